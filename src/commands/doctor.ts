@@ -1,0 +1,32 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CommandRunner } from './types.js';
+
+export function registerDoctor(program: Command, run: CommandRunner): void {
+  program
+    .command('doctor')
+    .description('check everything duo-sso needs on this machine, explain each problem, and optionally fix it')
+    .option('--fix', 'apply the automatic fixes (asks first; --yes to skip questions)')
+    .option('--only <ids>', 'run only these checks (comma-separated ids)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--list-checks', 'list the check ids and exit')
+    .option('--timeout <seconds>', 'per-check timeout in seconds', parseSeconds, 10)
+    .addHelpText('after', `
+Examples:
+  $ duo-sso-setup doctor                 # one line per check, with the command that fixes each problem
+  $ duo-sso-setup doctor --json          # one JSON document for scripts and support tickets
+  $ duo-sso-setup doctor --fix --yes     # repair what can be repaired, without questions
+  $ duo-sso-setup doctor --only aws-cli,duo-sso
+
+Exit codes: 0 no check failed (warnings allowed), 1 a check failed, 2 usage error.`)
+    .action(run(async (ctx, opts: { fix?: boolean; only?: string[]; listChecks?: boolean; timeout: number }) => {
+      const { runDoctor } = await import('../doctor/doctor.js');
+      return runDoctor(ctx, { fix: Boolean(opts.fix), only: opts.only, listChecks: Boolean(opts.listChecks), timeoutMs: opts.timeout * 1000 });
+    }));
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) {
+    throw new InvalidArgumentError(`--timeout must be a number of seconds between 0 and 600, got "${value}"`);
+  }
+  return n;
+}

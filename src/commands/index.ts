@@ -1,0 +1,9 @@
+// Every command, in the order `--help` lists them. Each register* only declares flags;
+// the work behind it is imported when the command runs.
+import type { Command } from 'commander';
+import type { CommandRunner } from './types.js';
+import { registerDoctor } from './doctor.js';
+
+export function registerCommands(program: Command, run: CommandRunner): void {
+  registerDoctor(program, run);
+}

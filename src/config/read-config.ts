@@ -1,0 +1,69 @@
+// Reads duo-sso's config.json without ever throwing at the caller: every way it can
+// be unusable (missing, a directory, unreadable, not UTF-8, not JSON) is a typed outcome.
+import { readFile, stat } from 'node:fs/promises';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { caretExcerpt, positionAt } from './json-position.js';
+
+export type ConfigRead =
+  | { kind: 'missing'; path: string }
+  | { kind: 'unreadable'; path: string; reason: string }
+  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string }
+  | { kind: 'parsed'; path: string; text: string; value: unknown; tree: Node };
+
+const ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value (a trailing comma?)',
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ',' (a missing comma?)",
+  CloseBraceExpected: "expected '}' (the file may be truncated)",
+  CloseBracketExpected: "expected ']' (the file may be truncated)",
+  EndOfFileExpected: 'unexpected text after the end of the JSON document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+};
+
+export function parseConfigText(path: string, text: string): ConfigRead {
+  const errors: ParseError[] = [];
+  // duo-sso uses Go's encoding/json: strict JSON, no comments, no trailing commas.
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (first || !tree) {
+    const offset = first?.offset ?? text.length;
+    const pos = positionAt(text, offset);
+    const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
+    const message = text.trim() === '' ? 'the file is empty' : (ERROR_TEXT[code] ?? code);
+    return { kind: 'invalid-json', path, text, message, ...pos, excerpt: caretExcerpt(text, pos) };
+  }
+  return { kind: 'parsed', path, text, value: JSON.parse(text) as unknown, tree };
+}
+
+export async function readConfig(path: string): Promise<ConfigRead> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { kind: 'unreadable', path, reason: 'it is a directory, not a file' };
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path };
+    return { kind: 'unreadable', path, reason: code === 'EACCES' ? 'permission denied' : String((error as Error).message) };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
+  }
+  return parseConfigText(path, text.replace(/^\uFEFF/, ''));
+}
+
+export function describeInvalidJson(r: Extract<ConfigRead, { kind: 'invalid-json' }>): string {
+  return `${r.path}:${r.line}:${r.column}: ${r.message}`;
+}

@@ -1,0 +1,61 @@
+// The injection seam: everything a command touches outside its own logic comes through
+// here, built once in cli.ts. Functions take only the slice they use (Pick<Context, ...>).
+import { createRunner, type Runner } from './platform/process.js';
+import { resolvePaths, type Env, type Paths } from './platform/paths.js';
+import { detectPlatform, type PlatformFacts } from './platform/facts.js';
+import { detectStyle, type Style } from './ui/style.js';
+
+export interface GlobalOptions {
+  json: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  verbose: boolean;
+  color: boolean;
+  config?: string;
+}
+
+export interface IO {
+  out(text: string): void;
+  err(text: string): void;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+export interface Context {
+  env: Env;
+  options: GlobalOptions;
+  paths: Paths;
+  io: IO;
+  style: Style;
+  runner: Runner;
+  now: () => Date;
+  platform: () => Promise<PlatformFacts>;
+  /** True when we may ask the user something: a TTY on both ends and no --yes/--json. */
+  canPrompt: boolean;
+}
+
+export function processIO(): IO {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+export function createContext(options: GlobalOptions, env: Env = process.env, io: IO = processIO()): Context {
+  let platform: Promise<PlatformFacts> | undefined;
+  return {
+    env,
+    options,
+    paths: resolvePaths(env, options.config ? { configPath: options.config } : {}),
+    io,
+    style: detectStyle(env, io.stdoutIsTTY, { noColor: !options.color }),
+    runner: createRunner({ env, dryRun: options.dryRun }),
+    now: () => new Date(),
+    platform: () => (platform ??= detectPlatform(env)),
+    canPrompt: io.stdinIsTTY && io.stderrIsTTY && !options.yes && !options.json && env.CI !== 'true',
+  };
+}

@@ -1,0 +1,62 @@
+// Every `aws` on PATH with its version. A v1 first on PATH (pip and pyenv shims do this)
+// shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
+// features and gives different errors, so the first one is what matters.
+import { dirname } from 'node:path';
+import { findAll } from '../../platform/facts.js';
+import { output } from '../../platform/process.js';
+import { parseAwsVersion, type AwsCliVersion } from '../../parsers/aws-version.js';
+import { result, type Check, type Fix } from '../types.js';
+
+interface Found {
+  path: string;
+  version: AwsCliVersion | undefined;
+  error?: string;
+}
+
+const installFix: Fix = {
+  description: 'Install the AWS CLI v2',
+  commands: [['duo-sso-setup', 'install', 'aws-cli']],
+  automatic: false,
+  needsConfirmation: true,
+};
+
+export const awsCliCheck: Check = {
+  id: 'aws-cli',
+  title: 'AWS CLI',
+  async run({ env, runner }) {
+    const paths = findAll('aws', env);
+    if (paths.length === 0) return result.fail('not found on PATH', ['duo-sso writes credentials that the AWS CLI uses.'], installFix);
+    const found: Found[] = await Promise.all(paths.map(async (path): Promise<Found> => {
+      const r = await runner.run(path, ['--version'], { timeoutMs: 8000 });
+      const version = parseAwsVersion(output(r));
+      return { path, version, ...(version ? {} : { error: r.timedOut ? 'timed out' : (output(r).split('\n')[0] || `exit ${r.exitCode}`) }) };
+    }));
+    const data = { installations: found.map((f) => ({ path: f.path, version: f.version?.version ?? null })) };
+    const details = found.map((f, i) => `${i === 0 ? 'used' : 'also'}: ${f.path} ${f.version ? `(aws-cli ${f.version.version})` : `(no version: ${f.error})`}`);
+    const first = found[0]!;
+    const v2 = found.find((f) => f.version?.major === 2);
+    if (!first.version) {
+      return result.fail(`${first.path} does not run`, details, v2 ? shadowFix(first.path, v2.path) : installFix, data);
+    }
+    if (first.version.major >= 2) return result.ok(`aws-cli ${first.version.version} at ${first.path}`, found.length > 1 ? details : [], data);
+    if (v2) {
+      return result.fail(`aws-cli ${first.version.version} (v1) at ${first.path} shadows v2 at ${v2.path}`, [
+        ...details,
+        'The first aws on PATH wins; v1 is out of support and handles profiles and errors differently.',
+      ], shadowFix(first.path, v2.path), data);
+    }
+    return result.warn(`aws-cli ${first.version.version} is v1`, [...details, 'AWS CLI v1 is in maintenance; install v2.'], installFix, data);
+  },
+};
+
+function shadowFix(v1: string, v2: string): Fix {
+  const pipInstalled = /pyenv|site-packages|\.local\/bin|python/i.test(v1);
+  return {
+    description: pipInstalled
+      ? `Remove the pip-installed v1 (${v1}), or put ${dirname(v2)} before ${dirname(v1)} in PATH`
+      : `Put ${dirname(v2)} before ${dirname(v1)} in PATH, or remove ${v1}`,
+    commands: pipInstalled ? [['pip', 'uninstall', '--yes', 'awscli']] : [],
+    automatic: false,
+    needsConfirmation: true,
+  };
+}

@@ -1,0 +1,36 @@
+// duo-sso's config.json: present, a file, UTF-8, valid JSON. (Schema and policy
+// findings are the session-duration and profiles checks.)
+import { readConfig, describeInvalidJson } from '../../config/read-config.js';
+import { result, type Check } from '../types.js';
+
+export const configCheck: Check = {
+  id: 'config',
+  title: 'duo-sso config.json',
+  async run({ paths }) {
+    const read = await readConfig(paths.duoConfig);
+    const data = { path: paths.duoConfig };
+    switch (read.kind) {
+      case 'missing':
+        return result.warn(`${paths.duoConfig} does not exist`, [
+          'Optional, but recommended: without it duo-sso uses a 28800 s session, which 1-hour roles refuse.',
+        ], { description: 'Create it', commands: [['duo-sso-setup', 'config', 'init']], automatic: false }, data);
+      case 'unreadable':
+        return result.fail(`${paths.duoConfig} cannot be read: ${read.reason}`, [], {
+          description: 'Move it aside and create a new one (the old one is backed up)',
+          commands: [['duo-sso-setup', 'config', 'init', '--force']],
+          automatic: false,
+        }, data);
+      case 'invalid-json':
+        return result.fail(`invalid JSON: ${describeInvalidJson(read)}`, read.excerpt.split('\n'), {
+          description: 'Correct the file by hand at that position, or recreate it (the old one is backed up)',
+          commands: [['duo-sso-setup', 'config', 'validate'], ['duo-sso-setup', 'config', 'init', '--force']],
+          automatic: false,
+        }, data);
+      case 'parsed':
+        if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
+          return result.fail('config.json must be a JSON object', [], { description: 'Recreate it', commands: [['duo-sso-setup', 'config', 'init', '--force']], automatic: false }, data);
+        }
+        return result.ok(paths.duoConfig, [], data);
+    }
+  },
+};

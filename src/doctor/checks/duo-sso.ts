@@ -1,0 +1,41 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { findAll } from '../../platform/facts.js';
+import { output, succeeded } from '../../platform/process.js';
+import { parseVersion } from '../../parsers/tool-version.js';
+import { result, type Check, type Fix } from '../types.js';
+import type { PlatformFacts } from '../../platform/facts.js';
+
+export function duoSsoInstallFix(platform: PlatformFacts): Fix {
+  const commands = platform.os === 'darwin'
+    ? [['brew', 'tap', 'ats-operations/homebrew-tap', 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap'], ['brew', 'install', 'ats-operations/homebrew-tap/duo-sso']]
+    : [['duo-sso-setup', 'install', 'duo-sso']];
+  return { description: 'Install duo-sso', commands, automatic: false, needsConfirmation: true };
+}
+
+export const duoSsoCheck: Check = {
+  id: 'duo-sso',
+  title: 'duo-sso',
+  async run({ env, runner, platform }) {
+    const names = platform.os === 'win32' ? ['duo-sso', 'duo-sso_windows_amd64'] : ['duo-sso'];
+    const paths = names.flatMap((n) => findAll(n, env));
+    const path = paths[0];
+    if (!path) return result.fail('not found on PATH', ['duo-sso performs the Duo SSO login and writes ~/.aws/credentials.'], duoSsoInstallFix(platform));
+    if (platform.os !== 'win32') {
+      try {
+        await access(path, constants.X_OK);
+      } catch {
+        return result.fail(`${path} is not executable`, [], { description: 'Make it executable', commands: [['chmod', '+x', path]], automatic: true });
+      }
+    }
+    const r = await runner.run(path, ['--version'], { timeoutMs: 5000 });
+    const version = parseVersion(output(r));
+    const data = { path, version: version ?? null, others: paths.slice(1) };
+    const details = paths.length > 1 ? [`also on PATH (not used): ${paths.slice(1).join(', ')}`] : [];
+    if (!succeeded(r) && !version) {
+      const why = r.timedOut ? 'timed out' : r.spawnError ?? (output(r).split('\n')[0] || `exit ${r.exitCode}`);
+      return result.fail(`${path} does not run: ${why}`, ['A binary for another OS or architecture, or a damaged download.'], duoSsoInstallFix(platform), data);
+    }
+    return result.ok(`duo-sso ${version ?? '(version unknown)'} at ${path}`, details, data);
+  },
+};

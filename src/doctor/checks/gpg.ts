@@ -1,0 +1,41 @@
+// duo-sso on Linux keeps its secrets in pass, which encrypts with gpg: a usable secret key
+// (not expired, not revoked, able to encrypt) is required.
+import { result, type Check, type Fix } from '../types.js';
+import { probeGpg, usableKeys } from './gpg-probe.js';
+
+const setupFix: Fix = {
+  description: 'Install gpg and pass, create a key and initialise the store',
+  commands: [['duo-sso-setup', 'install', 'pass-gpg']],
+  automatic: false,
+  needsConfirmation: true,
+};
+
+export const gpgCheck: Check = {
+  id: 'gpg',
+  title: 'GnuPG',
+  applies: (platform) => platform.os === 'linux',
+  async run(ctx) {
+    const state = await probeGpg(ctx);
+    if (state.kind === 'missing') return result.fail('gpg not found on PATH', ['pass needs gpg to encrypt duo-sso\'s secrets.'], setupFix);
+    if (state.kind === 'broken') return result.fail(`gpg fails: ${state.message}`, [`at ${state.path}`], setupFix);
+    const usable = usableKeys(state);
+    const details = state.keys.map((k) => `${k.state === 'usable' ? 'key' : `${k.state} key`} ${k.fingerprint} ${k.userIds[0] ?? ''}`.trim());
+    const data = { path: state.path, version: state.version ?? null, keys: state.keys.map((k) => ({ fingerprint: k.fingerprint, state: k.state, expires: k.expires?.toISOString() ?? null })) };
+    if (usable.length === 0) {
+      const why = state.keys.length === 0 ? 'no secret key' : 'no usable secret key (expired, revoked or unable to encrypt)';
+      return result.fail(why, details, setupFix, data);
+    }
+    const interactive = ctx.io.stdinIsTTY;
+    if (interactive && !ctx.env.GPG_TTY) {
+      return result.warn(`gpg ${state.version ?? ''} with ${usable.length} usable key(s), but GPG_TTY is not set`.replace('  ', ' '), [
+        ...details,
+        'Without GPG_TTY pinentry cannot ask for your passphrase: "Inappropriate ioctl for device".',
+      ], {
+        description: 'Add `export GPG_TTY=$(tty)` to your shell profile (~/.bashrc or ~/.zshrc)',
+        commands: [['duo-sso-setup', 'install', 'pass-gpg']],
+        automatic: false,
+      }, data);
+    }
+    return result.ok(`gpg ${state.version ?? ''} with ${usable.length} usable key(s)`.replace('  ', ' '), details, data);
+  },
+};

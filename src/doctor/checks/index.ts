@@ -1,0 +1,25 @@
+// The doctor's checks, in the order they are reported. Adding a check = one file + one line here.
+import type { Check } from '../types.js';
+import { platformCheck } from './platform.js';
+import { pathCheck } from './path.js';
+import { awsCliCheck } from './aws-cli.js';
+import { duoSsoCheck } from './duo-sso.js';
+import { homebrewCheck } from './homebrew.js';
+import { gpgCheck } from './gpg.js';
+import { passCheck } from './pass.js';
+import { configCheck } from './config.js';
+
+export const checks: readonly Check[] = [
+  // The machine
+  platformCheck,
+  pathCheck,
+  // Tools
+  awsCliCheck,
+  duoSsoCheck,
+  homebrewCheck,
+  // Linux secret storage
+  gpgCheck,
+  passCheck,
+  // duo-sso configuration
+  configCheck,
+];

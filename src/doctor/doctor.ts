@@ -1,0 +1,120 @@
+// `doctor`: run the checks, optionally repair, report. Returns an exit code.
+import type { Context } from '../context.js';
+import { ExitCode, UserError } from '../errors.js';
+import { resolveSelf } from '../platform/self.js';
+import { describeFailure, succeeded } from '../platform/process.js';
+import { shellQuote } from '../ui/style.js';
+import { checks as allChecks } from './checks/index.js';
+import { renderHuman, toJson } from './render.js';
+import { createProbeCache, runCheck, runChecks, type Outcome } from './run-checks.js';
+import type { Check, CheckContext } from './types.js';
+
+export interface DoctorOptions {
+  fix: boolean;
+  only?: string[];
+  timeoutMs?: number;
+  listChecks?: boolean;
+}
+
+export function selectChecks(checks: readonly Check[], only: readonly string[] | undefined): Check[] {
+  if (!only || only.length === 0) return [...checks];
+  const known = new Set(checks.map((c) => c.id));
+  const unknown = only.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UserError(`unknown check${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
+      hint: `Known checks: ${[...known].join(', ')} (see duo-sso-setup doctor --list-checks)`,
+      exitCode: ExitCode.usage,
+    });
+  }
+  return checks.filter((c) => only.includes(c.id));
+}
+
+export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: readonly Check[] = allChecks): Promise<number> {
+  if (opts.listChecks) {
+    if (ctx.options.json) ctx.io.out(`${JSON.stringify(checks.map((c) => ({ id: c.id, title: c.title })), null, 2)}\n`);
+    else ctx.io.out(checks.map((c) => `${c.id.padEnd(16)} ${c.title}`).join('\n') + '\n');
+    return ExitCode.ok;
+  }
+  const selected = selectChecks(checks, opts.only);
+  const checkCtx: CheckContext = {
+    env: ctx.env,
+    paths: ctx.paths,
+    runner: ctx.runner,
+    now: ctx.now,
+    options: ctx.options,
+    io: ctx.io,
+    platform: await ctx.platform(),
+    probe: createProbeCache(),
+  };
+  let outcomes = await runChecks(selected, checkCtx, opts.timeoutMs);
+  if (opts.fix) outcomes = await applyFixes(ctx, checkCtx, outcomes, opts.timeoutMs);
+  if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
+  else ctx.io.out(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }));
+  return outcomes.some((o) => o.result.status === 'fail') ? ExitCode.failure : ExitCode.ok;
+}
+
+async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcome[], timeoutMs?: number): Promise<Outcome[]> {
+  const next: Outcome[] = [];
+  // Fixes run one after another: they may touch the same files (shell profile, config).
+  for (const outcome of outcomes) {
+    const { check, result } = outcome;
+    const fix = result.fix;
+    if (result.status === 'ok' || result.status === 'skip' || !fix?.automatic) {
+      next.push(outcome);
+      continue;
+    }
+    if (!(await mayApply(ctx, check.id, fix))) {
+      next.push(outcome);
+      continue;
+    }
+    const applied = await apply(ctx, checkCtx, check, result);
+    if (!applied.ok) {
+      next.push({ ...outcome, fixed: false, result: { ...result, details: [...result.details, `fix failed: ${applied.message}`] } });
+      continue;
+    }
+    if (ctx.options.dryRun) {
+      next.push({ ...outcome, fixed: false, result: { ...result, details: [...result.details, 'dry run: the fix was not applied'] } });
+      continue;
+    }
+    // A fresh probe cache: the fix changed what the probes would see.
+    const rerun = await runCheck(check, { ...checkCtx, probe: createProbeCache() }, timeoutMs);
+    // Fixed means it no longer fails (a warning that remains, e.g. an advisory, is fine).
+    next.push({ ...rerun, fixed: rerun.result.status === 'ok' || (result.status === 'fail' && rerun.result.status === 'warn') });
+  }
+  return next;
+}
+
+async function mayApply(ctx: Context, id: string, fix: NonNullable<Outcome['result']['fix']>): Promise<boolean> {
+  const shown = fix.commands.map((c) => `  $ ${shellQuote(c)}`).join('\n');
+  if (ctx.options.yes || ctx.options.dryRun) {
+    if (!ctx.options.json) ctx.io.err(`${ctx.options.dryRun ? 'would fix' : 'fixing'} ${id}: ${fix.description}${shown ? `\n${shown}` : ''}\n`);
+    return true;
+  }
+  if (!fix.needsConfirmation && !ctx.canPrompt) {
+    if (!ctx.options.json) ctx.io.err(`fixing ${id}: ${fix.description}\n`);
+    return true;
+  }
+  if (!ctx.canPrompt) {
+    if (!ctx.options.json) ctx.io.err(`not fixing ${id} without confirmation (rerun with --yes): ${fix.description}\n`);
+    return false;
+  }
+  const { confirm } = await import('../ui/prompt.js');
+  return confirm(`Fix ${id}: ${fix.description}?${shown ? `\n${shown}\n` : ''}`, true);
+}
+
+async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result: Outcome['result']): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    if (check.fix) {
+      await check.fix(checkCtx, result);
+      return { ok: true };
+    }
+    for (const command of result.fix?.commands ?? []) {
+      const [file, ...args] = resolveSelf(command);
+      const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 120_000 });
+      if (!succeeded(r)) return { ok: false, message: describeFailure(r) };
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

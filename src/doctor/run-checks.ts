@@ -1,0 +1,62 @@
+// Runs checks concurrently, each under its own timeout.
+import { errorMessage } from '../errors.js';
+import type { Check, CheckContext, CheckResult } from './types.js';
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
+export interface Outcome {
+  check: Check;
+  result: CheckResult;
+  durationMs: number;
+  fixed?: boolean;
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function runCheck(check: Check, ctx: CheckContext, defaultTimeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<Outcome> {
+  const started = performance.now();
+  const timeoutMs = check.timeoutMs ?? defaultTimeoutMs;
+  let result: CheckResult;
+  if (check.applies && !check.applies(ctx.platform, ctx)) {
+    result = { status: 'skip', summary: 'not applicable on this machine', details: [] };
+  } else {
+    result = await withTimeout(
+      Promise.resolve().then(() => check.run(ctx)).catch((error: unknown): CheckResult => ({
+        status: 'fail',
+        summary: `unexpected error while running the ${check.id} check`,
+        details: [errorMessage(error)],
+      })),
+      timeoutMs,
+      (): CheckResult => ({ status: 'fail', summary: `timed out after ${Math.round(timeoutMs / 100) / 10} s`, details: ['A command it ran did not answer in time.'] }),
+    );
+  }
+  return { check, result, durationMs: Math.round(performance.now() - started) };
+}
+
+export function createProbeCache(): CheckContext['probe'] {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    let hit = cache.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = fn();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+export function runChecks(checks: readonly Check[], ctx: CheckContext, timeoutMs?: number): Promise<Outcome[]> {
+  return Promise.all(checks.map((c) => runCheck(c, ctx, timeoutMs)));
+}
+
+export function summarise(outcomes: readonly Outcome[]): Record<CheckResult['status'], number> {
+  const counts = { ok: 0, warn: 0, fail: 0, skip: 0 };
+  for (const o of outcomes) counts[o.result.status]++;
+  return counts;
+}

@@ -1,0 +1,47 @@
+// Where things live, derived only from the environment so tests can point it all at a
+// sandbox HOME. AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE are honoured.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Paths {
+  home: string;
+  duoConfig: string;
+  stateDir: string;
+  stateFile: string;
+  awsConfig: string;
+  awsCredentials: string;
+  passwordStore: string;
+  localBin: string;
+}
+
+export function homeDir(env: Env, os: NodeJS.Platform = process.platform): string {
+  const fromEnv = os === 'win32' ? env.USERPROFILE ?? env.HOME : env.HOME;
+  return fromEnv && fromEnv.length > 0 ? fromEnv : homedir();
+}
+
+function expandHome(p: string, home: string): string {
+  return p === '~' ? home : p.startsWith('~/') ? join(home, p.slice(2)) : p;
+}
+
+export function resolvePaths(env: Env, opts: { configPath?: string; os?: NodeJS.Platform } = {}): Paths {
+  const home = homeDir(env, opts.os);
+  const stateDir = join(home, '.config', 'duo-sso-setup');
+  return {
+    home,
+    // duo-sso reads ~/.config/duo-sso/config.json on every OS (it ignores XDG_CONFIG_HOME).
+    duoConfig: resolve(expandHome(opts.configPath ?? join(home, '.config', 'duo-sso', 'config.json'), home)),
+    stateDir,
+    stateFile: join(stateDir, 'state.json'),
+    awsConfig: resolve(expandHome(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'), home)),
+    awsCredentials: resolve(expandHome(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), home)),
+    passwordStore: resolve(expandHome(env.PASSWORD_STORE_DIR || join(home, '.password-store'), home)),
+    localBin: join(home, '.local', 'bin'),
+  };
+}
+
+/** The profile the AWS CLI would use without --profile. */
+export function activeAwsProfile(env: Env): string {
+  return env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+}

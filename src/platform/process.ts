@@ -1,0 +1,133 @@
+// The one place that starts subprocesses. Argument arrays only (no shell), always a
+// timeout, never throws on a non-zero exit, and a dry-run mode that records commands
+// which change the machine instead of running them.
+import type { Options } from 'execa';
+
+export interface RunOptions {
+  /** Milliseconds before the process is killed; defaults to 10 s. */
+  timeoutMs?: number;
+  /** Extra variables layered over the runner's environment. */
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+  /** Attach the user's terminal (for Duo prompts, pinentry, sudo). Output is not captured. */
+  interactive?: boolean;
+  /** Called with each line of stdout/stderr as it arrives (login reads duo-sso's progress). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** The command changes the machine: in dry-run mode it is recorded, not run. */
+  mutates?: boolean;
+}
+
+export interface RunResult {
+  argv: readonly string[];
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** The program could not be started (not found, not executable). */
+  spawnError?: string;
+  /** Recorded in dry-run mode, not run. */
+  dryRun?: boolean;
+}
+
+export interface Runner {
+  run(file: string, args: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /** Commands recorded instead of run (dry-run mode). */
+  readonly recorded: readonly (readonly string[])[];
+  readonly dryRun: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function succeeded(result: RunResult): boolean {
+  return result.exitCode === 0 && !result.timedOut && result.spawnError === undefined;
+}
+
+/** Both streams, trimmed: many tools (aws v1, gpg) print what we parse on stderr. */
+export function output(result: RunResult): string {
+  return `${result.stdout}\n${result.stderr}`.trim();
+}
+
+/** One line describing why a command failed, for reports. */
+export function describeFailure(result: RunResult): string {
+  const cmd = result.argv.join(' ');
+  if (result.spawnError) return `${cmd}: ${result.spawnError}`;
+  if (result.timedOut) return `${cmd}: timed out`;
+  const last = output(result).split('\n').filter(Boolean).at(-1);
+  return `${cmd} exited ${result.exitCode}${last ? `: ${last}` : ''}`;
+}
+
+export function createRunner(opts: { env: Record<string, string | undefined>; dryRun?: boolean }): Runner {
+  const recorded: string[][] = [];
+  const dryRun = opts.dryRun ?? false;
+  return {
+    recorded,
+    dryRun,
+    async run(file, args, options = {}) {
+      const argv = [file, ...args];
+      if (dryRun && options.mutates) {
+        recorded.push(argv);
+        return { argv, exitCode: 0, stdout: '', stderr: '', timedOut: false, dryRun: true };
+      }
+      // execa is loaded on first use so that --help and --version never pay for it.
+      const { execa } = await import('execa');
+      const env = { ...opts.env, ...options.env };
+      const stdin = options.input !== undefined ? {} : { stdin: options.interactive ? ('inherit' as const) : ('ignore' as const) };
+      const stdio = options.interactive
+        ? { stdout: options.onLine ? ('pipe' as const) : ('inherit' as const), stderr: options.onLine ? ('pipe' as const) : ('inherit' as const) }
+        : {};
+      const execaOptions: Options = {
+        env: env as Record<string, string>,
+        extendEnv: false,
+        reject: false,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        stripFinalNewline: false,
+        windowsHide: true,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+        ...(options.input !== undefined ? { input: options.input } : {}),
+        ...stdin,
+        ...stdio,
+      };
+      const child = execa(file, args, execaOptions);
+      if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive));
+      const r = (await child) as unknown as {
+        exitCode?: number; stdout?: unknown; stderr?: unknown; timedOut?: boolean; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
+      };
+      const spawnError = r.code === 'ENOENT' || r.code === 'EACCES' || r.code === 'ENOEXEC'
+        ? (r.code === 'ENOENT' ? 'not found' : r.code === 'EACCES' ? 'permission denied (not executable?)' : 'cannot execute (bad binary format)')
+        : r.exitCode === undefined && !r.timedOut && r.failed && !r.signal ? (r.originalMessage ?? 'could not start') : undefined;
+      return {
+        argv,
+        exitCode: typeof r.exitCode === 'number' ? r.exitCode : null,
+        stdout: typeof r.stdout === 'string' ? r.stdout : '',
+        stderr: typeof r.stderr === 'string' ? r.stderr : '',
+        timedOut: Boolean(r.timedOut),
+        ...(spawnError ? { spawnError } : {}),
+      };
+    },
+  };
+}
+
+function forwardLines(
+  child: { stdout?: NodeJS.ReadableStream | null; stderr?: NodeJS.ReadableStream | null },
+  onLine: (line: string, stream: 'stdout' | 'stderr') => void,
+  echo: boolean,
+): void {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const source = child[stream];
+    if (!source) continue;
+    let buffered = '';
+    source.setEncoding?.('utf8');
+    source.on('data', (chunk: string) => {
+      if (echo) (stream === 'stdout' ? process.stdout : process.stderr).write(chunk);
+      buffered += chunk;
+      const lines = buffered.split(/\r?\n/);
+      buffered = lines.pop() ?? '';
+      for (const line of lines) onLine(line, stream);
+    });
+    source.on('end', () => {
+      if (buffered) onLine(buffered, stream);
+      buffered = '';
+    });
+  }
+}

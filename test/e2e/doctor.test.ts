@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Sandbox, createGpgKey, type Runtime } from '../support/sandbox.js';
+
+const boxes: Sandbox[] = [];
+async function sandbox(...args: Parameters<typeof Sandbox.create>): Promise<Sandbox> {
+  const box = await Sandbox.create(...args);
+  boxes.push(box);
+  return box;
+}
+afterEach(async () => {
+  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+});
+
+const AWS_V1 = `#!/bin/sh
+# Imitates a pip-installed AWS CLI v1 (pyenv shim): v1 prints its version on stderr.
+echo "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2
+`;
+
+const HANGING_DUO_SSO = `#!/bin/sh
+# A duo-sso that never answers (e.g. waiting on a keychain prompt).
+exec sleep 30
+`;
+
+function check(json: any, id: string): any {
+  const found = json.checks.find((c: any) => c.id === id);
+  expect(found, `check ${id} in ${JSON.stringify(json.checks.map((c: any) => c.id))}`).toBeTruthy();
+  return found;
+}
+
+describe.each<Runtime>(['node', 'deno'])('doctor under %s', (runtime) => {
+  it('reports the real AWS CLI v2 as ok and a missing duo-sso as a failure with its fix', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const r = await box.run(['doctor', '--json'], { runtime });
+    expect(r.exitCode).toBe(1);
+    expect(r.json.tool).toEqual({ name: 'duo-sso-setup', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(r.json.platform).toMatchObject({ os: 'linux', packageManager: 'apt', wsl: false });
+    for (const id of ['platform', 'aws-cli', 'duo-sso', 'homebrew', 'gpg', 'pass', 'config']) check(r.json, id);
+    const aws = check(r.json, 'aws-cli');
+    expect(aws.status).toBe('ok');
+    expect(aws.summary).toMatch(/^aws-cli 2\.\d+\.\d+ at /);
+    const duo = check(r.json, 'duo-sso');
+    expect(duo.status).toBe('fail');
+    expect(duo.fix.commands).toEqual([['duo-sso-setup', 'install', 'duo-sso']]);
+    expect(check(r.json, 'homebrew').status).toBe('skip');
+    expect(r.json.summary.fail).toBe(r.json.checks.filter((c: any) => c.status === 'fail').length);
+    expect(r.stderr).toBe('');
+  });
+
+  it('fails aws-cli when a v1 comes first on PATH and names both paths', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const shim = join(box.root, 'pyenv-shims');
+    await mkdir(shim);
+    await writeFile(join(shim, 'aws'), AWS_V1, { mode: 0o755 });
+    const r = await box.run(['doctor', '--json', '--only', 'aws-cli'], { runtime, env: { PATH: `${shim}:${box.env.PATH}` } });
+    const aws = check(r.json, 'aws-cli');
+    expect(aws.status).toBe('fail');
+    expect(aws.summary).toContain(`${shim}/aws`);
+    expect(aws.summary).toContain(`${box.bin}/aws`);
+    expect(aws.data.installations.map((i: any) => i.version)).toEqual(['1.29.0', expect.stringMatching(/^2\./)]);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('exits 2 on an unknown flag or command', async () => {
+    const box = await sandbox();
+    const flag = await box.run(['doctor', '--no-such-flag'], { runtime });
+    expect(flag.exitCode).toBe(2);
+    expect(flag.stderr).toMatch(/unknown option '--no-such-flag'/);
+    const cmd = await box.run(['doctr'], { runtime });
+    expect(cmd.exitCode).toBe(2);
+    expect(cmd.stderr).toMatch(/Did you mean doctor\?/);
+  });
+});
+
+describe('doctor', () => {
+  it('prints human output with a summary line, ASCII without a UTF-8 locale', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'], env: { LANG: 'C' } });
+    const r = await box.run(['doctor']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/^\[ok\] platform /m);
+    expect(r.stdout).toMatch(/^\[x\] duo-sso +not found on PATH$/m);
+    expect(r.stdout).toMatch(/^ +\$ duo-sso-setup install duo-sso$/m);
+    expect(r.stdout).toMatch(/^\d+\/\d+ checks passed: .*failed/m);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('uses Unicode marks in a UTF-8 locale and no colour when NO_COLOR is set', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'], env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    const r = await box.run(['doctor', '--only', 'aws-cli,duo-sso']);
+    expect(r.stdout).toMatch(/^✓ aws-cli /m);
+    expect(r.stdout).toMatch(/^✗ duo-sso /m);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('rejects an unknown check id with exit 2 and the list of known ids', async () => {
+    const box = await sandbox();
+    const r = await box.run(['doctor', '--only', 'nope']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/unknown check: nope/);
+    expect(r.stderr).toMatch(/aws-cli/);
+  });
+
+  it('finishes and reports when a tool hangs', async () => {
+    const box = await sandbox({ scripts: { 'duo-sso': HANGING_DUO_SSO } });
+    const started = Date.now();
+    const r = await box.run(['doctor', '--json', '--timeout', '1']);
+    expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'fail', summary: 'timed out after 1 s' });
+    expect(r.exitCode).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('survives bad input: missing HOME, config as a directory, non-UTF-8 config, PATH entry that is a file', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    await mkdir(box.path('.config/duo-sso/config.json'), { recursive: true });
+    const asDir = await box.run(['doctor', '--json']);
+    expect(check(asDir.json, 'config')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/is a directory/) });
+
+    const latin1 = join(box.root, 'latin1.json');
+    await writeFile(latin1, Buffer.from([0x7b, 0x22, 0x75, 0x72, 0x6c, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    const notUtf8 = await box.run(['doctor', '--json', '--config', latin1]);
+    expect(check(notUtf8.json, 'config')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/not UTF-8/) });
+
+    const aFile = join(box.root, 'not-a-dir');
+    await writeFile(aFile, 'x');
+    const noHome = await box.run(['doctor', '--json'], { env: { HOME: join(box.root, 'does-not-exist'), PATH: `${aFile}:${box.env.PATH}` } });
+    expect(noHome.exitCode).toBe(1);
+    expect(check(noHome.json, 'aws-cli').status).toBe('ok');
+    expect(check(noHome.json, 'config').status).toBe('warn');
+    for (const r of [asDir, notUtf8, noHome]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('points at line and column of a broken config', async () => {
+    const box = await sandbox();
+    await box.write('.config/duo-sso/config.json', '{\n  "url": "https://cloudsso.cisco.com",\n}\n');
+    const r = await box.run(['doctor', '--json', '--only', 'config']);
+    const cfg = check(r.json, 'config');
+    expect(cfg.status).toBe('fail');
+    expect(cfg.summary).toMatch(/config\.json:3:1: expected a property name/);
+  });
+
+  it('checks gpg and pass for real, and --fix initialises the store with the existing key', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass'] });
+    const fpr = await createGpgKey(box);
+    const before = await box.run(['doctor', '--json', '--only', 'gpg,pass']);
+    expect(check(before.json, 'gpg').status).toBe('ok');
+    const pass = check(before.json, 'pass');
+    expect(pass.status).toBe('fail');
+    expect(pass.fix).toMatchObject({ automatic: true, commands: [[`${box.bin}/pass`, 'init', fpr]] });
+
+    const dry = await box.run(['doctor', '--json', '--only', 'pass', '--fix', '--dry-run']);
+    expect(check(dry.json, 'pass').status).toBe('fail');
+    await expect(box.read('.password-store/.gpg-id')).rejects.toThrow();
+
+    const fixed = await box.run(['doctor', '--json', '--only', 'gpg,pass', '--fix', '--yes']);
+    expect(check(fixed.json, 'pass')).toMatchObject({ status: 'ok', fixed: true });
+    expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
+    expect(fixed.exitCode).toBe(0);
+  });
+
+  it('fails gpg when the only key has expired', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass'] });
+    // Expires one second from now; wait until it has.
+    await createGpgKey(box, 'Old Key <old@example.com>', 'seconds=1');
+    await new Promise((r) => setTimeout(r, 2100));
+    const r = await box.run(['doctor', '--json', '--only', 'gpg']);
+    const gpg = check(r.json, 'gpg');
+    expect(gpg.status).toBe('fail');
+    expect(gpg.details.join('\n')).toMatch(/expired key/);
+  });
+
+  it('lists its checks', async () => {
+    const box = await sandbox();
+    const r = await box.run(['doctor', '--list-checks', '--json']);
+    expect(r.json.map((c: any) => c.id)).toEqual(expect.arrayContaining(['platform', 'aws-cli', 'duo-sso', 'gpg', 'pass', 'config']));
+  });
+});

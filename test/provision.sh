@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the real tools the test suite uses on a fresh Debian/Ubuntu machine (run as root,
+# or with sudo available). Safe to run again: apt skips what is already installed.
+set -euo pipefail
+PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck ruby unzip)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "provision: all test packages present (${PACKAGES[*]})"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "provision: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
