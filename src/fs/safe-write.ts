@@ -1,0 +1,150 @@
+// The one way this tool writes a user's file (config.json, ~/.aws/credentials, shell
+// profiles): under a lock, with a timestamped backup of the previous content, through a
+// temp file in the same folder that is fsynced and renamed over the target. A process
+// killed at any point leaves either the old or the new file complete, never a mix.
+import { randomBytes } from 'node:crypto';
+import { open, readFile, readdir, rename, rm, mkdir, stat, chmod, copyFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface SafeWriteOptions {
+  /** File mode. Default: the existing file's mode, or 0o600 for a new file. Pass 0o600 where secrets live. */
+  mode?: number;
+  /** Mode for a folder we create. */
+  dirMode?: number;
+  /** Keep a backup of the previous content (default true). */
+  backup?: boolean;
+  /** How many backups to keep per file. */
+  keepBackups?: number;
+  /** Report what would happen, write nothing. */
+  dryRun?: boolean;
+  now?: () => Date;
+}
+
+export interface SafeWriteResult {
+  path: string;
+  changed: boolean;
+  /** Where the previous content was saved, if there was any. */
+  backup: string | undefined;
+}
+
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 30_000;
+
+export function backupName(path: string, now: Date): string {
+  return `${path}.${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+}
+
+export async function listBackups(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(prefix) && /\.\d{4}-\d\d-\d\dT[\d-]+Z\.bak$/.test(n)).sort().map((n) => join(dir, n));
+}
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `fn` holding an exclusive lock file beside `path`, so two runs cannot interleave. */
+export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const lock = `${path}.lock`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if ((Number.isInteger(owner) && owner > 0 && !isAlive(owner)) || age > LOCK_STALE_MS) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() - started > LOCK_WAIT_MS) {
+        throw new Error(`${path} is locked by another duo-sso-setup process (pid ${owner || 'unknown'}); if none is running, delete ${lock}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+export async function safeWrite(path: string, content: string | Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  const dir = dirname(path);
+  const previous = await readIfExists(path);
+  if (previous && previous.equals(data)) return { path, changed: false, backup: undefined };
+  if (opts.dryRun) return { path, changed: true, backup: previous ? backupName(path, (opts.now ?? (() => new Date()))()) : undefined };
+  await mkdir(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
+  return withFileLock(path, async () => {
+    // Re-read under the lock: another run may have written since.
+    const current = await readIfExists(path);
+    const existingMode = current ? (await stat(path)).mode & 0o777 : undefined;
+    const mode = opts.mode ?? existingMode ?? 0o600;
+    let backup: string | undefined;
+    if (current && opts.backup !== false) {
+      backup = backupName(path, (opts.now ?? (() => new Date()))());
+      await copyFile(path, backup);
+      await chmod(backup, 0o600);
+      await pruneBackups(path, opts.keepBackups ?? 5);
+    }
+    const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      const handle = await open(tmp, 'wx', mode);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await chmod(tmp, mode);
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    await syncDir(dir);
+    return { path, changed: true, backup };
+  });
+}
+
+async function pruneBackups(path: string, keep: number): Promise<void> {
+  const backups = await listBackups(path);
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) await rm(old, { force: true });
+}
+
+/** Makes the rename durable. Not possible (nor needed) on Windows. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+  }
+}
