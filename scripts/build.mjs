@@ -3,11 +3,15 @@
 import { build } from 'esbuild';
 import { readFile, rm, chmod } from 'node:fs/promises';
 
+// --outdir lets parallel work build side by side (dist-NAME/, gitignored); tests read
+// DUO_SSO_SETUP_TEST_CLI to pick which build they run.
+const outIndex = process.argv.indexOf('--outdir');
+const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -25,4 +29,4 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
-await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);
+await chmod(`${outdir}/cli.js`, 0o755);

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(REPO, 'dist', 'cli.js');
+export const CLI = process.env.DUO_SSO_SETUP_TEST_CLI ? resolve(process.env.DUO_SSO_SETUP_TEST_CLI) : join(REPO, 'dist', 'cli.js');
 export const DENO = join(REPO, 'node_modules', '.bin', 'deno');
 export type Runtime = 'node' | 'deno';
 
