@@ -91,20 +91,38 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promi
 }
 
 export async function safeWrite(path: string, content: string | Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  return updateFile(path, () => content, opts);
+}
+
+/**
+ * Read-modify-write under one lock: `change` gets the current text (undefined when the file
+ * does not exist) and returns the new content, or undefined to leave the file alone.
+ */
+export async function updateFile(
+  path: string,
+  change: (current: string | undefined) => string | Uint8Array | undefined,
+  opts: SafeWriteOptions = {},
+): Promise<SafeWriteResult> {
+  const now = opts.now ?? (() => new Date());
+  if (opts.dryRun) {
+    const current = await readIfExists(path);
+    const next = change(current?.toString('utf8'));
+    const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
+    return { path, changed, backup: changed && current ? backupName(path, now()) : undefined };
+  }
   const dir = dirname(path);
-  const previous = await readIfExists(path);
-  if (previous && previous.equals(data)) return { path, changed: false, backup: undefined };
-  if (opts.dryRun) return { path, changed: true, backup: previous ? backupName(path, (opts.now ?? (() => new Date()))()) : undefined };
   await mkdir(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
   return withFileLock(path, async () => {
-    // Re-read under the lock: another run may have written since.
     const current = await readIfExists(path);
+    const next = change(current?.toString('utf8'));
+    if (next === undefined) return { path, changed: false, backup: undefined };
+    const data = toBuffer(next);
+    if (current && current.equals(data)) return { path, changed: false, backup: undefined };
     const existingMode = current ? (await stat(path)).mode & 0o777 : undefined;
     const mode = opts.mode ?? existingMode ?? 0o600;
     let backup: string | undefined;
     if (current && opts.backup !== false) {
-      backup = backupName(path, (opts.now ?? (() => new Date()))());
+      backup = backupName(path, now());
       await copyFile(path, backup);
       await chmod(backup, 0o600);
       await pruneBackups(path, opts.keepBackups ?? 5);
@@ -127,6 +145,10 @@ export async function safeWrite(path: string, content: string | Uint8Array, opts
     await syncDir(dir);
     return { path, changed: true, backup };
   });
+}
+
+function toBuffer(content: string | Uint8Array): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 }
 
 async function pruneBackups(path: string, keep: number): Promise<void> {

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listBackups, safeWrite, updateFile } from '../../src/fs/safe-write.js';
+import { readState, updateState } from '../../src/state/state.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'safe-write-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('safeWrite', () => {
+  it('creates a new file 0600 in a 0700 folder without a backup', async () => {
+    const p = join(dir, 'sub', 'config.json');
+    const r = await safeWrite(p, '{}\n');
+    expect(r).toEqual({ path: p, changed: true, backup: undefined });
+    expect((await stat(p)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'sub'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('backs up the previous content, keeps the last five, and skips identical writes', async () => {
+    const p = join(dir, 'credentials');
+    await writeFile(p, 'v0');
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 1; i <= 7; i++) await safeWrite(p, `v${i}`, { now: () => new Date((t += 1000)) });
+    const backups = await listBackups(p);
+    expect(backups).toHaveLength(5);
+    expect(await readFile(backups.at(-1)!, 'utf8')).toBe('v6');
+    expect(await readFile(backups[0]!, 'utf8')).toBe('v2');
+    expect((await safeWrite(p, 'v7')).changed).toBe(false);
+    expect(await readFile(p, 'utf8')).toBe('v7');
+    expect((await readdir(dir)).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('keeps an existing file mode unless told otherwise', async () => {
+    const p = join(dir, '.bashrc');
+    await writeFile(p, 'x', { mode: 0o644 });
+    await safeWrite(p, 'y');
+    expect((await stat(p)).mode & 0o777).toBe(0o644);
+    await safeWrite(p, 'z', { mode: 0o600 });
+    expect((await stat(p)).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes nothing in dry-run mode', async () => {
+    const p = join(dir, 'x');
+    const r = await safeWrite(p, 'new', { dryRun: true });
+    expect(r.changed).toBe(true);
+    await expect(stat(p)).rejects.toThrow();
+  });
+
+  it('serialises concurrent read-modify-write updates', async () => {
+    const p = join(dir, 'counter');
+    await writeFile(p, '0');
+    await Promise.all(Array.from({ length: 20 }, () => updateFile(p, (c) => String(Number(c) + 1), { backup: false })));
+    expect(await readFile(p, 'utf8')).toBe('20');
+  });
+});
+
+describe('state', () => {
+  it('reads a missing or damaged file as empty and updates under the lock', async () => {
+    const paths = { stateFile: join(dir, 'state', 'state.json') };
+    expect((await readState(paths)).productionProfiles).toEqual([]);
+    await writeFile(join(dir, 'junk.json'), '{oops');
+    expect((await readState({ stateFile: join(dir, 'junk.json') })).roles).toEqual({});
+    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'], keepMe: 1 }));
+    await updateState(paths, (s) => ({ ...s, tapUrl: 'https://example.com/tap' }));
+    const s = await readState(paths);
+    expect(s).toMatchObject({ productionProfiles: ['prod'], tapUrl: 'https://example.com/tap', keepMe: 1 });
+    expect((await stat(paths.stateFile)).mode & 0o777).toBe(0o600);
+  });
+});
