@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createProbeCache, runCheck, runChecks, summarise } from '../../src/doctor/run-checks.js';
+import { renderHuman, toJson } from '../../src/doctor/render.js';
+import { selectChecks } from '../../src/doctor/doctor.js';
+import { result, type Check, type CheckContext } from '../../src/doctor/types.js';
+import { createRunner } from '../../src/platform/process.js';
+import type { PlatformFacts } from '../../src/platform/facts.js';
+
+const platform: PlatformFacts = { os: 'linux', arch: 'x64', distro: { id: 'debian', idLike: [], name: 'Debian', version: '12' }, packageManager: 'apt', wsl: false, kernel: '6', homebrewPrefix: undefined };
+
+function ctx(): CheckContext {
+  return {
+    env: {},
+    paths: { home: '/h', duoConfig: '/h/c.json', stateDir: '/h/s', stateFile: '/h/s/state.json', awsConfig: '/h/.aws/config', awsCredentials: '/h/.aws/credentials', passwordStore: '/h/.password-store', localBin: '/h/.local/bin' },
+    runner: createRunner({ env: {} }),
+    now: () => new Date('2026-11-26T00:00:00Z'),
+    options: { json: false, yes: false, dryRun: false, verbose: false, color: false },
+    io: { out: () => {}, err: () => {}, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false },
+    platform,
+    probe: createProbeCache(),
+  };
+}
+
+const ok: Check = { id: 'a', title: 'A', run: async () => result.ok('fine') };
+const throws: Check = { id: 'b', title: 'B', run: async () => { throw new Error('boom'); } };
+const hangs: Check = { id: 'c', title: 'C', timeoutMs: 50, run: () => new Promise(() => {}) };
+const macOnly: Check = { id: 'd', title: 'D', applies: (p) => p.os === 'darwin', run: async () => result.fail('never') };
+const fails: Check = { id: 'e', title: 'E', run: async () => result.fail('broken', ['why'], { description: 'do it', commands: [['fix', 'it now']], automatic: true }) };
+
+describe('runChecks', () => {
+  it('turns a throw into a failed result and a hang into a timeout, and skips what does not apply', async () => {
+    const outcomes = await runChecks([ok, throws, hangs, macOnly], ctx());
+    expect(outcomes.map((o) => [o.check.id, o.result.status, o.result.summary])).toEqual([
+      ['a', 'ok', 'fine'],
+      ['b', 'fail', 'unexpected error while running the b check'],
+      ['c', 'fail', 'timed out after 0.1 s'],
+      ['d', 'skip', 'not applicable on this machine'],
+    ]);
+    expect(outcomes[1]!.result.details).toEqual(['boom']);
+    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1 });
+  });
+
+  it('runs checks concurrently', async () => {
+    const slow = (id: string): Check => ({ id, title: id, run: () => new Promise((r) => setTimeout(() => r(result.ok(id)), 200)) });
+    const started = performance.now();
+    await runChecks([slow('x'), slow('y'), slow('z')], ctx());
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('memoises probes', async () => {
+    const c = ctx();
+    let calls = 0;
+    const fn = async () => ++calls;
+    expect(await Promise.all([c.probe('k', fn), c.probe('k', fn)])).toEqual([1, 1]);
+  });
+});
+
+describe('render', () => {
+  it('prints ASCII marks, details and quoted fix commands, and a summary', async () => {
+    const outcomes = [await runCheck(ok, ctx()), await runCheck(fails, ctx()), await runCheck(macOnly, ctx())];
+    expect(renderHuman(outcomes, { color: false, unicode: false })).toBe(
+      '[ok] a  fine\n[x] e  broken\n    why\n    -> do it\n      $ fix \'it now\'\n\n1/2 checks passed: 1 failed (1 not applicable).\nRun `duo-sso-setup doctor --fix` to repair what can be repaired automatically.\n',
+    );
+  });
+
+  it('emits the documented JSON shape', async () => {
+    const json = toJson([await runCheck(fails, ctx())], platform);
+    expect(json).toMatchObject({
+      tool: { name: 'duo-sso-setup' },
+      platform: { os: 'linux', arch: 'x64', distro: 'Debian', packageManager: 'apt', wsl: false },
+      checks: [{ id: 'e', title: 'E', status: 'fail', summary: 'broken', details: ['why'], fix: { description: 'do it', commands: [['fix', 'it now']], automatic: true } }],
+      summary: { ok: 0, warn: 0, fail: 1, skip: 0 },
+    });
+  });
+});
+
+describe('selectChecks', () => {
+  it('keeps the registry order and rejects unknown ids', () => {
+    expect(selectChecks([ok, throws, hangs], ['c', 'a']).map((c) => c.id)).toEqual(['a', 'c']);
+    expect(() => selectChecks([ok], ['zz'])).toThrow(/unknown check: zz/);
+  });
+});
+
+describe('runner', () => {
+  it('captures output and exit codes without throwing, and reports a missing program', async () => {
+    const runner = createRunner({ env: { PATH: '/usr/bin:/bin' } });
+    const r = await runner.run('sh', ['-c', 'echo out; echo err >&2; exit 3']);
+    expect(r).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
+    const missing = await runner.run('/no/such/program', []);
+    expect(missing.spawnError).toBe('not found');
+    const slow = await runner.run('sleep', ['5'], { timeoutMs: 100 });
+    expect(slow.timedOut).toBe(true);
+  });
+
+  it('records instead of running changing commands in dry-run mode', async () => {
+    const runner = createRunner({ env: { PATH: '/usr/bin:/bin' }, dryRun: true });
+    const r = await runner.run('rm', ['-rf', '/tmp/should-not-matter'], { mutates: true });
+    expect(r).toMatchObject({ exitCode: 0, dryRun: true });
+    expect(runner.recorded).toEqual([['rm', '-rf', '/tmp/should-not-matter']]);
+    const read = await runner.run('echo', ['hi']);
+    expect(read.stdout).toBe('hi\n');
+  });
+});
