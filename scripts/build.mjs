@@ -1,17 +1,23 @@
-// Bundles src/cli.ts into dist/cli.js. Each command's work lives behind a dynamic
-// import, so esbuild splits it into its own chunk and `--version`/`--help` never load it.
-import { build } from 'esbuild';
-import { readFile, rm, chmod } from 'node:fs/promises';
-
+// Builds dist/: a tiny CommonJS bin entry (dist/cli.js) and the ES-module program
+// (dist/main.mjs) whose commands esbuild splits into chunks loaded on first use.
 // --outdir lets parallel work build side by side (dist-NAME/, gitignored); tests read
 // DUO_SSO_SETUP_TEST_CLI to pick which build they run.
+import { build } from 'esbuild';
+import { readFile, rm, chmod, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+
 const outIndex = process.argv.indexOf('--outdir');
 const outdir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(outdir, { recursive: true, force: true });
+
+// ES-module entries the bin entry loads by name (`load('main')` in src/cli.ts).
+const esmEntries = { main: 'src/main.ts' };
+
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: esmEntries,
   outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -29,4 +35,24 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+// dist/*.js are CommonJS (the bin entry); the program is .mjs.
+await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
+
+const entry = (rootHelp) => build({
+  entryPoints: ['src/cli.ts'],
+  outfile: `${outdir}/cli.js`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { __VERSION__: JSON.stringify(pkg.version), __ROOT_HELP__: rootHelp === undefined ? 'undefined' : JSON.stringify(rootHelp) },
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+// Two passes: the first entry renders the top-level help with commander, the second embeds
+// that text so `--help` needs no argument parser at run time.
+await entry(undefined);
+const help = spawnSync(process.execPath, [`${outdir}/cli.js`, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+if (help.status !== 0 || !help.stdout.includes('Usage:')) throw new Error(`could not render --help: ${help.stderr}`);
+await entry(help.stdout);
 await chmod(`${outdir}/cli.js`, 0o755);

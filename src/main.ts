@@ -1,0 +1,114 @@
+// The command-line program: parses arguments, builds the Context, runs one command, and
+// is the only place that decides the exit code. Command work is loaded lazily by each
+// command. Loaded by cli.ts, which answers the cheapest questions without it.
+import { Command, CommanderError, Option } from 'commander';
+import { createContext, type GlobalOptions } from './context.js';
+import { ExitCode, UserError, errorMessage } from './errors.js';
+import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
+import { registerCommands } from './commands/index.js';
+import type { CommandRunner } from './commands/types.js';
+
+function globalOptions(command: Command): GlobalOptions {
+  const g = command.optsWithGlobals() as Record<string, unknown>;
+  return {
+    json: Boolean(g.json),
+    yes: Boolean(g.yes),
+    dryRun: Boolean(g.dryRun),
+    verbose: Boolean(g.verbose),
+    color: g.color !== false,
+    ...(typeof g.config === 'string' ? { config: g.config } : {}),
+  };
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const run: CommandRunner = (work) => async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const options = args.at(-2);
+    const positionals = args.slice(0, -2) as string[];
+    const ctx = createContext(globalOptions(command));
+    setExitCode(await work(ctx, options as never, ...positionals));
+  };
+
+  const program = new Command(TOOL_NAME)
+    .description('Set up, check and repair AWS access through duo-sso (Duo SSO + STS).')
+    .version(TOOL_VERSION, '-V, --version', 'print the version and exit')
+    .addOption(new Option('--json', 'print one JSON document on stdout (progress goes to stderr)'))
+    .addOption(new Option('-y, --yes', 'never prompt: accept the default for every question'))
+    .addOption(new Option('-n, --dry-run', 'show what would change on this machine, change nothing'))
+    .addOption(new Option('-v, --verbose', 'more detail, including timings'))
+    .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1)'))
+    .addOption(new Option('--config <path>', 'duo-sso config file').default(undefined, '~/.config/duo-sso/config.json'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .addHelpText('after', `
+Examples:
+  $ ${TOOL_NAME} doctor              # what is wrong with this machine, and how to fix it
+  $ ${TOOL_NAME} doctor --fix --yes  # repair what can be repaired
+  $ ${TOOL_NAME} doctor --json       # for scripts and support tickets
+
+Exit codes: 0 success, 1 a check or operation failed, 2 usage error, 130 interrupted.
+Environment: NO_COLOR, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE, PASSWORD_STORE_DIR.`);
+
+  registerCommands(program, run);
+  // Every subcommand inherits the parse behaviour of the root.
+  for (const sub of program.commands) sub.exitOverride().showSuggestionAfterError(true);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  silenceRuntimeNoise();
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  const wantsJson = argv.includes('--json');
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      // commander has already printed the message to stderr.
+      return ExitCode.usage;
+    }
+    if (error instanceof UserError) {
+      report(wantsJson, error.message, error.opts.hint);
+      return error.exitCode;
+    }
+    report(wantsJson, `unexpected error: ${errorMessage(error)}`, 'This is a bug in duo-sso-setup. Rerun with --verbose and report it.');
+    if (argv.includes('--verbose') || argv.includes('-v')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return ExitCode.failure;
+  }
+}
+
+function report(json: boolean, message: string, hint: string | undefined): void {
+  if (json) process.stdout.write(`${JSON.stringify({ error: { message, ...(hint ? { hint } : {}) } }, null, 2)}\n`);
+  process.stderr.write(`${TOOL_NAME}: error: ${message}\n${hint ? `${hint}\n` : ''}`);
+}
+
+/** The AWS SDK warns about Node 20 on first use; that is our concern, not the user's. */
+function silenceRuntimeNoise(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const emit = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning?.message ?? '';
+    if (/NodeVersionSupportWarning|AWS SDK for JavaScript/.test(text)) return;
+    (emit as (...a: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  process.on('SIGINT', () => {
+    process.exitCode = ExitCode.interrupted;
+    process.exit();
+  });
+  const code = await main(argv);
+  // Exit as soon as the output is flushed: a subprocess that a timed-out check gave up on
+  // must not keep the user waiting.
+  process.stdout.write('', () => process.exit(code));
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, Sandbox, type Runtime } from '../support/sandbox.js';
+
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+let box: Sandbox;
+beforeAll(async () => {
+  box = await Sandbox.create();
+});
+afterAll(async () => {
+  await box.cleanup();
+});
+
+describe.each<Runtime>(['node', 'deno'])('cli under %s', (runtime) => {
+  it('prints the package version', async () => {
+    for (const flag of ['--version', '-V']) {
+      const r = await box.run([flag], { runtime });
+      expect(r).toMatchObject({ exitCode: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    }
+  });
+
+  it('prints help with examples, every command and the exit codes', async () => {
+    const fast = await box.run(['--help'], { runtime });
+    expect(fast.exitCode).toBe(0);
+    expect(fast.stdout).toMatch(/^Usage: duo-sso-setup \[options\] \[command\]/);
+    expect(fast.stdout).toContain('Examples:');
+    expect(fast.stdout).toContain('Exit codes: 0 success, 1 a check or operation failed, 2 usage error');
+    // The build-time rendering of --help is the same text commander prints at run time.
+    const slow = await box.run(['help'], { runtime });
+    expect(slow.stdout).toBe(fast.stdout);
+  });
+
+  it('shows help for a command with examples', async () => {
+    const r = await box.run(['doctor', '--help'], { runtime });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Usage: duo-sso-setup doctor [options]');
+    expect(r.stdout).toContain('$ duo-sso-setup doctor --json');
+  });
+});
+
+describe('cli', () => {
+  it('treats a bad option value as a usage error', async () => {
+    const r = await box.run(['doctor', '--timeout', 'soon']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--timeout must be a number of seconds/);
+  });
+
+  it('prints help without a command', async () => {
+    const r = await box.run([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Usage: duo-sso-setup');
+  });
+});
