@@ -7,8 +7,8 @@ import { caretExcerpt, positionAt } from './json-position.js';
 export type ConfigRead =
   | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; reason: string }
-  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string }
-  | { kind: 'parsed'; path: string; text: string; value: unknown; tree: Node };
+  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string; bom?: true }
+  | { kind: 'parsed'; path: string; text: string; value: unknown; tree: Node; bom?: true };
 
 const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
@@ -61,7 +61,10 @@ export async function readConfig(path: string): Promise<ConfigRead> {
   } catch {
     return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   }
-  return parseConfigText(path, text.replace(/^\uFEFF/, ''));
+  // `text` never includes the BOM; `bom` says it was there (duo-sso's Go decoder refuses it).
+  if (!text.startsWith('\uFEFF')) return parseConfigText(path, text);
+  const read = parseConfigText(path, text.slice(1));
+  return read.kind === 'parsed' || read.kind === 'invalid-json' ? { ...read, bom: true } : read;
 }
 
 export function describeInvalidJson(r: Extract<ConfigRead, { kind: 'invalid-json' }>): string {

@@ -1,0 +1,37 @@
+// The automatic repairs, as a pure text -> text function: `config fix` and the doctor's
+// session-duration and profiles checks all apply their edits through here.
+import { setValue, stripBom } from './edit.js';
+import type { Finding } from './findings.js';
+import { validateText, type PolicyContext } from './validate.js';
+
+export type FixOutcome =
+  | { kind: 'unparseable'; findings: Finding[] }
+  | { kind: 'fixed'; text: string; changed: boolean; applied: Finding[]; remaining: Finding[] };
+
+/** File-level findings that mean "never touch the text". */
+const UNTOUCHABLE = new Set(['json-syntax', 'not-object', 'missing-file', 'unreadable']);
+
+/**
+ * Applies every automatic fix accepted by `include` (default: all). A document that does
+ * not parse as a JSON object comes back as `unparseable`, untouched.
+ */
+export function fixText(text: string, policy: PolicyContext = {}, include: (f: Finding) => boolean = () => true): FixOutcome {
+  const first = validateText(text, policy);
+  if (first.some((f) => UNTOUCHABLE.has(f.id))) return { kind: 'unparseable', findings: first };
+  let current = text;
+  const applied: Finding[] = [];
+  // An edit can reveal another finding (a new top-level duration is checked against the
+  // caps); a few passes reach the fixed point, and a repeated edit is never applied twice.
+  for (let pass = 0; pass < 4; pass++) {
+    const todo = validateText(current, policy).filter((f) => f.fix?.automatic && f.fix.edit && include(f));
+    if (todo.length === 0) break;
+    const before = current;
+    for (const f of todo) {
+      const edit = f.fix!.edit!;
+      current = edit.op === 'strip-bom' ? stripBom(current) : setValue(current, edit.path, edit.value);
+      applied.push(f);
+    }
+    if (current === before) break;
+  }
+  return { kind: 'fixed', text: current, changed: current !== text, applied, remaining: validateText(current, policy) };
+}

@@ -1,0 +1,110 @@
+// Writes a new config.json in the guide's shape (Example 1 without profiles, Example 2 with),
+// refusing anything `config validate` would not accept. Used by `config init` (wizard and
+// --yes) and by `setup`, which calls initConfig non-interactively.
+import type { Context } from '../context.js';
+import { ExitCode, UserError } from '../errors.js';
+import { updateFile } from '../fs/safe-write.js';
+import { updateState } from '../state/state.js';
+import { profileObject } from './edit.js';
+import { DEFAULTS, POLICY, policyCap, type DuoConfig } from './model.js';
+import { validateText } from './validate.js';
+
+export interface InitProfile {
+  name: string;
+  /** 12 digits; kept as a string so a leading zero survives. */
+  accountId: string;
+  role: string;
+  /** Defaults to the top-level duration, lowered to the profile's policy cap. */
+  seconds?: number;
+}
+
+export interface InitOptions {
+  profiles?: InitProfile[];
+  /** Names of profiles whose accounts are production (remembered in our state.json). */
+  production?: string[];
+  url?: string;
+  device?: string;
+  factor?: string;
+  sessionDuration?: number;
+  debug?: boolean;
+  /** Replace an existing config (after a backup). */
+  force?: boolean;
+}
+
+export interface InitResult {
+  path: string;
+  /** Where the previous file was saved, when one was replaced. */
+  backup: string | undefined;
+  changed: boolean;
+  dryRun: boolean;
+  text: string;
+  config: DuoConfig;
+}
+
+/** The document initConfig would write. Throws UserError on input that violates the policy. */
+export function buildConfig(opts: InitOptions): DuoConfig {
+  const production = new Set(opts.production ?? []);
+  const names = new Set((opts.profiles ?? []).map((p) => p.name));
+  const strays = [...production].filter((n) => !names.has(n));
+  if (strays.length > 0) {
+    throw new UserError(`--production names no profile: ${strays.join(', ')}`, {
+      hint: 'Give the profile with --profile NAME=ACCOUNT:ROLE as well.',
+      exitCode: ExitCode.usage,
+    });
+  }
+  const top = opts.sessionDuration ?? DEFAULTS.session_duration_seconds;
+  const config: DuoConfig = {
+    url: opts.url ?? DEFAULTS.url,
+    partner_spid: DEFAULTS.partner_spid,
+    aws_urn: DEFAULTS.aws_urn,
+    session_duration_seconds: top,
+    preferred_device: opts.device ?? DEFAULTS.preferred_device,
+    preferred_factor: opts.factor ?? DEFAULTS.preferred_factor,
+    debug: opts.debug ?? DEFAULTS.debug,
+  };
+  if (opts.profiles && opts.profiles.length > 0) {
+    const profiles: Record<string, unknown> = {};
+    for (const p of opts.profiles) {
+      if (p.name in profiles) throw new UserError(`profile "${p.name}" is given twice`, { exitCode: ExitCode.usage });
+      const seconds = p.seconds ?? Math.min(top, policyCap(production.has(p.name)));
+      profiles[p.name] = profileObject({ accountId: p.accountId, role: p.role, seconds });
+    }
+    config.profiles = profiles as DuoConfig['profiles'];
+  }
+  const problems = validateText(renderConfig(config), { production: [...production] }).filter((f) => f.severity !== 'info');
+  if (problems.length > 0) {
+    throw new UserError(`refusing to write this config:\n${problems.map((f) => `  ${f.path || '(document)'}: ${f.message}`).join('\n')}`, {
+      hint: `Policy: ${POLICY.minSeconds}–${POLICY.productionCap} s for production, up to ${POLICY.nonProductionCap} s for non-production (more needs SRE approval), never above ${POLICY.absoluteMax} s. See docs/config.md.`,
+      exitCode: ExitCode.usage,
+    });
+  }
+  return config;
+}
+
+export function renderConfig(config: DuoConfig): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export async function initConfig(ctx: Pick<Context, 'paths' | 'options' | 'now'>, opts: InitOptions): Promise<InitResult> {
+  const config = buildConfig(opts);
+  const text = renderConfig(config);
+  const path = ctx.paths.duoConfig;
+  const dryRun = ctx.options.dryRun;
+  const written = await updateFile(path, (current) => {
+    if (current !== undefined && !opts.force && current !== text) {
+      throw new UserError(`${path} already exists`, {
+        hint: 'Check it with `duo-sso-setup config validate`, repair it with `config fix`, or replace it with `config init --force` (the old file is backed up).',
+      });
+    }
+    return text;
+  }, { mode: 0o600, dryRun, now: ctx.now });
+  const production = new Set(opts.production ?? []);
+  const named = new Set((opts.profiles ?? []).map((p) => p.name));
+  if (named.size > 0) {
+    await updateState(ctx.paths, (s) => ({
+      ...s,
+      productionProfiles: [...new Set([...s.productionProfiles.filter((n) => !named.has(n)), ...production])].sort(),
+    }), { dryRun });
+  }
+  return { path, backup: written.backup, changed: written.changed, dryRun, text, config };
+}

@@ -1,0 +1,266 @@
+// Schema and policy checks for config.json, as typed hand-written checks rather than a
+// JSON-Schema library: the schema is ten keys, and each finding needs policy context
+// (which profiles are production, learned role maxima), a precise message and an edit
+// that repairs it, which a generic validator's errors would have to be mapped back to.
+import type { JSONPath } from 'jsonc-parser';
+import { parseConfigText, type ConfigRead } from './read-config.js';
+import { finding, type Finding } from './findings.js';
+import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap } from './model.js';
+
+/** What we know beyond the file: from our own state.json. */
+export interface PolicyContext {
+  /** Profile names whose accounts are production. */
+  production?: readonly string[];
+  /** Learned role MaxSessionDuration by "ACCOUNT:ROLE". */
+  roleMaxima?: Readonly<Record<string, number>>;
+}
+
+export const DUO_FACTORS = ['push', 'phone', 'passcode', 'sms'] as const;
+const AWS_SAML_URLS = [AWS_SAML_URL, 'urn:amazon:webservices', 'https://signin.amazonaws-us-gov.com/saml', 'https://signin.amazonaws.cn/saml'];
+const REQUIRED_KEYS = ['url', 'partner_spid', 'aws_urn'] as const;
+const TYPES: Record<string, 'string' | 'boolean'> = {
+  url: 'string', partner_spid: 'string', aws_urn: 'string', preferred_device: 'string', preferred_factor: 'string', debug: 'boolean',
+};
+
+/** A profile name `aws --profile NAME` and ~/.aws/credentials can carry. */
+export function isUsableProfileName(name: string): boolean {
+  return /^[A-Za-z0-9_.@+][A-Za-z0-9_.@+-]*$/.test(name);
+}
+export function isRoleName(role: string): boolean {
+  return /^[\w+=,.@-]{1,64}$/.test(role);
+}
+export function isAccountId(id: string): boolean {
+  return /^\d{12}$/.test(id);
+}
+
+/** Findings for a file's raw text (a leading BOM included). Never throws. */
+export function validateText(text: string, policy: PolicyContext = {}, path = 'config.json'): Finding[] {
+  const bom = text.startsWith('\uFEFF');
+  const read = parseConfigText(path, bom ? text.slice(1) : text);
+  return validateRead(bom && (read.kind === 'parsed' || read.kind === 'invalid-json') ? { ...read, bom: true } : read, policy);
+}
+
+/** Findings for an outcome of readConfig. Never throws. */
+export function validateRead(read: ConfigRead, policy: PolicyContext = {}): Finding[] {
+  const bom = 'bom' in read && read.bom ? [finding('bom', [], 'the file starts with a byte-order mark (U+FEFF)', { edit: { op: 'strip-bom' } })] : [];
+  return [...bom, ...findingsFor(read, policy)];
+}
+
+function findingsFor(read: ConfigRead, policy: PolicyContext): Finding[] {
+  switch (read.kind) {
+    case 'missing':
+      return [finding('missing-file', [], `${read.path} does not exist`)];
+    case 'unreadable':
+      return [finding('unreadable', [], `${read.path} cannot be read: ${read.reason}`)];
+    case 'invalid-json':
+      return [finding('json-syntax', [], `${read.path}:${read.line}:${read.column}: ${read.message}`, {
+        position: { line: read.line, column: read.column, excerpt: read.excerpt },
+      })];
+    case 'parsed':
+      try {
+        return validateValue(read.value, policy);
+      } catch (error) {
+        // A bug here must not hide the rest of the report.
+        return [finding('wrong-type', [], `the validator failed on this document: ${(error as Error).message}`, { severity: 'fail' })];
+      }
+  }
+}
+
+export function validateValue(value: unknown, policy: PolicyContext = {}): Finding[] {
+  if (!isObject(value)) return [finding('not-object', [], `the document is ${describe(value)}, not an object`)];
+  return [...topLevel(value), ...durations(value, policy), ...profiles(value)];
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `a string (${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)})`;
+  return `a ${typeof v} (${JSON.stringify(v)})`;
+}
+
+function topLevel(doc: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const [key, type] of Object.entries(TYPES)) {
+    if (key in doc && typeof doc[key] !== type) {
+      out.push(finding('wrong-type', [key], `"${key}" must be a ${type}, not ${describe(doc[key])}`));
+    }
+  }
+  for (const key of REQUIRED_KEYS) {
+    if (!(key in doc)) {
+      out.push(finding('missing-key', [key], `"${key}" is missing (the guide sets ${JSON.stringify(DEFAULTS[key])})`, {
+        fix: `Set "${key}": ${JSON.stringify(DEFAULTS[key])}.`,
+        edit: { op: 'set', path: [key], value: DEFAULTS[key] },
+      }));
+    }
+  }
+  for (const key of ['partner_spid', 'aws_urn'] as const) {
+    const v = doc[key];
+    if (typeof v === 'string' && !AWS_SAML_URLS.includes(v.trim())) {
+      out.push(finding('saml-url', [key], `"${key}" is ${JSON.stringify(v)}, not AWS's SAML sign-in URL (${AWS_SAML_URL})`));
+    }
+  }
+  if (typeof doc.url === 'string' && !/^https:\/\/[^\s/]+/.test(doc.url)) {
+    out.push(finding('url-not-https', ['url'], `"url" is ${JSON.stringify(doc.url)}, not an https:// address`));
+  }
+  const factor = doc.preferred_factor;
+  if (typeof factor === 'string' && !(DUO_FACTORS as readonly string[]).includes(factor)) {
+    out.push(finding('unknown-factor', ['preferred_factor'], `"preferred_factor" is ${JSON.stringify(factor)}; Duo factors are ${DUO_FACTORS.join(', ')}`));
+  }
+  out.push(...unknownKeys(doc, TOP_LEVEL_KEYS, []));
+  return out;
+}
+
+function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at: JSONPath): Finding[] {
+  const out: Finding[] = [];
+  for (const key of Object.keys(obj)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2 || (key.length >= 8 && k.startsWith(key)));
+    out.push(finding('unknown-key', [...at, key], `"${key}" is not a key duo-sso reads${near ? ` (did you mean "${near}"?)` : ''}`, {
+      severity: near ? 'warn' : 'info',
+    }));
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function validDuration(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= POLICY.minSeconds && v <= POLICY.absoluteMax;
+}
+
+function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding[] {
+  const out: Finding[] = [];
+  const production = new Set(policy.production ?? []);
+  const profs = isObject(doc.profiles) ? Object.entries(doc.profiles).filter((e): e is [string, Record<string, unknown>] => isObject(e[1])) : [];
+  const inheriting = profs.filter(([, p]) => !('session_duration_seconds' in p));
+  const top = doc.session_duration_seconds;
+  const set = (path: JSONPath, value: number) => ({ op: 'set' as const, path, value });
+
+  if (!('session_duration_seconds' in doc)) {
+    // Harmless only when every profile carries its own duration.
+    const harmless = profs.length > 0 && inheriting.length === 0;
+    out.push(finding('duration-missing', ['session_duration_seconds'],
+      `no top-level "session_duration_seconds": duo-sso will ask for ${POLICY.duoSsoDefault} s${harmless ? ' for any login without a profile' : ''}`,
+      { severity: harmless ? 'warn' : 'fail', edit: set(['session_duration_seconds'], POLICY.recommended) }));
+  } else if (!validDuration(top)) {
+    out.push(finding('duration-invalid', ['session_duration_seconds'], `"session_duration_seconds" is ${describe(top)}; it must be a whole number from ${POLICY.minSeconds} to ${POLICY.absoluteMax}`, {
+      edit: set(['session_duration_seconds'], POLICY.recommended),
+    }));
+  } else {
+    // The top level applies to every profile without its own value, and to logins without profiles.
+    const prodInheriting = inheriting.filter(([n]) => production.has(n)).map(([n]) => n);
+    const cap = prodInheriting.length > 0 ? POLICY.productionCap : POLICY.nonProductionCap;
+    if (top > cap) {
+      const who = prodInheriting.length > 0 ? `production profile${prodInheriting.length > 1 ? 's' : ''} ${prodInheriting.join(', ')} inherit${prodInheriting.length > 1 ? '' : 's'} it` : 'non-production';
+      out.push(finding('duration-over-cap', ['session_duration_seconds'], `"session_duration_seconds" is ${top} s, above the ${cap} s cap (${who})`, {
+        fix: `Set it to ${POLICY.recommended}.`,
+        edit: set(['session_duration_seconds'], POLICY.recommended),
+      }));
+    }
+  }
+
+  for (const [name, p] of profs) {
+    if (!('session_duration_seconds' in p)) continue;
+    const path: JSONPath = ['profiles', name, 'session_duration_seconds'];
+    const v = p.session_duration_seconds;
+    const isProd = production.has(name);
+    const cap = policyCap(isProd);
+    if (!validDuration(v)) {
+      out.push(finding('duration-invalid', path, `profile "${name}": session_duration_seconds is ${describe(v)}; it must be a whole number from ${POLICY.minSeconds} to ${POLICY.absoluteMax}`, {
+        edit: set(path, POLICY.recommended),
+      }));
+      continue;
+    }
+    const account = accountIdString(p.aws_account_id);
+    const roleMax = account && typeof p.aws_role_name === 'string' ? policy.roleMaxima?.[`${normaliseAccountId(account)}:${p.aws_role_name}`] : undefined;
+    if (roleMax !== undefined && validDuration(roleMax) && v > roleMax) {
+      out.push(finding('duration-over-role-max', path, `profile "${name}": ${v} s is above the role's MaxSessionDuration of ${roleMax} s`, {
+        fix: `Set it to ${roleMax}.`,
+        edit: set(path, roleMax),
+      }));
+    } else if (v > cap && !(roleMax !== undefined && v <= roleMax)) {
+      out.push(finding('duration-over-cap', path, `profile "${name}": ${v} s is above the ${cap} s cap for ${isProd ? 'production' : 'non-production'} accounts`, {
+        fix: `Set it to ${cap}.`,
+        edit: set(path, cap),
+      }));
+    }
+  }
+  return out;
+}
+
+/** A numeric id that lost its leading zeros, padded back to 12 digits. */
+export function normaliseAccountId(id: string): string {
+  return /^\d{1,11}$/.test(id) ? id.padStart(12, '0') : id;
+}
+
+function profiles(doc: Record<string, unknown>): Finding[] {
+  if (!('profiles' in doc)) return [];
+  if (!isObject(doc.profiles)) return [finding('profiles-not-object', ['profiles'], `"profiles" is ${describe(doc.profiles)}, not an object of named profiles`)];
+  const out: Finding[] = [];
+  const seen = new Map<string, string>();
+  for (const [name, p] of Object.entries(doc.profiles)) {
+    const at: JSONPath = ['profiles', name];
+    if (!isUsableProfileName(name)) {
+      out.push(finding('profile-name', at, `profile name ${JSON.stringify(name)} cannot be used with aws --profile`));
+    }
+    if (!isObject(p)) {
+      out.push(finding('profile-not-object', at, `profile "${name}" is ${describe(p)}, not an object`));
+      continue;
+    }
+    const account = accountId(name, p, at, out);
+    if (!('aws_role_name' in p)) out.push(finding('role-missing', [...at, 'aws_role_name'], `profile "${name}" has no "aws_role_name"`));
+    else if (typeof p.aws_role_name !== 'string' || !isRoleName(p.aws_role_name)) {
+      out.push(finding('role-invalid', [...at, 'aws_role_name'], `profile "${name}": aws_role_name ${describe(p.aws_role_name)} is not an IAM role name`));
+    }
+    if (account && typeof p.aws_role_name === 'string') {
+      const pair = `${account}:${p.aws_role_name}`;
+      const first = seen.get(pair);
+      if (first !== undefined) {
+        out.push(finding('duplicate-profile', at, `profiles "${first}" and "${name}" both assume ${p.aws_role_name} in ${account}`, {
+          fix: `duo-sso-setup config remove-profile ${name} (or ${first})`,
+        }));
+      } else seen.set(pair, name);
+    }
+    out.push(...unknownKeys(p, PROFILE_KEYS, at));
+  }
+  return out;
+}
+
+/** Reports account-id findings; returns the 12-digit id when there is one. */
+function accountId(name: string, p: Record<string, unknown>, at: JSONPath, out: Finding[]): string | undefined {
+  const path: JSONPath = [...at, 'aws_account_id'];
+  const v = p.aws_account_id;
+  if (!('aws_account_id' in p)) {
+    out.push(finding('account-id-missing', path, `profile "${name}" has no "aws_account_id"`));
+    return undefined;
+  }
+  if (typeof v === 'number') {
+    const s = Number.isSafeInteger(v) && v > 0 ? String(v) : undefined;
+    if (s && s.length === 12) {
+      out.push(finding('account-id-number', path, `profile "${name}": aws_account_id ${s} is a number; write it as the string "${s}"`, {
+        edit: { op: 'set', path, value: s },
+      }));
+      return s;
+    }
+    if (s && s.length < 12) {
+      const padded = normaliseAccountId(s);
+      out.push(finding('account-id-lost-zero', path, `profile "${name}": aws_account_id ${s} has ${s.length} digits; probably "${padded}" with its leading zero lost`, {
+        fix: `Set it to "${padded}".`,
+        edit: { op: 'set', path, value: padded },
+      }));
+      return padded;
+    }
+  }
+  if (typeof v === 'string' && isAccountId(v)) return v;
+  out.push(finding('account-id-invalid', path, `profile "${name}": aws_account_id ${describe(v)} is not 12 digits`));
+  return undefined;
+}
