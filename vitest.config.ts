@@ -8,5 +8,6 @@ export default defineConfig({
     // Black-box tests spawn real gpg, pass and aws: two cores, so keep parallelism modest.
     maxWorkers: 2,
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
