@@ -4,8 +4,13 @@ import { result, type Check } from '../types.js';
 export const platformCheck: Check = {
   id: 'platform',
   title: 'Platform',
-  async run({ platform }) {
+  async run({ platform, runner }) {
+    // Darwin kernel numbers stopped tracking macOS versions (macOS 26 is Darwin 25): ask.
+    const macosVersion = platform.os === 'darwin'
+      ? (await runner.run('sw_vers', ['-productVersion'], { timeoutMs: 3000 })).stdout.trim() || undefined
+      : undefined;
     const data = {
+      ...(macosVersion ? { macosVersion } : {}),
       os: platform.os,
       arch: platform.arch,
       distro: platform.distro?.name ?? null,
@@ -20,6 +25,6 @@ export const platformCheck: Check = {
     if (platform.os === 'linux' && !platform.packageManager) {
       return result.warn(describePlatform(platform), [...details, 'No supported package manager (apt, dnf, yum, pacman, zypper, apk) was recognised: install pass and gnupg by hand.'], undefined, data);
     }
-    return result.ok(describePlatform(platform), details, data);
+    return result.ok(`${describePlatform(platform)}${macosVersion ? `, macOS ${macosVersion}` : ''}`, details, data);
   },
 };
