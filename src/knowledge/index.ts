@@ -1,0 +1,33 @@
+// The knowledge base: every known failure, grouped, in the order the docs list them.
+// login, doctor and troubleshoot import from here.
+import { awsCliFailures } from './aws-cli.js';
+import { brewFailures } from './brew.js';
+import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.js';
+import { duoSsoFailures } from './duo-sso.js';
+import { passGpgFailures } from './pass-gpg.js';
+import { stsFailures } from './sts.js';
+import type { KnownFailure } from './types.js';
+
+export type { Diagnosis, DiagnoseOptions } from './diagnose.js';
+export type { DiagnosisFacts, KnowledgeFix, KnowledgeGroup, KnownFailure } from './types.js';
+export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
+export { redactSecrets } from './redact.js';
+
+export const KNOWLEDGE: readonly KnownFailure[] = [...stsFailures, ...duoSsoFailures, ...awsCliFailures, ...passGpgFailures, ...brewFailures];
+
+export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
+  sts: 'AWS STS (assuming the role, using the credentials)',
+  'duo-sso': 'duo-sso',
+  'aws-cli': 'AWS CLI',
+  'pass-gpg': 'pass, gpg and the keyring (Linux)',
+  brew: 'Homebrew',
+};
+
+/** Every known failure that `text` shows, in the order they appear in it. */
+export function diagnose(text: string, opts: DiagnoseOptions = {}): Diagnosis[] {
+  return diagnoseWith(KNOWLEDGE, text, opts);
+}
+
+export function findFailure(id: string): KnownFailure | undefined {
+  return KNOWLEDGE.find((entry) => entry.id === id);
+}

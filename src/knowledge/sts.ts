@@ -1,0 +1,172 @@
+// Failures AWS STS reports while duo-sso trades the SAML assertion for credentials
+// (AssumeRoleWithSAML), or while a signed call uses them (GetCallerIdentity).
+import type { KnownFailure } from './types.js';
+
+const LOGIN = ['duo-sso-setup', 'login'];
+
+export const stsFailures: readonly KnownFailure[] = [
+  {
+    id: 'max-session-duration',
+    title: 'Requested session longer than the role allows',
+    group: 'sts',
+    patterns: [/DurationSeconds exceeds the MaxSessionDuration set for this role/i],
+    explanation:
+      'duo-sso asked STS for a session longer than the IAM role\'s MaxSessionDuration (admin and devops roles default to 1 hour; '
+      + 'duo-sso\'s own default is 8 hours). AWS names neither number. '
+      + 'Lowering session_duration_seconds to 3600 for that profile always works; a longer session needs the role\'s maximum raised '
+      + '(`aws iam update-role --role-name ROLE --max-session-duration 14400`, non-production accounts only without SRE approval).',
+    fix: {
+      description: 'Lower only the failing profile to 3600 seconds and log in again (login does this by itself and remembers it)',
+      commands: [LOGIN],
+      automatic: true,
+    },
+    describe: (f) => (f.role ? `Role '${f.role}' refused the requested duration.` : undefined),
+    example: "Failed to Assume Role 'admin' via STS: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role",
+  },
+  {
+    id: 'role-chaining-limit',
+    title: 'Role chaining is capped at one hour',
+    group: 'sts',
+    patterns: [/exceeds the 1 hour session limit for roles assumed by role chaining/i],
+    explanation:
+      'The role was assumed with credentials that themselves came from a role (role chaining). AWS caps such sessions at 1 hour, '
+      + 'whatever the role\'s MaxSessionDuration says.',
+    fix: {
+      description: 'Ask for 3600 seconds or less',
+      commands: [[...LOGIN, '--session-duration', '3600']],
+      automatic: true,
+    },
+    example: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+  },
+  {
+    id: 'expired-assertion',
+    title: 'SAML assertion redeemed too late',
+    group: 'sts',
+    patterns: [/Token must be redeemed within 5 minutes/i, /\(ExpiredTokenException\) when calling the AssumeRoleWithSAML operation/],
+    explanation:
+      'STS accepts a SAML assertion only within 5 minutes of its issue. A Duo push approved late, a laptop that slept mid-login, '
+      + 'a replayed `-saml` response or a clock minutes off makes it stale.',
+    fix: {
+      description: 'Log in again (login retries once by itself); if it keeps happening, check the clock',
+      commands: [LOGIN, ['duo-sso-setup', 'doctor', '--only', 'clock']],
+      automatic: true,
+    },
+    example: 'An error occurred (ExpiredTokenException) when calling the AssumeRoleWithSAML operation: Token must be redeemed within 5 minutes of issuance',
+  },
+  {
+    id: 'access-denied-role',
+    title: 'Not allowed to assume this role',
+    group: 'sts',
+    patterns: [
+      /Not authorized to perform:? sts:AssumeRoleWithSAML/i,
+      /\(AccessDenied\) when calling the AssumeRoleWithSAML operation/,
+      /via STS: AccessDenied\b/,
+    ],
+    explanation:
+      'The SAML assertion does not grant the account and role the profile asks for, or the role\'s trust policy does not trust '
+      + 'the SAML provider. Usually a typo in aws_account_id or aws_role_name (a numeric account id that lost its leading zero), '
+      + 'or access that was never granted or has been removed.',
+    fix: {
+      description: 'Compare the profile\'s account and role with what your assertion grants; ask for access if the role is not listed',
+      commands: [['duo-sso-setup', 'config', 'profiles'], ['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']],
+      automatic: false,
+    },
+    describe: (f) => (f.role ? `The role asked for was '${f.role}'${f.account ? ` in account ${f.account}` : ''}.` : undefined),
+    example: "Failed to Assume Role 'admin' via STS: AccessDenied: Not authorized to perform sts:AssumeRoleWithSAML",
+  },
+  {
+    id: 'idp-rejected-claim',
+    title: 'AWS rejected a claim in the SAML assertion',
+    group: 'sts',
+    patterns: [/IDPRejectedClaim/],
+    explanation:
+      'The identity provider\'s assertion names something AWS will not accept: the SAML provider ARN in the Role attribute does '
+      + 'not exist in that account, the audience is not https://signin.aws.amazon.com/saml, or the role\'s trust policy '
+      + 'conditions (SAML:aud and friends) fail. Nothing on this machine can fix it; the account or IdP administrators can.',
+    fix: {
+      description: 'Inspect the assertion (provider ARN, audience) and send the result to the account administrators',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']],
+      automatic: false,
+    },
+    example: 'An error occurred (IDPRejectedClaim) when calling the AssumeRoleWithSAML operation: Error authenticating with the identity provider.',
+  },
+  {
+    id: 'invalid-identity-token',
+    title: 'AWS could not validate the SAML assertion',
+    group: 'sts',
+    patterns: [/InvalidIdentityToken/, /Response signature invalid/i],
+    explanation:
+      'STS could not verify the assertion: its signature does not match the metadata uploaded to the IAM SAML provider (the IdP '
+      + 'rotated its certificate), or a value such as RoleSessionName is not acceptable to AWS (2–64 characters of [\\w+=,.@-]).',
+    fix: {
+      description: 'Check issuer, RoleSessionName and validity in the assertion; a signature error needs the IAM SAML provider\'s metadata refreshed by an administrator',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']],
+      automatic: false,
+    },
+    example: "Failed to Assume Role 'devops' via STS: InvalidIdentityToken: Response signature invalid",
+  },
+  {
+    id: 'clock-skew',
+    title: 'This machine\'s clock is wrong',
+    group: 'sts',
+    patterns: [
+      /Signature expired: (?<sigTime>\d{8}T\d{6}Z) is now earlier than (?<earliest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) - 15 min\.\)/,
+      /Signature not yet current: (?<sigTime>\d{8}T\d{6}Z) is still later than (?<latest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) \+ 15 min\.\)/,
+      /RequestTimeTooSkewed/,
+      /Signature expired: \S+ is now earlier than/,
+    ],
+    explanation:
+      'AWS refuses signed requests whose time is more than 15 minutes away from its own. The credentials may be fine; '
+      + 'the clock is not. Time sync is often off in WSL after the host slept, and in VMs restored from a snapshot.',
+    fix: {
+      description: 'Turn on time synchronisation, then retry',
+      commands: [['sudo', 'timedatectl', 'set-ntp', 'true']],
+      platformCommands: {
+        darwin: [['sudo', 'sntp', '-sS', 'time.apple.com']],
+        win32: [['w32tm', '/resync']],
+      },
+      automatic: false,
+    },
+    describe: (f) => {
+      if (f.skewSeconds === undefined) return undefined;
+      const minutes = Math.round(Math.abs(f.skewSeconds) / 60);
+      return `This machine's clock is about ${minutes} minute${minutes === 1 ? '' : 's'} ${f.skewSeconds > 0 ? 'behind' : 'ahead of'} AWS.`;
+    },
+    example: 'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20261126T093000Z is now earlier than 20261126T094812Z (20261126T100312Z - 15 min.)',
+  },
+  {
+    id: 'region-disabled',
+    title: 'STS is not activated in this region',
+    group: 'sts',
+    patterns: [/RegionDisabledException/, /STS is not activated in this region/i],
+    explanation:
+      'The AWS CLI or duo-sso called the regional STS endpoint of a region the account has not activated for STS. '
+      + 'us-east-1 always works; an administrator can activate the region under IAM / Account settings.',
+    fix: {
+      description: 'Use a region where STS is active for this profile',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (RegionDisabledException) when calling the GetCallerIdentity operation: STS is not activated in this region for account:626007623524. Your account administrator can activate STS in this region using the IAM Console.',
+  },
+  {
+    id: 'session-expired',
+    title: 'The session credentials have expired',
+    group: 'sts',
+    patterns: [/\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /],
+    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
+    fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
+    example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
+  },
+  {
+    id: 'invalid-credentials',
+    title: 'AWS does not know these credentials',
+    group: 'sts',
+    patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i],
+    explanation:
+      'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile.',
+    fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
+    example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
+  },
+];
