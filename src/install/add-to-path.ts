@@ -1,0 +1,22 @@
+// `install --add-to-path`: the doctor's PATH fix, as a one-step plan.
+import type { Context } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { executePlan } from './execute.js';
+import { confirmPlans, execContext } from './install.js';
+import { renderPlanHuman } from './render-plan.js';
+import type { Plan } from './types.js';
+
+export async function runAddToPath(ctx: Context): Promise<number> {
+  const dir = ctx.paths.localBin;
+  const plan: Plan = { component: 'duo-sso', method: 'path', summary: `put ${dir} on PATH`, steps: [{ kind: 'add-to-path', title: `Put ${dir} on PATH`, dir }], notes: [] };
+  if (ctx.options.dryRun) {
+    ctx.io.out(renderPlanHuman([plan], ctx.style, { dryRun: true }));
+    return ExitCode.ok;
+  }
+  await confirmPlans(ctx, [plan]);
+  const outcome = await executePlan(execContext(ctx, await ctx.platform()), plan);
+  const step = outcome.steps[0];
+  if (ctx.options.json) ctx.io.out(`${JSON.stringify(outcome, null, 2)}\n`);
+  else ctx.io.out(`${step?.detail ?? step?.status ?? ''}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,269 @@
+// Runs a plan step by step. Every subprocess goes through ctx.runner (changes marked
+// mutates), every user file through safe-write. A failing step stops the plan with a
+// UserError that says what failed and what to run by hand; downloads are verified before
+// anything is unpacked or installed, so a rejected file leaves the machine as it was.
+import { randomBytes } from 'node:crypto';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, join } from 'node:path';
+import type { Context } from '../context.js';
+import { ExitCode, UserError } from '../errors.js';
+import { DownloadError, download } from '../net/download.js';
+import { verifyDetachedSignature } from '../net/gpg-verify.js';
+import { findFirst, type PlatformFacts } from '../platform/facts.js';
+import { describeFailure, output, succeeded, type RunResult } from '../platform/process.js';
+import { parseSecretKeys } from '../parsers/gpg-keys.js';
+import { applyProfileEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
+import { shellQuote } from '../ui/style.js';
+import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
+import { uid } from './render-plan.js';
+import { passRoundTrip } from './round-trip.js';
+import { WORK, type Plan, type Step } from './types.js';
+
+export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt'> & {
+  platform: PlatformFacts;
+  isRoot: boolean;
+  /** Asks before an optional change (profile edits); --yes answers yes. */
+  approve(question: string): Promise<boolean>;
+};
+
+export interface StepOutcome {
+  title: string;
+  kind: Step['kind'];
+  status: 'done' | 'skipped' | 'warning';
+  detail?: string;
+}
+
+export interface PlanOutcome {
+  component: Plan['component'];
+  method: string;
+  steps: StepOutcome[];
+}
+
+export interface ExecHooks {
+  onStepStart?(step: Step, index: number): void;
+  onStepEnd?(step: Step, outcome: StepOutcome): void;
+}
+
+interface RunState {
+  work: string;
+  newKey?: string;
+}
+
+const sub = (s: string, state: RunState): string => s.replaceAll(WORK, state.work);
+
+export async function executePlan(ctx: ExecContext, plan: Plan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
+  if (ctx.runner.dryRun) throw new Error('executePlan must not be called in dry-run mode: print the plan instead');
+  const work = await mkdtemp(join(tmpdir(), `duo-sso-setup-${plan.component}-`));
+  const state: RunState = { work };
+  const steps: StepOutcome[] = [];
+  try {
+    for (const [i, step] of plan.steps.entries()) {
+      hooks.onStepStart?.(step, i);
+      const outcome = { title: step.title, kind: step.kind, ...(await runStep(ctx, step, state)) };
+      steps.push(outcome);
+      hooks.onStepEnd?.(step, outcome);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return { component: plan.component, method: plan.method, steps };
+}
+
+type Result = { status: StepOutcome['status']; detail?: string };
+
+async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<Result> {
+  switch (step.kind) {
+    case 'download': return downloadStep(ctx, step, state);
+    case 'run': {
+      const argv = step.argv.map((a) => sub(a, state));
+      const full = step.sudo && !ctx.isRoot ? ['sudo', ...argv] : argv;
+      const r = await ctx.runner.run(full[0]!, full.slice(1), {
+        mutates: step.mutates, timeoutMs: step.timeoutMs ?? 120_000, ...(step.env ? { env: step.env } : {}),
+        ...(step.interactive || (step.sudo && !ctx.isRoot) ? { interactive: ctx.canPrompt } : {}),
+      });
+      if (!succeeded(r)) throw stepFailed(step.title, r, full);
+      return { status: 'done' };
+    }
+    case 'install-binary': return installBinary(ctx, step, state);
+    case 'write-file': {
+      const { safeWrite } = await import('../fs/safe-write.js');
+      await safeWrite(sub(step.path, state), step.content, { mode: step.mode, backup: false });
+      return { status: 'done' };
+    }
+    case 'add-to-path': return addToPath(ctx, step.dir);
+    case 'gpg-key': return gpgKey(ctx, step, state);
+    case 'pass-init': {
+      const pass = findFirst('pass', ctx.env);
+      if (!pass) throw new UserError('pass is not on PATH after installing it', { hint: 'Install the pass package, then rerun duo-sso-setup install pass-gpg.' });
+      const fpr = step.fingerprint === 'new-key' ? state.newKey : step.fingerprint;
+      if (!fpr) throw new Error('pass-init has no key: the gpg-key step did not run');
+      const r = await ctx.runner.run(pass, ['init', fpr], { mutates: true, timeoutMs: 60_000 });
+      if (!succeeded(r)) throw stepFailed(step.title, r, [pass, 'init', fpr]);
+      return { status: 'done', detail: `store initialised for ${fpr}` };
+    }
+    case 'pass-round-trip': {
+      const problem = await passRoundTrip(ctx);
+      return problem ? { status: 'warning', detail: problem } : { status: 'done' };
+    }
+    case 'profile-line': return profileLine(ctx, gpgTtyEdit(ctx.env, ctx.paths.home), 'GPG_TTY');
+    case 'verify': {
+      const argv = step.argv.map((a) => sub(a, state));
+      const r = await ctx.runner.run(argv[0]!, argv.slice(1), { timeoutMs: 30_000 });
+      const text = output(r);
+      if (!succeeded(r) && !text.includes(step.expect)) throw stepFailed(step.title, r, argv);
+      if (!text.includes(step.expect)) {
+        throw new UserError(`${step.title}: ${shellQuote(argv)} printed "${text.split('\n')[0] ?? ''}", expected "${step.expect}"`, {
+          hint: step.expect.startsWith('aws-cli/2') ? 'This is not the AWS CLI v2: try duo-sso-setup install aws-cli --method zip' : undefined,
+        });
+      }
+      return { status: 'done', detail: text.split('\n')[0] };
+    }
+  }
+}
+
+function stepFailed(title: string, r: RunResult, argv: readonly string[]): UserError {
+  return new UserError(`${title} failed: ${describeFailure(r)}`, {
+    hint: `The steps after it did not run. To see the full output, run it yourself: ${shellQuote(argv)}`,
+  });
+}
+
+async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'download' }>, state: RunState): Promise<Result> {
+  const dest = sub(step.to, state);
+  let got;
+  try {
+    got = await download(step.url, dest, { maxBytes: step.maxBytes });
+  } catch (error) {
+    const why = error instanceof DownloadError ? error.message : String(error);
+    throw new UserError(`could not get ${step.url}: ${why}`, { hint: 'Nothing was installed. Check the URL or file and your network, then rerun.' });
+  }
+  const { verify } = step;
+  if (verify.kind === 'sha256') {
+    if (got.sha256 !== verify.sha256.toLowerCase()) {
+      await rm(dest, { force: true });
+      throw new UserError(`checksum mismatch for ${step.url}: expected sha256 ${verify.sha256}, got ${got.sha256}`, {
+        hint: 'Nothing was installed. Download the file again, or check the --sha256 value against the release page.',
+      });
+    }
+    return { status: 'done', detail: `sha256 ${got.sha256} matches` };
+  }
+  if (verify.kind === 'signature') {
+    const sig = `${dest}.sig`;
+    try {
+      await download(verify.signatureUrl, sig, { maxBytes: 1024 * 1024 });
+    } catch (error) {
+      throw new UserError(`could not get the signature ${verify.signatureUrl}: ${(error as Error).message}`, { hint: 'Nothing was installed.' });
+    }
+    const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
+    if (!gpg) throw new UserError('gpg is needed to verify the download, and it is not on PATH', { hint: 'Install gnupg (e.g. sudo apt-get install gnupg), or use --method package.' });
+    const keyText = verify.keyFile ? await readFile(verify.keyFile, 'utf8').catch((e: Error) => {
+      throw new UserError(`cannot read the signing key ${verify.keyFile}: ${e.message}`);
+    }) : AWS_CLI_PUBLIC_KEY;
+    const verdict = await verifyDetachedSignature(ctx.runner, { gpg, file: dest, signature: sig, keyText, fingerprint: verify.fingerprint });
+    if (!verdict.ok) {
+      await rm(dest, { force: true });
+      throw new UserError(`signature check failed for ${step.url}: ${verdict.reason}`, {
+        hint: 'Nothing was installed. The file was damaged in transit or is not what AWS published: download again, and report it if it keeps failing.',
+      });
+    }
+    return { status: 'done', detail: `signature by ${verdict.fingerprint} verified` };
+  }
+  return { status: 'warning', detail: `not verified: ${verify.why}` };
+}
+
+function isWorkingVersion(text: string): boolean {
+  return /duo-sso/i.test(text) || /\bv?\d+\.\d+\.\d+\b/.test(text);
+}
+
+/** Copy beside the target, make executable, prove it runs, then rename over the target. */
+async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'install-binary' }>, state: RunState): Promise<Result> {
+  const from = sub(step.from, state);
+  const check = async (file: string) => {
+    const r = await ctx.runner.run(file, step.versionArgs, { timeoutMs: 15_000 });
+    const text = output(r);
+    if (!succeeded(r) || !isWorkingVersion(text)) {
+      const why = r.spawnError ?? (r.timedOut ? 'timed out' : !succeeded(r) ? `exited ${r.exitCode}${text ? `: ${text.split('\n')[0]}` : ''}` : `printed no version${text ? ` ("${text.split('\n')[0]}")` : ''}`);
+      throw new UserError(`the file is not a working duo-sso for this machine: \`${basename(step.to)} ${step.versionArgs.join(' ')}\` ${why}`, {
+        hint: `Nothing was installed. Download the ${ctx.platform.os}/${ctx.platform.arch} binary from the duo-sso releases and pass it with --from.`,
+      });
+    }
+    return text.split('\n')[0] ?? '';
+  };
+  if (!step.sudo) {
+    const dir = dirname(step.to);
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `.${basename(step.to)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      await copyFile(from, tmp);
+      await chmod(tmp, 0o755);
+      const version = await check(tmp);
+      await rename(tmp, step.to);
+      return { status: 'done', detail: version };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+  await chmod(from, 0o755);
+  const version = await check(from);
+  const tmp = `${step.to}.tmp-${process.pid}`;
+  for (const argv of [['sudo', 'cp', from, tmp], ['sudo', 'chmod', '0755', tmp], ['sudo', 'mv', '-f', tmp, step.to]]) {
+    const r = await ctx.runner.run(argv[0]!, argv.slice(1), { mutates: true, timeoutMs: 120_000, interactive: ctx.canPrompt });
+    if (!succeeded(r)) {
+      await ctx.runner.run('sudo', ['rm', '-f', tmp], { mutates: true, timeoutMs: 60_000 });
+      throw stepFailed(step.title, r, argv);
+    }
+  }
+  return { status: 'done', detail: version };
+}
+
+function pathEntries(ctx: ExecContext): string[] {
+  return (ctx.env.PATH ?? ctx.env.Path ?? '').split(delimiter).filter(Boolean);
+}
+
+async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
+  if (pathEntries(ctx).includes(dir)) return { status: 'skipped', detail: `${dir} is already on PATH` };
+  if (ctx.platform.os === 'win32') {
+    const script = `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains '${dir}')) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';${dir}'), 'User') }`;
+    ctx.io.err(`${dir} is not on PATH.\n`);
+    if (!(await ctx.approve(`Add ${dir} to your user PATH?`))) return { status: 'warning', detail: `${dir} is not on PATH; add it in System Properties > Environment Variables` };
+    const r = await ctx.runner.run('powershell.exe', ['-NoProfile', '-Command', script], { mutates: true, timeoutMs: 30_000 });
+    if (!succeeded(r)) throw stepFailed(`Add ${dir} to PATH`, r, ['powershell.exe', '-NoProfile', '-Command', script]);
+    return { status: 'done', detail: 'open a new terminal to use it' };
+  }
+  const edit = pathEdit(ctx.env, ctx.paths.home, dir);
+  ctx.io.err(`${dir} is not on your PATH, so programs installed there are not found by name.\n  This line in ${edit.file} fixes that:\n    ${edit.line}\n`);
+  return profileLine(ctx, edit, 'PATH');
+}
+
+async function profileLine(ctx: ExecContext, edit: ProfileEdit, what: string): Promise<Result> {
+  const current = await readFile(edit.file, 'utf8').catch(() => '');
+  if (edit.present(current)) return { status: 'skipped', detail: `${edit.file} already sets ${what}` };
+  if (!(await ctx.approve(`Add \`${edit.line}\` to ${edit.file} (a backup is kept)?`))) {
+    return { status: 'warning', detail: `not changed; add this line to ${edit.file} yourself: ${edit.line}` };
+  }
+  const r = await applyProfileEdit(edit, { dryRun: false });
+  return { status: 'done', detail: `added \`${edit.line}\` to ${edit.file}${r.backup ? ` (backup: ${r.backup})` : ''}; open a new terminal to use it` };
+}
+
+async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {
+  const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
+  if (!gpg) throw new UserError('gpg is not on PATH after installing it', { hint: 'Install gnupg, then rerun duo-sso-setup install pass-gpg.' });
+  if (step.passphrase && !ctx.canPrompt) {
+    throw new UserError('a passphrase-protected gpg key needs a terminal to ask for the passphrase', {
+      hint: 'Run this in a terminal, or pass --no-passphrase for an unattended machine.', exitCode: ExitCode.failure,
+    });
+  }
+  const list = async () => parseSecretKeys((await ctx.runner.run(gpg, ['--batch', '--list-secret-keys', '--with-colons'], { timeoutMs: 15_000 })).stdout, ctx.now());
+  const before = new Set((await list()).map((k) => k.fingerprint));
+  const id = uid(step.name, step.email);
+  const args = step.passphrase
+    ? ['--quick-gen-key', id, 'default', 'default', 'never']
+    : ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', id, 'default', 'default', 'never'];
+  const r = await ctx.runner.run(gpg, args, { mutates: true, timeoutMs: 180_000, ...(step.passphrase ? { interactive: true } : {}) });
+  if (!succeeded(r)) throw stepFailed(step.title, r, [gpg, ...args]);
+  const created = (await list()).find((k) => !before.has(k.fingerprint) && k.state === 'usable');
+  if (!created) throw new UserError('gpg reported success but no new usable secret key is listed', { hint: `Check with: gpg --list-secret-keys` });
+  state.newKey = created.fingerprint;
+  return { status: 'done', detail: `key ${created.fingerprint}` };
+}

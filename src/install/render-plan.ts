@@ -1,0 +1,82 @@
+// Plans as text (for --dry-run and the confirmation before a real run) and as JSON.
+// Pure: a plan in, text out. `{work}` is shown as $WORK (a private temporary folder).
+import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import { fingerprintLabel } from './recipes/aws-cli-linux-zip.js';
+import type { Plan, Step } from './types.js';
+
+const showPath = (p: string): string => p.replaceAll('{work}', '$WORK');
+
+/** The command lines a step stands for, as a user would type them. */
+export function stepCommands(step: Step): string[][] {
+  switch (step.kind) {
+    case 'run': return [[...(step.sudo ? ['sudo'] : []), ...step.argv.map(showPath)]];
+    case 'download': {
+      const cmds = [['curl', '-fL', '-o', showPath(step.to), step.url]];
+      if (step.verify.kind === 'sha256') cmds.push(['sha256sum', '-c', `<<< "${step.verify.sha256}  ${showPath(step.to)}"`]);
+      if (step.verify.kind === 'signature') {
+        cmds.push(['curl', '-fL', '-o', `${showPath(step.to)}.sig`, step.verify.signatureUrl]);
+        cmds.push(['gpg', '--verify', `${showPath(step.to)}.sig`, showPath(step.to)]);
+      }
+      return cmds;
+    }
+    case 'install-binary': return [[...(step.sudo ? ['sudo'] : []), 'install', '-m', '0755', showPath(step.from), step.to]];
+    case 'write-file': return [];
+    case 'add-to-path': return [];
+    case 'gpg-key': return [['gpg', ...(step.passphrase ? [] : ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '']), '--quick-gen-key', uid(step.name, step.email), 'default', 'default', 'never']];
+    case 'pass-init': return [['pass', 'init', step.fingerprint === 'new-key' ? '<new key fingerprint>' : step.fingerprint]];
+    case 'pass-round-trip': return [];
+    case 'profile-line': return [];
+    case 'verify': return [step.argv];
+  }
+}
+
+export function uid(name: string, email: string): string {
+  return email ? `${name} <${email}>` : name;
+}
+
+function stepDetail(step: Step): string[] {
+  switch (step.kind) {
+    case 'download':
+      return [step.verify.kind === 'sha256' ? `verified: sha256 ${step.verify.sha256}`
+        : step.verify.kind === 'signature' ? `verified: gpg signature by ${fingerprintLabel(step.verify.fingerprint)} before anything is unpacked`
+          : `not verified: ${step.verify.why}`];
+    case 'install-binary': return ['copied next to the target, made executable, run with --version, then renamed into place'];
+    case 'write-file': return [`${showPath(step.path)} (mode ${step.mode.toString(8)})`];
+    case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];
+    case 'verify': return [`expects "${step.expect}" in the output`];
+    default: return [];
+  }
+}
+
+export function renderPlanHuman(plans: readonly Plan[], style: Style, opts: { dryRun: boolean }): string {
+  const sym = symbols(style);
+  const lines: string[] = [];
+  for (const plan of plans) {
+    lines.push(`${paint(style, 'bold', plan.component)} (${plan.method}): ${plan.summary}`);
+    if (plan.steps.length === 0) lines.push('    nothing to do');
+    plan.steps.forEach((step, i) => {
+      const sudo = 'sudo' in step && step.sudo ? paint(style, 'yellow', ' [sudo]') : '';
+      lines.push(`  ${i + 1}. ${step.title}${sudo}`);
+      for (const d of stepDetail(step)) lines.push(`       ${paint(style, 'dim', d)}`);
+      for (const c of stepCommands(step)) lines.push(`       ${sym.dollar} ${shellQuote(c)}`);
+    });
+    for (const n of plan.notes) lines.push(`  ${sym.bullet} ${n}`);
+    lines.push('');
+  }
+  if (opts.dryRun) lines.push('Dry run: nothing was changed. Run again without --dry-run to do this.');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export function planToJson(plan: Plan): Record<string, unknown> {
+  return {
+    component: plan.component,
+    method: plan.method,
+    summary: plan.summary,
+    steps: plan.steps.map((s) => {
+      // Step content (e.g. choices.xml) stays in the plan; paths show $WORK.
+      const copy = JSON.parse(JSON.stringify(s).replaceAll('{work}', '$WORK')) as Record<string, unknown>;
+      return { ...copy, commands: stepCommands(s) };
+    }),
+    notes: plan.notes,
+  };
+}

@@ -1,0 +1,87 @@
+// The vocabulary of installation: a recipe turns OS facts and the user's options into a
+// Plan, a list of typed steps. The same plan is printed by --dry-run (human or --json)
+// and run by the executor, so what the user previews is exactly what runs.
+import type { PlatformFacts } from '../platform/facts.js';
+import type { Paths } from '../platform/paths.js';
+
+export const COMPONENTS = ['aws-cli', 'duo-sso', 'pass-gpg'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** Where a downloaded file's trust comes from. */
+export type Verification =
+  | { kind: 'sha256'; sha256: string }
+  | { kind: 'signature'; signatureUrl: string; fingerprint: string; keyFile: string | undefined }
+  | { kind: 'none'; why: string };
+
+/**
+ * Paths inside a plan may start with `{work}/`: the executor's private temporary folder,
+ * created per run and removed afterwards.
+ */
+export type Step =
+  | { kind: 'download'; title: string; url: string; to: string; verify: Verification; maxBytes: number }
+  | { kind: 'run'; title: string; argv: string[]; sudo: boolean; mutates: boolean; interactive?: boolean; timeoutMs?: number; env?: Record<string, string> }
+  | { kind: 'install-binary'; title: string; from: string; to: string; sudo: boolean; versionArgs: string[] }
+  | { kind: 'write-file'; title: string; path: string; content: string; mode: number }
+  | { kind: 'add-to-path'; title: string; dir: string }
+  | { kind: 'gpg-key'; title: string; name: string; email: string; passphrase: boolean }
+  | { kind: 'pass-init'; title: string; fingerprint: string | 'new-key' }
+  | { kind: 'pass-round-trip'; title: string }
+  | { kind: 'profile-line'; title: string; purpose: 'gpg-tty'; }
+  | { kind: 'verify'; title: string; argv: string[]; expect: string };
+
+export type StepKind = Step['kind'];
+
+export interface Plan {
+  component: Component;
+  method: string;
+  /** One line: what this plan does and why this method was chosen. */
+  summary: string;
+  steps: Step[];
+  /** Things the user should know (unverified download, sudo needed, already installed). */
+  notes: string[];
+}
+
+export interface InstallOptions {
+  method?: string;
+  system: boolean;
+  update: boolean;
+  /** duo-sso: a file or URL the user already has. */
+  from?: string;
+  sha256?: string;
+  /** duo-sso release folder URL (flag or DUO_SSO_RELEASE_URL). */
+  releaseUrl?: string;
+  /** Homebrew tap URL for duo-sso (state.json's tapUrl, or the guide's). */
+  tapUrl?: string;
+  /** AWS CLI download base (AWS_CLI_DOWNLOAD_URL), for mirrors and tests. */
+  awsCliUrl?: string;
+  /** A different signing key and pin for the AWS CLI zip (mirrors that re-sign, tests). */
+  awsCliKeyFile?: string;
+  awsCliFingerprint?: string;
+  gpgName?: string;
+  gpgEmail?: string;
+  passphrase: boolean;
+}
+
+/** Facts a recipe may read; gathered before planning so recipes stay pure. */
+export interface PlanInput {
+  facts: PlatformFacts;
+  paths: Paths;
+  options: InstallOptions;
+  /** We run as root (no sudo needed). */
+  isRoot: boolean;
+  /** A usable gpg secret key that already exists, if any. */
+  existingGpgKey?: string;
+  /** Does this path exist? (for --update decisions); absent means "no". */
+  exists?: (path: string) => boolean;
+}
+
+export interface Recipe {
+  component: Component;
+  method: string;
+  /** Methods the planner picks without --method, in order of preference. */
+  applies(input: PlanInput): boolean;
+  plan(input: PlanInput): Plan;
+}
+
+export const WORK = '{work}';
+export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;

@@ -1,0 +1,96 @@
+// Fetches a URL (http, https) or copies a local file into a destination we own, hashing as
+// it goes and refusing anything over the size limit or shorter than announced. The caller
+// decides what to trust; this only reports what arrived.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+
+export interface Downloaded {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export class DownloadError extends Error {
+  constructor(message: string, readonly source: string) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+export interface DownloadOptions {
+  maxBytes: number;
+  timeoutMs?: number;
+  maxRedirects?: number;
+}
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+export async function download(source: string, dest: string, opts: DownloadOptions): Promise<Downloaded> {
+  try {
+    const { stream, expected } = isUrl(source) ? await openUrl(source, opts, opts.maxRedirects ?? 5) : await openFile(source, opts.maxBytes);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        if (bytes > opts.maxBytes) return done(new DownloadError(`larger than the ${Math.round(opts.maxBytes / 1048576)} MiB limit`, source));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    await pipeline(stream, meter, createWriteStream(dest, { mode: 0o600 }));
+    if (expected !== undefined && bytes !== expected) throw new DownloadError(`truncated: received ${bytes} of ${expected} bytes`, source);
+    return { path: dest, bytes, sha256: hash.digest('hex') };
+  } catch (error) {
+    await rm(dest, { force: true });
+    if (error instanceof DownloadError) throw error;
+    throw new DownloadError((error as Error).message, source);
+  }
+}
+
+async function openFile(source: string, maxBytes: number): Promise<{ stream: Readable; expected: number | undefined }> {
+  const path = source.startsWith('file://') ? fileURLToPath(source) : source;
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    throw new DownloadError(e.code === 'ENOENT' ? 'no such file' : e.message, source);
+  });
+  if (!info.isFile()) throw new DownloadError('not a regular file', source);
+  if (info.size > maxBytes) throw new DownloadError(`larger than the ${Math.round(maxBytes / 1048576)} MiB limit`, source);
+  return { stream: createReadStream(path), expected: info.size };
+}
+
+async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number): Promise<{ stream: Readable; expected: number | undefined }> {
+  const client = url.toLowerCase().startsWith('https:') ? await import('node:https') : await import('node:http');
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = client.get(url, { timeout: opts.timeoutMs ?? 60_000, headers: { 'user-agent': 'duo-sso-setup' } }, resolve);
+    req.on('timeout', () => req.destroy(new DownloadError('timed out', url)));
+    req.on('error', reject);
+  });
+  const status = response.statusCode ?? 0;
+  if (status >= 300 && status < 400 && response.headers.location) {
+    response.resume();
+    if (redirectsLeft <= 0) throw new DownloadError('too many redirects', url);
+    const next = new URL(response.headers.location, url);
+    // Never follow a redirect from https down to http.
+    if (url.startsWith('https:') && next.protocol !== 'https:') throw new DownloadError(`refusing a redirect to ${next.protocol}`, url);
+    return openUrl(next.toString(), opts, redirectsLeft - 1);
+  }
+  if (status !== 200) {
+    response.resume();
+    throw new DownloadError(`HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, url);
+  }
+  const length = Number(response.headers['content-length']);
+  if (Number.isFinite(length) && length > opts.maxBytes) {
+    response.destroy();
+    throw new DownloadError(`larger than the ${Math.round(opts.maxBytes / 1048576)} MiB limit`, url);
+  }
+  // A connection cut short surfaces as 'aborted' on the response; make it an error.
+  response.on('aborted', () => response.destroy(new DownloadError('connection closed before the download finished', url)));
+  return { stream: response, expected: Number.isFinite(length) ? length : undefined };
+}

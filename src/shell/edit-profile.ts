@@ -1,0 +1,26 @@
+// Adds one line to the user's shell profile through safe-write (lock, backup, atomic rename).
+import { updateFile, type SafeWriteResult } from '../fs/safe-write.js';
+import type { Env } from '../platform/paths.js';
+import { appendLine, detectShell, gpgTtyLine, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, type Shell } from './profile.js';
+
+export interface ProfileEdit {
+  shell: Shell;
+  file: string;
+  line: string;
+  present: (text: string) => boolean;
+}
+
+export function pathEdit(env: Env, home: string, dir: string): ProfileEdit {
+  const shell = detectShell(env);
+  return { shell, file: profileFile(shell, home, env), line: pathLine(shell, dir, home), present: (t) => mentionsPathDir(t, dir, home) };
+}
+
+export function gpgTtyEdit(env: Env, home: string): ProfileEdit {
+  const shell = detectShell(env);
+  return { shell, file: profileFile(shell, home, env), line: gpgTtyLine(shell), present: mentionsGpgTty };
+}
+
+export function applyProfileEdit(edit: ProfileEdit, opts: { dryRun: boolean }): Promise<SafeWriteResult> {
+  // An existing profile keeps its mode; a new one is the user's alone (0600), which the shell reads fine.
+  return updateFile(edit.file, (current) => appendLine(current, edit.line, edit.present), { dryRun: opts.dryRun, backup: true, dirMode: 0o755 });
+}
