@@ -1,0 +1,45 @@
+// How a running step is shown: listr2 on a terminal, plain lines otherwise. Both write to
+// stderr, so stdout stays free for the result (and for --json).
+import type { Context } from '../context.js';
+import { paint, symbols, type Style } from '../ui/style.js';
+
+export type StepStatus = 'ok' | 'warn' | 'fail';
+
+export interface StepHandle {
+  line(text: string): void;
+  end(status: StepStatus, note?: string): Promise<void>;
+}
+
+export interface Reporter {
+  step(title: string, command: string): Promise<StepHandle>;
+}
+
+/** One header per step, its output indented under it, one closing line. */
+export function plainReporter(write: (text: string) => void, style: Style): Reporter {
+  const s = symbols(style);
+  let n = 0;
+  return {
+    async step(title, command) {
+      n += 1;
+      write(`${paint(style, 'bold', `${n}. ${title}`)}\n   ${s.dollar} ${command}\n`);
+      return {
+        line: (text) => {
+          if (text.trim()) write(`   ${paint(style, 'dim', `| ${text}`)}\n`);
+        },
+        async end(status, note) {
+          const mark = status === 'ok' ? paint(style, 'green', s.ok) : status === 'warn' ? paint(style, 'yellow', s.warn) : paint(style, 'red', s.fail);
+          write(`   ${mark} ${note ?? (status === 'ok' ? 'done' : 'failed')}\n`);
+        },
+      };
+    },
+  };
+}
+
+/** listr2 only on an interactive stderr (it redraws); --json keeps plain lines so logs stay readable. */
+export async function createReporter(ctx: Pick<Context, 'io' | 'style' | 'options'>): Promise<Reporter> {
+  if (ctx.io.stderrIsTTY && !ctx.options.json) {
+    const { listrReporter } = await import('./reporter-listr.js');
+    return listrReporter();
+  }
+  return plainReporter(ctx.io.err, ctx.style);
+}
