@@ -5,9 +5,11 @@ import type { CommandRunner } from './types.js';
 import { registerDoctor } from './doctor.js';
 import { registerInstall } from './install.js';
 import { registerUpgrade } from './upgrade.js';
+import { registerTroubleshoot } from './troubleshoot.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   registerDoctor(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);
+  registerTroubleshoot(program, run);
 }

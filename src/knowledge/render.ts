@@ -1,0 +1,47 @@
+// Human and JSON renderings of diagnoses, shared by troubleshoot and login. Pure.
+import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import type { AwsErrorLine } from './aws-errors.js';
+import type { Diagnosis } from './diagnose.js';
+import { redactSecrets } from './redact.js';
+
+const WIDTH = 92;
+
+export function renderDiagnosis(d: Diagnosis, style: Style): string[] {
+  const sym = symbols(style);
+  const lines = [`${paint(style, 'red', sym.fail)} ${paint(style, 'bold', d.id)}: ${d.title}`];
+  lines.push(`    ${paint(style, 'dim', `line ${d.line}:`)} ${d.evidence}`);
+  if (d.detail) lines.push(`    ${d.detail}`);
+  lines.push(...wrap(`Why: ${d.explanation}`, '    '));
+  const how = d.fix.automatic ? ' (automatic)' : '';
+  lines.push(...wrap(`${paint(style, 'cyan', sym.arrow)} ${d.fix.description}${how}`, '    '));
+  for (const c of d.fix.commands) lines.push(`      ${sym.dollar} ${shellQuote(c)}`);
+  return lines;
+}
+
+export function renderTroubleshoot(diagnoses: readonly Diagnosis[], unknownErrors: readonly AwsErrorLine[], style: Style): string {
+  const lines: string[] = [];
+  for (const d of diagnoses) lines.push(...renderDiagnosis(d, style), '');
+  if (diagnoses.length === 0) {
+    lines.push('No known failure recognised.');
+    for (const e of unknownErrors) lines.push(`  line ${e.line}: AWS error ${e.code}${e.operation ? ` from ${e.operation}` : ''}${e.role ? ` (role '${e.role}')` : ''}: ${redactSecrets(e.message)}`);
+    lines.push('The catalogue of known failures: docs/troubleshooting.md (duo-sso-setup troubleshoot --list).');
+  } else {
+    lines.push(`Recognised ${diagnoses.length} known failure${diagnoses.length === 1 ? '' : 's'}.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function wrap(text: string, indent: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+      out.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(indent + line);
+  return out;
+}
