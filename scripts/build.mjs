@@ -12,7 +12,11 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 await rm(outdir, { recursive: true, force: true });
 
 // ES-module entries the bin entry loads by name (`load('main')` in src/cli.ts).
-const esmEntries = { main: 'src/main.ts' };
+const esmEntries = {
+  main: 'src/main.ts',
+  // Run by the AWS CLI before every call (credential_process): must not load the program.
+  'credential-process': 'src/credentials/credential-process.ts',
+};
 
 await build({
   entryPoints: esmEntries,

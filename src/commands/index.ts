@@ -5,11 +5,15 @@ import type { CommandRunner } from './types.js';
 import { registerDoctor } from './doctor.js';
 import { registerInstall } from './install.js';
 import { registerUpgrade } from './upgrade.js';
+import { registerCredentials } from './credentials.js';
+import { registerCredentialProcess } from './credential-process.js';
 import { registerTroubleshoot } from './troubleshoot.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   registerDoctor(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);
+  registerCredentials(program, run);
+  registerCredentialProcess(program, run);
   registerTroubleshoot(program, run);
 }

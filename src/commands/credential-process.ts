@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import type { CommandRunner } from './types.js';
+
+// `duo-sso-setup credential-process ...` as the first argument never reaches commander:
+// src/cli.ts sends it straight to the light module. This registration is for --help and for
+// the rare call with global flags in front (`duo-sso-setup -v credential-process ...`).
+export function registerCredentialProcess(program: Command, run: CommandRunner): void {
+  program
+    .command('credential-process')
+    .description('print a profile\'s credentials for the AWS CLI (what credential_process in ~/.aws/config runs)')
+    .requiredOption('--profile <name>', 'the AWS profile')
+    .option('--store <store>', 'keychain or pass (default: the store the profile was migrated to)')
+    .addHelpText('after', `
+Prints {"Version":1,"AccessKeyId",...,"Expiration"} on stdout and nothing else.
+Exit codes: 0 printed, 1 missing or expired (one line on stderr: run duo-sso-setup login --profile NAME), 2 usage error.`)
+    .action(run(async (ctx, opts: { profile: string; store?: string }) => {
+      const { credentialProcess } = await import('../credentials/credential-process.js');
+      return credentialProcess(['--profile', opts.profile, ...(opts.store ? ['--store', opts.store] : [])], ctx.env, ctx.io);
+    }));
+}

@@ -1,0 +1,49 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CommandRunner } from './types.js';
+import type { CredentialsFlags } from '../credentials/run.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const storeOption = () => new Option('--store <store>', 'keychain (macOS Keychain, Windows Credential Manager, Linux Secret Service) or pass; default: automatic')
+  .argParser((v: string) => {
+    if (v !== 'keychain' && v !== 'pass') throw new InvalidArgumentError(`must be keychain or pass, got "${v}"`);
+    return v;
+  });
+
+export function registerCredentials(program: Command, run: CommandRunner): void {
+  const credentials = program
+    .command('credentials')
+    .description('move AWS keys out of ~/.aws/credentials into the OS keychain or pass, served back through credential_process')
+    .addHelpText('after', `
+Examples:
+  $ duo-sso-setup credentials migrate --yes                   # every profile with temporary keys
+  $ duo-sso-setup credentials migrate --profile eticloud --store pass
+  $ duo-sso-setup credentials restore --profile eticloud      # back to plaintext, byte-for-byte
+
+See docs/credentials.md.`);
+
+  credentials
+    .command('migrate')
+    .description('store each profile\'s keys in the secret store, remove them from the credentials file, add credential_process to ~/.aws/config')
+    .option('--profile <name>', 'a profile to migrate (repeatable; default: every profile with temporary keys)', collect)
+    .addOption(storeOption())
+    .addHelpText('after', `
+Exit codes: 0 migrated (or already migrated), 1 a profile could not be migrated (files untouched for it), 2 usage error.`)
+    .exitOverride()
+    .action(run(async (ctx, opts: CredentialsFlags) => {
+      const { runMigrate } = await import('../credentials/run.js');
+      return runMigrate(ctx, opts);
+    }));
+
+  credentials
+    .command('restore')
+    .description('put the keys back into the credentials file and remove credential_process (the reverse of migrate)')
+    .option('--profile <name>', 'a profile to restore (repeatable; default: every migrated profile)', collect)
+    .addOption(storeOption())
+    .addHelpText('after', `
+Exit codes: 0 restored (or nothing to restore), 1 failed, 2 usage error.`)
+    .exitOverride()
+    .action(run(async (ctx, opts: CredentialsFlags) => {
+      const { runRestore } = await import('../credentials/run.js');
+      return runRestore(ctx, opts);
+    }));
+}

@@ -1,0 +1,97 @@
+// `credential-process --profile NAME`: what the AWS CLI runs (through `credential_process` in
+// ~/.aws/config) before every call. It prints the Version 1 JSON on stdout and nothing else,
+// or one line on stderr and exits 1. cli.ts imports this module directly, before commander,
+// execa or anything else loads: keep its imports to node built-ins and the small secrets code.
+import { readFile } from 'node:fs/promises';
+import { resolvePaths, type Env } from '../platform/paths.js';
+import { keychainStore } from '../secrets/keychain.js';
+import { passStore } from '../secrets/pass.js';
+import { spawnExec } from '../secrets/spawn-exec.js';
+import { accountFor, isStoreKind, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
+import { isExpired, parseEntry, processOutput } from './entry.js';
+
+const TOOL = 'duo-sso-setup';
+
+export interface ProcessIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type ParsedArgs = { ok: true; profile: string; store?: StoreKind } | { ok: false; message: string };
+
+/** `--profile NAME` (or `--profile=NAME`), optionally `--store keychain|pass`; nothing else. */
+export function parseArgs(args: readonly string[]): ParsedArgs {
+  let profile: string | undefined;
+  let store: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag !== '--profile' && flag !== '--store') return { ok: false, message: `unknown argument '${a}' (usage: ${TOOL} credential-process --profile NAME)` };
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') return { ok: false, message: `${flag} needs a value` };
+    if (flag === '--profile') profile = value;
+    else store = value;
+  }
+  if (!profile) return { ok: false, message: `--profile NAME is required (usage: ${TOOL} credential-process --profile NAME)` };
+  if (store !== undefined && !isStoreKind(store)) return { ok: false, message: `--store must be keychain or pass, got '${store}'` };
+  return { ok: true, profile, ...(store ? { store: store as StoreKind } : {}) };
+}
+
+/** The store `credentials migrate` recorded in our state file; read directly to stay light. */
+async function rememberedStore(env: Env): Promise<StoreKind | undefined> {
+  try {
+    const state = JSON.parse(await readFile(resolvePaths(env).stateFile, 'utf8')) as { secretStore?: unknown };
+    return isStoreKind(state.secretStore) ? state.secretStore : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function makeStore(kind: StoreKind, env: Env): SecretStore {
+  return kind === 'keychain' ? keychainStore({ env }) : passStore({ exec: spawnExec, storeDir: resolvePaths(env).passwordStore });
+}
+
+function loginHint(profile: string): string {
+  return `run \`${TOOL} login --profile ${profile}\``;
+}
+
+export async function credentialProcess(args: readonly string[], env: Env, io: ProcessIO, now: () => Date = () => new Date()): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed.ok) {
+    io.err(`${TOOL}: credential-process: ${parsed.message}\n`);
+    return 2;
+  }
+  const { profile } = parsed;
+  const kind = parsed.store ?? (await rememberedStore(env)) ?? (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain');
+  let text: string | undefined;
+  try {
+    text = await makeStore(kind, env).get(accountFor(profile));
+  } catch (error) {
+    const reason = error instanceof SecretStoreError ? error.message : String((error as Error)?.message ?? error);
+    io.err(`${TOOL}: cannot read the credentials of profile ${profile}: ${reason.split('\n')[0]}\n`);
+    return 1;
+  }
+  if (text === undefined) {
+    io.err(`${TOOL}: no stored credentials for profile ${profile} in the ${kind} store: ${loginHint(profile)}\n`);
+    return 1;
+  }
+  const entry = parseEntry(text);
+  if (!entry) {
+    io.err(`${TOOL}: the stored credentials of profile ${profile} are damaged: ${loginHint(profile)}\n`);
+    return 1;
+  }
+  if (isExpired(entry, now())) {
+    io.err(`${TOOL}: the credentials of profile ${profile} expired at ${entry.Expiration}: ${loginHint(profile)}\n`);
+    return 1;
+  }
+  io.out(processOutput(entry));
+  return 0;
+}
+
+/** Entry for src/cli.ts's fast path: the real process, its environment and streams. */
+export function run(args: readonly string[]): Promise<number> {
+  return credentialProcess(args, process.env, {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+  });
+}

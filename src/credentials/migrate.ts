@@ -1,0 +1,166 @@
+// `credentials migrate`: for each profile, the keys duo-sso wrote to the shared credentials
+// file go into the secret store, and ~/.aws/config gets a credential_process line that
+// serves them back. Order matters so that nothing is ever lost:
+//   1. everything is read and checked first (bad profile, someone else's credential_process,
+//      store unusable: error, no file touched);
+//   2. the entry is written to the store and read back;
+//   3. the config line is added (the AWS CLI still prefers the keys in the file);
+//   4. the secret lines leave the credentials file.
+// The credentials file is rewritten without a plaintext backup on purpose: a .bak beside it
+// would keep the very secret we are moving out of ~/.aws. The verified store entry is the
+// backup, and it holds the exact lines removed, so `credentials restore` is byte-for-byte.
+import { readFile } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { configSectionName, getSection } from '../aws/ini.js';
+import { listBackups, updateFile } from '../fs/safe-write.js';
+import { readState, updateState } from '../state/state.js';
+import { selfArgv } from '../platform/self.js';
+import { accountFor, type SecretStore } from '../secrets/types.js';
+import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
+import { readProfileCredentials, removeSecrets } from './credentials-file.js';
+import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
+import { expiryFor } from './expiration.js';
+import { makePatch } from './text-patch.js';
+import { readText, validateProfileName } from './files.js';
+
+export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
+
+export interface MigrateOptions {
+  /** Exact expiry per profile, when the caller knows it (login saw STS's answer). */
+  expirations?: Record<string, Date>;
+  /** The command the AWS CLI should run; defaults to this tool under the running runtime. */
+  self?: readonly string[];
+}
+
+export interface MigrateOutcome {
+  profile: string;
+  /** migrated: moved now; already: nothing in the file and our line in place (a calm no-op). */
+  status: 'migrated' | 'already' | 'would-migrate';
+  store: SecretStore['name'];
+  expiration?: string;
+  expirationSource?: ExpirationSource;
+  /** Backups of the credentials file (from earlier runs) that still hold this profile's secret in plaintext. */
+  plaintextBackups: string[];
+}
+
+interface Plan {
+  profile: string;
+  entry: StoredEntry;
+  credentialsBefore: string;
+  credentialsAfter: string;
+  configBefore: string | undefined;
+  configAfter: string;
+}
+
+async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | MigrateOutcome> {
+  validateProfileName(profile);
+  const { awsCredentials, awsConfig } = ctx.paths;
+  const credentialsBefore = await readText(awsCredentials);
+  const configBefore = await readText(awsConfig);
+  const ours = isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process);
+  const read = readProfileCredentials(credentialsBefore ?? '', profile);
+  // Read the current entry first: a store that cannot be read stops us before any change.
+  const previous = await store.get(accountFor(profile));
+  const previousEntry = previous === undefined ? undefined : parseEntry(previous);
+  if (read.kind !== 'ok') {
+    if ((read.kind === 'no-keys' || read.kind === 'no-section') && ours && previousEntry) {
+      return { profile, status: 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] };
+    }
+    const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : read.kind === 'incomplete' ? `[${profile}] in ${awsCredentials} lacks ${read.missing.join(', ')}` : `${awsCredentials} has no keys for [${profile}]`;
+    throw new UserError(`cannot migrate profile ${profile}: ${where}`, { hint: `Log in first: duo-sso-setup login --profile ${profile}. Nothing was changed.` });
+  }
+  const command = credentialProcessCommand(opts.self ?? selfArgv(), profile);
+  const edit = setCredentialProcess(configBefore ?? '', profile, command);
+  if (edit.kind === 'conflict') {
+    throw new UserError(`cannot migrate profile ${profile}: [${configSectionName(profile)}] in ${awsConfig} already has credential_process = ${edit.existing}`, {
+      hint: 'That profile gets its credentials from another program; remove that line first if you want this tool to serve it. Nothing was changed.',
+    });
+  }
+  const credentialsAfter = removeSecrets(credentialsBefore!, profile);
+  const state = await readState(ctx.paths);
+  const expiry = await expiryFor(read.credentials, profile, { credentialsFile: awsCredentials, duoConfig: ctx.paths.duoConfig }, opts.expirations?.[profile], state.durations[profile]?.worked);
+  const configPatch = makePatch(configBefore ?? '', edit.text, configSectionName(profile));
+  const credentialsPatch = makePatch(credentialsBefore!, credentialsAfter, profile);
+  const c = read.credentials;
+  const entry: StoredEntry = {
+    Version: 1,
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey,
+    ...(c.sessionToken ? { SessionToken: c.sessionToken } : {}),
+    ...(expiry.expiration ? { Expiration: expiry.expiration.toISOString() } : {}),
+    duoSsoSetup: {
+      profile,
+      storedAt: ctx.now().toISOString(),
+      expirationSource: expiry.source,
+      ...(credentialsPatch ? { credentialsPatch } : {}),
+      // Migrating again (after a new login wrote keys to the file) keeps the first config edit,
+      // so a restore still takes the config back to how it was before the first migrate.
+      ...(configPatch
+        ? { configPatch, ...(configBefore === undefined ? { configCreated: true } : {}) }
+        : previousEntry?.duoSsoSetup.configPatch
+          ? { configPatch: previousEntry.duoSsoSetup.configPatch, ...(previousEntry.duoSsoSetup.configCreated ? { configCreated: true } : {}) }
+          : {}),
+    },
+  };
+  return { profile, entry, credentialsBefore: credentialsBefore!, credentialsAfter, configBefore, configAfter: edit.text };
+}
+
+/** Backups of the credentials file that contain this secret (made by earlier writes of the file). */
+async function backupsHolding(credentialsFile: string, secret: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const backup of await listBackups(credentialsFile)) {
+    if ((await readFile(backup, 'utf8').catch(() => '')).includes(secret)) found.push(backup);
+  }
+  return found;
+}
+
+/** Rewrites `path` only if it still holds what we planned from; someone else's write in between stops us. */
+function expecting(path: string, before: string | undefined, after: string) {
+  return (current: string | undefined): string => {
+    if (current !== before) throw new UserError(`${path} changed while migrating (another program wrote it)`, { hint: 'Run the command again.' });
+    return after;
+  };
+}
+
+async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore): Promise<void> {
+  const account = accountFor(plan.profile);
+  const text = serialiseEntry(plan.entry);
+  await store.set(account, text);
+  const back = await store.get(account);
+  if (back !== text) {
+    throw new UserError(`the ${store.label} did not give back what was stored for profile ${plan.profile}`, { hint: 'Nothing was removed from your credentials file. Try --store with the other store.' });
+  }
+  await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.configBefore, plan.configAfter));
+  await updateFile(ctx.paths.awsCredentials, expecting(ctx.paths.awsCredentials, plan.credentialsBefore, plan.credentialsAfter), { mode: 0o600, backup: false });
+}
+
+/**
+ * Moves each profile's keys from the shared credentials file into `store` and points the
+ * AWS CLI at them through credential_process. Also what `login --store` calls after a login.
+ * Profiles are done one at a time; an error stops at that profile with the earlier ones done.
+ */
+export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string[], store: SecretStore, opts: MigrateOptions = {}): Promise<MigrateOutcome[]> {
+  const outcomes: MigrateOutcome[] = [];
+  for (const profile of profiles) {
+    const plan = await planProfile(ctx, profile, store, opts);
+    if (!('entry' in plan)) {
+      outcomes.push(plan);
+      continue;
+    }
+    const meta = {
+      store: store.name,
+      ...(plan.entry.Expiration ? { expiration: plan.entry.Expiration } : {}),
+      expirationSource: plan.entry.duoSsoSetup.expirationSource,
+      plaintextBackups: await backupsHolding(ctx.paths.awsCredentials, plan.entry.SecretAccessKey),
+    };
+    if (ctx.options.dryRun) {
+      outcomes.push({ profile, status: 'would-migrate', ...meta });
+      continue;
+    }
+    await apply(ctx, plan, store);
+    await updateState(ctx.paths, (s) => ({ ...s, secretStore: store.name, storedProfiles: [...new Set([...(s.storedProfiles ?? []), profile])].sort() }));
+    outcomes.push({ profile, status: 'migrated', ...meta });
+  }
+  return outcomes;
+}

@@ -1,0 +1,86 @@
+// `credentials restore`: the reverse of migrate. The stored patches put back the exact bytes
+// migrate took out of both files; when a file changed in between so that a patch no longer
+// fits, the keys are written back as ordinary `key = value` lines instead, and keys a newer
+// login wrote to the file are never overwritten with older stored ones.
+import { rm } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { configSectionName, getSection, setValues } from '../aws/ini.js';
+import { updateFile } from '../fs/safe-write.js';
+import { updateState } from '../state/state.js';
+import { accountFor, type SecretStore } from '../secrets/types.js';
+import { isOurCommand, removeCredentialProcess } from './config-file.js';
+import { hasSecrets } from './credentials-file.js';
+import { parseEntry, type StoredEntry } from './entry.js';
+import { undoPatch } from './text-patch.js';
+import { readText, validateProfileName } from './files.js';
+
+export type RestoreCtx = Pick<Context, 'paths' | 'options'>;
+
+export interface RestoreOutcome {
+  profile: string;
+  status: 'restored' | 'not-stored' | 'would-restore';
+  /** exact: both files byte-for-byte as before migrate; rewritten: a file had changed, keys written back as lines. */
+  how?: 'exact' | 'rewritten';
+  /** The credentials file already had (newer) keys for this profile: they were kept, the stored ones dropped. */
+  keptNewerKeys?: boolean;
+}
+
+export function restoredCredentials(current: string, entry: StoredEntry, profile: string): { text: string; exact: boolean; keptNewer: boolean } {
+  const patch = entry.duoSsoSetup.credentialsPatch;
+  const exact = patch ? undoPatch(current, patch) : undefined;
+  if (exact !== undefined) return { text: exact, exact: true, keptNewer: false };
+  if (hasSecrets(current, profile)) return { text: current, exact: false, keptNewer: true };
+  const text = setValues(current, profile, {
+    aws_access_key_id: entry.AccessKeyId,
+    aws_secret_access_key: entry.SecretAccessKey,
+    ...(entry.SessionToken ? { aws_session_token: entry.SessionToken } : {}),
+  });
+  return { text, exact: false, keptNewer: false };
+}
+
+export function restoredConfig(current: string, entry: StoredEntry, profile: string): { text: string; exact: boolean } {
+  const patch = entry.duoSsoSetup.configPatch;
+  const exact = patch ? undoPatch(current, patch) : undefined;
+  if (exact !== undefined) return { text: exact, exact: true };
+  return { text: removeCredentialProcess(current, profile), exact: false };
+}
+
+async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore): Promise<RestoreOutcome> {
+  validateProfileName(profile);
+  const { awsCredentials, awsConfig } = ctx.paths;
+  const raw = await store.get(accountFor(profile));
+  const configBefore = await readText(awsConfig);
+  if (raw === undefined) {
+    if (isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process)) {
+      throw new UserError(`profile ${profile} uses credential_process, but the ${store.label} has no credentials for it`, {
+        hint: `Were they stored in the other store? Try --store ${store.name === 'keychain' ? 'pass' : 'keychain'}. Or log in again: duo-sso-setup login --profile ${profile}`,
+      });
+    }
+    return { profile, status: 'not-stored' };
+  }
+  const entry = parseEntry(raw);
+  if (!entry) throw new UserError(`the stored entry for profile ${profile} in the ${store.label} is damaged`, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
+  const credentialsBefore = (await readText(awsCredentials)) ?? '';
+  const creds = restoredCredentials(credentialsBefore, entry, profile);
+  const config = restoredConfig(configBefore ?? '', entry, profile);
+  const how = creds.exact && config.exact ? 'exact' : 'rewritten';
+  const outcome = { profile, how, ...(creds.keptNewer ? { keptNewerKeys: true } : {}) } as const;
+  if (ctx.options.dryRun) return { ...outcome, status: 'would-restore' };
+  // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
+  await updateFile(awsCredentials, () => creds.text, { mode: 0o600 });
+  if (configBefore !== undefined) {
+    if (config.text === '' && entry.duoSsoSetup.configCreated) await rm(awsConfig, { force: true });
+    else await updateFile(awsConfig, () => config.text);
+  }
+  await store.delete(accountFor(profile));
+  await updateState(ctx.paths, (s) => ({ ...s, storedProfiles: (s.storedProfiles ?? []).filter((p) => p !== profile) }));
+  return { ...outcome, status: 'restored' };
+}
+
+/** Puts each profile's keys back into the shared credentials file and removes our credential_process line. */
+export async function restoreProfiles(ctx: RestoreCtx, profiles: readonly string[], store: SecretStore): Promise<RestoreOutcome[]> {
+  const outcomes: RestoreOutcome[] = [];
+  for (const profile of profiles) outcomes.push(await restoreOne(ctx, profile, store));
+  return outcomes;
+}

@@ -1,0 +1,103 @@
+// The `credentials migrate|restore` commands: pick the store and the profiles, ask, run,
+// and print one line per profile (or one JSON document).
+import type { Context } from '../context.js';
+import { ExitCode, UserError } from '../errors.js';
+import { readState } from '../state/state.js';
+import { paint, symbols } from '../ui/style.js';
+import { chooseStore, storeFactory } from '../secrets/choose.js';
+import type { SecretStore, StoreKind } from '../secrets/types.js';
+import { profilesWithKeys } from './credentials-file.js';
+import { readText } from './files.js';
+import { migrateProfiles, type MigrateOutcome } from './migrate.js';
+import { restoreProfiles, type RestoreOutcome } from './restore.js';
+
+export interface CredentialsFlags {
+  profile?: string[];
+  store?: StoreKind;
+}
+
+/** --store, else the store our state remembers (it holds the migrated profiles), else the first usable. */
+export async function storeFor(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, requested?: StoreKind): Promise<SecretStore> {
+  const state = await readState(ctx.paths);
+  const remembered = (state.storedProfiles ?? []).length > 0 ? state.secretStore : undefined;
+  if (requested && remembered && requested !== remembered) {
+    throw new UserError(`profiles ${state.storedProfiles!.join(', ')} are stored in the ${remembered} store; one store holds them all`, {
+      hint: `Use --store ${remembered}, or move them first: duo-sso-setup credentials restore, then migrate --store ${requested}. Nothing was changed.`,
+    });
+  }
+  return chooseStore(storeFactory(ctx), { ...(requested ? { requested } : {}), ...(remembered ? { remembered } : {}) });
+}
+
+async function goAhead(ctx: Context, question: string): Promise<void> {
+  if (ctx.options.yes || ctx.options.dryRun) return;
+  if (!ctx.canPrompt) throw new UserError('not changing anything without a yes (no terminal to ask on)', { hint: 'Rerun with --yes to go ahead, or with --dry-run to see what would change.' });
+  const { confirm } = await import('../ui/prompt.js');
+  if (!(await confirm(question, true))) throw new UserError('cancelled; nothing was changed');
+}
+
+function when(iso: string | undefined, source: string | undefined): string {
+  if (!iso) return 'no expiry (long-term keys)';
+  return `expires ${iso.replace(/\.\d{3}Z$/, 'Z')}${source === 'estimated' ? ' (estimated)' : ''}`;
+}
+
+export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
+  const store = await storeFor(ctx, flags.store);
+  let profiles = flags.profile ?? [];
+  if (profiles.length === 0) {
+    // By default: every profile with temporary (STS) keys, which is what duo-sso writes, and
+    // those migrated before (reported as already done, or migrated again after a new login).
+    const temporary = profilesWithKeys((await readText(ctx.paths.awsCredentials)) ?? '', { temporaryOnly: true });
+    profiles = [...new Set([...temporary, ...((await readState(ctx.paths)).storedProfiles ?? [])])];
+    if (profiles.length === 0) {
+      throw new UserError(`no profile in ${ctx.paths.awsCredentials} has temporary credentials to migrate`, { hint: 'Log in first (duo-sso-setup login), or name a profile: --profile NAME' });
+    }
+  }
+  await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
+  const outcomes = await migrateProfiles(ctx, profiles, store);
+  if (ctx.options.json) {
+    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const mark = symbols(ctx.style);
+  for (const o of outcomes) ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
+  if (stale.length > 0) {
+    ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
+  }
+  return ExitCode.ok;
+}
+
+function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Context): string {
+  const tick = paint(ctx.style, 'green', ok);
+  if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${when(o.expiration, o.expirationSource)})`;
+  if (o.status === 'would-migrate') return `${o.profile}: would move its keys into the ${store.label} and add credential_process to ${ctx.paths.awsConfig} (dry run)`;
+  return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${when(o.expiration, o.expirationSource)})`;
+}
+
+export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {
+  const state = await readState(ctx.paths);
+  const profiles = flags.profile?.length ? flags.profile : state.storedProfiles ?? [];
+  if (profiles.length === 0) {
+    if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);
+    else ctx.io.out('No profile is stored in a secret store; nothing to restore.\n');
+    return ExitCode.ok;
+  }
+  const store = await storeFor(ctx, flags.store);
+  await goAhead(ctx, `Put the keys of ${profiles.join(', ')} back into ${ctx.paths.awsCredentials} (plaintext)?`);
+  const outcomes = await restoreProfiles(ctx, profiles, store);
+  if (ctx.options.json) {
+    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const tick = paint(ctx.style, 'green', symbols(ctx.style).ok);
+  for (const o of outcomes) ctx.io.out(`${restoreLine(o, tick, ctx)}\n`);
+  return ExitCode.ok;
+}
+
+function restoreLine(o: RestoreOutcome, tick: string, ctx: Context): string {
+  if (o.status === 'not-stored') return `${o.profile}: not in the secret store; nothing to restore`;
+  const newer = o.keptNewerKeys ? '; the newer keys already in the file were kept' : '';
+  if (o.status === 'would-restore') return `${o.profile}: would put its keys back into ${ctx.paths.awsCredentials} (dry run)${newer}`;
+  const how = o.how === 'exact' ? 'both files are back byte-for-byte as before the migrate' : 'a file had changed since, so the keys were written back as lines';
+  return `${tick} ${o.profile}: keys back in ${ctx.paths.awsCredentials}, credential_process removed (${how}${newer})`;
+}

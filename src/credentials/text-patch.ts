@@ -1,0 +1,51 @@
+// A reversible edit of one spot in a text file, anchored to an INI section header, so a
+// restore can put back the exact bytes it took out (byte-for-byte, line endings and all)
+// even when other parts of the file changed in between.
+import { parseIni } from '../aws/ini.js';
+
+export interface TextPatch {
+  /** The section whose header anchors the edit (as written in the file, e.g. "profile dev"). */
+  section: string;
+  /** Where the edit starts, in characters from the start of the header line (may be negative). */
+  offset: number;
+  /** The text before the edit, and what the edit wrote in its place. */
+  before: string;
+  after: string;
+}
+
+/** Character offset of the last `[section]` header line in `text`, or undefined. */
+export function headerOffset(text: string, section: string): number | undefined {
+  const header = parseIni(text).sections.filter((s) => s.name === section).at(-1)?.header;
+  if (header === undefined) return undefined;
+  let offset = 0;
+  for (let line = 0; line < header; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset;
+}
+
+/** The smallest patch that turns `before` into `after`; undefined when they are equal. */
+export function makePatch(before: string, after: string, section: string): TextPatch | undefined {
+  if (before === after) return undefined;
+  const anchor = headerOffset(after, section);
+  if (anchor === undefined) throw new Error(`makePatch: no [${section}] in the edited text`);
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { section, offset: prefix - anchor, before: before.slice(prefix, before.length - suffix), after: after.slice(prefix, after.length - suffix) };
+}
+
+/** Reverses a patch in `current`, or undefined when the patched text is no longer there as written. */
+export function undoPatch(current: string, patch: TextPatch): string | undefined {
+  const anchor = headerOffset(current, patch.section);
+  if (anchor === undefined) return undefined;
+  const at = anchor + patch.offset;
+  if (at < 0 || current.slice(at, at + patch.after.length) !== patch.after) return undefined;
+  return current.slice(0, at) + patch.before + current.slice(at + patch.after.length);
+}
+
+export function isTextPatch(value: unknown): value is TextPatch {
+  const v = value as TextPatch;
+  return typeof v === 'object' && v !== null && typeof v.section === 'string' && Number.isInteger(v.offset)
+    && typeof v.before === 'string' && typeof v.after === 'string';
+}

@@ -1,0 +1,70 @@
+// pass (the standard Unix password manager): one gpg-encrypted file per entry under
+// ~/.password-store, the same store duo-sso keeps its own secrets in on Linux. Entries are
+// `duo-sso-setup/<account>`, e.g. duo-sso-setup/aws/eticloud.
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Exec, ExecResult } from './exec.js';
+import { SecretStoreError, type Availability, type SecretStore } from './types.js';
+
+export const PASS_PREFIX = 'duo-sso-setup';
+
+export interface PassOptions {
+  exec: Exec;
+  /** PASSWORD_STORE_DIR or ~/.password-store. */
+  storeDir: string;
+  /** The pass program (found on PATH by the caller; defaults to `pass` resolved by the runner). */
+  pass?: string;
+  timeoutMs?: number;
+}
+
+export function passEntry(account: string): string {
+  return `${PASS_PREFIX}/${account}`;
+}
+
+function lastLine(r: ExecResult): string {
+  if (r.spawnError) return r.spawnError;
+  if (r.timedOut) return 'timed out (gpg waiting for a passphrase? run `pass show` once in a terminal)';
+  return `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)[0] ?? `exit ${r.exitCode}`;
+}
+
+const NOT_IN_STORE = /is not in the password store/;
+
+export function passStore(opts: PassOptions): SecretStore {
+  const pass = opts.pass ?? 'pass';
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const label = `pass store ${opts.storeDir}`;
+  const run = (args: string[], extra: { input?: string; mutates?: boolean } = {}) =>
+    opts.exec(pass, args, { timeoutMs, env: { PASSWORD_STORE_DIR: opts.storeDir }, ...extra });
+
+  return {
+    name: 'pass',
+    label,
+    async available(): Promise<Availability> {
+      const version = await opts.exec(pass, ['version'], { timeoutMs: 5000 });
+      if (version.spawnError) return { ok: false, reason: `pass is not installed (${version.spawnError}): install pass and gnupg` };
+      try {
+        await access(join(opts.storeDir, '.gpg-id'));
+      } catch {
+        return { ok: false, reason: `the pass store ${opts.storeDir} is not initialised: run \`pass init <your gpg key id>\`` };
+      }
+      const ids = (await readFile(join(opts.storeDir, '.gpg-id'), 'utf8').catch(() => '')).split('\n').map((s) => s.trim()).filter(Boolean);
+      return { ok: true, detail: `${label} (gpg ${ids.join(', ') || 'key'})` };
+    },
+    async get(account) {
+      const r = await run(['show', passEntry(account)]);
+      if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
+      if (NOT_IN_STORE.test(r.stderr)) return undefined;
+      throw new SecretStoreError('pass', `cannot read ${passEntry(account)} from the ${label}: ${lastLine(r)}`);
+    },
+    async set(account, secret) {
+      const r = await run(['insert', '--multiline', '--force', passEntry(account)], { input: `${secret}\n`, mutates: true });
+      if (r.exitCode !== 0 || r.timedOut || r.spawnError) throw new SecretStoreError('pass', `cannot write ${passEntry(account)} to the ${label}: ${lastLine(r)}`);
+    },
+    async delete(account) {
+      const r = await run(['rm', '--force', passEntry(account)], { mutates: true });
+      if (r.exitCode === 0 && !r.timedOut) return true;
+      if (NOT_IN_STORE.test(r.stderr)) return false;
+      throw new SecretStoreError('pass', `cannot delete ${passEntry(account)} from the ${label}: ${lastLine(r)}`);
+    },
+  };
+}
