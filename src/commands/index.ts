@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
 import { registerDoctor } from './doctor.js';
+import { registerConfig } from './config.js';
 import { registerInstall } from './install.js';
 import { registerUpgrade } from './upgrade.js';
 import { registerCredentials } from './credentials.js';
@@ -11,6 +12,7 @@ import { registerTroubleshoot } from './troubleshoot.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   registerDoctor(program, run);
+  registerConfig(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);
   registerCredentials(program, run);

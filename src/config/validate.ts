@@ -133,7 +133,7 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function validDuration(v: unknown): v is number {
+export function validDuration(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= POLICY.minSeconds && v <= POLICY.absoluteMax;
 }
 

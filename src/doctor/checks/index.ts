@@ -8,6 +8,8 @@ import { homebrewCheck } from './homebrew.js';
 import { gpgCheck } from './gpg.js';
 import { passCheck } from './pass.js';
 import { configCheck } from './config.js';
+import { sessionDurationCheck } from './session-duration.js';
+import { profilesCheck } from './profiles.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -22,4 +24,6 @@ export const checks: readonly Check[] = [
   passCheck,
   // duo-sso configuration
   configCheck,
+  sessionDurationCheck,
+  profilesCheck,
 ];

@@ -1,0 +1,75 @@
+// `config init`: the wizard on a terminal, or the flags with --yes (or without a terminal).
+import { stat } from 'node:fs/promises';
+import type { Context } from '../../context.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { initConfig, type InitOptions, type InitProfile } from '../init.js';
+import type { Prompter } from '../prompter.js';
+
+export interface InitFlags {
+  profile?: string[];
+  production?: string[];
+  url?: string;
+  device?: string;
+  factor?: string;
+  sessionDuration?: string;
+  force?: boolean;
+}
+
+/** NAME=ACCOUNT:ROLE[:SECONDS]; the account id stays a string (leading zeros). */
+export function parseProfileFlag(value: string): InitProfile {
+  const m = /^([^=]+)=([^:]+):([^:]+)(?::([^:]+))?$/.exec(value.trim());
+  if (!m) throw usage(`--profile ${value}: expected NAME=ACCOUNT:ROLE[:SECONDS], e.g. eticloud=626007623524:admin`);
+  const [, name, accountId, role, seconds] = m;
+  return { name: name!.trim(), accountId: accountId!.trim(), role: role!.trim(), ...(seconds === undefined ? {} : { seconds: parseSecondsFlag(`--profile ${value}`, seconds) }) };
+}
+
+export function parseSecondsFlag(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw usage(`${flag}: "${value}" is not a whole number of seconds`);
+  return Number(value.trim());
+}
+
+function usage(message: string): UserError {
+  return new UserError(message, { exitCode: ExitCode.usage, hint: 'See `duo-sso-setup config init --help`.' });
+}
+
+export function optionsFromFlags(flags: InitFlags): InitOptions {
+  return {
+    profiles: (flags.profile ?? []).map(parseProfileFlag),
+    production: flags.production ?? [],
+    ...(flags.url !== undefined ? { url: flags.url } : {}),
+    ...(flags.device !== undefined ? { device: flags.device } : {}),
+    ...(flags.factor !== undefined ? { factor: flags.factor } : {}),
+    ...(flags.sessionDuration !== undefined ? { sessionDuration: parseSecondsFlag('--session-duration', flags.sessionDuration) } : {}),
+    force: Boolean(flags.force),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'now' | 'canPrompt'>, flags: InitFlags, prompter?: Prompter): Promise<number> {
+  const fromFlags = optionsFromFlags(flags);
+  const flagsGiven = fromFlags.profiles!.length > 0 || Object.keys(flags).some((k) => k !== 'force');
+  let options: InitOptions = fromFlags;
+  if (ctx.canPrompt && !flagsGiven) {
+    const { askInitOptions } = await import('../wizard.js');
+    const { enquirerPrompter } = await import('../prompter.js');
+    const asked = await askInitOptions(prompter ?? enquirerPrompter(), { exists: await exists(ctx.paths.duoConfig), force: Boolean(flags.force) });
+    if (!asked) {
+      ctx.io.err(`${ctx.paths.duoConfig} left unchanged\n`);
+      return ExitCode.failure;
+    }
+    options = asked;
+  }
+  const r = await initConfig(ctx, options);
+  if (ctx.options.json) {
+    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed, dryRun: r.dryRun, backup: r.backup ?? null, production: options.production ?? [], config: r.config }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);
+  else if (!r.changed) ctx.io.out(`${r.path} already has exactly this content\n`);
+  else ctx.io.out(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`);
+  if (!r.dryRun) ctx.io.err(`Next: duo-sso-setup config validate, then log in with duo-sso${options.profiles?.length ? '' : ' (it lists your accounts and roles; `duo-sso-setup config import` turns that listing into profiles)'}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,21 @@
+// `config validate`: every finding with its JSON path (or line:column for syntax errors)
+// and its fix. Exit 0 when nothing fails, 1 otherwise.
+import type { Context } from '../../context.js';
+import { ExitCode } from '../../errors.js';
+import { loadPolicy } from '../apply-fix.js';
+import { readConfig } from '../read-config.js';
+import { countBySeverity, renderFindings, summaryLine } from '../render.js';
+import { validateRead } from '../validate.js';
+
+export async function runValidate(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style'>): Promise<number> {
+  const path = ctx.paths.duoConfig;
+  const findings = validateRead(await readConfig(path), await loadPolicy(ctx.paths));
+  const counts = countBySeverity(findings);
+  const valid = counts.fail === 0;
+  if (ctx.options.json) {
+    ctx.io.out(`${JSON.stringify({ path, valid, findings, summary: counts }, null, 2)}\n`);
+  } else {
+    ctx.io.out(`${path}: ${valid ? 'valid' : 'invalid'} (${summaryLine(findings)})\n${renderFindings(findings, ctx.style)}`);
+  }
+  return valid ? ExitCode.ok : ExitCode.failure;
+}

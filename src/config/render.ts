@@ -1,0 +1,30 @@
+// Human text for findings: one line each (path: message), the caret excerpt of a syntax
+// error, and the fix. Pure, so the exact text is tested.
+import { paint, symbols, type Style } from '../ui/style.js';
+import type { Finding, Severity } from './findings.js';
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { fail: 0, warn: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function renderFinding(f: Finding, style: Style): string {
+  const s = symbols(style);
+  const mark = f.severity === 'fail' ? paint(style, 'red', s.fail) : f.severity === 'warn' ? paint(style, 'yellow', s.warn) : paint(style, 'dim', style.unicode ? 'i' : '[i]');
+  const lines = [`${mark} ${f.path && !f.message.includes(f.path) ? `${f.path}: ` : ''}${f.message}`];
+  if (f.position) lines.push(...f.position.excerpt.split('\n').map((l) => `    ${l}`));
+  if (f.fix) lines.push(`    ${s.arrow} ${f.fix.description}${f.fix.automatic ? paint(style, 'dim', ' (automatic: duo-sso-setup config fix)') : ''}`);
+  return lines.join('\n');
+}
+
+export function renderFindings(findings: readonly Finding[], style: Style): string {
+  return findings.map((f) => `${renderFinding(f, style)}\n`).join('');
+}
+
+export function summaryLine(findings: readonly Finding[]): string {
+  const c = countBySeverity(findings);
+  if (findings.length === 0) return 'no problems found';
+  const parts = [c.fail && `${c.fail} failed`, c.warn && `${c.warn} warning${c.warn > 1 ? 's' : ''}`, c.info && `${c.info} note${c.info > 1 ? 's' : ''}`].filter(Boolean);
+  return parts.join(', ');
+}

@@ -1,0 +1,54 @@
+// The `config init` wizard: asks the questions, validates each answer against the policy
+// as it is typed, and returns the same InitOptions the --yes flags produce.
+import type { InitOptions, InitProfile } from './init.js';
+import { DEFAULTS, POLICY, policyCap } from './model.js';
+import type { Prompter } from './prompter.js';
+import { DUO_FACTORS, isAccountId, isRoleName, isUsableProfileName } from './validate.js';
+
+const ROLES = ['admin', 'devops', 'another role'] as const;
+
+export function durationValidator(cap: number): (value: string) => true | string {
+  return (value) => {
+    const n = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n)) return 'a whole number of seconds';
+    if (n < POLICY.minSeconds) return `at least ${POLICY.minSeconds} s (the STS minimum)`;
+    if (n > cap) return `at most ${cap} s here (policy cap; more needs SRE approval and --session-duration on the command line)`;
+    return true;
+  };
+}
+
+export async function askInitOptions(prompt: Prompter, opts: { exists: boolean; force: boolean }): Promise<InitOptions | undefined> {
+  if (opts.exists && !opts.force) {
+    const replace = await prompt.confirm('A config.json already exists. Replace it (the old one is backed up first)?', false);
+    if (!replace) return undefined;
+  }
+  const url = await prompt.input('duo-sso sign-in URL', { initial: DEFAULTS.url, validate: (v) => /^https:\/\/\S+$/.test(v.trim()) || 'an https:// URL' });
+  const device = await prompt.input('Duo device', { initial: DEFAULTS.preferred_device, validate: (v) => v.trim() !== '' || 'a device name, e.g. phone1' });
+  const factor = await prompt.select('Duo factor', DUO_FACTORS, DEFAULTS.preferred_factor);
+  const top = Number(await prompt.input(
+    `Session duration in seconds for logins without a profile (${POLICY.minSeconds}-${POLICY.nonProductionCap}; 3600 works for every role)`,
+    { initial: String(DEFAULTS.session_duration_seconds), validate: durationValidator(POLICY.nonProductionCap) },
+  ));
+  const profiles: InitProfile[] = [];
+  const production: string[] = [];
+  let more = await prompt.confirm('Add named profiles (one per account and role, for aws --profile NAME)? Without them duo-sso asks at each login.', true);
+  while (more) {
+    const taken = new Set(profiles.map((p) => p.name));
+    const name = await prompt.input('Profile name', {
+      validate: (v) => (!isUsableProfileName(v.trim()) ? 'letters, digits and . _ - + @ only' : taken.has(v.trim()) ? 'already used' : true),
+    });
+    const accountId = await prompt.input('AWS account id (12 digits)', { validate: (v) => isAccountId(v.trim()) || 'exactly 12 digits, e.g. 012345678901' });
+    let role = await prompt.select('Role', ROLES, 'admin');
+    if (role === 'another role') role = await prompt.input('Role name', { validate: (v) => isRoleName(v.trim()) || 'an IAM role name: letters, digits and + = , . @ _ -' });
+    const isProduction = await prompt.confirm('Is this a production account?', false);
+    const cap = policyCap(isProduction);
+    const seconds = Number(await prompt.input(`Session duration in seconds (${POLICY.minSeconds}-${cap})`, {
+      initial: String(Math.min(top, cap)),
+      validate: durationValidator(cap),
+    }));
+    profiles.push({ name, accountId, role, seconds });
+    if (isProduction) production.push(name);
+    more = await prompt.confirm('Add another profile?', false);
+  }
+  return { url, device, factor, sessionDuration: top, profiles, production, force: opts.exists };
+}
