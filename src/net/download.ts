@@ -51,7 +51,9 @@ export async function download(source: string, dest: string, opts: DownloadOptio
   } catch (error) {
     await rm(dest, { force: true });
     if (error instanceof DownloadError) throw error;
-    throw new DownloadError((error as Error).message, source);
+    const message = (error as Error).message;
+    if (/aborted|ECONNRESET|premature close/i.test(message)) throw new DownloadError('truncated: the connection closed before the download finished', source);
+    throw new DownloadError(message, source);
   }
 }
 
@@ -90,7 +92,5 @@ async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number
     response.destroy();
     throw new DownloadError(`larger than the ${Math.round(opts.maxBytes / 1048576)} MiB limit`, url);
   }
-  // A connection cut short surfaces as 'aborted' on the response; make it an error.
-  response.on('aborted', () => response.destroy(new DownloadError('connection closed before the download finished', url)));
   return { stream: response, expected: Number.isFinite(length) ? length : undefined };
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DownloadError, download } from '../../src/net/download.js';
+import { parseVerifyStatus, normaliseFingerprint } from '../../src/net/gpg-verify.js';
+import { ReleaseServer } from '../support/release-server.js';
+
+let dir: string;
+let server: ReleaseServer;
+const body = Buffer.from('#!/bin/sh\necho hello\n'.repeat(100));
+const sha = createHash('sha256').update(body).digest('hex');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'install-net-'));
+  server = await ReleaseServer.start({
+    '/ok': body,
+    '/short': { truncate: { body: body.subarray(0, 100), length: body.length } },
+    '/gone': { status: 404 },
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('download', () => {
+  it('fetches over http and reports size and sha256', async () => {
+    const got = await download(`${server.url}/ok`, join(dir, 'ok'), { maxBytes: 1 << 20 });
+    expect(got).toMatchObject({ bytes: body.length, sha256: sha });
+    expect(await readFile(join(dir, 'ok'))).toEqual(body);
+  });
+
+  it('copies a local file the same way', async () => {
+    const src = join(dir, 'src');
+    await writeFile(src, body);
+    expect((await download(src, join(dir, 'copy'), { maxBytes: 1 << 20 })).sha256).toBe(sha);
+  });
+
+  it.each([
+    ['/short', /truncated|closed/],
+    ['/gone', /HTTP 404/],
+  ])('rejects %s and leaves no file', async (path, message) => {
+    const dest = join(dir, `bad${path.replace('/', '-')}`);
+    await expect(download(`${server.url}${path}`, dest, { maxBytes: 1 << 20 })).rejects.toThrow(message);
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  it('refuses anything over the size limit', async () => {
+    const dest = join(dir, 'big');
+    await expect(download(`${server.url}/ok`, dest, { maxBytes: 100 })).rejects.toBeInstanceOf(DownloadError);
+    await expect(download(join(dir, 'src'), dest, { maxBytes: 100 })).rejects.toThrow(/limit/);
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  it('says when a local file does not exist', async () => {
+    await expect(download(join(dir, 'nope'), join(dir, 'x'), { maxBytes: 100 })).rejects.toThrow('no such file');
+  });
+});
+
+describe('gpg status parsing', () => {
+  const fpr = 'FB5DB77FD5C118B80511ADA8A6310ACC4672475C';
+  it('takes the primary fingerprint from the last VALIDSIG field', () => {
+    const status = [
+      '[GNUPG:] NEWSIG',
+      `[GNUPG:] GOODSIG A6310ACC4672475C AWS CLI Team <aws-cli@amazon.com>`,
+      `[GNUPG:] VALIDSIG 1111111111111111111111111111111111111111 2024-01-01 1704067200 0 4 0 1 10 00 ${fpr}`,
+    ].join('\n');
+    expect(parseVerifyStatus(status)).toEqual({ good: true, expiredKey: false, revoked: false, bad: false, primary: fpr });
+  });
+  it('recognises a bad signature', () => {
+    expect(parseVerifyStatus('[GNUPG:] BADSIG A6310ACC4672475C AWS CLI Team')).toMatchObject({ good: false, bad: true, primary: undefined });
+  });
+  it('normalises fingerprints written with spaces', () => {
+    expect(normaliseFingerprint('fb5d b77f d5c1 18b8 0511  ada8 a631 0acc 4672 475c')).toBe(fpr);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { appendLine, detectShell, gpgTtyLine, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, MARKER } from '../../src/shell/profile.js';
+import { choicesXml } from '../../src/install/choices-xml.js';
+import { XMLParser } from 'fast-xml-parser';
+
+const HOME = '/home/ann';
+const BIN = `${HOME}/.local/bin`;
+
+describe('shell profile lines', () => {
+  it.each([
+    [{ SHELL: '/bin/bash' }, 'linux', 'bash', `${HOME}/.bashrc`],
+    [{ SHELL: '/usr/bin/zsh', ZDOTDIR: '/home/ann/.zsh' }, 'linux', 'zsh', '/home/ann/.zsh/.zshrc'],
+    [{ SHELL: '/usr/local/bin/fish' }, 'darwin', 'fish', `${HOME}/.config/fish/config.fish`],
+    [{}, 'darwin', 'zsh', `${HOME}/.zshrc`],
+    [{}, 'linux', 'bash', `${HOME}/.bashrc`],
+  ] as const)('%o on %s → %s', (env, os, shell, file) => {
+    expect(detectShell(env, os)).toBe(shell);
+    expect(profileFile(shell, HOME, env)).toBe(file);
+  });
+
+  it('writes PATH relative to $HOME, per shell', () => {
+    expect(pathLine('bash', BIN, HOME)).toBe('export PATH="$HOME/.local/bin:$PATH"');
+    expect(pathLine('fish', BIN, HOME)).toBe('fish_add_path -g "$HOME/.local/bin"');
+    expect(pathLine('zsh', '/opt/x/bin', HOME)).toBe('export PATH="/opt/x/bin:$PATH"');
+    expect(gpgTtyLine('bash')).toBe('export GPG_TTY=$(tty)');
+    expect(gpgTtyLine('fish')).toBe('set -gx GPG_TTY (tty)');
+  });
+
+  it('recognises equivalent existing lines, but not commented-out ones', () => {
+    expect(mentionsPathDir('export PATH="$HOME/.local/bin:$PATH"\n', BIN, HOME)).toBe(true);
+    expect(mentionsPathDir('PATH=~/.local/bin:$PATH\n', BIN, HOME)).toBe(true);
+    expect(mentionsPathDir(`export PATH=${BIN}:$PATH\n`, BIN, HOME)).toBe(true);
+    expect(mentionsPathDir('# export PATH="$HOME/.local/bin:$PATH"\n', BIN, HOME)).toBe(false);
+    expect(mentionsPathDir('alias ll="ls -l"\n', BIN, HOME)).toBe(false);
+    expect(mentionsGpgTty('export GPG_TTY=$(tty)\n')).toBe(true);
+    expect(mentionsGpgTty('#export GPG_TTY=$(tty)\n')).toBe(false);
+  });
+
+  it('appends under a marker, keeps what was there, and adds nothing twice', () => {
+    const present = (t: string) => t.includes('GPG_TTY');
+    expect(appendLine(undefined, 'export GPG_TTY=$(tty)', present)).toBe(`${MARKER}\nexport GPG_TTY=$(tty)\n`);
+    const next = appendLine('alias ll="ls -l"', 'export GPG_TTY=$(tty)', present)!;
+    expect(next).toBe(`alias ll="ls -l"\n\n${MARKER}\nexport GPG_TTY=$(tty)\n`);
+    expect(appendLine(next, 'export GPG_TTY=$(tty)', present)).toBeUndefined();
+  });
+});
+
+describe('choices.xml', () => {
+  it('is a plist whose dict pairs are in order, with the home folder escaped', () => {
+    const xml = choicesXml('/Users/a&b');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist')).toBe(true);
+    expect(xml).toContain('<string>/Users/a&amp;b</string>');
+    const parsed = new XMLParser({ preserveOrder: true }).parse(xml) as any[];
+    const plist = parsed.find((n) => 'plist' in n).plist;
+    const dict = plist[0].array[0].dict.map((n: any) => [Object.keys(n)[0], n[Object.keys(n)[0]][0]['#text']]);
+    expect(dict).toEqual([
+      ['key', 'choiceAttribute'], ['string', 'customLocation'],
+      ['key', 'attributeSetting'], ['string', '/Users/a&b'],
+      ['key', 'choiceIdentifier'], ['string', 'default'],
+    ]);
+  });
+});
