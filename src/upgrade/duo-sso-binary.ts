@@ -1,4 +1,152 @@
-import type { ComponentReport } from './report.js';
-export async function upgradeDuoSsoBinary(_deps: unknown, _opts: unknown): Promise<ComponentReport> {
-  return { component: 'duo-sso' as never, method: 'unknown', status: 'skipped', summary: 'not yet' };
+// Upgrading a duo-sso that was installed as a release binary (Linux, Windows): fetch the
+// new release (or --from), check its SHA-256, replace the binary atomically while keeping
+// the old one as `duo-sso.previous`, and prove the new one runs; if it does not, put the
+// previous one back.
+import { constants } from 'node:fs';
+import { access, mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { PlatformFacts } from '../platform/facts.js';
+import { findFirst } from '../platform/facts.js';
+import { output, succeeded, type RunResult } from '../platform/process.js';
+import { compareVersions, parseVersion } from '../parsers/tool-version.js';
+import { safeWrite } from '../fs/safe-write.js';
+import { download, DownloadError } from '../net/download.js';
+import { MAX_DOWNLOAD_BYTES } from '../install/types.js';
+import type { UpgradeDeps, Mode } from './duo-sso-brew.js';
+import type { ComponentReport, PlanStep, StepLog } from './report.js';
+import { fetchChecksum, latestVersion, releaseSource } from './release-source.js';
+
+export interface BinaryUpgradeOptions {
+  mode: Mode;
+  from?: string | undefined;
+  sha256?: string | undefined;
+}
+
+export function previousPath(target: string): string {
+  return `${target}.previous`;
+}
+
+export function binaryPlan(source: string, target: string, checksum: string): PlanStep[] {
+  return [
+    { phase: 'upgrade', title: `Download ${source}`, command: [] },
+    { phase: 'upgrade', title: `Check its SHA-256 (${checksum})`, command: [] },
+    { phase: 'upgrade', title: `Keep the current binary as ${previousPath(target)}`, command: [] },
+    { phase: 'upgrade', title: `Replace ${target} atomically`, command: [] },
+    { phase: 'upgrade', title: 'Check the new version', command: [target, '--version'] },
+    { phase: 'repair', title: `If it does not run: put ${previousPath(target)} back`, command: [] },
+  ];
+}
+
+function firstLine(r: RunResult): string {
+  return r.spawnError ?? (r.timedOut ? 'timed out' : output(r).split('\n')[0] || `exit ${r.exitCode}`);
+}
+
+export async function upgradeDuoSsoBinary(
+  deps: UpgradeDeps & { platform: () => Promise<PlatformFacts> },
+  opts: BinaryUpgradeOptions,
+): Promise<ComponentReport> {
+  const facts = await deps.platform();
+  const names = facts.os === 'win32' ? ['duo-sso', 'duo-sso_windows_amd64'] : ['duo-sso'];
+  const onPath = names.map((n) => findFirst(n, deps.env)).find(Boolean);
+  const base = { component: 'duo-sso' as const, method: 'binary' };
+  // Replace the file itself, not a symlink pointing at it.
+  const target = onPath ? await realpath(onPath).catch(() => onPath) : undefined;
+  if (!target) {
+    return { ...base, status: 'skipped', summary: 'duo-sso is not installed, so there is nothing to upgrade', next: { advice: 'Install it:', commands: [['duo-sso-setup', 'install', 'duo-sso']] } };
+  }
+  const before = parseVersion(output(await deps.runner.run(target, ['--version'], { timeoutMs: 10_000 })));
+  const src = releaseSource(deps.env, facts.os, facts.arch, opts.from);
+  const latest = src.folder ? await latestVersion(src.folder) : undefined;
+  const report = { ...base, from: before, to: latest };
+  if (!opts.from && latest && before && compareVersions(before, latest) >= 0) {
+    return { ...report, status: 'current', summary: `duo-sso ${before} is current (newest release ${latest})` };
+  }
+  const wanted = `${before ?? '?'} → ${opts.from ? opts.from : latest ?? 'newest release'}`;
+  if (opts.mode === 'check') {
+    return { ...report, status: latest ? 'planned' : 'skipped', summary: latest ? `duo-sso ${wanted} available` : `duo-sso ${before ?? '?'}; could not learn the newest release from ${src.folder ?? src.source}` };
+  }
+  const checksumFrom = opts.sha256 ? `--sha256 ${opts.sha256}` : src.folder ? `${src.folder}/checksums.txt` : 'none given: unverified';
+  const planned: ComponentReport = { ...report, status: 'planned', summary: `would upgrade duo-sso ${wanted} at ${target}`, plan: binaryPlan(src.source, target, checksumFrom) };
+  if (opts.mode === 'plan' || !(await deps.approve(`Upgrade duo-sso ${wanted} at ${target}?`))) return planned;
+
+  const reporter = await deps.reporter();
+  const steps: StepLog[] = [];
+  const fail = (summary: string, advice: string, commands: string[][] = []): ComponentReport =>
+    ({ ...report, status: 'failed', summary, steps, failedStep: steps.at(-1), next: { advice, commands } });
+  const work = await mkdtemp(join(tmpdir(), 'duo-sso-upgrade-'));
+  try {
+    // 1. Fetch and verify, before anything is touched.
+    let h = await reporter.step('Download', src.source);
+    let got;
+    try {
+      got = await download(src.source, join(work, src.asset), { maxBytes: MAX_DOWNLOAD_BYTES });
+    } catch (error) {
+      const why = error instanceof DownloadError ? error.message : String(error);
+      steps.push({ rung: 'download', command: src.source, exitCode: null, outcome: 'failed', output: why, note: why });
+      await h.end('fail', why);
+      return fail(`could not fetch ${src.source}: ${why}; nothing was changed`, 'Check the network (VPN) and the URL, or download the binary yourself and pass it with --from FILE --sha256 HEX.');
+    }
+    await h.end('ok', `${got.bytes} bytes`);
+    steps.push({ rung: 'download', command: src.source, exitCode: 0, outcome: 'ok', output: '' });
+
+    const expected = opts.sha256 ?? (src.folder ? await fetchChecksum(src.folder, src.asset) : undefined);
+    h = await reporter.step('Check SHA-256', expected ? `expect ${expected}` : 'no checksum available');
+    if (expected && expected !== got.sha256) {
+      const note = `SHA-256 mismatch: got ${got.sha256}, expected ${expected}`;
+      steps.push({ rung: 'verify-sha256', command: 'sha256', exitCode: null, outcome: 'failed', output: note, note });
+      await h.end('fail', note);
+      return fail(`the downloaded duo-sso does not match its checksum; nothing was changed`, 'The download was altered or truncated. Download it again from the releases page and compare its SHA-256 with the published one.');
+    }
+    await h.end(expected ? 'ok' : 'warn', expected ? 'matches' : 'unverified: no --sha256 and no checksums.txt');
+    steps.push({ rung: 'verify-sha256', command: 'sha256', exitCode: 0, outcome: expected ? 'ok' : 'unverified', output: got.sha256 });
+
+    // 2. Replace, keeping the previous binary.
+    try {
+      await access(dirname(target), constants.W_OK);
+    } catch {
+      steps.push({ rung: 'replace', command: target, exitCode: null, outcome: 'failed', output: `${dirname(target)} is not writable` });
+      return fail(`${dirname(target)} is not writable; nothing was changed`, `duo-sso was installed system-wide. Reinstall it with sudo:`, [['duo-sso-setup', 'install', 'duo-sso', '--system', ...(opts.from ? ['--from', opts.from] : [])]]);
+    }
+    const previous = previousPath(target);
+    const oldBytes = await readFile(target);
+    const oldMode = (await stat(target)).mode & 0o777;
+    h = await reporter.step('Replace', `${target} (previous kept as ${previous})`);
+    await safeWrite(previous, oldBytes, { mode: oldMode, backup: false });
+    await safeWrite(target, await readFile(got.path), { mode: 0o755, backup: false });
+    await h.end('ok');
+    steps.push({ rung: 'replace', command: target, exitCode: 0, outcome: 'ok', output: '' });
+
+    // 3. Prove it runs; otherwise roll back.
+    h = await reporter.step('Check the new version', `${target} --version`);
+    const r = await deps.runner.run(target, ['--version'], { timeoutMs: 15_000, onLine: (l) => h.line(l) });
+    const now = parseVersion(output(r));
+    const good = succeeded(r) && now !== undefined && (!latest || opts.from !== undefined || compareVersions(now, latest) >= 0);
+    if (good) {
+      await h.end('ok', `duo-sso ${now}`);
+      steps.push({ rung: 'check-version', command: `${target} --version`, exitCode: r.exitCode, outcome: 'ok', output: output(r) });
+      return { ...report, to: now, status: 'upgraded', summary: `duo-sso upgraded ${before ?? '?'} → ${now} at ${target}`, details: [`previous binary kept as ${previous}`], steps };
+    }
+    const why = now && succeeded(r) ? `reports ${now}, expected ${latest}` : firstLine(r);
+    await h.end('fail', why);
+    steps.push({ rung: 'check-version', command: `${target} --version`, exitCode: r.exitCode, outcome: 'failed', output: output(r).split('\n').slice(-8).join('\n'), note: why });
+    const failedStep = steps.at(-1);
+    h = await reporter.step('Roll back', `${previous} → ${target}`);
+    await safeWrite(target, oldBytes, { mode: oldMode, backup: false });
+    const back = parseVersion(output(await deps.runner.run(target, ['--version'], { timeoutMs: 15_000 })));
+    await h.end('ok', `duo-sso ${back ?? '?'} restored`);
+    steps.push({ rung: 'roll-back', command: `restore ${previous}`, exitCode: 0, outcome: 'ok', output: '' });
+    return {
+      ...report,
+      to: back,
+      status: 'failed',
+      summary: `the new duo-sso does not run (${why}); rolled back to ${back ?? 'the previous binary'}`,
+      details: [`${target} is the previous binary again; your config and credentials were not touched`],
+      steps,
+      failedStep,
+      next: { advice: `The release for ${facts.os}/${facts.arch} may be the wrong build or damaged. Report it with the output above, or try another file:`, commands: [['duo-sso-setup', 'upgrade', 'duo-sso', '--from', 'FILE', '--sha256', 'HEX']] },
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }

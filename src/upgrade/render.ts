@@ -6,7 +6,7 @@ function renderPlan(plan: readonly PlanStep[], style: Style, indent: string): st
   const lines: string[] = [];
   const s = symbols(style);
   let n = 0;
-  const numbered = (steps: readonly PlanStep[]) => steps.map((p) => `${indent}  ${++n}. ${shellQuote(p.command)}`);
+  const numbered = (steps: readonly PlanStep[]) => steps.map((p) => `${indent}  ${++n}. ${p.command.length ? shellQuote(p.command) : p.title}`);
   const first = plan.filter((p) => p.phase === 'upgrade');
   const repair = plan.filter((p) => p.phase === 'repair');
   const when = plan.filter((p) => p.phase === 'when-needed');

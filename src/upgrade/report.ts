@@ -1,5 +1,4 @@
 // What one component's upgrade produced. The same object feeds the human report and --json.
-import type { StepRecord } from './run-ladder.js';
 
 export type Component = 'duo-sso' | 'aws-cli' | 'self';
 export const COMPONENTS: readonly Component[] = ['duo-sso', 'aws-cli', 'self'];
@@ -15,10 +14,21 @@ export type ReportStatus =
   | 'skipped'
   | 'failed';
 
+/** One step that ran: the ladder's rungs, or a binary upgrade's download/replace/check. */
+export interface StepLog {
+  rung: string;
+  command: string;
+  exitCode: number | null;
+  outcome: string;
+  output: string;
+  note?: string;
+}
+
 export interface PlanStep {
   /** `upgrade` runs first; `repair` only if it fails; `when-needed` on a specific message. */
   phase: 'upgrade' | 'repair' | 'when-needed';
   title: string;
+  /** Empty for steps done in-process (download, checksum, replace). */
   command: string[];
   when?: string;
 }
@@ -33,9 +43,9 @@ export interface ComponentReport {
   to?: string | undefined;
   details?: string[];
   plan?: PlanStep[];
-  steps?: StepRecord[];
+  steps?: StepLog[];
   /** On failure: the step that failed. */
-  failedStep?: StepRecord;
+  failedStep?: StepLog | undefined;
   /** What to do next, in words and as commands. */
   next?: { advice: string; commands: string[][] };
 }
