@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
 import { registerDoctor } from './doctor.js';
+import { registerLogin } from './login.js';
 import { registerConfig } from './config.js';
 import { registerInstall } from './install.js';
 import { registerUpgrade } from './upgrade.js';
@@ -12,6 +13,7 @@ import { registerTroubleshoot } from './troubleshoot.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   registerDoctor(program, run);
+  registerLogin(program, run);
   registerConfig(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);

@@ -14,6 +14,8 @@ export interface RunOptions {
   interactive?: boolean;
   /** Called with each line of stdout/stderr as it arrives (login reads duo-sso's progress). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** With `interactive` and `onLine`: also copy the output to our own streams (default true). */
+  echo?: boolean;
   /** The command changes the machine: in dry-run mode it is recorded, not run. */
   mutates?: boolean;
 }
@@ -89,7 +91,7 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         ...stdio,
       };
       const child = execa(file, args, execaOptions);
-      if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive));
+      if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive) && options.echo !== false);
       const r = (await child) as unknown as {
         exitCode?: number; stdout?: unknown; stderr?: unknown; timedOut?: boolean; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };

@@ -1,0 +1,110 @@
+// What `login` reports: the JSON document (--json) and the human summary. Pure.
+import type { OsName } from '../platform/facts.js';
+import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import type { Failure } from './repair.js';
+import type { SkewLevel } from './clock.js';
+
+export interface RunRecord {
+  argv: string[];
+  exitCode: number | null;
+  timedOut: boolean;
+  spawnError?: string;
+  saved: string[];
+  failure?: Failure;
+}
+
+export type RepairRecord =
+  | { kind: 'lower-duration'; profile: string; scope: 'profile' | 'top-level'; from: number; to: number; file: string; backup?: string }
+  | { kind: 'move-credentials'; profiles: string[]; file: string; backup?: string };
+
+export interface ProfileReport {
+  name: string;
+  account?: string;
+  role?: string;
+  sessionDurationSeconds?: number;
+  saved: boolean;
+  verified: boolean;
+  identity?: { arn: string; account: string; userId: string };
+  /** When the credentials stop working (login time + the accepted duration). */
+  expires?: string;
+  error?: { code: string; message: string };
+}
+
+export interface Problem {
+  id: string;
+  message: string;
+  details?: string[];
+  commands: string[][];
+}
+
+export interface LoginReport {
+  ok: boolean;
+  dryRun: boolean;
+  runs: RunRecord[];
+  repairs: RepairRecord[];
+  profiles: ProfileReport[];
+  clock?: { skewSeconds: number; level: SkewLevel; summary: string; fix: string[][] };
+  problem?: Problem;
+}
+
+/** What the user will want to run next with a working profile. */
+export function nextCommands(profile: string, os: OsName): string[] {
+  const exportLine = os === 'win32' ? `$env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${shellQuote([profile])}`;
+  return [`aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];
+}
+
+export function toJson(report: LoginReport, os: OsName): Record<string, unknown> {
+  const working = report.profiles.filter((p) => p.verified || (p.saved && !p.error));
+  return {
+    ok: report.ok,
+    ...(report.dryRun ? { dryRun: true } : {}),
+    profiles: report.profiles,
+    runs: report.runs,
+    repairs: report.repairs,
+    ...(report.clock ? { clock: report.clock } : {}),
+    ...(report.problem ? { problem: report.problem } : {}),
+    next: working.length > 0 ? nextCommands(working[0]!.name, os) : [],
+  };
+}
+
+export function renderLogin(report: LoginReport, style: Style, opts: { json: boolean; os: OsName; now?: Date }): { out: string; err: string } {
+  let err = '';
+  if (report.clock && report.clock.level !== 'ok') {
+    err += `${paint(style, report.clock.level === 'fail' ? 'red' : 'yellow', `clock: ${report.clock.summary}`)}; STS refuses signatures more than 15 min off and SAML assertions expire in 5 min.\n`;
+    err += report.clock.fix.map((c) => `  $ ${shellQuote(c)}\n`).join('');
+  }
+  if (opts.json) return { out: `${JSON.stringify(toJson(report, opts.os), null, 2)}\n`, err };
+  const s = symbols(style);
+  const lines: string[] = [];
+  for (const r of report.repairs) {
+    lines.push(r.kind === 'lower-duration'
+      ? `${s.arrow} lowered ${r.scope === 'profile' ? `${r.profile}'s` : 'the top-level'} session_duration_seconds ${r.from} ${s.arrow} ${r.to} in ${r.file}${r.backup ? ` (backup: ${r.backup})` : ''}`
+      : `${s.arrow} moved credentials from [default] to ${r.profiles.map((p) => `[${p}]`).join(', ')} in ${r.file}${r.backup ? ` (backup: ${r.backup})` : ''}`);
+  }
+  if (report.dryRun) lines.push(`dry run: would run ${report.runs.map((r) => shellQuote(r.argv)).join(', ')}`);
+  const width = Math.max(0, ...report.profiles.map((p) => p.name.length));
+  for (const p of report.profiles) {
+    if (report.dryRun) break;
+    const mark = p.verified ? paint(style, 'green', s.ok) : p.saved && !p.error ? paint(style, 'yellow', s.warn) : paint(style, 'red', s.fail);
+    const what = p.identity ? p.identity.arn : p.error ? `${p.error.code}: ${p.error.message}` : p.saved ? 'saved (not verified)' : 'no credentials saved';
+    lines.push(`${mark} ${p.name.padEnd(width)}  ${what}${p.expires && p.saved ? `  ${paint(style, 'dim', `expires ${formatExpiry(p.expires, opts.now ?? new Date())}`)}` : ''}`);
+  }
+  if (report.problem) {
+    lines.push('', `${paint(style, 'red', s.fail)} ${report.problem.message}`);
+    for (const d of report.problem.details ?? []) lines.push(`  ${d}`);
+    for (const c of report.problem.commands) lines.push(`  ${s.dollar} ${shellQuote(c)}`);
+  }
+  const first = report.profiles.find((p) => p.verified);
+  if (first && report.ok) {
+    lines.push('', 'Next:', ...nextCommands(first.name, opts.os).map((c) => `  ${s.dollar} ${c}`));
+  }
+  return { out: `${lines.join('\n')}\n`, err };
+}
+
+export function formatExpiry(iso: string, now: Date): string {
+  const at = new Date(iso);
+  const minutes = Math.round((at.getTime() - now.getTime()) / 60_000);
+  const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  if (minutes <= 0) return `${hhmm} (expired)`;
+  return minutes >= 90 ? `${hhmm} (in ${Math.round(minutes / 60 * 10) / 10} h)` : `${hhmm} (in ${minutes} min)`;
+}

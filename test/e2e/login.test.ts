@@ -1,0 +1,191 @@
+// `login` end to end: the built CLI runs the duo-sso simulator, which talks to the loopback
+// STS stand-in; the real AWS CLI then uses the credentials the login left.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { Sandbox, type Runtime } from '../support/sandbox.js';
+import { StsServer } from '../support/sts-server.js';
+import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+const SHORT = { account: '111111111111', role: 'admin' }; // MaxSessionDuration 3600
+const LONG = { account: '222222222222', role: 'admin' }; // MaxSessionDuration 14400
+
+interface Setup {
+  box: Sandbox;
+  sts: StsServer;
+  sim: Awaited<ReturnType<typeof installDuoSsoSim>>;
+}
+
+async function setup(profiles: Record<string, { account: string; role: string; seconds?: number }>, knobs: Partial<DuoSsoKnobs> = {}, topLevel: number | undefined = 3600): Promise<Setup> {
+  const sts = await StsServer.start({ roles: { 'arn:aws:iam::111111111111:role/admin': { maxSessionDuration: 3600 }, 'arn:aws:iam::222222222222:role/admin': { maxSessionDuration: 14400 } } });
+  const box = await Sandbox.create({ tools: ['/usr/bin/aws'], env: { AWS_ENDPOINT_URL_STS: sts.url } });
+  cleanups.push(() => sts.close(), () => box.cleanup());
+  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url, ...knobs });
+  const config = {
+    url: 'https://cloudsso.cisco.com',
+    partner_spid: 'https://signin.aws.amazon.com/saml',
+    aws_urn: 'https://signin.aws.amazon.com/saml',
+    ...(topLevel ? { session_duration_seconds: topLevel } : {}),
+    preferred_device: 'phone1',
+    preferred_factor: 'push',
+    debug: false,
+    profiles: Object.fromEntries(Object.entries(profiles).map(([n, p]) => [n, { aws_account_id: p.account, aws_role_name: p.role, ...(p.seconds ? { session_duration_seconds: p.seconds } : {}) }])),
+  };
+  await box.write('.config/duo-sso/config.json', `${JSON.stringify(config, null, 2)}\n`);
+  return { box, sts, sim };
+}
+
+function secretsIn(text: string): string[] {
+  return [...text.matchAll(/^(?:aws_secret_access_key|aws_session_token|aws_access_key_id) = (\S+)$/gm)].map((m) => m[1]!);
+}
+
+async function backups(box: Sandbox, dir: string): Promise<string[]> {
+  return (await readdir(box.path(dir))).filter((n) => n.endsWith('.bak'));
+}
+
+describe.each<Runtime>(['node', 'deno'])('login under %s', (runtime) => {
+  it('lowers only the profile whose role refuses 14400 s, retries, and verifies both profiles against STS', async () => {
+    // `long` comes first, so duo-sso saves it and then fails on `short`: one suspect, one retry.
+    const { box, sts, sim } = await setup({ long: { ...LONG, seconds: 14400 }, short: { ...SHORT, seconds: 14400 } });
+    const r = await box.run(['login', '--yes', '--json'], { runtime });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.ok).toBe(true);
+
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    expect(config.profiles.short.session_duration_seconds).toBe(3600);
+    expect(config.profiles.long.session_duration_seconds).toBe(14400);
+    expect(config.session_duration_seconds).toBe(3600);
+    const [backup] = await backups(box, '.config/duo-sso');
+    expect(backup).toBeDefined();
+    expect(JSON.parse(await box.read(`.config/duo-sso/${backup}`)).profiles.short.session_duration_seconds).toBe(14400);
+
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[[], 1], [['-profile', 'short'], 0]]);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'lower-duration', profile: 'short', from: 14400, to: 3600, backup: expect.stringContaining('config.json.') })]);
+    const byName = Object.fromEntries(r.json.profiles.map((p: any) => [p.name, p]));
+    expect(byName.long.identity.arn).toBe('arn:aws:sts::222222222222:assumed-role/admin/jdoe@example.com');
+    expect(byName.short.identity.arn).toBe('arn:aws:sts::111111111111:assumed-role/admin/jdoe@example.com');
+    expect(byName.short).toMatchObject({ saved: true, verified: true, sessionDurationSeconds: 3600 });
+    expect(sts.actions('GetCallerIdentity').filter((a) => a.status === 200)).toHaveLength(2);
+
+    const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
+    expect(state.durations.short).toMatchObject({ refused: 14400, worked: 3600 });
+    expect(state.durations.long).toMatchObject({ worked: 14400 });
+    expect(state.roles['111111111111:admin']).toMatchObject({ below: 14400 });
+
+    const credentials = await box.read('.aws/credentials');
+    const secrets = secretsIn(credentials);
+    expect(secrets).toHaveLength(6);
+    for (const secret of secrets) {
+      expect(r.stdout).not.toContain(secret);
+      expect(r.stderr).not.toContain(secret);
+    }
+    expect(r.stderr).not.toMatch(/Warning/);
+    expect(r.stderr).toContain("Failed to Assume Role 'admin' via STS: ValidationError");
+
+    // The real AWS CLI v2 with what the login left behind.
+    for (const [name, account] of [['short', SHORT.account], ['long', LONG.account]]) {
+      const aws = await box.exec(`${box.bin}/aws`, ['sts', 'get-caller-identity', '--profile', name!, '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+      expect(aws.exitCode, aws.stderr).toBe(0);
+      expect(JSON.parse(aws.stdout).Account).toBe(account);
+    }
+  });
+});
+
+describe('login', () => {
+  it('finds the culprit by trying a suspect alone when the failing role name is shared (three runs)', async () => {
+    const { box, sim } = await setup({ short: { ...SHORT, seconds: 14400 }, long: { ...LONG, seconds: 14400 } });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[[], 1], [['-profile', 'short'], 1], [[], 0]]);
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    expect([config.profiles.short.session_duration_seconds, config.profiles.long.session_duration_seconds]).toEqual([3600, 14400]);
+    expect(r.json.profiles.every((p: any) => p.verified)).toBe(true);
+  });
+
+  it('prints a human summary with identities and the next command', async () => {
+    const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
+    const r = await box.run(['login']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ long {2}arn:aws:sts::222222222222:assumed-role\/admin\/jdoe@example\.com {2}expires \d\d:\d\d \(in 4 h\)$/m);
+    expect(r.stdout).toContain('$ aws sts get-caller-identity --profile long');
+    expect(r.stdout).toContain('$ export AWS_PROFILE=long');
+    expect(r.stderr).toContain('✔ AWS Credentials saved for profile \'long\'');
+  });
+
+  it('moves credentials duo-sso saved under [default] to their profiles and restores [default]', async () => {
+    const { box, sts } = await setup({ long: { ...LONG, seconds: 14400 }, other: { ...SHORT } }, { credentialsUnderDefault: true });
+    await box.write('.aws/credentials', '# mine\n[default]\naws_access_key_id = AKIAMINE\naws_secret_access_key = minesecret\n', 0o600);
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'move-credentials', profiles: ['long', 'other'] })]);
+    const text = await box.read('.aws/credentials');
+    expect(text).toMatch(/^# mine\n/);
+    expect(text).toMatch(/^\[default\]\naws_access_key_id = AKIAMINE\naws_secret_access_key = minesecret\n(?:\n|$)/m);
+    expect(text.match(/^\[(\w+)\]$/gm)).toEqual(['[default]', '[long]', '[other]']);
+    expect(r.json.profiles.map((p: any) => p.identity?.account)).toEqual(['222222222222', '111111111111']);
+    expect(await box.mode('.aws/credentials')).toBe(0o600);
+    expect(sts.actions('GetCallerIdentity').every((a) => a.status === 200)).toBe(true);
+  });
+
+  it('retries once when the SAML assertion expired before STS redeemed it', async () => {
+    const { box, sim } = await setup({ long: { ...LONG } }, { expiredAssertionRuns: 1 });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await sim.runs()).map((x) => x.exitCode)).toEqual([1, 0]);
+  });
+
+  it('explains the first-run certificate prompt without a terminal instead of looping', async () => {
+    const { box, sim } = await setup({ long: { ...LONG } }, { firstRunCertificatePrompt: true });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(r.json.problem).toMatchObject({ id: 'first-run-client-certificate', commands: [['duo-sso-setup', 'login', '--interactive']] });
+    expect(await sim.runs()).toHaveLength(1);
+    const again = await box.run(['login', '--yes', '--json', '--interactive']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect((await sim.runs()).at(-1)!.argv).toEqual(['-interactive']);
+  });
+
+  it('explains AccessDenied with the account and role the profile asked for', async () => {
+    const { box, sim } = await setup({ long: { ...LONG } }, { grants: [{ account: '222222222222', role: 'readonly' }] });
+    const r = await box.run(['login', '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain("STS refused role 'admin': Not authorized to perform sts:AssumeRoleWithSAML");
+    expect(r.stdout).toContain("profile long asks for role 'admin' in account 222222222222");
+    expect(await sim.runs()).toHaveLength(1);
+  });
+
+  it('reports a profile whose credentials STS rejects, and stops after three runs of a persistent failure', async () => {
+    const { box, sim } = await setup({ long: { ...LONG } }, { expiredAssertionRuns: 5 });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(r.json.problem.id).toBe('expired-assertion');
+    expect((await sim.runs()).length).toBeLessThanOrEqual(3);
+  });
+
+  it('runs nothing in --dry-run and changes no file', async () => {
+    const { box, sim } = await setup({ long: { ...LONG, seconds: 14400 } });
+    const before = await box.read('.config/duo-sso/config.json');
+    const r = await box.run(['login', '--dry-run', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(await box.read('.config/duo-sso/config.json')).toBe(before);
+    await expect(box.read('.aws/credentials')).rejects.toThrow();
+    expect(r.json).toMatchObject({ ok: true, dryRun: true, runs: [{ argv: ['duo-sso'] }] });
+    expect(await sim.runs()).toHaveLength(0);
+  });
+
+  it('fails clearly on an unknown profile, a missing config and a missing duo-sso', async () => {
+    const { box } = await setup({ long: { ...LONG } });
+    const unknown = await box.run(['login', '--profile', 'nope']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: long/);
+    const noConfig = await box.run(['login', '--config', `${box.root}/missing.json`]);
+    expect(noConfig.stderr).toMatch(/missing\.json does not exist\nCreate it: duo-sso-setup config init/);
+    const noDuo = await box.run(['login'], { env: { PATH: box.sysBin } });
+    expect(noDuo.exitCode).toBe(1);
+    expect(noDuo.stderr).toMatch(/duo-sso is not installed.*\nInstall it: duo-sso-setup install duo-sso/);
+  });
+});
