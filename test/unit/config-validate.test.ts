@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { validateText, type PolicyContext } from '../../src/config/validate.js';
+import type { Finding } from '../../src/config/findings.js';
+
+const BASE = {
+  url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+  session_duration_seconds: 3600, preferred_device: 'phone1', preferred_factor: 'push', debug: false,
+};
+const p = (aws_account_id: unknown, aws_role_name: unknown = 'admin', extra: Record<string, unknown> = {}) => ({ aws_account_id, aws_role_name, ...extra });
+const brief = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.id} ${f.path}`);
+const check = (doc: unknown, policy: PolicyContext = {}) => brief(validateText(JSON.stringify(doc, null, 2), policy));
+
+describe('validateText', () => {
+  it('accepts both shapes of the guide', () => {
+    expect(check(BASE)).toEqual([]);
+    expect(check({ ...BASE, profiles: { eticloud: p('626007623524'), 'eticloud-scratch': p('380642323071', 'admin', { session_duration_seconds: 3600 }) } })).toEqual([]);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['missing top-level duration (duo-sso asks for 28800)', { ...BASE, session_duration_seconds: undefined }, ['fail duration-missing session_duration_seconds']],
+    ['missing top-level duration when every profile has its own', { ...BASE, session_duration_seconds: undefined, profiles: { a: p('626007623524', 'admin', { session_duration_seconds: 3600 }) } }, ['warn duration-missing session_duration_seconds']],
+    ['top-level below the STS minimum', { ...BASE, session_duration_seconds: 600 }, ['fail duration-invalid session_duration_seconds']],
+    ['top-level as a string', { ...BASE, session_duration_seconds: '3600' }, ['fail duration-invalid session_duration_seconds']],
+    ['top-level above the non-production cap', { ...BASE, session_duration_seconds: 28800 }, ['warn duration-over-cap session_duration_seconds']],
+    ['profile above the non-production cap', { ...BASE, profiles: { s: p('012345678901', 'devops', { session_duration_seconds: 28800 }) } }, ['warn duration-over-cap profiles.s.session_duration_seconds']],
+    ['profile above the absolute maximum', { ...BASE, profiles: { s: p('012345678901', 'devops', { session_duration_seconds: 50000 }) } }, ['fail duration-invalid profiles.s.session_duration_seconds']],
+    ['numeric account id', { ...BASE, profiles: { e: p(626007623524) } }, ['info account-id-number profiles.e.aws_account_id']],
+    ['numeric account id that lost its leading zero', { ...BASE, profiles: { e: p(12345678901) } }, ['warn account-id-lost-zero profiles.e.aws_account_id']],
+    ['account id with 11 digits as a string', { ...BASE, profiles: { e: p('12345678901') } }, ['fail account-id-invalid profiles.e.aws_account_id']],
+    ['missing account and role', { ...BASE, profiles: { e: {} } }, ['fail account-id-missing profiles.e.aws_account_id', 'fail role-missing profiles.e.aws_role_name']],
+    ['role with a space', { ...BASE, profiles: { e: p('626007623524', 'my role') } }, ['fail role-invalid profiles.e.aws_role_name']],
+    ['profile name with a space', { ...BASE, profiles: { 'my prof': p('626007623524') } }, ['fail profile-name profiles["my prof"]']],
+    ['duplicate account/role', { ...BASE, profiles: { a: p('626007623524'), b: p(626007623524) } }, ['info account-id-number profiles.b.aws_account_id', 'warn duplicate-profile profiles.b']],
+    ['unknown factor', { ...BASE, preferred_factor: 'telepathy' }, ['warn unknown-factor preferred_factor']],
+    ['debug as a string', { ...BASE, debug: 'false' }, ['fail wrong-type debug']],
+    ['partner_spid not AWS', { ...BASE, partner_spid: 'https://example.com/saml' }, ['warn saml-url partner_spid']],
+    ['missing url', { ...BASE, url: undefined }, ['warn missing-key url']],
+    ['misspelt key', { ...BASE, session_duration: 3600 }, ['warn unknown-key session_duration']],
+    ['unknown key', { ...BASE, my_note: 'x' }, ['info unknown-key my_note']],
+    ['profiles as an array', { ...BASE, profiles: [] }, ['fail profiles-not-object profiles']],
+    ['a profile that is a string', { ...BASE, profiles: { a: 'x' } }, ['fail profile-not-object profiles.a']],
+    ['not an object', [1, 2], ['fail not-object ']],
+  ])('%s', (_name, doc, expected) => {
+    expect(check(doc)).toEqual(expected);
+  });
+
+  it('applies the production cap to production profiles and to a top level they inherit', () => {
+    const doc = { ...BASE, session_duration_seconds: 7200, profiles: { prod: p('626007623524'), dev: p('012345678901', 'admin', { session_duration_seconds: 7200 }) } };
+    expect(check(doc)).toEqual([]);
+    expect(check(doc, { production: ['prod'] })).toEqual(['warn duration-over-cap session_duration_seconds']);
+    expect(check(doc, { production: ['dev'] })).toEqual(['warn duration-over-cap profiles.dev.session_duration_seconds']);
+  });
+
+  it('uses a learned role maximum: longer fails, approved longer passes', () => {
+    const doc = { ...BASE, profiles: { s: p('012345678901', 'devops', { session_duration_seconds: 28800 }) } };
+    expect(check(doc, { roleMaxima: { '012345678901:devops': 7200 } })).toEqual(['fail duration-over-role-max profiles.s.session_duration_seconds']);
+    expect(check(doc, { roleMaxima: { '012345678901:devops': 43200 } })).toEqual([]);
+  });
+
+  it('reports syntax errors with line, column and a caret', () => {
+    const [f, ...rest] = validateText('{\n  "url": "https://cloudsso.cisco.com",\n}\n');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ id: 'json-syntax', severity: 'fail', position: { line: 3, column: 1 } });
+    expect(f!.message).toBe('config.json:3:1: expected a property name in double quotes');
+    expect(f!.position!.excerpt).toBe('3 | }\n    ^');
+    expect(validateText('{\n  "url": "x",\n  "profiles": {\n')[0]).toMatchObject({ id: 'json-syntax', position: { line: 4, column: 1 } });
+  });
+
+  it('reports a byte-order mark, which Go refuses', () => {
+    expect(brief(validateText(`\uFEFF${JSON.stringify(BASE)}`))).toEqual(['fail bom ']);
+  });
+
+  it('gives every automatic finding an edit, and none to the others', () => {
+    const fs = validateText(JSON.stringify({ ...BASE, session_duration_seconds: undefined, url: undefined, preferred_factor: 'x', profiles: { e: p(12345678901, 'admin', { session_duration_seconds: 99999 }) } }));
+    for (const f of fs) expect(Boolean(f.fix?.edit), f.id).toBe(Boolean(f.fix?.automatic));
+    expect(fs.filter((f) => f.fix?.automatic).map((f) => f.id).sort()).toEqual(['account-id-lost-zero', 'duration-invalid', 'duration-missing', 'missing-key']);
+  });
+});
