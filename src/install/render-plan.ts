@@ -12,7 +12,7 @@ export function stepCommands(step: Step): string[][] {
     case 'run': return [[...(step.sudo ? ['sudo'] : []), ...step.argv.map(showPath)]];
     case 'download': {
       const cmds = [['curl', '-fL', '-o', showPath(step.to), step.url]];
-      if (step.verify.kind === 'sha256') cmds.push(['sha256sum', '-c', `<<< "${step.verify.sha256}  ${showPath(step.to)}"`]);
+      if (step.verify.kind === 'sha256') cmds.push(['sha256sum', showPath(step.to)]);
       if (step.verify.kind === 'signature') {
         cmds.push(['curl', '-fL', '-o', `${showPath(step.to)}.sig`, step.verify.signatureUrl]);
         cmds.push(['gpg', '--verify', `${showPath(step.to)}.sig`, showPath(step.to)]);

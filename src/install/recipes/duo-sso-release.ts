@@ -38,7 +38,7 @@ export const duoSsoRelease: Recipe = {
       { kind: 'install-binary', title: `Install as ${target}`, from: `${WORK}/${binName}`, to: target, sudo: needsSudo(input, options.system && !windows), versionArgs: ['--version'] },
     ];
     if (binDir === paths.localBin) steps.push({ kind: 'add-to-path', title: `Put ${binDir} on PATH`, dir: binDir });
-    steps.push(verifyStep('Check duo-sso runs from PATH', 'duo-sso', 'duo-sso'));
+    steps.push(verifyStep('Check the installed duo-sso runs', target, 'duo-sso'));
     return {
       component: 'duo-sso',
       method: 'release',

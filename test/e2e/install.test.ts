@@ -1,0 +1,323 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Sandbox, createGpgKey, systemTool } from '../support/sandbox.js';
+import { ReleaseServer } from '../support/release-server.js';
+
+const boxes: Sandbox[] = [];
+const servers: ReleaseServer[] = [];
+async function sandbox(...args: Parameters<typeof Sandbox.create>): Promise<Sandbox> {
+  const box = await Sandbox.create(...args);
+  boxes.push(box);
+  return box;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+});
+
+const FAKE_DUO_SSO = `#!/bin/sh
+# Imitates a downloaded duo-sso release binary: answers --version like the real one.
+case "$1" in
+  --version|-version) echo "duo-sso v3.4.1"; exit 0 ;;
+esac
+echo "duo-sso: fake" >&2
+exit 0
+`;
+
+/** Every file and folder under a root with size and mtime: "changes nothing" means equal. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  async function walk(dir: string): Promise<void> {
+    for (const name of await readdir(dir)) {
+      const p = join(dir, name);
+      const s = await stat(p);
+      out[relative(root, p)] = `${s.isDirectory() ? 'd' : s.size}:${s.mtimeMs}:${(s.mode & 0o777).toString(8)}`;
+      if (s.isDirectory()) await walk(p);
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+describe('install all --dry-run', () => {
+  it('changes nothing under HOME and mentions every component, as one JSON document', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass'], env: { SHELL: '/bin/bash' } });
+    await box.write('.bashrc', 'alias ll="ls -l"\n');
+    const before = await snapshot(box.home);
+    const r = await box.run(['install', 'all', '--dry-run', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await snapshot(box.home)).toEqual(before);
+    expect(r.json.dryRun).toBe(true);
+    expect(r.json.plans.map((p: any) => p.component)).toEqual(['aws-cli', 'duo-sso', 'pass-gpg']);
+    const aws = r.json.plans[0];
+    expect(aws.method).toBe('zip');
+    expect(aws.steps[0].verify).toMatchObject({ kind: 'signature', fingerprint: 'FB5DB77FD5C118B80511ADA8A6310ACC4672475C' });
+    expect(r.json.plans[2].steps.map((s: any) => s.kind)).toEqual(['run', 'gpg-key', 'pass-init', 'pass-round-trip', 'profile-line']);
+  });
+
+  it('prints the exact commands for humans', async () => {
+    const box = await sandbox({ tools: ['gpg'] });
+    const r = await box.run(['install', 'pass-gpg', '--dry-run', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('$ apt-get install -y pass gnupg');
+    expect(r.stdout).toContain("$ gpg --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Ann <ann@example.com>' default default never");
+    expect(r.stdout).toContain('Dry run: nothing was changed.');
+  });
+});
+
+describe('install duo-sso', () => {
+  async function withDownload(content = FAKE_DUO_SSO, mode = 0o644) {
+    const box = await sandbox({ env: { SHELL: '/bin/bash' } });
+    const file = join(box.root, 'Downloads', 'duo-sso_linux_amd64');
+    await mkdir(join(box.root, 'Downloads'));
+    await writeFile(file, content, { mode });
+    return { box, file };
+  }
+
+  it('--from FILE: installs atomically into ~/.local/bin, proves it runs, and offers the PATH line (with backup)', async () => {
+    const { box, file } = await withDownload();
+    await box.write('.bashrc', 'alias ll="ls -l"\n');
+    const r = await box.run(['install', 'duo-sso', '--from', file, '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await box.mode('.local/bin/duo-sso')).toBe(0o755);
+    expect(await box.read('.local/bin/duo-sso')).toBe(FAKE_DUO_SSO);
+    expect(await readdir(box.path('.local/bin'))).toEqual(['duo-sso']);
+    expect(r.stderr).toContain(`${box.home}/.local/bin is not on your PATH`);
+    expect(r.stderr).toContain('export PATH="$HOME/.local/bin:$PATH"');
+    const bashrc = await box.read('.bashrc');
+    expect(bashrc).toBe('alias ll="ls -l"\n\n# added by duo-sso-setup\nexport PATH="$HOME/.local/bin:$PATH"\n');
+    expect((await readdir(box.home)).filter((n) => n.startsWith('.bashrc.') && n.endsWith('.bak'))).toHaveLength(1);
+    expect(r.stdout).toMatch(/duo-sso: installed \(release\): duo-sso v3\.4\.1/);
+  });
+
+  it('rerunning does not add the PATH line twice', async () => {
+    const { box, file } = await withDownload();
+    await box.run(['install', 'duo-sso', '--from', file, '--yes']);
+    const first = await box.read('.bashrc');
+    const again = await box.run(['install', 'duo-sso', '--from', file, '--yes']);
+    expect(again.exitCode).toBe(0);
+    expect(await box.read('.bashrc')).toBe(first);
+  });
+
+  it('--sha256 that matches installs; a wrong one is refused and nothing is installed', async () => {
+    const { box, file } = await withDownload();
+    const { createHash } = await import('node:crypto');
+    const good = createHash('sha256').update(FAKE_DUO_SSO).digest('hex');
+    const bad = await box.run(['install', 'duo-sso', '--from', file, '--sha256', 'f'.repeat(64), '--yes']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain(`checksum mismatch for ${file}: expected sha256 ${'f'.repeat(64)}, got ${good}`);
+    expect(bad.stderr).toContain('Nothing was installed');
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+    const ok = await box.run(['install', 'duo-sso', '--from', file, '--sha256', good.toUpperCase(), '--yes']);
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(true);
+  });
+
+  it('a malformed --sha256 is a usage error', async () => {
+    const { box, file } = await withDownload();
+    const r = await box.run(['install', 'duo-sso', '--from', file, '--sha256', 'abc', '--yes']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--sha256 must be 64 hex digits');
+  });
+
+  it.each([
+    ['a text file', 'this is the release notes page, not a binary\n'],
+    ['a program that fails', '#!/bin/sh\necho "cannot execute binary file: Exec format error" >&2\nexit 126\n'],
+  ])('--from %s: clear error, exit 1, nothing installed', async (_what, content) => {
+    const { box, file } = await withDownload(content);
+    const r = await box.run(['install', 'duo-sso', '--from', file, '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/error: the file is not a working duo-sso for this machine/);
+    expect(r.stderr).toContain('Nothing was installed');
+    expect(await readdir(box.path('.local/bin')).catch(() => [])).toEqual([]);
+    expect(existsSync(box.path('.bashrc'))).toBe(false);
+  });
+
+  it('without a terminal and without --yes, changes nothing', async () => {
+    const { box, file } = await withDownload();
+    const r = await box.run(['install', 'duo-sso', '--from', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('nothing was changed');
+    expect(r.stderr).toContain('--yes');
+    expect(existsSync(box.path('.local'))).toBe(false);
+  });
+
+  it('downloads the release for this OS/arch from the configured release URL', async () => {
+    const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO });
+    servers.push(server);
+    const box = await sandbox();
+    const r = await box.run(['install', 'duo-sso', '--yes'], { env: { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(server.requests).toEqual(['/rel/duo-sso_linux_amd64']);
+    expect(await box.mode('.local/bin/duo-sso')).toBe(0o755);
+    expect(r.stderr).toContain('not verified: no checksum given');
+    expect(r.stderr).not.toContain('is not on your PATH');
+  });
+
+  it('a release URL that answers 404 fails clearly', async () => {
+    const server = await ReleaseServer.start({});
+    servers.push(server);
+    const box = await sandbox();
+    const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`could not get ${server.url}/rel/duo-sso_linux_amd64: HTTP 404`);
+  });
+});
+
+// ---- AWS CLI zip, signed by a test key whose fingerprint the test pins ----
+
+/** Imitates the AWS CLI v2 zip's aws/install: `install -i DIR -b BINDIR [--update]`. */
+const AWS_INSTALL = `#!/bin/sh
+# Stand-in for the installer inside awscli-exe-linux-*.zip.
+set -e
+dir=/usr/local/aws-cli; bin=/usr/local/bin; update=
+while [ $# -gt 0 ]; do
+  case "$1" in -i) dir=$2; shift 2 ;; -b) bin=$2; shift 2 ;; --update|-u) update=1; shift ;; *) echo "unknown option $1" >&2; exit 2 ;; esac
+done
+if [ -e "$dir/v2/current" ] && [ -z "$update" ]; then echo "Found preexisting AWS CLI installation: $dir/v2/current. Please rerun install script with --update flag." >&2; exit 1; fi
+mkdir -p "$dir/v2/2.99.0/bin" "$bin"
+printf '#!/bin/sh\\necho "aws-cli/2.99.0 Python/3.12.6 Linux/6.1.0 exe/x86_64.debian.12"\\n' > "$dir/v2/2.99.0/bin/aws"
+chmod 755 "$dir/v2/2.99.0/bin/aws"
+ln -sfn "$dir/v2/2.99.0" "$dir/v2/current"
+ln -sf "$dir/v2/current/bin/aws" "$bin/aws"
+echo "You can now run: $bin/aws --version"
+`;
+
+interface SignedZip { zip: Buffer; sig: Buffer; keyFile: string; fingerprint: string; otherSig: Buffer }
+
+/** Runs a helper program for fixture making (not the product under test). */
+function tool(file: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): string {
+  return execFileSync(file, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function makeSignedZip(box: Sandbox): Promise<SignedZip> {
+  const gpg = systemTool('gpg')!;
+  const work = join(box.root, 'release');
+  const keyHome = join(box.root, 'signing-gnupg');
+  await mkdir(join(work, 'aws'), { recursive: true });
+  await mkdir(keyHome, { mode: 0o700 });
+  await writeFile(join(work, 'aws', 'install'), AWS_INSTALL, { mode: 0o755 });
+  const env = { GNUPGHOME: keyHome };
+  tool(systemTool('zip')!, ['-q', '-r', join(work, 'awscli.zip'), 'aws'], { cwd: work });
+  const gen = (uid: string) => tool(gpg, ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', uid, 'ed25519', 'sign', 'never'], { env });
+  gen('Test AWS CLI Team <aws-cli@example.test>');
+  gen('Impostor <evil@example.test>');
+  const list = tool(gpg, ['--batch', '--with-colons', '--list-keys'], { env });
+  const [fingerprint, impostor] = [...list.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]!);
+  const sign = (fpr: string, out: string) => {
+    tool(gpg, ['--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', '--local-user', fpr, '--detach-sign', '--output', out, join(work, 'awscli.zip')], { env });
+    return readFile(out);
+  };
+  const keyFile = join(box.root, 'test-signing-key.asc');
+  await writeFile(keyFile, tool(gpg, ['--batch', '--armor', '--export', fingerprint!], { env }));
+  const signed = { zip: await readFile(join(work, 'awscli.zip')), sig: await sign(fingerprint!, join(work, 'good.sig')), otherSig: await sign(impostor!, join(work, 'other.sig')), keyFile, fingerprint: fingerprint! };
+  tool(systemTool('gpgconf')!, ['--kill', 'all'], { env });
+  return signed;
+}
+
+describe('install aws-cli (Linux zip)', () => {
+  const ZIP = '/awscli-exe-linux-x86_64.zip';
+
+  async function setup() {
+    const box = await sandbox({ tools: ['gpg'], env: { SHELL: '/bin/bash' } });
+    const signed = await makeSignedZip(box);
+    const server = await ReleaseServer.start({ [ZIP]: signed.zip, [`${ZIP}.sig`]: signed.sig });
+    servers.push(server);
+    const env = { AWS_CLI_DOWNLOAD_URL: server.url, AWS_CLI_PUBLIC_KEY_FILE: signed.keyFile, AWS_CLI_SIGNING_FINGERPRINT: signed.fingerprint };
+    return { box, signed, server, env };
+  }
+
+  it('verifies the signature against the pinned key, installs into ~/.local without sudo, and checks aws --version', async () => {
+    const { box, signed, env, server } = await setup();
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(server.requests).toEqual([ZIP, `${ZIP}.sig`]);
+    expect(r.stderr).toContain(`signature by ${signed.fingerprint} verified`);
+    expect(existsSync(box.path('.local/aws-cli/v2/current/bin/aws'))).toBe(true);
+    const v = await box.exec(box.path('.local/bin/aws'), ['--version']);
+    expect(v.stdout).toMatch(/^aws-cli\/2\.99\.0/);
+    expect(r.stdout).toMatch(/aws-cli: installed \(zip\): aws-cli\/2\.99\.0/);
+    expect(await box.read('.bashrc')).toContain('export PATH="$HOME/.local/bin:$PATH"');
+    // The user's own keyring was never touched: the key lived in a temporary GNUPGHOME.
+    expect(await readdir(box.path('.gnupg'))).toEqual([]);
+    // A second run updates in place.
+    const again = await box.run(['install', 'aws-cli', '--yes', '--json'], { env });
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.json.results[0].component).toBe('aws-cli');
+  });
+
+  it.each([
+    ['tampered', (s: SignedZip) => ({ [ZIP]: Buffer.concat([s.zip.subarray(0, 200), Buffer.from('X'), s.zip.subarray(201)]), [`${ZIP}.sig`]: s.sig }), /signature check failed .*BAD signature/],
+    ['truncated', (s: SignedZip) => ({ [ZIP]: { truncate: { body: s.zip.subarray(0, 300), length: s.zip.length } }, [`${ZIP}.sig`]: s.sig }), /could not get .*truncated/],
+    ['signed by another key', (s: SignedZip) => ({ [ZIP]: s.zip, [`${ZIP}.sig`]: s.otherSig }), /signature check failed/],
+    ['unsigned', (s: SignedZip) => ({ [ZIP]: s.zip }), /could not get the signature .*HTTP 404/],
+  ] as const)('a %s download is rejected before anything is installed', async (_name, files, message) => {
+    const { box, signed, server, env } = await setup();
+    server.set(`${ZIP}.sig`, { status: 404 });
+    for (const [path, fixture] of Object.entries(files(signed))) server.set(path, fixture as never);
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Nothing was installed');
+    expect(existsSync(box.path('.local'))).toBe(false);
+    expect(existsSync(box.path('.bashrc'))).toBe(false);
+  });
+
+  it('the shipped key is the real AWS CLI Team key: a zip signed by the test key fails the real pin', async () => {
+    const { box, env } = await setup();
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env: { AWS_CLI_DOWNLOAD_URL: env.AWS_CLI_DOWNLOAD_URL } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/signature check failed/);
+    expect(existsSync(box.path('.local'))).toBe(false);
+  });
+});
+
+// ---- pass + gpg through the real package manager ----
+
+const canApt = Boolean(systemTool('apt-get')) && process.getuid?.() === 0;
+
+describe('install pass-gpg', () => {
+  it.skipIf(!canApt)('installs through real apt, creates a key, initialises pass, checks a round trip, adds GPG_TTY', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg'], env: { SHELL: '/bin/bash' } });
+    const r = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'Ann Example', '--gpg-email', 'ann@example.com'], { timeoutMs: 300_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain('apt-get install -y pass gnupg');
+    const gpgId = (await box.read('.password-store/.gpg-id')).trim();
+    expect(gpgId).toMatch(/^[0-9A-F]{40}$/);
+    const list = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons']);
+    expect(list.stdout).toContain(`fpr:::::::::${gpgId}:`);
+    expect(list.stdout).toContain('Ann Example <ann@example.com>');
+    expect(await box.read('.bashrc')).toContain('export GPG_TTY=$(tty)');
+    const doctor = await box.run(['doctor', '--json', '--only', 'gpg,pass']);
+    expect(doctor.json.checks.map((c: any) => [c.id, c.status])).toEqual([['gpg', 'ok'], ['pass', 'ok']]);
+    // Idempotent: a second run reuses the key and adds nothing to the profile.
+    const bashrc = await box.read('.bashrc');
+    const again = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase'], { timeoutMs: 300_000 });
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`Using your existing gpg key ${gpgId}`);
+    expect(await box.read('.bashrc')).toBe(bashrc);
+  }, 300_000);
+
+  it('a failing apt-get stops everything with a clear error', async () => {
+    const box = await sandbox({
+      tools: ['gpg', 'pass'],
+      scripts: { 'apt-get': '#!/bin/sh\n# Imitates apt-get on a machine whose package lists are broken.\necho "E: Unable to locate package pass" >&2\nexit 100\n' },
+    });
+    const r = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'N', '--gpg-email', 'n@example.com']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/error: Install pass gnupg with apt failed: apt-get install -y pass gnupg exited 100: E: Unable to locate package pass/);
+    expect(existsSync(box.path('.password-store'))).toBe(false);
+    expect(await readdir(box.path('.gnupg'))).toEqual([]);
+  });
+
+  it('uses an existing key instead of creating another', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass'], scripts: { 'apt-get': '#!/bin/sh\n# Imitates apt-get with everything installed.\necho "pass is already the newest version"\n' } });
+    const fpr = await createGpgKey(box);
+    const r = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
+  });
+});
