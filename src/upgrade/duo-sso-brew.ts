@@ -31,7 +31,13 @@ export interface BrewDuoSso {
   running: string | undefined;
 }
 
-/** duo-sso is Homebrew's when brew lists it, or when the duo-sso on PATH lives under brew's prefix. */
+/** Remembered in state.json so a rerun after a repair that uninstalled duo-sso still knows it was Homebrew's. */
+const MANAGED_BY = 'duoSsoManagedBy';
+
+/**
+ * duo-sso is Homebrew's when brew lists it, when the duo-sso on PATH lives under brew's
+ * prefix, or when a previous upgrade recorded so and duo-sso is now missing.
+ */
 export async function detectBrewDuoSso(deps: Deps): Promise<BrewDuoSso | undefined> {
   const brew = findBrew(deps.env);
   if (!brew) return undefined;
@@ -39,7 +45,10 @@ export async function detectBrewDuoSso(deps: Deps): Promise<BrewDuoSso | undefin
   const onPath = findFirst(FORMULA, deps.env);
   const inPrefix = prefix ? join(prefix, 'bin', FORMULA) : undefined;
   const binary = onPath && prefix && underPrefix(onPath, prefix) ? onPath : versions?.length ? inPrefix : onPath;
-  if (!versions?.length && !(onPath && prefix && underPrefix(onPath, prefix))) return undefined;
+  if (!versions?.length && !(onPath && prefix && underPrefix(onPath, prefix))) {
+    const remembered = !onPath && (await readState(deps.paths))[MANAGED_BY] === 'homebrew';
+    return remembered ? { brew, prefix, listed: undefined, binary: inPrefix, running: undefined } : undefined;
+  }
   const running = binary ? parseVersion(output(await deps.runner.run(binary, ['--version'], { timeoutMs: 10_000 }))) : undefined;
   return { brew, prefix, listed: versions?.at(-1), binary, running };
 }
@@ -75,6 +84,7 @@ export async function upgradeDuoSsoBrew(
   opts: BrewUpgradeOptions,
 ): Promise<ComponentReport> {
   const before = found.running ?? found.listed;
+  const resume = found.listed === undefined && found.running === undefined;
   const versions = await formulaVersions(ctx, found.brew, FORMULA);
   const target = versions?.available;
   const tap = await resolveTapUrl(ctx, found.brew, opts.tapUrl);
@@ -83,11 +93,14 @@ export async function upgradeDuoSsoBrew(
   if (before && target && compareVersions(before, target) >= 0) {
     return { ...base, status: 'current', summary: `duo-sso ${before} is current (Homebrew offers ${target})` };
   }
-  const wanted = target ? `${before ?? '?'} → ${target}` : `${before ?? '?'} → newest (Homebrew could not say which; the tap may be broken)`;
+  const wanted = resume ? 'again: a previous repair uninstalled it, so the repair ladder resumes'
+    : target ? `${before ?? '?'} → ${target}` : `${before ?? '?'} → newest (Homebrew could not say which; the tap may be broken)`;
   if (opts.mode === 'check') return { ...base, status: 'planned', summary: `duo-sso ${wanted} available through Homebrew` };
-  const planned: ComponentReport = { ...base, status: 'planned', summary: `would upgrade duo-sso ${wanted} through Homebrew`, details: [tapNote], plan: brewPlan(tap.url) };
+  const plan = brewPlan(tap.url).filter((p) => !resume || p.phase !== 'upgrade');
+  const planned: ComponentReport = { ...base, status: 'planned', summary: `would ${resume ? 'install' : 'upgrade'} duo-sso ${wanted} through Homebrew`, details: [tapNote], plan };
   if (opts.mode === 'plan' || !(await ctx.approve(`Upgrade duo-sso ${wanted} through Homebrew (repairing the tap if the upgrade fails)?`))) return planned;
 
+  await updateState(ctx.paths, (s) => ({ ...s, [MANAGED_BY]: 'homebrew' }));
   const guarded = [ctx.paths.duoConfig, ctx.paths.awsCredentials, ctx.paths.awsConfig];
   const snapshot = await fingerprint(guarded);
   const prefixBinary = found.prefix ? join(found.prefix, 'bin', FORMULA) : undefined;
@@ -97,6 +110,7 @@ export async function upgradeDuoSsoBrew(
     tapUrl: tap.url,
     before,
     target,
+    resume,
   });
   const touched = changedFiles(snapshot, await fingerprint(guarded));
   const details = [tapNote];
@@ -111,7 +125,7 @@ export async function upgradeDuoSsoBrew(
       ...base,
       to: result.version,
       status: 'upgraded',
-      summary: `duo-sso upgraded ${before ?? '?'} → ${result.version}${repaired ? ' (after the repair ladder: uninstall, untap, cleanup, tap, install)' : ''}`,
+      summary: `${before ? `duo-sso upgraded ${before} → ${result.version}` : `duo-sso ${result.version} installed again`}${repaired ? ' (after the repair ladder: uninstall, untap, cleanup, tap, install)' : ''}`,
       details,
       steps: result.steps,
     };

@@ -80,9 +80,13 @@ function repairOrStop(history: readonly Attempt[], last: Attempt): Decision {
   return repairStarted(history) ? { kind: 'stop', failed: last } : { kind: 'run', rung: 'uninstall' };
 }
 
-export function decide(history: readonly Attempt[]): Decision {
+/**
+ * `start` is where an empty history begins: the top of the guide's procedure, or the top
+ * of the repair ladder when duo-sso is already gone (a rerun after a repair that stopped).
+ */
+export function decide(history: readonly Attempt[], start: 'tap-repair' | 'uninstall' = 'tap-repair'): Decision {
   const last = history.at(-1);
-  if (!last) return { kind: 'run', rung: 'tap-repair' };
+  if (!last) return { kind: 'run', rung: start };
   const { rung: id, outcome } = last;
   const run = (r: RungId): Decision => ({ kind: 'run', rung: r });
 

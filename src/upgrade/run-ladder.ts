@@ -15,6 +15,8 @@ export interface LadderInput {
   before: string | undefined;
   /** The version Homebrew offers, when it said. */
   target: string | undefined;
+  /** duo-sso is not installed (an earlier repair stopped half-way): go straight to the repair ladder. */
+  resume?: boolean;
 }
 
 export interface StepRecord {
@@ -60,7 +62,7 @@ export async function runLadder(deps: { runner: Runner; reporter: Reporter }, in
   const steps: StepRecord[] = [];
   let version: string | undefined;
   for (let i = 0; i < MAX_STEPS; i++) {
-    const decision = decide(history);
+    const decision = decide(history, input.resume ? 'uninstall' : 'tap-repair');
     if (decision.kind === 'done') return { ok: true, steps, version };
     if (decision.kind === 'stop') return { ok: false, steps, version, failed: steps.at(-1)! };
     const id = decision.rung;

@@ -67,6 +67,137 @@ describe('upgrade duo-sso through Homebrew', () => {
   });
 });
 
+describe('upgrade duo-sso through Homebrew: every rung', () => {
+  it('a healthy tap upgrades in place: tap --repair, upgrade, nothing else', async () => {
+    const { brew, run } = await setup(healthyScenario());
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands())).toEqual(['tap --repair ats-operations/homebrew-tap', 'upgrade duo-sso']);
+    expect(r.stdout).toMatch(/duo-sso upgraded 3\.4\.0 → 3\.5\.0$/m);
+  });
+
+  it('says so and runs nothing when duo-sso is already current', async () => {
+    const { brew, run } = await setup(healthyScenario({ installed: { 'duo-sso': { version: '3.5.0', tap: 'ats-operations/tap' } } }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/duo-sso 3\.5\.0 is current/);
+    expect(await brew.changingCommands()).toEqual([]);
+  });
+
+  it('Homebrew 6 tap trust: an unqualified upgrade is refused, the fully qualified one works', async () => {
+    const { brew, run } = await setup(healthyScenario({ homebrewVersion: '6.0.1', trustRequired: true }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands())).toEqual([
+      'tap --repair ats-operations/homebrew-tap', 'upgrade duo-sso', 'upgrade ats-operations/homebrew-tap/duo-sso',
+    ]);
+    expect(r.stderr).toMatch(/refused: tap not trusted/);
+  });
+
+  it('a stale index: "No available formula" → brew update → the upgrade is retried', async () => {
+    const { brew, run } = await setup(healthyScenario({ taps: { 'ats-operations/tap': { remote: UPSTREAM_URL, broken: false, index: null } } }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands())).toEqual(['tap --repair ats-operations/homebrew-tap', 'upgrade duo-sso', 'update', 'upgrade duo-sso']);
+  });
+
+  it('a stale index after the re-tap: install is retried after brew update', async () => {
+    const { brew, run } = await setup(brokenTapScenario({ staleAfterTap: true }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands()).slice(-4)).toEqual([
+      `tap ats-operations/homebrew-tap ${UPSTREAM_URL}`, 'install ats-operations/homebrew-tap/duo-sso', 'update', 'install ats-operations/homebrew-tap/duo-sso',
+    ]);
+  });
+
+  it('an upgrade that "succeeds" without changing the version goes down the repair ladder', async () => {
+    const { box, brew, run } = await setup(healthyScenario({ upgradeIsNoop: true }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands())).toContain('uninstall duo-sso');
+    expect(r.stderr).toMatch(/still duo-sso 3\.4\.0, expected 3\.5\.0/);
+    expect((await box.exec(`${brew.binDir}/duo-sso`, ['--version'])).stdout.trim()).toBe('duo-sso v3.5.0');
+  });
+
+  it('a failing tap --repair or cleanup is reported and the ladder goes on', async () => {
+    const { run } = await setup(brokenTapScenario({ fail: { 'tap --repair': 'Error: repair exploded', cleanup: 'Error: Permission denied @ rb_file_s_rename' } }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/repair exploded[\s\S]*failed \(exit 1\), continuing/);
+    expect(r.stderr).toMatch(/rb_file_s_rename[\s\S]*failed \(exit 1\), continuing/);
+  });
+
+  it('re-taps from the URL saved in state, then from --tap-url; a bad URL stops with advice', async () => {
+    const mirror = 'https://git.example.com/mirror/homebrew-tap';
+    const { box, brew, run } = await setup(brokenTapScenario({ upstream: { url: mirror } }));
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ version: 1, tapUrl: mirror }));
+    const dry = await run(['upgrade', 'duo-sso', '--dry-run']);
+    expect(dry.stdout).toContain(`brew tap ats-operations/homebrew-tap ${mirror}`);
+    expect(dry.stdout).toMatch(/from state/);
+    const bad = await run(['upgrade', 'duo-sso', '--yes', '--tap-url', 'https://nowhere.example.com/tap']);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toMatch(/What failed: brew tap ats-operations\/homebrew-tap https:\/\/nowhere\.example\.com\/tap \(exit 1\)/);
+    expect(bad.stdout).toMatch(/repository 'https:\/\/nowhere\.example\.com\/tap\/' not found/);
+    expect(bad.stdout).toMatch(/duo-sso is NOT installed right now/);
+    expect(bad.stdout).toMatch(/on the VPN/);
+    // Rerunning picks up where it stopped: uninstall and untap are already done.
+    const good = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(good.exitCode, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/duo-sso 3\.5\.0 installed again \(after the repair ladder/);
+    const log = verbs(await brew.changingCommands());
+    expect(log.slice(log.lastIndexOf('uninstall duo-sso'))).toEqual([
+      'uninstall duo-sso', 'untap ats-operations/homebrew-tap', 'cleanup', `tap ats-operations/homebrew-tap ${mirror}`, 'install ats-operations/homebrew-tap/duo-sso',
+    ]);
+    expect((await brew.state()).installed['duo-sso'].version).toBe('3.5.0');
+  });
+});
+
+describe('upgrade duo-sso through Homebrew: a failure at any rung is reported', () => {
+  it.each<{ fail: Record<string, string>; failed: string; next: string; notInstalled: boolean }>([
+    { fail: { uninstall: 'Error: Permission denied @ unlink_internal' }, failed: 'brew uninstall duo-sso', next: 'brew uninstall --force duo-sso', notInstalled: false },
+    { fail: { untap: 'Error: Permission denied @ apply2files' }, failed: 'brew untap ats-operations/homebrew-tap', next: 'brew untap --force ats-operations/homebrew-tap', notInstalled: true },
+    { fail: { tap: 'fatal: unable to access: Could not resolve host: wwwin-github.cisco.com' }, failed: `brew tap ats-operations/homebrew-tap ${UPSTREAM_URL}`, next: `brew tap ats-operations/homebrew-tap ${UPSTREAM_URL}`, notInstalled: true },
+    { fail: { install: 'Error: An exception occurred within a child process: SHA256 mismatch' }, failed: 'brew install ats-operations/homebrew-tap/duo-sso', next: 'brew doctor', notInstalled: true },
+  ])('$failed', async ({ fail, failed, next, notInstalled }) => {
+    const { run } = await setup(brokenTapScenario({ fail }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/^  What ran:$/m);
+    expect(r.stdout).toContain(`What failed: ${failed} (exit 1)`);
+    expect(r.stdout).toContain(Object.values(fail)[0]);
+    expect(r.stdout).toMatch(/^  What to do next:$/m);
+    expect(r.stdout).toContain(`$ ${next}`);
+    expect(r.stdout).toContain('run again: duo-sso-setup upgrade duo-sso --yes');
+    expect(r.stdout.includes('duo-sso is NOT installed right now')).toBe(notInstalled);
+  });
+
+  it('brew update failing during the repair stops with the update advice', async () => {
+    const { run } = await setup(brokenTapScenario({ staleAfterTap: true, fail: { update: 'Error: Fetching /opt/homebrew failed!' } }));
+    const r = await run(['upgrade', 'duo-sso', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    const report = r.json.components[0];
+    expect(report).toMatchObject({ status: 'failed', failedStep: { rung: 'update', exitCode: 1 }, next: { commands: [['brew', 'update', '--verbose'], ['brew', 'doctor']] } });
+    expect(report.steps.map((s: any) => s.rung)).toEqual(['tap-repair', 'upgrade', 'uninstall', 'untap', 'cleanup', 'tap', 'install', 'update']);
+  });
+
+  it('the reinstalled duo-sso still reporting the old version stops at the version check', async () => {
+    const { run } = await setup(brokenTapScenario({ brokenBinaryVersion: '3.4.0' }));
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/failed at `.*duo-sso --version`: still duo-sso 3\.4\.0, expected 3\.5\.0/);
+    expect(r.stdout).toContain('$ which -a duo-sso');
+  });
+
+  it('without --yes and without a terminal, shows the plan and changes nothing', async () => {
+    const { brew, run } = await setup(brokenTapScenario());
+    const r = await run(['upgrade', 'duo-sso']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/would upgrade duo-sso/);
+    expect(r.stderr).toMatch(/Run again with --yes/);
+    expect(await brew.changingCommands()).toEqual([]);
+  });
+});
+
 describe('upgrade duo-sso as a release binary', () => {
   const asset = releaseAssetName('linux', process.arch);
   const servers: ReleaseServer[] = [];

@@ -58,7 +58,8 @@ function writeBinary(version) {
   const bin = join(state.prefix, 'bin');
   mkdirSync(bin, { recursive: true });
   const file = join(bin, FORMULA);
-  writeFileSync(file, `#!/bin/sh\n# fake duo-sso installed by the fake brew\necho "duo-sso v${version}"\n`);
+  // `brokenBinaryVersion`: what a mislinked/old keg would print instead.
+  writeFileSync(file, `#!/bin/sh\n# fake duo-sso installed by the fake brew\necho "duo-sso v${state.brokenBinaryVersion ?? version}"\n`);
   chmodSync(file, 0o755);
 }
 

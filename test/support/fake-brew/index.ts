@@ -29,6 +29,8 @@ export interface FakeBrewScenario {
   trustRequired?: boolean;
   /** `brew upgrade` exits 0 saying "already installed" without upgrading. */
   upgradeIsNoop?: boolean;
+  /** Installed binaries print this version whatever was installed (an unlinked keg, another duo-sso). */
+  brokenBinaryVersion?: string;
   /** Subcommand ("untap", "tap --repair", …) → error message; that command then exits 1 and changes nothing. */
   fail?: Record<string, string>;
 }
@@ -58,6 +60,7 @@ export class FakeBrew {
       trustRequired: scenario.trustRequired ?? false,
       upgradeIsNoop: scenario.upgradeIsNoop ?? false,
       fail: scenario.fail ?? {},
+      ...(scenario.brokenBinaryVersion ? { brokenBinaryVersion: scenario.brokenBinaryVersion } : {}),
     };
     await writeFile(join(dir, 'state.json'), JSON.stringify(state, null, 2));
     await writeFile(join(dir, 'log.jsonl'), '');
