@@ -12,11 +12,7 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 await rm(outdir, { recursive: true, force: true });
 
 // ES-module entries the bin entry loads by name (`load('main')` in src/cli.ts).
-const esmEntries = {
-  main: 'src/main.ts',
-  // Run by the AWS CLI before every call (credential_process): must not load the program.
-  'credential-process': 'src/credentials/credential-process.ts',
-};
+const esmEntries = { main: 'src/main.ts' };
 
 await build({
   entryPoints: esmEntries,
@@ -36,6 +32,19 @@ await build({
   // Bundled CommonJS packages (enquirer, the AWS SDK) call require() for Node built-ins.
   banner: { js: "import { createRequire as __duoCreateRequire } from 'node:module'; const require = __duoCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+// credential_process runs before every AWS CLI call (at most 2x a bare `node -e 0`): one
+// CommonJS file that cli.js require()s, so that path never starts the ES-module loader.
+await build({
+  entryPoints: ['src/credentials/credential-process.ts'],
+  outfile: `${outdir}/credential-process.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['@napi-rs/keyring'],
   minifySyntax: true,
   logLevel: 'warning',
 });

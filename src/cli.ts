@@ -20,9 +20,12 @@ if (only === '--version' || only === '-V') {
   process.stdout.write(__ROOT_HELP__);
 } else if (args[0] === 'credential-process') {
   // The AWS CLI runs this before every call (credential_process in ~/.aws/config): it must
-  // cost at most 2x a bare `node -e 0`, so it skips commander and the command tree entirely.
-  void load<typeof import('./credentials/credential-process.js')>('./credential-process.mjs')
-    .then((m) => m.run(args.slice(1)))
+  // cost at most 2x a bare `node -e 0`, so it skips commander and the ES-module loader: a
+  // CommonJS bundle of its own (scripts/build.mjs), required by a variable name so that
+  // esbuild leaves it a sibling file.
+  const file = './credential-process.cjs';
+  void (require(file) as typeof import('./credentials/credential-process.js'))
+    .run(args.slice(1))
     .then((code) => process.stdout.write('', () => process.exit(code)));
 } else {
   void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv));

@@ -48,7 +48,10 @@ async function rememberedStore(env: Env): Promise<StoreKind | undefined> {
 }
 
 function makeStore(kind: StoreKind, env: Env): SecretStore {
-  return kind === 'keychain' ? keychainStore({ env }) : passStore({ exec: spawnExec, storeDir: resolvePaths(env).passwordStore });
+  // pass: read with gpg directly (see PassOptions.directRead).
+  return kind === 'keychain'
+    ? keychainStore({ env })
+    : passStore({ exec: spawnExec, storeDir: resolvePaths(env).passwordStore, directRead: { env } });
 }
 
 function loginHint(profile: string): string {

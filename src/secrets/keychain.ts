@@ -16,7 +16,9 @@ let loading: Promise<Loaded> | undefined;
 export function loadKeyring(): Promise<Loaded> {
   loading ??= (async (): Promise<Loaded> => {
     try {
-      const imported = (await import('@napi-rs/keyring')) as KeyringModule & { default?: KeyringModule };
+      // require() when the bundle has one (both of ours do): about 10 ms faster than import()
+      // of this CommonJS package, which matters on the credential-process path.
+      const imported = (typeof require === 'function' ? require('@napi-rs/keyring') : await import('@napi-rs/keyring')) as KeyringModule & { default?: KeyringModule };
       const module = imported.AsyncEntry ? imported : imported.default;
       if (!module?.AsyncEntry) return { ok: false, reason: 'the @napi-rs/keyring module loaded without its AsyncEntry class' };
       return { ok: true, module };

@@ -1,7 +1,7 @@
 // pass (the standard Unix password manager): one gpg-encrypted file per entry under
 // ~/.password-store, the same store duo-sso keeps its own secrets in on Linux. Entries are
 // `duo-sso-setup/<account>`, e.g. duo-sso-setup/aws/eticloud.
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from './exec.js';
 import { SecretStoreError, type Availability, type SecretStore } from './types.js';
@@ -14,6 +14,12 @@ export interface PassOptions {
   storeDir: string;
   /** The pass program (found on PATH by the caller; defaults to `pass` resolved by the runner). */
   pass?: string;
+  /**
+   * Read entries with `gpg --decrypt` on the entry file instead of `pass show` (which is a bash
+   * script around the same call): about 10 ms less, which the credential-process path needs.
+   * Writes and deletes always go through pass.
+   */
+  directRead?: { env: Readonly<Record<string, string | undefined>> };
   timeoutMs?: number;
 }
 
@@ -51,6 +57,7 @@ export function passStore(opts: PassOptions): SecretStore {
       return { ok: true, detail: `${label} (gpg ${ids.join(', ') || 'key'})` };
     },
     async get(account) {
+      if (opts.directRead) return decrypt(opts.exec, opts.directRead, join(opts.storeDir, `${passEntry(account)}.gpg`), timeoutMs, label);
       const r = await run(['show', passEntry(account)]);
       if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
       if (NOT_IN_STORE.test(r.stderr)) return undefined;
@@ -67,4 +74,20 @@ export function passStore(opts: PassOptions): SecretStore {
       throw new SecretStoreError('pass', `cannot delete ${passEntry(account)} from the ${label}: ${lastLine(r)}`);
     },
   };
+}
+
+/** What `pass show` does: gpg -d with pass's options (PASSWORD_STORE_GPG_OPTS first). */
+async function decrypt(exec: Exec, direct: NonNullable<PassOptions['directRead']>, file: string, timeoutMs: number, label: string): Promise<string | undefined> {
+  try {
+    await stat(file);
+  } catch {
+    return undefined;
+  }
+  const extra = (direct.env.PASSWORD_STORE_GPG_OPTS ?? '').split(/\s+/).filter(Boolean);
+  const args = ['-d', ...extra, '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', file];
+  let r = await exec('gpg', args, { timeoutMs });
+  // Some distributions only ship gpg2 (pass looks for it too).
+  if (r.spawnError === 'not found') r = await exec('gpg2', args, { timeoutMs });
+  if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
+  throw new SecretStoreError('pass', `cannot decrypt ${file} from the ${label}: ${lastLine(r)}`);
 }

@@ -7,6 +7,7 @@ import { duoSsoCheck } from './duo-sso.js';
 import { homebrewCheck } from './homebrew.js';
 import { gpgCheck } from './gpg.js';
 import { passCheck } from './pass.js';
+import { secretStoreCheck } from './secret-store.js';
 import { configCheck } from './config.js';
 import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
@@ -22,6 +23,7 @@ export const checks: readonly Check[] = [
   // Linux secret storage
   gpgCheck,
   passCheck,
+  secretStoreCheck,
   // duo-sso configuration
   configCheck,
   sessionDurationCheck,

@@ -1,0 +1,86 @@
+// Where `credentials migrate` (and `login --store`) would keep AWS keys, and whether the
+// profiles already moved there can still be served: the store answers, each entry is there,
+// and ~/.aws/config still points at us. Never reads out or reports a secret.
+import { readFile } from 'node:fs/promises';
+import { configSectionName, getSection } from '../../aws/ini.js';
+import { readState } from '../../state/state.js';
+import { candidateKinds, probeStores, storeFactory } from '../../secrets/choose.js';
+import { accountFor, SecretStoreError, type SecretStore } from '../../secrets/types.js';
+import { isOurCommand } from '../../credentials/config-file.js';
+import { isExpired, parseEntry } from '../../credentials/entry.js';
+import { result, type Check, type CheckContext, type Fix } from '../types.js';
+
+const loginFix = (profiles: string[]): Fix => ({
+  description: `Log in again so fresh keys are stored: ${profiles.join(', ')}`,
+  commands: profiles.map((p) => ['duo-sso-setup', 'login', '--profile', p]),
+  automatic: false,
+});
+
+/** What is wrong with one migrated profile, or undefined when it can be served. */
+async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked'; text: string } | undefined> {
+  if (!isOurCommand(getSection(config, configSectionName(profile))?.credential_process)) {
+    return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
+  }
+  const entry = parseEntry((await store.get(accountFor(profile))) ?? '');
+  if (!entry) return { kind: 'missing', text: `${profile}: no (readable) entry in the ${store.label}` };
+  if (isExpired(entry, ctx.now())) return { kind: 'expired', text: `${profile}: expired at ${entry.Expiration}` };
+  return undefined;
+}
+
+export const secretStoreCheck: Check = {
+  id: 'secret-store',
+  title: 'secret store for AWS keys',
+  timeoutMs: 20_000,
+  async run(ctx) {
+    const os = ctx.platform.os === 'other' ? process.platform : ctx.platform.os;
+    const factory = storeFactory(ctx, os);
+    const probes = await probeStores(factory, candidateKinds(os));
+    const data = {
+      stores: Object.fromEntries(probes.map((p) => [p.kind, p.availability.ok ? { ok: true, detail: p.availability.detail } : { ok: false, reason: p.availability.reason }])),
+    };
+    const describe = probes.map((p) => `${p.kind}: ${p.availability.ok ? `usable (${p.availability.detail})` : p.availability.reason}`);
+    const state = await readState(ctx.paths);
+    const stored = state.storedProfiles ?? [];
+    if (stored.length === 0) {
+      const usable = probes.find((p) => p.availability.ok);
+      if (!usable) {
+        return result.warn('no secret store is usable, so AWS keys can only live in plaintext in ~/.aws/credentials', describe, process.platform === 'linux'
+          ? { description: 'Set up pass and gpg (used when no Secret Service runs)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false, needsConfirmation: true }
+          : undefined, data);
+      }
+      return result.ok(`${usable.kind} is usable: \`duo-sso-setup credentials migrate\` would keep AWS keys there`, describe, { ...data, chosen: usable.kind });
+    }
+    const kind = state.secretStore ?? 'keychain';
+    const probe = probes.find((p) => p.kind === kind);
+    const store = probe?.store ?? factory(kind);
+    const availability = probe?.availability ?? (await store.available());
+    const fullData = { ...data, chosen: kind, storedProfiles: stored };
+    if (!availability.ok) {
+      return result.fail(`profiles ${stored.join(', ')} are served from the ${kind} store, which is not usable: ${availability.reason}`, [
+        'Every AWS CLI call with these profiles fails until the store answers again.',
+        ...describe,
+      ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
+    }
+    const config = await readFile(ctx.paths.awsConfig, 'utf8').catch(() => '');
+    const problems = [];
+    for (const profile of stored) {
+      try {
+        const p = await profileProblem(ctx, store, config, profile);
+        if (p) problems.push({ profile, ...p });
+      } catch (error) {
+        if (!(error instanceof SecretStoreError)) throw error;
+        problems.push({ profile, kind: 'missing' as const, text: `${profile}: ${error.message}` });
+      }
+    }
+    if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
+    const needLogin = problems.filter((p) => p.kind !== 'unlinked').map((p) => p.profile);
+    const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
+    const fix: Fix = needLogin.length > 0 ? loginFix(needLogin) : {
+      description: 'Write the credential_process lines again',
+      commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]],
+      automatic: false,
+    };
+    const status = problems.some((p) => p.kind === 'missing') ? result.fail : result.warn;
+    return status(`${problems.length} of ${stored.length} stored profiles cannot be served`, problems.map((p) => p.text), fix, fullData);
+  },
+};
