@@ -4,20 +4,24 @@ import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
 import { registerDoctor } from './doctor.js';
 import { registerLogin } from './login.js';
+import { registerStatus } from './status.js';
 import { registerConfig } from './config.js';
 import { registerInstall } from './install.js';
 import { registerUpgrade } from './upgrade.js';
 import { registerCredentials } from './credentials.js';
 import { registerCredentialProcess } from './credential-process.js';
 import { registerTroubleshoot } from './troubleshoot.js';
+import { registerSaml } from './saml.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   registerDoctor(program, run);
   registerLogin(program, run);
+  registerStatus(program, run);
   registerConfig(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);
   registerCredentials(program, run);
   registerCredentialProcess(program, run);
   registerTroubleshoot(program, run);
+  registerSaml(program, run);
 }

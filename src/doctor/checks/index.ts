@@ -11,6 +11,8 @@ import { secretStoreCheck } from './secret-store.js';
 import { configCheck } from './config.js';
 import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
+import { clockCheck } from './clock.js';
+import { credentialsCheck } from './credentials.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -28,4 +30,7 @@ export const checks: readonly Check[] = [
   configCheck,
   sessionDurationCheck,
   profilesCheck,
+  // AWS access
+  clockCheck,
+  credentialsCheck,
 ];

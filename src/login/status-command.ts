@@ -1,0 +1,41 @@
+// `status`: one line per profile (or one JSON document). Exit 0 only when every profile has
+// valid credentials.
+import type { Context } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import { describeSkew, skewLevel } from './clock.js';
+import { formatExpiry } from './render.js';
+import { gatherStatus, type StatusReport } from './status.js';
+
+export async function runStatus(ctx: Context, opts: { verify: boolean; profiles: string[] }): Promise<number> {
+  const report = await gatherStatus(ctx, { verify: opts.verify, only: opts.profiles });
+  const allValid = report.profiles.length > 0 && report.profiles.every((p) => p.state === 'valid');
+  if (ctx.options.json) ctx.io.out(`${JSON.stringify({ ok: allValid, ...report }, null, 2)}\n`);
+  else ctx.io.out(renderStatus(report, ctx.style, ctx.now()));
+  return allValid ? ExitCode.ok : ExitCode.failure;
+}
+
+export function renderStatus(report: StatusReport, style: Style, now: Date): string {
+  const s = symbols(style);
+  if (report.profiles.length === 0) {
+    return `No profiles: ${report.configPath} has none and ${report.credentialsPath} holds no credentials.\n  ${s.dollar} duo-sso-setup config init\n`;
+  }
+  const width = Math.max(...report.profiles.map((p) => p.name.length));
+  const lines = report.profiles.map((p) => {
+    const mark = p.state === 'valid' ? paint(style, 'green', s.ok) : p.state === 'unverified' ? paint(style, 'yellow', s.warn) : paint(style, 'red', s.fail);
+    const where = p.account ? `${p.account} ${p.role ?? ''}`.trim() : '';
+    const parts: string[] = [where];
+    if (p.state === 'missing') parts.push('no credentials');
+    else if (p.state === 'expired') {
+      // STS may call them expired before the time we expected (e.g. the role's session was revoked).
+      parts.push(p.expires && Date.parse(p.expires) <= now.getTime() ? `expired ${formatExpiry(p.expires, now).replace(/ \(expired\)$/, '')}` : 'expired (STS says so)');
+    } else if (p.expires) parts.push(`expires ${formatExpiry(p.expires, now)}`);
+    else parts.push('expiry unknown');
+    if (p.identity) parts.push(p.identity.arn);
+    if (p.error && p.state !== 'expired') parts.push(`${p.error.code}: ${p.error.message}`);
+    const hint = p.state === 'valid' || p.state === 'unverified' ? '' : `\n${' '.repeat(width + 4)}${s.dollar} ${shellQuote(['duo-sso-setup', 'login', '--profile', p.name])}`;
+    return `${mark} ${p.name.padEnd(width)}  ${parts.filter(Boolean).join('  ')}${hint}`;
+  });
+  if (report.skewSeconds !== undefined && skewLevel(report.skewSeconds) !== 'ok') lines.push('', `clock: ${describeSkew(report.skewSeconds)} (see duo-sso-setup doctor --only clock)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,84 @@
+// Where each profile's credentials stand: present, when they expire, and (on request) whom
+// STS says they belong to. Shared by `status` and the doctor's `credentials` check.
+import { readConfig } from '../config/read-config.js';
+import { listProfiles, type ProfileSummary } from '../config/model.js';
+import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
+import { sectionNames } from '../aws/ini.js';
+import { readState } from '../state/state.js';
+import type { Env, Paths } from '../platform/paths.js';
+import { rememberedExpiry } from './sessions.js';
+import { readAwsConfig, verifyProfile } from './verify.js';
+
+export type CredentialState =
+  /** Present, not known to be expired, and accepted by STS when verified. */
+  | 'valid'
+  | 'expired'
+  | 'missing'
+  /** STS refused them (other than expiry). */
+  | 'rejected'
+  /** --verify could not reach STS. */
+  | 'unverified';
+
+export interface ProfileStatus {
+  name: string;
+  account?: string;
+  role?: string;
+  state: CredentialState;
+  expires?: string;
+  /** Where the expiry came from: the credentials file, or our record of the login. */
+  expiresFrom?: 'credentials-file' | 'login';
+  identity?: { arn: string; account: string; userId: string };
+  error?: { code: string; message: string };
+}
+
+export interface StatusReport {
+  configPath: string;
+  credentialsPath: string;
+  /** Profiles come from config.json; without any, from the credentials file. */
+  source: 'config' | 'credentials-file';
+  profiles: ProfileStatus[];
+  skewSeconds?: number;
+}
+
+export async function gatherStatus(
+  ctx: { env: Env; paths: Paths; now: () => Date },
+  opts: { verify: boolean; only?: string[]; timeoutMs?: number },
+): Promise<StatusReport> {
+  const read = await readConfig(ctx.paths.duoConfig);
+  const configured: ProfileSummary[] = read.kind === 'parsed' ? listProfiles(read.value) : [];
+  const credentials = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
+  const source = configured.length > 0 ? 'config' : 'credentials-file';
+  let profiles: { name: string; account?: string; role?: string }[] = configured.length > 0
+    ? configured.map((p) => ({ name: p.name, account: p.accountId, role: p.role }))
+    : (credentials ? sectionNames(credentials) : []).filter((n) => credentialsOf(profileSection(credentials, n))).map((name) => ({ name }));
+  if (opts.only && opts.only.length > 0) profiles = profiles.filter((p) => opts.only!.includes(p.name));
+  const state = await readState(ctx.paths);
+  const awsConfig = opts.verify ? await readAwsConfig(ctx.paths) : undefined;
+  const now = ctx.now();
+  let skewSeconds: number | undefined;
+  const results = await Promise.all(profiles.map(async (p): Promise<ProfileStatus> => {
+    const base = { name: p.name, ...(p.account ? { account: p.account } : {}), ...(p.role ? { role: p.role } : {}) };
+    const section = profileSection(credentials, p.name);
+    const creds = credentialsOf(section);
+    if (!creds) return { ...base, state: 'missing' };
+    const fromFile = expiryOf(section);
+    const expiry = fromFile ?? rememberedExpiry(state, p.name, creds.accessKeyId);
+    const timing = expiry ? { expires: expiry.toISOString(), expiresFrom: fromFile ? 'credentials-file' as const : 'login' as const } : {};
+    const expired = expiry !== undefined && expiry.getTime() <= now.getTime();
+    if (!opts.verify) return { ...base, ...timing, state: expired ? 'expired' : 'valid' };
+    const v = await verifyProfile(ctx.env, p.name, { credentials, config: awsConfig }, { timeoutMs: opts.timeoutMs ?? 15_000 });
+    skewSeconds ??= v.skewSeconds;
+    if (v.ok) return { ...base, ...timing, state: 'valid', identity: { arn: v.arn, account: v.account, userId: v.userId } };
+    const error = { code: v.code, message: v.message };
+    if (/ExpiredToken/i.test(v.code)) return { ...base, ...timing, state: 'expired', error };
+    const unreachable = v.code === 'Timeout' || /ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|getaddrinfo|socket|network/i.test(`${v.code} ${v.message}`);
+    return { ...base, ...timing, state: unreachable ? 'unverified' : 'rejected', error };
+  }));
+  return {
+    configPath: ctx.paths.duoConfig,
+    credentialsPath: ctx.paths.awsCredentials,
+    source,
+    profiles: results,
+    ...(skewSeconds === undefined ? {} : { skewSeconds }),
+  };
+}
