@@ -127,11 +127,3 @@ export function decide(history: readonly Attempt[], start: 'tap-repair' | 'unins
 export function isTolerated(id: RungId): boolean {
   return TOLERATED.has(id);
 }
-
-/** The repair rungs still to run after `failed`, for "what to do next". */
-export function remainingRepair(failed: RungId): Rung[] {
-  const repair = RUNGS.filter((r) => r.phase === 'repair');
-  const index = repair.findIndex((r) => r.id === failed);
-  if (index >= 0) return repair.slice(index);
-  return repair;
-}
