@@ -2,7 +2,7 @@
 // STS stand-in; the real AWS CLI then uses the credentials the login left.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { Sandbox, type Runtime } from '../support/sandbox.js';
+import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
 
@@ -147,6 +147,15 @@ describe('login', () => {
     const again = await box.run(['login', '--yes', '--json', '--interactive']);
     expect(again.exitCode, again.stderr).toBe(0);
     expect((await sim.runs()).at(-1)!.argv).toEqual(['-interactive']);
+  });
+
+  it('reruns duo-sso with -interactive by itself when a terminal is attached', async () => {
+    const { box, sim } = await setup({ long: { ...LONG } }, { firstRunCertificatePrompt: true });
+    // python3's pty gives the CLI a real terminal on stdin, stdout and stderr.
+    const r = await box.exec('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, CLI, 'login', '--yes']);
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[[], 1], [['-interactive'], 0]]);
+    expect(r.stdout).toMatch(/running duo-sso again with -interactive/);
+    expect(r.exitCode).toBe(0);
   });
 
   it('explains AccessDenied with the account and role the profile asked for', async () => {
