@@ -1,0 +1,270 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
+
+const boxes: Sandbox[] = [];
+async function sandbox(...args: Parameters<typeof Sandbox.create>): Promise<Sandbox> {
+  const box = await Sandbox.create(...args);
+  boxes.push(box);
+  return box;
+}
+afterEach(async () => {
+  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+});
+
+const CONFIG = '.config/duo-sso/config.json';
+const backups = async (box: Sandbox) => (await readdir(box.path('.config/duo-sso'))).filter((n) => n.endsWith('.bak')).sort();
+const check = (json: any, id: string) => json.checks.find((c: any) => c.id === id);
+
+// The done-when case: no top-level duration, a profile at 28800, an unknown key, the user's own layout.
+const NO_TOP_LEVEL = `{
+    "url":          "https://cloudsso.cisco.com",
+    "partner_spid": "https://signin.aws.amazon.com/saml",
+    "aws_urn":      "https://signin.aws.amazon.com/saml",
+    "team_note":    "ask in #aws-help",
+    "profiles": {
+        "scratch": {
+            "aws_account_id": "012345678901",
+            "aws_role_name":  "devops",
+            "session_duration_seconds": 28800
+        }
+    }
+}
+`;
+
+describe.each<Runtime>(['node', 'deno'])('config under %s', (runtime) => {
+  it('init --yes writes the guide\'s Example 2 shape, 0600, ids as strings, and validate accepts it', async () => {
+    const box = await sandbox();
+    const r = await box.run(['config', 'init', '--yes', '--profile', 'eticloud=626007623524:admin', '--profile', 'scratch=012345678901:devops:14400'], { runtime });
+    expect(r.exitCode).toBe(0);
+    expect(await box.mode(CONFIG)).toBe(0o600);
+    expect(await box.mode('.config/duo-sso')).toBe(0o700);
+    const text = await box.read(CONFIG);
+    expect(text).toContain('"aws_account_id": "012345678901"');
+    expect(JSON.parse(text)).toEqual({
+      url: 'https://cloudsso.cisco.com',
+      partner_spid: 'https://signin.aws.amazon.com/saml',
+      aws_urn: 'https://signin.aws.amazon.com/saml',
+      session_duration_seconds: 3600,
+      preferred_device: 'phone1',
+      preferred_factor: 'push',
+      debug: false,
+      profiles: {
+        eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
+        scratch: { aws_account_id: '012345678901', aws_role_name: 'devops', session_duration_seconds: 14400 },
+      },
+    });
+    const v = await box.run(['config', 'validate', '--json'], { runtime });
+    expect(v.exitCode).toBe(0);
+    expect(v.json).toMatchObject({ valid: true, findings: [], summary: { fail: 0, warn: 0, info: 0 } });
+  });
+
+  it('validate names line and column of a trailing comma; fix and doctor --fix leave the file byte for byte', async () => {
+    const box = await sandbox();
+    const broken = '{\n  "url": "https://cloudsso.cisco.com",\n  "session_duration_seconds": 3600,\n}\n';
+    await box.write(CONFIG, broken);
+    const v = await box.run(['config', 'validate'], { runtime });
+    expect(v.exitCode).toBe(1);
+    expect(v.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name in double quotes`);
+    expect(v.stdout).toMatch(/^ {4}4 \| }\n {8}\^$/m);
+    const fix = await box.run(['config', 'fix', '--yes'], { runtime });
+    expect(fix.exitCode).toBe(1);
+    expect(fix.stderr).toMatch(/does not parse, so it was left unchanged/);
+    const doctor = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,session-duration,profiles'], { runtime });
+    expect(check(doctor.json, 'config').status).toBe('fail');
+    expect(check(doctor.json, 'session-duration').status).toBe('skip');
+    expect(await box.read(CONFIG)).toBe(broken);
+    expect(await backups(box)).toEqual([]);
+  });
+});
+
+describe('config', () => {
+  it('a truncated config: validate exit 1 with line:column, fix exit 1, file untouched', async () => {
+    const box = await sandbox();
+    const truncated = NO_TOP_LEVEL.slice(0, NO_TOP_LEVEL.indexOf('"aws_role_name"'));
+    await box.write(CONFIG, truncated);
+    const v = await box.run(['config', 'validate', '--json']);
+    expect(v.exitCode).toBe(1);
+    expect(v.json.findings).toEqual([expect.objectContaining({ id: 'json-syntax', severity: 'fail', position: expect.objectContaining({ line: 9 }) })]);
+    const fix = await box.run(['config', 'fix', '--yes', '--json']);
+    expect(fix.exitCode).toBe(1);
+    expect(fix.json).toMatchObject({ changed: false, applied: [] });
+    expect(await box.read(CONFIG)).toBe(truncated);
+  });
+
+  it('fix --yes sets the top level to 3600, the profile to the cap, keeps the unknown key and the layout, and backs up the original', async () => {
+    const box = await sandbox();
+    await box.write(CONFIG, NO_TOP_LEVEL, 0o644);
+    const dry = await box.run(['config', 'fix', '--dry-run']);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toMatch(/would fix 2 problems/);
+    expect(await box.read(CONFIG)).toBe(NO_TOP_LEVEL);
+
+    const r = await box.run(['config', 'fix', '--yes', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(r.json.applied.map((f: any) => f.path)).toEqual(['session_duration_seconds', 'profiles.scratch.session_duration_seconds']);
+    const fixed = await box.read(CONFIG);
+    expect(fixed).toBe(NO_TOP_LEVEL
+      .replace('"aws_urn":      "https://signin.aws.amazon.com/saml",\n', '"aws_urn":      "https://signin.aws.amazon.com/saml",\n    "session_duration_seconds": 3600,\n')
+      .replace('28800', '14400'));
+    expect(await box.mode(CONFIG)).toBe(0o600);
+    const [backup] = await backups(box);
+    expect(r.json.backup).toBe(box.path(`.config/duo-sso/${backup}`));
+    expect(await readFile(r.json.backup, 'utf8')).toBe(NO_TOP_LEVEL);
+
+    const again = await box.run(['config', 'fix', '--yes']);
+    expect(again.stdout).toMatch(/nothing to fix automatically/);
+    expect(await backups(box)).toHaveLength(1);
+  });
+
+  it('doctor --fix --yes repairs durations through the same code, capping a production profile at 3600', async () => {
+    const box = await sandbox();
+    await box.write(CONFIG, NO_TOP_LEVEL);
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ version: 1, productionProfiles: ['scratch'], durations: {}, roles: {} }));
+    const before = await box.run(['doctor', '--json', '--only', 'config,session-duration,profiles']);
+    expect(check(before.json, 'session-duration')).toMatchObject({ status: 'warn', fix: { automatic: true, commands: [['duo-sso-setup', 'config', 'fix']] } });
+    expect(check(before.json, 'profiles').status).toBe('ok');
+    const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'session-duration']);
+    expect(check(r.json, 'session-duration')).toMatchObject({ status: 'ok', fixed: true });
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(await box.read(CONFIG));
+    expect(doc.session_duration_seconds).toBe(3600);
+    expect(doc.profiles.scratch.session_duration_seconds).toBe(3600);
+    expect(doc.team_note).toBe('ask in #aws-help');
+  });
+
+  it('refuses to replace an existing config without --force, and backs it up with --force', async () => {
+    const box = await sandbox();
+    await box.write(CONFIG, NO_TOP_LEVEL);
+    const r = await box.run(['config', 'init', '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/already exists/);
+    expect(r.stderr).toMatch(/config init --force/);
+    expect(await box.read(CONFIG)).toBe(NO_TOP_LEVEL);
+    const forced = await box.run(['config', 'init', '--yes', '--force', '--json']);
+    expect(forced.exitCode).toBe(0);
+    expect(await readFile(forced.json.backup, 'utf8')).toBe(NO_TOP_LEVEL);
+    expect(JSON.parse(await box.read(CONFIG)).profiles).toBeUndefined();
+  });
+
+  it('refuses durations over the policy with exit 2 and writes nothing', async () => {
+    const box = await sandbox();
+    const r = await box.run(['config', 'init', '--yes', '--profile', 'prod=123456789012:admin:7200', '--production', 'prod']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/profiles\.prod\.session_duration_seconds: .*7200 s is above the 3600 s cap for production/);
+    const bad = await box.run(['config', 'init', '--yes', '--profile', 'x=12345:admin']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/aws_account_id .* is not 12 digits/);
+    const syntax = await box.run(['config', 'init', '--yes', '--profile', 'nonsense']);
+    expect(syntax.exitCode).toBe(2);
+    expect(syntax.stderr).toMatch(/expected NAME=ACCOUNT:ROLE\[:SECONDS\]/);
+    await expect(box.read(CONFIG)).rejects.toThrow();
+  });
+
+  it('manages profiles: add, list, remove, with production remembered in our own state file', async () => {
+    const box = await sandbox();
+    expect((await box.run(['config', 'add-profile', 'eticloud', '--account', '626007623524', '--role', 'admin'])).exitCode).toBe(0);
+    expect((await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin', '--production'])).exitCode).toBe(0);
+    const dup = await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin']);
+    expect(dup.exitCode).toBe(1);
+    expect(dup.stderr).toMatch(/already exists/);
+    const over = await box.run(['config', 'add-profile', 'p2', '--account', '012345678901', '--role', 'devops', '--production', '--duration', '7200']);
+    expect(over.exitCode).toBe(2);
+    const list = await box.run(['config', 'profiles', '--json']);
+    expect(list.json.profiles).toEqual([
+      { name: 'eticloud', accountId: '626007623524', role: 'admin', sessionDurationSeconds: 3600, effectiveDurationSeconds: 3600, production: false },
+      { name: 'prod', accountId: '012345678901', role: 'admin', sessionDurationSeconds: 3600, effectiveDurationSeconds: 3600, production: true },
+    ]);
+    const config = JSON.parse(await box.read(CONFIG));
+    expect(Object.keys(config)).not.toContain('productionProfiles');
+    expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).productionProfiles).toEqual(['prod']);
+    const human = await box.run(['config', 'profiles']);
+    expect(human.stdout).toMatch(/^prod +012345678901 +admin +3600 +yes$/m);
+    expect((await box.run(['config', 'remove-profile', 'prod'])).exitCode).toBe(0);
+    const missing = await box.run(['config', 'remove-profile', 'prod']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toMatch(/no profile named "prod"/);
+    expect(Object.keys(JSON.parse(await box.read(CONFIG)).profiles)).toEqual(['eticloud']);
+    expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
+  });
+
+  it('imports profiles from a saved account/role listing and from stdin', async () => {
+    const box = await sandbox();
+    const listing = 'SSO completed successfully\nAccount: eticloud (626007623524)\n  [1] admin\n  [2] devops\nAccount: scratch (012345678901)\n  [3] devops\n';
+    await writeFile(join(box.root, 'listing.txt'), listing);
+    const dry = await box.run(['config', 'import', join(box.root, 'listing.txt'), '--dry-run', '--json']);
+    expect(dry.json).toMatchObject({ changed: false, dryRun: true });
+    await expect(box.read(CONFIG)).rejects.toThrow();
+    const r = await box.run(['config', 'import', join(box.root, 'listing.txt'), '--yes', '--production', 'scratch', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(r.json.added).toEqual([
+      { name: 'eticloud-admin', accountId: '626007623524', role: 'admin', production: false },
+      { name: 'eticloud-devops', accountId: '626007623524', role: 'devops', production: false },
+      { name: 'scratch', accountId: '012345678901', role: 'devops', production: true },
+    ]);
+    const again = await box.run(['config', 'import', '-', '--json'], { input: listing });
+    expect(again.json.added).toEqual([]);
+    expect(again.json.alreadyPresent).toHaveLength(3);
+    const none = await box.run(['config', 'import', '-'], { input: 'nothing useful here\n' });
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toMatch(/found no account\/role pairs/);
+    expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
+  });
+
+  it('reports schema errors by JSON path, and a missing file with the command that creates it', async () => {
+    const box = await sandbox();
+    const missing = await box.run(['config', 'validate']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toMatch(/does not exist/);
+    expect(missing.stdout).toMatch(/duo-sso-setup config init/);
+    await box.write(CONFIG, JSON.stringify({ url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml', session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: '62600762352X', aws_role_name: 'admin' } } }, null, 2));
+    const v = await box.run(['config', 'validate', '--json']);
+    expect(v.exitCode).toBe(1);
+    expect(v.json.findings).toEqual([expect.objectContaining({ id: 'account-id-invalid', path: 'profiles.eticloud.aws_account_id', severity: 'fail' })]);
+  });
+
+  it('runs the init wizard in a real pseudo-terminal', async () => {
+    const box = await sandbox();
+    // python3's pty module gives the CLI a real terminal; answers are typed when each question appears.
+    const driver = `
+import os, pty, sys, time, re, select
+steps = [("sign-in URL", "\\r"), ("Duo device", "\\r"), ("Duo factor", "\\r"), ("logins without a profile", "\\r"),
+         ("Add named profiles", "\\r"), ("Profile name", "eticloud\\r"), ("account id", "626007623524\\r"), ("Role", "\\r"),
+         ("production account", "\\r"), ("(900-14400)", "\\r"), ("Add another profile", "\\r")]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+screen = b""
+def read(timeout):
+    global screen
+    r, _, _ = select.select([fd], [], [], timeout)
+    if r:
+        try: screen += os.read(fd, 65536)
+        except OSError: return False
+    return True
+seen = 0
+for question, keys in steps:
+    deadline = time.time() + 20
+    while question.encode() not in screen[seen:] and time.time() < deadline:
+        if not read(0.1): break
+    if question.encode() not in screen[seen:]:
+        sys.stdout.write("TIMEOUT waiting for " + question + "\\n" + screen.decode(errors="replace")); sys.exit(3)
+    seen = screen.rindex(question.encode())
+    time.sleep(0.05)
+    os.write(fd, keys.encode())
+deadline = time.time() + 20
+while time.time() < deadline and read(0.1):
+    pass
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(screen.decode(errors="replace"))
+sys.exit(os.WEXITSTATUS(status))
+`;
+    await writeFile(join(box.root, 'pty-driver.py'), driver);
+    const r = await box.exec('python3', [join(box.root, 'pty-driver.py'), process.execPath, CLI, 'config', 'init'], { env: { TERM: 'xterm' } });
+    expect(r.stdout).not.toMatch(/TIMEOUT/);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(await box.read(CONFIG)).profiles).toEqual({ eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 } });
+    expect(await box.mode(CONFIG)).toBe(0o600);
+  });
+});
