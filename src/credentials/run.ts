@@ -5,7 +5,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
 import { paint, symbols } from '../ui/style.js';
 import { chooseStore, storeFactory } from '../secrets/choose.js';
-import type { SecretStore, StoreKind } from '../secrets/types.js';
+import { SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
 import { profilesWithKeys } from './credentials-file.js';
 import { readText } from './files.js';
 import { migrateProfiles, type MigrateOutcome } from './migrate.js';
@@ -26,6 +26,16 @@ export async function storeFor(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, r
     });
   }
   return chooseStore(storeFactory(ctx), { ...(requested ? { requested } : {}), ...(remembered ? { remembered } : {}) });
+}
+
+/** A store that fails mid-way is the user's situation to fix (locked, gone), not a bug. */
+async function asUserError<T>(work: Promise<T>, hint: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof SecretStoreError) throw new UserError(error.message, { hint });
+    throw error;
+  }
 }
 
 async function goAhead(ctx: Context, question: string): Promise<void> {
@@ -53,7 +63,8 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
     }
   }
   await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
-  const outcomes = await migrateProfiles(ctx, profiles, store);
+  // Every store operation of a profile comes before its files are touched.
+  const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
     return ExitCode.ok;
@@ -84,7 +95,7 @@ export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise
   }
   const store = await storeFor(ctx, flags.store);
   await goAhead(ctx, `Put the keys of ${profiles.join(', ')} back into ${ctx.paths.awsCredentials} (plaintext)?`);
-  const outcomes = await restoreProfiles(ctx, profiles, store);
+  const outcomes = await asUserError(restoreProfiles(ctx, profiles, store), '`duo-sso-setup doctor --only secret-store` tells what the store needs.');
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
     return ExitCode.ok;

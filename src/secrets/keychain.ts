@@ -93,8 +93,14 @@ export function keychainStore(opts: KeychainOptions = {}): SecretStore {
         return { ok: false, reason: explainKeyringError('', env, platform) };
       }
       try {
-        // A read of an entry that need not exist: proves the module loads and the keyring answers unlocked.
-        await call('probe', `cannot use the ${label}`, (entry, signal) => entry.getPassword(signal));
+        // A write, read and delete of a throwaway entry: a read alone succeeds on a keyring
+        // that has no unlocked collection to write to.
+        const probe = `probe-${process.pid}-${Date.now()}`;
+        const value = `probe ${Math.random()}`;
+        await call(probe, `cannot use the ${label}`, (entry, signal) => entry.setPassword(value, signal));
+        const back = await call(probe, `cannot use the ${label}`, (entry, signal) => entry.getPassword(signal));
+        await call(probe, `cannot use the ${label}`, (entry, signal) => entry.deleteCredential(signal));
+        if (back !== value) return { ok: false, reason: `the ${label} did not give back what was written` };
         return { ok: true, detail: label };
       } catch (error) {
         return { ok: false, reason: (error as Error).message.replace(/^cannot use the [^:]+: /, '') };

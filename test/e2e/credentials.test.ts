@@ -1,0 +1,275 @@
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
+import { StsServer } from '../support/sts-server.js';
+import { keyringAvailable, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
+
+const boxes: Sandbox[] = [];
+const sessions: KeyringSession[] = [];
+async function sandbox(): Promise<Sandbox> {
+  const box = await Sandbox.create({ tools: ['gpg', 'pass', '/usr/bin/aws'] });
+  boxes.push(box);
+  return box;
+}
+function keyring(box: Sandbox, opts?: Parameters<typeof startKeyringSession>[1]): KeyringSession {
+  const s = startKeyringSession(box, opts);
+  sessions.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+});
+
+let sts: StsServer;
+beforeAll(async () => {
+  sts = await StsServer.start();
+});
+afterAll(async () => {
+  await sts.close();
+});
+
+interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  account: string;
+}
+
+/** Credentials the STS stand-in accepts, as duo-sso would have written them. */
+function issue(account = '123456789012', expiresInMs = 3600_000): Keys {
+  const keys = {
+    accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(20).toString('base64'),
+    sessionToken: `IQoJ${randomBytes(24).toString('base64')}`,
+    account,
+  };
+  sts.addCredentials({ ...keys, expiration: new Date(Date.now() + expiresInMs), arn: `arn:aws:sts::${account}:assumed-role/admin/ann@example.com`, userId: `AROAEXAMPLE:ann@example.com` });
+  return keys;
+}
+
+const OTHER_SECRET = 'otherProfileSecretStaysPut0000000000000';
+function credentialsText(k: Keys, extra = ''): string {
+  return `# written by duo-sso\r\n[default]\r\nregion = us-east-1\r\n\r\n[eticloud]\r\n; keep this comment\r\naws_access_key_id = ${k.accessKeyId}\r\naws_secret_access_key = ${k.secretAccessKey}\r\nregion = us-east-2\r\naws_session_token = ${k.sessionToken}\r\n${extra}\r\n[other]\r\naws_access_key_id = AKIAOTHERPROFILE0001\r\naws_secret_access_key = ${OTHER_SECRET}`;
+}
+const CONFIG = '# my config\n[default]\nregion = us-east-1\noutput = json\n';
+
+async function setUp(box: Sandbox, keys: Keys, extra = ''): Promise<{ credentials: string; config: string }> {
+  const credentials = credentialsText(keys, extra);
+  await box.write('.aws/credentials', credentials, 0o600);
+  await box.write('.aws/config', CONFIG, 0o644);
+  return { credentials, config: CONFIG };
+}
+
+function aws(box: Sandbox, profile: string, opts: RunOptions = {}) {
+  return box.exec(join(box.bin, 'aws'), ['sts', 'get-caller-identity', '--profile', profile, '--endpoint-url', sts.url, '--output', 'json'], {
+    ...opts,
+    env: { AWS_DEFAULT_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', ...opts.env },
+  });
+}
+
+/** Every file under ~/.aws (backups included) that contains `secret`. */
+async function filesHolding(box: Sandbox, secret: string): Promise<string[]> {
+  const dir = box.path('.aws');
+  const found: string[] = [];
+  for (const name of await readdir(dir)) {
+    if ((await readFile(join(dir, name))).includes(secret)) found.push(name);
+  }
+  return found;
+}
+
+async function migrateAndUse(box: Sandbox, keys: Keys, env: Record<string, string>, store: 'keychain' | 'pass', runtime: Runtime = 'node') {
+  const original = await setUp(box, keys);
+  const migrate = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--yes', '--json'], { env, runtime });
+  expect(migrate.stderr).toBe('');
+  expect(migrate.exitCode).toBe(0);
+  expect(migrate.json).toMatchObject({ store: { kind: store }, profiles: [{ profile: 'eticloud', status: 'migrated', expirationSource: 'estimated' }] });
+
+  // The secret left ~/.aws entirely (no plaintext backup either); the other profile is untouched.
+  expect(await filesHolding(box, keys.secretAccessKey)).toEqual([]);
+  expect(await filesHolding(box, keys.sessionToken)).toEqual([]);
+  const credentials = await box.read('.aws/credentials');
+  expect(credentials).toBe(original.credentials.replace(/aws_access_key_id = ASIA\w+\r\n/, '').replace(/aws_secret_access_key = \S+\r\n/, '').replace(/aws_session_token = \S+\r\n/, ''));
+  expect(credentials).toContain(OTHER_SECRET);
+  expect(credentials).toContain('; keep this comment');
+  expect(await box.mode('.aws/credentials')).toBe(0o600);
+  const config = await box.read('.aws/config');
+  expect(config).toMatch(new RegExp(`^${CONFIG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n\\[profile eticloud\\]\\ncredential_process = \\S+ .*credential-process --profile eticloud\\n$`));
+
+  // The real AWS CLI gets the credentials through credential_process.
+  const call = await aws(box, 'eticloud', { env });
+  expect(call.stderr).toBe('');
+  expect(call.exitCode).toBe(0);
+  expect(JSON.parse(call.stdout)).toMatchObject({ Account: keys.account, Arn: expect.stringContaining(keys.account) });
+
+  // credential-process prints the Version 1 document and nothing else.
+  const cp = await box.run(['credential-process', '--profile', 'eticloud'], { env, runtime });
+  expect(cp.exitCode).toBe(0);
+  expect(cp.stderr).toBe('');
+  expect(cp.stdout.endsWith('}\n')).toBe(true);
+  expect(Object.keys(cp.json)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
+  expect(cp.json).toMatchObject({ Version: 1, AccessKeyId: keys.accessKeyId, SecretAccessKey: keys.secretAccessKey, SessionToken: keys.sessionToken });
+  expect(Date.parse(cp.json.Expiration)).toBeGreaterThan(Date.now());
+  return original;
+}
+
+async function restoreExactly(box: Sandbox, keys: Keys, original: { credentials: string; config: string }, env: Record<string, string>, runtime: Runtime = 'node') {
+  const restore = await box.run(['credentials', 'restore', '--yes', '--json'], { env, runtime });
+  expect(restore.exitCode).toBe(0);
+  expect(restore.json.profiles).toEqual([{ profile: 'eticloud', status: 'restored', how: 'exact' }]);
+  expect(await box.read('.aws/credentials')).toBe(original.credentials);
+  expect(await box.read('.aws/config')).toBe(original.config);
+  // Served from the file again; the store no longer has the entry.
+  const call = await aws(box, 'eticloud', { env });
+  expect(JSON.parse(call.stdout).Account).toBe(keys.account);
+  const cp = await box.run(['credential-process', '--profile', 'eticloud'], { env, runtime });
+  expect(cp.exitCode).toBe(1);
+  expect(cp.stdout).toBe('');
+}
+
+describe.skipIf(!keyringAvailable())('credentials in a real Secret Service (gnome-keyring on a private D-Bus session)', () => {
+  it('migrate → the AWS CLI works through credential_process → restore byte-for-byte', async () => {
+    const box = await sandbox();
+    const session = keyring(box);
+    const keys = issue('111122223333');
+    const original = await migrateAndUse(box, keys, session.env, 'keychain');
+
+    const doctor = await box.run(['doctor', '--only', 'secret-store', '--json'], { env: session.env });
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'ok', data: { chosen: 'keychain', storedProfiles: ['eticloud'] } });
+    expect(doctor.stdout).not.toContain(keys.secretAccessKey);
+
+    // Migrating again is a calm no-op.
+    const again = await box.run(['credentials', 'migrate', '--yes'], { env: session.env });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toMatch(/eticloud: already served from the Secret Service keyring/);
+
+    await restoreExactly(box, keys, original, session.env);
+  });
+
+  it('expired credentials: credential-process prints nothing on stdout and one line telling to log in', async () => {
+    const box = await sandbox();
+    const session = keyring(box);
+    const keys = issue();
+    await setUp(box, keys, `x_security_token_expires = ${new Date(Date.now() - 60_000).toISOString()}\r\n`);
+    const migrate = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--yes', '--json'], { env: session.env });
+    expect(migrate.json.profiles[0]).toMatchObject({ status: 'migrated', expirationSource: 'file' });
+    const cp = await box.run(['credential-process', '--profile', 'eticloud'], { env: session.env });
+    expect(cp.exitCode).toBe(1);
+    expect(cp.stdout).toBe('');
+    expect(cp.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(cp.stderr).toMatch(/expired .*run `duo-sso-setup login --profile eticloud`/);
+    const call = await aws(box, 'eticloud', { env: session.env });
+    expect(call.exitCode).not.toBe(0);
+    expect(call.stderr).toContain('duo-sso-setup login --profile eticloud');
+  });
+
+  it('a keyring that is not unlocked: migrate fails clearly and changes nothing', async () => {
+    const box = await sandbox();
+    const session = keyring(box, { unlock: false });
+    const original = await setUp(box, issue());
+    const r = await box.run(['credentials', 'migrate', '--store', 'keychain', '--yes'], { env: session.env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^duo-sso-setup: error: cannot use --store keychain: .*Secret Service/m);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(original.config);
+  });
+});
+
+describe('credentials in pass (real gpg key)', () => {
+  it('migrate → the AWS CLI works through credential_process → restore byte-for-byte', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue('444455556666');
+    // No D-Bus session here, so the automatic choice is pass.
+    const original = await migrateAndUse(box, keys, {}, 'pass');
+    expect((await stat(box.path('.password-store/duo-sso-setup/aws/eticloud.gpg'))).isFile()).toBe(true);
+    const show = await box.exec(join(box.bin, 'pass'), ['show', 'duo-sso-setup/aws/eticloud']);
+    expect(JSON.parse(show.stdout)).toMatchObject({ Version: 1, AccessKeyId: keys.accessKeyId });
+    await restoreExactly(box, keys, original, {});
+    await expect(stat(box.path('.password-store/duo-sso-setup/aws/eticloud.gpg'))).rejects.toThrow();
+  });
+
+  it('works the same when the tool runs under Deno', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue('777788889999');
+    const original = await migrateAndUse(box, keys, {}, 'pass', 'deno');
+    expect(await box.read('.aws/config')).toMatch(/credential_process = \S*deno run -A \S+ credential-process --profile eticloud/);
+    await restoreExactly(box, keys, original, {}, 'deno');
+  });
+});
+
+describe('credentials without a usable store', () => {
+  it('no D-Bus session and no pass store: migrate fails clearly, the credentials file is unchanged', async () => {
+    const box = await sandbox();
+    const original = await setUp(box, issue());
+    const auto = await box.run(['credentials', 'migrate', '--yes']);
+    expect(auto.exitCode).toBe(1);
+    expect(auto.stderr).toMatch(/no secret store is usable here: keychain: no D-Bus session bus answers.*; pass: the pass store .* is not initialised/);
+    const keychain = await box.run(['credentials', 'migrate', '--store', 'keychain', '--yes']);
+    expect(keychain.exitCode).toBe(1);
+    expect(keychain.stderr).toMatch(/cannot use --store keychain: no D-Bus session bus/);
+    expect(keychain.stderr).toMatch(/--store pass/);
+    for (const r of [auto, keychain]) {
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout + r.stderr).not.toContain(original.credentials.match(/aws_secret_access_key = (\S+)/)![1]);
+    }
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(original.config);
+  });
+});
+
+describe('credentials: refusals and dry runs', () => {
+  it('refuses to replace someone else\'s credential_process, and --dry-run changes nothing', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue();
+    const original = await setUp(box, keys);
+    const dry = await box.run(['credentials', 'migrate', '--dry-run', '--json']);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.json.profiles).toEqual([expect.objectContaining({ profile: 'eticloud', status: 'would-migrate' })]);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(original.config);
+    await expect(stat(box.path('.password-store/duo-sso-setup'))).rejects.toThrow();
+
+    const config = `${CONFIG}\n[profile eticloud]\ncredential_process = /opt/vault/bin/get-creds eticloud\n`;
+    await box.write('.aws/config', config);
+    const r = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/already has credential_process = \/opt\/vault\/bin\/get-creds eticloud/);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(config);
+  });
+
+  it('asks for --yes without a terminal; rejects bad profile names and unknown stores', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const original = await setUp(box, issue());
+    const noYes = await box.run(['credentials', 'migrate']);
+    expect(noYes.exitCode).toBe(1);
+    expect(noYes.stderr).toMatch(/--yes/);
+    const badName = await box.run(['credentials', 'migrate', '--profile', '../x', '--yes']);
+    expect(badName.stderr).toMatch(/invalid profile name '\.\.\/x'/);
+    const badStore = await box.run(['credentials', 'migrate', '--store', 'vault']);
+    expect(badStore.exitCode).toBe(2);
+    expect(badStore.stderr).toMatch(/must be keychain or pass/);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+  });
+
+  it('credential-process: a missing profile is one line and exit 1; bad usage is exit 2', async () => {
+    const box = await sandbox();
+    const missing = await box.run(['credential-process', '--profile', 'nope'], { env: { PATH: `${box.bin}:${box.sysBin}` } });
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^duo-sso-setup: no stored credentials for profile nope in the pass store: run `duo-sso-setup login --profile nope`\n$/);
+    const usage = await box.run(['credential-process']);
+    expect(usage.exitCode).toBe(2);
+    expect(usage.stderr).toMatch(/--profile NAME is required/);
+    expect(usage.stdout).toBe('');
+  });
+});
+
+// Referenced so a missing tool fails loudly rather than skipping silently.
+expect(systemTool('aws')).toBeTruthy();
