@@ -7,6 +7,7 @@ import { registerLogin } from './login.js';
 import { registerStatus } from './status.js';
 import { registerConfig } from './config.js';
 import { registerInstall } from './install.js';
+import { registerSetup } from './setup.js';
 import { registerUpgrade } from './upgrade.js';
 import { registerCredentials } from './credentials.js';
 import { registerCredentialProcess } from './credential-process.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, run: CommandRunner): void {
   registerLogin(program, run);
   registerStatus(program, run);
   registerConfig(program, run);
+  registerSetup(program, run);
   registerInstall(program, run);
   registerUpgrade(program, run);
   registerCredentials(program, run);

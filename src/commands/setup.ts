@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { CommandRunner } from './types.js';
+import { addInstallFlags } from './install.js';
+// Type-only: erased at build time, so setup's work still loads lazily.
+import type { SetupFlags } from '../install/setup/setup.js';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function registerSetup(program: Command, run: CommandRunner): void {
+  addInstallFlags(program
+    .command('setup')
+    .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify'))
+    .option('--profile <NAME=ACCOUNT:ROLE[:SECONDS]>', 'config: a named profile (repeatable)', collect)
+    .option('--production <NAME>', 'config: mark a profile as production (repeatable)', collect)
+    .option('--url <URL>', 'config: duo-sso sign-in URL')
+    .option('--device <D>', 'config: preferred Duo device')
+    .option('--factor <F>', 'config: preferred Duo factor')
+    .option('--session-duration <SECONDS>', 'config: top-level session duration')
+    .option('--no-login', 'stop after the config (log in later with duo-sso-setup login)')
+    .addHelpText('after', `
+Examples:
+  $ duo-sso-setup setup                        # guided, asks before each change
+  $ duo-sso-setup setup --dry-run              # what it would do
+  $ duo-sso-setup setup --yes --from ~/Downloads/duo-sso_linux_amd64 --no-passphrase \\
+      --gpg-name "Ann Example" --gpg-email ann@example.com --profile eticloud=626007623524:admin
+
+Rerunning skips what is already done. Exit codes: 0 working, 1 a step failed (later steps did not run), 2 usage error.`)
+    .action(run(async (ctx, opts: SetupFlags) => {
+      const { runSetup } = await import('../install/setup/setup.js');
+      return runSetup(ctx, opts);
+    }));
+}

@@ -1,0 +1,111 @@
+// `setup` end to end in a bare Linux sandbox: real apt (packages already present), real gpg
+// and pass, the real AWS CLI v2, the duo-sso simulator as the "downloaded" binary and the
+// loopback STS stand-in. Also the same journey one command at a time.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { Sandbox, systemTool } from '../support/sandbox.js';
+import { StsServer } from '../support/sts-server.js';
+import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+const canApt = Boolean(systemTool('apt-get')) && process.getuid?.() === 0;
+const PROFILE = 'eticloud=111111111111:admin';
+const GPG = ['--no-passphrase', '--gpg-name', 'Ann Example', '--gpg-email', 'ann@example.com'];
+
+async function bareMachine(knobs: Partial<DuoSsoKnobs> = {}) {
+  const sts = await StsServer.start({ roles: { 'arn:aws:iam::111111111111:role/admin': { maxSessionDuration: 3600 } } });
+  const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass', 'apt-get', 'dpkg'], env: { AWS_ENDPOINT_URL_STS: sts.url, SHELL: '/bin/bash' } });
+  cleanups.push(() => sts.close(), () => box.cleanup());
+  // The simulator stands in for the release binary the user downloaded; it is not on PATH as `duo-sso`.
+  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url, ...knobs }, 'duo-sso_linux_amd64');
+  const download = `${box.bin}/duo-sso_linux_amd64`;
+  // A new terminal reads ~/.bashrc, which setup extended with ~/.local/bin.
+  const newTerminal = { PATH: `${box.home}/.local/bin:${box.env.PATH}` };
+  return { box, sts, sim, download, newTerminal };
+}
+
+describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
+  it('setup --yes installs duo-sso and pass/gpg, writes the config, logs in (-interactive the first time) and leaves doctor at exit 0; a rerun skips everything', async () => {
+    const { box, sim, download, newTerminal } = await bareMachine({ firstRunCertificatePrompt: true });
+    const r = await box.run(['setup', '--yes', '--from', download, ...GPG, '--profile', PROFILE], { timeoutMs: 300_000 });
+    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain('Setup summary:');
+    expect(r.stdout).toMatch(/Install what is missing: installed duo-sso, pass-gpg/);
+    expect(r.stdout).toMatch(/First login: logged in \(first login: -interactive\)/);
+    expect((await sim.runs())[0]!.argv).toContain('-interactive');
+    expect(await box.mode('.local/bin/duo-sso')).toBe(0o755);
+    expect((await box.read('.password-store/.gpg-id')).trim()).toMatch(/^[0-9A-F]{40}$/);
+    expect(JSON.parse(await box.read('.config/duo-sso/config.json')).profiles.eticloud).toMatchObject({ aws_account_id: '111111111111', aws_role_name: 'admin' });
+    expect(await box.read('.aws/credentials')).toContain('[eticloud]');
+    const bashrc = await box.read('.bashrc');
+    expect(bashrc).toContain('export PATH="$HOME/.local/bin:$PATH"');
+    expect(bashrc).toContain('export GPG_TTY=$(tty)');
+
+    const doctor = await box.run(['doctor', '--json'], { env: newTerminal });
+    expect(doctor.exitCode, JSON.stringify(doctor.json?.checks?.filter((c: any) => c.status === 'fail'))).toBe(0);
+
+    const runs = (await sim.runs()).length;
+    const again = await box.run(['setup', '--yes', '--json'], { env: newTerminal, timeoutMs: 120_000 });
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.json.steps.map((s: any) => [s.id, s.status])).toEqual([
+      ['detect', 'done'], ['install', 'skipped'], ['config', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
+    ]);
+    expect((await sim.runs()).length).toBe(runs);
+    expect(await box.read('.bashrc')).toBe(bashrc);
+  }, 300_000);
+
+  it('the same journey one command at a time', async () => {
+    const { box, download, newTerminal } = await bareMachine();
+    const steps: string[][] = [
+      ['install', 'duo-sso', '--from', download, '--yes'],
+      ['install', 'pass-gpg', '--yes', ...GPG],
+      ['config', 'init', '--yes', '--profile', PROFILE],
+      ['login', '--yes'],
+    ];
+    for (const args of steps) {
+      const r = await box.run(args, { env: newTerminal, timeoutMs: 300_000 });
+      expect(r.exitCode, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+    }
+    const doctor = await box.run(['doctor', '--json'], { env: newTerminal });
+    expect(doctor.exitCode, JSON.stringify(doctor.json?.checks?.filter((c: any) => c.status === 'fail'))).toBe(0);
+  }, 300_000);
+});
+
+describe('setup without a terminal', () => {
+  it('changes nothing without --yes and says how to proceed', async () => {
+    const { box } = await bareMachine();
+    const r = await box.run(['setup']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/nothing was changed: setup would install duo-sso, install pass-gpg, write config\.json, log in/);
+    expect(existsSync(box.path('.local'))).toBe(false);
+    expect(existsSync(box.path('.config'))).toBe(false);
+    // (The doctor's gpg probe may create an empty keyring; no key was generated.)
+    const keys = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons']);
+    expect(keys.stdout).not.toContain('sec:');
+  });
+
+  it('--dry-run --json previews every step as one JSON document and changes nothing', async () => {
+    const { box, download } = await bareMachine();
+    const r = await box.run(['setup', '--dry-run', '--json', '--from', download, ...GPG, '--profile', PROFILE]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.dryRun).toBe(true);
+    expect(r.json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'config', 'login', 'verify']);
+    expect(r.json.plans.map((p: any) => p.component)).toEqual(['duo-sso', 'pass-gpg']);
+    expect(existsSync(box.path('.local'))).toBe(false);
+    expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
+  });
+
+  it('a failing step stops setup with its error and the later steps do not run', async () => {
+    const { box } = await bareMachine();
+    const bad = await box.write('Downloads/not-a-binary', 'release notes\n');
+    const r = await box.run(['setup', '--yes', '--from', bad, ...GPG, '--profile', PROFILE], { timeoutMs: 120_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/✗ Install what is missing: the file is not a working duo-sso/);
+    expect(r.stdout).toContain('Setup stopped.');
+    expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
+  });
+});
