@@ -25,11 +25,12 @@ export function parseTarget(target: string | undefined): Component[] {
   throw new UserError(`unknown component: ${target}`, { hint: `Choose one of: ${[...COMPONENTS, 'all'].join(', ')}`, exitCode: ExitCode.usage });
 }
 
-function approver(ctx: Context): (question: string) => Promise<boolean> {
+/** --yes approves; a terminal asks; anything else declines (and the run says how to approve). */
+function approver(ctx: Context, onDecline: () => void): (question: string) => Promise<boolean> {
   return async (question) => {
-    if (ctx.options.yes) return true;
-    if (!ctx.canPrompt) return false;
-    return confirm(question, true);
+    const ok = ctx.options.yes || (ctx.canPrompt && (await confirm(question, true)));
+    if (!ok) onDecline();
+    return ok;
   };
 }
 
@@ -40,12 +41,13 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
   }
   const mode: Mode = opts.check ? 'check' : ctx.options.dryRun ? 'plan' : 'run';
   let reporter: Awaited<ReturnType<typeof createReporter>> | undefined;
+  let declined = false;
   const deps: UpgradeDeps = {
     runner: ctx.runner,
     env: ctx.env,
     paths: ctx.paths,
     reporter: async () => (reporter ??= await createReporter(ctx)),
-    approve: approver(ctx),
+    approve: approver(ctx, () => (declined = true)),
   };
   const reports: ComponentReport[] = [];
   for (const component of components) {
@@ -64,9 +66,8 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
     if (!ctx.options.json) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(component) }));
   }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ mode, components: reports }, null, 2)}\n`);
-  const refused = mode === 'run' && reports.some((r) => r.status === 'planned');
-  if (refused && !ctx.options.json) ctx.io.err('Nothing was changed. Run again with --yes to upgrade without questions.\n');
-  return reports.some((r) => r.status === 'failed') || refused ? ExitCode.failure : ExitCode.ok;
+  if (declined) ctx.io.err(`Not upgraded: ${ctx.canPrompt ? 'you declined' : 'no terminal to ask on'}. Run again with --yes to upgrade without questions.\n`);
+  return reports.some((r) => r.status === 'failed') || declined ? ExitCode.failure : ExitCode.ok;
 }
 
 function rerunCommand(component: Component): string {

@@ -268,3 +268,39 @@ describe('upgrade duo-sso as a release binary', () => {
     expect(await readFile(target, 'utf8')).toBe(duoSsoScript('3.5.0'));
   });
 });
+
+describe('upgrade aws-cli, self, all', () => {
+  it('plans the AWS CLI upgrade the way it was installed (Debian package) without running it', async () => {
+    const box = await Sandbox.create({ tools: ['/usr/bin/aws'] });
+    boxes.push(box);
+    const r = await box.run(['upgrade', 'aws-cli', '--dry-run', '--json']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const aws = r.json.components[0];
+    expect(aws).toMatchObject({ component: 'aws-cli', method: 'apt package', status: 'planned', from: expect.stringMatching(/^2\./) });
+    expect(aws.plan[0].command).toEqual(expect.arrayContaining(['apt-get', 'install', '--only-upgrade', '-y', 'awscli']));
+  });
+
+  it('--check reports every component and changes nothing, under Node and Deno', async () => {
+    const { brew, run, box } = await setup(healthyScenario());
+    await box.addTool('/usr/bin/aws');
+    for (const runtime of ['node', 'deno'] as const) {
+      const r = await box.run(['upgrade', '--check', '--json'], { runtime, env: { PATH: brew.pathFor(box) } });
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect(r.json.mode).toBe('check');
+      expect(r.json.components.map((c: any) => c.component)).toEqual(['duo-sso', 'aws-cli', 'self']);
+      expect(r.json.components[0]).toMatchObject({ method: 'homebrew', status: 'planned', from: '3.4.0', to: '3.5.0' });
+    }
+    expect(await brew.changingCommands()).toEqual([]);
+    await run(['upgrade', 'duo-sso', '--dry-run']);
+    expect(await brew.changingCommands()).toEqual([]);
+  });
+
+  it('rejects an unknown component with exit 2', async () => {
+    const box = await Sandbox.create();
+    boxes.push(box);
+    const r = await box.run(['upgrade', 'duo']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/unknown component: duo/);
+    expect(r.stderr).toMatch(/duo-sso, aws-cli, self, all/);
+  });
+});

@@ -1,0 +1,43 @@
+// How this tool was installed, from where its own script lives and which runtime runs it,
+// and the exact command that upgrades it. Pure, so every layout is unit-tested.
+
+export type SelfInstall =
+  | { kind: 'npm-global' }
+  | { kind: 'npx' }
+  | { kind: 'deno' }
+  | { kind: 'brew' }
+  | { kind: 'checkout'; dir: string };
+
+export const PACKAGE = 'duo-sso-setup';
+
+export function detectSelfInstall(script: string, runtime: 'node' | 'deno', brewPrefix: string | undefined): SelfInstall {
+  const p = script.replace(/\\/g, '/');
+  if (/\/Cellar\/duo-sso-setup\//.test(p) || (brewPrefix && p.startsWith(`${brewPrefix}/`) && p.includes('/duo-sso-setup/'))) return { kind: 'brew' };
+  if (/\/_npx\//.test(p)) return { kind: 'npx' };
+  if (runtime === 'deno' && !p.includes('/node_modules/') && /\/\.deno\/|deno[\\/]npm|\/deno\//.test(p)) return { kind: 'deno' };
+  if (/\/node_modules\/duo-sso-setup\//.test(p)) return runtime === 'deno' ? { kind: 'deno' } : { kind: 'npm-global' };
+  // …/REPO/dist*/cli.js (or bin/…): the checkout is the folder above the build folder.
+  const dir = /\/(dist[^/]*|bin)\/[^/]+$/.test(p) ? p.replace(/\/(dist[^/]*|bin)\/[^/]+$/, '') : p.replace(/\/[^/]+$/, '');
+  return { kind: 'checkout', dir };
+}
+
+export function selfUpgradeArgv(install: SelfInstall): string[][] {
+  switch (install.kind) {
+    case 'npm-global': return [['npm', 'install', '--global', `${PACKAGE}@latest`]];
+    case 'deno': return [['deno', 'install', '--global', '--allow-all', '--force', '--name', PACKAGE, `npm:${PACKAGE}@latest`]];
+    case 'brew': return [['brew', 'upgrade', PACKAGE]];
+    // npx fetches the newest version each time it is asked for @latest.
+    case 'npx': return [];
+    case 'checkout': return [['git', '-C', install.dir, 'pull', '--ff-only'], ['npm', '--prefix', install.dir, 'run', 'build']];
+  }
+}
+
+export function describeSelfInstall(install: SelfInstall): string {
+  switch (install.kind) {
+    case 'npm-global': return 'npm (global)';
+    case 'deno': return 'deno install';
+    case 'brew': return 'homebrew';
+    case 'npx': return 'npx';
+    case 'checkout': return `source checkout (${install.dir})`;
+  }
+}
