@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readConfig, describeInvalidJson } from '../config/read-config.js';
-import { effectiveDuration, listProfiles, type ProfileSummary } from '../config/model.js';
+import { effectiveDuration, listProfiles, policyCap, type ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
 import { findFirst } from '../platform/facts.js';
@@ -19,7 +19,8 @@ import { classify, durationTarget, SAFE_DURATION, suspects, type Failure } from 
 import { keyFingerprint, withSession } from './sessions.js';
 import { readAwsConfig, verifyProfile, type Verification } from './verify.js';
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
-import { renderLogin, type LoginReport, type ProfileReport, type Problem, type RepairRecord, type RunRecord } from './render.js';
+import { raiseTo, readRoleMax } from './learn-max.js';
+import { renderLogin, type LoginReport, type ProfileReport, type Problem, type RepairRecord, type RunRecord, type Suggestion } from './render.js';
 
 export const MAX_RUNS = 3;
 const DUO_SSO_TIMEOUT_MS = 10 * 60_000;
@@ -81,6 +82,7 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
     report.profiles = wanted.map((name) => profileReport(config, name, false));
   } else {
     report.profiles = await finishProfiles(ctx, config, wanted, saved, opts.verify, report);
+    if (opts.verify) await offerLongerSessions(ctx, report);
     report.ok = !report.problem && report.profiles.length > 0 && report.profiles.every((p) => p.saved && (!opts.verify || p.verified));
     if (!report.ok && !report.problem) {
       const missing = report.profiles.filter((p) => !p.saved).map((p) => p.name);
@@ -243,22 +245,25 @@ async function moveCredentials(ctx: Context, run: DuoRun): Promise<RepairRecord>
 
 async function lowerDuration(ctx: Context, config: LoadedConfig, profile: ProfileSummary, from: number): Promise<RepairRecord | undefined> {
   const { scope } = durationTarget(profile, config.profiles);
+  // A maximum learned with iam:GetRole on an earlier login beats the guide's safe 3600.
+  const learned = (await readState(ctx.paths)).roles[roleKey(profile.accountId, profile.role)]?.max;
+  const to = learned !== undefined && learned >= SAFE_DURATION && learned < from ? learned : SAFE_DURATION;
   const where = scope === 'profile' ? `profile ${profile.name}'s session_duration_seconds` : 'the top-level session_duration_seconds';
-  const message = `role '${profile.role}' in account ${profile.accountId} allows less than the ${from} s that profile ${profile.name} asks for; setting ${where} to ${SAFE_DURATION} in ${ctx.paths.duoConfig}`;
+  const message = `role '${profile.role}' in account ${profile.accountId} allows less than the ${from} s that profile ${profile.name} asks for; setting ${where} to ${to} in ${ctx.paths.duoConfig}`;
   if (ctx.canPrompt) {
     const { confirm } = await import('../ui/prompt.js');
     if (!(await confirm(`${message}?`, true))) return undefined;
   } else {
     progress(ctx, message);
   }
-  const result = await updateFile(ctx.paths.duoConfig, (current) => (current === undefined ? undefined : setSessionDuration(current, scope === 'profile' ? profile.name : undefined, SAFE_DURATION)), { dryRun: ctx.options.dryRun });
+  const result = await updateFile(ctx.paths.duoConfig, (current) => (current === undefined ? undefined : setSessionDuration(current, scope === 'profile' ? profile.name : undefined, to)), { dryRun: ctx.options.dryRun });
   const at = ctx.now().toISOString();
   await updateState(ctx.paths, (s) => ({
     ...s,
     durations: { ...s.durations, [profile.name]: { ...s.durations[profile.name], refused: Math.min(s.durations[profile.name]?.refused ?? Infinity, from), at } },
     roles: { ...s.roles, [roleKey(profile.accountId, profile.role)]: { ...s.roles[roleKey(profile.accountId, profile.role)], below: Math.min(s.roles[roleKey(profile.accountId, profile.role)]?.below ?? Infinity, from), at } },
   }), { dryRun: ctx.options.dryRun });
-  return { kind: 'lower-duration', profile: profile.name, scope, from, to: SAFE_DURATION, file: ctx.paths.duoConfig, ...(result.backup ? { backup: result.backup } : {}) };
+  return { kind: 'lower-duration', profile: profile.name, scope, from, to, file: ctx.paths.duoConfig, ...(result.backup ? { backup: result.backup } : {}) };
 }
 
 /** Remembers the duration STS accepted and when these credentials will expire. */
@@ -285,10 +290,45 @@ async function finishProfiles(ctx: Context, config: LoadedConfig, wanted: string
     if (v.skewSeconds !== undefined && report.clock === undefined) {
       report.clock = { skewSeconds: v.skewSeconds, level: skewLevel(v.skewSeconds), summary: describeSkew(v.skewSeconds), fix: timeSyncCommands(await ctx.platform()) };
     }
-    return v.ok
-      ? { ...base, verified: true, identity: { arn: v.arn, account: v.account, userId: v.userId } }
-      : { ...base, verified: false, error: { code: v.code, message: v.message } };
+    if (!v.ok) return { ...base, verified: false, error: { code: v.code, message: v.message } };
+    const verified: ProfileReport = { ...base, verified: true, identity: { arn: v.arn, account: v.account, userId: v.userId } };
+    const creds = credentialsOf(profileSection(files.credentials, name));
+    if (!creds || !base.role || !base.account) return verified;
+    const max = await readRoleMax(creds, base.role, { env: ctx.env });
+    if (!max.ok) return verified;
+    const key = roleKey(base.account, base.role);
+    await updateState(ctx.paths, (st) => ({ ...st, roles: { ...st.roles, [key]: { ...st.roles[key], max: max.maxSessionDuration, at: ctx.now().toISOString() } } }));
+    return { ...verified, roleMaxSessionDuration: max.maxSessionDuration };
   }));
+}
+
+/** Where iam:GetRole showed a role allows more than the profile asks (within policy), offer it. */
+async function offerLongerSessions(ctx: Context, report: LoginReport): Promise<void> {
+  const production = new Set((await readState(ctx.paths)).productionProfiles);
+  for (const p of report.profiles) {
+    if (p.roleMaxSessionDuration === undefined || p.sessionDurationSeconds === undefined || !p.account || !p.role) continue;
+    const isProduction = production.has(p.name);
+    const to = raiseTo(p.sessionDurationSeconds, p.roleMaxSessionDuration, policyCap(isProduction));
+    if (to === undefined) continue;
+    const why = `role '${p.role}' in account ${p.account} allows ${p.roleMaxSessionDuration} s; ${isProduction ? 'production' : 'non-production'} policy allows ${policyCap(isProduction)} s without SRE approval`;
+    const suggestion: Suggestion = {
+      profile: p.name,
+      from: p.sessionDurationSeconds,
+      to,
+      reason: why,
+      commands: [['duo-sso-setup', 'config', 'add-profile', p.name, '--account', p.account, '--role', p.role, '--duration', String(to), '--force', ...(isProduction ? ['--production'] : [])]],
+    };
+    // Longer sessions are an offer, never a default: --yes and non-TTY runs only report them.
+    if (ctx.canPrompt) {
+      const { confirm } = await import('../ui/prompt.js');
+      if (await confirm(`${why}. Raise profile ${p.name} from ${p.sessionDurationSeconds} to ${to} s?`, false)) {
+        const r = await updateFile(ctx.paths.duoConfig, (cur) => (cur === undefined ? undefined : setSessionDuration(cur, p.name, to)), { dryRun: ctx.options.dryRun });
+        report.repairs.push({ kind: 'raise-duration', profile: p.name, from: p.sessionDurationSeconds, to, file: ctx.paths.duoConfig, ...(r.backup ? { backup: r.backup } : {}) });
+        continue;
+      }
+    }
+    (report.suggestions ??= []).push(suggestion);
+  }
 }
 
 function profileReport(config: LoadedConfig, name: string, saved: boolean): ProfileReport {

@@ -15,7 +15,17 @@ export interface RunRecord {
 
 export type RepairRecord =
   | { kind: 'lower-duration'; profile: string; scope: 'profile' | 'top-level'; from: number; to: number; file: string; backup?: string }
-  | { kind: 'move-credentials'; profiles: string[]; file: string; backup?: string };
+  | { kind: 'move-credentials'; profiles: string[]; file: string; backup?: string }
+  | { kind: 'raise-duration'; profile: string; from: number; to: number; file: string; backup?: string };
+
+/** A longer session the role and the policy allow, offered rather than applied. */
+export interface Suggestion {
+  profile: string;
+  from: number;
+  to: number;
+  reason: string;
+  commands: string[][];
+}
 
 export interface ProfileReport {
   name: string;
@@ -27,6 +37,8 @@ export interface ProfileReport {
   identity?: { arn: string; account: string; userId: string };
   /** When the credentials stop working (login time + the accepted duration). */
   expires?: string;
+  /** The role's MaxSessionDuration, when iam:GetRole let us read it. */
+  roleMaxSessionDuration?: number;
   error?: { code: string; message: string };
 }
 
@@ -45,6 +57,7 @@ export interface LoginReport {
   profiles: ProfileReport[];
   clock?: { skewSeconds: number; level: SkewLevel; summary: string; fix: string[][] };
   problem?: Problem;
+  suggestions?: Suggestion[];
 }
 
 /** What the user will want to run next with a working profile. */
@@ -63,6 +76,7 @@ export function toJson(report: LoginReport, os: OsName): Record<string, unknown>
     repairs: report.repairs,
     ...(report.clock ? { clock: report.clock } : {}),
     ...(report.problem ? { problem: report.problem } : {}),
+    ...(report.suggestions ? { suggestions: report.suggestions } : {}),
     next: working.length > 0 ? nextCommands(working[0]!.name, os) : [],
   };
 }
@@ -77,9 +91,12 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
   const s = symbols(style);
   const lines: string[] = [];
   for (const r of report.repairs) {
+    const backup = r.backup ? ` (backup: ${r.backup})` : '';
     lines.push(r.kind === 'lower-duration'
-      ? `${s.arrow} lowered ${r.scope === 'profile' ? `${r.profile}'s` : 'the top-level'} session_duration_seconds ${r.from} ${s.arrow} ${r.to} in ${r.file}${r.backup ? ` (backup: ${r.backup})` : ''}`
-      : `${s.arrow} moved credentials from [default] to ${r.profiles.map((p) => `[${p}]`).join(', ')} in ${r.file}${r.backup ? ` (backup: ${r.backup})` : ''}`);
+      ? `${s.arrow} lowered ${r.scope === 'profile' ? `${r.profile}'s` : 'the top-level'} session_duration_seconds ${r.from} ${s.arrow} ${r.to} in ${r.file}${backup}`
+      : r.kind === 'raise-duration'
+        ? `${s.arrow} raised ${r.profile}'s session_duration_seconds ${r.from} ${s.arrow} ${r.to} in ${r.file}${backup}`
+        : `${s.arrow} moved credentials from [default] to ${r.profiles.map((p) => `[${p}]`).join(', ')} in ${r.file}${backup}`);
   }
   if (report.dryRun) lines.push(`dry run: would run ${report.runs.map((r) => shellQuote(r.argv)).join(', ')}`);
   const width = Math.max(0, ...report.profiles.map((p) => p.name.length));
@@ -93,6 +110,9 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
     lines.push('', `${paint(style, 'red', s.fail)} ${report.problem.message}`);
     for (const d of report.problem.details ?? []) lines.push(`  ${d}`);
     for (const c of report.problem.commands) lines.push(`  ${s.dollar} ${shellQuote(c)}`);
+  }
+  for (const sug of report.suggestions ?? []) {
+    lines.push('', `${s.bullet} ${sug.profile} could ask for ${sug.to} s instead of ${sug.from} s: ${sug.reason}.`, ...sug.commands.map((c) => `  ${s.dollar} ${shellQuote(c)}`));
   }
   const first = report.profiles.find((p) => p.verified);
   if (first && report.ok) {

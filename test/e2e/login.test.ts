@@ -21,8 +21,8 @@ interface Setup {
 }
 
 async function setup(profiles: Record<string, { account: string; role: string; seconds?: number }>, knobs: Partial<DuoSsoKnobs> = {}, topLevel: number | undefined = 3600): Promise<Setup> {
-  const sts = await StsServer.start({ roles: { 'arn:aws:iam::111111111111:role/admin': { maxSessionDuration: 3600 }, 'arn:aws:iam::222222222222:role/admin': { maxSessionDuration: 14400 } } });
-  const box = await Sandbox.create({ tools: ['/usr/bin/aws'], env: { AWS_ENDPOINT_URL_STS: sts.url } });
+  const sts = await StsServer.start({ roles: { 'arn:aws:iam::111111111111:role/admin': { maxSessionDuration: 3600 }, 'arn:aws:iam::222222222222:role/admin': { maxSessionDuration: 14400 }, 'arn:aws:iam::333333333333:role/admin': { maxSessionDuration: 43200 } } });
+  const box = await Sandbox.create({ tools: ['/usr/bin/aws'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_ENDPOINT_URL_IAM: sts.url } });
   cleanups.push(() => sts.close(), () => box.cleanup());
   const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url, ...knobs });
   const config = {
@@ -74,7 +74,11 @@ describe.each<Runtime>(['node', 'deno'])('login under %s', (runtime) => {
     const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
     expect(state.durations.short).toMatchObject({ refused: 14400, worked: 3600 });
     expect(state.durations.long).toMatchObject({ worked: 14400 });
-    expect(state.roles['111111111111:admin']).toMatchObject({ below: 14400 });
+    // Learned afterwards with iam:GetRole, using the new credentials.
+    expect(state.roles['111111111111:admin']).toMatchObject({ below: 14400, max: 3600 });
+    expect(state.roles['222222222222:admin']).toMatchObject({ max: 14400 });
+    expect(byName.long.roleMaxSessionDuration).toBe(14400);
+    expect(r.json.suggestions).toBeUndefined();
 
     const credentials = await box.read('.aws/credentials');
     const secrets = secretsIn(credentials);
@@ -104,6 +108,39 @@ describe('login', () => {
     const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
     expect([config.profiles.short.session_duration_seconds, config.profiles.long.session_duration_seconds]).toEqual([3600, 14400]);
     expect(r.json.profiles.every((p: any) => p.verified)).toBe(true);
+  });
+
+  it('offers, but does not apply, a longer session the role and the policy allow', async () => {
+    const { box } = await setup({ big: { account: '333333333333', role: 'admin' } });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.suggestions).toEqual([{
+      profile: 'big', from: 3600, to: 14400,
+      reason: "role 'admin' in account 333333333333 allows 43200 s; non-production policy allows 14400 s without SRE approval",
+      commands: [['duo-sso-setup', 'config', 'add-profile', 'big', '--account', '333333333333', '--role', 'admin', '--duration', '14400', '--force']],
+    }]);
+    expect(JSON.parse(await box.read('.config/duo-sso/config.json')).session_duration_seconds).toBe(3600);
+  });
+
+  it('lowers to a role maximum learned on an earlier login instead of 3600', async () => {
+    const { box, sts } = await setup({ mid: { account: '333333333333', role: 'admin', seconds: 14400 } });
+    sts.setRole('arn:aws:iam::333333333333:role/admin', 7200);
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ version: 1, productionProfiles: [], durations: {}, roles: { '333333333333:admin': { max: 7200, at: '2026-01-01T00:00:00Z' } } }));
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'lower-duration', profile: 'mid', from: 14400, to: 7200 })]);
+    expect(JSON.parse(await box.read('.config/duo-sso/config.json')).profiles.mid.session_duration_seconds).toBe(7200);
+  });
+
+  it('stays silent when the role may not read itself with iam:GetRole', async () => {
+    const { box, sts } = await setup({ big: { account: '333333333333', role: 'admin' } });
+    sts.iamGetRole = false;
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.suggestions).toBeUndefined();
+    expect(r.json.profiles[0].roleMaxSessionDuration).toBeUndefined();
+    expect(sts.actions('GetRole')[0]).toMatchObject({ errorCode: 'AccessDenied' });
+    expect(r.stderr).not.toMatch(/AccessDenied|GetRole/);
   });
 
   it('prints a human summary with identities and the next command', async () => {

@@ -12,7 +12,7 @@ afterEach(async () => {
 
 async function loggedIn(opts: { skew?: number } = {}): Promise<{ box: Sandbox; sts: StsServer }> {
   const sts = await StsServer.start({ roles: { 'arn:aws:iam::222222222222:role/admin': { maxSessionDuration: 14400 } }, dateSkewSeconds: opts.skew ?? 0 });
-  const box = await Sandbox.create({ tools: ['/usr/bin/aws'], env: { AWS_ENDPOINT_URL_STS: sts.url } });
+  const box = await Sandbox.create({ tools: ['/usr/bin/aws'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_ENDPOINT_URL_IAM: sts.url } });
   cleanups.push(() => sts.close(), () => box.cleanup());
   await installDuoSsoSim(box, { stsEndpoint: sts.url });
   await box.write('.config/duo-sso/config.json', JSON.stringify({

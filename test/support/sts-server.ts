@@ -8,12 +8,16 @@
 // MaxSessionDuration. GetCallerIdentity identifies the caller by the access key id in the
 // SigV4 Authorization header and verifies the signature with the secret it issued, so a
 // credentials file with mixed-up keys fails here just as it would at AWS.
+//
+// It also answers IAM's GetRole (same Query protocol, IAM's 2010-05-08 namespace; point
+// AWS_ENDPOINT_URL_IAM here) so a login can learn a role's true MaxSessionDuration.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 
 export const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+export const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 export const MAX_DURATION_MESSAGE = 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.';
 const SAML_ROLE = 'https://aws.amazon.com/SAML/Attributes/Role';
 const SAML_SESSION_NAME = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
@@ -28,6 +32,8 @@ export interface StsServerOptions {
   roles?: Record<string, StsRoleConfig>;
   /** Seconds added to the server's clock (its Date header and its view of "now"). */
   dateSkewSeconds?: number;
+  /** Whether an assumed role may call iam:GetRole on itself (default true). */
+  iamGetRole?: boolean;
 }
 
 export interface IssuedCredentials {
@@ -63,12 +69,14 @@ export class StsServer {
   readonly issued = new Map<string, IssuedCredentials>();
   readonly requests: StsRequestRecord[] = [];
   dateSkewSeconds: number;
+  iamGetRole: boolean;
   private server!: Server;
   url = '';
 
   private constructor(opts: StsServerOptions) {
     this.roles = new Map(Object.entries(opts.roles ?? {}));
     this.dateSkewSeconds = opts.dateSkewSeconds ?? 0;
+    this.iamGetRole = opts.iamGetRole ?? true;
   }
 
   static async start(opts: StsServerOptions = {}): Promise<StsServer> {
@@ -123,6 +131,7 @@ export class StsServer {
     };
     this.requests.push(record);
     const requestId = randomUuid();
+    const ns = params.Action === 'GetRole' ? IAM_NS : STS_NS;
     res.setHeader('Date', this.now().toUTCString());
     res.setHeader('x-amzn-RequestId', requestId);
     res.setHeader('Content-Type', 'text/xml');
@@ -138,17 +147,20 @@ export class StsServer {
           result = `<Arn>${caller.arn}</Arn><UserId>${caller.userId}</UserId><Account>${caller.account}</Account>`;
           break;
         }
+        case 'GetRole':
+          result = this.getRole(this.authenticate(req, body, record), params);
+          break;
         default:
           throw new StsError(400, 'InvalidAction', `Could not find operation ${params.Action ?? ''} for version ${params.Version ?? ''}`);
       }
       res.statusCode = 200;
-      res.end(`<${params.Action}Response xmlns="${STS_NS}">\n  <${params.Action}Result>\n    ${result}\n  </${params.Action}Result>\n  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${params.Action}Response>\n`);
+      res.end(`<${params.Action}Response xmlns="${ns}">\n  <${params.Action}Result>\n    ${result}\n  </${params.Action}Result>\n  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${params.Action}Response>\n`);
     } catch (error) {
       const e = error instanceof StsError ? error : new StsError(500, 'InternalFailure', String((error as Error)?.message ?? error), 'Receiver');
       record.status = e.status;
       record.errorCode = e.code;
       res.statusCode = e.status;
-      res.end(`<ErrorResponse xmlns="${STS_NS}">\n  <Error>\n    <Type>${e.type}</Type>\n    <Code>${e.code}</Code>\n    <Message>${escapeXml(e.message)}</Message>\n  </Error>\n  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`);
+      res.end(`<ErrorResponse xmlns="${ns}">\n  <Error>\n    <Type>${e.type}</Type>\n    <Code>${e.code}</Code>\n    <Message>${escapeXml(e.message)}</Message>\n  </Error>\n  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`);
     }
   }
 
@@ -198,6 +210,18 @@ export class StsServer {
       `<Subject>${escapeXml(saml.subject ?? sessionName)}</Subject><SubjectType>unspecified</SubjectType>`,
       `<NameQualifier>${hash(`${saml.issuer}${account}`).slice(0, 28)}=</NameQualifier>`,
     ].join('\n    ');
+  }
+
+  private getRole(caller: IssuedCredentials, params: Record<string, string>): string {
+    const name = params.RoleName ?? '';
+    const own = /:assumed-role\/([^/]+)\//.exec(caller.arn)?.[1];
+    if (!this.iamGetRole || own !== name) {
+      throw new StsError(403, 'AccessDenied', `User: ${caller.arn} is not authorized to perform: iam:GetRole on resource: role ${name} because no identity-based policy allows the iam:GetRole action`);
+    }
+    const arn = `arn:aws:iam::${caller.account}:role/${name}`;
+    const max = this.roles.get(arn)?.maxSessionDuration ?? 3600;
+    return `<Role><Path>/</Path><RoleName>${name}</RoleName><RoleId>AROA${hash(arn).slice(0, 17).toUpperCase()}</RoleId><Arn>${arn}</Arn>`
+      + `<CreateDate>2020-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>%7B%7D</AssumeRolePolicyDocument><MaxSessionDuration>${max}</MaxSessionDuration></Role>`;
   }
 
   /** Who signed this request (SigV4), or the AWS error a real endpoint would give. */
