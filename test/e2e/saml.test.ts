@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Sandbox, type Runtime } from '../support/sandbox.js';
+import { buildSaml, grant, toBase64 } from '../support/saml-builder.js';
+
+const boxes: Sandbox[] = [];
+async function sandbox(): Promise<Sandbox> {
+  const box = await Sandbox.create();
+  boxes.push(box);
+  return box;
+}
+afterEach(async () => {
+  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+});
+
+const ROLES = [grant('626007623524', 'admin'), grant('012345678901', 'devops', { providerFirst: true })];
+
+describe.each<Runtime>(['node', 'deno'])('saml inspect under %s', (runtime) => {
+  it('reads a base64 response from a file: roles, window, redacted subject', async () => {
+    const box = await sandbox();
+    const file = await box.write('response.b64', toBase64(buildSaml({ roles: ROLES, sessionDuration: 3600, nameId: 'jane.doe@example.com' })));
+    const r = await box.run(['saml', 'inspect', file], { runtime });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^SAML response \(base64\)$/m);
+    expect(r.stdout).toMatch(/Issuer +https:\/\/cloudsso\.example\.com/);
+    expect(r.stdout).toMatch(/Valid +\S+ → \S+: valid for [45]m \d\ds more/);
+    expect(r.stdout).toMatch(/SessionDuration +3600 s/);
+    expect(r.stdout).toContain('  626007623524  admin   provider cloudsso\n  012345678901  devops  provider cloudsso\n');
+    expect(r.stdout).toContain('[redacted] (emailAddress)');
+    expect(r.stdout).not.toContain('jane.doe');
+  });
+
+  it('reads XML from standard input and prints one JSON document, subject shown on request', async () => {
+    const box = await sandbox();
+    const xml = buildSaml({ prefix: '', issueInstant: new Date(Date.now() - 2 * 3600_000), nameId: 'jane.doe@example.com' });
+    const r = await box.run(['saml', 'inspect', '-', '--json', '--show-subject'], { runtime, input: xml });
+    expect(r.exitCode).toBe(0);
+    expect(r.json).toMatchObject({
+      encoding: 'xml',
+      kind: 'response',
+      validity: { state: 'expired', redeemable: false },
+      subject: { redacted: false, nameId: 'jane.doe@example.com' },
+      roles: [{ account: '626007623524', role: 'admin', provider: 'cloudsso' }],
+    });
+  });
+});
+
+describe('saml inspect', () => {
+  it('exits 1 with a clear message on garbage, a missing Role, a missing file or a huge input', async () => {
+    const box = await sandbox();
+    const garbage = await box.run(['saml', 'inspect', '-'], { input: 'not a saml response at all' });
+    expect(garbage.exitCode).toBe(1);
+    expect(garbage.stderr).toMatch(/^duo-sso-setup: error: not a SAML response: it is neither XML/m);
+    expect(garbage.stdout).toBe('');
+    const noRole = await box.run(['saml', 'inspect', '--json'], { input: toBase64(buildSaml({ roles: null })) });
+    expect(noRole.exitCode).toBe(1);
+    expect(noRole.json.error.message).toMatch(/no https:\/\/aws\.amazon\.com\/SAML\/Attributes\/Role attribute/);
+    const missing = await box.run(['saml', 'inspect', box.path('nope.xml')]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+    const huge = await box.run(['saml', 'inspect', '-'], { input: 'A'.repeat(2 * 1024 * 1024) });
+    expect(huge.exitCode).toBe(1);
+    expect(huge.stderr).toContain('standard input is larger than 1 MiB');
+  });
+
+  it('exits 2 on an unknown flag', async () => {
+    const box = await sandbox();
+    const r = await box.run(['saml', 'inspect', '--no-such-flag']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--no-such-flag'/);
+  });
+});
