@@ -150,6 +150,25 @@ export const stsFailures: readonly KnownFailure[] = [
     example: 'An error occurred (RegionDisabledException) when calling the GetCallerIdentity operation: STS is not activated in this region for account:626007623524. Your account administrator can activate STS in this region using the IAM Console.',
   },
   {
+    id: 'sts-unreachable',
+    title: 'STS cannot be reached over the network',
+    group: 'sts',
+    patterns: [
+      /RequestError: send request failed/,
+      /Could not connect to the endpoint URL: "?https:\/\/sts\./,
+      /(?:getaddrinfo ENOTFOUND|dial tcp: lookup) sts[\w.-]*\.amazonaws\.com/,
+    ],
+    explanation:
+      'The request to AWS STS never got an answer: no network, a VPN or firewall blocking it, a proxy that HTTPS_PROXY does '
+      + 'not name, or a DNS failure. The login itself may have succeeded; only the exchange for AWS credentials failed.',
+    fix: {
+      description: 'Check that this machine reaches STS (VPN, proxy, DNS), then log in again',
+      commands: [['curl', '-sSI', 'https://sts.amazonaws.com/'], LOGIN],
+      automatic: false,
+    },
+    example: "Failed to Assume Role 'admin' via STS: RequestError: send request failed\ncaused by: Post \"https://sts.amazonaws.com/\": dial tcp: lookup sts.amazonaws.com: no such host",
+  },
+  {
     id: 'session-expired',
     title: 'The session credentials have expired',
     group: 'sts',

@@ -72,6 +72,12 @@ const CASES: Case[] = [
     text: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation (reached max retries: 4): The security token included in the request is expired',
     facts: { code: 'ExpiredToken', maxRetries: 4 },
   },
+  {
+    id: 'sts-unreachable',
+    text: "Failed to Assume Role 'admin' via STS: RequestError: send request failed\ncaused by: Post \"https://sts.amazonaws.com/\": dial tcp 52.94.241.129:443: i/o timeout",
+    facts: { role: 'admin', code: 'RequestError' },
+  },
+  { id: 'sts-unreachable', text: 'Could not connect to the endpoint URL: "https://sts.us-east-2.amazonaws.com/"' },
   { id: 'invalid-credentials', text: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.' },
   // duo-sso
   { id: 'duo-sso-not-found', text: 'bash: duo-sso: command not found' },
@@ -80,6 +86,8 @@ const CASES: Case[] = [
   { id: 'duo-sso-not-found', text: 'Error: spawn duo-sso ENOENT' },
   { id: 'first-run-client-certificate', text: 'Waiting for SSO page...\nError: net::ERR_BAD_SSL_CLIENT_AUTH_CERT at https://cloudsso.cisco.com/idp/startSSO.ping' },
   { id: 'first-run-client-certificate', text: 'The SSO page is asking for a client certificate; rerun with -interactive to select one.' },
+  // the duo-sso stand-in's wording (test/support/duo-sso-sim) for the first-run prompt
+  { id: 'first-run-client-certificate', text: 'Error: timed out waiting for SSO login: the browser is asking to select a client certificate. Run duo-sso -interactive once to answer it.' },
   { id: 'credentials-under-default', text: '\nThe config profile (eticloud) could not be found\n', facts: { profile: 'eticloud' } },
   { id: 'credentials-under-default', text: "✔ Assume role 'admin' completed successfully\n✔ AWS Credentials saved for profile 'default'" },
   // AWS CLI
