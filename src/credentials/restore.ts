@@ -27,10 +27,11 @@ export interface RestoreOutcome {
 }
 
 export function restoredCredentials(current: string, entry: StoredEntry, profile: string): { text: string; exact: boolean; keptNewer: boolean } {
+  // Checked first: putting the old lines back beside newer ones would leave two sets of keys.
+  if (hasSecrets(current, profile)) return { text: current, exact: false, keptNewer: true };
   const patch = entry.duoSsoSetup.credentialsPatch;
   const exact = patch ? undoPatch(current, patch) : undefined;
   if (exact !== undefined) return { text: exact, exact: true, keptNewer: false };
-  if (hasSecrets(current, profile)) return { text: current, exact: false, keptNewer: true };
   const text = setValues(current, profile, {
     aws_access_key_id: entry.AccessKeyId,
     aws_secret_access_key: entry.SecretAccessKey,

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
+import { restoreProfiles } from '../../src/credentials/restore.js';
+import { parseEntry } from '../../src/credentials/entry.js';
+import { readState } from '../../src/state/state.js';
+import { SecretStoreError, type SecretStore } from '../../src/secrets/types.js';
+import type { GlobalOptions } from '../../src/context.js';
+
+/** An in-memory store; `failSet` imitates a keyring that refuses writes. */
+function memoryStore(opts: { failSet?: boolean; corrupt?: boolean } = {}): SecretStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    name: 'keychain',
+    label: 'test keyring',
+    data,
+    available: async () => ({ ok: true, detail: 'memory' }),
+    get: async (a) => data.get(a),
+    set: async (a, s) => {
+      if (opts.failSet) throw new SecretStoreError('keychain', 'cannot write to the test keyring: locked');
+      data.set(a, opts.corrupt ? `${s}x` : s);
+    },
+    delete: async (a) => data.delete(a),
+  };
+}
+
+const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
+const CREDS = '# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
+const CONFIG = '[default]\nregion = us-east-1\n';
+
+let home: string;
+let paths: Paths;
+let ctx: MigrateCtx;
+const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'secrets-migrate-'));
+  paths = resolvePaths({ HOME: home });
+  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
+  await mkdir(join(home, '.aws'));
+  await writeFile(paths.awsCredentials, CREDS);
+  await writeFile(paths.awsConfig, CONFIG);
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+const read = (p: string) => readFile(p, 'utf8');
+
+describe('migrateProfiles / restoreProfiles', () => {
+  it('moves one profile\'s keys, estimates the expiry, records the state, and restores byte-for-byte', async () => {
+    const written = new Date('2026-11-26T09:30:00Z');
+    await utimes(paths.awsCredentials, written, written);
+    await mkdir(join(home, '.config', 'duo-sso'), { recursive: true });
+    await writeFile(paths.duoConfig, JSON.stringify({ session_duration_seconds: 3600, profiles: { dev: { session_duration_seconds: 7200 } } }));
+    const store = memoryStore();
+    const [outcome] = await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(outcome).toEqual({ profile: 'dev', status: 'migrated', store: 'keychain', expiration: '2026-11-26T11:30:00.000Z', expirationSource: 'estimated', plaintextBackups: [] });
+    expect(await read(paths.awsCredentials)).toBe('# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\n');
+    expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\ncredential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev\n`);
+    // No plaintext backup of the credentials file; the config (no secrets) has one.
+    expect((await readdir(join(home, '.aws'))).filter((n) => n.startsWith('credentials.'))).toEqual([]);
+    const entry = parseEntry(store.data.get('aws/dev')!)!;
+    expect(entry).toMatchObject({ AccessKeyId: 'ASIADEV', SecretAccessKey: 'devsecret', SessionToken: 'devtoken' });
+    expect(await readState(paths)).toMatchObject({ secretStore: 'keychain', storedProfiles: ['dev'] });
+
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+    expect(store.data.size).toBe(0);
+    expect((await readState(paths)).storedProfiles).toEqual([]);
+  });
+
+  it('a store that refuses the write leaves both files untouched', async () => {
+    await expect(migrateProfiles(ctx, ['dev'], memoryStore({ failSet: true }), { self: SELF })).rejects.toThrow(/locked/);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+  });
+
+  it('a store that gives back something else leaves both files untouched', async () => {
+    await expect(migrateProfiles(ctx, ['dev'], memoryStore({ corrupt: true }), { self: SELF })).rejects.toThrow(/did not give back what was stored/);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+  });
+
+  it('dry run: reports, changes nothing, stores nothing', async () => {
+    const store = memoryStore();
+    const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF });
+    expect(o!.status).toBe('would-migrate');
+    expect(store.data.size).toBe(0);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+  });
+
+  it('uses the expiry login gives; a missing profile is an error that changes nothing', async () => {
+    const store = memoryStore();
+    const [o] = await migrateProfiles(ctx, ['dev'], store, { self: SELF, expirations: { dev: new Date('2026-11-26T10:45:00Z') } });
+    expect(o).toMatchObject({ expiration: '2026-11-26T10:45:00.000Z', expirationSource: 'login' });
+    const before = await read(paths.awsCredentials);
+    await expect(migrateProfiles(ctx, ['prod'], store, { self: SELF })).rejects.toThrow(/has no keys for \[prod\]/);
+    expect(await read(paths.awsCredentials)).toBe(before);
+  });
+
+  it('after a new login wrote keys again: migrates the new keys, and restore still undoes the first config edit', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const migratedConfig = await read(paths.awsConfig);
+    // duo-sso logs in again and writes fresh keys into the file.
+    const relogged = (await read(paths.awsCredentials)).replace('[dev]\n', '[dev]\naws_access_key_id = ASIANEW\naws_secret_access_key = newsecret\naws_session_token = newtoken\n');
+    await writeFile(paths.awsCredentials, relogged);
+    const [o] = await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(o!.status).toBe('migrated');
+    expect(await read(paths.awsConfig)).toBe(migratedConfig);
+    expect(parseEntry(store.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIANEW' });
+    expect((await migrateProfiles(ctx, ['dev'], store, { self: SELF }))[0]!.status).toBe('already');
+    await restoreProfiles(ctx, ['dev'], store);
+    expect(await read(paths.awsCredentials)).toBe(relogged);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+  });
+
+  it('restore after the files changed: lines go back where they were, else are appended, never over newer keys', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    // Edits elsewhere in the files do not stop an exact put-back.
+    await writeFile(paths.awsCredentials, '[dev]\nregion = eu-west-1\n');
+    await writeFile(paths.awsConfig, `# edited\n${await read(paths.awsConfig)}`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await read(paths.awsCredentials)).toBe('[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\nregion = eu-west-1\n');
+    expect(await read(paths.awsConfig)).toBe(`# edited\n${CONFIG}`);
+
+    // The section is gone: the keys are written back as a new section.
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await writeFile(paths.awsCredentials, '[default]\nregion = x\n');
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    expect(await read(paths.awsCredentials)).toBe('[default]\nregion = x\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n');
+
+    // duo-sso wrote newer keys since: they win.
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await writeFile(paths.awsCredentials, '[dev]\naws_access_key_id = ASIANEWER\naws_secret_access_key = newer\n');
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten', keptNewerKeys: true }]);
+    expect(await read(paths.awsCredentials)).toBe('[dev]\naws_access_key_id = ASIANEWER\naws_secret_access_key = newer\n');
+    expect(await read(paths.awsConfig)).toBe(`# edited\n${CONFIG}`);
+  });
+
+  it('restoring a config file migrate created removes it again', async () => {
+    await rm(paths.awsConfig);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(await read(paths.awsConfig)).toMatch(/^\[profile dev\]\ncredential_process = /);
+    await restoreProfiles(ctx, ['dev'], store);
+    await expect(read(paths.awsConfig)).rejects.toThrow(/ENOENT/);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+  });
+});
