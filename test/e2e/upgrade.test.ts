@@ -304,3 +304,22 @@ describe('upgrade aws-cli, self, all', () => {
     expect(r.stderr).toMatch(/duo-sso, aws-cli, self, all/);
   });
 });
+
+describe('doctor: the updates check', () => {
+  it('warns about an outdated duo-sso with the upgrade as its fix, and --fix applies it', async () => {
+    const { box, brew, run } = await setup(brokenTapScenario());
+    const r = await run(['doctor', '--json', '--only', 'updates']);
+    const updates = r.json.checks.find((c: any) => c.id === 'updates');
+    expect(updates).toMatchObject({
+      status: 'warn',
+      summary: 'updates available: duo-sso 3.4.0 → 3.5.0',
+      fix: { commands: [['duo-sso-setup', 'upgrade', 'duo-sso', '--yes']], automatic: true },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(await brew.changingCommands()).toEqual([]);
+
+    const fixed = await run(['doctor', '--json', '--only', 'updates', '--fix', '--yes']);
+    expect(fixed.json.checks.find((c: any) => c.id === 'updates')).toMatchObject({ status: 'ok', fixed: true });
+    expect((await box.exec(`${brew.binDir}/duo-sso`, ['--version'])).stdout.trim()).toBe('duo-sso v3.5.0');
+  });
+});

@@ -9,6 +9,7 @@ import { gpgCheck } from './gpg.js';
 import { passCheck } from './pass.js';
 import { secretStoreCheck } from './secret-store.js';
 import { configCheck } from './config.js';
+import { updatesCheck } from './updates.js';
 import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
@@ -33,4 +34,6 @@ export const checks: readonly Check[] = [
   // AWS access
   clockCheck,
   credentialsCheck,
+  // Staying current
+  updatesCheck,
 ];
