@@ -12,8 +12,10 @@ import { updateFile } from '../fs/safe-write.js';
 import { findFirst } from '../platform/facts.js';
 import { resolveSelf } from '../platform/self.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
+import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, moveMisplaced, profileSection, readCredentialsText, credentialsOf, type Misplaced, type Section } from '../aws/credentials-file.js';
 import { redactSecrets } from '../knowledge/redact.js';
+import { diagnose } from '../knowledge/index.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { classify, durationTarget, SAFE_DURATION, suspects, type Failure } from './repair.js';
 import { keyFingerprint, withSession } from './sessions.js';
@@ -117,7 +119,10 @@ async function loginUnit(
   let sessionFlag = opts.sessionDuration;
   for (let run = 1; run <= MAX_RUNS; run++) {
     const args = [...(only ? ['-profile', only] : []), ...(sessionFlag ? ['-session-duration', String(sessionFlag)] : []), ...(shared.interactive ? ['-interactive'] : [])];
-    const outcome = await runDuoSso(ctx, duoSso, args);
+    // Without profiles duo-sso asks which account and role to use: hand it the terminal as is
+    // (a prompt without a newline would wait unseen in our line reader).
+    const passthrough = getConfig().profiles.length === 0 && ctx.io.stdoutIsTTY && !ctx.options.json;
+    const outcome = await runDuoSso(ctx, duoSso, args, passthrough);
     shared.runs++;
     report.runs.push(outcome.record);
     if (outcome.dryRun) return { saved: [] };
@@ -193,8 +198,20 @@ async function loginUnit(
   return { saved, problem: { id: 'gave-up', message: `gave up after ${MAX_RUNS} runs of duo-sso`, commands: [] } };
 }
 
-async function runDuoSso(ctx: Context, duoSso: string, args: string[]): Promise<DuoRun> {
+async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrough = false): Promise<DuoRun> {
   const before = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
+  if (passthrough) {
+    progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
+    const r = await ctx.runner.run(duoSso, args, { interactive: true, mutates: true, timeoutMs: DUO_SSO_TIMEOUT_MS });
+    const after = r.dryRun ? before : await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
+    const changed = (after ? sectionNames(after) : []).filter((n) => {
+      const key = profileSection(after, n)?.aws_access_key_id;
+      return key !== undefined && key !== profileSection(before, n)?.aws_access_key_id;
+    });
+    const summary = { ...emptySummary(), saved: changed };
+    const record: RunRecord = { argv: ['duo-sso', ...args], exitCode: r.exitCode, timedOut: r.timedOut, ...(r.spawnError ? { spawnError: r.spawnError } : {}), saved: changed };
+    return { record, summary, lines: [], misplaced: [], defaultBefore: profileSection(before, 'default'), dryRun: Boolean(r.dryRun) };
+  }
   const seen: { profile: string; own: Section | undefined; fallback: Section | undefined }[] = [];
   const lines: string[] = [];
   let summary = emptySummary();
@@ -373,6 +390,16 @@ function explain(failure: Failure, run: DuoRun, config: LoadedConfig): Problem {
       };
     default: {
       const detail = failure.kind === 'other' ? failure.detail : `${failure.kind}${'role' in failure && failure.role ? ` (role '${failure.role}')` : ''}`;
+      // The shared knowledge base may know this one (IdP rejected claim, region disabled, ...).
+      const known = diagnose(run.lines.join('\n'))[0];
+      if (known && failure.kind === 'other') {
+        return {
+          id: known.id,
+          message: `duo-sso failed: ${detail}`,
+          details: [known.title, ...(known.detail ? [known.detail] : []), known.explanation, ...(known.fix.description ? [`Fix: ${known.fix.description}`] : [])],
+          commands: known.fix.commands,
+        };
+      }
       return { id: failure.kind, message: `duo-sso failed: ${detail}`, details: run.lines.slice(-5), commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
     }
   }

@@ -195,6 +195,27 @@ describe('login', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('explains other STS refusals from the shared knowledge base', async () => {
+    const { box, sts, sim } = await setup({ long: { ...LONG } });
+    sts.failAssume = { status: 400, code: 'IDPRejectedClaim', message: 'Error authenticating with the identity provider.' };
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(r.json.problem).toMatchObject({ id: 'idp-rejected-claim', message: 'duo-sso failed: IDPRejectedClaim: Error authenticating with the identity provider' });
+    expect(r.json.problem.commands.length).toBeGreaterThan(0);
+    expect(await sim.runs()).toHaveLength(1);
+  });
+
+  it('hands the terminal to duo-sso when config.json has no profiles, then verifies what it saved', async () => {
+    const { box } = await setup({}, { grants: [{ account: '222222222222', role: 'admin' }] });
+    const r = await box.exec('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, CLI, 'login', '--yes'], { input: '1\n', env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Select a role [1-1]:');
+    expect(r.stdout).toMatch(/✓ default {2}arn:aws:sts::222222222222:assumed-role\/admin\/jdoe@example\.com/);
+    expect(r.exitCode).toBe(0);
+    const without = await box.run(['login', '--yes']);
+    expect(without.exitCode).toBe(1);
+    expect(without.stderr).toMatch(/has no "profiles", so duo-sso would ask which account and role to use, and there is no terminal/);
+  });
+
   it('explains AccessDenied with the account and role the profile asked for', async () => {
     const { box, sim } = await setup({ long: { ...LONG } }, { grants: [{ account: '222222222222', role: 'readonly' }] });
     const r = await box.run(['login', '--yes']);

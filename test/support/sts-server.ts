@@ -70,6 +70,8 @@ export class StsServer {
   readonly requests: StsRequestRecord[] = [];
   dateSkewSeconds: number;
   iamGetRole: boolean;
+  /** When set, AssumeRoleWithSAML answers this error (e.g. IDPRejectedClaim, RegionDisabledException). */
+  failAssume: { status: number; code: string; message: string } | undefined;
   private server!: Server;
   url = '';
 
@@ -165,6 +167,7 @@ export class StsServer {
   }
 
   private assumeRoleWithSaml(params: Record<string, string>): string {
+    if (this.failAssume) throw new StsError(this.failAssume.status, this.failAssume.code, this.failAssume.message);
     const { RoleArn: roleArn, PrincipalArn: principalArn, SAMLAssertion: assertion } = params;
     for (const [name, value] of [['roleArn', roleArn], ['principalArn', principalArn], ['SAMLAssertion', assertion]] as const) {
       if (!value) throw new StsError(400, 'ValidationError', `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);

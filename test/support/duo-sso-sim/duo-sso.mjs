@@ -17,7 +17,7 @@
 // Every run is appended to KNOBS.log (JSON lines: argv and outcome); run counters live in KNOBS.state.
 // Assumption (unknown in the real tool): a profile's session_duration_seconds wins over
 // -session-duration, which wins over the top-level session_duration_seconds (default 28800).
-import { readFileSync, writeFileSync, appendFileSync, mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { readFileSync, readSync, writeFileSync, appendFileSync, mkdirSync, existsSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -109,11 +109,17 @@ if (flags.profile) {
   }
 }
 if (configured.length === 0) {
-  // Example 1 (no profiles): list what the assertion grants and ask which one to use.
+  // Example 1 (no profiles): list what the assertion grants and ask which one to use; the
+  // choice is saved as the default profile.
   process.stdout.write('Available AWS accounts / roles:\n');
   grants.forEach((g, i) => process.stdout.write(`  [${i + 1}] ${g.account} ${g.role}\n`));
-  process.stderr.write('Error: no role selected\n');
-  finish(1);
+  process.stdout.write(`Select a role [1-${grants.length}]: `);
+  const choice = grants[Number(readLine()) - 1];
+  if (!choice) {
+    process.stderr.write('\nError: no role selected\n');
+    finish(1);
+  }
+  profiles = [{ name: 'default', account: choice.account, role: choice.role, duration: Number(flags['session-duration'] ?? config.session_duration_seconds ?? 28800) }];
 }
 process.stdout.write('✔ AWS Accounts / Roles validated successfully\n');
 if (knobs.profileOrder === 'reverse') profiles = [...profiles].reverse();
@@ -158,6 +164,21 @@ for (const p of profiles) {
   process.stdout.write(`✔ AWS Credentials saved for profile '${p.name}'\n`);
 }
 finish(0);
+
+function readLine() {
+  const byte = Buffer.alloc(1);
+  let line = '';
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(0, byte, 0, 1, null);
+    } catch {
+      return line;
+    }
+    if (n === 0 || byte[0] === 10) return line.replace(/\r$/, '');
+    line += String.fromCharCode(byte[0]);
+  }
+}
 
 function tag(xml, name) {
   const m = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
