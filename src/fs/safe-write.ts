@@ -3,7 +3,7 @@
 // temp file in the same folder that is fsynced and renamed over the target. A process
 // killed at any point leaves either the old or the new file complete, never a mix.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, readdir, rename, rm, mkdir, stat, chmod, copyFile } from 'node:fs/promises';
+import { open, readFile, readdir, rename, rm, mkdir, stat, chmod, copyFile, link, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface SafeWriteOptions {
@@ -59,15 +59,35 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Creates `lock` already holding our pid: the pid goes into a private file that is then
+ * hard-linked into place (atomic, EEXIST if taken), so a process killed at any moment never
+ * leaves a lock without an owner, which would block every later run until it went stale.
+ */
+async function createLock(lock: string): Promise<void> {
+  const mine = `${lock}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeFile(mine, String(process.pid), { mode: 0o600 });
+  try {
+    await link(mine, lock);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    // A filesystem without hard links: create and fill it in two steps.
+    const handle = await open(lock, 'wx', 0o600);
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
 /** Runs `fn` holding an exclusive lock file beside `path`, so two runs cannot interleave. */
 export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
   const lock = `${path}.lock`;
   const started = Date.now();
   for (;;) {
     try {
-      const handle = await open(lock, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await createLock(lock);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -123,8 +143,11 @@ export async function updateFile(
     let backup: string | undefined;
     if (current && opts.backup !== false) {
       backup = backupName(path, now());
-      await copyFile(path, backup);
-      await chmod(backup, 0o600);
+      // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
+      const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      await copyFile(path, copying);
+      await chmod(copying, 0o600);
+      await rename(copying, backup);
       await pruneBackups(path, opts.keepBackups ?? 5);
     }
     const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
