@@ -1,7 +1,7 @@
 // Pure, format-preserving edits of config.json text: each function changes one value and
 // leaves every other byte (key order, indentation, unknown keys, line endings) as it was.
 // Built on jsonc-parser's modify/applyEdits rather than re-serialising the whole document.
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type FormattingOptions, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { PROFILE_KEYS, TOP_LEVEL_KEYS, isObject } from './model.js';
 
 /** Indentation and line endings as the file already uses them (2 spaces and \n for a new file). */
@@ -35,9 +35,12 @@ function insertionIndex(order: readonly string[], key: string): (properties: str
  */
 export function setValue(text: string, path: JSONPath, value: unknown): string {
   if (text.startsWith('\uFEFF')) return `\uFEFF${setValue(text.slice(1), path, value)}`;
-  const root = parseTree(text);
-  const existing = root ? findNodeAtLocation(root, path) : undefined;
-  if (value === undefined || existing || !root || root.type !== 'object') {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  // Editing a document that does not parse could only make it worse: the caller reports it instead.
+  if (errors.length > 0 || root?.type !== 'object') throw new Error('config.json is not a valid JSON object; it was not edited');
+  const existing = findNodeAtLocation(root, path);
+  if (value === undefined || existing) {
     const replacingObject = existing && typeof value === 'object' && value !== null;
     return applyEdits(text, modify(text, path, value, replacingObject ? { formattingOptions: detectFormatting(text) } : {}));
   }

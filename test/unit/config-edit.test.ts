@@ -69,4 +69,8 @@ describe('format-preserving edits', () => {
     const text = '{\n  "profiles": {\n    "a": { "aws_account_id": "111111111111", "aws_role_name": "admin" }\n  }\n}\n';
     expect(setSessionDuration(text, 'a', 3600)).toBe(text.replace('"admin" }', '"admin", "session_duration_seconds": 3600 }'));
   });
+
+  it('refuses to edit text that does not parse, rather than making it worse', () => {
+    for (const bad of ['{\n  "url": "x",\n}', '{"url": ', '[]', '']) expect(() => setSessionDuration(bad, undefined, 3600)).toThrow(/not a valid JSON object/);
+  });
 });
