@@ -203,11 +203,7 @@ async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrou
   if (passthrough) {
     progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
     const r = await ctx.runner.run(duoSso, args, { interactive: true, mutates: true, timeoutMs: DUO_SSO_TIMEOUT_MS });
-    const after = r.dryRun ? before : await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
-    const changed = (after ? sectionNames(after) : []).filter((n) => {
-      const key = profileSection(after, n)?.aws_access_key_id;
-      return key !== undefined && key !== profileSection(before, n)?.aws_access_key_id;
-    });
+    const changed = r.dryRun ? [] : changedSections(before, await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined));
     const summary = { ...emptySummary(), saved: changed };
     const record: RunRecord = { argv: ['duo-sso', ...args], exitCode: r.exitCode, timedOut: r.timedOut, ...(r.spawnError ? { spawnError: r.spawnError } : {}), saved: changed };
     return { record, summary, lines: [], misplaced: [], defaultBefore: profileSection(before, 'default'), dryRun: Boolean(r.dryRun) };
@@ -234,6 +230,10 @@ async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrou
       ctx.io.err(`${shown}\n`);
     },
   });
+  if (!r.dryRun && r.exitCode === 0 && summary.saved.length === 0) {
+    // Its wording may differ from the guide's: trust the file over the words.
+    summary = { ...summary, saved: changedSections(before, await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined)) };
+  }
   const record: RunRecord = {
     argv: ['duo-sso', ...args],
     exitCode: r.exitCode,
@@ -243,6 +243,14 @@ async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrou
   };
   if (r.dryRun) progress(ctx, 'dry run: duo-sso was not run');
   return { record, summary, lines, misplaced: r.dryRun ? [] : findMisplaced(before, seen), defaultBefore: profileSection(before, 'default'), dryRun: Boolean(r.dryRun) };
+}
+
+/** Sections whose access key is new since `before`. */
+function changedSections(before: string | undefined, after: string | undefined): string[] {
+  return (after ? sectionNames(after) : []).filter((n) => {
+    const key = profileSection(after, n)?.aws_access_key_id;
+    return key !== undefined && key !== profileSection(before, n)?.aws_access_key_id;
+  });
 }
 
 function readTextSync(path: string): string | undefined {

@@ -216,6 +216,13 @@ describe('login', () => {
     expect(without.stderr).toMatch(/has no "profiles", so duo-sso would ask which account and role to use, and there is no terminal/);
   });
 
+  it('trusts the credentials file when duo-sso words its success differently', async () => {
+    const { box } = await setup({ long: { ...LONG }, other: { ...SHORT } }, { silent: true });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.profiles.map((p: any) => [p.name, p.verified])).toEqual([['long', true], ['other', true]]);
+  });
+
   it('explains AccessDenied with the account and role the profile asked for', async () => {
     const { box, sim } = await setup({ long: { ...LONG } }, { grants: [{ account: '222222222222', role: 'readonly' }] });
     const r = await box.run(['login', '--yes']);

@@ -52,7 +52,7 @@ describe('durationTarget', () => {
 describe('credentials under [default]', () => {
   const before = '# keep me\n[default]\naws_access_key_id = AKIAOLD\naws_secret_access_key = old\nregion_hint = x\n\n[dev]\naws_access_key_id = ASIAOLDDEV\n';
   it('finds profiles whose keys landed under [default] and moves them, restoring [default]', () => {
-    const seen = [
+    const seen: Parameters<typeof findMisplaced>[1] = [
       { profile: 'dev', own: getSection(before, 'dev'), fallback: { aws_access_key_id: 'ASIANEW1', aws_secret_access_key: 's1', aws_session_token: 't1' } },
       { profile: 'prod', own: undefined, fallback: { aws_access_key_id: 'ASIANEW2', aws_secret_access_key: 's2', aws_session_token: 't2' } },
       { profile: 'ok', own: { aws_access_key_id: 'ASIANEW3', aws_secret_access_key: 's3' }, fallback: { aws_access_key_id: 'ASIANEW2', aws_secret_access_key: 's2' } },

@@ -12,6 +12,7 @@
 //   firstRunCertificatePrompt fail until one run used -interactive (the browser's client-certificate prompt)
 //   credentialsUnderDefault   write every profile's credentials under [default] (a reported duo-sso bug)
 //   expiredAssertionRuns      the first N runs present an assertion already past NotOnOrAfter
+//   silent                    print none of the guide's ✔ lines (the real wording may differ)
 //   profileOrder              'config' (default) or 'reverse': the order profiles are processed in
 //                             (the real one iterates a Go map, so the order is not guaranteed)
 // Every run is appended to KNOBS.log (JSON lines: argv and outcome); run counters live in KNOBS.state.
@@ -56,6 +57,10 @@ const knobs = knobsPath ? JSON.parse(readFileSync(knobsPath, 'utf8')) : {};
 const statePath = knobsPath ? `${knobsPath}.state` : undefined;
 const simState = statePath && existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : { runs: 0, certificateSelected: false };
 const flags = parseFlags(process.argv.slice(2));
+if (knobs.silent) {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => (String(chunk).startsWith('✔') ? true : write(chunk, ...rest));
+}
 const outcome = { argv: process.argv.slice(2), saved: [], failed: undefined };
 
 function finish(code) {

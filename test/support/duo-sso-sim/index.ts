@@ -19,6 +19,7 @@ export interface DuoSsoKnobs {
   credentialsUnderDefault?: boolean;
   expiredAssertionRuns?: number;
   profileOrder?: 'config' | 'reverse';
+  silent?: boolean;
 }
 
 export interface SimRun {
