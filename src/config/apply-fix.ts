@@ -14,7 +14,11 @@ export function policyFromState(state: State): PolicyContext {
   for (const [key, memory] of Object.entries(state.roles ?? {})) {
     if (typeof memory?.max === 'number') roleMaxima[key] = memory.max;
   }
-  return { production: state.productionProfiles, roleMaxima };
+  const refused: Record<string, number> = {};
+  for (const [profile, memory] of Object.entries(state.durations ?? {})) {
+    if (typeof memory?.refused === 'number' && Number.isFinite(memory.refused)) refused[profile] = memory.refused;
+  }
+  return { production: state.productionProfiles, roleMaxima, refused };
 }
 
 export async function loadPolicy(paths: Pick<Paths, 'stateFile'>): Promise<PolicyContext> {

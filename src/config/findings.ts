@@ -94,6 +94,11 @@ export const CATALOGUE = {
     why: 'duo-sso-setup learned this role\'s maximum; STS will refuse anything longer.',
     fix: "Lower it to the role's maximum.", automatic: true,
   },
+  'duration-refused': {
+    severity: 'fail', check: 'session-duration', title: 'a session duration STS already refused for this profile',
+    why: 'A login with it failed with "DurationSeconds exceeds the MaxSessionDuration"; duo-sso-setup remembers that in its state file.',
+    fix: 'Lower it to 3600 (or what worked before).', automatic: true,
+  },
   'profiles-not-object': {
     severity: 'fail', check: 'profiles', title: '"profiles" is not an object',
     why: 'duo-sso expects "profiles": { "NAME": { … } }.',

@@ -13,6 +13,8 @@ export interface PolicyContext {
   production?: readonly string[];
   /** Learned role MaxSessionDuration by "ACCOUNT:ROLE". */
   roleMaxima?: Readonly<Record<string, number>>;
+  /** Durations STS refused (MaxSessionDuration exceeded), by profile name: the role's maximum is below. */
+  refused?: Readonly<Record<string, number>>;
 }
 
 export const DUO_FACTORS = ['push', 'phone', 'passcode', 'sms'] as const;
@@ -186,6 +188,12 @@ function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding
       out.push(finding('duration-over-role-max', path, `profile "${name}": ${v} s is above the role's MaxSessionDuration of ${roleMax} s`, {
         fix: `Set it to ${roleMax}.`,
         edit: set(path, roleMax),
+      }));
+    } else if (roleMax === undefined && policy.refused?.[name] !== undefined && v >= policy.refused[name]!) {
+      const refused = policy.refused[name]!;
+      const safe = POLICY.recommended < refused ? POLICY.recommended : undefined;
+      out.push(finding('duration-refused', path, `profile "${name}": STS refused ${refused} s for this role before (MaxSessionDuration exceeded), and ${v} s is not shorter`, {
+        ...(safe ? { fix: `Set it to ${safe}.`, edit: set(path, safe) } : { fix: 'Set a shorter duration (the role allows less than this).' }),
       }));
     } else if (v > cap && !(roleMax !== undefined && v <= roleMax)) {
       out.push(finding('duration-over-cap', path, `profile "${name}": ${v} s is above the ${cap} s cap for ${isProd ? 'production' : 'non-production'} accounts`, {

@@ -57,6 +57,14 @@ describe('validateText', () => {
     expect(check(doc, { roleMaxima: { '012345678901:devops': 43200 } })).toEqual([]);
   });
 
+  it('fails a duration STS already refused for the profile (from state.json), and fixes it to 3600', () => {
+    const doc = { ...BASE, profiles: { s: p('012345678901', 'devops', { session_duration_seconds: 7200 }) } };
+    expect(check(doc, { refused: { s: 7200 } })).toEqual(['fail duration-refused profiles.s.session_duration_seconds']);
+    expect(check(doc, { refused: { s: 10800 } })).toEqual([]);
+    const [f] = validateText(JSON.stringify(doc), { refused: { s: 3600 } });
+    expect(f).toMatchObject({ id: 'duration-refused', fix: { automatic: false } });
+  });
+
   it('reports syntax errors with line, column and a caret', () => {
     const [f, ...rest] = validateText('{\n  "url": "https://cloudsso.cisco.com",\n}\n');
     expect(rest).toEqual([]);
