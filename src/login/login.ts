@@ -117,6 +117,20 @@ async function loginUnit(
   let only: string | undefined = restrict ? names[0] : undefined;
   let transientRetried = false;
   let sessionFlag = opts.sessionDuration;
+  // Profiles that may have caused a MaxSessionDuration refusal, while we narrow them down.
+  let unresolved: { role: string; suspects: string[] } | undefined;
+  // What duo-sso asks STS for: the profile's own value, else -session-duration, else the top level.
+  const durationOf = (p: ProfileSummary) => p.sessionDurationSeconds ?? sessionFlag ?? effectiveDuration(getConfig().value, p.name);
+  const lower = async (culprit: ProfileSummary): Promise<boolean> => {
+    const repair = await lowerDuration(ctx, getConfig(), culprit, durationOf(culprit));
+    if (!repair) return false;
+    report.repairs.push(repair);
+    setConfig(await loadConfig(ctx));
+    if (sessionFlag && sessionFlag > SAFE_DURATION) sessionFlag = undefined;
+    unresolved = undefined;
+    only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+    return true;
+  };
   for (let run = 1; run <= MAX_RUNS; run++) {
     const args = [...(only ? ['-profile', only] : []), ...(sessionFlag ? ['-session-duration', String(sessionFlag)] : []), ...(shared.interactive ? ['-interactive'] : [])];
     // Without profiles duo-sso asks which account and role to use: hand it the terminal as is
@@ -142,6 +156,21 @@ async function loginUnit(
     outcome.record.failure = failure;
     if (!failure) {
       if (pending.size === 0 || config.profiles.length === 0) return { saved };
+      if (unresolved) {
+        // The suspect we tried alone worked: the refusal came from one of the others.
+        const left = unresolved.suspects.filter((n) => pending.has(n));
+        const profiles = config.profiles.filter((p) => left.includes(p.name));
+        if (profiles.length === 1) {
+          if (!(await lower(profiles[0]!))) return { saved, problem: { id: 'max-session-duration', message: `STS refused role '${unresolved.role}' for profile ${profiles[0]!.name}; its duration was left as it is`, commands: [] } };
+          continue;
+        }
+        if (profiles.length > 1) {
+          unresolved = { role: unresolved.role, suspects: profiles.map((p) => p.name) };
+          only = profiles[0]!.name;
+          continue;
+        }
+        unresolved = undefined;
+      }
       if (!only) return { saved, problem: { id: 'not-saved', message: `duo-sso finished without saving ${[...pending].join(', ')}`, commands: [] } };
       only = restrict || pending.size === 1 ? [...pending][0] : undefined;
       continue;
@@ -153,7 +182,6 @@ async function loginUnit(
     switch (failure.kind) {
       case 'max-session-duration': {
         const memory = await readState(ctx.paths);
-        const durationOf = (p: ProfileSummary) => effectiveDuration(config.value, p.name);
         const blamed = suspects(inRun, outcome.summary.saved, failure.role, durationOf, (p) => memory.durations[p.name]?.worked);
         if (blamed.length === 0) {
           if (sessionFlag && sessionFlag > SAFE_DURATION) {
@@ -165,17 +193,12 @@ async function loginUnit(
         }
         if (blamed.length > 1) {
           // The error names only the role: ask duo-sso for one suspect alone to learn which it is.
+          unresolved = { role: failure.role, suspects: blamed.map((b) => b.name) };
           only = blamed[0]!.name;
           progress(ctx, `STS refused role '${failure.role}', which ${blamed.map((b) => b.name).join(' and ')} use; trying ${only} alone to find which one`);
           continue;
         }
-        const culprit = blamed[0]!;
-        const repair = await lowerDuration(ctx, config, culprit, durationOf(culprit));
-        if (!repair) return { saved, problem: explain(failure, outcome, config) };
-        report.repairs.push(repair);
-        setConfig(await loadConfig(ctx));
-        if (sessionFlag && sessionFlag > SAFE_DURATION) sessionFlag = undefined;
-        only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+        if (!(await lower(blamed[0]!))) return { saved, problem: explain(failure, outcome, config) };
         continue;
       }
       case 'role-chaining':

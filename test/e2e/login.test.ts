@@ -143,6 +143,16 @@ describe('login', () => {
     expect(r.stderr).not.toMatch(/AccessDenied|GetRole/);
   });
 
+  it('when the suspect tried alone works, lowers the other one without another guess (duo-sso order is not config order)', async () => {
+    const { box, sim } = await setup({ long: { ...LONG, seconds: 14400 }, short: { ...SHORT, seconds: 14400 } }, { profileOrder: 'reverse' });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[[], 1], [['-profile', 'long'], 0], [['-profile', 'short'], 0]]);
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    expect([config.profiles.long.session_duration_seconds, config.profiles.short.session_duration_seconds]).toEqual([14400, 3600]);
+    expect(r.json.profiles.every((p: any) => p.verified)).toBe(true);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);
