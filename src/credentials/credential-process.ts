@@ -2,7 +2,7 @@
 // ~/.aws/config) before every call. It prints the Version 1 JSON on stdout and nothing else,
 // or one line on stderr and exits 1. cli.ts imports this module directly, before commander,
 // execa or anything else loads: keep its imports to node built-ins and the small secrets code.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
@@ -38,9 +38,10 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
 }
 
 /** The store `credentials migrate` recorded in our state file; read directly to stay light. */
-async function rememberedStore(env: Env): Promise<StoreKind | undefined> {
+function rememberedStore(env: Env): StoreKind | undefined {
   try {
-    const state = JSON.parse(await readFile(resolvePaths(env).stateFile, 'utf8')) as { secretStore?: unknown };
+    // Synchronous: a one-shot process gains nothing from a thread-pool round trip.
+    const state = JSON.parse(readFileSync(resolvePaths(env).stateFile, 'utf8')) as { secretStore?: unknown };
     return isStoreKind(state.secretStore) ? state.secretStore : undefined;
   } catch {
     return undefined;
@@ -50,7 +51,7 @@ async function rememberedStore(env: Env): Promise<StoreKind | undefined> {
 function makeStore(kind: StoreKind, env: Env): SecretStore {
   // pass: read with gpg directly (see PassOptions.directRead).
   return kind === 'keychain'
-    ? keychainStore({ env })
+    ? keychainStore({ env, blocking: true })
     : passStore({ exec: spawnExec, storeDir: resolvePaths(env).passwordStore, directRead: { env } });
 }
 
@@ -65,7 +66,7 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
     return 2;
   }
   const { profile } = parsed;
-  const kind = parsed.store ?? (await rememberedStore(env)) ?? (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain');
+  const kind = parsed.store ?? rememberedStore(env) ?? (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain');
   let text: string | undefined;
   try {
     text = await makeStore(kind, env).get(accountFor(profile));
