@@ -16,7 +16,10 @@ export interface CredentialsFlags {
   store?: StoreKind;
 }
 
-/** --store, else the store our state remembers (it holds the migrated profiles), else the first usable. */
+/**
+ * The store for migrate, restore and `login --store`: --store, else the store holding the
+ * migrated profiles (state.json), else the first usable, trying the one used last first.
+ */
 export async function storeFor(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, requested?: StoreKind): Promise<SecretStore> {
   const state = await readState(ctx.paths);
   const remembered = (state.storedProfiles ?? []).length > 0 ? state.secretStore : undefined;
@@ -25,7 +28,8 @@ export async function storeFor(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, r
       hint: `Use --store ${remembered}, or move them first: duo-sso-setup credentials restore, then migrate --store ${requested}. Nothing was changed.`,
     });
   }
-  return chooseStore(storeFactory(ctx), { ...(requested ? { requested } : {}), ...(remembered ? { remembered } : {}) });
+  const preferred = state.secretStore;
+  return chooseStore(storeFactory(ctx), { ...(requested ? { requested } : {}), ...(remembered ? { remembered } : {}), ...(preferred ? { preferred } : {}) });
 }
 
 /** A store that fails mid-way is the user's situation to fix (locked, gone), not a bug. */

@@ -39,11 +39,11 @@ export async function probeStores(factory: StoreFactory, kinds: readonly StoreKi
 /**
  * The store to use, checked to be available; a UserError that names every reason otherwise.
  * `requested` wins over `remembered`; a remembered store that stopped working is an error too
- * (its entries are there: switching silently would lose them).
+ * (its entries are there: switching silently would lose them). `preferred` is only tried first.
  */
 export async function chooseStore(
   factory: StoreFactory,
-  opts: { requested?: StoreKind; remembered?: StoreKind; platform?: NodeJS.Platform },
+  opts: { requested?: StoreKind; remembered?: StoreKind; preferred?: StoreKind; platform?: NodeJS.Platform },
 ): Promise<SecretStore> {
   const fixed = opts.requested ?? opts.remembered;
   if (fixed) {
@@ -55,7 +55,10 @@ export async function chooseStore(
       hint: opts.requested ? `Fix that, or choose the other store: --store ${fixed === 'keychain' ? 'pass' : 'keychain'}` : 'Fix that, then run the command again. Nothing was changed.',
     });
   }
-  const probes = await probeStores(factory, candidateKinds(opts.platform ?? process.platform));
+  const kinds = candidateKinds(opts.platform ?? process.platform);
+  // A preference (the store used last time) goes first, but may fall back: it holds nothing now.
+  if (opts.preferred) kinds.sort((a, b) => Number(b === opts.preferred) - Number(a === opts.preferred));
+  const probes = await probeStores(factory, kinds);
   const usable = probes.find((p) => p.availability.ok);
   if (usable) return usable.store;
   throw new UserError(`no secret store is usable here: ${probes.map((p) => `${p.kind}: ${(p.availability as { reason: string }).reason}`).join('; ')}`, {

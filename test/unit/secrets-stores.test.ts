@@ -102,3 +102,15 @@ describe('choosing a store', () => {
     expect((remembered as UserError).message).toMatch(/the pass store \(which holds the profiles migrated before\)/);
   });
 });
+
+describe('a preferred store', () => {
+  const fake = (kind: StoreKind, ok: boolean): SecretStore => ({
+    name: kind, label: kind,
+    available: async () => (ok ? { ok: true, detail: kind } : { ok: false, reason: 'down' }),
+    get: async () => undefined, set: async () => undefined, delete: async () => false,
+  });
+  it('is tried first and falls back when it is down', async () => {
+    expect((await chooseStore((k) => fake(k, true), { preferred: 'pass', platform: 'linux' })).name).toBe('pass');
+    expect((await chooseStore((k) => fake(k, k === 'keychain'), { preferred: 'pass', platform: 'linux' })).name).toBe('keychain');
+  });
+});

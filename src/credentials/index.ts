@@ -1,0 +1,7 @@
+// What other commands use from here. `login --store keychain|pass` after a successful login:
+//   const store = await storeFor(ctx, flags.store);            // UserError when unusable
+//   await migrateProfiles(ctx, profiles, store, { expirations }); // expirations: STS's, per profile
+export { storeFor } from './run.js';
+export { migrateProfiles, type MigrateOptions, type MigrateOutcome } from './migrate.js';
+export { restoreProfiles, type RestoreOutcome } from './restore.js';
+export type { SecretStore, StoreKind } from '../secrets/types.js';
