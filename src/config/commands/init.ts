@@ -64,7 +64,7 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   }
   const r = await initConfig(ctx, options);
   if (ctx.options.json) {
-    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed, dryRun: r.dryRun, backup: r.backup ?? null, production: options.production ?? [], config: r.config }, null, 2)}\n`);
+    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: options.production ?? [], config: r.config }, null, 2)}\n`);
     return ExitCode.ok;
   }
   if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);
