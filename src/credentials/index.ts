@@ -5,3 +5,5 @@ export { storeFor } from './run.js';
 export { migrateProfiles, type MigrateOptions, type MigrateOutcome } from './migrate.js';
 export { restoreProfiles, type RestoreOutcome } from './restore.js';
 export type { SecretStore, StoreKind } from '../secrets/types.js';
+export { storedCredentials, type StoredCredentialsInfo } from './state-record.js';
+export { isOurCommand } from './config-file.js';

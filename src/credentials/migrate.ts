@@ -22,6 +22,7 @@ import { readProfileCredentials, removeSecrets } from './credentials-file.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
 import { makePatch } from './text-patch.js';
+import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
 
 export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
@@ -159,7 +160,7 @@ export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string
       continue;
     }
     await apply(ctx, plan, store);
-    await updateState(ctx.paths, (s) => ({ ...s, secretStore: store.name, storedProfiles: [...new Set([...(s.storedProfiles ?? []), profile])].sort() }));
+    await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
     outcomes.push({ profile, status: 'migrated', ...meta });
   }
   return outcomes;

@@ -13,6 +13,7 @@ import { isOurCommand, removeCredentialProcess } from './config-file.js';
 import { hasSecrets } from './credentials-file.js';
 import { parseEntry, type StoredEntry } from './entry.js';
 import { undoPatch } from './text-patch.js';
+import { forgetStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
 
 export type RestoreCtx = Pick<Context, 'paths' | 'options'>;
@@ -75,7 +76,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     else await updateFile(awsConfig, () => config.text);
   }
   await store.delete(accountFor(profile));
-  await updateState(ctx.paths, (s) => ({ ...s, storedProfiles: (s.storedProfiles ?? []).filter((p) => p !== profile) }));
+  await updateState(ctx.paths, (s) => forgetStored(s, profile));
   return { ...outcome, status: 'restored' };
 }
 

@@ -64,13 +64,18 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect((await readdir(join(home, '.aws'))).filter((n) => n.startsWith('credentials.'))).toEqual([]);
     const entry = parseEntry(store.data.get('aws/dev')!)!;
     expect(entry).toMatchObject({ AccessKeyId: 'ASIADEV', SecretAccessKey: 'devsecret', SessionToken: 'devtoken' });
-    expect(await readState(paths)).toMatchObject({ secretStore: 'keychain', storedProfiles: ['dev'] });
+    expect(await readState(paths)).toMatchObject({
+      secretStore: 'keychain',
+      storedProfiles: ['dev'],
+      storedCredentials: { dev: { store: 'keychain', storedAt: '2026-11-26T10:00:00.000Z', expiration: '2026-11-26T11:30:00.000Z', expirationSource: 'estimated' } },
+    });
+    expect(JSON.stringify(await readState(paths))).not.toContain('devsecret');
 
     expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
     expect(await read(paths.awsCredentials)).toBe(CREDS);
     expect(await read(paths.awsConfig)).toBe(CONFIG);
     expect(store.data.size).toBe(0);
-    expect((await readState(paths)).storedProfiles).toEqual([]);
+    expect(await readState(paths)).toMatchObject({ storedProfiles: [], storedCredentials: {} });
   });
 
   it('a store that refuses the write leaves both files untouched', async () => {
