@@ -165,6 +165,31 @@ describe.skipIf(!keyringAvailable())('credentials in a real Secret Service (gnom
     expect(call.stderr).toContain('duo-sso-setup login --profile eticloud');
   });
 
+  it('the keychain goes away after migrate: clear one-line errors, and nothing is lost once it is back', async () => {
+    const box = await sandbox();
+    const first = keyring(box, { password: 'pw-1' });
+    const keys = issue('121212121212');
+    const original = await migrateAndUse(box, keys, first.env, 'keychain');
+    first.stop();
+
+    const cp = await box.run(['credential-process', '--profile', 'eticloud']);
+    expect(cp.exitCode).toBe(1);
+    expect(cp.stdout).toBe('');
+    expect(cp.stderr).toMatch(/^duo-sso-setup: cannot read the credentials of profile eticloud: .*D-Bus session bus.*\n$/);
+    const doctor = await box.run(['doctor', '--only', 'secret-store', '--json']);
+    expect(doctor.exitCode).toBe(1);
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'fail', summary: expect.stringMatching(/^profiles eticloud are served from the keychain store, which is not usable/) });
+    const restore = await box.run(['credentials', 'restore', '--yes']);
+    expect(restore.exitCode).toBe(1);
+    expect(restore.stderr).toMatch(/cannot use the keychain store \(which holds the profiles migrated before\)/);
+    const migrated = await box.read('.aws/credentials');
+    expect(migrated).not.toContain(keys.secretAccessKey);
+
+    // The same keyring (on disk under HOME) unlocked in a new session: everything comes back.
+    const second = keyring(box, { password: 'pw-1' });
+    await restoreExactly(box, keys, original, second.env);
+  });
+
   it('a keyring that is not unlocked: migrate fails clearly and changes nothing', async () => {
     const box = await sandbox();
     const session = keyring(box, { unlock: false });
