@@ -7,6 +7,7 @@ import { applyConfigFix, loadPolicy } from './apply-fix.js';
 import { checkOf, type CheckId, type Finding } from './findings.js';
 import { readConfig } from './read-config.js';
 import { validateRead } from './validate.js';
+import { bySeverity, findingLine } from './render.js';
 
 export async function configFindingsResult(ctx: Pick<CheckContext, 'paths'>, check: Exclude<CheckId, 'config'>): Promise<CheckResult> {
   const read = await readConfig(ctx.paths.duoConfig);
@@ -15,7 +16,7 @@ export async function configFindingsResult(ctx: Pick<CheckContext, 'paths'>, che
   const all = validateRead(read, await loadPolicy(ctx.paths));
   if (all.some((f) => f.id === 'not-object')) return result.skip('config.json is not a JSON object (see the config check)');
   const mine = all.filter((f) => checkOf(f) === check);
-  const problems = mine.filter((f) => f.severity !== 'info');
+  const problems = bySeverity(mine.filter((f) => f.severity !== 'info'));
   const findings = { ...data, findings: mine };
   if (problems.length === 0) {
     const notes = mine.map((f) => `note: ${f.message}`);
@@ -31,7 +32,7 @@ export async function configFindingsResult(ctx: Pick<CheckContext, 'paths'>, che
 }
 
 function detail(f: Finding): string {
-  return `${f.path ? `${f.path}: ` : ''}${f.message}${f.fix ? ` (fix: ${f.fix.description})` : ''}`;
+  return `${findingLine(f)}${f.fix ? ` (fix: ${f.fix.description})` : ''}`;
 }
 
 export async function fixConfigFindings(ctx: Pick<CheckContext, 'paths' | 'options' | 'now'>, check: Exclude<CheckId, 'config'>): Promise<void> {

@@ -199,8 +199,3 @@ export function formatPath(path: JSONPath): string {
 export function checkOf(f: Pick<Finding, 'id'>): CheckId {
   return CATALOGUE[f.id].check;
 }
-
-const RANK: Record<Severity, number> = { fail: 0, warn: 1, info: 2 };
-export function worst(findings: readonly Finding[]): Severity | undefined {
-  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0]?.severity;
-}

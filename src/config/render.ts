@@ -9,17 +9,29 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
+/** `path: message`, without repeating a path the message already names. */
+export function findingLine(f: Finding): string {
+  const named = f.message.includes(f.path) || f.message.includes(`"${f.path}"`);
+  return `${f.path && !named ? `${f.path}: ` : ''}${f.message}`;
+}
+
+const ORDER: Record<Severity, number> = { fail: 0, warn: 1, info: 2 };
+/** Failures first, then warnings, then notes; document order within each. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
 export function renderFinding(f: Finding, style: Style): string {
   const s = symbols(style);
   const mark = f.severity === 'fail' ? paint(style, 'red', s.fail) : f.severity === 'warn' ? paint(style, 'yellow', s.warn) : paint(style, 'dim', style.unicode ? 'i' : '[i]');
-  const lines = [`${mark} ${f.path && !f.message.includes(f.path) ? `${f.path}: ` : ''}${f.message}`];
+  const lines = [`${mark} ${findingLine(f)}`];
   if (f.position) lines.push(...f.position.excerpt.split('\n').map((l) => `    ${l}`));
   if (f.fix) lines.push(`    ${s.arrow} ${f.fix.description}${f.fix.automatic ? paint(style, 'dim', ' (automatic: duo-sso-setup config fix)') : ''}`);
   return lines.join('\n');
 }
 
 export function renderFindings(findings: readonly Finding[], style: Style): string {
-  return findings.map((f) => `${renderFinding(f, style)}\n`).join('');
+  return bySeverity(findings).map((f) => `${renderFinding(f, style)}\n`).join('');
 }
 
 export function summaryLine(findings: readonly Finding[]): string {
