@@ -1,6 +1,6 @@
 // The terminal reporter: each step is a listr2 task whose output stays visible under it.
 // Steps are decided one at a time by the ladder, so each gets its own one-task list.
-import { Listr } from 'listr2';
+import { Listr, ListrLogger, ProcessOutput } from 'listr2';
 import type { Reporter, StepHandle, StepStatus } from './reporter.js';
 
 export function listrReporter(): Reporter {
@@ -14,18 +14,25 @@ export function listrReporter(): Reporter {
         title: `${title}: ${command}`,
         rendererOptions: { persistentOutput: true, outputBar: 12 },
         task: async (_ctx, task) => {
-          const lines: string[] = [...pending];
+          // One line per update: the output bar keeps the last twelve.
           push = (line) => {
-            lines.push(line);
-            task.output = lines.slice(-12).join('\n');
+            task.output = line;
           };
-          if (lines.length) task.output = lines.join('\n');
+          for (const line of pending) push(line);
           const { status, note } = await finished;
           if (status === 'fail') throw new Error(note ?? 'failed');
           task.title = `${title}: ${command}${note ? ` (${note})` : ''}`;
           if (status === 'warn') task.skip(note ?? 'failed, continuing');
         },
-      }], { exitOnError: false, rendererOptions: { collapseErrors: false }, renderer: 'default' });
+      }], {
+        exitOnError: false,
+        renderer: 'default',
+        // We are here only when stderr is a terminal; stdout may well be a pipe or a file.
+        forceTTY: true,
+        fallbackRendererCondition: false,
+        // Progress belongs on stderr; stdout carries only the result.
+        rendererOptions: { collapseErrors: false, logger: new ListrLogger({ useIcons: true, processOutput: new ProcessOutput(process.stderr, process.stderr) }) },
+      });
       const done = list.run().catch(() => undefined);
       const handle: StepHandle = {
         line: (text) => {

@@ -1,7 +1,7 @@
 // How a running step is shown: listr2 on a terminal, plain lines otherwise. Both write to
 // stderr, so stdout stays free for the result (and for --json).
 import type { Context } from '../context.js';
-import { paint, symbols, type Style } from '../ui/style.js';
+import { detectStyle, paint, symbols, type Style } from '../ui/style.js';
 
 export type StepStatus = 'ok' | 'warn' | 'fail';
 
@@ -36,10 +36,12 @@ export function plainReporter(write: (text: string) => void, style: Style): Repo
 }
 
 /** listr2 only on an interactive stderr (it redraws); --json keeps plain lines so logs stay readable. */
-export async function createReporter(ctx: Pick<Context, 'io' | 'style' | 'options'>): Promise<Reporter> {
-  if (ctx.io.stderrIsTTY && !ctx.options.json) {
+export async function createReporter(ctx: Pick<Context, 'io' | 'env' | 'options'>): Promise<Reporter> {
+  // A terminal that reports no width (some CI ptys) would make listr2 wrap every character.
+  if (ctx.io.stderrIsTTY && !ctx.options.json && (process.stderr.columns ?? 0) > 20) {
     const { listrReporter } = await import('./reporter-listr.js');
     return listrReporter();
   }
-  return plainReporter(ctx.io.err, ctx.style);
+  // Styled for stderr, which may be a terminal when stdout is not (and the other way round).
+  return plainReporter(ctx.io.err, detectStyle(ctx.env, ctx.io.stderrIsTTY, { noColor: !ctx.options.color }));
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 import { CRASHING_DUO_SSO, duoSsoScript, sha256, startReleaseServer, type Asset, type ReleaseServer } from '../support/upgrade-release-server.js';
-import { Sandbox } from '../support/sandbox.js';
+import { CLI, Sandbox } from '../support/sandbox.js';
 import { FakeBrew, UPSTREAM_URL, brokenTapScenario, healthyScenario, type FakeBrewScenario } from '../support/fake-brew/index.js';
 
 const boxes: Sandbox[] = [];
@@ -321,5 +321,21 @@ describe('doctor: the updates check', () => {
     const fixed = await run(['doctor', '--json', '--only', 'updates', '--fix', '--yes']);
     expect(fixed.json.checks.find((c: any) => c.id === 'updates')).toMatchObject({ status: 'ok', fixed: true });
     expect((await box.exec(`${brew.binDir}/duo-sso`, ['--version'])).stdout.trim()).toBe('duo-sso v3.5.0');
+  });
+});
+
+describe.runIf(existsSync('/usr/bin/script') && existsSync('/usr/bin/stty'))('upgrade on a terminal', () => {
+  it('shows listr2 progress on the terminal (stderr) and keeps stdout for the result', async () => {
+    const { box, brew } = await setup(brokenTapScenario());
+    const out = join(box.root, 'stdout.txt');
+    const cli = `'${process.execPath}' '${CLI}' upgrade duo-sso --yes`;
+    // script(1) gives the CLI a pseudo-terminal; stdout goes to a file, stderr stays on the terminal.
+    const r = await box.exec('/usr/bin/script', ['-qec', `/usr/bin/stty cols 120 rows 40; ${cli} > '${out}'`, '/dev/null'], { env: { PATH: brew.pathFor(box), TERM: 'xterm' } });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('✔ Install duo-sso by its full name: brew install');
+    expect(r.stdout).toContain('› ==> Installing duo-sso from ats-operations/tap');
+    const result = await readFile(out, 'utf8');
+    expect(result).toMatch(/^✓ duo-sso \(homebrew\): duo-sso upgraded 3\.4\.0 → 3\.5\.0/);
+    expect(result).not.toContain('›');
   });
 });

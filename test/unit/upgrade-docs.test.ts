@@ -19,7 +19,7 @@ describe('docs/upgrade.md', () => {
 
   it('gives the same next steps as the report for every failure', () => {
     for (const r of RUNGS) {
-      for (const outcome of ['failed', 'untrusted', 'no-formula']) {
+      for (const outcome of ['failed', 'untrusted', 'no-formula'] as const) {
         for (const c of remedyFor({ rung: r.id, command: '', exitCode: 1, outcome, output: '' }, 'URL').commands) {
           expect(doc, `${r.id}/${outcome}`).toContain(c.join(' '));
         }
