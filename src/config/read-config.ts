@@ -57,7 +57,7 @@ export async function readConfig(path: string): Promise<ConfigRead> {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   }

@@ -267,4 +267,27 @@ sys.exit(os.WEXITSTATUS(status))
     expect(JSON.parse(await box.read(CONFIG)).profiles).toEqual({ eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 } });
     expect(await box.mode(CONFIG)).toBe(0o600);
   });
+
+  it('a BOM (which Go refuses) fails validate and doctor --fix removes it', async () => {
+    const box = await sandbox();
+    await box.run(['config', 'init', '--yes']);
+    const clean = await box.read(CONFIG);
+    await box.write(CONFIG, `\uFEFF${clean}`);
+    const v = await box.run(['config', 'validate']);
+    expect(v.exitCode).toBe(1);
+    expect(v.stdout).toMatch(/byte-order mark/);
+    const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,profiles']);
+    expect(check(r.json, 'profiles')).toMatchObject({ status: 'ok', fixed: true });
+    expect(await box.read(CONFIG)).toBe(clean);
+  });
+
+  it('concurrent add-profile runs all land: the lock serialises them', async () => {
+    const box = await sandbox();
+    await box.run(['config', 'init', '--yes']);
+    const names = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    const runs = await Promise.all(names.map((n, i) => box.run(['config', 'add-profile', n, '--account', `10000000000${i}`, '--role', 'admin'])));
+    expect(runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.keys(JSON.parse(await box.read(CONFIG)).profiles).sort()).toEqual(names);
+    expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
+  });
 });
