@@ -95,7 +95,11 @@ export async function upgradeDuoSsoBrew(
   }
   const wanted = resume ? 'again: a previous repair uninstalled it, so the repair ladder resumes'
     : target ? `${before ?? '?'} → ${target}` : `${before ?? '?'} → newest (Homebrew could not say which; the tap may be broken)`;
-  if (opts.mode === 'check') return { ...base, status: 'planned', summary: `duo-sso ${wanted} available through Homebrew` };
+  if (opts.mode === 'check') {
+    return target
+      ? { ...base, status: 'planned', summary: `duo-sso ${wanted} available through Homebrew` }
+      : { ...base, status: 'skipped', summary: `duo-sso ${before ?? '(not installed)'}: Homebrew cannot say which version the tap offers (the tap may be broken)`, next: { advice: 'Upgrading repairs the tap if it is broken:', commands: [['duo-sso-setup', 'upgrade', 'duo-sso']] } };
+  }
   const plan = brewPlan(tap.url).filter((p) => !resume || p.phase !== 'upgrade');
   const planned: ComponentReport = { ...base, status: 'planned', summary: `would ${resume ? 'install' : 'upgrade'} duo-sso ${wanted} through Homebrew`, details: [tapNote], plan };
   if (opts.mode === 'plan' || !(await ctx.approve(`Upgrade duo-sso ${wanted} through Homebrew (repairing the tap if the upgrade fails)?`))) return planned;
@@ -116,6 +120,8 @@ export async function upgradeDuoSsoBrew(
   const details = [tapNote];
   if (touched.length) details.push(`changed during the upgrade (not by duo-sso-setup): ${touched.join(', ')}`);
   else details.push('config.json, ~/.aws/config and ~/.aws/credentials untouched');
+  const first = findFirst(FORMULA, ctx.env);
+  if (first && prefixBinary && first !== prefixBinary) details.push(`note: the duo-sso first on PATH is ${first}, not Homebrew's ${prefixBinary}`);
 
   if (result.ok) {
     const retapped = result.steps.some((s) => s.rung === 'tap' && s.outcome === 'ok');

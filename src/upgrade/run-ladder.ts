@@ -4,7 +4,7 @@ import { output, type Runner } from '../platform/process.js';
 import { compareVersions, parseVersion } from '../parsers/tool-version.js';
 import { shellQuote } from '../ui/style.js';
 import { classify } from './classify.js';
-import { decide, isTolerated, rung, type Attempt, type Outcome, type RungId } from './ladder.js';
+import { decide, isTolerated, repairStarted, rung, type Attempt, type Outcome, type RungId } from './ladder.js';
 import type { Reporter } from './reporter.js';
 
 export interface LadderInput {
@@ -80,19 +80,24 @@ export async function runLadder(deps: { runner: Runner; reporter: Reporter }, in
         : !version ? `no version in: ${tail(output(r!), 1) || `exit ${r!.exitCode}`}`
           : ok ? `duo-sso ${version}` : `still duo-sso ${version}${input.target ? `, expected ${input.target}` : ''}`;
       record = { rung: id, command: shellQuote(shown), exitCode: r?.exitCode ?? null, outcome: ok ? 'ok' : 'failed', output: r ? tail(output(r)) : '', note };
-      await handle.end(ok ? 'ok' : 'fail', note);
+      await handle.end(ok ? 'ok' : repairStarted(history) ? 'fail' : 'warn', ok || repairStarted(history) ? note : `${note}: trying the repair ladder`);
     } else {
       const [, ...args] = shown;
       const handle = await deps.reporter.step(rung(id).title, shellQuote(shown));
       const r = await deps.runner.run(input.brew, args, { timeoutMs: TIMEOUTS[id] ?? 300_000, mutates: rung(id).mutates, onLine: (l) => handle.line(l) });
       const outcome = classify(id, r);
-      const note = outcome === 'ok' ? undefined
+      const leadsToRepair = outcome !== 'ok' && !repairStarted(history) && (() => {
+        const next = decide([...history, { rung: id, outcome }]);
+        return next.kind === 'run' && next.rung === 'uninstall';
+      })();
+      const note = leadsToRepair ? `failed (exit ${r.exitCode ?? (r.timedOut ? 'timed out' : r.spawnError)}): trying the repair ladder`
+        : outcome === 'ok' ? undefined
         : outcome === 'no-formula' ? 'no available formula (stale index)'
           : outcome === 'untrusted' ? 'refused: tap not trusted'
             : isTolerated(id) ? `failed (exit ${r.exitCode ?? (r.timedOut ? 'timeout' : r.spawnError)}), continuing`
               : `failed (exit ${r.exitCode ?? (r.timedOut ? 'timed out' : r.spawnError)})`;
       record = { rung: id, command: shellQuote(shown), exitCode: r.exitCode, outcome, output: tail(output(r)), ...(note ? { note } : {}) };
-      await handle.end(outcome === 'ok' ? 'ok' : outcome === 'failed' && !isTolerated(id) ? 'fail' : 'warn', note);
+      await handle.end(outcome === 'ok' ? 'ok' : outcome === 'failed' && !isTolerated(id) && !leadsToRepair ? 'fail' : 'warn', note);
     }
     steps.push(record);
     history.push({ rung: id, outcome: record.outcome });
