@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CommandRunner } from './types.js';
 
 export function registerLogin(program: Command, run: CommandRunner): void {
@@ -9,17 +9,19 @@ export function registerLogin(program: Command, run: CommandRunner): void {
     .option('--session-duration <seconds>', 'pass -session-duration to duo-sso (profiles\' own values still win)', parseDuration)
     .option('--interactive', 'show the browser (first login on a machine: pick the client certificate)')
     .option('--no-verify', 'skip the STS GetCallerIdentity check of each profile')
+    .addOption(new Option('--store <store>', 'then move the keys into the OS keychain or pass (credential_process), as credentials migrate does').choices(['keychain', 'pass']))
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup login                       # every profile in ~/.config/duo-sso/config.json
   $ duo-sso-setup login --profile eticloud    # just one
   $ duo-sso-setup login --yes --json          # unattended: repairs without asking, one JSON document
   $ duo-sso-setup login --interactive         # first login on this machine
+  $ duo-sso-setup login --store pass          # keep the keys in pass, not in ~/.aws/credentials
 
 Runs duo-sso at most 3 times. Exit codes: 0 every profile logged in (and verified), 1 otherwise, 2 usage error.`)
-    .action(run(async (ctx, opts: { profile: string[]; sessionDuration?: number; interactive?: boolean; verify: boolean }) => {
+    .action(run(async (ctx, opts: { profile: string[]; sessionDuration?: number; interactive?: boolean; verify: boolean; store?: 'keychain' | 'pass' }) => {
       const { runLogin } = await import('../login/login.js');
-      return runLogin(ctx, { profiles: opts.profile, sessionDuration: opts.sessionDuration, interactive: Boolean(opts.interactive), verify: opts.verify !== false });
+      return runLogin(ctx, { profiles: opts.profile, sessionDuration: opts.sessionDuration, interactive: Boolean(opts.interactive), verify: opts.verify !== false, ...(opts.store ? { store: opts.store } : {}) });
     }));
 }
 

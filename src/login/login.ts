@@ -32,6 +32,8 @@ export interface LoginOptions {
   sessionDuration?: number;
   interactive: boolean;
   verify: boolean;
+  /** Move the new keys into this secret store (credential_process), as `credentials migrate` does. */
+  store?: 'keychain' | 'pass';
 }
 
 interface LoadedConfig {
@@ -86,6 +88,7 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
     report.profiles = await finishProfiles(ctx, config, wanted, saved, opts.verify, report);
     if (opts.verify) await offerLongerSessions(ctx, report);
     report.ok = !report.problem && report.profiles.length > 0 && report.profiles.every((p) => p.saved && (!opts.verify || p.verified));
+    if (report.ok) await storeSecrets(ctx, opts.store, report);
     if (!report.ok && !report.problem) {
       const missing = report.profiles.filter((p) => !p.saved).map((p) => p.name);
       const unverified = report.profiles.filter((p) => p.saved && !p.verified).map((p) => p.name);
@@ -348,6 +351,33 @@ async function finishProfiles(ctx: Context, config: LoadedConfig, wanted: string
     await updateState(ctx.paths, (st) => ({ ...st, roles: { ...st.roles, [key]: { ...st.roles[key], max: max.maxSessionDuration, at: ctx.now().toISOString() } } }));
     return { ...verified, roleMaxSessionDuration: max.maxSessionDuration };
   }));
+}
+
+/**
+ * duo-sso always writes plaintext keys. Profiles the user moved to a secret store (and all of
+ * them with --store) go back there, after verification, so the file never keeps them.
+ */
+async function storeSecrets(ctx: Context, requested: LoginOptions['store'], report: LoginReport): Promise<void> {
+  const state = await readState(ctx.paths);
+  const saved = report.profiles.filter((p) => p.saved).map((p) => p.name);
+  const profiles = requested ? saved : saved.filter((p) => (state.storedProfiles ?? []).includes(p));
+  if (profiles.length === 0) return;
+  const expirations = Object.fromEntries(report.profiles.filter((p) => p.expires && profiles.includes(p.name)).map((p) => [p.name, new Date(p.expires!)]));
+  try {
+    const { storeFor, migrateProfiles } = await import('../credentials/index.js');
+    const store = await storeFor(ctx, requested);
+    progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process)`);
+    const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
+    report.stored = outcomes.map((o) => ({ profile: o.profile, store: o.store, status: o.status, ...(o.plaintextBackups.length > 0 ? { plaintextBackups: o.plaintextBackups } : {}) }));
+  } catch (error) {
+    report.ok = false;
+    report.problem = {
+      id: 'store-failed',
+      message: `logged in, but the keys could not be moved into the secret store: ${error instanceof Error ? error.message : String(error)}`,
+      details: [`They are in ${ctx.paths.awsCredentials} for now.`],
+      commands: [['duo-sso-setup', 'credentials', 'migrate', ...profiles.flatMap((p) => ['--profile', p]), ...(requested ? ['--store', requested] : [])]],
+    };
+  }
 }
 
 /** Where iam:GetRole showed a role allows more than the profile asks (within policy), offer it. */

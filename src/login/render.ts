@@ -58,6 +58,8 @@ export interface LoginReport {
   clock?: { skewSeconds: number; level: SkewLevel; summary: string; fix: string[][] };
   problem?: Problem;
   suggestions?: Suggestion[];
+  /** Profiles whose keys went into the secret store after the login. */
+  stored?: { profile: string; store: string; status: string; plaintextBackups?: string[] }[];
 }
 
 /** What the user will want to run next with a working profile. */
@@ -77,6 +79,7 @@ export function toJson(report: LoginReport, os: OsName): Record<string, unknown>
     ...(report.clock ? { clock: report.clock } : {}),
     ...(report.problem ? { problem: report.problem } : {}),
     ...(report.suggestions ? { suggestions: report.suggestions } : {}),
+    ...(report.stored ? { stored: report.stored } : {}),
     next: working.length > 0 ? nextCommands(working[0]!.name, os) : [],
   };
 }
@@ -97,6 +100,10 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
       : r.kind === 'raise-duration'
         ? `${s.arrow} raised ${r.profile}'s session_duration_seconds ${r.from} ${s.arrow} ${r.to} in ${r.file}${backup}`
         : `${s.arrow} moved credentials from [default] to ${r.profiles.map((p) => `[${p}]`).join(', ')} in ${r.file}${backup}`);
+  }
+  for (const st of report.stored ?? []) {
+    lines.push(`${s.arrow} ${st.profile}: keys ${st.status === 'migrated' ? 'moved into' : 'already in'} the ${st.store} store`);
+    if (st.plaintextBackups?.length) lines.push(`  older backups still hold them in plaintext: ${st.plaintextBackups.join(', ')}`);
   }
   if (report.dryRun) lines.push(`dry run: would run ${report.runs.map((r) => shellQuote(r.argv)).join(', ')}`);
   const width = Math.max(0, ...report.profiles.map((p) => p.name.length));

@@ -7,7 +7,8 @@ import { sectionNames } from '../aws/ini.js';
 import { readState } from '../state/state.js';
 import type { Env, Paths } from '../platform/paths.js';
 import { rememberedExpiry } from './sessions.js';
-import { readAwsConfig, verifyProfile } from './verify.js';
+import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
+import { storedCredentials } from '../credentials/state-record.js';
 
 export type CredentialState =
   /** Present, not known to be expired, and accepted by STS when verified. */
@@ -26,7 +27,9 @@ export interface ProfileStatus {
   state: CredentialState;
   expires?: string;
   /** Where the expiry came from: the credentials file, or our record of the login. */
-  expiresFrom?: 'credentials-file' | 'login';
+  expiresFrom?: 'credentials-file' | 'login' | 'store';
+  /** The secret store holding the keys, for profiles moved there (`credentials migrate`). */
+  storedIn?: 'keychain' | 'pass';
   identity?: { arn: string; account: string; userId: string };
   error?: { code: string; message: string };
 }
@@ -53,17 +56,23 @@ export async function gatherStatus(
     : (credentials ? sectionNames(credentials) : []).filter((n) => credentialsOf(profileSection(credentials, n))).map((name) => ({ name }));
   if (opts.only && opts.only.length > 0) profiles = profiles.filter((p) => opts.only!.includes(p.name));
   const state = await readState(ctx.paths);
-  const awsConfig = opts.verify ? await readAwsConfig(ctx.paths) : undefined;
+  const awsConfig = await readAwsConfig(ctx.paths);
+  const stored = storedCredentials(state);
   const now = ctx.now();
   let skewSeconds: number | undefined;
   const results = await Promise.all(profiles.map(async (p): Promise<ProfileStatus> => {
     const base = { name: p.name, ...(p.account ? { account: p.account } : {}), ...(p.role ? { role: p.role } : {}) };
     const section = profileSection(credentials, p.name);
     const creds = credentialsOf(section);
-    if (!creds) return { ...base, state: 'missing' };
+    const inStore = !creds && servedByStore(awsConfig, p.name) ? stored[p.name] : undefined;
+    if (!creds && !inStore) return { ...base, state: 'missing' };
     const fromFile = expiryOf(section);
-    const expiry = fromFile ?? rememberedExpiry(state, p.name, creds.accessKeyId);
-    const timing = expiry ? { expires: expiry.toISOString(), expiresFrom: fromFile ? 'credentials-file' as const : 'login' as const } : {};
+    const fromStore = inStore?.expiration ? new Date(inStore.expiration) : undefined;
+    const expiry = fromFile ?? fromStore ?? (creds ? rememberedExpiry(state, p.name, creds.accessKeyId) : undefined);
+    const timing = {
+      ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: fromFile ? 'credentials-file' as const : fromStore ? 'store' as const : 'login' as const } : {}),
+      ...(inStore ? { storedIn: inStore.store } : {}),
+    };
     const expired = expiry !== undefined && expiry.getTime() <= now.getTime();
     if (!opts.verify) return { ...base, ...timing, state: expired ? 'expired' : 'valid' };
     const v = await verifyProfile(ctx.env, p.name, { credentials, config: awsConfig }, { timeoutMs: opts.timeoutMs ?? 15_000 });

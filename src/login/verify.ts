@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { configSectionName, getSection } from '../aws/ini.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
-import { DEFAULT_REGION, getCallerIdentity, type Identity } from '../aws/sts.js';
+import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
 
 export type Verification =
@@ -20,13 +20,45 @@ export async function readAwsConfig(paths: Pick<Paths, 'awsConfig'>): Promise<st
   return readFile(paths.awsConfig, 'utf8').catch(() => undefined);
 }
 
+/** Whether ~/.aws/config serves this profile through our credential_process (`credentials migrate`). */
+export function servedByStore(configText: string | undefined, profile: string): boolean {
+  const line = configText === undefined ? undefined : getSection(configText, configSectionName(profile))?.credential_process;
+  return line !== undefined && /(?:^|\s|["'])credential-process["']?\s+--profile\s/.test(line);
+}
+
+/**
+ * The keys the AWS CLI would use for the profile: the credentials file's, else (for a
+ * profile moved to the secret store) what our credential_process hands out, read in-process.
+ */
+export async function credentialsFor(
+  env: Env,
+  profile: string,
+  files: { credentials: string | undefined; config: string | undefined },
+): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; code: string; message: string }> {
+  const fromFile = credentialsOf(profileSection(files.credentials, profile));
+  if (fromFile) return { ok: true, credentials: fromFile };
+  if (!servedByStore(files.config, profile)) return { ok: false, code: 'NoCredentials', message: `no aws_access_key_id/aws_secret_access_key under [${profile}]` };
+  const { credentialProcess } = await import('../credentials/credential-process.js');
+  let out = '';
+  let err = '';
+  const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  if (code !== 0) return { ok: false, code: 'StoredCredentials', message: err.trim().replace(/^duo-sso-setup: /, '') || `credential-process exited ${code}` };
+  try {
+    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string };
+    if (!j.AccessKeyId || !j.SecretAccessKey) throw new Error('incomplete');
+    return { ok: true, credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) } };
+  } catch {
+    return { ok: false, code: 'StoredCredentials', message: 'credential-process printed no usable credentials' };
+  }
+}
+
 export async function verifyProfile(
   env: Env,
   profile: string,
   files: { credentials: string | undefined; config: string | undefined },
   opts: { timeoutMs?: number } = {},
 ): Promise<Verification> {
-  const creds = credentialsOf(profileSection(files.credentials, profile));
-  if (!creds) return { ok: false, code: 'NoCredentials', message: `no aws_access_key_id/aws_secret_access_key under [${profile}]` };
-  return getCallerIdentity(creds, { env, region: regionFor(env, files.config, profile), timeoutMs: opts.timeoutMs ?? 15_000 });
+  const creds = await credentialsFor(env, profile, files);
+  if (!creds.ok) return creds;
+  return getCallerIdentity(creds.credentials, { env, region: regionFor(env, files.config, profile), timeoutMs: opts.timeoutMs ?? 15_000 });
 }

@@ -2,7 +2,7 @@
 // STS stand-in; the real AWS CLI then uses the credentials the login left.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
+import { CLI, Sandbox, createGpgKey, type Runtime } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
 
@@ -151,6 +151,29 @@ describe('login', () => {
     const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
     expect([config.profiles.long.session_duration_seconds, config.profiles.short.session_duration_seconds]).toEqual([14400, 3600]);
     expect(r.json.profiles.every((p: any) => p.verified)).toBe(true);
+  });
+
+  it('--store pass moves the new keys into pass; the real AWS CLI gets them through credential_process; the next login re-stores them', async () => {
+    const { box, sts } = await setup({ long: { ...LONG } });
+    await box.addTool('gpg');
+    await box.addTool('pass');
+    const fpr = await createGpgKey(box);
+    expect((await box.exec(`${box.bin}/pass`, ['init', fpr])).exitCode).toBe(0);
+    const r = await box.run(['login', '--yes', '--json', '--store', 'pass']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.stored).toEqual([expect.objectContaining({ profile: 'long', store: 'pass', status: 'migrated' })]);
+    expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
+    expect(await box.read('.aws/config')).toMatch(/credential_process = .*credential-process --profile long/);
+    const aws = await box.exec(`${box.bin}/aws`, ['sts', 'get-caller-identity', '--profile', 'long', '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+    expect(aws.exitCode, aws.stderr).toBe(0);
+    expect(JSON.parse(aws.stdout).Account).toBe(LONG.account);
+    const status = await box.run(['status', '--json', '--verify']);
+    expect(status.json.profiles[0]).toMatchObject({ name: 'long', state: 'valid', storedIn: 'pass', expiresFrom: 'store', identity: { account: LONG.account } });
+
+    const again = await box.run(['login', '--yes', '--json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.json.stored).toEqual([expect.objectContaining({ profile: 'long', store: 'pass', status: 'migrated' })]);
+    expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
   });
 
   it('prints a human summary with identities and the next command', async () => {
