@@ -1,7 +1,8 @@
 // pass (the standard Unix password manager): one gpg-encrypted file per entry under
 // ~/.password-store, the same store duo-sso keeps its own secrets in on Linux. Entries are
 // `duo-sso-setup/<account>`, e.g. duo-sso-setup/aws/eticloud.
-import { access, readFile, stat } from 'node:fs/promises';
+// Synchronous fs on purpose: tiny files, and node:fs/promises costs the credential-process path ~1 ms to load.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from './exec.js';
 import { SecretStoreError, type Availability, type SecretStore } from './types.js';
@@ -48,12 +49,13 @@ export function passStore(opts: PassOptions): SecretStore {
     async available(): Promise<Availability> {
       const version = await opts.exec(pass, ['version'], { timeoutMs: 5000 });
       if (version.spawnError) return { ok: false, reason: `pass is not installed (${version.spawnError}): install pass and gnupg` };
+      let gpgIds: string;
       try {
-        await access(join(opts.storeDir, '.gpg-id'));
+        gpgIds = readFileSync(join(opts.storeDir, '.gpg-id'), 'utf8');
       } catch {
         return { ok: false, reason: `the pass store ${opts.storeDir} is not initialised: run \`pass init <your gpg key id>\`` };
       }
-      const ids = (await readFile(join(opts.storeDir, '.gpg-id'), 'utf8').catch(() => '')).split('\n').map((s) => s.trim()).filter(Boolean);
+      const ids = gpgIds.split('\n').map((s) => s.trim()).filter(Boolean);
       return { ok: true, detail: `${label} (gpg ${ids.join(', ') || 'key'})` };
     },
     async get(account) {
@@ -78,11 +80,7 @@ export function passStore(opts: PassOptions): SecretStore {
 
 /** What `pass show` does: gpg -d with pass's options (PASSWORD_STORE_GPG_OPTS first). */
 async function decrypt(exec: Exec, direct: NonNullable<PassOptions['directRead']>, file: string, timeoutMs: number, label: string): Promise<string | undefined> {
-  try {
-    await stat(file);
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(file)) return undefined;
   const extra = (direct.env.PASSWORD_STORE_GPG_OPTS ?? '').split(/\s+/).filter(Boolean);
   const args = ['-d', ...extra, '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', file];
   let r = await exec('gpg', args, { timeoutMs });

@@ -2,11 +2,12 @@
 // runs before every AWS CLI call and must stay under 2x a bare `node -e 0`; loading execa
 // (our general runner, a 230 kB chunk) costs about 35 ms on its own here, more than half the budget
 // (measured: see test/bench/credential-process.bench.mjs). Everything else uses ctx.runner.
-import { spawn } from 'node:child_process';
 import type { Exec } from './exec.js';
 
-export const spawnExec: Exec = (file, args, options = {}) =>
-  new Promise((resolve) => {
+export const spawnExec: Exec = async (file, args, options = {}) => {
+  // Loaded here, not at the top: the keychain path never spawns, and loading it costs ~2 ms.
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
     const env = { ...process.env, ...options.env };
     const child = spawn(file, args, { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     let stdout = '';
@@ -26,7 +27,8 @@ export const spawnExec: Exec = (file, args, options = {}) =>
       clearTimeout(timer);
       resolve({ exitCode: code, stdout, stderr, timedOut });
     });
-    // stdin stays open for gpg's pinentry only through the agent; we never wait on it.
+    // A program may exit without reading its stdin: ignore the broken pipe.
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
+};
