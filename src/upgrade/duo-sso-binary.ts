@@ -13,6 +13,7 @@ import { compareVersions, parseVersion } from '../parsers/tool-version.js';
 import { safeWrite } from '../fs/safe-write.js';
 import { download, DownloadError } from '../net/download.js';
 import { MAX_DOWNLOAD_BYTES } from '../install/types.js';
+import { shellQuote } from '../ui/style.js';
 import type { UpgradeDeps, Mode } from './duo-sso-brew.js';
 import type { ComponentReport, PlanStep, StepLog } from './report.js';
 import { fetchChecksum, latestVersion, releaseSource } from './release-source.js';
@@ -77,7 +78,7 @@ export async function upgradeDuoSsoBinary(
   const work = await mkdtemp(join(tmpdir(), 'duo-sso-upgrade-'));
   try {
     // 1. Fetch and verify, before anything is touched.
-    let h = await reporter.step('Download', src.source);
+    let h = await reporter.step(`Download ${src.source}`);
     let got;
     try {
       got = await download(src.source, join(work, src.asset), { maxBytes: MAX_DOWNLOAD_BYTES });
@@ -91,7 +92,9 @@ export async function upgradeDuoSsoBinary(
     steps.push({ rung: 'download', command: src.source, exitCode: 0, outcome: 'ok', output: '' });
 
     const expected = opts.sha256 ?? (src.folder ? await fetchChecksum(src.folder, src.asset) : undefined);
-    h = await reporter.step('Check SHA-256', expected ? `expect ${expected}` : 'no checksum available');
+    h = await reporter.step('Check SHA-256');
+    h.line(`expected: ${expected ?? 'none (no --sha256, no checksums.txt)'}`);
+    h.line(`received: ${got.sha256}`);
     if (expected && expected !== got.sha256) {
       const note = `SHA-256 mismatch: got ${got.sha256}, expected ${expected}`;
       steps.push({ rung: 'verify-sha256', command: 'sha256', exitCode: null, outcome: 'failed', output: note, note });
@@ -111,14 +114,14 @@ export async function upgradeDuoSsoBinary(
     const previous = previousPath(target);
     const oldBytes = await readFile(target);
     const oldMode = (await stat(target)).mode & 0o777;
-    h = await reporter.step('Replace', `${target} (previous kept as ${previous})`);
+    h = await reporter.step(`Replace ${target}, keeping ${previous}`);
     await safeWrite(previous, oldBytes, { mode: oldMode, backup: false });
     await safeWrite(target, await readFile(got.path), { mode: 0o755, backup: false });
     await h.end('ok');
     steps.push({ rung: 'replace', command: target, exitCode: 0, outcome: 'ok', output: '' });
 
     // 3. Prove it runs; otherwise roll back.
-    h = await reporter.step('Check the new version', `${target} --version`);
+    h = await reporter.step('Check the new version', shellQuote([target, '--version']));
     const r = await deps.runner.run(target, ['--version'], { timeoutMs: 15_000, onLine: (l) => h.line(l) });
     const now = parseVersion(output(r));
     const good = succeeded(r) && now !== undefined && (!latest || opts.from !== undefined || compareVersions(now, latest) >= 0);
@@ -131,7 +134,7 @@ export async function upgradeDuoSsoBinary(
     await h.end('fail', why);
     steps.push({ rung: 'check-version', command: `${target} --version`, exitCode: r.exitCode, outcome: 'failed', output: output(r).split('\n').slice(-8).join('\n'), note: why });
     const failedStep = steps.at(-1);
-    h = await reporter.step('Roll back', `${previous} → ${target}`);
+    h = await reporter.step(`Roll back: put ${previous} back as ${target}`);
     await safeWrite(target, oldBytes, { mode: oldMode, backup: false });
     const back = parseVersion(output(await deps.runner.run(target, ['--version'], { timeoutMs: 15_000 })));
     await h.end('ok', `duo-sso ${back ?? '?'} restored`);

@@ -11,7 +11,7 @@ export function listrReporter(): Reporter {
       const pending: string[] = [];
       let push: (line: string) => void = (line) => void pending.push(line);
       const list = new Listr([{
-        title: `${title}: ${command}`,
+        title: command ? `${title}: ${command}` : title,
         rendererOptions: { persistentOutput: true, outputBar: 12 },
         task: async (_ctx, task) => {
           // One line per update: the output bar keeps the last twelve.
@@ -21,7 +21,7 @@ export function listrReporter(): Reporter {
           for (const line of pending) push(line);
           const { status, note } = await finished;
           if (status === 'fail') throw new Error(note ?? 'failed');
-          task.title = `${title}: ${command}${note ? ` (${note})` : ''}`;
+          task.title = `${command ? `${title}: ${command}` : title}${note ? ` (${note})` : ''}`;
           if (status === 'warn') task.skip(note ?? 'failed, continuing');
         },
       }], {

@@ -11,7 +11,8 @@ export interface StepHandle {
 }
 
 export interface Reporter {
-  step(title: string, command: string): Promise<StepHandle>;
+  /** `command` is shown as `$ …`; steps done in-process (download, checksum) have none. */
+  step(title: string, command?: string): Promise<StepHandle>;
 }
 
 /** One header per step, its output indented under it, one closing line. */
@@ -21,7 +22,7 @@ export function plainReporter(write: (text: string) => void, style: Style): Repo
   return {
     async step(title, command) {
       n += 1;
-      write(`${paint(style, 'bold', `${n}. ${title}`)}\n   ${s.dollar} ${command}\n`);
+      write(`${paint(style, 'bold', `${n}. ${title}`)}\n${command ? `   ${s.dollar} ${command}\n` : ''}`);
       return {
         line: (text) => {
           if (text.trim()) write(`   ${paint(style, 'dim', `| ${text}`)}\n`);
