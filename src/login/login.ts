@@ -19,7 +19,7 @@ import { diagnose } from '../knowledge/index.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { classify, durationTarget, SAFE_DURATION, suspects, type Failure } from './repair.js';
 import { keyFingerprint, withSession } from './sessions.js';
-import { readAwsConfig, verifyProfile, type Verification } from './verify.js';
+import { configuredRegion, readAwsConfig, verifyProfile, type Verification } from './verify.js';
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
 import { raiseTo, readRoleMax } from './learn-max.js';
 import { renderLogin, type LoginReport, type ProfileReport, type Problem, type RepairRecord, type RunRecord, type Suggestion } from './render.js';
@@ -333,7 +333,7 @@ async function finishProfiles(ctx: Context, config: LoadedConfig, wanted: string
   const files = { credentials: await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined), config: await readAwsConfig(ctx.paths) };
   const state = await readState(ctx.paths);
   return Promise.all(wanted.map(async (name) => {
-    const base = profileReport(config, name, saved.has(name));
+    const base = { ...profileReport(config, name, saved.has(name)), regionConfigured: configuredRegion(ctx.env, files.config, name) !== undefined };
     const session = (state.sessions as Record<string, { expires?: string }> | undefined)?.[name];
     if (saved.has(name) && session?.expires) base.expires = session.expires;
     if (!verify || !saved.has(name)) return base;

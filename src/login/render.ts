@@ -37,6 +37,8 @@ export interface ProfileReport {
   identity?: { arn: string; account: string; userId: string };
   /** When the credentials stop working (login time + the accepted duration). */
   expires?: string;
+  /** False when the AWS CLI would find no region for this profile (it then refuses to run). */
+  regionConfigured?: boolean;
   /** The role's MaxSessionDuration, when iam:GetRole let us read it. */
   roleMaxSessionDuration?: number;
   error?: { code: string; message: string };
@@ -63,9 +65,11 @@ export interface LoginReport {
 }
 
 /** What the user will want to run next with a working profile. */
-export function nextCommands(profile: string, os: OsName): string[] {
+export function nextCommands(profile: string, os: OsName, regionConfigured = true): string[] {
   const exportLine = os === 'win32' ? `$env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${shellQuote([profile])}`;
-  return [`aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];
+  // Without a region the AWS CLI refuses every command; us-east-1 is STS's home region.
+  const region = regionConfigured ? [] : [`aws configure set region us-east-1 --profile ${shellQuote([profile])}`];
+  return [...region, `aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];
 }
 
 export function toJson(report: LoginReport, os: OsName): Record<string, unknown> {
@@ -80,7 +84,7 @@ export function toJson(report: LoginReport, os: OsName): Record<string, unknown>
     ...(report.problem ? { problem: report.problem } : {}),
     ...(report.suggestions ? { suggestions: report.suggestions } : {}),
     ...(report.stored ? { stored: report.stored } : {}),
-    next: working.length > 0 ? nextCommands(working[0]!.name, os) : [],
+    next: working.length > 0 ? nextCommands(working[0]!.name, os, working[0]!.regionConfigured !== false) : [],
   };
 }
 
@@ -123,7 +127,7 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
   }
   const first = report.profiles.find((p) => p.verified);
   if (first && report.ok) {
-    lines.push('', 'Next:', ...nextCommands(first.name, opts.os).map((c) => `  ${s.dollar} ${c}`));
+    lines.push('', 'Next:', ...nextCommands(first.name, opts.os, first.regionConfigured !== false).map((c) => `  ${s.dollar} ${c}`));
   }
   return { out: `${lines.join('\n')}\n`, err };
 }

@@ -12,8 +12,13 @@ export type Verification =
 
 /** AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`, [default]'s, then us-east-1 (as the CLI does). */
 export function regionFor(env: Env, configText: string | undefined, profile: string): string {
+  return configuredRegion(env, configText, profile) ?? DEFAULT_REGION;
+}
+
+/** The region the AWS CLI finds for the profile; undefined = it stops with "You must specify a region". */
+export function configuredRegion(env: Env, configText: string | undefined, profile: string): string | undefined {
   const fromFile = (name: string) => (configText === undefined ? undefined : getSection(configText, configSectionName(name))?.region);
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || fromFile(profile) || fromFile('default') || DEFAULT_REGION;
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || fromFile(profile) || fromFile('default') || undefined;
 }
 
 export async function readAwsConfig(paths: Pick<Paths, 'awsConfig'>): Promise<string | undefined> {

@@ -90,9 +90,12 @@ describe.each<Runtime>(['node', 'deno'])('login under %s', (runtime) => {
     expect(r.stderr).not.toMatch(/Warning/);
     expect(r.stderr).toContain("Failed to Assume Role 'admin' via STS: ValidationError");
 
-    // The real AWS CLI v2 with what the login left behind.
+    // The real AWS CLI v2 with what the login left behind, after the next steps login printed.
+    expect(r.json.next).toEqual(['aws configure set region us-east-1 --profile long', 'aws sts get-caller-identity --profile long', 'export AWS_PROFILE=long']);
     for (const [name, account] of [['short', SHORT.account], ['long', LONG.account]]) {
-      const aws = await box.exec(`${box.bin}/aws`, ['sts', 'get-caller-identity', '--profile', name!, '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+      const configure = await box.exec(`${box.bin}/aws`, ['configure', 'set', 'region', 'us-east-1', '--profile', name!]);
+      expect(configure.exitCode, configure.stderr).toBe(0);
+      const aws = await box.exec(`${box.bin}/aws`, ['sts', 'get-caller-identity', '--profile', name!, '--endpoint-url', sts.url, '--output', 'json']);
       expect(aws.exitCode, aws.stderr).toBe(0);
       expect(JSON.parse(aws.stdout).Account).toBe(account);
     }
