@@ -19,6 +19,11 @@ function renderPlan(plan: readonly PlanStep[], style: Style, indent: string): st
   return lines;
 }
 
+/** Summaries are written with → and —; a terminal without UTF-8 gets ASCII. */
+function forTerminal(text: string, style: Style): string {
+  return style.unicode ? text : text.replace(/→/g, '->').replace(/—/g, '-');
+}
+
 export function renderReport(r: ComponentReport, style: Style, opts: { rerun: string }): string {
   const s = symbols(style);
   const mark = r.status === 'upgraded' || r.status === 'current' ? paint(style, 'green', s.ok)
@@ -50,5 +55,5 @@ export function renderReport(r: ComponentReport, style: Style, opts: { rerun: st
     lines.push(`    ${r.next.advice}`);
     for (const c of r.next.commands) lines.push(`      ${s.dollar} ${shellQuote(c)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return forTerminal(`${lines.join('\n')}\n`, style);
 }
