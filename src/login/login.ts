@@ -14,7 +14,7 @@ import { resolveSelf } from '../platform/self.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, moveMisplaced, profileSection, readCredentialsText, credentialsOf, type Misplaced, type Section } from '../aws/credentials-file.js';
-import { redactSecrets } from '../knowledge/redact.js';
+import { redactLine } from './redact-line.js';
 import { diagnose } from '../knowledge/index.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { classify, durationTarget, SAFE_DURATION, suspects, type Failure } from './repair.js';
@@ -244,7 +244,7 @@ async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrou
     mutates: true,
     timeoutMs: DUO_SSO_TIMEOUT_MS,
     onLine: (line) => {
-      const shown = redactSecrets(line);
+      const shown = redactLine(line);
       lines.push(shown);
       const event = parseLine(line);
       summary = fold(summary, event);

@@ -179,6 +179,17 @@ describe('login', () => {
     expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
   });
 
+  it('keeps secrets out of the output even when duo-sso prints them (debug mode)', async () => {
+    const { box } = await setup({ long: { ...LONG } });
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    await box.write('.config/duo-sso/config.json', JSON.stringify({ ...config, debug: true }));
+    const r = await box.run(['login', '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/DEBUG STS response: .*<SecretAccessKey>\[redacted\]</);
+    expect(r.stderr).toMatch(/DEBUG SAMLResponse: \[redacted\]/);
+    for (const secret of secretsIn(await box.read('.aws/credentials'))) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);

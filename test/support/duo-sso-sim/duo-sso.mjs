@@ -142,6 +142,9 @@ for (const p of profiles) {
     SAMLAssertion: Buffer.from(samlResponse(grants, expired)).toString('base64'),
     DurationSeconds: String(p.duration),
   });
+  // With "debug": true in config.json the real tool is chatty; assume the worst: it shows the
+  // assertion and STS's answer, secrets included.
+  if (config.debug) process.stdout.write(`DEBUG SAMLResponse: ${body.get('SAMLAssertion')}\n`);
   let text;
   try {
     const res = await fetch(knobs.stsEndpoint, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } });
@@ -151,6 +154,7 @@ for (const p of profiles) {
     outcome.failed = p.name;
     finish(1);
   }
+  if (config.debug) process.stdout.write(`DEBUG STS response: ${text.replace(/\s*\n\s*/g, '')}\n`);
   const code = tag(text, 'Code');
   if (code) {
     // Go's awserr prints "Code: Message"; the guide quotes it without the final period.
