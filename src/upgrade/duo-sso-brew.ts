@@ -1,14 +1,13 @@
-// Upgrading a Homebrew-managed duo-sso: find out what is installed and offered, then walk
-// the ladder (ladder.ts) and report what ran. Works wherever brew is on PATH (Linuxbrew too).
+// Upgrading a Homebrew-managed duo-sso (src/brew/duo-sso.ts decides that): find out what is
+// offered, then walk the ladder (ladder.ts) and report what ran.
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { brewPrefix, findBrew, installedVersions, underPrefix } from '../brew/brew.js';
+import { rememberBrewManaged, type BrewDuoSso } from '../brew/duo-sso.js';
 import { formulaVersions } from '../brew/formula-versions.js';
 import { FORMULA, TAP } from '../brew/names.js';
 import { tapRemoteUrl } from '../brew/tap-remote.js';
 import { findFirst } from '../platform/facts.js';
-import { output } from '../platform/process.js';
-import { compareVersions, parseVersion } from '../parsers/tool-version.js';
+import { compareVersions } from '../parsers/tool-version.js';
 import { readState, updateState } from '../state/state.js';
 import { shellQuote } from '../ui/style.js';
 import { changedFiles, fingerprint } from './file-guard.js';
@@ -20,38 +19,6 @@ import { displayArgv, runLadder } from './run-ladder.js';
 import { chooseTapUrl, type TapUrl } from './tap-url.js';
 
 type Deps = Pick<Context, 'runner' | 'env' | 'paths'>;
-
-export interface BrewDuoSso {
-  brew: string;
-  prefix: string | undefined;
-  /** From `brew list --versions`; undefined when brew does not list it (only the binary is under its prefix). */
-  listed: string | undefined;
-  binary: string | undefined;
-  /** What `duo-sso --version` says. */
-  running: string | undefined;
-}
-
-/** Remembered in state.json so a rerun after a repair that uninstalled duo-sso still knows it was Homebrew's. */
-const MANAGED_BY = 'duoSsoManagedBy';
-
-/**
- * duo-sso is Homebrew's when brew lists it, when the duo-sso on PATH lives under brew's
- * prefix, or when a previous upgrade recorded so and duo-sso is now missing.
- */
-export async function detectBrewDuoSso(deps: Deps): Promise<BrewDuoSso | undefined> {
-  const brew = findBrew(deps.env);
-  if (!brew) return undefined;
-  const [versions, prefix] = await Promise.all([installedVersions(deps, brew, FORMULA), brewPrefix(deps, brew)]);
-  const onPath = findFirst(FORMULA, deps.env);
-  const inPrefix = prefix ? join(prefix, 'bin', FORMULA) : undefined;
-  const binary = onPath && prefix && underPrefix(onPath, prefix) ? onPath : versions?.length ? inPrefix : onPath;
-  if (!versions?.length && !(onPath && prefix && underPrefix(onPath, prefix))) {
-    const remembered = !onPath && (await readState(deps.paths))[MANAGED_BY] === 'homebrew';
-    return remembered ? { brew, prefix, listed: undefined, binary: inPrefix, running: undefined } : undefined;
-  }
-  const running = binary ? parseVersion(output(await deps.runner.run(binary, ['--version'], { timeoutMs: 10_000 }))) : undefined;
-  return { brew, prefix, listed: versions?.at(-1), binary, running };
-}
 
 export async function resolveTapUrl(deps: Deps, brew: string, flag: string | undefined): Promise<TapUrl> {
   const state = await readState(deps.paths);
@@ -104,7 +71,7 @@ export async function upgradeDuoSsoBrew(
   const planned: ComponentReport = { ...base, status: 'planned', summary: `would ${resume ? 'install' : 'upgrade'} duo-sso ${wanted} through Homebrew`, details: [tapNote], plan };
   if (opts.mode === 'plan' || !(await ctx.approve(`Upgrade duo-sso ${wanted} through Homebrew (repairing the tap if the upgrade fails)?`))) return planned;
 
-  await updateState(ctx.paths, (s) => ({ ...s, [MANAGED_BY]: 'homebrew' }));
+  await rememberBrewManaged(ctx.paths);
   const guarded = [ctx.paths.duoConfig, ctx.paths.awsCredentials, ctx.paths.awsConfig];
   const snapshot = await fingerprint(guarded);
   const prefixBinary = found.prefix ? join(found.prefix, 'bin', FORMULA) : undefined;

@@ -6,8 +6,8 @@ import type { ComponentReport } from '../../upgrade/report.js';
 import { result, type Check, type CheckContext } from '../types.js';
 
 async function reports(ctx: CheckContext): Promise<ComponentReport[]> {
-  const [{ detectBrewDuoSso, upgradeDuoSsoBrew }, { upgradeDuoSsoBinary }, { upgradeAwsCli }, { upgradeSelf }] = await Promise.all([
-    import('../../upgrade/duo-sso-brew.js'), import('../../upgrade/duo-sso-binary.js'), import('../../upgrade/aws-cli.js'), import('../../upgrade/self.js'),
+  const [{ detectBrewDuoSso }, { upgradeDuoSsoBrew }, { upgradeDuoSsoBinary }, { upgradeAwsCli }, { upgradeSelf }] = await Promise.all([
+    import('../../brew/duo-sso.js'), import('../../upgrade/duo-sso-brew.js'), import('../../upgrade/duo-sso-binary.js'), import('../../upgrade/aws-cli.js'), import('../../upgrade/self.js'),
   ]);
   const deps: UpgradeDeps = {
     runner: ctx.runner,
