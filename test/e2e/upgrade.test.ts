@@ -75,6 +75,20 @@ describe('upgrade duo-sso through Homebrew: every rung', () => {
     expect(r.stdout).toMatch(/duo-sso upgraded 3\.4\.0 → 3\.5\.0$/m);
   });
 
+  it('a duo-sso under Homebrew\'s prefix that brew no longer lists is still Homebrew\'s, and gets reinstalled', async () => {
+    const { box, brew, run } = await setup(healthyScenario({ installed: {} }));
+    await box.exec('/bin/sh', ['-c', `printf '#!/bin/sh\\necho "duo-sso v3.3.0"\\n' > ${brew.binDir}/duo-sso && chmod +x ${brew.binDir}/duo-sso`]);
+    const check = await run(['upgrade', 'duo-sso', '--check', '--json']);
+    expect(check.json.components[0]).toMatchObject({ method: 'homebrew', from: '3.3.0', to: '3.5.0', status: 'planned' });
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(verbs(await brew.changingCommands())).toEqual([
+      'tap --repair ats-operations/homebrew-tap', 'upgrade duo-sso', 'uninstall duo-sso', 'untap ats-operations/homebrew-tap', 'cleanup',
+      `tap ats-operations/homebrew-tap ${UPSTREAM_URL}`, 'install ats-operations/homebrew-tap/duo-sso',
+    ]);
+    expect((await box.exec(`${brew.binDir}/duo-sso`, ['--version'])).stdout.trim()).toBe('duo-sso v3.5.0');
+  });
+
   it('says so and runs nothing when duo-sso is already current', async () => {
     const { brew, run } = await setup(healthyScenario({ installed: { 'duo-sso': { version: '3.5.0', tap: 'ats-operations/tap' } } }));
     const r = await run(['upgrade', 'duo-sso', '--yes']);
