@@ -32,3 +32,27 @@ export function removeCredentialProcess(text: string, profile: string): string {
   const section = configSectionName(profile);
   return isOurCommand(getSection(text, section)?.credential_process) ? setValues(text, section, { credential_process: undefined }) : text;
 }
+
+/** The words of a command line we wrote: quotes group; inside double quotes only \\" is an escape (Windows). */
+export function splitCommand(value: string): string[] {
+  const words: string[] = [];
+  const re = /'([^']*)'|"((?:\\"|[^"])*)"|(\S+?)(?=\s|'|"|$)|(\s+)/gy;
+  let word: string | undefined;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    if (m[4] !== undefined) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      continue;
+    }
+    word = (word ?? '') + (m[1] ?? m[2]?.replace(/\\"/g, '"') ?? m[3] ?? '');
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/** The absolute paths our credential_process line runs (the runtime and the script). */
+export function commandPaths(value: string): string[] {
+  const words = splitCommand(value);
+  const end = words.indexOf('credential-process');
+  return words.slice(0, end < 0 ? words.length : end).filter((w) => /^(\/|[A-Za-z]:\\)/.test(w));
+}

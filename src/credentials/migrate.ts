@@ -21,7 +21,7 @@ import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './
 import { readProfileCredentials, removeSecrets } from './credentials-file.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
-import { makePatch } from './text-patch.js';
+import { makePatch, undoPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
 
@@ -36,8 +36,11 @@ export interface MigrateOptions {
 
 export interface MigrateOutcome {
   profile: string;
-  /** migrated: moved now; already: nothing in the file and our line in place (a calm no-op). */
-  status: 'migrated' | 'already' | 'would-migrate';
+  /**
+   * migrated: moved now; already: nothing in the file and our line in place (a calm no-op);
+   * relinked: already, and the credential_process line now names the running tool's path.
+   */
+  status: 'migrated' | 'already' | 'relinked' | 'would-migrate';
   store: SecretStore['name'];
   expiration?: string;
   expirationSource?: ExpirationSource;
@@ -54,7 +57,24 @@ interface Plan {
   configAfter: string;
 }
 
-async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | MigrateOutcome> {
+/** Nothing to move: the profile is already served from the store (maybe with a stale command path). */
+interface AlreadyDone {
+  outcome: MigrateOutcome;
+  relink?: { before: string; after: string; entry: StoredEntry };
+}
+
+/** The entry with its config patch following the rewritten line, so restore stays exact. */
+function relinkedEntry(entry: StoredEntry, before: string, after: string, profile: string): StoredEntry {
+  const patch = entry.duoSsoSetup.configPatch;
+  if (!patch) return entry;
+  const section = configSectionName(profile);
+  const oldLine = `credential_process = ${getSection(before, section)?.credential_process}`;
+  const newLine = `credential_process = ${getSection(after, section)?.credential_process}`;
+  const moved = { ...patch, after: patch.after.replace(oldLine, newLine) };
+  return undoPatch(after, moved) === undefined ? entry : { ...entry, duoSsoSetup: { ...entry.duoSsoSetup, configPatch: moved } };
+}
+
+async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | AlreadyDone> {
   validateProfileName(profile);
   const { awsCredentials, awsConfig } = ctx.paths;
   const credentialsBefore = await readText(awsCredentials);
@@ -64,14 +84,21 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   // Read the current entry first: a store that cannot be read stops us before any change.
   const previous = await store.get(accountFor(profile));
   const previousEntry = previous === undefined ? undefined : parseEntry(previous);
+  const command = credentialProcessCommand(opts.self ?? selfArgv(), profile);
   if (read.kind !== 'ok') {
     if ((read.kind === 'no-keys' || read.kind === 'no-section') && ours && previousEntry) {
-      return { profile, status: 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] };
+      // Already migrated. The tool may have moved since (a new Node version, another install
+      // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
+      const edit = setCredentialProcess(configBefore!, profile, command);
+      const relink = edit.kind === 'set' && edit.text !== configBefore ? edit.text : undefined;
+      return {
+        outcome: { profile, status: relink ? 'relinked' : 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] },
+        ...(relink ? { relink: { before: configBefore!, after: relink, entry: relinkedEntry(previousEntry, configBefore!, relink, profile) } } : {}),
+      };
     }
     const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : read.kind === 'incomplete' ? `[${profile}] in ${awsCredentials} lacks ${read.missing.join(', ')}` : `${awsCredentials} has no keys for [${profile}]`;
     throw new UserError(`cannot migrate profile ${profile}: ${where}`, { hint: `Log in first: duo-sso-setup login --profile ${profile}. Nothing was changed.` });
   }
-  const command = credentialProcessCommand(opts.self ?? selfArgv(), profile);
   const edit = setCredentialProcess(configBefore ?? '', profile, command);
   if (edit.kind === 'conflict') {
     throw new UserError(`cannot migrate profile ${profile}: [${configSectionName(profile)}] in ${awsConfig} already has credential_process = ${edit.existing}`, {
@@ -146,7 +173,11 @@ export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string
   for (const profile of profiles) {
     const plan = await planProfile(ctx, profile, store, opts);
     if (!('entry' in plan)) {
-      outcomes.push(plan);
+      if (plan.relink && !ctx.options.dryRun) {
+        await store.set(accountFor(profile), serialiseEntry(plan.relink.entry));
+        await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.relink.before, plan.relink.after));
+      }
+      outcomes.push(plan.outcome);
       continue;
     }
     const meta = {

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { configSectionName, getSection, setValues } from '../aws/ini.js';
+import { configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
 import { updateFile } from '../fs/safe-write.js';
 import { updateState } from '../state/state.js';
 import { accountFor, type SecretStore } from '../secrets/types.js';
@@ -45,7 +45,12 @@ export function restoredConfig(current: string, entry: StoredEntry, profile: str
   const patch = entry.duoSsoSetup.configPatch;
   const exact = patch ? undoPatch(current, patch) : undefined;
   if (exact !== undefined) return { text: exact, exact: true };
-  return { text: removeCredentialProcess(current, profile), exact: false };
+  const text = removeCredentialProcess(current, profile);
+  // A section migrate created (its header is in what the patch added) goes when it is left empty.
+  const section = configSectionName(profile);
+  const created = patch !== undefined && patch.after.includes(`[${section}]`) && !patch.before.includes(`[${section}]`);
+  const empty = getSection(text, section) !== undefined && Object.keys(getSection(text, section)!).length === 0;
+  return { text: created && empty ? removeSection(text, section) : text, exact: false };
 }
 
 async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore): Promise<RestoreOutcome> {

@@ -145,6 +145,15 @@ describe.skipIf(!keyringAvailable())('credentials in a real Secret Service (gnom
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toMatch(/eticloud: already served from the Secret Service keyring/);
 
+    // The tool moved (say, a Node upgrade): doctor names the missing file, migrate points the line at this install.
+    const config = await box.read('.aws/config');
+    await box.write('.aws/config', config.replace(/credential_process = \S+/, 'credential_process = /gone/bin/node'));
+    const stale = await box.run(['doctor', '--only', 'secret-store', '--json'], { env: session.env });
+    expect(stale.json.checks[0]).toMatchObject({ status: 'warn', details: ['eticloud: credential_process runs /gone/bin/node, which no longer exists'], fix: { commands: [['duo-sso-setup', 'credentials', 'migrate', '--profile', 'eticloud']] } });
+    const relink = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--yes', '--json'], { env: session.env });
+    expect(relink.json.profiles[0].status).toBe('relinked');
+    expect(await box.read('.aws/config')).toBe(config);
+
     await restoreExactly(box, keys, original, session.env);
   });
 

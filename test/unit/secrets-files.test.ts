@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasSecrets, profilesWithKeys, rawLines, readProfileCredentials, removeSecrets } from '../../src/credentials/credentials-file.js';
-import { credentialProcessCommand, isOurCommand, removeCredentialProcess, setCredentialProcess } from '../../src/credentials/config-file.js';
+import { commandPaths, credentialProcessCommand, isOurCommand, removeCredentialProcess, setCredentialProcess, splitCommand } from '../../src/credentials/config-file.js';
 
 const FILE = `# duo-sso
 [default]
@@ -85,5 +85,20 @@ describe('config file', () => {
     expect(removeCredentialProcess(mine, 'dev')).toBe('[profile dev]\nregion = y\n');
     const theirs = '[profile dev]\ncredential_process = aws-vault exec dev\n';
     expect(removeCredentialProcess(theirs, 'dev')).toBe(theirs);
+  });
+});
+
+describe('splitting our command line back', () => {
+  it.each([
+    ["/usr/bin/node '/opt/duo sso/cli.js' credential-process --profile dev", ['/usr/bin/node', '/opt/duo sso/cli.js', 'credential-process', '--profile', 'dev']],
+    ['"C:\\Program Files\\nodejs\\node.exe" C:\\x\\cli.js credential-process --profile dev', ['C:\\Program Files\\nodejs\\node.exe', 'C:\\x\\cli.js', 'credential-process', '--profile', 'dev']],
+    ["/d/deno run -A /x/cli.js credential-process --profile 'a b'", ['/d/deno', 'run', '-A', '/x/cli.js', 'credential-process', '--profile', 'a b']],
+  ])('%s', (line, words) => {
+    expect(splitCommand(line)).toEqual(words);
+  });
+
+  it('finds the absolute paths before credential-process', () => {
+    expect(commandPaths("/d/deno run -A '/x y/cli.js' credential-process --profile p")).toEqual(['/d/deno', '/x y/cli.js']);
+    expect(commandPaths(credentialProcessCommand(['/usr/bin/node', '/opt/a b/cli.js'], 'p', 'linux'))).toEqual(['/usr/bin/node', '/opt/a b/cli.js']);
   });
 });

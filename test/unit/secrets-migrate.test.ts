@@ -119,6 +119,9 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await read(paths.awsConfig)).toBe(migratedConfig);
     expect(parseEntry(store.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIANEW' });
     expect((await migrateProfiles(ctx, ['dev'], store, { self: SELF }))[0]!.status).toBe('already');
+    // The tool moved (e.g. a new Node version): the line follows, and restore still cleans up.
+    expect((await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] }))[0]!.status).toBe('relinked');
+    expect(await read(paths.awsConfig)).toBe(migratedConfig.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js'));
     await restoreProfiles(ctx, ['dev'], store);
     expect(await read(paths.awsCredentials)).toBe(relogged);
     expect(await read(paths.awsConfig)).toBe(CONFIG);
@@ -156,5 +159,16 @@ describe('migrateProfiles / restoreProfiles', () => {
     await restoreProfiles(ctx, ['dev'], store);
     await expect(read(paths.awsConfig)).rejects.toThrow(/ENOENT/);
     expect(await read(paths.awsCredentials)).toBe(CREDS);
+  });
+});
+
+describe('restore when our config line was edited by hand', () => {
+  it('removes the line, and the section migrate created once it is empty', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const config = await read(paths.awsConfig);
+    await writeFile(paths.awsConfig, config.replace('/usr/bin/node', '/usr/local/bin/node'));
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
   });
 });

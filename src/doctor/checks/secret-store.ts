@@ -1,12 +1,13 @@
 // Where `credentials migrate` (and `login --store`) would keep AWS keys, and whether the
 // profiles already moved there can still be served: the store answers, each entry is there,
 // and ~/.aws/config still points at us. Never reads out or reports a secret.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { configSectionName, getSection } from '../../aws/ini.js';
 import { readState } from '../../state/state.js';
 import { candidateKinds, probeStores, storeFactory } from '../../secrets/choose.js';
 import { accountFor, SecretStoreError, type SecretStore } from '../../secrets/types.js';
-import { isOurCommand } from '../../credentials/config-file.js';
+import { commandPaths, isOurCommand } from '../../credentials/config-file.js';
 import { isExpired, parseEntry } from '../../credentials/entry.js';
 import { result, type Check, type CheckContext, type Fix } from '../types.js';
 
@@ -18,9 +19,13 @@ const loginFix = (profiles: string[]): Fix => ({
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
 async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked'; text: string } | undefined> {
-  if (!isOurCommand(getSection(config, configSectionName(profile))?.credential_process)) {
+  const line = getSection(config, configSectionName(profile))?.credential_process;
+  if (!isOurCommand(line)) {
     return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
   }
+  // A Node upgrade or a moved install leaves the line pointing at files that are gone.
+  const gone = commandPaths(line!).filter((p) => !existsSync(p));
+  if (gone.length > 0) return { kind: 'unlinked', text: `${profile}: credential_process runs ${gone.join(' and ')}, which no longer exist${gone.length === 1 ? 's' : ''}` };
   const entry = parseEntry((await store.get(accountFor(profile))) ?? '');
   if (!entry) return { kind: 'missing', text: `${profile}: no (readable) entry in the ${store.label}` };
   if (isExpired(entry, ctx.now())) return { kind: 'expired', text: `${profile}: expired at ${entry.Expiration}` };
@@ -76,7 +81,7 @@ export const secretStoreCheck: Check = {
     const needLogin = problems.filter((p) => p.kind !== 'unlinked').map((p) => p.profile);
     const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
     const fix: Fix = needLogin.length > 0 ? loginFix(needLogin) : {
-      description: 'Write the credential_process lines again',
+      description: 'Point the credential_process lines at this installation again',
       commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]],
       automatic: false,
     };
