@@ -54,7 +54,14 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
   for (const component of components) {
     let report: ComponentReport;
     if (component === 'duo-sso') {
-      const brew = opts.from ? undefined : await detectBrewDuoSso(deps);
+      const brew = await detectBrewDuoSso(deps);
+      if (brew && opts.from) {
+        // Overwriting a file inside Homebrew's Cellar would leave brew and the binary disagreeing.
+        throw new UserError('--from applies to a duo-sso installed as a release binary; this one is managed by Homebrew', {
+          hint: 'Run `duo-sso-setup upgrade duo-sso` without --from, or `brew uninstall duo-sso` first to switch to the release binary.',
+          exitCode: ExitCode.usage,
+        });
+      }
       report = brew
         ? await upgradeDuoSsoBrew(deps, brew, { mode, tapUrl: opts.tapUrl })
         : await upgradeDuoSsoBinary({ ...deps, platform: ctx.platform }, { mode, from: opts.from, sha256: opts.sha256 });

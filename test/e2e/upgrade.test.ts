@@ -201,6 +201,14 @@ describe('upgrade duo-sso through Homebrew: a failure at any rung is reported', 
     expect(r.stdout).toContain('$ which -a duo-sso');
   });
 
+  it('refuses --from for a Homebrew-managed duo-sso', async () => {
+    const { brew, run } = await setup(healthyScenario());
+    const r = await run(['upgrade', 'duo-sso', '--yes', '--from', '/tmp/duo-sso']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/managed by Homebrew/);
+    expect(await brew.changingCommands()).toEqual([]);
+  });
+
   it('without --yes and without a terminal, shows the plan and changes nothing', async () => {
     const { brew, run } = await setup(brokenTapScenario());
     const r = await run(['upgrade', 'duo-sso']);
