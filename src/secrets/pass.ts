@@ -28,7 +28,8 @@ export function passEntry(account: string): string {
   return `${PASS_PREFIX}/${account}`;
 }
 
-function lastLine(r: ExecResult): string {
+/** The first line of what went wrong: gpg puts the cause first and the consequence after. */
+function firstLine(r: ExecResult): string {
   if (r.spawnError) return r.spawnError;
   if (r.timedOut) return 'timed out (gpg waiting for a passphrase? run `pass show` once in a terminal)';
   return `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)[0] ?? `exit ${r.exitCode}`;
@@ -59,21 +60,22 @@ export function passStore(opts: PassOptions): SecretStore {
       return { ok: true, detail: `${label} (gpg ${ids.join(', ') || 'key'})` };
     },
     async get(account) {
-      if (opts.directRead) return decrypt(opts.exec, opts.directRead, join(opts.storeDir, `${passEntry(account)}.gpg`), timeoutMs, label);
+      // A passphrase typed into pinentry may take a while: a longer deadline than for pass itself.
+      if (opts.directRead) return decrypt(opts.exec, opts.directRead, join(opts.storeDir, `${passEntry(account)}.gpg`), Math.max(timeoutMs, 120_000), label);
       const r = await run(['show', passEntry(account)]);
       if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
       if (NOT_IN_STORE.test(r.stderr)) return undefined;
-      throw new SecretStoreError('pass', `cannot read ${passEntry(account)} from the ${label}: ${lastLine(r)}`);
+      throw new SecretStoreError('pass', `cannot read ${passEntry(account)} from the ${label}: ${firstLine(r)}`);
     },
     async set(account, secret) {
       const r = await run(['insert', '--multiline', '--force', passEntry(account)], { input: `${secret}\n`, mutates: true });
-      if (r.exitCode !== 0 || r.timedOut || r.spawnError) throw new SecretStoreError('pass', `cannot write ${passEntry(account)} to the ${label}: ${lastLine(r)}`);
+      if (r.exitCode !== 0 || r.timedOut || r.spawnError) throw new SecretStoreError('pass', `cannot write ${passEntry(account)} to the ${label}: ${firstLine(r)}`);
     },
     async delete(account) {
       const r = await run(['rm', '--force', passEntry(account)], { mutates: true });
       if (r.exitCode === 0 && !r.timedOut) return true;
       if (NOT_IN_STORE.test(r.stderr)) return false;
-      throw new SecretStoreError('pass', `cannot delete ${passEntry(account)} from the ${label}: ${lastLine(r)}`);
+      throw new SecretStoreError('pass', `cannot delete ${passEntry(account)} from the ${label}: ${firstLine(r)}`);
     },
   };
 }
@@ -87,5 +89,9 @@ async function decrypt(exec: Exec, direct: NonNullable<PassOptions['directRead']
   // Some distributions only ship gpg2 (pass looks for it too).
   if (r.spawnError === 'not found') r = await exec('gpg2', args, { timeoutMs });
   if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
-  throw new SecretStoreError('pass', `cannot decrypt ${file} from the ${label}: ${lastLine(r)}`);
+  // gpg could not ask for the key's passphrase (no terminal for pinentry): say how to unlock it.
+  const unlock = /Inappropriate ioctl|pinentry|No secret key|Operation cancelled/i.test(r.stderr)
+    ? ' (if your gpg key has a passphrase: export GPG_TTY=$(tty), or unlock it once with `pass show <entry>`)'
+    : '';
+  throw new SecretStoreError('pass', `cannot decrypt ${file} from the ${label}: ${firstLine(r)}${unlock}`);
 }

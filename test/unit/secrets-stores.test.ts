@@ -114,3 +114,18 @@ describe('a preferred store', () => {
     expect((await chooseStore((k) => fake(k, k === 'keychain'), { preferred: 'pass', platform: 'linux' })).name).toBe('keychain');
   });
 });
+
+describe('pass direct read (credential-process)', () => {
+  it('explains a key that needs its passphrase and no terminal to ask on', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'pass-direct-'));
+    mkdirSync(join(dir, 'duo-sso-setup', 'aws'), { recursive: true });
+    writeFileSync(join(dir, 'duo-sso-setup', 'aws', 'dev.gpg'), 'x');
+    const exec = scripted([{ argv: ['gpg', '-d', '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', join(dir, 'duo-sso-setup', 'aws', 'dev.gpg')], result: { exitCode: 2, stderr: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key\n' } }]);
+    const store = passStore({ exec, storeDir: dir, directRead: { env: {} } });
+    await expect(store.get('aws/dev')).rejects.toThrow(/Inappropriate ioctl for device \(if your gpg key has a passphrase: export GPG_TTY=\$\(tty\)/);
+    expect(await store.get('aws/none')).toBeUndefined();
+  });
+});
