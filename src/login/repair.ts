@@ -3,6 +3,9 @@
 import { POLICY, type ProfileSummary } from '../config/model.js';
 import type { RunSummary } from './events.js';
 
+/** duo-sso runs per login, repairs included. */
+export const MAX_RUNS = 3;
+
 export type Failure =
   | { kind: 'max-session-duration'; role: string }
   | { kind: 'role-chaining'; role: string }

@@ -1,0 +1,57 @@
+// The changes a login makes to the user's files, each shown (or asked for) first and written
+// through the safe writer with a backup: a lower session duration in config.json, credentials
+// moved out of [default]; and what we remember in our state afterwards.
+import type { Context } from '../context.js';
+import { effectiveDuration, type ProfileSummary } from '../config/model.js';
+import { setSessionDuration } from '../config/edit.js';
+import { updateFile } from '../fs/safe-write.js';
+import { readState, roleKey, updateState, type State } from '../state/state.js';
+import { moveMisplaced, profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
+import { durationTarget, SAFE_DURATION } from './repair.js';
+import { keyFingerprint, withSession } from './sessions.js';
+import { progress } from './progress.js';
+import type { LoadedConfig } from './preflight.js';
+import type { DuoRun } from './run-duo-sso.js';
+import type { RepairRecord } from './render.js';
+
+export async function moveCredentials(ctx: Context, run: DuoRun): Promise<RepairRecord> {
+  const names = run.misplaced.map((m) => m.profile);
+  progress(ctx, `duo-sso saved the credentials of ${names.join(', ')} under [default] (a known duo-sso bug); moving them to ${names.map((n) => `[${n}]`).join(', ')} and restoring [default]`);
+  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
+  return { kind: 'move-credentials', profiles: names, file: ctx.paths.awsCredentials, ...(result.backup ? { backup: result.backup } : {}) };
+}
+
+export async function lowerDuration(ctx: Context, config: LoadedConfig, profile: ProfileSummary, from: number): Promise<RepairRecord | undefined> {
+  const { scope } = durationTarget(profile, config.profiles);
+  // A maximum learned with iam:GetRole on an earlier login beats the guide's safe 3600.
+  const learned = (await readState(ctx.paths)).roles[roleKey(profile.accountId, profile.role)]?.max;
+  const to = learned !== undefined && learned >= SAFE_DURATION && learned < from ? learned : SAFE_DURATION;
+  const where = scope === 'profile' ? `profile ${profile.name}'s session_duration_seconds` : 'the top-level session_duration_seconds';
+  const message = `role '${profile.role}' in account ${profile.accountId} allows less than the ${from} s that profile ${profile.name} asks for; setting ${where} to ${to} in ${ctx.paths.duoConfig}`;
+  if (ctx.canPrompt) {
+    const { confirm } = await import('../ui/prompt.js');
+    if (!(await confirm(`${message}?`, true))) return undefined;
+  } else {
+    progress(ctx, message);
+  }
+  const result = await updateFile(ctx.paths.duoConfig, (current) => (current === undefined ? undefined : setSessionDuration(current, scope === 'profile' ? profile.name : undefined, to)), { dryRun: ctx.options.dryRun });
+  const at = ctx.now().toISOString();
+  await updateState(ctx.paths, (s) => ({
+    ...s,
+    durations: { ...s.durations, [profile.name]: { ...s.durations[profile.name], refused: Math.min(s.durations[profile.name]?.refused ?? Infinity, from), at } },
+    roles: { ...s.roles, [roleKey(profile.accountId, profile.role)]: { ...s.roles[roleKey(profile.accountId, profile.role)], below: Math.min(s.roles[roleKey(profile.accountId, profile.role)]?.below ?? Infinity, from), at } },
+  }), { dryRun: ctx.options.dryRun });
+  return { kind: 'lower-duration', profile: profile.name, scope, from, to, file: ctx.paths.duoConfig, ...(result.backup ? { backup: result.backup } : {}) };
+}
+
+/** Remembers the duration STS accepted and when these credentials will expire. */
+export async function rememberSuccess(ctx: Context, config: LoadedConfig, profile: string): Promise<void> {
+  const duration = effectiveDuration(config.value, profile);
+  const creds = credentialsOf(profileSection(await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined), profile));
+  const now = ctx.now();
+  await updateState(ctx.paths, (s: State) => {
+    const next: State = { ...s, durations: { ...s.durations, [profile]: { ...s.durations[profile], worked: Math.max(s.durations[profile]?.worked ?? 0, duration), at: now.toISOString() } } };
+    if (!creds) return next;
+    return withSession(next, profile, { expires: new Date(now.getTime() + duration * 1000).toISOString(), key: keyFingerprint(creds.accessKeyId), durationSeconds: duration, at: now.toISOString() });
+  });
+}

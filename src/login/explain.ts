@@ -1,0 +1,59 @@
+// What to tell the user when a login stops: what happened, what the profile asked for, and
+// the command that helps. The shared knowledge base explains failures login cannot repair.
+import { diagnose } from '../knowledge/index.js';
+import { MAX_RUNS, type Failure } from './repair.js';
+import type { LoadedConfig } from './preflight.js';
+import type { DuoRun } from './run-duo-sso.js';
+import type { Problem } from './render.js';
+
+export function explain(failure: Failure, run: DuoRun, config: LoadedConfig): Problem {
+  const forRole = (role: string) => config.profiles.filter((p) => p.role === role && !run.summary.saved.includes(p.name));
+  switch (failure.kind) {
+    case 'access-denied': {
+      const asked = forRole(failure.role).map((p) => `profile ${p.name} asks for role '${p.role}' in account ${p.accountId}`);
+      const granted = run.summary.listed.map((g) => `${g.account} ${g.role}`);
+      return {
+        id: 'access-denied-role',
+        message: `STS refused role '${failure.role}': ${failure.message}`,
+        details: [
+          ...asked,
+          granted.length > 0 ? `your SSO grants: ${granted.join(', ')}` : 'Your SSO login does not grant that role in that account (a typo in aws_account_id or aws_role_name, or access not yet given).',
+        ],
+        commands: [['duo-sso-setup', 'saml', 'inspect', '-']],
+      };
+    }
+    case 'first-run-certificate':
+      return {
+        id: 'first-run-client-certificate',
+        message: 'the SSO page wants a client certificate chosen in the browser (first login on this machine)',
+        details: ['That needs a terminal and a visible browser: run this once yourself, then logins work unattended.'],
+        commands: [['duo-sso-setup', 'login', '--interactive']],
+      };
+    case 'max-session-duration':
+      return {
+        id: 'max-session-duration',
+        message: `STS refused role '${failure.role}': The requested DurationSeconds exceeds the MaxSessionDuration set for this role`,
+        details: ['No profile using that role asks for more than 3600 s, which every role allows; check the -session-duration given to duo-sso.'],
+        commands: [['duo-sso-setup', 'config', 'validate']],
+      };
+    default: {
+      const detail = failure.kind === 'other' ? failure.detail : `${failure.kind}${'role' in failure && failure.role ? ` (role '${failure.role}')` : ''}`;
+      // The shared knowledge base may know this one (IdP rejected claim, region disabled, ...).
+      const known = diagnose(run.lines.join('\n'))[0];
+      if (known && failure.kind === 'other') {
+        return {
+          id: known.id,
+          message: `duo-sso failed: ${detail}`,
+          details: [known.title, ...(known.detail ? [known.detail] : []), known.explanation, ...(known.fix.description ? [`Fix: ${known.fix.description}`] : [])],
+          commands: known.fix.commands,
+        };
+      }
+      return { id: failure.kind, message: `duo-sso failed: ${detail}`, details: run.lines.slice(-5), commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
+    }
+  }
+}
+
+export function gaveUp(failure: Failure, run: DuoRun): Problem {
+  const last = failure.kind === 'other' ? failure.detail : failure.kind;
+  return { id: 'gave-up', message: `still failing after ${MAX_RUNS} runs of duo-sso (last: ${last})`, details: run.lines.slice(-5), commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
+}

@@ -1,0 +1,6 @@
+// Progress lines for the user: stderr, never stdout (which --json keeps for the result).
+import type { Context } from '../context.js';
+
+export function progress(ctx: Pick<Context, 'io'>, message: string): void {
+  ctx.io.err(`→ ${message}\n`);
+}

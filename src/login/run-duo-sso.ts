@@ -1,0 +1,85 @@
+// One run of duo-sso: the user's terminal on its stdin, its output read line by line into
+// events (and shown, secrets redacted), and the credentials file watched as it saves each
+// profile, so credentials it put under [default] can be moved afterwards.
+import { readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+import { sectionNames } from '../aws/ini.js';
+import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
+import { redactLine } from './redact-line.js';
+import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
+import { progress } from './progress.js';
+import type { RunRecord } from './render.js';
+
+const DUO_SSO_TIMEOUT_MS = 10 * 60_000;
+
+export interface DuoRun {
+  record: RunRecord;
+  summary: RunSummary;
+  lines: string[];
+  misplaced: Misplaced[];
+  defaultBefore: Section | undefined;
+  dryRun: boolean;
+}
+
+export async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrough = false): Promise<DuoRun> {
+  const before = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
+  if (passthrough) {
+    progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
+    const r = await ctx.runner.run(duoSso, args, { interactive: true, mutates: true, timeoutMs: DUO_SSO_TIMEOUT_MS });
+    const changed = r.dryRun ? [] : changedSections(before, await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined));
+    const summary = { ...emptySummary(), saved: changed };
+    const record: RunRecord = { argv: ['duo-sso', ...args], exitCode: r.exitCode, timedOut: r.timedOut, ...(r.spawnError ? { spawnError: r.spawnError } : {}), saved: changed };
+    return { record, summary, lines: [], misplaced: [], defaultBefore: profileSection(before, 'default'), dryRun: Boolean(r.dryRun) };
+  }
+  const seen: { profile: string; own: Section | undefined; fallback: Section | undefined }[] = [];
+  const lines: string[] = [];
+  let summary = emptySummary();
+  progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
+  const r = await ctx.runner.run(duoSso, args, {
+    interactive: true,
+    echo: false,
+    mutates: true,
+    timeoutMs: DUO_SSO_TIMEOUT_MS,
+    onLine: (line) => {
+      const shown = redactLine(line);
+      lines.push(shown);
+      const event = parseLine(line);
+      summary = fold(summary, event);
+      if (event.kind === 'profile-saved') {
+        // duo-sso has just written the file: look now, before its next profile overwrites [default].
+        const text = readTextSync(ctx.paths.awsCredentials);
+        seen.push({ profile: event.profile, own: profileSection(text, event.profile), fallback: profileSection(text, 'default') });
+      }
+      ctx.io.err(`${shown}\n`);
+    },
+  });
+  if (!r.dryRun && r.exitCode === 0 && summary.saved.length === 0) {
+    // Its wording may differ from the guide's: trust the file over the words.
+    summary = { ...summary, saved: changedSections(before, await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined)) };
+  }
+  const record: RunRecord = {
+    argv: ['duo-sso', ...args],
+    exitCode: r.exitCode,
+    timedOut: r.timedOut,
+    ...(r.spawnError ? { spawnError: r.spawnError } : {}),
+    saved: summary.saved,
+  };
+  if (r.dryRun) progress(ctx, 'dry run: duo-sso was not run');
+  return { record, summary, lines, misplaced: r.dryRun ? [] : findMisplaced(before, seen), defaultBefore: profileSection(before, 'default'), dryRun: Boolean(r.dryRun) };
+}
+
+/** Sections whose access key is new since `before`. */
+function changedSections(before: string | undefined, after: string | undefined): string[] {
+  return (after ? sectionNames(after) : []).filter((n) => {
+    const key = profileSection(after, n)?.aws_access_key_id;
+    return key !== undefined && key !== profileSection(before, n)?.aws_access_key_id;
+  });
+}
+
+function readTextSync(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
