@@ -235,6 +235,25 @@ describe('credentials in pass (real gpg key)', () => {
   });
 });
 
+describe.skipIf(!keyringAvailable())('a keychain module that cannot load', () => {
+  it('breaks nothing: doctor reports why, migrate falls back to pass', async () => {
+    const box = await sandbox();
+    const session = keyring(box);
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    // napi-rs loads the binary named here, and only that one: a missing file = a module that cannot load.
+    const env = { ...session.env, NAPI_RS_NATIVE_LIBRARY_PATH: join(box.root, 'missing.node') };
+    const doctor = await box.run(['doctor', '--json'], { env });
+    const check = doctor.json.checks.find((c: any) => c.id === 'secret-store');
+    expect(check).toMatchObject({ status: 'ok', data: { chosen: 'pass', stores: { keychain: { ok: false, reason: expect.stringMatching(/the keychain module @napi-rs\/keyring cannot load here/) } } } });
+    expect(doctor.json.checks.length).toBeGreaterThan(5);
+    const keys = issue('343434343434');
+    await setUp(box, keys);
+    const migrate = await box.run(['credentials', 'migrate', '--yes', '--json'], { env });
+    expect(migrate.json).toMatchObject({ store: { kind: 'pass' }, profiles: [{ profile: 'eticloud', status: 'migrated' }] });
+    expect(JSON.parse((await aws(box, 'eticloud', { env })).stdout).Account).toBe(keys.account);
+  });
+});
+
 describe('credentials without a usable store', () => {
   it('no D-Bus session and no pass store: migrate fails clearly, the credentials file is unchanged', async () => {
     const box = await sandbox();
