@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { keyringAvailable, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
+import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
 // The Secret Service tests skip only on a developer machine without dbus/gnome-keyring; in CI
 // (CI=true, test/provision.sh installs both) a missing keyring is a failure, not a skip.
@@ -157,6 +158,31 @@ describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials i
     expect(await box.read('.aws/config')).toBe(config);
 
     await restoreExactly(box, keys, original, session.env);
+  });
+
+  it('after a login through the duo-sso simulator: migrate, and the AWS CLI gets the account through the keyring', async () => {
+    const box = await sandbox();
+    const session = keyring(box);
+    sts.setRole('arn:aws:iam::565656565656:role/admin', 3600);
+    const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
+    await box.write('.config/duo-sso/config.json', JSON.stringify({
+      url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+      session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: '565656565656', aws_role_name: 'admin' } },
+    }));
+    const login = await box.exec(join(box.bin, 'duo-sso'), []);
+    expect(login.exitCode).toBe(0);
+    expect((await sim.runs()).at(-1)!.saved).toEqual([expect.objectContaining({ profile: 'eticloud', duration: 3600 })]);
+    const written = await box.read('.aws/credentials');
+    const secret = /aws_secret_access_key = (\S+)/.exec(written)![1]!;
+
+    const migrate = await box.run(['credentials', 'migrate', '--yes', '--json'], { env: session.env });
+    expect(migrate.json.profiles).toEqual([expect.objectContaining({ profile: 'eticloud', status: 'migrated', expirationSource: 'estimated' })]);
+    // Estimated from the file's time and the configured 3600 s: within the hour, not duo-sso's 8 h default.
+    expect(Date.parse(migrate.json.profiles[0].expiration) - Date.now()).toBeLessThanOrEqual(3600_000);
+    expect(await filesHolding(box, secret)).toEqual([]);
+    const call = await aws(box, 'eticloud', { env: session.env });
+    expect(call.stderr).toBe('');
+    expect(JSON.parse(call.stdout)).toMatchObject({ Account: '565656565656', Arn: expect.stringMatching(/^arn:aws:sts::565656565656:assumed-role\/admin\//) });
   });
 
   it('expired credentials: credential-process prints nothing on stdout and one line telling to log in', async () => {
