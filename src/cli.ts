@@ -7,6 +7,15 @@
 declare const __VERSION__: string;
 declare const __ROOT_HELP__: string | undefined;
 
+// A reader that stops early (`duo-sso-setup --help | head -1`) closes the pipe: later writes
+// fail with EPIPE, which would otherwise surface as a stack trace. The output is no longer
+// wanted, so drop it quietly and finish with the command's own exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const args = process.argv.slice(2);
 const only = args.length === 1 ? args[0] : undefined;
 

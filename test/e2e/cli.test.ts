@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, Sandbox, type Runtime } from '../support/sandbox.js';
+import { CLI, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 let box: Sandbox;
@@ -44,6 +45,18 @@ describe('cli', () => {
     const r = await box.run(['doctor', '--timeout', 'soon']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/--timeout must be a number of seconds/);
+  });
+
+  it('says nothing when its reader closes the pipe early (like `| head -1`)', async () => {
+    for (const args of [['--help'], ['doctor', '--help'], ['troubleshoot', '--list']]) {
+      const child = spawn(process.execPath, [CLI, ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the CLI has started, so its first write meets a broken pipe.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect({ args, exitCode, stderr }).toEqual({ args, exitCode: 0, stderr: '' });
+    }
   });
 
   it('prints help without a command', async () => {
