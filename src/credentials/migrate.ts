@@ -66,7 +66,7 @@ interface AlreadyDone {
 /** The entry with its config patch following the rewritten line, so restore stays exact. */
 function relinkedEntry(entry: StoredEntry, before: string, after: string, profile: string): StoredEntry {
   const patch = entry.duoSsoSetup.configPatch;
-  if (!patch) return entry;
+  if (!patch || before === after) return entry;
   const section = configSectionName(profile);
   const oldLine = `credential_process = ${getSection(before, section)?.credential_process}`;
   const newLine = `credential_process = ${getSection(after, section)?.credential_process}`;
@@ -122,12 +122,13 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
       storedAt: ctx.now().toISOString(),
       expirationSource: expiry.source,
       ...(credentialsPatch ? { credentialsPatch } : {}),
-      // Migrating again (after a new login wrote keys to the file) keeps the first config edit,
-      // so a restore still takes the config back to how it was before the first migrate.
-      ...(configPatch
-        ? { configPatch, ...(configBefore === undefined ? { configCreated: true } : {}) }
-        : previousEntry?.duoSsoSetup.configPatch
-          ? { configPatch: previousEntry.duoSsoSetup.configPatch, ...(previousEntry.duoSsoSetup.configCreated ? { configCreated: true } : {}) }
+      // Migrating again (after a new login wrote keys to the file) keeps the first config edit
+      // (following our line if its path changed), so a restore still takes the config back to
+      // how it was before the first migrate.
+      ...(ours && previousEntry?.duoSsoSetup.configPatch
+        ? { configPatch: relinkedEntry(previousEntry, configBefore!, edit.text, profile).duoSsoSetup.configPatch!, ...(previousEntry.duoSsoSetup.configCreated ? { configCreated: true } : {}) }
+        : configPatch
+          ? { configPatch, ...(configBefore === undefined ? { configCreated: true } : {}) }
           : {}),
     },
   };

@@ -122,6 +122,10 @@ describe('migrateProfiles / restoreProfiles', () => {
     // The tool moved (e.g. a new Node version): the line follows, and restore still cleans up.
     expect((await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] }))[0]!.status).toBe('relinked');
     expect(await read(paths.awsConfig)).toBe(migratedConfig.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js'));
+    // A login writes keys again while the tool lives at yet another path: migrate moves both.
+    await writeFile(paths.awsCredentials, relogged);
+    expect((await migrateProfiles(ctx, ['dev'], store, { self: ['/newer/node', '/newer/cli.js'] }))[0]!.status).toBe('migrated');
+    expect(await read(paths.awsConfig)).toBe(migratedConfig.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/newer/node /newer/cli.js'));
     await restoreProfiles(ctx, ['dev'], store);
     expect(await read(paths.awsCredentials)).toBe(relogged);
     expect(await read(paths.awsConfig)).toBe(CONFIG);
