@@ -1,7 +1,8 @@
 // `credential-process --profile NAME`: what the AWS CLI runs (through `credential_process` in
 // ~/.aws/config) before every call. It prints the Version 1 JSON on stdout and nothing else,
-// or one line on stderr and exits 1. cli.ts imports this module directly, before commander,
-// execa or anything else loads: keep its imports to node built-ins and the small secrets code.
+// or one line on stderr and exits 1. cli.ts require()s this module's own CommonJS bundle
+// (dist/credential-process.cjs) before commander, execa or the ES-module loader: keep its
+// imports to node built-ins and the small secrets code, and load anything else lazily.
 import { readFileSync } from 'node:fs';
 import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
