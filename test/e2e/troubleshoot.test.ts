@@ -62,6 +62,19 @@ describe('troubleshoot', () => {
     });
   });
 
+  it('never echoes the secrets of an STS answer that shares the line it quotes (duo-sso debug output)', async () => {
+    const box = await sandbox();
+    const line = 'DEBUG STS response: <Credentials><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>'
+      + '<SessionToken>IQoJb3JpZ2luX2VjEJr</SessionToken></Credentials> An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired';
+    for (const args of [['troubleshoot', line], ['troubleshoot', '--json', line]]) {
+      const r = await box.run(args);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('<SecretAccessKey>[redacted]</SecretAccessKey>');
+      expect(r.stdout).not.toContain('wJalrXUtnFEMI');
+      expect(r.stdout).not.toContain('IQoJb3JpZ2luX2VjEJr');
+    }
+  });
+
   it('exits 1 on text it does not know, and still shows an AWS error it could parse', async () => {
     const box = await sandbox();
     const r = await box.run(['troubleshoot', 'An error occurred (Throttling) when calling the GetRole operation (reached max retries: 4): Rate exceeded']);

@@ -106,6 +106,8 @@ describe('redactSecrets', () => {
     ['key ASIAQWERTYUIOPASDFGH used', 'key ASIA[redacted] used'],
     ['duo-sso -saml PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPQ== -profile x', 'duo-sso -saml [redacted] -profile x'],
     [`blob ${'QUJD'.repeat(80)} end`, 'blob [redacted] end'],
+    ['<Credentials><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>', '<Credentials><SecretAccessKey>[redacted]</SecretAccessKey>'],
+    ['<sts:SessionToken>IQoJb3JpZ2luX2Vj</sts:SessionToken> <SAMLAssertion>PHNhbWw+</SAMLAssertion>', '<sts:SessionToken>[redacted]</sts:SessionToken> <SAMLAssertion>[redacted]</SAMLAssertion>'],
   ])('%s', (input, output) => {
     expect(redactSecrets(input)).toBe(output);
   });
