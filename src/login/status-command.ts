@@ -31,6 +31,7 @@ export function renderStatus(report: StatusReport, style: Style, now: Date): str
       parts.push(p.expires && Date.parse(p.expires) <= now.getTime() ? `expired ${formatExpiry(p.expires, now).replace(/ \(expired\)$/, '')}` : 'expired (STS says so)');
     } else if (p.expires) parts.push(`expires ${formatExpiry(p.expires, now)}`);
     else parts.push('expiry unknown');
+    if (p.storedIn) parts.push(`keys in ${p.storedIn === 'pass' ? 'pass' : 'the keychain'}`);
     if (p.identity) parts.push(p.identity.arn);
     if (p.error && p.state !== 'expired') parts.push(`${p.error.code}: ${p.error.message}`);
     const hint = p.state === 'valid' || p.state === 'unverified' ? '' : `\n${' '.repeat(width + 4)}${s.dollar} ${shellQuote(['duo-sso-setup', 'login', '--profile', p.name])}`;
