@@ -212,6 +212,18 @@ describe('config', () => {
     expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
   });
 
+  it('refuses a listing that is a folder, missing, or far too big, in one line and without touching config.json', async () => {
+    const box = await sandbox();
+    const folder = await box.run(['config', 'import', box.root]);
+    expect(folder).toMatchObject({ exitCode: 1, stdout: '', stderr: `duo-sso-setup: error: cannot read ${box.root}: it is a folder\n` });
+    const missing = await box.run(['config', 'import', join(box.root, 'nope.txt')]);
+    expect(missing).toMatchObject({ exitCode: 1, stderr: `duo-sso-setup: error: cannot read ${join(box.root, 'nope.txt')}: no such file\n` });
+    const big = await box.run(['config', 'import', '-'], { input: 'Account: x (626007623524)\n'.repeat(50_000) });
+    expect(big.exitCode).toBe(1);
+    expect(big.stderr).toMatch(/^duo-sso-setup: error: standard input is larger than 1 MiB\n/);
+    await expect(box.read(CONFIG)).rejects.toThrow();
+  });
+
   it('reports schema errors by JSON path, and a missing file with the command that creates it', async () => {
     const box = await sandbox();
     const missing = await box.run(['config', 'validate']);

@@ -1,8 +1,8 @@
 // `config import [FILE|-]`: builds profiles from duo-sso's account/role listing, asking
 // which to keep on a terminal (all of them with --yes or without one).
-import { readFile } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { readInput, type InputSource } from '../../io/read-input.js';
 import { updateState } from '../../state/state.js';
 import { upsertProfile } from '../edit.js';
 import { editConfigFile, requireConfig } from '../edit-file.js';
@@ -15,20 +15,15 @@ export interface ImportFlags {
   production?: string[];
 }
 
+/** A listing is a few KiB even with hundreds of roles; anything far bigger is the wrong file. */
+export const MAX_LISTING_BYTES = 1024 * 1024;
+
 async function readSource(source: string | undefined, stdinIsTTY: boolean): Promise<string> {
   if (source === undefined && stdinIsTTY) {
     throw new UserError('give the listing as a FILE, or pipe it in', { exitCode: ExitCode.usage, hint: 'e.g. `duo-sso 2>&1 | tee listing.txt`, then `duo-sso-setup config import listing.txt`' });
   }
-  if (source === undefined || source === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(source, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const input: InputSource = source === undefined || source === '-' ? { kind: 'stdin' } : { kind: 'file', path: source };
+  return readInput(input, { maxBytes: MAX_LISTING_BYTES });
 }
 
 export async function runImport(
