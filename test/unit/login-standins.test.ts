@@ -84,6 +84,20 @@ describe('STS stand-in', () => {
     expect(expired.stderr).toMatch(/An error occurred \(ExpiredToken\) when calling the GetCallerIdentity operation: The security token included in the request is expired/);
   });
 
+  it('is found by the SDK through AWS_ENDPOINT_URL_STS alone', async () => {
+    const server = await sts();
+    const saved = process.env.AWS_ENDPOINT_URL_STS;
+    process.env.AWS_ENDPOINT_URL_STS = server.url;
+    try {
+      const client = new STSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIANOBODY', secretAccessKey: 'x' }, maxAttempts: 1 });
+      expect((await client.send(new GetCallerIdentityCommand({})).catch((e) => e)).name).toBe('InvalidClientTokenId');
+      expect(server.actions('GetCallerIdentity')).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_STS;
+      else process.env.AWS_ENDPOINT_URL_STS = saved;
+    }
+  });
+
   it('skews its Date header and refuses requests signed more than 15 minutes off', async () => {
     const server = await sts({ dateSkewSeconds: 3600 });
     const res = await fetch(server.url, { method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15' });
@@ -116,6 +130,15 @@ describe('duo-sso simulator', () => {
     expect(await box.read('.aws/credentials')).toMatch(/^\[default\]\naws_access_key_id = ASIA/);
     expect((await sim.runs()).map((r) => r.exitCode)).toEqual([1, 1, 0]);
     expect(server.actions('AssumeRoleWithSAML').at(-1)!.params.DurationSeconds).toBe('7200'); // the flag beats the top-level default
+  });
+
+  it('uses an assertion given with -saml as it is', async () => {
+    const server = await sts();
+    const box = await sandbox();
+    await installDuoSsoSim(box, { stsEndpoint: server.url });
+    await config(box, { one: ['111111111111', 'admin'] });
+    const r = await box.exec(`${box.bin}/duo-sso`, ['-saml', Buffer.from('<Response/>').toString('base64')]);
+    expect(r.stderr).toMatch(/^Failed to Assume Role 'admin' via STS: InvalidIdentityToken: /);
   });
 
   it('asks STS for a role the assertion does not grant and reports AccessDenied', async () => {

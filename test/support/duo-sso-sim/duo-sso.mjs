@@ -139,7 +139,8 @@ for (const p of profiles) {
     Version: '2011-06-15',
     RoleArn: roleArn,
     PrincipalArn: provider(p.account),
-    SAMLAssertion: Buffer.from(samlResponse(grants, expired)).toString('base64'),
+    // -saml: a SAMLResponse the user got elsewhere (browserless), used as given.
+    SAMLAssertion: flags.saml ?? Buffer.from(samlResponse(grants, expired)).toString('base64'),
     DurationSeconds: String(p.duration),
   });
   // With "debug": true in config.json the real tool is chatty; assume the worst: it shows the
