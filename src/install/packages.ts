@@ -27,7 +27,8 @@ export const AWS_CLI_PACKAGES: Record<AnyPackageManager, string[]> = {
 
 export function installArgv(pm: AnyPackageManager, packages: readonly string[]): string[] {
   switch (pm) {
-    case 'apt': return ['apt-get', 'install', '-y', ...packages];
+    // Wait for the dpkg lock (unattended-upgrades on a fresh machine) instead of failing at once.
+    case 'apt': return ['apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', ...packages];
     case 'dnf': return ['dnf', 'install', '-y', ...packages];
     case 'yum': return ['yum', 'install', '-y', ...packages];
     case 'pacman': return ['pacman', '-S', '--needed', '--noconfirm', ...packages];

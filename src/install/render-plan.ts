@@ -3,6 +3,7 @@
 import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import { fingerprintLabel } from './recipes/aws-cli-linux-zip.js';
 import type { Plan, Step } from './types.js';
+import { isUrl } from '../net/download.js';
 
 const showPath = (p: string): string => p.replaceAll('{work}', '$WORK');
 
@@ -11,7 +12,7 @@ export function stepCommands(step: Step): string[][] {
   switch (step.kind) {
     case 'run': return [[...(step.sudo ? ['sudo'] : []), ...step.argv.map(showPath)]];
     case 'download': {
-      const cmds = [['curl', '-fL', '-o', showPath(step.to), step.url]];
+      const cmds = [isUrl(step.url) ? ['curl', '-fL', '-o', showPath(step.to), step.url] : ['cp', step.url, showPath(step.to)]];
       if (step.verify.kind === 'sha256') cmds.push(['sha256sum', showPath(step.to)]);
       if (step.verify.kind === 'signature') {
         cmds.push(['curl', '-fL', '-o', `${showPath(step.to)}.sig`, step.verify.signatureUrl]);

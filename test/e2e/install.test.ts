@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Sandbox, createGpgKey, systemTool } from '../support/sandbox.js';
+import { Sandbox, createGpgKey, systemTool, type Runtime } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
 
 const boxes: Sandbox[] = [];
@@ -62,9 +62,35 @@ describe('install all --dry-run', () => {
     const box = await sandbox({ tools: ['gpg'] });
     const r = await box.run(['install', 'pass-gpg', '--dry-run', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('$ apt-get install -y pass gnupg');
+    expect(r.stdout).toContain('$ apt-get -o DPkg::Lock::Timeout=120 install -y pass gnupg');
     expect(r.stdout).toContain("$ gpg --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Ann <ann@example.com>' default default never");
     expect(r.stdout).toContain('Dry run: nothing was changed.');
+  });
+});
+
+describe.each<Runtime>(['node', 'deno'])('install duo-sso --from under %s', (runtime) => {
+  it('installs, proves it runs, and adds the PATH line once', async () => {
+    const box = await sandbox({ env: { SHELL: '/bin/zsh' } });
+    const file = await box.write('Downloads/duo-sso_linux_amd64', FAKE_DUO_SSO);
+    const r = await box.run(['install', 'duo-sso', '--from', file, '--yes', '--json'], { runtime });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.results[0].steps.map((s: any) => [s.kind, s.status])).toEqual([
+      ['download', 'warning'], ['install-binary', 'done'], ['add-to-path', 'done'], ['verify', 'done'],
+    ]);
+    expect(await box.read('.zshrc')).toBe('# added by duo-sso-setup\nexport PATH="$HOME/.local/bin:$PATH"\n');
+    const doctor = await box.run(['doctor', '--json', '--only', 'duo-sso'], { runtime, env: { PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'ok', summary: `duo-sso 3.4.1 at ${box.home}/.local/bin/duo-sso` });
+  });
+});
+
+describe('install --add-to-path (the doctor\'s path fix)', () => {
+  it('adds the line for ~/.local/bin to the fish config, once', async () => {
+    const box = await sandbox({ env: { SHELL: '/usr/bin/fish' } });
+    const r = await box.run(['install', '--add-to-path', '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await box.read('.config/fish/config.fish')).toBe('# added by duo-sso-setup\nfish_add_path -g "$HOME/.local/bin"\n');
+    await box.run(['install', '--add-to-path', '--yes']);
+    expect(await box.read('.config/fish/config.fish')).toBe('# added by duo-sso-setup\nfish_add_path -g "$HOME/.local/bin"\n');
   });
 });
 
@@ -266,6 +292,22 @@ describe('install aws-cli (Linux zip)', () => {
     expect(existsSync(box.path('.bashrc'))).toBe(false);
   });
 
+  it('a pip-installed v1 that shadows the new v2 is found with the doctor\'s check and removed with --yes', async () => {
+    const { box, env } = await setup();
+    const shims = join(box.root, 'pyenv', 'shims');
+    await mkdir(shims, { recursive: true });
+    await writeFile(join(shims, 'aws'), '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+    const pipLog = join(box.root, 'pip.log');
+    await box.addScript('pip', `#!/bin/sh\n# Imitates pip: records its arguments and uninstalls the v1 shim.\necho "$*" >> ${pipLog}\nrm -f ${shims}/aws\necho "Successfully uninstalled awscli-1.29.0"\n`);
+    const path = `${shims}:${box.home}/.local/bin:${box.env.PATH}`;
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env: { ...env, PATH: path } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await readFile(pipLog, 'utf8')).toBe('uninstall --yes awscli\n');
+    expect(r.stdout).toContain('Removed the AWS CLI v1 that shadowed v2 (pip uninstall --yes awscli)');
+    const doctor = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { PATH: path } });
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'ok', summary: expect.stringContaining('aws-cli 2.99.0') });
+  });
+
   it('the shipped key is the real AWS CLI Team key: a zip signed by the test key fails the real pin', async () => {
     const { box, env } = await setup();
     const r = await box.run(['install', 'aws-cli', '--yes'], { env: { AWS_CLI_DOWNLOAD_URL: env.AWS_CLI_DOWNLOAD_URL } });
@@ -284,7 +326,7 @@ describe('install pass-gpg', () => {
     const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg'], env: { SHELL: '/bin/bash' } });
     const r = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'Ann Example', '--gpg-email', 'ann@example.com'], { timeoutMs: 300_000 });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain('apt-get install -y pass gnupg');
+    expect(r.stderr).toContain('apt-get -o DPkg::Lock::Timeout=120 install -y pass gnupg');
     const gpgId = (await box.read('.password-store/.gpg-id')).trim();
     expect(gpgId).toMatch(/^[0-9A-F]{40}$/);
     const list = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons']);
@@ -308,7 +350,7 @@ describe('install pass-gpg', () => {
     });
     const r = await box.run(['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'N', '--gpg-email', 'n@example.com']);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/error: Install pass gnupg with apt failed: apt-get install -y pass gnupg exited 100: E: Unable to locate package pass/);
+    expect(r.stderr).toMatch(/error: Install pass gnupg with apt failed: apt-get -o DPkg::Lock::Timeout=120 install -y pass gnupg exited 100: E: Unable to locate package pass/);
     expect(existsSync(box.path('.password-store'))).toBe(false);
     expect(await readdir(box.path('.gnupg'))).toEqual([]);
   });

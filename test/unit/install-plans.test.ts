@@ -46,8 +46,8 @@ const kinds = (plan: Plan) => plan.steps.map((s) => s.kind);
 
 describe('pass-gpg packages per distro', () => {
   it.each([
-    ['debian', ['sudo', 'apt-get', 'install', '-y', 'pass', 'gnupg']],
-    ['ubuntu', ['sudo', 'apt-get', 'install', '-y', 'pass', 'gnupg']],
+    ['debian', ['sudo', 'apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', 'pass', 'gnupg']],
+    ['ubuntu', ['sudo', 'apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', 'pass', 'gnupg']],
     ['fedora', ['sudo', 'dnf', 'install', '-y', 'pass', 'gnupg2']],
     ['centos7', ['sudo', 'yum', 'install', '-y', 'pass', 'gnupg2']],
     ['arch', ['sudo', 'pacman', '-S', '--needed', '--noconfirm', 'pass', 'gnupg']],
@@ -63,7 +63,7 @@ describe('pass-gpg packages per distro', () => {
   it('as root needs no sudo, and apt runs non-interactively', () => {
     const plan = planFor('pass-gpg', input(linux('debian'), {}, { isRoot: true }));
     const step = plan.steps[0]!;
-    expect(step).toMatchObject({ kind: 'run', sudo: false, argv: ['apt-get', 'install', '-y', 'pass', 'gnupg'], env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    expect(step).toMatchObject({ kind: 'run', sudo: false, argv: ['apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', 'pass', 'gnupg'], env: { DEBIAN_FRONTEND: 'noninteractive' } });
   });
 
   it('reuses an existing usable key instead of creating one', () => {
@@ -102,7 +102,7 @@ describe('aws-cli', () => {
   });
 
   it.each([
-    ['debian', ['sudo', 'apt-get', 'install', '-y', 'awscli']],
+    ['debian', ['sudo', 'apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', 'awscli']],
     ['fedora', ['sudo', 'dnf', 'install', '-y', 'awscli2']],
     ['arch', ['sudo', 'pacman', '-S', '--needed', '--noconfirm', 'aws-cli-v2']],
     ['opensuse', ['sudo', 'zypper', '--non-interactive', 'install', 'aws-cli']],
