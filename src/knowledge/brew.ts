@@ -1,5 +1,5 @@
 // Failures installing or upgrading duo-sso through Homebrew and the ats-operations tap.
-import { TAP, TAP_URL } from '../doctor/checks/homebrew.js';
+import { DEFAULT_TAP_URL as TAP_URL, TAP } from '../brew/names.js';
 import type { KnownFailure } from './types.js';
 
 const FORMULA = `${TAP}/duo-sso`;

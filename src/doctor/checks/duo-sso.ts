@@ -3,12 +3,13 @@ import { access } from 'node:fs/promises';
 import { findAll } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
 import { parseVersion } from '../../parsers/tool-version.js';
+import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP } from '../../brew/names.js';
 import { result, type Check, type Fix } from '../types.js';
 import type { PlatformFacts } from '../../platform/facts.js';
 
 export function duoSsoInstallFix(platform: PlatformFacts): Fix {
   const commands = platform.os === 'darwin'
-    ? [['brew', 'tap', 'ats-operations/homebrew-tap', 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap'], ['brew', 'install', 'ats-operations/homebrew-tap/duo-sso']]
+    ? [['brew', 'tap', TAP, DEFAULT_TAP_URL], ['brew', 'install', QUALIFIED_FORMULA]]
     : [['duo-sso-setup', 'install', 'duo-sso']];
   return { description: 'Install duo-sso', commands, automatic: false, needsConfirmation: true };
 }

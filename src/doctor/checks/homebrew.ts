@@ -2,10 +2,8 @@
 // this check only speaks when brew exists.
 import { findFirst } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
+import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP, sameTap } from '../../brew/names.js';
 import { result, type Check } from '../types.js';
-
-export const TAP = 'ats-operations/homebrew-tap';
-export const TAP_URL = 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap';
 
 export const homebrewCheck: Check = {
   id: 'homebrew',
@@ -26,12 +24,13 @@ export const homebrewCheck: Check = {
     ]);
     const data = { brew };
     if (!succeeded(taps)) return result.fail('`brew tap` failed', [output(taps)], undefined, data);
-    const tapped = taps.stdout.split(/\r?\n/).some((l) => l.trim().toLowerCase() === TAP);
+    // `brew tap` lists the short name (ats-operations/tap) of the repository homebrew-tap.
+    const tapped = taps.stdout.split(/\r?\n/).some((l) => l.trim() !== '' && sameTap(l, TAP));
     const installed = succeeded(list) && /\bduo-sso\b/.test(list.stdout);
     if (!tapped) {
       return result[installed ? 'warn' : 'fail'](`tap ${TAP} is missing`, [installed ? 'duo-sso is installed but its tap is gone: upgrades will fail.' : 'duo-sso is published only in this tap.'], {
         description: `Tap ${TAP}`,
-        commands: [['brew', 'tap', TAP, TAP_URL]],
+        commands: [['brew', 'tap', TAP, DEFAULT_TAP_URL]],
         automatic: false,
         needsConfirmation: true,
       }, data);
@@ -39,7 +38,7 @@ export const homebrewCheck: Check = {
     if (!installed) {
       return result.warn(`tap ${TAP} present, duo-sso not installed from it`, [], {
         description: 'Install duo-sso from the tap (fully qualified: Homebrew 6 tap trust)',
-        commands: [['brew', 'install', `${TAP}/duo-sso`]],
+        commands: [['brew', 'install', QUALIFIED_FORMULA]],
         automatic: false,
         needsConfirmation: true,
       }, data);
