@@ -22,6 +22,14 @@ export type IdentityResult =
 
 export const DEFAULT_REGION = 'us-east-1';
 
+/** The error code we give when STS could not be reached at all (network, proxy, DNS, timeout). */
+export const UNREACHABLE = 'Unreachable';
+
+function isNetworkError(e: { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } }): boolean {
+  if (e.$metadata?.httpStatusCode) return false;
+  return /ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|TimeoutError|socket hang up/i.test(`${e.code ?? ''} ${e.name ?? ''} ${e.message ?? ''}`);
+}
+
 /** The STS endpoint the AWS CLI and SDK would use when one is configured; undefined = AWS's own. */
 export function configuredStsEndpoint(env: Env): string | undefined {
   return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined;
@@ -75,11 +83,12 @@ export async function getCallerIdentity(
     const skewSeconds = skewFromDate(dateHeader, sentAt, now());
     return { ok: true, arn: r.Arn ?? '', account: r.Account ?? '', userId: r.UserId ?? '', ...(skewSeconds === undefined ? {} : { skewSeconds }) };
   } catch (error) {
-    const e = error as { name?: string; Code?: string; message?: string; $response?: { headers?: Record<string, string> } };
+    const e = error as { name?: string; code?: string; Code?: string; message?: string; $response?: { headers?: Record<string, string> }; $metadata?: { httpStatusCode?: number } };
     dateHeader ??= e.$response?.headers?.date;
     const skewSeconds = skewFromDate(dateHeader, sentAt, now());
-    const code = controller.signal.aborted ? 'Timeout' : e.Code ?? e.name ?? 'Error';
-    const message = controller.signal.aborted ? `no answer from ${endpoint ?? 'STS'} in time` : e.message ?? String(error);
+    const unreachable = controller.signal.aborted || isNetworkError(e);
+    const code = unreachable ? UNREACHABLE : e.Code ?? e.name ?? 'Error';
+    const message = controller.signal.aborted ? `no answer from ${endpoint ?? 'STS'} in time` : unreachable ? `could not reach ${endpoint ?? 'STS'}: ${e.code ?? e.message ?? e.name}` : e.message ?? String(error);
     return { ok: false, code, message, ...(skewSeconds === undefined ? {} : { skewSeconds }) };
   } finally {
     clearTimeout(timer);

@@ -7,7 +7,8 @@ import { ExitCode, UserError } from '../errors.js';
 import { effectiveDuration, type ProfileSummary } from '../config/model.js';
 import { readState } from '../state/state.js';
 import { classify, MAX_RUNS, SAFE_DURATION, suspects } from './repair.js';
-import { renderLogin, type LoginReport, type Problem } from './render.js';
+import { renderLogin, type LoginReport, type Problem, type ProfileReport } from './render.js';
+import { UNREACHABLE } from '../aws/sts.js';
 import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
 import { lowerDuration, moveCredentials, rememberSuccess } from './apply-repairs.js';
@@ -60,7 +61,10 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
   } else {
     report.profiles = await finishProfiles(ctx, config, wanted, saved, opts.verify, report);
     if (opts.verify) await offerLongerSessions(ctx, report);
-    report.ok = !report.problem && report.profiles.length > 0 && report.profiles.every((p) => p.saved && (!opts.verify || p.verified));
+    // STS out of reach from here (a proxy the SDK does not use, say) is not the credentials' fault:
+    // duo-sso itself just got them from STS. Reported, but not a failed login.
+    const proven = (p: ProfileReport) => !opts.verify || p.verified || p.error?.code === UNREACHABLE;
+    report.ok = !report.problem && report.profiles.length > 0 && report.profiles.every((p) => p.saved && proven(p));
     if (report.ok) await storeSecrets(ctx, opts.store, report);
     if (!report.ok && !report.problem) {
       const missing = report.profiles.filter((p) => !p.saved).map((p) => p.name);

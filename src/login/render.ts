@@ -113,7 +113,7 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
   const width = Math.max(0, ...report.profiles.map((p) => p.name.length));
   for (const p of report.profiles) {
     if (report.dryRun) break;
-    const mark = p.verified ? paint(style, 'green', s.ok) : p.saved && !p.error ? paint(style, 'yellow', s.warn) : paint(style, 'red', s.fail);
+    const mark = p.verified ? paint(style, 'green', s.ok) : p.saved && (!p.error || p.error.code === 'Unreachable') ? paint(style, 'yellow', s.warn) : paint(style, 'red', s.fail);
     const what = p.identity ? p.identity.arn : p.error ? `${p.error.code}: ${p.error.message}` : p.saved ? 'saved (not verified)' : 'no credentials saved';
     lines.push(`${mark} ${p.name.padEnd(width)}  ${what}${p.expires && p.saved ? `  ${paint(style, 'dim', `expires ${formatExpiry(p.expires, opts.now ?? new Date())}`)}` : ''}`);
   }

@@ -8,6 +8,7 @@ import { readState } from '../state/state.js';
 import type { Env, Paths } from '../platform/paths.js';
 import { rememberedExpiry } from './sessions.js';
 import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
+import { UNREACHABLE } from '../aws/sts.js';
 import { storedCredentials } from '../credentials/state-record.js';
 
 export type CredentialState =
@@ -80,8 +81,7 @@ export async function gatherStatus(
     if (v.ok) return { ...base, ...timing, state: 'valid', identity: { arn: v.arn, account: v.account, userId: v.userId } };
     const error = { code: v.code, message: v.message };
     if (/ExpiredToken/i.test(v.code)) return { ...base, ...timing, state: 'expired', error };
-    const unreachable = v.code === 'Timeout' || /ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|getaddrinfo|socket|network/i.test(`${v.code} ${v.message}`);
-    return { ...base, ...timing, state: unreachable ? 'unverified' : 'rejected', error };
+    return { ...base, ...timing, state: v.code === UNREACHABLE ? 'unverified' : 'rejected', error };
   }));
   return {
     configPath: ctx.paths.duoConfig,

@@ -191,6 +191,15 @@ describe('login', () => {
     for (const secret of secretsIn(await box.read('.aws/credentials'))) expect(r.stdout + r.stderr).not.toContain(secret);
   });
 
+  it('logs in but says so when STS cannot be reached for the verification', async () => {
+    const { box } = await setup({ long: { ...LONG } });
+    const r = await box.run(['login', '--yes', '--json'], { env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.profiles[0]).toMatchObject({ saved: true, verified: false, error: { code: 'Unreachable' } });
+    const human = await box.run(['login', '--yes'], { env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' } });
+    expect(human.stdout).toMatch(/^! long {2}Unreachable: could not reach http:\/\/127\.0\.0\.1:9/m);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);
