@@ -200,6 +200,19 @@ describe('login', () => {
     expect(human.stdout).toMatch(/^! long {2}Unreachable: could not reach http:\/\/127\.0\.0\.1:9/m);
   });
 
+  it('writes the lower duration where it affects only the refused profile', async () => {
+    const shared = await setup({ long: { ...LONG }, short: { ...SHORT } }, {}, 14400);
+    expect((await shared.box.run(['login', '--yes'])).exitCode).toBe(0);
+    const both = JSON.parse(await shared.box.read('.config/duo-sso/config.json'));
+    expect([both.session_duration_seconds, both.profiles.long.session_duration_seconds, both.profiles.short.session_duration_seconds]).toEqual([14400, undefined, 3600]);
+
+    const alone = await setup({ short: { ...SHORT } }, {}, 14400);
+    const r = await alone.box.run(['login', '--yes', '--json']);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'lower-duration', scope: 'top-level', from: 14400, to: 3600 })]);
+    const one = JSON.parse(await alone.box.read('.config/duo-sso/config.json'));
+    expect([one.session_duration_seconds, one.profiles.short.session_duration_seconds]).toEqual([3600, undefined]);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);
