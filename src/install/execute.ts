@@ -18,7 +18,8 @@ import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
 import { uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
-import { WORK, type Plan, type Step } from './types.js';
+import { checksumFor } from '../upgrade/release-source.js';
+import { WORK, type Plan, type Step, type Verification } from './types.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt'> & {
   platform: PlatformFacts;
@@ -168,7 +169,26 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
     }
     return { status: 'done', detail: `signature by ${verdict.fingerprint} verified` };
   }
+  if (verify.kind === 'checksums') return checkAgainstChecksums(step.url, dest, got.sha256, verify);
   return { status: 'warning', detail: `not verified: ${verify.why}` };
+}
+
+async function checkAgainstChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'checksums' }>): Promise<Result> {
+  const file = `${dest}.checksums.txt`;
+  try {
+    await download(verify.checksumsUrl, file, { maxBytes: 1024 * 1024 });
+  } catch (error) {
+    return { status: 'warning', detail: `not verified: no checksums.txt in the release (${(error as Error).message}); pass --sha256 HEX to check it` };
+  }
+  const expected = checksumFor(await readFile(file, 'utf8'), verify.asset);
+  if (!expected) return { status: 'warning', detail: `not verified: checksums.txt does not list ${verify.asset}` };
+  if (expected !== actual) {
+    await rm(dest, { force: true });
+    throw new UserError(`checksum mismatch for ${url}: the release's checksums.txt says sha256 ${expected}, the download is ${actual}`, {
+      hint: 'Nothing was installed. The download was damaged or altered: try again, and report it if it keeps failing.',
+    });
+  }
+  return { status: 'done', detail: `sha256 ${actual} matches checksums.txt` };
 }
 
 function isWorkingVersion(text: string): boolean {

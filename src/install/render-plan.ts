@@ -14,6 +14,10 @@ export function stepCommands(step: Step): string[][] {
     case 'download': {
       const cmds = [isUrl(step.url) ? ['curl', '-fL', '-o', showPath(step.to), step.url] : ['cp', step.url, showPath(step.to)]];
       if (step.verify.kind === 'sha256') cmds.push(['sha256sum', showPath(step.to)]);
+      if (step.verify.kind === 'checksums') {
+        cmds.push(['curl', '-fL', '-o', '$WORK/checksums.txt', step.verify.checksumsUrl]);
+        cmds.push(['sha256sum', showPath(step.to)]);
+      }
       if (step.verify.kind === 'signature') {
         cmds.push(['curl', '-fL', '-o', `${showPath(step.to)}.sig`, step.verify.signatureUrl]);
         cmds.push(['gpg', '--verify', `${showPath(step.to)}.sig`, showPath(step.to)]);
@@ -40,7 +44,8 @@ function stepDetail(step: Step): string[] {
     case 'download':
       return [step.verify.kind === 'sha256' ? `verified: sha256 ${step.verify.sha256}`
         : step.verify.kind === 'signature' ? `verified: gpg signature by ${fingerprintLabel(step.verify.fingerprint)} before anything is unpacked`
-          : `not verified: ${step.verify.why}`];
+          : step.verify.kind === 'checksums' ? `verified against the release's checksums.txt (${step.verify.asset}); reported as unverified when the release has none`
+            : `not verified: ${step.verify.why}`];
     case 'install-binary': return ['copied next to the target, made executable, run with --version, then renamed into place'];
     case 'write-file': return [`${showPath(step.path)} (mode ${step.mode.toString(8)})`];
     case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];

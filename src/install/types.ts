@@ -11,6 +11,8 @@ export type Component = (typeof COMPONENTS)[number];
 export type Verification =
   | { kind: 'sha256'; sha256: string }
   | { kind: 'signature'; signatureUrl: string; fingerprint: string; keyFile: string | undefined }
+  /** A goreleaser checksums.txt beside the asset, when the release publishes one. */
+  | { kind: 'checksums'; checksumsUrl: string; asset: string }
   | { kind: 'none'; why: string };
 
 /**

@@ -177,10 +177,29 @@ describe('install duo-sso', () => {
     const box = await sandbox();
     const r = await box.run(['install', 'duo-sso', '--yes'], { env: { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(server.requests).toEqual(['/rel/duo-sso_linux_amd64']);
+    expect(server.requests).toEqual(['/rel/duo-sso_linux_amd64', '/rel/checksums.txt']);
     expect(await box.mode('.local/bin/duo-sso')).toBe(0o755);
-    expect(r.stderr).toContain('not verified: no checksum given');
+    expect(r.stderr).toContain('not verified: no checksums.txt in the release (HTTP 404 Not Found)');
     expect(r.stderr).not.toContain('is not on your PATH');
+  });
+
+  it.each([
+    ['matches', (sha: string) => `${'0'.repeat(64)}  duo-sso_darwin_arm64\n${sha}  duo-sso_linux_amd64\n`, 0],
+    ['differs', (_sha: string) => `${'e'.repeat(64)}  duo-sso_linux_amd64\n`, 1],
+  ] as const)('checks the release\'s goreleaser checksums.txt: the download %s', async (_what, checksums, exitCode) => {
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(FAKE_DUO_SSO).digest('hex');
+    const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO, '/rel/checksums.txt': checksums(sha) });
+    servers.push(server);
+    const box = await sandbox();
+    const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`], { env: { PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
+    expect(r.exitCode, r.stderr).toBe(exitCode);
+    if (exitCode === 0) {
+      expect(r.stderr).toContain(`sha256 ${sha} matches checksums.txt`);
+    } else {
+      expect(r.stderr).toContain(`checksum mismatch for ${server.url}/rel/duo-sso_linux_amd64: the release's checksums.txt says sha256 ${'e'.repeat(64)}, the download is ${sha}`);
+      expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+    }
   });
 
   it('a release URL that answers 404 fails clearly', async () => {

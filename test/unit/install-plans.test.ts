@@ -172,9 +172,8 @@ describe('duo-sso', () => {
   it('Linux: the release binary for this OS/arch from a configurable URL, into ~/.local/bin', () => {
     const plan = planFor('duo-sso', input(linux('fedora', 'arm64'), { releaseUrl: 'http://127.0.0.1:9/rel/' }));
     expect(plan.method).toBe('release');
-    expect(plan.steps[0]).toMatchObject({ kind: 'download', url: 'http://127.0.0.1:9/rel/duo-sso_linux_arm64', verify: { kind: 'none' } });
+    expect(plan.steps[0]).toMatchObject({ kind: 'download', url: 'http://127.0.0.1:9/rel/duo-sso_linux_arm64', verify: { kind: 'checksums', checksumsUrl: 'http://127.0.0.1:9/rel/checksums.txt', asset: 'duo-sso_linux_arm64' } });
     expect(plan.steps[1]).toMatchObject({ kind: 'install-binary', to: `${HOME}/.local/bin/duo-sso`, sudo: false });
-    expect(plan.notes.join(' ')).toMatch(/Unverified download/);
   });
 
   it('--from with --sha256 and --system: checked copy into /usr/local/bin with sudo', () => {

@@ -30,9 +30,12 @@ export const duoSsoRelease: Recipe = {
     const binDir = options.system && !windows ? '/usr/local/bin' : paths.localBin;
     const target = join(binDir, binName);
     const source = duoSsoSource(input);
+    const folder = (options.releaseUrl ?? DUO_SSO_RELEASE_URL).replace(/\/+$/, '');
     const verify: Verification = options.sha256
       ? { kind: 'sha256', sha256: options.sha256.toLowerCase() }
-      : { kind: 'none', why: 'no checksum given (pass --sha256 HEX from the release page)' };
+      : options.from
+        ? { kind: 'none', why: 'no checksum given (pass --sha256 HEX from the release page)' }
+        : { kind: 'checksums', checksumsUrl: `${folder}/checksums.txt`, asset: releaseAssetName(facts.os, facts.arch) };
     const steps: Step[] = [
       { kind: 'download', title: options.from ? `Copy ${source}` : `Download ${source.split('/').pop()}`, url: source, to: `${WORK}/${binName}`, verify, maxBytes: MAX_DOWNLOAD_BYTES },
       { kind: 'install-binary', title: `Install as ${target}`, from: `${WORK}/${binName}`, to: target, sudo: needsSudo(input, options.system && !windows), versionArgs: ['--version'] },
