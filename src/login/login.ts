@@ -116,7 +116,10 @@ async function loginUnit(
     // Without profiles duo-sso asks which account and role to use: hand it the terminal as is
     // (a prompt without a newline would wait unseen in our line reader).
     const passthrough = getConfig().profiles.length === 0 && ctx.io.stdoutIsTTY && !ctx.options.json;
-    const outcome = await runDuoSso(ctx, duoSso, args, passthrough);
+    const profiles = getConfig().profiles;
+    const single = only ?? (profiles.length === 1 ? profiles[0]!.name : undefined);
+    const expected = single && !profiles.some((p) => p.name === 'default') ? single : undefined;
+    const outcome = await runDuoSso(ctx, duoSso, args, { passthrough, ...(expected ? { expected } : {}) });
     shared.runs++;
     report.runs.push(outcome.record);
     if (outcome.dryRun) return { saved: [] };

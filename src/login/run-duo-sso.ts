@@ -21,7 +21,12 @@ export interface DuoRun {
   dryRun: boolean;
 }
 
-export async function runDuoSso(ctx: Context, duoSso: string, args: string[], passthrough = false): Promise<DuoRun> {
+/**
+ * `expected`: the one profile this run is for, when there is exactly one. duo-sso's [default]
+ * bug sometimes also shows in its words ("saved for profile 'default'"): then it is that one.
+ */
+export async function runDuoSso(ctx: Context, duoSso: string, args: string[], opts: { passthrough?: boolean; expected?: string } = {}): Promise<DuoRun> {
+  const passthrough = opts.passthrough ?? false;
   const before = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
   if (passthrough) {
     progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
@@ -43,7 +48,8 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], pa
     onLine: (line) => {
       const shown = redactLine(line);
       lines.push(shown);
-      const event = parseLine(line);
+      const parsed = parseLine(line);
+      const event = parsed.kind === 'profile-saved' && parsed.profile === 'default' && opts.expected ? { ...parsed, profile: opts.expected } : parsed;
       summary = fold(summary, event);
       if (event.kind === 'profile-saved') {
         // duo-sso has just written the file: look now, before its next profile overwrites [default].

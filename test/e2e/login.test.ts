@@ -238,6 +238,15 @@ describe('login', () => {
     expect(sts.actions('GetCallerIdentity').every((a) => a.status === 200)).toBe(true);
   });
 
+  it("moves them too when duo-sso says it saved profile 'default'", async () => {
+    const { box } = await setup({ long: { ...LONG } }, { credentialsUnderDefault: 'says-so' });
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'move-credentials', profiles: ['long'] })]);
+    expect((await box.read('.aws/credentials')).match(/^\[(\w+)\]$/gm)).toEqual(['[long]']);
+    expect(r.json.profiles[0]).toMatchObject({ name: 'long', verified: true });
+  });
+
   it('retries once when the SAML assertion expired before STS redeemed it', async () => {
     const { box, sim } = await setup({ long: { ...LONG } }, { expiredAssertionRuns: 1 });
     const r = await box.run(['login', '--yes', '--json']);

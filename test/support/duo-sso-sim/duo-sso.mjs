@@ -10,7 +10,8 @@
 //   user                      RoleSessionName / NameID (default jdoe@example.com)
 //   grants                    [{account, role}] the SAML assertion grants (default: every configured profile)
 //   firstRunCertificatePrompt fail until one run used -interactive (the browser's client-certificate prompt)
-//   credentialsUnderDefault   write every profile's credentials under [default] (a reported duo-sso bug)
+//   credentialsUnderDefault   write every profile's credentials under [default] (a reported duo-sso bug);
+//                             'says-so': and print "saved for profile 'default'" too
 //   expiredAssertionRuns      the first N runs present an assertion already past NotOnOrAfter
 //   silent                    print none of the guide's ✔ lines (the real wording may differ)
 //   profileOrder              'config' (default) or 'reverse': the order profiles are processed in
@@ -171,7 +172,7 @@ for (const p of profiles) {
     aws_session_token: tag(text, 'SessionToken'),
   });
   outcome.saved.push({ profile: p.name, section, duration: p.duration });
-  process.stdout.write(`✔ AWS Credentials saved for profile '${p.name}'\n`);
+  process.stdout.write(`✔ AWS Credentials saved for profile '${knobs.credentialsUnderDefault === 'says-so' ? 'default' : p.name}'\n`);
 }
 finish(0);
 

@@ -16,7 +16,7 @@ export interface DuoSsoKnobs {
   grants?: { account: string; role: string }[];
   providerName?: string;
   firstRunCertificatePrompt?: boolean;
-  credentialsUnderDefault?: boolean;
+  credentialsUnderDefault?: boolean | 'says-so';
   expiredAssertionRuns?: number;
   profileOrder?: 'config' | 'reverse';
   silent?: boolean;
