@@ -10,6 +10,7 @@ import { configuredRegion, readAwsConfig, verifyProfile, type Verification } fro
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
 import { raiseTo, readRoleMax } from './learn-max.js';
 import { progress } from './progress.js';
+import { sessionsOf } from './sessions.js';
 import type { LoadedConfig } from './preflight.js';
 import type { LoginReport, ProfileReport, Suggestion } from './render.js';
 
@@ -18,7 +19,7 @@ export async function finishProfiles(ctx: Context, config: LoadedConfig, wanted:
   const state = await readState(ctx.paths);
   return Promise.all(wanted.map(async (name) => {
     const base = { ...profileReport(config, name, saved.has(name)), regionConfigured: configuredRegion(ctx.env, files.config, name) !== undefined };
-    const session = (state.sessions as Record<string, { expires?: string }> | undefined)?.[name];
+    const session = sessionsOf(state)[name];
     if (saved.has(name) && session?.expires) base.expires = session.expires;
     if (!verify || !saved.has(name)) return base;
     const v: Verification = await verifyProfile(ctx.env, name, files);
