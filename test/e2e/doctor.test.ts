@@ -158,6 +158,24 @@ describe('doctor', () => {
     expect(fixed.exitCode).toBe(0);
   });
 
+  it('probes a git-backed pass store without adding commits or leaving anything behind', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'git'], env: {
+      GIT_AUTHOR_NAME: 'Test User', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test User', GIT_COMMITTER_EMAIL: 'test@example.com',
+    } });
+    const fpr = await createGpgKey(box);
+    const pass = `${box.bin}/pass`;
+    expect((await box.exec(pass, ['init', fpr])).exitCode).toBe(0);
+    expect((await box.exec(pass, ['git', 'init'])).exitCode).toBe(0);
+    const git = (args: string[]) => box.exec(`${box.bin}/git`, ['-C', box.path('.password-store'), ...args]);
+    const commits = (await git(['rev-list', '--count', 'HEAD'])).stdout;
+    const files = (await git(['ls-files'])).stdout;
+    const r = await box.run(['doctor', '--json', '--only', 'pass']);
+    expect(check(r.json, 'pass')).toMatchObject({ status: 'ok' });
+    expect((await git(['rev-list', '--count', 'HEAD'])).stdout).toBe(commits);
+    expect((await git(['ls-files'])).stdout).toBe(files);
+    expect((await git(['status', '--porcelain', '--untracked-files=all'])).stdout).toBe('');
+  });
+
   it('fails gpg when the only key has expired', async () => {
     const box = await sandbox({ tools: ['gpg', 'pass'] });
     // Expires one second from now; wait until it has.

@@ -1,8 +1,11 @@
 // pass is where duo-sso keeps its Duo/SSO secrets on Linux. The store must be initialised
-// for a key we hold, and a write/read/delete round trip must really work.
-import { readFile } from 'node:fs/promises';
+// for a key we hold, be writable, and a write/read round trip for its keys must really work.
+import { constants } from 'node:fs';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { safeWrite } from '../../fs/safe-write.js';
 import { findFirst } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
 import { keyMatches } from '../../parsers/gpg-keys.js';
@@ -46,20 +49,27 @@ export const passCheck: Check = {
         : { description: 'Create a new gpg key and initialise the store', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false, needsConfirmation: true },
       data);
     }
-    const trip = await roundTrip(ctx, pass);
+    const writable = await access(store, constants.W_OK).then(() => true, () => false);
+    const trip = writable ? await roundTrip(ctx, pass, gpgIdText) : `the store folder is not writable by ${ctx.env.USER ?? 'you'}`;
     if (trip) return result.warn(`store initialised for ${ids.join(', ')}, but ${trip}`, [], undefined, data);
     return result.ok(`store ${store} works (key ${ids.join(', ')})`, [], data);
   },
 };
 
-/** Writes, reads back and deletes a throwaway entry; returns what went wrong, if anything. */
-async function roundTrip(ctx: CheckContext, pass: string): Promise<string | undefined> {
-  const name = `duo-sso-setup/doctor-probe-${randomBytes(4).toString('hex')}`;
+/**
+ * Writes a throwaway entry and reads it back, in a scratch store encrypted for the same keys:
+ * that proves gpg can encrypt for the store and decrypt again, while the user's own store is
+ * never touched (in a git-backed store pass would commit every insert and rm). Returns what
+ * went wrong, if anything.
+ */
+async function roundTrip(ctx: CheckContext, pass: string, gpgIdText: string): Promise<string | undefined> {
+  const scratch = await mkdtemp(join(tmpdir(), 'duo-sso-setup-pass-probe-'));
+  const name = 'duo-sso-setup/doctor-probe';
   const secret = randomBytes(9).toString('base64');
   // Never let pinentry take over the user's terminal during a diagnosis.
-  const env = { PASSWORD_STORE_GPG_OPTS: '--pinentry-mode=error' };
-  const opts = { env, timeoutMs: 8000 };
+  const opts = { env: { PASSWORD_STORE_DIR: scratch, PASSWORD_STORE_GPG_OPTS: '--pinentry-mode=error' }, timeoutMs: 8000 };
   try {
+    await safeWrite(join(scratch, '.gpg-id'), gpgIdText, { backup: false });
     const ins = await ctx.runner.run(pass, ['insert', '--multiline', '--force', name], { ...opts, input: `${secret}\n` });
     if (!succeeded(ins)) return `writing an entry failed: ${lastLine(ins)}`;
     const show = await ctx.runner.run(pass, ['show', name], opts);
@@ -67,7 +77,7 @@ async function roundTrip(ctx: CheckContext, pass: string): Promise<string | unde
     if (show.stdout.trim() !== secret) return 'an entry read back differs from what was written';
     return undefined;
   } finally {
-    await ctx.runner.run(pass, ['rm', '--force', name], opts);
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
