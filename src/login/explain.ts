@@ -53,7 +53,14 @@ export function explain(failure: Failure, run: DuoRun, config: LoadedConfig): Pr
   }
 }
 
-export function gaveUp(failure: Failure, run: DuoRun): Problem {
+export function gaveUp(failure: Failure, run: DuoRun, left: readonly string[]): Problem {
   const last = failure.kind === 'other' ? failure.detail : failure.kind;
-  return { id: 'gave-up', message: `still failing after ${MAX_RUNS} runs of duo-sso (last: ${last})`, details: run.lines.slice(-5), commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
+  // A refused duration is repaired one profile per run: another login carries on from here.
+  const again = failure.kind === 'max-session-duration' || failure.kind === 'expired-assertion';
+  return {
+    id: 'gave-up',
+    message: `still failing after ${MAX_RUNS} runs of duo-sso (last: ${last})${left.length > 0 ? `; not logged in: ${left.join(', ')}` : ''}`,
+    details: run.lines.slice(-5),
+    commands: again ? [['duo-sso-setup', 'login', ...left.flatMap((p) => ['--profile', p])]] : [['duo-sso-setup', 'troubleshoot', '--file', '-']],
+  };
 }

@@ -159,7 +159,7 @@ async function loginUnit(
       continue;
     }
     if (failure.kind === 'access-denied' || failure.kind === 'other') return { saved, problem: explain(failure, outcome, getConfig()) };
-    if (run === MAX_RUNS) return { saved, problem: gaveUp(failure, outcome) };
+    if (run === MAX_RUNS) return { saved, problem: gaveUp(failure, outcome, [...pending]) };
 
     const inRun = config.profiles.filter((p) => (only ? p.name === only : pending.has(p.name) || outcome.summary.saved.includes(p.name)));
     switch (failure.kind) {

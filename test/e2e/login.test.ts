@@ -213,6 +213,26 @@ describe('login', () => {
     expect([one.session_duration_seconds, one.profiles.short.session_duration_seconds]).toEqual([3600, undefined]);
   });
 
+  it('never runs duo-sso more than 3 times, and says what is left', async () => {
+    const { box, sts, sim } = await setup({
+      a: { account: '444444444444', role: 'admin', seconds: 14400 },
+      b: { account: '555555555555', role: 'admin', seconds: 14400 },
+      c: { account: '666666666666', role: 'admin', seconds: 14400 },
+    });
+    for (const account of ['444444444444', '555555555555', '666666666666']) sts.setRole(`arn:aws:iam::${account}:role/admin`, 3600);
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect((await sim.runs()).map((x) => x.argv)).toEqual([[], ['-profile', 'a'], []]);
+    expect(r.json.problem).toMatchObject({ id: 'gave-up', message: expect.stringMatching(/after 3 runs of duo-sso .*; not logged in: b, c$/), commands: [['duo-sso-setup', 'login', '--profile', 'b', '--profile', 'c']] });
+    // Carrying on as told finishes the job.
+    const again = await box.run(['login', '--yes', '--json', '--profile', 'b', '--profile', 'c']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    expect(['a', 'b', 'c'].map((n) => config.profiles[n].session_duration_seconds)).toEqual([3600, 3600, 3600]);
+    expect(r.json.repairs.map((x: any) => x.profile)).toEqual(['a']);
+    expect(r.json.profiles.map((p: any) => [p.name, p.saved])).toEqual([['a', true], ['b', false], ['c', false]]);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);
