@@ -2,7 +2,8 @@
 // here, built once in cli.ts. Functions take only the slice they use (Pick<Context, ...>).
 import { createRunner, type Runner } from './platform/process.js';
 import { resolvePaths, type Env, type Paths } from './platform/paths.js';
-import { detectPlatform, type PlatformFacts } from './platform/facts.js';
+// Type only: the facts (and the PATH search library they use) load when a command asks.
+import type { PlatformFacts } from './platform/facts.js';
 import { detectStyle, type Style } from './ui/style.js';
 
 export interface GlobalOptions {
@@ -55,7 +56,7 @@ export function createContext(options: GlobalOptions, env: Env = process.env, io
     style: detectStyle(env, io.stdoutIsTTY, { noColor: !options.color }),
     runner: createRunner({ env, dryRun: options.dryRun }),
     now: () => new Date(),
-    platform: () => (platform ??= detectPlatform(env)),
+    platform: () => (platform ??= import('./platform/facts.js').then((m) => m.detectPlatform(env))),
     canPrompt: io.stdinIsTTY && io.stderrIsTTY && !options.yes && !options.json && env.CI !== 'true',
   };
 }
