@@ -42,11 +42,13 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
 
   const report: LoginReport = { ok: false, dryRun: ctx.runner.dryRun, runs: [], repairs: [], profiles: [] };
   const state = { interactive: opts.interactive, runs: 0 };
-  // Without --profile: one login for every profile (duo-sso's own default); with it, one per named profile.
-  const units = opts.profiles.length > 0 ? opts.profiles.map((p) => [p]) : [config.profiles.map((p) => p.name)];
+  // Every profile: one login (duo-sso's own default, one Duo approval); a subset: one per named profile.
+  const all = config.profiles.map((p) => p.name);
+  const subset = opts.profiles.length > 0 && !all.every((n) => opts.profiles.includes(n));
+  const units = subset ? [...new Set(opts.profiles)].map((p) => [p]) : [all];
   const saved = new Set<string>();
   for (const unit of units) {
-    const outcome = await loginUnit(ctx, duoSso, unit, opts.profiles.length > 0, opts, state, report, () => config, (c) => (config = c));
+    const outcome = await loginUnit(ctx, duoSso, unit, subset, opts, state, report, () => config, (c) => (config = c));
     for (const p of outcome.saved) saved.add(p);
     if (outcome.problem) {
       report.problem = outcome.problem;

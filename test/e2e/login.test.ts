@@ -233,6 +233,14 @@ describe('login', () => {
     expect(r.json.profiles.map((p: any) => [p.name, p.saved])).toEqual([['a', true], ['b', false], ['c', false]]);
   });
 
+  it('runs duo-sso once per named profile, or once when every profile is named', async () => {
+    const { box, sim } = await setup({ a: { ...LONG }, b: { ...SHORT }, c: { ...LONG } });
+    expect((await box.run(['login', '--yes', '--profile', 'c', '--profile', 'a'])).exitCode).toBe(0);
+    expect((await sim.runs()).map((x) => x.argv)).toEqual([['-profile', 'c'], ['-profile', 'a']]);
+    expect((await box.run(['login', '--yes', '-p', 'a', '-p', 'b', '-p', 'c'])).exitCode).toBe(0);
+    expect((await sim.runs()).at(-1)!.argv).toEqual([]);
+  });
+
   it('prints a human summary with identities and the next command', async () => {
     const { box } = await setup({ long: { ...LONG, seconds: 14400 } });
     const r = await box.run(['login']);
