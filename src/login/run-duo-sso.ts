@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
-import { redactLine } from './redact-line.js';
+import { redactSecrets } from '../knowledge/redact.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { progress } from './progress.js';
 import type { RunRecord } from './render.js';
@@ -46,7 +46,7 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], op
     mutates: true,
     timeoutMs: DUO_SSO_TIMEOUT_MS,
     onLine: (line) => {
-      const shown = redactLine(line);
+      const shown = redactSecrets(line);
       lines.push(shown);
       const parsed = parseLine(line);
       const event = parsed.kind === 'profile-saved' && parsed.profile === 'default' && opts.expected ? { ...parsed, profile: opts.expected } : parsed;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configuredRegion, regionFor, servedByStore } from '../../src/login/verify.js';
-import { redactLine } from '../../src/login/redact-line.js';
+import { redactSecrets as redactLine } from '../../src/knowledge/redact.js';
 import { raiseTo } from '../../src/login/learn-max.js';
 import { configuredStsEndpoint, stsUrl } from '../../src/aws/sts.js';
 import { expiryOf, credentialsOf } from '../../src/aws/credentials-file.js';
@@ -44,7 +44,7 @@ describe('credentials file sections', () => {
   });
 });
 
-describe('redactLine', () => {
+describe('redaction of duo-sso lines (shared rules)', () => {
   it.each([
     ['DEBUG <Credentials><AccessKeyId>ASIAABCDEFGHIJKLMNOP</AccessKeyId><SecretAccessKey>abc/def+ghi</SecretAccessKey><SessionToken>tok</SessionToken>', 'DEBUG <Credentials><AccessKeyId>ASIA[redacted]</AccessKeyId><SecretAccessKey>[redacted]</SecretAccessKey><SessionToken>[redacted]</SessionToken>'],
     ['aws_secret_access_key = abc', 'aws_secret_access_key = [redacted]'],
