@@ -51,6 +51,8 @@ export interface MigrateOutcome {
 interface Plan {
   profile: string;
   entry: StoredEntry;
+  /** The store's entry before this run, to put back if ours cannot be verified. */
+  previous: string | undefined;
   credentialsBefore: string;
   credentialsAfter: string;
   configBefore: string | undefined;
@@ -132,7 +134,7 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
           : {}),
     },
   };
-  return { profile, entry, credentialsBefore: credentialsBefore!, credentialsAfter, configBefore, configAfter: edit.text };
+  return { profile, entry, previous, credentialsBefore: credentialsBefore!, credentialsAfter, configBefore, configAfter: edit.text };
 }
 
 /** Backups of the credentials file that contain this secret (made by earlier writes of the file). */
@@ -152,11 +154,17 @@ function expecting(path: string, before: string | undefined, after: string) {
   };
 }
 
-async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore): Promise<void> {
+async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: string | undefined): Promise<void> {
   const account = accountFor(plan.profile);
   const text = serialiseEntry(plan.entry);
   await store.set(account, text);
-  const back = await store.get(account);
+  let back: string | undefined;
+  try {
+    back = await store.get(account);
+  } finally {
+    // Unverified: put the store back as it was (best effort), the files are not touched yet.
+    if (back !== text) await (previous === undefined ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
+  }
   if (back !== text) {
     throw new UserError(`the ${store.label} did not give back what was stored for profile ${plan.profile}`, { hint: 'Nothing was removed from your credentials file. Try --store with the other store.' });
   }
@@ -191,7 +199,7 @@ export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string
       outcomes.push({ profile, status: 'would-migrate', ...meta });
       continue;
     }
-    await apply(ctx, plan, store);
+    await apply(ctx, plan, store, plan.previous);
     await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
     outcomes.push({ profile, status: 'migrated', ...meta });
   }

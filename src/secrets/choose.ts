@@ -10,11 +10,17 @@ import type { Availability, SecretStore, StoreKind } from './types.js';
 
 export type StoreFactory = (kind: StoreKind) => SecretStore;
 
-export function storeFactory(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, platform: NodeJS.Platform = process.platform): StoreFactory {
-  const exec: Exec = (file, args, options) => ctx.runner.run(file, args, options);
+/**
+ * `diagnosis`: a look, not a use (doctor): gpg must fail rather than open pinentry on the
+ * user's terminal, and a locked keychain must not wait long for its unlock prompt.
+ */
+export function storeFactory(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, platform: NodeJS.Platform = process.platform, opts: { diagnosis?: boolean } = {}): StoreFactory {
+  const exec: Exec = opts.diagnosis
+    ? (file, args, options) => ctx.runner.run(file, args, { ...options, env: { ...options?.env, PASSWORD_STORE_GPG_OPTS: '--pinentry-mode=error' } })
+    : (file, args, options) => ctx.runner.run(file, args, options);
   return (kind) =>
     kind === 'keychain'
-      ? keychainStore({ env: ctx.env, platform })
+      ? keychainStore({ env: ctx.env, platform, ...(opts.diagnosis ? { timeoutMs: 5000 } : {}) })
       : passStore({ exec, storeDir: ctx.paths.passwordStore });
 }
 

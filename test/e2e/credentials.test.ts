@@ -253,6 +253,38 @@ describe('credentials in pass (real gpg key)', () => {
     await expect(stat(box.path('.password-store/duo-sso-setup/aws/eticloud.gpg'))).rejects.toThrow();
   });
 
+  it('a passphrase-protected key with nobody to ask: doctor warns without opening pinentry; credential-process says how to unlock', async () => {
+    const box = await sandbox();
+    const gpg = systemTool('gpg')!;
+    const gen = await box.exec(gpg, ['--batch', '--pinentry-mode', 'loopback', '--passphrase', 'correct-horse', '--quick-gen-key', 'Locked <locked@example.com>', 'default', 'default', 'never']);
+    expect(gen.exitCode).toBe(0);
+    const fpr = /^fpr:+([0-9A-F]{40}):/m.exec((await box.exec(gpg, ['--batch', '--list-secret-keys', '--with-colons'])).stdout)![1]!;
+    await box.exec(join(box.bin, 'pass'), ['init', fpr]);
+    const keys = issue();
+    const original = await setUp(box, keys);
+    await box.exec(systemTool('gpgconf')!, ['--reload', 'gpg-agent']);
+    // Migrate reads its entry back, which needs the passphrase: with nobody to ask, it stops and nothing is lost.
+    const refused = await box.run(['credentials', 'migrate', '--yes']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/cannot read duo-sso-setup\/aws\/eticloud from the pass store .*\nNothing was removed from /);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(original.config);
+    await expect(stat(box.path('.password-store/duo-sso-setup/aws/eticloud.gpg'))).rejects.toThrow();
+    // With the passphrase given to gpg (as pinentry would on a terminal), migrate works.
+    const migrate = await box.run(['credentials', 'migrate', '--yes', '--json'], { env: { PASSWORD_STORE_GPG_OPTS: '--pinentry-mode=loopback --passphrase=correct-horse' } });
+    expect(migrate.json).toMatchObject({ store: { kind: 'pass' }, profiles: [{ status: 'migrated' }] });
+    await box.exec(systemTool('gpgconf')!, ['--reload', 'gpg-agent']);
+
+    const doctor = await box.run(['doctor', '--only', 'secret-store', '--json'], { timeoutMs: 30_000 });
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'warn', summary: '1 of 1 stored profiles cannot be served', details: [expect.stringMatching(/^eticloud: cannot read duo-sso-setup\/aws\/eticloud from the pass store/)] });
+    const cp = await box.run(['credential-process', '--profile', 'eticloud'], { timeoutMs: 30_000 });
+    expect(cp.exitCode).toBe(1);
+    expect(cp.stdout).toBe('');
+    expect(cp.stderr).toMatch(/^duo-sso-setup: cannot read the credentials of profile eticloud: cannot decrypt .*eticloud\.gpg .*GPG_TTY/);
+    expect(cp.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(await box.read('.aws/config')).not.toBe(original.config);
+  });
+
   it('works the same when the tool runs under Deno', async () => {
     const box = await sandbox();
     await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);

@@ -84,9 +84,11 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await read(paths.awsConfig)).toBe(CONFIG);
   });
 
-  it('a store that gives back something else leaves both files untouched', async () => {
-    await expect(migrateProfiles(ctx, ['dev'], memoryStore({ corrupt: true }), { self: SELF })).rejects.toThrow(/did not give back what was stored/);
+  it('a store that gives back something else leaves both files untouched and no entry behind', async () => {
+    const store = memoryStore({ corrupt: true });
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toThrow(/did not give back what was stored/);
     expect(await read(paths.awsCredentials)).toBe(CREDS);
+    expect(store.data.size).toBe(0);
   });
 
   it('dry run: reports, changes nothing, stores nothing', async () => {

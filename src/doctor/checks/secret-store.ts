@@ -18,7 +18,7 @@ const loginFix = (profiles: string[]): Fix => ({
 });
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
-async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked'; text: string } | undefined> {
+async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string } | undefined> {
   const line = getSection(config, configSectionName(profile))?.credential_process;
   if (!isOurCommand(line)) {
     return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
@@ -38,7 +38,7 @@ export const secretStoreCheck: Check = {
   timeoutMs: 20_000,
   async run(ctx) {
     const os = ctx.platform.os === 'other' ? process.platform : ctx.platform.os;
-    const factory = storeFactory(ctx, os);
+    const factory = storeFactory(ctx, os, { diagnosis: true });
     const probes = await probeStores(factory, candidateKinds(os));
     const data = {
       stores: Object.fromEntries(probes.map((p) => [p.kind, p.availability.ok ? { ok: true, detail: p.availability.detail } : { ok: false, reason: p.availability.reason }])),
@@ -67,24 +67,25 @@ export const secretStoreCheck: Check = {
       ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
     }
     const config = await readFile(ctx.paths.awsConfig, 'utf8').catch(() => '');
-    const problems = [];
+    const problems: { profile: string; kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string }[] = [];
     for (const profile of stored) {
       try {
         const p = await profileProblem(ctx, store, config, profile);
         if (p) problems.push({ profile, ...p });
       } catch (error) {
         if (!(error instanceof SecretStoreError)) throw error;
-        problems.push({ profile, kind: 'missing' as const, text: `${profile}: ${error.message}` });
+        // Typically a gpg key that needs its passphrase: the AWS CLI will ask through pinentry.
+        problems.push({ profile, kind: 'unreadable' as const, text: `${profile}: ${error.message}` });
       }
     }
     if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
-    const needLogin = problems.filter((p) => p.kind !== 'unlinked').map((p) => p.profile);
+    const needLogin = problems.filter((p) => p.kind === 'missing' || p.kind === 'expired').map((p) => p.profile);
     const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
-    const fix: Fix = needLogin.length > 0 ? loginFix(needLogin) : {
-      description: 'Point the credential_process lines at this installation again',
-      commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]],
-      automatic: false,
-    };
+    const fix: Fix | undefined = needLogin.length > 0
+      ? loginFix(needLogin)
+      : unlinked.length > 0
+        ? { description: 'Point the credential_process lines at this installation again', commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]], automatic: false }
+        : undefined;
     const status = problems.some((p) => p.kind === 'missing') ? result.fail : result.warn;
     return status(`${problems.length} of ${stored.length} stored profiles cannot be served`, problems.map((p) => p.text), fix, fullData);
   },
