@@ -43,10 +43,14 @@ function keyringSession(env) {
   return address;
 }
 
+/** Filled by cases(): a target only for a case that could be set up here. */
+export const targets = [];
+
 export function cases({ env, node, cli, home }) {
   const out = {};
   migrated(home, env, node, cli, 'pass');
   out['credential-process (pass)'] = [node, cli, 'credential-process', '--profile', 'bench'];
+  targets.push({ name: 'credential-process (pass)', base: 'node -e 0', max: 2 });
   const address = keyringSession(env);
   if (address) {
     const kcHome = join(home, 'keychain-home');
@@ -54,14 +58,10 @@ export function cases({ env, node, cli, home }) {
     migrated(kcHome, { ...env, DBUS_SESSION_BUS_ADDRESS: address }, node, cli, 'keychain');
     // `env` sets this case's HOME and bus: about 1 ms of exec, counted against us.
     out['credential-process (keychain)'] = ['env', `HOME=${kcHome}`, `DBUS_SESSION_BUS_ADDRESS=${address}`, node, cli, 'credential-process', '--profile', 'bench'];
+    targets.push({ name: 'credential-process (keychain)', base: 'node -e 0', max: 2 });
   }
   return out;
 }
-
-export const targets = [
-  { name: 'credential-process (pass)', base: 'node -e 0', max: 2 },
-  { name: 'credential-process (keychain)', base: 'node -e 0', max: 2 },
-];
 
 // Standalone: the same cases beside `node -e 0`, in a throwaway HOME with its own gpg key.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
