@@ -85,15 +85,25 @@ export function setValues(text: string, name: string, values: Record<string, str
   for (const entry of section.entries) {
     if (!pending.has(entry.key)) continue;
     const value = pending.get(entry.key);
-    if (value === undefined) remove.add(entry.line);
+    if (value === undefined) for (let i = entry.line; i < afterEntry(doc.lines, entry.line, section.end); i++) remove.add(i);
     else lines[entry.line] = `${entry.key} = ${value}`;
     pending.delete(entry.key);
   }
   const additions = [...pending].filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => `${k} = ${v}`);
-  const insertAt = section.entries.length > 0 ? section.entries.at(-1)!.line + 1 : section.header + 1;
+  const insertAt = section.entries.length > 0 ? afterEntry(doc.lines, section.entries.at(-1)!.line, section.end) : section.header + 1;
   lines.splice(insertAt, 0, ...additions);
   // Removal indices before insertAt are unaffected by the splice; entries are all before it.
   return serialise({ ...doc, lines: lines.filter((_, i) => !remove.has(i)) });
+}
+
+/**
+ * One past an entry's last line: a nested setting (`s3 =`) continues on the indented lines
+ * below it, which belong to it and must not be split from it.
+ */
+function afterEntry(lines: readonly string[], line: number, end: number): number {
+  let next = line + 1;
+  while (next < end && /^\s+\S/.test(lines[next]!)) next++;
+  return next;
 }
 
 /** Removes a whole section (header, entries and the blank lines that follow it). */
