@@ -6,9 +6,12 @@ import { confirmPlans, execContext } from './install.js';
 import { renderPlanHuman } from './render-plan.js';
 import type { Plan } from './types.js';
 
+export function pathPlan(dir: string): Plan {
+  return { component: 'path', method: 'profile', summary: `put ${dir} on PATH`, steps: [{ kind: 'add-to-path', title: `Put ${dir} on PATH`, dir }], notes: [] };
+}
+
 export async function runAddToPath(ctx: Context): Promise<number> {
-  const dir = ctx.paths.localBin;
-  const plan: Plan = { component: 'duo-sso', method: 'path', summary: `put ${dir} on PATH`, steps: [{ kind: 'add-to-path', title: `Put ${dir} on PATH`, dir }], notes: [] };
+  const plan = pathPlan(ctx.paths.localBin);
   if (ctx.options.dryRun) {
     ctx.io.out(renderPlanHuman([plan], ctx.style, { dryRun: true }));
     return ExitCode.ok;

@@ -34,7 +34,8 @@ export type Step =
 export type StepKind = Step['kind'];
 
 export interface Plan {
-  component: Component;
+  /** `path`: only the PATH line for ~/.local/bin (the doctor's path fix). */
+  component: Component | 'path';
   method: string;
   /** One line: what this plan does and why this method was chosen. */
   summary: string;

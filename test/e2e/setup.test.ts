@@ -49,7 +49,8 @@ describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
     expect(doctor.exitCode, JSON.stringify(doctor.json?.checks?.filter((c: any) => c.status === 'fail'))).toBe(0);
 
     const runs = (await sim.runs()).length;
-    const again = await box.run(['setup', '--yes', '--json'], { env: newTerminal, timeoutMs: 120_000 });
+    // Rerun in the same terminal (its PATH still lacks ~/.local/bin; the profile has it now).
+    const again = await box.run(['setup', '--yes', '--json'], { timeoutMs: 120_000 });
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.json.steps.map((s: any) => [s.id, s.status])).toEqual([
       ['detect', 'done'], ['install', 'skipped'], ['config', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
@@ -108,4 +109,17 @@ describe('setup without a terminal', () => {
     expect(r.stdout).toContain('Setup stopped.');
     expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
   });
+});
+
+describe('setup and PATH', () => {
+  it('tools in ~/.local/bin that PATH misses: setup offers the profile line (with --yes, adds it) instead of reinstalling', async () => {
+    const { box } = await bareMachine();
+    await box.write('.local/bin/duo-sso', '#!/bin/sh\n# Imitates an installed duo-sso.\necho "duo-sso v3.4.1"\n', 0o755);
+    await box.write('.config/duo-sso/config.json', '{}\n');
+    const r = await box.run(['setup', '--yes', '--no-login', '--json', '--no-passphrase', '--gpg-name', 'N', '--gpg-email', 'n@example.com'], { timeoutMs: 300_000 });
+    const install = r.json.steps.find((s: any) => s.id === 'install');
+    expect(install.detail).not.toContain('duo-sso');
+    expect(await box.read('.bashrc')).toContain('export PATH="$HOME/.local/bin:$PATH"');
+    expect(r.json.installed.map((p: any) => p.component)).toEqual(['pass-gpg', 'path']);
+  }, 300_000);
 });

@@ -3,7 +3,10 @@
 // rerun finishes what an interrupted run started. config init and login are the real
 // commands' functions, run in-process with their output routed to stderr (or captured
 // into setup's one JSON document).
+import { readFile } from 'node:fs/promises';
 import { delimiter } from 'node:path';
+import { pathEdit } from '../../shell/edit-profile.js';
+import { pathPlan } from '../add-to-path.js';
 import { createContext, type Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { summarise } from '../../doctor/run-checks.js';
@@ -14,7 +17,8 @@ import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js
 import { renderPlanHuman, planToJson } from '../render-plan.js';
 import { awsCliShadowing } from '../shadowing.js';
 import { execContext } from '../install.js';
-import { detect, missingComponents, statusOf } from './detect.js';
+import { checkContextOf, detect, missingComponents, statusOf } from './detect.js';
+import { pathCheck } from '../../doctor/checks/path.js';
 import { renderSetup, type SetupReport, type SetupStepReport } from './render.js';
 import { runSteps, type SetupStep } from './steps.js';
 import type { InitFlags } from '../../config/commands/init.js';
@@ -39,15 +43,20 @@ function withLocalBin(ctx: Context): Context {
 
 export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number> {
   const options = installOptions(flags, ctx.env);
-  let current = ctx;
-  let outcomes = await detect(ctx);
+  // Tools already in ~/.local/bin count as installed even when PATH misses that folder (a
+  // rerun in the same terminal must not reinstall them); the PATH itself is judged apart.
+  let current = withLocalBin(ctx);
+  let outcomes = await detect(current);
+  const pathResult = await pathCheck.run(await checkContextOf(ctx));
   const todo = missingComponents(outcomes);
   const needsConfig = (await readConfig(ctx.paths.duoConfig)).kind !== 'parsed';
   const needsLogin = flags.login !== false && statusOf(outcomes, 'credentials') !== 'ok';
+  // ~/.local/bin holds our tools but is not on PATH (and the profile does not fix that yet).
+  const needsPath = pathResult.status === 'fail' && !(await profileAddsLocalBin(ctx));
   const captured: Record<string, unknown> = {};
 
-  if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsConfig || needsLogin)) {
-    const what = [...todo.map((c) => `install ${c}`), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
+  if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin)) {
+    const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
     throw new UserError(`nothing was changed: setup would ${what.join(', ')}, and there is no terminal to confirm it`, {
       hint: 'Rerun with --yes (and the flags of the steps, e.g. --profile NAME=ACCOUNT:ROLE --from FILE --no-passphrase), or with --dry-run to preview.',
     });
@@ -62,13 +71,14 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       id: 'install', title: 'Install what is missing',
       run: async () => {
         const awsShadowed = /shadows/.test(outcomes.find((o) => o.check.id === 'aws-cli')?.result.summary ?? '');
-        if (todo.length === 0 && !awsShadowed) return { status: 'skipped', detail: 'the AWS CLI, duo-sso and the secret store are already in place' };
+        if (todo.length === 0 && !awsShadowed && !needsPath) return { status: 'skipped', detail: 'the AWS CLI, duo-sso and the secret store are already in place' };
         const input = await gatherPlanInput(ctx, todo, options);
         const plans = plansFor(todo, input, true);
+        if (needsPath && !plans.some((p) => p.steps.some((s) => s.kind === 'add-to-path'))) plans.push(pathPlan(ctx.paths.localBin));
         if (ctx.options.dryRun) {
           captured.plans = plans.map(planToJson);
           if (!ctx.options.json) ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
-          return { status: 'done', detail: `would install ${todo.join(', ')}` };
+          return { status: 'done', detail: todo.length ? `would install ${todo.join(', ')}` : `would put ${ctx.paths.localBin} on PATH` };
         }
         const notes: string[] = [];
         if (plans.length > 0) {
@@ -79,8 +89,9 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
           notes.push(...results.flatMap((r) => r.notes));
         }
         if (awsShadowed) notes.push(...(await awsCliShadowing(execContext(ctx, input.facts))));
+        // The login step must find what was just installed, whatever the profile says.
         current = withLocalBin(ctx);
-        return { status: notes.length ? 'warning' : 'done', detail: [todo.length ? `installed ${todo.join(', ')}` : '', ...notes].filter(Boolean).join('; ') };
+        return { status: notes.length ? 'warning' : 'done', detail: [todo.length ? `installed ${todo.join(', ')}` : needsPath ? 'PATH fixed' : '', ...notes].filter(Boolean).join('; ') };
       },
     },
     {
@@ -119,7 +130,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       id: 'verify', title: 'Verify with the doctor',
       run: async () => {
         if (ctx.options.dryRun) return { status: 'skipped', detail: 'dry run' };
-        outcomes = await detect(current);
+        // Judge the machine as a new terminal will see it: with the PATH line the profile now has.
+        outcomes = await detect((await profileAddsLocalBin(ctx)) ? withLocalBin(ctx) : ctx);
         const counts = summarise(outcomes);
         const failing = outcomes.filter((o) => o.result.status === 'fail').map((o) => `${o.check.id}: ${o.result.summary}`);
         if (failing.length > 0) throw new UserError(`the doctor still reports ${failing.length} failure${failing.length > 1 ? 's' : ''}: ${failing.join('; ')}`, { hint: 'Run duo-sso-setup doctor for the fixes.' });
@@ -134,6 +146,12 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
   else ctx.io.out(renderSetup(report, ctx.style, ctx.paths));
   return failed ? (failed.exitCode ?? ExitCode.failure) : ExitCode.ok;
+}
+
+/** The user's shell profile already puts ~/.local/bin on PATH (new terminals will have it). */
+async function profileAddsLocalBin(ctx: Context): Promise<boolean> {
+  const edit = pathEdit(ctx.env, ctx.paths.home, ctx.paths.localBin);
+  return edit.present(await readFile(edit.file, 'utf8').catch(() => ''));
 }
 
 function parseOr(text: string): unknown {

@@ -38,8 +38,8 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
         const r = await runOne(step);
         reports.push(r);
         if (r.status === 'failed') throw new Error(`${r.detail}${r.hint ? `\n${r.hint}` : ''}`);
-        task.title = `${step.title}: ${r.detail}`;
-        if (r.status === 'skipped') task.skip(`${step.title}: ${r.detail}`);
+        if (r.status === 'skipped') task.skip(r.detail);
+        else task.title = `${step.title}: ${r.detail}`;
       },
     })), { renderer: 'simple', exitOnError: true, rendererOptions: {} } as never);
     try {
