@@ -275,9 +275,9 @@ describe('install aws-cli (Linux zip)', () => {
     return { box, signed, server, env };
   }
 
-  it('verifies the signature against the pinned key, installs into ~/.local without sudo, and checks aws --version', async () => {
+  it.each<Runtime>(['node', 'deno'])('under %s: verifies the signature against the pinned key, installs into ~/.local without sudo, and checks aws --version', async (runtime) => {
     const { box, signed, env, server } = await setup();
-    const r = await box.run(['install', 'aws-cli', '--yes'], { env });
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env, runtime });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(server.requests).toEqual([ZIP, `${ZIP}.sig`]);
     expect(r.stderr).toContain(`signature by ${signed.fingerprint} verified`);
@@ -288,8 +288,8 @@ describe('install aws-cli (Linux zip)', () => {
     expect(await box.read('.bashrc')).toContain('export PATH="$HOME/.local/bin:$PATH"');
     // The user's own keyring was never touched: the key lived in a temporary GNUPGHOME.
     expect(await readdir(box.path('.gnupg'))).toEqual([]);
-    // A second run updates in place.
-    const again = await box.run(['install', 'aws-cli', '--yes', '--json'], { env });
+    // A second run updates in place: the stand-in installer refuses an existing install without --update.
+    const again = await box.run(['install', 'aws-cli', '--yes', '--json'], { env, runtime });
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.json.results[0].component).toBe('aws-cli');
   });
