@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
+import { CLI, Sandbox, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 
-const boxes: Sandbox[] = [];
-async function sandbox(...args: Parameters<typeof Sandbox.create>): Promise<Sandbox> {
-  const box = await Sandbox.create(...args);
-  boxes.push(box);
-  return box;
-}
-afterEach(async () => {
-  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
-});
+const sandbox = sandboxPerTest();
 
 const CONFIG = '.config/duo-sso/config.json';
 const backups = async (box: Sandbox) => (await readdir(box.path('.config/duo-sso'))).filter((n) => n.endsWith('.bak')).sort();

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Sandbox, createGpgKey, type Runtime } from '../support/sandbox.js';
+import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 
-const boxes: Sandbox[] = [];
-async function sandbox(...args: Parameters<typeof Sandbox.create>): Promise<Sandbox> {
-  const box = await Sandbox.create(...args);
-  boxes.push(box);
-  return box;
-}
-afterEach(async () => {
-  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
-});
+const sandbox = sandboxPerTest();
 
 const AWS_V1 = `#!/bin/sh
 # Imitates a pip-installed AWS CLI v1 (pyenv shim): v1 prints its version on stderr.

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Sandbox, type Runtime } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { buildSaml, grant, toBase64 } from '../support/saml-builder.js';
 
-const boxes: Sandbox[] = [];
-async function sandbox(): Promise<Sandbox> {
-  const box = await Sandbox.create();
-  boxes.push(box);
-  return box;
-}
-afterEach(async () => {
-  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
-});
+const sandbox = sandboxPerTest();
 
 const ROLES = [grant('626007623524', 'admin'), grant('012345678901', 'devops', { providerFirst: true })];
 

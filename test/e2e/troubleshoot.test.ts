@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Sandbox, type Runtime } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { type Runtime, sandboxPerTest } from '../support/sandbox.js';
 
-const boxes: Sandbox[] = [];
-async function sandbox(): Promise<Sandbox> {
-  const box = await Sandbox.create();
-  boxes.push(box);
-  return box;
-}
-afterEach(async () => {
-  await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
-});
+const sandbox = sandboxPerTest();
 
 const MAX_DURATION = "Failed to Assume Role 'admin' via STS: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role";
 

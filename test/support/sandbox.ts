@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = process.env.DUO_SSO_SETUP_TEST_CLI ? resolve(process.env.DUO_SSO_SETUP_TEST_CLI) : join(REPO, 'dist', 'cli.js');
@@ -180,4 +181,20 @@ export async function createGpgKey(box: Sandbox, uid = 'Test User <test@example.
   const fpr = /^fpr:+([0-9A-F]{40}):/m.exec(list.stdout)?.[1];
   if (!fpr) throw new Error(`no fingerprint in: ${list.stdout}`);
   return fpr;
+}
+
+/**
+ * For a test file: returns a `sandbox(opts)` that creates a Sandbox and removes it (and its
+ * gpg-agent) after the test that made it.
+ */
+export function sandboxPerTest(): (opts?: SandboxOptions) => Promise<Sandbox> {
+  const boxes: Sandbox[] = [];
+  afterEach(async () => {
+    await Promise.all(boxes.splice(0).map((b) => b.cleanup()));
+  });
+  return async (opts) => {
+    const box = await Sandbox.create(opts);
+    boxes.push(box);
+    return box;
+  };
 }
