@@ -244,7 +244,8 @@ function pathEntries(ctx: ExecContext): string[] {
 async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
   if (pathEntries(ctx).includes(dir)) return { status: 'skipped', detail: `${dir} is already on PATH` };
   if (ctx.platform.os === 'win32') {
-    const script = `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains '${dir}')) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';${dir}'), 'User') }`;
+    const quoted = dir.replaceAll("'", "''"); // PowerShell single-quoted string
+    const script = `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains '${quoted}')) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';${quoted}'), 'User') }`;
     ctx.io.err(`${dir} is not on PATH.\n`);
     if (!(await ctx.approve(`Add ${dir} to your user PATH?`))) return { status: 'warning', detail: `${dir} is not on PATH; add it in System Properties > Environment Variables` };
     const r = await ctx.runner.run('powershell.exe', ['-NoProfile', '-Command', script], { mutates: true, timeoutMs: 30_000 });
