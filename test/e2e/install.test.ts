@@ -202,6 +202,19 @@ describe('install duo-sso', () => {
     }
   });
 
+  it('--from URL with --sha256: downloads that file, checks it, installs it', async () => {
+    const { createHash } = await import('node:crypto');
+    const server = await ReleaseServer.start({ '/mine/duo-sso': FAKE_DUO_SSO });
+    servers.push(server);
+    const box = await sandbox();
+    const sha = createHash('sha256').update(FAKE_DUO_SSO).digest('hex');
+    const r = await box.run(['install', 'duo-sso', '--from', `${server.url}/mine/duo-sso`, '--sha256', sha, '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(server.requests).toEqual(['/mine/duo-sso']);
+    expect(r.stderr).toContain(`sha256 ${sha} matches`);
+    expect(await box.read('.local/bin/duo-sso')).toBe(FAKE_DUO_SSO);
+  });
+
   it('a release URL that answers 404 fails clearly', async () => {
     const server = await ReleaseServer.start({});
     servers.push(server);
