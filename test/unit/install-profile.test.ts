@@ -52,7 +52,7 @@ describe('choices.xml', () => {
     expect(xml).toContain('<string>/Users/a&amp;b</string>');
     const parsed = new XMLParser({ preserveOrder: true }).parse(xml) as any[];
     const plist = parsed.find((n) => 'plist' in n).plist;
-    const dict = plist[0].array[0].dict.map((n: any) => [Object.keys(n)[0], n[Object.keys(n)[0]][0]['#text']]);
+    const dict = plist[0].array[0].dict.map((n: any) => { const tag = Object.keys(n)[0]!; return [tag, n[tag][0]['#text']]; });
     expect(dict).toEqual([
       ['key', 'choiceAttribute'], ['string', 'customLocation'],
       ['key', 'attributeSetting'], ['string', '/Users/a&b'],
