@@ -39,6 +39,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1)'))
     .addOption(new Option('--config <path>', 'duo-sso config file').default(undefined, '~/.config/duo-sso/config.json'))
     .showSuggestionAfterError(true)
+    // Usage errors read like every other error: "duo-sso-setup: error: ...".
+    .configureOutput({ outputError: (text, write) => write(`${TOOL_NAME}: ${text}`) })
     .exitOverride()
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .addHelpText('after', `
@@ -73,7 +75,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-      // commander has already printed the message to stderr.
+      // commander has already printed the message to stderr; --json still gets its one document.
+      if (wantsJson) writeJsonError(error.message.replace(/^error: /, ''), undefined);
       return ExitCode.usage;
     }
     if (error instanceof UserError) {
@@ -87,8 +90,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(json: boolean, message: string, hint: string | undefined): void {
-  if (json) process.stdout.write(`${JSON.stringify({ error: { message, ...(hint ? { hint } : {}) } }, null, 2)}\n`);
+  if (json) writeJsonError(message, hint);
   process.stderr.write(`${TOOL_NAME}: error: ${message}\n${hint ? `${hint}\n` : ''}`);
+}
+
+function writeJsonError(message: string, hint: string | undefined): void {
+  process.stdout.write(`${JSON.stringify({ error: { message, ...(hint ? { hint } : {}) } }, null, 2)}\n`);
 }
 
 /** The AWS SDK warns about Node 20 on first use; that is our concern, not the user's. */

@@ -47,6 +47,15 @@ describe('cli', () => {
     expect(r.stderr).toMatch(/--timeout must be a number of seconds/);
   });
 
+  it('gives a usage error with --json one JSON document on stdout, and the usual line on stderr', async () => {
+    const r = await box.run(['doctor', '--json', '--no-such-flag']);
+    expect(r).toMatchObject({ exitCode: 2, stderr: "duo-sso-setup: error: unknown option '--no-such-flag'\n" });
+    expect(JSON.parse(r.stdout)).toEqual({ error: { message: "unknown option '--no-such-flag'" } });
+    const missing = await box.run(['config', 'add-profile', 'x', '--json']);
+    expect(missing.exitCode).toBe(2);
+    expect(JSON.parse(missing.stdout)).toEqual({ error: { message: "required option '--account <ID>' not specified" } });
+  });
+
   it('says nothing when its reader closes the pipe early (like `| head -1`)', async () => {
     for (const args of [['--help'], ['doctor', '--help'], ['troubleshoot', '--list']]) {
       const child = spawn(process.execPath, [CLI, ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
