@@ -2,7 +2,7 @@
 // as it is typed, and returns the same InitOptions the --yes flags produce.
 import type { InitOptions, InitProfile } from './init.js';
 import { DEFAULTS, POLICY, policyCap } from './model.js';
-import type { Prompter } from './prompter.js';
+import type { Prompter } from '../ui/prompt.js';
 import { DUO_FACTORS, isAccountId, isRoleName, isUsableProfileName } from './validate.js';
 
 const ROLES = ['admin', 'devops', 'another role'] as const;

@@ -1,14 +1,49 @@
 // Questions go to stderr through enquirer, loaded only when a question is really asked.
-// Callers must check ctx.canPrompt first: non-TTY and --yes runs never reach here.
+// Callers must check ctx.canPrompt first: non-TTY, --yes and --json runs never reach here.
+// The Prompter interface lets tests drive real enquirer prompts through injected streams.
+import { ExitCode, UserError } from '../errors.js';
 
-export async function confirm(message: string, initial = false): Promise<boolean> {
-  const { default: Enquirer } = await import('enquirer');
-  const enquirer = new Enquirer({ stdout: process.stderr } as never);
-  try {
-    const answer = (await enquirer.prompt({ type: 'confirm', name: 'ok', message, initial } as never)) as { ok: boolean };
-    return answer.ok;
-  } catch {
-    // Ctrl-C or a closed stdin: treat as "no".
-    return false;
+export interface Prompter {
+  input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(message: string, initial: boolean): Promise<boolean>;
+  select(message: string, choices: readonly string[], initial?: string): Promise<string>;
+  /** Returns the chosen names; `initial` names start selected. */
+  multiselect(message: string, choices: readonly { name: string; hint?: string }[], initial: readonly string[]): Promise<string[]>;
+}
+
+export interface PromptStreams {
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+}
+
+/** Questions go to stderr by default, so stdout stays for results. */
+export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
+  const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? process.stderr };
+  async function ask<T>(question: Record<string, unknown>): Promise<T> {
+    const { default: Enquirer } = await import('enquirer');
+    const enquirer = new Enquirer(io as never);
+    try {
+      const answer = (await enquirer.prompt({ name: 'value', ...io, ...question } as never)) as { value: T };
+      return answer.value;
+    } catch {
+      // enquirer rejects on Ctrl-C / Escape (and a closed input).
+      throw new UserError('cancelled; nothing was written', { exitCode: ExitCode.interrupted });
+    }
   }
+  return {
+    input: (message, opts = {}) => ask<string>({ type: 'input', message, initial: opts.initial, ...(opts.validate ? { validate: opts.validate } : {}) }).then((v) => String(v).trim()),
+    confirm: (message, initial) => ask<boolean>({ type: 'confirm', message, initial }),
+    select: (message, choices, initial) => ask<string>({ type: 'select', message, choices: [...choices], initial: Math.max(0, initial ? choices.indexOf(initial) : 0) }),
+    multiselect: (message, choices, initial) => ask<string[]>({
+      type: 'multiselect',
+      message,
+      hint: '(space to toggle, a for all, enter to accept)',
+      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}), enabled: initial.includes(c.name) })),
+    }),
+  };
+}
+
+/** One yes/no question; Ctrl-C or a closed input counts as "no". */
+export function confirm(message: string, initial = false): Promise<boolean> {
+  return enquirerPrompter().confirm(message, initial).catch(() => false);
 }

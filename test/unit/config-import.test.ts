@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from '../../src/config/commands/import.js';
-import type { Prompter } from '../../src/config/prompter.js';
+import type { Prompter } from '../../src/ui/prompt.js';
 import { readState } from '../../src/state/state.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { askInitOptions, durationValidator } from '../../src/config/wizard.js';
-import { enquirerPrompter } from '../../src/config/prompter.js';
+import { enquirerPrompter } from '../../src/ui/prompt.js';
 import { buildConfig } from '../../src/config/init.js';
 
 const ENTER = '\r';

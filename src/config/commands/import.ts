@@ -8,7 +8,7 @@ import { upsertProfile } from '../edit.js';
 import { editConfigFile, requireConfig } from '../edit-file.js';
 import { POLICY, accountIdString, isObject, listProfiles, policyCap } from '../model.js';
 import { parseListing, proposeNames, type ListedRole } from '../parse-listing.js';
-import type { Prompter } from '../prompter.js';
+import type { Prompter } from '../../ui/prompt.js';
 import { normaliseAccountId, validDuration } from '../validate.js';
 
 export interface ImportFlags {
@@ -53,7 +53,7 @@ export async function runImport(
   let chosen = fresh;
   let production = new Set(flags.production ?? []);
   if (ctx.canPrompt && fresh.length > 0) {
-    const { enquirerPrompter } = await import('../prompter.js');
+    const { enquirerPrompter } = await import('../../ui/prompt.js');
     const prompt = deps.prompter ?? enquirerPrompter();
     const choices = fresh.map((r) => ({ name: label(r), hint: `${r.accountId} ${r.role}` }));
     const keep = new Set(await prompt.multiselect('Which profiles should be added?', choices, choices.map((c) => c.name)));

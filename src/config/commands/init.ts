@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { initConfig, type InitOptions, type InitProfile } from '../init.js';
-import type { Prompter } from '../prompter.js';
+import type { Prompter } from '../../ui/prompt.js';
 
 export interface InitFlags {
   profile?: string[];
@@ -54,7 +54,7 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   let options: InitOptions = fromFlags;
   if (ctx.canPrompt && !flagsGiven) {
     const { askInitOptions } = await import('../wizard.js');
-    const { enquirerPrompter } = await import('../prompter.js');
+    const { enquirerPrompter } = await import('../../ui/prompt.js');
     const asked = await askInitOptions(prompter ?? enquirerPrompter(), { exists: await exists(ctx.paths.duoConfig), force: Boolean(flags.force) });
     if (!asked) {
       ctx.io.err(`${ctx.paths.duoConfig} left unchanged\n`);
