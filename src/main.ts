@@ -25,7 +25,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const command = args.at(-1) as Command;
     const options = args.at(-2);
     const positionals = args.slice(0, -2) as string[];
-    const ctx = createContext(globalOptions(command));
+    const global = globalOptions(command);
+    // One switch for everything that colours: our output, prompts, and the tools we run.
+    if (!global.color) process.env.NO_COLOR ??= '1';
+    const ctx = createContext(global);
     setExitCode(await work(ctx, options as never, ...positionals));
   };
 

@@ -2,6 +2,7 @@
 // Callers must check ctx.canPrompt first: non-TTY, --yes and --json runs never reach here.
 // The Prompter interface lets tests drive real enquirer prompts through injected streams.
 import { ExitCode, UserError } from '../errors.js';
+import { detectStyle } from './style.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -20,6 +21,9 @@ export interface PromptStreams {
 export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
   const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? process.stderr };
   async function ask<T>(question: Record<string, unknown>): Promise<T> {
+    // enquirer's colours (ansi-colors) ignore NO_COLOR: they only listen to FORCE_COLOR=0,
+    // read once when enquirer loads. (--no-color sets NO_COLOR in main.ts.)
+    if (!detectStyle(process.env, Boolean(process.stderr.isTTY)).color) process.env.FORCE_COLOR = '0';
     const { default: Enquirer } = await import('enquirer');
     const enquirer = new Enquirer(io as never);
     try {

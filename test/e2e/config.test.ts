@@ -6,6 +6,47 @@ import { CLI, Sandbox, type Runtime, sandboxPerTest } from '../support/sandbox.j
 const sandbox = sandboxPerTest();
 
 const CONFIG = '.config/duo-sso/config.json';
+
+// python3's pty module gives the CLI a real terminal; answers are typed when each question appears.
+const PTY_WIZARD_DRIVER = `
+import os, pty, sys, time, re, select
+steps = [("sign-in URL", "\\r"), ("Duo device", "\\r"), ("Duo factor", "\\r"), ("logins without a profile", "\\r"),
+         ("Add named profiles", "\\r"), ("Profile name", "eticloud\\r"), ("account id", "626007623524\\r"), ("Role", "\\r"),
+         ("production account", "\\r"), ("(900-14400)", "\\r"), ("Add another profile", "\\r")]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+screen = b""
+def read(timeout):
+    global screen
+    r, _, _ = select.select([fd], [], [], timeout)
+    if r:
+        try: screen += os.read(fd, 65536)
+        except OSError: return False
+    return True
+seen = 0
+for question, keys in steps:
+    deadline = time.time() + 20
+    while question.encode() not in screen[seen:] and time.time() < deadline:
+        if not read(0.1): break
+    if question.encode() not in screen[seen:]:
+        sys.stdout.write("TIMEOUT waiting for " + question + "\\n" + screen.decode(errors="replace")); sys.exit(3)
+    seen = screen.rindex(question.encode())
+    time.sleep(0.05)
+    os.write(fd, keys.encode())
+deadline = time.time() + 20
+while time.time() < deadline and read(0.1):
+    pass
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(screen.decode(errors="replace"))
+sys.exit(os.WEXITSTATUS(status))
+`;
+
+async function wizardInPty(box: Sandbox, flags: string[], env: Record<string, string>) {
+  await writeFile(join(box.root, 'pty-driver.py'), PTY_WIZARD_DRIVER);
+  return box.exec('python3', [join(box.root, 'pty-driver.py'), process.execPath, CLI, ...flags, 'config', 'init'], { env: { TERM: 'xterm', ...env } });
+}
+
 const backups = async (box: Sandbox) => (await readdir(box.path('.config/duo-sso'))).filter((n) => n.endsWith('.bak')).sort();
 const check = (json: any, id: string) => json.checks.find((c: any) => c.id === id);
 
@@ -230,46 +271,24 @@ describe('config', () => {
 
   it('runs the init wizard in a real pseudo-terminal', async () => {
     const box = await sandbox();
-    // python3's pty module gives the CLI a real terminal; answers are typed when each question appears.
-    const driver = `
-import os, pty, sys, time, re, select
-steps = [("sign-in URL", "\\r"), ("Duo device", "\\r"), ("Duo factor", "\\r"), ("logins without a profile", "\\r"),
-         ("Add named profiles", "\\r"), ("Profile name", "eticloud\\r"), ("account id", "626007623524\\r"), ("Role", "\\r"),
-         ("production account", "\\r"), ("(900-14400)", "\\r"), ("Add another profile", "\\r")]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-screen = b""
-def read(timeout):
-    global screen
-    r, _, _ = select.select([fd], [], [], timeout)
-    if r:
-        try: screen += os.read(fd, 65536)
-        except OSError: return False
-    return True
-seen = 0
-for question, keys in steps:
-    deadline = time.time() + 20
-    while question.encode() not in screen[seen:] and time.time() < deadline:
-        if not read(0.1): break
-    if question.encode() not in screen[seen:]:
-        sys.stdout.write("TIMEOUT waiting for " + question + "\\n" + screen.decode(errors="replace")); sys.exit(3)
-    seen = screen.rindex(question.encode())
-    time.sleep(0.05)
-    os.write(fd, keys.encode())
-deadline = time.time() + 20
-while time.time() < deadline and read(0.1):
-    pass
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(screen.decode(errors="replace"))
-sys.exit(os.WEXITSTATUS(status))
-`;
-    await writeFile(join(box.root, 'pty-driver.py'), driver);
-    const r = await box.exec('python3', [join(box.root, 'pty-driver.py'), process.execPath, CLI, 'config', 'init'], { env: { TERM: 'xterm' } });
+    const r = await wizardInPty(box, [], {});
     expect(r.stdout).not.toMatch(/TIMEOUT/);
     expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/\u001b\[3\dm/);
     expect(JSON.parse(await box.read(CONFIG)).profiles).toEqual({ eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 } });
     expect(await box.mode(CONFIG)).toBe(0o600);
+  });
+
+  it.each([
+    ['NO_COLOR=1', [], { NO_COLOR: '1' }],
+    ['--no-color', ['--no-color'], {}],
+  ])('asks its questions without colour under %s', async (_label, flags, env) => {
+    const box = await sandbox();
+    const r = await wizardInPty(box, flags, env);
+    expect(r.stdout).not.toMatch(/TIMEOUT/);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Profile name');
+    expect(r.stdout).not.toMatch(/\u001b\[(3\d|1|2|4)m/);
   });
 
   it('a BOM (which Go refuses) fails validate and doctor --fix removes it', async () => {
