@@ -3,7 +3,7 @@
 // temp file in the same folder that is fsynced and renamed over the target. A process
 // killed at any point leaves either the old or the new file complete, never a mix.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, readdir, rename, rm, mkdir, stat, chmod, copyFile, link, writeFile } from 'node:fs/promises';
+import { lstat, open, readFile, readdir, realpath, rename, rm, mkdir, stat, chmod, copyFile, link, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface SafeWriteOptions {
@@ -124,33 +124,36 @@ export async function updateFile(
   opts: SafeWriteOptions = {},
 ): Promise<SafeWriteResult> {
   const now = opts.now ?? (() => new Date());
+  // A symlinked file (a dotfile kept in a repository) is written where it points: renaming
+  // over the link itself would silently cut it loose from the user's dotfiles.
+  const file = await linkTarget(path);
   if (opts.dryRun) {
-    const current = await readIfExists(path);
+    const current = await readIfExists(file);
     const next = change(current?.toString('utf8'));
     const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
-    return { path, changed, backup: changed && current ? backupName(path, now()) : undefined };
+    return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
-  const dir = dirname(path);
+  const dir = dirname(file);
   await mkdir(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
-  return withFileLock(path, async () => {
-    const current = await readIfExists(path);
+  return withFileLock(file, async () => {
+    const current = await readIfExists(file);
     const next = change(current?.toString('utf8'));
     if (next === undefined) return { path, changed: false, backup: undefined };
     const data = toBuffer(next);
     if (current && current.equals(data)) return { path, changed: false, backup: undefined };
-    const existingMode = current ? (await stat(path)).mode & 0o777 : undefined;
+    const existingMode = current ? (await stat(file)).mode & 0o777 : undefined;
     const mode = opts.mode ?? existingMode ?? 0o600;
     let backup: string | undefined;
     if (current && opts.backup !== false) {
-      backup = backupName(path, now());
+      backup = backupName(file, now());
       // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
       const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-      await copyFile(path, copying);
+      await copyFile(file, copying);
       await chmod(copying, 0o600);
       await rename(copying, backup);
-      await pruneBackups(path, opts.keepBackups ?? 5);
+      await pruneBackups(file, opts.keepBackups ?? 5);
     }
-    const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       const handle = await open(tmp, 'wx', mode);
       try {
@@ -160,7 +163,7 @@ export async function updateFile(
         await handle.close();
       }
       await chmod(tmp, mode);
-      await rename(tmp, path);
+      await rename(tmp, file);
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
@@ -168,6 +171,11 @@ export async function updateFile(
     await syncDir(dir);
     return { path, changed: true, backup };
   });
+}
+
+async function linkTarget(path: string): Promise<string> {
+  const info = await lstat(path).catch(() => undefined);
+  return info?.isSymbolicLink() ? realpath(path).catch(() => path) : path;
 }
 
 function toBuffer(content: string | Uint8Array): Buffer {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBackups, safeWrite, updateFile } from '../../src/fs/safe-write.js';
@@ -34,6 +34,19 @@ describe('safeWrite', () => {
     expect((await safeWrite(p, 'v7')).changed).toBe(false);
     expect(await readFile(p, 'utf8')).toBe('v7');
     expect((await readdir(dir)).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('writes through a symlink (dotfiles kept in a repository), leaving the link in place', async () => {
+    const real = join(dir, 'dotfiles', 'zshrc');
+    await mkdir(join(dir, 'dotfiles'));
+    await writeFile(real, 'export A=1\n');
+    const link = join(dir, '.zshrc');
+    await symlink(real, link);
+    const r = await safeWrite(link, 'export A=2\n', { now: () => new Date('2026-01-01T00:00:00Z') });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe('export A=2\n');
+    expect(r).toEqual({ path: link, changed: true, backup: `${real}.2026-01-01T00-00-00-000Z.bak` });
+    expect(await readFile(r.backup!, 'utf8')).toBe('export A=1\n');
   });
 
   it('keeps an existing file mode unless told otherwise', async () => {
