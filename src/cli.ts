@@ -22,6 +22,14 @@ const only = args.length === 1 ? args[0] : undefined;
 // The specifier is a parameter so esbuild leaves the import alone: it is a sibling output file.
 const load = <T>(specifier: string): Promise<T> => import(specifier) as Promise<T>;
 
+// Whatever escapes main.mjs's own handling (a damaged install whose sibling file is missing,
+// a native module that will not load) is one line on stderr, never a stack trace.
+const fatal = (error: unknown): void => {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(`duo-sso-setup: error: ${message}\nReinstall duo-sso-setup; if that does not help, report it with this line.\n`);
+  process.exit(1);
+};
+
 if (only === '--version' || only === '-V') {
   process.stdout.write(`${__VERSION__}\n`);
 } else if ((only === '--help' || only === '-h') && typeof __ROOT_HELP__ === 'string') {
@@ -33,9 +41,9 @@ if (only === '--version' || only === '-V') {
   // CommonJS bundle of its own (scripts/build.mjs), required by a variable name so that
   // esbuild leaves it a sibling file.
   const file = './credential-process.cjs';
-  void (require(file) as typeof import('./credentials/credential-process.js'))
-    .run(args.slice(1))
-    .then((code) => process.stdout.write('', () => process.exit(code)));
+  void Promise.resolve()
+    .then(() => (require(file) as typeof import('./credentials/credential-process.js')).run(args.slice(1)))
+    .then((code) => process.stdout.write('', () => process.exit(code)), fatal);
 } else {
-  void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv));
+  void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv)).catch(fatal);
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cp, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { CLI, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
@@ -65,6 +66,19 @@ describe('cli', () => {
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect({ args, exitCode, stderr }).toEqual({ args, exitCode: 0, stderr: '' });
+    }
+  });
+
+  it('a damaged install (a sibling file missing) fails in one line, without a stack trace', async () => {
+    const copy = join(box.root, 'damaged');
+    await cp(dirname(CLI), copy, { recursive: true });
+    await rm(join(copy, 'main.mjs'));
+    await rm(join(copy, 'credential-process.cjs'));
+    for (const args of [['doctor'], ['credential-process', '--profile', 'x']]) {
+      const r = await box.exec(process.execPath, [join(copy, 'cli.js'), ...args]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^duo-sso-setup: error: Cannot find module .*\nReinstall duo-sso-setup; if that does not help, report it with this line\.\n$/);
     }
   });
 
