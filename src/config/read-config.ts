@@ -61,7 +61,11 @@ export async function readConfig(path: string): Promise<ConfigRead> {
   } catch {
     return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   }
-  // `text` never includes the BOM; `bom` says it was there (duo-sso's Go decoder refuses it).
+  return parseWithBom(path, text);
+}
+
+/** Like parseConfigText, for a file's whole text: a leading BOM is left out of `text` and flagged as `bom` (duo-sso's Go decoder refuses it). */
+export function parseWithBom(path: string, text: string): ConfigRead {
   if (!text.startsWith('\uFEFF')) return parseConfigText(path, text);
   const read = parseConfigText(path, text.slice(1));
   return read.kind === 'parsed' || read.kind === 'invalid-json' ? { ...read, bom: true } : read;

@@ -3,7 +3,7 @@
 // (which profiles are production, learned role maxima), a precise message and an edit
 // that repairs it, which a generic validator's errors would have to be mapped back to.
 import type { JSONPath } from 'jsonc-parser';
-import { parseConfigText, type ConfigRead } from './read-config.js';
+import { parseWithBom, type ConfigRead } from './read-config.js';
 import { finding, type Finding } from './findings.js';
 import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap } from './model.js';
 
@@ -37,9 +37,7 @@ export function isAccountId(id: string): boolean {
 
 /** Findings for a file's raw text (a leading BOM included). Never throws. */
 export function validateText(text: string, policy: PolicyContext = {}, path = 'config.json'): Finding[] {
-  const bom = text.startsWith('\uFEFF');
-  const read = parseConfigText(path, bom ? text.slice(1) : text);
-  return validateRead(bom && (read.kind === 'parsed' || read.kind === 'invalid-json') ? { ...read, bom: true } : read, policy);
+  return validateRead(parseWithBom(path, text), policy);
 }
 
 /** Findings for an outcome of readConfig. Never throws. */
