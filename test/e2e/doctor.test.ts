@@ -83,6 +83,12 @@ describe('doctor', () => {
     expect(r.stdout).toMatch(/^✓ aws-cli /m);
     expect(r.stdout).toMatch(/^✗ duo-sso /m);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+    // FORCE_COLOR alone colours a pipe; --no-color wins over it, as NO_COLOR does.
+    const forced = await box.run(['doctor', '--only', 'aws-cli'], { env: { NO_COLOR: undefined } });
+    expect(forced.stdout).toMatch(/\u001b\[32m✓\u001b\[39m aws-cli /);
+    const flag = await box.run(['--no-color', 'doctor', '--only', 'aws-cli'], { env: { NO_COLOR: undefined } });
+    expect(flag.stdout).toMatch(/^✓ aws-cli /m);
+    expect(flag.stdout).not.toMatch(/\u001b\[/);
   });
 
   it('rejects an unknown check id with exit 2 and the list of known ids', async () => {
