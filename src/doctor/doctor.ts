@@ -6,7 +6,7 @@ import { describeFailure, succeeded } from '../platform/process.js';
 import { shellQuote } from '../ui/style.js';
 import { checks as allChecks } from './checks/index.js';
 import { renderHuman, toJson } from './render.js';
-import { createProbeCache, runCheck, runChecks, type Outcome } from './run-checks.js';
+import { checkContextFor, createProbeCache, runCheck, runChecks, type Outcome } from './run-checks.js';
 import type { Check, CheckContext } from './types.js';
 
 export interface DoctorOptions {
@@ -36,16 +36,7 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
     return ExitCode.ok;
   }
   const selected = selectChecks(checks, opts.only);
-  const checkCtx: CheckContext = {
-    env: ctx.env,
-    paths: ctx.paths,
-    runner: ctx.runner,
-    now: ctx.now,
-    options: ctx.options,
-    io: ctx.io,
-    platform: await ctx.platform(),
-    probe: createProbeCache(),
-  };
+  const checkCtx = checkContextFor(ctx, await ctx.platform());
   let outcomes = await runChecks(selected, checkCtx, opts.timeoutMs);
   if (opts.fix) outcomes = await applyFixes(ctx, checkCtx, outcomes, opts.timeoutMs);
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);

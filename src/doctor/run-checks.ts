@@ -1,5 +1,6 @@
 // Runs checks concurrently, each under its own timeout.
 import { errorMessage } from '../errors.js';
+import type { PlatformFacts } from '../platform/facts.js';
 import type { Check, CheckContext, CheckResult } from './types.js';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -49,6 +50,11 @@ export function createProbeCache(): CheckContext['probe'] {
     }
     return hit;
   };
+}
+
+/** What a check sees, built from a command's Context (install and setup run checks too). */
+export function checkContextFor(ctx: Omit<CheckContext, 'platform' | 'probe'>, platform: PlatformFacts): CheckContext {
+  return { env: ctx.env, paths: ctx.paths, runner: ctx.runner, now: ctx.now, options: ctx.options, io: ctx.io, platform, probe: createProbeCache() };
 }
 
 export function runChecks(checks: readonly Check[], ctx: CheckContext, timeoutMs?: number): Promise<Outcome[]> {
