@@ -16,7 +16,7 @@ import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { applyProfileEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
-import { uid } from './render-plan.js';
+import { gpgKeyArgs, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
 import { checksumFor } from '../upgrade/release-source.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
@@ -278,9 +278,7 @@ async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>
   const list = async () => parseSecretKeys((await ctx.runner.run(gpg, ['--batch', '--list-secret-keys', '--with-colons'], { timeoutMs: 15_000 })).stdout, ctx.now());
   const before = new Set((await list()).map((k) => k.fingerprint));
   const id = uid(step.name, step.email);
-  const args = step.passphrase
-    ? ['--quick-gen-key', id, 'default', 'default', 'never']
-    : ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', id, 'default', 'default', 'never'];
+  const args = gpgKeyArgs(id, step.passphrase);
   const r = await ctx.runner.run(gpg, args, { mutates: true, timeoutMs: 180_000, ...(step.passphrase ? { interactive: true } : {}) });
   if (!succeeded(r)) throw stepFailed(step.title, r, [gpg, ...args]);
   const created = (await list()).find((k) => !before.has(k.fingerprint) && k.state === 'usable');

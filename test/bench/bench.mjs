@@ -34,7 +34,7 @@ function sh(file, args, opts = {}) {
 
 // A machine in good shape: a gpg key and an initialised pass store, so every probe runs.
 sh('mkdir', ['-m', '700', '-p', env.GNUPGHOME]);
-sh('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Bench <bench@example.com>', 'default', 'default', 'never']);
+sh('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Bench <bench@example.com>', 'future-default', 'default', 'never']);
 const fpr = /^fpr:+([0-9A-F]{40}):/m.exec(sh('gpg', ['--batch', '--list-secret-keys', '--with-colons']).stdout)?.[1];
 sh('pass', ['init', fpr]);
 

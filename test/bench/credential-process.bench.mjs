@@ -71,7 +71,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const home = mkdtempSync(join(tmpdir(), 'duo-sso-setup-bench-cp-'));
   const env = { HOME: home, GNUPGHOME: join(home, '.gnupg'), PASSWORD_STORE_DIR: join(home, '.password-store'), PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' };
   mkdirSync(env.GNUPGHOME, { mode: 0o700 });
-  must(spawnSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Bench <bench@example.com>', 'default', 'default', 'never'], { env, encoding: 'utf8' }), 'gpg key');
+  must(spawnSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Bench <bench@example.com>', 'future-default', 'default', 'never'], { env, encoding: 'utf8' }), 'gpg key');
   const fpr = /^fpr:+([0-9A-F]{40}):/m.exec(spawnSync('gpg', ['--batch', '--list-secret-keys', '--with-colons'], { env, encoding: 'utf8' }).stdout)?.[1];
   must(spawnSync('pass', ['init', fpr], { env, encoding: 'utf8' }), 'pass init');
   const all = { 'node -e 0': [node, '-e', '0'], ...cases({ env, node, cli, home }) };

@@ -63,7 +63,7 @@ describe('install all --dry-run', () => {
     const r = await box.run(['install', 'pass-gpg', '--dry-run', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('$ apt-get -o DPkg::Lock::Timeout=120 install -y pass gnupg');
-    expect(r.stdout).toContain("$ gpg --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Ann <ann@example.com>' default default never");
+    expect(r.stdout).toContain("$ gpg --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Ann <ann@example.com>' future-default default never");
     expect(r.stdout).toContain('Dry run: nothing was changed.');
   });
 });
@@ -364,6 +364,9 @@ describe('install pass-gpg', () => {
     const list = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons']);
     expect(list.stdout).toContain(`fpr:::::::::${gpgId}:`);
     expect(list.stdout).toContain('Ann Example <ann@example.com>');
+    // An ed25519 primary key (algorithm 22) with a cv25519 encryption subkey (18): fast decryption.
+    expect(list.stdout).toMatch(/^sec:u:255:22:/m);
+    expect(list.stdout).toMatch(/^ssb:u:255:18:/m);
     expect(await box.read('.bashrc')).toContain('export GPG_TTY=$(tty)');
     const doctor = await box.run(['doctor', '--json', '--only', 'gpg,pass']);
     expect(doctor.json.checks.map((c: any) => [c.id, c.status])).toEqual([['gpg', 'ok'], ['pass', 'ok']]);

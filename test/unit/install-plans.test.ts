@@ -57,7 +57,7 @@ describe('pass-gpg packages per distro', () => {
     const plan = planFor('pass-gpg', input(linux(sample), { gpgName: 'Ann', gpgEmail: 'ann@example.com', passphrase: false }));
     expect(commands(plan)[0]).toEqual(argv);
     expect(kinds(plan)).toEqual(['run', 'gpg-key', 'pass-init', 'pass-round-trip', 'profile-line']);
-    expect(commands(plan)[1]).toEqual(['gpg', '--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Ann <ann@example.com>', 'default', 'default', 'never']);
+    expect(commands(plan)[1]).toEqual(['gpg', '--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Ann <ann@example.com>', 'future-default', 'default', 'never']);
   });
 
   it('as root needs no sudo, and apt runs non-interactively', () => {
