@@ -128,6 +128,17 @@ describe('doctor', () => {
     for (const r of [asDir, notUtf8, noHome]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('fails path when ~/.local/bin holds duo-sso but is not on PATH, however the entry is spelled', async () => {
+    const box = await sandbox();
+    const localBin = await box.write('.local/bin/duo-sso', '#!/bin/sh\necho duo-sso v3.4.1\n', 0o755).then(() => box.path('.local/bin'));
+    const missing = await box.run(['doctor', '--json', '--only', 'path']);
+    expect(check(missing.json, 'path')).toMatchObject({ status: 'fail', summary: `${localBin} holds duo-sso but is not on PATH` });
+    for (const spelling of [localBin, `${localBin}/`, box.path('.local//bin')]) {
+      const r = await box.run(['doctor', '--json', '--only', 'path'], { env: { PATH: `${box.env.PATH}:${spelling}` } });
+      expect(check(r.json, 'path').status, spelling).toBe('ok');
+    }
+  });
+
   it('points at line and column of a broken config', async () => {
     const box = await sandbox();
     await box.write('.config/duo-sso/config.json', '{\n  "url": "https://cloudsso.cisco.com",\n}\n');
