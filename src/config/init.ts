@@ -63,9 +63,10 @@ export function buildConfig(opts: InitOptions): DuoConfig {
     debug: opts.debug ?? DEFAULTS.debug,
   };
   if (opts.profiles && opts.profiles.length > 0) {
-    const profiles: Record<string, unknown> = {};
+    // No prototype: a profile may be called "toString" or "__proto__" like any other name.
+    const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const p of opts.profiles) {
-      if (p.name in profiles) throw new UserError(`profile "${p.name}" is given twice`, { exitCode: ExitCode.usage });
+      if (Object.hasOwn(profiles, p.name)) throw new UserError(`profile "${p.name}" is given twice`, { exitCode: ExitCode.usage });
       const seconds = p.seconds ?? Math.min(top, policyCap(production.has(p.name)));
       profiles[p.name] = profileObject({ accountId: p.accountId, role: p.role, seconds });
     }

@@ -82,6 +82,14 @@ describe('config import', () => {
     await expect(readFile(other.ctx.paths.duoConfig, 'utf8')).rejects.toThrow();
   });
 
+  it('imports an account whose alias is an Object.prototype member (constructor)', async () => {
+    const { ctx } = context(false);
+    expect(await runImport(ctx, 'listing', {}, { text: 'Account: constructor (626007623524)\n  [1] admin\n' })).toBe(0);
+    expect(JSON.parse(await readFile(ctx.paths.duoConfig, 'utf8')).profiles).toEqual({
+      constructor: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
+    });
+  });
+
   it('rejects --production for a name it did not import, with exit 2', async () => {
     const { ctx } = context(false);
     await expect(runImport(ctx, 'listing', { production: ['nope'] }, { text: LISTING })).rejects.toMatchObject({ exitCode: 2 });

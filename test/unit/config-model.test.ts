@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, POLICY, effectiveDuration, listProfiles } from '../../src/config/model.js';
+import { buildConfig, renderConfig } from '../../src/config/init.js';
 
 describe('model', () => {
   it('has the guide\'s defaults and the policy numbers', () => {
@@ -28,5 +29,17 @@ describe('model', () => {
     expect(effectiveDuration(cfg)).toBe(3600);
     expect(effectiveDuration({})).toBe(28800);
     expect(effectiveDuration('junk', 'x')).toBe(28800);
+  });
+
+  it('takes profile names that are also Object.prototype members like any other name', () => {
+    const config = buildConfig({ profiles: [
+      { name: 'toString', accountId: '626007623524', role: 'admin' },
+      { name: 'constructor', accountId: '012345678901', role: 'devops' },
+    ] });
+    expect(JSON.parse(renderConfig(config)).profiles).toEqual({
+      toString: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
+      constructor: { aws_account_id: '012345678901', aws_role_name: 'devops', session_duration_seconds: 3600 },
+    });
+    expect(() => buildConfig({ profiles: [{ name: 'x', accountId: '626007623524', role: 'a' }, { name: 'x', accountId: '626007623524', role: 'b' }] })).toThrow(/profile "x" is given twice/);
   });
 });

@@ -71,7 +71,7 @@ export async function runImport(
       let next = current;
       for (const r of chosen) {
         const name = label(r);
-        if (isObject(value.profiles) && name in value.profiles) throw new UserError(`profile "${name}" appeared while importing; nothing was written`, { hint: 'Run the import again.' });
+        if (isObject(value.profiles) && Object.hasOwn(value.profiles, name)) throw new UserError(`profile "${name}" appeared while importing; nothing was written`, { hint: 'Run the import again.' });
         next = upsertProfile(next, name, { accountId: r.accountId, role: r.role, seconds: Math.min(base, policyCap(production.has(name))) });
       }
       return next;
