@@ -84,8 +84,10 @@ describe('config import', () => {
 
   it('imports an account whose alias is an Object.prototype member (constructor)', async () => {
     const { ctx } = context(false);
+    expect(await runImport(ctx, 'listing', {}, { text: 'Account: eticloud (012345678901)\n  [1] admin\n' })).toBe(0);
     expect(await runImport(ctx, 'listing', {}, { text: 'Account: constructor (626007623524)\n  [1] admin\n' })).toBe(0);
     expect(JSON.parse(await readFile(ctx.paths.duoConfig, 'utf8')).profiles).toEqual({
+      eticloud: { aws_account_id: '012345678901', aws_role_name: 'admin', session_duration_seconds: 3600 },
       constructor: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
     });
   });
