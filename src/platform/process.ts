@@ -41,6 +41,13 @@ export interface Runner {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** Why a program could not be started, by the error code the OS gave. */
+const SPAWN_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'not found',
+  EACCES: 'permission denied (not executable?)',
+  ENOEXEC: 'cannot execute (bad binary format)',
+};
+
 export function succeeded(result: RunResult): boolean {
   return result.exitCode === 0 && !result.timedOut && result.spawnError === undefined;
 }
@@ -95,9 +102,8 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       const r = (await child) as unknown as {
         exitCode?: number; stdout?: unknown; stderr?: unknown; timedOut?: boolean; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };
-      const spawnError = r.code === 'ENOENT' || r.code === 'EACCES' || r.code === 'ENOEXEC'
-        ? (r.code === 'ENOENT' ? 'not found' : r.code === 'EACCES' ? 'permission denied (not executable?)' : 'cannot execute (bad binary format)')
-        : r.exitCode === undefined && !r.timedOut && r.failed && !r.signal ? (r.originalMessage ?? 'could not start') : undefined;
+      const spawnError = (r.code ? SPAWN_ERRORS[r.code] : undefined)
+        ?? (r.exitCode === undefined && !r.timedOut && r.failed && !r.signal ? (r.originalMessage ?? 'could not start') : undefined);
       return {
         argv,
         exitCode: typeof r.exitCode === 'number' ? r.exitCode : null,

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createProbeCache, runCheck, runChecks, summarise } from '../../src/doctor/run-checks.js';
 import { renderHuman, toJson } from '../../src/doctor/render.js';
 import { selectChecks } from '../../src/doctor/doctor.js';
@@ -88,6 +91,13 @@ describe('runner', () => {
     expect(r).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
     const missing = await runner.run('/no/such/program', []);
     expect(missing.spawnError).toBe('not found');
+    const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+    try {
+      await writeFile(join(dir, 'not-executable'), '#!/bin/sh\necho hi\n', { mode: 0o644 });
+      expect((await runner.run(join(dir, 'not-executable'), [])).spawnError).toBe('permission denied (not executable?)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     const slow = await runner.run('sleep', ['5'], { timeoutMs: 100 });
     expect(slow.timedOut).toBe(true);
   });
