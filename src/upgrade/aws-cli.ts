@@ -13,6 +13,7 @@ import { shellQuote } from '../ui/style.js';
 import { describeMethod, detectAwsInstall, parseAptPolicy, upgradeArgv, type AwsInstallMethod } from './aws-cli-plan.js';
 import type { Mode, UpgradeDeps } from './duo-sso-brew.js';
 import type { ComponentReport, StepLog } from './report.js';
+import { fetchDirectly } from './latest-cache.js';
 
 async function awsVersion(deps: UpgradeDeps, path: string) {
   return parseAwsVersion(output(await deps.runner.run(path, ['--version'], { timeoutMs: 15_000 })));
@@ -20,12 +21,16 @@ async function awsVersion(deps: UpgradeDeps, path: string) {
 
 /** What the installer offers, when it can say without downloading. */
 async function availableVersion(deps: UpgradeDeps, method: AwsInstallMethod, brew: string | undefined): Promise<string | undefined> {
-  if (method.kind === 'brew' && brew) return (await formulaVersions(deps, brew, 'awscli'))?.available;
+  // Both answers change only when the package index does; `apt-cache policy` alone takes ~0.5 s.
+  const latest = deps.latest ?? fetchDirectly;
+  if (method.kind === 'brew' && brew) return latest('brew:awscli', async () => (await formulaVersions(deps, brew, 'awscli'))?.available);
   if (method.kind === 'package' && method.manager === 'apt') {
     const aptCache = findFirst('apt-cache', deps.env);
     if (!aptCache) return undefined;
-    const r = await deps.runner.run(aptCache, ['policy', 'awscli'], { timeoutMs: 15_000 });
-    return succeeded(r) ? parseAptPolicy(r.stdout).candidate?.replace(/^\d+:/, '').replace(/-[^-]+$/, '') : undefined;
+    return latest('apt:awscli', async () => {
+      const r = await deps.runner.run(aptCache, ['policy', 'awscli'], { timeoutMs: 15_000 });
+      return succeeded(r) ? parseAptPolicy(r.stdout).candidate?.replace(/^\d+:/, '').replace(/-[^-]+$/, '') : undefined;
+    });
   }
   return undefined;
 }

@@ -17,6 +17,7 @@ import { shellQuote } from '../ui/style.js';
 import type { UpgradeDeps, Mode } from './duo-sso-brew.js';
 import type { ComponentReport, PlanStep, StepLog } from './report.js';
 import { fetchChecksum, latestVersion, releaseSource } from './release-source.js';
+import { fetchDirectly } from './latest-cache.js';
 
 export interface BinaryUpgradeOptions {
   mode: Mode;
@@ -58,7 +59,8 @@ export async function upgradeDuoSsoBinary(
   }
   const before = parseVersion(output(await deps.runner.run(target, ['--version'], { timeoutMs: 10_000 })));
   const src = releaseSource(deps.env, facts.os, facts.arch, opts.from);
-  const latest = src.folder ? await latestVersion(src.folder) : undefined;
+  const folder = src.folder;
+  const latest = folder ? await (deps.latest ?? fetchDirectly)(`duo-sso-release:${folder}`, () => latestVersion(folder)) : undefined;
   const report = { ...base, from: before, to: latest };
   if (!opts.from && latest && before && compareVersions(before, latest) >= 0) {
     return { ...report, status: 'current', summary: `duo-sso ${before} is current (newest release ${latest})` };

@@ -10,6 +10,7 @@ import { findFirst } from '../platform/facts.js';
 import { compareVersions } from '../parsers/tool-version.js';
 import { readState, updateState } from '../state/state.js';
 import { shellQuote } from '../ui/style.js';
+import type { LatestLookup } from './latest-cache.js';
 import { changedFiles, fingerprint } from './file-guard.js';
 import { RUNGS } from './ladder.js';
 import { remedyFor } from './remedies.js';
@@ -41,6 +42,8 @@ export type Mode = 'check' | 'plan' | 'run';
 
 export interface UpgradeDeps extends Deps {
   reporter: () => Promise<Reporter>;
+  /** Newest-version lookups over the network; direct unless the caller caches them. */
+  latest?: LatestLookup;
   /** Asks (or applies --yes); false means show the plan and change nothing. */
   approve: (question: string) => Promise<boolean>;
 }

@@ -8,6 +8,7 @@ import { TOOL_VERSION } from '../platform/self.js';
 import { compareVersions, parseVersion } from '../parsers/tool-version.js';
 import { shellQuote } from '../ui/style.js';
 import type { Mode, UpgradeDeps } from './duo-sso-brew.js';
+import { fetchDirectly } from './latest-cache.js';
 import type { ComponentReport, StepLog } from './report.js';
 import { PACKAGE, describeSelfInstall, detectSelfInstall, selfUpgradeArgv, type SelfInstall } from './self-plan.js';
 
@@ -20,15 +21,18 @@ async function newestVersion(deps: UpgradeDeps, install: SelfInstall): Promise<s
   }
   const npm = findFirst('npm', deps.env);
   if (!npm) return undefined;
-  const r = await deps.runner.run(npm, ['view', PACKAGE, 'version'], { timeoutMs: 15_000 });
-  return succeeded(r) ? parseVersion(r.stdout) : undefined;
+  return (deps.latest ?? fetchDirectly)(`npm:${PACKAGE}`, async () => {
+    const r = await deps.runner.run(npm, ['view', PACKAGE, 'version'], { timeoutMs: 15_000 });
+    return succeeded(r) ? parseVersion(r.stdout) : undefined;
+  });
 }
 
 export async function upgradeSelf(deps: UpgradeDeps, opts: { mode: Mode }): Promise<ComponentReport> {
   const brew = findBrew(deps.env);
   const install = detectSelfInstall(process.argv[1] ?? '', typeof Deno !== 'undefined' ? 'deno' : 'node', brew?.replace(/[\\/]bin[\\/]brew(\.exe)?$/, ''));
   const commands = selfUpgradeArgv(install);
-  const latest = await newestVersion(deps, install);
+  // A checkout is updated with git and npx fetches the newest each time: no need to ask.
+  const latest = install.kind === 'checkout' || install.kind === 'npx' ? undefined : await newestVersion(deps, install);
   const base = { component: 'self' as const, method: describeSelfInstall(install), from: TOOL_VERSION, to: latest };
   if (latest && compareVersions(TOOL_VERSION, latest) >= 0) {
     return { ...base, status: 'current', summary: `${PACKAGE} ${TOOL_VERSION} is current` };

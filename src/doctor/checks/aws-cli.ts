@@ -6,6 +6,7 @@ import { findAll } from '../../platform/facts.js';
 import { output } from '../../platform/process.js';
 import { parseAwsVersion, type AwsCliVersion } from '../../parsers/aws-version.js';
 import { result, type Check, type Fix } from '../types.js';
+import { sharedRunner } from '../shared-runner.js';
 
 interface Found {
   path: string;
@@ -23,7 +24,9 @@ const installFix: Fix = {
 export const awsCliCheck: Check = {
   id: 'aws-cli',
   title: 'AWS CLI',
-  async run({ env, runner }) {
+  async run(ctx) {
+    const { env } = ctx;
+    const runner = sharedRunner(ctx);
     const paths = findAll('aws', env);
     if (paths.length === 0) return result.fail('not found on PATH', ['duo-sso writes credentials that the AWS CLI uses.'], installFix);
     const found: Found[] = await Promise.all(paths.map(async (path): Promise<Found> => {

@@ -4,13 +4,16 @@
 import type { UpgradeDeps } from '../../upgrade/duo-sso-brew.js';
 import type { ComponentReport } from '../../upgrade/report.js';
 import { result, type Check, type CheckContext } from '../types.js';
+import { sharedRunner } from '../shared-runner.js';
 
 async function reports(ctx: CheckContext): Promise<ComponentReport[]> {
   const [{ detectBrewDuoSso }, { upgradeDuoSsoBrew }, { upgradeDuoSsoBinary }, { upgradeAwsCli }, { upgradeSelf }] = await Promise.all([
     import('../../brew/duo-sso.js'), import('../../upgrade/duo-sso-brew.js'), import('../../upgrade/duo-sso-binary.js'), import('../../upgrade/aws-cli.js'), import('../../upgrade/self.js'),
   ]);
+  const { cachedLatest } = await import('../../upgrade/latest-cache.js');
   const deps: UpgradeDeps = {
-    runner: ctx.runner,
+    runner: sharedRunner(ctx),
+    latest: cachedLatest(ctx.paths, ctx.now, { dryRun: ctx.options.dryRun }),
     env: ctx.env,
     paths: ctx.paths,
     // Check mode never runs a step or asks a question.
