@@ -14,7 +14,7 @@ export interface RunOptions {
   interactive?: boolean;
   /** Called with each line of stdout/stderr as it arrives (login reads duo-sso's progress). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** With `interactive` and `onLine`: also copy the output to our own streams (default true). */
+  /** With `interactive` and `onLine`: also copy the output to our stderr (default true). */
   echo?: boolean;
   /** The command changes the machine: in dry-run mode it is recorded, not run. */
   mutates?: boolean;
@@ -127,7 +127,8 @@ function forwardLines(
     let buffered = '';
     source.setEncoding?.('utf8');
     source.on('data', (chunk: string) => {
-      if (echo) (stream === 'stdout' ? process.stdout : process.stderr).write(chunk);
+      // A subprocess's output is progress to us: on stderr, so stdout keeps only our result (--json).
+      if (echo) process.stderr.write(chunk);
       buffered += chunk;
       const lines = buffered.split(/\r?\n/);
       buffered = lines.pop() ?? '';
