@@ -48,9 +48,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .addHelpText('after', `
 Examples:
+  $ ${TOOL_NAME} setup               # new laptop: install, configure, first login, verify
   $ ${TOOL_NAME} doctor              # what is wrong with this machine, and how to fix it
   $ ${TOOL_NAME} doctor --fix --yes  # repair what can be repaired
-  $ ${TOOL_NAME} doctor --json       # for scripts and support tickets
+  $ ${TOOL_NAME} login               # log in through duo-sso; repairs known failures itself
+  $ ${TOOL_NAME} troubleshoot "An error occurred (ValidationError) when calling ..."
 
 Exit codes: 0 success, 1 a check or operation failed, 2 usage error, 130 interrupted.
 Environment: NO_COLOR, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE, PASSWORD_STORE_DIR.`);

@@ -15,15 +15,17 @@ import { registerTroubleshoot } from './troubleshoot.js';
 import { registerSaml } from './saml.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
+  // Onboarding first, then diagnosis, then day-to-day use, then tools for the stuck.
+  registerSetup(program, run);
   registerDoctor(program, run);
+  registerInstall(program, run);
+  registerConfig(program, run);
   registerLogin(program, run);
   registerStatus(program, run);
-  registerConfig(program, run);
-  registerSetup(program, run);
-  registerInstall(program, run);
-  registerUpgrade(program, run);
   registerCredentials(program, run);
-  registerCredentialProcess(program, run);
+  registerUpgrade(program, run);
   registerTroubleshoot(program, run);
   registerSaml(program, run);
+  // Run by the AWS CLI through credential_process, not by people.
+  registerCredentialProcess(program, run);
 }
