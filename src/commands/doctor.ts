@@ -8,7 +8,7 @@ export function registerDoctor(program: Command, run: CommandRunner): void {
     .option('--fix', 'apply the automatic fixes (asks first; --yes to skip questions)')
     .option('--only <ids>', 'run only these checks (comma-separated ids)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--list-checks', 'list the check ids and exit')
-    .option('--timeout <seconds>', 'per-check timeout in seconds', parseSeconds, 10)
+    .option('--timeout <seconds>', 'timeout in seconds for every check (default: 10, longer for the few checks that need it)', parseSeconds)
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup doctor                 # one line per check, with the command that fixes each problem
@@ -17,9 +17,9 @@ Examples:
   $ duo-sso-setup doctor --only aws-cli,duo-sso
 
 Exit codes: 0 no check failed (warnings allowed), 1 a check failed, 2 usage error.`)
-    .action(run(async (ctx, opts: { fix?: boolean; only?: string[]; listChecks?: boolean; timeout: number }) => {
+    .action(run(async (ctx, opts: { fix?: boolean; only?: string[]; listChecks?: boolean; timeout?: number }) => {
       const { runDoctor } = await import('../doctor/doctor.js');
-      return runDoctor(ctx, { fix: Boolean(opts.fix), only: opts.only, listChecks: Boolean(opts.listChecks), timeoutMs: opts.timeout * 1000 });
+      return runDoctor(ctx, { fix: Boolean(opts.fix), only: opts.only, listChecks: Boolean(opts.listChecks), ...(opts.timeout !== undefined ? { timeoutMs: opts.timeout * 1000 } : {}) });
     }));
 }
 

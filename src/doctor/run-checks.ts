@@ -20,9 +20,10 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function runCheck(check: Check, ctx: CheckContext, defaultTimeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<Outcome> {
+/** `timeoutMs` is the user's --timeout: it wins over a check's own longer default. */
+export async function runCheck(check: Check, ctx: CheckContext, timeoutMsGiven?: number): Promise<Outcome> {
   const started = performance.now();
-  const timeoutMs = check.timeoutMs ?? defaultTimeoutMs;
+  const timeoutMs = timeoutMsGiven ?? check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   let result: CheckResult;
   if (check.applies && !check.applies(ctx.platform, ctx)) {
     result = { status: 'skip', summary: 'not applicable on this machine', details: [] };

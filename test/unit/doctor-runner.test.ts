@@ -43,6 +43,12 @@ describe('runChecks', () => {
     expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1 });
   });
 
+  it('lets --timeout override a check\'s own longer timeout', async () => {
+    const slowToTimeOut: Check = { id: 'p', title: 'P', timeoutMs: 60_000, run: () => new Promise(() => {}) };
+    const [outcome] = await runChecks([slowToTimeOut], ctx(), 50);
+    expect(outcome!.result.summary).toBe('timed out after 0.1 s');
+  });
+
   it('runs checks concurrently', async () => {
     const slow = (id: string): Check => ({ id, title: id, run: () => new Promise((r) => setTimeout(() => r(result.ok(id)), 200)) });
     const started = performance.now();
