@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readFile, readdir, realpath, rename, rm, mkdir, stat, chmod, copyFile, link, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
 
 export interface SafeWriteOptions {
   /** File mode. Default: the existing file's mode, or 0o600 for a new file. Pass 0o600 where secrets live. */
@@ -98,7 +99,9 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promi
         continue;
       }
       if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new Error(`${path} is locked by another duo-sso-setup process (pid ${owner || 'unknown'}); if none is running, delete ${lock}`);
+        throw new UserError(`${path} is locked by another duo-sso-setup process (pid ${owner || 'unknown'})`, {
+          hint: `Wait for it to finish and run the command again; if none is running: rm ${lock}`,
+        });
       }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -122,6 +125,33 @@ export async function updateFile(
   path: string,
   change: (current: string | undefined) => string | Uint8Array | undefined,
   opts: SafeWriteOptions = {},
+): Promise<SafeWriteResult> {
+  try {
+    return await update(path, change, opts);
+  } catch (error) {
+    throw explained(error, path);
+  }
+}
+
+/** What the user can do about a file system refusal; anything else stays a bug report. */
+const FS_PROBLEMS: Record<string, { why: string; hint: (path: string) => string }> = {
+  EISDIR: { why: 'it is a folder, not a file', hint: (p) => `Move the folder aside (mv ${p} ${p}.old), then run the command again.` },
+  ENOTDIR: { why: 'a folder on its path is a file', hint: (p) => `Check each folder above it: ls -ld ${dirname(p)}` },
+  EACCES: { why: 'permission denied', hint: (p) => `Check who owns it and its folder: ls -ld ${dirname(p)} ${p}` },
+  EPERM: { why: 'operation not permitted', hint: (p) => `Check who owns it and its folder: ls -ld ${dirname(p)} ${p}` },
+  EROFS: { why: 'the file system is read-only', hint: () => 'Run the command where that file system is writable.' },
+  ENOSPC: { why: 'the disk is full', hint: () => 'Free some space, then run the command again.' },
+};
+
+function explained(error: unknown, path: string): unknown {
+  const problem = FS_PROBLEMS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+  return problem ? new UserError(`cannot update ${path}: ${problem.why}; it was left unchanged`, { hint: problem.hint(path) }) : error;
+}
+
+async function update(
+  path: string,
+  change: (current: string | undefined) => string | Uint8Array | undefined,
+  opts: SafeWriteOptions,
 ): Promise<SafeWriteResult> {
   const now = opts.now ?? (() => new Date());
   // A symlinked file (a dotfile kept in a repository) is written where it points: renaming

@@ -49,6 +49,17 @@ describe('safeWrite', () => {
     expect(await readFile(r.backup!, 'utf8')).toBe('export A=1\n');
   });
 
+  it('refuses a folder where the file should be with what to do, not as a bug', async () => {
+    const p = join(dir, 'state.json');
+    await mkdir(p);
+    await expect(safeWrite(p, '{}\n')).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: it is a folder, not a file; it was left unchanged`,
+      opts: { hint: `Move the folder aside (mv ${p} ${p}.old), then run the command again.` },
+    });
+    expect((await stat(p)).isDirectory()).toBe(true);
+  });
+
   it('keeps an existing file mode unless told otherwise', async () => {
     const p = join(dir, '.bashrc');
     await writeFile(p, 'x', { mode: 0o644 });
