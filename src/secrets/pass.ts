@@ -28,11 +28,14 @@ export function passEntry(account: string): string {
   return `${PASS_PREFIX}/${account}`;
 }
 
-/** The first line of what went wrong: gpg puts the cause first and the consequence after. */
+/**
+ * The first line of what went wrong: gpg puts the cause first and the consequence after.
+ * stderr only: stdout of a read that failed half-way may hold the decrypted secret.
+ */
 function firstLine(r: ExecResult): string {
   if (r.spawnError) return r.spawnError;
   if (r.timedOut) return 'timed out (gpg waiting for a passphrase? run `pass show` once in a terminal)';
-  return `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)[0] ?? `exit ${r.exitCode}`;
+  return r.stderr.split('\n').map((l) => l.trim()).filter(Boolean)[0] ?? `exit ${r.exitCode} with no message`;
 }
 
 const NOT_IN_STORE = /is not in the password store/;

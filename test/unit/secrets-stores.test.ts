@@ -5,6 +5,9 @@ import { chooseStore, candidateKinds } from '../../src/secrets/choose.js';
 import type { Exec, ExecResult } from '../../src/secrets/exec.js';
 import type { SecretStore, StoreKind } from '../../src/secrets/types.js';
 import { UserError } from '../../src/errors.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A fake runner that answers scripted calls in order and fails on anything else. */
 function scripted(calls: { argv: string[]; input?: string; result: Partial<ExecResult> }[]): Exec & { left: () => number } {
@@ -49,6 +52,22 @@ describe('pass store', () => {
     const error = await store.set('aws/dev', 'SECRET-VALUE').catch((e: Error) => e);
     expect(String(error)).toMatch(/Unusable public key/);
     expect(String(error)).not.toContain('SECRET-VALUE');
+  });
+
+  it('never quotes stdout in an error: a read that fails after printing may have printed the secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pass-leak-'));
+    mkdirSync(join(dir, 'duo-sso-setup', 'aws'), { recursive: true });
+    writeFileSync(join(dir, 'duo-sso-setup', 'aws', 'dev.gpg'), 'x');
+    const exec = scripted([
+      { argv: ['pass', 'show', 'duo-sso-setup/aws/dev'], result: { exitCode: 2, stdout: 'SECRET-VALUE\n', stderr: '' } },
+      { argv: ['gpg', '-d', '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', join(dir, 'duo-sso-setup', 'aws', 'dev.gpg')], result: { exitCode: 2, stdout: 'SECRET-VALUE\n', stderr: '' } },
+    ]);
+    for (const store of [passStore({ exec, storeDir: dir }), passStore({ exec, storeDir: dir, directRead: { env: {} } })]) {
+      const error = await store.get('aws/dev').catch((e: Error) => e);
+      expect(String(error)).toMatch(/cannot (read|decrypt) .*: exit 2 with no message/);
+      expect(String(error)).not.toContain('SECRET-VALUE');
+    }
+    expect(exec.left()).toBe(0);
   });
 
   it('is unavailable without pass, or with an uninitialised store', async () => {
