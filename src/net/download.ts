@@ -67,8 +67,13 @@ async function openFile(source: string, maxBytes: number): Promise<{ stream: Rea
   return { stream: createReadStream(path), expected: info.size };
 }
 
+/** Never follow a redirect from https down to http. On the parsed protocol: `HTTPS://` is https too. */
+export function redirectAllowed(from: string, to: URL): boolean {
+  return new URL(from).protocol !== 'https:' || to.protocol === 'https:';
+}
+
 async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number): Promise<{ stream: Readable; expected: number | undefined }> {
-  const client = url.toLowerCase().startsWith('https:') ? await import('node:https') : await import('node:http');
+  const client = new URL(url).protocol === 'https:' ? await import('node:https') : await import('node:http');
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const req = client.get(url, { timeout: opts.timeoutMs ?? 60_000, headers: { 'user-agent': 'duo-sso-setup' } }, resolve);
     req.on('timeout', () => req.destroy(new DownloadError('timed out', url)));
@@ -79,8 +84,7 @@ async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number
     response.resume();
     if (redirectsLeft <= 0) throw new DownloadError('too many redirects', url);
     const next = new URL(response.headers.location, url);
-    // Never follow a redirect from https down to http.
-    if (url.startsWith('https:') && next.protocol !== 'https:') throw new DownloadError(`refusing a redirect to ${next.protocol}`, url);
+    if (!redirectAllowed(url, next)) throw new DownloadError(`refusing a redirect to ${next.protocol}`, url);
     return openUrl(next.toString(), opts, redirectsLeft - 1);
   }
   if (status !== 200) {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DownloadError, download } from '../../src/net/download.js';
+import { DownloadError, download, redirectAllowed } from '../../src/net/download.js';
 import { parseVerifyStatus, normaliseFingerprint } from '../../src/net/gpg-verify.js';
 import { ReleaseServer } from '../support/release-server.js';
 
@@ -57,6 +60,41 @@ describe('download', () => {
 
   it('says when a local file does not exist', async () => {
     await expect(download(join(dir, 'nope'), join(dir, 'x'), { maxBytes: 100 })).rejects.toThrow('no such file');
+  });
+});
+
+describe('redirects', () => {
+  it.each([
+    ['https://example.com/a', 'http://example.com/b', false],
+    ['HTTPS://example.com/a', 'http://example.com/b', false],
+    ['Https://example.com/a', 'file:///etc/passwd', false],
+    ['HTTPS://example.com/a', 'https://cdn.example.com/b', true],
+    ['http://example.com/a', 'http://example.com/b', true],
+    ['HTTP://example.com/a', 'https://example.com/b', true],
+  ])('from %s to %s: allowed %s', (from, to, allowed) => {
+    expect(redirectAllowed(from, new URL(to))).toBe(allowed);
+  });
+
+  it('refuses an https to http redirect when the URL was written HTTPS://', async () => {
+    // A self-signed 127.0.0.1 certificate, trusted by the https agent for this test only.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'tls.key'), '-out', join(dir, 'tls.crt')], { stdio: 'ignore' });
+    const cert = await readFile(join(dir, 'tls.crt'));
+    const tls = https.createServer({ key: await readFile(join(dir, 'tls.key')), cert }, (_req, res) => {
+      res.writeHead(302, { location: `${server.url}/ok` }).end();
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const saved = https.globalAgent.options.ca;
+    https.globalAgent.options.ca = cert;
+    try {
+      const { port } = tls.address() as AddressInfo;
+      const dest = join(dir, 'downgraded');
+      await expect(download(`HTTPS://127.0.0.1:${port}/redirect`, dest, { maxBytes: 1 << 20 })).rejects.toThrow('refusing a redirect to http:');
+      expect(existsSync(dest)).toBe(false);
+    } finally {
+      https.globalAgent.options.ca = saved;
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 });
 
