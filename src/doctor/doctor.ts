@@ -46,6 +46,8 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
 
 async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcome[], timeoutMs?: number): Promise<Outcome[]> {
   const next: Outcome[] = [];
+  // Several checks can share one remedy (gpg and pass both say `install pass-gpg`): it runs once.
+  const done = new Map<string, Awaited<ReturnType<typeof apply>>>();
   // Fixes run one after another: they may touch the same files (shell profile, config).
   for (const outcome of outcomes) {
     const { check, result } = outcome;
@@ -54,11 +56,13 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
       next.push(outcome);
       continue;
     }
-    if (!(await mayApply(ctx, check.id, fix))) {
+    const key = check.fix ? `check:${check.id}` : JSON.stringify(fix.commands);
+    if (!done.has(key) && !(await mayApply(ctx, check.id, fix))) {
       next.push(outcome);
       continue;
     }
-    const applied = await apply(ctx, checkCtx, check, result);
+    const applied = done.get(key) ?? (await apply(ctx, checkCtx, check, result));
+    done.set(key, applied);
     if (!applied.ok) {
       next.push({ ...outcome, fixed: false, result: { ...result, details: [...result.details, `fix failed: ${applied.message}`] } });
       continue;
@@ -78,15 +82,15 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
 async function mayApply(ctx: Context, id: string, fix: NonNullable<Outcome['result']['fix']>): Promise<boolean> {
   const shown = fix.commands.map((c) => `  $ ${shellQuote(c)}`).join('\n');
   if (ctx.options.yes || ctx.options.dryRun) {
-    if (!ctx.options.json) ctx.io.err(`${ctx.options.dryRun ? 'would fix' : 'fixing'} ${id}: ${fix.description}${shown ? `\n${shown}` : ''}\n`);
+    ctx.io.err(`${ctx.options.dryRun ? 'would fix' : 'fixing'} ${id}: ${fix.description}${shown ? `\n${shown}` : ''}\n`);
     return true;
   }
   if (!fix.needsConfirmation && !ctx.canPrompt) {
-    if (!ctx.options.json) ctx.io.err(`fixing ${id}: ${fix.description}\n`);
+    ctx.io.err(`fixing ${id}: ${fix.description}\n`);
     return true;
   }
   if (!ctx.canPrompt) {
-    if (!ctx.options.json) ctx.io.err(`not fixing ${id} without confirmation (rerun with --yes): ${fix.description}\n`);
+    ctx.io.err(`not fixing ${id} without confirmation (rerun with --yes): ${fix.description}\n`);
     return false;
   }
   const { confirm } = await import('../ui/prompt.js');
@@ -100,8 +104,11 @@ async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result:
       return { ok: true };
     }
     for (const command of result.fix?.commands ?? []) {
-      const [file, ...args] = resolveSelf(command);
-      const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 120_000 });
+      // The user has just said yes (or gave --yes): our own command must not ask again, and
+      // without a terminal it would refuse to change anything.
+      const confirmed = command[0] === 'duo-sso-setup' && !command.includes('--yes') ? [...command, '--yes'] : command;
+      const [file, ...args] = resolveSelf(confirmed);
+      const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 600_000 });
       if (!succeeded(r)) return { ok: false, message: describeFailure(r) };
     }
     return { ok: true };

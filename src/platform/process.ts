@@ -62,8 +62,10 @@ export function describeFailure(result: RunResult): string {
   const cmd = result.argv.join(' ');
   if (result.spawnError) return `${cmd}: ${result.spawnError}`;
   if (result.timedOut) return `${cmd}: timed out`;
-  const last = output(result).split('\n').filter(Boolean).at(-1);
-  return `${cmd} exited ${result.exitCode}${last ? `: ${last}` : ''}`;
+  const lines = output(result).split('\n').filter(Boolean);
+  // Tools often print a hint after the error itself ("error: X" then "Run Y"): quote the error.
+  const said = lines.findLast((l) => /\berror\b|^E: |fatal/i.test(l)) ?? lines.at(-1);
+  return `${cmd} exited ${result.exitCode}${said ? `: ${said}` : ''}`;
 }
 
 export function createRunner(opts: { env: Record<string, string | undefined>; dryRun?: boolean }): Runner {

@@ -39,3 +39,26 @@ describe('doctor: homebrew', () => {
     expect(check('homebrew')).toMatchObject({ status: 'warn', fix: { commands: [['brew', 'install', 'ats-operations/homebrew-tap/duo-sso']] } });
   });
 });
+
+describe('doctor --fix: remedies that download', () => {
+  it('taps and installs duo-sso through brew after showing the commands (--yes)', async () => {
+    const box = await Sandbox.create();
+    boxes.push(box);
+    const brew = await FakeBrew.install(box, {});
+    const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'homebrew'], { env: { PATH: brew.pathFor(box) } });
+    expect(r.stderr).toContain(`$ brew tap ats-operations/homebrew-tap ${UPSTREAM_URL}`);
+    expect(await brew.changingCommands()).toEqual([['tap', 'ats-operations/homebrew-tap', UPSTREAM_URL]]);
+    // Tapped now, but duo-sso is still to be installed: the check moved from fail to warn.
+    expect(r.json.checks[0]).toMatchObject({ id: 'homebrew', status: 'warn', fixed: true });
+  });
+
+  it('does not run them without a terminal and without --yes', async () => {
+    const box = await Sandbox.create();
+    boxes.push(box);
+    const brew = await FakeBrew.install(box, {});
+    const r = await box.run(['doctor', '--fix', '--only', 'homebrew'], { env: { PATH: brew.pathFor(box) } });
+    expect(r.stderr).toMatch(/not fixing homebrew without confirmation \(rerun with --yes\)/);
+    expect(await brew.changingCommands()).toEqual([]);
+    expect(r.exitCode).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { ReleaseServer } from '../support/release-server.js';
 
 const sandbox = sandboxPerTest();
 
@@ -183,6 +184,35 @@ describe('doctor', () => {
     expect((await git(['rev-list', '--count', 'HEAD'])).stdout).toBe(commits);
     expect((await git(['ls-files'])).stdout).toBe(files);
     expect((await git(['status', '--porcelain', '--untracked-files=all'])).stdout).toBe('');
+  });
+
+  it('--fix --yes installs a missing duo-sso from the release URL and re-checks it', async () => {
+    const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': '#!/bin/sh\n# Imitates a duo-sso release binary.\necho "duo-sso v3.4.1"\n' });
+    try {
+      const box = await sandbox();
+      const env = { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` };
+      const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'duo-sso'], { env });
+      expect(r.stderr).toContain('$ duo-sso-setup install duo-sso');
+      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'ok', fixed: true, summary: `duo-sso 3.4.1 at ${box.home}/.local/bin/duo-sso` });
+      expect(r.exitCode).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--fix runs a remedy shared by two checks once and reports why it failed', async () => {
+    // No gpg key: gpg and pass both point at `install pass-gpg`, which needs a terminal for a passphrase.
+    const box = await sandbox({
+      tools: ['gpg', 'pass'],
+      scripts: { 'apt-get': '#!/bin/sh\n# Imitates apt-get on a machine that already has pass and gnupg.\necho "pass is already the newest version (1.7.4-6)."\n' },
+    });
+    const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'gpg,pass']);
+    expect(r.exitCode).toBe(1);
+    for (const id of ['gpg', 'pass']) {
+      expect(check(r.json, id)).toMatchObject({ status: 'fail', fixed: false });
+      expect(check(r.json, id).details.join('\n')).toMatch(/fix failed: .*passphrase-protected gpg key needs a terminal/);
+    }
+    expect(r.stderr.match(/fixing (gpg|pass):/g)).toEqual(['fixing gpg:']);
   });
 
   it('fails gpg when the only key has expired', async () => {

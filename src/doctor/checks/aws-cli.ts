@@ -17,7 +17,7 @@ interface Found {
 const installFix: Fix = {
   description: 'Install the AWS CLI v2',
   commands: [['duo-sso-setup', 'install', 'aws-cli']],
-  automatic: false,
+  automatic: true,
   needsConfirmation: true,
 };
 

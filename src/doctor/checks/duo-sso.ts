@@ -11,7 +11,7 @@ export function duoSsoInstallFix(platform: PlatformFacts): Fix {
   const commands = platform.os === 'darwin'
     ? [['brew', 'tap', TAP, DEFAULT_TAP_URL], ['brew', 'install', QUALIFIED_FORMULA]]
     : [['duo-sso-setup', 'install', 'duo-sso']];
-  return { description: 'Install duo-sso', commands, automatic: false, needsConfirmation: true };
+  return { description: 'Install duo-sso', commands, automatic: true, needsConfirmation: true };
 }
 
 export const duoSsoCheck: Check = {

@@ -6,7 +6,7 @@ import { probeGpg, usableKeys } from './gpg-probe.js';
 const setupFix: Fix = {
   description: 'Install gpg and pass, create a key and initialise the store',
   commands: [['duo-sso-setup', 'install', 'pass-gpg']],
-  automatic: false,
+  automatic: true,
   needsConfirmation: true,
 };
 

@@ -31,7 +31,7 @@ export const homebrewCheck: Check = {
       return result[installed ? 'warn' : 'fail'](`tap ${TAP} is missing`, [installed ? 'duo-sso is installed but its tap is gone: upgrades will fail.' : 'duo-sso is published only in this tap.'], {
         description: `Tap ${TAP}`,
         commands: [['brew', 'tap', TAP, DEFAULT_TAP_URL]],
-        automatic: false,
+        automatic: true,
         needsConfirmation: true,
       }, data);
     }
@@ -39,7 +39,7 @@ export const homebrewCheck: Check = {
       return result.warn(`tap ${TAP} present, duo-sso not installed from it`, [], {
         description: 'Install duo-sso from the tap (fully qualified: Homebrew 6 tap trust)',
         commands: [['brew', 'install', QUALIFIED_FORMULA]],
-        automatic: false,
+        automatic: true,
         needsConfirmation: true,
       }, data);
     }

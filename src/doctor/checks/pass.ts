@@ -23,7 +23,7 @@ export const passCheck: Check = {
       return result.fail('pass not found on PATH', ['duo-sso stores its secrets with pass on Linux.'], {
         description: 'Install pass and gpg and initialise the store',
         commands: [['duo-sso-setup', 'install', 'pass-gpg']],
-        automatic: false,
+        automatic: true,
         needsConfirmation: true,
       });
     }
@@ -36,7 +36,7 @@ export const passCheck: Check = {
       const key = usable[0];
       return result.fail(`store ${store} is not initialised`, ['`pass init` has not been run for this user.'], key
         ? { description: `Initialise the store for your key ${key.fingerprint}`, commands: [[pass, 'init', key.fingerprint]], automatic: true }
-        : { description: 'Create a gpg key and initialise the store', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false, needsConfirmation: true },
+        : { description: 'Create a gpg key and initialise the store', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: true, needsConfirmation: true },
       data);
     }
     const ids = gpgIdText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
@@ -46,7 +46,7 @@ export const passCheck: Check = {
         'Entries cannot be encrypted or read: the key is missing, expired or revoked.',
       ], usable[0]
         ? { description: `Re-initialise the store for ${usable[0].fingerprint} (re-encrypts existing entries)`, commands: [[pass, 'init', usable[0].fingerprint]], automatic: false, needsConfirmation: true }
-        : { description: 'Create a new gpg key and initialise the store', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false, needsConfirmation: true },
+        : { description: 'Create a new gpg key and initialise the store', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: true, needsConfirmation: true },
       data);
     }
     const writable = await access(store, constants.W_OK).then(() => true, () => false);

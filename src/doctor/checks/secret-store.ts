@@ -50,7 +50,7 @@ export const secretStoreCheck: Check = {
       const usable = probes.find((p) => p.availability.ok);
       if (!usable) {
         return result.warn('no secret store is usable, so AWS keys can only live in plaintext in ~/.aws/credentials', describe, process.platform === 'linux'
-          ? { description: 'Set up pass and gpg (used when no Secret Service runs)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false, needsConfirmation: true }
+          ? { description: 'Set up pass and gpg (used when no Secret Service runs)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: true, needsConfirmation: true }
           : undefined, data);
       }
       return result.ok(`${usable.kind} is usable: \`duo-sso-setup credentials migrate\` would keep AWS keys there`, describe, { ...data, chosen: usable.kind });
