@@ -4,10 +4,10 @@ import { awsCliCheck } from '../doctor/checks/aws-cli.js';
 import { shellQuote } from '../ui/style.js';
 import { succeeded, describeFailure } from '../platform/process.js';
 import type { ExecContext } from './execute.js';
-import { checkContext } from './round-trip.js';
+import { checkContextFor } from '../doctor/run-checks.js';
 
 export async function awsCliShadowing(ctx: ExecContext): Promise<string[]> {
-  const result = await awsCliCheck.run(checkContext(ctx));
+  const result = await awsCliCheck.run(checkContextFor(ctx, ctx.platform));
   if (result.status !== 'fail' || !/shadows/.test(result.summary)) return [];
   const notes = [result.summary, ...(result.fix ? [result.fix.description] : [])];
   const commands = result.fix?.commands ?? [];

@@ -2,16 +2,11 @@
 // `doctor` never disagree about what "working" means.
 import type { Context } from '../../context.js';
 import { checks } from '../../doctor/checks/index.js';
-import { createProbeCache, runChecks, type Outcome } from '../../doctor/run-checks.js';
-import type { CheckContext } from '../../doctor/types.js';
+import { checkContextFor, runChecks, type Outcome } from '../../doctor/run-checks.js';
 import type { Component } from '../types.js';
 
-export async function checkContextOf(ctx: Context): Promise<CheckContext> {
-  return { env: ctx.env, paths: ctx.paths, runner: ctx.runner, now: ctx.now, options: ctx.options, io: ctx.io, platform: await ctx.platform(), probe: createProbeCache() };
-}
-
 export async function detect(ctx: Context): Promise<Outcome[]> {
-  return runChecks(checks, await checkContextOf(ctx));
+  return runChecks(checks, checkContextFor(ctx, await ctx.platform()));
 }
 
 export function statusOf(outcomes: readonly Outcome[], id: string): Outcome['result']['status'] | undefined {

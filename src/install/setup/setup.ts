@@ -9,7 +9,7 @@ import { pathEdit } from '../../shell/edit-profile.js';
 import { pathPlan } from '../add-to-path.js';
 import { createContext, type Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { summarise } from '../../doctor/run-checks.js';
+import { checkContextFor, summarise } from '../../doctor/run-checks.js';
 import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
 import { confirmPlans, executePlans, plansFor } from '../install.js';
@@ -17,7 +17,7 @@ import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js
 import { renderPlanHuman, planToJson } from '../render-plan.js';
 import { awsCliShadowing } from '../shadowing.js';
 import { execContext } from '../install.js';
-import { checkContextOf, detect, missingComponents, statusOf } from './detect.js';
+import { detect, missingComponents, statusOf } from './detect.js';
 import { pathCheck } from '../../doctor/checks/path.js';
 import { renderSetup, type SetupReport, type SetupStepReport } from './render.js';
 import { runSteps, type SetupStep } from './steps.js';
@@ -47,7 +47,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   // rerun in the same terminal must not reinstall them); the PATH itself is judged apart.
   let current = withLocalBin(ctx);
   let outcomes = await detect(current);
-  const pathResult = await pathCheck.run(await checkContextOf(ctx));
+  const pathResult = await pathCheck.run(checkContextFor(ctx, await ctx.platform()));
   const todo = missingComponents(outcomes);
   const needsConfig = (await readConfig(ctx.paths.duoConfig)).kind !== 'parsed';
   const needsLogin = flags.login !== false && statusOf(outcomes, 'credentials') !== 'ok';
