@@ -1,4 +1,5 @@
 // Adds one line to the user's shell profile through safe-write (lock, backup, atomic rename).
+import { existsSync } from 'node:fs';
 import { updateFile, type SafeWriteResult } from '../fs/safe-write.js';
 import type { Env } from '../platform/paths.js';
 import { appendLine, detectShell, gpgTtyLine, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, type Shell } from './profile.js';
@@ -10,14 +11,14 @@ export interface ProfileEdit {
   present: (text: string) => boolean;
 }
 
-export function pathEdit(env: Env, home: string, dir: string): ProfileEdit {
-  const shell = detectShell(env);
-  return { shell, file: profileFile(shell, home, env), line: pathLine(shell, dir, home), present: (t) => mentionsPathDir(t, dir, home) };
+export function pathEdit(env: Env, home: string, dir: string, os: NodeJS.Platform = process.platform): ProfileEdit {
+  const shell = detectShell(env, os);
+  return { shell, file: profileFile(shell, home, env, os, existsSync), line: pathLine(shell, dir, home), present: (t) => mentionsPathDir(t, dir, home) };
 }
 
-export function gpgTtyEdit(env: Env, home: string): ProfileEdit {
-  const shell = detectShell(env);
-  return { shell, file: profileFile(shell, home, env), line: gpgTtyLine(shell), present: mentionsGpgTty };
+export function gpgTtyEdit(env: Env, home: string, os: NodeJS.Platform = process.platform): ProfileEdit {
+  const shell = detectShell(env, os);
+  return { shell, file: profileFile(shell, home, env, os, existsSync), line: gpgTtyLine(shell), present: mentionsGpgTty };
 }
 
 export function applyProfileEdit(edit: ProfileEdit, opts: { dryRun: boolean }): Promise<SafeWriteResult> {

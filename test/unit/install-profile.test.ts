@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { appendLine, detectShell, gpgTtyLine, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, MARKER } from '../../src/shell/profile.js';
 import { choicesXml } from '../../src/install/choices-xml.js';
 import { XMLParser } from 'fast-xml-parser';
@@ -9,13 +10,42 @@ const BIN = `${HOME}/.local/bin`;
 describe('shell profile lines', () => {
   it.each([
     [{ SHELL: '/bin/bash' }, 'linux', 'bash', `${HOME}/.bashrc`],
+    [{ SHELL: '/bin/bash' }, 'darwin', 'bash', `${HOME}/.bash_profile`],
     [{ SHELL: '/usr/bin/zsh', ZDOTDIR: '/home/ann/.zsh' }, 'linux', 'zsh', '/home/ann/.zsh/.zshrc'],
     [{ SHELL: '/usr/local/bin/fish' }, 'darwin', 'fish', `${HOME}/.config/fish/config.fish`],
     [{}, 'darwin', 'zsh', `${HOME}/.zshrc`],
     [{}, 'linux', 'bash', `${HOME}/.bashrc`],
   ] as const)('%o on %s → %s', (env, os, shell, file) => {
     expect(detectShell(env, os)).toBe(shell);
-    expect(profileFile(shell, HOME, env)).toBe(file);
+    expect(profileFile(shell, HOME, env, os)).toBe(file);
+  });
+
+  it('on macOS, gives bash the login file it reads: the first of .bash_profile, .bash_login, .profile that exists', () => {
+    const existing = (...names: string[]) => (path: string) => names.some((n) => path === `${HOME}/${n}`);
+    expect(profileFile('bash', HOME, {}, 'darwin', existing('.profile'))).toBe(`${HOME}/.profile`);
+    expect(profileFile('bash', HOME, {}, 'darwin', existing('.bash_login', '.profile'))).toBe(`${HOME}/.bash_login`);
+    expect(profileFile('bash', HOME, {}, 'darwin', existing('.bash_profile', '.profile'))).toBe(`${HOME}/.bash_profile`);
+    expect(profileFile('bash', HOME, {}, 'linux', existing('.bash_profile'))).toBe(`${HOME}/.bashrc`);
+  });
+
+  it.each([
+    `${HOME}/we"ird $USER \`x\` \\n/bin`,
+    '/opt/$(echo run)/bin',
+    '/opt/it\'s here/bin',
+  ])('quotes the folder %s so the shell adds exactly it to PATH', (dir) => {
+    const line = pathLine('bash', dir, HOME);
+    for (const sh of ['bash', 'dash']) {
+      const out = execFileSync(sh, ['-c', `${line}\nprintf %s "$PATH"`], { env: { HOME, PATH: '/usr/bin:/bin', USER: 'ann' }, encoding: 'utf8' });
+      expect(out).toBe(`${dir}:/usr/bin:/bin`);
+    }
+    expect(mentionsPathDir(`${line}\n`, dir, HOME)).toBe(true);
+  });
+
+  it('escapes what fish expands inside double quotes ($ " \\), and nothing else', () => {
+    // No fish here to run it, so the exact text.
+    const line = pathLine('fish', `${HOME}/a"b $c \`d\` \\e`, HOME);
+    expect(line).toBe('fish_add_path -g "$HOME/a\\"b \\$c `d` \\\\e"');
+    expect(mentionsPathDir(`${line}\n`, `${HOME}/a"b $c \`d\` \\e`, HOME)).toBe(true);
   });
 
   it('writes PATH relative to $HOME, per shell', () => {
