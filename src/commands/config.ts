@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
-
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+import { addConfigInitFlags, collect } from './config-init-flags.js';
 
 export function registerConfig(program: Command, run: CommandRunner): void {
   const config = program
@@ -17,15 +16,9 @@ Examples:
 
 Exit codes: 0 success (validate: no failure), 1 failure or findings that fail, 2 usage error.`);
 
-  config
+  addConfigInitFlags(config
     .command('init')
-    .description('write a new config.json in the guide\'s shape (wizard on a terminal; flags with --yes)')
-    .option('--profile <NAME=ACCOUNT:ROLE[:SECONDS]>', 'a named profile (repeatable); the account id keeps its leading zeros', collect)
-    .option('--production <NAME>', 'mark a profile as production: 1-hour cap (repeatable)', collect)
-    .option('--url <URL>', 'duo-sso sign-in URL (default https://cloudsso.cisco.com)')
-    .option('--device <D>', 'preferred Duo device (default phone1)')
-    .option('--factor <F>', 'preferred Duo factor: push, phone, passcode or sms (default push)')
-    .option('--session-duration <SECONDS>', 'top-level session duration (default 3600)')
+    .description('write a new config.json in the guide\'s shape (wizard on a terminal; flags with --yes)'))
     .option('--force', 'replace an existing config.json (it is backed up first)')
     .addHelpText('after', `
 Examples:

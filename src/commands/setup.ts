@@ -1,21 +1,14 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
 import { addInstallFlags } from './install.js';
+import { addConfigInitFlags } from './config-init-flags.js';
 // Type-only: erased at build time, so setup's work still loads lazily.
 import type { SetupFlags } from '../install/setup/setup.js';
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
 export function registerSetup(program: Command, run: CommandRunner): void {
-  addInstallFlags(program
+  addConfigInitFlags(addInstallFlags(program
     .command('setup')
-    .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify'))
-    .option('--profile <NAME=ACCOUNT:ROLE[:SECONDS]>', 'config: a named profile (repeatable)', collect)
-    .option('--production <NAME>', 'config: mark a profile as production (repeatable)', collect)
-    .option('--url <URL>', 'config: duo-sso sign-in URL')
-    .option('--device <D>', 'config: preferred Duo device')
-    .option('--factor <F>', 'config: preferred Duo factor')
-    .option('--session-duration <SECONDS>', 'config: top-level session duration')
+    .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify')), 'config: ')
     .option('--no-login', 'stop after the config (log in later with duo-sso-setup login)')
     .addHelpText('after', `
 Examples:
