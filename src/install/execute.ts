@@ -267,14 +267,25 @@ async function profileLine(ctx: ExecContext, edit: ProfileEdit, what: string): P
   return { status: 'done', detail: `added \`${edit.line}\` to ${edit.file}${r.backup ? ` (backup: ${r.backup})` : ''}; open a new terminal to use it` };
 }
 
-async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {
-  const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
-  if (!gpg) throw new UserError('gpg is not on PATH after installing it', { hint: 'Install gnupg, then rerun duo-sso-setup install pass-gpg.' });
-  if (step.passphrase && !ctx.canPrompt) {
-    throw new UserError('a passphrase-protected gpg key needs a terminal to ask for the passphrase', {
+/**
+ * A passphrase-protected key is created by gpg asking on the terminal (pinentry), so only
+ * where we may prompt. Never with --json: gpg would write to the terminal, and stdout must
+ * stay one JSON document.
+ */
+export function passphraseRefusal(ctx: Pick<ExecContext, 'options'>): UserError {
+  return ctx.options.json
+    ? new UserError('--json cannot create a passphrase-protected gpg key: gpg asks for the passphrase on the terminal and writes there, and --json keeps stdout for one JSON document', {
+      hint: 'Pass --no-passphrase (a key without a passphrase, for unattended machines), or run without --json to choose a passphrase.', exitCode: ExitCode.failure,
+    })
+    : new UserError('a passphrase-protected gpg key needs a terminal to ask for the passphrase', {
       hint: 'Run this in a terminal, or pass --no-passphrase for an unattended machine.', exitCode: ExitCode.failure,
     });
-  }
+}
+
+async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {
+  if (step.passphrase && !ctx.canPrompt) throw passphraseRefusal(ctx);
+  const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
+  if (!gpg) throw new UserError('gpg is not on PATH after installing it', { hint: 'Install gnupg, then rerun duo-sso-setup install pass-gpg.' });
   const list = async () => parseSecretKeys((await ctx.runner.run(gpg, ['--batch', '--list-secret-keys', '--with-colons'], { timeoutMs: 15_000 })).stdout, ctx.now());
   const before = new Set((await list()).map((k) => k.fingerprint));
   const id = uid(step.name, step.email);

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { paint, symbols } from '../ui/style.js';
-import { executePlan, type ExecContext, type PlanOutcome } from './execute.js';
+import { executePlan, passphraseRefusal, type ExecContext, type PlanOutcome } from './execute.js';
 import { gatherPlanInput, installOptions, isRoot, type InstallFlags } from './gather.js';
 import { chooseRecipe, planFor } from './planner.js';
 import { renderPlanHuman, planToJson } from './render-plan.js';
@@ -44,10 +44,14 @@ export function execContext(ctx: Context, platform: ExecContext['platform']): Ex
   };
 }
 
-/** Nothing that changes the machine runs without a yes: --yes, or an answer on a terminal. */
+/**
+ * Nothing that changes the machine runs without a yes: --yes, or an answer on a terminal.
+ * A step that must ask on the terminal and cannot is refused here, before anything has run.
+ */
 export async function confirmPlans(ctx: Context, plans: readonly Plan[]): Promise<void> {
   const steps = plans.flatMap((p) => p.steps);
   if (steps.length === 0) return;
+  if (!ctx.canPrompt && steps.some((s) => s.kind === 'gpg-key' && s.passphrase)) throw passphraseRefusal(ctx);
   if (ctx.options.yes) return;
   if (!ctx.canPrompt) {
     throw new UserError('nothing was changed: this would change the machine and there is no terminal to confirm it', {

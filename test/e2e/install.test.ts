@@ -390,6 +390,24 @@ describe('install pass-gpg', () => {
     expect(await readdir(box.path('.gnupg'))).toEqual([]);
   });
 
+  it('with --json: a key without a passphrase is created and stdout is one JSON document; a passphrase key is refused before anything runs', async () => {
+    const box = await sandbox({
+      tools: ['gpg', 'pass'],
+      scripts: { 'apt-get': '#!/bin/sh\n# Imitates apt-get with everything installed (and notes that it ran).\necho ran >> "$HOME/apt-ran"\necho "pass is already the newest version"\n' },
+    });
+    const refused = await box.run(['install', 'pass-gpg', '--yes', '--json', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.json.error.message).toMatch(/--json cannot create a passphrase-protected gpg key/);
+    expect(existsSync(box.path('apt-ran'))).toBe(false);
+    expect(existsSync(box.path('.password-store'))).toBe(false);
+
+    const r = await box.run(['install', 'pass-gpg', '--yes', '--json', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], { timeoutMs: 120_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json, r.stdout).toBeDefined();
+    expect(r.json.results[0].steps.map((s: any) => [s.kind, s.status])).toEqual([['run', 'done'], ['gpg-key', 'done'], ['pass-init', 'done'], ['pass-round-trip', 'done'], ['profile-line', 'done']]);
+    expect((await box.read('.password-store/.gpg-id')).trim()).toMatch(/^[0-9A-F]{40}$/);
+  }, 120_000);
+
   it('uses an existing key instead of creating another', async () => {
     const box = await sandbox({ tools: ['gpg', 'pass'], scripts: { 'apt-get': '#!/bin/sh\n# Imitates apt-get with everything installed.\necho "pass is already the newest version"\n' } });
     const fpr = await createGpgKey(box);

@@ -4,6 +4,9 @@ import type { Plan } from '../../src/install/types.js';
 import type { RunOptions, RunResult, Runner } from '../../src/platform/process.js';
 import { resolvePaths } from '../../src/platform/paths.js';
 import { UserError } from '../../src/errors.js';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A runner that answers from a table and fails the test on any command it was not told about. */
 function fakeRunner(answers: Record<string, Partial<RunResult>>, dryRun = false) {
@@ -22,10 +25,10 @@ function fakeRunner(answers: Record<string, Partial<RunResult>>, dryRun = false)
   return { runner, calls };
 }
 
-function ctx(runner: Runner, isRoot: boolean): ExecContext {
+function ctx(runner: Runner, isRoot: boolean, extra: { json?: boolean; PATH?: string } = {}): ExecContext {
   return {
-    runner, isRoot, env: { PATH: '/usr/bin' }, paths: resolvePaths({ HOME: '/home/ann' }), now: () => new Date(), canPrompt: false,
-    options: { json: false, yes: true, dryRun: runner.dryRun, verbose: false, color: false },
+    runner, isRoot, env: { PATH: extra.PATH ?? '/usr/bin' }, paths: resolvePaths({ HOME: '/home/ann' }), now: () => new Date(), canPrompt: false,
+    options: { json: extra.json ?? false, yes: true, dryRun: runner.dryRun, verbose: false, color: false },
     io: { out: () => {}, err: () => {}, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false },
     platform: { os: 'linux', arch: 'x64', distro: undefined, packageManager: 'dnf', wsl: false, kernel: '6', homebrewPrefix: undefined },
     approve: async () => true,
@@ -73,5 +76,46 @@ describe('executePlan', () => {
   it('refuses to run in dry-run mode (plans are printed, not executed)', async () => {
     const { runner } = fakeRunner({}, true);
     await expect(executePlan(ctx(runner, true), plan(false))).rejects.toThrow(/dry-run/);
+  });
+});
+
+describe('creating a gpg key with --json', () => {
+  const keyPlan = (passphrase: boolean): Plan => ({
+    component: 'pass-gpg', method: 'package', summary: '', notes: [],
+    steps: [{ kind: 'gpg-key', title: 'Create a gpg key', name: 'Ann', email: 'ann@example.com', passphrase }],
+  });
+
+  it('refuses a passphrase-protected key, saying why and what to pass, before running gpg', async () => {
+    const { runner, calls } = fakeRunner({});
+    const error = await executePlan(ctx(runner, false, { json: true }), keyPlan(true)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^--json cannot create a passphrase-protected gpg key/);
+    expect((error as UserError).opts.hint).toMatch(/--no-passphrase/);
+    expect(calls).toEqual([]);
+  });
+
+  it('creates a key without a passphrase unattended, its output captured (never on our stdout)', async () => {
+    // Only found on PATH, never run: the fake runner answers for it.
+    const bin = mkdtempSync(join(tmpdir(), 'gpg-bin-'));
+    writeFileSync(join(bin, 'gpg'), '#!/bin/sh\nexit 99\n');
+    chmodSync(join(bin, 'gpg'), 0o755);
+    const gpg = join(bin, 'gpg');
+    const fpr = 'A'.repeat(40);
+    let listed = 0;
+    const { runner, calls } = fakeRunner({ [`${gpg} --batch --pinentry-mode loopback --passphrase  --quick-gen-key Ann <ann@example.com> future-default default never`]: { stdout: 'pub ed25519\n' } });
+    const run = runner.run.bind(runner);
+    runner.run = async (file, args, options) => {
+      if (args.includes('--list-secret-keys')) {
+        calls.push({ argv: [file, ...args], options: options ?? {} });
+        const stdout = listed++ === 0 ? '' : `sec:u:255:22:${fpr.slice(-16)}:1700000000:::u:::scESC:::+:::ed25519:::0:\nfpr:::::::::${fpr}:\nuid:u::::1700000000::X::Ann <ann@example.com>::::::::::0:\nssb:u:255:18:BBBBBBBBBBBBBBBB:1700000000::::::e:::+:::cv25519::\nfpr:::::::::${'B'.repeat(40)}:\n`;
+        return { argv: [file, ...args], exitCode: 0, stdout, stderr: '', timedOut: false };
+      }
+      return run(file, args, options);
+    };
+    const out = await executePlan(ctx(runner, false, { json: true, PATH: bin }), keyPlan(false));
+    expect(out.steps).toEqual([{ title: 'Create a gpg key', kind: 'gpg-key', status: 'done', detail: `key ${fpr}` }]);
+    const generate = calls.find((c) => c.argv.includes('--quick-gen-key'))!;
+    expect(generate.options.interactive).toBeFalsy();
+    expect(generate.options.mutates).toBe(true);
   });
 });
