@@ -3,8 +3,9 @@
 const RULES: readonly [RegExp, string][] = [
   [/(aws_secret_access_key|aws_session_token|aws_security_token|SecretAccessKey|SessionToken)(["']?\s*[:=]\s*["']?)[^\s"',]+/gi, '$1$2[redacted]'],
   // STS's XML answer (duo-sso prints it in debug mode): a 40-character secret key is too
-  // short for the base64 rule below.
-  [/<((?:\w+:)?(?:SecretAccessKey|SessionToken|SAMLAssertion|SAMLResponse))>[^<]*</g, '<$1>[redacted]<'],
+  // short for the base64 rule below. Up to the next tag or the end: a line cut short
+  // (a prompt shown before its newline) must not show the start of a key either.
+  [/<((?:\w+:)?(?:SecretAccessKey|SessionToken|SAMLAssertion|SAMLResponse))>[^<]*/g, '<$1>[redacted]'],
   [/\b(ASIA|AKIA)[A-Z0-9]{12,}\b/g, '$1[redacted]'],
   [/(SAMLResponse=|-saml[= ]|SAMLAssertion=)[^\s&]+/g, '$1[redacted]'],
   // A long unbroken base64 run is an assertion or a token, never a readable message.

@@ -115,9 +115,14 @@ async function loginUnit(
   };
   for (let run = 1; run <= MAX_RUNS; run++) {
     const args = [...(only ? ['-profile', only] : []), ...(sessionFlag ? ['-session-duration', String(sessionFlag)] : []), ...(shared.interactive ? ['-interactive'] : [])];
-    // Without profiles duo-sso asks which account and role to use: hand it the terminal as is
-    // (a prompt without a newline would wait unseen in our line reader).
-    const passthrough = getConfig().profiles.length === 0 && ctx.io.stdoutIsTTY && !ctx.options.json;
+    // Without profiles duo-sso asks which account and role to use: hand it the terminal as is,
+    // in case its picker needs a real terminal on stdout. Not with "debug": true, which makes it
+    // print the SAML assertion and the keys: then its output goes through our redaction (prompts
+    // still show: the runner hands us a line that goes quiet before its newline).
+    const picker = getConfig().profiles.length === 0 && ctx.io.stdoutIsTTY && !ctx.options.json;
+    const debug = isDebug(getConfig().value);
+    if (picker && debug && run === 1) progress(ctx, `${ctx.paths.duoConfig} has "debug": true, so duo-sso prints your SAML assertion and AWS keys: its output is shown redacted (if its account/role picker misbehaves, set "debug": false)`);
+    const passthrough = picker && !debug;
     const profiles = getConfig().profiles;
     const single = only ?? (profiles.length === 1 ? profiles[0]!.name : undefined);
     const expected = single && !profiles.some((p) => p.name === 'default') ? single : undefined;
@@ -204,4 +209,9 @@ async function loginUnit(
     }
   }
   return { saved, problem: { id: 'gave-up', message: `gave up after ${MAX_RUNS} runs of duo-sso`, commands: [] } };
+}
+
+/** duo-sso's "debug" switch (config.json): on, it prints secrets. Any truthy value counts, to be safe. */
+function isDebug(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && Boolean((config as { debug?: unknown }).debug);
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
 import { redactSecrets } from '../knowledge/redact.js';
+import { redactingEcho } from './redacting-echo.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { progress } from './progress.js';
 import type { RunRecord } from './render.js';
@@ -39,13 +40,15 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], op
   const seen: { profile: string; own: Section | undefined; fallback: Section | undefined }[] = [];
   const lines: string[] = [];
   let summary = emptySummary();
+  const echo = redactingEcho((text) => ctx.io.err(text));
   progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
   const r = await ctx.runner.run(duoSso, args, {
     interactive: true,
     echo: false,
     mutates: true,
     timeoutMs: DUO_SSO_TIMEOUT_MS,
-    onLine: (line) => {
+    onPartial: (text, stream) => echo.partial(text, stream),
+    onLine: (line, stream) => {
       const shown = redactSecrets(line);
       lines.push(shown);
       const parsed = parseLine(line);
@@ -56,7 +59,7 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], op
         const text = readTextSync(ctx.paths.awsCredentials);
         seen.push({ profile: event.profile, own: profileSection(text, event.profile), fallback: profileSection(text, 'default') });
       }
-      ctx.io.err(`${shown}\n`);
+      echo.line(line, stream);
     },
   });
   if (!r.dryRun && r.exitCode === 0 && summary.saved.length === 0) {

@@ -16,6 +16,12 @@ export interface RunOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** With `interactive` and `onLine`: also copy the output to our stderr (default true). */
   echo?: boolean;
+  /**
+   * With `onLine`: called with the unfinished last line once its stream has been quiet for
+   * PARTIAL_IDLE_MS (a prompt waiting for an answer would otherwise stay unseen until its
+   * newline). The whole line still reaches `onLine` when it ends.
+   */
+  onPartial?: (text: string, stream: 'stdout' | 'stderr') => void;
   /** The command changes the machine: in dry-run mode it is recorded, not run. */
   mutates?: boolean;
 }
@@ -40,6 +46,7 @@ export interface Runner {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const PARTIAL_IDLE_MS = 150;
 
 /** Why a program could not be started, by the error code the OS gave. */
 const SPAWN_ERRORS: Readonly<Record<string, string>> = {
@@ -100,7 +107,7 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         ...stdio,
       };
       const child = execa(file, args, execaOptions);
-      if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive) && options.echo !== false);
+      if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive) && options.echo !== false, options.onPartial);
       const r = (await child) as unknown as {
         exitCode?: number; stdout?: unknown; stderr?: unknown; timedOut?: boolean; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };
@@ -122,11 +129,13 @@ function forwardLines(
   child: { stdout?: NodeJS.ReadableStream | null; stderr?: NodeJS.ReadableStream | null },
   onLine: (line: string, stream: 'stdout' | 'stderr') => void,
   echo: boolean,
+  onPartial?: (text: string, stream: 'stdout' | 'stderr') => void,
 ): void {
   for (const stream of ['stdout', 'stderr'] as const) {
     const source = child[stream];
     if (!source) continue;
     let buffered = '';
+    let idle: ReturnType<typeof setTimeout> | undefined;
     source.setEncoding?.('utf8');
     source.on('data', (chunk: string) => {
       // A subprocess's output is progress to us: on stderr, so stdout keeps only our result (--json).
@@ -135,8 +144,11 @@ function forwardLines(
       const lines = buffered.split(/\r?\n/);
       buffered = lines.pop() ?? '';
       for (const line of lines) onLine(line, stream);
+      if (idle) clearTimeout(idle);
+      idle = onPartial && buffered ? setTimeout(() => buffered && onPartial(buffered, stream), PARTIAL_IDLE_MS) : undefined;
     });
     source.on('end', () => {
+      if (idle) clearTimeout(idle);
       if (buffered) onLine(buffered, stream);
       buffered = '';
     });

@@ -323,6 +323,45 @@ describe('login', () => {
     expect(without.stderr).toMatch(/has no "profiles", so duo-sso would ask which account and role to use, and there is no terminal/);
   });
 
+  it('with "debug": true and no profiles, shows the role picker but redacts what duo-sso prints in a terminal', async () => {
+    const { box } = await setup({}, { grants: [{ account: '222222222222', role: 'admin' }] });
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    await box.write('.config/duo-sso/config.json', JSON.stringify({ ...config, debug: true }));
+    const r = await box.exec('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, CLI, 'login', '--yes'], { input: '1\n', env: { NO_COLOR: '1' } });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('Select a role [1-1]:');
+    expect(r.stdout).toContain('has "debug": true, so duo-sso prints your SAML assertion and AWS keys: its output is shown redacted');
+    expect(r.stdout).toMatch(/DEBUG SAMLResponse: \[redacted\]/);
+    expect(r.stdout).toMatch(/<SecretAccessKey>\[redacted\]</);
+    const secrets = secretsIn(await box.read('.aws/credentials'));
+    expect(secrets).toHaveLength(3);
+    for (const secret of secrets) expect(r.stdout).not.toContain(secret);
+  });
+
+  it('shows duo-sso\'s role prompt before the user answers it when its output is read line by line (--json)', async () => {
+    const { box } = await setup({}, { grants: [{ account: '222222222222', role: 'admin' }] });
+    // Answers only once the prompt is on the terminal; exits 99 if it never shows.
+    const expectPrompt = [
+      'import os, pty, select, sys, time',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execv(sys.argv[1], sys.argv[1:])',
+      'seen, deadline, answered = b"", time.time() + 10, False',
+      'while True:',
+      '    if not answered and time.time() > deadline: os.kill(pid, 9); sys.exit(99)',
+      '    r, _, _ = select.select([fd], [], [], 0.2)',
+      '    if not r: continue',
+      '    try: chunk = os.read(fd, 4096)',
+      '    except OSError: break',
+      '    if not chunk: break',
+      '    seen += chunk; sys.stdout.buffer.write(chunk); sys.stdout.flush()',
+      '    if not answered and b"Select a role [1-1]: " in seen: os.write(fd, b"1\\n"); answered = True',
+      'sys.exit(os.waitpid(pid, 0)[1] >> 8)',
+    ].join('\n');
+    const r = await box.exec('python3', ['-c', expectPrompt, process.execPath, CLI, 'login', '--yes', '--json'], { env: { NO_COLOR: '1' } });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/"arn": "arn:aws:sts::222222222222:assumed-role\/admin\/jdoe@example\.com"/);
+  });
+
   it('trusts the credentials file when duo-sso words its success differently', async () => {
     const { box } = await setup({ long: { ...LONG }, other: { ...SHORT } }, { silent: true });
     const r = await box.run(['login', '--yes', '--json']);
