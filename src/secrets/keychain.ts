@@ -56,7 +56,9 @@ export function explainKeyringError(error: unknown, env: Readonly<Record<string,
     if (/no result found|ServiceUnknown|not provided by any \.service files|org\.freedesktop\.secrets/i.test(text)) {
       return 'no Secret Service keyring is running and unlocked (gnome-keyring, KeePassXC): start and unlock one, or use --store pass';
     }
-    if (/locked|prompt|dismissed/i.test(text)) return 'the Secret Service keyring is locked: unlock it (log in to the desktop, or `gnome-keyring-daemon --unlock`)';
+    // `gnome-keyring-daemon --unlock` alone starts a second daemon that leaves the running one
+    // locked, and it takes the password from stdin without a trailing newline.
+    if (/locked|prompt|dismissed/i.test(text)) return 'the Secret Service keyring is locked: unlock it (on a desktop: log in again, or unlock "Login" in Passwords and Keys; in a terminal: `read -rs p; printf %s "$p" | gnome-keyring-daemon --replace --unlock`)';
   }
   if (/timed out/i.test(text)) return text;
   return `the ${keychainLabel(platform)} refused the request: ${text.split('\n')[0]}`;

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
@@ -225,6 +226,39 @@ describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials i
     // The same keyring (on disk under HOME) unlocked in a new session: everything comes back.
     const second = keyring(box, { password: 'pw-1' });
     await restoreExactly(box, keys, original, second.env);
+  });
+
+  it('the keyring is locked after migrate: one-line errors, nothing lost, and the unlock command in the message works', async () => {
+    const box = await sandbox();
+    const session = keyring(box, { password: 'pw-locked' });
+    const keys = issue('565612127878');
+    const original = await migrateAndUse(box, keys, session.env, 'keychain');
+    const migrated = { credentials: await box.read('.aws/credentials'), config: await box.read('.aws/config') };
+    // What a screen lock or `secret-tool lock` does: the Secret Service's Lock method on the login collection.
+    const lock = spawnSync(systemTool('dbus-send')!, ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets',
+      'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'], { env: { ...box.env, ...session.env }, encoding: 'utf8' });
+    expect(lock.status).toBe(0);
+
+    const cp = await box.run(['credential-process', '--profile', 'eticloud'], { env: session.env });
+    expect(cp.exitCode).toBe(1);
+    expect(cp.stdout).toBe('');
+    expect(cp.stderr).toMatch(/^duo-sso-setup: cannot read the credentials of profile eticloud: .*keyring is locked.*\n$/);
+    expect(cp.stderr).not.toContain(keys.secretAccessKey);
+    const call = await aws(box, 'eticloud', { env: session.env });
+    expect(call.exitCode).not.toBe(0);
+    expect(call.stderr).toContain('keyring is locked');
+    const restore = await box.run(['credentials', 'restore', '--yes'], { env: session.env });
+    expect(restore.exitCode).toBe(1);
+    expect(restore.stderr).toMatch(/keyring is locked/);
+    expect(await box.read('.aws/credentials')).toBe(migrated.credentials);
+    expect(await box.read('.aws/config')).toBe(migrated.config);
+
+    // The terminal command the message gives, run as given, with the password typed on its stdin.
+    const unlock = /`(read -rs p;[^`]+)`/.exec(cp.stderr)?.[1];
+    expect(unlock).toBeDefined();
+    const typed = await box.exec(systemTool('bash')!, ['-c', unlock!], { env: session.env, input: 'pw-locked\n' });
+    expect(typed.exitCode).toBe(0);
+    await restoreExactly(box, keys, original, session.env);
   });
 
   it('a keyring that is not unlocked: migrate fails clearly and changes nothing', async () => {
