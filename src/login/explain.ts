@@ -64,3 +64,12 @@ export function gaveUp(failure: Failure, run: DuoRun, left: readonly string[]): 
     commands: again ? [['duo-sso-setup', 'login', ...left.flatMap((p) => ['--profile', p])]] : [['duo-sso-setup', 'troubleshoot', '--file', '-']],
   };
 }
+
+/** duo-sso already ran MAX_RUNS times in this login, without a failure left to report. */
+export function budgetSpent(left: readonly string[]): Problem {
+  return {
+    id: 'gave-up',
+    message: `duo-sso ran ${MAX_RUNS} times, the most one login runs it${left.length > 0 ? `; not logged in: ${left.join(', ')}` : ''}`,
+    commands: left.length > 0 ? [['duo-sso-setup', 'login', ...left.flatMap((p) => ['--profile', p])]] : [],
+  };
+}

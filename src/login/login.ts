@@ -13,7 +13,7 @@ import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
 import { lowerDuration, moveCredentials, rememberSuccess } from './apply-repairs.js';
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
-import { explain, gaveUp } from './explain.js';
+import { budgetSpent, explain, gaveUp } from './explain.js';
 import { progress } from './progress.js';
 
 export interface LoginOptions {
@@ -42,13 +42,19 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
 
   const report: LoginReport = { ok: false, dryRun: ctx.runner.dryRun, runs: [], repairs: [], profiles: [] };
   const state = { interactive: opts.interactive, runs: 0 };
-  // Every profile: one login (duo-sso's own default, one Duo approval); a subset: one per named profile.
+  // Every profile: one login (duo-sso's own default, one Duo approval); a subset: one per named
+  // profile, unless that alone would use up the runs a login may make: then one login of all.
   const all = config.profiles.map((p) => p.name);
-  const subset = opts.profiles.length > 0 && !all.every((n) => opts.profiles.includes(n));
-  const units = subset ? [...new Set(opts.profiles)].map((p) => [p]) : [all];
+  const named = [...new Set(opts.profiles)];
+  const subset = named.length > 0 && named.length <= MAX_RUNS && !all.every((n) => named.includes(n));
+  const units = subset ? named.map((p) => [p]) : [all];
   const saved = new Set<string>();
-  for (const unit of units) {
-    const outcome = await loginUnit(ctx, duoSso, unit, subset, opts, state, report, () => config, (c) => (config = c));
+  for (const [i, unit] of units.entries()) {
+    // The bound is per login, not per profile: naming profiles one by one does not multiply it.
+    const later = units.slice(i + 1).flat();
+    const outcome = state.runs >= MAX_RUNS
+      ? { saved: [], problem: budgetSpent([...unit, ...later]) }
+      : await loginUnit(ctx, duoSso, unit, later, subset, opts, state, report, () => config, (c) => (config = c));
     for (const p of outcome.saved) saved.add(p);
     if (outcome.problem) {
       report.problem = outcome.problem;
@@ -87,6 +93,8 @@ async function loginUnit(
   ctx: Context,
   duoSso: string,
   names: string[],
+  /** Profiles still to be logged in after these, by later runs of this login. */
+  later: string[],
   restrict: boolean,
   opts: LoginOptions,
   shared: { interactive: boolean; runs: number },
@@ -113,7 +121,7 @@ async function loginUnit(
     only = restrict || pending.size === 1 ? [...pending][0] : undefined;
     return true;
   };
-  for (let run = 1; run <= MAX_RUNS; run++) {
+  while (shared.runs < MAX_RUNS) {
     const args = [...(only ? ['-profile', only] : []), ...(sessionFlag ? ['-session-duration', String(sessionFlag)] : []), ...(shared.interactive ? ['-interactive'] : [])];
     // Without profiles duo-sso asks which account and role to use: hand it the terminal as is,
     // in case its picker needs a real terminal on stdout. Not with "debug": true, which makes it
@@ -121,7 +129,7 @@ async function loginUnit(
     // still show: the runner hands us a line that goes quiet before its newline).
     const picker = getConfig().profiles.length === 0 && ctx.io.stdoutIsTTY && !ctx.options.json;
     const debug = isDebug(getConfig().value);
-    if (picker && debug && run === 1) progress(ctx, `${ctx.paths.duoConfig} has "debug": true, so duo-sso prints your SAML assertion and AWS keys: its output is shown redacted (if its account/role picker misbehaves, set "debug": false)`);
+    if (picker && debug && shared.runs === 0) progress(ctx, `${ctx.paths.duoConfig} has "debug": true, so duo-sso prints your SAML assertion and AWS keys: its output is shown redacted (if its account/role picker misbehaves, set "debug": false)`);
     const passthrough = picker && !debug;
     const profiles = getConfig().profiles;
     const single = only ?? (profiles.length === 1 ? profiles[0]!.name : undefined);
@@ -166,7 +174,9 @@ async function loginUnit(
       continue;
     }
     if (failure.kind === 'access-denied' || failure.kind === 'other') return { saved, problem: explain(failure, outcome, getConfig()) };
-    if (run === MAX_RUNS) return { saved, problem: gaveUp(failure, outcome, [...pending]) };
+    // No run left: a repair that needs no run to learn from is still made (so the next login
+    // needs one run), a plain retry is not.
+    const giveUp = shared.runs >= MAX_RUNS ? { saved, problem: gaveUp(failure, outcome, [...pending, ...later]) } : undefined;
 
     const inRun = config.profiles.filter((p) => (only ? p.name === only : pending.has(p.name) || outcome.summary.saved.includes(p.name)));
     switch (failure.kind) {
@@ -175,6 +185,7 @@ async function loginUnit(
         const blamed = suspects(inRun, outcome.summary.saved, failure.role, durationOf, (p) => memory.durations[p.name]?.worked);
         if (blamed.length === 0) {
           if (sessionFlag && sessionFlag > SAFE_DURATION) {
+            if (giveUp) return giveUp;
             progress(ctx, `STS refused role '${failure.role}' at -session-duration ${sessionFlag}; retrying without it`);
             sessionFlag = undefined;
             continue;
@@ -182,6 +193,7 @@ async function loginUnit(
           return { saved, problem: explain(failure, outcome, config) };
         }
         if (blamed.length > 1) {
+          if (giveUp) return giveUp;
           // The error names only the role: ask duo-sso for one suspect alone to learn which it is.
           unresolved = { role: failure.role, suspects: blamed.map((b) => b.name) };
           only = blamed[0]!.name;
@@ -189,11 +201,13 @@ async function loginUnit(
           continue;
         }
         if (!(await lower(blamed[0]!))) return { saved, problem: explain(failure, outcome, config) };
+        if (giveUp) return giveUp;
         continue;
       }
       case 'role-chaining':
       case 'expired-assertion':
         if (transientRetried) return { saved, problem: explain(failure, outcome, config) };
+        if (giveUp) return giveUp;
         transientRetried = true;
         progress(ctx, failure.kind === 'expired-assertion'
           ? 'the SAML assertion expired before STS redeemed it (slow Duo approval or clock skew); trying once more'
@@ -201,6 +215,7 @@ async function loginUnit(
         continue;
       case 'first-run-certificate':
         if (shared.interactive || !(ctx.io.stdinIsTTY && ctx.io.stderrIsTTY)) return { saved, problem: explain(failure, outcome, config) };
+        if (giveUp) return giveUp;
         shared.interactive = true;
         progress(ctx, "the SSO page wants a client certificate chosen (first login on this machine); running duo-sso again with -interactive: pick your certificate in the browser");
         continue;
@@ -208,7 +223,7 @@ async function loginUnit(
         return { saved, problem: explain(failure, outcome, config) };
     }
   }
-  return { saved, problem: { id: 'gave-up', message: `gave up after ${MAX_RUNS} runs of duo-sso`, commands: [] } };
+  return { saved, problem: budgetSpent([...pending, ...later]) };
 }
 
 /** duo-sso's "debug" switch (config.json): on, it prints secrets. Any truthy value counts, to be safe. */

@@ -224,13 +224,42 @@ describe('login', () => {
     expect(r.exitCode).toBe(1);
     expect((await sim.runs()).map((x) => x.argv)).toEqual([[], ['-profile', 'a'], []]);
     expect(r.json.problem).toMatchObject({ id: 'gave-up', message: expect.stringMatching(/after 3 runs of duo-sso .*; not logged in: b, c$/), commands: [['duo-sso-setup', 'login', '--profile', 'b', '--profile', 'c']] });
-    // Carrying on as told finishes the job.
+    // Carrying on as told finishes the job, still 3 runs per login: b is repaired and logged in,
+    // c's duration is lowered on the last run, so the login after that needs one run.
     const again = await box.run(['login', '--yes', '--json', '--profile', 'b', '--profile', 'c']);
-    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.exitCode).toBe(1);
+    expect((await sim.runs()).slice(3).map((x) => x.argv)).toEqual([['-profile', 'b'], ['-profile', 'b'], ['-profile', 'c']]);
+    expect(again.json.repairs.map((x: any) => x.profile)).toEqual(['b', 'c']);
+    expect(again.json.problem).toMatchObject({ id: 'gave-up', commands: [['duo-sso-setup', 'login', '--profile', 'c']] });
+    const last = await box.run(['login', '--yes', '--json', '--profile', 'c']);
+    expect(last.exitCode, last.stderr).toBe(0);
+    expect(await sim.runs()).toHaveLength(7);
     const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
     expect(['a', 'b', 'c'].map((n) => config.profiles[n].session_duration_seconds)).toEqual([3600, 3600, 3600]);
     expect(r.json.repairs.map((x: any) => x.profile)).toEqual(['a']);
     expect(r.json.profiles.map((p: any) => [p.name, p.saved])).toEqual([['a', true], ['b', false], ['c', false]]);
+  });
+
+  it('keeps to 3 runs of duo-sso per login when profiles are named one by one', async () => {
+    const { box, sts, sim } = await setup({
+      a: { account: '444444444444', role: 'admin', seconds: 14400 },
+      b: { account: '555555555555', role: 'admin', seconds: 14400 },
+      c: { ...LONG },
+    });
+    for (const account of ['444444444444', '555555555555']) sts.setRole(`arn:aws:iam::${account}:role/admin`, 3600);
+    const r = await box.run(['login', '--yes', '--json', '--profile', 'a', '--profile', 'b']);
+    expect(r.exitCode).toBe(1);
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[['-profile', 'a'], 1], [['-profile', 'a'], 0], [['-profile', 'b'], 1]]);
+    expect(r.json.problem).toMatchObject({ id: 'gave-up', message: expect.stringMatching(/after 3 runs of duo-sso .*; not logged in: b$/), commands: [['duo-sso-setup', 'login', '--profile', 'b']] });
+    expect(r.json.profiles.map((p: any) => [p.name, p.verified])).toEqual([['a', true], ['b', false]]);
+  });
+
+  it('runs duo-sso once for all profiles when more profiles are named than a login runs it', async () => {
+    const { box, sim } = await setup({ a: { ...LONG }, b: { ...SHORT }, c: { ...LONG }, d: { ...SHORT }, e: { ...LONG } });
+    const r = await box.run(['login', '--yes', '--json', '-p', 'a', '-p', 'b', '-p', 'c', '-p', 'd']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await sim.runs()).map((x) => x.argv)).toEqual([[]]);
+    expect(r.json.profiles.map((p: any) => [p.name, p.verified])).toEqual([['a', true], ['b', true], ['c', true], ['d', true]]);
   });
 
   it('runs duo-sso once per named profile, or once when every profile is named', async () => {
