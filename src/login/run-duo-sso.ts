@@ -7,6 +7,7 @@ import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
 import { redactSecrets } from '../knowledge/redact.js';
 import { redactingEcho } from './redacting-echo.js';
+import { grantsInLine } from './assertion-grants.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { progress } from './progress.js';
 import type { RunRecord } from './render.js';
@@ -54,6 +55,10 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], op
       const parsed = parseLine(line);
       const event = parsed.kind === 'profile-saved' && parsed.profile === 'default' && opts.expected ? { ...parsed, profile: opts.expected } : parsed;
       summary = fold(summary, event);
+      // The assertion itself (debug mode) says what the SSO grants, for an AccessDenied explanation.
+      for (const g of grantsInLine(line) ?? []) {
+        if (!summary.listed.some((l) => l.account === g.account && l.role === g.role)) summary = fold(summary, { kind: 'role-listed', ...g });
+      }
       if (event.kind === 'profile-saved') {
         // duo-sso has just written the file: look now, before its next profile overwrites [default].
         const text = readTextSync(ctx.paths.awsCredentials);

@@ -407,6 +407,19 @@ describe('login', () => {
     expect(await sim.runs()).toHaveLength(1);
   });
 
+  it('lists what the SAML assertion granted when duo-sso shows it (debug mode) and STS refuses the role', async () => {
+    const { box } = await setup({ long: { ...LONG } }, { grants: [{ account: '222222222222', role: 'readonly' }, { account: '333333333333', role: 'admin' }] });
+    const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
+    await box.write('.config/duo-sso/config.json', JSON.stringify({ ...config, debug: true }));
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(r.json.problem).toMatchObject({
+      id: 'access-denied-role',
+      details: ["profile long asks for role 'admin' in account 222222222222", 'your SSO grants: 222222222222 readonly, 333333333333 admin'],
+    });
+    expect(r.stderr).toMatch(/DEBUG SAMLResponse: \[redacted\]/);
+  });
+
   it('reports a profile whose credentials STS rejects, and stops after three runs of a persistent failure', async () => {
     const { box, sim } = await setup({ long: { ...LONG } }, { expiredAssertionRuns: 5 });
     const r = await box.run(['login', '--yes', '--json']);
