@@ -52,7 +52,8 @@ export async function runDuoSso(ctx: Context, duoSso: string, args: string[], op
     onLine: (line, stream) => {
       const shown = redactSecrets(line);
       lines.push(shown);
-      const parsed = parseLine(line);
+      // Events carry duo-sso's words into messages and --json: parse the redacted line.
+      const parsed = parseLine(shown);
       const event = parsed.kind === 'profile-saved' && parsed.profile === 'default' && opts.expected ? { ...parsed, profile: opts.expected } : parsed;
       summary = fold(summary, event);
       // The assertion itself (debug mode) says what the SSO grants, for an AccessDenied explanation.

@@ -331,6 +331,22 @@ describe('login', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('keeps secrets that duo-sso quotes in a failure out of the problem, the runs and the output', async () => {
+    const { box, sts } = await setup({ long: { ...LONG } });
+    const assertion = Buffer.from('<samlp:Response>'.repeat(40)).toString('base64');
+    const key = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    sts.failAssume = { status: 400, code: 'InvalidIdentityToken', message: `Response signature invalid; request SAMLAssertion=${assertion} aws_secret_access_key=${key}` };
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(r.json.problem.message).toMatch(/^duo-sso failed: InvalidIdentityToken: Response signature invalid; request SAMLAssertion=\[redacted\] aws_secret_access_key=\[redacted\]$/);
+    for (const text of [r.stdout, r.stderr]) {
+      expect(text).not.toContain(assertion.slice(0, 40));
+      expect(text).not.toContain(key);
+    }
+    const human = await box.run(['login', '--yes']);
+    expect(human.stdout + human.stderr).not.toContain(key);
+  });
+
   it('explains other STS refusals from the shared knowledge base', async () => {
     const { box, sts, sim } = await setup({ long: { ...LONG } });
     sts.failAssume = { status: 400, code: 'IDPRejectedClaim', message: 'Error authenticating with the identity provider.' };
