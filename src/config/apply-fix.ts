@@ -53,7 +53,7 @@ export async function applyConfigFix(
       notUtf8 = true;
       return undefined;
     }
-    outcome = fixText(current, policy, include);
+    outcome = fixText(current, policy, include, path);
     return outcome.kind === 'fixed' && outcome.changed ? outcome.text : undefined;
   }, { mode: 0o600, dryRun: opts.dryRun, ...(opts.now ? { now: opts.now } : {}) });
   if (notUtf8) return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };

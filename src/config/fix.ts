@@ -15,8 +15,9 @@ const UNTOUCHABLE = new Set(['json-syntax', 'not-object', 'missing-file', 'unrea
  * Applies every automatic fix accepted by `include` (default: all). A document that does
  * not parse as a JSON object comes back as `unparseable`, untouched.
  */
-export function fixText(text: string, policy: PolicyContext = {}, include: (f: Finding) => boolean = () => true): FixOutcome {
-  const first = validateText(text, policy);
+export function fixText(text: string, policy: PolicyContext = {}, include: (f: Finding) => boolean = () => true, path?: string): FixOutcome {
+  // The file's path goes into a syntax error's message, as `config validate` prints it.
+  const first = validateText(text, policy, path);
   if (first.some((f) => UNTOUCHABLE.has(f.id))) return { kind: 'unparseable', findings: first };
   let current = text;
   const applied: Finding[] = [];

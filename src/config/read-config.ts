@@ -14,7 +14,7 @@ const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'invalid number',
   PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value (a trailing comma?)',
+  ValueExpected: 'expected a value',
   ColonExpected: "expected ':'",
   CommaExpected: "expected ',' (a missing comma?)",
   CloseBraceExpected: "expected '}' (the file may be truncated)",
@@ -29,6 +29,24 @@ const ERROR_TEXT: Record<string, string> = {
   InvalidCharacter: 'invalid character in string',
 };
 
+/**
+ * The parser's complaint, plus the two causes behind most broken configs: a comma left before
+ * a closing bracket (named with its own position, since the parser stops at the bracket) and a
+ * file that stops mid-document (a failed save or copy).
+ */
+function explainSyntaxError(text: string, offset: number, said: string): string {
+  const closer = text[offset];
+  if (closer === '}' || closer === ']') {
+    const comma = text.slice(0, offset).trimEnd().length - 1;
+    if (text[comma] === ',') {
+      const at = positionAt(text, comma);
+      return `${said}: remove the trailing comma at ${at.line}:${at.column} (JSON allows none before '${closer}')`;
+    }
+  }
+  if (offset >= text.trimEnd().length) return `${said.replace(/ \(the file may be truncated\)$/, '')}: the file ends in the middle of the document (truncated?)`;
+  return said;
+}
+
 export function parseConfigText(path: string, text: string): ConfigRead {
   const errors: ParseError[] = [];
   // duo-sso uses Go's encoding/json: strict JSON, no comments, no trailing commas.
@@ -38,7 +56,7 @@ export function parseConfigText(path: string, text: string): ConfigRead {
     const offset = first?.offset ?? text.length;
     const pos = positionAt(text, offset);
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
-    const message = text.trim() === '' ? 'the file is empty' : (ERROR_TEXT[code] ?? code);
+    const message = text.trim() === '' ? 'the file is empty' : explainSyntaxError(text, offset, ERROR_TEXT[code] ?? code);
     return { kind: 'invalid-json', path, text, message, ...pos, excerpt: caretExcerpt(text, pos) };
   }
   return { kind: 'parsed', path, text, value: JSON.parse(text) as unknown, tree };

@@ -99,11 +99,13 @@ describe.each<Runtime>(['node', 'deno'])('config under %s', (runtime) => {
     await box.write(CONFIG, broken);
     const v = await box.run(['config', 'validate'], { runtime });
     expect(v.exitCode).toBe(1);
-    expect(v.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name in double quotes`);
+    expect(v.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name in double quotes: remove the trailing comma at 3:35`);
     expect(v.stdout).toMatch(/^ {4}4 \| }\n {8}\^$/m);
     const fix = await box.run(['config', 'fix', '--yes'], { runtime });
     expect(fix.exitCode).toBe(1);
     expect(fix.stderr).toMatch(/does not parse, so it was left unchanged/);
+    // The same position, named with the file's own path, as validate prints it.
+    expect(fix.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name`);
     const doctor = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,session-duration,profiles'], { runtime });
     expect(check(doctor.json, 'config').status).toBe('fail');
     expect(check(doctor.json, 'session-duration').status).toBe('skip');
@@ -120,10 +122,28 @@ describe('config', () => {
     const v = await box.run(['config', 'validate', '--json']);
     expect(v.exitCode).toBe(1);
     expect(v.json.findings).toEqual([expect.objectContaining({ id: 'json-syntax', severity: 'fail', position: expect.objectContaining({ line: 9 }) })]);
+    expect(v.json.findings[0].message).toMatch(/the file ends in the middle of the document \(truncated\?\)$/);
     const fix = await box.run(['config', 'fix', '--yes', '--json']);
     expect(fix.exitCode).toBe(1);
     expect(fix.json).toMatchObject({ changed: false, applied: [] });
+    const doctor = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,session-duration,profiles']);
+    expect(doctor.exitCode).toBe(1);
+    expect(check(doctor.json, 'config').status).toBe('fail');
     expect(await box.read(CONFIG)).toBe(truncated);
+    expect(await backups(box)).toEqual([]);
+  });
+
+  it('a truncated config that also starts with a BOM: the BOM fix (automatic elsewhere) is not applied, the file stays byte for byte', async () => {
+    const box = await sandbox();
+    const broken = `\uFEFF${NO_TOP_LEVEL.slice(0, NO_TOP_LEVEL.indexOf('"profiles"'))}`;
+    await box.write(CONFIG, broken);
+    const v = await box.run(['config', 'validate', '--json']);
+    expect(v.exitCode).toBe(1);
+    expect(v.json.findings.map((f: any) => f.id)).toEqual(['bom', 'json-syntax']);
+    expect((await box.run(['config', 'fix', '--yes'])).exitCode).toBe(1);
+    expect((await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,session-duration,profiles'])).exitCode).toBe(1);
+    expect(await box.read(CONFIG)).toBe(broken);
+    expect(await backups(box)).toEqual([]);
   });
 
   it('fix --yes sets the top level to 3600, the profile to the cap, keeps the unknown key and the layout, and backs up the original', async () => {

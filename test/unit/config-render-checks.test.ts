@@ -15,7 +15,7 @@ describe('renderFindings', () => {
   it('prints failures first, the caret excerpt, and the fix, as plain text', () => {
     const text = renderFindings(validateText('{\n  "url": "x",\n}\n', {}, '/h/config.json'), ASCII);
     expect(text).toBe([
-      '[x] /h/config.json:3:1: expected a property name in double quotes',
+      "[x] /h/config.json:3:1: expected a property name in double quotes: remove the trailing comma at 2:13 (JSON allows none before '}')",
       '    3 | }',
       '        ^',
       '    -> Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).',

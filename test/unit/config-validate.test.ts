@@ -69,9 +69,18 @@ describe('validateText', () => {
     const [f, ...rest] = validateText('{\n  "url": "https://cloudsso.cisco.com",\n}\n');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ id: 'json-syntax', severity: 'fail', position: { line: 3, column: 1 } });
-    expect(f!.message).toBe('config.json:3:1: expected a property name in double quotes');
+    expect(f!.message).toBe("config.json:3:1: expected a property name in double quotes: remove the trailing comma at 2:38 (JSON allows none before '}')");
     expect(f!.position!.excerpt).toBe('3 | }\n    ^');
     expect(validateText('{\n  "url": "x",\n  "profiles": {\n')[0]).toMatchObject({ id: 'json-syntax', position: { line: 4, column: 1 } });
+  });
+
+  it('names the cause of the two usual syntax errors: a trailing comma (with its position) and a truncated file', () => {
+    expect(validateText('{"a": [1, 2,\n  ]}')[0]!.message).toBe("config.json:2:3: expected a value: remove the trailing comma at 1:12 (JSON allows none before ']')");
+    expect(validateText('{\n  "profiles": {\n    "x": {"aws_account_id": "626007623524",\n')[0]!.message)
+      .toBe('config.json:4:1: expected a property name in double quotes: the file ends in the middle of the document (truncated?)');
+    expect(validateText('{"url": "x"\n')[0]!.message).toBe("config.json:2:1: expected '}': the file ends in the middle of the document (truncated?)");
+    // Neither: the parser's own words only.
+    expect(validateText('{"url": , "debug": false}')[0]!.message).toBe('config.json:1:9: expected a value');
   });
 
   it('reports a byte-order mark, which Go refuses', () => {
