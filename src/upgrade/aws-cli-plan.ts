@@ -41,16 +41,20 @@ export function detectAwsInstall(facts: Pick<PlatformFacts, 'os' | 'packageManag
   return { kind: 'unknown', path: aws.path };
 }
 
-/** The argv that upgrades the AWS CLI installed this way. */
+/**
+ * The argv that upgrades the AWS CLI installed this way. Our own `install` runs as a child
+ * without a terminal, so it carries --yes: the upgrade was approved before it runs, and
+ * without it the child refuses ("no terminal to confirm it").
+ */
 export function upgradeArgv(method: AwsInstallMethod, isRoot = false): string[][] {
   const sudo = isRoot ? [] : ['sudo'];
   switch (method.kind) {
     case 'brew':
       return [['brew', 'upgrade', 'awscli']];
     case 'zip':
-      return [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update', ...(method.system ? ['--system'] : [])]];
+      return [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update', ...(method.system ? ['--system'] : []), '--yes']];
     case 'pkg':
-      return [['duo-sso-setup', 'install', 'aws-cli', '--method', 'pkg']];
+      return [['duo-sso-setup', 'install', 'aws-cli', '--method', 'pkg', '--yes']];
     case 'winget':
       return [['winget', 'upgrade', '-e', '--id', 'Amazon.AWSCLI', '--accept-source-agreements', '--accept-package-agreements']];
     case 'msi':
@@ -69,7 +73,7 @@ export function upgradeArgv(method: AwsInstallMethod, isRoot = false): string[][
     }
     case 'pip':
       // v1 from pip: the upgrade that matters is to v2, through the official installer.
-      return [['duo-sso-setup', 'install', 'aws-cli']];
+      return [['duo-sso-setup', 'install', 'aws-cli', '--yes']];
     case 'unknown':
       return [];
   }

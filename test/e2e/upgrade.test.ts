@@ -6,6 +6,8 @@ import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 import { CRASHING_DUO_SSO, duoSsoScript, sha256, startReleaseServer, type Asset, type ReleaseServer } from '../support/upgrade-release-server.js';
 import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
 import { FakeBrew, UPSTREAM_URL, brokenTapScenario, healthyScenario, type FakeBrewScenario } from '../support/fake-brew/index.js';
+import { ReleaseServer as DownloadServer } from '../support/release-server.js';
+import { makeSignedZip } from '../support/aws-cli-zip.js';
 
 const boxes: Sandbox[] = [];
 afterEach(async () => {
@@ -299,6 +301,27 @@ describe('upgrade aws-cli, self, all', () => {
     const aws = r.json.components[0];
     expect(aws).toMatchObject({ component: 'aws-cli', method: 'apt package', status: 'planned', from: expect.stringMatching(/^2\./) });
     expect(aws.plan[0].command).toEqual(expect.arrayContaining(['apt-get', 'install', '--only-upgrade', '-y', 'awscli']));
+  });
+
+  it('an AWS CLI from the official zip is upgraded with --yes and no terminal: the nested install is approved too', async () => {
+    const box = await Sandbox.create({ tools: ['gpg'], env: { SHELL: '/bin/bash' } });
+    boxes.push(box);
+    // AWS CLI 2.9.0 as the official zip installs it per user: ~/.local/aws-cli/v2/current, linked from ~/.local/bin.
+    await box.write('.local/aws-cli/v2/2.9.0/bin/aws', '#!/bin/sh\necho "aws-cli/2.9.0 Python/3.11.6 Linux/6.1.0 exe/x86_64.debian.12"\n', 0o755);
+    await box.exec('/bin/sh', ['-c', 'ln -s "$HOME/.local/aws-cli/v2/2.9.0" "$HOME/.local/aws-cli/v2/current" && mkdir -p "$HOME/.local/bin" && ln -s "$HOME/.local/aws-cli/v2/current/bin/aws" "$HOME/.local/bin/aws"']);
+    const signed = await makeSignedZip(box, '2.99.0');
+    const zip = '/awscli-exe-linux-x86_64.zip';
+    const server = await DownloadServer.start({ [zip]: signed.zip, [`${zip}.sig`]: signed.sig });
+    const env = { PATH: `${box.home}/.local/bin:${box.env.PATH}`, AWS_CLI_DOWNLOAD_URL: server.url, AWS_CLI_PUBLIC_KEY_FILE: signed.keyFile, AWS_CLI_SIGNING_FINGERPRINT: signed.fingerprint };
+    try {
+      const r = await box.run(['upgrade', 'aws-cli', '--yes'], { env });
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/aws-cli upgraded 2\.9\.0 → 2\.99\.0/);
+      expect(server.requests).toEqual([zip, `${zip}.sig`]);
+      expect((await box.exec(box.path('.local/bin/aws'), ['--version'])).stdout).toMatch(/^aws-cli\/2\.99\.0/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('--check reports every component and changes nothing, under Node and Deno', async () => {

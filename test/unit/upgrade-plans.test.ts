@@ -13,9 +13,9 @@ describe('AWS CLI upgrade plans', () => {
   it.each<[string, Facts, AwsInstallFacts, string, string[][]]>([
     ['Homebrew on macOS', { os: 'darwin', packageManager: 'brew' }, aws({ path: '/opt/homebrew/bin/aws', realPath: '/opt/homebrew/Cellar/awscli/2.15.0/bin/aws', brewPrefix: '/opt/homebrew' }), 'homebrew', [['brew', 'upgrade', 'awscli']]],
     ['Linuxbrew listed by brew', linux(), aws({ path: '/home/linuxbrew/.linuxbrew/bin/aws', brewListed: true }), 'homebrew', [['brew', 'upgrade', 'awscli']]],
-    ['official zip, per user', linux(), aws({ path: '/home/u/.local/bin/aws', realPath: '/home/u/.local/aws-cli/v2/2.15.0/dist/aws', distribution: 'exe' }), 'official zip installer', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update']]],
-    ['official zip, system-wide', linux(), aws({ realPath: '/usr/local/aws-cli/v2/2.15.0/dist/aws', distribution: 'exe' }), 'official zip installer (system-wide)', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update', '--system']]],
-    ['macOS pkg', { os: 'darwin', packageManager: undefined }, aws({ realPath: '/usr/local/aws-cli/aws', distribution: 'exe' }), 'official macOS pkg', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'pkg']]],
+    ['official zip, per user', linux(), aws({ path: '/home/u/.local/bin/aws', realPath: '/home/u/.local/aws-cli/v2/2.15.0/dist/aws', distribution: 'exe' }), 'official zip installer', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update', '--yes']]],
+    ['official zip, system-wide', linux(), aws({ realPath: '/usr/local/aws-cli/v2/2.15.0/dist/aws', distribution: 'exe' }), 'official zip installer (system-wide)', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'zip', '--update', '--system', '--yes']]],
+    ['macOS pkg', { os: 'darwin', packageManager: undefined }, aws({ realPath: '/usr/local/aws-cli/aws', distribution: 'exe' }), 'official macOS pkg', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'pkg', '--yes']]],
     ['Debian package', linux('apt'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws', distribution: 'source' }), 'apt package', [['sudo', 'apt-get', 'install', '--only-upgrade', '-y', 'awscli']]],
     ['Fedora package', linux('dnf'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws', distribution: 'source' }), 'dnf package', [['sudo', 'dnf', 'upgrade', '-y', 'awscli2']]],
     ['Arch package', linux('pacman'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws' }), 'pacman package', [['sudo', 'pacman', '-S', '--needed', '--noconfirm', 'aws-cli-v2']]],
@@ -23,7 +23,7 @@ describe('AWS CLI upgrade plans', () => {
     ['Alpine package', linux('apk'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws' }), 'apk package', [['sudo', 'apk', 'add', '--upgrade', 'aws-cli']]],
     ['Windows with winget', { os: 'win32', packageManager: 'winget' }, aws({ path: 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe' }), 'winget', [['winget', 'upgrade', '-e', '--id', 'Amazon.AWSCLI', '--accept-source-agreements', '--accept-package-agreements']]],
     ['Windows without winget', { os: 'win32', packageManager: undefined }, aws({ path: 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe' }), 'official MSI', [['msiexec.exe', '/i', 'https://awscli.amazonaws.com/AWSCLIV2.msi', '/passive']]],
-    ['pip v1 under pyenv', linux(), aws({ path: '/home/u/.pyenv/shims/aws', realPath: '/home/u/.pyenv/shims/aws', major: 1 }), 'pip (AWS CLI v1)', [['duo-sso-setup', 'install', 'aws-cli']]],
+    ['pip v1 under pyenv', linux(), aws({ path: '/home/u/.pyenv/shims/aws', realPath: '/home/u/.pyenv/shims/aws', major: 1 }), 'pip (AWS CLI v1)', [['duo-sso-setup', 'install', 'aws-cli', '--yes']]],
     ['something else', linux(), aws({ path: '/opt/tools/aws', realPath: '/opt/tools/aws' }), 'unknown', []],
   ])('%s', (_name, facts, found, method, commands) => {
     const m = detectAwsInstall(facts, found);
