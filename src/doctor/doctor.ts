@@ -103,12 +103,16 @@ async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result:
       await check.fix(checkCtx, result);
       return { ok: true };
     }
+    // On a terminal the fix gets it: gpg's pinentry, sudo's password prompt and the fix's own
+    // progress need it. Otherwise (--json, output redirected) its output is captured, so
+    // stdout keeps only our report.
+    const attached = !ctx.options.json && ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY && ctx.io.stderrIsTTY;
     for (const command of result.fix?.commands ?? []) {
       // The user has just said yes (or gave --yes): our own command must not ask again, and
       // without a terminal it would refuse to change anything.
       const confirmed = command[0] === 'duo-sso-setup' && !command.includes('--yes') ? [...command, '--yes'] : command;
       const [file, ...args] = resolveSelf(confirmed);
-      const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 600_000 });
+      const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 600_000, ...(attached ? { interactive: true } : {}) });
       if (!succeeded(r)) return { ok: false, message: describeFailure(r) };
     }
     return { ok: true };

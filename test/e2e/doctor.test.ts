@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { CLI, createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
 
 const sandbox = sandboxPerTest();
@@ -184,6 +184,23 @@ describe('doctor', () => {
     expect((await git(['rev-list', '--count', 'HEAD'])).stdout).toBe(commits);
     expect((await git(['ls-files'])).stdout).toBe(files);
     expect((await git(['status', '--porcelain', '--untracked-files=all'])).stdout).toBe('');
+  });
+
+  it('--fix on a terminal gives the fix the terminal (pinentry, sudo) and shows its output', async () => {
+    const box = await sandbox({ tools: ['gpg'] });
+    await box.addTool('pass', 'real-pass');
+    await box.addScript('pass', `#!/bin/sh
+# Imitates pass whose gpg asks for a passphrase through pinentry on the terminal: init refuses without one.
+if [ "$1" = init ] && ! [ -t 0 ]; then echo "gpg: public key decryption failed: Inappropriate ioctl for device" >&2; exit 2; fi
+exec "${box.bin}/real-pass" "$@"
+`);
+    const fpr = await createGpgKey(box);
+    // python3's pty gives the CLI a real terminal on stdin, stdout and stderr.
+    const r = await box.exec('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, CLI, 'doctor', '--fix', '--yes', '--only', 'gpg,pass'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain(`Password store initialized for ${fpr}`);
+    expect(r.stdout).toMatch(/✓ pass +store .* works .*\(fixed\)/);
+    expect(r.exitCode).toBe(0);
+    expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
   });
 
   it('--fix --yes installs a missing duo-sso from the release URL and re-checks it', async () => {
