@@ -12,7 +12,9 @@ export function durationValidator(cap: number): (value: string) => true | string
     const n = Number(value.trim());
     if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n)) return 'a whole number of seconds';
     if (n < POLICY.minSeconds) return `at least ${POLICY.minSeconds} s (the STS minimum)`;
-    if (n > cap) return `at most ${cap} s here (policy cap; more needs SRE approval and --session-duration on the command line)`;
+    // No flag takes more either (config init --yes refuses it too): a role SRE raised is learned
+    // by login (iam:GetRole), which then offers the longer session.
+    if (n > cap) return `at most ${cap} s (the policy cap; when SRE has raised the role, duo-sso-setup login learns it and offers more)`;
     return true;
   };
 }

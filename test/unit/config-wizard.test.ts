@@ -85,6 +85,9 @@ describe('config init wizard (real enquirer, injected streams)', () => {
     expect(v('3600')).toBe(true);
     expect(v('899')).toMatch(/at least 900/);
     expect(v('3601')).toMatch(/at most 3600/);
+    // It used to send the user to --session-duration, which config init --yes refuses above the cap as well.
+    expect(v('3601')).not.toMatch(/--session-duration/);
+    expect(v('3601')).toMatch(/login learns it/);
     expect(v('1h')).toMatch(/whole number/);
   });
 });
