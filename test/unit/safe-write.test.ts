@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBackups, safeWrite, updateFile } from '../../src/fs/safe-write.js';
@@ -34,6 +34,19 @@ describe('safeWrite', () => {
     expect((await safeWrite(p, 'v7')).changed).toBe(false);
     expect(await readFile(p, 'utf8')).toBe('v7');
     expect((await readdir(dir)).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('makes backups 0600 whatever the file\'s mode (they may hold secrets), and leaves an existing folder\'s mode alone', async () => {
+    const sub = join(dir, 'existing');
+    await mkdir(sub, { mode: 0o755 });
+    await chmod(sub, 0o755);
+    const p = join(sub, 'credentials');
+    await writeFile(p, 'old', { mode: 0o644 });
+    await chmod(p, 0o644);
+    const r = await safeWrite(p, 'new', { mode: 0o600 });
+    expect((await stat(r.backup!)).mode & 0o777).toBe(0o600);
+    expect((await stat(p)).mode & 0o777).toBe(0o600);
+    expect((await stat(sub)).mode & 0o777).toBe(0o755);
   });
 
   it('writes through a symlink (dotfiles kept in a repository), leaving the link in place', async () => {
