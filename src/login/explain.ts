@@ -1,7 +1,8 @@
 // What to tell the user when a login stops: what happened, what the profile asked for, and
 // the command that helps. The shared knowledge base explains failures login cannot repair.
 import { diagnose } from '../knowledge/index.js';
-import { MAX_RUNS, type Failure } from './repair.js';
+import { MAX_RUNS, SAFE_DURATION, type Failure } from './repair.js';
+import type { ProfileSummary } from '../config/model.js';
 import type { LoadedConfig } from './preflight.js';
 import type { DuoRun } from './run-duo-sso.js';
 import type { Problem } from './render.js';
@@ -71,5 +72,18 @@ export function budgetSpent(left: readonly string[]): Problem {
     id: 'gave-up',
     message: `duo-sso ran ${MAX_RUNS} times, the most one login runs it${left.length > 0 ? `; not logged in: ${left.join(', ')}` : ''}`,
     commands: left.length > 0 ? [['duo-sso-setup', 'login', ...left.flatMap((p) => ['--profile', p])]] : [],
+  };
+}
+
+/** STS refused a profile's duration and the user chose not to lower it. */
+export function keptDuration(role: string, profile: ProfileSummary, asked: number): Problem {
+  return {
+    id: 'max-session-duration',
+    message: `STS refused role '${role}' in account ${profile.accountId} for profile ${profile.name} at ${asked} s (the role allows less); its duration was left as it is`,
+    details: [`Lower it (${SAFE_DURATION} s works for every role) and log in again.`],
+    commands: [
+      ['duo-sso-setup', 'config', 'add-profile', profile.name, '--account', profile.accountId, '--role', profile.role, '--duration', String(SAFE_DURATION), '--force'],
+      ['duo-sso-setup', 'login', '--profile', profile.name],
+    ],
   };
 }

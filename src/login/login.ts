@@ -13,7 +13,7 @@ import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
 import { lowerDuration, moveCredentials, rememberSuccess } from './apply-repairs.js';
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
-import { budgetSpent, explain, gaveUp } from './explain.js';
+import { budgetSpent, explain, gaveUp, keptDuration } from './explain.js';
 import { progress } from './progress.js';
 
 export interface LoginOptions {
@@ -159,7 +159,7 @@ async function loginUnit(
         const left = unresolved.suspects.filter((n) => pending.has(n));
         const profiles = config.profiles.filter((p) => left.includes(p.name));
         if (profiles.length === 1) {
-          if (!(await lower(profiles[0]!))) return { saved, problem: { id: 'max-session-duration', message: `STS refused role '${unresolved.role}' for profile ${profiles[0]!.name}; its duration was left as it is`, commands: [] } };
+          if (!(await lower(profiles[0]!))) return { saved, problem: keptDuration(unresolved.role, profiles[0]!, durationOf(profiles[0]!)) };
           continue;
         }
         if (profiles.length > 1) {
@@ -200,7 +200,7 @@ async function loginUnit(
           progress(ctx, `STS refused role '${failure.role}', which ${blamed.map((b) => b.name).join(' and ')} use; trying ${only} alone to find which one`);
           continue;
         }
-        if (!(await lower(blamed[0]!))) return { saved, problem: explain(failure, outcome, config) };
+        if (!(await lower(blamed[0]!))) return { saved, problem: keptDuration(failure.role, blamed[0]!, durationOf(blamed[0]!)) };
         if (giveUp) return giveUp;
         continue;
       }

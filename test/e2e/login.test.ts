@@ -43,6 +43,33 @@ function secretsIn(text: string): string[] {
   return [...text.matchAll(/^(?:aws_secret_access_key|aws_session_token|aws_access_key_id) = (\S+)$/gm)].map((m) => m[1]!);
 }
 
+/**
+ * A python3 script that runs argv[1:] on a pseudo-terminal, copies what it prints to stdout,
+ * and types `keys` (one write each, a little apart) once `prompt` is on the screen; exits 99
+ * if the prompt never shows within 10 s.
+ */
+function answerOnTerminal(prompt: string, keys: string[]): string {
+  const lit = (t: string) => JSON.stringify(t);
+  return [
+    'import os, pty, select, sys, time',
+    'pid, fd = pty.fork()',
+    'if pid == 0: os.execv(sys.argv[1], sys.argv[1:])',
+    'seen, deadline, answered = b"", time.time() + 10, False',
+    'while True:',
+    '    if not answered and time.time() > deadline: os.kill(pid, 9); sys.exit(99)',
+    '    r, _, _ = select.select([fd], [], [], 0.2)',
+    '    if not r: continue',
+    '    try: chunk = os.read(fd, 4096)',
+    '    except OSError: break',
+    '    if not chunk: break',
+    '    seen += chunk; sys.stdout.buffer.write(chunk); sys.stdout.flush()',
+    `    if not answered and ${lit(prompt)}.encode() in seen:`,
+    ...keys.map((k) => `        time.sleep(0.2); os.write(fd, ${lit(k)}.encode())`),
+    '        answered = True',
+    'sys.exit(os.waitpid(pid, 0)[1] >> 8)',
+  ].join('\n');
+}
+
 async function backups(box: Sandbox, dir: string): Promise<string[]> {
   return (await readdir(box.path(dir))).filter((n) => n.endsWith('.bak'));
 }
@@ -347,6 +374,20 @@ describe('login', () => {
     expect(human.stdout + human.stderr).not.toContain(key);
   });
 
+  it('asks before lowering a duration in a terminal, and says what is left when the answer is no', async () => {
+    const { box, sim } = await setup({ short: { ...SHORT, seconds: 14400 } });
+    const decline = answerOnTerminal('(Y/n)', ['n', '\r']);
+    const before = await box.read('.config/duo-sso/config.json');
+    const r = await box.exec('python3', ['-c', decline, process.execPath, CLI, 'login'], { env: { NO_COLOR: '1' } });
+    expect(r.exitCode, r.stdout).toBe(1);
+    expect(r.stdout).toContain("role 'admin' in account 111111111111 allows less than the 14400 s that profile short asks for; setting profile short's session_duration_seconds to 3600");
+    expect(r.stdout).toContain("STS refused role 'admin' in account 111111111111 for profile short at 14400 s (the role allows less); its duration was left as it is");
+    expect(r.stdout).toContain('$ duo-sso-setup config add-profile short --account 111111111111 --role admin --duration 3600 --force');
+    expect(r.stdout).not.toContain('No profile using that role asks for more than 3600 s');
+    expect(await box.read('.config/duo-sso/config.json')).toBe(before);
+    expect(await sim.runs()).toHaveLength(1);
+  });
+
   it('explains other STS refusals from the shared knowledge base', async () => {
     const { box, sts, sim } = await setup({ long: { ...LONG } });
     sts.failAssume = { status: 400, code: 'IDPRejectedClaim', message: 'Error authenticating with the identity provider.' };
@@ -385,23 +426,7 @@ describe('login', () => {
 
   it('shows duo-sso\'s role prompt before the user answers it when its output is read line by line (--json)', async () => {
     const { box } = await setup({}, { grants: [{ account: '222222222222', role: 'admin' }] });
-    // Answers only once the prompt is on the terminal; exits 99 if it never shows.
-    const expectPrompt = [
-      'import os, pty, select, sys, time',
-      'pid, fd = pty.fork()',
-      'if pid == 0: os.execv(sys.argv[1], sys.argv[1:])',
-      'seen, deadline, answered = b"", time.time() + 10, False',
-      'while True:',
-      '    if not answered and time.time() > deadline: os.kill(pid, 9); sys.exit(99)',
-      '    r, _, _ = select.select([fd], [], [], 0.2)',
-      '    if not r: continue',
-      '    try: chunk = os.read(fd, 4096)',
-      '    except OSError: break',
-      '    if not chunk: break',
-      '    seen += chunk; sys.stdout.buffer.write(chunk); sys.stdout.flush()',
-      '    if not answered and b"Select a role [1-1]: " in seen: os.write(fd, b"1\\n"); answered = True',
-      'sys.exit(os.waitpid(pid, 0)[1] >> 8)',
-    ].join('\n');
+    const expectPrompt = answerOnTerminal('Select a role [1-1]: ', ['1\n']);
     const r = await box.exec('python3', ['-c', expectPrompt, process.execPath, CLI, 'login', '--yes', '--json'], { env: { NO_COLOR: '1' } });
     expect(r.exitCode, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/"arn": "arn:aws:sts::222222222222:assumed-role\/admin\/jdoe@example\.com"/);
