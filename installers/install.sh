@@ -45,7 +45,8 @@ run() {
     esac
   done
   printf '\n' >&2
-  if [ "$dry_run" -eq 0 ]; then "$@" >&2; fi
+  # stdin from /dev/null: under `curl … | sh` stdin is the rest of this script.
+  if [ "$dry_run" -eq 0 ]; then "$@" >&2 </dev/null; fi
 }
 
 while [ $# -gt 0 ]; do
@@ -133,6 +134,10 @@ if [ "$run_setup" -eq 1 ]; then
   say "Running $PACKAGE setup"
   if [ "$dry_run" -eq 1 ]; then
     run "$tool" setup "$@"
+  elif [ ! -t 0 ] && (true </dev/tty) 2>/dev/null; then
+    # `curl … | sh`: stdin is the pipe, so setup could not ask anything and would change
+    # nothing without --yes. Give it the terminal the user is sitting at.
+    exec "$tool" setup "$@" </dev/tty
   else
     exec "$tool" setup "$@"
   fi

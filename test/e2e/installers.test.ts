@@ -97,6 +97,24 @@ describe('install.sh', () => {
     expect(r.stderr).toContain('no such tarball');
   });
 
+  it.runIf(existsSync('/usr/bin/script'))('piped into sh (curl … | sh) on a terminal, setup gets the terminal as stdin, not the pipe', async () => {
+    const box = await sandbox();
+    await box.addTool(NODE, 'node');
+    // Stand-in for npm: "installs" a duo-sso-setup that only reports what its stdin is.
+    await box.addScript('npm', `#!/bin/sh
+# Imitates \`npm install --global --prefix P\`: writes P/bin/duo-sso-setup.
+while [ $# -gt 0 ]; do [ "$1" = --prefix ] && prefix=$2; shift; done
+mkdir -p "$prefix/bin"
+printf '#!/bin/sh\\nif [ -t 0 ]; then echo "setup stdin: terminal"; else echo "setup stdin: not a terminal"; fi\\n' > "$prefix/bin/duo-sso-setup"
+chmod +x "$prefix/bin/duo-sso-setup"
+`);
+    const prefix = join(box.root, 'prefix');
+    // script(1) gives the pipeline a pseudo-terminal, as a user's terminal would.
+    const r = await box.exec('/usr/bin/script', ['-qec', `cat '${INSTALL_SH}' | sh -s -- --prefix '${prefix}'`, '/dev/null']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('setup stdin: terminal');
+  });
+
   it.skipIf(!NPM)('installs the packed tarball into a throwaway prefix and runs setup', async () => {
     const box = await sandbox({ node: true });
     const prefix = join(box.root, 'prefix');

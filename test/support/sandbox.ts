@@ -106,6 +106,9 @@ export class Sandbox {
   /** Writes an executable stand-in into the sandbox PATH. */
   async addScript(name: string, content: string): Promise<string> {
     const p = join(this.bin, name);
+    // Replace, never write through: the name may be a link to a real tool (addTool), and
+    // writing through it would overwrite that tool on this machine.
+    await rm(p, { force: true });
     await writeFile(p, content, { mode: 0o755 });
     return p;
   }
