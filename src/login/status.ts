@@ -1,6 +1,7 @@
 // Where each profile's credentials stand: present, when they expire, and (on request) whom
 // STS says they belong to. Shared by `status` and the doctor's `credentials` check.
 import { readConfig } from '../config/read-config.js';
+import { UserError } from '../errors.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
 import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
 import { sectionNames } from '../aws/ini.js';
@@ -55,7 +56,16 @@ export async function gatherStatus(
   let profiles: { name: string; account?: string; role?: string }[] = configured.length > 0
     ? configured.map((p) => ({ name: p.name, account: p.accountId, role: p.role }))
     : (credentials ? sectionNames(credentials) : []).filter((n) => credentialsOf(profileSection(credentials, n))).map((name) => ({ name }));
-  if (opts.only && opts.only.length > 0) profiles = profiles.filter((p) => opts.only!.includes(p.name));
+  if (opts.only && opts.only.length > 0) {
+    const unknown = opts.only.filter((n) => !profiles.some((p) => p.name === n));
+    if (unknown.length > 0) {
+      const where = source === 'config' ? ctx.paths.duoConfig : ctx.paths.awsCredentials;
+      throw new UserError(`no profile ${unknown.map((u) => `'${u}'`).join(', ')} in ${where}`, {
+        hint: profiles.length > 0 ? `Profiles there: ${profiles.map((p) => p.name).join(', ')}` : 'Add one: duo-sso-setup config init',
+      });
+    }
+    profiles = profiles.filter((p) => opts.only!.includes(p.name));
+  }
   const state = await readState(ctx.paths);
   const awsConfig = await readAwsConfig(ctx.paths);
   const stored = storedCredentials(state);

@@ -65,6 +65,14 @@ describe('status', () => {
     expect(r.stdout + r.stderr).not.toContain(secret);
   });
 
+  it('refuses a profile that is not there, naming the ones that are', async () => {
+    const { box } = await loggedIn();
+    const r = await box.run(['status', '--profile', 'nope']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: dev, prod/);
+  });
+
   it('falls back to the credentials file when config.json has no profiles', async () => {
     const box = await Sandbox.create();
     cleanups.push(() => box.cleanup());
