@@ -33,8 +33,11 @@ export function isUrl(source: string): boolean {
 }
 
 export async function download(source: string, dest: string, opts: DownloadOptions): Promise<Downloaded> {
+  // The socket's idle timeout also ends a body that stalls half-way; it must read as a
+  // timeout, not as the connection closing.
+  const stalled = { hit: false };
   try {
-    const { stream, expected } = isUrl(source) ? await openUrl(source, opts, opts.maxRedirects ?? 5) : await openFile(source, opts.maxBytes);
+    const { stream, expected } = isUrl(source) ? await openUrl(source, opts, opts.maxRedirects ?? 5, stalled) : await openFile(source, opts.maxBytes);
     const hash = createHash('sha256');
     let bytes = 0;
     const meter = new Transform({
@@ -50,6 +53,7 @@ export async function download(source: string, dest: string, opts: DownloadOptio
     return { path: dest, bytes, sha256: hash.digest('hex') };
   } catch (error) {
     await rm(dest, { force: true });
+    if (stalled.hit) throw new DownloadError(`timed out: nothing received for ${idleMs(opts) < 1000 ? `${idleMs(opts)} ms` : `${Math.round(idleMs(opts) / 1000)} s`}`, source);
     if (error instanceof DownloadError) throw error;
     const message = (error as Error).message;
     if (/aborted|ECONNRESET|premature close/i.test(message)) throw new DownloadError('truncated: the connection closed before the download finished', source);
@@ -72,11 +76,17 @@ export function redirectAllowed(from: string, to: URL): boolean {
   return new URL(from).protocol !== 'https:' || to.protocol === 'https:';
 }
 
-async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number): Promise<{ stream: Readable; expected: number | undefined }> {
+const idleMs = (opts: DownloadOptions): number => opts.timeoutMs ?? 60_000;
+
+async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number, stalled: { hit: boolean }): Promise<{ stream: Readable; expected: number | undefined }> {
   const client = new URL(url).protocol === 'https:' ? await import('node:https') : await import('node:http');
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = client.get(url, { timeout: opts.timeoutMs ?? 60_000, headers: { 'user-agent': 'duo-sso-setup' } }, resolve);
-    req.on('timeout', () => req.destroy(new DownloadError('timed out', url)));
+    // An idle timeout (no bytes for this long), so a large download on a slow link is fine.
+    const req = client.get(url, { timeout: idleMs(opts), headers: { 'user-agent': 'duo-sso-setup' } }, resolve);
+    req.on('timeout', () => {
+      stalled.hit = true;
+      req.destroy(new DownloadError('timed out', url));
+    });
     req.on('error', reject);
   });
   const status = response.statusCode ?? 0;
@@ -85,7 +95,7 @@ async function openUrl(url: string, opts: DownloadOptions, redirectsLeft: number
     if (redirectsLeft <= 0) throw new DownloadError('too many redirects', url);
     const next = new URL(response.headers.location, url);
     if (!redirectAllowed(url, next)) throw new DownloadError(`refusing a redirect to ${next.protocol}`, url);
-    return openUrl(next.toString(), opts, redirectsLeft - 1);
+    return openUrl(next.toString(), opts, redirectsLeft - 1, stalled);
   }
   if (status !== 200) {
     response.resume();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import https from 'node:https';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -56,6 +57,26 @@ describe('download', () => {
     await expect(download(`${server.url}/ok`, dest, { maxBytes: 100 })).rejects.toBeInstanceOf(DownloadError);
     await expect(download(join(dir, 'src'), dest, { maxBytes: 100 })).rejects.toThrow(/limit/);
     expect(existsSync(dest)).toBe(false);
+  });
+
+  it.each([
+    ['answers nothing', (_req: IncomingMessage, _res: ServerResponse) => undefined],
+    ['stalls half-way through the body', (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('first bytes');
+    }],
+  ])('a server that %s times out as a timeout (not as a truncated download) and leaves no file', async (_what, handler) => {
+    const stalling = createServer(handler);
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const dest = join(dir, 'stalled');
+    try {
+      const { port } = stalling.address() as AddressInfo;
+      await expect(download(`http://127.0.0.1:${port}/x`, dest, { maxBytes: 1 << 20, timeoutMs: 300 })).rejects.toThrow('timed out: nothing received for 300 ms');
+      expect(existsSync(dest)).toBe(false);
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
   });
 
   it('says when a local file does not exist', async () => {
