@@ -218,6 +218,18 @@ describe('login', () => {
     for (const secret of secretsIn(await box.read('.aws/credentials'))) expect(r.stdout + r.stderr).not.toContain(secret);
   });
 
+  it('reads the clock skew from STS\'s Date header while verifying, and warns beyond 60 s with the time-sync command', async () => {
+    const { box, sts } = await setup({ long: { ...LONG } });
+    const ok = await box.run(['login', '--yes', '--json']);
+    expect(ok.json.clock).toMatchObject({ level: 'ok', summary: 'this clock agrees with AWS' });
+    expect(ok.stderr).not.toContain('clock:');
+    sts.dateSkewSeconds = 120;
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.clock).toMatchObject({ level: 'warn', summary: 'this clock is 2 min behind AWS', fix: [['sudo', 'timedatectl', 'set-ntp', 'true']] });
+    expect(r.stderr).toContain('clock: this clock is 2 min behind AWS; STS refuses signatures more than 15 min off and SAML assertions expire in 5 min.\n  $ sudo timedatectl set-ntp true\n');
+  });
+
   it('logs in but says so when STS cannot be reached for the verification', async () => {
     const { box } = await setup({ long: { ...LONG } });
     const r = await box.run(['login', '--yes', '--json'], { env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' } });

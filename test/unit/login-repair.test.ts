@@ -79,6 +79,8 @@ describe('clock', () => {
     expect(skewFromDate('Wed, 31 Dec 2025 23:50:00 GMT', sent + 500, sent + 500)).toBe(-600);
     expect(skewFromDate('nonsense', sent, sent)).toBeUndefined();
     expect([skewLevel(30), skewLevel(-61), skewLevel(301)]).toEqual(['ok', 'warn', 'fail']);
+    // "beyond 60 s" and "beyond 5 min": the thresholds themselves are still the milder level.
+    expect([skewLevel(60), skewLevel(-60), skewLevel(300), skewLevel(-300)]).toEqual(['ok', 'ok', 'warn', 'warn']);
     expect(describeSkew(-600)).toBe('this clock is 10 min ahead of AWS');
     expect(describeSkew(90)).toBe('this clock is 90 s behind AWS');
     expect(timeSyncCommands({ os: 'linux', wsl: true })).toEqual([['sudo', 'hwclock', '-s']]);
