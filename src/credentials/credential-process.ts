@@ -67,17 +67,27 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
     return 2;
   }
   const { profile } = parsed;
-  const kind = parsed.store ?? rememberedStore(env) ?? (process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain');
+  const named = parsed.store ?? rememberedStore(env);
+  const guess: StoreKind = process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain';
+  // Without a store named (our state file lost or reset), a profile migrated to pass on a Linux
+  // desktop must still be served: pass is asked when the keychain has nothing or cannot answer.
+  const kinds: StoreKind[] = named ? [named] : process.platform === 'linux' && guess === 'keychain' ? ['keychain', 'pass'] : [guess];
   let text: string | undefined;
-  try {
-    text = await makeStore(kind, env).get(accountFor(profile));
-  } catch (error) {
-    const reason = error instanceof SecretStoreError ? error.message : String((error as Error)?.message ?? error);
-    io.err(`${TOOL}: cannot read the credentials of profile ${profile}: ${reason.split('\n')[0]}\n`);
+  let failure: string | undefined;
+  for (const [i, k] of kinds.entries()) {
+    try {
+      text = await makeStore(k, env).get(accountFor(profile));
+    } catch (error) {
+      if (i === 0) failure = error instanceof SecretStoreError ? error.message : String((error as Error)?.message ?? error);
+    }
+    if (text !== undefined) break;
+  }
+  if (text === undefined && failure !== undefined) {
+    io.err(`${TOOL}: cannot read the credentials of profile ${profile}: ${failure.split('\n')[0]}\n`);
     return 1;
   }
   if (text === undefined) {
-    io.err(`${TOOL}: no stored credentials for profile ${profile} in the ${kind} store: ${loginHint(profile)}\n`);
+    io.err(`${TOOL}: no stored credentials for profile ${profile} in the ${kinds.join(' or ')} store: ${loginHint(profile)}\n`);
     return 1;
   }
   const entry = parseEntry(text);

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
@@ -259,6 +259,27 @@ describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials i
     const typed = await box.exec(systemTool('bash')!, ['-c', unlock!], { env: session.env, input: 'pw-locked\n' });
     expect(typed.exitCode).toBe(0);
     await restoreExactly(box, keys, original, session.env);
+  });
+
+  it('migrated to pass on a desktop with a keyring, then our state file is lost: the AWS CLI is still served', async () => {
+    const box = await sandbox();
+    const session = keyring(box);
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue('989812123434');
+    await setUp(box, keys);
+    const migrate = await box.run(['credentials', 'migrate', '--store', 'pass', '--yes', '--json'], { env: session.env });
+    expect(migrate.json).toMatchObject({ store: { kind: 'pass' }, profiles: [{ status: 'migrated' }] });
+    // state.json is only our cache: a reset of ~/.config/duo-sso-setup must not break every AWS call.
+    await rm(box.path('.config/duo-sso-setup'), { recursive: true, force: true });
+    const cp = await box.run(['credential-process', '--profile', 'eticloud'], { env: session.env });
+    expect(cp.stderr).toBe('');
+    expect(cp.json).toMatchObject({ Version: 1, AccessKeyId: keys.accessKeyId });
+    const call = await aws(box, 'eticloud', { env: session.env });
+    expect(call.exitCode).toBe(0);
+    expect(JSON.parse(call.stdout).Account).toBe(keys.account);
+    // In neither store: one line naming both.
+    const none = await box.run(['credential-process', '--profile', 'nope'], { env: session.env });
+    expect(none).toMatchObject({ exitCode: 1, stdout: '', stderr: 'duo-sso-setup: no stored credentials for profile nope in the keychain or pass store: run `duo-sso-setup login --profile nope`\n' });
   });
 
   it('a keyring that is not unlocked: migrate fails clearly and changes nothing', async () => {
