@@ -3,7 +3,7 @@
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
@@ -211,7 +211,7 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   };
   if (!step.sudo) {
     const dir = dirname(step.to);
-    await mkdir(dir, { recursive: true });
+    const created = await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${basename(step.to)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await copyFile(from, tmp);
@@ -221,6 +221,8 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
       return { status: 'done', detail: version };
     } catch (error) {
       await rm(tmp, { force: true });
+      // "Nothing was installed" includes the folders made for it (~/.local/bin, ~/.local).
+      if (created) await removeEmptyDirs(dir, created);
       throw error;
     }
   }
@@ -235,6 +237,18 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
     }
   }
   return { status: 'done', detail: version };
+}
+
+/** rmdir from `dir` up to and including `top`, stopping at the first folder that is not empty. */
+async function removeEmptyDirs(dir: string, top: string): Promise<void> {
+  for (let d = dir; d.startsWith(top); d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === top) return;
+  }
 }
 
 function pathEntries(ctx: ExecContext): string[] {

@@ -158,8 +158,17 @@ describe('install duo-sso', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/error: the file is not a working duo-sso for this machine/);
     expect(r.stderr).toContain('Nothing was installed');
-    expect(await readdir(box.path('.local/bin')).catch(() => [])).toEqual([]);
+    // Not even the folders that were made for it.
+    expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.bashrc'))).toBe(false);
+  });
+
+  it('a failed --from keeps an existing ~/.local/bin and what is in it', async () => {
+    const { box, file } = await withDownload('not a program\n');
+    await box.write('.local/bin/other-tool', '#!/bin/sh\n', 0o755);
+    const r = await box.run(['install', 'duo-sso', '--from', file, '--yes']);
+    expect(r.exitCode).toBe(1);
+    expect(await readdir(box.path('.local/bin'))).toEqual(['other-tool']);
   });
 
   it('without a terminal and without --yes, changes nothing', async () => {
