@@ -54,7 +54,7 @@ export function parseSaml(xml: string): SamlDocument {
   // SAML never carries a DTD; refusing one rules out entity-expansion tricks.
   if (/<!DOCTYPE/i.test(xml)) throw invalid('it has a DOCTYPE, which SAML responses never have');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalid(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  if (valid !== true) throw invalid(`${readableXmlError(valid.err.msg)} (line ${valid.err.line}, column ${valid.err.col})`);
   const doc = parser.parse(xml) as Node;
   const response = node(doc.Response);
   const warnings: string[] = [];
@@ -144,6 +144,17 @@ export function parseSaml(xml: string): SamlDocument {
     warnings.push('RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-: STS will reject it (InvalidIdentityToken)');
   }
   return out;
+}
+
+/**
+ * fast-xml-parser reports elements left open at the end as "Invalid '[ "a", "b" ]' found.":
+ * the usual sign of a response cut short when copied.
+ */
+function readableXmlError(message: string): string {
+  const open = /^Invalid '\[([\s\S]*)\]' found\.?$/.exec(message);
+  if (!open) return message;
+  const names = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+  return names.length > 0 ? `it ends before ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} closed (cut short when copied?)` : message;
 }
 
 function invalid(why: string): UserError {

@@ -169,6 +169,13 @@ describe('saml inspect: garbage in, clear error out', () => {
   });
 });
 
+describe('readableXmlError', () => {
+  it('names the elements a cut-short document leaves open', () => {
+    expect(fails(() => inspect('<samlp:Response><saml:Assertion>', NOW, false)).message)
+      .toBe('not well-formed SAML: it ends before <samlp:Response>, <saml:Assertion> are closed (cut short when copied?) (line 1, column 1)');
+  });
+});
+
 describe('parseRoleValue', () => {
   it.each([
     ['arn:aws:iam::626007623524:role/admin,arn:aws:iam::626007623524:saml-provider/cloudsso', 'admin'],
