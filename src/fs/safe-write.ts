@@ -175,7 +175,7 @@ async function update(
     const mode = opts.mode ?? existingMode ?? 0o600;
     let backup: string | undefined;
     if (current && opts.backup !== false) {
-      backup = backupName(file, now());
+      backup = await freeBackupName(file, now());
       // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
       const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
       await copyFile(file, copying);
@@ -201,6 +201,17 @@ async function update(
     await syncDir(dir);
     return { path, changed: true, backup };
   });
+}
+
+/**
+ * Two writes of one file within a millisecond (login fixing two profiles in a row) would get
+ * the same name, and the second backup would replace the first: the later free millisecond is
+ * taken instead, which keeps the names in write order.
+ */
+async function freeBackupName(file: string, at: Date): Promise<string> {
+  let t = at.getTime();
+  while (await lstat(backupName(file, new Date(t))).then(() => true, () => false)) t++;
+  return backupName(file, new Date(t));
 }
 
 async function linkTarget(path: string): Promise<string> {

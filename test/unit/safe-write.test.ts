@@ -49,6 +49,18 @@ describe('safeWrite', () => {
     expect((await stat(sub)).mode & 0o777).toBe(0o755);
   });
 
+  it('never lets a backup replace another one made in the same millisecond', async () => {
+    const p = join(dir, 'config.json');
+    await writeFile(p, 'v0');
+    const same = () => new Date('2026-01-01T00:00:00.000Z');
+    const first = await safeWrite(p, 'v1', { now: same });
+    const second = await safeWrite(p, 'v2', { now: same });
+    expect(second.backup).not.toBe(first.backup);
+    expect(await readFile(first.backup!, 'utf8')).toBe('v0');
+    expect(await readFile(second.backup!, 'utf8')).toBe('v1');
+    expect(await listBackups(p)).toEqual([first.backup, second.backup]);
+  });
+
   it('writes through a symlink (dotfiles kept in a repository), leaving the link in place', async () => {
     const real = join(dir, 'dotfiles', 'zshrc');
     await mkdir(join(dir, 'dotfiles'));
