@@ -1,7 +1,7 @@
 // `doctor`: run the checks, optionally repair, report. Returns an exit code.
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
-import { resolveSelf } from '../platform/self.js';
+import { TOOL_NAME, resolveSelf } from '../platform/self.js';
 import { describeFailure, succeeded } from '../platform/process.js';
 import { shellQuote } from '../ui/style.js';
 import { checks as allChecks } from './checks/index.js';
@@ -37,11 +37,26 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
   }
   const selected = selectChecks(checks, opts.only);
   const checkCtx = checkContextFor(ctx, await ctx.platform());
-  let outcomes = await runChecks(selected, checkCtx, opts.timeoutMs);
-  if (opts.fix) outcomes = await applyFixes(ctx, checkCtx, outcomes, opts.timeoutMs);
+  const aimed = (list: Outcome[]) => withConfigFlag(list, ctx.options.config === undefined ? undefined : ctx.paths.duoConfig);
+  let outcomes = aimed(await runChecks(selected, checkCtx, opts.timeoutMs));
+  if (opts.fix) outcomes = aimed(await applyFixes(ctx, checkCtx, outcomes, opts.timeoutMs));
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
   else ctx.io.out(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }));
   return outcomes.some((o) => o.result.status === 'fail') ? ExitCode.failure : ExitCode.ok;
+}
+
+/**
+ * With --config PATH, our own fix commands must act on that file: shown, put in --json and run
+ * by --fix with `--config PATH` (without it `config fix` would repair the default file).
+ */
+export function withConfigFlag(outcomes: readonly Outcome[], configPath: string | undefined): Outcome[] {
+  if (configPath === undefined) return [...outcomes];
+  return outcomes.map((o) => {
+    const fix = o.result.fix;
+    if (!fix) return o;
+    const commands = fix.commands.map((c) => (c[0] === TOOL_NAME && !c.includes('--config') ? [...c, '--config', configPath] : c));
+    return { ...o, result: { ...o.result, fix: { ...fix, commands } } };
+  });
 }
 
 async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcome[], timeoutMs?: number): Promise<Outcome[]> {

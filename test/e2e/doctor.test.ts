@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLI, createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
@@ -147,6 +147,35 @@ describe('doctor', () => {
     const cfg = check(r.json, 'config');
     expect(cfg.status).toBe('fail');
     expect(cfg.summary).toMatch(/config\.json:3:1: expected a property name/);
+  });
+
+  it('fails a config with a byte-order mark, and --fix with --config repairs that file, not the default one', async () => {
+    const box = await sandbox();
+    const custom = join(box.root, 'team-config.json');
+    await writeFile(custom, '\uFEFF{"url": "https://cloudsso.cisco.com", "session_duration_seconds": 3600}\n');
+    const r = await box.run(['doctor', '--json', '--only', 'config', '--config', custom]);
+    expect(check(r.json, 'config')).toMatchObject({
+      status: 'fail',
+      summary: `${custom} starts with a byte-order mark (U+FEFF)`,
+      fix: { automatic: true, commands: [['duo-sso-setup', 'config', 'fix', '--config', custom]] },
+    });
+    const fixed = await box.run(['doctor', '--json', '--only', 'config', '--fix', '--yes', '--config', custom]);
+    expect(check(fixed.json, 'config')).toMatchObject({ status: 'ok', fixed: true });
+    // Only the mark goes: the config fix's other repairs (missing partner_spid, aws_urn) were not asked for.
+    expect(await readFile(custom, 'utf8')).toBe('{"url": "https://cloudsso.cisco.com", "session_duration_seconds": 3600}\n');
+    await expect(box.read('.config/duo-sso/config.json')).rejects.toThrow();
+  });
+
+  it('a config.json that is a folder is to be moved aside (config init --force refuses a folder)', async () => {
+    const box = await sandbox();
+    const path = box.path('.config/duo-sso/config.json');
+    await mkdir(path, { recursive: true });
+    const r = await box.run(['doctor', '--json', '--only', 'config']);
+    expect(check(r.json, 'config').fix).toEqual({
+      description: 'Move the folder aside, then create the file',
+      commands: [['mv', path, `${path}.old`], ['duo-sso-setup', 'config', 'init']],
+      automatic: false,
+    });
   });
 
   it('checks gpg and pass for real, and --fix initialises the store with the existing key', async () => {
