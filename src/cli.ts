@@ -35,11 +35,11 @@ if (only === '--version' || only === '-V') {
 } else if ((only === '--help' || only === '-h') && typeof __ROOT_HELP__ === 'string') {
   // Rendered by commander at build time (scripts/build.mjs), so it is the same text.
   process.stdout.write(__ROOT_HELP__);
-} else if (args[0] === 'credential-process') {
+} else if (args[0] === 'credential-process' && !args.includes('--help') && !args.includes('-h')) {
   // The AWS CLI runs this before every call (credential_process in ~/.aws/config): it must
   // cost at most 2x a bare `node -e 0`, so it skips commander and the ES-module loader: a
   // CommonJS bundle of its own (scripts/build.mjs), required by a variable name so that
-  // esbuild leaves it a sibling file.
+  // esbuild leaves it a sibling file. Its --help is commander's, like every other command's.
   const file = './credential-process.cjs';
   void Promise.resolve()
     .then(() => (require(file) as typeof import('./credentials/credential-process.js')).run(args.slice(1)))

@@ -39,6 +39,14 @@ describe.each<Runtime>(['node', 'deno'])('cli under %s', (runtime) => {
     expect(r.stdout).toContain('Usage: duo-sso-setup doctor [options]');
     expect(r.stdout).toContain('$ duo-sso-setup doctor --json');
   });
+
+  it('shows help for credential-process too (its fast path skips the argument parser)', async () => {
+    for (const flag of ['--help', '-h']) {
+      const r = await box.run(['credential-process', flag], { runtime });
+      expect(r).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(r.stdout).toContain('Usage: duo-sso-setup credential-process [options]');
+    }
+  });
 });
 
 describe('cli', () => {
