@@ -16,7 +16,7 @@ import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { applyProfileEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
-import { gpgKeyArgs, uid } from './render-plan.js';
+import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
 import { checksumFor } from '../upgrade/release-source.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
@@ -228,7 +228,7 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   }
   await chmod(from, 0o755);
   const version = await check(from);
-  const tmp = `${step.to}.tmp-${process.pid}`;
+  const tmp = sudoTempName(step.to, process.pid);
   for (const argv of [['sudo', 'cp', from, tmp], ['sudo', 'chmod', '0755', tmp], ['sudo', 'mv', '-f', tmp, step.to]]) {
     const r = await ctx.runner.run(argv[0]!, argv.slice(1), { mutates: true, timeoutMs: 120_000, interactive: ctx.canPrompt });
     if (!succeeded(r)) {

@@ -24,7 +24,12 @@ export function stepCommands(step: Step): string[][] {
       }
       return cmds;
     }
-    case 'install-binary': return [[...(step.sudo ? ['sudo'] : []), 'install', '-m', '0755', showPath(step.from), step.to]];
+    case 'install-binary': {
+      if (!step.sudo) return [['install', '-m', '0755', showPath(step.from), step.to]];
+      // What the executor runs: prove it works, then copy it in beside the target and rename over it.
+      const tmp = sudoTempName(step.to, '$PID');
+      return [[showPath(step.from), ...step.versionArgs], ['sudo', 'cp', showPath(step.from), tmp], ['sudo', 'chmod', '0755', tmp], ['sudo', 'mv', '-f', tmp, step.to]];
+    }
     case 'write-file': return [];
     case 'add-to-path': return [];
     case 'gpg-key': return [['gpg', ...gpgKeyArgs(uid(step.name, step.email), step.passphrase)]];
@@ -33,6 +38,11 @@ export function stepCommands(step: Step): string[][] {
     case 'profile-line': return [];
     case 'verify': return [step.argv];
   }
+}
+
+/** The temporary name a sudo install copies to, beside the target (one per process). */
+export function sudoTempName(target: string, pid: string | number): string {
+  return `${target}.tmp-${pid}`;
 }
 
 /**
@@ -56,7 +66,9 @@ function stepDetail(step: Step): string[] {
         : step.verify.kind === 'signature' ? `verified: gpg signature by ${fingerprintLabel(step.verify.fingerprint)} before anything is unpacked`
           : step.verify.kind === 'checksums' ? `verified against the release's checksums.txt (${step.verify.asset}); reported as unverified when the release has none`
             : `not verified: ${step.verify.why}`];
-    case 'install-binary': return ['copied next to the target, made executable, run with --version, then renamed into place'];
+    case 'install-binary': return [step.sudo
+      ? 'made executable and run with --version, then copied next to the target with sudo and renamed into place'
+      : 'copied next to the target, made executable, run with --version, then renamed into place'];
     case 'write-file': return [`${showPath(step.path)} (mode ${step.mode.toString(8)})`];
     case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];
     case 'verify': return [`expects "${step.expect}" in the output`];

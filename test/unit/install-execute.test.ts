@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan, type ExecContext } from '../../src/install/execute.js';
 import type { Plan } from '../../src/install/types.js';
+import { stepCommands } from '../../src/install/render-plan.js';
 import type { RunOptions, RunResult, Runner } from '../../src/platform/process.js';
 import { resolvePaths } from '../../src/platform/paths.js';
 import { UserError } from '../../src/errors.js';
@@ -76,6 +77,24 @@ describe('executePlan', () => {
   it('refuses to run in dry-run mode (plans are printed, not executed)', async () => {
     const { runner } = fakeRunner({}, true);
     await expect(executePlan(ctx(runner, true), plan(false))).rejects.toThrow(/dry-run/);
+  });
+});
+
+describe('a sudo install (--system as a normal user)', () => {
+  it('runs exactly the commands the plan shows, with sudo, in that order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sudo-install-'));
+    const from = join(dir, 'duo-sso');
+    writeFileSync(from, '#!/bin/sh\necho "duo-sso v3.4.1"\n');
+    const step = { kind: 'install-binary', title: 'Install as /usr/local/bin/duo-sso', from, to: '/usr/local/bin/duo-sso', sudo: true, versionArgs: ['--version'] } as const;
+    const shown = stepCommands(step).map((argv) => argv.map((a) => a.replaceAll('$PID', String(process.pid))));
+    const { runner, calls } = fakeRunner({
+      [`${from} --version`]: { stdout: 'duo-sso v3.4.1\n' },
+      ...Object.fromEntries(shown.slice(1).map((argv) => [argv.join(' '), {}])),
+    });
+    const out = await executePlan(ctx(runner, false), { component: 'duo-sso', method: 'release', summary: '', notes: [], steps: [step] });
+    expect(calls.map((c) => c.argv)).toEqual(shown);
+    expect(calls.slice(1).every((c) => c.options.mutates === true)).toBe(true);
+    expect(out.steps).toEqual([{ title: step.title, kind: 'install-binary', status: 'done', detail: 'duo-sso v3.4.1' }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { distroFromOsRelease, packageManagerFor } from '../../src/platform/os-re
 import type { PlatformFacts } from '../../src/platform/facts.js';
 import { resolvePaths } from '../../src/platform/paths.js';
 import { chooseRecipe, methodsFor, planFor } from '../../src/install/planner.js';
-import { stepCommands } from '../../src/install/render-plan.js';
+import { renderPlanHuman, stepCommands } from '../../src/install/render-plan.js';
 import type { Component, InstallOptions, Plan, PlanInput } from '../../src/install/types.js';
 import { UserError } from '../../src/errors.js';
 
@@ -43,6 +43,18 @@ function input(facts: PlatformFacts, options: Partial<InstallOptions> = {}, extr
 
 const commands = (plan: Plan) => plan.steps.flatMap(stepCommands);
 const kinds = (plan: Plan) => plan.steps.map((s) => s.kind);
+
+describe('sudo steps are marked before they run', () => {
+  it('a normal user on Debian: the package step reads [sudo] and its command starts with sudo; as root neither', () => {
+    const style = ({ color: false, unicode: true });
+    const user = renderPlanHuman([planFor('pass-gpg', input(linux('debian')))], style, { dryRun: false });
+    expect(user).toContain('1. Install pass gnupg with apt [sudo]\n');
+    expect(user).toContain('$ sudo apt-get -o DPkg::Lock::Timeout=120 install -y pass gnupg');
+    const root = renderPlanHuman([planFor('pass-gpg', input(linux('debian'), {}, { isRoot: true }))], style, { dryRun: false });
+    expect(root).not.toContain('[sudo]');
+    expect(root).not.toContain('$ sudo');
+  });
+});
 
 describe('pass-gpg packages per distro', () => {
   it.each([
@@ -182,6 +194,20 @@ describe('duo-sso', () => {
     expect(plan.steps[0]).toMatchObject({ kind: 'download', url: '/tmp/duo-sso_linux_amd64', verify: { kind: 'sha256', sha256: sha } });
     expect(plan.steps[1]).toMatchObject({ kind: 'install-binary', to: '/usr/local/bin/duo-sso', sudo: true });
     expect(kinds(plan)).not.toContain('add-to-path');
+  });
+
+  it('--system as a normal user: the plan marks the sudo step and shows the sudo commands the executor runs', () => {
+    const plan = planFor('duo-sso', input(linux('debian'), { from: '/tmp/duo-sso_linux_amd64', system: true }));
+    expect(stepCommands(plan.steps[1]!)).toEqual([
+      ['$WORK/duo-sso', '--version'],
+      ['sudo', 'cp', '$WORK/duo-sso', '/usr/local/bin/duo-sso.tmp-$PID'],
+      ['sudo', 'chmod', '0755', '/usr/local/bin/duo-sso.tmp-$PID'],
+      ['sudo', 'mv', '-f', '/usr/local/bin/duo-sso.tmp-$PID', '/usr/local/bin/duo-sso'],
+    ]);
+    const text = renderPlanHuman([plan], ({ color: false, unicode: true }), { dryRun: true });
+    expect(text).toContain('2. Install as /usr/local/bin/duo-sso [sudo]\n');
+    expect(text).toContain("$ sudo mv -f '/usr/local/bin/duo-sso.tmp-$PID' /usr/local/bin/duo-sso");
+    expect(text).toContain('Installing into /usr/local/bin uses sudo.');
   });
 
   it('--from wins over Homebrew', () => {
