@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan, type ExecContext } from '../../src/install/execute.js';
-import type { Plan } from '../../src/install/types.js';
+import type { Plan, Step } from '../../src/install/types.js';
 import { stepCommands } from '../../src/install/render-plan.js';
 import type { RunOptions, RunResult, Runner } from '../../src/platform/process.js';
 import { resolvePaths } from '../../src/platform/paths.js';
@@ -85,7 +85,7 @@ describe('a sudo install (--system as a normal user)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sudo-install-'));
     const from = join(dir, 'duo-sso');
     writeFileSync(from, '#!/bin/sh\necho "duo-sso v3.4.1"\n');
-    const step = { kind: 'install-binary', title: 'Install as /usr/local/bin/duo-sso', from, to: '/usr/local/bin/duo-sso', sudo: true, versionArgs: ['--version'] } as const;
+    const step: Step = { kind: 'install-binary', title: 'Install as /usr/local/bin/duo-sso', from, to: '/usr/local/bin/duo-sso', sudo: true, versionArgs: ['--version'] };
     const shown = stepCommands(step).map((argv) => argv.map((a) => a.replaceAll('$PID', String(process.pid))));
     const { runner, calls } = fakeRunner({
       [`${from} --version`]: { stdout: 'duo-sso v3.4.1\n' },
