@@ -27,7 +27,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const positionals = args.slice(0, -2) as string[];
     const global = globalOptions(command);
     // One switch for everything that colours: our output, prompts, and the tools we run.
-    if (!global.color) process.env.NO_COLOR ??= '1';
+    if (!global.color && !process.env.NO_COLOR) process.env.NO_COLOR = '1';
     const ctx = createContext(global);
     setExitCode(await work(ctx, options as never, ...positionals));
   };

@@ -9,7 +9,8 @@ export interface Style {
 
 export function detectStyle(env: Env, isTTY: boolean, opts: { noColor?: boolean; platform?: NodeJS.Platform } = {}): Style {
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  const color = !opts.noColor && env.NO_COLOR === undefined && env.TERM !== 'dumb' && (isTTY || forced);
+  // no-color.org: NO_COLOR counts when present and not empty (NO_COLOR= leaves colour on).
+  const color = !opts.noColor && !env.NO_COLOR && env.TERM !== 'dumb' && (isTTY || forced);
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
   const platform = opts.platform ?? process.platform;
   const unicode = /utf-?8/i.test(locale)
