@@ -60,8 +60,28 @@ export async function readState(paths: Pick<Paths, 'stateFile'>): Promise<State>
   }
 }
 
-/** Read-modify-write under the file lock. */
+/** A state file that exists but is not a JSON object (a hand edit gone wrong). */
+async function isDamaged(path: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v !== 'object' || v === null || Array.isArray(v);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Read-modify-write under the file lock. A damaged file is read as empty and replaced, so it is
+ * backed up first (which profiles were production, which store holds migrated keys).
+ */
 export async function updateState(paths: Pick<Paths, 'stateFile'>, change: (state: State) => State, opts: { dryRun?: boolean } = {}): Promise<State> {
+  const damaged = await isDamaged(paths.stateFile);
   let result = emptyState();
   await updateFile(paths.stateFile, (current) => {
     let parsed: unknown;
@@ -72,7 +92,7 @@ export async function updateState(paths: Pick<Paths, 'stateFile'>, change: (stat
     }
     result = change(normalise(parsed));
     return `${JSON.stringify(result, null, 2)}\n`;
-  }, { mode: 0o600, backup: false, dryRun: opts.dryRun });
+  }, { mode: 0o600, backup: damaged, dryRun: opts.dryRun });
   return result;
 }
 

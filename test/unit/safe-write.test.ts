@@ -120,5 +120,18 @@ describe('state', () => {
     const s = await readState(paths);
     expect(s).toMatchObject({ productionProfiles: ['prod'], tapUrl: 'https://example.com/tap', keepMe: 1 });
     expect((await stat(paths.stateFile)).mode & 0o777).toBe(0o600);
+    // Healthy writes keep no backups of our own cache.
+    expect(await listBackups(paths.stateFile)).toEqual([]);
+  });
+
+  it('backs up a damaged state file before replacing it (it may be the only record of where keys were moved)', async () => {
+    const paths = { stateFile: join(dir, 'state.json') };
+    const damaged = '{"version": 1, "secretStore": "pass", "storedProfiles": ["eticloud"],}\n';
+    await writeFile(paths.stateFile, damaged);
+    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'] }));
+    expect((await readState(paths)).productionProfiles).toEqual(['prod']);
+    const backups = await listBackups(paths.stateFile);
+    expect(backups).toHaveLength(1);
+    expect(await readFile(backups[0]!, 'utf8')).toBe(damaged);
   });
 });
