@@ -26,7 +26,7 @@ Exit codes: 0 no check failed (warnings allowed), 1 a check failed, 2 usage erro
 function parseSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 600) {
-    throw new InvalidArgumentError(`--timeout must be a number of seconds between 0 and 600, got "${value}"`);
+    throw new InvalidArgumentError(`--timeout must be a number of seconds above 0 and at most 600, got "${value}"`);
   }
   return n;
 }

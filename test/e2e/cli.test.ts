@@ -54,6 +54,10 @@ describe('cli', () => {
     const r = await box.run(['doctor', '--timeout', 'soon']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/--timeout must be a number of seconds/);
+    // 0 is refused, so the message must not call it allowed.
+    const zero = await box.run(['doctor', '--timeout', '0']);
+    expect(zero.exitCode).toBe(2);
+    expect(zero.stderr).toContain('--timeout must be a number of seconds above 0 and at most 600, got "0"');
   });
 
   it('gives a usage error with --json one JSON document on stdout, and the usual line on stderr', async () => {
