@@ -40,7 +40,9 @@ export function classify(summary: RunSummary, exit: RunExit): Failure | undefine
 /**
  * Profiles that may have asked STS for more than `role` allows. The failure line names only
  * the role, so: same role name, not saved by this run, asking more than 3600 s (no role
- * allows less), and not already known to work at that duration.
+ * allows less), and preferably not already known to work at that duration. That memory only
+ * narrows the choice: a role's maximum can be lowered after it worked, so when it would rule
+ * out every profile, it is ignored.
  */
 export function suspects(
   inRun: readonly ProfileSummary[],
@@ -49,10 +51,9 @@ export function suspects(
   durationOf: (p: ProfileSummary) => number,
   workedAt: (p: ProfileSummary) => number | undefined,
 ): ProfileSummary[] {
-  return inRun.filter((p) => p.role === role
-    && !saved.includes(p.name)
-    && durationOf(p) > POLICY.recommended
-    && !((workedAt(p) ?? 0) >= durationOf(p)));
+  const asking = inRun.filter((p) => p.role === role && !saved.includes(p.name) && durationOf(p) > POLICY.recommended);
+  const unproven = asking.filter((p) => !((workedAt(p) ?? 0) >= durationOf(p)));
+  return unproven.length > 0 ? unproven : asking;
 }
 
 /** The duration we lower a refused profile to: the guide's 3600, which every role allows. */

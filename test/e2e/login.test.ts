@@ -152,6 +152,15 @@ describe('login', () => {
     expect(JSON.parse(await box.read('.config/duo-sso/config.json')).session_duration_seconds).toBe(3600);
   });
 
+  it('lowers a profile that worked at its duration before, once its role allows less', async () => {
+    const { box, sim } = await setup({ long: { ...SHORT, seconds: 14400 } });
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ version: 1, productionProfiles: [], durations: { long: { worked: 14400, at: '2026-01-01T00:00:00Z' } }, roles: {} }));
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.repairs).toEqual([expect.objectContaining({ kind: 'lower-duration', profile: 'long', from: 14400, to: 3600 })]);
+    expect((await sim.runs()).map((x) => x.exitCode)).toEqual([1, 0]);
+  });
+
   it('lowers to a role maximum learned on an earlier login instead of 3600', async () => {
     const { box, sts } = await setup({ mid: { account: '333333333333', role: 'admin', seconds: 14400 } });
     sts.setRole('arn:aws:iam::333333333333:role/admin', 7200);

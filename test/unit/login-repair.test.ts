@@ -39,6 +39,9 @@ describe('suspects', () => {
   it('finds several when the role name is shared', () => {
     expect(suspects(profiles, [], 'admin', duration, () => undefined).map((x) => x.name)).toEqual(['a', 'd', 'e']);
   });
+  it('ignores what worked before when it would clear every profile (the role\'s maximum was lowered since)', () => {
+    expect(suspects(profiles, ['d', 'e'], 'admin', duration, (x) => (x.name === 'a' ? 14400 : undefined)).map((x) => x.name)).toEqual(['a']);
+  });
 });
 
 describe('durationTarget', () => {
