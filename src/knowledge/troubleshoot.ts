@@ -37,9 +37,10 @@ async function gatherText(ctx: Pick<Context, 'io'>, opts: TroubleshootOptions, s
   const fromStdin = opts.text.length === 1 && opts.text[0] === '-';
   const sources = [opts.text.length > 0 && !fromStdin, fromStdin, opts.file !== undefined].filter(Boolean).length;
   if (sources > 1) throw new UserError('give the error as TEXT, --file LOG or - (standard input), not several', { exitCode: ExitCode.usage });
-  if (opts.file !== undefined) return readInput({ kind: 'file', path: opts.file }, { maxBytes: MAX_LOG_BYTES });
+  // `--file -` is standard input, as for most tools (and as login's suggestions write it).
+  if (opts.file !== undefined && opts.file !== '-') return readInput({ kind: 'file', path: opts.file }, { maxBytes: MAX_LOG_BYTES });
   if (opts.text.length > 0 && !fromStdin) return opts.text.join(' ');
-  if (!fromStdin && ctx.io.stdinIsTTY) {
+  if (!fromStdin && opts.file === undefined && ctx.io.stdinIsTTY) {
     throw new UserError('nothing to troubleshoot', {
       exitCode: ExitCode.usage,
       hint: 'Paste the error in quotes, pass --file LOG, or pipe it: duo-sso 2>&1 | duo-sso-setup troubleshoot -',

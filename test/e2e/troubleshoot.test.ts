@@ -38,6 +38,13 @@ describe.each<Runtime>(['node', 'deno'])('troubleshoot under %s', (runtime) => {
     expect(r.json.diagnoses[1].facts.skewSeconds).toBe(1992);
     expect(r.stdout).not.toContain('wJalrXUtnFEMI');
   });
+
+  it('reads standard input with --file - too (the command login suggests)', async () => {
+    const box = await sandbox();
+    const r = await box.run(['troubleshoot', '--json', '--file', '-'], { runtime, input: LOG });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.diagnoses.map((d: any) => d.id)).toEqual(['access-denied-role', 'clock-skew']);
+  });
 });
 
 describe('troubleshoot', () => {
