@@ -75,7 +75,8 @@ describe.each<Runtime>(['node', 'deno'])('config under %s', (runtime) => {
     expect(await box.mode('.config/duo-sso')).toBe(0o700);
     const text = await box.read(CONFIG);
     expect(text).toContain('"aws_account_id": "012345678901"');
-    expect(JSON.parse(text)).toEqual({
+    // The guide's key order and layout, not only its content.
+    const example2 = {
       url: 'https://cloudsso.cisco.com',
       partner_spid: 'https://signin.aws.amazon.com/saml',
       aws_urn: 'https://signin.aws.amazon.com/saml',
@@ -87,7 +88,9 @@ describe.each<Runtime>(['node', 'deno'])('config under %s', (runtime) => {
         eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
         scratch: { aws_account_id: '012345678901', aws_role_name: 'devops', session_duration_seconds: 14400 },
       },
-    });
+    };
+    expect(JSON.parse(text)).toEqual(example2);
+    expect(text).toBe(`${JSON.stringify(example2, null, 2)}\n`);
     const v = await box.run(['config', 'validate', '--json'], { runtime });
     expect(v.exitCode).toBe(0);
     expect(v.json).toMatchObject({ valid: true, findings: [], summary: { fail: 0, warn: 0, info: 0 } });
