@@ -55,9 +55,13 @@ export function parseListing(text: string): ListedRole[] {
     const id = ACCOUNT.exec(line);
     if (id) {
       const before = tokens(line.slice(0, id.index)).filter((t) => !STOPWORDS.has(t.toLowerCase()) && /^[A-Za-z][\w.-]*$/.test(t));
-      const alias = before.at(-1);
+      let rest = line.slice(id.index + id[0].length);
+      // "626007623524 (eticloud)": a name in parentheses right after the id is the account's alias, not a role.
+      const after = /^\s*\(\s*([A-Za-z][\w.-]*)\s*\)/.exec(rest);
+      if (after) rest = rest.slice(after[0].length);
+      const alias = before.at(-1) ?? after?.[1];
       current = { accountId: id[1]!, ...(alias ? { alias } : {}) };
-      const role = roleAt(tokens(line.slice(id.index + id[0].length)));
+      const role = roleAt(tokens(rest));
       if (role) add({ accountId: id[1]!, role, ...(alias ? { alias } : {}), line: lineNo });
       return;
     }

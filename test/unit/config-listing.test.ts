@@ -22,6 +22,11 @@ describe('parseListing (duo-sso\'s account/role listing; format unknown, so seve
     expect(pairs(text)).toEqual(['eticloud 626007623524 admin', 'eticloud 626007623524 devops', 'eticloud-scratch 380642323071 admin']);
   });
 
+  it('takes a name in parentheses right after the id for the alias, not for a role', () => {
+    expect(pairs('Account: 626007623524 (eticloud)\n  admin\n  devops\n')).toEqual(['eticloud 626007623524 admin', 'eticloud 626007623524 devops']);
+    expect(pairs('626007623524 (eticloud) admin\n380642323071 (scratch) devops\n')).toEqual(['eticloud 626007623524 admin', 'scratch 380642323071 devops']);
+  });
+
   it('reads table rows with the id and the role on one line', () => {
     expect(pairs('NAME        ACCOUNT        ROLE\neticloud    626007623524   admin\nscratch     012345678901   devops\n')).toEqual([
       'eticloud 626007623524 admin', 'scratch 012345678901 devops',
