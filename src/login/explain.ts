@@ -39,9 +39,10 @@ export function explain(failure: Failure, run: DuoRun, config: LoadedConfig): Pr
       };
     default: {
       const detail = failure.kind === 'other' ? failure.detail : `${failure.kind}${'role' in failure && failure.role ? ` (role '${failure.role}')` : ''}`;
-      // The shared knowledge base may know this one (IdP rejected claim, region disabled, ...).
+      // The shared knowledge base may know this one (IdP rejected claim, region disabled, a
+      // role-chaining limit or an expired assertion that a retry did not cure, ...).
       const known = diagnose(run.lines.join('\n'))[0];
-      if (known && failure.kind === 'other') {
+      if (known) {
         return {
           id: known.id,
           message: `duo-sso failed: ${detail}`,

@@ -409,6 +409,17 @@ describe('login', () => {
     expect(await sim.runs()).toHaveLength(1);
   });
 
+  it('retries a role-chaining refusal once, then explains it from the knowledge base', async () => {
+    const { box, sts, sim } = await setup({ long: { ...LONG } });
+    sts.failAssume = { status: 400, code: 'ValidationError', message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' };
+    const r = await box.run(['login', '--yes', '--json']);
+    expect(r.exitCode).toBe(1);
+    expect(await sim.runs()).toHaveLength(2);
+    expect(r.stderr).toContain("STS refused role 'admin' for role chaining; trying once more");
+    expect(r.json.problem).toMatchObject({ id: 'role-chaining-limit', message: "duo-sso failed: role-chaining (role 'admin')" });
+    expect(r.json.problem.details.length).toBeGreaterThan(1);
+  });
+
   it('explains other STS refusals from the shared knowledge base', async () => {
     const { box, sts, sim } = await setup({ long: { ...LONG } });
     sts.failAssume = { status: 400, code: 'IDPRejectedClaim', message: 'Error authenticating with the identity provider.' };
