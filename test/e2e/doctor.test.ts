@@ -129,6 +129,24 @@ describe('doctor', () => {
     for (const r of [asDir, notUtf8, noHome]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('names a HOME that is missing or not a folder as the platform problem, with the fix', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const missing = join(box.root, 'no-such-home');
+    const gone = await box.run(['doctor', '--json', '--only', 'platform,aws-cli'], { env: { HOME: missing } });
+    expect(check(gone.json, 'platform')).toMatchObject({
+      status: 'fail',
+      summary: `HOME (${missing}) does not exist`,
+      fix: { commands: [['mkdir', '-p', missing]], automatic: false },
+    });
+    expect(check(gone.json, 'aws-cli').status).toBe('ok');
+    const aFile = join(box.root, 'home-file');
+    await writeFile(aFile, '');
+    const file = await box.run(['doctor', '--only', 'platform'], { env: { HOME: aFile } });
+    expect(file.exitCode).toBe(1);
+    expect(file.stdout).toContain(`✗ platform  HOME (${aFile}) is not a folder`);
+    expect(file.stdout).toContain('Set HOME to your home folder');
+  });
+
   it('fails path when ~/.local/bin holds duo-sso but is not on PATH, however the entry is spelled', async () => {
     const box = await sandbox();
     const localBin = await box.write('.local/bin/duo-sso', '#!/bin/sh\necho duo-sso v3.4.1\n', 0o755).then(() => box.path('.local/bin'));
