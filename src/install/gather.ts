@@ -70,7 +70,7 @@ export async function existingGpgKey(ctx: Pick<Context, 'runner' | 'env' | 'now'
 
 export async function gatherPlanInput(ctx: Context, components: readonly Component[], options: InstallOptions): Promise<PlanInput> {
   const facts = await ctx.platform();
-  const input: PlanInput = { facts, paths: ctx.paths, options, isRoot: isRoot(), exists: existsSync };
+  const input: PlanInput = { facts, paths: ctx.paths, options, isRoot: isRoot(), exists: existsSync, onPath: (name) => findFirst(name, ctx.env) !== undefined };
   if (components.includes('pass-gpg') && facts.os === 'linux') {
     const key = await existingGpgKey(ctx);
     if (key) input.existingGpgKey = key;

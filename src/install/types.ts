@@ -76,6 +76,8 @@ export interface PlanInput {
   existingGpgKey?: string;
   /** Does this path exist? (for --update decisions); absent means "no". */
   exists?: (path: string) => boolean;
+  /** Is this program on PATH? (prerequisites such as unzip); absent means "yes". */
+  onPath?: (name: string) => boolean;
 }
 
 export interface Recipe {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type Runtime } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
@@ -282,6 +282,19 @@ describe('install aws-cli (Linux zip)', () => {
     expect(r.stderr).toContain('Nothing was installed');
     expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.bashrc'))).toBe(false);
+  });
+
+  it('without unzip: installs it with the package manager first, then the zip', async () => {
+    const { box, env } = await setup();
+    await rm(join(box.sysBin, 'unzip'));
+    const aptLog = join(box.root, 'apt.log');
+    // Imitates apt-get installing unzip: the real unzip appears on PATH.
+    await box.addScript('apt-get', `#!/bin/sh\n# Imitates apt-get installing unzip.\necho "$*" >> ${aptLog}\nln -s ${systemTool('unzip')} ${box.bin}/unzip\n`);
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await readFile(aptLog, 'utf8')).toBe('-o DPkg::Lock::Timeout=120 install -y unzip\n');
+    expect(r.stderr.indexOf('Install unzip with apt')).toBeLessThan(r.stderr.indexOf('Download awscli-exe-linux-x86_64.zip'));
+    expect(existsSync(box.path('.local/aws-cli/v2/current/bin/aws'))).toBe(true);
   });
 
   it('a pip-installed v1 that shadows the new v2 is found with the doctor\'s check and removed with --yes', async () => {

@@ -93,6 +93,22 @@ describe('pass-gpg packages per distro', () => {
 });
 
 describe('aws-cli', () => {
+  it.each<[keyof typeof OS_RELEASE, string[], string[]]>([
+    ['debian', ['unzip'], ['sudo', 'apt-get', '-o', 'DPkg::Lock::Timeout=120', 'install', '-y', 'unzip']],
+    ['fedora', ['unzip', 'gpg', 'gpg2'], ['sudo', 'dnf', 'install', '-y', 'unzip', 'gnupg2']],
+    ['opensuse', ['gpg', 'gpg2'], ['sudo', 'zypper', '--non-interactive', 'install', 'gpg2']],
+  ])('Linux zip on %s without %j: installs them first, before the download', (distro, missing, argv) => {
+    const plan = planFor('aws-cli', input(linux(distro), {}, { onPath: (name) => !missing.includes(name) }));
+    expect(plan.steps[0]).toMatchObject({ kind: 'run', sudo: true, mutates: true });
+    expect(commands(plan)[0]).toEqual(argv);
+    expect(plan.steps[1]!.kind).toBe('download');
+  });
+
+  it('Linux zip with unzip and gpg on PATH adds no prerequisite step', () => {
+    const plan = planFor('aws-cli', input(linux('debian'), {}, { onPath: () => true }));
+    expect(plan.steps[0]!.kind).toBe('download');
+  });
+
   it('Linux x64 defaults to the signed zip into ~/.local without sudo', () => {
     const plan = planFor('aws-cli', input(linux('ubuntu')));
     expect(plan.method).toBe('zip');

@@ -3,8 +3,29 @@
 // without sudo; --system installs to /usr/local like the AWS guide.
 import { join } from 'node:path';
 import { AWS_CLI_FINGERPRINT } from '../keys/aws-cli-team.js';
+import { PASS_GPG_PACKAGES, installArgv, installEnv } from '../packages.js';
 import { MAX_DOWNLOAD_BYTES, WORK, type PlanInput, type Recipe, type Step } from '../types.js';
 import { localRoot, needsSudo, verifyStep } from './common.js';
+
+/**
+ * unzip and gpg, which the zip needs, are missing from many minimal images: install them
+ * first, rather than fail after a 60 MB download with "unzip: not found".
+ */
+function prerequisites(input: PlanInput): { steps: Step[]; notes: string[] } {
+  const has = (name: string) => input.onPath?.(name) !== false;
+  const pm = input.facts.packageManager;
+  const gpgPackage = pm && pm !== 'winget' ? PASS_GPG_PACKAGES[pm][1]! : 'gnupg';
+  const missing = [...(has('unzip') ? [] : ['unzip']), ...(has('gpg') || has('gpg2') ? [] : [gpgPackage])];
+  if (missing.length === 0) return { steps: [], notes: [] };
+  if (!pm || pm === 'winget') return { steps: [], notes: [`Install ${missing.join(' and ')} first: the zip is checked with gpg and unpacked with unzip.`] };
+  return {
+    steps: [{
+      kind: 'run', title: `Install ${missing.join(' ')} with ${pm} (needed to check and unpack the zip)`, argv: installArgv(pm, missing),
+      sudo: pm !== 'brew' && !input.isRoot, mutates: true, timeoutMs: 600_000, env: installEnv(pm),
+    }],
+    notes: [],
+  };
+}
 
 export const AWS_CLI_DOWNLOAD_BASE = 'https://awscli.amazonaws.com';
 
@@ -24,7 +45,9 @@ export const awsCliLinuxZip: Recipe = {
     const binDir = options.system ? '/usr/local/bin' : input.paths.localBin;
     const sudo = needsSudo(input, options.system);
     const update = options.update || input.exists?.(join(installDir, 'v2', 'current')) === true;
+    const before = prerequisites(input);
     const steps: Step[] = [
+      ...before.steps,
       {
         kind: 'download', title: `Download ${zipName}`, url, to: `${WORK}/awscliv2.zip`, maxBytes: MAX_DOWNLOAD_BYTES,
         verify: { kind: 'signature', signatureUrl: `${url}.sig`, fingerprint: options.awsCliFingerprint ?? AWS_CLI_FINGERPRINT, keyFile: options.awsCliKeyFile },
@@ -44,6 +67,7 @@ export const awsCliLinuxZip: Recipe = {
       summary: `AWS CLI v2 from the official zip, signature checked against ${fingerprintLabel(options.awsCliFingerprint ?? AWS_CLI_FINGERPRINT)}`,
       steps,
       notes: [
+        ...before.notes,
         ...(sudo ? ['The install step runs with sudo (--system).'] : []),
         ...(update ? ['An existing installation is updated in place (--update).'] : []),
       ],
