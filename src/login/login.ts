@@ -226,7 +226,7 @@ async function loginUnit(
   return { saved, problem: budgetSpent([...pending, ...later]) };
 }
 
-/** duo-sso's "debug" switch (config.json): on, it prints secrets. Any truthy value counts, to be safe. */
+/** duo-sso's "debug" switch (config.json): on, it prints secrets. (A non-boolean makes duo-sso refuse the file.) */
 function isDebug(config: unknown): boolean {
-  return typeof config === 'object' && config !== null && Boolean((config as { debug?: unknown }).debug);
+  return typeof config === 'object' && config !== null && (config as { debug?: unknown }).debug === true;
 }
