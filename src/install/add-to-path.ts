@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { executePlan } from './execute.js';
 import { confirmPlans, execContext } from './install.js';
-import { renderPlanHuman } from './render-plan.js';
+import { planToJson, renderPlanHuman } from './render-plan.js';
 import type { Plan } from './types.js';
 
 export function pathPlan(dir: string): Plan {
@@ -13,7 +13,7 @@ export function pathPlan(dir: string): Plan {
 export async function runAddToPath(ctx: Context): Promise<number> {
   const plan = pathPlan(ctx.paths.localBin);
   if (ctx.options.dryRun) {
-    ctx.io.out(renderPlanHuman([plan], ctx.style, { dryRun: true }));
+    ctx.io.out(ctx.options.json ? `${JSON.stringify({ dryRun: true, plans: [planToJson(plan)] }, null, 2)}\n` : renderPlanHuman([plan], ctx.style, { dryRun: true }));
     return ExitCode.ok;
   }
   await confirmPlans(ctx, [plan]);

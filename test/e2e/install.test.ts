@@ -92,6 +92,14 @@ describe('install --add-to-path (the doctor\'s path fix)', () => {
     await box.run(['install', '--add-to-path', '--yes']);
     expect(await box.read('.config/fish/config.fish')).toBe('# added by duo-sso-setup\nfish_add_path -g "$HOME/.local/bin"\n');
   });
+
+  it('--dry-run --json prints one JSON document with the plan and changes nothing', async () => {
+    const box = await sandbox({ env: { SHELL: '/bin/bash' } });
+    const r = await box.run(['install', '--add-to-path', '--dry-run', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json, r.stdout).toMatchObject({ dryRun: true, plans: [{ component: 'path', steps: [{ kind: 'add-to-path', dir: `${box.home}/.local/bin` }] }] });
+    expect(existsSync(box.path('.bashrc'))).toBe(false);
+  });
 });
 
 describe('install duo-sso', () => {
