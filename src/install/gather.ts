@@ -1,6 +1,6 @@
 // Gathers what recipes need to know about this machine (and the user's options from flags
 // and environment) into a PlanInput. The only impure part of planning.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { homeDir } from '../platform/paths.js';
 import type { Context } from '../context.js';
@@ -55,14 +55,26 @@ async function gitConfig(ctx: Pick<Context, 'runner' | 'env'>, key: string): Pro
   return succeeded(r) ? r.stdout.trim() || undefined : undefined;
 }
 
+/**
+ * Whether GNUPGHOME can hold a secret key. gpg 2.1+ keeps every secret key (smartcard stubs
+ * too) in private-keys-v1.d, whatever stores the public keys (pubring.kbx, pubring.gpg, or
+ * keyboxd's public-keys.d, the default of new GnuPG 2.4 homes, which has no pubring at all).
+ */
+export function mayHoldSecretKeys(gnupgHome: string): boolean {
+  try {
+    return readdirSync(join(gnupgHome, 'private-keys-v1.d')).some((f) => f.endsWith('.key'));
+  } catch {
+    return false;
+  }
+}
+
 /** A usable secret key we can initialise pass with, if there is one. */
 export async function existingGpgKey(ctx: Pick<Context, 'runner' | 'env' | 'now'>): Promise<string | undefined> {
   const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
   if (!gpg) return undefined;
-  // Listing keys creates an empty keyring; without a keyring there are no keys, and a
-  // dry run must not leave files behind.
-  const home = ctx.env.GNUPGHOME || join(homeDir(ctx.env), '.gnupg');
-  if (!['pubring.kbx', 'pubring.gpg'].some((f) => existsSync(join(home, f)))) return undefined;
+  // Listing keys creates an empty keyring; without secret key files there are no keys, and
+  // a dry run must not leave files behind.
+  if (!mayHoldSecretKeys(ctx.env.GNUPGHOME || join(homeDir(ctx.env), '.gnupg'))) return undefined;
   const r = await ctx.runner.run(gpg, ['--batch', '--list-secret-keys', '--with-colons'], { timeoutMs: 15_000 });
   if (!succeeded(r)) return undefined;
   return parseSecretKeys(r.stdout, ctx.now()).find((k) => k.state === 'usable' && k.canEncrypt)?.fingerprint;
