@@ -30,11 +30,22 @@ const ERROR_TEXT: Record<string, string> = {
 };
 
 /**
- * The parser's complaint, plus the two causes behind most broken configs: a comma left before
- * a closing bracket (named with its own position, since the parser stops at the bracket) and a
- * file that stops mid-document (a failed save or copy).
+ * The parser's complaint, plus the causes behind most broken configs: a comma left before a
+ * closing bracket (named with its own position, since the parser stops at the bracket), a file
+ * that stops mid-document (a failed save or copy), and an account id typed as a number with its
+ * leading zero, which the parser reads as the number 0 followed by a missing comma.
  */
-function explainSyntaxError(text: string, offset: number, said: string): string {
+function explainSyntaxError(text: string, offset: number, said: string): { message: string; offset: number } {
+  const zero = /(?<![\w.+-])-?0$/.exec(text.slice(0, offset));
+  const digits = /^\d+/.exec(text.slice(offset))?.[0];
+  if (zero && digits) {
+    const typed = `0${digits}`;
+    return { offset: zero.index + zero[0].length - 1, message: `the number ${typed} starts with 0, which JSON numbers cannot: write it as the string "${typed}"${typed.length === 12 ? ' (an account id keeps its leading zero only as a string)' : ''}` };
+  }
+  return { offset, message: explainAt(text, offset, said) };
+}
+
+function explainAt(text: string, offset: number, said: string): string {
   const closer = text[offset];
   if (closer === '}' || closer === ']') {
     const comma = text.slice(0, offset).trimEnd().length - 1;
@@ -53,11 +64,10 @@ export function parseConfigText(path: string, text: string): ConfigRead {
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   const first = errors[0];
   if (first || !tree) {
-    const offset = first?.offset ?? text.length;
-    const pos = positionAt(text, offset);
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
-    const message = text.trim() === '' ? 'the file is empty' : explainSyntaxError(text, offset, ERROR_TEXT[code] ?? code);
-    return { kind: 'invalid-json', path, text, message, ...pos, excerpt: caretExcerpt(text, pos) };
+    const explained = text.trim() === '' ? { message: 'the file is empty', offset: 0 } : explainSyntaxError(text, first?.offset ?? text.length, ERROR_TEXT[code] ?? code);
+    const pos = positionAt(text, explained.offset);
+    return { kind: 'invalid-json', path, text, message: explained.message, ...pos, excerpt: caretExcerpt(text, pos) };
   }
   return { kind: 'parsed', path, text, value: JSON.parse(text) as unknown, tree };
 }

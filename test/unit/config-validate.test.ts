@@ -74,11 +74,16 @@ describe('validateText', () => {
     expect(validateText('{\n  "url": "x",\n  "profiles": {\n')[0]).toMatchObject({ id: 'json-syntax', position: { line: 4, column: 1 } });
   });
 
-  it('names the cause of the two usual syntax errors: a trailing comma (with its position) and a truncated file', () => {
+  it('names the usual causes of syntax errors: a trailing comma (with its position), a truncated file, a number with a leading zero', () => {
     expect(validateText('{"a": [1, 2,\n  ]}')[0]!.message).toBe("config.json:2:3: expected a value: remove the trailing comma at 1:12 (JSON allows none before ']')");
     expect(validateText('{\n  "profiles": {\n    "x": {"aws_account_id": "626007623524",\n')[0]!.message)
       .toBe('config.json:4:1: expected a property name in double quotes: the file ends in the middle of the document (truncated?)');
     expect(validateText('{"url": "x"\n')[0]!.message).toBe("config.json:2:1: expected '}': the file ends in the middle of the document (truncated?)");
+    // An id typed as a number with its leading zero: the parser says "expected ','" after the 0.
+    const zero = validateText('{\n  "profiles": {"a": {"aws_account_id": 012345678901, "aws_role_name": "admin"}}\n}\n')[0]!;
+    expect(zero.message).toBe('config.json:2:40: the number 012345678901 starts with 0, which JSON numbers cannot: write it as the string "012345678901" (an account id keeps its leading zero only as a string)');
+    expect(zero.position!.excerpt.split('\n')[1]).toBe(`${' '.repeat('2 | '.length + 39)}^`);
+    expect(validateText('{"session_duration_seconds": 03600}')[0]!.message).toMatch(/^config\.json:1:30: the number 03600 starts with 0, .*"03600"$/);
     // Neither: the parser's own words only.
     expect(validateText('{"url": , "debug": false}')[0]!.message).toBe('config.json:1:9: expected a value');
   });
