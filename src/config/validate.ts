@@ -2,7 +2,7 @@
 // JSON-Schema library: the schema is ten keys, and each finding needs policy context
 // (which profiles are production, learned role maxima), a precise message and an edit
 // that repairs it, which a generic validator's errors would have to be mapped back to.
-import type { JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { parseWithBom, type ConfigRead } from './read-config.js';
 import { finding, type Finding } from './findings.js';
 import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap } from './model.js';
@@ -58,12 +58,38 @@ function findingsFor(read: ConfigRead, policy: PolicyContext): Finding[] {
       })];
     case 'parsed':
       try {
-        return validateValue(read.value, policy);
+        const found = validateValue(read.value, policy);
+        return [...found, ...durationLiterals(read.tree, read.text, read.value, found)];
       } catch (error) {
         // A bug here must not hide the rest of the report.
         return [finding('wrong-type', [], `the validator failed on this document: ${(error as Error).message}`, { severity: 'fail' })];
       }
   }
+}
+
+/**
+ * Durations written `3600.0` or `3.6e3`: the same number to JavaScript, but Go's decoder refuses
+ * them for a whole-number field, so duo-sso would stop on a file we call valid. Only values the
+ * other checks accept are reported here (their own fixes rewrite the number anyway).
+ */
+function durationLiterals(tree: Node, text: string, value: unknown, found: readonly Finding[]): Finding[] {
+  if (!isObject(value)) return [];
+  const paths: JSONPath[] = [['session_duration_seconds']];
+  if (isObject(value.profiles)) for (const name of Object.keys(value.profiles)) paths.push(['profiles', name, 'session_duration_seconds']);
+  const out: Finding[] = [];
+  for (const path of paths) {
+    const node = findNodeAtLocation(tree, path);
+    if (node?.type !== 'number' || !validDuration(node.value)) continue;
+    const raw = text.slice(node.offset, node.offset + node.length);
+    const at = finding('duration-invalid', path, '');
+    if (/^\d+$/.test(raw) || found.some((f) => f.path === at.path)) continue;
+    out.push(finding('duration-invalid', path, `${at.path} is written ${raw}; duo-sso's Go decoder refuses a decimal point or exponent in a whole number: write ${node.value as number}`, {
+      severity: 'warn',
+      fix: `Write it as ${node.value as number}.`,
+      edit: { op: 'set', path, value: node.value },
+    }));
+  }
+  return out;
 }
 
 export function validateValue(value: unknown, policy: PolicyContext = {}): Finding[] {

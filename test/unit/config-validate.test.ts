@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixText } from '../../src/config/fix.js';
 import { validateText, type PolicyContext } from '../../src/config/validate.js';
 import type { Finding } from '../../src/config/findings.js';
 
@@ -86,6 +87,20 @@ describe('validateText', () => {
     expect(validateText('{"session_duration_seconds": 03600}')[0]!.message).toMatch(/^config\.json:1:30: the number 03600 starts with 0, .*"03600"$/);
     // Neither: the parser's own words only.
     expect(validateText('{"url": , "debug": false}')[0]!.message).toBe('config.json:1:9: expected a value');
+  });
+
+  it('warns about a duration written 3600.0 or 3.6e3 (Go refuses it for a whole number), and fix writes it plainly', () => {
+    const text = `{\n  "url": "https://cloudsso.cisco.com", "partner_spid": "https://signin.aws.amazon.com/saml", "aws_urn": "https://signin.aws.amazon.com/saml",\n  "session_duration_seconds": 3600.0,\n  "profiles": {"a": {"aws_account_id": "012345678901", "aws_role_name": "admin", "session_duration_seconds": 3.6e3}}\n}\n`;
+    expect(validateText(text).map((f) => `${f.severity} ${f.id} ${f.path}`)).toEqual([
+      'warn duration-invalid session_duration_seconds',
+      'warn duration-invalid profiles.a.session_duration_seconds',
+    ]);
+    expect(validateText(text)[0]!.message).toBe('session_duration_seconds is written 3600.0; duo-sso\'s Go decoder refuses a decimal point or exponent in a whole number: write 3600');
+    const fixed = fixText(text);
+    expect(fixed).toMatchObject({ kind: 'fixed', remaining: [] });
+    expect((fixed as { text: string }).text).toBe(text.replace('3600.0', '3600').replace('3.6e3', '3600'));
+    // A value the policy checks already report is fixed by them, not reported twice.
+    expect(validateText(text.replace('3600.0', '28800.0')).filter((f) => f.path === 'session_duration_seconds').map((f) => f.id)).toEqual(['duration-over-cap']);
   });
 
   it('reports a byte-order mark, which Go refuses', () => {
