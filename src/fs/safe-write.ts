@@ -166,6 +166,7 @@ async function update(
   const dir = dirname(file);
   await mkdir(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
   return withFileLock(file, async () => {
+    await removeLeftovers(file);
     const current = await readIfExists(file);
     const next = change(current?.toString('utf8'));
     if (next === undefined) return { path, changed: false, backup: undefined };
@@ -212,6 +213,19 @@ async function freeBackupName(file: string, at: Date): Promise<string> {
   let t = at.getTime();
   while (await lstat(backupName(file, new Date(t))).then(() => true, () => false)) t++;
   return backupName(file, new Date(t));
+}
+
+/**
+ * Temporary files of this file (its next content, or a backup being copied) left by a writer
+ * that was killed. Every writer holds the lock while one exists, so under the lock they are all
+ * stale; a left-over copy of ~/.aws/credentials may hold keys, so it must not stay behind.
+ */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.includes('.tmp-')) await rm(join(dirname(file), name), { force: true });
+  }
 }
 
 async function linkTarget(path: string): Promise<string> {

@@ -62,5 +62,7 @@ describe('safeWrite under SIGKILL', () => {
     for (const name of (await readdir(dir)).filter((f) => f.endsWith('.bak'))) {
       expect(VERSIONS).toContain(await readFile(join(dir, name), 'utf8'));
     }
+    // The next write under the lock removed the temporary files the killed writers left.
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   }, 120_000);
 });
