@@ -2,7 +2,7 @@
 // through the safe writer with a backup: a lower session duration in config.json, credentials
 // moved out of [default]; and what we remember in our state afterwards.
 import type { Context } from '../context.js';
-import { effectiveDuration, type ProfileSummary } from '../config/model.js';
+import type { ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
@@ -35,18 +35,23 @@ export async function lowerDuration(ctx: Context, config: LoadedConfig, profile:
     progress(ctx, message);
   }
   const result = await updateFile(ctx.paths.duoConfig, (current) => (current === undefined ? undefined : setSessionDuration(current, scope === 'profile' ? profile.name : undefined, to)), { dryRun: ctx.options.dryRun });
-  const at = ctx.now().toISOString();
-  await updateState(ctx.paths, (s) => ({
-    ...s,
-    durations: { ...s.durations, [profile.name]: { ...s.durations[profile.name], refused: Math.min(s.durations[profile.name]?.refused ?? Infinity, from), at } },
-    roles: { ...s.roles, [roleKey(profile.accountId, profile.role)]: { ...s.roles[roleKey(profile.accountId, profile.role)], below: Math.min(s.roles[roleKey(profile.accountId, profile.role)]?.below ?? Infinity, from), at } },
-  }), { dryRun: ctx.options.dryRun });
+  await rememberRefusal(ctx, profile, from);
   return { kind: 'lower-duration', profile: profile.name, scope, from, to, file: ctx.paths.duoConfig, ...(result.backup ? { backup: result.backup } : {}) };
 }
 
+/** Records in our state that STS refused `from` seconds for the profile and its role. */
+export async function rememberRefusal(ctx: Context, profile: ProfileSummary, from: number): Promise<void> {
+  const at = ctx.now().toISOString();
+  const key = roleKey(profile.accountId, profile.role);
+  await updateState(ctx.paths, (s) => ({
+    ...s,
+    durations: { ...s.durations, [profile.name]: { ...s.durations[profile.name], refused: Math.min(s.durations[profile.name]?.refused ?? Infinity, from), at } },
+    roles: { ...s.roles, [key]: { ...s.roles[key], below: Math.min(s.roles[key]?.below ?? Infinity, from), at } },
+  }), { dryRun: ctx.options.dryRun });
+}
+
 /** Remembers the duration STS accepted and when these credentials will expire. */
-export async function rememberSuccess(ctx: Context, config: LoadedConfig, profile: string): Promise<void> {
-  const duration = effectiveDuration(config.value, profile);
+export async function rememberSuccess(ctx: Context, profile: string, duration: number): Promise<void> {
   const creds = credentialsOf(profileSection(await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined), profile));
   const now = ctx.now();
   await updateState(ctx.paths, (s: State) => {

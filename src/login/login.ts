@@ -11,7 +11,7 @@ import { renderLogin, type LoginReport, type Problem, type ProfileReport } from 
 import { UNREACHABLE } from '../aws/sts.js';
 import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
-import { lowerDuration, moveCredentials, rememberSuccess } from './apply-repairs.js';
+import { lowerDuration, moveCredentials, rememberRefusal, rememberSuccess } from './apply-repairs.js';
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
 import { budgetSpent, explain, gaveUp, keptDuration } from './explain.js';
 import { progress } from './progress.js';
@@ -112,6 +112,15 @@ async function loginUnit(
   // What duo-sso asks STS for: the profile's own value, else -session-duration, else the top level.
   const durationOf = (p: ProfileSummary) => p.sessionDurationSeconds ?? sessionFlag ?? effectiveDuration(getConfig().value, p.name);
   const lower = async (culprit: ProfileSummary): Promise<boolean> => {
+    if (culprit.sessionDurationSeconds === undefined && sessionFlag !== undefined && sessionFlag > SAFE_DURATION) {
+      // It asked for what --session-duration said, not for anything in config.json: drop the flag.
+      progress(ctx, `role '${culprit.role}' in account ${culprit.accountId} allows less than the ${sessionFlag} s of --session-duration; running duo-sso again without it`);
+      await rememberRefusal(ctx, culprit, sessionFlag);
+      sessionFlag = undefined;
+      unresolved = undefined;
+      only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+      return true;
+    }
     const repair = await lowerDuration(ctx, getConfig(), culprit, durationOf(culprit));
     if (!repair) return false;
     report.repairs.push(repair);
@@ -148,7 +157,9 @@ async function loginUnit(
       if (!pending.has(p) && !names.includes(p) && config.profiles.length > 0) continue;
       pending.delete(p);
       if (!saved.includes(p)) saved.push(p);
-      await rememberSuccess(ctx, config, p);
+      // What duo-sso asked STS for (a profile's own value, else -session-duration, else the top level).
+      const summary = config.profiles.find((c) => c.name === p);
+      await rememberSuccess(ctx, p, summary ? durationOf(summary) : sessionFlag ?? effectiveDuration(config.value, p));
     }
     const failure = classify(outcome.summary, outcome.record);
     outcome.record.failure = failure;

@@ -161,6 +161,32 @@ describe('login', () => {
     expect((await sim.runs()).map((x) => x.exitCode)).toEqual([1, 0]);
   });
 
+  it('drops a --session-duration the role refuses instead of "lowering" config.json, and records what STS refused', async () => {
+    const { box, sim } = await setup({ short: { ...SHORT } });
+    const before = await box.read('.config/duo-sso/config.json');
+    const r = await box.run(['login', '--yes', '--json', '--session-duration', '14400']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await sim.runs()).map((x) => [x.argv, x.exitCode])).toEqual([[['-session-duration', '14400'], 1], [['-profile', 'short'], 0]]);
+    expect(r.stderr).toContain("role 'admin' in account 111111111111 allows less than the 14400 s of --session-duration; running duo-sso again without it");
+    expect(r.json.repairs).toEqual([]);
+    expect(await box.read('.config/duo-sso/config.json')).toBe(before);
+    expect(await backups(box, '.config/duo-sso')).toEqual([]);
+    const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
+    expect(state.roles['111111111111:admin']).toMatchObject({ below: 14400 });
+    expect(state.durations.short).toMatchObject({ refused: 14400, worked: 3600 });
+  });
+
+  it('remembers the duration --session-duration asked for, so the expiry shown is right', async () => {
+    const { box } = await setup({ long: { ...LONG } });
+    const r = await box.run(['login', '--yes', '--json', '--session-duration', '7200']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const hours = (Date.parse(r.json.profiles[0].expires) - Date.now()) / 3600_000;
+    expect(hours).toBeGreaterThan(1.9);
+    expect(hours).toBeLessThanOrEqual(2);
+    const status = await box.run(['status', '--json']);
+    expect(status.json.profiles[0].expires).toBe(r.json.profiles[0].expires);
+  });
+
   it('lowers to a role maximum learned on an earlier login instead of 3600', async () => {
     const { box, sts } = await setup({ mid: { account: '333333333333', role: 'admin', seconds: 14400 } });
     sts.setRole('arn:aws:iam::333333333333:role/admin', 7200);
