@@ -1,6 +1,7 @@
 // Gathers what recipes need to know about this machine (and the user's options from flags
 // and environment) into a PlanInput. The only impure part of planning.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mayHoldSecretKeys } from '../doctor/checks/gpg-probe.js';
 import { join } from 'node:path';
 import { homeDir } from '../platform/paths.js';
 import type { Context } from '../context.js';
@@ -53,19 +54,6 @@ async function gitConfig(ctx: Pick<Context, 'runner' | 'env'>, key: string): Pro
   if (!git) return undefined;
   const r = await ctx.runner.run(git, ['config', '--get', key], { timeoutMs: 5000 });
   return succeeded(r) ? r.stdout.trim() || undefined : undefined;
-}
-
-/**
- * Whether GNUPGHOME can hold a secret key. gpg 2.1+ keeps every secret key (smartcard stubs
- * too) in private-keys-v1.d, whatever stores the public keys (pubring.kbx, pubring.gpg, or
- * keyboxd's public-keys.d, the default of new GnuPG 2.4 homes, which has no pubring at all).
- */
-export function mayHoldSecretKeys(gnupgHome: string): boolean {
-  try {
-    return readdirSync(join(gnupgHome, 'private-keys-v1.d')).some((f) => f.endsWith('.key'));
-  } catch {
-    return false;
-  }
 }
 
 /** A usable secret key we can initialise pass with, if there is one. */

@@ -3,6 +3,7 @@
 // loopback STS stand-in. Also the same journey one command at a time.
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { Sandbox, systemTool } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
@@ -84,9 +85,8 @@ describe('setup without a terminal', () => {
     expect(r.stderr).toMatch(/nothing was changed: setup would install duo-sso, install pass-gpg, write config\.json, log in/);
     expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.config'))).toBe(false);
-    // (The doctor's gpg probe may create an empty keyring; no key was generated.)
-    const keys = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons']);
-    expect(keys.stdout).not.toContain('sec:');
+    // Not even an empty keyring: the doctor's gpg probe does not list keys in a home without any.
+    expect(await readdir(box.path('.gnupg'))).toEqual([]);
   });
 
   it('--dry-run --json previews every step as one JSON document and changes nothing', async () => {
@@ -98,6 +98,7 @@ describe('setup without a terminal', () => {
     expect(r.json.plans.map((p: any) => p.component)).toEqual(['duo-sso', 'pass-gpg']);
     expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
+    expect(await readdir(box.path('.gnupg'))).toEqual([]);
   });
 
   it('a failing step stops setup with its error and the later steps do not run', async () => {
