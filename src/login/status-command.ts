@@ -10,6 +10,9 @@ import { gatherStatus, type StatusReport } from './status.js';
 export async function runStatus(ctx: Context, opts: { verify: boolean; profiles: string[] }): Promise<number> {
   const report = await gatherStatus(ctx, { verify: opts.verify, only: opts.profiles });
   const allValid = report.profiles.length > 0 && report.profiles.every((p) => p.state === 'valid');
+  if (report.configProblem && !ctx.options.json) {
+    ctx.io.err(`${report.configProblem}\nProfiles are taken from ${report.credentialsPath} instead (see duo-sso-setup config validate).\n`);
+  }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ ok: allValid, ...report }, null, 2)}\n`);
   else ctx.io.out(renderStatus(report, ctx.style, ctx.now()));
   return allValid ? ExitCode.ok : ExitCode.failure;
@@ -18,7 +21,8 @@ export async function runStatus(ctx: Context, opts: { verify: boolean; profiles:
 export function renderStatus(report: StatusReport, style: Style, now: Date): string {
   const s = symbols(style);
   if (report.profiles.length === 0) {
-    return `No profiles: ${report.configPath} has none and ${report.credentialsPath} holds no credentials.\n  ${s.dollar} duo-sso-setup config init\n`;
+    const config = report.configProblem ? `${report.configPath} is not usable` : `${report.configPath} has none`;
+    return `No profiles: ${config} and ${report.credentialsPath} holds no credentials.\n  ${s.dollar} duo-sso-setup ${report.configProblem ? 'config validate' : 'config init'}\n`;
   }
   const width = Math.max(...report.profiles.map((p) => p.name.length));
   const lines = report.profiles.map((p) => {

@@ -1,6 +1,6 @@
 // Where each profile's credentials stand: present, when they expire, and (on request) whom
 // STS says they belong to. Shared by `status` and the doctor's `credentials` check.
-import { readConfig } from '../config/read-config.js';
+import { describeInvalidJson, readConfig } from '../config/read-config.js';
 import { UserError } from '../errors.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
 import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
@@ -41,6 +41,8 @@ export interface StatusReport {
   credentialsPath: string;
   /** Profiles come from config.json; without any, from the credentials file. */
   source: 'config' | 'credentials-file';
+  /** Why config.json could not be used (invalid JSON, unreadable), when it exists; names the file. */
+  configProblem?: string;
   profiles: ProfileStatus[];
   skewSeconds?: number;
 }
@@ -51,6 +53,7 @@ export async function gatherStatus(
 ): Promise<StatusReport> {
   const read = await readConfig(ctx.paths.duoConfig);
   const configured: ProfileSummary[] = read.kind === 'parsed' ? listProfiles(read.value) : [];
+  const configProblem = read.kind === 'invalid-json' ? `invalid JSON: ${describeInvalidJson(read)}` : read.kind === 'unreadable' ? `${ctx.paths.duoConfig} cannot be read: ${read.reason}` : undefined;
   const credentials = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
   const source = configured.length > 0 ? 'config' : 'credentials-file';
   let profiles: { name: string; account?: string; role?: string }[] = configured.length > 0
@@ -97,6 +100,7 @@ export async function gatherStatus(
     configPath: ctx.paths.duoConfig,
     credentialsPath: ctx.paths.awsCredentials,
     source,
+    ...(configProblem ? { configProblem } : {}),
     profiles: results,
     ...(skewSeconds === undefined ? {} : { skewSeconds }),
   };

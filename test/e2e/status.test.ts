@@ -73,6 +73,18 @@ describe('status', () => {
     expect(r.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: dev, prod/);
   });
 
+  it('says so when config.json is broken, instead of quietly listing the credentials file', async () => {
+    const box = await Sandbox.create();
+    cleanups.push(() => box.cleanup());
+    await box.write('.config/duo-sso/config.json', '{"profiles": {\n');
+    const r = await box.run(['status']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^invalid JSON: .*config\.json:2:1: .*\nProfiles are taken from .*credentials instead \(see duo-sso-setup config validate\)\.\n$/);
+    expect(r.stdout).toMatch(/^No profiles: .*config\.json is not usable and .* holds no credentials\.\n {2}\$ duo-sso-setup config validate\n$/);
+    const json = await box.run(['status', '--json']);
+    expect(json.json).toMatchObject({ ok: false, source: 'credentials-file', configProblem: expect.stringMatching(/^invalid JSON: /), profiles: [] });
+  });
+
   it('falls back to the credentials file when config.json has no profiles', async () => {
     const box = await Sandbox.create();
     cleanups.push(() => box.cleanup());
