@@ -9,6 +9,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { findFirst } from '../platform/facts.js';
 import { succeeded } from '../platform/process.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
+import { readState } from '../state/state.js';
 import type { Component, InstallOptions, PlanInput } from './types.js';
 
 export interface InstallFlags {
@@ -18,6 +19,7 @@ export interface InstallFlags {
   from?: string;
   sha256?: string;
   releaseUrl?: string;
+  tapUrl?: string;
   gpgName?: string;
   gpgEmail?: string;
   /** commander's --no-passphrase sets this false. */
@@ -37,6 +39,7 @@ export function installOptions(flags: InstallFlags, env: Context['env']): Instal
     ...opt('from', flags.from),
     ...opt('sha256', flags.sha256),
     ...opt('releaseUrl', flags.releaseUrl ?? env.DUO_SSO_RELEASE_URL),
+    ...opt('tapUrl', flags.tapUrl),
     ...opt('awsCliUrl', env.AWS_CLI_DOWNLOAD_URL),
     ...opt('awsCliKeyFile', env.AWS_CLI_PUBLIC_KEY_FILE),
     ...opt('awsCliFingerprint', env.AWS_CLI_SIGNING_FINGERPRINT),
@@ -71,6 +74,11 @@ export async function existingGpgKey(ctx: Pick<Context, 'runner' | 'env' | 'now'
 export async function gatherPlanInput(ctx: Context, components: readonly Component[], options: InstallOptions): Promise<PlanInput> {
   const facts = await ctx.platform();
   const input: PlanInput = { facts, paths: ctx.paths, options, isRoot: isRoot(), exists: existsSync, onPath: (name) => findFirst(name, ctx.env) !== undefined };
+  if (components.includes('duo-sso') && options.tapUrl === undefined) {
+    // A tap URL that worked before (saved by `upgrade` after a re-tap) beats the guide's default.
+    const saved = (await readState(ctx.paths)).tapUrl;
+    if (saved) input.options = { ...input.options, tapUrl: saved };
+  }
   if (components.includes('pass-gpg') && facts.os === 'linux') {
     const key = await existingGpgKey(ctx);
     if (key) input.existingGpgKey = key;

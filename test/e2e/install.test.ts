@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type Runtime } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
 import { makeSignedZip, type SignedZip } from '../support/aws-cli-zip.js';
+import { FakeBrew, UPSTREAM_URL, type FakeBrewScenario } from '../support/fake-brew/index.js';
 
 const boxes: Sandbox[] = [];
 const servers: ReleaseServer[] = [];
@@ -239,6 +240,37 @@ describe('install duo-sso', () => {
     const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`could not get ${server.url}/rel/duo-sso_linux_amd64: HTTP 404`);
+  });
+});
+
+describe('install duo-sso with Homebrew (macOS, Linuxbrew)', () => {
+  const MIRROR = 'https://git.example.com/mirror/homebrew-tap';
+
+  async function withBrew(scenario: FakeBrewScenario) {
+    const box = await sandbox({ env: { SHELL: '/bin/bash' } });
+    const brew = await FakeBrew.install(box, scenario);
+    return { box, brew, env: { PATH: brew.pathFor(box) } };
+  }
+
+  it('Homebrew 6 tap trust: taps with the URL and installs by the fully qualified name; a rerun changes nothing', async () => {
+    const { box, brew, env } = await withBrew({ homebrewVersion: '6.0.1', trustRequired: true });
+    const r = await box.run(['install', 'duo-sso', '--yes'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await brew.changingCommands()).toEqual([['tap', 'ats-operations/homebrew-tap', UPSTREAM_URL], ['install', 'ats-operations/homebrew-tap/duo-sso']]);
+    expect(r.stdout).toMatch(/duo-sso: installed \(brew\): duo-sso v3\.5\.0/);
+    const again = await box.run(['install', 'duo-sso', '--yes'], { env });
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect((await brew.state()).installed['duo-sso'].version).toBe('3.5.0');
+  });
+
+  it('taps from the URL an earlier upgrade saved, and --tap-url wins over it', async () => {
+    const { box, brew, env } = await withBrew({ upstream: { url: MIRROR } });
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ version: 1, tapUrl: MIRROR }));
+    const dry = await box.run(['install', 'duo-sso', '--dry-run', '--tap-url', 'https://other.example.com/tap'], { env });
+    expect(dry.stdout).toContain('$ brew tap ats-operations/homebrew-tap https://other.example.com/tap');
+    const r = await box.run(['install', 'duo-sso', '--yes'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((await brew.changingCommands())[0]).toEqual(['tap', 'ats-operations/homebrew-tap', MIRROR]);
   });
 });
 
