@@ -129,6 +129,28 @@ describe('doctor', () => {
     for (const r of [asDir, notUtf8, noHome]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('warns when AWS_PROFILE names a profile neither AWS file has (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured)', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const config = await box.write('elsewhere/config', '[profile dev]\nregion = eu-west-1\n');
+    const credentials = await box.write('elsewhere/credentials', '[ops]\naws_access_key_id = AKIAEXAMPLE\n');
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+    const missing = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { ...env, AWS_PROFILE: 'prod' } });
+    expect(check(missing.json, 'aws-cli')).toMatchObject({
+      status: 'warn',
+      summary: 'AWS_PROFILE=prod, but no profile of that name exists: every aws command will fail',
+      details: expect.arrayContaining(['Profiles here: ops, dev.']),
+      fix: { commands: [['duo-sso-setup', 'login', '--profile', 'prod']], automatic: false },
+    });
+    expect(missing.exitCode).toBe(0);
+    // The real AWS CLI agrees.
+    const aws = await box.exec(`${box.bin}/aws`, ['configure', 'list'], { env: { ...env, AWS_PROFILE: 'prod' } });
+    expect(aws.stderr).toContain('The config profile (prod) could not be found');
+    for (const profile of ['dev', 'ops', 'default']) {
+      const r = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { ...env, AWS_PROFILE: profile } });
+      expect(check(r.json, 'aws-cli').status, profile).toBe('ok');
+    }
+  });
+
   it('names a HOME that is missing or not a folder as the platform problem, with the fix', async () => {
     const box = await sandbox({ tools: ['/usr/bin/aws'] });
     const missing = join(box.root, 'no-such-home');

@@ -1,11 +1,14 @@
 // Every `aws` on PATH with its version. A v1 first on PATH (pip and pyenv shims do this)
 // shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
 // features and gives different errors, so the first one is what matters.
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { configSectionName, sectionNames } from '../../aws/ini.js';
 import { findAll } from '../../platform/facts.js';
+import { activeAwsProfile } from '../../platform/paths.js';
 import { output } from '../../platform/process.js';
 import { parseAwsVersion, type AwsCliVersion } from '../../parsers/aws-version.js';
-import { result, type Check, type Fix } from '../types.js';
+import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
 import { sharedRunner } from '../shared-runner.js';
 
 interface Found {
@@ -41,7 +44,10 @@ export const awsCliCheck: Check = {
     if (!first.version) {
       return result.fail(`${first.path} does not run`, details, v2 ? shadowFix(first.path, v2.path) : installFix, data);
     }
-    if (first.version.major >= 2) return result.ok(`aws-cli ${first.version.version} at ${first.path}`, found.length > 1 ? details : [], data);
+    if (first.version.major >= 2) {
+      const installed = `aws-cli ${first.version.version} at ${first.path}`;
+      return (await profileProblem(ctx, installed, data)) ?? result.ok(installed, found.length > 1 ? details : [], data);
+    }
     if (v2) {
       return result.fail(`aws-cli ${first.version.version} (v1) at ${first.path} shadows v2 at ${v2.path}`, [
         ...details,
@@ -62,4 +68,27 @@ function shadowFix(v1: string, v2: string): Fix {
     automatic: false,
     needsConfirmation: true,
   };
+}
+
+/**
+ * AWS_PROFILE (or AWS_DEFAULT_PROFILE) naming a profile that neither AWS file has: every aws
+ * command then fails with "The config profile (NAME) could not be found".
+ */
+async function profileProblem(ctx: Pick<CheckContext, 'env' | 'paths'>, installed: string, data: Record<string, unknown>): Promise<CheckResult | undefined> {
+  const profile = activeAwsProfile(ctx.env);
+  if (profile === 'default') return undefined;
+  const read = (path: string) => readFile(path, 'utf8').then(sectionNames, () => [] as string[]);
+  const [config, credentials] = await Promise.all([read(ctx.paths.awsConfig), read(ctx.paths.awsCredentials)]);
+  if (config.includes(configSectionName(profile)) || credentials.includes(profile)) return undefined;
+  const variable = ctx.env.AWS_PROFILE ? 'AWS_PROFILE' : 'AWS_DEFAULT_PROFILE';
+  const known = [...new Set([...credentials, ...config.map((n) => n.replace(/^profile /, ''))])].filter((n) => !n.includes(' '));
+  return result.warn(`${variable}=${profile}, but no profile of that name exists: every aws command will fail`, [
+    `${installed}.`,
+    `Neither ${ctx.paths.awsConfig} nor ${ctx.paths.awsCredentials} has it; the AWS CLI says "The config profile (${profile}) could not be found".`,
+    known.length > 0 ? `Profiles here: ${known.join(', ')}.` : 'There are no profiles yet.',
+  ], {
+    description: `Log in so duo-sso writes [${profile}] (if it is one of your duo-sso profiles), or unset ${variable}`,
+    commands: [['duo-sso-setup', 'login', '--profile', profile]],
+    automatic: false,
+  }, { ...data, profile });
 }
