@@ -80,7 +80,8 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
       const argv = step.argv.map((a) => sub(a, state));
       const full = step.sudo && !ctx.isRoot ? ['sudo', ...argv] : argv;
       const r = await ctx.runner.run(full[0]!, full.slice(1), {
-        mutates: step.mutates, timeoutMs: step.timeoutMs ?? 120_000, ...(step.env ? { env: step.env } : {}),
+        mutates: step.mutates, timeoutMs: step.timeoutMs ?? 120_000,
+        ...(step.env ? { env: Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, sub(v, state)])) } : {}),
         ...(step.interactive || (step.sudo && !ctx.isRoot) ? { interactive: ctx.canPrompt } : {}),
       });
       if (!succeeded(r)) throw stepFailed(step.title, r, full);

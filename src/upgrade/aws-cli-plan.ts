@@ -58,7 +58,8 @@ export function upgradeArgv(method: AwsInstallMethod, isRoot = false): string[][
     case 'winget':
       return [['winget', 'upgrade', '-e', '--id', 'Amazon.AWSCLI', '--accept-source-agreements', '--accept-package-agreements']];
     case 'msi':
-      return [['msiexec.exe', '/i', 'https://awscli.amazonaws.com/AWSCLIV2.msi', '/passive']];
+      // Through our install: it checks the MSI's signature before msiexec runs it.
+      return [['duo-sso-setup', 'install', 'aws-cli', '--method', 'msi', '--yes']];
     case 'package': {
       const pkgs = AWS_CLI_PACKAGES[method.manager];
       switch (method.manager) {

@@ -78,8 +78,8 @@ export async function upgradeAwsCli(deps: UpgradeDeps & { platform: () => Promis
   for (const command of commands) {
     const argv = resolveSelf(command);
     const h = await reporter.step('Upgrade the AWS CLI', shellQuote(command));
-    // sudo and installers may ask questions: give them the terminal.
-    const r = await deps.runner.run(argv[0]!, argv.slice(1), { timeoutMs: 1_800_000, mutates: true, interactive: command[0] === 'sudo' || command[0] === 'msiexec.exe', onLine: (l) => h.line(l) });
+    // sudo may ask for a password: give it the terminal.
+    const r = await deps.runner.run(argv[0]!, argv.slice(1), { timeoutMs: 1_800_000, mutates: true, interactive: command[0] === 'sudo', onLine: (l) => h.line(l) });
     const ok = succeeded(r);
     steps.push({ rung: 'upgrade', command: shellQuote(command), exitCode: r.exitCode, outcome: ok ? 'ok' : 'failed', output: output(r).split('\n').slice(-8).join('\n') });
     await h.end(ok ? 'ok' : 'fail', ok ? undefined : describeFailure(r));

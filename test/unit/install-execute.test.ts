@@ -80,6 +80,16 @@ describe('executePlan', () => {
   });
 });
 
+describe('run steps', () => {
+  it('get {work} replaced in their environment too (a path handed to a script without quoting)', async () => {
+    const { runner, calls } = fakeRunner({ 'check-file': {} });
+    await executePlan(ctx(runner, true), { component: 'aws-cli', method: 'msi', summary: '', notes: [], steps: [
+      { kind: 'run', title: 'Check', argv: ['check-file'], env: { FILE: '{work}/x.msi' }, sudo: false, mutates: false },
+    ] });
+    expect(calls[0]!.options.env?.FILE).toMatch(/duo-sso-setup-aws-cli-[^/]+\/x\.msi$/);
+  });
+});
+
 describe('a sudo install (--system as a normal user)', () => {
   it('runs exactly the commands the plan shows, with sudo, in that order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sudo-install-'));

@@ -6,6 +6,7 @@ import type { PlatformFacts } from '../../src/platform/facts.js';
 import { resolvePaths } from '../../src/platform/paths.js';
 import { chooseRecipe, methodsFor, planFor } from '../../src/install/planner.js';
 import { renderPlanHuman, stepCommands } from '../../src/install/render-plan.js';
+import { MSI_SIGNATURE_CHECK } from '../../src/install/recipes/aws-cli-windows.js';
 import type { Component, InstallOptions, Plan, PlanInput } from '../../src/install/types.js';
 import { UserError } from '../../src/errors.js';
 
@@ -167,7 +168,15 @@ describe('aws-cli', () => {
     expect(commands(planFor('aws-cli', input(windows(true))))[0]).toEqual(['winget', 'install', '-e', '--id', 'Amazon.AWSCLI', '--accept-source-agreements', '--accept-package-agreements']);
     const msi = planFor('aws-cli', input(windows(false)));
     expect(msi.method).toBe('msi');
-    expect(commands(msi)[0]).toEqual(['msiexec.exe', '/i', 'https://awscli.amazonaws.com/AWSCLIV2.msi', '/passive']);
+    expect(kinds(msi)).toEqual(['download', 'run', 'run', 'verify']);
+    // Downloaded by us (size limit, timeout), its Authenticode signature checked, only then run.
+    expect(msi.steps[0]).toMatchObject({ url: 'https://awscli.amazonaws.com/AWSCLIV2.msi', to: '{work}\\AWSCLIV2.msi' });
+    expect(msi.steps[1]).toMatchObject({ kind: 'run', mutates: false, env: { DUO_SSO_SETUP_FILE: '{work}\\AWSCLIV2.msi' } });
+    expect(commands(msi)[1]).toEqual(['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', MSI_SIGNATURE_CHECK]);
+    expect(MSI_SIGNATURE_CHECK).toMatch(/Get-AuthenticodeSignature -LiteralPath \$env:DUO_SSO_SETUP_FILE/);
+    expect(MSI_SIGNATURE_CHECK).toMatch(/-ne 'Valid'/);
+    expect(MSI_SIGNATURE_CHECK).toMatch(/-notmatch 'O=Amazon'/);
+    expect(commands(msi)[2]).toEqual(['msiexec.exe', '/i', '$WORK\\AWSCLIV2.msi', '/passive']);
   });
 
   it('a --method that does not apply here is a usage error naming what does', () => {

@@ -22,7 +22,7 @@ describe('AWS CLI upgrade plans', () => {
     ['openSUSE package', linux('zypper'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws' }), 'zypper package', [['sudo', 'zypper', '--non-interactive', 'update', 'aws-cli']]],
     ['Alpine package', linux('apk'), aws({ path: '/usr/bin/aws', realPath: '/usr/bin/aws' }), 'apk package', [['sudo', 'apk', 'add', '--upgrade', 'aws-cli']]],
     ['Windows with winget', { os: 'win32', packageManager: 'winget' }, aws({ path: 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe' }), 'winget', [['winget', 'upgrade', '-e', '--id', 'Amazon.AWSCLI', '--accept-source-agreements', '--accept-package-agreements']]],
-    ['Windows without winget', { os: 'win32', packageManager: undefined }, aws({ path: 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe' }), 'official MSI', [['msiexec.exe', '/i', 'https://awscli.amazonaws.com/AWSCLIV2.msi', '/passive']]],
+    ['Windows without winget', { os: 'win32', packageManager: undefined }, aws({ path: 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe' }), 'official MSI', [['duo-sso-setup', 'install', 'aws-cli', '--method', 'msi', '--yes']]],
     ['pip v1 under pyenv', linux(), aws({ path: '/home/u/.pyenv/shims/aws', realPath: '/home/u/.pyenv/shims/aws', major: 1 }), 'pip (AWS CLI v1)', [['duo-sso-setup', 'install', 'aws-cli', '--yes']]],
     ['something else', linux(), aws({ path: '/opt/tools/aws', realPath: '/opt/tools/aws' }), 'unknown', []],
   ])('%s', (_name, facts, found, method, commands) => {

@@ -1,6 +1,6 @@
 // AWS CLI on Windows: winget when present, else the official MSI (msiexec asks for
-// administrator approval itself).
-import type { Recipe } from '../types.js';
+// administrator approval itself), downloaded and signature-checked by us first.
+import { MAX_DOWNLOAD_BYTES, WORK, type Recipe } from '../types.js';
 import { verifyStep } from './common.js';
 import { AWS_CLI_DOWNLOAD_BASE } from './aws-cli-linux-zip.js';
 
@@ -22,20 +22,39 @@ export const awsCliWindowsWinget: Recipe = {
   }),
 };
 
+/**
+ * Checks the downloaded MSI's Authenticode signature before msiexec sees it: valid, and
+ * issued to Amazon. The path comes in through the environment, so no quoting is involved.
+ */
+export const MSI_SIGNATURE_CHECK = [
+  '$s = Get-AuthenticodeSignature -LiteralPath $env:DUO_SSO_SETUP_FILE',
+  "if ($s.Status -ne 'Valid') { [Console]::Error.WriteLine(\"signature: $($s.Status) $($s.StatusMessage)\"); exit 1 }",
+  '$who = $s.SignerCertificate.Subject',
+  "if ($who -notmatch 'O=Amazon') { [Console]::Error.WriteLine(\"signed by $who, not by Amazon\"); exit 1 }",
+  'Write-Output "signed by $who"',
+].join('; ');
+
 export const awsCliWindowsMsi: Recipe = {
   component: 'aws-cli',
   method: 'msi',
   applies: ({ facts }) => facts.os === 'win32',
-  plan: ({ options }) => ({
-    component: 'aws-cli', method: 'msi', summary: 'AWS CLI v2 from the official MSI',
-    steps: [
-      {
-        kind: 'run', title: 'Run the AWS CLI MSI installer',
-        argv: ['msiexec.exe', '/i', `${(options.awsCliUrl ?? AWS_CLI_DOWNLOAD_BASE).replace(/\/+$/, '')}/AWSCLIV2.msi`, '/passive'],
-        sudo: false, mutates: true, interactive: true, timeoutMs: 900_000,
-      },
-      verifyStep('Check the installed AWS CLI', 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe', 'aws-cli/2.'),
-    ],
-    notes: ['Windows asks for administrator approval during the install.', 'Open a new terminal afterwards: Windows updates PATH for new terminals only.'],
-  }),
+  plan: ({ options }) => {
+    const msi = `${WORK}\\AWSCLIV2.msi`;
+    return {
+      component: 'aws-cli', method: 'msi', summary: 'AWS CLI v2 from the official MSI, its Authenticode signature checked first',
+      steps: [
+        {
+          kind: 'download', title: 'Download AWSCLIV2.msi', url: `${(options.awsCliUrl ?? AWS_CLI_DOWNLOAD_BASE).replace(/\/+$/, '')}/AWSCLIV2.msi`, to: msi, maxBytes: MAX_DOWNLOAD_BYTES,
+          verify: { kind: 'none', why: 'the MSI carries an Authenticode signature, checked next' },
+        },
+        {
+          kind: 'run', title: 'Check the installer is signed by Amazon (Authenticode)', argv: ['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', MSI_SIGNATURE_CHECK],
+          env: { DUO_SSO_SETUP_FILE: msi }, sudo: false, mutates: false, timeoutMs: 60_000,
+        },
+        { kind: 'run', title: 'Run the AWS CLI MSI installer', argv: ['msiexec.exe', '/i', msi, '/passive'], sudo: false, mutates: true, interactive: true, timeoutMs: 900_000 },
+        verifyStep('Check the installed AWS CLI', 'C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe', 'aws-cli/2.'),
+      ],
+      notes: ['Windows asks for administrator approval during the install.', 'Open a new terminal afterwards: Windows updates PATH for new terminals only.'],
+    };
+  },
 };
