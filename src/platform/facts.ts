@@ -1,8 +1,9 @@
 // OS facts gathered once per run. Everything here is cheap (a few small file reads);
 // anything that needs a subprocess belongs to a doctor check instead.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { arch as osArch, release } from 'node:os';
+import { delimiter, join } from 'node:path';
 import which from 'which';
 import { distroFromOsRelease, packageManagerFor, type Distro, type PackageManager } from './os-release.js';
 import type { Env } from './paths.js';
@@ -45,6 +46,18 @@ export function findAll(name: string, env: Env): string[] {
 
 export function findFirst(name: string, env: Env): string | undefined {
   return findAll(name, env)[0];
+}
+
+/** The first plain file called `name` in a PATH folder, executable or not (findAll skips one that lost its x bit). */
+export function findFileOnPath(name: string, env: Env): string | undefined {
+  for (const dir of (env.PATH ?? env.Path ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch { /* not there, or the PATH entry is not a folder */ }
+  }
+  return undefined;
 }
 
 async function readText(path: string): Promise<string | undefined> {

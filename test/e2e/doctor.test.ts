@@ -151,6 +151,20 @@ describe('doctor', () => {
     }
   });
 
+  it('a duo-sso on PATH without the executable bit is "not executable" (not "not found"), and --fix makes it so', async () => {
+    const box = await sandbox();
+    const path = await box.addScript('duo-sso', '#!/bin/sh\n# Imitates a downloaded duo-sso release binary.\necho "duo-sso v3.4.1"\n');
+    await chmod(path, 0o644);
+    const r = await box.run(['doctor', '--json', '--only', 'duo-sso']);
+    expect(check(r.json, 'duo-sso')).toMatchObject({
+      status: 'fail',
+      summary: `${path} is not executable`,
+      fix: { commands: [['chmod', '+x', path]], automatic: true },
+    });
+    const fixed = await box.run(['doctor', '--json', '--only', 'duo-sso', '--fix', '--yes']);
+    expect(check(fixed.json, 'duo-sso')).toMatchObject({ status: 'ok', fixed: true, summary: `duo-sso 3.4.1 at ${path}` });
+  });
+
   it('names a HOME that is missing or not a folder as the platform problem, with the fix', async () => {
     const box = await sandbox({ tools: ['/usr/bin/aws'] });
     const missing = join(box.root, 'no-such-home');

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { findAll } from '../../platform/facts.js';
+import { findAll, findFileOnPath } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
 import { parseVersion } from '../../parsers/tool-version.js';
 import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP } from '../../brew/names.js';
@@ -21,12 +21,17 @@ export const duoSsoCheck: Check = {
     const names = platform.os === 'win32' ? ['duo-sso', 'duo-sso_windows_amd64'] : ['duo-sso'];
     const paths = names.flatMap((n) => findAll(n, env));
     const path = paths[0];
-    if (!path) return result.fail('not found on PATH', ['duo-sso performs the Duo SSO login and writes ~/.aws/credentials.'], duoSsoInstallFix(platform));
+    if (!path) {
+      // The PATH search skips files without the x bit: a download that lost it is not "missing".
+      const stray = platform.os === 'win32' ? undefined : findFileOnPath('duo-sso', env);
+      if (stray) return notExecutable(stray);
+      return result.fail('not found on PATH', ['duo-sso performs the Duo SSO login and writes ~/.aws/credentials.'], duoSsoInstallFix(platform));
+    }
     if (platform.os !== 'win32') {
       try {
         await access(path, constants.X_OK);
       } catch {
-        return result.fail(`${path} is not executable`, [], { description: 'Make it executable', commands: [['chmod', '+x', path]], automatic: true });
+        return notExecutable(path);
       }
     }
     const r = await runner.run(path, ['--version'], { timeoutMs: 5000 });
@@ -40,3 +45,9 @@ export const duoSsoCheck: Check = {
     return result.ok(`duo-sso ${version ?? '(version unknown)'} at ${path}`, details, data);
   },
 };
+
+function notExecutable(path: string) {
+  return result.fail(`${path} is not executable`, ['It is on PATH, but without the executable bit the shell cannot run it (a download keeps none).'], {
+    description: 'Make it executable', commands: [['chmod', '+x', path]], automatic: true,
+  });
+}
