@@ -3,6 +3,7 @@
 // Date header. Endpoint and region follow the AWS conventions: AWS_ENDPOINT_URL_STS, then
 // AWS_ENDPOINT_URL, then the SDK's default for the region; region falls back to us-east-1.
 import type { Env } from '../platform/paths.js';
+import { redactSecrets } from '../knowledge/redact.js';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -88,12 +89,20 @@ export async function getCallerIdentity(
     const skewSeconds = skewFromDate(dateHeader, sentAt, now());
     const unreachable = controller.signal.aborted || isNetworkError(e);
     const code = unreachable ? UNREACHABLE : e.Code ?? e.name ?? 'Error';
-    const message = controller.signal.aborted ? `no answer from ${endpoint ?? 'STS'} in time` : unreachable ? `could not reach ${endpoint ?? 'STS'}: ${e.code ?? e.message ?? e.name}` : e.message ?? String(error);
+    const message = controller.signal.aborted ? `no answer from ${endpoint ?? 'STS'} in time` : unreachable ? `could not reach ${endpoint ?? 'STS'}: ${e.code ?? e.message ?? e.name}` : awsMessage(e.message ?? String(error));
     return { ok: false, code, message, ...(skewSeconds === undefined ? {} : { skewSeconds }) };
   } finally {
     clearTimeout(timer);
     client.destroy();
   }
+}
+
+/**
+ * An AWS error message fit to show: its first paragraph, redacted. A SignatureDoesNotMatch
+ * goes on to quote the canonical request, whose signed headers hold the session token.
+ */
+export function awsMessage(message: string): string {
+  return redactSecrets(message.split(/\r?\n\s*\r?\n/)[0]!.trim());
 }
 
 export type ClockReading = { ok: true; skewSeconds: number; url: string } | { ok: false; url: string; reason: string };

@@ -7,6 +7,8 @@ const RULES: readonly [RegExp, string][] = [
   // (a prompt shown before its newline) must not show the start of a key either.
   [/<((?:\w+:)?(?:SecretAccessKey|SessionToken|SAMLAssertion|SAMLResponse))>[^<]*/g, '<$1>[redacted]'],
   [/\b(ASIA|AKIA)[A-Z0-9]{12,}\b/g, '$1[redacted]'],
+  // A signed request quoted back (SignatureDoesNotMatch's canonical string, debug logs).
+  [/(x-amz-security-token\s*[:=]\s*)[^\s'"&]+/gi, '$1[redacted]'],
   [/(SAMLResponse=|-saml[= ]|SAMLAssertion=)[^\s&]+/g, '$1[redacted]'],
   // A long unbroken base64 run is an assertion or a token, never a readable message.
   [/[A-Za-z0-9+/]{200,}={0,2}/g, '[redacted]'],

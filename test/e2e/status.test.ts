@@ -63,6 +63,14 @@ describe('status', () => {
     const r = await box.run(['status', '--verify', '--json', '--profile', 'dev']);
     expect(r.json.profiles[0]).toMatchObject({ state: 'rejected', error: { code: 'SignatureDoesNotMatch' } });
     expect(r.stdout + r.stderr).not.toContain(secret);
+    // STS's answer quotes the signed request, session token included: none of it is shown.
+    const token = /aws_session_token = (\S+)/.exec(text)![1]!;
+    const human = await box.run(['status', '--verify', '--profile', 'dev']);
+    for (const out of [r.stdout + r.stderr, human.stdout + human.stderr]) {
+      expect(out).not.toContain(token.slice(0, 24));
+      expect(out).not.toContain('Canonical String');
+    }
+    expect(human.stdout).toMatch(/SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided\. Check your AWS Secret Access Key and signing method\. Consult the service documentation for details\.$/m);
   });
 
   it('refuses a profile that is not there, naming the ones that are', async () => {

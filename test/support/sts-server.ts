@@ -248,8 +248,9 @@ export class StsServer {
         : `Signature not yet current: ${amzDate} is still later than ${amzDateOf(edge)} (${amzDateOf(now)} + 15 min.)`);
     }
     const expected = sigV4Signature(req, body, creds.secretAccessKey, { amzDate, day: day!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';') });
-    if (expected !== signature) {
-      throw new StsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+    if (expected.signature !== signature) {
+      // AWS's Query services quote the canonical request, signed headers (the session token) included.
+      throw new StsError(403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'${expected.canonical}'\n\nThe String-to-Sign should have been\n'${expected.toSign}'\n`);
     }
     if (creds.expiration.getTime() <= now.getTime()) throw new StsError(403, 'ExpiredToken', 'The security token included in the request is expired');
     return creds;
@@ -306,7 +307,7 @@ function sigV4Signature(
   body: string,
   secret: string,
   s: { amzDate: string; day: string; region: string; service: string; signedHeaders: string[] },
-): string {
+): { signature: string; canonical: string; toSign: string } {
   const url = new URL(req.url ?? '/', 'http://x');
   const query = [...url.searchParams].map(([k, v]) => [rfc3986(k), rfc3986(v)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
   const headers = s.signedHeaders.map((h) => {
@@ -320,7 +321,7 @@ function sigV4Signature(
   const toSign = ['AWS4-HMAC-SHA256', s.amzDate, scope, sha256(canonical)].join('\n');
   let key: Buffer = hmac(`AWS4${secret}`, s.day);
   for (const part of [s.region, s.service, 'aws4_request']) key = hmac(key, part);
-  return hmac(key, toSign).toString('hex');
+  return { signature: hmac(key, toSign).toString('hex'), canonical, toSign };
 }
 
 function rfc3986(s: string): string {

@@ -108,6 +108,8 @@ describe('redactSecrets', () => {
     [`blob ${'QUJD'.repeat(80)} end`, 'blob [redacted] end'],
     ['<Credentials><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>', '<Credentials><SecretAccessKey>[redacted]</SecretAccessKey>'],
     ['<sts:SessionToken>IQoJb3JpZ2luX2Vj</sts:SessionToken> <SAMLAssertion>PHNhbWw+</SAMLAssertion>', '<sts:SessionToken>[redacted]</sts:SessionToken> <SAMLAssertion>[redacted]</SAMLAssertion>'],
+    ["host:sts.amazonaws.com\nx-amz-security-token:FwoGZXIvYXdzE/short+token=\n'", "host:sts.amazonaws.com\nx-amz-security-token:[redacted]\n'"],
+    ['<SecretAccessKey>wJalrXUt', '<SecretAccessKey>[redacted]'], // a line cut short
   ])('%s', (input, output) => {
     expect(redactSecrets(input)).toBe(output);
   });
