@@ -85,7 +85,12 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
         ...(step.interactive || (step.sudo && !ctx.isRoot) ? { interactive: ctx.canPrompt } : {}),
       });
       if (!succeeded(r)) throw stepFailed(step.title, r, full);
-      return { status: 'done' };
+      if (step.expect && !output(r).includes(step.expect)) {
+        throw new UserError(`${step.title}: ${shellQuote(full)} did not say "${step.expect}"`, {
+          hint: `Nothing was installed. Its output was: ${output(r).split('\n').map((l) => l.trim()).filter(Boolean).join(' | ') || '(none)'}`,
+        });
+      }
+      return { status: 'done', ...(step.expect ? { detail: step.expect } : {}) };
     }
     case 'install-binary': return installBinary(ctx, step, state);
     case 'write-file': {

@@ -72,6 +72,7 @@ function stepDetail(step: Step): string[] {
     case 'write-file': return [`${showPath(step.path)} (mode ${step.mode.toString(8)})`];
     case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];
     case 'verify': return [`expects "${step.expect}" in the output`];
+    case 'run': return step.expect ? [`must succeed and say "${step.expect}"`] : [];
     default: return [];
   }
 }

@@ -21,7 +21,8 @@ export type Verification =
  */
 export type Step =
   | { kind: 'download'; title: string; url: string; to: string; verify: Verification; maxBytes: number }
-  | { kind: 'run'; title: string; argv: string[]; sudo: boolean; mutates: boolean; interactive?: boolean; timeoutMs?: number; env?: Record<string, string> }
+  /** `expect`: text the output must contain as well as the exit code 0 (e.g. who signed a package). */
+  | { kind: 'run'; title: string; argv: string[]; sudo: boolean; mutates: boolean; interactive?: boolean; timeoutMs?: number; env?: Record<string, string>; expect?: string }
   | { kind: 'install-binary'; title: string; from: string; to: string; sudo: boolean; versionArgs: string[] }
   | { kind: 'write-file'; title: string; path: string; content: string; mode: number }
   | { kind: 'add-to-path'; title: string; dir: string }

@@ -90,6 +90,25 @@ describe('run steps', () => {
   });
 });
 
+describe('a run step that must also say something (a package signer)', () => {
+  const check = (stdout: string) => {
+    const { runner } = fakeRunner({ 'pkgutil --check-signature p.pkg': { stdout } });
+    return executePlan(ctx(runner, true), { component: 'aws-cli', method: 'pkg', summary: '', notes: [], steps: [
+      { kind: 'run', title: 'Check the package is signed by Amazon', argv: ['pkgutil', '--check-signature', 'p.pkg'], sudo: false, mutates: false, expect: 'Developer ID Installer: Amazon' },
+    ] });
+  };
+
+  it('passes when the output names the signer', async () => {
+    const out = await check('Package "p.pkg":\n   Status: signed by a developer certificate issued by Apple for distribution\n    1. Developer ID Installer: Amazon.com Services LLC (94KV3E626L)\n');
+    expect(out.steps[0]).toMatchObject({ status: 'done' });
+  });
+
+  it('stops when another developer signed it, though pkgutil exits 0', async () => {
+    await expect(check('Package "p.pkg":\n   Status: signed by a developer certificate issued by Apple for distribution\n    1. Developer ID Installer: Evil Corp (ABCDE12345)\n'))
+      .rejects.toThrow(/did not say "Developer ID Installer: Amazon"/);
+  });
+});
+
 describe('a sudo install (--system as a normal user)', () => {
   it('runs exactly the commands the plan shows, with sudo, in that order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sudo-install-'));

@@ -159,6 +159,14 @@ describe('aws-cli', () => {
     expect(plan.steps.some((s) => 'sudo' in s && s.sudo)).toBe(false);
   });
 
+  it('macOS pkg: pkgutil must accept the signature and name Amazon as the signer, before the installer runs', () => {
+    for (const system of [false, true]) {
+      const plan = planFor('aws-cli', input(macos('arm64', false), { system }));
+      expect(plan.steps[1]).toMatchObject({ kind: 'run', argv: ['pkgutil', '--check-signature', '{work}/AWSCLIV2.pkg'], mutates: false, expect: 'Developer ID Installer: Amazon' });
+      expect(plan.steps.findIndex((s) => s.kind === 'run' && s.argv[0] === 'installer')).toBeGreaterThan(1);
+    }
+  });
+
   it('macOS --system: installer -target / with sudo', () => {
     const plan = planFor('aws-cli', input(macos('arm64', false), { system: true }));
     expect(commands(plan)).toContainEqual(['sudo', 'installer', '-pkg', '$WORK/AWSCLIV2.pkg', '-target', '/']);

@@ -7,6 +7,9 @@ import { MAX_DOWNLOAD_BYTES, WORK, type Recipe, type Step } from '../types.js';
 import { needsSudo, verifyStep } from './common.js';
 import { AWS_CLI_DOWNLOAD_BASE } from './aws-cli-linux-zip.js';
 
+/** The start of the signing certificate's name in `pkgutil --check-signature AWSCLIV2.pkg`. */
+export const PKG_SIGNER = 'Developer ID Installer: Amazon';
+
 export const awsCliMacosPkg: Recipe = {
   component: 'aws-cli',
   method: 'pkg',
@@ -17,9 +20,10 @@ export const awsCliMacosPkg: Recipe = {
     const pkg = `${WORK}/AWSCLIV2.pkg`;
     const download: Step = {
       kind: 'download', title: 'Download AWSCLIV2.pkg', url, to: pkg, maxBytes: MAX_DOWNLOAD_BYTES,
-      verify: { kind: 'none', why: 'the pkg carries an Apple Developer ID signature, checked with pkgutil next' },
+      verify: { kind: 'none', why: 'the pkg carries an Apple Developer ID signature, checked with pkgutil next (it must be Amazon\'s)' },
     };
-    const checkSig: Step = { kind: 'run', title: 'Check the package signature', argv: ['pkgutil', '--check-signature', pkg], sudo: false, mutates: false };
+    // Any Developer ID passes pkgutil; the package must also be Amazon's.
+    const checkSig: Step = { kind: 'run', title: 'Check the package is signed by Amazon', argv: ['pkgutil', '--check-signature', pkg], sudo: false, mutates: false, expect: PKG_SIGNER };
     if (options.system) {
       return {
         component: 'aws-cli', method: 'pkg', summary: 'AWS CLI v2 from the official pkg, for all users (sudo)',
