@@ -54,7 +54,9 @@ if (-not $node) {
 if (-not $node -and -not $deno) {
   Say "$Package needs Node.js $NodeMin+ (or Deno $DenoMin+), and neither is on PATH."
   Say "  winget install -e --id OpenJS.NodeJS.LTS     (then open a new terminal and run this again)"
-  exit 1
+  # throw, not exit: under `irm … | iex` exit would close the user's PowerShell window.
+  # (With -File an uncaught throw still ends with exit code 1.)
+  throw "no Node.js $NodeMin+ or Deno $DenoMin+ on PATH"
 }
 
 $spec = if ($Tarball -ne '') { $Tarball } else { "$Package@$Version" }
@@ -78,7 +80,7 @@ if ($node) {
 
 if ($NoSetup) {
   Say "Installed. Next: $tool setup"
-  exit 0
+  return
 }
 Say "Running $Package setup"
 Invoke-Step $tool (@('setup') + $SetupArgs)

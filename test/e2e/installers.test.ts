@@ -53,6 +53,12 @@ describe('linters', () => {
     expect(out).toBe('');
   });
 
+  it('install.ps1 never calls exit: under `irm … | iex` that would close the user\'s PowerShell window (no PowerShell here to run it)', async () => {
+    const text = await import('node:fs/promises').then((fs) => fs.readFile(join(REPO, 'installers', 'install.ps1'), 'utf8'));
+    const code = text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
+    expect(code).not.toMatch(/\bexit\b/i);
+  });
+
   it('the Homebrew formula is valid Ruby and has a --version test', async () => {
     const formula = join(REPO, 'homebrew', 'Formula', 'duo-sso-setup.rb');
     expect(execFileSync(systemTool('ruby')!, ['-c', formula], { encoding: 'utf8' })).toContain('Syntax OK');
