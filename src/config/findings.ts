@@ -144,6 +144,11 @@ export const CATALOGUE = {
     why: 'IAM role names are 1–64 characters of letters, digits and + = , . @ _ -.',
     fix: 'Correct the role name.', automatic: false,
   },
+  'duplicate-key': {
+    severity: 'warn', check: 'profiles', title: 'a key written twice in the same object',
+    why: 'duo-sso (Go) takes the last one and silently ignores the others, so the value you see first may not be the one used; automatic fixes leave such a key alone.',
+    fix: 'Delete all but one of them (duo-sso uses the last).', automatic: false,
+  },
   'duplicate-profile': {
     severity: 'warn', check: 'profiles', title: 'two profiles for the same account and role',
     why: 'duo-sso logs in to both and writes the same credentials twice; usually a copy-paste leftover.',

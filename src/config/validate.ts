@@ -4,7 +4,7 @@
 // that repairs it, which a generic validator's errors would have to be mapped back to.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { parseWithBom, type ConfigRead } from './read-config.js';
-import { finding, type Finding } from './findings.js';
+import { finding, formatPath, type Finding } from './findings.js';
 import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap } from './model.js';
 
 /** What we know beyond the file: from our own state.json. */
@@ -59,7 +59,8 @@ function findingsFor(read: ConfigRead, policy: PolicyContext): Finding[] {
     case 'parsed':
       try {
         const found = validateValue(read.value, policy);
-        return [...found, ...durationLiterals(read.tree, read.text, read.value, found)];
+        const doubled = duplicateKeys(read.tree);
+        return [...[...found, ...durationLiterals(read.tree, read.text, read.value, found)].map((f) => byHandUnder(doubled, f)), ...doubled];
       } catch (error) {
         // A bug here must not hide the rest of the report.
         return [finding('wrong-type', [], `the validator failed on this document: ${(error as Error).message}`, { severity: 'fail' })];
@@ -88,6 +89,31 @@ function durationLiterals(tree: Node, text: string, value: unknown, found: reado
       fix: `Write it as ${node.value as number}.`,
       edit: { op: 'set', path, value: node.value },
     }));
+  }
+  return out;
+}
+
+/** Under a key written twice an edit would change the first copy while duo-sso reads the last: not automatic there. */
+function byHandUnder(doubled: readonly Finding[], f: Finding): Finding {
+  const under = doubled.some((d) => f.path === d.path || f.path.startsWith(`${d.path}.`) || f.path.startsWith(`${d.path}[`));
+  if (!under || !f.fix?.automatic) return f;
+  return { ...f, fix: { description: `${f.fix.description} By hand: the key is written twice.`, automatic: false } };
+}
+
+/** Keys written twice in one object (JSON.parse and Go keep the last; an edit finds the first). */
+function duplicateKeys(node: Node, at: JSONPath = []): Finding[] {
+  const out: Finding[] = [];
+  if (node.type === 'object') {
+    const keys = (node.children ?? []).map((prop) => String(prop.children?.[0]?.value));
+    keys.forEach((key, i) => {
+      const n = keys.filter((k) => k === key).length;
+      // Reported once, where the key first appears, in document order.
+      if (n > 1 && keys.indexOf(key) === i) out.push(finding('duplicate-key', [...at, key], `"${key}" is written ${n} times${at.length ? ` in ${formatPath(at)}` : ''}; duo-sso uses the last one`));
+      const child = node.children![i]!.children?.[1];
+      if (child) out.push(...duplicateKeys(child, [...at, key]));
+    });
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((child, i) => out.push(...duplicateKeys(child, [...at, i])));
   }
   return out;
 }

@@ -103,6 +103,23 @@ describe('validateText', () => {
     expect(validateText(text.replace('3600.0', '28800.0')).filter((f) => f.path === 'session_duration_seconds').map((f) => f.id)).toEqual(['duration-over-cap']);
   });
 
+  it('warns about a key written twice, and fix leaves it alone instead of editing the copy duo-sso does not read', () => {
+    const text = '{\n  "url": "https://cloudsso.cisco.com", "partner_spid": "https://signin.aws.amazon.com/saml", "aws_urn": "https://signin.aws.amazon.com/saml",\n  "session_duration_seconds": 3600,\n  "session_duration_seconds": 28800,\n  "profiles": {"a": {"aws_account_id": 626007623524, "aws_role_name": "admin", "aws_role_name": "devops"}}\n}\n';
+    expect(brief(validateText(text))).toEqual([
+      'warn duration-over-cap session_duration_seconds',
+      'info account-id-number profiles.a.aws_account_id',
+      'warn duplicate-key session_duration_seconds',
+      'warn duplicate-key profiles.a.aws_role_name',
+    ]);
+    expect(validateText(text).find((f) => f.id === 'duplicate-key')!.message).toBe('"session_duration_seconds" is written 2 times; duo-sso uses the last one');
+    expect(validateText(text)[0]!.fix).toEqual({ description: 'Set it to 3600. By hand: the key is written twice.', automatic: false });
+    const fixed = fixText(text);
+    // The id is still written as a string; the doubled duration is not touched (it used to edit the first copy, 3600, and report a fix).
+    expect(fixed).toMatchObject({ kind: 'fixed', changed: true });
+    expect((fixed as { applied: Finding[] }).applied.map((f) => f.path)).toEqual(['profiles.a.aws_account_id']);
+    expect((fixed as { text: string }).text).toBe(text.replace('626007623524', '"626007623524"'));
+  });
+
   it('reports a byte-order mark, which Go refuses', () => {
     expect(brief(validateText(`\uFEFF${JSON.stringify(BASE)}`))).toEqual(['fail bom ']);
   });
