@@ -315,6 +315,22 @@ exec "${box.bin}/real-pass" "$@"
     expect(r.stderr.match(/fixing (gpg|pass):/g)).toEqual(['fixing gpg:']);
   });
 
+  it('on a terminal without GPG_TTY, gpg warns with the line for the user\'s shell (and no unrelated install command)', async () => {
+    const box = await sandbox({ tools: ['gpg'] });
+    await createGpgKey(box);
+    const pty = (env: Record<string, string | undefined>) => box.exec('python3', ['-c', 'import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', process.execPath, CLI, 'doctor', '--only', 'gpg'], { env: { NO_COLOR: '1', ...env } });
+    const zsh = await pty({ SHELL: '/usr/bin/zsh' });
+    expect(zsh.stdout).toContain('! gpg  gpg ');
+    expect(zsh.stdout).toContain('→ Add `export GPG_TTY=$(tty)` to ~/.zshrc, then open a new terminal');
+    expect(zsh.stdout).not.toContain('install pass-gpg');
+    const fish = await pty({ SHELL: '/usr/bin/fish' });
+    expect(fish.stdout).toContain('→ Add `set -gx GPG_TTY (tty)` to ~/.config/fish/config.fish');
+    const set = await pty({ GPG_TTY: '/dev/pts/0' });
+    expect(set.stdout).toContain('✓ gpg  gpg ');
+    // Off a terminal GPG_TTY does not matter.
+    expect(check((await box.run(['doctor', '--json', '--only', 'gpg'])).json, 'gpg').status).toBe('ok');
+  });
+
   it('fails gpg when the only key has expired', async () => {
     const box = await sandbox({ tools: ['gpg', 'pass'] });
     // Expires one second from now; wait until it has.

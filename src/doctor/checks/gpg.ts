@@ -30,12 +30,20 @@ export const gpgCheck: Check = {
       return result.warn(`gpg ${state.version ?? ''} with ${usable.length} usable key(s), but GPG_TTY is not set`.replace('  ', ' '), [
         ...details,
         'Without GPG_TTY pinentry cannot ask for your passphrase: "Inappropriate ioctl for device".',
-      ], {
-        description: 'Add `export GPG_TTY=$(tty)` to your shell profile (~/.bashrc or ~/.zshrc)',
-        commands: [['duo-sso-setup', 'install', 'pass-gpg']],
-        automatic: false,
-      }, data);
+      ], gpgTtyFix(ctx.env.SHELL), data);
     }
     return result.ok(`gpg ${state.version ?? ''} with ${usable.length} usable key(s)`.replace('  ', ' '), details, data);
   },
 };
+
+/**
+ * The line for the user's own shell. No command: the one we had (`install pass-gpg`) also
+ * reinstalls packages and re-runs `pass init`, far more than one line in a profile.
+ */
+export function gpgTtyFix(shell: string | undefined): Fix {
+  const name = shell?.split('/').pop() ?? '';
+  const [line, file] = name === 'fish' ? ['set -gx GPG_TTY (tty)', '~/.config/fish/config.fish']
+    : name === 'zsh' ? ['export GPG_TTY=$(tty)', '~/.zshrc']
+      : ['export GPG_TTY=$(tty)', '~/.bashrc'];
+  return { description: `Add \`${line}\` to ${file}, then open a new terminal`, commands: [], automatic: false };
+}
