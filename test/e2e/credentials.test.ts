@@ -74,12 +74,14 @@ function aws(box: Sandbox, profile: string, opts: RunOptions = {}) {
   });
 }
 
-/** Every file under ~/.aws (backups included) that contains `secret`. */
+/** Every file under ~/.aws, in subfolders too (backups, the AWS CLI's cache), that contains `secret`. */
 async function filesHolding(box: Sandbox, secret: string): Promise<string[]> {
   const dir = box.path('.aws');
   const found: string[] = [];
-  for (const name of await readdir(dir)) {
-    if ((await readFile(join(dir, name))).includes(secret)) found.push(name);
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    if ((await readFile(file)).includes(secret)) found.push(file.slice(dir.length + 1));
   }
   return found;
 }
@@ -117,6 +119,35 @@ async function migrateAndUse(box: Sandbox, keys: Keys, env: Record<string, strin
   expect(cp.json).toMatchObject({ Version: 1, AccessKeyId: keys.accessKeyId, SecretAccessKey: keys.secretAccessKey, SessionToken: keys.sessionToken });
   expect(Date.parse(cp.json.Expiration)).toBeGreaterThan(Date.now());
   return original;
+}
+
+/** Issue 7's end-to-end: duo-sso (the simulator, against the STS stand-in) logs in, migrate, then the real AWS CLI. */
+async function loginMigrateAndCall(box: Sandbox, env: Record<string, string>, store: 'keychain' | 'pass', account: string) {
+  sts.setRole(`arn:aws:iam::${account}:role/admin`, 3600);
+  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
+  await box.write('.config/duo-sso/config.json', JSON.stringify({
+    url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+    session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: account, aws_role_name: 'admin' } },
+  }));
+  const login = await box.exec(join(box.bin, 'duo-sso'), []);
+  expect(login.exitCode).toBe(0);
+  expect((await sim.runs()).at(-1)!.saved).toEqual([expect.objectContaining({ profile: 'eticloud', duration: 3600 })]);
+  const written = await box.read('.aws/credentials');
+  const secret = /aws_secret_access_key = (\S+)/.exec(written)![1]!;
+  const token = /aws_session_token = (\S+)/.exec(written)![1]!;
+
+  const migrate = await box.run(['credentials', 'migrate', '--yes', '--json'], { env });
+  expect(migrate.json).toMatchObject({ store: { kind: store } });
+  expect(migrate.json.profiles).toEqual([expect.objectContaining({ profile: 'eticloud', status: 'migrated', expirationSource: 'estimated' })]);
+  // Estimated from the file's time and the configured 3600 s: within the hour, not duo-sso's 8 h default.
+  expect(Date.parse(migrate.json.profiles[0].expiration) - Date.now()).toBeLessThanOrEqual(3600_000);
+  expect(await filesHolding(box, secret)).toEqual([]);
+  const call = await aws(box, 'eticloud', { env });
+  expect(call.stderr).toBe('');
+  expect(JSON.parse(call.stdout)).toMatchObject({ Account: account, Arn: expect.stringMatching(new RegExp(`^arn:aws:sts::${account}:assumed-role/admin/`)) });
+  // After the AWS CLI ran too (its cache folder included): neither secret anywhere in ~/.aws.
+  expect(await filesHolding(box, secret)).toEqual([]);
+  expect(await filesHolding(box, token)).toEqual([]);
 }
 
 async function restoreExactly(box: Sandbox, keys: Keys, original: { credentials: string; config: string }, env: Record<string, string>, runtime: Runtime = 'node') {
@@ -164,26 +195,7 @@ describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials i
   it('after a login through the duo-sso simulator: migrate, and the AWS CLI gets the account through the keyring', async () => {
     const box = await sandbox();
     const session = keyring(box);
-    sts.setRole('arn:aws:iam::565656565656:role/admin', 3600);
-    const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
-    await box.write('.config/duo-sso/config.json', JSON.stringify({
-      url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
-      session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: '565656565656', aws_role_name: 'admin' } },
-    }));
-    const login = await box.exec(join(box.bin, 'duo-sso'), []);
-    expect(login.exitCode).toBe(0);
-    expect((await sim.runs()).at(-1)!.saved).toEqual([expect.objectContaining({ profile: 'eticloud', duration: 3600 })]);
-    const written = await box.read('.aws/credentials');
-    const secret = /aws_secret_access_key = (\S+)/.exec(written)![1]!;
-
-    const migrate = await box.run(['credentials', 'migrate', '--yes', '--json'], { env: session.env });
-    expect(migrate.json.profiles).toEqual([expect.objectContaining({ profile: 'eticloud', status: 'migrated', expirationSource: 'estimated' })]);
-    // Estimated from the file's time and the configured 3600 s: within the hour, not duo-sso's 8 h default.
-    expect(Date.parse(migrate.json.profiles[0].expiration) - Date.now()).toBeLessThanOrEqual(3600_000);
-    expect(await filesHolding(box, secret)).toEqual([]);
-    const call = await aws(box, 'eticloud', { env: session.env });
-    expect(call.stderr).toBe('');
-    expect(JSON.parse(call.stdout)).toMatchObject({ Account: '565656565656', Arn: expect.stringMatching(/^arn:aws:sts::565656565656:assumed-role\/admin\//) });
+    await loginMigrateAndCall(box, session.env, 'keychain', '565656565656');
   });
 
   it('expired credentials: credential-process prints nothing on stdout and one line telling to log in', async () => {
@@ -295,6 +307,13 @@ describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials i
 });
 
 describe('credentials in pass (real gpg key)', () => {
+  it('after a login through the duo-sso simulator: migrate, and the AWS CLI gets the account through pass', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    // No D-Bus session here, so the automatic choice is pass.
+    await loginMigrateAndCall(box, {}, 'pass', '676767676767');
+  });
+
   it('migrate → the AWS CLI works through credential_process → restore byte-for-byte', async () => {
     const box = await sandbox();
     await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
