@@ -6,7 +6,7 @@ export function registerDoctor(program: Command, run: CommandRunner): void {
     .command('doctor')
     .description('check everything duo-sso needs on this machine, explain each problem, and optionally fix it')
     .option('--fix', 'apply the automatic fixes (asks first; --yes to skip questions)')
-    .option('--only <ids>', 'run only these checks (comma-separated ids)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--only <ids>', 'run only these checks (comma-separated ids)', parseIds)
     .option('--list-checks', 'list the check ids and exit')
     .option('--timeout <seconds>', 'timeout in seconds for every check (default: 10, longer for the few checks that need it)', parseSeconds)
     .addHelpText('after', `
@@ -29,4 +29,11 @@ function parseSeconds(value: string): number {
     throw new InvalidArgumentError(`--timeout must be a number of seconds above 0 and at most 600, got "${value}"`);
   }
   return n;
+}
+
+/** An empty list would mean "every check", the opposite of what --only asks for. */
+function parseIds(value: string): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new InvalidArgumentError('--only needs at least one check id (see duo-sso-setup doctor --list-checks)');
+  return ids;
 }

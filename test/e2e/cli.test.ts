@@ -58,6 +58,12 @@ describe('cli', () => {
     const zero = await box.run(['doctor', '--timeout', '0']);
     expect(zero.exitCode).toBe(2);
     expect(zero.stderr).toContain('--timeout must be a number of seconds above 0 and at most 600, got "0"');
+    // An empty --only would otherwise run every check.
+    for (const only of ['', ' , ']) {
+      const r = await box.run(['doctor', '--json', '--only', only]);
+      expect(r.exitCode).toBe(2);
+      expect(r.json).toEqual({ error: { message: expect.stringContaining('--only needs at least one check id') } });
+    }
   });
 
   it('gives a usage error with --json one JSON document on stdout, and the usual line on stderr', async () => {
