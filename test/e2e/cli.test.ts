@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CLI, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
+import { CLI, DENO, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 let box: Sandbox;
@@ -98,6 +98,19 @@ describe('cli', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^duo-sso-setup: error: Cannot find module .*\nReinstall duo-sso-setup; if that does not help, report it with this line\.\n$/);
     }
+  });
+
+  it('deno task start runs the CLI (a bare `deno` in a task resolved to the npm bin and ran its ELF file as a script)', async () => {
+    // deno.json's task, run against the build under test: a folder with the same deno.json,
+    // that build as dist/ and the repository's node_modules.
+    const dir = join(box.root, 'deno-task');
+    await mkdir(dir);
+    await cp(join(REPO, 'deno.json'), join(dir, 'deno.json'));
+    await symlink(dirname(CLI), join(dir, 'dist'));
+    await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+    const r = await box.exec(DENO, ['task', 'start', '--version'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 
   it('prints help without a command', async () => {
