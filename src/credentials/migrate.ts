@@ -9,7 +9,7 @@
 // The credentials file is rewritten without a plaintext backup on purpose: a .bak beside it
 // would keep the very secret we are moving out of ~/.aws. The verified store entry is the
 // backup, and it holds the exact lines removed, so `credentials restore` is byte-for-byte.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { configSectionName, getSection } from '../aws/ini.js';
@@ -140,7 +140,9 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
 /** Backups of the credentials file that contain this secret (made by earlier writes of the file). */
 async function backupsHolding(credentialsFile: string, secret: string): Promise<string[]> {
   const found: string[] = [];
-  for (const backup of await listBackups(credentialsFile)) {
+  // A symlinked file (kept in a dotfiles repository) has its backups beside the file it points to.
+  const target = await realpath(credentialsFile).catch(() => credentialsFile);
+  for (const backup of await listBackups(target)) {
     if ((await readFile(backup, 'utf8').catch(() => '')).includes(secret)) found.push(backup);
   }
   return found;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, utimes } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
@@ -50,6 +50,25 @@ afterEach(async () => {
 const read = (p: string) => readFile(p, 'utf8');
 
 describe('migrateProfiles / restoreProfiles', () => {
+  it('lists older backups that still hold the key in plaintext, beside the file or beside where its symlink points', async () => {
+    const old = `${paths.awsCredentials}.2026-11-01T00-00-00-000Z.bak`;
+    await writeFile(old, CREDS);
+    await writeFile(`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`, '[dev]\nregion = x\n');
+    const [plain] = await migrateProfiles(ctx, ['dev'], memoryStore(), { self: SELF });
+    expect(plain!.plaintextBackups).toEqual([old]);
+
+    // ~/.aws/credentials as a link into a dotfiles folder: safe-write keeps backups beside the real file.
+    await mkdir(join(home, 'dotfiles'));
+    const real = join(home, 'dotfiles', 'aws-credentials');
+    await writeFile(real, CREDS);
+    await writeFile(`${real}.2026-11-03T00-00-00-000Z.bak`, CREDS);
+    await rm(paths.awsCredentials);
+    await symlink(real, paths.awsCredentials);
+    await writeFile(paths.awsConfig, CONFIG);
+    const [linked] = await migrateProfiles(ctx, ['dev'], memoryStore(), { self: SELF });
+    expect(linked!.plaintextBackups).toEqual([`${real}.2026-11-03T00-00-00-000Z.bak`]);
+  });
+
   it('moves one profile\'s keys, estimates the expiry, records the state, and restores byte-for-byte', async () => {
     const written = new Date('2026-11-26T09:30:00Z');
     await utimes(paths.awsCredentials, written, written);
