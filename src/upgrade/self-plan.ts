@@ -2,7 +2,8 @@
 // and the exact command that upgrades it. Pure, so every layout is unit-tested.
 
 export type SelfInstall =
-  | { kind: 'npm-global' }
+  /** `prefix`: the npm prefix it lives under (install.sh uses ~/.local when the global one is not writable). */
+  | { kind: 'npm-global'; prefix: string | undefined }
   | { kind: 'npx' }
   | { kind: 'deno' }
   | { kind: 'brew' }
@@ -15,7 +16,12 @@ export function detectSelfInstall(script: string, runtime: 'node' | 'deno', brew
   if (/\/Cellar\/duo-sso-setup\//.test(p) || (brewPrefix && p.startsWith(`${brewPrefix}/`) && p.includes('/duo-sso-setup/'))) return { kind: 'brew' };
   if (/\/_npx\//.test(p)) return { kind: 'npx' };
   if (runtime === 'deno' && !p.includes('/node_modules/') && /\/\.deno\/|deno[\\/]npm|\/deno\//.test(p)) return { kind: 'deno' };
-  if (/\/node_modules\/duo-sso-setup\//.test(p)) return runtime === 'deno' ? { kind: 'deno' } : { kind: 'npm-global' };
+  if (/\/node_modules\/duo-sso-setup\//.test(p)) {
+    if (runtime === 'deno') return { kind: 'deno' };
+    // PREFIX/lib/node_modules on Unix, PREFIX/node_modules on Windows.
+    const prefix = /^(.*?)(?:\/lib)?\/node_modules\/duo-sso-setup\//.exec(p)?.[1];
+    return { kind: 'npm-global', prefix: prefix || undefined };
+  }
   // …/REPO/dist*/cli.js (or bin/…): the checkout is the folder above the build folder.
   const dir = /\/(dist[^/]*|bin)\/[^/]+$/.test(p) ? p.replace(/\/(dist[^/]*|bin)\/[^/]+$/, '') : p.replace(/\/[^/]+$/, '');
   return { kind: 'checkout', dir };
@@ -23,7 +29,9 @@ export function detectSelfInstall(script: string, runtime: 'node' | 'deno', brew
 
 export function selfUpgradeArgv(install: SelfInstall): string[][] {
   switch (install.kind) {
-    case 'npm-global': return [['npm', 'install', '--global', `${PACKAGE}@latest`]];
+    // The same prefix it was installed into: a plain --global would go to npm's default
+    // prefix, which may be root-owned, or install a second copy the PATH does not use.
+    case 'npm-global': return [['npm', 'install', '--global', ...(install.prefix ? ['--prefix', install.prefix] : []), `${PACKAGE}@latest`]];
     case 'deno': return [['deno', 'install', '--global', '--allow-all', '--force', '--name', PACKAGE, `npm:${PACKAGE}@latest`]];
     case 'brew': return [['brew', 'upgrade', PACKAGE]];
     // npx fetches the newest version each time it is asked for @latest.

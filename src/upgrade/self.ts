@@ -1,5 +1,6 @@
 // `upgrade self`: through whatever installed this tool (npm global, deno install, the
 // Homebrew formula), with the exact command shown. A source checkout is only advised.
+import { realpathSync } from 'node:fs';
 import { findBrew } from '../brew/brew.js';
 import { formulaVersions } from '../brew/formula-versions.js';
 import { findFirst } from '../platform/facts.js';
@@ -27,9 +28,22 @@ async function newestVersion(deps: UpgradeDeps, install: SelfInstall): Promise<s
   });
 }
 
+/**
+ * Where this tool's script really is. Run through npm's PREFIX/bin/duo-sso-setup link,
+ * argv[1] is the link, which looked like a source checkout's bin/ folder.
+ */
+function ownScript(): string {
+  const script = process.argv[1] ?? '';
+  try {
+    return realpathSync(script);
+  } catch {
+    return script;
+  }
+}
+
 export async function upgradeSelf(deps: UpgradeDeps, opts: { mode: Mode }): Promise<ComponentReport> {
   const brew = findBrew(deps.env);
-  const install = detectSelfInstall(process.argv[1] ?? '', typeof Deno !== 'undefined' ? 'deno' : 'node', brew?.replace(/[\\/]bin[\\/]brew(\.exe)?$/, ''));
+  const install = detectSelfInstall(ownScript(), typeof Deno !== 'undefined' ? 'deno' : 'node', brew?.replace(/[\\/]bin[\\/]brew(\.exe)?$/, ''));
   const commands = selfUpgradeArgv(install);
   // A checkout is updated with git and npx fetches the newest each time: no need to ask.
   const latest = install.kind === 'checkout' || install.kind === 'npx' ? undefined : await newestVersion(deps, install);

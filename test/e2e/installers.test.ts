@@ -143,5 +143,9 @@ chmod +x "$prefix/bin/duo-sso-setup"
     expect(json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'config', 'login', 'verify']);
     const v = await box.exec(join(prefix, 'bin', 'duo-sso-setup'), ['--version']);
     expect(v.stdout.trim()).toBe(version);
+    // `upgrade self` goes back to the same npm prefix (not npm's default global one).
+    // (npm offline: the plan must not depend on what the registry says today.)
+    const up = await box.exec(join(prefix, 'bin', 'duo-sso-setup'), ['upgrade', 'self', '--dry-run', '--json'], { env: { ...env, npm_config_offline: 'true' }, timeoutMs: 60_000 });
+    expect(JSON.parse(up.stdout).components[0]).toMatchObject({ method: 'npm (global)', plan: [{ command: ['npm', 'install', '--global', '--prefix', prefix, 'duo-sso-setup@latest'] }] });
   }, 300_000);
 });
