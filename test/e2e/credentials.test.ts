@@ -359,6 +359,31 @@ describe('credentials in pass (real gpg key)', () => {
     expect(await box.read('.aws/config')).not.toBe(original.config);
   });
 
+  it('doctor\'s secret-store check: an expired entry, a removed credential_process line and a deleted entry, each with its fix', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue();
+    const expired = new Date(Date.now() - 60_000).toISOString();
+    await setUp(box, keys, `x_security_token_expires = ${expired}\r\n`);
+    expect((await box.run(['credentials', 'migrate', '--yes'])).exitCode).toBe(0);
+    const secretStore = async () => {
+      const r = await box.run(['doctor', '--only', 'secret-store', '--json']);
+      expect(r.stdout).not.toContain(keys.secretAccessKey);
+      return r.json.checks[0];
+    };
+
+    const login = { commands: [['duo-sso-setup', 'login', '--profile', 'eticloud']] };
+    expect(await secretStore()).toMatchObject({ status: 'warn', summary: '1 of 1 stored profiles cannot be served', details: [`eticloud: expired at ${new Date(expired).toISOString()}`], fix: login });
+
+    const config = await box.read('.aws/config');
+    await box.write('.aws/config', config.replace(/^credential_process = .*\n/m, ''));
+    expect(await secretStore()).toMatchObject({ status: 'warn', details: [`eticloud: ${box.path('.aws/config')} no longer has our credential_process line`], fix: { commands: [['duo-sso-setup', 'credentials', 'migrate', '--profile', 'eticloud']] } });
+
+    await box.write('.aws/config', config);
+    expect((await box.exec(join(box.bin, 'pass'), ['rm', '--force', 'duo-sso-setup/aws/eticloud'])).exitCode).toBe(0);
+    expect(await secretStore()).toMatchObject({ status: 'fail', details: [expect.stringMatching(/^eticloud: no \(readable\) entry in the pass store /)], fix: login });
+  });
+
   it('works the same when the tool runs under Deno', async () => {
     const box = await sandbox();
     await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
