@@ -65,6 +65,8 @@ describe('linters', () => {
     const text = await import('node:fs/promises').then((fs) => fs.readFile(formula, 'utf8'));
     expect(text).toMatch(/depends_on "node"/);
     expect(text).toMatch(/test do[\s\S]*--version/);
+    // The formula installs the npm tarball of this version (bump both together).
+    expect(text).toContain(`url "https://registry.npmjs.org/duo-sso-setup/-/duo-sso-setup-${version}.tgz"`);
   });
 });
 
