@@ -130,6 +130,12 @@ export async function upgradeDuoSsoBinary(
     if (good) {
       await h.end('ok', `duo-sso ${now}`);
       steps.push({ rung: 'check-version', command: `${target} --version`, exitCode: r.exitCode, outcome: 'ok', output: output(r) });
+      // Without a version from the releases page, the download is how we found out.
+      if (!opts.from && before && compareVersions(now, before) <= 0) {
+        // Never a silent downgrade: an older release puts the installed binary back.
+        if (compareVersions(now, before) < 0) await safeWrite(target, oldBytes, { mode: oldMode, backup: false });
+        return { ...report, to: before, status: 'current', summary: `duo-sso ${before} is current: the newest release is ${now} (the releases page did not say, so it was downloaded to find out)`, steps };
+      }
       return { ...report, to: now, status: 'upgraded', summary: `duo-sso upgraded ${before ?? '?'} → ${now} at ${target}`, details: [`previous binary kept as ${previous}`], steps };
     }
     const why = now && succeeded(r) ? `reports ${now}, expected ${latest}` : firstLine(r);

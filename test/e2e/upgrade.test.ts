@@ -228,7 +228,7 @@ describe('upgrade duo-sso as a release binary', () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
-  async function binarySetup(assets: Record<string, Asset>, opts: { checksums?: boolean } = {}) {
+  async function binarySetup(assets: Record<string, Asset>, opts: { checksums?: boolean; latestRedirect?: boolean } = {}) {
     const server = await startReleaseServer({ version: '3.5.0', assets, ...opts });
     servers.push(server);
     const box = await Sandbox.create({ scripts: { 'duo-sso': duoSsoScript('3.4.0') } });
@@ -246,6 +246,21 @@ describe('upgrade duo-sso as a release binary', () => {
     expect((await box.exec(target, ['--version'])).stdout.trim()).toBe('duo-sso v3.5.0');
     expect(await readFile(`${target}.previous`, 'utf8')).toBe(duoSsoScript('3.4.0'));
     expect(r.stderr).toMatch(/Check SHA-256[\s\S]*matches/);
+  });
+
+  it('when the releases page names no version, the download decides: the same version is reported current, not "upgraded"', async () => {
+    const { run } = await binarySetup({ [asset]: { content: duoSsoScript('3.4.0') } }, { latestRedirect: false });
+    const r = await run(['upgrade', 'duo-sso', '--yes', '--json']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.json.components[0]).toMatchObject({ status: 'current', from: '3.4.0', to: '3.4.0', summary: expect.stringMatching(/^duo-sso 3\.4\.0 is current/) });
+  });
+
+  it('when the releases page names no version and the release is older, the installed binary stays (no silent downgrade)', async () => {
+    const { box, target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.3.0') } }, { latestRedirect: false });
+    const r = await run(['upgrade', 'duo-sso', '--yes', '--json']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.json.components[0]).toMatchObject({ status: 'current', to: '3.4.0', summary: expect.stringMatching(/newest release is 3\.3\.0/) });
+    expect((await box.exec(target, ['--version'])).stdout.trim()).toBe('duo-sso v3.4.0');
   });
 
   it('rejects a tampered download before touching anything', async () => {

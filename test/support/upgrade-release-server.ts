@@ -30,13 +30,14 @@ export function duoSsoScript(version: string): string {
 /** A new release that crashes on start (wrong build, bad linking). */
 export const CRASHING_DUO_SSO = '#!/bin/sh\necho "panic: runtime error: invalid memory address or nil pointer dereference" >&2\nexit 2\n';
 
-export async function startReleaseServer(opts: { version: string; assets: Record<string, Asset>; checksums?: boolean }): Promise<ReleaseServer> {
+/** `latestRedirect: false`: `/releases/latest` does not redirect (a layout, or a page behind a login, that names no version). */
+export async function startReleaseServer(opts: { version: string; assets: Record<string, Asset>; checksums?: boolean; latestRedirect?: boolean }): Promise<ReleaseServer> {
   const requests: string[] = [];
   const base = '/ATS-operations/duo-sso/releases';
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     requests.push(url);
-    if (url === `${base}/latest`) {
+    if (url === `${base}/latest` && opts.latestRedirect !== false) {
       res.writeHead(302, { location: `${base}/tag/v${opts.version}` }).end();
       return;
     }
