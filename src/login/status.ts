@@ -54,7 +54,13 @@ export async function gatherStatus(
   const read = await readConfig(ctx.paths.duoConfig);
   const configured: ProfileSummary[] = read.kind === 'parsed' ? listProfiles(read.value) : [];
   const configProblem = read.kind === 'invalid-json' ? `invalid JSON: ${describeInvalidJson(read)}` : read.kind === 'unreadable' ? `${ctx.paths.duoConfig} cannot be read: ${read.reason}` : undefined;
-  const credentials = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
+  const credentials = await readCredentialsText(ctx.paths.awsCredentials).catch((error: NodeJS.ErrnoException) => {
+    // Not "no credentials": a file we cannot read (often root's, after `sudo duo-sso`) needs its own fix.
+    const why = error.code === 'EACCES' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a directory, not a file' : error.message;
+    throw new UserError(`${ctx.paths.awsCredentials} cannot be read: ${why}`, {
+      hint: error.code === 'EACCES' ? `If duo-sso ran with sudo, the file belongs to root: sudo chown "$(id -un)" ${ctx.paths.awsCredentials}` : 'Move it aside and log in again: duo-sso-setup login',
+    });
+  });
   const source = configured.length > 0 ? 'config' : 'credentials-file';
   let profiles: { name: string; account?: string; role?: string }[] = configured.length > 0
     ? configured.map((p) => ({ name: p.name, account: p.accountId, role: p.role }))

@@ -93,6 +93,18 @@ describe('status', () => {
     expect(json.json).toMatchObject({ ok: false, source: 'credentials-file', configProblem: expect.stringMatching(/^invalid JSON: /), profiles: [] });
   });
 
+  it('says the credentials file cannot be read instead of calling every profile "no credentials"', async () => {
+    const { box } = await loggedIn();
+    await box.exec('rm', ['-f', box.path('.aws/credentials')]);
+    await box.exec('mkdir', [box.path('.aws/credentials')]);
+    const r = await box.run(['status']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/credentials cannot be read: it is a directory, not a file\nMove it aside and log in again: duo-sso-setup login/);
+    const doctor = await box.run(['doctor', '--json', '--only', 'credentials']);
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'fail', summary: expect.stringMatching(/credentials cannot be read: it is a directory, not a file$/), details: ['Move it aside and log in again: duo-sso-setup login'] });
+  });
+
   it('falls back to the credentials file when config.json has no profiles', async () => {
     const box = await Sandbox.create();
     cleanups.push(() => box.cleanup());

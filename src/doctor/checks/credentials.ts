@@ -3,12 +3,20 @@
 // so this warns rather than fails.
 import { gatherStatus } from '../../login/status.js';
 import { result, type Check } from '../types.js';
+import { UserError } from '../../errors.js';
 
 export const credentialsCheck: Check = {
   id: 'credentials',
   title: 'AWS credentials',
   async run({ env, paths, now }) {
-    const report = await gatherStatus({ env, paths, now }, { verify: false });
+    let report;
+    try {
+      report = await gatherStatus({ env, paths, now }, { verify: false });
+    } catch (error) {
+      // The credentials file cannot be read: its own problem, said as such.
+      if (error instanceof UserError) return result.fail(error.message, error.opts.hint ? [error.opts.hint] : []);
+      throw error;
+    }
     if (report.profiles.length === 0) return result.skip('no profiles in config.json and no credentials saved yet');
     const data = { profiles: report.profiles.map((p) => ({ name: p.name, state: p.state, ...(p.expires ? { expires: p.expires } : {}) })) };
     const bad = report.profiles.filter((p) => p.state !== 'valid');
