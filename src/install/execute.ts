@@ -173,7 +173,10 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
         hint: 'Nothing was installed. The file was damaged in transit or is not what AWS published: download again, and report it if it keeps failing.',
       });
     }
-    return { status: 'done', detail: `signature by ${verdict.fingerprint} verified` };
+    return {
+      status: 'done',
+      detail: `signature by ${verdict.fingerprint} verified${verdict.keyExpired ? ' (the copy of the key on file is past its expiry date, which AWS extends; the fingerprint pin is what counts: update duo-sso-setup for the current key)' : ''}`,
+    };
   }
   if (verify.kind === 'checksums') return checkAgainstChecksums(step.url, dest, got.sha256, verify);
   return { status: 'warning', detail: `not verified: ${verify.why}` };

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { output, succeeded, type Runner } from '../platform/process.js';
 
 export type SignatureVerdict =
-  | { ok: true; fingerprint: string }
+  /** `keyExpired`: our copy of the key is past its expiry date (AWS extends it; the pin is what counts). */
+  | { ok: true; fingerprint: string; keyExpired: boolean }
   | { ok: false; reason: string };
 
 export interface VerifyInput {
@@ -54,10 +55,11 @@ export async function verifyDetachedSignature(runner: Runner, input: VerifyInput
     const verify = await gpg(['--status-fd', '1', '--verify', input.signature, input.file]);
     const status = parseVerifyStatus(verify.stdout);
     if (status.revoked) return { ok: false, reason: 'the signing key has been revoked' };
-    if (status.expiredKey) return { ok: false, reason: 'the shipped signing key has expired; update duo-sso-setup or point AWS_CLI_PUBLIC_KEY_FILE at the current key from the AWS documentation' };
-    if (!status.good || status.bad || verify.exitCode !== 0) return { ok: false, reason: `BAD signature: ${lastLine(verify.stderr) || 'gpg refused it'}` };
+    // A good signature by an expired key (EXPKEYSIG + VALIDSIG) still counts: AWS keeps
+    // extending the key's expiry, so the date in our copy must not stop installs; the pin does.
+    if (!(status.good || status.expiredKey) || status.bad || verify.exitCode !== 0) return { ok: false, reason: `BAD signature: ${lastLine(verify.stderr) || 'gpg refused it'}` };
     if (status.primary !== pin) return { ok: false, reason: `signed by ${status.primary ?? 'an unknown key'}, not by the pinned key ${pin}` };
-    return { ok: true, fingerprint: pin };
+    return { ok: true, fingerprint: pin, keyExpired: status.expiredKey };
   } finally {
     await rm(home, { recursive: true, force: true });
   }

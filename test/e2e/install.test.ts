@@ -324,6 +324,24 @@ describe('install aws-cli (Linux zip)', () => {
     expect(existsSync(box.path('.bashrc'))).toBe(false);
   });
 
+  it('a key past its expiry date still verifies a good signature (the pin counts, not the date), but not a tampered zip', async () => {
+    const box = await sandbox({ tools: ['gpg'], env: { SHELL: '/bin/bash' } });
+    const signed = await makeSignedZip(box, '2.99.0', { expiredKey: true });
+    const server = await ReleaseServer.start({ [ZIP]: signed.zip, [`${ZIP}.sig`]: signed.sig });
+    servers.push(server);
+    const env = { AWS_CLI_DOWNLOAD_URL: server.url, AWS_CLI_PUBLIC_KEY_FILE: signed.keyFile, AWS_CLI_SIGNING_FINGERPRINT: signed.fingerprint };
+    server.set(ZIP, Buffer.concat([signed.zip.subarray(0, 200), Buffer.from('X'), signed.zip.subarray(201)]));
+    const tampered = await box.run(['install', 'aws-cli', '--yes'], { env });
+    expect(tampered.exitCode).toBe(1);
+    expect(tampered.stderr).toMatch(/signature check failed .*BAD signature/);
+    expect(existsSync(box.path('.local'))).toBe(false);
+    server.set(ZIP, signed.zip);
+    const r = await box.run(['install', 'aws-cli', '--yes'], { env });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`signature by ${signed.fingerprint} verified (the copy of the key on file is past its expiry date`);
+    expect(existsSync(box.path('.local/aws-cli/v2/current/bin/aws'))).toBe(true);
+  });
+
   it('without unzip: installs it with the package manager first, then the zip', async () => {
     const { box, env } = await setup();
     await rm(join(box.sysBin, 'unzip'));

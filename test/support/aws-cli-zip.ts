@@ -33,7 +33,8 @@ function tool(file: string, args: string[], opts: { cwd?: string; env?: Record<s
   return execFileSync(file, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function makeSignedZip(box: Sandbox, version = '2.99.0'): Promise<SignedZip> {
+/** `expiredKey`: the signing key expired after signing (created 10 days ago, valid for 1 day). */
+export async function makeSignedZip(box: Sandbox, version = '2.99.0', opts: { expiredKey?: boolean } = {}): Promise<SignedZip> {
   const gpg = systemTool('gpg')!;
   const work = join(box.root, 'release');
   const keyHome = join(box.root, 'signing-gnupg');
@@ -42,13 +43,15 @@ export async function makeSignedZip(box: Sandbox, version = '2.99.0'): Promise<S
   await writeFile(join(work, 'aws', 'install'), awsInstallScript(version), { mode: 0o755 });
   const env = { GNUPGHOME: keyHome };
   tool(systemTool('zip')!, ['-q', '-r', join(work, 'awscli.zip'), 'aws'], { cwd: work });
-  const gen = (uid: string) => tool(gpg, ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', uid, 'ed25519', 'sign', 'never'], { env });
+  const past = Math.floor(Date.now() / 1000) - 10 * 86400;
+  const faked = (at: number) => (opts.expiredKey ? ['--faked-system-time', String(at)] : []);
+  const gen = (uid: string) => tool(gpg, ['--batch', ...faked(past), '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', uid, 'ed25519', 'sign', opts.expiredKey ? '1d' : 'never'], { env });
   gen('Test AWS CLI Team <aws-cli@example.test>');
   gen('Impostor <evil@example.test>');
   const list = tool(gpg, ['--batch', '--with-colons', '--list-keys'], { env });
   const [fingerprint, impostor] = [...list.matchAll(/^fpr:+([0-9A-F]{40}):/gm)].map((m) => m[1]!);
   const sign = (fpr: string, out: string) => {
-    tool(gpg, ['--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', '--local-user', fpr, '--detach-sign', '--output', out, join(work, 'awscli.zip')], { env });
+    tool(gpg, ['--batch', ...faked(past + 3600), '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', '--local-user', fpr, '--detach-sign', '--output', out, join(work, 'awscli.zip')], { env });
     return readFile(out);
   };
   const keyFile = join(box.root, 'test-signing-key.asc');
