@@ -7,12 +7,17 @@
 declare const __VERSION__: string;
 declare const __ROOT_HELP__: string | undefined;
 
+import { exitAfterFlush } from './errors.js';
+
 // A reader that stops early (`duo-sso-setup --help | head -1`) closes the pipe: later writes
 // fail with EPIPE, which would otherwise surface as a stack trace. The output is no longer
-// wanted, so drop it quietly and finish with the command's own exit code.
+// wanted, so drop it quietly and finish with the command's own exit code. Any other write
+// failure (a full disk, `> /dev/full`) lost the output: one line on stderr and exit 1.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    if (stream === process.stdout) process.stderr.write(`duo-sso-setup: error: could not write the output: ${error.message}\n`);
+    process.exit(1);
   });
 }
 
@@ -43,7 +48,7 @@ if (only === '--version' || only === '-V') {
   const file = './credential-process.cjs';
   void Promise.resolve()
     .then(() => (require(file) as typeof import('./credentials/credential-process.js')).run(args.slice(1)))
-    .then((code) => process.stdout.write('', () => process.exit(code)), fatal);
+    .then(exitAfterFlush, fatal);
 } else {
   void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv)).catch(fatal);
 }

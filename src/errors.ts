@@ -26,3 +26,15 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * Exits with `code` once stdout has flushed. A write that failed because the reader went away
+ * (EPIPE: `| head -1`) changes nothing; any other failure (a full disk, `> /dev/full`) lost the
+ * output, so the exit is 1, after cli.ts's error listener has said why.
+ */
+export function exitAfterFlush(code: number): void {
+  process.stdout.write('', (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') setImmediate(() => process.exit(ExitCode.failure));
+    else process.exit(code);
+  });
+}

@@ -3,7 +3,7 @@
 // command. Loaded by cli.ts, which answers the cheapest questions without it.
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type GlobalOptions } from './context.js';
-import { ExitCode, UserError, errorMessage } from './errors.js';
+import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { registerCommands } from './commands/index.js';
 import type { CommandRunner } from './commands/types.js';
@@ -122,5 +122,5 @@ export async function run(argv: string[]): Promise<void> {
   const code = await main(argv);
   // Exit as soon as the output is flushed: a subprocess that a timed-out check gave up on
   // must not keep the user waiting.
-  process.stdout.write('', () => process.exit(code));
+  exitAfterFlush(code);
 }

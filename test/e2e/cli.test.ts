@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { cp, mkdir, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CLI, DENO, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
@@ -84,6 +84,18 @@ describe('cli', () => {
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect({ args, exitCode, stderr }).toEqual({ args, exitCode: 0, stderr: '' });
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))('output that cannot be written (a full disk) is one line on stderr and exit 1, not a stack trace or exit 0', async () => {
+    for (const args of [['--help'], ['--version'], ['doctor', '--only', 'platform'], ['doctor', '--json', '--only', 'platform']]) {
+      const full = openSync('/dev/full', 'w');
+      const child = spawn(process.execPath, [CLI, ...args], { env: box.env, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      closeSync(full);
+      expect({ args, exitCode, stderr }).toEqual({ args, exitCode: 1, stderr: 'duo-sso-setup: error: could not write the output: ENOSPC: no space left on device, write\n' });
     }
   });
 
