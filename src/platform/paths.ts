@@ -1,6 +1,6 @@
 // Where things live, derived only from the environment so tests can point it all at a
 // sandbox HOME. AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE are honoured.
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -18,7 +18,18 @@ export interface Paths {
 
 export function homeDir(env: Env, os: NodeJS.Platform = process.platform): string {
   const fromEnv = os === 'win32' ? env.USERPROFILE ?? env.HOME : env.HOME;
-  return fromEnv && fromEnv.length > 0 ? fromEnv : homedir();
+  if (fromEnv) return fromEnv;
+  // os.homedir() answers an empty HOME with '', which would put every path relative to the
+  // current folder: ask the user database instead (the doctor's platform check reports HOME).
+  return homedir() || passwdHome();
+}
+
+function passwdHome(): string {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return '/';
+  }
 }
 
 function expandHome(p: string, home: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import { CLI, createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
 
@@ -163,6 +164,13 @@ describe('doctor', () => {
     });
     const fixed = await box.run(['doctor', '--json', '--only', 'duo-sso', '--fix', '--yes']);
     expect(check(fixed.json, 'duo-sso')).toMatchObject({ status: 'ok', fixed: true, summary: `duo-sso 3.4.1 at ${path}` });
+  });
+
+  it('an empty HOME fails platform, and paths come from the user database instead of the current folder', async () => {
+    const box = await sandbox();
+    const r = await box.run(['doctor', '--json', '--only', 'platform,config'], { env: { HOME: '' } });
+    expect(check(r.json, 'platform')).toMatchObject({ status: 'fail', summary: 'HOME is not set', fix: { description: `Set it to your home folder: export HOME=${userInfo().homedir}` } });
+    expect(check(r.json, 'config').data.path).toBe(join(userInfo().homedir, '.config', 'duo-sso', 'config.json'));
   });
 
   it('names a HOME that is missing or not a folder as the platform problem, with the fix', async () => {

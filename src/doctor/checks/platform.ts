@@ -7,7 +7,7 @@ import { result, type Check, type CheckResult } from '../types.js';
 export const platformCheck: Check = {
   id: 'platform',
   title: 'Platform',
-  async run({ platform, runner, paths }) {
+  async run({ platform, runner, paths, env }) {
     // Darwin kernel numbers stopped tracking macOS versions (macOS 26 is Darwin 25): ask.
     const macosVersion = platform.os === 'darwin'
       ? (await runner.run('sw_vers', ['-productVersion'], { timeoutMs: 3000 })).stdout.trim() || undefined
@@ -23,7 +23,11 @@ export const platformCheck: Check = {
     if (platform.os === 'other') {
       return result.fail(`unsupported operating system (${describePlatform(platform)})`, ['duo-sso is built for macOS, Linux and Windows.'], undefined, data);
     }
-    const home = await homeProblem(paths.home, [HOME_WHY, `This machine: ${describePlatform(platform)}.`], data);
+    const homeDetails = [HOME_WHY, `This machine: ${describePlatform(platform)}.`];
+    if (platform.os !== 'win32' && !env.HOME) {
+      return result.fail('HOME is not set', homeDetails, { description: `Set it to your home folder: export HOME=${paths.home}`, commands: [], automatic: false }, data);
+    }
+    const home = await homeProblem(paths.home, homeDetails, data);
     if (home) return home;
     const details: string[] = [];
     if (platform.wsl) details.push('WSL: no Secret Service by default; duo-sso stores its secrets with pass.');
