@@ -42,7 +42,9 @@ export function validateText(text: string, policy: PolicyContext = {}, path = 'c
 
 /** Findings for an outcome of readConfig. Never throws. */
 export function validateRead(read: ConfigRead, policy: PolicyContext = {}): Finding[] {
-  const bom = 'bom' in read && read.bom ? [finding('bom', [], 'the file starts with a byte-order mark (U+FEFF)', { edit: { op: 'strip-bom' } })] : [];
+  // A file that does not parse is never rewritten, so its BOM is not an automatic fix either.
+  const strip = read.kind === 'parsed' ? { edit: { op: 'strip-bom' as const } } : { fix: 'Remove the BOM once the syntax error is corrected (config fix does it then).' };
+  const bom = 'bom' in read && read.bom ? [finding('bom', [], 'the file starts with a byte-order mark (U+FEFF)', strip)] : [];
   return [...bom, ...findingsFor(read, policy)];
 }
 

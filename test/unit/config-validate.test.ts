@@ -120,6 +120,13 @@ describe('validateText', () => {
     expect((fixed as { text: string }).text).toBe(text.replace('626007623524', '"626007623524"'));
   });
 
+  it('does not offer the BOM fix as automatic on a file that does not parse (fix would refuse it)', () => {
+    const [bom, syntax] = validateText('\uFEFF{"url": ');
+    expect(bom).toMatchObject({ id: 'bom', fix: { automatic: false, description: 'Remove the BOM once the syntax error is corrected (config fix does it then).' } });
+    expect(syntax!.id).toBe('json-syntax');
+    expect(validateText(`\uFEFF${JSON.stringify(BASE)}`)[0]!.fix).toMatchObject({ automatic: true, edit: { op: 'strip-bom' } });
+  });
+
   it('reports a byte-order mark, which Go refuses', () => {
     expect(brief(validateText(`\uFEFF${JSON.stringify(BASE)}`))).toEqual(['fail bom ']);
   });
