@@ -1,7 +1,7 @@
 // The command-line program: parses arguments, builds the Context, runs one command, and
 // is the only place that decides the exit code. Command work is loaded lazily by each
 // command. Loaded by cli.ts, which answers the cheapest questions without it.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
@@ -40,7 +40,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-n, --dry-run', 'show what would change on this machine, change nothing'))
     .addOption(new Option('-v, --verbose', 'more detail, including timings'))
     .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1)'))
-    .addOption(new Option('--config <path>', 'duo-sso config file').default(undefined, '~/.config/duo-sso/config.json'))
+    .addOption(new Option('--config <path>', 'duo-sso config file').default(undefined, '~/.config/duo-sso/config.json').argParser(parsePath))
     .showSuggestionAfterError(true)
     // Usage errors read like every other error: "duo-sso-setup: error: ...".
     .configureOutput({ outputError: (text, write) => write(`${TOOL_NAME}: ${text}`) })
@@ -61,6 +61,12 @@ Environment: NO_COLOR, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE
   // Every subcommand inherits the parse behaviour of the root.
   for (const sub of program.commands) sub.exitOverride().showSuggestionAfterError(true);
   return program;
+}
+
+/** An empty --config would silently mean the default file. */
+function parsePath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('--config needs a file path');
+  return value;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -58,6 +58,11 @@ describe('cli', () => {
     const zero = await box.run(['doctor', '--timeout', '0']);
     expect(zero.exitCode).toBe(2);
     expect(zero.stderr).toContain('--timeout must be a number of seconds above 0 and at most 600, got "0"');
+    for (const args of [['--config', '', 'doctor'], ['doctor', '--config', ' ']]) {
+      const r = await box.run([...args, '--only', 'config']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('--config needs a file path');
+    }
     // An empty --only would otherwise run every check.
     for (const only of ['', ' , ']) {
       const r = await box.run(['doctor', '--json', '--only', only]);
