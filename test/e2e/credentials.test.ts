@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
+import { CLI, Sandbox, createGpgKey, systemTool, type RunOptions, type Runtime } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { keyringAvailable, startKeyringSession, type KeyringSession } from '../support/keyring-session.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
@@ -382,6 +382,45 @@ describe('credentials in pass (real gpg key)', () => {
     await box.write('.aws/config', config);
     expect((await box.exec(join(box.bin, 'pass'), ['rm', '--force', 'duo-sso-setup/aws/eticloud'])).exitCode).toBe(0);
     expect(await secretStore()).toMatchObject({ status: 'fail', details: [expect.stringMatching(/^eticloud: no \(readable\) entry in the pass store /)], fix: login });
+  });
+
+  it('on a terminal, migrate asks first: no changes nothing, yes moves the keys', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue();
+    const original = await setUp(box, keys);
+    // python3's pty gives the CLI a real terminal; the answer is typed once the question is drawn.
+    const driver = join(box.root, 'answer.py');
+    await writeFile(driver, [
+      'import os, pty, sys, select',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execv(sys.argv[2], sys.argv[2:])',
+      'screen, sent = b"", False',
+      'while True:',
+      '    r, _, _ = select.select([fd], [], [], 20)',
+      '    if not r: break',
+      '    try: data = os.read(fd, 65536)',
+      '    except OSError: break',
+      '    if not data: break',
+      '    screen += data',
+      '    if not sent and b"Move the keys" in screen: os.write(fd, sys.argv[1].encode()); sent = True',
+      '_, status = os.waitpid(pid, 0)',
+      'sys.stdout.write(screen.decode(errors="replace"))',
+      'sys.exit(os.WEXITSTATUS(status))',
+    ].join('\n'));
+    const answer = (keysTyped: string) => box.exec(systemTool('python3')!, [driver, keysTyped, process.execPath, CLI, '--no-color', 'credentials', 'migrate'], { env: { TERM: 'xterm' } });
+
+    const no = await answer('n');
+    expect(no.stdout).toContain(`Move the keys of eticloud from ${box.path('.aws/credentials')} into the pass store`);
+    expect(no.exitCode).toBe(1);
+    expect(no.stdout).toMatch(/cancelled; nothing was changed/);
+    expect(await box.read('.aws/credentials')).toBe(original.credentials);
+    expect(await box.read('.aws/config')).toBe(original.config);
+
+    const yes = await answer('\r');
+    expect(yes.exitCode).toBe(0);
+    expect(yes.stdout).toMatch(/eticloud: keys moved into the pass store/);
+    expect(await filesHolding(box, keys.secretAccessKey)).toEqual([]);
   });
 
   it('works the same when the tool runs under Deno', async () => {
