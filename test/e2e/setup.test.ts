@@ -35,6 +35,7 @@ describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
     const r = await box.run(['setup', '--yes', '--from', download, ...GPG, '--profile', PROFILE], { timeoutMs: 300_000 });
     expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toContain('Setup summary:');
+    expect(r.stdout).toContain('aws sts get-caller-identity --profile eticloud');
     expect(r.stdout).toMatch(/Install what is missing: installed duo-sso, pass-gpg/);
     expect(r.stdout).toMatch(/First login: logged in \(first login: -interactive\)/);
     expect((await sim.runs())[0]!.argv).toContain('-interactive');

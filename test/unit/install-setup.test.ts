@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingComponents } from '../../src/install/setup/detect.js';
+import { renderSetup } from '../../src/install/setup/render.js';
 import type { Outcome } from '../../src/doctor/run-checks.js';
 import type { CheckResult, Status } from '../../src/doctor/types.js';
 
@@ -24,5 +25,17 @@ describe('setup: what to install, from the doctor\'s verdicts', () => {
     [{ 'aws-cli': 'ok', 'duo-sso': 'ok', gpg: 'warn', pass: 'ok' }, []],
   ] as const)('%o → %o', (statuses, expected) => {
     expect(missingComponents(outcomes(statuses as never))).toEqual(expected);
+  });
+});
+
+describe('setup summary', () => {
+  const report = { ok: true, dryRun: false, steps: [{ id: 'login', title: 'First login', status: 'done' as const, detail: 'logged in' }] };
+  const style = { color: false, unicode: true };
+  it('names a real profile from the config in the next steps', () => {
+    const text = renderSetup(report, style, { duoConfig: '/h/.config/duo-sso/config.json' }, ['eticloud', 'sandbox']);
+    expect(text).toContain('  aws sts get-caller-identity --profile eticloud   # also: sandbox\n');
+  });
+  it('falls back to NAME without profiles (duo-sso asks which role)', () => {
+    expect(renderSetup(report, style, { duoConfig: '/c' })).toContain('--profile NAME   # use a profile from the config');
   });
 });

@@ -18,7 +18,8 @@ export interface SetupReport {
   [captured: string]: unknown;
 }
 
-export function renderSetup(report: SetupReport, style: Style, paths: Pick<Paths, 'duoConfig'>): string {
+/** `profiles`: the profile names in config.json, so the next steps name a real one. */
+export function renderSetup(report: SetupReport, style: Style, paths: Pick<Paths, 'duoConfig'>, profiles: readonly string[] = []): string {
   const sym = symbols(style);
   const mark = { done: paint(style, 'green', sym.ok), skipped: paint(style, 'dim', sym.skip), warning: paint(style, 'yellow', sym.warn), failed: paint(style, 'red', sym.fail) };
   const lines = ['', paint(style, 'bold', report.dryRun ? 'Setup (dry run, nothing changed):' : 'Setup summary:')];
@@ -29,7 +30,10 @@ export function renderSetup(report: SetupReport, style: Style, paths: Pick<Paths
   lines.push('');
   if (report.ok && !report.dryRun) {
     lines.push('Next steps:');
-    lines.push('  aws sts get-caller-identity --profile NAME   # use a profile from the config');
+    const profile = profiles[0];
+    lines.push(profile
+      ? `  aws sts get-caller-identity --profile ${profile}${profiles.length > 1 ? `   # also: ${profiles.slice(1).join(', ')}` : ''}`
+      : '  aws sts get-caller-identity --profile NAME   # use a profile from the config');
     lines.push('  duo-sso-setup login                          # when the credentials expire');
     lines.push('  duo-sso-setup doctor                         # if anything stops working');
     lines.push(`  Your duo-sso config: ${paths.duoConfig}`);

@@ -144,7 +144,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const failed = reports.find((r) => r.status === 'failed');
   const report: SetupReport = { ok: !failed, dryRun: ctx.options.dryRun, steps: reports, ...captured };
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else ctx.io.out(renderSetup(report, ctx.style, ctx.paths));
+  else ctx.io.out(renderSetup(report, ctx.style, ctx.paths, await profileNames(ctx.paths.duoConfig)));
   return failed ? (failed.exitCode ?? ExitCode.failure) : ExitCode.ok;
 }
 
@@ -152,6 +152,12 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
 async function profileAddsLocalBin(ctx: Context): Promise<boolean> {
   const edit = pathEdit(ctx.env, ctx.paths.home, ctx.paths.localBin);
   return edit.present(await readFile(edit.file, 'utf8').catch(() => ''));
+}
+
+async function profileNames(path: string): Promise<string[]> {
+  const read = await readConfig(path);
+  const profiles = read.kind === 'parsed' && typeof read.value === 'object' && read.value !== null ? (read.value as { profiles?: unknown }).profiles : undefined;
+  return typeof profiles === 'object' && profiles !== null && !Array.isArray(profiles) ? Object.keys(profiles) : [];
 }
 
 function parseOr(text: string): unknown {
