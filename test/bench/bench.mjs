@@ -7,12 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+// DUO_SSO_SETUP_TEST_CLI picks another build (dist-NAME/cli.js), as the tests do.
+const cli = process.env.DUO_SSO_SETUP_TEST_CLI ? resolve(process.env.DUO_SSO_SETUP_TEST_CLI) : join(repo, 'dist', 'cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const node = process.execPath;
 
