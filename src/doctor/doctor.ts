@@ -128,7 +128,8 @@ async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result:
       const confirmed = command[0] === 'duo-sso-setup' && !command.includes('--yes') ? [...command, '--yes'] : command;
       const [file, ...args] = resolveSelf(confirmed);
       const r = await ctx.runner.run(file!, args, { mutates: true, timeoutMs: 600_000, ...(attached ? { interactive: true } : {}) });
-      if (!succeeded(r)) return { ok: false, message: describeFailure(r) };
+      // Named as the user would type it, not as `node /path/to/cli.js ...`.
+      if (!succeeded(r)) return { ok: false, message: describeFailure({ ...r, argv: confirmed }) };
     }
     return { ok: true };
   } catch (error) {

@@ -319,6 +319,7 @@ exec "${box.bin}/real-pass" "$@"
     for (const id of ['gpg', 'pass']) {
       expect(check(r.json, id)).toMatchObject({ status: 'fail', fixed: false });
       expect(check(r.json, id).details.join('\n')).toMatch(/fix failed: .*passphrase-protected gpg key needs a terminal/);
+      expect(check(r.json, id).details.join('\n')).toContain('fix failed: duo-sso-setup install pass-gpg --yes exited 1: ');
     }
     expect(r.stderr.match(/fixing (gpg|pass):/g)).toEqual(['fixing gpg:']);
   });
