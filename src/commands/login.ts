@@ -9,7 +9,8 @@ export function registerLogin(program: Command, run: CommandRunner): void {
     .option('--session-duration <seconds>', 'pass -session-duration to duo-sso (profiles\' own values still win)', parseDuration)
     .option('--interactive', 'show the browser (first login on a machine: pick the client certificate)')
     .option('--no-verify', 'skip the STS GetCallerIdentity check of each profile')
-    .addOption(new Option('--store <store>', 'then move the keys into the OS keychain or pass (credential_process), as credentials migrate does').choices(['keychain', 'pass']))
+    .addOption(new Option('--store <store>', 'then move the keys into the OS keychain or pass (credential_process), as credentials migrate does; remembered for later logins').choices(['keychain', 'pass']))
+    .addOption(new Option('--no-store', 'forget a remembered --store: new profiles keep their keys in ~/.aws/credentials'))
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup login                       # every profile in ~/.config/duo-sso/config.json
@@ -19,9 +20,9 @@ Examples:
   $ duo-sso-setup login --store pass          # keep the keys in pass, not in ~/.aws/credentials
 
 Runs duo-sso at most 3 times. Exit codes: 0 every profile logged in (and verified), 1 otherwise, 2 usage error.`)
-    .action(run(async (ctx, opts: { profile: string[]; sessionDuration?: number; interactive?: boolean; verify: boolean; store?: 'keychain' | 'pass' }) => {
+    .action(run(async (ctx, opts: { profile: string[]; sessionDuration?: number; interactive?: boolean; verify: boolean; store?: 'keychain' | 'pass' | false }) => {
       const { runLogin } = await import('../login/login.js');
-      return runLogin(ctx, { profiles: opts.profile, sessionDuration: opts.sessionDuration, interactive: Boolean(opts.interactive), verify: opts.verify !== false, ...(opts.store ? { store: opts.store } : {}) });
+      return runLogin(ctx, { profiles: opts.profile, sessionDuration: opts.sessionDuration, interactive: Boolean(opts.interactive), verify: opts.verify !== false, ...(opts.store !== undefined ? { store: opts.store } : {}) });
     }));
 }
 

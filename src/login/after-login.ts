@@ -42,8 +42,13 @@ export async function finishProfiles(ctx: Context, config: LoadedConfig, wanted:
  * duo-sso always writes plaintext keys. Profiles the user moved to a secret store (and all of
  * them with --store) go back there, after verification, so the file never keeps them.
  */
-export async function storeSecrets(ctx: Context, requested: 'keychain' | 'pass' | undefined, report: LoginReport): Promise<void> {
-  const state = await readState(ctx.paths);
+export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | false | undefined, report: LoginReport): Promise<void> {
+  let state = await readState(ctx.paths);
+  // An explicit --store becomes the default for later logins; --no-store forgets it.
+  if (choice !== undefined && (choice || undefined) !== state.loginStore && !ctx.options.dryRun) {
+    state = await updateState(ctx.paths, ({ loginStore: _, ...rest }) => ({ ...rest, ...(choice ? { loginStore: choice } : {}) }));
+  }
+  const requested = choice === false ? undefined : choice ?? state.loginStore;
   const saved = report.profiles.filter((p) => p.saved).map((p) => p.name);
   const profiles = requested ? saved : saved.filter((p) => (state.storedProfiles ?? []).includes(p));
   if (profiles.length === 0) return;
@@ -51,7 +56,8 @@ export async function storeSecrets(ctx: Context, requested: 'keychain' | 'pass' 
   try {
     const { storeFor, migrateProfiles } = await import('../credentials/index.js');
     const store = await storeFor(ctx, requested);
-    progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process)`);
+    const why = choice === undefined && state.loginStore ? `; the default since \`login --store ${state.loginStore}\`, \`login --no-store\` stops it` : '';
+    progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process${why})`);
     const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
     report.stored = outcomes.map((o) => ({ profile: o.profile, store: o.store, status: o.status, ...(o.plaintextBackups.length > 0 ? { plaintextBackups: o.plaintextBackups } : {}) }));
   } catch (error) {

@@ -22,7 +22,7 @@ export interface LoginOptions {
   interactive: boolean;
   verify: boolean;
   /** Move the new keys into this secret store (credential_process), as `credentials migrate` does. */
-  store?: 'keychain' | 'pass';
+  store?: 'keychain' | 'pass' | false;
 }
 
 export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number> {

@@ -30,6 +30,8 @@ export interface State {
   roles: Record<string, RoleMemory>;
   tapUrl?: string;
   secretStore?: 'keychain' | 'pass';
+  /** Where `login` moves new keys by default: the last `login --store` (forgotten by --no-store). */
+  loginStore?: 'keychain' | 'pass';
   /** Profiles whose secrets live in the secret store (credential_process). */
   storedProfiles?: string[];
   [extra: string]: unknown;

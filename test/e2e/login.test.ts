@@ -242,6 +242,32 @@ describe('login', () => {
     expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
   });
 
+  it('remembers --store as the default for later logins, and --no-store forgets it', async () => {
+    const { box } = await setup({ long: { ...LONG } });
+    await box.addTool('gpg');
+    await box.addTool('pass');
+    const fpr = await createGpgKey(box);
+    expect((await box.exec(`${box.bin}/pass`, ['init', fpr])).exitCode).toBe(0);
+    expect((await box.run(['login', '--yes', '--json', '--store', 'pass'])).exitCode).toBe(0);
+    expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).loginStore).toBe('pass');
+
+    // A profile added later goes into pass too, without --store.
+    expect((await box.run(['config', 'add-profile', 'other', '--account', '333333333333', '--role', 'admin', '--duration', '3600', '--yes'])).exitCode).toBe(0);
+    const second = await box.run(['login', '--yes', '--json']);
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.json.stored.map((s: any) => [s.profile, s.store])).toEqual([['long', 'pass'], ['other', 'pass']]);
+    expect(second.stderr).toContain('the default since `login --store pass`');
+    expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
+
+    // --no-store: the default is gone; a new profile keeps its keys in the file, stored ones stay stored.
+    expect((await box.run(['config', 'add-profile', 'third', '--account', '111111111111', '--role', 'admin', '--duration', '3600', '--yes'])).exitCode).toBe(0);
+    const third = await box.run(['login', '--yes', '--json', '--no-store']);
+    expect(third.exitCode, third.stderr).toBe(0);
+    expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).loginStore).toBeUndefined();
+    expect(third.json.stored.map((s: any) => s.profile)).toEqual(['long', 'other']);
+    expect(await box.read('.aws/credentials')).toMatch(/\[third\]\naws_access_key_id = ASIA\w+\naws_secret_access_key = /);
+  });
+
   it('keeps secrets out of the output even when duo-sso prints them (debug mode)', async () => {
     const { box } = await setup({ long: { ...LONG } });
     const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
