@@ -69,6 +69,11 @@ export const CATALOGUE = {
     why: 'Duo offers push, phone (call), passcode and sms; anything else makes duo-sso ask or fail.',
     fix: 'Set "preferred_factor" to "push".', automatic: false,
   },
+  'debug-on': {
+    severity: 'warn', check: 'profiles', title: 'debug output is on',
+    why: 'With "debug": true duo-sso prints the SAML assertion and the STS keys, so they land in terminals, scrollback and pasted logs.',
+    fix: 'Set "debug": false unless you are debugging duo-sso right now.', automatic: false,
+  },
   'unknown-key': {
     severity: 'info', check: 'profiles', title: 'a key duo-sso does not know',
     why: 'duo-sso ignores it; a misspelt key (e.g. "session_duration") silently has no effect. It is kept as it is.',

@@ -160,6 +160,9 @@ function topLevel(doc: Record<string, unknown>): Finding[] {
   if (typeof factor === 'string' && !(DUO_FACTORS as readonly string[]).includes(factor)) {
     out.push(finding('unknown-factor', ['preferred_factor'], `"preferred_factor" is ${JSON.stringify(factor)}; Duo factors are ${DUO_FACTORS.join(', ')}`));
   }
+  if (doc.debug === true) {
+    out.push(finding('debug-on', ['debug'], '"debug" is true: duo-sso prints the SAML assertion and the STS keys it receives'));
+  }
   out.push(...unknownKeys(doc, TOP_LEVEL_KEYS, []));
   return out;
 }

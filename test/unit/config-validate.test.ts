@@ -33,6 +33,7 @@ describe('validateText', () => {
     ['profile name with a space', { ...BASE, profiles: { 'my prof': p('626007623524') } }, ['fail profile-name profiles["my prof"]']],
     ['duplicate account/role', { ...BASE, profiles: { a: p('626007623524'), b: p(626007623524) } }, ['info account-id-number profiles.b.aws_account_id', 'warn duplicate-profile profiles.b']],
     ['unknown factor', { ...BASE, preferred_factor: 'telepathy' }, ['warn unknown-factor preferred_factor']],
+    ['debug output on', { ...BASE, debug: true }, ['warn debug-on debug']],
     ['debug as a string', { ...BASE, debug: 'false' }, ['fail wrong-type debug']],
     ['partner_spid not AWS', { ...BASE, partner_spid: 'https://example.com/saml' }, ['warn saml-url partner_spid']],
     ['missing url', { ...BASE, url: undefined }, ['warn missing-key url']],
