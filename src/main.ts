@@ -81,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
       program.outputHelp();
       return ExitCode.ok;
     }
+    // commander answers `help NOSUCH` with the general help and exit 0; it is a usage error.
+    const unknown = unknownHelpTopic(program, argv.slice(2));
+    if (unknown) {
+      report(wantsJson, `unknown command '${unknown}'`, `See ${TOOL_NAME} --help for the commands.`);
+      return ExitCode.usage;
+    }
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
@@ -98,6 +104,17 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.includes('--verbose') || argv.includes('-v')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return ExitCode.failure;
   }
+}
+
+/** The word after `help` (or `GROUP help`) when it names no command there. */
+export function unknownHelpTopic(program: Command, args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const known = (parent: Command, name: string) => parent.commands.some((c) => c.name() === name || c.aliases().includes(name));
+  const at = words[0] === 'help' ? { parent: program, topic: words[1] } : undefined;
+  const group = at ? undefined : program.commands.find((c) => c.name() === words[0] && c.commands.length > 0);
+  const where = at ?? (group && words[1] === 'help' ? { parent: group, topic: words[2] } : undefined);
+  if (!where?.topic) return undefined;
+  return known(where.parent, where.topic) ? undefined : where.topic;
 }
 
 function report(json: boolean, message: string, hint: string | undefined): void {

@@ -130,6 +130,18 @@ describe('cli', () => {
     expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 
+  it('help for a command that does not exist is a usage error, not the general help with exit 0', async () => {
+    for (const args of [['help', 'nosuch'], ['config', 'help', 'nosuch']]) {
+      const r = await box.run(args);
+      expect({ args, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        args, exitCode: 2, stdout: '', stderr: "duo-sso-setup: error: unknown command 'nosuch'\nSee duo-sso-setup --help for the commands.\n",
+      });
+    }
+    const json = await box.run(['help', '--json', 'nosuch']);
+    expect(json).toMatchObject({ exitCode: 2, json: { error: { message: "unknown command 'nosuch'" } } });
+    for (const args of [['help', 'doctor'], ['config', 'help', 'validate'], ['help']]) expect((await box.run(args)).exitCode, args.join(' ')).toBe(0);
+  });
+
   it('prints help without a command', async () => {
     const r = await box.run([]);
     expect(r.exitCode).toBe(0);
