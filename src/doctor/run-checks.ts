@@ -35,7 +35,7 @@ export async function runCheck(check: Check, ctx: CheckContext, timeoutMsGiven?:
         details: [errorMessage(error)],
       })),
       timeoutMs,
-      (): CheckResult => ({ status: 'fail', summary: `timed out after ${Math.round(timeoutMs / 100) / 10} s`, details: ['A command it ran did not answer in time.'] }),
+      (): CheckResult => ({ status: 'fail', summary: `timed out after ${Math.round(timeoutMs / 100) / 10} s`, details: ['It did not finish in time: a command it ran, or a file it read (a pipe, a hung network mount), did not answer.'] }),
     );
   }
   return { check, result, durationMs: Math.round(performance.now() - started) };

@@ -40,6 +40,8 @@ describe('runChecks', () => {
       ['d', 'skip', 'not applicable on this machine'],
     ]);
     expect(outcomes[1]!.result.details).toEqual(['boom']);
+    // A check can hang on a file as well as on a command (config.json that is a named pipe).
+    expect(outcomes[2]!.result.details).toEqual(['It did not finish in time: a command it ran, or a file it read (a pipe, a hung network mount), did not answer.']);
     expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1 });
   });
 
