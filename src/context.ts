@@ -34,6 +34,11 @@ export interface Context {
   platform: () => Promise<PlatformFacts>;
   /** True when we may ask the user something: a TTY on both ends and no --yes/--json. */
   canPrompt: boolean;
+  /**
+   * A person is at a terminal (stdin and stderr are TTYs, no --json), even with --yes: gpg's
+   * pinentry and sudo's password prompt still need it when our own questions are skipped.
+   */
+  hasTerminal: boolean;
 }
 
 export function processIO(): IO {
@@ -58,5 +63,6 @@ export function createContext(options: GlobalOptions, env: Env = process.env, io
     now: () => new Date(),
     platform: () => (platform ??= import('./platform/facts.js').then((m) => m.detectPlatform(env))),
     canPrompt: io.stdinIsTTY && io.stderrIsTTY && !options.yes && !options.json && env.CI !== 'true',
+    hasTerminal: io.stdinIsTTY && io.stderrIsTTY && !options.json,
   };
 }

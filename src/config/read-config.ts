@@ -77,6 +77,8 @@ export async function readConfig(path: string): Promise<ConfigRead> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { kind: 'unreadable', path, reason: 'it is a directory, not a file' };
+    // A named pipe would block open() for ever and /dev/zero never ends: regular files only.
+    if (!info.isFile()) return { kind: 'unreadable', path, reason: 'it is not a regular file (a pipe, socket or device)' };
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -21,7 +21,7 @@ import { passRoundTrip } from './round-trip.js';
 import { checksumFor } from '../upgrade/release-source.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
 
-export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt'> & {
+export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
   platform: PlatformFacts;
   isRoot: boolean;
   /** Asks before an optional change (profile edits); --yes answers yes. */
@@ -82,7 +82,7 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
       const r = await ctx.runner.run(full[0]!, full.slice(1), {
         mutates: step.mutates, timeoutMs: step.timeoutMs ?? 120_000,
         ...(step.env ? { env: Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, sub(v, state)])) } : {}),
-        ...(step.interactive || (step.sudo && !ctx.isRoot) ? { interactive: ctx.canPrompt } : {}),
+        ...(step.interactive || (step.sudo && !ctx.isRoot) ? { interactive: ctx.hasTerminal } : {}),
       });
       if (!succeeded(r)) throw stepFailed(step.title, r, full);
       if (step.expect && !output(r).includes(step.expect)) {
@@ -239,7 +239,7 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   const version = await check(from);
   const tmp = sudoTempName(step.to, process.pid);
   for (const argv of [['sudo', 'cp', from, tmp], ['sudo', 'chmod', '0755', tmp], ['sudo', 'mv', '-f', tmp, step.to]]) {
-    const r = await ctx.runner.run(argv[0]!, argv.slice(1), { mutates: true, timeoutMs: 120_000, interactive: ctx.canPrompt });
+    const r = await ctx.runner.run(argv[0]!, argv.slice(1), { mutates: true, timeoutMs: 120_000, interactive: ctx.hasTerminal });
     if (!succeeded(r)) {
       await ctx.runner.run('sudo', ['rm', '-f', tmp], { mutates: true, timeoutMs: 60_000 });
       throw stepFailed(step.title, r, argv);
@@ -306,7 +306,7 @@ export function passphraseRefusal(ctx: Pick<ExecContext, 'options'>): UserError 
 }
 
 async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {
-  if (step.passphrase && !ctx.canPrompt) throw passphraseRefusal(ctx);
+  if (step.passphrase && !ctx.hasTerminal) throw passphraseRefusal(ctx);
   const gpg = findFirst('gpg', ctx.env) ?? findFirst('gpg2', ctx.env);
   if (!gpg) throw new UserError('gpg is not on PATH after installing it', { hint: 'Install gnupg, then rerun duo-sso-setup install pass-gpg.' });
   const list = async () => parseSecretKeys((await ctx.runner.run(gpg, ['--batch', '--list-secret-keys', '--with-colons'], { timeoutMs: 15_000 })).stdout, ctx.now());

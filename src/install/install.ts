@@ -32,7 +32,7 @@ export function plansFor(components: readonly Component[], input: PlanInput, all
 
 export function execContext(ctx: Context, platform: ExecContext['platform']): ExecContext {
   return {
-    runner: ctx.runner, env: ctx.env, paths: ctx.paths, io: ctx.io, options: ctx.options, now: ctx.now, canPrompt: ctx.canPrompt,
+    runner: ctx.runner, env: ctx.env, paths: ctx.paths, io: ctx.io, options: ctx.options, now: ctx.now, canPrompt: ctx.canPrompt, hasTerminal: ctx.hasTerminal,
     platform,
     isRoot: isRoot(),
     async approve(question) {
@@ -51,7 +51,7 @@ export function execContext(ctx: Context, platform: ExecContext['platform']): Ex
 export async function confirmPlans(ctx: Context, plans: readonly Plan[]): Promise<void> {
   const steps = plans.flatMap((p) => p.steps);
   if (steps.length === 0) return;
-  if (!ctx.canPrompt && steps.some((s) => s.kind === 'gpg-key' && s.passphrase)) throw passphraseRefusal(ctx);
+  if (!ctx.hasTerminal && steps.some((s) => s.kind === 'gpg-key' && s.passphrase)) throw passphraseRefusal(ctx);
   if (ctx.options.yes) return;
   if (!ctx.canPrompt) {
     throw new UserError('nothing was changed: this would change the machine and there is no terminal to confirm it', {

@@ -130,6 +130,20 @@ describe('doctor', () => {
     for (const r of [asDir, notUtf8, noHome]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a config.json that is a named pipe instead of waiting on it for ever', async () => {
+    const box = await sandbox();
+    const fifo = join(box.root, 'config.fifo');
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const r = await box.run(['doctor', '--json', '--only', 'config', '--config', fifo], { timeoutMs: 20_000 });
+    expect(check(r.json, 'config')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/not a regular file/) });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const validate = await box.run(['config', 'validate', '--config', fifo], { timeoutMs: 20_000 });
+    expect(validate.exitCode).toBe(1);
+    expect(validate.stdout + validate.stderr).toMatch(/not a regular file/);
+  });
+
   it('warns when AWS_PROFILE names a profile neither AWS file has (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured)', async () => {
     const box = await sandbox({ tools: ['/usr/bin/aws'] });
     const config = await box.write('elsewhere/config', '[profile dev]\nregion = eu-west-1\n');

@@ -26,9 +26,10 @@ function fakeRunner(answers: Record<string, Partial<RunResult>>, dryRun = false)
   return { runner, calls };
 }
 
-function ctx(runner: Runner, isRoot: boolean, extra: { json?: boolean; PATH?: string } = {}): ExecContext {
+function ctx(runner: Runner, isRoot: boolean, extra: { json?: boolean; PATH?: string; terminal?: boolean } = {}): ExecContext {
   return {
     runner, isRoot, env: { PATH: extra.PATH ?? '/usr/bin' }, paths: resolvePaths({ HOME: '/home/ann' }), now: () => new Date(), canPrompt: false,
+    hasTerminal: extra.terminal ?? false,
     options: { json: extra.json ?? false, yes: true, dryRun: runner.dryRun, verbose: false, color: false },
     io: { out: () => {}, err: () => {}, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false },
     platform: { os: 'linux', arch: 'x64', distro: undefined, packageManager: 'dnf', wsl: false, kernel: '6', homebrewPrefix: undefined },
@@ -52,6 +53,15 @@ describe('executePlan', () => {
     expect(calls[0]!.options.mutates).toBe(true);
     expect(calls[1]!.options.mutates).toBeFalsy();
     expect(out.steps.map((s) => s.status)).toEqual(['done', 'done']);
+  });
+
+  it('with --yes at a terminal, hands sudo the terminal for its password (our own questions are skipped, sudo\'s are not)', async () => {
+    const { runner, calls } = fakeRunner({ 'sudo dnf install -y pass gnupg2': {}, 'pass --version': { stdout: '= v1.7.4 =' } });
+    await executePlan(ctx(runner, false, { terminal: true }), plan(true));
+    expect(calls[0]!.options.interactive).toBe(true);
+    const again = fakeRunner({ 'sudo dnf install -y pass gnupg2': {}, 'pass --version': { stdout: '= v1.7.4 =' } });
+    await executePlan(ctx(again.runner, false), plan(true));
+    expect(again.calls[0]!.options.interactive).toBe(false);
   });
 
   it('as root runs the package manager directly', async () => {
