@@ -11,6 +11,12 @@ export function registerCredentialProcess(program: Command, run: CommandRunner):
     .requiredOption('--profile <name>', 'the AWS profile')
     .option('--store <store>', 'keychain or pass (default: the store the profile was migrated to)')
     .addHelpText('after', `
+Examples (the AWS CLI runs it; \`credentials migrate\` writes the line):
+  # ~/.aws/config
+  [profile eticloud]
+  credential_process = /usr/bin/node /usr/lib/node_modules/duo-sso-setup/dist/cli.js credential-process --profile eticloud
+  $ duo-sso-setup credential-process --profile eticloud    # by hand, to see what the AWS CLI gets
+
 Prints {"Version":1,"AccessKeyId",...,"Expiration"} on stdout and nothing else.
 Exit codes: 0 printed, 1 missing or expired (one line on stderr: run duo-sso-setup login --profile NAME), 2 usage error.`)
     .action(run(async (ctx, opts: { profile: string; store?: string }) => {

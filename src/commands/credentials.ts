@@ -27,6 +27,11 @@ See docs/credentials.md.`);
     .option('--profile <name>', 'a profile to migrate (repeatable; default: every profile with temporary keys)', collect)
     .addOption(storeOption())
     .addHelpText('after', `
+Examples:
+  $ duo-sso-setup credentials migrate --yes                       # every profile with temporary keys
+  $ duo-sso-setup credentials migrate --profile eticloud --store keychain
+  $ duo-sso-setup credentials migrate --dry-run --json            # what would move, changing nothing
+
 Exit codes: 0 migrated (or already migrated), 1 a profile could not be migrated (files untouched for it), 2 usage error.`)
     .exitOverride()
     .action(run(async (ctx, opts: CredentialsFlags) => {
@@ -40,6 +45,10 @@ Exit codes: 0 migrated (or already migrated), 1 a profile could not be migrated 
     .option('--profile <name>', 'a profile to restore (repeatable; default: every migrated profile)', collect)
     .addOption(storeOption())
     .addHelpText('after', `
+Examples:
+  $ duo-sso-setup credentials restore --yes                       # every migrated profile
+  $ duo-sso-setup credentials restore --profile eticloud
+
 Exit codes: 0 restored (or nothing to restore), 1 failed, 2 usage error.`)
     .exitOverride()
     .action(run(async (ctx, opts: CredentialsFlags) => {

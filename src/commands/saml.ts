@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import type { CommandRunner } from './types.js';
 
 export function registerSaml(program: Command, run: CommandRunner): void {
-  const saml = program.command('saml').description('look inside a SAML response (what the IdP grants, and until when)');
+  const saml = program.command('saml').description('look inside a SAML response (what the IdP grants, and until when)')
+    .addHelpText('after', `
+Examples:
+  $ duo-sso-setup saml inspect response.b64               # base64 SAMLResponse from the browser's network tab
+  $ duo-sso-setup saml inspect assertion.xml --json`);
   saml
     .command('inspect')
     .description('show issuer, audience, validity, session settings and every granted role of a SAML response; the subject is redacted')

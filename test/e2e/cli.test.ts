@@ -4,6 +4,8 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { cp, mkdir, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CLI, DENO, REPO, Sandbox, type Runtime } from '../support/sandbox.js';
+import { buildProgram } from '../../src/main.js';
+import type { Command } from 'commander';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 let box: Sandbox;
@@ -146,5 +148,24 @@ describe('cli', () => {
     const r = await box.run([]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Usage: duo-sso-setup');
+  });
+
+  it('every command and subcommand has help with examples', async () => {
+    const paths: string[][] = [];
+    const walk = (cmd: Command, prefix: string[]) => {
+      for (const sub of cmd.commands) {
+        if (sub.name() === 'help') continue;
+        paths.push([...prefix, sub.name()]);
+        walk(sub, [...prefix, sub.name()]);
+      }
+    };
+    walk(buildProgram(() => {}), []);
+    expect(paths.length).toBeGreaterThan(15);
+    const missing: string[] = [];
+    for (const path of paths) {
+      const r = await box.run([...path, '--help']);
+      if (r.exitCode !== 0 || !r.stdout.includes('Examples')) missing.push(path.join(' '));
+    }
+    expect(missing).toEqual([]);
   });
 });
