@@ -26,8 +26,8 @@ export const CATALOGUE = {
   },
   unreadable: {
     severity: 'fail', check: 'config', title: 'config.json cannot be read',
-    why: 'duo-sso cannot read it either (a folder, no permission, or not UTF-8).',
-    fix: 'Correct the permissions, or duo-sso-setup config init --force (backs the old one up).', automatic: false,
+    why: 'duo-sso cannot read it either (a folder, a pipe, no permission, or not UTF-8).',
+    fix: 'Correct the permissions or the encoding; a folder or pipe in its place: move it aside (mv), then duo-sso-setup config init.', automatic: false,
   },
   'json-syntax': {
     severity: 'fail', check: 'config', title: 'not valid JSON',
@@ -40,7 +40,8 @@ export const CATALOGUE = {
     fix: 'duo-sso-setup config init --force (backs the old one up).', automatic: false,
   },
   bom: {
-    severity: 'fail', check: 'profiles', title: 'byte-order mark at the start of the file',
+    // The doctor's config check reports it (it reads the file's bytes); not profiles as well.
+    severity: 'fail', check: 'config', title: 'byte-order mark at the start of the file',
     why: "Go's JSON decoder, which duo-sso uses, refuses a file that starts with a BOM (some Windows editors add one).",
     fix: 'Remove the BOM.', automatic: true,
   },

@@ -21,8 +21,10 @@ export async function runStatus(ctx: Context, opts: { verify: boolean; profiles:
 export function renderStatus(report: StatusReport, style: Style, now: Date): string {
   const s = symbols(style);
   if (report.profiles.length === 0) {
-    const config = report.configProblem ? `${report.configPath} is not usable` : `${report.configPath} has none`;
-    return `No profiles: ${config} and ${report.credentialsPath} holds no credentials.\n  ${s.dollar} duo-sso-setup ${report.configProblem ? 'config validate' : 'config init'}\n`;
+    const config = report.configProblem ? `${report.configPath} is not usable` : report.configMissing ? `${report.configPath} does not exist` : `${report.configPath} has none`;
+    // config init refuses an existing file: a config without profiles gets one added instead.
+    const next = report.configProblem ? ['config validate'] : report.configMissing ? ['config init'] : ['config add-profile NAME --account ACCOUNT_ID --role ROLE', 'config import   # from the account/role list a login without profiles prints'];
+    return `No profiles: ${config} and ${report.credentialsPath} holds no credentials.\n${next.map((c) => `  ${s.dollar} duo-sso-setup ${c}\n`).join('')}`;
   }
   const width = Math.max(...report.profiles.map((p) => p.name.length));
   const lines = report.profiles.map((p) => {

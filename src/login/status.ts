@@ -43,6 +43,8 @@ export interface StatusReport {
   source: 'config' | 'credentials-file';
   /** Why config.json could not be used (invalid JSON, unreadable), when it exists; names the file. */
   configProblem?: string;
+  /** config.json is absent (not merely without profiles). */
+  configMissing?: boolean;
   profiles: ProfileStatus[];
   skewSeconds?: number;
 }
@@ -107,6 +109,7 @@ export async function gatherStatus(
     credentialsPath: ctx.paths.awsCredentials,
     source,
     ...(configProblem ? { configProblem } : {}),
+    ...(read.kind === 'missing' ? { configMissing: true } : {}),
     profiles: results,
     ...(skewSeconds === undefined ? {} : { skewSeconds }),
   };

@@ -322,8 +322,12 @@ describe('config', () => {
     const v = await box.run(['config', 'validate']);
     expect(v.exitCode).toBe(1);
     expect(v.stdout).toMatch(/byte-order mark/);
+    const before = await box.run(['doctor', '--json', '--only', 'config,profiles']);
+    // Reported once, by the check that reads the file's bytes.
+    expect(before.json.checks.map((c: any) => [c.id, c.status])).toEqual([['config', 'fail'], ['profiles', 'ok']]);
     const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,profiles']);
-    expect(check(r.json, 'profiles')).toMatchObject({ status: 'ok', fixed: true });
+    expect(check(r.json, 'config')).toMatchObject({ status: 'ok', fixed: true });
+    expect(check(r.json, 'profiles')).toMatchObject({ status: 'ok' });
     expect(await box.read(CONFIG)).toBe(clean);
   });
 

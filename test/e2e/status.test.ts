@@ -81,6 +81,19 @@ describe('status', () => {
     expect(r.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: dev, prod/);
   });
 
+  it('points at config init without a config, and at add-profile/import when the config has no profiles', async () => {
+    const box = await Sandbox.create();
+    cleanups.push(() => box.cleanup());
+    const none = await box.run(['status']);
+    expect(none.stdout).toMatch(/config\.json does not exist and .* holds no credentials\.\n {2}\$ duo-sso-setup config init\n$/);
+    await box.write('.config/duo-sso/config.json', '{"url": "https://cloudsso.cisco.com", "session_duration_seconds": 3600}\n');
+    const empty = await box.run(['status']);
+    expect(empty.stdout).toContain('config.json has none');
+    expect(empty.stdout).toContain('$ duo-sso-setup config add-profile NAME --account ACCOUNT_ID --role ROLE\n');
+    expect(empty.stdout).toContain('$ duo-sso-setup config import');
+    expect(empty.stdout).not.toContain('config init');
+  });
+
   it('says so when config.json is broken, instead of quietly listing the credentials file', async () => {
     const box = await Sandbox.create();
     cleanups.push(() => box.cleanup());
