@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The bin entry, kept tiny and built as CommonJS (Node loads that a few ms faster than an ES
 // module): startup time is a feature, since every AWS CLI call may run us through
-// credential_process. It answers `--version` and the top-level `--help` without loading the
-// argument parser; everything else loads main.mjs (ESM, split into lazily loaded chunks).
-// A new fast path = a new entry in scripts/build.mjs's `esmEntries` + a branch here.
+// credential_process. It answers `--version`, the top-level `--help` and `credential-process`
+// without loading the argument parser; everything else loads main.mjs (ESM, split into lazily
+// loaded chunks). A new fast path = its own bundle in scripts/build.mjs + a branch here.
 declare const __VERSION__: string;
 declare const __ROOT_HELP__: string | undefined;
 
