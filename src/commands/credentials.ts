@@ -1,8 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CommandRunner } from './types.js';
 import type { CredentialsFlags } from '../credentials/run.js';
+import { collect } from './config-init-flags.js';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const storeOption = () => new Option('--store <store>', 'keychain (macOS Keychain, Windows Credential Manager, Linux Secret Service) or pass; default: automatic')
   .argParser((v: string) => {
     if (v !== 'keychain' && v !== 'pass') throw new InvalidArgumentError(`must be keychain or pass, got "${v}"`);

@@ -1,13 +1,12 @@
 // Small file and name helpers shared by migrate and restore.
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { readCredentialsText } from '../aws/credentials-file.js';
 
-/** The file's text, or undefined when it does not exist. */
+/** The file's text, or undefined when it does not exist; any other failure is the user's to fix. */
 export async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readCredentialsText(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
   }
 }

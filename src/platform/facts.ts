@@ -92,9 +92,13 @@ export async function detectPlatform(env: Env, p: NodeJS.Platform = process.plat
     packageManager,
     wsl,
     kernel: release(),
-    // brew lives at PREFIX/bin/brew; asking `brew --prefix` would cost a subprocess.
-    homebrewPrefix: brew ? brew.replace(/[\\/]bin[\\/]brew(\.exe)?$/, '') : undefined,
+    homebrewPrefix: brew ? brewPrefixOf(brew) : undefined,
   };
+}
+
+/** Homebrew lives at PREFIX/bin/brew; asking `brew --prefix` would cost a subprocess. */
+export function brewPrefixOf(brew: string): string {
+  return brew.replace(/[\\/]bin[\\/]brew(\.exe)?$/, '');
 }
 
 export function describePlatform(f: PlatformFacts): string {

@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { findBrew } from '../brew/brew.js';
 import { formulaVersions } from '../brew/formula-versions.js';
-import { findFirst } from '../platform/facts.js';
+import { brewPrefixOf, findFirst } from '../platform/facts.js';
 import { describeFailure, output, succeeded } from '../platform/process.js';
 import { TOOL_VERSION } from '../platform/self.js';
 import { compareVersions, parseVersion } from '../parsers/tool-version.js';
@@ -43,7 +43,7 @@ function ownScript(): string {
 
 export async function upgradeSelf(deps: UpgradeDeps, opts: { mode: Mode }): Promise<ComponentReport> {
   const brew = findBrew(deps.env);
-  const install = detectSelfInstall(ownScript(), typeof Deno !== 'undefined' ? 'deno' : 'node', brew?.replace(/[\\/]bin[\\/]brew(\.exe)?$/, ''));
+  const install = detectSelfInstall(ownScript(), typeof Deno !== 'undefined' ? 'deno' : 'node', brew === undefined ? undefined : brewPrefixOf(brew));
   const commands = selfUpgradeArgv(install);
   // A checkout is updated with git and npx fetches the newest each time: no need to ask.
   const latest = install.kind === 'checkout' || install.kind === 'npx' ? undefined : await newestVersion(deps, install);

@@ -2,9 +2,7 @@
 // requires trust for third-party taps, so the formula is installed by its fully qualified name.
 import type { Recipe } from '../types.js';
 import { hasBrew, verifyStep } from './common.js';
-
-export const DUO_SSO_TAP = 'ats-operations/homebrew-tap';
-export const DUO_SSO_TAP_URL = 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap';
+import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP } from '../../brew/names.js';
 
 export const duoSsoBrew: Recipe = {
   component: 'duo-sso',
@@ -14,10 +12,10 @@ export const duoSsoBrew: Recipe = {
   plan: (input) => ({
     component: 'duo-sso',
     method: 'brew',
-    summary: `duo-sso from the ${DUO_SSO_TAP} Homebrew tap`,
+    summary: `duo-sso from the ${TAP} Homebrew tap`,
     steps: [
-      { kind: 'run', title: `Tap ${DUO_SSO_TAP}`, argv: ['brew', 'tap', DUO_SSO_TAP, input.options.tapUrl ?? DUO_SSO_TAP_URL], sudo: false, mutates: true, timeoutMs: 300_000 },
-      { kind: 'run', title: 'Install duo-sso', argv: ['brew', 'install', `${DUO_SSO_TAP}/duo-sso`], sudo: false, mutates: true, timeoutMs: 600_000, env: { HOMEBREW_NO_AUTO_UPDATE: '1' } },
+      { kind: 'run', title: `Tap ${TAP}`, argv: ['brew', 'tap', TAP, input.options.tapUrl ?? DEFAULT_TAP_URL], sudo: false, mutates: true, timeoutMs: 300_000 },
+      { kind: 'run', title: 'Install duo-sso', argv: ['brew', 'install', QUALIFIED_FORMULA], sudo: false, mutates: true, timeoutMs: 600_000, env: { HOMEBREW_NO_AUTO_UPDATE: '1' } },
       verifyStep('Check duo-sso runs', 'duo-sso', 'duo-sso'),
     ],
     notes: ['The tap is on the internal GitHub: you need to be on the corporate network or VPN.'],
