@@ -8,6 +8,8 @@ import type { Finding } from './findings.js';
 import { fixText, type FixOutcome } from './fix.js';
 import type { PolicyContext } from './validate.js';
 import { readConfig } from './read-config.js';
+import { capsOf, type OrgPolicy } from '../policy/policy.js';
+import { appliedPolicy, readPolicy } from '../policy/read.js';
 
 export function policyFromState(state: State): PolicyContext {
   const roleMaxima: Record<string, number> = {};
@@ -21,8 +23,18 @@ export function policyFromState(state: State): PolicyContext {
   return { production: state.productionProfiles, roleMaxima, refused };
 }
 
-export async function loadPolicy(paths: Pick<Paths, 'stateFile'>): Promise<PolicyContext> {
-  return policyFromState(await readState(paths));
+/** What the organisation policy adds: production accounts and the session caps. */
+export function policyFromOrg(org: OrgPolicy | undefined): PolicyContext {
+  if (!org) return {};
+  return {
+    ...(org.productionAccounts ? { productionAccounts: org.productionAccounts } : {}),
+    ...(org.maxSessionSeconds ? { caps: capsOf(org) } : {}),
+  };
+}
+
+export async function loadPolicy(paths: Pick<Paths, 'stateFile' | 'policyFile'>): Promise<PolicyContext> {
+  const [state, org] = await Promise.all([readState(paths), readPolicy(paths)]);
+  return { ...policyFromState(state), ...policyFromOrg(appliedPolicy(org)) };
 }
 
 export type ApplyFixResult =
@@ -37,7 +49,7 @@ export type ApplyFixResult =
  * with a stale repair; a file that does not parse is left byte-for-byte as it is.
  */
 export async function applyConfigFix(
-  opts: { paths: Pick<Paths, 'duoConfig' | 'stateFile'>; dryRun: boolean; now?: () => Date },
+  opts: { paths: Pick<Paths, 'duoConfig' | 'stateFile' | 'policyFile'>; dryRun: boolean; now?: () => Date },
   include: (f: Finding) => boolean = () => true,
 ): Promise<ApplyFixResult> {
   const path = opts.paths.duoConfig;

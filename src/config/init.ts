@@ -8,6 +8,9 @@ import { updateState } from '../state/state.js';
 import { profileObject } from './edit.js';
 import { DEFAULTS, POLICY, policyCap, type DuoConfig } from './model.js';
 import { validateText } from './validate.js';
+import { policyFromOrg } from './apply-fix.js';
+import { capsOf, type OrgPolicy } from '../policy/policy.js';
+import { appliedPolicy, readPolicy, type PolicyRead } from '../policy/read.js';
 
 export interface InitProfile {
   name: string;
@@ -39,10 +42,35 @@ export interface InitResult {
   dryRun: boolean;
   text: string;
   config: DuoConfig;
+  /** Production profiles: the ones given, and those the organisation policy makes production. */
+  production: string[];
+  /** The organisation policy as read: applied, or why not. */
+  policy: PolicyRead;
+}
+
+/**
+ * The options with the organisation policy's defaults: its SSO URL when none is given, its
+ * required profiles added after the given ones (a profile given by name wins), and its
+ * production accounts marking their profiles production.
+ */
+export function withOrgPolicy(opts: InitOptions, org: OrgPolicy | undefined): InitOptions {
+  if (!org) return opts;
+  const given = opts.profiles ?? [];
+  const names = new Set(given.map((p) => p.name));
+  const profiles = [...given, ...(org.requiredProfiles ?? []).filter((p) => !names.has(p.name))];
+  const accounts = new Set(org.productionAccounts ?? []);
+  const production = [...new Set([...(opts.production ?? []), ...profiles.filter((p) => accounts.has(p.accountId)).map((p) => p.name)])];
+  return {
+    ...opts,
+    ...(opts.url === undefined && org.ssoUrl ? { url: org.ssoUrl } : {}),
+    ...(profiles.length > 0 ? { profiles } : {}),
+    production,
+  };
 }
 
 /** The document initConfig would write. Throws UserError on input that violates the policy. */
-export function buildConfig(opts: InitOptions): DuoConfig {
+export function buildConfig(opts: InitOptions, org?: OrgPolicy): DuoConfig {
+  const caps = capsOf(org);
   const production = new Set(opts.production ?? []);
   const names = new Set((opts.profiles ?? []).map((p) => p.name));
   const strays = [...production].filter((n) => !names.has(n));
@@ -67,15 +95,15 @@ export function buildConfig(opts: InitOptions): DuoConfig {
     const profiles: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const p of opts.profiles) {
       if (Object.hasOwn(profiles, p.name)) throw new UserError(`profile "${p.name}" is given twice`, { exitCode: ExitCode.usage });
-      const seconds = p.seconds ?? Math.min(top, policyCap(production.has(p.name)));
+      const seconds = p.seconds ?? Math.min(top, policyCap(production.has(p.name), caps));
       profiles[p.name] = profileObject({ accountId: p.accountId, role: p.role, seconds });
     }
     config.profiles = profiles as DuoConfig['profiles'];
   }
-  const problems = validateText(renderConfig(config), { production: [...production] }).filter((f) => f.severity !== 'info');
+  const problems = validateText(renderConfig(config), { production: [...production], ...policyFromOrg(org) }).filter((f) => f.severity !== 'info');
   if (problems.length > 0) {
     throw new UserError(`refusing to write this config:\n${problems.map((f) => `  ${f.path || '(document)'}: ${f.message}`).join('\n')}`, {
-      hint: `Policy: ${POLICY.minSeconds}–${POLICY.productionCap} s for production, up to ${POLICY.nonProductionCap} s for non-production (more needs SRE approval), never above ${POLICY.absoluteMax} s. See docs/config.md.`,
+      hint: `Policy${org?.maxSessionSeconds ? ' (the organisation\'s)' : ''}: ${POLICY.minSeconds}–${caps.production} s for production, up to ${caps.nonProduction} s for non-production (more needs SRE approval), never above ${POLICY.absoluteMax} s. See docs/config.md.`,
       exitCode: ExitCode.usage,
     });
   }
@@ -86,8 +114,11 @@ export function renderConfig(config: DuoConfig): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-export async function initConfig(ctx: Pick<Context, 'paths' | 'options' | 'now'>, opts: InitOptions): Promise<InitResult> {
-  const config = buildConfig(opts);
+export async function initConfig(ctx: Pick<Context, 'paths' | 'options' | 'now'>, given: InitOptions): Promise<InitResult> {
+  const policy = await readPolicy(ctx.paths);
+  const org = appliedPolicy(policy);
+  const opts = withOrgPolicy(given, org);
+  const config = buildConfig(opts, org);
   const text = renderConfig(config);
   const path = ctx.paths.duoConfig;
   const dryRun = ctx.options.dryRun;
@@ -107,5 +138,5 @@ export async function initConfig(ctx: Pick<Context, 'paths' | 'options' | 'now'>
       productionProfiles: [...new Set([...s.productionProfiles.filter((n) => !named.has(n)), ...production])].sort(),
     }), { dryRun });
   }
-  return { path, backup: written.backup, changed: written.changed, dryRun, text, config };
+  return { path, backup: written.backup, changed: written.changed, dryRun, text, config, production: opts.production ?? [], policy };
 }

@@ -107,7 +107,13 @@ export function effectiveDuration(value: unknown, profileName?: string): number 
   return top ?? POLICY.duoSsoDefault;
 }
 
+/** Session caps without SRE approval: the built-in ones, or the organisation policy's. */
+export interface Caps {
+  production: number;
+  nonProduction: number;
+}
+
 /** The cap without SRE approval for a profile, by whether its account is production. */
-export function policyCap(production: boolean): number {
-  return production ? POLICY.productionCap : POLICY.nonProductionCap;
+export function policyCap(production: boolean, caps?: Caps): number {
+  return production ? caps?.production ?? POLICY.productionCap : caps?.nonProduction ?? POLICY.nonProductionCap;
 }

@@ -5,12 +5,16 @@
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { parseWithBom, type ConfigRead } from './read-config.js';
 import { finding, formatPath, type Finding } from './findings.js';
-import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap } from './model.js';
+import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap, type Caps } from './model.js';
 
-/** What we know beyond the file: from our own state.json. */
+/** What we know beyond the file: from our own state.json and the organisation policy. */
 export interface PolicyContext {
   /** Profile names whose accounts are production. */
   production?: readonly string[];
+  /** Account ids that are production (organisation policy): their profiles are production too. */
+  productionAccounts?: readonly string[];
+  /** Session caps (organisation policy); the built-in ones otherwise. */
+  caps?: Caps;
   /** Learned role MaxSessionDuration by "ACCOUNT:ROLE". */
   roleMaxima?: Readonly<Record<string, number>>;
   /** Durations STS refused (MaxSessionDuration exceeded), by profile name: the role's maximum is below. */
@@ -190,14 +194,30 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Production profiles: named so in state.json, or in an account the policy calls production. */
+export function productionProfiles(profs: ReadonlyArray<[string, Record<string, unknown>]>, policy: PolicyContext): Set<string> {
+  const names = new Set(policy.production ?? []);
+  const accounts = new Set(policy.productionAccounts ?? []);
+  if (accounts.size > 0) {
+    for (const [name, p] of profs) {
+      const account = accountIdString(p.aws_account_id);
+      if (account && accounts.has(normaliseAccountId(account))) names.add(name);
+    }
+  }
+  return names;
+}
+
 export function validDuration(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= POLICY.minSeconds && v <= POLICY.absoluteMax;
 }
 
 function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding[] {
   const out: Finding[] = [];
-  const production = new Set(policy.production ?? []);
   const profs = isObject(doc.profiles) ? Object.entries(doc.profiles).filter((e): e is [string, Record<string, unknown>] => isObject(e[1])) : [];
+  const production = productionProfiles(profs, policy);
+  const caps = policy.caps;
+  // The guide's 1 hour, unless the policy caps production lower.
+  const recommended = Math.min(POLICY.recommended, policyCap(true, caps));
   const inheriting = profs.filter(([, p]) => !('session_duration_seconds' in p));
   const top = doc.session_duration_seconds;
   const set = (path: JSONPath, value: number) => ({ op: 'set' as const, path, value });
@@ -207,20 +227,20 @@ function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding
     const harmless = profs.length > 0 && inheriting.length === 0;
     out.push(finding('duration-missing', ['session_duration_seconds'],
       `no top-level "session_duration_seconds": duo-sso will ask for ${POLICY.duoSsoDefault} s${harmless ? ' for any login without a profile' : ''}`,
-      { severity: harmless ? 'warn' : 'fail', edit: set(['session_duration_seconds'], POLICY.recommended) }));
+      { severity: harmless ? 'warn' : 'fail', edit: set(['session_duration_seconds'], recommended) }));
   } else if (!validDuration(top)) {
     out.push(finding('duration-invalid', ['session_duration_seconds'], `"session_duration_seconds" is ${describe(top)}; it must be a whole number from ${POLICY.minSeconds} to ${POLICY.absoluteMax}`, {
-      edit: set(['session_duration_seconds'], POLICY.recommended),
+      edit: set(['session_duration_seconds'], recommended),
     }));
   } else {
     // The top level applies to every profile without its own value, and to logins without profiles.
     const prodInheriting = inheriting.filter(([n]) => production.has(n)).map(([n]) => n);
-    const cap = prodInheriting.length > 0 ? POLICY.productionCap : POLICY.nonProductionCap;
+    const cap = policyCap(prodInheriting.length > 0, caps);
     if (top > cap) {
       const who = prodInheriting.length > 0 ? `production profile${prodInheriting.length > 1 ? 's' : ''} ${prodInheriting.join(', ')} inherit${prodInheriting.length > 1 ? '' : 's'} it` : 'non-production';
       out.push(finding('duration-over-cap', ['session_duration_seconds'], `"session_duration_seconds" is ${top} s, above the ${cap} s cap (${who})`, {
-        fix: `Set it to ${POLICY.recommended}.`,
-        edit: set(['session_duration_seconds'], POLICY.recommended),
+        fix: `Set it to ${recommended}.`,
+        edit: set(['session_duration_seconds'], recommended),
       }));
     }
   }
@@ -230,10 +250,10 @@ function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding
     const path: JSONPath = ['profiles', name, 'session_duration_seconds'];
     const v = p.session_duration_seconds;
     const isProd = production.has(name);
-    const cap = policyCap(isProd);
+    const cap = policyCap(isProd, caps);
     if (!validDuration(v)) {
       out.push(finding('duration-invalid', path, `profile "${name}": session_duration_seconds is ${describe(v)}; it must be a whole number from ${POLICY.minSeconds} to ${POLICY.absoluteMax}`, {
-        edit: set(path, POLICY.recommended),
+        edit: set(path, recommended),
       }));
       continue;
     }
@@ -246,7 +266,7 @@ function durations(doc: Record<string, unknown>, policy: PolicyContext): Finding
       }));
     } else if (roleMax === undefined && policy.refused?.[name] !== undefined && v >= policy.refused[name]!) {
       const refused = policy.refused[name]!;
-      const safe = POLICY.recommended < refused ? POLICY.recommended : undefined;
+      const safe = recommended < refused ? recommended : undefined;
       out.push(finding('duration-refused', path, `profile "${name}": STS refused ${refused} s for this role before (MaxSessionDuration exceeded), and ${v} s is not shorter`, {
         ...(safe ? { fix: `Set it to ${safe}.`, edit: set(path, safe) } : { fix: 'Set a shorter duration (the role allows less than this).' }),
       }));

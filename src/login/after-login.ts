@@ -73,13 +73,18 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
 
 /** Where iam:GetRole showed a role allows more than the profile asks (within policy), offer it. */
 export async function offerLongerSessions(ctx: Context, report: LoginReport): Promise<void> {
-  const production = new Set((await readState(ctx.paths)).productionProfiles);
+  // The organisation policy's caps and production accounts count as much as our own memory.
+  const { loadPolicy } = await import('../config/apply-fix.js');
+  const policy = await loadPolicy(ctx.paths);
+  const production = new Set(policy.production ?? []);
+  const productionAccounts = new Set(policy.productionAccounts ?? []);
   for (const p of report.profiles) {
     if (p.roleMaxSessionDuration === undefined || p.sessionDurationSeconds === undefined || !p.account || !p.role) continue;
-    const isProduction = production.has(p.name);
-    const to = raiseTo(p.sessionDurationSeconds, p.roleMaxSessionDuration, policyCap(isProduction));
+    const isProduction = production.has(p.name) || productionAccounts.has(p.account);
+    const cap = policyCap(isProduction, policy.caps);
+    const to = raiseTo(p.sessionDurationSeconds, p.roleMaxSessionDuration, cap);
     if (to === undefined) continue;
-    const why = `role '${p.role}' in account ${p.account} allows ${p.roleMaxSessionDuration} s; ${isProduction ? 'production' : 'non-production'} policy allows ${policyCap(isProduction)} s without SRE approval`;
+    const why = `role '${p.role}' in account ${p.account} allows ${p.roleMaxSessionDuration} s; ${isProduction ? 'production' : 'non-production'} policy allows ${cap} s without SRE approval`;
     const suggestion: Suggestion = {
       profile: p.name,
       from: p.sessionDurationSeconds,

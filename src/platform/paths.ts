@@ -14,6 +14,18 @@ export interface Paths {
   awsCredentials: string;
   passwordStore: string;
   localBin: string;
+  /** The organisation policy file (src/policy): where MDMs drop it, or DUO_SSO_SETUP_POLICY. */
+  policyFile: string;
+}
+
+export const POLICY_ENV = 'DUO_SSO_SETUP_POLICY';
+
+/** Where MDMs drop files on each OS; DUO_SSO_SETUP_POLICY names another file. */
+export function policyPath(env: Env, os: NodeJS.Platform = process.platform): string {
+  if (env[POLICY_ENV]) return env[POLICY_ENV];
+  if (os === 'darwin') return '/Library/Application Support/duo-sso-setup/policy.json';
+  if (os === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'duo-sso-setup', 'policy.json');
+  return '/etc/duo-sso-setup/policy.json';
 }
 
 export function homeDir(env: Env, os: NodeJS.Platform = process.platform): string {
@@ -49,6 +61,7 @@ export function resolvePaths(env: Env, opts: { configPath?: string; os?: NodeJS.
     awsCredentials: resolve(expandHome(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), home)),
     passwordStore: resolve(expandHome(env.PASSWORD_STORE_DIR || join(home, '.password-store'), home)),
     localBin: join(home, '.local', 'bin'),
+    policyFile: policyPath(env, opts.os),
   };
 }
 

@@ -72,7 +72,7 @@ describe('applyConfigFix', () => {
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
   });
-  const paths = () => ({ duoConfig: join(dir, 'duo-sso', 'config.json'), stateFile: join(dir, 'state', 'state.json') });
+  const paths = () => ({ duoConfig: join(dir, 'duo-sso', 'config.json'), stateFile: join(dir, 'state', 'state.json'), policyFile: join(dir, 'no-policy.json') });
 
   it('writes the fixed file 0600 with a backup equal to the original', async () => {
     await mkdir(join(dir, 'duo-sso'));

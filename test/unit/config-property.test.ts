@@ -126,7 +126,7 @@ describe('fix', () => {
     const dir = await mkdtemp(join(tmpdir(), 'config-prop-'));
     try {
       await fc.assert(fc.asyncProperty(validConfig, layout, async ({ doc, production }, l) => {
-        const paths = { duoConfig: join(dir, 'config.json'), stateFile: join(dir, 'state.json') };
+        const paths = { duoConfig: join(dir, 'config.json'), stateFile: join(dir, 'state.json'), policyFile: join(dir, 'no-policy.json') };
         const text = serialise(doc, l);
         await writeFile(paths.duoConfig, text);
         await writeFile(paths.stateFile, JSON.stringify({ version: 1, productionProfiles: production, durations: {}, roles: {} }));

@@ -63,8 +63,10 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
     options = asked;
   }
   const r = await initConfig(ctx, options);
+  if (r.policy.kind === 'ignored') ctx.io.err(`warning: the organisation policy ${r.policy.path} is ignored: ${r.policy.reason} (see duo-sso-setup doctor --only policy)\n`);
+  if (r.policy.kind === 'invalid') ctx.io.err(`warning: the organisation policy ${r.policy.path} is not valid and was not applied: ${r.policy.problems[0]!.message} (see duo-sso-setup doctor --only policy)\n`);
   if (ctx.options.json) {
-    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: options.production ?? [], config: r.config }, null, 2)}\n`);
+    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: r.production, policy: { path: r.policy.path, status: r.policy.kind }, config: r.config }, null, 2)}\n`);
     return ExitCode.ok;
   }
   if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);

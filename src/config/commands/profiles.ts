@@ -7,6 +7,8 @@ import { editConfigFile, requireConfig } from '../edit-file.js';
 import { effectiveDuration, isObject, listProfiles, policyCap, POLICY } from '../model.js';
 import { isAccountId, isRoleName, isUsableProfileName, validDuration } from '../validate.js';
 import { parseSecondsFlag } from './init.js';
+import { capsOf } from '../../policy/policy.js';
+import { appliedPolicy, readPolicy } from '../../policy/read.js';
 
 type Ctx = Pick<Context, 'paths' | 'options' | 'io' | 'now'>;
 
@@ -52,8 +54,10 @@ export async function runAddProfile(ctx: Ctx, name: string, flags: AddProfileFla
   const accountId = flags.account.trim();
   if (!isAccountId(accountId)) throw usage(`--account ${flags.account}: an AWS account id is exactly 12 digits (keep leading zeros)`);
   if (!isRoleName(flags.role)) throw usage(`--role ${flags.role}: not an IAM role name`);
-  const production = Boolean(flags.production);
-  const cap = policyCap(production);
+  // An account the organisation policy calls production is production whatever the flag says.
+  const org = appliedPolicy(await readPolicy(ctx.paths));
+  const production = Boolean(flags.production) || Boolean(org?.productionAccounts?.includes(accountId));
+  const cap = policyCap(production, capsOf(org));
   const asked = flags.duration === undefined ? undefined : parseSecondsFlag('--duration', flags.duration);
   if (asked !== undefined && (asked < POLICY.minSeconds || asked > cap)) {
     throw usage(`--duration ${asked}: ${production ? 'production' : 'non-production'} profiles take ${POLICY.minSeconds}-${cap} s without SRE approval`);

@@ -14,6 +14,7 @@ import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
+import { policyCheck } from './policy.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -31,6 +32,7 @@ export const checks: readonly Check[] = [
   configCheck,
   sessionDurationCheck,
   profilesCheck,
+  policyCheck,
   // AWS access
   clockCheck,
   credentialsCheck,
