@@ -14,6 +14,10 @@ export interface DoctorOptions {
   only?: string[];
   timeoutMs?: number;
   listChecks?: boolean;
+  /** Output: human (default; --json gives JSON), jamf (one <result> line). */
+  format?: 'human' | 'jamf';
+  /** Write a support bundle there ('' = the default name in this folder) instead of printing the report. */
+  report?: string;
 }
 
 export function selectChecks(checks: readonly Check[], only: readonly string[] | undefined): Check[] {
@@ -40,7 +44,12 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
   const aimed = (list: Outcome[]) => withConfigFlag(list, ctx.options.config === undefined ? undefined : ctx.paths.duoConfig);
   let outcomes = aimed(await runChecks(selected, checkCtx, opts.timeoutMs));
   if (opts.fix) outcomes = aimed(await applyFixes(ctx, checkCtx, outcomes, opts.timeoutMs));
-  if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
+  if (opts.report !== undefined) {
+    const { writeSupportBundle } = await import('./report.js');
+    return writeSupportBundle(ctx, outcomes, checkCtx.platform, opts.report);
+  }
+  if (opts.format === 'jamf') ctx.io.out((await import('./jamf.js')).renderJamf(outcomes));
+  else if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
   else ctx.io.out(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }));
   return outcomes.some((o) => o.result.status === 'fail') ? ExitCode.failure : ExitCode.ok;
 }

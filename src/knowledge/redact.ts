@@ -10,6 +10,10 @@ const RULES: readonly [RegExp, string][] = [
   // A signed request quoted back (SignatureDoesNotMatch's canonical string, debug logs).
   [/(x-amz-security-token\s*[:=]\s*)[^\s'"&]+/gi, '$1[redacted]'],
   [/(SAMLResponse=|-saml[= ]|SAMLAssertion=)[^\s&]+/g, '$1[redacted]'],
+  // The user's identity in a SAML assertion (usually their e-mail address).
+  [/(<(?:\w+:)?NameID\b[^>]*>)[^<]*/g, '$1[redacted]'],
+  // A password in a URL (proxy variables: http://user:password@proxy:3128).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[redacted]@'],
   // A long unbroken base64 run is an assertion or a token, never a readable message.
   [/[A-Za-z0-9+/]{200,}={0,2}/g, '[redacted]'],
 ];

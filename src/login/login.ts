@@ -7,7 +7,8 @@ import { ExitCode, UserError } from '../errors.js';
 import { effectiveDuration, type ProfileSummary } from '../config/model.js';
 import { readState } from '../state/state.js';
 import { classify, MAX_RUNS, SAFE_DURATION, suspects } from './repair.js';
-import { renderLogin, type LoginReport, type Problem, type ProfileReport } from './render.js';
+import { renderLogin, toJson as loginJson, type LoginReport, type Problem, type ProfileReport } from './render.js';
+import { recordLoginRun } from './run-log.js';
 import { UNREACHABLE } from '../aws/sts.js';
 import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
@@ -82,7 +83,9 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
         : { id: 'not-verified', message: `STS did not accept the credentials of ${unverified.join(', ')}`, commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
     }
   }
-  const { out, err } = renderLogin(report, ctx.style, { json: ctx.options.json, os: (await ctx.platform()).os });
+  const os = (await ctx.platform()).os;
+  if (!report.dryRun) await recordLoginRun(ctx.paths, ctx.now(), loginJson(report, os));
+  const { out, err } = renderLogin(report, ctx.style, { json: ctx.options.json, os });
   if (err) ctx.io.err(err);
   if (out) ctx.io.out(out);
   return report.ok ? ExitCode.ok : ExitCode.failure;

@@ -16,6 +16,8 @@ export interface Paths {
   localBin: string;
   /** The organisation policy file (src/policy): where MDMs drop it, or DUO_SSO_SETUP_POLICY. */
   policyFile: string;
+  /** Our cache (the log of recent logins for support bundles): the OS's per-user cache folder. */
+  cacheDir: string;
 }
 
 export const POLICY_ENV = 'DUO_SSO_SETUP_POLICY';
@@ -62,7 +64,14 @@ export function resolvePaths(env: Env, opts: { configPath?: string; os?: NodeJS.
     passwordStore: resolve(expandHome(env.PASSWORD_STORE_DIR || join(home, '.password-store'), home)),
     localBin: join(home, '.local', 'bin'),
     policyFile: policyPath(env, opts.os),
+    cacheDir: cacheDir(env, home, opts.os ?? process.platform),
   };
+}
+
+function cacheDir(env: Env, home: string, os: NodeJS.Platform): string {
+  if (os === 'darwin') return join(home, 'Library', 'Caches', 'duo-sso-setup');
+  if (os === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'duo-sso-setup', 'Cache');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'duo-sso-setup');
 }
 
 /** The profile the AWS CLI would use without --profile. */

@@ -14,7 +14,7 @@ const platform: PlatformFacts = { os: 'linux', arch: 'x64', distro: { id: 'debia
 function ctx(): CheckContext {
   return {
     env: {},
-    paths: { home: '/h', duoConfig: '/h/c.json', stateDir: '/h/s', stateFile: '/h/s/state.json', awsConfig: '/h/.aws/config', awsCredentials: '/h/.aws/credentials', passwordStore: '/h/.password-store', localBin: '/h/.local/bin', policyFile: '/h/no-policy.json' },
+    paths: { home: '/h', duoConfig: '/h/c.json', stateDir: '/h/s', stateFile: '/h/s/state.json', awsConfig: '/h/.aws/config', awsCredentials: '/h/.aws/credentials', passwordStore: '/h/.password-store', localBin: '/h/.local/bin', policyFile: '/h/no-policy.json', cacheDir: '/h/.cache/duo-sso-setup' },
     runner: createRunner({ env: {} }),
     now: () => new Date('2026-11-26T00:00:00Z'),
     options: { json: false, yes: false, dryRun: false, verbose: false, color: false },
