@@ -2,7 +2,7 @@
 // through the safe writer with a backup: a lower session duration in config.json, credentials
 // moved out of [default]; and what we remember in our state afterwards.
 import type { Context } from '../context.js';
-import type { ProfileSummary } from '../config/model.js';
+import { policyCap, type ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
@@ -25,7 +25,9 @@ export async function lowerDuration(ctx: Context, config: LoadedConfig, profile:
   const { scope } = durationTarget(profile, config.profiles);
   // A maximum learned with iam:GetRole on an earlier login beats the guide's safe 3600.
   const learned = (await readState(ctx.paths)).roles[roleKey(profile.accountId, profile.role)]?.max;
-  const to = learned !== undefined && learned >= SAFE_DURATION && learned < from ? learned : SAFE_DURATION;
+  // Never above the profile's cap: the organisation policy may cap production below 3600 s.
+  const cap = await profileCap(ctx, profile);
+  const to = Math.min(cap, learned !== undefined && learned >= SAFE_DURATION && learned < from ? learned : SAFE_DURATION);
   const where = scope === 'profile' ? `profile ${profile.name}'s session_duration_seconds` : 'the top-level session_duration_seconds';
   const message = `role '${profile.role}' in account ${profile.accountId} allows less than the ${from} s that profile ${profile.name} asks for; setting ${where} to ${to} in ${ctx.paths.duoConfig}`;
   if (ctx.canPrompt) {
@@ -37,6 +39,14 @@ export async function lowerDuration(ctx: Context, config: LoadedConfig, profile:
   const result = await updateFile(ctx.paths.duoConfig, (current) => (current === undefined ? undefined : setSessionDuration(current, scope === 'profile' ? profile.name : undefined, to)), { dryRun: ctx.options.dryRun });
   await rememberRefusal(ctx, profile, from);
   return { kind: 'lower-duration', profile: profile.name, scope, from, to, file: ctx.paths.duoConfig, ...(result.backup ? { backup: result.backup } : {}) };
+}
+
+/** The policy cap for a profile: production when state or the organisation policy says so. */
+async function profileCap(ctx: Pick<Context, 'paths'>, profile: ProfileSummary): Promise<number> {
+  const { loadPolicy } = await import('../config/apply-fix.js');
+  const policy = await loadPolicy(ctx.paths);
+  const production = Boolean(policy.production?.includes(profile.name) || policy.productionAccounts?.includes(profile.accountId));
+  return policyCap(production, policy.caps);
 }
 
 /** Records in our state that STS refused `from` seconds for the profile and its role. */

@@ -22,7 +22,7 @@ const POLICY = {
 };
 
 async function machine(mode: number) {
-  const sts = await StsServer.start({ roles: {} });
+  const sts = await StsServer.start({ roles: { 'arn:aws:iam::012345678901:role/admin': { maxSessionDuration: 3600 } } });
   const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url } });
   cleanups.push(() => sts.close(), () => box.cleanup());
   await installDuoSsoSim(box, { stsEndpoint: sts.url });
@@ -75,5 +75,18 @@ describe.runIf(isRoot)('organisation policy', () => {
     const config = JSON.parse(await box.read('.config/duo-sso/config.json'));
     expect(config.profiles.prod).toEqual({ aws_account_id: '012345678901', aws_role_name: 'admin', session_duration_seconds: 1800 });
     expect(config.profiles.dev.session_duration_seconds).toBe(7200);
+  });
+
+  it('login: a profile STS refuses is lowered to the policy production cap, not the usual 3600 s', async () => {
+    const { box } = await machine(0o644);
+    await box.write('.config/duo-sso/config.json', `${JSON.stringify({
+      url: 'https://sso.example.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+      session_duration_seconds: 3600, preferred_device: 'phone1', preferred_factor: 'push', debug: false,
+      profiles: { prod: { aws_account_id: '012345678901', aws_role_name: 'admin', session_duration_seconds: 7200 } },
+    }, null, 2)}\n`, 0o600);
+    const r = await box.run(['login', '--yes', '--json'], { timeoutMs: 120_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.repairs).toContainEqual(expect.objectContaining({ kind: 'lower-duration', profile: 'prod', from: 7200, to: 1800 }));
+    expect(JSON.parse(await box.read('.config/duo-sso/config.json')).profiles.prod.session_duration_seconds).toBe(1800);
   });
 });
