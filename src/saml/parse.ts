@@ -88,7 +88,8 @@ function chosen(assertions: AssertionFacts[], encrypted: number): Omit<SamlDocum
   if (encrypted > 0) notes.push(`the response also holds ${encrypted} encrypted assertion(s): only AWS can read them`);
 
   if (!main.roleAttribute) {
-    throw new UserError(`the assertion has no ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
+    const which = assertions.length > 1 ? `none of the ${assertions.length} assertions has` : 'the assertion has';
+    throw new UserError(`${which} no ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
       hint: main.encryptedAttributes > 0
         ? `Its ${main.encryptedAttributes} attribute(s) are encrypted (EncryptedAttribute): only AWS can read them.`
         : 'The IdP is not releasing AWS roles for this user or application; ask the IdP team.',
