@@ -30,7 +30,8 @@ export function decodeSamlInput(raw: string | Uint8Array): DecodedSaml {
   if (text === '') throw new UserError('the input is empty', { hint: 'Pass a base64 SAMLResponse or its XML, as a file or on standard input.' });
   if (text.startsWith('<')) return { xml: text, encoding: 'xml', charset };
 
-  let value = formValue(text) ?? text;
+  const form = formValue(text);
+  let value = form ?? text;
   if (value.includes('%')) {
     try {
       value = decodeURIComponent(value);
@@ -38,7 +39,7 @@ export function decodeSamlInput(raw: string | Uint8Array): DecodedSaml {
       throw malformed('it contains % escapes that are not valid URL encoding');
     }
   }
-  const candidates = base64Candidates(value);
+  const candidates = base64Candidates(value, form !== undefined);
   if (candidates.length === 0) throw malformed('it is neither XML (starting with "<") nor base64');
   for (const candidate of candidates) {
     const decoded = fromBase64(candidate);
@@ -69,13 +70,15 @@ function formValue(text: string): string | undefined {
 /**
  * The ways the base64 may have been mangled, most likely first. Line breaks and the blanks
  * around them are wrapping. A space inside a line was a `+` that form decoding turned into a
- * space, unless the lines were joined with spaces: then the spaces are wrapping too.
+ * space (in a form body, or when spaces are as rare as `+` is in base64: prose has a space
+ * every few characters), unless the lines were joined with spaces: then they are wrapping too.
  */
-function base64Candidates(value: string): string[] {
+function base64Candidates(value: string, fromForm: boolean): string[] {
   const joined = value.split(/\r?\n|\r/).map((l) => l.trim()).join('');
-  const plusses = joined.replace(/ /g, '+').replace(/\s/g, '');
+  const spaces = joined.split(' ').length - 1;
   const noSpaces = joined.replace(/\s/g, '');
-  return [...new Set([plusses, noSpaces])].filter((c) => BASE64.test(c) && c.length % 4 !== 1);
+  const plusses = fromForm || spaces <= joined.length / 16 ? [joined.replace(/ /g, '+').replace(/\s/g, '')] : [];
+  return [...new Set([...plusses, noSpaces])].filter((c) => BASE64.test(c) && c.length % 4 !== 1);
 }
 
 function fromBase64(candidate: string): Omit<DecodedSaml, 'charset'> | undefined {
