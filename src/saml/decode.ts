@@ -30,7 +30,8 @@ export function decodeSamlInput(raw: string | Uint8Array): DecodedSaml {
   if (text === '') throw new UserError('the input is empty', { hint: 'Pass a base64 SAMLResponse or its XML, as a file or on standard input.' });
   if (text.startsWith('<')) return { xml: text, encoding: 'xml', charset };
 
-  const form = formValue(text);
+  // From the untrimmed text: a form value's trailing space may be a '+'.
+  const form = formValue(outer);
   let value = form ?? text;
   if (value.includes('%')) {
     try {
@@ -68,17 +69,17 @@ function formValue(text: string): string | undefined {
 }
 
 /**
- * The ways the base64 may have been mangled, most likely first. Line breaks and the blanks
- * around them are wrapping. A space inside a line was a `+` that form decoding turned into a
- * space (in a form body, or when spaces are as rare as `+` is in base64: prose has a space
- * every few characters), unless the lines were joined with spaces: then they are wrapping too.
+ * The ways the base64 may have been mangled, most likely first. In a form body every space was
+ * a `+` (form decoding turned it into one). Elsewhere line breaks and the blanks around them are
+ * wrapping, and a space inside a line was a `+`, unless spaces are far more common than `+` is
+ * in base64 (prose, or lines joined with spaces): then they are dropped. Padded lengths first.
  */
 function base64Candidates(value: string, fromForm: boolean): string[] {
-  const joined = value.split(/\r?\n|\r/).map((l) => l.trim()).join('');
+  const joined = fromForm ? value.replace(/[\r\n]/g, '') : value.split(/\r?\n|\r/).map((l) => l.trim()).join('');
   const spaces = joined.split(' ').length - 1;
-  const noSpaces = joined.replace(/\s/g, '');
   const plusses = fromForm || spaces <= joined.length / 16 ? [joined.replace(/ /g, '+').replace(/\s/g, '')] : [];
-  return [...new Set([...plusses, noSpaces])].filter((c) => BASE64.test(c) && c.length % 4 !== 1);
+  const candidates = [...new Set([...plusses, joined.replace(/\s/g, '')])].filter((c) => BASE64.test(c) && c.length % 4 !== 1);
+  return [...candidates.filter((c) => c.length % 4 === 0), ...candidates.filter((c) => c.length % 4 !== 0)];
 }
 
 function fromBase64(candidate: string): Omit<DecodedSaml, 'charset'> | undefined {
