@@ -37,6 +37,16 @@ describe.each<Runtime>(['node', 'deno'])('saml inspect under %s', (runtime) => {
   });
 });
 
+describe.each<Runtime>(['node', 'deno'])('saml inspect of UTF-16 under %s', (runtime) => {
+  it('reads big-endian UTF-16 XML without a byte-order mark', async () => {
+    const box = await sandbox();
+    const file = await box.write('response.xml', Buffer.from(buildSaml({ roles: ROLES }), 'utf16le').swap16());
+    const r = await box.run(['saml', 'inspect', file, '--json'], { runtime });
+    expect(r.exitCode).toBe(0);
+    expect(r.json).toMatchObject({ encoding: 'xml', charset: 'utf-16be', roles: [{ account: '626007623524' }, { account: '012345678901' }] });
+  });
+});
+
 describe('saml inspect', () => {
   it('exits 1 with a clear message on garbage, a missing Role, a missing file or a huge input', async () => {
     const box = await sandbox();
