@@ -37,6 +37,8 @@ export interface SamlDocument {
   warnings: string[];
 }
 
+const MAX_ASSERTION_NOTES = 3;
+
 type AssertionFacts = Omit<SamlDocument, 'kind' | 'destination' | 'status'> & { roleAttribute: boolean; encryptedAttributes: number };
 
 export function parseSaml(xml: string): SamlDocument {
@@ -85,6 +87,8 @@ function chosen(assertions: AssertionFacts[], encrypted: number): Omit<SamlDocum
     if (a.roleAttribute) notes.push(`${which} grants ${a.roles.length} role(s) too, not shown: only assertion ${index + 1} is shown`);
     else notes.push(`${which} has no Role attribute${i < index ? `; shown is assertion ${index + 1}` : ''}`);
   });
+  // Hundreds of assertions would bury the report: the first few are named, the rest counted.
+  if (notes.length > MAX_ASSERTION_NOTES) notes.splice(MAX_ASSERTION_NOTES, notes.length, `… and ${notes.length - MAX_ASSERTION_NOTES} more assertion(s)`);
   if (encrypted > 0) notes.push(`the response also holds ${encrypted} encrypted assertion(s): only AWS can read them`);
 
   if (!main.roleAttribute) {

@@ -54,7 +54,9 @@ function readableXmlError(message: string): string {
   const open = /^Invalid '\[([\s\S]*)\]' found\.?$/.exec(message);
   if (!open) return message;
   const names = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
-  return names.length > 0 ? `it ends before ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} closed (cut short when copied?)` : message;
+  if (names.length === 0) return message;
+  const shown = names.length > 4 ? [...names.slice(0, 3), `… (${names.length - 3} more)`] : names;
+  return `it ends before ${shown.join(', ')} ${names.length === 1 ? 'is' : 'are'} closed (cut short when copied?)`;
 }
 
 export function invalid(why: string): UserError {

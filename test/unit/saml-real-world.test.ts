@@ -174,6 +174,17 @@ describe('several assertions', () => {
     expect(doc.warnings).toEqual(['assertion 2 of 2 grants 2 role(s) too, not shown: only assertion 1 is shown']);
   });
 
+  it('names the first few of many, and counts the rest', () => {
+    const one = assertionOf(buildSaml({ issueInstant: at(0) }));
+    const { doc } = inspect(twoAssertions(one, one.repeat(5)), NOW, false);
+    expect(doc.warnings).toEqual([
+      'assertion 2 of 6 grants 1 role(s) too, not shown: only assertion 1 is shown',
+      'assertion 3 of 6 grants 1 role(s) too, not shown: only assertion 1 is shown',
+      'assertion 4 of 6 grants 1 role(s) too, not shown: only assertion 1 is shown',
+      '… and 2 more assertion(s)',
+    ]);
+  });
+
   it('says none of them has a Role attribute', () => {
     const none = assertionOf(buildSaml({ issueInstant: at(0), roles: null }));
     expect(fails(() => inspect(twoAssertions(none, none), NOW, false)).message).toMatch(/^none of the 2 assertions has no https:\/\/aws\.amazon\.com\/SAML\/Attributes\/Role attribute/);
@@ -185,6 +196,11 @@ describe('hostile or odd XML gets a clean refusal', () => {
     const deep = buildSaml({ issueInstant: at(0) }).replace('</saml2:Issuer>', `</saml2:Issuer>${'<x>'.repeat(150)}${'</x>'.repeat(150)}`);
     const error = fails(() => inspect(deep, NOW, false));
     expect(error.message).toBe('not well-formed SAML: it nests elements more than 100 deep; a SAML response nests about 10');
+  });
+
+  it('a document cut short deep inside names a few open elements, not all of them', () => {
+    expect(fails(() => inspect(`<samlp:Response>${'<a>'.repeat(5000)}`, NOW, false)).message)
+      .toBe('not well-formed SAML: it ends before <samlp:Response>, <a>, <a>, … (4998 more) are closed (cut short when copied?) (line 1, column 1)');
   });
 
   it.each(['<?xml version="1.0?>', "<?xml version='1.0\" encoding=\"UTF-8\"?>", '<?xml encoding="UTF-8"?>'])('a malformed declaration %s', (declaration) => {
