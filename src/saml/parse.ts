@@ -73,11 +73,12 @@ function rootElement(doc: Node): [string, Node] {
 }
 
 /**
- * Of several assertions, the first with a Role attribute is shown (AWS needs one); each of the
+ * Of several assertions, the first granting a role is shown (AWS needs one); each of the
  * others is mentioned, so a role granted by a second assertion is not silently missed.
  */
 function chosen(assertions: AssertionFacts[], encrypted: number): Omit<SamlDocument, 'kind'> {
-  const index = Math.max(0, assertions.findIndex((a) => a.roleAttribute));
+  const withRoles = assertions.findIndex((a) => a.roles.length > 0);
+  const index = withRoles >= 0 ? withRoles : Math.max(0, assertions.findIndex((a) => a.roleAttribute));
   const main = assertions[index]!;
   const total = assertions.length + encrypted;
   const notes: string[] = [];
