@@ -16,17 +16,27 @@ export interface Inspection {
 }
 
 /**
- * IdPs often send the NameID (an email address) as the RoleSessionName too: printing it
- * would undo the subject's redaction.
+ * IdPs often send the NameID (an e-mail address) as the RoleSessionName or a principal tag
+ * too: printing it there would undo the subject's redaction.
  */
-export function shownRoleSessionName({ doc, showSubject }: Pick<Inspection, 'doc' | 'showSubject'>): string | undefined {
-  const name = doc.roleSessionName;
-  if (name === undefined || showSubject || !doc.subject) return name;
-  return name.trim().toLowerCase() === doc.subject.nameId.trim().toLowerCase() ? '[redacted] (the subject)' : name;
+function hidingSubject({ doc, showSubject }: Pick<Inspection, 'doc' | 'showSubject'>): (value: string) => string {
+  const subject = doc.subject?.nameId.trim().toLowerCase();
+  if (showSubject || subject === undefined) return (value) => value;
+  return (value) => (value.trim().toLowerCase() === subject ? '[redacted] (the subject)' : value);
+}
+
+function shownFacts(inspection: Inspection): { roleSessionName?: string; principalTags: Record<string, string[]> } {
+  const hide = hidingSubject(inspection);
+  const { roleSessionName, principalTags } = inspection.doc;
+  return {
+    ...(roleSessionName !== undefined ? { roleSessionName: hide(roleSessionName) } : {}),
+    principalTags: Object.fromEntries(Object.entries(principalTags).map(([tag, values]) => [tag, values.map(hide)])),
+  };
 }
 
 export function inspectionJson(inspection: Inspection) {
   const { encoding, charset, doc, validity, showSubject } = inspection;
+  const shown = shownFacts(inspection);
   return {
     encoding,
     charset,
@@ -40,12 +50,12 @@ export function inspectionJson(inspection: Inspection) {
     validity,
     sessionNotOnOrAfter: instant(doc.sessionNotOnOrAfter) ?? null,
     sessionDuration: doc.sessionDuration ?? null,
-    roleSessionName: shownRoleSessionName(inspection) ?? null,
+    roleSessionName: shown.roleSessionName ?? null,
     subject: doc.subject
       ? { redacted: !showSubject, ...(showSubject ? { nameId: doc.subject.nameId } : {}), format: doc.subject.format ?? null }
       : null,
     roles: doc.roles,
-    principalTags: doc.principalTags,
+    principalTags: shown.principalTags,
     otherAttributes: doc.otherAttributes,
     warnings: doc.warnings,
   };
@@ -55,6 +65,7 @@ const STATE_TONE = { valid: 'green', expired: 'red', 'not-yet-valid': 'yellow', 
 
 export function renderInspection(inspection: Inspection, style: Style): string {
   const { encoding, charset, doc, validity, showSubject } = inspection;
+  const shown = shownFacts(inspection);
   const sym = symbols(style);
   const rows: [string, string][] = [];
   const row = (label: string, value: string | undefined) => {
@@ -77,8 +88,8 @@ export function renderInspection(inspection: Inspection, style: Style): string {
   row('Valid', `${window}: ${paint(style, STATE_TONE[validity.state], describeState(validity))}`);
   row('Session until', instant(doc.sessionNotOnOrAfter));
   row('SessionDuration', doc.sessionDuration !== undefined ? `${doc.sessionDuration} s (${formatDuration(doc.sessionDuration)}; caps console sessions, not the CLI's)` : undefined);
-  row('RoleSessionName', shownRoleSessionName(inspection));
-  for (const [tag, values] of Object.entries(doc.principalTags)) row(`Tag ${tag}`, values.join(', '));
+  row('RoleSessionName', shown.roleSessionName);
+  for (const [tag, values] of Object.entries(shown.principalTags)) row(`Tag ${tag}`, values.join(', '));
 
   const width = Math.max(...rows.map(([l]) => l.length));
   const form = [encoding === 'xml' ? 'XML' : encoding, ...(charset === 'utf-8' ? [] : [charset.toUpperCase()])].join(', ');

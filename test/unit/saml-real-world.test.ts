@@ -245,14 +245,19 @@ describe('input as it reaches the terminal', () => {
 });
 
 describe('the subject stays redacted', () => {
-  it('hides a RoleSessionName equal to the NameID unless --show-subject', () => {
-    const xml = buildSaml({ issueInstant: at(0), nameId: 'Jane.Doe@example.com', roleSessionName: 'jane.doe@example.com' });
+  it('hides a RoleSessionName (or principal tag) equal to the NameID unless --show-subject', () => {
+    const xml = buildSaml({
+      issueInstant: at(0), nameId: 'Jane.Doe@example.com', roleSessionName: 'jane.doe@example.com',
+      attributes: { 'https://aws.amazon.com/SAML/Attributes/PrincipalTag:Email': ['jane.doe@example.com'], 'https://aws.amazon.com/SAML/Attributes/PrincipalTag:Team': ['ops'] },
+    });
     const hidden = inspect(xml, NOW, false);
     expect(renderInspection(hidden, PLAIN)).not.toMatch(/jane\.doe/i);
     expect(JSON.stringify(inspectionJson(hidden))).not.toMatch(/jane\.doe/i);
     expect(renderInspection(hidden, PLAIN)).toMatch(/RoleSessionName +\[redacted\] \(the subject\)/);
+    expect(inspectionJson(hidden).principalTags).toEqual({ Email: ['[redacted] (the subject)'], Team: ['ops'] });
     const shown = inspect(xml, NOW, true);
     expect(inspectionJson(shown).roleSessionName).toBe('jane.doe@example.com');
+    expect(inspectionJson(shown).principalTags).toEqual({ Email: ['jane.doe@example.com'], Team: ['ops'] });
   });
 
   it('shows a RoleSessionName that is not the subject', () => {
