@@ -78,6 +78,10 @@ const READABLE: Record<string, Expected> = {
     providers: ['OKTA-IDP'], sessionDuration: 3600, roleSessionName: 'john.doe@mycorp.com', validAt: '2018-03-14T22:18:41Z',
     today: { state: 'expired', notOnOrAfter: '2018-03-14T22:23:41.839Z' },
   },
+  'gimme-aws-creds/test_okta_identity_engine_client.saml.b64': {
+    roles: ['123456789012:/SSO.AdminRole', '123456789012:/SSO.ReadOnlyRole'], providers: ['Okta'], sessionDuration: 7200, validAt: '2023-03-29T17:48:00Z',
+    today: { state: 'expired', notBefore: '2023-03-29T17:42:56.177Z', notOnOrAfter: '2023-03-29T17:52:56.177Z' },
+  },
   'aws-adfs/a_page_of_allowed_beer_roles.xml': {
     roles: ['000000000000:/beer-lover', '000000000000:/beer-crafter'], providers: ['ADFS'], roleSessionName: 'beer.lover@awesome.company.com',
     today: { state: 'unknown', notes: ['no NotOnOrAfter: the validity window is unknown'] },
