@@ -1,5 +1,8 @@
 // Generated SAML responses (fast-check, pure in-process calls): whatever the encoding, inspect
 // gives back the roles, durations and dates that went in; mutated input never crashes or hangs.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +87,16 @@ function xmlOf(g: Response): { xml: string; times: { issue: Date; notBefore: Dat
   return { xml, times: { issue, notBefore, notOnOrAfter, subject } };
 }
 
+/** The XML of every third-party fixture (base64 ones decoded). */
+function fixtureXml(): string[] {
+  const dir = fileURLToPath(new URL('../fixtures/saml/', import.meta.url));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile() && !path.endsWith('README.md'))
+    .map((path) => readFileSync(path, 'utf8').trim())
+    .map((text) => (text.startsWith('<') ? text : Buffer.from(text.replace(/\s/g, ''), 'base64').toString('utf8')));
+}
+
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const utf16 = (text: string, bigEndian: boolean, bom: boolean) => {
   const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
@@ -155,11 +168,13 @@ describe('saml inspect, generated responses', () => {
     }
   };
 
+  // Generated responses, and the third-party ones (test/fixtures/saml) as their IdPs wrote them.
+  const original = fc.oneof(response.map((g) => xmlOf(g).xml), fc.constantFrom(...fixtureXml()));
+
   it(`mutated input is inspected or refused with a UserError, never a crash or a hang (${RUNS} cases)`, () => {
     let refused = 0;
     fc.assert(
-      fc.property(response, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), encoding, (g, mutations, xmlLevel, encode) => {
-        const { xml } = xmlOf(g);
+      fc.property(original, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), encoding, (xml, mutations, xmlLevel, encode) => {
         // Mutate the XML before encoding, or the encoded text itself.
         const encoded = encode(xmlLevel ? mutations.reduce(mutate, xml) : xml);
         let input = encoded;
