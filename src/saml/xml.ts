@@ -33,7 +33,7 @@ export function parseXml(xml: string): Node {
   // SAML never carries a DTD; refusing one rules out entity-expansion tricks.
   if (/<!DOCTYPE/i.test(xml)) throw invalid('it has a DOCTYPE, which SAML responses never have');
   if (/<!ENTITY/i.test(xml)) throw invalid('it declares an entity (<!ENTITY), which SAML responses never do');
-  if (xml.startsWith('<?xml') && !DECLARATION.test(xml)) {
+  if (/^<\?xml[\s?]/.test(xml) && !DECLARATION.test(xml)) {
     throw invalid('the XML declaration is malformed (line 1): it should read <?xml version="1.0" encoding="UTF-8"?>');
   }
   const valid = XMLValidator.validate(xml);
