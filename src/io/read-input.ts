@@ -6,6 +6,11 @@ import { UserError } from '../errors.js';
 export type InputSource = { kind: 'stdin' } | { kind: 'file'; path: string };
 
 export async function readInput(source: InputSource, opts: { maxBytes: number; stdin?: AsyncIterable<Buffer | string> }): Promise<string> {
+  return (await readInputBytes(source, opts)).toString('utf8');
+}
+
+/** The bytes as read, for input whose text encoding is worked out later (`saml inspect`: UTF-16). */
+export async function readInputBytes(source: InputSource, opts: { maxBytes: number; stdin?: AsyncIterable<Buffer | string> }): Promise<Buffer> {
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   const stream = source.kind === 'stdin' ? (opts.stdin ?? process.stdin) : createReadStream(source.path);
   const chunks: Buffer[] = [];
@@ -27,7 +32,7 @@ export async function readInput(source: InputSource, opts: { maxBytes: number; s
   } finally {
     if ('destroy' in stream && typeof stream.destroy === 'function' && stream !== process.stdin) stream.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function formatBytes(n: number): string {
