@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { osName } from '../platform/facts.js';
 import { readInput, type InputSource } from '../io/read-input.js';
 import { KNOWLEDGE, diagnose, parseAwsErrors, redactSecrets } from './index.js';
+import { resembles } from './families.js';
 import { renderTroubleshoot } from './render.js';
 
 /** Logs bigger than this are not a pasted error; ask for the relevant part. */
@@ -21,14 +22,17 @@ export async function runTroubleshoot(ctx: Pick<Context, 'io' | 'options' | 'sty
   const diagnoses = diagnose(text, { os: osName(process.platform) });
   const known = new Set(diagnoses.map((d) => d.line));
   const unknownErrors = parseAwsErrors(text).filter((e) => !known.has(e.line));
+  // Never a bare "not recognised": unknown text gets the family it resembles and doctor.
+  const guess = diagnoses.length === 0 ? resembles(text) : undefined;
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({
       recognised: diagnoses.length > 0,
       diagnoses,
-      unrecognisedAwsErrors: unknownErrors.map((e) => ({ ...e, message: redactSecrets(e.message) })),
+      ...(guess ? { family: guess } : {}),
+      unrecognisedAwsErrors: unknownErrors.map((e) => ({ ...e, message: redactSecrets(e.message), ...(e.role ? { role: redactSecrets(e.role) } : {}) })),
     }, null, 2)}\n`);
   } else {
-    ctx.io.out(renderTroubleshoot(diagnoses, unknownErrors, ctx.style));
+    ctx.io.out(renderTroubleshoot(diagnoses, unknownErrors, ctx.style, guess));
   }
   return diagnoses.length > 0 ? ExitCode.ok : ExitCode.failure;
 }

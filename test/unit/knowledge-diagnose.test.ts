@@ -61,7 +61,7 @@ describe('diagnose', () => {
   it('fills placeholders in the fix from what the message named, and says what it learned', () => {
     const [d] = diagnose('The config profile (scratch) could not be found');
     expect(d!.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', 'scratch']]);
-    expect(d!.detail).toBe("The AWS CLI looked for profile 'scratch'.");
+    expect(d!.detail).toBe("The AWS tools looked for profile 'scratch'.");
     const [unnamed] = diagnose("AWS Credentials saved for profile 'default'");
     expect(unnamed!.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', '<profile>']]);
     expect(unnamed!.detail).toBeUndefined();
