@@ -14,6 +14,7 @@ import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
+import { networkCheck } from './network.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -32,6 +33,7 @@ export const checks: readonly Check[] = [
   sessionDurationCheck,
   profilesCheck,
   // AWS access
+  networkCheck,
   clockCheck,
   credentialsCheck,
   // Staying current
