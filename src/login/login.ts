@@ -15,6 +15,7 @@ import { lowerDuration, moveCredentials, rememberRefusal, rememberSuccess } from
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
 import { budgetSpent, explain, gaveUp, keptDuration } from './explain.js';
 import { progress } from './progress.js';
+import { isNetworkProblem, withNetworkProbe } from './network-probe.js';
 
 export interface LoginOptions {
   profiles: string[];
@@ -82,6 +83,8 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
         : { id: 'not-verified', message: `STS did not accept the credentials of ${unverified.join(', ')}`, commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
     }
   }
+  // duo-sso stopped on the network: say at which layer (proxy, DNS, TCP, TLS) it fails from here.
+  if (report.problem && !report.dryRun && isNetworkProblem(report.problem)) report.problem = await withNetworkProbe(ctx, report.problem);
   const { out, err } = renderLogin(report, ctx.style, { json: ctx.options.json, os: (await ctx.platform()).os });
   if (err) ctx.io.err(err);
   if (out) ctx.io.out(out);
