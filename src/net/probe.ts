@@ -66,12 +66,11 @@ const UNTRUSTED = new Set([
 const CA_VARIABLES = ['AWS_CA_BUNDLE', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE'] as const;
 const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
 
-export async function probeAll(targets: readonly ProbeTarget[], env: Env, opts: ProbeOptions = {}): Promise<ProbeResult[]> {
-  const context = await trustContext(env, opts.ca ?? []);
-  return Promise.all(targets.map((t) => probe(t, env, opts, context)));
+export function probeAll(targets: readonly ProbeTarget[], env: Env, opts: ProbeOptions = {}): Promise<ProbeResult[]> {
+  return Promise.all(targets.map((t) => probe(t, env, opts)));
 }
 
-export async function probe(target: ProbeTarget, env: Env, opts: ProbeOptions = {}, context?: tls.SecureContext): Promise<ProbeResult> {
+export async function probe(target: ProbeTarget, env: Env, opts: ProbeOptions = {}): Promise<ProbeResult> {
   const url = new URL(target.url);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const secure = url.protocol === 'https:';
@@ -104,7 +103,8 @@ export async function probe(target: ProbeTarget, env: Env, opts: ProbeOptions = 
     if (secure) {
       const tunnel = socket;
       socket = await step(result, 'tls', deadline, async () => {
-        const t = await handshake(tunnel, host, deadline, context ?? (await trustContext(env, opts.ca ?? [])));
+        // Built only when a handshake is reached (offline, DNS fails first), once per process.
+        const t = await handshake(tunnel, host, deadline, await trustContext(env, opts.ca ?? []));
         return { value: t.socket, detail: `${t.protocol}, certificate for ${t.subject} issued by ${t.issuer}` };
       });
     }
