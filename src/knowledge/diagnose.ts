@@ -98,7 +98,7 @@ function gatherFacts(matches: readonly RegExpExecArray[], lineText: string, erro
  * lines into one) is dropped, not shown.
  */
 export function cleanFact(value: string | undefined): string | undefined {
-  const line = value?.split(/[\r\n]/)[0]!.trim();
+  const line = value?.split(/[\r\n]/)[0]?.trim();
   if (!line || redactSecrets(line) !== line) return undefined;
   return line;
 }

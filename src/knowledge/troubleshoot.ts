@@ -37,13 +37,13 @@ export async function runTroubleshoot(ctx: Pick<Context, 'io' | 'options' | 'sty
   return diagnoses.length > 0 ? ExitCode.ok : ExitCode.failure;
 }
 
-async function gatherText(ctx: Pick<Context, 'io'>, opts: TroubleshootOptions, stdin: AsyncIterable<Buffer | string> | undefined): Promise<string> {
+function gatherText(ctx: Pick<Context, 'io'>, opts: TroubleshootOptions, stdin: AsyncIterable<Buffer | string> | undefined): Promise<string> {
   const fromStdin = opts.text.length === 1 && opts.text[0] === '-';
   const sources = [opts.text.length > 0 && !fromStdin, fromStdin, opts.file !== undefined].filter(Boolean).length;
   if (sources > 1) throw new UserError('give the error as TEXT, --file LOG or - (standard input), not several', { exitCode: ExitCode.usage });
   // `--file -` is standard input, as for most tools (and as login's suggestions write it).
   if (opts.file !== undefined && opts.file !== '-') return readInput({ kind: 'file', path: opts.file }, { maxBytes: MAX_LOG_BYTES });
-  if (opts.text.length > 0 && !fromStdin) return opts.text.join(' ');
+  if (opts.text.length > 0 && !fromStdin) return Promise.resolve(opts.text.join(' '));
   if (!fromStdin && opts.file === undefined && ctx.io.stdinIsTTY) {
     throw new UserError('nothing to troubleshoot', {
       exitCode: ExitCode.usage,
