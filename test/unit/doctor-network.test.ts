@@ -105,3 +105,13 @@ describe('network check result', () => {
     expect(warn.summary).toMatch(/^duo-sso releases ghe\.invalid: DNS failed/);
   });
 });
+
+describe('network check offline', () => {
+  it('fails naming DNS for every host when nothing resolves at all (asked for, it must not look fine)', async () => {
+    const env = { DUO_SSO_RELEASE_URL: 'https://ghe.invalid/r', AWS_ENDPOINT_URL_STS: 'https://sts.invalid' };
+    const { targets, notes } = await networkTargets({ paths: await configWith('https://cloudsso.invalid'), env }, { os: 'linux' });
+    const r = networkResult(await probeAll(targets, env, { resolve: nxdomain }), notes, 'linux', env);
+    expect(r.status).toBe('fail');
+    expect(r.summary.match(/DNS failed/g)).toHaveLength(3);
+  });
+});
