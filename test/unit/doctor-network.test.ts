@@ -62,7 +62,7 @@ describe('network check result', () => {
   it('fails with the DNS layer named when the SSO host does not resolve (the VPN is off)', async () => {
     const env = { ...local(server.port), AWS_CA_BUNDLE: pki.caFile };
     const { targets, notes } = await networkTargets({ paths: await configWith('https://cloudsso.invalid'), env }, { os: 'linux' });
-    const r = networkResult(await probeAll(targets, env, { resolve: nxdomain }), notes, 'linux', env);
+    const r = networkResult(await probeAll(targets, env, { resolve: nxdomain, timeoutMs: 20_000 }), notes, 'linux', env);
     expect(r.status).toBe('fail');
     expect(r.summary).toBe('SSO page cloudsso.invalid: DNS failed: the name does not resolve (no such host)');
     expect(r.details.join('\n')).toMatch(/VPN/);
@@ -76,7 +76,7 @@ describe('network check result', () => {
     try {
       const env = { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, DUO_SSO_RELEASE_URL: 'https://ghe.invalid/r/releases/latest/download', AWS_ENDPOINT_URL_STS: 'https://sts.invalid' };
       const { targets, notes } = await networkTargets({ paths: await configWith('https://cloudsso.invalid'), env }, { os: 'linux' });
-      const results = await probeAll(targets, env, { resolve: nxdomain });
+      const results = await probeAll(targets, env, { resolve: nxdomain, timeoutMs: 20_000 });
       const linux = networkResult(results, notes, 'linux', env);
       expect(linux.status).toBe('fail');
       expect(linux.summary).toContain('SSO page cloudsso.invalid: TLS failed');
@@ -96,11 +96,11 @@ describe('network check result', () => {
     const env = { ...local(server.port), AWS_CA_BUNDLE: pki.caFile };
     const ok = await networkTargets({ paths: await configWith(`https://localhost:${server.port}`), env }, { os: 'linux' });
     const loopback = async () => ['127.0.0.1'];
-    const good = networkResult(await probeAll(ok.targets, env, { resolve: loopback }), ok.notes, 'linux', env);
+    const good = networkResult(await probeAll(ok.targets, env, { resolve: loopback, timeoutMs: 20_000 }), ok.notes, 'linux', env);
     expect(good.status).toBe('ok');
     const onlyGithub = { ...env, DUO_SSO_RELEASE_URL: 'https://ghe.invalid/r' };
     const t = await networkTargets({ paths: await configWith(`https://localhost:${server.port}`), env: onlyGithub }, { os: 'linux' });
-    const warn = networkResult(await probeAll(t.targets, onlyGithub, { resolve: (h) => (h === 'localhost' ? loopback() : nxdomain(h)) }), t.notes, 'linux', onlyGithub);
+    const warn = networkResult(await probeAll(t.targets, onlyGithub, { resolve: (h) => (h === 'localhost' ? loopback() : nxdomain(h)), timeoutMs: 20_000 }), t.notes, 'linux', onlyGithub);
     expect(warn.status).toBe('warn');
     expect(warn.summary).toMatch(/^duo-sso releases ghe\.invalid: DNS failed/);
   });
@@ -110,7 +110,7 @@ describe('network check offline', () => {
   it('fails naming DNS for every host when nothing resolves at all (asked for, it must not look fine)', async () => {
     const env = { DUO_SSO_RELEASE_URL: 'https://ghe.invalid/r', AWS_ENDPOINT_URL_STS: 'https://sts.invalid' };
     const { targets, notes } = await networkTargets({ paths: await configWith('https://cloudsso.invalid'), env }, { os: 'linux' });
-    const r = networkResult(await probeAll(targets, env, { resolve: nxdomain }), notes, 'linux', env);
+    const r = networkResult(await probeAll(targets, env, { resolve: nxdomain, timeoutMs: 20_000 }), notes, 'linux', env);
     expect(r.status).toBe('fail');
     expect(r.summary.match(/DNS failed/g)).toHaveLength(3);
   });

@@ -14,6 +14,8 @@ const loopback = (allowed: string[]) => async (host: string): Promise<string[]> 
   return ['127.0.0.1'];
 };
 const NO_PROXY_ENV = {};
+// Generous: the machine running the tests may be loaded; only the timeout tests use a short budget.
+const SLOW = 20_000;
 
 let pki: TestPki;
 let server: Listening;
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 describe('probe', () => {
   it('names the DNS layer when the host does not resolve', async () => {
-    const r = await probe({ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid' }, NO_PROXY_ENV, { resolve: nxdomain });
+    const r = await probe({ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid' }, NO_PROXY_ENV, { resolve: nxdomain, timeoutMs: SLOW });
     expect(r.ok).toBe(false);
     expect(r.failed).toMatchObject({ layer: 'dns', code: 'ENOTFOUND' });
     expect(r.failed!.message).toMatch(/does not resolve/);
@@ -43,14 +45,14 @@ describe('probe', () => {
 
   it('names the TCP layer for a closed port', async () => {
     const port = await closedPort();
-    const r = await probe({ role: 'sts', label: 'STS', url: `https://127.0.0.1:${port}` }, NO_PROXY_ENV, { resolve: nxdomain });
+    const r = await probe({ role: 'sts', label: 'STS', url: `https://127.0.0.1:${port}` }, NO_PROXY_ENV, { resolve: nxdomain, timeoutMs: SLOW });
     expect(r.failed).toMatchObject({ layer: 'tcp', code: 'ECONNREFUSED' });
     // An address needs no lookup.
     expect(r.steps.map((s) => s.layer)).toEqual(['tcp']);
   });
 
   it('names the TLS layer and the issuer when the certificate comes from a CA this machine does not trust', async () => {
-    const r = await probe({ role: 'sso', label: 'SSO', url: `https://localhost:${server.port}` }, NO_PROXY_ENV, { resolve: loopback(['localhost']) });
+    const r = await probe({ role: 'sso', label: 'SSO', url: `https://localhost:${server.port}` }, NO_PROXY_ENV, { resolve: loopback(['localhost']), timeoutMs: SLOW });
     expect(r.steps.map((s) => [s.layer, s.ok])).toEqual([['dns', true], ['tcp', true], ['tls', false]]);
     expect(r.failed!.layer).toBe('tls');
     expect(r.failed!.untrustedIssuer).toBe(pki.caName);
@@ -60,7 +62,7 @@ describe('probe', () => {
 
   it('trusts the CA once AWS_CA_BUNDLE (or NODE_EXTRA_CA_CERTS) names it, as the AWS CLI would', async () => {
     for (const variable of ['AWS_CA_BUNDLE', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE']) {
-      const r = await probe({ role: 'sso', label: 'SSO', url: `https://localhost:${server.port}` }, { [variable]: pki.caFile }, { resolve: loopback(['localhost']) });
+      const r = await probe({ role: 'sso', label: 'SSO', url: `https://localhost:${server.port}` }, { [variable]: pki.caFile }, { resolve: loopback(['localhost']), timeoutMs: SLOW });
       expect(r.ok, variable).toBe(true);
       expect(r.steps.at(-1)).toMatchObject({ layer: 'tls', ok: true });
       expect(r.steps.at(-1)!.detail).toContain(pki.caName);
@@ -68,7 +70,7 @@ describe('probe', () => {
   });
 
   it('refuses a trusted certificate made out for another host (the name is checked too)', async () => {
-    const r = await probe({ role: 'sts', label: 'STS', url: `https://other.invalid:${server.port}` }, {}, { resolve: loopback(['other.invalid']), ca: [pki.caPem] });
+    const r = await probe({ role: 'sts', label: 'STS', url: `https://other.invalid:${server.port}` }, {}, { resolve: loopback(['other.invalid']), ca: [pki.caPem], timeoutMs: SLOW });
     expect(r.failed).toMatchObject({ layer: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
     expect(r.failed!.untrustedIssuer).toBeUndefined();
   });
@@ -90,7 +92,7 @@ describe('probe through a proxy', () => {
     const proxy = await startInterceptingProxy(pki);
     try {
       const env = { HTTPS_PROXY: `http://jdoe:s3cret@127.0.0.1:${proxy.port}` };
-      const [r] = await probeAll([{ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid/idp/startSSO.ping' }], env, { resolve: nxdomain });
+      const [r] = await probeAll([{ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid/idp/startSSO.ping' }], env, { resolve: nxdomain, timeoutMs: SLOW });
       expect(proxy.requests).toEqual(['cloudsso.invalid:443']);
       expect(proxy.authorizations).toEqual([`Basic ${Buffer.from('jdoe:s3cret').toString('base64')}`]);
       expect(r!.proxy).toEqual({ url: `http://127.0.0.1:${proxy.port}`, variable: 'HTTPS_PROXY' });
@@ -106,7 +108,7 @@ describe('probe through a proxy', () => {
     for (const [status, pattern] of [[407, /wants credentials/], [502, /could not resolve or reach cloudsso.invalid:443/]] as const) {
       const proxy = await startInterceptingProxy(pki, { status });
       try {
-        const r = await probe({ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid' }, { https_proxy: `127.0.0.1:${proxy.port}` }, { resolve: nxdomain });
+        const r = await probe({ role: 'sso', label: 'SSO', url: 'https://cloudsso.invalid' }, { https_proxy: `127.0.0.1:${proxy.port}` }, { resolve: nxdomain, timeoutMs: SLOW });
         expect(r.failed).toMatchObject({ layer: 'proxy', code: `PROXY_${status}` });
         expect(r.failed!.message).toMatch(pattern);
       } finally {
@@ -117,9 +119,9 @@ describe('probe through a proxy', () => {
 
   it('a proxy variable pointing at nothing fails at the proxy layer', async () => {
     const port = await closedPort();
-    const r = await probe({ role: 'sts', label: 'STS', url: 'https://sts.invalid' }, { HTTPS_PROXY: `http://127.0.0.1:${port}` }, { resolve: nxdomain });
+    const r = await probe({ role: 'sts', label: 'STS', url: 'https://sts.invalid' }, { HTTPS_PROXY: `http://127.0.0.1:${port}` }, { resolve: nxdomain, timeoutMs: SLOW });
     expect(r.failed).toMatchObject({ layer: 'proxy', code: 'ECONNREFUSED' });
-    const bad = await probe({ role: 'sts', label: 'STS', url: 'https://sts.invalid' }, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }, { resolve: nxdomain });
+    const bad = await probe({ role: 'sts', label: 'STS', url: 'https://sts.invalid' }, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }, { resolve: nxdomain, timeoutMs: SLOW });
     expect(bad.failed).toMatchObject({ layer: 'proxy', code: 'PROXY_URL' });
     expect(bad.failed!.message).toMatch(/socks5/);
   });
