@@ -9,6 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
+import { systemTool } from './sandbox.js';
 
 export interface TestPki {
   dir: string;
@@ -24,7 +25,8 @@ export interface TestPki {
 export function makePki(hosts: readonly string[] = ['localhost', 'cloudsso.invalid', 'sts.invalid'], caName = 'Corp TLS Inspection CA'): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'duo-pki-'));
   const f = (n: string) => join(dir, n);
-  const ossl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  const openssl = systemTool('openssl') ?? 'openssl';
+  const ossl = (...args: string[]) => execFileSync(openssl, args, { stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   ossl('req', '-x509', ...ec, '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', `/CN=${caName}`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
