@@ -13,8 +13,8 @@ const HOST_PORT = `${HOST}:(?<port>\\d{1,5})`;
 export function hostRole(host: string): string | undefined {
   const h = host.toLowerCase();
   if (/^sts[.-]/.test(h) || h === 'sts.amazonaws.com') return 'AWS STS';
-  if (/(^|\.)cloudsso\b|sso\./.test(h)) return 'the SSO page (on the VPN)';
-  if (/github/.test(h)) return h === 'github.com' ? 'GitHub' : 'the internal GitHub (on the VPN)';
+  if (/(^|\.)cloudsso\b|sso\./.test(h)) return 'the SSO page, reached over the VPN';
+  if (/github/.test(h)) return h === 'github.com' ? 'GitHub' : 'the internal GitHub, reached over the VPN';
   return undefined;
 }
 

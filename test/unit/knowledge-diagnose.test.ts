@@ -114,3 +114,14 @@ describe('redactSecrets', () => {
     expect(redactSecrets(input)).toBe(output);
   });
 });
+
+describe('network facts', () => {
+  it('names the host and what it is to us', () => {
+    expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.detail).toBe('Could not resolve cloudsso.cisco.com (the SSO page, reached over the VPN).');
+    expect(diagnose('getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com')[0]!.detail).toBe('Could not resolve sts.eu-west-1.amazonaws.com (AWS STS).');
+    const [refused] = diagnose('connect ECONNREFUSED 10.1.2.3:8443');
+    expect(refused!.facts).toMatchObject({ host: '10.1.2.3', port: 8443 });
+    expect(refused!.detail).toBe('Refused: 10.1.2.3:8443.');
+    expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.fix.commands).toContainEqual(['nslookup', 'cloudsso.cisco.com']);
+  });
+});
