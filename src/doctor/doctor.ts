@@ -21,7 +21,7 @@ export interface DoctorOptions {
 }
 
 export function selectChecks(checks: readonly Check[], only: readonly string[] | undefined): Check[] {
-  if (!only || only.length === 0) return [...checks];
+  if (!only || only.length === 0) return checks.filter((c) => !c.optIn);
   const known = new Set(checks.map((c) => c.id));
   const unknown = only.filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -39,6 +39,8 @@ export interface Check {
   /** Applies the automatic fix in-process; without it, `fix.commands` are run in order. */
   fix?(ctx: CheckContext, result: CheckResult): Promise<void>;
   timeoutMs?: number;
+  /** Runs only when asked for by id (`--only ID`): it probes the world, not this machine's setup. */
+  optIn?: boolean;
 }
 
 export const result = {

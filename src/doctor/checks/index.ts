@@ -15,6 +15,7 @@ import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
 import { policyCheck } from './policy.js';
+import { networkCheck } from './network.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -34,6 +35,7 @@ export const checks: readonly Check[] = [
   profilesCheck,
   policyCheck,
   // AWS access
+  networkCheck,
   clockCheck,
   credentialsCheck,
   // Staying current
