@@ -13,6 +13,7 @@ import { registerCredentials } from './credentials.js';
 import { registerCredentialProcess } from './credential-process.js';
 import { registerTroubleshoot } from './troubleshoot.js';
 import { registerSaml } from './saml.js';
+import { registerEnv, registerExec } from './exec.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   // Onboarding first, then diagnosis, then day-to-day use, then tools for the stuck.
@@ -23,6 +24,8 @@ export function registerCommands(program: Command, run: CommandRunner): void {
   registerLogin(program, run);
   registerStatus(program, run);
   registerCredentials(program, run);
+  registerExec(program, run);
+  registerEnv(program, run);
   registerUpgrade(program, run);
   registerTroubleshoot(program, run);
   registerSaml(program, run);

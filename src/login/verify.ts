@@ -39,7 +39,7 @@ export async function credentialsFor(
   env: Env,
   profile: string,
   files: { credentials: string | undefined; config: string | undefined },
-): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; code: string; message: string }> {
+): Promise<{ ok: true; credentials: AwsCredentials; expiration?: Date } | { ok: false; code: string; message: string }> {
   const fromFile = credentialsOf(profileSection(files.credentials, profile));
   if (fromFile) return { ok: true, credentials: fromFile };
   if (!servedByStore(files.config, profile)) return { ok: false, code: 'NoCredentials', message: `no aws_access_key_id/aws_secret_access_key under [${profile}]` };
@@ -49,9 +49,13 @@ export async function credentialsFor(
   const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) });
   if (code !== 0) return { ok: false, code: 'StoredCredentials', message: err.trim().replace(/^duo-sso-setup: /, '') || `credential-process exited ${code}` };
   try {
-    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string };
+    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: string };
     if (!j.AccessKeyId || !j.SecretAccessKey) throw new Error('incomplete');
-    return { ok: true, credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) } };
+    return {
+      ok: true,
+      credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) },
+      ...(j.Expiration ? { expiration: new Date(j.Expiration) } : {}),
+    };
   } catch {
     return { ok: false, code: 'StoredCredentials', message: 'credential-process printed no usable credentials' };
   }

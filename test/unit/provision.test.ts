@@ -11,8 +11,9 @@ const TOOL_PACKAGE: Record<string, string | null> = {
   gpg: 'gnupg', gpgconf: 'gnupg', pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
   'dbus-daemon': 'dbus', 'dbus-send': 'dbus', 'gnome-keyring-daemon': 'gnome-keyring',
   shellcheck: 'shellcheck', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3',
+  zsh: 'zsh', fish: 'fish', faketime: 'faketime',
   // Part of every Debian system, or of the Node.js the suite runs on.
-  'apt-get': null, dpkg: null, bash: null, npm: null,
+  'apt-get': null, dpkg: null, bash: null, dash: null, npm: null,
 };
 
 function testSources(dir: string): string[] {
