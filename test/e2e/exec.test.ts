@@ -133,7 +133,7 @@ describe('env quoting in real shells', () => {
   // Environment values cannot hold NUL; \u0001 separates the values printed back.
   const specials = fc.constantFrom("'", '"', '\\', '$', '`', '\n', '!', '*', ' ', '\t', '{', '}', '(', ';', '#', '%', '\u2019', 'a', 'Z', '0');
   const value = fc.oneof(fc.string({ unit: specials, maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 }))
-    .filter((v) => v.isWellFormed() && !/[\0\u0001]/.test(v));
+    .filter((v) => !/\p{Cs}/u.test(v) && !/[\0\u0001]/.test(v));
   const values = fc.sample(value, 400);
 
   async function roundTrip(shell: string, format: 'sh' | 'fish', print: string): Promise<string[]> {
