@@ -14,6 +14,7 @@ import { registerCredentialProcess } from './credential-process.js';
 import { registerTroubleshoot } from './troubleshoot.js';
 import { registerSaml } from './saml.js';
 import { registerEnv, registerExec } from './exec.js';
+import { registerConsole } from './console.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   // Onboarding first, then diagnosis, then day-to-day use, then tools for the stuck.
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, run: CommandRunner): void {
   registerCredentials(program, run);
   registerExec(program, run);
   registerEnv(program, run);
+  registerConsole(program, run);
   registerUpgrade(program, run);
   registerTroubleshoot(program, run);
   registerSaml(program, run);

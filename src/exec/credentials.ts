@@ -9,6 +9,7 @@ import { readState } from '../state/state.js';
 import { rememberedExpiry } from '../login/sessions.js';
 import { configuredRegion, credentialsFor, readAwsConfig } from '../login/verify.js';
 import { validateProfileName } from '../credentials/files.js';
+import { activeAwsProfile } from '../platform/paths.js';
 
 export interface ProfileCredentials {
   profile: string;
@@ -19,6 +20,11 @@ export interface ProfileCredentials {
   expiration?: Date;
   /** The profile's `region` in ~/.aws/config (or [default]'s), lost once AWS_PROFILE is unset. */
   region?: string;
+}
+
+/** --profile, else AWS_PROFILE / AWS_DEFAULT_PROFILE, else `default` (as the AWS CLI chooses). */
+export function chosenProfile(ctx: Pick<Context, 'env'>, profile: string | undefined): string {
+  return profile ?? activeAwsProfile(ctx.env);
 }
 
 function loginHint(profile: string): string {

@@ -3,15 +3,9 @@
 // stdout, nowhere else: no log line, no --json report, no error message carries them.
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
-import { activeAwsProfile } from '../platform/paths.js';
-import { profileCredentials } from './credentials.js';
+import { chosenProfile, profileCredentials } from './credentials.js';
 import { applyChange, envChange, formatEnv, type EnvFormat } from './env-vars.js';
 import { runChild } from './run-child.js';
-
-/** --profile, else AWS_PROFILE / AWS_DEFAULT_PROFILE, else `default` (as the AWS CLI chooses). */
-export function chosenProfile(ctx: Pick<Context, 'env'>, profile: string | undefined): string {
-  return profile ?? activeAwsProfile(ctx.env);
-}
 
 export async function runExec(ctx: Context, opts: { profile?: string }, command: readonly string[]): Promise<number> {
   const [file, ...args] = command;
