@@ -14,6 +14,7 @@ import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
+import { kubeconfigCheck } from './kubeconfig.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -34,6 +35,7 @@ export const checks: readonly Check[] = [
   // AWS access
   clockCheck,
   credentialsCheck,
+  kubeconfigCheck,
   // Staying current
   updatesCheck,
 ];
