@@ -48,6 +48,17 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+// Shell completion runs on every TAB: like credential_process, a CommonJS file of its own.
+await build({
+  entryPoints: ['src/completion/run-complete.ts'],
+  outfile: `${outdir}/completion.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  logLevel: 'warning',
+});
 // dist/*.js are CommonJS (the bin entry); the program is .mjs.
 await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 
@@ -68,4 +79,8 @@ await entry(undefined);
 const help = spawnSync(process.execPath, [`${outdir}/cli.js`, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
 if (help.status !== 0 || !help.stdout.includes('Usage:')) throw new Error(`could not render --help: ${help.stderr}`);
 await entry(help.stdout);
+// What completion knows, from commander's own command tree (so it cannot drift from the flags).
+const spec = spawnSync(process.execPath, [`${outdir}/cli.js`, 'completion', '--spec'], { encoding: 'utf8' });
+if (spec.status !== 0) throw new Error(`could not write the completion spec: ${spec.stderr}`);
+await writeFile(`${outdir}/completion-spec.json`, spec.stdout);
 await chmod(`${outdir}/cli.js`, 0o755);

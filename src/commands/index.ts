@@ -15,6 +15,7 @@ import { registerTroubleshoot } from './troubleshoot.js';
 import { registerSaml } from './saml.js';
 import { registerEnv, registerExec } from './exec.js';
 import { registerConsole } from './console.js';
+import { registerCompletion } from './completion.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   // Onboarding first, then diagnosis, then day-to-day use, then tools for the stuck.
@@ -31,6 +32,7 @@ export function registerCommands(program: Command, run: CommandRunner): void {
   registerUpgrade(program, run);
   registerTroubleshoot(program, run);
   registerSaml(program, run);
+  registerCompletion(program, run);
   // Run by the AWS CLI through credential_process, not by people.
   registerCredentialProcess(program, run);
 }
