@@ -48,6 +48,18 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+// Renewal (credential-process with credentials about to expire): required by the file above
+// only then, so valid keys never load it.
+await build({
+  entryPoints: ['src/credentials/renew.ts'],
+  outfile: `${outdir}/renew.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  logLevel: 'warning',
+});
 // Shell completion runs on every TAB: like credential_process, a CommonJS file of its own.
 await build({
   entryPoints: ['src/completion/run-complete.ts'],

@@ -45,7 +45,7 @@ export async function profileCredentials(
     throw new UserError(`cannot read ${ctx.paths.awsCredentials}: ${error.message}`);
   });
   const config = await readAwsConfig(ctx.paths);
-  const found = await credentialsFor(ctx.env, profile, { credentials, config });
+  const found = await credentialsFor(ctx.env, profile, { credentials, config }, { renew: true });
   if (!found.ok) {
     const message = found.code === 'NoCredentials' ? `no credentials for profile ${profile} (nothing under [${profile}] in ${ctx.paths.awsCredentials}, and it is not in a secret store)` : found.message;
     throw new UserError(message, { hint: loginHint(profile) });

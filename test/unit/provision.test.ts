@@ -13,7 +13,7 @@ const TOOL_PACKAGE: Record<string, string | null> = {
   shellcheck: 'shellcheck', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3',
   zsh: 'zsh', fish: 'fish', faketime: 'faketime',
   // Part of every Debian system, or of the Node.js the suite runs on.
-  'apt-get': null, dpkg: null, bash: null, dash: null, npm: null,
+  'apt-get': null, dpkg: null, bash: null, dash: null, setsid: null, npm: null,
 };
 
 function testSources(dir: string): string[] {
