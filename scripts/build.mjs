@@ -35,11 +35,12 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
-// credential_process runs before every AWS CLI call (at most 2x a bare `node -e 0`): one
-// CommonJS file that cli.js require()s, so that path never starts the ES-module loader.
-await build({
-  entryPoints: ['src/credentials/credential-process.ts'],
-  outfile: `${outdir}/credential-process.cjs`,
+// credential_process runs before every AWS CLI call (at most 2x a bare `node -e 0`).
+// A fast path of the bin entry: one CommonJS file that cli.js require()s by name, so that
+// path never starts the ES-module loader or loads the argument parser.
+const fastPath = (entry, name) => build({
+  entryPoints: [entry],
+  outfile: `${outdir}/${name}.cjs`,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -48,29 +49,12 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+await fastPath('src/credentials/credential-process.ts', 'credential-process');
 // Renewal (credential-process with credentials about to expire): required by the file above
 // only then, so valid keys never load it.
-await build({
-  entryPoints: ['src/credentials/renew.ts'],
-  outfile: `${outdir}/renew.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  logLevel: 'warning',
-});
-// Shell completion runs on every TAB: like credential_process, a CommonJS file of its own.
-await build({
-  entryPoints: ['src/completion/run-complete.ts'],
-  outfile: `${outdir}/completion.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  logLevel: 'warning',
-});
+await fastPath('src/credentials/renew.ts', 'renew');
+// Shell completion runs on every TAB.
+await fastPath('src/completion/run-complete.ts', 'completion');
 // dist/*.js are CommonJS (the bin entry); the program is .mjs.
 await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 
