@@ -68,6 +68,14 @@ describe('exec', () => {
     expect(vars.AWS_CREDENTIAL_EXPIRATION).toBeUndefined();
   });
 
+  it('under Deno too: the child\'s exit code and its variables', async () => {
+    const keys = issue('123456789012');
+    const b = await box(keys);
+    const r = await b.run(['exec', '-p', 'eticloud', '--', 'sh', '-c', 'printf %s "$AWS_ACCESS_KEY_ID"; exit 3'], { runtime: 'deno' });
+    expect(r.exitCode, r.stderr).toBe(3);
+    expect(r.stdout).toBe(keys.accessKeyId);
+  });
+
   it('passes SIGTERM on to the command and exits with the command\'s answer to it', async () => {
     const b = await box(issue('123456789012'));
     const env = { ...b.env };

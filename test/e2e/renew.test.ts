@@ -77,6 +77,14 @@ describe('renewal through credential_process', () => {
     expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
   });
 
+  it('exec renews first too: the real AWS CLI run through exec gets the renewed keys', async () => {
+    const { sts, box, sim } = await setup();
+    const r = await now(box, process.execPath, [CLI, 'exec', '--profile', 'eticloud', '--', join(box.bin, 'aws'), 'sts', 'get-caller-identity', '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).Account).toBe(ACCOUNT);
+    expect(await sim.runs()).toHaveLength(2);
+  });
+
   it('8 concurrent calls: exactly one duo-sso run, every call gets the fresh keys', async () => {
     const { box, sim } = await setup();
     const results = await Promise.all(Array.from({ length: 8 }, () => credentialProcess(box)));
