@@ -30,8 +30,8 @@ export function renewalSettings(state: { renewal?: unknown } | undefined): Renew
   return typeof r === 'object' && r !== null && !Array.isArray(r) ? (r as RenewalSettings) : {};
 }
 
-export function renewalFor(state: { renewal?: unknown } | undefined, profile: string): ProfileRenewal {
-  const s = renewalSettings(state);
+export function renewalFor(state: object | undefined, profile: string): ProfileRenewal {
+  const s = renewalSettings(state as { renewal?: unknown } | undefined);
   const profiles = typeof s.profiles === 'object' && s.profiles !== null ? s.profiles : {};
   return {
     enabled: s.off !== true && Object.hasOwn(profiles, profile) && profiles[profile] === true,

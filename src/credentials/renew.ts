@@ -7,6 +7,7 @@
 // Loaded from its own bundle (dist/renew.cjs) only when credentials are due.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaths } from '../platform/paths.js';
 import { selfArgv } from '../platform/self.js';
@@ -67,6 +68,14 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
       }
     };
     process.on('exit', stopGroup);
+    // Ctrl-C or a kill while waiting for the Duo approval: duo-sso must not carry on without
+    // us (a signal that ends us by default runs no 'exit' handler).
+    const onSignal = (signal: NodeJS.Signals) => {
+      stopGroup();
+      process.exit(128 + (constants.signals[signal] ?? 1));
+    };
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const signal of signals) process.on(signal, onSignal);
     const timer = setTimeout(stopGroup, renewal.timeoutMs);
     let json = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (json += d));
@@ -77,6 +86,7 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
     });
     clearTimeout(timer);
     process.off('exit', stopGroup);
+    for (const signal of signals) process.off(signal, onSignal);
     let report: { ok?: boolean; problem?: LoginProblem } | undefined;
     try {
       report = JSON.parse(json) as typeof report;

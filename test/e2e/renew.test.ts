@@ -6,6 +6,9 @@
 // here has a terminal (setsid): renewal output goes to stderr; stdout carries only the JSON.
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { CLI, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
@@ -51,6 +54,20 @@ async function setup() {
   expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).renewal).toEqual({ profiles: { eticloud: true } });
   expect(await sim.runs()).toHaveLength(1);
   return { sts, box, sim };
+}
+
+/** The process ends within a few seconds (a process group being stopped takes a moment). */
+async function expectGone(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(alive(), `process ${pid} still running`).toBe(false);
 }
 
 const credentialProcess = (box: Sandbox) => now(box, process.execPath, [CLI, 'credential-process', '--profile', 'eticloud']);
@@ -102,6 +119,31 @@ describe('renewal through credential_process', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(/^duo-sso-setup: could not renew the credentials of profile eticloud: .*; run `duo-sso-setup login --profile eticloud --interactive`\n$/);
+  });
+
+  it('no Duo approval within the timeout: one line, exit 1, duo-sso stopped', async () => {
+    const { box, sim } = await setup();
+    const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ ...state, renewal: { ...state.renewal, timeoutSeconds: 3 } }));
+    await sim.setKnobs({ approvalDelayMs: 60_000 });
+    const r = await credentialProcess(box);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('duo-sso-setup: could not renew the credentials of profile eticloud: it did not finish in time (no Duo approval?); run `duo-sso-setup login --profile eticloud`\n');
+    await expectGone(Number(await readFile(`${sim.knobsPath}.pid`, 'utf8')));
+  });
+
+  it('killed while waiting for the approval: login and duo-sso stop with it', async () => {
+    const { box, sim } = await setup();
+    await sim.setKnobs({ approvalDelayMs: 60_000 });
+    const child = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'eticloud'], { env: box.env, cwd: box.home, stdio: 'ignore', detached: true });
+    const pidFile = `${sim.knobsPath}.pid`;
+    for (let i = 0; i < 300 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+    const simPid = Number(await readFile(pidFile, 'utf8'));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(143);
+    await expectGone(simPid);
   });
 
   it('renewal switched off in state: the keys (5 minutes left) are handed out as they are, no duo-sso run', async () => {
