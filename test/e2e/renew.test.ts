@@ -102,6 +102,34 @@ describe('renewal through credential_process', () => {
     expect(await sim.runs()).toHaveLength(2);
   });
 
+  it('with a terminal, login\'s output goes to it (/dev/tty), not to the stderr the AWS CLI captures; stdout is only the JSON', async () => {
+    const { box, sim } = await setup();
+    const out = join(box.root, 'out.json');
+    const err = join(box.root, 'err.txt');
+    // A pseudo-terminal as the controlling terminal; stdout and stderr redirected to files, as
+    // botocore's pipes would be.
+    const script = [
+      'import os, pty, sys',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execv("/bin/sh", ["sh", "-c", sys.argv[1]])',
+      'seen = b""',
+      'while True:',
+      '    try: chunk = os.read(fd, 4096)',
+      '    except OSError: break',
+      '    if not chunk: break',
+      '    seen += chunk',
+      'sys.stdout.buffer.write(seen)',
+      'sys.exit(os.waitpid(pid, 0)[1] >> 8)',
+    ].join('\n');
+    const command = `'${process.execPath}' '${CLI}' credential-process --profile eticloud >'${out}' 2>'${err}'`;
+    const r = await box.exec(systemTool('python3')!, ['-c', script, command], { timeoutMs: 120_000 });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('the credentials of profile eticloud are about to expire; logging in again');
+    expect(await readFile(err, 'utf8')).toBe('');
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(await sim.runs()).toHaveLength(2);
+  });
+
   it('8 concurrent calls: exactly one duo-sso run, every call gets the fresh keys', async () => {
     const { box, sim } = await setup();
     const results = await Promise.all(Array.from({ length: 8 }, () => credentialProcess(box)));
