@@ -174,6 +174,21 @@ describe('renewal through credential_process', () => {
     await expectGone(simPid);
   });
 
+  it('credentials migrate --no-renew switches it off for the profile, --renew on again, --refresh-before moves the window', async () => {
+    const { box, sim } = await setup();
+    const off = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--no-renew', '--yes']);
+    expect(off.exitCode, off.stderr).toBe(0);
+    expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).renewal).toEqual({ profiles: { eticloud: false } });
+    expect((await credentialProcess(box)).exitCode).toBe(0);
+    expect(await sim.runs()).toHaveLength(1);
+    // On again, but renewing only with 2 minutes left: 5 minutes left is not yet due.
+    const on = await box.run(['credentials', 'migrate', '--profile', 'eticloud', '--renew', '--refresh-before', '2', '--yes']);
+    expect(on.exitCode, on.stderr).toBe(0);
+    expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).renewal).toEqual({ profiles: { eticloud: true }, refreshBeforeSeconds: 120 });
+    expect((await credentialProcess(box)).exitCode).toBe(0);
+    expect(await sim.runs()).toHaveLength(1);
+  });
+
   it('renewal switched off in state: the keys (5 minutes left) are handed out as they are, no duo-sso run', async () => {
     const { box, sim } = await setup();
     const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
