@@ -5,11 +5,11 @@
 // rather than the future keeps our lock files' times and our clock in agreement. No process
 // here has a terminal (setsid): renewal output goes to stderr; stdout carries only the JSON.
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { CLI, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
+import { cp, readFile, rm } from 'node:fs/promises';
+import { CLI, REPO, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
@@ -92,6 +92,17 @@ describe('renewal through credential_process', () => {
     expect(await sim.runs()).toHaveLength(2);
     // And nothing of them in plaintext: login moved them back into pass.
     expect(await box.read('.aws/credentials')).not.toMatch(/aws_secret_access_key/);
+    // Valid keys never load the renewal code: a build without dist/renew.cjs still answers.
+    const bare = join(REPO, `dist-no-renew-${process.pid}`);
+    await cp(dirname(CLI), bare, { recursive: true });
+    try {
+      await rm(join(bare, 'renew.cjs'));
+      const valid = await now(box, process.execPath, [join(bare, 'cli.js'), 'credential-process', '--profile', 'eticloud']);
+      expect(valid.exitCode, valid.stderr).toBe(0);
+      expect(JSON.parse(valid.stdout).AccessKeyId).toBe(keys.AccessKeyId);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 
   it('exec renews first too: the real AWS CLI run through exec gets the renewed keys', async () => {
