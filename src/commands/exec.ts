@@ -30,7 +30,7 @@ export function registerEnv(program: Command, run: CommandRunner): void {
     .command('env')
     .description('print a profile\'s credentials as environment variables, for eval')
     .option('-p, --profile <name>', 'the AWS profile (default: AWS_PROFILE, else default)')
-    .addOption(new Option('--format <format>', 'the shell to print for (default: fish when $SHELL is fish, powershell on Windows, else sh)').choices(['sh', 'fish', 'powershell', 'json']))
+    .addOption(new Option('--format <format>', 'the shell to print for (default: json with --json, fish when $SHELL is fish, powershell on Windows, else sh)').choices(['sh', 'fish', 'powershell', 'json']))
     .addHelpText('after', `
 Examples:
   $ eval "$(duo-sso-setup env --profile eticloud)"                 # bash, zsh, sh
@@ -43,7 +43,7 @@ Exit codes: 0 printed; 1 no usable credentials (run duo-sso-setup login); 2 usag
     .action(run(async (ctx, opts: { profile?: string; format?: 'sh' | 'fish' | 'powershell' | 'json' }) => {
       const { runEnv } = await import('../exec/exec.js');
       const { basename } = await import('node:path');
-      const format = opts.format ?? (process.platform === 'win32' ? 'powershell' : basename(ctx.env.SHELL ?? '') === 'fish' ? 'fish' : 'sh');
+      const format = opts.format ?? (ctx.options.json ? 'json' : process.platform === 'win32' ? 'powershell' : basename(ctx.env.SHELL ?? '') === 'fish' ? 'fish' : 'sh');
       return runEnv(ctx, { ...(opts.profile ? { profile: opts.profile } : {}), format });
     }));
 }

@@ -65,6 +65,8 @@ async function deliver(ctx: Context, url: string, what: string, print: boolean):
     const r = await ctx.runner.run(opener.file, opener.args, { timeoutMs: 15_000 });
     if (r.exitCode === 0 && !r.timedOut && !r.spawnError) {
       ctx.io.err(`Opened ${what} in your browser.\n`);
+      // --json: one document on stdout whatever happened; the URL stays with the browser.
+      if (ctx.options.json) ctx.io.out(`${JSON.stringify({ opened: true }, null, 2)}\n`);
       return;
     }
     ctx.io.err(`Could not open a browser (${opener.file}: ${r.spawnError ?? (r.timedOut ? 'timed out' : `exit ${r.exitCode}`)}); open this URL yourself:\n`);

@@ -27,18 +27,21 @@ export type ChildOutcome = { ok: true; exitCode: number } | { ok: false; reason:
 
 export function runChild(file: string, args: readonly string[], env: Record<string, string>, opts: { stdinIsTTY: boolean }): Promise<ChildOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { env, stdio: 'inherit' });
+    let child: ReturnType<typeof spawn> | undefined;
     const handlers = new Map<NodeJS.Signals, () => void>();
     // Our own SIGINT handler (exit 130 at once) would leave the child running unattended.
     const previous = process.listeners('SIGINT');
     process.removeAllListeners('SIGINT');
+    // Before the child starts: a signal that came while spawn() returned would otherwise end us
+    // by default and leave the child running on its own.
     for (const signal of FORWARDED) {
       const handler = () => {
-        if (shouldForward(signal, opts.stdinIsTTY)) child.kill(signal);
+        if (shouldForward(signal, opts.stdinIsTTY)) child?.kill(signal);
       };
       handlers.set(signal, handler);
       process.on(signal, handler);
     }
+    child = spawn(file, args, { env, stdio: 'inherit' });
     let settled = false;
     const done = (outcome: ChildOutcome) => {
       if (settled) return;

@@ -86,6 +86,7 @@ describe('console', () => {
     expect(args).toHaveLength(1);
     expect(args[0]).toMatch(/\?Action=login&.*SigninToken=/);
     expect(leaks(r.stderr, keys)).toEqual([]);
+    expect((await b.run(['console', '-p', 'eticloud', '--json'])).json).toEqual({ opened: true });
   });
 
   it('no desktop to open a browser on: prints the URL and says so', async () => {
