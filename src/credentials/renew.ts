@@ -54,35 +54,37 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
   try {
     const say = (text: string) => (terminal === undefined ? void (output += text) : void writeSync(terminal, text));
     say(`${TOOL}: the credentials of profile ${profile} are about to expire; logging in again (approve the Duo push)\n`);
-    // Its own process group, so a timeout or our own end stops duo-sso and its browser too.
-    const child = spawn(runtime!, [...pre, 'login', '--profile', profile, '--yes', '--json', '--no-verify'], {
-      env: { ...env } as Record<string, string>,
-      stdio: [terminal ?? 'ignore', 'pipe', terminal ?? 'pipe'],
-      detached: true,
-    });
+    let child: ReturnType<typeof spawn> | undefined;
     const stopGroup = () => {
       try {
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        if (child?.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
         // Already gone.
       }
     };
-    process.on('exit', stopGroup);
     // Ctrl-C or a kill while waiting for the Duo approval: duo-sso must not carry on without
-    // us (a signal that ends us by default runs no 'exit' handler).
+    // us (a signal that ends us by default runs no 'exit' handler). In place before the child
+    // starts, so no signal can slip in between.
     const onSignal = (signal: NodeJS.Signals) => {
       stopGroup();
       process.exit(128 + (constants.signals[signal] ?? 1));
     };
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const signal of signals) process.on(signal, onSignal);
+    process.on('exit', stopGroup);
+    // Its own process group, so a timeout or our own end stops duo-sso and its browser too.
+    child = spawn(runtime!, [...pre, 'login', '--profile', profile, '--yes', '--json', '--no-verify'], {
+      env: { ...env } as Record<string, string>,
+      stdio: [terminal ?? 'ignore', 'pipe', terminal ?? 'pipe'],
+      detached: true,
+    });
     const timer = setTimeout(stopGroup, renewal.timeoutMs);
     let json = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (json += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => say(d));
     const exitCode = await new Promise<number | null>((resolve) => {
-      child.on('error', () => resolve(1));
-      child.on('close', (code, signal) => resolve(signal ? null : code));
+      child!.on('error', () => resolve(1));
+      child!.on('close', (code, signal) => resolve(signal ? null : code));
     });
     clearTimeout(timer);
     process.off('exit', stopGroup);

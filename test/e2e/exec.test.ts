@@ -81,16 +81,26 @@ describe('exec', () => {
     // In a loop: the signal comes as soon as the command speaks, so some arrive while exec is
     // still starting it (a signal then used to end exec and leave the command running alone).
     for (let round = 0; round < 6; round++) {
-      const child = spawn(process.execPath, [CLI, 'exec', '-p', 'eticloud', '--', 'sh', '-c', 'trap "echo got-term; exit 42" TERM; echo ready; while :; do sleep 0.1; done'], { env: b.env, cwd: b.home, stdio: ['ignore', 'pipe', 'pipe'] });
+      // A 5-minute limit of its own, and its pid, so a failed round leaves nothing running.
+      const child = spawn(process.execPath, [CLI, 'exec', '-p', 'eticloud', '--', 'sh', '-c', 'trap "echo got-term; exit 42" TERM; echo ready $$; n=0; while [ $n -lt 3000 ]; do sleep 0.1; n=$((n+1)); done'], { env: b.env, cwd: b.home, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('ready')) resolve();
+        if (/ready \d+/.test(out)) resolve();
       }));
-      child.kill('SIGTERM');
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      expect(out).toContain('got-term');
-      expect(code).toBe(42);
+      const shPid = Number(/ready (\d+)/.exec(out)![1]);
+      try {
+        child.kill('SIGTERM');
+        const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+        expect(out).toContain('got-term');
+        expect(code).toBe(42);
+      } finally {
+        try {
+          process.kill(shPid, 'SIGKILL');
+        } catch {
+          // Gone, as it should be.
+        }
+      }
     }
   });
 
