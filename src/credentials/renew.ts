@@ -78,13 +78,18 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
       stdio: [terminal ?? 'ignore', 'pipe', terminal ?? 'pipe'],
       detached: true,
     });
-    const timer = setTimeout(stopGroup, renewal.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stopGroup();
+    }, renewal.timeoutMs);
     let json = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (json += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => say(d));
     const exitCode = await new Promise<number | null>((resolve) => {
       child!.on('error', () => resolve(1));
-      child!.on('close', (code, signal) => resolve(signal ? null : code));
+      // null: stopped (by our timeout), however login chose to end on the signal.
+      child!.on('close', (code, signal) => resolve(signal || timedOut ? null : code));
     });
     clearTimeout(timer);
     process.off('exit', stopGroup);
