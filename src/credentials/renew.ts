@@ -130,7 +130,8 @@ export async function renewCredentials(request: RenewRequest): Promise<RenewResu
   const fresh = (e: StoredEntry | undefined): e is StoredEntry => e !== undefined && !isDue(e.Expiration, now(), renewal.refreshBeforeMs);
   const stateDir = resolvePaths(env).stateDir;
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const lockTarget = join(stateDir, `renew-${profile}`);
+  // Encoded: whatever the name holds, the lock stays one file inside our folder.
+  const lockTarget = join(stateDir, `renew-${encodeURIComponent(profile)}`);
   // Waiters give up a little after the renewal itself would have.
   const started = Date.now();
   const deadline = started + renewal.timeoutMs + 30_000;
