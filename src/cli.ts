@@ -49,6 +49,10 @@ if (only === '--version' || only === '-V') {
   void Promise.resolve()
     .then(() => (require(file) as typeof import('./credentials/credential-process.js')).run(args.slice(1)))
     .then(exitAfterFlush, fatal);
+} else if (args[0] === '__complete') {
+  // The shell completion scripts run this on every TAB: its own CommonJS bundle, no parser.
+  const file = './completion.cjs';
+  process.exitCode = (require(file) as typeof import('./completion/run-complete.js')).run(args.slice(1));
 } else {
   void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv)).catch(fatal);
 }

@@ -14,6 +14,9 @@ import { restoreProfiles, type RestoreOutcome } from './restore.js';
 export interface CredentialsFlags {
   profile?: string[];
   store?: StoreKind;
+  /** migrate: renewal through credential-process on (true) or off (false) for these profiles. */
+  renew?: boolean;
+  refreshBefore?: number;
 }
 
 /**
@@ -69,6 +72,10 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
+  if (flags.renew !== undefined || flags.refreshBefore !== undefined) {
+    const { rememberRenewal } = await import('./renew-state.js');
+    await rememberRenewal(ctx, flags.renew === undefined ? [] : outcomes.map((o) => o.profile), flags.renew ?? false, flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 });
+  }
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
     return ExitCode.ok;

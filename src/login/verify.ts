@@ -5,6 +5,7 @@ import { configSectionName, getSection } from '../aws/ini.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
+import type { RenewRequest } from '../credentials/credential-process.js';
 
 export type Verification =
   | ({ ok: true; skewSeconds?: number } & Identity)
@@ -39,19 +40,27 @@ export async function credentialsFor(
   env: Env,
   profile: string,
   files: { credentials: string | undefined; config: string | undefined },
-): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; code: string; message: string }> {
+  /** renew: credentials about to expire are renewed first, where renewal is on (exec, env, console). */
+  opts: { renew?: boolean } = {},
+): Promise<{ ok: true; credentials: AwsCredentials; expiration?: Date } | { ok: false; code: string; message: string }> {
   const fromFile = credentialsOf(profileSection(files.credentials, profile));
   if (fromFile) return { ok: true, credentials: fromFile };
   if (!servedByStore(files.config, profile)) return { ok: false, code: 'NoCredentials', message: `no aws_access_key_id/aws_secret_access_key under [${profile}]` };
   const { credentialProcess } = await import('../credentials/credential-process.js');
   let out = '';
   let err = '';
-  const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  // The renewal code loads only when the credentials are due.
+  const renewer = opts.renew ? (request: RenewRequest) => import('../credentials/renew.js').then((m) => m.renewCredentials(request)) : undefined;
+  const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) }, undefined, renewer);
   if (code !== 0) return { ok: false, code: 'StoredCredentials', message: err.trim().replace(/^duo-sso-setup: /, '') || `credential-process exited ${code}` };
   try {
-    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string };
+    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: string };
     if (!j.AccessKeyId || !j.SecretAccessKey) throw new Error('incomplete');
-    return { ok: true, credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) } };
+    return {
+      ok: true,
+      credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) },
+      ...(j.Expiration ? { expiration: new Date(j.Expiration) } : {}),
+    };
   } catch {
     return { ok: false, code: 'StoredCredentials', message: 'credential-process printed no usable credentials' };
   }

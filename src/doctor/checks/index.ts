@@ -16,6 +16,7 @@ import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
 import { policyCheck } from './policy.js';
 import { networkCheck } from './network.js';
+import { kubeconfigCheck } from './kubeconfig.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -38,6 +39,7 @@ export const checks: readonly Check[] = [
   networkCheck,
   clockCheck,
   credentialsCheck,
+  kubeconfigCheck,
   // Staying current
   updatesCheck,
 ];
