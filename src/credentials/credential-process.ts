@@ -3,7 +3,7 @@
 // or one line on stderr and exits 1. cli.ts require()s this module's own CommonJS bundle
 // (dist/credential-process.cjs) before commander, execa or the ES-module loader: keep its
 // imports to node built-ins and the small secrets code, and load anything else lazily.
-import { readFileSync } from 'node:fs';
+import { readOwnTextSync } from '../fs/safe-read.js';
 import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
@@ -42,7 +42,8 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
 function rememberedStore(env: Env): StoreKind | undefined {
   try {
     // Synchronous: a one-shot process gains nothing from a thread-pool round trip.
-    const state = JSON.parse(readFileSync(resolvePaths(env).stateFile, 'utf8')) as { secretStore?: unknown };
+    // Never through a link, never blocking on a pipe planted at state.json.
+    const state = JSON.parse(readOwnTextSync(resolvePaths(env).stateFile) ?? '{}') as { secretStore?: unknown };
     return isStoreKind(state.secretStore) ? state.secretStore : undefined;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 // reads a device for ever (a FIFO planted at state.json or ~/.aws/credentials hung
 // credential-process, status and doctor), and never follows a symlink unless the caller says
 // the path is a user dotfile and the link leads to a regular file owned by the same user.
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 
 /**
@@ -16,7 +16,7 @@ export type LinkPolicy = 'never' | 'owned';
 export class UnsafeFileError extends Error {
   readonly code = 'EUNSAFE';
   constructor(readonly path: string, readonly why: string) {
-    super(`${path}: ${why}`);
+    super(why);
     this.name = 'UnsafeFileError';
   }
 }
@@ -94,4 +94,27 @@ export async function readOwnFile(path: string, policy: LinkPolicy = 'never'): P
 
 export async function readOwnText(path: string, policy: LinkPolicy = 'never'): Promise<string | undefined> {
   return (await readOwnFile(path, policy))?.toString('utf8');
+}
+
+/**
+ * The synchronous reader for one-shot fast paths (credential-process): the same refusals, no
+ * symlink followed at all. Undefined when missing; throws UnsafeFileError for a link, pipe, device.
+ */
+export function readOwnTextSync(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ELOOP') throw new UnsafeFileError(path, 'it is a symbolic link, and duo-sso-setup never reads this file through a link');
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UnsafeFileError(path, `it is ${describeKind(info)}, not a regular file`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -124,14 +124,13 @@ describe('state', () => {
     expect(await listBackups(paths.stateFile)).toEqual([]);
   });
 
-  it('backs up a damaged state file before replacing it (it may be the only record of where keys were moved)', async () => {
+  it('moves a damaged state file aside with a note before starting a fresh one (it may be the only record of where keys were moved)', async () => {
     const paths = { stateFile: join(dir, 'state.json') };
     const damaged = '{"version": 1, "secretStore": "pass", "storedProfiles": ["eticloud"],}\n';
     await writeFile(paths.stateFile, damaged);
-    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'] }));
+    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'] }), { now: () => new Date('2026-01-01T00:00:00Z') });
     expect((await readState(paths)).productionProfiles).toEqual(['prod']);
-    const backups = await listBackups(paths.stateFile);
-    expect(backups).toHaveLength(1);
-    expect(await readFile(backups[0]!, 'utf8')).toBe(damaged);
+    expect(await readFile(join(dir, 'state.json.damaged-2026-01-01T00-00-00-000Z'), 'utf8')).toBe(damaged);
+    expect(await listBackups(paths.stateFile)).toEqual([]);
   });
 });
