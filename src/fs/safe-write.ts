@@ -153,9 +153,9 @@ async function update(
 /**
  * Creates `dir` and any missing parents with exactly `mode` (mkdir's mode passes through the
  * umask: under umask 000 ~/.local/bin came out 0777, letting anyone replace duo-sso). Folders
- * that exist keep their mode.
+ * that exist keep their mode. Returns the first folder created, if any.
  */
-export async function ensureDir(dir: string, mode: number): Promise<void> {
+export async function ensureDir(dir: string, mode: number): Promise<string | undefined> {
   const missing: string[] = [];
   for (let d = dir; ; d = dirname(d)) {
     const info = await stat(d).catch((error: NodeJS.ErrnoException) => {
@@ -175,6 +175,8 @@ export async function ensureDir(dir: string, mode: number): Promise<void> {
     }
     await chmod(d, mode);
   }
+  // Like mkdir's recursive answer: the first folder made, so a caller can undo what it made.
+  return missing[0];
 }
 
 const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);

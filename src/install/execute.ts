@@ -3,7 +3,8 @@
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { ensureDir } from '../fs/safe-write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
@@ -220,7 +221,8 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   };
   if (!step.sudo) {
     const dir = dirname(step.to);
-    const created = await mkdir(dir, { recursive: true });
+    // 0755 whatever the umask: under umask 000 ~/.local/bin came out 0777, letting anyone replace duo-sso.
+    const created = await ensureDir(dir, 0o755);
     const tmp = join(dir, `.${basename(step.to)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await copyFile(from, tmp);

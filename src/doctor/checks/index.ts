@@ -14,6 +14,7 @@ import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
+import { permissionsCheck } from './permissions.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -34,6 +35,7 @@ export const checks: readonly Check[] = [
   // AWS access
   clockCheck,
   credentialsCheck,
+  permissionsCheck,
   // Staying current
   updatesCheck,
 ];
