@@ -1,7 +1,8 @@
 // Where a duo-sso release comes from and how it is trusted. Releases live in a GitHub
 // (Enterprise) releases folder: `…/releases/latest/download/ASSET`; `…/releases/latest`
 // redirects to `…/releases/tag/vX.Y.Z`, which is how we learn the newest version without
-// downloading it; a goreleaser `checksums.txt` beside the assets gives the SHA-256.
+// downloading it; a goreleaser `checksums.txt` beside the assets, signed with minisign
+// (`checksums.txt.minisig`), gives the SHA-256.
 import { DUO_SSO_RELEASE_URL, releaseAssetName } from '../install/recipes/duo-sso-release.js';
 import type { Env } from '../platform/paths.js';
 import { parseVersion } from '../parsers/tool-version.js';
@@ -46,24 +47,5 @@ export async function latestVersion(folder: string, timeoutMs = 10_000): Promise
   }
 }
 
-/** The SHA-256 for `asset` from a goreleaser checksums.txt ("HEX  NAME" per line). */
-export function checksumFor(text: string, asset: string): string | undefined {
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$/.exec(line);
-    if (m && (m[2] === asset || m[2]!.endsWith(`/${asset}`))) return m[1]!.toLowerCase();
-  }
-  return undefined;
-}
-
-export async function fetchChecksum(folder: string, asset: string, timeoutMs = 15_000): Promise<string | undefined> {
-  try {
-    const r = await fetch(`${folder}/checksums.txt`, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'duo-sso-setup' } });
-    if (!r.ok) {
-      await r.body?.cancel();
-      return undefined;
-    }
-    return checksumFor(await r.text(), asset);
-  } catch {
-    return undefined;
-  }
-}
+// checksums.txt is read only together with its signature: see net/release-verify.
+export { checksumFor } from '../net/release-verify.js';
