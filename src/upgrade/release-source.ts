@@ -6,6 +6,7 @@
 import { DUO_SSO_RELEASE_URL, releaseAssetName } from '../install/recipes/duo-sso-release.js';
 import type { Env } from '../platform/paths.js';
 import { parseVersion } from '../parsers/tool-version.js';
+import { urlRefusal } from '../net/download.js';
 
 export interface ReleaseSource {
   /** The release folder (…/releases/latest/download), or undefined for --from. */
@@ -36,7 +37,8 @@ export function versionFromTagUrl(location: string): string | undefined {
 /** Asks the releases page which version is newest; undefined when it cannot tell (offline, other layout). */
 export async function latestVersion(folder: string, timeoutMs = 10_000): Promise<string | undefined> {
   const page = latestPage(folder);
-  if (!page) return undefined;
+  // The same rule as downloads: https, or http on loopback only.
+  if (!page || urlRefusal(new URL(page))) return undefined;
   try {
     const r = await fetch(page, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'duo-sso-setup' } });
     await r.body?.cancel();
