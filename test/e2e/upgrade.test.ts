@@ -250,10 +250,10 @@ describe('upgrade duo-sso as a release binary', () => {
 
   it.each([
     ['no checksums.txt', { checksums: false }, /the release has no checksums\.txt/],
-    ['a forged, unsigned checksums.txt', { sign: false as const }, /its checksums\.txt is not signed/],
+    ['a forged, unsigned checksums.txt', { sign: false }, /its checksums\.txt is not signed/],
     ['a checksums.txt signed by another key', { sign: (t: string) => other.sign(t) }, /signed by key [0-9A-F]{16}, which is not a trusted key/],
-    ['no --release-key and no pinned key', { key: false as const }, /no --sha256, and no release signing key is pinned/],
-  ])('refuses a release with %s: nothing installed, the commands that supply a hash', async (_what, opts, why) => {
+    ['no --release-key and no pinned key', { key: false }, /no --sha256, and no release signing key is pinned/],
+  ] as [string, { checksums?: boolean; sign?: false | ((t: string) => string); key?: false }, RegExp][])('refuses a release with %s: nothing installed, the commands that supply a hash', async (_what, opts, why) => {
     const { target, run, server } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } }, opts);
     const r = await run(['upgrade', 'duo-sso', '--yes']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(1);
