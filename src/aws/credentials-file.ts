@@ -2,7 +2,7 @@
 // leaves it: reading a profile's keys, and the one repair we make to it (moving credentials
 // that duo-sso saved under [default] to the profile they belong to). Pure text functions
 // plus a reader; writes go through safe-write by the caller.
-import { readFile } from 'node:fs/promises';
+import { readOwnText } from '../fs/safe-read.js';
 import { getSection, removeSection, sectionNames, setValues } from './ini.js';
 import type { AwsCredentials } from './sts.js';
 
@@ -10,7 +10,8 @@ export type Section = Record<string, string>;
 
 export async function readCredentialsText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    // A dotfile: a link is followed only to a regular file of the same user; a pipe is refused (see fs/safe-read).
+    return await readOwnText(path, 'owned');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

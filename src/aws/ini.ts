@@ -64,6 +64,11 @@ export function getSection(text: string, name: string): Record<string, string> |
   return out;
 }
 
+/** What `[NAME]` can carry so botocore reads back exactly NAME: no brackets, no line breaks, no surrounding spaces. */
+export function isSectionName(name: string): boolean {
+  return name !== '' && !/[[\]\r\n]/.test(name) && name.trim() === name;
+}
+
 /**
  * Sets (string) or removes (undefined) keys in a section, creating the section at the end
  * when it does not exist. Existing keys are changed in place; new keys follow the section's
@@ -76,6 +81,9 @@ export function setValues(text: string, name: string, values: Record<string, str
   if (!section) {
     const additions = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
     if (additions.length === 0) return text;
+    // `[x]y]` or a line break would write a different section than asked: callers validate
+    // profile names; reaching here with one is a bug, never a silent wrong write.
+    if (!isSectionName(name)) throw new Error(`refusing to write INI section ${JSON.stringify(name)}: not a name a section header can hold`);
     if (lines.length > 0 && lines.at(-1)!.trim() !== '') lines.push('');
     lines.push(`[${name}]`, ...additions.map(([k, v]) => `${k} = ${v}`));
     return serialise({ ...doc, lines });

@@ -3,8 +3,8 @@
 // or one line on stderr and exits 1. cli.ts require()s this module's own CommonJS bundle
 // (dist/credential-process.cjs) before commander, execa or the ES-module loader: keep its
 // imports to node built-ins and the small secrets code, and load anything else lazily.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOwnTextSync } from '../fs/safe-read.js';
 import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
@@ -44,7 +44,8 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
 function lightState(env: Env): { secretStore?: unknown; renewal?: unknown } | undefined {
   try {
     // Synchronous: a one-shot process gains nothing from a thread-pool round trip.
-    const state: unknown = JSON.parse(readFileSync(resolvePaths(env).stateFile, 'utf8'));
+    // Never through a link, never blocking on a pipe planted at state.json.
+    const state: unknown = JSON.parse(readOwnTextSync(resolvePaths(env).stateFile) ?? '{}');
     return typeof state === 'object' && state !== null ? state : undefined;
   } catch {
     return undefined;

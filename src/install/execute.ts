@@ -3,7 +3,8 @@
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { ensureDir } from '../fs/safe-write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
@@ -18,7 +19,7 @@ import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
 import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
-import { checksumFor } from '../upgrade/release-source.js';
+import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
@@ -137,6 +138,8 @@ function stepFailed(title: string, r: RunResult, argv: readonly string[]): UserE
 
 async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'download' }>, state: RunState): Promise<Result> {
   const dest = sub(step.to, state);
+  // Fail closed, before a byte is fetched.
+  if (step.verify.kind === 'unverifiable') throw unverifiedRefusal(step.url, step.verify.why, step.verify.retry);
   let got;
   try {
     got = await download(step.url, dest, { maxBytes: step.maxBytes });
@@ -178,26 +181,23 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
       detail: `signature by ${verdict.fingerprint} verified${verdict.keyExpired ? ' (the copy of the key on file is past its expiry date, which AWS extends; the fingerprint pin is what counts: update duo-sso-setup for the current key)' : ''}`,
     };
   }
-  if (verify.kind === 'checksums') return checkAgainstChecksums(step.url, dest, got.sha256, verify);
+  if (verify.kind === 'signed-checksums') return checkAgainstSignedChecksums(step.url, dest, got.sha256, verify);
   return { status: 'warning', detail: `not verified: ${verify.why}` };
 }
 
-async function checkAgainstChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'checksums' }>): Promise<Result> {
-  const file = `${dest}.checksums.txt`;
-  try {
-    await download(verify.checksumsUrl, file, { maxBytes: 1024 * 1024 });
-  } catch (error) {
-    return { status: 'warning', detail: `not verified: no checksums.txt in the release (${(error as Error).message}); pass --sha256 HEX to check it` };
-  }
-  const expected = checksumFor(await readFile(file, 'utf8'), verify.asset);
-  if (!expected) return { status: 'warning', detail: `not verified: checksums.txt does not list ${verify.asset}` };
-  if (expected !== actual) {
+async function checkAgainstSignedChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'signed-checksums' }>): Promise<Result> {
+  const verdict = await signedChecksum(verify.checksumsUrl.replace(/\/checksums\.txt$/, ''), verify.asset, verify.keys, dirname(dest));
+  if (!verdict.ok) {
     await rm(dest, { force: true });
-    throw new UserError(`checksum mismatch for ${url}: the release's checksums.txt says sha256 ${expected}, the download is ${actual}`, {
+    throw unverifiedRefusal(url, verdict.reason, ['duo-sso-setup', 'install', 'duo-sso']);
+  }
+  if (verdict.sha256 !== actual) {
+    await rm(dest, { force: true });
+    throw new UserError(`checksum mismatch for ${url}: the release's signed checksums.txt says sha256 ${verdict.sha256}, the download is ${actual}`, {
       hint: 'Nothing was installed. The download was damaged or altered: try again, and report it if it keeps failing.',
     });
   }
-  return { status: 'done', detail: `sha256 ${actual} matches checksums.txt` };
+  return { status: 'done', detail: `sha256 ${actual} matches checksums.txt signed by key ${verdict.keyId}${verify.keySource === 'flag' ? ' (given with --release-key)' : ' (pinned)'}` };
 }
 
 function isWorkingVersion(text: string): boolean {
@@ -220,7 +220,8 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   };
   if (!step.sudo) {
     const dir = dirname(step.to);
-    const created = await mkdir(dir, { recursive: true });
+    // 0755 whatever the umask: under umask 000 ~/.local/bin came out 0777, letting anyone replace duo-sso.
+    const created = await ensureDir(dir, 0o755);
     const tmp = join(dir, `.${basename(step.to)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await copyFile(from, tmp);

@@ -10,6 +10,7 @@ import { findFirst } from '../platform/facts.js';
 import { succeeded } from '../platform/process.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { readState } from '../state/state.js';
+import { checkReleaseKey } from '../net/release-verify.js';
 import type { Component, InstallOptions, PlanInput } from './types.js';
 
 export interface InstallFlags {
@@ -18,6 +19,8 @@ export interface InstallFlags {
   update?: boolean;
   from?: string;
   sha256?: string;
+  allowUnverified?: boolean;
+  releaseKey?: string;
   releaseUrl?: string;
   tapUrl?: string;
   gpgName?: string;
@@ -38,6 +41,8 @@ export function installOptions(flags: InstallFlags, env: Context['env']): Instal
     ...opt('method', flags.method),
     ...opt('from', flags.from),
     ...opt('sha256', flags.sha256),
+    ...(flags.allowUnverified ? { allowUnverified: true } : {}),
+    ...opt('releaseKey', flags.releaseKey === undefined ? undefined : checkReleaseKey(flags.releaseKey)),
     ...opt('releaseUrl', flags.releaseUrl ?? env.DUO_SSO_RELEASE_URL),
     ...opt('tapUrl', flags.tapUrl),
     ...opt('awsCliUrl', env.AWS_CLI_DOWNLOAD_URL),

@@ -4,6 +4,7 @@ import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import { fingerprintLabel } from './recipes/aws-cli-linux-zip.js';
 import type { Plan, Step } from './types.js';
 import { isUrl } from '../net/download.js';
+import { keyLabel } from '../net/release-verify.js';
 
 const showPath = (p: string): string => p.replaceAll('{work}', '$WORK');
 
@@ -14,8 +15,10 @@ export function stepCommands(step: Step): string[][] {
     case 'download': {
       const cmds = [isUrl(step.url) ? ['curl', '-fL', '-o', showPath(step.to), step.url] : ['cp', step.url, showPath(step.to)]];
       if (step.verify.kind === 'sha256') cmds.push(['sha256sum', showPath(step.to)]);
-      if (step.verify.kind === 'checksums') {
+      if (step.verify.kind === 'signed-checksums') {
         cmds.push(['curl', '-fL', '-o', '$WORK/checksums.txt', step.verify.checksumsUrl]);
+        cmds.push(['curl', '-fL', '-o', '$WORK/checksums.txt.minisig', `${step.verify.checksumsUrl}.minisig`]);
+        cmds.push(['minisign', '-V', '-P', step.verify.keys[0]!, '-m', '$WORK/checksums.txt']);
         cmds.push(['sha256sum', showPath(step.to)]);
       }
       if (step.verify.kind === 'signature') {
@@ -64,8 +67,9 @@ function stepDetail(step: Step): string[] {
     case 'download':
       return [step.verify.kind === 'sha256' ? `verified: sha256 ${step.verify.sha256}`
         : step.verify.kind === 'signature' ? `verified: gpg signature by ${fingerprintLabel(step.verify.fingerprint)} before anything is unpacked`
-          : step.verify.kind === 'checksums' ? `verified against the release's checksums.txt (${step.verify.asset}); reported as unverified when the release has none`
-            : `not verified: ${step.verify.why}`];
+          : step.verify.kind === 'signed-checksums' ? `verified against the release's checksums.txt (${step.verify.asset}), whose minisign signature must verify with ${keyLabel(step.verify.keys, step.verify.keySource)}; refused without one`
+            : step.verify.kind === 'unverifiable' ? `REFUSED: cannot be verified (${step.verify.why}); pass --sha256 HEX or --allow-unverified`
+              : `not verified: ${step.verify.why}`];
     case 'install-binary': return [step.sudo
       ? 'made executable and run with --version, then copied next to the target with sudo and renamed into place'
       : 'copied next to the target, made executable, run with --version, then renamed into place'];

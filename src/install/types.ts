@@ -11,9 +11,12 @@ export type Component = (typeof COMPONENTS)[number];
 export type Verification =
   | { kind: 'sha256'; sha256: string }
   | { kind: 'signature'; signatureUrl: string; fingerprint: string; keyFile: string | undefined }
-  /** A goreleaser checksums.txt beside the asset, when the release publishes one. */
-  | { kind: 'checksums'; checksumsUrl: string; asset: string }
-  | { kind: 'none'; why: string };
+  /** A goreleaser checksums.txt beside the asset, trusted only with a minisign signature by one of `keys`. */
+  | { kind: 'signed-checksums'; checksumsUrl: string; asset: string; keys: string[]; keySource: 'pinned' | 'flag' }
+  /** Used unverified: the user said so (--allow-unverified), or the signature is checked by the next step. */
+  | { kind: 'none'; why: string }
+  /** Nothing can vouch for it: refused before anything is downloaded. */
+  | { kind: 'unverifiable'; why: string; retry: string[] };
 
 /**
  * Paths inside a plan may start with `{work}/`: the executor's private temporary folder,
@@ -52,6 +55,10 @@ export interface InstallOptions {
   /** duo-sso: a file or URL the user already has. */
   from?: string;
   sha256?: string;
+  /** duo-sso: install a release binary nothing verifies (printed in the plan). */
+  allowUnverified?: boolean;
+  /** duo-sso: a minisign public key trusted for this run besides the pinned ones. */
+  releaseKey?: string;
   /** duo-sso release folder URL (flag or DUO_SSO_RELEASE_URL). */
   releaseUrl?: string;
   /** Homebrew tap URL for duo-sso (state.json's tapUrl, or the guide's). */

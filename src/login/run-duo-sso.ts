@@ -1,7 +1,7 @@
 // One run of duo-sso: the user's terminal on its stdin, its output read line by line into
 // events (and shown, secrets redacted), and the credentials file watched as it saves each
 // profile, so credentials it put under [default] can be moved afterwards.
-import { readFileSync } from 'node:fs';
+import { readOwnTextSync } from '../fs/safe-read.js';
 import type { Context } from '../context.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
@@ -93,7 +93,7 @@ function changedSections(before: string | undefined, after: string | undefined):
 
 function readTextSync(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readOwnTextSync(path);
   } catch {
     return undefined;
   }

@@ -308,15 +308,17 @@ exec "${box.bin}/real-pass" "$@"
     expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
   });
 
-  it('--fix --yes installs a missing duo-sso from the release URL and re-checks it', async () => {
+  it('--fix --yes will not install a duo-sso release nothing verifies, and says why', async () => {
     const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': '#!/bin/sh\n# Imitates a duo-sso release binary.\necho "duo-sso v3.4.1"\n' });
     try {
       const box = await sandbox();
       const env = { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` };
       const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'duo-sso'], { env });
       expect(r.stderr).toContain('$ duo-sso-setup install duo-sso');
-      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'ok', fixed: true, summary: `duo-sso 3.4.1 at ${box.home}/.local/bin/duo-sso` });
-      expect(r.exitCode).toBe(0);
+      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'fail', fixed: false });
+      expect(check(r.json, 'duo-sso').details.join('\n')).toMatch(/fix failed: .*refusing to use .*duo-sso_linux_amd64: it cannot be verified \(no --sha256, and no release signing key is pinned/);
+      expect(server.requests).toEqual([]);
+      expect(r.exitCode).toBe(1);
     } finally {
       await server.close();
     }

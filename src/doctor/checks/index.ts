@@ -17,6 +17,7 @@ import { credentialsCheck } from './credentials.js';
 import { policyCheck } from './policy.js';
 import { networkCheck } from './network.js';
 import { kubeconfigCheck } from './kubeconfig.js';
+import { permissionsCheck } from './permissions.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -40,6 +41,7 @@ export const checks: readonly Check[] = [
   clockCheck,
   credentialsCheck,
   kubeconfigCheck,
+  permissionsCheck,
   // Staying current
   updatesCheck,
 ];
