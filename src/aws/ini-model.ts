@@ -290,7 +290,10 @@ export function appendSection(file: IniFile, header: string, options: readonly [
 export function removeSectionLines(file: IniFile, section: IniSection): string {
   const next = [...file.sections, ...(file.defaults ? [file.defaults] : [])].map((s) => s.line).filter((l) => l > section.line);
   const end = next.length > 0 ? Math.min(...next) : file.lines.length;
+  let from = section.line;
+  // The last section takes the blank lines before it along (what appendSection put there).
+  if (next.length === 0) while (from > 0 && pyStrip(file.lines[from - 1]!.text) === '') from--;
   const drop = new Set<number>();
-  for (let i = section.line; i < end; i++) drop.add(i);
+  for (let i = from; i < end; i++) drop.add(i);
   return dropLines(file, drop);
 }

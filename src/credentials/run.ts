@@ -69,12 +69,16 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
+  const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
-    return ExitCode.ok;
+    return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
-  for (const o of outcomes) ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  for (const o of outcomes) {
+    if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
+    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
     ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
