@@ -5,26 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { memoryStore } from '../support/memory-store.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { commandPaths, credentialProcessCommand } from '../../src/credentials/config-file.js';
 import { awsView } from '../../src/aws/botocore-view.js';
-import type { SecretStore } from '../../src/secrets/types.js';
 
-function memoryStore(): SecretStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    name: 'keychain',
-    label: 'test keyring',
-    data,
-    available: async () => ({ ok: true, detail: 'memory' }),
-    get: async (a) => data.get(a),
-    set: async (a, s) => void data.set(a, s),
-    delete: async (a) => data.delete(a),
-  };
-}
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const OURS = (p: string) => `/usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile ${p}`;
