@@ -3,7 +3,7 @@
 # or with sudo available). Safe to run again: apt skips what is already installed.
 set -euo pipefail
 # git, zip and python3 (pty tests) too: a minimal Debian image has none of them.
-PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck ruby unzip zip git python3)
+PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck ruby unzip zip git python3 faketime)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

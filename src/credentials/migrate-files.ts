@@ -94,6 +94,8 @@ export function planMigrateFiles(paths: AwsPaths, texts: AwsTexts, profile: stri
   if (typeof id !== 'string' || typeof secret !== 'string' || (token !== null && typeof token !== 'string')) {
     return { kind: 'refused', reason: `a key of [${profile}] in ${paths.awsCredentials} is an indented block, not a value`, hint: NOTHING_CHANGED };
   }
+  // credential_process must answer with both keys; empty ones are no credentials to serve.
+  if (id === '' || secret === '') return { kind: 'refused', reason: `[${profile}] in ${paths.awsCredentials} has an empty ${id === '' ? 'aws_access_key_id' : 'aws_secret_access_key'}`, hint: `Log in first: duo-sso-setup login --profile ${profile}. ${NOTHING_CHANGED}` };
   const inherited = SECRET_KEYS.filter((k) => credFile.defaults?.options.has(k));
   if (inherited.length > 0) return { kind: 'refused', reason: `[DEFAULT] in ${paths.awsCredentials} gives every profile ${inherited.join(', ')}; they cannot be moved for one profile`, hint: NOTHING_CHANGED };
   // The config side: our line in the section the AWS CLI reads for this profile, or a new one.

@@ -83,6 +83,10 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   if (stale.length > 0) {
     ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
   }
+  if (skipped.length > 0) {
+    ctx.io.err(`not migrated: ${skipped.join(', ')} (names that cannot be written safely); the other profiles were\n`);
+    return ExitCode.failure;
+  }
   return ExitCode.ok;
 }
 
@@ -96,7 +100,9 @@ function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Con
 
 export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {
   const state = await readState(ctx.paths);
-  const profiles = flags.profile?.length ? flags.profile : state.storedProfiles ?? [];
+  // Newest first, undoing the migrations in reverse: each stored patch then meets the file as
+  // its migrate left it, and the config a first migrate created goes away with the last restore.
+  const profiles = flags.profile?.length ? flags.profile : [...(state.storedProfiles ?? [])].reverse();
   if (profiles.length === 0) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);
     else ctx.io.out('No profile is stored in a secret store; nothing to restore.\n');

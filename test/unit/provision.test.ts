@@ -10,7 +10,7 @@ import { REPO } from '../support/sandbox.js';
 const TOOL_PACKAGE: Record<string, string | null> = {
   gpg: 'gnupg', gpgconf: 'gnupg', pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
   'dbus-daemon': 'dbus', 'dbus-send': 'dbus', 'gnome-keyring-daemon': 'gnome-keyring',
-  shellcheck: 'shellcheck', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3',
+  shellcheck: 'shellcheck', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3', faketime: 'faketime',
   // Part of every Debian system, or of the Node.js the suite runs on.
   'apt-get': null, dpkg: null, bash: null, npm: null,
 };
