@@ -2,6 +2,7 @@
 // through the safe writer with a backup: a lower session duration in config.json, credentials
 // moved out of [default]; and what we remember in our state afterwards.
 import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
 import type { ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
@@ -17,7 +18,12 @@ import type { RepairRecord } from './render.js';
 export async function moveCredentials(ctx: Context, run: DuoRun): Promise<RepairRecord> {
   const names = run.misplaced.map((m) => m.profile);
   progress(ctx, `duo-sso saved the credentials of ${names.join(', ')} under [default] (a known duo-sso bug); moving them to ${names.map((n) => `[${n}]`).join(', ')} and restoring [default]`);
-  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
+  // The safe writer hands over the text decoded leniently: edit only what was read strictly
+  // (a byte that is not UTF-8 would come back as U+FFFD), and only while it is still that text.
+  const strict = await readCredentialsText(ctx.paths.awsCredentials).catch((error: Error) => {
+    throw new UserError(`${error.message}; the credentials were left under [default]`, { hint: `Save ${ctx.paths.awsCredentials} as UTF-8, then log in again.` });
+  });
+  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined || current !== strict ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
   return { kind: 'move-credentials', profiles: names, file: ctx.paths.awsCredentials, ...(result.backup ? { backup: result.backup } : {}) };
 }
 

@@ -11,6 +11,7 @@ import { grantsInLine } from './assertion-grants.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { progress } from './progress.js';
 import type { RunRecord } from './render.js';
+import { decodeAwsFile } from '../aws/ini-model.js';
 
 const DUO_SSO_TIMEOUT_MS = 10 * 60_000;
 
@@ -93,7 +94,9 @@ function changedSections(before: string | undefined, after: string | undefined):
 
 function readTextSync(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    // Strictly: a file the AWS CLI cannot decode has no sections for it either.
+    const decoded = decodeAwsFile(readFileSync(path));
+    return decoded.ok ? decoded.text : undefined;
   } catch {
     return undefined;
   }

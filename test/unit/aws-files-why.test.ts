@@ -196,3 +196,16 @@ describe('issue 10: the doctor and the command line', () => {
     expect(r.stderr).toMatch(/--profile <name>' needs a value, got '--version'/);
   });
 });
+
+describe('issue 10: login moving credentials out of [default]', () => {
+  it('a credentials file that is not UTF-8 is refused, not rewritten with U+FFFD', async () => {
+    const { moveCredentials } = await import('../../src/login/apply-repairs.js');
+    const latin = Buffer.from('# caf\xe9\n[default]\naws_access_key_id = ASIA1\naws_secret_access_key = s\n', 'latin1');
+    await writeFile(paths.awsCredentials, latin);
+    const errors: string[] = [];
+    const login = { paths, options: ctx.options, io: { out: () => undefined, err: (t: string) => void errors.push(t) } };
+    const run = { misplaced: [{ profile: 'dev', values: { aws_access_key_id: 'ASIA1', aws_secret_access_key: 's' } }], defaultBefore: undefined };
+    await expect(moveCredentials(login as never, run as never)).rejects.toThrow(/credentials:1:6: line 1 is not UTF-8.*left under \[default\]/);
+    expect(await bytes(paths.awsCredentials)).toEqual(latin);
+  });
+});
