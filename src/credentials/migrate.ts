@@ -20,7 +20,7 @@ import { accountFor, type SecretStore } from '../secrets/types.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
 import { readProfileCredentials } from './credentials-file.js';
 import { expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
-import { verifyAfterWrite } from './verify-write.js';
+import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
 import { makePatch, undoPatch } from './text-patch.js';
@@ -179,8 +179,9 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
   try {
     await verifyAfterWrite(ctx.paths, { config: plan.configBefore, credentials: plan.credentialsBefore }, { config: plan.configAfter, credentials: plan.credentialsAfter }, plan.profile);
   } catch (error) {
-    // The keys are back in the file: the store must not keep a second copy.
-    await (previous === undefined ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
+    // The keys are back in the file: the store must not keep a second copy. (When another
+    // program wrote the files meanwhile, the store entry stays: it may be the only copy.)
+    if (error instanceof VerifyFailed && error.restored) await (previous === undefined ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
     throw error;
   }
 }

@@ -9,6 +9,13 @@ import { UserError } from '../errors.js';
 import { changedProfile, type AwsPaths, type AwsTexts } from './migrate-files.js';
 import { readText } from './files.js';
 
+/** The written files would change another profile; `restored`: the originals are back. */
+export class VerifyFailed extends UserError {
+  constructor(message: string, readonly restored: boolean) {
+    super(message, { hint: 'This is a bug: please report it with the layout of the two files (without the keys).' });
+  }
+}
+
 export async function verifyAfterWrite(paths: AwsPaths, before: AwsTexts, written: AwsTexts, profile: string): Promise<void> {
   const now: AwsTexts = { config: await readText(paths.awsConfig), credentials: await readText(paths.awsCredentials) };
   const changed = changedProfile(awsView(before.config, before.credentials), awsView(now.config, now.credentials), new Set([profile]));
@@ -20,7 +27,5 @@ export async function verifyAfterWrite(paths: AwsPaths, before: AwsTexts, writte
       else await updateFile(path, () => text, { backup: false });
     }
   }
-  throw new UserError(`after writing, the AWS CLI would see profile ${changed} differently; ${ours ? 'both files were put back as they were' : 'another program changed the files meanwhile, so they were left as they are'}`, {
-    hint: 'This is a bug: please report it with the layout of the two files (without the keys).',
-  });
+  throw new VerifyFailed(`after writing, the AWS CLI would see profile ${changed} differently; ${ours ? 'both files were put back as they were' : 'another program changed the files meanwhile, so they were left as they are'}`, ours);
 }
