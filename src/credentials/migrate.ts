@@ -19,7 +19,8 @@ import { selfArgv } from '../platform/self.js';
 import { accountFor, type SecretStore } from '../secrets/types.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
 import { readProfileCredentials } from './credentials-file.js';
-import { expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
+import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
+import { awsView } from '../aws/botocore-view.js';
 import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
@@ -99,7 +100,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
       // Already migrated. The tool may have moved since (a new Node version, another install
       // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
       const edit = setCredentialProcess(configBefore!, profile, command);
-      const relink = edit.kind === 'set' && edit.text !== configBefore ? edit.text : undefined;
+      // Only when the new line changes nothing the AWS CLI sees for any other profile.
+      const relink = edit.kind === 'set' && edit.text !== configBefore && !changedProfile(awsView(configBefore, credentialsBefore), awsView(edit.text, credentialsBefore), new Set([profile])) ? edit.text : undefined;
       return {
         outcome: { profile, status: relink ? 'relinked' : 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] },
         ...(relink ? { relink: { before: configBefore!, after: relink, entry: relinkedEntry(previousEntry, configBefore!, relink, profile) } } : {}),
