@@ -7,6 +7,7 @@ import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { registerCommands } from './commands/index.js';
 import type { CommandRunner } from './commands/types.js';
+import { flagAsValue } from './commands/option-values.js';
 
 function globalOptions(command: Command): GlobalOptions {
   const g = command.optsWithGlobals() as Record<string, unknown>;
@@ -85,6 +86,11 @@ export async function main(argv: string[]): Promise<number> {
     const unknown = unknownHelpTopic(program, argv.slice(2));
     if (unknown) {
       report(wantsJson, `unknown command '${unknown}'`, `See ${TOOL_NAME} --help for the commands.`);
+      return ExitCode.usage;
+    }
+    const flag = flagAsValue(program, argv.slice(2));
+    if (flag) {
+      report(wantsJson, flag, `See ${TOOL_NAME} --help for the options.`);
       return ExitCode.usage;
     }
     await program.parseAsync(argv);

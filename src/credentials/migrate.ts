@@ -12,13 +12,16 @@
 import { readFile, realpath } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { configSectionName, getSection } from '../aws/ini.js';
+import { configProfile } from '../aws/ini.js';
 import { listBackups, updateFile } from '../fs/safe-write.js';
 import { readState, updateState } from '../state/state.js';
 import { selfArgv } from '../platform/self.js';
 import { accountFor, type SecretStore } from '../secrets/types.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
-import { readProfileCredentials, removeSecrets } from './credentials-file.js';
+import { readProfileCredentials } from './credentials-file.js';
+import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
+import { awsView } from '../aws/botocore-view.js';
+import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
 import { makePatch, undoPatch } from './text-patch.js';
@@ -40,7 +43,9 @@ export interface MigrateOutcome {
    * migrated: moved now; already: nothing in the file and our line in place (a calm no-op);
    * relinked: already, and the credential_process line now names the running tool's path.
    */
-  status: 'migrated' | 'already' | 'relinked' | 'would-migrate';
+  status: 'migrated' | 'already' | 'relinked' | 'would-migrate' | 'skipped';
+  /** skipped: why the name cannot be written safely (the other profiles went ahead). */
+  reason?: string;
   store: SecretStore['name'];
   expiration?: string;
   expirationSource?: ExpirationSource;
@@ -69,48 +74,49 @@ interface AlreadyDone {
 function relinkedEntry(entry: StoredEntry, before: string, after: string, profile: string): StoredEntry {
   const patch = entry.duoSsoSetup.configPatch;
   if (!patch || before === after) return entry;
-  const section = configSectionName(profile);
-  const oldLine = `credential_process = ${getSection(before, section)?.credential_process}`;
-  const newLine = `credential_process = ${getSection(after, section)?.credential_process}`;
+  const oldLine = `credential_process = ${configProfile(before, profile)?.credential_process}`;
+  const newLine = `credential_process = ${configProfile(after, profile)?.credential_process}`;
   const moved = { ...patch, after: patch.after.replace(oldLine, newLine) };
   return undoPatch(after, moved) === undefined ? entry : { ...entry, duoSsoSetup: { ...entry.duoSsoSetup, configPatch: moved } };
 }
 
 async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | AlreadyDone> {
   validateProfileName(profile);
-  const { awsCredentials, awsConfig } = ctx.paths;
+  const { awsCredentials } = ctx.paths;
   const credentialsBefore = await readText(awsCredentials);
-  const configBefore = await readText(awsConfig);
-  const ours = isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process);
+  const configBefore = await readText(ctx.paths.awsConfig);
+  const self = opts.self ?? selfArgv();
+  const command = credentialProcessCommand(self, profile);
+  // What both files become, decided on what the AWS CLI sees (migrate-files.ts): refused before any change.
+  const files = planMigrateFiles(ctx.paths, { config: configBefore, credentials: credentialsBefore }, profile, command, [...self, 'credential-process', '--profile', profile]);
+  if (files.kind === 'refused') throw new UserError(`cannot migrate profile ${profile}: ${files.reason}`, { hint: files.hint });
+  const ours = isOurCommand(configProfile(configBefore, profile)?.credential_process);
   const read = readProfileCredentials(credentialsBefore ?? '', profile);
   // Read the current entry first: a store that cannot be read stops us before any change.
   const previous = await store.get(accountFor(profile));
   const previousEntry = previous === undefined ? undefined : parseEntry(previous);
-  const command = credentialProcessCommand(opts.self ?? selfArgv(), profile);
-  if (read.kind !== 'ok') {
-    if ((read.kind === 'no-keys' || read.kind === 'no-section') && ours && previousEntry) {
+  if (files.kind === 'nothing' || read.kind !== 'ok') {
+    if (ours && previousEntry) {
       // Already migrated. The tool may have moved since (a new Node version, another install
       // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
       const edit = setCredentialProcess(configBefore!, profile, command);
-      const relink = edit.kind === 'set' && edit.text !== configBefore ? edit.text : undefined;
+      // Only when the new line changes nothing the AWS CLI sees for any other profile.
+      const relink = edit.kind === 'set' && edit.text !== configBefore && !changedProfile(awsView(configBefore, credentialsBefore), awsView(edit.text, credentialsBefore), new Set([profile])) ? edit.text : undefined;
       return {
         outcome: { profile, status: relink ? 'relinked' : 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] },
         ...(relink ? { relink: { before: configBefore!, after: relink, entry: relinkedEntry(previousEntry, configBefore!, relink, profile) } } : {}),
       };
     }
-    const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : read.kind === 'incomplete' ? `[${profile}] in ${awsCredentials} lacks ${read.missing.join(', ')}` : `${awsCredentials} has no keys for [${profile}]`;
+    const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : `${awsCredentials} has no keys for [${profile}]`;
     throw new UserError(`cannot migrate profile ${profile}: ${where}`, { hint: `Log in first: duo-sso-setup login --profile ${profile}. Nothing was changed.` });
   }
-  const edit = setCredentialProcess(configBefore ?? '', profile, command);
-  if (edit.kind === 'conflict') {
-    throw new UserError(`cannot migrate profile ${profile}: [${configSectionName(profile)}] in ${awsConfig} already has credential_process = ${edit.existing}`, {
-      hint: 'That profile gets its credentials from another program; remove that line first if you want this tool to serve it. Nothing was changed.',
-    });
-  }
-  const credentialsAfter = removeSecrets(credentialsBefore!, profile);
+  const edit = { text: files.configAfter };
+  const credentialsAfter = files.credentialsAfter;
   const state = await readState(ctx.paths);
   const expiry = await expiryFor(read.credentials, profile, { credentialsFile: awsCredentials, duoConfig: ctx.paths.duoConfig }, opts.expirations?.[profile], state.durations[profile]?.worked);
-  const configPatch = makePatch(configBefore ?? '', edit.text, configSectionName(profile));
+  const expired = expiredRefusal(expiry, ctx.now(), profile);
+  if (expired) throw expired;
+  const configPatch = makePatch(configBefore ?? '', edit.text, files.configHeader);
   const credentialsPatch = makePatch(credentialsBefore!, credentialsAfter, profile);
   const c = read.credentials;
   const entry: StoredEntry = {
@@ -172,6 +178,14 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
   }
   await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.configBefore, plan.configAfter));
   await updateFile(ctx.paths.awsCredentials, expecting(ctx.paths.awsCredentials, plan.credentialsBefore, plan.credentialsAfter), { mode: 0o600, backup: false });
+  try {
+    await verifyAfterWrite(ctx.paths, { config: plan.configBefore, credentials: plan.credentialsBefore }, { config: plan.configAfter, credentials: plan.credentialsAfter }, plan.profile);
+  } catch (error) {
+    // The keys are back in the file: the store must not keep a second copy. (When another
+    // program wrote the files meanwhile, the store entry stays: it may be the only copy.)
+    if (error instanceof VerifyFailed && error.restored) await (previous === undefined ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -182,6 +196,11 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
 export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string[], store: SecretStore, opts: MigrateOptions = {}): Promise<MigrateOutcome[]> {
   const outcomes: MigrateOutcome[] = [];
   for (const profile of profiles) {
+    const unsafe = unsafeProfileName(profile);
+    if (unsafe) {
+      outcomes.push({ profile, status: 'skipped', reason: unsafe, store: store.name, plaintextBackups: [] });
+      continue;
+    }
     const plan = await planProfile(ctx, profile, store, opts);
     if (!('entry' in plan)) {
       if (plan.relink && !ctx.options.dryRun) {

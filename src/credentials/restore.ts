@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
+import { configProfile, configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
 import { updateFile } from '../fs/safe-write.js';
 import { updateState } from '../state/state.js';
 import { accountFor, type SecretStore } from '../secrets/types.js';
@@ -15,6 +15,7 @@ import { parseEntry, type StoredEntry } from './entry.js';
 import { undoPatch } from './text-patch.js';
 import { forgetStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
+import { verifyAfterWrite } from './verify-write.js';
 
 export type RestoreCtx = Pick<Context, 'paths' | 'options'>;
 
@@ -47,7 +48,7 @@ export function restoredConfig(current: string, entry: StoredEntry, profile: str
   if (exact !== undefined) return { text: exact, exact: true };
   const text = removeCredentialProcess(current, profile);
   // A section migrate created (its header is in what the patch added) goes when it is left empty.
-  const section = configSectionName(profile);
+  const section = patch?.section ?? configSectionName(profile);
   const created = patch !== undefined && patch.after.includes(`[${section}]`) && !patch.before.includes(`[${section}]`);
   const empty = getSection(text, section) !== undefined && Object.keys(getSection(text, section)!).length === 0;
   return { text: created && empty ? removeSection(text, section) : text, exact: false };
@@ -59,7 +60,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
   const raw = await store.get(accountFor(profile));
   const configBefore = await readText(awsConfig);
   if (raw === undefined) {
-    if (isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process)) {
+    if (isOurCommand(configProfile(configBefore, profile)?.credential_process)) {
       throw new UserError(`profile ${profile} uses credential_process, but the ${store.label} has no credentials for it`, {
         hint: `Were they stored in the other store? Try --store ${store.name === 'keychain' ? 'pass' : 'keychain'}. Or log in again: duo-sso-setup login --profile ${profile}`,
       });
@@ -68,7 +69,8 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
   }
   const entry = parseEntry(raw);
   if (!entry) throw new UserError(`the stored entry for profile ${profile} in the ${store.label} is damaged`, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
-  const credentialsBefore = (await readText(awsCredentials)) ?? '';
+  const credentialsRead = await readText(awsCredentials);
+  const credentialsBefore = credentialsRead ?? '';
   const creds = restoredCredentials(credentialsBefore, entry, profile);
   const config = restoredConfig(configBefore ?? '', entry, profile);
   const how = creds.exact && config.exact ? 'exact' : 'rewritten';
@@ -80,6 +82,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     if (config.text === '' && entry.duoSsoSetup.configCreated) await rm(awsConfig, { force: true });
     else await updateFile(awsConfig, () => config.text);
   }
+  await verifyAfterWrite(ctx.paths, { config: configBefore, credentials: credentialsRead }, { config: config.text === '' && entry.duoSsoSetup.configCreated ? undefined : configBefore === undefined ? undefined : config.text, credentials: creds.text }, profile);
   await store.delete(accountFor(profile));
   await updateState(ctx.paths, (s) => forgetStored(s, profile));
   return { ...outcome, status: 'restored' };

@@ -76,15 +76,23 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
     const { rememberRenewal } = await import('./renew-state.js');
     await rememberRenewal(ctx, flags.renew === undefined ? [] : outcomes.map((o) => o.profile), flags.renew ?? false, flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 });
   }
+  const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
-    return ExitCode.ok;
+    return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
-  for (const o of outcomes) ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  for (const o of outcomes) {
+    if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
+    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
     ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
+  }
+  if (skipped.length > 0) {
+    ctx.io.err(`not migrated: ${skipped.join(', ')} (names that cannot be written safely); the other profiles were\n`);
+    return ExitCode.failure;
   }
   return ExitCode.ok;
 }
@@ -99,7 +107,9 @@ function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Con
 
 export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {
   const state = await readState(ctx.paths);
-  const profiles = flags.profile?.length ? flags.profile : state.storedProfiles ?? [];
+  // Newest first, undoing the migrations in reverse: each stored patch then meets the file as
+  // its migrate left it, and the config a first migrate created goes away with the last restore.
+  const profiles = flags.profile?.length ? flags.profile : [...(state.storedProfiles ?? [])].reverse();
   if (profiles.length === 0) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);
     else ctx.io.out('No profile is stored in a secret store; nothing to restore.\n');

@@ -100,7 +100,7 @@ export async function readOwnText(path: string, policy: LinkPolicy = 'never'): P
  * The synchronous reader for one-shot fast paths (credential-process): the same refusals, no
  * symlink followed at all. Undefined when missing; throws UnsafeFileError for a link, pipe, device.
  */
-export function readOwnTextSync(path: string): string | undefined {
+export function readOwnFileSync(path: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
@@ -113,8 +113,12 @@ export function readOwnTextSync(path: string): string | undefined {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new UnsafeFileError(path, `it is ${describeKind(info)}, not a regular file`);
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+export function readOwnTextSync(path: string): string | undefined {
+  return readOwnFileSync(path)?.toString('utf8');
 }

@@ -1,7 +1,8 @@
 // Proves a profile's credentials work: STS GetCallerIdentity with the keys from the shared
 // credentials file, in the region the AWS CLI would use for that profile.
-import { readFile } from 'node:fs/promises';
-import { configSectionName, getSection } from '../aws/ini.js';
+import { configProfile } from '../aws/ini.js';
+import { readAwsFile } from '../aws/shared-files.js';
+import { isOurCommand } from '../credentials/config-file.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
@@ -18,18 +19,18 @@ export function regionFor(env: Env, configText: string | undefined, profile: str
 
 /** The region the AWS CLI finds for the profile; undefined = it stops with "You must specify a region". */
 export function configuredRegion(env: Env, configText: string | undefined, profile: string): string | undefined {
-  const fromFile = (name: string) => (configText === undefined ? undefined : getSection(configText, configSectionName(name))?.region);
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || fromFile(profile) || fromFile('default') || undefined;
+  // As botocore resolves the profile ([profile "x"], [profile default], ...); a named profile
+  // does not fall back to [default]'s region.
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || configProfile(configText, profile)?.region || undefined;
 }
 
 export async function readAwsConfig(paths: Pick<Paths, 'awsConfig'>): Promise<string | undefined> {
-  return readFile(paths.awsConfig, 'utf8').catch(() => undefined);
+  return readAwsFile(paths.awsConfig).then((r) => (r.kind === 'text' ? r.text : undefined), () => undefined);
 }
 
 /** Whether ~/.aws/config serves this profile through our credential_process (`credentials migrate`). */
 export function servedByStore(configText: string | undefined, profile: string): boolean {
-  const line = configText === undefined ? undefined : getSection(configText, configSectionName(profile))?.credential_process;
-  return line !== undefined && /(?:^|\s|["'])credential-process["']?\s+--profile\s/.test(line);
+  return isOurCommand(configProfile(configText, profile)?.credential_process);
 }
 
 /**

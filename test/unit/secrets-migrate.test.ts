@@ -2,30 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { memoryStore } from '../support/memory-store.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
-import { SecretStoreError, type SecretStore } from '../../src/secrets/types.js';
 import type { GlobalOptions } from '../../src/context.js';
 
-/** An in-memory store; `failSet` imitates a keyring that refuses writes. */
-function memoryStore(opts: { failSet?: boolean; corrupt?: boolean } = {}): SecretStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    name: 'keychain',
-    label: 'test keyring',
-    data,
-    available: async () => ({ ok: true, detail: 'memory' }),
-    get: async (a) => data.get(a),
-    set: async (a, s) => {
-      if (opts.failSet) throw new SecretStoreError('keychain', 'cannot write to the test keyring: locked');
-      data.set(a, opts.corrupt ? `${s}x` : s);
-    },
-    delete: async (a) => data.delete(a),
-  };
-}
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const CREDS = '# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';

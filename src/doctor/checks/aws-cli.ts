@@ -1,9 +1,9 @@
 // Every `aws` on PATH with its version. A v1 first on PATH (pip and pyenv shims do this)
 // shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
 // features and gives different errors, so the first one is what matters.
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { configSectionName, sectionNames } from '../../aws/ini.js';
+import { configProfileNames, sectionNames } from '../../aws/ini.js';
+import { readAwsFile } from '../../aws/shared-files.js';
 import { findAll } from '../../platform/facts.js';
 import { activeAwsProfile } from '../../platform/paths.js';
 import { output } from '../../platform/process.js';
@@ -77,11 +77,12 @@ function shadowFix(v1: string, v2: string): Fix {
 async function profileProblem(ctx: Pick<CheckContext, 'env' | 'paths'>, installed: string, data: Record<string, unknown>): Promise<CheckResult | undefined> {
   const profile = activeAwsProfile(ctx.env);
   if (profile === 'default') return undefined;
-  const read = (path: string) => readFile(path, 'utf8').then(sectionNames, () => [] as string[]);
-  const [config, credentials] = await Promise.all([read(ctx.paths.awsConfig), read(ctx.paths.awsCredentials)]);
-  if (config.includes(configSectionName(profile)) || credentials.includes(profile)) return undefined;
+  // Profile names as the AWS CLI resolves them ([profile "x"], [profile default], ...).
+  const read = (path: string, names: (text: string) => string[]) => readAwsFile(path).then((r) => (r.kind === 'text' ? names(r.text) : []), () => [] as string[]);
+  const [config, credentials] = await Promise.all([read(ctx.paths.awsConfig, configProfileNames), read(ctx.paths.awsCredentials, sectionNames)]);
+  if (config.includes(profile) || credentials.includes(profile)) return undefined;
   const variable = ctx.env.AWS_PROFILE ? 'AWS_PROFILE' : 'AWS_DEFAULT_PROFILE';
-  const known = [...new Set([...credentials, ...config.map((n) => n.replace(/^profile /, ''))])].filter((n) => !n.includes(' '));
+  const known = [...new Set([...credentials, ...config])].filter((n) => !n.includes(' '));
   return result.warn(`${variable}=${profile}, but no profile of that name exists: every aws command will fail`, [
     `${installed}.`,
     `Neither ${ctx.paths.awsConfig} nor ${ctx.paths.awsCredentials} has it; the AWS CLI says "The config profile (${profile}) could not be found".`,

@@ -2,8 +2,8 @@
 // profiles already moved there can still be served: the store answers, each entry is there,
 // and ~/.aws/config still points at us. Never reads out or reports a secret.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { configSectionName, getSection } from '../../aws/ini.js';
+import { configProfile } from '../../aws/ini.js';
+import { readAwsFile } from '../../aws/shared-files.js';
 import { readState } from '../../state/state.js';
 import { candidateKinds, probeStores, storeFactory } from '../../secrets/choose.js';
 import { accountFor, SecretStoreError, type SecretStore } from '../../secrets/types.js';
@@ -19,7 +19,7 @@ const loginFix = (profiles: string[]): Fix => ({
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
 async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string } | undefined> {
-  const line = getSection(config, configSectionName(profile))?.credential_process;
+  const line = configProfile(config, profile)?.credential_process;
   if (!isOurCommand(line)) {
     return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
   }
@@ -66,7 +66,7 @@ export const secretStoreCheck: Check = {
         ...describe,
       ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
     }
-    const config = await readFile(ctx.paths.awsConfig, 'utf8').catch(() => '');
+    const config = await readAwsFile(ctx.paths.awsConfig).then((r) => (r.kind === 'text' ? r.text : ''), () => '');
     const problems: { profile: string; kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string }[] = [];
     for (const profile of stored) {
       try {
