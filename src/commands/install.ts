@@ -19,7 +19,8 @@ export function addInstallFlags(command: Command): Command {
     .option('--tap-url <url>', 'duo-sso with Homebrew: tap ats-operations/homebrew-tap from here (default: the URL an earlier upgrade saved, else the guide\'s)')
     .option('--gpg-name <name>', 'pass-gpg: name on a new gpg key (default: git config user.name)')
     .option('--gpg-email <email>', 'pass-gpg: email on a new gpg key (default: git config user.email)')
-    .option('--no-passphrase', 'pass-gpg: create the gpg key without a passphrase (unattended machines)');
+    .option('--no-passphrase', 'pass-gpg: create the gpg key without a passphrase (unattended machines)')
+    .option('--remove-aws-cli-v1', 'aws-cli: also remove a pip-installed AWS CLI v1 (never done without this flag or a yes)');
 }
 
 export function registerInstall(program: Command, run: CommandRunner): void {

@@ -19,6 +19,7 @@ import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
 import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
 import { checksumFor } from '../upgrade/release-source.js';
+import { passphraseRefusal, type ApprovedPlan } from './approve.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
@@ -53,7 +54,8 @@ interface RunState {
 
 const sub = (s: string, state: RunState): string => s.replaceAll(WORK, state.work);
 
-export async function executePlan(ctx: ExecContext, plan: Plan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
+/** Runs the steps of an approved plan, and nothing else: there is no other way in. */
+export async function executePlan(ctx: ExecContext, plan: ApprovedPlan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
   if (ctx.runner.dryRun) throw new Error('executePlan must not be called in dry-run mode: print the plan instead');
   const work = await mkdtemp(join(tmpdir(), `duo-sso-setup-${plan.component}-`));
   const state: RunState = { work };
@@ -93,6 +95,11 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
       return { status: 'done', ...(step.expect ? { detail: step.expect } : {}) };
     }
     case 'install-binary': return installBinary(ctx, step, state);
+    case 'remove-software': {
+      const r = await ctx.runner.run(step.argv[0]!, step.argv.slice(1), { mutates: true, timeoutMs: 120_000 });
+      if (!succeeded(r)) throw stepFailed(step.title, r, step.argv);
+      return { status: 'done', detail: `removed (${shellQuote(step.argv)})` };
+    }
     case 'write-file': {
       const { safeWrite } = await import('../fs/safe-write.js');
       await safeWrite(sub(step.path, state), step.content, { mode: step.mode, backup: false });
@@ -288,21 +295,6 @@ async function profileLine(ctx: ExecContext, edit: ProfileEdit, what: string): P
   }
   const r = await applyProfileEdit(edit, { dryRun: false });
   return { status: 'done', detail: `added \`${edit.line}\` to ${edit.file}${r.backup ? ` (backup: ${r.backup})` : ''}; open a new terminal to use it` };
-}
-
-/**
- * A passphrase-protected key is created by gpg asking on the terminal (pinentry), so only
- * where we may prompt. Never with --json: gpg would write to the terminal, and stdout must
- * stay one JSON document.
- */
-export function passphraseRefusal(ctx: Pick<ExecContext, 'options'>): UserError {
-  return ctx.options.json
-    ? new UserError('--json cannot create a passphrase-protected gpg key: gpg asks for the passphrase on the terminal and writes there, and --json keeps stdout for one JSON document', {
-      hint: 'Pass --no-passphrase (a key without a passphrase, for unattended machines), or run without --json to choose a passphrase.', exitCode: ExitCode.failure,
-    })
-    : new UserError('a passphrase-protected gpg key needs a terminal to ask for the passphrase', {
-      hint: 'Run this in a terminal, or pass --no-passphrase for an unattended machine.', exitCode: ExitCode.failure,
-    });
 }
 
 async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {
