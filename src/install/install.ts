@@ -8,6 +8,7 @@ import { gatherPlanInput, installOptions, isRoot, type InstallFlags } from './ga
 import { chooseRecipe, planFor } from './planner.js';
 import { renderPlanHuman, planToJson } from './render-plan.js';
 import { withV1Removal } from './remove-v1.js';
+import { requireUsableHome } from './home-gate.js';
 import { COMPONENTS, type Component, type Plan, type PlanInput } from './types.js';
 
 export type InstallTarget = Component | 'all';
@@ -51,6 +52,7 @@ export async function runInstall(ctx: Context, targetName: string | undefined, f
     throw new UserError('--from is for duo-sso only', { hint: 'duo-sso-setup install duo-sso --from ./duo-sso_linux_amd64', exitCode: ExitCode.usage });
   }
   const components: Component[] = target === 'all' ? [...COMPONENTS] : [target];
+  if (!ctx.options.dryRun) await requireUsableHome(ctx);
   const options = installOptions(flags, ctx.env);
   const input = await gatherPlanInput(ctx, components, options);
   const plans = withV1Removal(plansFor(components, input, target === 'all'), input);

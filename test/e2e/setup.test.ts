@@ -135,8 +135,8 @@ describe('setup and PATH', () => {
 describe('setup and a pip-installed AWS CLI v1 that shadows v2', () => {
   /** Everything in place but the AWS CLI: a pyenv-style v1 first on PATH, the real v2 behind it. */
   async function shadowedMachine() {
-    const { box } = await bareMachine();
-    await installDuoSsoSim(box, {});
+    const { box, sts } = await bareMachine();
+    await installDuoSsoSim(box, { stsEndpoint: sts.url });
     const fpr = await createGpgKey(box);
     await box.exec(systemTool('pass')!, ['init', fpr]);
     await box.write('.config/duo-sso/config.json', '{"profiles":{}}\n');

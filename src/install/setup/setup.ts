@@ -14,10 +14,10 @@ import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
 import { executePlans, plansFor, type InstallResult } from '../install.js';
 import { approvePlans } from '../approve.js';
+import { homeRefusal } from '../home-gate.js';
 import { withV1Removal } from '../remove-v1.js';
 import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
 import { plural } from '../../ui/plural.js';
-import { shellQuote } from '../../ui/style.js';
 import type { Component } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
 import { renderPlanHuman, planToJson } from '../render-plan.js';
@@ -58,10 +58,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   let current = withLocalBin(ctx);
   let outcomes = await detect(current);
   // Every tool keeps its files under HOME: with HOME broken nothing after this can work.
-  const home = outcomes.find((o) => o.check.id === 'platform')?.result;
-  if (home?.status === 'fail') {
-    throw new UserError(`nothing was changed: ${home.summary}`, { hint: home.fix ? `${home.fix.description}${home.fix.commands.length ? `: ${home.fix.commands.map((c) => shellQuote(c)).join(' && ')}` : ''}` : undefined });
-  }
+  const refusal = homeRefusal(outcomes.find((o) => o.check.id === 'platform')?.result);
+  if (refusal) throw refusal;
   const pathResult = await pathCheck.run(checkContextFor(ctx, await ctx.platform()));
   const todo = missingComponents(outcomes);
   const awsV1 = pipAwsCliV1(classifyAwsCli(fromInstallations(outcomes.find((o) => o.check.id === 'aws-cli')?.result.data?.installations)));
