@@ -49,6 +49,7 @@ export interface ExecHooks {
 
 interface RunState {
   work: string;
+  component: Plan['component'];
   newKey?: string;
 }
 
@@ -58,7 +59,7 @@ const sub = (s: string, state: RunState): string => s.replaceAll(WORK, state.wor
 export async function executePlan(ctx: ExecContext, plan: ApprovedPlan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
   if (ctx.runner.dryRun) throw new Error('executePlan must not be called in dry-run mode: print the plan instead');
   const work = await mkdtemp(join(tmpdir(), `duo-sso-setup-${plan.component}-`));
-  const state: RunState = { work };
+  const state: RunState = { work, component: plan.component };
   const steps: StepOutcome[] = [];
   try {
     for (const [i, step] of plan.steps.entries()) {
@@ -142,6 +143,12 @@ function stepFailed(title: string, r: RunResult, argv: readonly string[]): UserE
   });
 }
 
+/** Where else a download can come from, per component: the way round a blocked or moved URL. */
+const DOWNLOAD_ELSEWHERE: Partial<Record<Plan['component'], string>> = {
+  'duo-sso': 'Download the duo-sso binary another way and pass it with --from FILE (add --sha256 HEX), or point --release-url (or DUO_SSO_RELEASE_URL) at a release folder you can reach.',
+  'aws-cli': 'Check your network or proxy, or point AWS_CLI_DOWNLOAD_URL at a mirror; on Linux, --method package uses the distro\'s package instead.',
+};
+
 async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'download' }>, state: RunState): Promise<Result> {
   const dest = sub(step.to, state);
   let got;
@@ -149,7 +156,7 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
     got = await download(step.url, dest, { maxBytes: step.maxBytes });
   } catch (error) {
     const why = error instanceof DownloadError ? error.message : String(error);
-    throw new UserError(`could not get ${step.url}: ${why}`, { hint: 'Nothing was installed. Check the URL or file and your network, then rerun.' });
+    throw new UserError(`could not get ${step.url}: ${why}`, { hint: `Nothing was installed. ${DOWNLOAD_ELSEWHERE[state.component] ?? 'Check the URL or file and your network, then rerun.'}` });
   }
   const { verify } = step;
   if (verify.kind === 'sha256') {

@@ -240,6 +240,8 @@ describe('install duo-sso', () => {
     const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`could not get ${server.url}/rel/duo-sso_linux_amd64: HTTP 404`);
+    // The ways round a release URL that does not answer.
+    expect(r.stderr).toMatch(/--from FILE.*--release-url/);
   });
 });
 

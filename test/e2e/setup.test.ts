@@ -2,10 +2,11 @@
 // and pass, the real AWS CLI v2, the duo-sso simulator as the "downloaded" binary and the
 // loopback STS stand-in. Also the same journey one command at a time.
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Sandbox, createGpgKey, systemTool } from '../support/sandbox.js';
+import { CLI, Sandbox, createGpgKey, systemTool } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
 
@@ -167,4 +168,27 @@ describe('setup and a pip-installed AWS CLI v1 that shadows v2', () => {
     expect(await readFile(pipLog, 'utf8')).toBe('uninstall --yes awscli\n');
     expect(removed.json.steps.find((s: any) => s.id === 'verify').detail).not.toMatch(/shadows/);
   }, 300_000);
+});
+
+describe('setup at a terminal with stderr sent to a log', () => {
+  it.runIf(existsSync('/usr/bin/script'))('`setup 2>log` still asks, on the terminal (stdout), instead of saying there is no terminal', async () => {
+    const { box, download } = await bareMachine();
+    const log = join(box.root, 'setup.log');
+    // script(1) gives setup a pseudo-terminal for stdin and stdout; stderr goes to a file.
+    const child = spawn('/usr/bin/script', ['-qec', `'${process.execPath}' '${CLI}' setup --no-login --from '${download}' ${GPG.map((a) => `'${a}'`).join(' ')} 2>'${log}'`, '/dev/null'], { env: box.env, cwd: box.home, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      screen += d;
+      // Seen: that is all this test needs. Closing the terminal ends setup (SIGHUP).
+      if (/Go ahead/.test(screen)) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (screen += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    await new Promise((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect(screen, await readFile(log, 'utf8').catch(() => 'no log')).toContain('Go ahead');
+    expect(await readFile(log, 'utf8')).not.toMatch(/no terminal/);
+    // Nothing was agreed to, so nothing was installed.
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+  }, 120_000);
 });
