@@ -17,7 +17,7 @@ import { approvePlans } from '../approve.js';
 import { homeRefusal } from '../home-gate.js';
 import { withV1Removal } from '../remove-v1.js';
 import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../ui/text.js';
 import type { Component } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
 import { renderPlanHuman, planToJson } from '../render-plan.js';

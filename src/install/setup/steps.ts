@@ -7,6 +7,7 @@
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { paint, symbols } from '../../ui/style.js';
+import { oneLine } from '../../ui/text.js';
 import type { SetupStepReport } from './render.js';
 
 export interface StepResult {
@@ -41,11 +42,6 @@ export async function runOne(step: SetupStep): Promise<SetupStepReport> {
       ...(step.command ? { remaining: [step.command] } : {}),
     };
   }
-}
-
-/** listr2 shows a failure as `[FAILED: message]`: one line, however long the hint. */
-export function oneLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' — ');
 }
 
 export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promise<SetupStepReport[]> {
