@@ -88,8 +88,8 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
     }
     // A fresh probe cache: the fix changed what the probes would see.
     const rerun = await runCheck(check, { ...checkCtx, probe: createProbeCache() }, timeoutMs);
-    // Fixed means it no longer fails (a warning that remains, e.g. an advisory, is fine).
-    next.push({ ...rerun, fixed: rerun.result.status === 'ok' || (result.status === 'fail' && rerun.result.status === 'warn') });
+    // "(fixed)" only when the check now passes: a check that still shows ! or ✗ was not fixed.
+    next.push({ ...rerun, fixed: rerun.result.status === 'ok' });
   }
   return next;
 }
