@@ -71,7 +71,7 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
       next.push(outcome);
       continue;
     }
-    const key = check.fix ? `check:${check.id}` : JSON.stringify(fix.commands);
+    const key = check.fix && (check.fixes?.(result) ?? true) ? `check:${check.id}` : JSON.stringify(fix.commands);
     if (!done.has(key) && !(await mayApply(ctx, check.id, fix))) {
       next.push(outcome);
       continue;
@@ -114,7 +114,7 @@ async function mayApply(ctx: Context, id: string, fix: NonNullable<Outcome['resu
 
 async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result: Outcome['result']): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
-    if (check.fix) {
+    if (check.fix && (check.fixes?.(result) ?? true)) {
       await check.fix(checkCtx, result);
       return { ok: true };
     }

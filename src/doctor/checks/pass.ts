@@ -67,6 +67,8 @@ export const passCheck: Check = {
     if (trip) return result.warn(`store initialised for ${ids.join(', ')}, but ${trip.why}`, [], undefined, data);
     return result.ok(`store ${store} works (key ${ids.join(', ')})`, [], data);
   },
+  /** Only the locked case is fixed in-process; the others run their fix commands (pass init, install). */
+  fixes: (found) => found.data?.locked === true,
   /** The locked case: read a scratch entry with pinentry allowed, on the user's terminal. */
   async fix(ctx, found) {
     if (found.data?.locked !== true) return;
