@@ -19,6 +19,15 @@ export type ApprovedPlan = Readonly<Omit<Plan, 'steps'>> & {
 
 export type ApproveContext = Pick<Context, 'options' | 'canPrompt' | 'hasTerminal'>;
 
+/**
+ * Shows the plan where the confirmation will be seen: stderr, and also stdout when stderr goes
+ * to a log and the question is asked on the terminal (`setup 2>log`).
+ */
+export function showPlan(ctx: Pick<Context, 'io' | 'canPrompt'>, text: string): void {
+  ctx.io.err(text);
+  if (ctx.canPrompt && !ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY) ctx.io.out(text);
+}
+
 /** A step that needs its own explicit yes (a flag, or an answer at a terminal; default No). */
 export function needsConsent(step: Step): step is Extract<Step, { consent: unknown }> {
   return 'consent' in step && step.consent !== undefined;

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { paint, symbols } from '../ui/style.js';
-import { approvePlans, type ApprovedPlan } from './approve.js';
+import { approvePlans, showPlan, type ApprovedPlan } from './approve.js';
 import { executePlan, type ExecContext, type PlanOutcome } from './execute.js';
 import { gatherPlanInput, installOptions, isRoot, type InstallFlags } from './gather.js';
 import { chooseRecipe, planFor } from './planner.js';
@@ -63,7 +63,7 @@ export async function runInstall(ctx: Context, targetName: string | undefined, f
     return ExitCode.ok;
   }
 
-  ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
+  showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
   const results = await executePlans(ctx, await approvePlans(ctx, plans), input);
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ dryRun: false, results }, null, 2)}\n`);
   else ctx.io.out(renderResults(ctx, results));

@@ -127,7 +127,8 @@ describe('setup and PATH', () => {
     await box.write('.config/duo-sso/config.json', '{}\n');
     const r = await box.run(['setup', '--yes', '--no-login', '--json', '--no-passphrase', '--gpg-name', 'N', '--gpg-email', 'n@example.com'], { timeoutMs: 300_000 });
     const install = r.json.steps.find((s: any) => s.id === 'install');
-    expect(install.detail).not.toContain('duo-sso');
+    expect(install.detail, JSON.stringify(r.json.steps)).not.toContain('duo-sso');
+    expect(install.status, JSON.stringify(install)).not.toBe('failed');
     expect(await box.read('.bashrc')).toContain('export PATH="$HOME/.local/bin:$PATH"');
     expect(r.json.installed.map((p: any) => p.component)).toEqual(['pass-gpg', 'path']);
   }, 300_000);
@@ -187,6 +188,9 @@ describe('setup at a terminal with stderr sent to a log', () => {
     await new Promise((resolve) => child.on('close', resolve));
     clearTimeout(killer);
     expect(screen, await readFile(log, 'utf8').catch(() => 'no log')).toContain('Go ahead');
+    // The plan is on the terminal too, before the question: what the yes would agree to.
+    expect(screen.indexOf('Install as')).toBeGreaterThan(-1);
+    expect(screen.indexOf('Install as')).toBeLessThan(screen.indexOf('Go ahead'));
     expect(await readFile(log, 'utf8')).not.toMatch(/no terminal/);
     // Nothing was agreed to, so nothing was installed.
     expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);

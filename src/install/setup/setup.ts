@@ -13,7 +13,7 @@ import { checkContextFor, summarise } from '../../doctor/run-checks.js';
 import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
 import { executePlans, plansFor, type InstallResult } from '../install.js';
-import { approvePlans } from '../approve.js';
+import { approvePlans, showPlan } from '../approve.js';
 import { homeRefusal } from '../home-gate.js';
 import { withV1Removal } from '../remove-v1.js';
 import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
@@ -98,7 +98,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
           const would = [...(todo.length ? [`would install ${todo.join(', ')}`] : []), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
           return { status: 'done', detail: would.join('; ') };
         }
-        ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
+        showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
         let approved;
         try {
           approved = await approvePlans(ctx, plans);
