@@ -6,6 +6,7 @@ import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { registerCommands } from './commands/index.js';
+import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rule.js';
 import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 
@@ -30,6 +31,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     // One switch for everything that colours: our output, prompts, and the tools we run.
     if (!global.color && !process.env.NO_COLOR) process.env.NO_COLOR = '1';
     const ctx = createContext(global);
+    const path: string[] = [];
+    for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
+    if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
     setExitCode(await work(ctx, options as never, ...positionals));
   };
 
@@ -105,6 +109,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError) {
       report(wantsJson, error.message, error.opts.hint);
       return error.exitCode;
+    }
+    // A read-only, full or missing place we write to is the machine's problem, not a bug.
+    const fsError = await import('./fs/fs-errors.js').then((m) => m.fsUserError(error));
+    if (fsError) {
+      report(wantsJson, fsError.message, fsError.opts.hint);
+      return fsError.exitCode;
     }
     report(wantsJson, `unexpected error: ${errorMessage(error)}`, 'This is a bug in duo-sso-setup. Rerun with --verbose and report it.');
     if (argv.includes('--verbose') || argv.includes('-v')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);

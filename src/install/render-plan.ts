@@ -35,11 +35,12 @@ export function stepCommands(step: Step): string[][] {
     }
     case 'write-file': return [];
     case 'add-to-path': return [];
-    case 'gpg-key': return [['gpg', ...gpgKeyArgs(uid(step.name, step.email), step.passphrase)]];
+    case 'gpg-key': return [['gpg', ...gpgKeyArgs(step.name ? uid(step.name, step.email) : 'NAME <EMAIL>', step.passphrase)]];
     case 'pass-init': return [['pass', 'init', step.fingerprint === 'new-key' ? '<new key fingerprint>' : step.fingerprint]];
     case 'pass-round-trip': return [];
     case 'profile-line': return [];
     case 'verify': return [step.argv];
+    case 'remove-software': return [step.argv];
   }
 }
 
@@ -77,6 +78,9 @@ function stepDetail(step: Step): string[] {
     case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];
     case 'verify': return [`expects "${step.expect}" in the output`];
     case 'run': return step.expect ? [`must succeed and say "${step.expect}"`] : [];
+    case 'remove-software': return [step.consent.requested
+      ? `you asked for this with ${step.consent.flag}`
+      : `not done by default (--yes alone leaves it installed): pass ${step.consent.flag}, or answer yes when asked (default No)`];
     default: return [];
   }
 }
@@ -88,7 +92,7 @@ export function renderPlanHuman(plans: readonly Plan[], style: Style, opts: { dr
     lines.push(`${paint(style, 'bold', plan.component)} (${plan.method}): ${plan.summary}`);
     if (plan.steps.length === 0) lines.push('    nothing to do');
     plan.steps.forEach((step, i) => {
-      const sudo = 'sudo' in step && step.sudo ? paint(style, 'yellow', ' [sudo]') : '';
+      const sudo = 'sudo' in step && step.sudo ? paint(style, 'yellow', ' [sudo]') : step.kind === 'remove-software' && !step.consent.requested ? paint(style, 'yellow', ` [only with ${step.consent.flag}]`) : '';
       lines.push(`  ${i + 1}. ${step.title}${sudo}`);
       for (const d of stepDetail(step)) lines.push(`       ${paint(style, 'dim', d)}`);
       for (const c of stepCommands(step)) lines.push(`       ${sym.dollar} ${shellQuote(c)}`);

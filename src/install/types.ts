@@ -33,7 +33,12 @@ export type Step =
   | { kind: 'pass-init'; title: string; fingerprint: string | 'new-key' }
   | { kind: 'pass-round-trip'; title: string }
   | { kind: 'profile-line'; title: string; purpose: 'gpg-tty'; }
-  | { kind: 'verify'; title: string; argv: string[]; expect: string };
+  | { kind: 'verify'; title: string; argv: string[]; expect: string }
+  /**
+   * Removes software this tool did not install (pip's AWS CLI v1). Never part of a plain yes:
+   * it runs only when `consent.flag` was given, or at a terminal after its own question (default No).
+   */
+  | { kind: 'remove-software'; title: string; argv: string[]; consent: { flag: string; requested: boolean } };
 
 export type StepKind = Step['kind'];
 
@@ -71,6 +76,8 @@ export interface InstallOptions {
   gpgName?: string;
   gpgEmail?: string;
   passphrase: boolean;
+  /** --remove-aws-cli-v1: the user asks us to remove a pip-installed AWS CLI v1. */
+  removeAwsCliV1: boolean;
 }
 
 /** Facts a recipe may read; gathered before planning so recipes stay pure. */
@@ -80,6 +87,8 @@ export interface PlanInput {
   options: InstallOptions;
   /** We run as root (no sudo needed). */
   isRoot: boolean;
+  /** A pip-installed AWS CLI v1 on PATH, if any (the plan offers to remove it, never by default). */
+  awsCliV1?: string;
   /** A usable gpg secret key that already exists, if any. */
   existingGpgKey?: string;
   /** Does this path exist? (for --update decisions); absent means "no". */

@@ -63,6 +63,24 @@ export const passGpgFailures: readonly KnownFailure[] = [
     example: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key',
   },
   {
+    id: 'gpg-key-locked',
+    title: 'The gpg key is locked: gpg-agent has no cached passphrase',
+    group: 'pass-gpg',
+    patterns: [/decryption failed: No pinentry/, /gpg-agent has no cached passphrase/, /your gpg key is locked/],
+    // gpg follows "No pinentry" with "decryption failed: No secret key": the key is there, only locked.
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'The key has a passphrase and gpg-agent has not cached it, and gpg was told not to ask (--pinentry-mode=error, or no '
+      + 'terminal for pinentry). The secret key is present: this is not a deleted key. Typing the passphrase once at a terminal '
+      + 'caches it in gpg-agent for a while; on an empty store, the doctor\'s fix reads a scratch entry to do that.',
+    fix: {
+      description: 'Unlock the key once at a terminal (gpg asks for your passphrase through pinentry)',
+      commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']],
+      automatic: false,
+    },
+    example: 'gpg: public key decryption failed: No pinentry\ngpg: decryption failed: No secret key',
+  },
+  {
     id: 'gpg-no-secret-key',
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',

@@ -19,7 +19,7 @@ export interface PromptStreams {
 
 /** Questions go to stderr by default, so stdout stays for results. */
 export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
-  const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? process.stderr };
+  const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? (process.stderr.isTTY || !process.stdout.isTTY ? process.stderr : process.stdout) };
   async function ask<T>(question: Record<string, unknown>): Promise<T> {
     // enquirer's colours (ansi-colors) ignore NO_COLOR: they only listen to FORCE_COLOR=0,
     // read once when enquirer loads. (--no-color sets NO_COLOR in main.ts.)

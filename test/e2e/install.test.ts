@@ -260,6 +260,8 @@ describe('install duo-sso', () => {
     const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`, '--sha256', 'a'.repeat(64)]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`could not get ${server.url}/rel/duo-sso_linux_amd64: HTTP 404`);
+    // The ways round a release URL that does not answer.
+    expect(r.stderr).toMatch(/--from FILE.*--release-url/);
   });
 });
 
@@ -375,18 +377,26 @@ describe('install aws-cli (Linux zip)', () => {
     expect(existsSync(box.path('.local/aws-cli/v2/current/bin/aws'))).toBe(true);
   });
 
-  it('a pip-installed v1 that shadows the new v2 is found with the doctor\'s check and removed with --yes', async () => {
+  it('a pip-installed v1: in the plan, left installed by --yes alone, removed (before v2 goes in) with --remove-aws-cli-v1 --yes', async () => {
     const { box, env } = await setup();
     const shims = join(box.root, 'pyenv', 'shims');
     await mkdir(shims, { recursive: true });
-    await writeFile(join(shims, 'aws'), '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+    const v1 = '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n';
+    await writeFile(join(shims, 'aws'), v1, { mode: 0o755 });
     const pipLog = join(box.root, 'pip.log');
     await box.addScript('pip', `#!/bin/sh\n# Imitates pip: records its arguments and uninstalls the v1 shim.\necho "$*" >> ${pipLog}\nrm -f ${shims}/aws\necho "Successfully uninstalled awscli-1.29.0"\n`);
     const path = `${shims}:${box.home}/.local/bin:${box.env.PATH}`;
-    const r = await box.run(['install', 'aws-cli', '--yes'], { env: { ...env, PATH: path } });
-    expect(r.exitCode, r.stderr).toBe(0);
+    const dry = await box.run(['install', 'aws-cli', '--dry-run', '--json'], { env: { ...env, PATH: path } });
+    expect(dry.json.plans[0].steps[0]).toMatchObject({ kind: 'remove-software', commands: [['pip', 'uninstall', '--yes', 'awscli']], consent: { requested: false } });
+    const yes = await box.run(['install', 'aws-cli', '--yes'], { env: { ...env, PATH: path } });
+    expect(yes.exitCode, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain(`Remove the pip-installed AWS CLI v1 at ${shims}/aws [only with --remove-aws-cli-v1]`);
+    expect(yes.stdout).toContain('Not done: Remove the pip-installed AWS CLI v1');
+    expect(existsSync(pipLog)).toBe(false);
+    expect(existsSync(join(shims, 'aws'))).toBe(true);
+    const removed = await box.run(['install', 'aws-cli', '--yes', '--remove-aws-cli-v1'], { env: { ...env, PATH: path } });
+    expect(removed.exitCode, removed.stderr).toBe(0);
     expect(await readFile(pipLog, 'utf8')).toBe('uninstall --yes awscli\n');
-    expect(r.stdout).toContain('Removed the AWS CLI v1 that shadowed v2 (pip uninstall --yes awscli)');
     const doctor = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { PATH: path } });
     expect(doctor.json.checks[0]).toMatchObject({ status: 'ok', summary: expect.stringContaining('aws-cli 2.99.0') });
   });

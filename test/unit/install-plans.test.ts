@@ -36,7 +36,7 @@ function input(facts: PlatformFacts, options: Partial<InstallOptions> = {}, extr
   return {
     facts,
     paths: resolvePaths({ HOME, USERPROFILE: 'C:\\Users\\ann' }, { os: facts.os === 'win32' ? 'win32' : 'linux' }),
-    options: { system: false, update: false, passphrase: true, ...options },
+    options: { system: false, update: false, passphrase: true, removeAwsCliV1: false, ...options },
     isRoot: false,
     ...extra,
   };

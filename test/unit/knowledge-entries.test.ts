@@ -108,6 +108,9 @@ const CASES: Case[] = [
   { id: 'pass-key-missing', text: 'gpg: 4E1D2C3B4A596877: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.' },
   { id: 'gpg-no-tty', text: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key' },
   { id: 'gpg-no-tty', text: 'gpg: signing failed: Inappropriate ioctl for device' },
+  // A passphrase-protected key gpg-agent has not unlocked: the key is there, only locked.
+  { id: 'gpg-key-locked', text: 'gpg: encrypted with 255-bit ECDH key, ID 7D10AE04436D9843, created 2026-12-03\n      "Ann <ann@example.com>"\ngpg: public key decryption failed: No pinentry\ngpg: decryption failed: No secret key' },
+  { id: 'gpg-key-locked', text: 'pass: store initialised for 36EDC16BEA57519E6483ABA4E49D1B6BF5D27E15; your gpg key is locked (gpg-agent has no cached passphrase)' },
   { id: 'gpg-no-secret-key', text: 'gpg: encrypted with rsa3072 key, ID 9C8E7D6F0D3F1B2A, created 2025-01-10\n      "Old Laptop <jdoe@example.com>"\ngpg: decryption failed: No secret key' },
   {
     id: 'gpg-key-expired',
