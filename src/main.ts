@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
+import { exitCodeFor, installInterruptHandlers, interrupted, summaryLine } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
 import type { CommandRunner } from './commands/types.js';
 
@@ -88,8 +89,12 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     await program.parseAsync(argv);
-    return exitCode;
+    return interruptedExit() ?? exitCode;
   } catch (error) {
+    // Interrupted: whatever the command made of it (an InterruptedError, or a failure of the
+    // child we stopped), the run ends with the one summary line and 128 + signal.
+    const stopped = interruptedExit();
+    if (stopped !== undefined) return stopped;
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       // commander has already printed the message to stderr; --json still gets its one document.
@@ -104,6 +109,14 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.includes('--verbose') || argv.includes('-v')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return ExitCode.failure;
   }
+}
+
+/** When the run was interrupted: prints the one summary line and returns the exit code. */
+function interruptedExit(): number | undefined {
+  const signal = interrupted();
+  if (!signal) return undefined;
+  process.stderr.write(`${summaryLine(TOOL_NAME, signal)}\n`);
+  return exitCodeFor(signal);
 }
 
 /** The word after `help` (or `GROUP help`) when it names no command there. */
@@ -138,10 +151,8 @@ function silenceRuntimeNoise(): void {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  process.on('SIGINT', () => {
-    process.exitCode = ExitCode.interrupted;
-    process.exit();
-  });
+  // Normally done by cli.ts already; the interrupt policy is in platform/interrupt.ts.
+  installInterruptHandlers(TOOL_NAME);
   const code = await main(argv);
   // Exit as soon as the output is flushed: a subprocess that a timed-out check gave up on
   // must not keep the user waiting.
