@@ -10,7 +10,7 @@ declare const __VERSION__: string | undefined;
 declare const __ROOT_HELP__: string | undefined;
 
 import { exitAfterFlush } from './errors.js';
-import { installInterruptHandlers } from './platform/interrupt.js';
+import { exitCodeFor, installInterruptHandlers, interrupted, summaryLine } from './platform/interrupt.js';
 
 // A reader that stops early (`duo-sso-setup --help | head -1`) closes the pipe: later writes
 // fail with EPIPE, which would otherwise surface as a stack trace. The output is no longer
@@ -56,7 +56,12 @@ if (only === '--version' || only === '-V') {
   const file = './credential-process.cjs';
   void (fromSource ? load<Module>('./credentials/credential-process.ts') : Promise.resolve().then(() => require(file) as Module))
     .then((m) => m.run(args.slice(1)))
-    .then(exitAfterFlush, fatal);
+    .then((code) => {
+      // Stopped by a signal: the store read we cut short is not the outcome, the signal is.
+      const signal = interrupted();
+      if (signal) process.stderr.write(`${summaryLine('duo-sso-setup', signal)}\n`);
+      exitAfterFlush(signal ? exitCodeFor(signal) : code);
+    }, fatal);
 } else {
   installInterruptHandlers('duo-sso-setup');
   void load<typeof import('./main.js')>(fromSource ? './main.ts' : './main.mjs').then((m) => m.run(process.argv)).catch(fatal);
