@@ -2,7 +2,7 @@
 // timeout, never throws on a non-zero exit, and a dry-run mode that records commands
 // which change the machine instead of running them.
 import type { Options } from 'execa';
-import { onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
+import { interrupt, onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
 import { KILL_GRACE_MS, signalGroup, terminateGroup, trackGroup } from './process-group.js';
 
 export interface RunOptions {
@@ -123,6 +123,10 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         exitCode?: number; stdout?: unknown; stderr?: unknown; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };
       const { timedOut } = ended();
+      // A child on the user's terminal that ended by Ctrl-C (its own question answered with
+      // Ctrl-C exits 130; a SIGINT from the terminal kills it): the user stopped the run, not
+      // just that child.
+      if (!ownGroup && (r.exitCode === 130 || r.signal === 'SIGINT')) interrupt('SIGINT');
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
       throwIfInterrupted();
       if (options.mutates) recordChange(`ran ${argv.join(' ')}`);

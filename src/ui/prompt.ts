@@ -43,6 +43,11 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     } catch {
       // enquirer rejects on Ctrl-C / Escape (and a closed input): the same as a SIGINT.
       interrupt('SIGINT');
+      // enquirer redraws the cancelled question once more after rejecting, and leaves the
+      // cursor at its start: let that happen, then end the line, so the summary line that
+      // follows neither overwrites the question nor is overwritten by it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      io.stdout.write('\n');
       throw new InterruptedError(interrupted());
     } finally {
       unhook();

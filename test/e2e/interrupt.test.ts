@@ -1,0 +1,83 @@
+// Ctrl-C on a real terminal (issue 11 Build 2), under Node and Deno: at every question the
+// tool asks, while setup is still checking, and during an install step. Each time: exit 130,
+// one line saying what was and was not changed, no process or temporary file of ours left,
+// and every file as it was (or completely written).
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest } from '../support/sandbox.js';
+import { CTRL_C, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
+
+const sandbox = sandboxPerTest();
+const CONFIG = '.config/duo-sso/config.json';
+const SUMMARY = /^duo-sso-setup: interrupted; nothing was changed\.$/m;
+
+/** Every file under HOME with its content: "unchanged" means equal. */
+async function files(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        // gpg's own state changes as gpg runs; it is not ours.
+        if (e.name !== '.gnupg') await walk(p);
+      } else if (e.isFile()) out[relative(root, p)] = `${(await stat(p)).mode & 0o777}:${await readFile(p, 'base64')}`;
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** A config.json with fixable problems (no partner_spid/aws_urn): config fix and doctor --fix ask. */
+const FIXABLE = '{\n  "url": "https://cloudsso.cisco.com",\n  "profiles": {\n    "dev": { "aws_account_id": "111111111111", "aws_role_name": "admin" }\n  }\n}\n';
+
+const DUO_SSO_STANDIN = '#!/bin/sh\ncase "$1" in --version|-version) echo "duo-sso v3.4.1"; exit 0 ;; esac\nexit 0\n';
+
+interface Question {
+  name: string;
+  args: string[];
+  /** What appears when the question is up. */
+  question: string;
+  prepare?: (box: Sandbox) => Promise<void>;
+  tools?: string[];
+  also?: (screen: string) => void;
+}
+
+const QUESTIONS: Question[] = [
+  { name: 'config init (the wizard)', args: ['config', 'init'], question: 'sign-in URL' },
+  { name: 'config fix', args: ['config', 'fix'], question: 'Apply these', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
+  // Two fixes to offer: the first Ctrl-C must stop both (it was "no" to each, four presses to leave).
+  {
+    name: 'doctor --fix', args: ['doctor', '--fix', '--only', 'session-duration,profiles'], question: 'Fix ', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)),
+    also: (screen) => expect(/Fix session-duration/.test(screen) && /Fix profiles/.test(screen), screen).toBe(false),
+  },
+  { name: 'login: Install duo-sso now?', args: ['login'], question: 'Install it now', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
+  {
+    name: 'login: Create config.json now?', args: ['login'], question: 'Create it now',
+    prepare: async (box) => void (await box.addScript('duo-sso', DUO_SSO_STANDIN)),
+  },
+  { name: 'install pass-gpg: Go ahead?', args: ['install', 'pass-gpg', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+  { name: 'setup: Go ahead?', args: ['setup', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+];
+
+describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runtime) => {
+  for (const q of QUESTIONS) {
+    it(`${q.name}: exit 130, one summary line, nothing changed or left behind`, async () => {
+      const box = await sandbox({ tools: q.tools ?? [], env: { TMPDIR: '' } });
+      box.env.TMPDIR = join(box.root, 'tmp');
+      await box.write('../tmp/.keep', '');
+      await q.prepare?.(box);
+      const before = await files(box.home);
+      const r = await runInPty(box, q.args, { runtime, steps: [{ waitFor: q.question, send: CTRL_C }] });
+      expect(r.missed, r.screen).toBeUndefined();
+      expect(r.exitCode, r.screen).toBe(130);
+      expect(r.screen).toMatch(SUMMARY);
+      expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+      expect(r.screen).not.toMatch(/Uncaught|readline was closed|    at /);
+      q.also?.(r.screen);
+      expect(await files(box.home)).toEqual(before);
+      expect(await leftoverTempFiles(box.root)).toEqual([]);
+      expect(await settledLeftovers(box.home)).toEqual([]);
+    }, 120_000);
+  }
+});
