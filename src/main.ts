@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
-import { exitCodeFor, installInterruptHandlers, interrupted, summaryLine } from './platform/interrupt.js';
+import { exitCodeFor, finalSummary, installInterruptHandlers, interrupted } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
 import type { CommandRunner } from './commands/types.js';
 
@@ -131,7 +131,8 @@ export async function main(argv: string[]): Promise<number> {
 function interruptedExit(): number | undefined {
   const signal = interrupted();
   if (!signal) return undefined;
-  process.stderr.write(`${summaryLine(TOOL_NAME, signal)}\n`);
+  const line = finalSummary(TOOL_NAME);
+  if (line) process.stderr.write(`${line}\n`);
   return exitCodeFor(signal);
 }
 

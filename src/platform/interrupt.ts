@@ -41,12 +41,15 @@ interface InterruptState {
   changes: string[];
   /** Set once the handlers are installed: leaves without waiting for the command to unwind. */
   leaveNow: ((signal: StopSignal) => void) | undefined;
+  /** A child of ours on the terminal was interrupted and printed its own summary line. */
+  childReported: boolean;
 }
 const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.for('duo-sso-setup.interrupt')] ??= {
   received: undefined,
   hooks: new Set(),
   changes: [],
   leaveNow: undefined,
+  childReported: false,
 }) as InterruptState;
 const { hooks, changes } = state;
 
@@ -77,9 +80,10 @@ export function onInterrupt(hook: () => void): () => void {
  * A Ctrl-C typed at a question arrives here too (the terminal is in raw mode then, so no
  * SIGINT is sent; the prompt reports the key).
  */
-export function interrupt(signal: StopSignal = 'SIGINT'): void {
+export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?: boolean } = {}): void {
   if (state.received) return;
   state.received = signal;
+  state.childReported = Boolean(opts.childReported);
   stopAllGroups();
   for (const hook of [...hooks]) {
     try {
@@ -105,6 +109,16 @@ export function recordedChanges(): readonly string[] {
   return changes;
 }
 
+/**
+ * The one line to print for this interrupted run, or undefined when a child of ours (a
+ * command we ran on the terminal) has printed it already and we changed nothing ourselves.
+ */
+export function finalSummary(tool: string): string | undefined {
+  const signal = state.received;
+  if (!signal || (state.childReported && changes.length === 0)) return undefined;
+  return summaryLine(tool, signal);
+}
+
 /** The one line printed when a run is interrupted: what changed and what did not. */
 export function summaryLine(tool: string, signal: StopSignal, done: readonly string[] = changes): string {
   const what = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
@@ -124,8 +138,10 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
   for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {
     process.on(signal, () => {
       // A second signal: no more waiting for the command to unwind.
-      if (state.received) state.leaveNow?.(state.received);
-      else interrupt(signal);
+      if (state.received) return state.leaveNow?.(state.received);
+      // The terminal echoed ^C where the cursor was: what we print next starts a line of its own.
+      if (signal === 'SIGINT' && process.stderr.isTTY) write('\n');
+      interrupt(signal);
     });
   }
 }
@@ -133,6 +149,7 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
 /** For tests: forget a previous interruption. */
 export function resetInterruptForTests(): void {
   state.received = undefined;
+  state.childReported = false;
   hooks.clear();
   changes.length = 0;
 }

@@ -2,7 +2,7 @@
 // timeout, never throws on a non-zero exit, and a dry-run mode that records commands
 // which change the machine instead of running them.
 import type { Options } from 'execa';
-import { interrupt, onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
+import { interrupt, interrupted, onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
 import { KILL_GRACE_MS, signalGroup, terminateGroup, trackGroup } from './process-group.js';
 
 export interface RunOptions {
@@ -126,8 +126,10 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       // A child on the user's terminal that ended by Ctrl-C (its own question answered with
       // Ctrl-C exits 130; a SIGINT from the terminal kills it): the user stopped the run, not
       // just that child.
-      if (!ownGroup && (r.exitCode === 130 || r.signal === 'SIGINT')) interrupt('SIGINT');
+      if (!ownGroup && (r.exitCode === 130 || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported: r.exitCode === 130 });
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
+      // A command that changes the machine may have changed part of it: the summary says so.
+      if (interrupted() && options.mutates) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);
       throwIfInterrupted();
       if (options.mutates) recordChange(`ran ${argv.join(' ')}`);
       const spawnError = (r.code ? SPAWN_ERRORS[r.code] : undefined)

@@ -12,6 +12,8 @@ export const CTRL_C = '\x03';
 export interface PtyStep {
   /** Text (a regular expression, in Python's syntax) to wait for on the screen after the previous step. */
   waitFor: string;
+  /** Also wait for this file to exist (a stand-in tool touches it when it starts). */
+  waitForFile?: string;
   /** Keys to type once it appears. */
   send: string;
   /** Pause after the text appears before typing, in ms (default 100: let the prompt settle). */
@@ -57,6 +59,8 @@ for step in spec["steps"]:
     alive = True
     while time.time() < deadline:
         found = pattern.search(screen, seen)
+        if found and step.get("waitForFile") and not os.path.exists(step["waitForFile"]):
+            found = None
         if found or not alive:
             break
         alive = read(0.1)
