@@ -3,6 +3,7 @@
 // which change the machine instead of running them.
 import type { Options } from 'execa';
 import { interrupt, interrupted, onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
+import { stopHelpersOf } from './after-interrupt.js';
 import { KILL_GRACE_MS, signalGroup, terminateGroup, trackGroup } from './process-group.js';
 
 export interface RunOptions {
@@ -130,6 +131,7 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
       // A command that changes the machine may have changed part of it: the summary says so.
       if (interrupted() && options.mutates) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);
+      if (interrupted()) await stopHelpersOf(file, env);
       throwIfInterrupted();
       if (options.mutates) recordChange(`ran ${argv.join(' ')}`);
       const spawnError = (r.code ? SPAWN_ERRORS[r.code] : undefined)

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest } from '../support/sandbox.js';
-import { CTRL_C, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
+import { type Runtime, type Sandbox, sandboxPerTest, systemTool } from '../support/sandbox.js';
+import { CTRL_C, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
 const CONFIG = '.config/duo-sso/config.json';
@@ -132,4 +132,24 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runti
     expect(await files(box.home)).toEqual(before);
     expect(await settledLeftovers(box.home)).toEqual([]);
   }, 120_000);
+});
+
+const canApt = Boolean(systemTool('apt-get')) && process.getuid?.() === 0;
+
+describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at gpg\'s passphrase screen under %s', (runtime) => {
+  it('install pass-gpg: exit 130, no pinentry left on the terminal, and gpg answers at once afterwards', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg', 'pinentry', 'pinentry-curses'] });
+    const r = await runInPty(box, ['install', 'pass-gpg', '--yes', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
+      runtime, steps: [{ waitFor: 'Passphrase', send: CTRL_C, delayMs: 500 }], exitTimeoutMs: 30_000,
+    });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(130);
+    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+    // Right away, not after the agent's own minute: the pinentry went with the run.
+    expect((await leftoverProcesses(box.home)).filter((p) => /pinentry/.test(p.cmdline))).toEqual([]);
+    const t0 = Date.now();
+    const next = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys'], { timeoutMs: 60_000 });
+    expect(next.exitCode).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 180_000);
 });

@@ -81,8 +81,10 @@ while time.time() < deadline:
 if status is None:
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
-while read(0.05):
-    pass
+# What is left to read; a process that still holds the terminal (a pinentry) must not keep us here.
+while select.select([fd], [], [], 0.2)[0]:
+    if not read(0):
+        break
 code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
 sys.stdout.write(json.dumps({"exitCode": code, "raw": screen.decode(errors="replace"), "missed": missed}))
 `;
