@@ -33,9 +33,15 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     let unhook = (): void => undefined;
     // A signal while the question is up (SIGTERM, or SIGINT sent by `kill`) cancels it, which
     // also puts the terminal back out of raw mode.
+    const ours = signalListeners();
     const onRun = (prompt: EnquirerPrompt) => {
       unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
       prompt.once('start', () => tolerateClosedReadline(prompt));
+      // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
+      // is up: that would skip the interrupt policy (no summary, no clean-up). Ours cancel it.
+      for (const [signal, listeners] of Object.entries(signalListeners())) {
+        for (const l of listeners) if (!ours[signal as StopSignalName]!.includes(l)) process.off(signal, l);
+      }
     };
     try {
       const answer = (await enquirer.prompt({ name: 'value', ...io, ...question, onRun } as never)) as { value: T };
@@ -65,6 +71,13 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}), enabled: initial.includes(c.name) })),
     }),
   };
+}
+
+type StopSignalName = 'SIGINT' | 'SIGTERM';
+type Listener = (...args: unknown[]) => void;
+
+function signalListeners(): Record<StopSignalName, Listener[]> {
+  return { SIGINT: process.listeners('SIGINT') as Listener[], SIGTERM: process.listeners('SIGTERM') as Listener[] };
 }
 
 interface EnquirerPrompt {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { type Runtime, type Sandbox, sandboxPerTest, systemTool } from '../support/sandbox.js';
+import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
 import { CTRL_C, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
@@ -57,6 +57,14 @@ const QUESTIONS: Question[] = [
     prepare: async (box) => void (await box.addScript('duo-sso', DUO_SSO_STANDIN)),
   },
   { name: 'install pass-gpg: Go ahead?', args: ['install', 'pass-gpg', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+  {
+    name: 'credentials migrate: Move the keys?', args: ['credentials', 'migrate'], question: 'Move the keys', tools: ['gpg', 'pass'],
+    prepare: async (box) => {
+      await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+      await box.write('.aws/credentials', '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEXAMPLETOKEN\n', 0o600);
+      await box.write('.aws/config', '[profile dev]\nregion = us-east-1\n', 0o644);
+    },
+  },
   { name: 'setup: Go ahead?', args: ['setup', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
 ];
 
@@ -152,4 +160,24 @@ describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at gpg\'s passp
     expect(next.exitCode).toBe(0);
     expect(Date.now() - t0).toBeLessThan(20_000);
   }, 180_000);
+});
+
+describe.each<Runtime>(['node', 'deno'])('questions on a terminal under %s', (runtime) => {
+  it('a confirmation shows its answer as yes/no, not (Y/n) · true', async () => {
+    const box = await sandbox();
+    await box.write(CONFIG, FIXABLE);
+    const r = await runInPty(box, ['config', 'fix'], { runtime, steps: [{ waitFor: 'Apply these', send: 'n' }] });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.screen).toMatch(/\(Y\/n\) · no/);
+    expect(r.screen).not.toMatch(/· (true|false)/);
+  }, 90_000);
+
+  it('SIGTERM while a question is up (kill, not a key): the question is cancelled, exit 143, one line', async () => {
+    const box = await sandbox();
+    const r = await runInPty(box, ['config', 'init'], { runtime, steps: [{ waitFor: 'sign-in URL', send: '', signal: 'SIGTERM' }] });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(143);
+    expect(r.screen).toMatch(/^duo-sso-setup: stopped by SIGTERM; nothing was changed\.$/m);
+    expect(await files(box.home)).toEqual({});
+  }, 90_000);
 });

@@ -16,6 +16,8 @@ export interface PtyStep {
   waitForFile?: string;
   /** Keys to type once it appears. */
   send: string;
+  /** Instead of typing: send this signal to the CLI's process (what `kill` or `timeout` does). */
+  signal?: 'SIGTERM' | 'SIGINT' | 'SIGHUP';
   /** Pause after the text appears before typing, in ms (default 100: let the prompt settle). */
   delayMs?: number;
 }
@@ -69,7 +71,10 @@ for step in spec["steps"]:
         break
     seen = found.end()
     time.sleep(step.get("delayMs", 100) / 1000)
-    os.write(fd, step["send"].encode())
+    if step.get("signal"):
+        os.kill(pid, getattr(signal, step["signal"]))
+    else:
+        os.write(fd, step["send"].encode())
 deadline = time.time() + spec["exitTimeout"]
 status = None
 while time.time() < deadline:
