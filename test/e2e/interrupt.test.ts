@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
-import { CTRL_C, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
+import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
 const CONFIG = '.config/duo-sso/config.json';
@@ -41,6 +41,8 @@ interface Question {
   prepare?: (box: Sandbox) => Promise<void>;
   tools?: string[];
   also?: (screen: string) => void;
+  /** Questions answered before the one Ctrl-C comes at. */
+  steps?: PtyStep[];
 }
 
 const QUESTIONS: Question[] = [
@@ -65,6 +67,14 @@ const QUESTIONS: Question[] = [
       await box.write('.aws/config', '[profile dev]\nregion = us-east-1\n', 0o644);
     },
   },
+  {
+    // A multiselect (a list drawn over several lines).
+    name: 'config import: Which profiles?', args: ['config', 'import', '../listing.txt'], question: 'Which profiles should be added[\\s\\S]*scratch',
+    prepare: async (box) => {
+      await box.write(CONFIG, FIXABLE);
+      await box.write('../listing.txt', 'SSO completed successfully\nAccount: eticloud (626007623524)\n  [1] admin\nAccount: scratch (012345678901)\n  [3] devops\n');
+    },
+  },
   { name: 'setup: Go ahead?', args: ['setup', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
 ];
 
@@ -76,8 +86,8 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
       await box.write('../tmp/.keep', '');
       await q.prepare?.(box);
       const before = await files(box.home);
-      const r = await runInPty(box, q.args, { runtime, steps: [{ waitFor: q.question, send: CTRL_C }] });
-      expect(r.missed, r.screen).toBeUndefined();
+      const r = await runInPty(box, q.args, { runtime, steps: [...(q.steps ?? []), { waitFor: q.question, send: CTRL_C }] });
+      expect(r.missed, `${r.exitCode} ${r.raw}`).toBeUndefined();
       expect(r.exitCode, r.screen).toBe(130);
       expect(r.screen).toMatch(SUMMARY);
       expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);

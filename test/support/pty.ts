@@ -34,10 +34,12 @@ export interface PtyResult {
 }
 
 const DRIVER = String.raw`
-import json, os, pty, re, select, signal, sys, time
+import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 spec = json.loads(sys.argv[1])
 pid, fd = pty.fork()
 if pid == 0:
+    # A real terminal has a size; a new pty has 0x0, where lists (enquirer's select) show no rows.
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
     os.execv(spec["argv"][0], spec["argv"])
 screen = b""
 def read(timeout):
