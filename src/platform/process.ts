@@ -127,10 +127,12 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       // A child on the user's terminal that ended by Ctrl-C (its own question answered with
       // Ctrl-C exits 130; a SIGINT from the terminal kills it): the user stopped the run, not
       // just that child.
-      if (!ownGroup && (r.exitCode === 130 || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported: r.exitCode === 130 });
+      // One of ours (our own CLI) exits 130 after printing its own summary line.
+      const childReported = !ownGroup && r.exitCode === 130;
+      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported });
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
       // A command that changes the machine may have changed part of it: the summary says so.
-      if (interrupted() && options.mutates) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);
+      if (interrupted() && options.mutates && !childReported) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);
       if (interrupted()) await stopHelpersOf(file, env);
       throwIfInterrupted();
       if (options.mutates) recordChange(`ran ${argv.join(' ')}`);
