@@ -91,7 +91,7 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
       expect(r.exitCode, r.screen).toBe(130);
       expect(r.screen).toMatch(SUMMARY);
       expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
-      expect(r.screen).not.toMatch(/Uncaught|readline was closed|    at /);
+      expect(r.screen).not.toMatch(/Uncaught|readline was closed| {4}at /);
       q.also?.(r.screen);
       expect(await files(box.home)).toEqual(before);
       expect(await leftoverTempFiles(box.root)).toEqual([]);
