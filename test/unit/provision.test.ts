@@ -11,6 +11,7 @@ const TOOL_PACKAGE: Record<string, string | null> = {
   gpg: 'gnupg', gpgconf: 'gnupg', pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
   'dbus-daemon': 'dbus', 'dbus-send': 'dbus', 'gnome-keyring-daemon': 'gnome-keyring',
   shellcheck: 'shellcheck', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3',
+  pinentry: 'pinentry-curses', 'pinentry-curses': 'pinentry-curses',
   // Part of every Debian system, or of the Node.js the suite runs on.
   'apt-get': null, dpkg: null, bash: null, npm: null,
 };
