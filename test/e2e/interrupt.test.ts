@@ -3,7 +3,7 @@
 // one line saying what was and was not changed, no process or temporary file of ours left,
 // and every file as it was (or completely written).
 import { describe, expect, it } from 'vitest';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
 import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
@@ -32,6 +32,14 @@ async function files(root: string): Promise<Record<string, string>> {
 const FIXABLE = '{\n  "url": "https://cloudsso.cisco.com",\n  "profiles": {\n    "dev": { "aws_account_id": "111111111111", "aws_role_name": "admin" }\n  }\n}\n';
 
 const DUO_SSO_STANDIN = '#!/bin/sh\ncase "$1" in --version|-version) echo "duo-sso v3.4.1"; exit 0 ;; esac\nexit 0\n';
+
+/** A TMPDIR of the sandbox's own, so that temporary files left behind can be seen. */
+async function privateTmp(box: Sandbox): Promise<string> {
+  const tmp = join(box.root, 'tmp');
+  await mkdir(tmp);
+  box.env.TMPDIR = tmp;
+  return tmp;
+}
 
 interface Question {
   name: string;
@@ -81,9 +89,8 @@ const QUESTIONS: Question[] = [
 describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runtime) => {
   for (const q of QUESTIONS) {
     it(`${q.name}: exit 130, one summary line, nothing changed or left behind`, async () => {
-      const box = await sandbox({ tools: q.tools ?? [], env: { TMPDIR: '' } });
-      box.env.TMPDIR = join(box.root, 'tmp');
-      await box.write('../tmp/.keep', '');
+      const box = await sandbox({ tools: q.tools ?? [] });
+      const tmp = await privateTmp(box);
       await q.prepare?.(box);
       const before = await files(box.home);
       const r = await runInPty(box, q.args, { runtime, steps: [...(q.steps ?? []), { waitFor: q.question, send: CTRL_C }] });
@@ -95,6 +102,7 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
       q.also?.(r.screen);
       expect(await files(box.home)).toEqual(before);
       expect(await leftoverTempFiles(box.root)).toEqual([]);
+      expect(await readdir(tmp)).toEqual([]);
       expect(await settledLeftovers(box.home)).toEqual([]);
     }, 120_000);
   }
@@ -107,6 +115,7 @@ const newMarker = (): string => `0.${Date.now()}${Math.floor(Math.random() * 1e6
 describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runtime) => {
   it('while setup is still checking (a gpg that hangs): exit 130 at once, the gpg group is gone', async () => {
     const box = await sandbox();
+    const tmp = await privateTmp(box);
     const marker = newMarker();
     const started = join(box.root, 'gpg-started');
     for (const tool of ['gpg', 'gpg2']) await box.addScript(tool, hanging(started, marker));
@@ -119,10 +128,12 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runti
     expect(await files(box.home)).toEqual(before);
     expect(await settledLeftovers(marker)).toEqual([]);
     expect(await settledLeftovers(box.home)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
 
   it('during an install step (apt-get hangs): exit 130, the step\'s group is gone, the summary names the step it stopped', async () => {
     const box = await sandbox();
+    const tmp = await privateTmp(box);
     const marker = newMarker();
     const started = join(box.root, 'apt-started');
     await box.addScript('apt-get', hanging(started, marker));
@@ -136,6 +147,7 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runti
     expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
     expect(await settledLeftovers(marker)).toEqual([]);
     expect(await leftoverTempFiles(box.root)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
 
   it('at a question of a command login started on the terminal (config init): the whole login stops with 130', async () => {
