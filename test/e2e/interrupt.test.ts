@@ -150,6 +150,22 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runti
     expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
 
+  it('during setup\'s steps (listr draws them; apt-get hangs): exit 130 with the one line, not listr\'s own exit 127', async () => {
+    const box = await sandbox();
+    const tmp = await privateTmp(box);
+    const marker = newMarker();
+    const started = join(box.root, 'apt-started');
+    await box.addScript('apt-get', hanging(started, marker));
+    const r = await runInPty(box, ['setup', '--yes', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
+      runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000,
+    });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(130);
+    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+    expect(await settledLeftovers(marker)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 120_000);
+
   it('at a question of a command login started on the terminal (config init): the whole login stops with 130', async () => {
     const box = await sandbox();
     await box.addScript('duo-sso', DUO_SSO_STANDIN);

@@ -41,7 +41,8 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
         if (r.status === 'skipped') task.skip(r.detail);
         else task.title = `${step.title}: ${r.detail}`;
       },
-    })), { renderer: 'simple', exitOnError: true, rendererOptions: {} } as never);
+      // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
+    })), { renderer: 'simple', exitOnError: true, registerSignalListeners: false, rendererOptions: {} } as never);
     try {
       await list.run();
     } catch (error) {
