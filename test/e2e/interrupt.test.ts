@@ -112,58 +112,47 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
 const hanging = (started: string, marker: string) => `#!/bin/sh\ntouch ${started}\n(trap '' TERM; exec sleep 300 ${marker})\necho done\n`;
 const newMarker = (): string => `0.${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
+/**
+ * Runs the CLI on a terminal with `tools` replaced by hanging stand-ins, and types Ctrl-C once
+ * one of them has started. Returns the run and what it must leave clean.
+ */
+async function ctrlCWhileHanging(runtime: Runtime, tools: string[], args: string[], before?: (box: Sandbox) => Promise<void>) {
+  const box = await sandbox();
+  const tmp = await privateTmp(box);
+  const marker = newMarker();
+  const started = join(box.root, 'tool-started');
+  for (const tool of tools) await box.addScript(tool, hanging(started, marker));
+  await before?.(box);
+  const home = await files(box.home);
+  const r = await runInPty(box, args, { runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000 });
+  expect(r.missed, r.screen).toBeUndefined();
+  expect(r.exitCode, r.screen).toBe(130);
+  expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+  expect(await settledLeftovers(marker)).toEqual([]);
+  expect(await settledLeftovers(box.home)).toEqual([]);
+  expect(await leftoverTempFiles(box.root)).toEqual([]);
+  expect(await readdir(tmp)).toEqual([]);
+  return { r, box, home };
+}
+
+const GPG_FLAGS = ['--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'];
+
 describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runtime) => {
-  it('while setup is still checking (a gpg that hangs): exit 130 at once, the gpg group is gone', async () => {
-    const box = await sandbox();
-    const tmp = await privateTmp(box);
-    const marker = newMarker();
-    const started = join(box.root, 'gpg-started');
-    for (const tool of ['gpg', 'gpg2']) await box.addScript(tool, hanging(started, marker));
-    const before = await files(box.home);
-    const r = await runInPty(box, ['setup'], { runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000 });
-    expect(r.missed, r.screen).toBeUndefined();
-    expect(r.exitCode, r.screen).toBe(130);
+  it('while setup is still checking (a gpg that hangs): exit 130 at once, the gpg group is gone, nothing changed', async () => {
+    const { r, box, home } = await ctrlCWhileHanging(runtime, ['gpg', 'gpg2'], ['setup']);
     expect(r.screen).toMatch(SUMMARY);
     expect(r.screen).not.toContain('Go ahead');
-    expect(await files(box.home)).toEqual(before);
-    expect(await settledLeftovers(marker)).toEqual([]);
-    expect(await settledLeftovers(box.home)).toEqual([]);
-    expect(await readdir(tmp)).toEqual([]);
+    expect(await files(box.home)).toEqual(home);
   }, 120_000);
 
   it('during an install step (apt-get hangs): exit 130, the step\'s group is gone, the summary names the step it stopped', async () => {
-    const box = await sandbox();
-    const tmp = await privateTmp(box);
-    const marker = newMarker();
-    const started = join(box.root, 'apt-started');
-    await box.addScript('apt-get', hanging(started, marker));
-    const r = await runInPty(box, ['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
-      runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000,
-    });
-    expect(r.missed, r.screen).toBeUndefined();
-    expect(r.exitCode, r.screen).toBe(130);
+    const { r } = await ctrlCWhileHanging(runtime, ['apt-get'], ['install', 'pass-gpg', '--yes', ...GPG_FLAGS]);
     // The step was stopped before it finished: it may have changed part of the machine.
     expect(r.screen).toMatch(/^duo-sso-setup: interrupted; changed before stopping: started apt-get .*install -y pass gnupg \(stopped before it finished\); nothing else was changed\.$/m);
-    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
-    expect(await settledLeftovers(marker)).toEqual([]);
-    expect(await leftoverTempFiles(box.root)).toEqual([]);
-    expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
 
   it('during setup\'s steps (listr draws them; apt-get hangs): exit 130 with the one line, not listr\'s own exit 127', async () => {
-    const box = await sandbox();
-    const tmp = await privateTmp(box);
-    const marker = newMarker();
-    const started = join(box.root, 'apt-started');
-    await box.addScript('apt-get', hanging(started, marker));
-    const r = await runInPty(box, ['setup', '--yes', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
-      runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000,
-    });
-    expect(r.missed, r.screen).toBeUndefined();
-    expect(r.exitCode, r.screen).toBe(130);
-    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
-    expect(await settledLeftovers(marker)).toEqual([]);
-    expect(await readdir(tmp)).toEqual([]);
+    await ctrlCWhileHanging(runtime, ['apt-get'], ['setup', '--yes', ...GPG_FLAGS]);
   }, 120_000);
 
   it('at a question of a command login started on the terminal (config init): the whole login stops with 130', async () => {
