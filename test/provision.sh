@@ -4,8 +4,9 @@
 set -euo pipefail
 # git, zip and python3 (pty tests) too: a minimal Debian image has none of them. zsh and fish:
 # env quoting and completion run in the real shells; faketime moves the AWS CLI's clock;
-# openssl makes the TLS test CA; minisign signs the release stand-ins' checksums.
-PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck minisign ruby unzip zip git python3 openssl zsh fish faketime)
+# openssl makes the TLS test CA; minisign signs the release stand-ins' checksums;
+# pinentry-curses (gpg's passphrase screen, which a Ctrl-C test interrupts) and procps (ps).
+PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck minisign ruby unzip zip git python3 openssl zsh fish faketime pinentry-curses procps)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

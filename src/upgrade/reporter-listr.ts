@@ -28,6 +28,8 @@ export function listrReporter(): Reporter {
         },
       }], {
         exitOnError: false,
+        // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
+        registerSignalListeners: false,
         renderer: 'default',
         // We are here only when stderr is a terminal; stdout may well be a pipe or a file.
         forceTTY: true,

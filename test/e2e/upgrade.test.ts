@@ -182,10 +182,10 @@ describe('upgrade duo-sso through Homebrew: a failure at any rung is reported', 
     const { run } = await setup(brokenTapScenario({ fail }));
     const r = await run(['upgrade', 'duo-sso', '--yes']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^  What ran:$/m);
+    expect(r.stdout).toMatch(/^ {2}What ran:$/m);
     expect(r.stdout).toContain(`What failed: ${failed} (exit 1)`);
     expect(r.stdout).toContain(Object.values(fail)[0]);
-    expect(r.stdout).toMatch(/^  What to do next:$/m);
+    expect(r.stdout).toMatch(/^ {2}What to do next:$/m);
     expect(r.stdout).toContain(`$ ${next}`);
     expect(r.stdout).toContain('run again: duo-sso-setup upgrade duo-sso --yes');
     expect(r.stdout.includes('duo-sso is NOT installed right now')).toBe(notInstalled);

@@ -57,7 +57,8 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
         if (r.status === 'skipped') task.skip(oneLine(r.detail));
         else task.title = `${step.title}: ${oneLine(r.detail)}`;
       },
-    })), { renderer: 'simple', exitOnError: false, rendererOptions: {} } as never);
+      // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
+    })), { renderer: 'simple', exitOnError: false, registerSignalListeners: false, rendererOptions: {} } as never);
     await list.run().catch(() => undefined);
     return reports;
   }
