@@ -1,6 +1,7 @@
 // Small file and name helpers shared by migrate and restore.
 import { UserError } from '../errors.js';
 import { readCredentialsText } from '../aws/credentials-file.js';
+import { isValidProfileName, PROFILE_NAME_RULE } from '../secrets/types.js';
 
 /** The file's text, or undefined when it does not exist; any other failure is the user's to fix. */
 export async function readText(path: string): Promise<string | undefined> {
@@ -16,7 +17,7 @@ export async function readText(path: string): Promise<string | undefined> {
  * what would escape the folder or confuse the INI file.
  */
 export function validateProfileName(profile: string): void {
-  if (!/^[A-Za-z0-9_.@+=,:-]+$/.test(profile) || profile.startsWith('.') || profile.length > 128) {
-    throw new UserError(`invalid profile name '${profile}'`, { hint: 'Profile names may use letters, digits and _ . @ + = , : - (not starting with a dot).', exitCode: 2 });
+  if (!isValidProfileName(profile)) {
+    throw new UserError(`invalid profile name '${profile}'`, { hint: PROFILE_NAME_RULE, exitCode: 2 });
   }
 }
