@@ -2,7 +2,7 @@
 // ~/.password-store, the same store duo-sso keeps its own secrets in on Linux. Entries are
 // `duo-sso-setup/<account>`, e.g. duo-sso-setup/aws/eticloud.
 // Synchronous fs on purpose: tiny files, and node:fs/promises costs the credential-process path ~1 ms to load.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exec, ExecResult } from './exec.js';
 import { isValidAccount, SecretStoreError, type Availability, type SecretStore } from './types.js';
@@ -31,8 +31,27 @@ export function passEntry(account: string): string {
 }
 
 /** The command that removes an entry by hand. */
+export function passRemoveArgv(account: string): string[] {
+  return ['pass', 'rm', '--force', passEntry(account)];
+}
+
 export function passRemoveCommand(account: string): string {
-  return `pass rm --force ${passEntry(account)}`;
+  return passRemoveArgv(account).join(' ');
+}
+
+/**
+ * Profiles whose entry file is empty (what an interrupted `pass insert` leaves), found without
+ * gpg: a look at file sizes under `<store>/duo-sso-setup/aws/`, for doctor.
+ */
+export function emptyEntries(storeDir: string): string[] {
+  const dir = join(storeDir, PASS_PREFIX, 'aws');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.gpg') && emptyEntry(join(dir, n))).map((n) => n.slice(0, -'.gpg'.length)).sort();
 }
 
 /**
@@ -42,7 +61,7 @@ export function passRemoveCommand(account: string): string {
  */
 const DAMAGED_DATA = /no valid OpenPGP data found|decrypt_message failed: Unknown system error|invalid packet|unexpected end of file/i;
 
-/** A 0-byte entry file, or undefined when the file is not there (or not empty). */
+/** Whether the entry file is there and 0 bytes long. */
 function emptyEntry(file: string): boolean {
   try {
     return statSync(file).size === 0;
