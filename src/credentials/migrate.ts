@@ -229,8 +229,15 @@ async function migrateOne(ctx: MigrateCtx, profile: string, store: SecretStore, 
   };
   if (ctx.options.dryRun) return { profile, status: 'would-migrate', ...meta };
   await apply(ctx, plan, store, plan.previous);
-  await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
-  // Only now: with state.json unwritable the journal stays, and restore still finds the profile.
+  try {
+    await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
+  } catch (error) {
+    // The keys are moved and served; the journal stays, so restore and doctor still find the profile.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new UserError(`profile ${profile}: keys moved into the ${store.label}, but ${why}`, {
+      hint: `Its journal keeps it findable: \`duo-sso-setup credentials restore --profile ${profile}\` puts the keys back; once the state file is writable, \`duo-sso-setup credentials migrate --profile ${profile}\` records it.`,
+    });
+  }
   await endJournal(ctx.paths, profile);
   return { profile, status: 'migrated', ...meta };
 }

@@ -197,6 +197,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         const original = { credentials: credentialsText('eticloud', k), config: CONFIG };
         await l.box.write('.aws/credentials', original.credentials, 0o600);
         await l.box.write('.aws/config', original.config, 0o644);
+        const journalFile = l.box.path('.config/duo-sso-setup/journal/eticloud.json');
         const migrateArgs = ['credentials', 'migrate', '--profile', 'eticloud', '--store', l.store, '--yes'];
         const victim: 'migrate' | 'restore' = round % 2 === 0 ? 'migrate' : 'restore';
         if (victim === 'restore') {
@@ -208,7 +209,13 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         const signal: NodeJS.Signals = Math.random() < 0.5 ? 'SIGKILL' : 'SIGINT';
         const t = Date.now();
         const run = start(l, victim === 'migrate' ? migrateArgs : ['credentials', 'restore', '--yes']);
-        const after = Math.random() * typical(victim) * 1.1;
+        let ended = false;
+        void run.done.then(() => (ended = true));
+        // Half the kills anywhere in the run (start-up included); half once the journal is written,
+        // where the store and the files change: that window is a small part of a run's time.
+        const targeted = round % 4 >= 2;
+        if (targeted) while (!ended && !existsSync(journalFile)) await new Promise((r) => setTimeout(r, 2));
+        const after = Math.random() * typical(victim) * (targeted ? 0.3 : 1.1);
         await Promise.race([run.done, new Promise((r) => setTimeout(r, after))]);
         // kill -9 hits our process alone (its pass/gpg run on, as they would); Ctrl-C reaches the whole group, as a terminal sends it.
         try {
@@ -218,7 +225,13 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         const r = await run.done;
         if (r.signal === null && r.code === 0) took[victim].push(Date.now() - t);
         await drained(run.pid);
-        note(`${victim} ${r.signal === null && r.code === 0 ? 'finished' : `${signal}`}${(await journal(l)).length ? ' (journal left)' : ''}`);
+        // Where the kill left things, for the summary: which steps had happened.
+        const left = [
+          (await journal(l)).length ? 'journal' : '',
+          (await l.box.read('.aws/config')) !== original.config ? 'config changed' : '',
+          (await l.box.read('.aws/credentials')) !== original.credentials ? 'credentials changed' : '',
+        ].filter(Boolean).join(', ');
+        note(`${victim} ${r.signal === null && r.code === 0 ? 'finished' : signal}${targeted ? ' after the journal' : ''}: ${left || 'files as original'}`);
 
         const restore = await cli(l, ['credentials', 'restore', '--yes']);
         expect(restore.code, `round ${round} (${l.store}, ${victim} ${signal} at ${Math.round(after)} ms): ${restore.stderr}`).toBe(0);
@@ -270,6 +283,31 @@ describe('what an interrupted run leaves, one example each', () => {
     expect(existsSync(l.box.path('.password-store/duo-sso-setup/aws/zero.gpg'))).toBe(false);
     expect(await journal(l)).toEqual([]);
     expect(await l.box.read('.aws/credentials')).toBe(original);
+  });
+
+  it('state.json that cannot be written (a folder in its place): migrate says so, and a bare restore still finds the profile', async () => {
+    const k = keys(true);
+    const original = credentialsText('stuck', k);
+    await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
+    await l.box.write('.config/duo-sso-setup/state.json/keep', '');
+    await l.box.write('.aws/credentials', original, 0o600);
+    await l.box.write('.aws/config', CONFIG, 0o644);
+    const migrate = await cli(l, ['credentials', 'migrate', '--profile', 'stuck', '--store', 'pass', '--yes']);
+    expect(migrate.code).toBe(1);
+    expect(migrate.stderr).toMatch(/profile stuck: keys moved into the pass store .*, but cannot update .*state\.json/);
+    expect(migrate.stderr).toMatch(/credentials restore --profile stuck/);
+    expect(await served(l, 'stuck')).toMatchObject({ AccessKeyId: k.id });
+    expect(await journal(l)).toEqual(['stuck.json']);
+    const doctor = await cli(l, ['doctor', '--only', 'secret-store', '--json']);
+    expect(doctor.json.checks[0]).toMatchObject({ summary: expect.stringMatching(/^unfinished credentials migrate of stuck/), fix: { commands: [['duo-sso-setup', 'credentials', 'restore', '--profile', 'stuck', '--yes']] } });
+    const restore = await cli(l, ['credentials', 'restore', '--yes']);
+    expect(await l.box.read('.aws/credentials')).toBe(original);
+    expect(await l.box.read('.aws/config')).toBe(CONFIG);
+    expect(await storeHolds(l, 'stuck')).toBe(false);
+    expect(await journal(l)).toEqual([]);
+    // The state file is still a folder: restore says so, after the keys are back.
+    expect(restore.stderr).toMatch(/state\.json/);
+    await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
   });
 
   it('restore of several profiles leaves no backup holding a key restored earlier in the run', async () => {
