@@ -72,24 +72,29 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
   const { awsCredentials, awsConfig } = ctx.paths;
   const { raw, damaged } = await readStored(store, profile);
   const configBefore = await readText(awsConfig);
-  if (raw === undefined) {
-    if (isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process)) {
-      if (damaged) throw new UserError(damaged.message, { hint: `Then log in again: duo-sso-setup login --profile ${profile}` });
+  const credentialsBefore = (await readText(awsCredentials)) ?? '';
+  const entry = raw === undefined ? undefined : parseEntry(raw);
+  if (!entry) {
+    const linked = isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process);
+    // Not a whole entry of ours: a write cut off (a killed migrate's `pass insert` got only part
+    // of its input). Harmless to drop while the keys are still in the file, as they are until a
+    // migrate has read its entry back whole.
+    const cutOff = raw !== undefined && !linked && hasSecrets(credentialsBefore, profile);
+    if (linked || (raw !== undefined && !cutOff)) {
+      const what = damaged?.message ?? (raw !== undefined ? `the stored entry for profile ${profile} in the ${store.label} is damaged` : undefined);
+      if (what) throw new UserError(what, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
       throw new UserError(`profile ${profile} uses credential_process, but the ${store.label} has no credentials for it`, {
         hint: `Were they stored in the other store? Try --store ${store.name === 'keychain' ? 'pass' : 'keychain'}. Or log in again: duo-sso-setup login --profile ${profile}`,
       });
     }
     if (!ctx.options.dryRun) {
       // What an interrupted migrate left before it changed a file: its keys are still in the
-      // file, so a damaged entry (which holds nothing) and the journal can go.
-      if (damaged) await store.delete(accountFor(profile));
+      // file, so a damaged or cut-off entry and the journal can go.
+      if (damaged || cutOff) await store.delete(accountFor(profile));
       await endJournal(ctx.paths, profile);
     }
     return { profile, status: 'not-stored' };
   }
-  const entry = parseEntry(raw);
-  if (!entry) throw new UserError(`the stored entry for profile ${profile} in the ${store.label} is damaged`, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
-  const credentialsBefore = (await readText(awsCredentials)) ?? '';
   const creds = restoredCredentials(credentialsBefore, entry, profile);
   const config = restoredConfig(configBefore ?? '', entry, profile);
   const how = creds.exact && config.exact ? 'exact' : 'rewritten';

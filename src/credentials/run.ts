@@ -62,9 +62,11 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   let profiles = flags.profile ?? [];
   if (profiles.length === 0) {
     // By default: every profile with temporary (STS) keys, which is what duo-sso writes, and
-    // those migrated before (reported as already done, or migrated again after a new login).
+    // those migrated before (reported as already done, or migrated again after a new login),
+    // and those an interrupted migrate left in the journal (finished now).
     const temporary = profilesWithKeys((await readText(ctx.paths.awsCredentials)) ?? '', { temporaryOnly: true });
-    profiles = [...new Set([...temporary, ...((await readState(ctx.paths)).storedProfiles ?? [])])];
+    const interrupted = (await readJournal(ctx.paths)).records.filter((r) => r.operation === 'migrate' && r.store === store.name).map((r) => r.profile);
+    profiles = [...new Set([...temporary, ...((await readState(ctx.paths)).storedProfiles ?? []), ...interrupted])];
     if (profiles.length === 0) {
       throw new UserError(`no profile in ${ctx.paths.awsCredentials} has temporary credentials to migrate`, { hint: 'Log in first (duo-sso-setup login), or name a profile: --profile NAME' });
     }

@@ -143,8 +143,9 @@ async function awsFilesHolding(l: Lane, secret: string): Promise<string[]> {
   return found.sort();
 }
 
+/** The journal's records (a `.lock` a kill left beside one is safe-write's to break and clean up). */
 async function journal(l: Lane): Promise<string[]> {
-  return readdir(l.box.path('.config/duo-sso-setup/journal')).catch(() => []);
+  return (await readdir(l.box.path('.config/duo-sso-setup/journal')).catch(() => [])).filter((n) => n.endsWith('.json'));
 }
 
 describe('two `credentials migrate` of the same profile at once (issue 15: the key was lost in 5 of 10 rounds)', () => {
@@ -308,6 +309,24 @@ describe('what an interrupted run leaves, one example each', () => {
     // The state file is still a folder: restore says so, after the keys are back.
     expect(restore.stderr).toMatch(/state\.json/);
     await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
+  });
+
+  it('the same, finished forwards: once state.json is writable again, a bare migrate records the profile and clears the journal', async () => {
+    const k = keys(true);
+    const original = credentialsText('later', k);
+    await l.box.write('.config/duo-sso-setup/state.json/keep', '');
+    await l.box.write('.aws/credentials', original, 0o600);
+    await l.box.write('.aws/config', CONFIG, 0o644);
+    expect((await cli(l, ['credentials', 'migrate', '--profile', 'later', '--store', 'pass', '--yes'])).code).toBe(1);
+    await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
+    const finish = await cli(l, ['credentials', 'migrate', '--yes', '--json']);
+    expect(finish.stderr).toBe('');
+    expect(finish.json.profiles).toEqual([expect.objectContaining({ profile: 'later', status: 'already' })]);
+    expect(await journal(l)).toEqual([]);
+    expect(JSON.parse(await l.box.read('.config/duo-sso-setup/state.json'))).toMatchObject({ storedProfiles: ['later'], secretStore: 'pass' });
+    const restore = await cli(l, ['credentials', 'restore', '--yes', '--json']);
+    expect(restore.json.profiles).toEqual([{ profile: 'later', status: 'restored', how: 'exact' }]);
+    expect(await l.box.read('.aws/credentials')).toBe(original);
   });
 
   it('restore of several profiles leaves no backup holding a key restored earlier in the run', async () => {

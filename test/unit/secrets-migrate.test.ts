@@ -113,6 +113,20 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await readdir(join(paths.stateDir, 'journal')).catch(() => [])).toEqual([]);
   });
 
+  it('restore drops an entry cut off mid-write (a killed migrate) while the keys are still in the file; refuses when they are not', async () => {
+    const store = memoryStore();
+    store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'not-stored' }]);
+    expect(store.data.size).toBe(0);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+
+    // No keys in the file: the entry may be all there is, so it stays and the error says so.
+    store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
+    await writeFile(paths.awsCredentials, '[dev]\nregion = x\n');
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toThrow(/stored entry for profile dev .* is damaged/);
+    expect(store.data.size).toBe(1);
+  });
+
   it('undo only removes what this run wrote: another run\'s entry, stored between our write and read-back, stays (issue 15)', async () => {
     // The lost-key race: run B stored and verified its entry (and emptied the file) while run
     // A's read-back was failing; A's undo used to delete B's entry, the only copy of the key.
