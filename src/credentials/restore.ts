@@ -13,7 +13,7 @@ import { updateFile } from '../fs/safe-write.js';
 import { updateState } from '../state/state.js';
 import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
 import { isOurCommand, removeCredentialProcess } from './config-file.js';
-import { hasSecrets } from './credentials-file.js';
+import { hasSecrets, readProfileCredentials } from './credentials-file.js';
 import { parseEntry, type StoredEntry } from './entry.js';
 import { undoPatch } from './text-patch.js';
 import { forgetStored } from './state-record.js';
@@ -34,7 +34,12 @@ export interface RestoreOutcome {
 
 export function restoredCredentials(current: string, entry: StoredEntry, profile: string): { text: string; exact: boolean; keptNewer: boolean } {
   // Checked first: putting the old lines back beside newer ones would leave two sets of keys.
-  if (hasSecrets(current, profile)) return { text: current, exact: false, keptNewer: true };
+  if (hasSecrets(current, profile)) {
+    // The stored keys themselves: a migrate stopped before it took them out. Nothing newer, nothing to write.
+    const inFile = readProfileCredentials(current, profile);
+    const same = inFile.kind === 'ok' && inFile.credentials.accessKeyId === entry.AccessKeyId && inFile.credentials.secretAccessKey === entry.SecretAccessKey;
+    return { text: current, exact: same, keptNewer: !same };
+  }
   const patch = entry.duoSsoSetup.credentialsPatch;
   const exact = patch ? undoPatch(current, patch) : undefined;
   if (exact !== undefined) return { text: exact, exact: true, keptNewer: false };
