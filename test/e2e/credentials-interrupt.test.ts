@@ -101,6 +101,25 @@ async function cli(l: Lane, args: string[]) {
   return { ...r, json };
 }
 
+const KEYRING_GONE = /disconnected from message bus|Secret Service keyring is locked/;
+let keyringRestarts = 0;
+
+/**
+ * `cli`, but when gnome-keyring-daemon itself has dropped off the bus (seen about once in 250
+ * keychain rounds under heavy load, after a client was interrupted mid-call; D-Bus activation
+ * then starts a locked one), it is brought back with its keyring from disk, as a user would
+ * unlock it, and the command runs again. Counted and printed; never hides a wrong file or entry.
+ */
+async function cliKeyring(l: Lane, args: string[]) {
+  const r = await cli(l, args);
+  if (!l.session || r.code === 0 || !KEYRING_GONE.test(r.stderr)) return r;
+  keyringRestarts++;
+  l.session.stop();
+  l.session = startKeyringSession(l.box);
+  l.env = { ...l.session.env };
+  return cli(l, args);
+}
+
 /** Until nothing of that process group is left (a pass or gpg a kill -9 orphaned finishes first, as it would for a user). */
 async function drained(pgid: number): Promise<void> {
   const until = Date.now() + 60_000;
@@ -120,7 +139,7 @@ async function drained(pgid: number): Promise<void> {
 
 /** What credential-process serves for the profile (undefined: nothing stored). */
 async function served(l: Lane, profile: string): Promise<{ AccessKeyId: string; SecretAccessKey: string } | undefined> {
-  const r = await cli(l, ['credential-process', '--profile', profile, '--store', l.store]);
+  const r = await cliKeyring(l, ['credential-process', '--profile', profile, '--store', l.store]);
   if (r.code === 0) return r.json;
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/no stored credentials/);
@@ -203,7 +222,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         const victim: 'migrate' | 'restore' = round % 2 === 0 ? 'migrate' : 'restore';
         if (victim === 'restore') {
           const t = Date.now();
-          const m = await cli(l, migrateArgs);
+          const m = await cliKeyring(l, migrateArgs);
           expect(m.code, m.stderr).toBe(0);
           took.migrate.push(Date.now() - t);
         }
@@ -234,16 +253,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         ].filter(Boolean).join(', ');
         note(`${victim} ${r.signal === null && r.code === 0 ? 'finished' : signal}${targeted ? ' after the journal' : ''}: ${left || 'files as original'}`);
 
-        let restore = await cli(l, ['credentials', 'restore', '--yes', '--json']);
-        if (l.session && restore.code !== 0 && /disconnected from message bus/.test(restore.stderr)) {
-          // gnome-keyring-daemon itself dropped off the bus (seen once in ~250 rounds, after a
-          // Ctrl-C of a client mid-call). Its keyring is on disk: bring it back, as a user would, and restore.
-          note('keyring daemon gone, restarted');
-          l.session.stop();
-          l.session = startKeyringSession(l.box);
-          l.env = { ...l.session.env };
-          restore = await cli(l, ['credentials', 'restore', '--yes', '--json']);
-        }
+        const restore = await cliKeyring(l, ['credentials', 'restore', '--yes', '--json']);
         expect(restore.code, `round ${round} (${l.store}, ${victim} ${signal} at ${Math.round(after)} ms): ${restore.stderr}`).toBe(0);
         // The keys a stopped migrate left in the file are the stored ones, not "newer keys kept".
         for (const p of restore.json.profiles) expect(p.keptNewerKeys, `round ${round}`).toBeUndefined();
@@ -254,7 +264,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         expect(await journal(l)).toEqual([]);
       }
     }));
-    console.log(`interruptions: ${JSON.stringify(seen)}`);
+    console.log(`interruptions: ${JSON.stringify(seen)}; keyring daemon restarts: ${keyringRestarts}`);
     // The kills must mostly land mid-run, not after it finished.
     const finished = Object.entries(seen).filter(([k]) => k.includes('finished')).reduce((n, [, v]) => n + v, 0);
     expect(finished).toBeLessThan(KILL_ROUNDS / 2);
