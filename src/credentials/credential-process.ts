@@ -9,7 +9,7 @@ import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
-import { accountFor, isStoreKind, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
+import { accountFor, isStoreKind, isValidProfileName, PROFILE_NAME_RULE, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
 import { isExpired, parseEntry, processOutput, type StoredEntry } from './entry.js';
 import { isDue, renewalFor, type ProfileRenewal } from './renew-settings.js';
 
@@ -36,6 +36,8 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     else store = value;
   }
   if (!profile) return { ok: false, message: `--profile NAME is required (usage: ${TOOL} credential-process --profile NAME)` };
+  // Before any store path is built from it: `--profile ../../x` must not read outside the store.
+  if (!isValidProfileName(profile)) return { ok: false, message: `invalid profile name '${profile}': ${PROFILE_NAME_RULE}` };
   if (store !== undefined && !isStoreKind(store)) return { ok: false, message: `--store must be keychain or pass, got '${store}'` };
   return { ok: true, profile, ...(store ? { store: store as StoreKind } : {}) };
 }
