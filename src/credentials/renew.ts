@@ -54,6 +54,7 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
   try {
     const say = (text: string) => (terminal === undefined ? void (output += text) : void writeSync(terminal, text));
     say(`${TOOL}: the credentials of profile ${profile} are about to expire; logging in again (approve the Duo push)\n`);
+    // deno-lint-ignore prefer-const -- assigned once, but read by signal handlers installed before spawn() returns.
     let child: ReturnType<typeof spawn> | undefined;
     const stopGroup = () => {
       try {

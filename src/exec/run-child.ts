@@ -27,6 +27,7 @@ export type ChildOutcome = { ok: true; exitCode: number } | { ok: false; reason:
 
 export function runChild(file: string, args: readonly string[], env: Record<string, string>, opts: { stdinIsTTY: boolean }): Promise<ChildOutcome> {
   return new Promise((resolve) => {
+    // deno-lint-ignore prefer-const -- assigned once, but read by signal handlers installed before spawn() returns.
     let child: ReturnType<typeof spawn> | undefined;
     const handlers = new Map<NodeJS.Signals, () => void>();
     // Our own SIGINT handler (exit 130 at once) would leave the child running unattended.

@@ -8,7 +8,7 @@ import { ensureDir } from '../fs/safe-write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
-import { ExitCode, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { DownloadError, download } from '../net/download.js';
 import { verifyDetachedSignature } from '../net/gpg-verify.js';
 import { findFirst, type PlatformFacts } from '../platform/facts.js';

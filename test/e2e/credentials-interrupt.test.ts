@@ -199,7 +199,7 @@ describe('two `credentials migrate` of the same profile at once (issue 15: the k
     // Both runs of a round: one moved the keys, the other found them already moved.
     expect(outcomes.migrated).toBeGreaterThanOrEqual(Math.floor(RACE_ROUNDS * 0.9));
     expect(outcomes.migrated).toBeLessThanOrEqual(RACE_ROUNDS);
-    console.log(`race rounds: ${JSON.stringify(outcomes)}`);
+    process.stdout.write(`race rounds: ${JSON.stringify(outcomes)}\n`);
   }, 600_000);
 });
 
@@ -265,7 +265,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         expect(await journal(l)).toEqual([]);
       }
     }));
-    console.log(`interruptions: ${JSON.stringify(seen)}; keyring daemon restarts: ${keyringRestarts}`);
+    process.stdout.write(`interruptions: ${JSON.stringify(seen)}; keyring daemon restarts: ${keyringRestarts}\n`);
     // The kills must mostly land mid-run, not after it finished.
     const finished = Object.entries(seen).filter(([k]) => k.includes('finished')).reduce((n, [, v]) => n + v, 0);
     expect(finished).toBeLessThan(KILL_ROUNDS / 2);

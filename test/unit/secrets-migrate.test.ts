@@ -8,7 +8,7 @@ import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
-import { SecretStoreError, type SecretStore } from '../../src/secrets/types.js';
+import { SecretStoreError } from '../../src/secrets/types.js';
 import type { GlobalOptions } from '../../src/context.js';
 
 

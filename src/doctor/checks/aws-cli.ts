@@ -1,7 +1,6 @@
 // Every `aws` on PATH with its version. A v1 first on PATH (pip and pyenv shims do this)
 // shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
 // features and gives different errors, so the first one is what matters.
-import { dirname } from 'node:path';
 import { configProfileNames, sectionNames } from '../../aws/ini.js';
 import { readAwsFile } from '../../aws/shared-files.js';
 import { findAll } from '../../platform/facts.js';
