@@ -4,6 +4,8 @@
 
 export const TAP = 'ats-operations/homebrew-tap';
 export const DEFAULT_TAP_URL = 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap';
+/** The guide's releases page (binary installs); mirrors and tests pass --release-url or DUO_SSO_RELEASE_URL. */
+export const DUO_SSO_RELEASE_URL = 'https://wwwin-github.cisco.com/ATS-operations/duo-sso/releases/latest/download';
 export const FORMULA = 'duo-sso';
 /** Homebrew 6 installs from an untrusted third-party tap only by this name. */
 export const QUALIFIED_FORMULA = `${TAP}/${FORMULA}`;

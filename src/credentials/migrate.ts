@@ -32,6 +32,7 @@ import { makePatch, undoPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
 import { withProfileLock } from './profile-lock.js';
+import { interrupted } from '../platform/interrupt.js';
 import { beginJournal, endJournal, entryDigest, readJournal } from './journal.js';
 
 export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
@@ -188,8 +189,10 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
   // Unverified: the store is put back only if it still holds what we wrote; the files are not touched yet.
   const written = await writeVerified(store, account, text, previous);
   if (!written.ok) {
-    // No file was touched: nothing for a restore to finish.
-    await endJournal(ctx.paths, plan.profile);
+    // No file was touched: nothing for a restore to finish. Unless this run is being stopped
+    // (Ctrl-C, SIGTERM): then the read-back and the undo were cut short too, the entry may still
+    // be ours, and the journal stays so that `credentials restore` takes it out.
+    if (interrupted() === undefined) await endJournal(ctx.paths, plan.profile);
     if (written.error) throw written.error;
     const remove = store.removeCommand ? `; remove it with: ${store.removeCommand(account)}` : '';
     const left = written.undone ? '' : ` What the store holds now was left as it is (this run cannot prove it wrote it)${remove}.`;

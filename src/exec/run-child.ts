@@ -30,9 +30,12 @@ export function runChild(file: string, args: readonly string[], env: Record<stri
     // deno-lint-ignore prefer-const -- assigned once, but read by signal handlers installed before spawn() returns.
     let child: ReturnType<typeof spawn> | undefined;
     const handlers = new Map<NodeJS.Signals, () => void>();
-    // Our own SIGINT handler (exit 130 at once) would leave the child running unattended.
-    const previous = process.listeners('SIGINT');
-    process.removeAllListeners('SIGINT');
+    // While the command runs, a signal is the command's to answer (exec exits with its code):
+    // our own interrupt policy (platform/interrupt.ts: SIGINT, SIGTERM, SIGHUP end us with 128+N)
+    // steps aside until it has finished.
+    const OURS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const previous = new Map(OURS.map((s) => [s, process.listeners(s)] as const));
+    for (const s of OURS) process.removeAllListeners(s);
     // Before the child starts: a signal that came while spawn() returned would otherwise end us
     // by default and leave the child running on its own.
     for (const signal of FORWARDED) {
@@ -48,7 +51,7 @@ export function runChild(file: string, args: readonly string[], env: Record<stri
       if (settled) return;
       settled = true;
       for (const [signal, handler] of handlers) process.off(signal, handler);
-      for (const l of previous) process.on('SIGINT', l as () => void);
+      for (const [s, listeners] of previous) for (const l of listeners) process.on(s, l as () => void);
       resolve(outcome);
     };
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -71,7 +71,7 @@ describe.each([['bash', bash], ['zsh', zsh], ['fish', fish]] as const)('completi
   it('commands, flags and components', async () => {
     const b = await box();
     expect(await shell(b, 'duo-sso-setup con')).toEqual(expect.arrayContaining(['config', 'console']));
-    expect(await shell(b, 'duo-sso-setup doctor --f')).toEqual(['--fix']);
+    expect(await shell(b, 'duo-sso-setup doctor --fi')).toEqual(['--fix']);
     expect(await shell(b, 'duo-sso-setup install pa')).toEqual(['pass-gpg']);
   });
 });

@@ -79,8 +79,9 @@ interface Started {
 }
 
 /** The built CLI in its own process group (as a terminal runs a command), so Ctrl-C can reach the group. */
-function start(l: Lane, args: string[]): Started {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...l.box.env, ...l.env }, cwd: l.box.home, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(l: Lane, args: string[], wrap: string[] = []): Started {
+  const [file, ...rest] = [...wrap, process.execPath, CLI, ...args];
+  const child = spawn(file!, rest, { env: { ...l.box.env, ...l.env }, cwd: l.box.home, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -91,8 +92,8 @@ function start(l: Lane, args: string[]): Started {
   return { pid: child.pid!, done };
 }
 
-async function cli(l: Lane, args: string[]) {
-  const r = await start(l, args).done;
+async function cli(l: Lane, args: string[], wrap: string[] = []) {
+  const r = await start(l, args, wrap).done;
   let json: any;
   try {
     json = JSON.parse(r.stdout);
@@ -260,7 +261,7 @@ describe('migrate and restore killed at random points (kill -9, Ctrl-C), then a 
         for (const p of restore.json.profiles) expect(p.keptNewerKeys, `round ${round}`).toBeUndefined();
         expect(await l.box.read('.aws/credentials'), `round ${round}: credentials`).toBe(original.credentials);
         expect(await l.box.read('.aws/config'), `round ${round}: config`).toBe(original.config);
-        expect(await storeHolds(l, 'eticloud'), `round ${round}: the store still holds the entry`).toBe(false);
+        expect(await storeHolds(l, 'eticloud'), `${JSON.stringify(restore.json)} ${restore.stderr} round ${round}: the store still holds the entry`).toBe(false);
         expect(await awsFilesHolding(l, k.secret), `round ${round}`).toEqual(['credentials']);
         expect(await journal(l)).toEqual([]);
       }
@@ -308,39 +309,44 @@ describe('what an interrupted run leaves, one example each', () => {
     expect(await l.box.read('.aws/credentials')).toBe(original);
   });
 
-  it('state.json that cannot be written (a folder in its place): migrate says so, and a bare restore still finds the profile', async () => {
+  // state.json that cannot be written although it reads fine: a read-only bind mount of the file
+  // itself, in a private mount namespace (a folder or a pipe in its place is moved aside and
+  // replaced by the state reader, so they no longer make it unwritable).
+  const readOnlyState = (l: Lane) => ['/usr/bin/unshare', '-m', 'sh', '-c', '/usr/bin/mount --bind -o ro "$0" "$0" && exec "$@"', l.box.path('.config/duo-sso-setup/state.json')];
+  const canMount = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
+
+  it.runIf(canMount)('state.json that cannot be written (read-only): migrate says so, and a bare restore still finds the profile', async () => {
     const k = keys(true);
     const original = credentialsText('stuck', k);
     await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
-    await l.box.write('.config/duo-sso-setup/state.json/keep', '');
+    await l.box.write('.config/duo-sso-setup/state.json', '{}\n');
     await l.box.write('.aws/credentials', original, 0o600);
     await l.box.write('.aws/config', CONFIG, 0o644);
-    const migrate = await cli(l, ['credentials', 'migrate', '--profile', 'stuck', '--store', 'pass', '--yes']);
-    expect(migrate.code).toBe(1);
-    expect(migrate.stderr).toMatch(/profile stuck: keys moved into the pass store .*, but cannot update .*state\.json/);
+    const migrate = await cli(l, ['credentials', 'migrate', '--profile', 'stuck', '--store', 'pass', '--yes'], readOnlyState(l));
+    expect(migrate.code, migrate.stderr).toBe(1);
+    expect(migrate.stderr).toMatch(/profile stuck: keys moved into the pass store .*, but .*state\.json/);
     expect(migrate.stderr).toMatch(/credentials restore --profile stuck/);
     expect(await served(l, 'stuck')).toMatchObject({ AccessKeyId: k.id });
     expect(await journal(l)).toEqual(['stuck.json']);
     const doctor = await cli(l, ['doctor', '--only', 'secret-store', '--json']);
     expect(doctor.json.checks[0]).toMatchObject({ summary: expect.stringMatching(/^unfinished credentials migrate of stuck/), fix: { commands: [['duo-sso-setup', 'credentials', 'restore', '--profile', 'stuck', '--yes']] } });
-    const restore = await cli(l, ['credentials', 'restore', '--yes']);
+    const restore = await cli(l, ['credentials', 'restore', '--yes'], readOnlyState(l));
     expect(await l.box.read('.aws/credentials')).toBe(original);
     expect(await l.box.read('.aws/config')).toBe(CONFIG);
     expect(await storeHolds(l, 'stuck')).toBe(false);
     expect(await journal(l)).toEqual([]);
-    // The state file is still a folder: restore says so, after the keys are back.
+    // The state file is still read-only: restore says so, after the keys are back.
     expect(restore.stderr).toMatch(/state\.json/);
     await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
   });
 
-  it('the same, finished forwards: once state.json is writable again, a bare migrate records the profile and clears the journal', async () => {
+  it.runIf(canMount)('the same, finished forwards: once state.json is writable again, a bare migrate records the profile and clears the journal', async () => {
     const k = keys(true);
     const original = credentialsText('later', k);
-    await l.box.write('.config/duo-sso-setup/state.json/keep', '');
+    await l.box.write('.config/duo-sso-setup/state.json', '{}\n');
     await l.box.write('.aws/credentials', original, 0o600);
     await l.box.write('.aws/config', CONFIG, 0o644);
-    expect((await cli(l, ['credentials', 'migrate', '--profile', 'later', '--store', 'pass', '--yes'])).code).toBe(1);
-    await rm(l.box.path('.config/duo-sso-setup/state.json'), { recursive: true, force: true });
+    expect((await cli(l, ['credentials', 'migrate', '--profile', 'later', '--store', 'pass', '--yes'], readOnlyState(l))).code).toBe(1);
     const finish = await cli(l, ['credentials', 'migrate', '--yes', '--json']);
     expect(finish.stderr).toBe('');
     expect(finish.json.profiles).toEqual([expect.objectContaining({ profile: 'later', status: 'already' })]);

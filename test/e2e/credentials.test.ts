@@ -509,11 +509,12 @@ describe('credentials: refusals and dry runs', () => {
     const noYes = await box.run(['credentials', 'migrate']);
     expect(noYes.exitCode).toBe(1);
     expect(noYes.stderr).toMatch(/--yes/);
-    // A name that cannot be written safely is skipped (exit 1, named), the others would go ahead.
+    // A --profile that is not a safe name is a usage error before any path is built (issue 15);
+    // names found in the file that cannot be written safely are skipped instead (issue 10: the
+    // unit tests of migrateProfiles).
     const badName = await box.run(['credentials', 'migrate', '--profile', '../x', '--yes']);
-    expect(badName.exitCode).toBe(1);
-    expect(badName.stderr).toMatch(/\.\.\/x: skipped, its name cannot be written safely/);
-    expect(badName.stderr).toMatch(/not migrated: \.\.\/x/);
+    expect(badName.exitCode).toBe(2);
+    expect(badName.stderr).toMatch(/invalid profile name '\.\.\/x'/);
     const badStore = await box.run(['credentials', 'migrate', '--store', 'vault']);
     expect(badStore.exitCode).toBe(2);
     expect(badStore.stderr).toMatch(/must be keychain or pass/);

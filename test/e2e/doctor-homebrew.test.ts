@@ -48,8 +48,9 @@ describe('doctor --fix: remedies that download', () => {
     const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'homebrew'], { env: { PATH: brew.pathFor(box) } });
     expect(r.stderr).toContain(`$ brew tap ats-operations/homebrew-tap ${UPSTREAM_URL}`);
     expect(await brew.changingCommands()).toEqual([['tap', 'ats-operations/homebrew-tap', UPSTREAM_URL]]);
-    // Tapped now, but duo-sso is still to be installed: the check moved from fail to warn.
-    expect(r.json.checks[0]).toMatchObject({ id: 'homebrew', status: 'warn', fixed: true });
+    // Tapped now, but duo-sso is still to be installed: the check moved from fail to warn, which
+    // is not "fixed" (that is only said when the re-run check passes: issue 11).
+    expect(r.json.checks[0]).toMatchObject({ id: 'homebrew', status: 'warn', fixed: false });
   });
 
   it('does not run them without a terminal and without --yes', async () => {

@@ -24,8 +24,10 @@ async function hangingMachine(marker: string): Promise<Sandbox> {
     url: 'https://cloudsso.cisco.com',
     profiles: { dev: { aws_account_id: '222222222222', aws_role_name: 'admin' } },
   }));
-  await box.write('.aws/config', `[profile dev]\ncredential_process = ${process.execPath} ${CLI} credential-process --profile dev --store pass\n`);
+  await box.write('.aws/config', `[profile dev]\ncredential_process = ${process.execPath} ${CLI} credential-process --profile dev\n`);
+  // A whole state file, as we write it: a partial one is moved aside as damaged (state validation).
   await box.write('.config/duo-sso-setup/state.json', JSON.stringify({
+    version: 1, productionProfiles: [], durations: {}, roles: {},
     secretStore: 'pass',
     storedProfiles: ['dev'],
     storedCredentials: { dev: { store: 'pass', storedAt: new Date().toISOString(), expirationSource: 'login' } },

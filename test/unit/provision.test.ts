@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { REPO } from '../support/sandbox.js';
 
 const TOOL_PACKAGE: Record<string, string | null> = {
-  gpg: 'gnupg', gpgconf: 'gnupg', gpgv: 'gnupg' /* gnupg depends on gpgv */, pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
+  gpg: 'gnupg', gpgconf: 'gnupg', gpgv: 'gnupg' /* gnupg depends on gpgv */, 'gpg-agent': 'gnupg' /* likewise */, pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
   'dbus-daemon': 'dbus', 'dbus-send': 'dbus', 'gnome-keyring-daemon': 'gnome-keyring',
   shellcheck: 'shellcheck', minisign: 'minisign', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3', openssl: 'openssl',
   zsh: 'zsh', fish: 'fish', faketime: 'faketime',
   pinentry: 'pinentry-curses', 'pinentry-curses': 'pinentry-curses',
   // Part of every Debian system, or of the Node.js the suite runs on.
   'apt-get': null, dpkg: null, bash: null, dash: null, setsid: null, npm: null, useradd: null /* passwd: Priority required */,
+  // util-linux / mount (Priority required): the read-only and full HOME tests.
+  mount: null, umount: null, unshare: null, 'dd': null,
 };
 
 function testSources(dir: string): string[] {

@@ -5,8 +5,7 @@
 import { readConfig } from '../../config/read-config.js';
 import { DEFAULTS } from '../../config/model.js';
 import { DEFAULT_REGION, stsUrl } from '../../aws/sts.js';
-import { DEFAULT_TAP_URL } from '../../brew/names.js';
-import { DUO_SSO_RELEASE_URL } from '../../install/recipes/duo-sso-release.js';
+import { DEFAULT_TAP_URL, DUO_SSO_RELEASE_URL } from '../../brew/names.js';
 import { findFailure } from '../../knowledge/index.js';
 import { probeAll, type Layer, type ProbeFailure, type ProbeResult, type ProbeTarget } from '../../net/probe.js';
 import type { Env } from '../../platform/paths.js';

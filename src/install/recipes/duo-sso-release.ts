@@ -8,8 +8,9 @@ import { DUO_SSO_RELEASE_KEYS } from '../keys/duo-sso-release.js';
 import { MAX_DOWNLOAD_BYTES, WORK, type InstallOptions, type PlanInput, type Recipe, type Step, type Verification } from '../types.js';
 import { goArch, needsSudo, verifyStep } from './common.js';
 
-/** The guide's releases page; mirrors and tests pass --release-url or DUO_SSO_RELEASE_URL. */
-export const DUO_SSO_RELEASE_URL = 'https://wwwin-github.cisco.com/ATS-operations/duo-sso/releases/latest/download';
+// One source for the releases page, beside the tap's names (the doctor's network check reads it too).
+import { DUO_SSO_RELEASE_URL } from '../../brew/names.js';
+export { DUO_SSO_RELEASE_URL };
 
 export function releaseAssetName(os: string, arch: string): string {
   return os === 'win32' ? `duo-sso_windows_${goArch(arch)}.exe` : `duo-sso_${os}_${goArch(arch)}`;
