@@ -35,11 +35,12 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
-// credential_process runs before every AWS CLI call (at most 2x a bare `node -e 0`): one
-// CommonJS file that cli.js require()s, so that path never starts the ES-module loader.
-await build({
-  entryPoints: ['src/credentials/credential-process.ts'],
-  outfile: `${outdir}/credential-process.cjs`,
+// credential_process runs before every AWS CLI call (at most 2x a bare `node -e 0`).
+// A fast path of the bin entry: one CommonJS file that cli.js require()s by name, so that
+// path never starts the ES-module loader or loads the argument parser.
+const fastPath = (entry, name) => build({
+  entryPoints: [entry],
+  outfile: `${outdir}/${name}.cjs`,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -48,6 +49,12 @@ await build({
   minifySyntax: true,
   logLevel: 'warning',
 });
+await fastPath('src/credentials/credential-process.ts', 'credential-process');
+// Renewal (credential-process with credentials about to expire): required by the file above
+// only then, so valid keys never load it.
+await fastPath('src/credentials/renew.ts', 'renew');
+// Shell completion runs on every TAB.
+await fastPath('src/completion/run-complete.ts', 'completion');
 // dist/*.js are CommonJS (the bin entry); the program is .mjs.
 await writeFile(`${outdir}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 
@@ -68,4 +75,8 @@ await entry(undefined);
 const help = spawnSync(process.execPath, [`${outdir}/cli.js`, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
 if (help.status !== 0 || !help.stdout.includes('Usage:')) throw new Error(`could not render --help: ${help.stderr}`);
 await entry(help.stdout);
+// What completion knows, from commander's own command tree (so it cannot drift from the flags).
+const spec = spawnSync(process.execPath, [`${outdir}/cli.js`, 'completion', '--spec'], { encoding: 'utf8' });
+if (spec.status !== 0) throw new Error(`could not write the completion spec: ${spec.stderr}`);
+await writeFile(`${outdir}/completion-spec.json`, spec.stdout);
 await chmod(`${outdir}/cli.js`, 0o755);

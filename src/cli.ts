@@ -4,10 +4,13 @@
 // credential_process. It answers `--version`, the top-level `--help` and `credential-process`
 // without loading the argument parser; everything else loads main.mjs (ESM, split into lazily
 // loaded chunks). A new fast path = its own bundle in scripts/build.mjs + a branch here.
-declare const __VERSION__: string;
+// Run from source (`deno run -A src/cli.ts`) nothing is defined or bundled: the same branches
+// load the TypeScript modules instead, so the output and exit codes are the same.
+declare const __VERSION__: string | undefined;
 declare const __ROOT_HELP__: string | undefined;
 
 import { exitAfterFlush } from './errors.js';
+import { exitCodeFor, installInterruptHandlers, interrupted, summaryLine } from './platform/interrupt.js';
 
 // A reader that stops early (`duo-sso-setup --help | head -1`) closes the pipe: later writes
 // fail with EPIPE, which would otherwise surface as a stack trace. The output is no longer
@@ -22,6 +25,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const args = process.argv.slice(2);
+const fromSource = typeof __VERSION__ !== 'string';
 const only = args.length === 1 ? args[0] : undefined;
 
 // The specifier is a parameter so esbuild leaves the import alone: it is a sibling output file.
@@ -36,7 +40,8 @@ const fatal = (error: unknown): void => {
 };
 
 if (only === '--version' || only === '-V') {
-  process.stdout.write(`${__VERSION__}\n`);
+  if (!fromSource) process.stdout.write(`${__VERSION__}\n`);
+  else void load<typeof import('./platform/self.js')>('./platform/self.ts').then((m) => process.stdout.write(`${m.TOOL_VERSION}\n`), fatal);
 } else if ((only === '--help' || only === '-h') && typeof __ROOT_HELP__ === 'string') {
   // Rendered by commander at build time (scripts/build.mjs), so it is the same text.
   process.stdout.write(__ROOT_HELP__);
@@ -45,10 +50,23 @@ if (only === '--version' || only === '-V') {
   // cost at most 2x a bare `node -e 0`, so it skips commander and the ES-module loader: a
   // CommonJS bundle of its own (scripts/build.mjs), required by a variable name so that
   // esbuild leaves it a sibling file. Its --help is commander's, like every other command's.
+  // Ctrl-C or SIGTERM must stop the gpg it started (in a process group of its own).
+  installInterruptHandlers('duo-sso-setup');
+  type Module = typeof import('./credentials/credential-process.js');
   const file = './credential-process.cjs';
-  void Promise.resolve()
-    .then(() => (require(file) as typeof import('./credentials/credential-process.js')).run(args.slice(1)))
-    .then(exitAfterFlush, fatal);
+  void (fromSource ? load<Module>('./credentials/credential-process.ts') : Promise.resolve().then(() => require(file) as Module))
+    .then((m) => m.run(args.slice(1)))
+    .then((code) => {
+      // Stopped by a signal: the store read we cut short is not the outcome, the signal is.
+      const signal = interrupted();
+      if (signal) process.stderr.write(`${summaryLine('duo-sso-setup', signal)}\n`);
+      exitAfterFlush(signal ? exitCodeFor(signal) : code);
+    }, fatal);
+} else if (args[0] === '__complete') {
+  // The shell completion scripts run this on every TAB: its own CommonJS bundle, no parser.
+  const file = './completion.cjs';
+  process.exitCode = (require(file) as typeof import('./completion/run-complete.js')).run(args.slice(1));
 } else {
-  void load<typeof import('./main.js')>('./main.mjs').then((m) => m.run(process.argv)).catch(fatal);
+  installInterruptHandlers('duo-sso-setup');
+  void load<typeof import('./main.js')>(fromSource ? './main.ts' : './main.mjs').then((m) => m.run(process.argv)).catch(fatal);
 }

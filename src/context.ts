@@ -32,7 +32,7 @@ export interface Context {
   runner: Runner;
   now: () => Date;
   platform: () => Promise<PlatformFacts>;
-  /** True when we may ask the user something: a TTY on both ends and no --yes/--json. */
+  /** True when we may ask the user something: a TTY for stdin and for stderr or stdout, and no --yes/--json. */
   canPrompt: boolean;
   /**
    * A person is at a terminal (stdin and stderr are TTYs, no --json), even with --yes: gpg's
@@ -62,7 +62,9 @@ export function createContext(options: GlobalOptions, env: Env = process.env, io
     runner: createRunner({ env, dryRun: options.dryRun }),
     now: () => new Date(),
     platform: () => (platform ??= import('./platform/facts.js').then((m) => m.detectPlatform(env))),
-    canPrompt: io.stdinIsTTY && io.stderrIsTTY && !options.yes && !options.json && env.CI !== 'true',
-    hasTerminal: io.stdinIsTTY && io.stderrIsTTY && !options.json,
+    // A question needs a keyboard (stdin) and a screen to show it on: stderr, or stdout when
+    // stderr goes to a log (`setup 2>log`).
+    canPrompt: io.stdinIsTTY && (io.stderrIsTTY || io.stdoutIsTTY) && !options.yes && !options.json && env.CI !== 'true',
+    hasTerminal: io.stdinIsTTY && (io.stderrIsTTY || io.stdoutIsTTY) && !options.json,
   };
 }

@@ -5,8 +5,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
+import { exitCodeFor, finalSummary, installInterruptHandlers, interrupted } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
+import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rule.js';
 import type { CommandRunner } from './commands/types.js';
+import { flagAsValue } from './commands/option-values.js';
 
 function globalOptions(command: Command): GlobalOptions {
   const g = command.optsWithGlobals() as Record<string, unknown>;
@@ -29,6 +32,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     // One switch for everything that colours: our output, prompts, and the tools we run.
     if (!global.color && !process.env.NO_COLOR) process.env.NO_COLOR = '1';
     const ctx = createContext(global);
+    const path: string[] = [];
+    for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
+    if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
     setExitCode(await work(ctx, options as never, ...positionals));
   };
 
@@ -87,23 +93,91 @@ export async function main(argv: string[]): Promise<number> {
       report(wantsJson, `unknown command '${unknown}'`, `See ${TOOL_NAME} --help for the commands.`);
       return ExitCode.usage;
     }
-    await program.parseAsync(argv);
-    return exitCode;
+    const flag = flagAsValue(program, argv.slice(2));
+    if (flag) {
+      report(wantsJson, flag, `See ${TOOL_NAME} --help for the options.`);
+      return ExitCode.usage;
+    }
+    // Global options and no command (`-v` alone): commander would print the help and exit 0.
+    if (!argv.slice(2).some((a) => !a.startsWith('-')) && !argv.slice(2).some((a) => ['-h', '--help', '-V', '--version'].includes(a))) {
+      const verbose = argv.includes('-v');
+      report(wantsJson, 'no command given', `${verbose ? '-v is --verbose; the version is --version (-V). ' : ''}See ${TOOL_NAME} --help for the commands.`);
+      return ExitCode.usage;
+    }
+    // commander's `help config init` shows `config`'s help: it only reads one word.
+    const parsed = helpAsFlag(program, argv);
+    if (!Array.isArray(parsed)) {
+      report(wantsJson, `unknown command '${parsed.unknown}'`, `See ${TOOL_NAME} --help for the commands.`);
+      return ExitCode.usage;
+    }
+    await program.parseAsync(parsed);
+    return interruptedExit() ?? exitCode;
   } catch (error) {
+    // Interrupted: whatever the command made of it (an InterruptedError, or a failure of the
+    // child we stopped), the run ends with the one summary line and 128 + signal.
+    const stopped = interruptedExit();
+    if (stopped !== undefined) return stopped;
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-      // commander has already printed the message to stderr; --json still gets its one document.
-      if (wantsJson) writeJsonError(error.message.replace(/^error: /, ''), undefined);
+      // commander has already printed the message to stderr; --json still gets its one document,
+      // with the suggestion as the hint, not inside the message.
+      if (wantsJson) {
+        const [message, suggestion] = splitSuggestion(error.message.replace(/^error: /, ''));
+        writeJsonError(message, suggestion);
+      }
       return ExitCode.usage;
     }
     if (error instanceof UserError) {
       report(wantsJson, error.message, error.opts.hint);
       return error.exitCode;
     }
+    // A read-only, full or missing place we write to is the machine's problem, not a bug.
+    const fsError = await import('./fs/fs-errors.js').then((m) => m.fsUserError(error));
+    if (fsError) {
+      report(wantsJson, fsError.message, fsError.opts.hint);
+      return fsError.exitCode;
+    }
     report(wantsJson, `unexpected error: ${errorMessage(error)}`, 'This is a bug in duo-sso-setup. Rerun with --verbose and report it.');
     if (argv.includes('--verbose') || argv.includes('-v')) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return ExitCode.failure;
   }
+}
+
+/** When the run was interrupted: prints the one summary line and returns the exit code. */
+function interruptedExit(): number | undefined {
+  const signal = interrupted();
+  if (!signal) return undefined;
+  const line = finalSummary(TOOL_NAME);
+  if (line) process.stderr.write(`${line}\n`);
+  return exitCodeFor(signal);
+}
+
+/** commander's "unknown command 'x'\n(Did you mean y?)": the message and the suggestion apart. */
+export function splitSuggestion(text: string): [string, string | undefined] {
+  const m = /^([\s\S]*?)\s*\((Did you mean [^)]*\?)\)\s*$/.exec(text);
+  return m ? [m[1]!, m[2]!] : [text.trim(), undefined];
+}
+
+/**
+ * `help config init` (and `config help init`) as `config init --help`: the words after `help`
+ * that name a command path, followed by --help. Anything else is left to commander.
+ */
+export function helpAsFlag(program: Command, argv: readonly string[]): string[] | { unknown: string } {
+  const args = argv.slice(2);
+  const at = args.indexOf('help');
+  if (at < 0 || args.slice(0, at).some((a) => a.startsWith('-'))) return [...argv];
+  const path = [...args.slice(0, at), ...args.slice(at + 1)].filter((a) => !a.startsWith('-'));
+  const flags = args.filter((a) => a.startsWith('-'));
+  let command = program;
+  for (const [i, word] of path.entries()) {
+    // `help` stands where a subcommand is expected, never as an argument (a profile named help).
+    if (i === at && command.commands.length === 0) return [...argv];
+    const next = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!next) return i >= at ? { unknown: word } : [...argv];
+    command = next;
+  }
+  if (path.length === at && command.commands.length === 0) return [...argv];
+  return path.length === 0 ? [...argv] : [...argv.slice(0, 2), ...path, ...flags, '--help'];
 }
 
 /** The word after `help` (or `GROUP help`) when it names no command there. */
@@ -138,10 +212,8 @@ function silenceRuntimeNoise(): void {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  process.on('SIGINT', () => {
-    process.exitCode = ExitCode.interrupted;
-    process.exit();
-  });
+  // Normally done by cli.ts already; the interrupt policy is in platform/interrupt.ts.
+  installInterruptHandlers(TOOL_NAME);
   const code = await main(argv);
   // Exit as soon as the output is flushed: a subprocess that a timed-out check gave up on
   // must not keep the user waiting.

@@ -2,8 +2,11 @@
 # Installs the real tools the test suite uses on a fresh Debian/Ubuntu machine (run as root,
 # or with sudo available). Safe to run again: apt skips what is already installed.
 set -euo pipefail
-# git, zip and python3 (pty tests) too: a minimal Debian image has none of them.
-PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck ruby unzip zip git python3)
+# git, zip and python3 (pty tests) too: a minimal Debian image has none of them. zsh and fish:
+# env quoting and completion run in the real shells; faketime moves the AWS CLI's clock;
+# openssl makes the TLS test CA; minisign signs the release stand-ins' checksums;
+# pinentry-curses (gpg's passphrase screen, which a Ctrl-C test interrupts) and procps (ps).
+PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck minisign ruby unzip zip git python3 openssl zsh fish faketime pinentry-curses procps)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,19 +2,17 @@
 // leaves it: reading a profile's keys, and the one repair we make to it (moving credentials
 // that duo-sso saved under [default] to the profile they belong to). Pure text functions
 // plus a reader; writes go through safe-write by the caller.
-import { readFile } from 'node:fs/promises';
+import { describeIniError, readAwsFile } from './shared-files.js';
 import { getSection, removeSection, sectionNames, setValues } from './ini.js';
 import type { AwsCredentials } from './sts.js';
 
 export type Section = Record<string, string>;
 
+/** The file's text, undefined when absent; bytes the AWS CLI cannot read (not UTF-8) throw, with where. */
 export async function readCredentialsText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = await readAwsFile(path);
+  if (read.kind === 'invalid') throw new Error(describeIniError(path, read.error));
+  return read.kind === 'text' ? read.text : undefined;
 }
 
 export function profileSection(text: string | undefined, profile: string): Section | undefined {
@@ -25,7 +23,8 @@ export function credentialsOf(section: Section | undefined): AwsCredentials | un
   const accessKeyId = section?.aws_access_key_id;
   const secretAccessKey = section?.aws_secret_access_key;
   if (!accessKeyId || !secretAccessKey) return undefined;
-  const sessionToken = section.aws_session_token || section.aws_security_token;
+  // botocore's order: the legacy aws_security_token wins over aws_session_token.
+  const sessionToken = 'aws_security_token' in section ? section.aws_security_token : section.aws_session_token;
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 

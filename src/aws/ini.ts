@@ -1,123 +1,79 @@
-// Format-preserving edits of the AWS CLI's INI files (~/.aws/credentials, ~/.aws/config).
-// Pure text in, text out: comments, blank lines, key order and other profiles are kept
-// exactly; only the lines we change are touched.
+// Text-level reading and editing of the AWS shared files for the commands (login, status,
+// doctor, credentials): thin functions over the one model (ini-model.ts, botocore-view.ts),
+// so every reader sees what the AWS CLI sees and every edit touches only its own lines. A
+// file the AWS CLI cannot parse reads as empty here and is never edited.
+import { appendSection, findSection, parseIni, removeOptions, removeSectionLines, setOption } from './ini-model.js';
+import { configProfiles, rawConfigParse, type Values } from './botocore-view.js';
 
-export interface IniEntry {
-  key: string;
-  value: string;
-  /** Index into the document's lines. */
-  line: number;
-}
-
-export interface IniSection {
-  name: string;
-  /** Index of the `[name]` line. */
-  header: number;
-  /** One past the section's last line (the next header, or the end). */
-  end: number;
-  entries: IniEntry[];
-}
-
-export interface IniDocument {
-  lines: string[];
-  eol: string;
-  sections: IniSection[];
-}
-
-const HEADER = /^\s*\[\s*([^\]]+?)\s*\]\s*(?:[#;].*)?$/;
-const ENTRY = /^([^\s=#;[][^=]*?)\s*=\s*(.*?)\s*$/;
-
-export function parseIni(text: string): IniDocument {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.length === 0 ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
-  const sections: IniSection[] = [];
-  let current: IniSection | undefined;
-  lines.forEach((raw, i) => {
-    const header = HEADER.exec(raw);
-    if (header) {
-      if (current) current.end = i;
-      current = { name: header[1]!, header: i, end: lines.length, entries: [] };
-      sections.push(current);
-      return;
-    }
-    const entry = ENTRY.exec(raw);
-    // Indented lines continue the previous value (nested settings such as `s3 =`); keep them as they are.
-    if (current && entry && !/^\s/.test(raw)) current.entries.push({ key: entry[1]!.trim(), value: entry[2]!, line: i });
-  });
-  return { lines, eol, sections };
-}
-
-export function serialise(doc: IniDocument): string {
-  return doc.lines.length === 0 ? '' : `${doc.lines.join(doc.eol)}${doc.eol}`;
-}
-
-export function sectionNames(text: string): string[] {
-  return parseIni(text).sections.map((s) => s.name);
-}
-
-/** The key/value pairs of a section (the last one wins when a name repeats), or undefined. */
-export function getSection(text: string, name: string): Record<string, string> | undefined {
-  const sections = parseIni(text).sections.filter((s) => s.name === name);
-  if (sections.length === 0) return undefined;
+function stringsOnly(values: Values | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
   const out: Record<string, string> = {};
-  for (const s of sections) for (const e of s.entries) out[e.key] = e.value;
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
-/**
- * Sets (string) or removes (undefined) keys in a section, creating the section at the end
- * when it does not exist. Existing keys are changed in place; new keys follow the section's
- * last entry.
- */
-export function setValues(text: string, name: string, values: Record<string, string | undefined>): string {
-  const doc = parseIni(text);
-  const section = [...doc.sections].reverse().find((s) => s.name === name);
-  const lines = [...doc.lines];
-  if (!section) {
-    const additions = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
-    if (additions.length === 0) return text;
-    if (lines.length > 0 && lines.at(-1)!.trim() !== '') lines.push('');
-    lines.push(`[${name}]`, ...additions.map(([k, v]) => `${k} = ${v}`));
-    return serialise({ ...doc, lines });
-  }
-  const remove = new Set<number>();
-  const pending = new Map(Object.entries(values));
-  for (const entry of section.entries) {
-    if (!pending.has(entry.key)) continue;
-    const value = pending.get(entry.key);
-    if (value === undefined) for (let i = entry.line; i < afterEntry(doc.lines, entry.line, section.end); i++) remove.add(i);
-    else lines[entry.line] = `${entry.key} = ${value}`;
-    pending.delete(entry.key);
-  }
-  const additions = [...pending].filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => `${k} = ${v}`);
-  const insertAt = section.entries.length > 0 ? afterEntry(doc.lines, section.entries.at(-1)!.line, section.end) : section.header + 1;
-  lines.splice(insertAt, 0, ...additions);
-  // Removal indices before insertAt are unaffected by the splice; entries are all before it.
-  return serialise({ ...doc, lines: lines.filter((_, i) => !remove.has(i)) });
+/** What `[NAME]` can carry so botocore reads back exactly NAME: no brackets, no line breaks, no surrounding spaces. */
+export function isSectionName(name: string): boolean {
+  return name !== '' && !/[[\]\r\n]/.test(name) && name.trim() === name;
+}
+
+function sectionsOf(text: string) {
+  const ini = parseIni(text);
+  if (!ini.ok) return undefined;
+  const raw = rawConfigParse(ini.file);
+  return raw.ok ? raw.sections : undefined;
+}
+
+/** Section names as written between the brackets (a credentials file's profile names), `[DEFAULT]` aside. */
+export function sectionNames(text: string): string[] {
+  return [...(sectionsOf(text)?.keys() ?? [])];
+}
+
+/** A section's options as botocore reads them (names lower-case, [DEFAULT]'s included), or undefined. */
+export function getSection(text: string, name: string): Record<string, string> | undefined {
+  return stringsOnly(sectionsOf(text)?.get(name)?.values);
+}
+
+/** A profile of a config file as botocore resolves it (`[profile "x"]`, `[profile default]`, …), or undefined. */
+export function configProfile(text: string | undefined, profile: string): Record<string, string> | undefined {
+  const sections = text === undefined ? undefined : sectionsOf(text);
+  return sections ? stringsOnly(configProfiles(sections).get(profile)?.values) : undefined;
+}
+
+/** The profile names of a config file, as botocore resolves them. */
+export function configProfileNames(text: string): string[] {
+  const sections = sectionsOf(text);
+  return sections ? [...configProfiles(sections).keys()] : [];
 }
 
 /**
- * One past an entry's last line: a nested setting (`s3 =`) continues on the indented lines
- * below it, which belong to it and must not be split from it.
+ * Sets (string) or removes (undefined) options of the section named exactly `name`, creating
+ * it at the end when missing. Existing options (any case, `=` or `:`) change in place.
  */
-function afterEntry(lines: readonly string[], line: number, end: number): number {
-  let next = line + 1;
-  while (next < end && /^\s+\S/.test(lines[next]!)) next++;
+export function setValues(text: string, name: string, values: Record<string, string | undefined>): string {
+  let next = text;
+  for (const [key, value] of Object.entries(values)) {
+    const ini = parseIni(next);
+    if (!ini.ok) return text;
+    const section = findSection(ini.file, name);
+    if (!section) {
+      // `[x]y]` or a line break would write a different section than asked: callers validate
+      // profile names; reaching here with one is a bug, never a silent wrong write.
+      if (value !== undefined && !isSectionName(name)) throw new Error(`refusing to write INI section ${JSON.stringify(name)}: not a name a section header can hold`);
+      if (value !== undefined) next = appendSection(ini.file, name, [[key, value]]);
+    } else next = value === undefined ? removeOptions(ini.file, section, [key]) : setOption(ini.file, section, key, value);
+  }
   return next;
 }
 
-/** Removes a whole section (header, entries and the blank lines that follow it). */
+/** Removes the section named exactly `name` (its header and its lines up to the next section). */
 export function removeSection(text: string, name: string): string {
-  const doc = parseIni(text);
-  const drop = new Set<number>();
-  for (const s of doc.sections.filter((x) => x.name === name)) for (let i = s.header; i < s.end; i++) drop.add(i);
-  if (drop.size === 0) return text;
-  const lines = doc.lines.filter((_, i) => !drop.has(i));
-  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
-  return serialise({ ...doc, lines });
+  const ini = parseIni(text);
+  const section = ini.ok ? findSection(ini.file, name) : undefined;
+  return ini.ok && section ? removeSectionLines(ini.file, section) : text;
 }
 
-/** ~/.aws/config names profiles `[profile NAME]`, except `[default]`. */
+/** The header migrate writes for a new profile section in ~/.aws/config. */
 export function configSectionName(profile: string): string {
   return profile === 'default' ? 'default' : `profile ${profile}`;
 }

@@ -18,6 +18,8 @@ Examples (the AWS CLI runs it; \`credentials migrate\` writes the line):
   $ duo-sso-setup credential-process --profile eticloud    # by hand, to see what the AWS CLI gets
 
 Prints {"Version":1,"AccessKeyId",...,"Expiration"} on stdout and nothing else.
+With renewal on for the profile (docs/renewal.md), keys with less than 15 minutes left are
+renewed first: one duo-sso login, its output on the terminal, never on stdout.
 Exit codes: 0 printed, 1 missing or expired (one line on stderr: run duo-sso-setup login --profile NAME), 2 usage error.`)
     .action(run(async (ctx, opts: { profile: string; store?: string }) => {
       const { credentialProcess } = await import('../credentials/credential-process.js');

@@ -13,6 +13,9 @@ import { registerCredentials } from './credentials.js';
 import { registerCredentialProcess } from './credential-process.js';
 import { registerTroubleshoot } from './troubleshoot.js';
 import { registerSaml } from './saml.js';
+import { registerEnv, registerExec } from './exec.js';
+import { registerConsole } from './console.js';
+import { registerCompletion } from './completion.js';
 
 export function registerCommands(program: Command, run: CommandRunner): void {
   // Onboarding first, then diagnosis, then day-to-day use, then tools for the stuck.
@@ -23,9 +26,13 @@ export function registerCommands(program: Command, run: CommandRunner): void {
   registerLogin(program, run);
   registerStatus(program, run);
   registerCredentials(program, run);
+  registerExec(program, run);
+  registerEnv(program, run);
+  registerConsole(program, run);
   registerUpgrade(program, run);
   registerTroubleshoot(program, run);
   registerSaml(program, run);
+  registerCompletion(program, run);
   // Run by the AWS CLI through credential_process, not by people.
   registerCredentialProcess(program, run);
 }

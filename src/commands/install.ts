@@ -15,11 +15,14 @@ export function addInstallFlags(command: Command): Command {
     .option('--update', 'aws-cli zip: update an existing installation (automatic when one is found)')
     .option('--from <path|url>', 'duo-sso: install this file or URL (a release binary you already downloaded)')
     .option('--sha256 <hex>', 'duo-sso: expected SHA-256 of the binary; refuse to install anything else')
+    .option('--allow-unverified', 'duo-sso: install a release binary that no --sha256 or signed checksums.txt verifies (shown in the plan)')
+    .option('--release-key <key>', 'duo-sso: also trust checksums.txt signed by this minisign public key (the "RW…" line), for this run')
     .option('--release-url <url>', 'duo-sso: release download folder (env DUO_SSO_RELEASE_URL)')
-    .option('--tap-url <url>', 'duo-sso with Homebrew: tap ats-operations/homebrew-tap from here (default: the URL an earlier upgrade saved, else the guide\'s)')
+    .option('--tap-url <url>', 'duo-sso with Homebrew: where to tap ats-operations/homebrew-tap from (default: the URL an earlier upgrade saved, else the guide\'s)')
     .option('--gpg-name <name>', 'pass-gpg: name on a new gpg key (default: git config user.name)')
     .option('--gpg-email <email>', 'pass-gpg: email on a new gpg key (default: git config user.email)')
-    .option('--no-passphrase', 'pass-gpg: create the gpg key without a passphrase (unattended machines)');
+    .option('--no-passphrase', 'pass-gpg: create the gpg key without a passphrase (unattended machines)')
+    .option('--remove-aws-cli-v1', 'aws-cli: also remove a pip-installed AWS CLI v1 (never done without it, or a yes when asked)');
 }
 
 export function registerInstall(program: Command, run: CommandRunner): void {

@@ -18,7 +18,7 @@ Examples:
   $ pbpaste | duo-sso-setup saml inspect -
   $ duo-sso-setup saml inspect assertion.xml --json
 
-Exit codes: 0 inspected (even when expired: see validity), 1 unreadable, malformed or without roles, 2 usage error.`)
+Exit codes: 0 inspected (even when expired: see validity), 1 unreadable, malformed, refused by the IdP (its message first) or without roles, 2 usage error.`)
     .action(run(async (ctx, opts: { showSubject?: boolean }, file?: string) => {
       const { runSamlInspect } = await import('../saml/inspect.js');
       return runSamlInspect(ctx, { ...(file !== undefined ? { file } : {}), showSubject: Boolean(opts.showSubject) });

@@ -6,7 +6,7 @@ import { addConfigInitFlags } from './config-init-flags.js';
 import type { SetupFlags } from '../install/setup/setup.js';
 
 export function registerSetup(program: Command, run: CommandRunner): void {
-  addConfigInitFlags(addInstallFlags(program
+  const command = addConfigInitFlags(addInstallFlags(program
     .command('setup')
     .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify')), 'config: ')
     .option('--no-login', 'stop after the config (log in later with duo-sso-setup login)')
@@ -17,9 +17,12 @@ Examples:
   $ duo-sso-setup setup --yes --from ~/Downloads/duo-sso_linux_amd64 --no-passphrase \\
       --gpg-name "Ann Example" --gpg-email ann@example.com --profile eticloud=626007623524:admin
 
-Rerunning skips what is already done. Exit codes: 0 working, 1 a step failed (later steps did not run), 2 usage error.`)
+Rerunning skips what is already done. A failed or declined step skips only the steps that need it.
+Exit codes: 0 working, 1 a step failed (the summary lists the commands left), 2 usage error.`)
     .action(run(async (ctx, opts: SetupFlags) => {
       const { runSetup } = await import('../install/setup/setup.js');
       return runSetup(ctx, opts);
     }));
+  // Its flag names are long: without this commander stops wrapping the descriptions (lines to ~160 columns).
+  command.configureHelp({ ...command.configureHelp(), helpWidth: Math.min(process.stdout.columns || 80, 100), minWidthToWrap: 30 });
 }

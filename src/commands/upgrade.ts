@@ -6,6 +6,8 @@ interface Flags {
   tapUrl?: string;
   from?: string;
   sha256?: string;
+  allowUnverified?: boolean;
+  releaseKey?: string;
 }
 
 export function registerUpgrade(program: Command, run: CommandRunner): void {
@@ -16,7 +18,9 @@ export function registerUpgrade(program: Command, run: CommandRunner): void {
     .option('--check', 'only report what is outdated; change nothing')
     .option('--tap-url <url>', 'where to re-tap ats-operations/homebrew-tap from (default: saved state, the tap\'s remote, or the guide\'s URL)')
     .option('--from <path|url>', 'duo-sso binary to upgrade to (Linux/Windows), instead of the newest release')
-    .option('--sha256 <hex>', 'expected SHA-256 of the --from binary', parseSha256)
+    .option('--sha256 <hex>', 'expected SHA-256 of the new duo-sso binary (release or --from)', parseSha256)
+    .option('--allow-unverified', 'duo-sso: upgrade to a binary that no --sha256 or signed checksums.txt verifies (shown in the plan)')
+    .option('--release-key <key>', 'duo-sso: also trust checksums.txt signed by this minisign public key (the "RW…" line), for this run')
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup upgrade --check               # what is outdated
@@ -27,7 +31,7 @@ Examples:
 Exit codes: 0 upgraded or already current, 1 an upgrade failed (or was not confirmed), 2 usage error.`)
     .action(run(async (ctx, opts: Flags, target?: string) => {
       const { runUpgrade } = await import('../upgrade/upgrade.js');
-      return runUpgrade(ctx, { target, check: Boolean(opts.check), tapUrl: opts.tapUrl, from: opts.from, sha256: opts.sha256 });
+      return runUpgrade(ctx, { target, check: Boolean(opts.check), tapUrl: opts.tapUrl, from: opts.from, sha256: opts.sha256, allowUnverified: Boolean(opts.allowUnverified), releaseKey: opts.releaseKey });
     }));
 }
 

@@ -67,7 +67,7 @@ export async function applyConfigFix(
     }
     outcome = fixText(current, policy, include, path);
     return outcome.kind === 'fixed' && outcome.changed ? outcome.text : undefined;
-  }, { mode: 0o600, dryRun: opts.dryRun, ...(opts.now ? { now: opts.now } : {}) });
+  }, { mode: 0o600, follow: 'never', dryRun: opts.dryRun, ...(opts.now ? { now: opts.now } : {}) });
   if (notUtf8) return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   if (!outcome) return { kind: 'missing', path };
   if (outcome.kind === 'unparseable') return { ...outcome, path };

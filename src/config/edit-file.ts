@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { updateFile, type SafeWriteResult } from '../fs/safe-write.js';
 import { stripBom } from './edit.js';
 import { buildConfig, renderConfig } from './init.js';
-import { describeInvalidJson, parseConfigText, readConfig, type ConfigRead } from './read-config.js';
+import { describeInvalidJson, parseConfigText, readConfig, shapeProblem, type ConfigRead } from './read-config.js';
 
 type Parsed = Extract<ConfigRead, { kind: 'parsed' }>;
 
@@ -27,6 +27,10 @@ function usable(read: ConfigRead, opts: { allowMissing?: boolean }): Parsed | un
     case 'parsed':
       if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
         throw new UserError(`${read.path} is not a JSON object; left unchanged`, { hint: 'Replace it with `duo-sso-setup config init --force` (the old file is backed up).' });
+      }
+      {
+        const wrong = shapeProblem(read);
+        if (wrong) throw new UserError(`${wrong.message}; left unchanged\n${wrong.excerpt}`, { hint: 'Correct it at that position (`duo-sso-setup config validate` shows every problem), then run the command again.' });
       }
       return read;
   }
@@ -51,6 +55,6 @@ export async function editConfigFile(
     const read = usable(parseConfigText(path, stripBom(base)), {})!;
     text = change(base, read.value as Record<string, unknown>);
     return text;
-  }, { mode: 0o600, dryRun: ctx.options.dryRun, now: ctx.now });
+  }, { mode: 0o600, follow: 'never', dryRun: ctx.options.dryRun, now: ctx.now });
   return { ...written, text };
 }

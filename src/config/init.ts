@@ -129,7 +129,7 @@ export async function initConfig(ctx: Pick<Context, 'paths' | 'options' | 'now'>
       });
     }
     return text;
-  }, { mode: 0o600, dryRun, now: ctx.now });
+  }, { mode: 0o600, follow: 'never', dryRun, now: ctx.now });
   const production = new Set(opts.production ?? []);
   const named = new Set((opts.profiles ?? []).map((p) => p.name));
   if (named.size > 0) {

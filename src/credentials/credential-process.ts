@@ -3,13 +3,15 @@
 // or one line on stderr and exits 1. cli.ts require()s this module's own CommonJS bundle
 // (dist/credential-process.cjs) before commander, execa or the ES-module loader: keep its
 // imports to node built-ins and the small secrets code, and load anything else lazily.
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readOwnTextSync } from '../fs/safe-read.js';
 import { resolvePaths, type Env } from '../platform/paths.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
-import { accountFor, isStoreKind, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
-import { isExpired, parseEntry, processOutput } from './entry.js';
+import { accountFor, isStoreKind, isValidProfileName, PROFILE_NAME_RULE, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
+import { isExpired, parseEntry, processOutput, type StoredEntry } from './entry.js';
+import { isDue, renewalFor, type ProfileRenewal } from './renew-settings.js';
 
 const TOOL = 'duo-sso-setup';
 
@@ -34,20 +36,37 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     else store = value;
   }
   if (!profile) return { ok: false, message: `--profile NAME is required (usage: ${TOOL} credential-process --profile NAME)` };
+  // Before any store path is built from it: `--profile ../../x` must not read outside the store.
+  if (!isValidProfileName(profile)) return { ok: false, message: `invalid profile name '${profile}': ${PROFILE_NAME_RULE}` };
   if (store !== undefined && !isStoreKind(store)) return { ok: false, message: `--store must be keychain or pass, got '${store}'` };
   return { ok: true, profile, ...(store ? { store: store as StoreKind } : {}) };
 }
 
-/** The store `credentials migrate` recorded in our state file; read directly to stay light. */
-function rememberedStore(env: Env): StoreKind | undefined {
+/** Our state file (the store `credentials migrate` recorded, renewal settings); read directly to stay light. */
+function lightState(env: Env): { secretStore?: unknown; renewal?: unknown } | undefined {
   try {
     // Synchronous: a one-shot process gains nothing from a thread-pool round trip.
-    const state = JSON.parse(readFileSync(resolvePaths(env).stateFile, 'utf8')) as { secretStore?: unknown };
-    return isStoreKind(state.secretStore) ? state.secretStore : undefined;
+    // Never through a link, never blocking on a pipe planted at state.json.
+    const state: unknown = JSON.parse(readOwnTextSync(resolvePaths(env).stateFile) ?? '{}');
+    return typeof state === 'object' && state !== null ? state : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** What a renewal gets: the profile, and how to read its entry again once duo-sso has run. */
+export interface RenewRequest {
+  profile: string;
+  env: Env;
+  io: ProcessIO;
+  now: () => Date;
+  renewal: ProfileRenewal;
+  /** The profile's entry as the store holds it now. */
+  read(): Promise<StoredEntry | undefined>;
+}
+export type RenewResult = { ok: true; entry: StoredEntry } | { ok: false; message: string };
+/** Loaded only when credentials are due: valid keys never pay for it (src/credentials/renew.ts). */
+export type Renewer = (request: RenewRequest) => Promise<RenewResult>;
 
 function makeStore(kind: StoreKind, env: Env): SecretStore {
   // pass: read with gpg directly (see PassOptions.directRead).
@@ -60,23 +79,26 @@ function loginHint(profile: string): string {
   return `run \`${TOOL} login --profile ${profile}\``;
 }
 
-export async function credentialProcess(args: readonly string[], env: Env, io: ProcessIO, now: () => Date = () => new Date()): Promise<number> {
+export async function credentialProcess(args: readonly string[], env: Env, io: ProcessIO, now: () => Date = () => new Date(), renewer?: Renewer): Promise<number> {
   const parsed = parseArgs(args);
   if (!parsed.ok) {
     io.err(`${TOOL}: credential-process: ${parsed.message}\n`);
     return 2;
   }
   const { profile } = parsed;
-  const named = parsed.store ?? rememberedStore(env);
+  const state = lightState(env);
+  const named = parsed.store ?? (isStoreKind(state?.secretStore) ? state.secretStore : undefined);
   const guess: StoreKind = process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain';
   // Without a store named (our state file lost or reset), a profile migrated to pass on a Linux
   // desktop must still be served: pass is asked when the keychain has nothing or cannot answer.
   const kinds: StoreKind[] = named ? [named] : process.platform === 'linux' && guess === 'keychain' ? ['keychain', 'pass'] : [guess];
   let text: string | undefined;
   let failure: string | undefined;
+  let store: SecretStore | undefined;
   for (const [i, k] of kinds.entries()) {
     try {
-      text = await makeStore(k, env).get(accountFor(profile));
+      store = makeStore(k, env);
+      text = await store.get(accountFor(profile));
     } catch (error) {
       if (i === 0) failure = error instanceof SecretStoreError ? error.message : String((error as Error)?.message ?? error);
     }
@@ -90,10 +112,20 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
     io.err(`${TOOL}: no stored credentials for profile ${profile} in the ${kinds.join(' or ')} store: ${loginHint(profile)}\n`);
     return 1;
   }
-  const entry = parseEntry(text);
+  let entry = parseEntry(text);
   if (!entry) {
     io.err(`${TOOL}: the stored credentials of profile ${profile} are damaged: ${loginHint(profile)}\n`);
     return 1;
+  }
+  const renewal = renewalFor(state, profile);
+  if (renewer && renewal.enabled && isDue(entry.Expiration, now(), renewal.refreshBeforeMs)) {
+    const answered = store!;
+    const renewed = await renewer({ profile, env, io, now, renewal, read: async () => parseEntry((await answered.get(accountFor(profile))) ?? '') });
+    if (!renewed.ok) {
+      io.err(`${TOOL}: ${renewed.message}\n`);
+      return 1;
+    }
+    entry = renewed.entry;
   }
   if (isExpired(entry, now())) {
     io.err(`${TOOL}: the credentials of profile ${profile} expired at ${entry.Expiration}: ${loginHint(profile)}\n`);
@@ -108,5 +140,9 @@ export function run(args: readonly string[]): Promise<number> {
   return credentialProcess(args, process.env, {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
+  }, () => new Date(), (request) => {
+    // Its own bundle beside this one (scripts/build.mjs), required only when a renewal is due.
+    const file = join(__dirname, 'renew.cjs');
+    return (require(file) as typeof import('./renew.js')).renewCredentials(request);
   });
 }

@@ -1,7 +1,9 @@
-// Reading a profile's keys from the shared credentials file and taking the secrets out of it,
-// byte-exact: only the secret lines go; comments, other keys, other profiles, line endings
-// and a missing final newline all stay as they were.
-import { getSection, parseIni } from '../aws/ini.js';
+// Reading a profile's keys from the shared credentials file as the AWS CLI does (option
+// names in any case, `=` or `:`, continuation lines, aws_security_token before
+// aws_session_token) and taking the secrets out of it, byte-exact: only the secret lines
+// go; comments, other keys, other profiles, line endings and a missing final newline stay.
+import { findSection, parseIni, removeOptions } from '../aws/ini-model.js';
+import { rawConfigParse, sharedCredentials } from '../aws/botocore-view.js';
 
 /** Keys that are secrets or identify them; `aws_security_token` is the legacy name of the session token. */
 export const SECRET_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
@@ -22,15 +24,23 @@ export type ProfileRead =
   | { kind: 'no-keys' }
   | { kind: 'incomplete'; missing: string[] };
 
+function sections(text: string) {
+  const ini = parseIni(text);
+  if (!ini.ok) return undefined;
+  const raw = rawConfigParse(ini.file);
+  return raw.ok ? raw.sections : undefined;
+}
+
 export function readProfileCredentials(text: string, profile: string): ProfileRead {
-  const section = getSection(text, profile);
-  if (!section) return { kind: 'no-section' };
-  const id = section.aws_access_key_id;
-  const secret = section.aws_secret_access_key;
-  if (!id && !secret) return { kind: 'no-keys' };
-  if (!id || !secret) return { kind: 'incomplete', missing: [!id ? 'aws_access_key_id' : 'aws_secret_access_key'] };
-  const token = section.aws_session_token || section.aws_security_token;
-  const expiry = EXPIRY_KEYS.map((k) => section[k]).find((v) => v && !Number.isNaN(Date.parse(v)));
+  const values = sections(text)?.get(profile)?.values;
+  if (!values) return { kind: 'no-section' };
+  const found = sharedCredentials(values);
+  if (found === null) return 'aws_secret_access_key' in values ? { kind: 'incomplete', missing: ['aws_access_key_id'] } : { kind: 'no-keys' };
+  if ('partial' in found) return { kind: 'incomplete', missing: [found.partial] };
+  const [id, secret, token] = found.keys;
+  // A nested block (`key =` then indented lines) is not a key the AWS CLI can use.
+  if (typeof id !== 'string' || typeof secret !== 'string' || (token !== null && typeof token !== 'string')) return { kind: 'no-keys' };
+  const expiry = EXPIRY_KEYS.map((k) => values[k]).find((v): v is string => typeof v === 'string' && v !== '' && !Number.isNaN(Date.parse(v)));
   return {
     kind: 'ok',
     credentials: { accessKeyId: id, secretAccessKey: secret, ...(token ? { sessionToken: token } : {}), ...(expiry ? { expiration: new Date(expiry) } : {}) },
@@ -39,26 +49,17 @@ export function readProfileCredentials(text: string, profile: string): ProfileRe
 
 /** Profiles with keys in the file; `temporaryOnly` keeps those with a session token (what duo-sso writes). */
 export function profilesWithKeys(text: string, opts: { temporaryOnly?: boolean } = {}): string[] {
-  const names = [...new Set(parseIni(text).sections.map((s) => s.name))];
-  return names.filter((name) => {
+  return [...(sections(text)?.keys() ?? [])].filter((name) => {
     const r = readProfileCredentials(text, name);
     return r.kind === 'ok' && (!opts.temporaryOnly || r.credentials.sessionToken !== undefined);
   });
 }
 
-/** The file's lines with their terminators, so joining them gives back the exact bytes. */
-export function rawLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-
-/** `text` without the secret lines of `profile` (in every `[profile]` section, if it repeats). */
+/** `text` without the secret options of `profile` (any case, with their continuation lines). */
 export function removeSecrets(text: string, profile: string): string {
-  const drop = new Set<number>();
-  for (const s of parseIni(text).sections) {
-    if (s.name !== profile) continue;
-    for (const e of s.entries) if ((SECRET_KEYS as readonly string[]).includes(e.key)) drop.add(e.line);
-  }
-  return rawLines(text).filter((_, i) => !drop.has(i)).join('');
+  const ini = parseIni(text);
+  const section = ini.ok ? findSection(ini.file, profile) : undefined;
+  return ini.ok && section ? removeOptions(ini.file, section, SECRET_KEYS) : text;
 }
 
 /** True when any secret key of `profile` is in the text (e.g. duo-sso logged in again since a migrate). */

@@ -7,3 +7,5 @@ export { restoreProfiles, type RestoreOutcome } from './restore.js';
 export type { SecretStore, StoreKind } from '../secrets/types.js';
 export { storedCredentials, type StoredCredentialsInfo } from './state-record.js';
 export { isOurCommand } from './config-file.js';
+// Every operation on a profile's secret (credential-process's renewal too) runs under this lock, taken before any file lock.
+export { withProfileLock } from './profile-lock.js';

@@ -6,24 +6,33 @@
 //   2. the entry is written to the store and read back;
 //   3. the config line is added (the AWS CLI still prefers the keys in the file);
 //   4. the secret lines leave the credentials file.
+// Each profile runs under its profile lock (profile-lock.ts), with a journal written before
+// step 2 and removed after the state records the migration (journal.ts), so a run killed at
+// any step is found and finished by `credentials restore`.
 // The credentials file is rewritten without a plaintext backup on purpose: a .bak beside it
 // would keep the very secret we are moving out of ~/.aws. The verified store entry is the
 // backup, and it holds the exact lines removed, so `credentials restore` is byte-for-byte.
 import { readFile, realpath } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { configSectionName, getSection } from '../aws/ini.js';
+import { configProfile } from '../aws/ini.js';
 import { listBackups, updateFile } from '../fs/safe-write.js';
 import { readState, updateState } from '../state/state.js';
 import { selfArgv } from '../platform/self.js';
-import { accountFor, type SecretStore } from '../secrets/types.js';
+import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
+import { undoWrite, writeVerified } from '../secrets/verified-write.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
-import { readProfileCredentials, removeSecrets } from './credentials-file.js';
+import { readProfileCredentials } from './credentials-file.js';
+import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
+import { awsView } from '../aws/botocore-view.js';
+import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryFor } from './expiration.js';
 import { makePatch, undoPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
+import { withProfileLock } from './profile-lock.js';
+import { beginJournal, endJournal, entryDigest, readJournal } from './journal.js';
 
 export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
 
@@ -40,7 +49,9 @@ export interface MigrateOutcome {
    * migrated: moved now; already: nothing in the file and our line in place (a calm no-op);
    * relinked: already, and the credential_process line now names the running tool's path.
    */
-  status: 'migrated' | 'already' | 'relinked' | 'would-migrate';
+  status: 'migrated' | 'already' | 'relinked' | 'would-migrate' | 'skipped';
+  /** skipped: why the name cannot be written safely (the other profiles went ahead). */
+  reason?: string;
   store: SecretStore['name'];
   expiration?: string;
   expirationSource?: ExpirationSource;
@@ -62,6 +73,7 @@ interface Plan {
 /** Nothing to move: the profile is already served from the store (maybe with a stale command path). */
 interface AlreadyDone {
   outcome: MigrateOutcome;
+  entry: StoredEntry;
   relink?: { before: string; after: string; entry: StoredEntry };
 }
 
@@ -69,48 +81,51 @@ interface AlreadyDone {
 function relinkedEntry(entry: StoredEntry, before: string, after: string, profile: string): StoredEntry {
   const patch = entry.duoSsoSetup.configPatch;
   if (!patch || before === after) return entry;
-  const section = configSectionName(profile);
-  const oldLine = `credential_process = ${getSection(before, section)?.credential_process}`;
-  const newLine = `credential_process = ${getSection(after, section)?.credential_process}`;
+  const oldLine = `credential_process = ${configProfile(before, profile)?.credential_process}`;
+  const newLine = `credential_process = ${configProfile(after, profile)?.credential_process}`;
   const moved = { ...patch, after: patch.after.replace(oldLine, newLine) };
   return undoPatch(after, moved) === undefined ? entry : { ...entry, duoSsoSetup: { ...entry.duoSsoSetup, configPatch: moved } };
 }
 
 async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | AlreadyDone> {
   validateProfileName(profile);
-  const { awsCredentials, awsConfig } = ctx.paths;
+  const { awsCredentials } = ctx.paths;
   const credentialsBefore = await readText(awsCredentials);
-  const configBefore = await readText(awsConfig);
-  const ours = isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process);
+  const configBefore = await readText(ctx.paths.awsConfig);
+  const self = opts.self ?? selfArgv();
+  const command = credentialProcessCommand(self, profile);
+  // What both files become, decided on what the AWS CLI sees (migrate-files.ts): refused before any change.
+  const files = planMigrateFiles(ctx.paths, { config: configBefore, credentials: credentialsBefore }, profile, command, [...self, 'credential-process', '--profile', profile]);
+  if (files.kind === 'refused') throw new UserError(`cannot migrate profile ${profile}: ${files.reason}`, { hint: files.hint });
+  const ours = isOurCommand(configProfile(configBefore, profile)?.credential_process);
   const read = readProfileCredentials(credentialsBefore ?? '', profile);
-  // Read the current entry first: a store that cannot be read stops us before any change.
-  const previous = await store.get(accountFor(profile));
+  // Read the current entry first: a store that cannot be read stops us before any change. A
+  // damaged entry (an interrupted `pass insert` left 0 bytes) holds nothing: it is replaced.
+  const previous = await readPrevious(store, profile, read.kind === 'ok');
   const previousEntry = previous === undefined ? undefined : parseEntry(previous);
-  const command = credentialProcessCommand(opts.self ?? selfArgv(), profile);
-  if (read.kind !== 'ok') {
-    if ((read.kind === 'no-keys' || read.kind === 'no-section') && ours && previousEntry) {
+  if (files.kind === 'nothing' || read.kind !== 'ok') {
+    if (ours && previousEntry) {
       // Already migrated. The tool may have moved since (a new Node version, another install
       // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
       const edit = setCredentialProcess(configBefore!, profile, command);
-      const relink = edit.kind === 'set' && edit.text !== configBefore ? edit.text : undefined;
+      // Only when the new line changes nothing the AWS CLI sees for any other profile.
+      const relink = edit.kind === 'set' && edit.text !== configBefore && !changedProfile(awsView(configBefore, credentialsBefore), awsView(edit.text, credentialsBefore), new Set([profile])) ? edit.text : undefined;
       return {
+        entry: previousEntry,
         outcome: { profile, status: relink ? 'relinked' : 'already', store: store.name, ...(previousEntry.Expiration ? { expiration: previousEntry.Expiration } : {}), expirationSource: previousEntry.duoSsoSetup.expirationSource, plaintextBackups: [] },
         ...(relink ? { relink: { before: configBefore!, after: relink, entry: relinkedEntry(previousEntry, configBefore!, relink, profile) } } : {}),
       };
     }
-    const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : read.kind === 'incomplete' ? `[${profile}] in ${awsCredentials} lacks ${read.missing.join(', ')}` : `${awsCredentials} has no keys for [${profile}]`;
+    const where = credentialsBefore === undefined ? `${awsCredentials} does not exist` : `${awsCredentials} has no keys for [${profile}]`;
     throw new UserError(`cannot migrate profile ${profile}: ${where}`, { hint: `Log in first: duo-sso-setup login --profile ${profile}. Nothing was changed.` });
   }
-  const edit = setCredentialProcess(configBefore ?? '', profile, command);
-  if (edit.kind === 'conflict') {
-    throw new UserError(`cannot migrate profile ${profile}: [${configSectionName(profile)}] in ${awsConfig} already has credential_process = ${edit.existing}`, {
-      hint: 'That profile gets its credentials from another program; remove that line first if you want this tool to serve it. Nothing was changed.',
-    });
-  }
-  const credentialsAfter = removeSecrets(credentialsBefore!, profile);
+  const edit = { text: files.configAfter };
+  const credentialsAfter = files.credentialsAfter;
   const state = await readState(ctx.paths);
   const expiry = await expiryFor(read.credentials, profile, { credentialsFile: awsCredentials, duoConfig: ctx.paths.duoConfig }, opts.expirations?.[profile], state.durations[profile]?.worked);
-  const configPatch = makePatch(configBefore ?? '', edit.text, configSectionName(profile));
+  const expired = expiredRefusal(expiry, ctx.now(), profile);
+  if (expired) throw expired;
+  const configPatch = makePatch(configBefore ?? '', edit.text, files.configHeader);
   const credentialsPatch = makePatch(credentialsBefore!, credentialsAfter, profile);
   const c = read.credentials;
   const entry: StoredEntry = {
@@ -156,22 +171,44 @@ function expecting(path: string, before: string | undefined, after: string) {
   };
 }
 
+/** The entry before this run; a damaged one counts as none when there are keys to replace it with. */
+async function readPrevious(store: SecretStore, profile: string, haveKeys: boolean): Promise<string | undefined> {
+  try {
+    return await store.get(accountFor(profile));
+  } catch (error) {
+    if (haveKeys && isDamagedEntry(error)) return undefined;
+    throw error;
+  }
+}
+
 async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: string | undefined): Promise<void> {
   const account = accountFor(plan.profile);
   const text = serialiseEntry(plan.entry);
-  await store.set(account, text);
-  let back: string | undefined;
-  try {
-    back = await store.get(account);
-  } finally {
-    // Unverified: put the store back as it was (best effort), the files are not touched yet.
-    if (back !== text) await (previous === undefined ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
-  }
-  if (back !== text) {
-    throw new UserError(`the ${store.label} did not give back what was stored for profile ${plan.profile}`, { hint: 'Nothing was removed from your credentials file. Try --store with the other store.' });
+  await beginJournal(ctx.paths, { operation: 'migrate', profile: plan.profile, store: store.name, startedAt: ctx.now().toISOString(), entrySha256: entryDigest(text) });
+  // Unverified: the store is put back only if it still holds what we wrote; the files are not touched yet.
+  const written = await writeVerified(store, account, text, previous);
+  if (!written.ok) {
+    // No file was touched: nothing for a restore to finish.
+    await endJournal(ctx.paths, plan.profile);
+    if (written.error) throw written.error;
+    const remove = store.removeCommand ? `; remove it with: ${store.removeCommand(account)}` : '';
+    const left = written.undone ? '' : ` What the store holds now was left as it is (this run cannot prove it wrote it)${remove}.`;
+    throw new UserError(`the ${store.label} did not give back what was stored for profile ${plan.profile}`, { hint: `Nothing was removed from your credentials file.${left} Try --store with the other store.` });
   }
   await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.configBefore, plan.configAfter));
   await updateFile(ctx.paths.awsCredentials, expecting(ctx.paths.awsCredentials, plan.credentialsBefore, plan.credentialsAfter), { mode: 0o600, backup: false });
+  try {
+    await verifyAfterWrite(ctx.paths, { config: plan.configBefore, credentials: plan.credentialsBefore }, { config: plan.configAfter, credentials: plan.credentialsAfter }, plan.profile);
+  } catch (error) {
+    // The files are back as they were: the store must not keep a second copy, and only what this
+    // run wrote is taken out (undoWrite checks). When another program wrote the files meanwhile,
+    // the store entry stays: it may be the only copy.
+    if (error instanceof VerifyFailed && error.restored) {
+      await undoWrite(store, account, { text }, previous);
+      await endJournal(ctx.paths, plan.profile);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -182,28 +219,60 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
 export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string[], store: SecretStore, opts: MigrateOptions = {}): Promise<MigrateOutcome[]> {
   const outcomes: MigrateOutcome[] = [];
   for (const profile of profiles) {
-    const plan = await planProfile(ctx, profile, store, opts);
-    if (!('entry' in plan)) {
-      if (plan.relink && !ctx.options.dryRun) {
+    // A name that cannot be written safely into both files is skipped; the others go ahead.
+    const unsafe = unsafeProfileName(profile);
+    if (unsafe) {
+      outcomes.push({ profile, status: 'skipped', reason: unsafe, store: store.name, plaintextBackups: [] });
+      continue;
+    }
+    // Read, plan and apply under the profile's lock: a second run plans from what the first left.
+    const one = () => migrateOne(ctx, profile, store, opts);
+    outcomes.push(ctx.options.dryRun ? await one() : await withProfileLock(ctx.paths, profile, one));
+  }
+  return outcomes;
+}
+
+async function migrateOne(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<MigrateOutcome> {
+  const plan = await planProfile(ctx, profile, store, opts);
+  if (!('profile' in plan)) {
+    if (!ctx.options.dryRun) {
+      if (plan.relink) {
         await store.set(accountFor(profile), serialiseEntry(plan.relink.entry));
         await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.relink.before, plan.relink.after));
       }
-      outcomes.push(plan.outcome);
-      continue;
+      await finishRecord(ctx, plan.entry, store);
     }
-    const meta = {
-      store: store.name,
-      ...(plan.entry.Expiration ? { expiration: plan.entry.Expiration } : {}),
-      expirationSource: plan.entry.duoSsoSetup.expirationSource,
-      plaintextBackups: await backupsHolding(ctx.paths.awsCredentials, plan.entry.SecretAccessKey),
-    };
-    if (ctx.options.dryRun) {
-      outcomes.push({ profile, status: 'would-migrate', ...meta });
-      continue;
-    }
-    await apply(ctx, plan, store, plan.previous);
-    await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
-    outcomes.push({ profile, status: 'migrated', ...meta });
+    return plan.outcome;
   }
-  return outcomes;
+  const meta = {
+    store: store.name,
+    ...(plan.entry.Expiration ? { expiration: plan.entry.Expiration } : {}),
+    expirationSource: plan.entry.duoSsoSetup.expirationSource,
+    plaintextBackups: await backupsHolding(ctx.paths.awsCredentials, plan.entry.SecretAccessKey),
+  };
+  if (ctx.options.dryRun) return { profile, status: 'would-migrate', ...meta };
+  await apply(ctx, plan, store, plan.previous);
+  try {
+    await updateState(ctx.paths, (s) => recordStored(s, plan.entry, store.name));
+  } catch (error) {
+    // The keys are moved and served; the journal stays, so restore and doctor still find the profile.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new UserError(`profile ${profile}: keys moved into the ${store.label}, but ${why}`, {
+      hint: `Its journal keeps it findable: \`duo-sso-setup credentials restore --profile ${profile}\` puts the keys back; once the state file is writable, \`duo-sso-setup credentials migrate --profile ${profile}\` records it.`,
+    });
+  }
+  await endJournal(ctx.paths, profile);
+  return { profile, status: 'migrated', ...meta };
+}
+
+/**
+ * An already-migrated profile whose run was cut off after the files (the journal is still
+ * there, or the state does not list it): record it now, so migrate also finishes such a run.
+ */
+async function finishRecord(ctx: MigrateCtx, entry: StoredEntry, store: SecretStore): Promise<void> {
+  const profile = entry.duoSsoSetup.profile;
+  const pending = (await readJournal(ctx.paths)).records.some((r) => r.profile === profile);
+  if (!pending && ((await readState(ctx.paths)).storedProfiles ?? []).includes(profile)) return;
+  await updateState(ctx.paths, (s) => recordStored(s, entry, store.name));
+  await endJournal(ctx.paths, profile);
 }

@@ -2,21 +2,27 @@
 // migrate took out of both files; when a file changed in between so that a patch no longer
 // fits, the keys are written back as ordinary `key = value` lines instead, and keys a newer
 // login wrote to the file are never overwritten with older stored ones.
+// Each profile runs under its profile lock with a journal (see journal.ts); the entry leaves
+// the store only once the file is seen to hold keys for the profile again. The credentials file
+// is rewritten without a backup: a .bak of it would keep the keys restored earlier in the run.
 import { rm } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
+import { configProfile, configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
 import { updateFile } from '../fs/safe-write.js';
 import { updateState } from '../state/state.js';
-import { accountFor, type SecretStore } from '../secrets/types.js';
+import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
 import { isOurCommand, removeCredentialProcess } from './config-file.js';
-import { hasSecrets } from './credentials-file.js';
+import { hasSecrets, readProfileCredentials } from './credentials-file.js';
 import { parseEntry, type StoredEntry } from './entry.js';
 import { undoPatch } from './text-patch.js';
 import { forgetStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
+import { withProfileLock } from './profile-lock.js';
+import { beginJournal, endJournal } from './journal.js';
+import { verifyAfterWrite } from './verify-write.js';
 
-export type RestoreCtx = Pick<Context, 'paths' | 'options'>;
+export type RestoreCtx = Pick<Context, 'paths' | 'options'> & Partial<Pick<Context, 'now'>>;
 
 export interface RestoreOutcome {
   profile: string;
@@ -29,7 +35,12 @@ export interface RestoreOutcome {
 
 export function restoredCredentials(current: string, entry: StoredEntry, profile: string): { text: string; exact: boolean; keptNewer: boolean } {
   // Checked first: putting the old lines back beside newer ones would leave two sets of keys.
-  if (hasSecrets(current, profile)) return { text: current, exact: false, keptNewer: true };
+  if (hasSecrets(current, profile)) {
+    // The stored keys themselves: a migrate stopped before it took them out. Nothing newer, nothing to write.
+    const inFile = readProfileCredentials(current, profile);
+    const same = inFile.kind === 'ok' && inFile.credentials.accessKeyId === entry.AccessKeyId && inFile.credentials.secretAccessKey === entry.SecretAccessKey;
+    return { text: current, exact: same, keptNewer: !same };
+  }
   const patch = entry.duoSsoSetup.credentialsPatch;
   const exact = patch ? undoPatch(current, patch) : undefined;
   if (exact !== undefined) return { text: exact, exact: true, keptNewer: false };
@@ -47,40 +58,70 @@ export function restoredConfig(current: string, entry: StoredEntry, profile: str
   if (exact !== undefined) return { text: exact, exact: true };
   const text = removeCredentialProcess(current, profile);
   // A section migrate created (its header is in what the patch added) goes when it is left empty.
-  const section = configSectionName(profile);
+  const section = patch?.section ?? configSectionName(profile);
   const created = patch !== undefined && patch.after.includes(`[${section}]`) && !patch.before.includes(`[${section}]`);
   const empty = getSection(text, section) !== undefined && Object.keys(getSection(text, section)!).length === 0;
   return { text: created && empty ? removeSection(text, section) : text, exact: false };
 }
 
+/** The stored text; a damaged entry (0 bytes, not OpenPGP) is `damaged`: it holds nothing to restore. */
+async function readStored(store: SecretStore, profile: string): Promise<{ raw: string | undefined; damaged?: Error }> {
+  try {
+    return { raw: await store.get(accountFor(profile)) };
+  } catch (error) {
+    if (isDamagedEntry(error)) return { raw: undefined, damaged: error };
+    throw error;
+  }
+}
+
 async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore): Promise<RestoreOutcome> {
-  validateProfileName(profile);
   const { awsCredentials, awsConfig } = ctx.paths;
-  const raw = await store.get(accountFor(profile));
+  const { raw, damaged } = await readStored(store, profile);
   const configBefore = await readText(awsConfig);
-  if (raw === undefined) {
-    if (isOurCommand(getSection(configBefore ?? '', configSectionName(profile))?.credential_process)) {
+  const credentialsRead = await readText(awsCredentials);
+  const credentialsBefore = credentialsRead ?? '';
+  const entry = raw === undefined ? undefined : parseEntry(raw);
+  if (!entry) {
+    const linked = isOurCommand(configProfile(configBefore, profile)?.credential_process);
+    // Not a whole entry of ours: a write cut off (a killed migrate's `pass insert` got only part
+    // of its input). Harmless to drop while the keys are still in the file, as they are until a
+    // migrate has read its entry back whole.
+    const cutOff = raw !== undefined && !linked && hasSecrets(credentialsBefore, profile);
+    if (linked || (raw !== undefined && !cutOff)) {
+      const what = damaged?.message ?? (raw !== undefined ? `the stored entry for profile ${profile} in the ${store.label} is damaged` : undefined);
+      if (what) throw new UserError(what, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
       throw new UserError(`profile ${profile} uses credential_process, but the ${store.label} has no credentials for it`, {
         hint: `Were they stored in the other store? Try --store ${store.name === 'keychain' ? 'pass' : 'keychain'}. Or log in again: duo-sso-setup login --profile ${profile}`,
       });
     }
+    if (!ctx.options.dryRun) {
+      // What an interrupted migrate left before it changed a file: its keys are still in the
+      // file, so a damaged or cut-off entry and the journal can go.
+      if (damaged || cutOff) await store.delete(accountFor(profile));
+      await endJournal(ctx.paths, profile);
+    }
     return { profile, status: 'not-stored' };
   }
-  const entry = parseEntry(raw);
-  if (!entry) throw new UserError(`the stored entry for profile ${profile} in the ${store.label} is damaged`, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
-  const credentialsBefore = (await readText(awsCredentials)) ?? '';
   const creds = restoredCredentials(credentialsBefore, entry, profile);
   const config = restoredConfig(configBefore ?? '', entry, profile);
   const how = creds.exact && config.exact ? 'exact' : 'rewritten';
   const outcome = { profile, how, ...(creds.keptNewer ? { keptNewerKeys: true } : {}) } as const;
   if (ctx.options.dryRun) return { ...outcome, status: 'would-restore' };
+  await beginJournal(ctx.paths, { operation: 'restore', profile, store: store.name, startedAt: (ctx.now?.() ?? new Date()).toISOString() });
   // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
-  await updateFile(awsCredentials, () => creds.text, { mode: 0o600 });
+  await updateFile(awsCredentials, () => creds.text, { mode: 0o600, backup: false });
   if (configBefore !== undefined) {
     if (config.text === '' && entry.duoSsoSetup.configCreated) await rm(awsConfig, { force: true });
     else await updateFile(awsConfig, () => config.text);
   }
+  // Every other profile must read as before (what the AWS CLI sees); otherwise the originals go back.
+  await verifyAfterWrite(ctx.paths, { config: configBefore, credentials: credentialsRead }, { config: config.text === '' && entry.duoSsoSetup.configCreated ? undefined : configBefore === undefined ? undefined : config.text, credentials: creds.text }, profile);
+  // The entry goes only once the file is seen holding keys for the profile (ours, or newer ones).
+  if (!hasSecrets((await readText(awsCredentials)) ?? '', profile)) {
+    throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
+  }
   await store.delete(accountFor(profile));
+  await endJournal(ctx.paths, profile);
   await updateState(ctx.paths, (s) => forgetStored(s, profile));
   return { ...outcome, status: 'restored' };
 }
@@ -88,6 +129,10 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
 /** Puts each profile's keys back into the shared credentials file and removes our credential_process line. */
 export async function restoreProfiles(ctx: RestoreCtx, profiles: readonly string[], store: SecretStore): Promise<RestoreOutcome[]> {
   const outcomes: RestoreOutcome[] = [];
-  for (const profile of profiles) outcomes.push(await restoreOne(ctx, profile, store));
+  for (const profile of profiles) {
+    validateProfileName(profile);
+    const one = () => restoreOne(ctx, profile, store);
+    outcomes.push(ctx.options.dryRun ? await one() : await withProfileLock(ctx.paths, profile, one));
+  }
   return outcomes;
 }

@@ -5,15 +5,19 @@ import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
 import { paint, symbols } from '../ui/style.js';
 import { chooseStore, storeFactory } from '../secrets/choose.js';
+import { readJournal } from './journal.js';
 import { SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
 import { profilesWithKeys } from './credentials-file.js';
-import { readText } from './files.js';
+import { readText, validateProfileName } from './files.js';
 import { migrateProfiles, type MigrateOutcome } from './migrate.js';
 import { restoreProfiles, type RestoreOutcome } from './restore.js';
 
 export interface CredentialsFlags {
   profile?: string[];
   store?: StoreKind;
+  /** migrate: renewal through credential-process on (true) or off (false) for these profiles. */
+  renew?: boolean;
+  refreshBefore?: number;
 }
 
 /**
@@ -55,13 +59,17 @@ function when(iso: string | undefined, source: string | undefined): string {
 }
 
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
+  // Before anything builds a path or asks a store from a name.
+  for (const p of flags.profile ?? []) validateProfileName(p);
   const store = await storeFor(ctx, flags.store);
   let profiles = flags.profile ?? [];
   if (profiles.length === 0) {
     // By default: every profile with temporary (STS) keys, which is what duo-sso writes, and
-    // those migrated before (reported as already done, or migrated again after a new login).
+    // those migrated before (reported as already done, or migrated again after a new login),
+    // and those an interrupted migrate left in the journal (finished now).
     const temporary = profilesWithKeys((await readText(ctx.paths.awsCredentials)) ?? '', { temporaryOnly: true });
-    profiles = [...new Set([...temporary, ...((await readState(ctx.paths)).storedProfiles ?? [])])];
+    const interrupted = (await readJournal(ctx.paths)).records.filter((r) => r.operation === 'migrate' && r.store === store.name).map((r) => r.profile);
+    profiles = [...new Set([...temporary, ...((await readState(ctx.paths)).storedProfiles ?? []), ...interrupted])];
     if (profiles.length === 0) {
       throw new UserError(`no profile in ${ctx.paths.awsCredentials} has temporary credentials to migrate`, { hint: 'Log in first (duo-sso-setup login), or name a profile: --profile NAME' });
     }
@@ -69,15 +77,27 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
+  if (flags.renew !== undefined || flags.refreshBefore !== undefined) {
+    const { rememberRenewal } = await import('./renew-state.js');
+    await rememberRenewal(ctx, flags.renew === undefined ? [] : outcomes.map((o) => o.profile), flags.renew ?? false, flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 });
+  }
+  const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
-    return ExitCode.ok;
+    return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
-  for (const o of outcomes) ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  for (const o of outcomes) {
+    if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
+    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+  }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
     ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
+  }
+  if (skipped.length > 0) {
+    ctx.io.err(`not migrated: ${skipped.join(', ')} (names that cannot be written safely); the other profiles were\n`);
+    return ExitCode.failure;
   }
   return ExitCode.ok;
 }
@@ -91,16 +111,26 @@ function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Con
 }
 
 export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {
+  for (const p of flags.profile ?? []) validateProfileName(p);
   const state = await readState(ctx.paths);
-  const profiles = flags.profile?.length ? flags.profile : state.storedProfiles ?? [];
+  // Newest first, undoing the migrations in reverse: each stored patch then meets the file as
+  // its migrate left it, and the config a first migrate created goes away with the last restore.
+  // Interrupted runs are in the journal, whether or not state.json got to record them.
+  const journaled = new Map((await readJournal(ctx.paths)).records.map((r) => [r.profile, r.store]));
+  const profiles = flags.profile?.length ? flags.profile : [...new Set([...[...(state.storedProfiles ?? [])].reverse(), ...journaled.keys()])];
   if (profiles.length === 0) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);
     else ctx.io.out('No profile is stored in a secret store; nothing to restore.\n');
     return ExitCode.ok;
   }
-  const store = await storeFor(ctx, flags.store);
+  const storeOf = storesFor(ctx, flags.store, journaled);
+  const store = await storeOf(profiles.find((p) => !journaled.has(p)) ?? profiles[0]!);
   await goAhead(ctx, `Put the keys of ${profiles.join(', ')} back into ${ctx.paths.awsCredentials} (plaintext)?`);
-  const outcomes = await asUserError(restoreProfiles(ctx, profiles, store), '`duo-sso-setup doctor --only secret-store` tells what the store needs.');
+  const outcomes = await asUserError((async () => {
+    const done: RestoreOutcome[] = [];
+    for (const p of profiles) done.push(...(await restoreProfiles(ctx, [p], await storeOf(p))));
+    return done;
+  })(), '`duo-sso-setup doctor --only secret-store` tells what the store needs.');
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
     return ExitCode.ok;
@@ -108,6 +138,20 @@ export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise
   const tick = paint(ctx.style, 'green', symbols(ctx.style).ok);
   for (const o of outcomes) ctx.io.out(`${restoreLine(o, tick, ctx)}\n`);
   return ExitCode.ok;
+}
+
+/**
+ * The store per profile: an interrupted run's own store (its journal names it: state.json may
+ * never have recorded it), else --store or the remembered one. Each is opened once, when needed.
+ */
+function storesFor(ctx: Context, requested: StoreKind | undefined, journaled: ReadonlyMap<string, StoreKind>): (profile: string) => Promise<SecretStore> {
+  const opened = new Map<string, Promise<SecretStore>>();
+  return (profile) => {
+    const kind = journaled.get(profile);
+    const key = kind ?? 'default';
+    if (!opened.has(key)) opened.set(key, kind ? chooseStore(storeFactory(ctx), { requested: kind }) : storeFor(ctx, requested));
+    return opened.get(key)!;
+  };
 }
 
 function restoreLine(o: RestoreOutcome, tick: string, ctx: Context): string {

@@ -1,7 +1,7 @@
 // A reversible edit of one spot in a text file, anchored to an INI section header, so a
 // restore can put back the exact bytes it took out (byte-for-byte, line endings and all)
 // even when other parts of the file changed in between.
-import { parseIni } from '../aws/ini.js';
+import { findSection, parseIni } from '../aws/ini-model.js';
 
 export interface TextPatch {
   /** The section whose header anchors the edit (as written in the file, e.g. "profile dev"). */
@@ -15,17 +15,21 @@ export interface TextPatch {
   after: string;
 }
 
-/** Character offset of the last `[section]` header line in `text`, or undefined. */
+/** Character offset of the `[section]` header line in `text` (read as the AWS CLI reads it), or undefined. */
 export function headerOffset(text: string, section: string): number | undefined {
-  const header = parseIni(text).sections.filter((s) => s.name === section).at(-1)?.header;
-  if (header === undefined) return undefined;
-  let offset = 0;
-  for (let line = 0; line < header; line++) offset = text.indexOf('\n', offset) + 1;
-  return offset;
+  const ini = parseIni(text);
+  const found = ini.ok ? findSection(ini.file, section) : undefined;
+  return ini.ok && found ? ini.file.lines[found.line]!.start : undefined;
 }
 
+/** After LF, CRLF or a lone CR (a CR-only file has no LF at all). */
 function isLineStart(text: string, i: number): boolean {
-  return i === 0 || text[i - 1] === '\n';
+  return i === 0 || text[i - 1] === '\n' || (text[i - 1] === '\r' && text[i] !== '\n');
+}
+
+function lineStartAtOrBefore(text: string, i: number): number {
+  while (i > 0 && !isLineStart(text, i)) i--;
+  return i;
 }
 
 /**
@@ -40,7 +44,7 @@ export function makePatch(before: string, after: string, section: string): TextP
   let prefix = 0;
   const max = Math.min(before.length, after.length);
   while (prefix < max && before[prefix] === after[prefix]) prefix++;
-  prefix = before.lastIndexOf('\n', prefix - 1) + 1;
+  prefix = Math.min(lineStartAtOrBefore(before, prefix), lineStartAtOrBefore(after, prefix));
   let suffix = 0;
   while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
   while (suffix > 0 && !(isLineStart(before, before.length - suffix) && isLineStart(after, after.length - suffix))) suffix--;

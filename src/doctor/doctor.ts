@@ -21,7 +21,7 @@ export interface DoctorOptions {
 }
 
 export function selectChecks(checks: readonly Check[], only: readonly string[] | undefined): Check[] {
-  if (!only || only.length === 0) return [...checks];
+  if (!only || only.length === 0) return checks.filter((c) => !c.optIn);
   const known = new Set(checks.map((c) => c.id));
   const unknown = only.filter((id) => !known.has(id));
   if (unknown.length > 0) {
@@ -80,7 +80,7 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
       next.push(outcome);
       continue;
     }
-    const key = check.fix ? `check:${check.id}` : JSON.stringify(fix.commands);
+    const key = check.fix && (check.fixes?.(result) ?? true) ? `check:${check.id}` : JSON.stringify(fix.commands);
     if (!done.has(key) && !(await mayApply(ctx, check.id, fix))) {
       next.push(outcome);
       continue;
@@ -97,8 +97,8 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: Outcom
     }
     // A fresh probe cache: the fix changed what the probes would see.
     const rerun = await runCheck(check, { ...checkCtx, probe: createProbeCache() }, timeoutMs);
-    // Fixed means it no longer fails (a warning that remains, e.g. an advisory, is fine).
-    next.push({ ...rerun, fixed: rerun.result.status === 'ok' || (result.status === 'fail' && rerun.result.status === 'warn') });
+    // "(fixed)" only when the check now passes: a check that still shows ! or ✗ was not fixed.
+    next.push({ ...rerun, fixed: rerun.result.status === 'ok' });
   }
   return next;
 }
@@ -123,7 +123,7 @@ async function mayApply(ctx: Context, id: string, fix: NonNullable<Outcome['resu
 
 async function apply(ctx: Context, checkCtx: CheckContext, check: Check, result: Outcome['result']): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
-    if (check.fix) {
+    if (check.fix && (check.fixes?.(result) ?? true)) {
       await check.fix(checkCtx, result);
       return { ok: true };
     }

@@ -38,7 +38,11 @@ export interface Check {
   run(ctx: CheckContext): Promise<CheckResult>;
   /** Applies the automatic fix in-process; without it, `fix.commands` are run in order. */
   fix?(ctx: CheckContext, result: CheckResult): Promise<void>;
+  /** Whether `fix` handles this result; without it, `fix` handles every result. Otherwise `fix.commands` run. */
+  fixes?(result: CheckResult): boolean;
   timeoutMs?: number;
+  /** Runs only when asked for by id (`--only ID`): it probes the world, not this machine's setup. */
+  optIn?: boolean;
 }
 
 export const result = {

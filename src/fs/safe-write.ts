@@ -3,15 +3,26 @@
 // temp file in the same folder that is fsynced and renamed over the target. A process
 // killed at any point leaves either the old or the new file complete, never a mix.
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readFile, readdir, realpath, rename, rm, mkdir, stat, chmod, copyFile, link, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, rename, rm, mkdir, stat, chmod, copyFile } from 'node:fs/promises';
+import { basename, dirname, join, parse } from 'node:path';
 import { UserError } from '../errors.js';
+import { withFileLock } from './lock.js';
+import { readOwnFile, resolveOwnFile, UnsafeFileError, type LinkPolicy } from './safe-read.js';
+
+export { withFileLock };
 
 export interface SafeWriteOptions {
   /** File mode. Default: the existing file's mode, or 0o600 for a new file. Pass 0o600 where secrets live. */
   mode?: number;
-  /** Mode for a folder we create. */
+  /** Mode for a folder we create (set explicitly, whatever the umask). Default 0o700. */
   dirMode?: number;
+  /**
+   * A symlink at `path`: 'owned' (default, a user's dotfile kept in a repository) is written
+   * where it points when link and target belong to the same user; 'never' (state.json,
+   * duo-sso's config.json: files that are ours) refuses it.
+   */
+  follow?: LinkPolicy;
   /** Keep a backup of the previous content (default true). */
   backup?: boolean;
   /** How many backups to keep per file. */
@@ -28,9 +39,6 @@ export interface SafeWriteResult {
   backup: string | undefined;
 }
 
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 30_000;
-
 export function backupName(path: string, now: Date): string {
   return `${path}.${now.toISOString().replace(/[:.]/g, '-')}.bak`;
 }
@@ -40,77 +48,6 @@ export async function listBackups(path: string): Promise<string[]> {
   const prefix = `${basename(path)}.`;
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => n.startsWith(prefix) && /\.\d{4}-\d\d-\d\dT[\d-]+Z\.bak$/.test(n)).sort().map((n) => join(dir, n));
-}
-
-async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Creates `lock` already holding our pid: the pid goes into a private file that is then
- * hard-linked into place (atomic, EEXIST if taken), so a process killed at any moment never
- * leaves a lock without an owner, which would block every later run until it went stale.
- */
-async function createLock(lock: string): Promise<void> {
-  const mine = `${lock}.${process.pid}-${randomBytes(4).toString('hex')}`;
-  await writeFile(mine, String(process.pid), { mode: 0o600 });
-  try {
-    await link(mine, lock);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-    // A filesystem without hard links: create and fill it in two steps.
-    const handle = await open(lock, 'wx', 0o600);
-    await handle.writeFile(String(process.pid));
-    await handle.close();
-  } finally {
-    await rm(mine, { force: true });
-  }
-}
-
-/** Runs `fn` holding an exclusive lock file beside `path`, so two runs cannot interleave. */
-export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  const lock = `${path}.lock`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      await createLock(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if ((Number.isInteger(owner) && owner > 0 && !isAlive(owner)) || age > LOCK_STALE_MS) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new UserError(`${path} is locked by another duo-sso-setup process (pid ${owner || 'unknown'})`, {
-          hint: `Wait for it to finish and run the command again; if none is running: rm ${lock}`,
-        });
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(lock, { force: true });
-  }
 }
 
 export async function safeWrite(path: string, content: string | Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
@@ -144,6 +81,9 @@ const FS_PROBLEMS: Record<string, { why: string; hint: (path: string) => string 
 };
 
 function explained(error: unknown, path: string): unknown {
+  if (error instanceof UnsafeFileError) {
+    return new UserError(`cannot update ${path}: ${error.why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
+  }
   const problem = FS_PROBLEMS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
   return problem ? new UserError(`cannot update ${path}: ${problem.why}; it was left unchanged`, { hint: problem.hint(path) }) : error;
 }
@@ -154,32 +94,35 @@ async function update(
   opts: SafeWriteOptions,
 ): Promise<SafeWriteResult> {
   const now = opts.now ?? (() => new Date());
-  // A symlinked file (a dotfile kept in a repository) is written where it points: renaming
-  // over the link itself would silently cut it loose from the user's dotfiles.
-  const file = await linkTarget(path);
+  const follow = opts.follow ?? 'owned';
+  // A symlinked dotfile (kept in a repository) is written where it points: renaming over the
+  // link itself would silently cut it loose from the user's dotfiles. Our own files never.
+  const file = (await resolveOwnFile(path, follow)) ?? path;
   if (opts.dryRun) {
-    const current = await readIfExists(file);
+    const current = await readOwnFile(file, 'never');
     const next = change(current?.toString('utf8'));
     const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
   const dir = dirname(file);
-  await mkdir(dir, { recursive: true, mode: opts.dirMode ?? 0o700 });
+  await ensureDir(dir, opts.dirMode ?? 0o700);
+  await refuseOtherUsersPlace(file);
   return withFileLock(file, async () => {
     await removeLeftovers(file);
-    const current = await readIfExists(file);
+    // Read again under the lock, refusing a link or pipe swapped in since.
+    const current = await readOwnFile(file, 'never');
     const next = change(current?.toString('utf8'));
     if (next === undefined) return { path, changed: false, backup: undefined };
     const data = toBuffer(next);
     if (current && current.equals(data)) return { path, changed: false, backup: undefined };
-    const existingMode = current ? (await stat(file)).mode & 0o777 : undefined;
-    const mode = opts.mode ?? existingMode ?? 0o600;
+    const existing = current ? await lstat(file) : undefined;
+    const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
     let backup: string | undefined;
     if (current && opts.backup !== false) {
       backup = await freeBackupName(file, now());
       // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
       const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-      await copyFile(file, copying);
+      await copyFile(file, copying, constants.COPYFILE_EXCL);
       await chmod(copying, 0o600);
       await rename(copying, backup);
       await pruneBackups(file, opts.keepBackups ?? 5);
@@ -190,6 +133,9 @@ async function update(
       try {
         await handle.writeFile(data);
         await handle.sync();
+        // A rewrite keeps the file's owner and group (root rewriting a user's file must not
+        // make it root's); a non-root user may only keep a group they are in, so best effort.
+        if (existing) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
       } finally {
         await handle.close();
       }
@@ -202,6 +148,53 @@ async function update(
     await syncDir(dir);
     return { path, changed: true, backup };
   });
+}
+
+/**
+ * Creates `dir` and any missing parents with exactly `mode` (mkdir's mode passes through the
+ * umask: under umask 000 ~/.local/bin came out 0777, letting anyone replace duo-sso). Folders
+ * that exist keep their mode. Returns the first folder created, if any.
+ */
+export async function ensureDir(dir: string, mode: number): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const info = await stat(d).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info) break;
+    missing.unshift(d);
+    if (d === parse(d).root || dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      await mkdir(d, { mode });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    await chmod(d, mode);
+  }
+  // Like mkdir's recursive answer: the first folder made, so a caller can undo what it made.
+  return missing[0];
+}
+
+const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);
+
+/**
+ * Run as root (sudo keeping the user's HOME), a write into a place another user owns would
+ * leave root-owned files they cannot edit, or follow what they planted: refused instead.
+ */
+async function refuseOtherUsersPlace(file: string): Promise<void> {
+  if (euid() !== 0) return;
+  for (const p of [file, dirname(file)]) {
+    const info = await lstat(p).catch(() => undefined);
+    if (info && info.uid !== 0) {
+      throw new UserError(`refusing to write ${file} as root: ${p} belongs to another user (uid ${info.uid})`, {
+        hint: 'Run duo-sso-setup as that user, without sudo (it asks for sudo itself where a step needs it).',
+      });
+    }
+  }
 }
 
 /**
@@ -226,11 +219,6 @@ async function removeLeftovers(file: string): Promise<void> {
   for (const name of names) {
     if (name.startsWith(prefix) && name.includes('.tmp-')) await rm(join(dirname(file), name), { force: true });
   }
-}
-
-async function linkTarget(path: string): Promise<string> {
-  const info = await lstat(path).catch(() => undefined);
-  return info?.isSymbolicLink() ? realpath(path).catch(() => path) : path;
 }
 
 function toBuffer(content: string | Uint8Array): Buffer {

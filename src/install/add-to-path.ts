@@ -2,7 +2,9 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { executePlan } from './execute.js';
-import { confirmPlans, execContext } from './install.js';
+import { approvePlans } from './approve.js';
+import { requireUsableHome } from './home-gate.js';
+import { execContext } from './install.js';
 import { planToJson, renderPlanHuman } from './render-plan.js';
 import type { Plan } from './types.js';
 
@@ -16,8 +18,9 @@ export async function runAddToPath(ctx: Context): Promise<number> {
     ctx.io.out(ctx.options.json ? `${JSON.stringify({ dryRun: true, plans: [planToJson(plan)] }, null, 2)}\n` : renderPlanHuman([plan], ctx.style, { dryRun: true }));
     return ExitCode.ok;
   }
-  await confirmPlans(ctx, [plan]);
-  const outcome = await executePlan(execContext(ctx, await ctx.platform()), plan);
+  await requireUsableHome(ctx);
+  const [approved] = await approvePlans(ctx, [plan]);
+  const outcome = await executePlan(execContext(ctx, await ctx.platform()), approved!);
   const step = outcome.steps[0];
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(outcome, null, 2)}\n`);
   else ctx.io.out(`${step?.detail ?? step?.status ?? ''}\n`);

@@ -3,11 +3,12 @@
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { ensureDir } from '../fs/safe-write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
-import { ExitCode, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { DownloadError, download } from '../net/download.js';
 import { verifyDetachedSignature } from '../net/gpg-verify.js';
 import { findFirst, type PlatformFacts } from '../platform/facts.js';
@@ -18,7 +19,8 @@ import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
 import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
-import { checksumFor } from '../upgrade/release-source.js';
+import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';
+import { passphraseRefusal, type ApprovedPlan } from './approve.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
@@ -48,15 +50,17 @@ export interface ExecHooks {
 
 interface RunState {
   work: string;
+  component: Plan['component'];
   newKey?: string;
 }
 
 const sub = (s: string, state: RunState): string => s.replaceAll(WORK, state.work);
 
-export async function executePlan(ctx: ExecContext, plan: Plan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
+/** Runs the steps of an approved plan, and nothing else: there is no other way in. */
+export async function executePlan(ctx: ExecContext, plan: ApprovedPlan, hooks: ExecHooks = {}): Promise<PlanOutcome> {
   if (ctx.runner.dryRun) throw new Error('executePlan must not be called in dry-run mode: print the plan instead');
   const work = await mkdtemp(join(tmpdir(), `duo-sso-setup-${plan.component}-`));
-  const state: RunState = { work };
+  const state: RunState = { work, component: plan.component };
   const steps: StepOutcome[] = [];
   try {
     for (const [i, step] of plan.steps.entries()) {
@@ -93,6 +97,11 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
       return { status: 'done', ...(step.expect ? { detail: step.expect } : {}) };
     }
     case 'install-binary': return installBinary(ctx, step, state);
+    case 'remove-software': {
+      const r = await ctx.runner.run(step.argv[0]!, step.argv.slice(1), { mutates: true, timeoutMs: 120_000 });
+      if (!succeeded(r)) throw stepFailed(step.title, r, step.argv);
+      return { status: 'done', detail: `removed (${shellQuote(step.argv)})` };
+    }
     case 'write-file': {
       const { safeWrite } = await import('../fs/safe-write.js');
       await safeWrite(sub(step.path, state), step.content, { mode: step.mode, backup: false });
@@ -135,14 +144,22 @@ function stepFailed(title: string, r: RunResult, argv: readonly string[]): UserE
   });
 }
 
+/** Where else a download can come from, per component: the way round a blocked or moved URL. */
+const DOWNLOAD_ELSEWHERE: Partial<Record<Plan['component'], string>> = {
+  'duo-sso': 'Download the duo-sso binary another way and pass it with --from FILE (add --sha256 HEX), or point --release-url (or DUO_SSO_RELEASE_URL) at a release folder you can reach.',
+  'aws-cli': 'Check your network or proxy, or point AWS_CLI_DOWNLOAD_URL at a mirror; on Linux, --method package uses the distro\'s package instead.',
+};
+
 async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'download' }>, state: RunState): Promise<Result> {
   const dest = sub(step.to, state);
+  // Fail closed, before a byte is fetched.
+  if (step.verify.kind === 'unverifiable') throw unverifiedRefusal(step.url, step.verify.why, step.verify.retry);
   let got;
   try {
     got = await download(step.url, dest, { maxBytes: step.maxBytes });
   } catch (error) {
     const why = error instanceof DownloadError ? error.message : String(error);
-    throw new UserError(`could not get ${step.url}: ${why}`, { hint: 'Nothing was installed. Check the URL or file and your network, then rerun.' });
+    throw new UserError(`could not get ${step.url}: ${why}`, { hint: `Nothing was installed. ${DOWNLOAD_ELSEWHERE[state.component] ?? 'Check the URL or file and your network, then rerun.'}` });
   }
   const { verify } = step;
   if (verify.kind === 'sha256') {
@@ -178,26 +195,23 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
       detail: `signature by ${verdict.fingerprint} verified${verdict.keyExpired ? ' (the copy of the key on file is past its expiry date, which AWS extends; the fingerprint pin is what counts: update duo-sso-setup for the current key)' : ''}`,
     };
   }
-  if (verify.kind === 'checksums') return checkAgainstChecksums(step.url, dest, got.sha256, verify);
+  if (verify.kind === 'signed-checksums') return checkAgainstSignedChecksums(step.url, dest, got.sha256, verify);
   return { status: 'warning', detail: `not verified: ${verify.why}` };
 }
 
-async function checkAgainstChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'checksums' }>): Promise<Result> {
-  const file = `${dest}.checksums.txt`;
-  try {
-    await download(verify.checksumsUrl, file, { maxBytes: 1024 * 1024 });
-  } catch (error) {
-    return { status: 'warning', detail: `not verified: no checksums.txt in the release (${(error as Error).message}); pass --sha256 HEX to check it` };
-  }
-  const expected = checksumFor(await readFile(file, 'utf8'), verify.asset);
-  if (!expected) return { status: 'warning', detail: `not verified: checksums.txt does not list ${verify.asset}` };
-  if (expected !== actual) {
+async function checkAgainstSignedChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'signed-checksums' }>): Promise<Result> {
+  const verdict = await signedChecksum(verify.checksumsUrl.replace(/\/checksums\.txt$/, ''), verify.asset, verify.keys, dirname(dest));
+  if (!verdict.ok) {
     await rm(dest, { force: true });
-    throw new UserError(`checksum mismatch for ${url}: the release's checksums.txt says sha256 ${expected}, the download is ${actual}`, {
+    throw unverifiedRefusal(url, verdict.reason, ['duo-sso-setup', 'install', 'duo-sso']);
+  }
+  if (verdict.sha256 !== actual) {
+    await rm(dest, { force: true });
+    throw new UserError(`checksum mismatch for ${url}: the release's signed checksums.txt says sha256 ${verdict.sha256}, the download is ${actual}`, {
       hint: 'Nothing was installed. The download was damaged or altered: try again, and report it if it keeps failing.',
     });
   }
-  return { status: 'done', detail: `sha256 ${actual} matches checksums.txt` };
+  return { status: 'done', detail: `sha256 ${actual} matches checksums.txt signed by key ${verdict.keyId}${verify.keySource === 'flag' ? ' (given with --release-key)' : ' (pinned)'}` };
 }
 
 function isWorkingVersion(text: string): boolean {
@@ -220,7 +234,8 @@ async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'inst
   };
   if (!step.sudo) {
     const dir = dirname(step.to);
-    const created = await mkdir(dir, { recursive: true });
+    // 0755 whatever the umask: under umask 000 ~/.local/bin came out 0777, letting anyone replace duo-sso.
+    const created = await ensureDir(dir, 0o755);
     const tmp = join(dir, `.${basename(step.to)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await copyFile(from, tmp);
@@ -288,21 +303,6 @@ async function profileLine(ctx: ExecContext, edit: ProfileEdit, what: string): P
   }
   const r = await applyProfileEdit(edit, { dryRun: false });
   return { status: 'done', detail: `added \`${edit.line}\` to ${edit.file}${r.backup ? ` (backup: ${r.backup})` : ''}; open a new terminal to use it` };
-}
-
-/**
- * A passphrase-protected key is created by gpg asking on the terminal (pinentry), so only
- * where we may prompt. Never with --json: gpg would write to the terminal, and stdout must
- * stay one JSON document.
- */
-export function passphraseRefusal(ctx: Pick<ExecContext, 'options'>): UserError {
-  return ctx.options.json
-    ? new UserError('--json cannot create a passphrase-protected gpg key: gpg asks for the passphrase on the terminal and writes there, and --json keeps stdout for one JSON document', {
-      hint: 'Pass --no-passphrase (a key without a passphrase, for unattended machines), or run without --json to choose a passphrase.', exitCode: ExitCode.failure,
-    })
-    : new UserError('a passphrase-protected gpg key needs a terminal to ask for the passphrase', {
-      hint: 'Run this in a terminal, or pass --no-passphrase for an unattended machine.', exitCode: ExitCode.failure,
-    });
 }
 
 async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>, state: RunState): Promise<Result> {

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { homeDir } from '../platform/paths.js';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
-import { findFirst } from '../platform/facts.js';
-import { succeeded } from '../platform/process.js';
+import { findAll, findFirst } from '../platform/facts.js';
+import { output, succeeded } from '../platform/process.js';
+import { parseAwsVersion } from '../parsers/aws-version.js';
+import { classifyAwsCli, pipAwsCliV1, type AwsCliOnPath } from '../remedies/aws-cli.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { readState } from '../state/state.js';
+import { checkReleaseKey } from '../net/release-verify.js';
 import type { Component, InstallOptions, PlanInput } from './types.js';
 
 export interface InstallFlags {
@@ -18,12 +21,15 @@ export interface InstallFlags {
   update?: boolean;
   from?: string;
   sha256?: string;
+  allowUnverified?: boolean;
+  releaseKey?: string;
   releaseUrl?: string;
   tapUrl?: string;
   gpgName?: string;
   gpgEmail?: string;
   /** commander's --no-passphrase sets this false. */
   passphrase?: boolean;
+  removeAwsCliV1?: boolean;
 }
 
 export function installOptions(flags: InstallFlags, env: Context['env']): InstallOptions {
@@ -35,9 +41,12 @@ export function installOptions(flags: InstallFlags, env: Context['env']): Instal
     system: Boolean(flags.system),
     update: Boolean(flags.update),
     passphrase: flags.passphrase !== false,
+    removeAwsCliV1: Boolean(flags.removeAwsCliV1),
     ...opt('method', flags.method),
     ...opt('from', flags.from),
     ...opt('sha256', flags.sha256),
+    ...(flags.allowUnverified ? { allowUnverified: true } : {}),
+    ...opt('releaseKey', flags.releaseKey === undefined ? undefined : checkReleaseKey(flags.releaseKey)),
     ...opt('releaseUrl', flags.releaseUrl ?? env.DUO_SSO_RELEASE_URL),
     ...opt('tapUrl', flags.tapUrl),
     ...opt('awsCliUrl', env.AWS_CLI_DOWNLOAD_URL),
@@ -46,6 +55,14 @@ export function installOptions(flags: InstallFlags, env: Context['env']): Instal
     ...opt('gpgName', flags.gpgName),
     ...opt('gpgEmail', flags.gpgEmail),
   } as InstallOptions;
+}
+
+/** Every aws on PATH with its major version, in PATH order (what classifyAwsCli reads). */
+async function awsClisOnPath(ctx: Pick<Context, 'runner' | 'env'>): Promise<AwsCliOnPath[]> {
+  return Promise.all(findAll('aws', ctx.env).map(async (path) => {
+    const v = parseAwsVersion(output(await ctx.runner.run(path, ['--version'], { timeoutMs: 8000 })));
+    return { path, major: v?.major, version: v?.version };
+  }));
 }
 
 export function isRoot(): boolean {
@@ -71,9 +88,32 @@ export async function existingGpgKey(ctx: Pick<Context, 'runner' | 'env' | 'now'
   return parseSecretKeys(r.stdout, ctx.now()).find((k) => k.state === 'usable' && k.canEncrypt)?.fingerprint;
 }
 
+/**
+ * Whose key: the flags, else git's identity, else asked at a terminal. Never invented: with
+ * none of these the plan shows a placeholder and approval refuses it.
+ */
+async function gpgIdentity(ctx: Context, options: InstallOptions): Promise<{ gpgName?: string; gpgEmail?: string }> {
+  const name = options.gpgName ?? (await gitConfig(ctx, 'user.name'));
+  const email = options.gpgEmail ?? (await gitConfig(ctx, 'user.email'));
+  if (name && email) return { gpgName: name, gpgEmail: email };
+  if (!ctx.canPrompt || ctx.options.dryRun) return { ...(name ? { gpgName: name } : {}), ...(email ? { gpgEmail: email } : {}) };
+  const { enquirerPrompter } = await import('../ui/prompt.js');
+  const prompter = enquirerPrompter();
+  ctx.io.err('pass needs a gpg key, and git has no name/email to put on it.\n');
+  const nonEmpty = (v: string) => (v.trim() ? true : 'Please type something');
+  return {
+    gpgName: name ?? await prompter.input('Name for your new gpg key', { validate: nonEmpty }),
+    gpgEmail: email ?? await prompter.input('Email for your new gpg key', { validate: (v) => (/^[^\s@]+@[^\s@]+$/.test(v.trim()) ? true : 'An email address, e.g. ann@example.com') }),
+  };
+}
+
 export async function gatherPlanInput(ctx: Context, components: readonly Component[], options: InstallOptions): Promise<PlanInput> {
   const facts = await ctx.platform();
   const input: PlanInput = { facts, paths: ctx.paths, options, isRoot: isRoot(), exists: existsSync, onPath: (name) => findFirst(name, ctx.env) !== undefined };
+  if (components.includes('aws-cli')) {
+    const v1 = pipAwsCliV1(classifyAwsCli(await awsClisOnPath(ctx)));
+    if (v1) input.awsCliV1 = v1;
+  }
   if (components.includes('duo-sso') && options.tapUrl === undefined) {
     // A tap URL that worked before (saved by `upgrade` after a re-tap) beats the guide's default.
     const saved = (await readState(ctx.paths)).tapUrl;
@@ -83,11 +123,7 @@ export async function gatherPlanInput(ctx: Context, components: readonly Compone
     const key = await existingGpgKey(ctx);
     if (key) input.existingGpgKey = key;
     else {
-      input.options = {
-        ...options,
-        gpgName: options.gpgName ?? (await gitConfig(ctx, 'user.name')) ?? ctx.env.USER ?? 'duo-sso user',
-        gpgEmail: options.gpgEmail ?? (await gitConfig(ctx, 'user.email')) ?? '',
-      };
+      input.options = { ...options, ...(await gpgIdentity(ctx, options)) };
     }
   }
   return input;

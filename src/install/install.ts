@@ -2,11 +2,13 @@
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { paint, symbols } from '../ui/style.js';
-import { executePlan, passphraseRefusal, type ExecContext, type PlanOutcome } from './execute.js';
+import { approvePlans, showPlan, type ApprovedPlan } from './approve.js';
+import { executePlan, type ExecContext, type PlanOutcome } from './execute.js';
 import { gatherPlanInput, installOptions, isRoot, type InstallFlags } from './gather.js';
 import { chooseRecipe, planFor } from './planner.js';
 import { renderPlanHuman, planToJson } from './render-plan.js';
-import { awsCliShadowing } from './shadowing.js';
+import { withV1Removal } from './remove-v1.js';
+import { requireUsableHome } from './home-gate.js';
 import { COMPONENTS, type Component, type Plan, type PlanInput } from './types.js';
 
 export type InstallTarget = Component | 'all';
@@ -44,36 +46,16 @@ export function execContext(ctx: Context, platform: ExecContext['platform']): Ex
   };
 }
 
-/**
- * Nothing that changes the machine runs without a yes: --yes, or an answer on a terminal.
- * A step that must ask on the terminal and cannot is refused here, before anything has run.
- */
-export async function confirmPlans(ctx: Context, plans: readonly Plan[]): Promise<void> {
-  const steps = plans.flatMap((p) => p.steps);
-  if (steps.length === 0) return;
-  if (!ctx.hasTerminal && steps.some((s) => s.kind === 'gpg-key' && s.passphrase)) throw passphraseRefusal(ctx);
-  if (ctx.options.yes) return;
-  if (!ctx.canPrompt) {
-    throw new UserError('nothing was changed: this would change the machine and there is no terminal to confirm it', {
-      hint: 'Rerun with --yes to go ahead, or with --dry-run to see what would run.',
-    });
-  }
-  const sudo = steps.some((s) => 'sudo' in s && s.sudo);
-  const { confirm } = await import('../ui/prompt.js');
-  if (!(await confirm(`Go ahead${sudo ? ' (steps marked [sudo] ask for your password)' : ''}?`, true))) {
-    throw new UserError('cancelled: nothing was changed');
-  }
-}
-
 export async function runInstall(ctx: Context, targetName: string | undefined, flags: InstallFlags): Promise<number> {
   const target = parseTarget(targetName);
   if (flags.from !== undefined && target !== 'duo-sso') {
     throw new UserError('--from is for duo-sso only', { hint: 'duo-sso-setup install duo-sso --from ./duo-sso_linux_amd64', exitCode: ExitCode.usage });
   }
   const components: Component[] = target === 'all' ? [...COMPONENTS] : [target];
+  if (!ctx.options.dryRun) await requireUsableHome(ctx);
   const options = installOptions(flags, ctx.env);
   const input = await gatherPlanInput(ctx, components, options);
-  const plans = plansFor(components, input, target === 'all');
+  const plans = withV1Removal(plansFor(components, input, target === 'all'), input);
 
   if (ctx.options.dryRun) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ dryRun: true, platform: platformJson(input), plans: plans.map(planToJson) }, null, 2)}\n`);
@@ -81,21 +63,24 @@ export async function runInstall(ctx: Context, targetName: string | undefined, f
     return ExitCode.ok;
   }
 
-  ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
-  await confirmPlans(ctx, plans);
-  const results = await executePlans(ctx, plans, input);
+  showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
+  const results = await executePlans(ctx, await approvePlans(ctx, plans), input);
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ dryRun: false, results }, null, 2)}\n`);
   else ctx.io.out(renderResults(ctx, results));
   return ExitCode.ok;
 }
 
-export async function executePlans(ctx: Context, plans: readonly Plan[], input: PlanInput): Promise<(PlanOutcome & { notes: string[] })[]> {
+export type InstallResult = PlanOutcome & { notes: string[] };
+
+export async function executePlans(ctx: Context, plans: readonly ApprovedPlan[], input: Pick<PlanInput, 'facts'>): Promise<InstallResult[]> {
   const exec = execContext(ctx, input.facts);
   const sym = symbols(ctx.style);
-  const results: (PlanOutcome & { notes: string[] })[] = [];
+  const results: InstallResult[] = [];
   for (const plan of plans) {
+    // Shown in the plan, not agreed to: said again in the result, never run.
+    const left = plan.left.map((s) => `Not done: ${s.title} (${s.kind === 'remove-software' ? `pass ${s.consent.flag} to do it` : 'declined'})`);
     if (plan.steps.length === 0) {
-      results.push({ component: plan.component, method: plan.method, steps: [], notes: [plan.summary] });
+      results.push({ component: plan.component, method: plan.method, steps: [], notes: [...(plan.left.length ? [] : [plan.summary]), ...left] });
       continue;
     }
     const outcome = await executePlan(exec, plan, {
@@ -104,14 +89,12 @@ export async function executePlans(ctx: Context, plans: readonly Plan[], input: 
         if (o.status !== 'done' || o.detail) ctx.io.err(`  ${o.status === 'warning' ? paint(ctx.style, 'yellow', sym.warn) : paint(ctx.style, 'green', sym.ok)} ${o.detail ?? o.status}\n`);
       },
     });
-    const notes: string[] = [];
-    if (plan.component === 'aws-cli') notes.push(...(await awsCliShadowing(exec)));
-    results.push({ ...outcome, notes });
+    results.push({ ...outcome, notes: left });
   }
   return results;
 }
 
-function renderResults(ctx: Context, results: readonly (PlanOutcome & { notes: string[] })[]): string {
+function renderResults(ctx: Context, results: readonly InstallResult[]): string {
   const sym = symbols(ctx.style);
   const lines: string[] = [];
   for (const r of results) {

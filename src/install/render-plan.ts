@@ -4,6 +4,7 @@ import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import { fingerprintLabel } from './recipes/aws-cli-linux-zip.js';
 import type { Plan, Step } from './types.js';
 import { isUrl } from '../net/download.js';
+import { keyLabel } from '../net/release-verify.js';
 
 const showPath = (p: string): string => p.replaceAll('{work}', '$WORK');
 
@@ -14,8 +15,10 @@ export function stepCommands(step: Step): string[][] {
     case 'download': {
       const cmds = [isUrl(step.url) ? ['curl', '-fL', '-o', showPath(step.to), step.url] : ['cp', step.url, showPath(step.to)]];
       if (step.verify.kind === 'sha256') cmds.push(['sha256sum', showPath(step.to)]);
-      if (step.verify.kind === 'checksums') {
+      if (step.verify.kind === 'signed-checksums') {
         cmds.push(['curl', '-fL', '-o', '$WORK/checksums.txt', step.verify.checksumsUrl]);
+        cmds.push(['curl', '-fL', '-o', '$WORK/checksums.txt.minisig', `${step.verify.checksumsUrl}.minisig`]);
+        cmds.push(['minisign', '-V', '-P', step.verify.keys[0]!, '-m', '$WORK/checksums.txt']);
         cmds.push(['sha256sum', showPath(step.to)]);
       }
       if (step.verify.kind === 'signature') {
@@ -32,11 +35,12 @@ export function stepCommands(step: Step): string[][] {
     }
     case 'write-file': return [];
     case 'add-to-path': return [];
-    case 'gpg-key': return [['gpg', ...gpgKeyArgs(uid(step.name, step.email), step.passphrase)]];
+    case 'gpg-key': return [['gpg', ...gpgKeyArgs(step.name ? uid(step.name, step.email) : 'NAME <EMAIL>', step.passphrase)]];
     case 'pass-init': return [['pass', 'init', step.fingerprint === 'new-key' ? '<new key fingerprint>' : step.fingerprint]];
     case 'pass-round-trip': return [];
     case 'profile-line': return [];
     case 'verify': return [step.argv];
+    case 'remove-software': return [step.argv];
   }
 }
 
@@ -64,8 +68,9 @@ function stepDetail(step: Step): string[] {
     case 'download':
       return [step.verify.kind === 'sha256' ? `verified: sha256 ${step.verify.sha256}`
         : step.verify.kind === 'signature' ? `verified: gpg signature by ${fingerprintLabel(step.verify.fingerprint)} before anything is unpacked`
-          : step.verify.kind === 'checksums' ? `verified against the release's checksums.txt (${step.verify.asset}); reported as unverified when the release has none`
-            : `not verified: ${step.verify.why}`];
+          : step.verify.kind === 'signed-checksums' ? `verified against the release's checksums.txt (${step.verify.asset}), whose minisign signature must verify with ${keyLabel(step.verify.keys, step.verify.keySource)}; refused without one`
+            : step.verify.kind === 'unverifiable' ? `REFUSED: cannot be verified (${step.verify.why}); pass --sha256 HEX or --allow-unverified`
+              : `not verified: ${step.verify.why}`];
     case 'install-binary': return [step.sudo
       ? 'made executable and run with --version, then copied next to the target with sudo and renamed into place'
       : 'copied next to the target, made executable, run with --version, then renamed into place'];
@@ -73,6 +78,9 @@ function stepDetail(step: Step): string[] {
     case 'add-to-path': return [`if ${step.dir} is not on PATH: offer to add it to your shell profile (with a backup)`];
     case 'verify': return [`expects "${step.expect}" in the output`];
     case 'run': return step.expect ? [`must succeed and say "${step.expect}"`] : [];
+    case 'remove-software': return [step.consent.requested
+      ? `you asked for this with ${step.consent.flag}`
+      : `not done by default (--yes alone leaves it installed): pass ${step.consent.flag}, or answer yes when asked (default No)`];
     default: return [];
   }
 }
@@ -84,7 +92,7 @@ export function renderPlanHuman(plans: readonly Plan[], style: Style, opts: { dr
     lines.push(`${paint(style, 'bold', plan.component)} (${plan.method}): ${plan.summary}`);
     if (plan.steps.length === 0) lines.push('    nothing to do');
     plan.steps.forEach((step, i) => {
-      const sudo = 'sudo' in step && step.sudo ? paint(style, 'yellow', ' [sudo]') : '';
+      const sudo = 'sudo' in step && step.sudo ? paint(style, 'yellow', ' [sudo]') : step.kind === 'remove-software' && !step.consent.requested ? paint(style, 'yellow', ` [only with ${step.consent.flag}]`) : '';
       lines.push(`  ${i + 1}. ${step.title}${sudo}`);
       for (const d of stepDetail(step)) lines.push(`       ${paint(style, 'dim', d)}`);
       for (const c of stepCommands(step)) lines.push(`       ${sym.dollar} ${shellQuote(c)}`);

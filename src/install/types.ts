@@ -11,9 +11,12 @@ export type Component = (typeof COMPONENTS)[number];
 export type Verification =
   | { kind: 'sha256'; sha256: string }
   | { kind: 'signature'; signatureUrl: string; fingerprint: string; keyFile: string | undefined }
-  /** A goreleaser checksums.txt beside the asset, when the release publishes one. */
-  | { kind: 'checksums'; checksumsUrl: string; asset: string }
-  | { kind: 'none'; why: string };
+  /** A goreleaser checksums.txt beside the asset, trusted only with a minisign signature by one of `keys`. */
+  | { kind: 'signed-checksums'; checksumsUrl: string; asset: string; keys: string[]; keySource: 'pinned' | 'flag' }
+  /** Used unverified: the user said so (--allow-unverified), or the signature is checked by the next step. */
+  | { kind: 'none'; why: string }
+  /** Nothing can vouch for it: refused before anything is downloaded. */
+  | { kind: 'unverifiable'; why: string; retry: string[] };
 
 /**
  * Paths inside a plan may start with `{work}/`: the executor's private temporary folder,
@@ -30,7 +33,12 @@ export type Step =
   | { kind: 'pass-init'; title: string; fingerprint: string | 'new-key' }
   | { kind: 'pass-round-trip'; title: string }
   | { kind: 'profile-line'; title: string; purpose: 'gpg-tty'; }
-  | { kind: 'verify'; title: string; argv: string[]; expect: string };
+  | { kind: 'verify'; title: string; argv: string[]; expect: string }
+  /**
+   * Removes software this tool did not install (pip's AWS CLI v1). Never part of a plain yes:
+   * it runs only when `consent.flag` was given, or at a terminal after its own question (default No).
+   */
+  | { kind: 'remove-software'; title: string; argv: string[]; consent: { flag: string; requested: boolean } };
 
 export type StepKind = Step['kind'];
 
@@ -52,6 +60,10 @@ export interface InstallOptions {
   /** duo-sso: a file or URL the user already has. */
   from?: string;
   sha256?: string;
+  /** duo-sso: install a release binary nothing verifies (printed in the plan). */
+  allowUnverified?: boolean;
+  /** duo-sso: a minisign public key trusted for this run besides the pinned ones. */
+  releaseKey?: string;
   /** duo-sso release folder URL (flag or DUO_SSO_RELEASE_URL). */
   releaseUrl?: string;
   /** Homebrew tap URL for duo-sso (state.json's tapUrl, or the guide's). */
@@ -64,6 +76,8 @@ export interface InstallOptions {
   gpgName?: string;
   gpgEmail?: string;
   passphrase: boolean;
+  /** --remove-aws-cli-v1: the user asks us to remove a pip-installed AWS CLI v1. */
+  removeAwsCliV1: boolean;
 }
 
 /** Facts a recipe may read; gathered before planning so recipes stay pure. */
@@ -73,6 +87,8 @@ export interface PlanInput {
   options: InstallOptions;
   /** We run as root (no sudo needed). */
   isRoot: boolean;
+  /** A pip-installed AWS CLI v1 on PATH, if any (the plan offers to remove it, never by default). */
+  awsCliV1?: string;
   /** A usable gpg secret key that already exists, if any. */
   existingGpgKey?: string;
   /** Does this path exist? (for --update decisions); absent means "no". */

@@ -30,15 +30,4 @@ export const awsCliFailures: readonly KnownFailure[] = [
     fix: { description: 'Install the AWS CLI v2', commands: [['duo-sso-setup', 'install', 'aws-cli']], automatic: false },
     example: 'zsh: command not found: aws',
   },
-  {
-    id: 'no-credentials',
-    title: 'The AWS CLI found no credentials',
-    group: 'aws-cli',
-    patterns: [/Unable to locate credentials/, /Could not load credentials from any providers/],
-    explanation:
-      'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
-      + 'pass --profile NAME or export AWS_PROFILE=NAME.',
-    fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login']], automatic: false },
-    example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
-  },
 ];

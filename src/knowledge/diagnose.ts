@@ -75,15 +75,32 @@ function gatherFacts(matches: readonly RegExpExecArray[], lineText: string, erro
     if (error.operation) facts.operation = error.operation;
     if (error.maxRetries !== undefined) facts.maxRetries = error.maxRetries;
   }
-  const role = error?.role ?? arn?.role;
+  const role = cleanFact(error?.role ?? arn?.role);
   if (role) facts.role = role;
   const account = /account:?\s*(\d{12})\b/.exec(lineText)?.[1] ?? arn?.account;
   if (account) facts.account = account;
-  for (const key of ['profile', 'tap', 'formula', 'fingerprint', 'region'] as const) if (groups[key]) facts[key] = groups[key];
+  for (const key of ['profile', 'tap', 'formula', 'fingerprint', 'region', 'host'] as const) {
+    const value = cleanFact(groups[key]);
+    if (value) facts[key] = value;
+  }
+  const port = groups.port ? Number(groups.port) : Number.NaN;
+  if (Number.isInteger(port) && port > 0 && port < 65536) facts.port = port;
   const sig = groups.sigTime ? parseAmzDate(groups.sigTime) : undefined;
   const server = groups.serverTime ? parseAmzDate(groups.serverTime) : undefined;
   if (sig !== undefined && server !== undefined) facts.skewSeconds = Math.round((server - sig) / 1000);
   return facts;
+}
+
+/**
+ * A captured value fit to become a fact: its first line only, and nothing that carries a
+ * secret. Facts reach --json, the detail sentence and the fix commands, which are not
+ * redacted after the fact: a capture that ran into `aws_secret_access_key=…` (or across
+ * lines into one) is dropped, not shown.
+ */
+export function cleanFact(value: string | undefined): string | undefined {
+  const line = value?.split(/[\r\n]/)[0]?.trim();
+  if (!line || redactSecrets(line) !== line) return undefined;
+  return line;
 }
 
 /** `20261126T093000Z` → epoch milliseconds. */
@@ -93,7 +110,7 @@ function parseAmzDate(s: string): number | undefined {
 }
 
 const PLACEHOLDER_FACT: Record<string, keyof DiagnosisFacts> = {
-  '<profile>': 'profile', '<role>': 'role', '<account>': 'account', '<tap>': 'tap', '<fingerprint>': 'fingerprint', '<region>': 'region',
+  '<profile>': 'profile', '<role>': 'role', '<account>': 'account', '<tap>': 'tap', '<fingerprint>': 'fingerprint', '<region>': 'region', '<host>': 'host',
 };
 
 function resolveCommands(fix: KnowledgeFix, facts: DiagnosisFacts, os: OsName | undefined): string[][] {

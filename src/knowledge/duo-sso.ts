@@ -1,5 +1,5 @@
-// Failures of duo-sso itself: not installed, the first-run certificate prompt, and its
-// known bug of saving credentials under [default].
+// Failures of duo-sso itself: not installed, and the first-run certificate prompt. Its known
+// bug of saving credentials under [default] is in credentials.ts (profile not found).
 import type { KnownFailure } from './types.js';
 
 export const duoSsoFailures: readonly KnownFailure[] = [
@@ -31,7 +31,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     patterns: [
       /client[- ]certificate/i,
-      /ERR_BAD_SSL_CLIENT_AUTH_CERT/,
+      /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED/,
       /certificate (?:selection|prompt)/i,
       /(?:re)?run (?:it |duo-sso )?with -{1,2}interactive/i,
     ],
@@ -44,26 +44,5 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: true,
     },
     example: 'Error: SSO login failed: net::ERR_BAD_SSL_CLIENT_AUTH_CERT: a client certificate is required (run with -interactive on the first login)',
-  },
-  {
-    id: 'credentials-under-default',
-    title: 'Credentials saved under [default] instead of the profile',
-    group: 'duo-sso',
-    patterns: [
-      /The config profile \((?<profile>[^)]+)\) could not be found/,
-      /AWS Credentials saved for profile 'default'/,
-      /ProfileNotFound/,
-    ],
-    explanation:
-      'A known duo-sso bug sometimes writes a profile\'s credentials under [default] in ~/.aws/credentials, so '
-      + '`aws --profile NAME` finds nothing (or [default] silently points at the wrong account). '
-      + 'The same message appears when the profile was never logged in at all.',
-    fix: {
-      description: 'Log in to the profile again; login moves credentials that landed under [default] to the right profile',
-      commands: [['duo-sso-setup', 'login', '--profile', '<profile>']],
-      automatic: true,
-    },
-    describe: (f) => (f.profile ? `The AWS CLI looked for profile '${f.profile}'.` : undefined),
-    example: 'The config profile (eticloud) could not be found',
   },
 ];

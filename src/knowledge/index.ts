@@ -2,9 +2,12 @@
 // login, doctor and troubleshoot import from here.
 import { awsCliFailures } from './aws-cli.js';
 import { brewFailures } from './brew.js';
+import { credentialsFailures } from './credentials.js';
 import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.js';
 import { duoSsoFailures } from './duo-sso.js';
+import { networkFailures } from './network.js';
 import { passGpgFailures } from './pass-gpg.js';
+import { secretServiceFailures } from './secret-service.js';
 import { stsFailures } from './sts.js';
 import type { KnownFailure } from './types.js';
 
@@ -13,13 +16,18 @@ export type { DiagnosisFacts, KnowledgeFix, KnowledgeGroup, KnownFailure } from 
 export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
 export { redactSecrets } from './redact.js';
 
-export const KNOWLEDGE: readonly KnownFailure[] = [...stsFailures, ...duoSsoFailures, ...awsCliFailures, ...passGpgFailures, ...brewFailures];
+export const KNOWLEDGE: readonly KnownFailure[] = [
+  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...awsCliFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures,
+];
 
 export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
-  sts: 'AWS STS (assuming the role, using the credentials)',
+  network: 'Network (VPN, DNS, proxies, TLS interception)',
+  sts: 'AWS STS (assuming the role)',
+  credentials: 'AWS credentials (profiles, keys, sessions)',
   'duo-sso': 'duo-sso',
   'aws-cli': 'AWS CLI',
-  'pass-gpg': 'pass, gpg and the keyring (Linux)',
+  'pass-gpg': 'pass and gpg (Linux)',
+  'secret-service': 'The Secret Service keyring over D-Bus (Linux)',
   brew: 'Homebrew',
 };
 

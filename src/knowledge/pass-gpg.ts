@@ -1,5 +1,5 @@
-// Failures of the Linux secret store duo-sso keeps its Duo state in: pass (on gpg), or the
-// Secret Service over D-Bus.
+// Failures of pass (on gpg), the Linux secret store duo-sso keeps its Duo state in. The
+// Secret Service over D-Bus, the other store, is in secret-service.ts.
 import type { KnownFailure } from './types.js';
 
 const INSTALL_PASS_GPG = ['duo-sso-setup', 'install', 'pass-gpg'];
@@ -63,6 +63,24 @@ export const passGpgFailures: readonly KnownFailure[] = [
     example: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key',
   },
   {
+    id: 'gpg-key-locked',
+    title: 'The gpg key is locked: gpg-agent has no cached passphrase',
+    group: 'pass-gpg',
+    patterns: [/decryption failed: No pinentry/, /gpg-agent has no cached passphrase/, /your gpg key is locked/],
+    // gpg follows "No pinentry" with "decryption failed: No secret key": the key is there, only locked.
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'The key has a passphrase and gpg-agent has not cached it, and gpg was told not to ask (--pinentry-mode=error, or no '
+      + 'terminal for pinentry). The secret key is present: this is not a deleted key. Typing the passphrase once at a terminal '
+      + 'caches it in gpg-agent for a while; on an empty store, the doctor\'s fix reads a scratch entry to do that.',
+    fix: {
+      description: 'Unlock the key once at a terminal (gpg asks for your passphrase through pinentry)',
+      commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']],
+      automatic: false,
+    },
+    example: 'gpg: public key decryption failed: No pinentry\ngpg: decryption failed: No secret key',
+  },
+  {
     id: 'gpg-no-secret-key',
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',
@@ -89,27 +107,5 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key\nPassword encryption aborted.',
-  },
-  {
-    id: 'secret-service-missing',
-    title: 'No Secret Service (D-Bus keyring) in this session',
-    group: 'pass-gpg',
-    patterns: [
-      /org\.freedesktop\.secrets was not provided by any \.service files/,
-      /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
-      /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
-      /exec: "dbus-launch": executable file not found/,
-      /DBUS_SESSION_BUS_ADDRESS (?:is )?not set/i,
-    ],
-    explanation:
-      'The keyring backend talks to a Secret Service (GNOME Keyring) over the D-Bus session bus. WSL, SSH sessions and '
-      + 'servers have no session bus or no keyring daemon. Use the pass backend there, or start a session for this shell '
-      + '(`dbus-run-session -- bash`, then `gnome-keyring-daemon --unlock`).',
-    fix: {
-      description: 'Check that pass and gpg are ready to be used instead',
-      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass']],
-      automatic: false,
-    },
-    example: 'failed to unlock correct collection \'/org/freedesktop/secrets/aliases/default\': The name org.freedesktop.secrets was not provided by any .service files',
   },
 ];

@@ -12,10 +12,14 @@ const RULES: readonly [RegExp, string][] = [
   [/(SAMLResponse=|-saml[= ]|SAMLAssertion=)[^\s&]+/g, '$1[redacted]'],
   // The user's identity in a SAML assertion (usually their e-mail address).
   [/(<(?:\w+:)?NameID\b[^>]*>)[^<]*/g, '$1[redacted]'],
-  // A password in a URL (proxy variables: http://user:password@proxy:3128).
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, '$1[redacted]@'],
   // A long unbroken base64 run is an assertion or a token, never a readable message.
   [/[A-Za-z0-9+/]{200,}={0,2}/g, '[redacted]'],
+  // A bare AWS secret access key (40 characters of base64, mixed case and digits), where no
+  // key name announces it: a capture, a pasted credentials line. Hex fingerprints (no lower
+  // case) and words (no digits) do not have that shape.
+  [/(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]{0,39}[a-z])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}\d)[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g, '[redacted]'],
+  // Credentials in a URL (a proxy in HTTPS_PROXY, a git remote): http://user:password@host.
+  [/\b([a-z][\w+.-]*:\/\/)[^\s/@:"'`]+:[^\s/@"'`]+@/gi, '$1[redacted]@'],
 ];
 
 export function redactSecrets(text: string): string {

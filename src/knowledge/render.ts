@@ -2,6 +2,7 @@
 import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import type { AwsErrorLine } from './aws-errors.js';
 import type { Diagnosis } from './diagnose.js';
+import type { FamilyGuess } from './families.js';
 import { redactSecrets } from './redact.js';
 
 const WIDTH = 92;
@@ -18,12 +19,25 @@ export function renderDiagnosis(d: Diagnosis, style: Style): string[] {
   return lines;
 }
 
-export function renderTroubleshoot(diagnoses: readonly Diagnosis[], unknownErrors: readonly AwsErrorLine[], style: Style): string {
+/** Unrecognised text: the family it most resembles, why we think so, and what to run next. */
+export function renderFamily(guess: FamilyGuess, style: Style): string[] {
+  const sym = symbols(style);
+  const why = guess.signals.length > 0
+    ? `It looks like ${guess.title} (it mentions ${guess.signals.map((s) => `"${s}"`).join(', ')}).`
+    : `Nothing in it points at a cause; treat it as ${guess.title}.`;
+  const lines = [`${paint(style, 'yellow', sym.warn)} Not a known failure. ${why}`];
+  if (guess.evidence) lines.push(`    ${paint(style, 'dim', `line ${guess.evidence.line}:`)} ${guess.evidence.text}`);
+  lines.push(...wrap(`${paint(style, 'cyan', sym.arrow)} Next: let doctor look at this machine`, '    '));
+  for (const c of guess.commands) lines.push(`      ${sym.dollar} ${shellQuote(c)}`);
+  return lines;
+}
+
+export function renderTroubleshoot(diagnoses: readonly Diagnosis[], unknownErrors: readonly AwsErrorLine[], style: Style, guess?: FamilyGuess): string {
   const lines: string[] = [];
   for (const d of diagnoses) lines.push(...renderDiagnosis(d, style), '');
   if (diagnoses.length === 0) {
-    lines.push('No known failure recognised.');
-    for (const e of unknownErrors) lines.push(`  line ${e.line}: AWS error ${e.code}${e.operation ? ` from ${e.operation}` : ''}${e.role ? ` (role '${e.role}')` : ''}: ${redactSecrets(e.message)}`);
+    if (guess) lines.push(...renderFamily(guess, style));
+    for (const e of unknownErrors) lines.push(`  line ${e.line}: AWS error ${e.code}${e.operation ? ` from ${e.operation}` : ''}${e.role ? ` (role '${redactSecrets(e.role)}')` : ''}: ${redactSecrets(e.message)}`);
     lines.push('The catalogue of known failures: docs/troubleshooting.md (duo-sso-setup troubleshoot --list).');
   } else {
     lines.push(`Recognised ${diagnoses.length} known failure${diagnoses.length === 1 ? '' : 's'}.`);

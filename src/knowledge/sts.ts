@@ -156,36 +156,18 @@ export const stsFailures: readonly KnownFailure[] = [
     patterns: [
       /RequestError: send request failed/,
       /Could not connect to the endpoint URL: "?https:\/\/sts\./,
+      /Inaccessible host: [`'"]sts\./,
       /(?:getaddrinfo ENOTFOUND|dial tcp: lookup) sts[\w.-]*\.amazonaws\.com/,
     ],
     explanation:
       'The request to AWS STS never got an answer: no network, a VPN or firewall blocking it, a proxy that HTTPS_PROXY does '
-      + 'not name, or a DNS failure. The login itself may have succeeded; only the exchange for AWS credentials failed.',
+      + 'not name, or a DNS failure. The login itself may have succeeded; only the exchange for AWS credentials failed. '
+      + '(When the message names the layer, the network entries above say more.)',
     fix: {
-      description: 'Check that this machine reaches STS (VPN, proxy, DNS), then log in again',
-      commands: [['curl', '-sSI', 'https://sts.amazonaws.com/'], LOGIN],
+      description: 'See at which layer (DNS, TCP, TLS, proxy) STS is out of reach, then log in again',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'network'], LOGIN],
       automatic: false,
     },
-    example: "Failed to Assume Role 'admin' via STS: RequestError: send request failed\ncaused by: Post \"https://sts.amazonaws.com/\": dial tcp: lookup sts.amazonaws.com: no such host",
-  },
-  {
-    id: 'session-expired',
-    title: 'The session credentials have expired',
-    group: 'sts',
-    patterns: [/\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /],
-    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
-    fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
-    example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
-  },
-  {
-    id: 'invalid-credentials',
-    title: 'AWS does not know these credentials',
-    group: 'sts',
-    patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i],
-    explanation:
-      'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
-      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile.',
-    fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
-    example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
+    example: 'Could not connect to the endpoint URL: "https://sts.us-east-1.amazonaws.com/"',
   },
 ];

@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { osName } from '../platform/facts.js';
 import { readInput, type InputSource } from '../io/read-input.js';
 import { KNOWLEDGE, diagnose, parseAwsErrors, redactSecrets } from './index.js';
+import { resembles } from './families.js';
 import { renderTroubleshoot } from './render.js';
 
 /** Logs bigger than this are not a pasted error; ask for the relevant part. */
@@ -21,25 +22,28 @@ export async function runTroubleshoot(ctx: Pick<Context, 'io' | 'options' | 'sty
   const diagnoses = diagnose(text, { os: osName(process.platform) });
   const known = new Set(diagnoses.map((d) => d.line));
   const unknownErrors = parseAwsErrors(text).filter((e) => !known.has(e.line));
+  // Never a bare "not recognised": unknown text gets the family it resembles and doctor.
+  const guess = diagnoses.length === 0 ? resembles(text) : undefined;
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({
       recognised: diagnoses.length > 0,
       diagnoses,
-      unrecognisedAwsErrors: unknownErrors.map((e) => ({ ...e, message: redactSecrets(e.message) })),
+      ...(guess ? { family: guess } : {}),
+      unrecognisedAwsErrors: unknownErrors.map((e) => ({ ...e, message: redactSecrets(e.message), ...(e.role ? { role: redactSecrets(e.role) } : {}) })),
     }, null, 2)}\n`);
   } else {
-    ctx.io.out(renderTroubleshoot(diagnoses, unknownErrors, ctx.style));
+    ctx.io.out(renderTroubleshoot(diagnoses, unknownErrors, ctx.style, guess));
   }
   return diagnoses.length > 0 ? ExitCode.ok : ExitCode.failure;
 }
 
-async function gatherText(ctx: Pick<Context, 'io'>, opts: TroubleshootOptions, stdin: AsyncIterable<Buffer | string> | undefined): Promise<string> {
+function gatherText(ctx: Pick<Context, 'io'>, opts: TroubleshootOptions, stdin: AsyncIterable<Buffer | string> | undefined): Promise<string> {
   const fromStdin = opts.text.length === 1 && opts.text[0] === '-';
   const sources = [opts.text.length > 0 && !fromStdin, fromStdin, opts.file !== undefined].filter(Boolean).length;
   if (sources > 1) throw new UserError('give the error as TEXT, --file LOG or - (standard input), not several', { exitCode: ExitCode.usage });
   // `--file -` is standard input, as for most tools (and as login's suggestions write it).
   if (opts.file !== undefined && opts.file !== '-') return readInput({ kind: 'file', path: opts.file }, { maxBytes: MAX_LOG_BYTES });
-  if (opts.text.length > 0 && !fromStdin) return opts.text.join(' ');
+  if (opts.text.length > 0 && !fromStdin) return Promise.resolve(opts.text.join(' '));
   if (!fromStdin && opts.file === undefined && ctx.io.stdinIsTTY) {
     throw new UserError('nothing to troubleshoot', {
       exitCode: ExitCode.usage,

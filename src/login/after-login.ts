@@ -59,6 +59,9 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
     const why = choice === undefined && state.loginStore ? `; the default since \`login --store ${state.loginStore}\`, \`login --no-store\` stops it` : '';
     progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process${why})`);
     const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
+    // Profiles `login --store` keeps in the store renew themselves through credential-process,
+    // unless `credentials migrate --no-renew` said otherwise.
+    if (requested) await (await import('../credentials/renew-state.js')).rememberRenewal(ctx, outcomes.map((o) => o.profile), true, { onlyIfUnset: true });
     report.stored = outcomes.map((o) => ({ profile: o.profile, store: o.store, status: o.status, ...(o.plaintextBackups.length > 0 ? { plaintextBackups: o.plaintextBackups } : {}) }));
   } catch (error) {
     report.ok = false;

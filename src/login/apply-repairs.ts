@@ -4,6 +4,8 @@
 import type { Context } from '../context.js';
 import { policyCap, type ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
+import { isUsableProfileName } from '../config/validate.js';
+import { UserError } from '../errors.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
 import { moveMisplaced, profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
@@ -16,8 +18,21 @@ import type { RepairRecord } from './render.js';
 
 export async function moveCredentials(ctx: Context, run: DuoRun): Promise<RepairRecord> {
   const names = run.misplaced.map((m) => m.profile);
+  // A profile name from a hand-edited config.json becomes a section header here: `x]y` would
+  // be written as `[x]y]`, which the AWS CLI reads as another profile. Refused, file untouched.
+  const bad = names.filter((n) => !isUsableProfileName(n));
+  if (bad.length > 0) {
+    throw new UserError(`cannot move the credentials duo-sso saved under [default] to profile ${bad.map((n) => JSON.stringify(n)).join(', ')}: not a name ${ctx.paths.awsCredentials} can hold; it was left as duo-sso wrote it`, {
+      hint: 'Rename the profile in config.json to letters, digits and . _ - + @ (`duo-sso-setup config validate` shows it), then log in again.',
+    });
+  }
   progress(ctx, `duo-sso saved the credentials of ${names.join(', ')} under [default] (a known duo-sso bug); moving them to ${names.map((n) => `[${n}]`).join(', ')} and restoring [default]`);
-  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
+  // The safe writer hands over the text decoded leniently: edit only what was read strictly
+  // (a byte that is not UTF-8 would come back as U+FFFD), and only while it is still that text.
+  const strict = await readCredentialsText(ctx.paths.awsCredentials).catch((error: Error) => {
+    throw new UserError(`${error.message}; the credentials were left under [default]`, { hint: `Save ${ctx.paths.awsCredentials} as UTF-8, then log in again.` });
+  });
+  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined || current !== strict ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
   return { kind: 'move-credentials', profiles: names, file: ctx.paths.awsCredentials, ...(result.backup ? { backup: result.backup } : {}) };
 }
 

@@ -16,6 +16,7 @@ import { lowerDuration, moveCredentials, rememberRefusal, rememberSuccess } from
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
 import { budgetSpent, explain, gaveUp, keptDuration } from './explain.js';
 import { progress } from './progress.js';
+import { isNetworkProblem, withNetworkProbe } from './network-probe.js';
 
 export interface LoginOptions {
   profiles: string[];
@@ -83,6 +84,8 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
         : { id: 'not-verified', message: `STS did not accept the credentials of ${unverified.join(', ')}`, commands: [['duo-sso-setup', 'troubleshoot', '--file', '-']] };
     }
   }
+  // duo-sso stopped on the network: say at which layer (proxy, DNS, TCP, TLS) it fails from here.
+  if (report.problem && !report.dryRun && isNetworkProblem(report.problem)) report.problem = await withNetworkProbe(ctx, report.problem);
   const os = (await ctx.platform()).os;
   if (!report.dryRun) await recordLoginRun(ctx.paths, ctx.now(), loginJson(report, os));
   const { out, err } = renderLogin(report, ctx.style, { json: ctx.options.json, os });

@@ -1,7 +1,7 @@
 // One run of duo-sso: the user's terminal on its stdin, its output read line by line into
 // events (and shown, secrets redacted), and the credentials file watched as it saves each
 // profile, so credentials it put under [default] can be moved afterwards.
-import { readFileSync } from 'node:fs';
+import { readOwnFileSync } from '../fs/safe-read.js';
 import type { Context } from '../context.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
@@ -11,6 +11,7 @@ import { grantsInLine } from './assertion-grants.js';
 import { emptySummary, fold, parseLine, type RunSummary } from './events.js';
 import { progress } from './progress.js';
 import type { RunRecord } from './render.js';
+import { decodeAwsFile } from '../aws/ini-model.js';
 
 const DUO_SSO_TIMEOUT_MS = 10 * 60_000;
 
@@ -93,7 +94,11 @@ function changedSections(before: string | undefined, after: string | undefined):
 
 function readTextSync(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    // Never through a link or a pipe; strictly decoded: a file the AWS CLI cannot decode has no sections for it either.
+    const bytes = readOwnFileSync(path);
+    if (bytes === undefined) return undefined;
+    const decoded = decodeAwsFile(bytes);
+    return decoded.ok ? decoded.text : undefined;
   } catch {
     return undefined;
   }

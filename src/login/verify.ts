@@ -1,10 +1,12 @@
 // Proves a profile's credentials work: STS GetCallerIdentity with the keys from the shared
 // credentials file, in the region the AWS CLI would use for that profile.
-import { readFile } from 'node:fs/promises';
-import { configSectionName, getSection } from '../aws/ini.js';
+import { configProfile } from '../aws/ini.js';
+import { readAwsFile } from '../aws/shared-files.js';
+import { isOurCommand } from '../credentials/config-file.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
+import type { RenewRequest } from '../credentials/credential-process.js';
 
 export type Verification =
   | ({ ok: true; skewSeconds?: number } & Identity)
@@ -17,18 +19,18 @@ export function regionFor(env: Env, configText: string | undefined, profile: str
 
 /** The region the AWS CLI finds for the profile; undefined = it stops with "You must specify a region". */
 export function configuredRegion(env: Env, configText: string | undefined, profile: string): string | undefined {
-  const fromFile = (name: string) => (configText === undefined ? undefined : getSection(configText, configSectionName(name))?.region);
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || fromFile(profile) || fromFile('default') || undefined;
+  // As botocore resolves the profile ([profile "x"], [profile default], ...); a named profile
+  // does not fall back to [default]'s region.
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || configProfile(configText, profile)?.region || undefined;
 }
 
 export async function readAwsConfig(paths: Pick<Paths, 'awsConfig'>): Promise<string | undefined> {
-  return readFile(paths.awsConfig, 'utf8').catch(() => undefined);
+  return readAwsFile(paths.awsConfig).then((r) => (r.kind === 'text' ? r.text : undefined), () => undefined);
 }
 
 /** Whether ~/.aws/config serves this profile through our credential_process (`credentials migrate`). */
 export function servedByStore(configText: string | undefined, profile: string): boolean {
-  const line = configText === undefined ? undefined : getSection(configText, configSectionName(profile))?.credential_process;
-  return line !== undefined && /(?:^|\s|["'])credential-process["']?\s+--profile\s/.test(line);
+  return isOurCommand(configProfile(configText, profile)?.credential_process);
 }
 
 /**
@@ -39,19 +41,27 @@ export async function credentialsFor(
   env: Env,
   profile: string,
   files: { credentials: string | undefined; config: string | undefined },
-): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; code: string; message: string }> {
+  /** renew: credentials about to expire are renewed first, where renewal is on (exec, env, console). */
+  opts: { renew?: boolean } = {},
+): Promise<{ ok: true; credentials: AwsCredentials; expiration?: Date } | { ok: false; code: string; message: string }> {
   const fromFile = credentialsOf(profileSection(files.credentials, profile));
   if (fromFile) return { ok: true, credentials: fromFile };
   if (!servedByStore(files.config, profile)) return { ok: false, code: 'NoCredentials', message: `no aws_access_key_id/aws_secret_access_key under [${profile}]` };
   const { credentialProcess } = await import('../credentials/credential-process.js');
   let out = '';
   let err = '';
-  const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  // The renewal code loads only when the credentials are due.
+  const renewer = opts.renew ? (request: RenewRequest) => import('../credentials/renew.js').then((m) => m.renewCredentials(request)) : undefined;
+  const code = await credentialProcess(['--profile', profile], env, { out: (t) => void (out += t), err: (t) => void (err += t) }, undefined, renewer);
   if (code !== 0) return { ok: false, code: 'StoredCredentials', message: err.trim().replace(/^duo-sso-setup: /, '') || `credential-process exited ${code}` };
   try {
-    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string };
+    const j = JSON.parse(out) as { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: string };
     if (!j.AccessKeyId || !j.SecretAccessKey) throw new Error('incomplete');
-    return { ok: true, credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) } };
+    return {
+      ok: true,
+      credentials: { accessKeyId: j.AccessKeyId, secretAccessKey: j.SecretAccessKey, ...(j.SessionToken ? { sessionToken: j.SessionToken } : {}) },
+      ...(j.Expiration ? { expiration: new Date(j.Expiration) } : {}),
+    };
   } catch {
     return { ok: false, code: 'StoredCredentials', message: 'credential-process printed no usable credentials' };
   }

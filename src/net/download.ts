@@ -1,5 +1,6 @@
-// Fetches a URL (http, https) or copies a local file into a destination we own, hashing as
-// it goes and refusing anything over the size limit or shorter than announced. The caller
+// Fetches a URL (https; plain http only from this machine's loopback, for mirrors under test)
+// or copies a local file into a destination we own, hashing as it goes and refusing anything
+// over the size limit or shorter than announced. A redirect may not leave https. The caller
 // decides what to trust; this only reports what arrived.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -32,7 +33,24 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
+/** Loopback hosts: plain http there never crosses a network. */
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** https anywhere; http only to loopback. Why not, or undefined when allowed. */
+export function urlRefusal(url: URL): string | undefined {
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
+  return url.protocol === 'http:' ? 'plain http:// can be altered on the way: use an https:// URL' : `unsupported URL scheme ${url.protocol}`;
+}
+
 export async function download(source: string, dest: string, opts: DownloadOptions): Promise<Downloaded> {
+  if (isUrl(source)) {
+    const refused = urlRefusal(new URL(source));
+    if (refused) throw new DownloadError(`refused: ${refused}`, source);
+  }
   // The socket's idle timeout also ends a body that stalls half-way; it must read as a
   // timeout, not as the connection closing.
   const stalled = { hit: false };
@@ -71,9 +89,9 @@ async function openFile(source: string, maxBytes: number): Promise<{ stream: Rea
   return { stream: createReadStream(path), expected: info.size };
 }
 
-/** Never follow a redirect from https down to http. On the parsed protocol: `HTTPS://` is https too. */
+/** Never follow a redirect from https down to http, nor to a URL we would not fetch. On the parsed protocol: `HTTPS://` is https too. */
 export function redirectAllowed(from: string, to: URL): boolean {
-  return new URL(from).protocol !== 'https:' || to.protocol === 'https:';
+  return urlRefusal(to) === undefined && (new URL(from).protocol !== 'https:' || to.protocol === 'https:');
 }
 
 const idleMs = (opts: DownloadOptions): number => opts.timeoutMs ?? 60_000;

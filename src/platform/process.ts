@@ -2,6 +2,9 @@
 // timeout, never throws on a non-zero exit, and a dry-run mode that records commands
 // which change the machine instead of running them.
 import type { Options } from 'execa';
+import { interrupt, interrupted, onInterrupt, recordChange, throwIfInterrupted } from './interrupt.js';
+import { stopHelpersOf } from './after-interrupt.js';
+import { KILL_GRACE_MS, signalGroup, terminateGroup, trackGroup } from './process-group.js';
 
 export interface RunOptions {
   /** Milliseconds before the process is killed; defaults to 10 s. */
@@ -87,6 +90,7 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         recorded.push(argv);
         return { argv, exitCode: 0, stdout: '', stderr: '', timedOut: false, dryRun: true };
       }
+      throwIfInterrupted();
       // execa is loaded on first use so that --help and --version never pay for it.
       const { execa } = await import('execa');
       const env = { ...opts.env, ...options.env };
@@ -94,34 +98,112 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       const stdio = options.interactive
         ? { stdout: options.onLine ? ('pipe' as const) : ('inherit' as const), stderr: options.onLine ? ('pipe' as const) : ('inherit' as const) }
         : {};
+      // A group of its own (process-group.ts), except for a child that talks to the user's
+      // terminal: only the terminal's foreground group may read it (a background reader is
+      // stopped by SIGTTIN), and Node cannot hand the foreground to another group. Such a
+      // child shares our group, so the terminal's Ctrl-C reaches it as it reaches us.
+      const ownGroup = !(options.interactive && options.input === undefined && process.stdin.isTTY);
       const execaOptions: Options = {
         env: env as Record<string, string>,
         extendEnv: false,
         reject: false,
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         stripFinalNewline: false,
         windowsHide: true,
+        detached: ownGroup,
+        // We kill on timeout ourselves (the whole group); execa's cleanup skips detached children anyway.
+        cleanup: false,
         ...(options.cwd ? { cwd: options.cwd } : {}),
         ...(options.input !== undefined ? { input: options.input } : {}),
         ...stdin,
         ...stdio,
       };
       const child = execa(file, args, execaOptions);
+      const ended = stopWhenDone(child, ownGroup, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       if (options.onLine) forwardLines(child, options.onLine, Boolean(options.interactive) && options.echo !== false, options.onPartial);
       const r = (await child) as unknown as {
-        exitCode?: number; stdout?: unknown; stderr?: unknown; timedOut?: boolean; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
+        exitCode?: number; stdout?: unknown; stderr?: unknown; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };
+      const { timedOut } = ended();
+      // A child on the user's terminal that ended by Ctrl-C (its own question answered with
+      // Ctrl-C exits 130; a SIGINT from the terminal kills it): the user stopped the run, not
+      // just that child.
+      // One of ours (our own CLI) exits 130 after printing its own summary line.
+      const childReported = !ownGroup && r.exitCode === 130;
+      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported });
+      // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
+      // A command that changes the machine may have changed part of it: the summary says so.
+      if (interrupted() && options.mutates && !childReported) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);
+      if (interrupted()) await stopHelpersOf(file, env);
+      throwIfInterrupted();
+      if (options.mutates) recordChange(`ran ${argv.join(' ')}`);
       const spawnError = (r.code ? SPAWN_ERRORS[r.code] : undefined)
-        ?? (r.exitCode === undefined && !r.timedOut && r.failed && !r.signal ? (r.originalMessage ?? 'could not start') : undefined);
+        ?? (r.exitCode === undefined && !timedOut && r.failed && !r.signal ? (r.originalMessage ?? 'could not start') : undefined);
       return {
         argv,
         exitCode: typeof r.exitCode === 'number' ? r.exitCode : null,
         stdout: typeof r.stdout === 'string' ? r.stdout : '',
         stderr: typeof r.stderr === 'string' ? r.stderr : '',
-        timedOut: Boolean(r.timedOut),
+        timedOut,
         ...(spawnError ? { spawnError } : {}),
       };
     },
+  };
+}
+
+/** After the child exits, how long its pipes may stay open (held by something it started). */
+export const PIPE_LINGER_MS = 500;
+
+interface Stoppable {
+  pid?: number | undefined;
+  stdout?: { destroy(): void } | null;
+  stderr?: { destroy(): void } | null;
+  on(event: 'exit', listener: () => void): unknown;
+}
+
+/**
+ * Stops `child` (its whole group when it has one) on timeout or interruption, and stops
+ * waiting for its pipes when something it left behind holds them: after the child has exited,
+ * or after the group got SIGKILL, the pipes get PIPE_LINGER_MS to close, then we close our ends.
+ * Returns a function to call once the child's promise settled.
+ */
+function stopWhenDone(child: Stoppable, ownGroup: boolean, timeoutMs: number): () => { timedOut: boolean } {
+  const pid = child.pid;
+  let timedOut = false;
+  if (pid === undefined) return () => ({ timedOut });
+  const group = ownGroup ? trackGroup(pid) : undefined;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const later = (ms: number, fn: () => void) => timers.push(setTimeout(fn, ms));
+  const closePipes = () => {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+  };
+  const stop = () => {
+    if (ownGroup) terminateGroup(pid);
+    else signalGroup(pid, 'SIGTERM');
+    if (!ownGroup) later(KILL_GRACE_MS, () => signalGroup(pid, 'SIGKILL'));
+    later(KILL_GRACE_MS + PIPE_LINGER_MS, closePipes);
+  };
+  later(timeoutMs, () => {
+    timedOut = true;
+    stop();
+  });
+  // interrupt() already signals every tracked group; this covers a child in our own group.
+  const unhook = onInterrupt(() => {
+    if (!ownGroup) stop();
+    else later(KILL_GRACE_MS + PIPE_LINGER_MS, closePipes);
+  });
+  child.on('exit', () => {
+    later(PIPE_LINGER_MS, () => {
+      // Something the child started still holds the pipes: it belongs to the child's group.
+      if (ownGroup) terminateGroup(pid);
+      closePipes();
+    });
+  });
+  return () => {
+    for (const t of timers) clearTimeout(t);
+    unhook();
+    group?.release();
+    return { timedOut };
   };
 }
 

@@ -1,4 +1,5 @@
 // How to run this tool again as a subprocess, under whichever runtime is running it now.
+import { readFileSync } from 'node:fs';
 declare const Deno: { execPath(): string } | undefined;
 
 export function selfArgv(): string[] {
@@ -14,4 +15,13 @@ export function resolveSelf(argv: readonly string[]): string[] {
 
 export const TOOL_NAME = 'duo-sso-setup';
 declare const __VERSION__: string;
-export const TOOL_VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+/** The build defines __VERSION__; run from source (`deno run -A src/cli.ts`, tests) it is package.json's. */
+export const TOOL_VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : sourceVersion();
+
+function sourceVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}

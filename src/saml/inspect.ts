@@ -1,7 +1,7 @@
 // `saml inspect`: decode, parse, place in time, print.
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
-import { readInput } from '../io/read-input.js';
+import { readInputBytes } from '../io/read-input.js';
 import { MAX_SAML_BYTES, decodeSamlInput } from './decode.js';
 import { parseSaml } from './parse.js';
 import { inspectionJson, renderInspection, type Inspection } from './render.js';
@@ -20,14 +20,15 @@ export async function runSamlInspect(ctx: Pick<Context, 'io' | 'options' | 'styl
       hint: 'Pass a file (saml inspect response.txt) or pipe it in (pbpaste | duo-sso-setup saml inspect -).',
     });
   }
-  const raw = await readInput(fromStdin ? { kind: 'stdin' } : { kind: 'file', path: opts.file! }, { maxBytes: MAX_SAML_BYTES });
+  const raw = await readInputBytes(fromStdin ? { kind: 'stdin' } : { kind: 'file', path: opts.file! }, { maxBytes: MAX_SAML_BYTES });
   const inspection = inspect(raw, ctx.now(), opts.showSubject);
   ctx.io.out(ctx.options.json ? `${JSON.stringify(inspectionJson(inspection), null, 2)}\n` : renderInspection(inspection, ctx.style));
   return ExitCode.ok;
 }
 
-export function inspect(raw: string, now: Date, showSubject: boolean): Inspection {
-  const decoded = decodeSamlInput(raw);
-  const doc = parseSaml(decoded.xml);
-  return { encoding: decoded.encoding, doc, validity: validityAt(doc, now), showSubject };
+/** Pure: what `saml inspect` reports for `raw` (bytes as read, or text) at `now`. */
+export function inspect(raw: string | Uint8Array, now: Date, showSubject: boolean): Inspection {
+  const { xml, encoding, charset } = decodeSamlInput(raw);
+  const doc = parseSaml(xml);
+  return { encoding, charset, doc, validity: validityAt(doc, now), showSubject };
 }

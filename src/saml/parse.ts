@@ -1,18 +1,21 @@
 // Reads the facts AWS cares about out of SAML XML. Matching is on local names, so
 // `saml2:`, `saml:` and unprefixed documents read the same.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UserError } from '../errors.js';
 import { parseRoleValue, type GrantedRole } from './roles.js';
+import { refuseUnlessSuccess } from './status.js';
+import { attr, invalid, list, node, parseXml, text, type Node } from './xml.js';
 
 export const AWS_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/';
 export const ROLE_ATTRIBUTE = `${AWS_ATTRIBUTE}Role`;
 const AWS_AUDIENCES = ['https://signin.aws.amazon.com/saml', 'urn:amazon:webservices'];
+/** The SessionDuration AWS accepts, in seconds (15 minutes to 12 hours). */
+export const SESSION_DURATION_RANGE = { min: 900, max: 43_200 } as const;
 
 export interface SamlDocument {
   kind: 'response' | 'assertion';
   issuer?: string;
   destination?: string;
-  /** The top-level StatusCode's last segment (`Success`, `Responder`...). */
+  /** The top-level StatusCode's last segment: always `Success` (anything else is refused). */
   status?: string;
   issueInstant?: string;
   audiences: string[];
@@ -25,6 +28,7 @@ export interface SamlDocument {
   /** AuthnStatement/@SessionNotOnOrAfter: AWS ends the session then at the latest. */
   sessionNotOnOrAfter?: string;
   subject?: { nameId: string; format?: string };
+  /** A whole number of seconds; a value outside 900–43200 is kept and warned about. */
   sessionDuration?: number;
   roleSessionName?: string;
   roles: GrantedRole[];
@@ -34,83 +38,110 @@ export interface SamlDocument {
   warnings: string[];
 }
 
-type Node = Record<string, unknown>;
+const MAX_ASSERTION_NOTES = 3;
 
-const ARRAYS = new Set(['Assertion', 'EncryptedAssertion', 'Attribute', 'AttributeValue', 'AttributeStatement', 'AudienceRestriction', 'Audience', 'SubjectConfirmation', 'AuthnStatement']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (name) => ARRAYS.has(name),
-});
+type AssertionFacts = Omit<SamlDocument, 'kind' | 'destination' | 'status'> & { roleAttribute: boolean; encryptedAttributes: number };
 
 export function parseSaml(xml: string): SamlDocument {
-  // SAML never carries a DTD; refusing one rules out entity-expansion tricks.
-  if (/<!DOCTYPE/i.test(xml)) throw invalid('it has a DOCTYPE, which SAML responses never have');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalid(`${readableXmlError(valid.err.msg)} (line ${valid.err.line}, column ${valid.err.col})`);
-  const doc = parser.parse(xml) as Node;
-  const response = node(doc.Response);
-  const warnings: string[] = [];
-  let assertion: Node | undefined;
-  if (response) {
-    const assertions = list(response.Assertion);
-    if (assertions.length === 0 && list(response.EncryptedAssertion).length > 0) {
-      throw new UserError('the assertion is encrypted: only the service provider (AWS) can read it', { hint: 'Inspect the response your IdP sends to AWS before encryption, or ask the IdP team.' });
-    }
-    if (assertions.length === 0) throw invalid('the Response holds no Assertion');
-    if (assertions.length > 1) warnings.push(`the response holds ${assertions.length} assertions; only the first is shown`);
-    assertion = node(assertions[0]);
-  } else {
-    assertion = node(list(doc.Assertion)[0]);
-  }
-  if (!assertion) {
-    const root = Object.keys(doc).find((k) => !k.startsWith('@') && k !== '#text');
-    throw invalid(`the root element is ${root ? `<${root}>` : 'missing'}, not a SAML <Response> or <Assertion>`);
-  }
+  const [rootName, root] = rootElement(parseXml(xml));
+  if (rootName === 'EncryptedAssertion') throw encryptedAssertion();
+  if (rootName === 'Assertion') return { kind: 'assertion', ...chosen([readAssertion(root)], 0) };
+  if (rootName !== 'Response') throw notSaml(rootName);
 
+  const status = refuseUnlessSuccess(root);
+  const plain = list(root.Assertion).map(node).filter((a): a is Node => a !== undefined).map(readAssertion);
+  const encrypted = list(root.EncryptedAssertion).length;
+  if (plain.length === 0 && encrypted > 0) throw encryptedAssertion();
+  if (plain.length === 0) throw invalid('the Response holds no Assertion');
+  const facts = chosen(plain, encrypted);
+  const out: SamlDocument = { kind: 'response', ...facts };
+  set(out, 'issuer', facts.issuer ?? text(root.Issuer));
+  set(out, 'destination', attr(root, 'Destination'));
+  set(out, 'status', status);
+  return out;
+}
+
+/** The response's root element, looking inside a SOAP envelope (the ECP binding). */
+function rootElement(doc: Node): [string, Node] {
+  const name = Object.keys(doc).find((k) => !k.startsWith('@') && k !== '#text');
+  const root = node(list(name === undefined ? undefined : doc[name])[0]);
+  if (name === undefined || !root) throw invalid('it holds no root element');
+  if (name === 'Envelope') {
+    const inner = node(node(root.Body)?.Response);
+    if (inner) return ['Response', inner];
+  }
+  return [name, root];
+}
+
+/**
+ * Of several assertions, the first granting a role is shown (AWS needs one); each of the
+ * others is mentioned, so a role granted by a second assertion is not silently missed.
+ */
+function chosen(assertions: AssertionFacts[], encrypted: number): Omit<SamlDocument, 'kind'> {
+  const withRoles = assertions.findIndex((a) => a.roles.length > 0);
+  const index = withRoles >= 0 ? withRoles : Math.max(0, assertions.findIndex((a) => a.roleAttribute));
+  const main = assertions[index]!;
+  const total = assertions.length + encrypted;
+  const notes: string[] = [];
+  assertions.forEach((a, i) => {
+    if (i === index) return;
+    const which = `assertion ${i + 1} of ${total}`;
+    if (a.roleAttribute) notes.push(`${which} grants ${a.roles.length} role(s) too, not shown: only assertion ${index + 1} is shown`);
+    else notes.push(`${which} has no Role attribute${i < index ? `; shown is assertion ${index + 1}` : ''}`);
+  });
+  // Hundreds of assertions would bury the report: the first few are named, the rest counted.
+  if (notes.length > MAX_ASSERTION_NOTES) notes.splice(MAX_ASSERTION_NOTES, notes.length, `… and ${notes.length - MAX_ASSERTION_NOTES} more assertion(s)`);
+  if (encrypted > 0) notes.push(`the response also holds ${encrypted} encrypted assertion(s): only AWS can read them`);
+
+  if (!main.roleAttribute) {
+    const which = assertions.length > 1 ? `none of the ${assertions.length} assertions has` : 'the assertion has';
+    throw new UserError(`${which} no ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
+      hint: main.encryptedAttributes > 0
+        ? `Its ${main.encryptedAttributes} attribute(s) are encrypted (EncryptedAttribute): only AWS can read them.`
+        : 'The IdP is not releasing AWS roles for this user or application; ask the IdP team.',
+    });
+  }
+  if (main.roles.length === 0) throw new UserError('the Role attribute holds no usable "role-arn,provider-arn" value', { hint: main.warnings.join('\n') });
+  const { roleAttribute: _r, encryptedAttributes: _e, ...facts } = main;
+  return { ...facts, warnings: [...notes, ...facts.warnings] };
+}
+
+function readAssertion(assertion: Node): AssertionFacts {
   const subject = node(assertion.Subject);
   const confirmation = node(node(list(subject?.SubjectConfirmation)[0])?.SubjectConfirmationData);
   const conditions = node(assertion.Conditions);
   const authn = node(list(assertion.AuthnStatement)[0]);
-  const nameIdNode = subject?.NameID;
-  const attributes = list(assertion.AttributeStatement).flatMap((s) => list(node(s)?.Attribute)).map(node).filter((a): a is Node => a !== undefined);
+  const statements = list(assertion.AttributeStatement).map(node);
+  const attributes = statements.flatMap((s) => list(s?.Attribute)).map(node).filter((a): a is Node => a !== undefined);
   const values = (a: Node): string[] => list(a.AttributeValue).map(text).filter((v): v is string => v !== undefined);
+  const warnings: string[] = [];
 
-  const out: SamlDocument = {
-    kind: response ? 'response' : 'assertion',
+  const out: AssertionFacts = {
     audiences: list(conditions?.AudienceRestriction).flatMap((r) => list(node(r)?.Audience)).map(text).filter((v): v is string => v !== undefined),
     roles: [],
     principalTags: {},
     otherAttributes: [],
     warnings,
+    roleAttribute: false,
+    encryptedAttributes: statements.reduce((n, s) => n + list(s?.EncryptedAttribute).length, 0),
   };
-  set(out, 'issuer', text(assertion.Issuer) ?? text(response?.Issuer));
-  set(out, 'destination', attr(response, 'Destination'));
-  set(out, 'status', attr(node(node(response?.Status)?.StatusCode), 'Value')?.split(':').pop());
+  set(out, 'issuer', text(assertion.Issuer));
   set(out, 'issueInstant', attr(assertion, 'IssueInstant'));
   set(out, 'recipient', attr(confirmation, 'Recipient'));
   set(out, 'notBefore', attr(conditions, 'NotBefore'));
   set(out, 'notOnOrAfter', attr(conditions, 'NotOnOrAfter'));
   set(out, 'subjectNotOnOrAfter', attr(confirmation, 'NotOnOrAfter'));
   set(out, 'sessionNotOnOrAfter', attr(authn, 'SessionNotOnOrAfter'));
-  const nameId = text(nameIdNode);
+  const nameId = text(subject?.NameID);
   if (nameId !== undefined) {
-    const format = attr(node(nameIdNode), 'Format')?.split(':').pop();
+    const format = attr(node(subject?.NameID), 'Format')?.split(':').pop();
     out.subject = { nameId, ...(format ? { format } : {}) };
   }
 
-  let roleAttribute = false;
   for (const a of attributes) {
     const name = attr(a, 'Name') ?? '';
     if (name === ROLE_ATTRIBUTE) {
-      roleAttribute = true;
+      out.roleAttribute = true;
       for (const v of values(a)) {
         const role = parseRoleValue(v);
         if (role) out.roles.push(role);
@@ -119,67 +150,53 @@ export function parseSaml(xml: string): SamlDocument {
     } else if (name === `${AWS_ATTRIBUTE}RoleSessionName`) {
       set(out, 'roleSessionName', values(a)[0]);
     } else if (name === `${AWS_ATTRIBUTE}SessionDuration`) {
-      const raw = values(a)[0];
-      const n = Number(raw);
-      if (raw !== undefined && Number.isInteger(n) && n > 0) out.sessionDuration = n;
-      else warnings.push(`SessionDuration is not a whole number of seconds: ${raw ?? '(empty)'}`);
+      readSessionDuration(values(a)[0], out);
     } else if (name.startsWith(`${AWS_ATTRIBUTE}PrincipalTag:`)) {
       out.principalTags[name.slice(`${AWS_ATTRIBUTE}PrincipalTag:`.length)] = values(a);
     } else if (name) {
       out.otherAttributes.push(name);
     }
   }
-  if (!roleAttribute) {
-    throw new UserError(`the assertion has no ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
-      hint: 'The IdP is not releasing AWS roles for this user or application; ask the IdP team.',
-    });
-  }
-  if (out.roles.length === 0) throw new UserError('the Role attribute holds no usable "role-arn,provider-arn" value', { hint: warnings.join('\n') });
-
   if (out.audiences.length > 0 && !out.audiences.some((a) => AWS_AUDIENCES.includes(a))) {
     warnings.push(`no audience is AWS's (${AWS_AUDIENCES.join(' or ')}): STS will reject it (IDPRejectedClaim)`);
   }
-  if (out.status && out.status !== 'Success') warnings.push(`the IdP answered ${out.status}, not Success`);
   if (out.roleSessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(out.roleSessionName)) {
     warnings.push('RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-: STS will reject it (InvalidIdentityToken)');
   }
   return out;
 }
 
-/**
- * fast-xml-parser reports elements left open at the end as "Invalid '[ "a", "b" ]' found.":
- * the usual sign of a response cut short when copied.
- */
-function readableXmlError(message: string): string {
-  const open = /^Invalid '\[([\s\S]*)\]' found\.?$/.exec(message);
-  if (!open) return message;
-  const names = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
-  return names.length > 0 ? `it ends before ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} closed (cut short when copied?)` : message;
+/** xs:integer digits only: `0x10`, `1e3` and `3600.0` are not whole numbers of seconds to AWS. */
+function readSessionDuration(raw: string | undefined, out: AssertionFacts): void {
+  const { min, max } = SESSION_DURATION_RANGE;
+  if (raw === undefined || !/^\+?\d+$/.test(raw.trim())) {
+    out.warnings.push(`SessionDuration is not a whole number of seconds: ${raw === undefined ? '(empty)' : JSON.stringify(raw)}`);
+    return;
+  }
+  const seconds = Number(raw.trim());
+  out.sessionDuration = seconds;
+  if (seconds < min || seconds > max) out.warnings.push(`SessionDuration ${seconds} s is outside the ${min}–${max} s (15 min–12 h) AWS accepts`);
 }
 
-function invalid(why: string): UserError {
-  return new UserError(`not well-formed SAML: ${why}`, { hint: 'Pass the whole SAMLResponse, as posted to AWS.' });
+function encryptedAssertion(): UserError {
+  return new UserError('the assertion is encrypted (EncryptedAssertion): only the service provider (AWS) can read it', {
+    hint: 'Inspect the response your IdP sends to AWS before encryption, or ask the IdP team.',
+  });
 }
 
-function node(v: unknown): Node | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : undefined;
+const OTHER_ROOTS: Record<string, string> = {
+  AuthnRequest: 'the request sent to the IdP, not its answer',
+  LogoutRequest: 'a logout request',
+  LogoutResponse: 'a logout response',
+  EntityDescriptor: 'SAML metadata',
+  EntitiesDescriptor: 'SAML metadata',
+};
+
+function notSaml(root: string): UserError {
+  const what = OTHER_ROOTS[root];
+  return invalid(`the root element is <${root}>${what ? ` (${what})` : ''}, not a SAML <Response> or <Assertion>`);
 }
 
-function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : v === undefined ? [] : [v];
-}
-
-function text(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  const t = node(v)?.['#text'];
-  return typeof t === 'string' ? t : typeof t === 'number' ? String(t) : undefined;
-}
-
-function attr(n: Node | undefined, name: string): string | undefined {
-  const v = n?.[`@${name}`];
-  return typeof v === 'string' ? v : undefined;
-}
-
-function set<K extends keyof SamlDocument>(target: SamlDocument, key: K, value: SamlDocument[K] | undefined): void {
+function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }

@@ -4,34 +4,58 @@
 import { paint, symbols, type Style } from '../ui/style.js';
 import type { DecodedSaml } from './decode.js';
 import type { SamlDocument } from './parse.js';
-import { formatDuration, type Validity } from './validity.js';
+import { roleDisplayName } from './roles.js';
+import { formatDuration, instant, type Validity } from './validity.js';
 
 export interface Inspection {
   encoding: DecodedSaml['encoding'];
+  charset: DecodedSaml['charset'];
   doc: SamlDocument;
   validity: Validity;
   showSubject: boolean;
 }
 
-export function inspectionJson({ encoding, doc, validity, showSubject }: Inspection) {
+/**
+ * IdPs often send the NameID (an e-mail address) as the RoleSessionName or a principal tag
+ * too: printing it there would undo the subject's redaction.
+ */
+function hidingSubject({ doc, showSubject }: Pick<Inspection, 'doc' | 'showSubject'>): (value: string) => string {
+  const subject = doc.subject?.nameId.trim().toLowerCase();
+  if (showSubject || subject === undefined) return (value) => value;
+  return (value) => (value.trim().toLowerCase() === subject ? '[redacted] (the subject)' : value);
+}
+
+function shownFacts(inspection: Inspection): { roleSessionName?: string; principalTags: Record<string, string[]> } {
+  const hide = hidingSubject(inspection);
+  const { roleSessionName, principalTags } = inspection.doc;
+  return {
+    ...(roleSessionName !== undefined ? { roleSessionName: hide(roleSessionName) } : {}),
+    principalTags: Object.fromEntries(Object.entries(principalTags).map(([tag, values]) => [tag, values.map(hide)])),
+  };
+}
+
+export function inspectionJson(inspection: Inspection) {
+  const { encoding, charset, doc, validity, showSubject } = inspection;
+  const shown = shownFacts(inspection);
   return {
     encoding,
+    charset,
     kind: doc.kind,
     issuer: doc.issuer ?? null,
     destination: doc.destination ?? null,
     status: doc.status ?? null,
     audiences: doc.audiences,
     recipient: doc.recipient ?? null,
-    issueInstant: doc.issueInstant ?? null,
+    issueInstant: instant(doc.issueInstant) ?? null,
     validity,
-    sessionNotOnOrAfter: doc.sessionNotOnOrAfter ?? null,
+    sessionNotOnOrAfter: instant(doc.sessionNotOnOrAfter) ?? null,
     sessionDuration: doc.sessionDuration ?? null,
-    roleSessionName: doc.roleSessionName ?? null,
+    roleSessionName: shown.roleSessionName ?? null,
     subject: doc.subject
       ? { redacted: !showSubject, ...(showSubject ? { nameId: doc.subject.nameId } : {}), format: doc.subject.format ?? null }
       : null,
     roles: doc.roles,
-    principalTags: doc.principalTags,
+    principalTags: shown.principalTags,
     otherAttributes: doc.otherAttributes,
     warnings: doc.warnings,
   };
@@ -39,7 +63,9 @@ export function inspectionJson({ encoding, doc, validity, showSubject }: Inspect
 
 const STATE_TONE = { valid: 'green', expired: 'red', 'not-yet-valid': 'yellow', unknown: 'yellow' } as const;
 
-export function renderInspection({ encoding, doc, validity, showSubject }: Inspection, style: Style): string {
+export function renderInspection(inspection: Inspection, style: Style): string {
+  const { encoding, charset, doc, validity, showSubject } = inspection;
+  const shown = shownFacts(inspection);
   const sym = symbols(style);
   const rows: [string, string][] = [];
   const row = (label: string, value: string | undefined) => {
@@ -54,22 +80,25 @@ export function renderInspection({ encoding, doc, validity, showSubject }: Inspe
     const format = doc.subject.format ? ` (${doc.subject.format})` : '';
     row('Subject', showSubject ? `${doc.subject.nameId}${format}` : `[redacted]${format}; --show-subject to see it`);
   }
-  row('Issued', doc.issueInstant && (validity.secondsSinceIssue !== undefined
-    ? `${doc.issueInstant} (${validity.secondsSinceIssue >= 0 ? `${formatDuration(validity.secondsSinceIssue)} ago` : `${formatDuration(-validity.secondsSinceIssue)} in the future`})`
-    : doc.issueInstant));
+  const issued = instant(doc.issueInstant);
+  row('Issued', issued && (validity.secondsSinceIssue !== undefined
+    ? `${issued} (${validity.secondsSinceIssue >= 0 ? `${formatDuration(validity.secondsSinceIssue)} ago` : `${formatDuration(-validity.secondsSinceIssue)} in the future`})`
+    : issued));
   const window = `${validity.notBefore ?? '…'} ${sym.arrow} ${validity.notOnOrAfter ?? '…'}`;
   row('Valid', `${window}: ${paint(style, STATE_TONE[validity.state], describeState(validity))}`);
-  row('Session until', doc.sessionNotOnOrAfter);
+  row('Session until', instant(doc.sessionNotOnOrAfter));
   row('SessionDuration', doc.sessionDuration !== undefined ? `${doc.sessionDuration} s (${formatDuration(doc.sessionDuration)}; caps console sessions, not the CLI's)` : undefined);
-  row('RoleSessionName', doc.roleSessionName);
-  for (const [tag, values] of Object.entries(doc.principalTags)) row(`Tag ${tag}`, values.join(', '));
+  row('RoleSessionName', shown.roleSessionName);
+  for (const [tag, values] of Object.entries(shown.principalTags)) row(`Tag ${tag}`, values.join(', '));
 
   const width = Math.max(...rows.map(([l]) => l.length));
-  const lines = [`SAML ${doc.kind} (${encoding === 'xml' ? 'XML' : encoding})`, ...rows.map(([l, v]) => `  ${l.padEnd(width)}  ${v}`)];
+  const form = [encoding === 'xml' ? 'XML' : encoding, ...(charset === 'utf-8' ? [] : [charset.toUpperCase()])].join(', ');
+  const lines = [`SAML ${doc.kind} (${form})`, ...rows.map(([l, v]) => `  ${l.padEnd(width)}  ${v}`)];
   lines.push('', `Roles granted (${doc.roles.length}):`);
   const acctWidth = 12;
-  const roleWidth = Math.max(...doc.roles.map((r) => r.role.length));
-  for (const r of doc.roles) lines.push(`  ${r.account.padEnd(acctWidth)}  ${r.role.padEnd(roleWidth)}  provider ${r.provider}`);
+  const names = doc.roles.map(roleDisplayName);
+  const roleWidth = Math.max(...names.map((n) => n.length));
+  doc.roles.forEach((r, i) => lines.push(`  ${r.account.padEnd(acctWidth)}  ${names[i]!.padEnd(roleWidth)}  provider ${r.provider}`));
   const notes = [...validity.notes, ...doc.warnings];
   if (notes.length > 0) {
     lines.push('', 'Notes:');

@@ -1,6 +1,7 @@
 // Where "now" falls in the assertion's validity window, and what that means for STS
 // (which also wants the assertion redeemed within 5 minutes of issue).
 import type { SamlDocument } from './parse.js';
+import { parseXsDateTime } from './xs-datetime.js';
 
 export type ValidityState = 'valid' | 'expired' | 'not-yet-valid' | 'unknown';
 
@@ -19,6 +20,23 @@ export interface Validity {
   notes: string[];
 }
 
+/** Every time the report reads, by the name the note gives it. */
+const DATE_FIELDS = [
+  ['IssueInstant', 'issueInstant'],
+  ['Conditions/@NotBefore', 'notBefore'],
+  ['Conditions/@NotOnOrAfter', 'notOnOrAfter'],
+  ['SubjectConfirmationData/@NotOnOrAfter', 'subjectNotOnOrAfter'],
+  ['AuthnStatement/@SessionNotOnOrAfter', 'sessionNotOnOrAfter'],
+] as const;
+type DateField = (typeof DATE_FIELDS)[number][1];
+
+/** A SAML time as ISO 8601 UTC (`…Z`), or as written when it is not a date (a note says so). */
+export function instant(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const ms = parseXsDateTime(raw);
+  return ms === undefined ? raw : new Date(ms).toISOString();
+}
+
 const REDEEM_WINDOW_S = 5 * 60;
 /** A window starting this close to now is more likely two clocks disagreeing than a future assertion. */
 const SKEW_SUSPECT_S = 10 * 60;
@@ -26,23 +44,29 @@ const SKEW_SUSPECT_S = 10 * 60;
 export function validityAt(doc: SamlDocument, now: Date): Validity {
   const nowMs = now.getTime();
   const notes: string[] = [];
-  const ends = [doc.notOnOrAfter, doc.subjectNotOnOrAfter].filter((d): d is string => d !== undefined && !Number.isNaN(Date.parse(d)));
-  const notOnOrAfter = ends.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-  const notBefore = doc.notBefore !== undefined && !Number.isNaN(Date.parse(doc.notBefore)) ? doc.notBefore : undefined;
-  for (const [label, value] of [['NotBefore', doc.notBefore], ['NotOnOrAfter', doc.notOnOrAfter], ['IssueInstant', doc.issueInstant]] as const) {
-    if (value !== undefined && Number.isNaN(Date.parse(value))) notes.push(`${label} is not a date: ${value}`);
+  const at: Partial<Record<DateField, number>> = {};
+  for (const [label, key] of DATE_FIELDS) {
+    const raw = doc[key];
+    if (raw === undefined) continue;
+    const ms = parseXsDateTime(raw);
+    if (ms === undefined) notes.push(`${label} is not a date (xs:dateTime): ${JSON.stringify(raw.slice(0, 40))}`);
+    else at[key] = ms;
   }
-  const secondsLeft = notOnOrAfter ? Math.floor((Date.parse(notOnOrAfter) - nowMs) / 1000) : undefined;
-  const issued = doc.issueInstant !== undefined && !Number.isNaN(Date.parse(doc.issueInstant)) ? Date.parse(doc.issueInstant) : undefined;
+  const ends = [at.notOnOrAfter, at.subjectNotOnOrAfter].filter((t): t is number => t !== undefined);
+  const end = ends.length > 0 ? Math.min(...ends) : undefined;
+  const { notBefore: start, issueInstant: issued } = at;
+  const notOnOrAfter = end === undefined ? undefined : new Date(end).toISOString();
+  const notBefore = start === undefined ? undefined : new Date(start).toISOString();
+  const secondsLeft = end === undefined ? undefined : Math.floor((end - nowMs) / 1000);
   const secondsSinceIssue = issued !== undefined ? Math.floor((nowMs - issued) / 1000) : undefined;
 
   let state: ValidityState = 'unknown';
-  if (notBefore && Date.parse(notBefore) > nowMs) state = 'not-yet-valid';
+  if (start !== undefined && start > nowMs) state = 'not-yet-valid';
   else if (secondsLeft !== undefined && secondsLeft <= 0) state = 'expired';
   else if (notOnOrAfter) state = 'valid';
 
   if (state === 'not-yet-valid') {
-    const ahead = Math.ceil((Date.parse(notBefore!) - nowMs) / 1000);
+    const ahead = Math.ceil((start! - nowMs) / 1000);
     notes.push(ahead <= SKEW_SUSPECT_S
       ? `starts ${formatDuration(ahead)} from now: the IdP's clock and this machine's disagree (clock skew)`
       : `starts ${formatDuration(ahead)} from now`);
@@ -52,7 +76,8 @@ export function validityAt(doc: SamlDocument, now: Date): Validity {
   if (secondsSinceIssue !== undefined && secondsSinceIssue > REDEEM_WINDOW_S) {
     notes.push(`issued ${formatDuration(secondsSinceIssue)} ago: STS accepts an assertion only within 5 minutes of issue`);
   }
-  if (!notOnOrAfter) notes.push('no NotOnOrAfter: the validity window is unknown');
+  if (start !== undefined && end !== undefined && start >= end) notes.push('NotBefore is not before NotOnOrAfter: the assertion is never valid');
+  if (doc.notOnOrAfter === undefined && doc.subjectNotOnOrAfter === undefined) notes.push('no NotOnOrAfter: the validity window is unknown');
   const redeemable = state === 'valid' && (secondsSinceIssue === undefined || secondsSinceIssue <= REDEEM_WINDOW_S);
   return {
     state,

@@ -140,5 +140,11 @@ export function keychainStore(opts: KeychainOptions = {}): SecretStore {
     async delete(account) {
       return call(account, `cannot delete from the ${label}`, (entry) => entry.remove());
     },
+    removeCommand(account) {
+      // keyring-rs stores `service` and `username` attributes on the Secret Service.
+      if (platform === 'darwin') return `security delete-generic-password -s ${service} -a ${account}`;
+      if (platform === 'win32') return `cmdkey /delete:${account}.${service}`;
+      return `secret-tool clear service ${service} username ${account}`;
+    },
   };
 }

@@ -1,7 +1,10 @@
 // Questions go to stderr through enquirer, loaded only when a question is really asked.
 // Callers must check ctx.canPrompt first: non-TTY, --yes and --json runs never reach here.
 // The Prompter interface lets tests drive real enquirer prompts through injected streams.
-import { ExitCode, UserError } from '../errors.js';
+// Ctrl-C (or Escape) at a question stops the whole command (platform/interrupt.ts), never
+// "no" to this one question: every question throws InterruptedError then, and so does any
+// question asked after a Ctrl-C or a SIGTERM.
+import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
 import { detectStyle } from './style.js';
 
 export interface Prompter {
@@ -19,24 +22,47 @@ export interface PromptStreams {
 
 /** Questions go to stderr by default, so stdout stays for results. */
 export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
-  const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? process.stderr };
+  const io = { stdin: streams.stdin ?? process.stdin, stdout: streams.stdout ?? (process.stderr.isTTY || !process.stdout.isTTY ? process.stderr : process.stdout) };
   async function ask<T>(question: Record<string, unknown>): Promise<T> {
     // enquirer's colours (ansi-colors) ignore NO_COLOR: they only listen to FORCE_COLOR=0,
     // read once when enquirer loads. (--no-color sets NO_COLOR in main.ts.)
     if (!detectStyle(process.env, Boolean(process.stderr.isTTY)).color) process.env.FORCE_COLOR = '0';
+    throwIfInterrupted();
     const { default: Enquirer } = await import('enquirer');
     const enquirer = new Enquirer(io as never);
+    let unhook = (): void => undefined;
+    // A signal while the question is up (SIGTERM, or SIGINT sent by `kill`) cancels it, which
+    // also puts the terminal back out of raw mode.
+    const ours = signalListeners();
+    const onRun = (prompt: EnquirerPrompt) => {
+      unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
+      prompt.once('start', () => tolerateClosedReadline(prompt));
+      // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
+      // is up: that would skip the interrupt policy (no summary, no clean-up). Ours cancel it.
+      for (const [signal, listeners] of Object.entries(signalListeners())) {
+        for (const l of listeners) if (!ours[signal as StopSignalName]!.includes(l)) process.off(signal, l);
+      }
+    };
     try {
-      const answer = (await enquirer.prompt({ name: 'value', ...io, ...question } as never)) as { value: T };
+      const answer = (await enquirer.prompt({ name: 'value', ...io, ...question, onRun } as never)) as { value: T };
       return answer.value;
     } catch {
-      // enquirer rejects on Ctrl-C / Escape (and a closed input).
-      throw new UserError('cancelled; nothing was written', { exitCode: ExitCode.interrupted });
+      // enquirer rejects on Ctrl-C / Escape (and a closed input): the same as a SIGINT.
+      interrupt('SIGINT');
+      // enquirer redraws the cancelled question once more after rejecting, and leaves the
+      // cursor at its start: let that happen, then end the line, so the summary line that
+      // follows neither overwrites the question nor is overwritten by it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      io.stdout.write('\n');
+      throw new InterruptedError(interrupted());
+    } finally {
+      unhook();
     }
   }
   return {
     input: (message, opts = {}) => ask<string>({ type: 'input', message, initial: opts.initial, ...(opts.validate ? { validate: opts.validate } : {}) }).then((v) => String(v).trim()),
-    confirm: (message, initial) => ask<boolean>({ type: 'confirm', message, initial }),
+    // enquirer shows a confirmation's answer as the boolean itself ("(Y/n) · true").
+    confirm: (message, initial) => ask<boolean>({ type: 'confirm', message, initial, format: yesNo }),
     select: (message, choices, initial) => ask<string>({ type: 'select', message, choices: [...choices], initial: Math.max(0, initial ? choices.indexOf(initial) : 0) }),
     multiselect: (message, choices, initial) => ask<string[]>({
       type: 'multiselect',
@@ -47,7 +73,46 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
   };
 }
 
-/** One yes/no question; Ctrl-C or a closed input counts as "no". */
+type StopSignalName = 'SIGINT' | 'SIGTERM';
+type Listener = (...args: unknown[]) => void;
+
+function signalListeners(): Record<StopSignalName, Listener[]> {
+  return { SIGINT: process.listeners('SIGINT') as Listener[], SIGTERM: process.listeners('SIGTERM') as Listener[] };
+}
+
+interface EnquirerPrompt {
+  cancel(): Promise<void>;
+  stop?: () => void;
+  once(event: string, listener: () => void): unknown;
+  removeListener(event: string, listener: () => void): unknown;
+}
+
+/**
+ * Under Deno, Ctrl-C makes the readline interface enquirer reads keys through close itself
+ * (Node's emits 'SIGINT' there), and enquirer's clean-up then pauses it: Deno throws "readline
+ * was closed" out of the prompt's close, the prompt never settles and the error escapes as an
+ * uncaught rejection with a stack trace. The clean-up is made to tolerate the closed interface.
+ */
+function tolerateClosedReadline(prompt: EnquirerPrompt): void {
+  const stop = prompt.stop;
+  if (typeof stop !== 'function') return;
+  prompt.removeListener('close', stop);
+  prompt.once('close', () => {
+    try {
+      stop();
+    } catch {
+      // Already closed: the terminal mode was restored before the throw.
+    }
+  });
+}
+
+/** How a yes/no answer reads, during the question and after it. */
+function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => string>; state: { submitted: boolean } }, value: boolean): string {
+  const text = value ? 'yes' : 'no';
+  return this.state.submitted ? this.styles.success(text) : this.styles.primary(text);
+}
+
+/** One yes/no question. Ctrl-C stops the command: it throws InterruptedError, never "no". */
 export function confirm(message: string, initial = false): Promise<boolean> {
-  return enquirerPrompter().confirm(message, initial).catch(() => false);
+  return enquirerPrompter().confirm(message, initial);
 }

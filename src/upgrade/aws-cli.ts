@@ -4,7 +4,8 @@ import { realpath } from 'node:fs/promises';
 import { findBrew, installedVersions } from '../brew/brew.js';
 import { formulaVersions } from '../brew/formula-versions.js';
 import type { PlatformFacts } from '../platform/facts.js';
-import { findFirst } from '../platform/facts.js';
+import { findAll, findFirst } from '../platform/facts.js';
+import { awsCliRemedy, classifyAwsCli, type AwsCliOnPath } from '../remedies/aws-cli.js';
 import { describeFailure, output, succeeded } from '../platform/process.js';
 import { resolveSelf } from '../platform/self.js';
 import { parseAwsVersion } from '../parsers/aws-version.js';
@@ -57,6 +58,15 @@ export async function upgradeAwsCli(deps: UpgradeDeps & { platform: () => Promis
   const before = version?.version;
   const available = await availableVersion(deps, method, brew);
   const base = { component: 'aws-cli' as const, method: describeMethod(method), from: before, to: available };
+  if (method.kind === 'pip') {
+    // Not an upgrade: v1 is replaced by v2. The doctor and setup name the same remedy.
+    const found: AwsCliOnPath[] = await Promise.all(findAll('aws', deps.env).map(async (p) => {
+      const v = p === path ? version : await awsVersion(deps, p);
+      return { path: p, major: v?.major, version: v?.version };
+    }));
+    const remedy = awsCliRemedy(classifyAwsCli(found));
+    return { ...base, status: 'skipped', summary: `aws-cli ${before ?? '?'} at ${path} is v1 (pip): the way forward is v2, not a newer v1`, ...(remedy ? { next: { advice: `${remedy.description}:`, commands: remedy.commands } } : {}) };
+  }
   if (method.kind === 'unknown') {
     return { ...base, status: 'skipped', summary: `aws-cli ${before ?? '?'} at ${path}: cannot tell how it was installed`, next: { advice: 'Upgrade it the way you installed it, or replace it with the official installer:', commands: [['duo-sso-setup', 'install', 'aws-cli']] } };
   }

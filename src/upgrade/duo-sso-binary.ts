@@ -16,13 +16,18 @@ import { MAX_DOWNLOAD_BYTES } from '../install/types.js';
 import { shellQuote } from '../ui/style.js';
 import type { UpgradeDeps, Mode } from './duo-sso-brew.js';
 import type { ComponentReport, PlanStep, StepLog } from './report.js';
-import { fetchChecksum, latestVersion, releaseSource } from './release-source.js';
+import { latestVersion, releaseSource } from './release-source.js';
+import { checkReleaseKey, keyLabel, signedChecksum } from '../net/release-verify.js';
+import { isUrl } from '../net/download.js';
+import { DUO_SSO_RELEASE_KEYS } from '../install/keys/duo-sso-release.js';
 import { fetchDirectly } from './latest-cache.js';
 
 export interface BinaryUpgradeOptions {
   mode: Mode;
   from?: string | undefined;
   sha256?: string | undefined;
+  allowUnverified?: boolean | undefined;
+  releaseKey?: string | undefined;
 }
 
 export function previousPath(target: string): string {
@@ -69,8 +74,15 @@ export async function upgradeDuoSsoBinary(
   if (opts.mode === 'check') {
     return { ...report, status: latest ? 'planned' : 'skipped', summary: latest ? `duo-sso ${wanted} available` : `duo-sso ${before ?? '?'}; could not learn the newest release from ${src.folder ?? src.source}` };
   }
-  const checksumFrom = opts.sha256 ? `--sha256 ${opts.sha256}` : src.folder ? `${src.folder}/checksums.txt` : 'none given: unverified';
-  const planned: ComponentReport = { ...report, status: 'planned', summary: `would upgrade duo-sso ${wanted} at ${target}`, plan: binaryPlan(src.source, target, checksumFrom) };
+  const trust = upgradeTrust(opts, src.folder);
+  const retry = ['duo-sso-setup', 'upgrade', 'duo-sso', ...(opts.from ? ['--from', opts.from] : [])];
+  const refusal = (why: string): ComponentReport => ({
+    ...report, status: 'failed', summary: `refusing to upgrade to a duo-sso nothing verifies (${why}); nothing was changed`,
+    next: { advice: 'Get the SHA-256 from the release page and pass it, or (not recommended) upgrade unchecked:', commands: [[...retry, '--sha256', 'HEX'], [...retry, '--allow-unverified']] },
+  });
+  // Fail closed before anything is downloaded, even for the plan: a plan that cannot run is a refusal.
+  if (trust.kind === 'unverifiable') return refusal(trust.why);
+  const planned: ComponentReport = { ...report, status: 'planned', summary: `would upgrade duo-sso ${wanted} at ${target}`, plan: binaryPlan(src.source, target, trust.label) };
   if (opts.mode === 'plan' || !(await deps.approve(`Upgrade duo-sso ${wanted} at ${target}?`))) return planned;
 
   const reporter = await deps.reporter();
@@ -93,9 +105,15 @@ export async function upgradeDuoSsoBinary(
     await h.end('ok', `${got.bytes} bytes`);
     steps.push({ rung: 'download', command: src.source, exitCode: 0, outcome: 'ok', output: '' });
 
-    const expected = opts.sha256 ?? (src.folder ? await fetchChecksum(src.folder, src.asset) : undefined);
+    let expected: string | undefined;
+    if (trust.kind === 'sha256') expected = trust.sha256;
+    if (trust.kind === 'signed') {
+      const verdict = await signedChecksum(trust.folder, src.asset, trust.keys, work);
+      if (!verdict.ok) return { ...refusal(verdict.reason), steps };
+      expected = verdict.sha256;
+    }
     h = await reporter.step('Check SHA-256');
-    h.line(`expected: ${expected ?? 'none (no --sha256, no checksums.txt)'}`);
+    h.line(`expected: ${expected ?? `none (${trust.label})`}`);
     h.line(`received: ${got.sha256}`);
     if (expected && expected !== got.sha256) {
       const note = `SHA-256 mismatch: got ${got.sha256}, expected ${expected}`;
@@ -103,7 +121,7 @@ export async function upgradeDuoSsoBinary(
       await h.end('fail', note);
       return fail(`the downloaded duo-sso does not match its checksum; nothing was changed`, 'The download was altered or truncated. Download it again from the releases page and compare its SHA-256 with the published one.');
     }
-    await h.end(expected ? 'ok' : 'warn', expected ? 'matches' : 'unverified: no --sha256 and no checksums.txt');
+    await h.end(expected ? 'ok' : 'warn', expected ? 'matches' : `unverified: ${trust.label}`);
     steps.push({ rung: 'verify-sha256', command: 'sha256', exitCode: 0, outcome: expected ? 'ok' : 'unverified', output: got.sha256 });
 
     // 2. Replace, keeping the previous binary.
@@ -160,4 +178,21 @@ export async function upgradeDuoSsoBinary(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+type Trust =
+  | { kind: 'sha256'; sha256: string; label: string }
+  | { kind: 'signed'; folder: string; keys: string[]; label: string }
+  | { kind: 'unverified'; label: string }
+  | { kind: 'unverifiable'; why: string };
+
+/** What vouches for the new binary (fail closed; the same rules as `install duo-sso`). */
+export function upgradeTrust(opts: Pick<BinaryUpgradeOptions, 'sha256' | 'from' | 'allowUnverified' | 'releaseKey'>, folder: string | undefined): Trust {
+  if (opts.sha256) return { kind: 'sha256', sha256: opts.sha256.toLowerCase(), label: `--sha256 ${opts.sha256}` };
+  if (opts.allowUnverified) return { kind: 'unverified', label: 'UNVERIFIED: --allow-unverified was given' };
+  if (opts.from && !isUrl(opts.from)) return { kind: 'unverified', label: 'unverified: a file you supplied, no --sha256 to check it against' };
+  if (!folder) return { kind: 'unverifiable', why: 'a URL given with --from and no --sha256' };
+  const keys = opts.releaseKey ? [checkReleaseKey(opts.releaseKey)] : [...DUO_SSO_RELEASE_KEYS];
+  if (keys.length === 0) return { kind: 'unverifiable', why: 'no --sha256, and no release signing key is pinned in this version of duo-sso-setup' };
+  return { kind: 'signed', folder, keys, label: `${folder}/checksums.txt signed by ${keyLabel(keys, opts.releaseKey ? 'flag' : 'pinned')}` };
 }

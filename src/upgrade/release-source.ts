@@ -1,10 +1,12 @@
 // Where a duo-sso release comes from and how it is trusted. Releases live in a GitHub
 // (Enterprise) releases folder: `…/releases/latest/download/ASSET`; `…/releases/latest`
 // redirects to `…/releases/tag/vX.Y.Z`, which is how we learn the newest version without
-// downloading it; a goreleaser `checksums.txt` beside the assets gives the SHA-256.
+// downloading it; a goreleaser `checksums.txt` beside the assets, signed with minisign
+// (`checksums.txt.minisig`), gives the SHA-256.
 import { DUO_SSO_RELEASE_URL, releaseAssetName } from '../install/recipes/duo-sso-release.js';
 import type { Env } from '../platform/paths.js';
 import { parseVersion } from '../parsers/tool-version.js';
+import { urlRefusal } from '../net/download.js';
 
 export interface ReleaseSource {
   /** The release folder (…/releases/latest/download), or undefined for --from. */
@@ -35,7 +37,8 @@ export function versionFromTagUrl(location: string): string | undefined {
 /** Asks the releases page which version is newest; undefined when it cannot tell (offline, other layout). */
 export async function latestVersion(folder: string, timeoutMs = 10_000): Promise<string | undefined> {
   const page = latestPage(folder);
-  if (!page) return undefined;
+  // The same rule as downloads: https, or http on loopback only.
+  if (!page || urlRefusal(new URL(page))) return undefined;
   try {
     const r = await fetch(page, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'duo-sso-setup' } });
     await r.body?.cancel();
@@ -46,24 +49,5 @@ export async function latestVersion(folder: string, timeoutMs = 10_000): Promise
   }
 }
 
-/** The SHA-256 for `asset` from a goreleaser checksums.txt ("HEX  NAME" per line). */
-export function checksumFor(text: string, asset: string): string | undefined {
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$/.exec(line);
-    if (m && (m[2] === asset || m[2]!.endsWith(`/${asset}`))) return m[1]!.toLowerCase();
-  }
-  return undefined;
-}
-
-export async function fetchChecksum(folder: string, asset: string, timeoutMs = 15_000): Promise<string | undefined> {
-  try {
-    const r = await fetch(`${folder}/checksums.txt`, { signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'duo-sso-setup' } });
-    if (!r.ok) {
-      await r.body?.cancel();
-      return undefined;
-    }
-    return checksumFor(await r.text(), asset);
-  } catch {
-    return undefined;
-  }
-}
+// checksums.txt is read only together with its signature: see net/release-verify.
+export { checksumFor } from '../net/release-verify.js';

@@ -1,7 +1,8 @@
 // The terminal reporter: each step is a listr2 task whose output stays visible under it.
 // Steps are decided one at a time by the ladder, so each gets its own one-task list.
 import { Listr, ListrLogger, ProcessOutput } from 'listr2';
-import type { Reporter, StepHandle, StepStatus } from './reporter.js';
+import type { Reporter, StepHandle, StepStatus } from './reporter-types.js';
+import { oneLine } from '../ui/text.js';
 
 export function listrReporter(): Reporter {
   return {
@@ -20,12 +21,15 @@ export function listrReporter(): Reporter {
           };
           for (const line of pending) push(line);
           const { status, note } = await finished;
-          if (status === 'fail') throw new Error(note ?? 'failed');
+          // listr2 prints the message inside `[FAILED: …]`: one line.
+          if (status === 'fail') throw new Error(oneLine(note ?? 'failed'));
           task.title = `${command ? `${title}: ${command}` : title}${note ? ` (${note})` : ''}`;
-          if (status === 'warn') task.skip(note ?? 'failed, continuing');
+          if (status === 'warn') task.skip(oneLine(note ?? 'failed, continuing'));
         },
       }], {
         exitOnError: false,
+        // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
+        registerSignalListeners: false,
         renderer: 'default',
         // We are here only when stderr is a terminal; stdout may well be a pipe or a file.
         forceTTY: true,

@@ -2,18 +2,9 @@
 // stderr, so stdout stays free for the result (and for --json).
 import type { Context } from '../context.js';
 import { detectStyle, paint, symbols, type Style } from '../ui/style.js';
+import type { Reporter } from './reporter-types.js';
 
-export type StepStatus = 'ok' | 'warn' | 'fail';
-
-export interface StepHandle {
-  line(text: string): void;
-  end(status: StepStatus, note?: string): Promise<void>;
-}
-
-export interface Reporter {
-  /** `command` is shown as `$ …`; steps done in-process (download, checksum) have none. */
-  step(title: string, command?: string): Promise<StepHandle>;
-}
+export type { Reporter, StepHandle, StepStatus } from './reporter-types.js';
 
 /** One header per step, its output indented under it, one closing line. */
 export function plainReporter(write: (text: string) => void, style: Style): Reporter {

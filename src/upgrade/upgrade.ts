@@ -18,6 +18,8 @@ export interface UpgradeOptions {
   tapUrl?: string | undefined;
   from?: string | undefined;
   sha256?: string | undefined;
+  allowUnverified?: boolean | undefined;
+  releaseKey?: string | undefined;
 }
 
 export function parseTarget(target: string | undefined): Component[] {
@@ -37,8 +39,8 @@ function approver(ctx: Context, onDecline: () => void): (question: string) => Pr
 
 export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<number> {
   const components = parseTarget(opts.target);
-  if ((opts.from || opts.sha256) && !components.includes('duo-sso')) {
-    throw new UserError('--from and --sha256 apply to duo-sso only', { exitCode: ExitCode.usage });
+  if ((opts.from || opts.sha256 || opts.allowUnverified || opts.releaseKey) && !components.includes('duo-sso')) {
+    throw new UserError('--from, --sha256, --allow-unverified and --release-key apply to duo-sso only', { exitCode: ExitCode.usage });
   }
   const mode: Mode = opts.check ? 'check' : ctx.options.dryRun ? 'plan' : 'run';
   let reporter: Awaited<ReturnType<typeof createReporter>> | undefined;
@@ -64,7 +66,7 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
       }
       report = brew
         ? await upgradeDuoSsoBrew(deps, brew, { mode, tapUrl: opts.tapUrl })
-        : await upgradeDuoSsoBinary({ ...deps, platform: ctx.platform }, { mode, from: opts.from, sha256: opts.sha256 });
+        : await upgradeDuoSsoBinary({ ...deps, platform: ctx.platform }, { mode, from: opts.from, sha256: opts.sha256, allowUnverified: opts.allowUnverified, releaseKey: opts.releaseKey });
     } else if (component === 'aws-cli') {
       report = await upgradeAwsCli({ ...deps, platform: ctx.platform }, { mode });
     } else {

@@ -146,21 +146,24 @@ describe('doctor', () => {
 
   it('warns when AWS_PROFILE names a profile neither AWS file has (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured)', async () => {
     const box = await sandbox({ tools: ['/usr/bin/aws'] });
-    const config = await box.write('elsewhere/config', '[profile dev]\nregion = eu-west-1\n');
+    // [profile "qa"] is profile qa for the AWS CLI (shlex), [ profile x ] is no profile.
+    const config = await box.write('elsewhere/config', '[profile dev]\nregion = eu-west-1\n[profile "qa"]\nregion = x\n[ profile x ]\nregion = y\n');
     const credentials = await box.write('elsewhere/credentials', '[ops]\naws_access_key_id = AKIAEXAMPLE\n');
     const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
     const missing = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { ...env, AWS_PROFILE: 'prod' } });
     expect(check(missing.json, 'aws-cli')).toMatchObject({
       status: 'warn',
       summary: 'AWS_PROFILE=prod, but no profile of that name exists: every aws command will fail',
-      details: expect.arrayContaining(['Profiles here: ops, dev.']),
+      details: expect.arrayContaining(['Profiles here: ops, dev, qa.']),
       fix: { commands: [['duo-sso-setup', 'login', '--profile', 'prod']], automatic: false },
     });
     expect(missing.exitCode).toBe(0);
     // The real AWS CLI agrees.
     const aws = await box.exec(`${box.bin}/aws`, ['configure', 'list'], { env: { ...env, AWS_PROFILE: 'prod' } });
     expect(aws.stderr).toContain('The config profile (prod) could not be found');
-    for (const profile of ['dev', 'ops', 'default']) {
+    const notX = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { ...env, AWS_PROFILE: 'x' } });
+    expect(check(notX.json, 'aws-cli').status).toBe('warn');
+    for (const profile of ['dev', 'ops', 'default', 'qa']) {
       const r = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { ...env, AWS_PROFILE: profile } });
       expect(check(r.json, 'aws-cli').status, profile).toBe('ok');
     }
@@ -308,15 +311,17 @@ exec "${box.bin}/real-pass" "$@"
     expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
   });
 
-  it('--fix --yes installs a missing duo-sso from the release URL and re-checks it', async () => {
+  it('--fix --yes will not install a duo-sso release nothing verifies, and says why', async () => {
     const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': '#!/bin/sh\n# Imitates a duo-sso release binary.\necho "duo-sso v3.4.1"\n' });
     try {
       const box = await sandbox();
       const env = { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` };
       const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'duo-sso'], { env });
       expect(r.stderr).toContain('$ duo-sso-setup install duo-sso');
-      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'ok', fixed: true, summary: `duo-sso 3.4.1 at ${box.home}/.local/bin/duo-sso` });
-      expect(r.exitCode).toBe(0);
+      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'fail', fixed: false });
+      expect(check(r.json, 'duo-sso').details.join('\n')).toMatch(/fix failed: .*refusing to use .*duo-sso_linux_amd64: it cannot be verified \(no --sha256, and no release signing key is pinned/);
+      expect(server.requests).toEqual([]);
+      expect(r.exitCode).toBe(1);
     } finally {
       await server.close();
     }

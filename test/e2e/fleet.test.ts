@@ -103,7 +103,7 @@ describe('doctor --report', () => {
     expect(names).toContain('[legacy]');
     const envFacts = JSON.parse(await readFile(join(out, 'duo-sso-setup-report', 'environment.json'), 'utf8'));
     expect(envFacts.setButNotShown).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
-    expect(envFacts.values.HTTPS_PROXY).toBe('http://ann:[redacted]@proxy.example.com:3128');
+    expect(envFacts.values.HTTPS_PROXY).toBe('http://[redacted]@proxy.example.com:3128');
     expect(JSON.parse(await readFile(join(out, 'duo-sso-setup-report', 'doctor.json'), 'utf8')).checks.length).toBeGreaterThan(5);
 
     // Never over an existing file.

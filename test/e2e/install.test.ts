@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type Runtime } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
+import { createSigner } from '../support/minisign.js';
 import { makeSignedZip, type SignedZip } from '../support/aws-cli-zip.js';
 import { FakeBrew, UPSTREAM_URL, type FakeBrewScenario } from '../support/fake-brew/index.js';
 
@@ -189,39 +191,57 @@ describe('install duo-sso', () => {
     expect(existsSync(box.path('.local'))).toBe(false);
   });
 
-  it('downloads the release for this OS/arch from the configured release URL', async () => {
+  it('a release nothing verifies is refused before download: no checksums, no pinned key, a plain http:// URL', async () => {
     const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO });
     servers.push(server);
     const box = await sandbox();
-    const r = await box.run(['install', 'duo-sso', '--yes'], { env: { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(server.requests).toEqual(['/rel/duo-sso_linux_amd64', '/rel/checksums.txt']);
-    expect(await box.mode('.local/bin/duo-sso')).toBe(0o755);
-    expect(r.stderr).toContain('not verified: no checksums.txt in the release (HTTP 404 Not Found)');
-    expect(r.stderr).not.toContain('is not on your PATH');
+    const env = { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` };
+    const plan = await box.run(['install', 'duo-sso', '--dry-run'], { env });
+    expect(plan.stdout + plan.stderr).toMatch(/REFUSED: cannot be verified \(no --sha256, and no release signing key is pinned/);
+    const r = await box.run(['install', 'duo-sso', '--yes'], { env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/refusing to use .*duo-sso_linux_amd64: it cannot be verified .*; nothing was installed/);
+    expect(r.stderr).toContain('duo-sso-setup install duo-sso --sha256 HEX');
+    expect(r.stderr).toContain('duo-sso-setup install duo-sso --allow-unverified');
+    expect(server.requests).toEqual([]);
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+    const http = await box.run(['install', 'duo-sso', '--yes', '--from', 'http://releases.example.invalid/duo-sso', '--sha256', 'a'.repeat(64)]);
+    expect(http.exitCode).toBe(1);
+    expect(http.stderr).toMatch(/refused: plain http:\/\/ can be altered on the way/);
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+    // The explicit escape, said in the plan and in the result.
+    const unchecked = await box.run(['install', 'duo-sso', '--yes', '--allow-unverified'], { env });
+    expect(unchecked.exitCode, unchecked.stderr).toBe(0);
+    expect(unchecked.stderr).toContain('not verified: --allow-unverified was given');
   });
 
-  it.each([
-    ['matches', (sha: string) => `${'0'.repeat(64)}  duo-sso_darwin_arm64\n${sha}  duo-sso_linux_amd64\n`, 0],
-    ['differs', (_sha: string) => `${'e'.repeat(64)}  duo-sso_linux_amd64\n`, 1],
-  ] as const)('checks the release\'s goreleaser checksums.txt: the download %s', async (_what, checksums, exitCode) => {
-    const { createHash } = await import('node:crypto');
+  describe('a signed checksums.txt', () => {
+    const signer = createSigner();
+    const other = createSigner();
+    afterAll(() => {
+      signer.dispose();
+      other.dispose();
+    });
     const sha = createHash('sha256').update(FAKE_DUO_SSO).digest('hex');
-    const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO, '/rel/checksums.txt': checksums(sha) });
-    servers.push(server);
-    const box = await sandbox();
-    const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`], { env: { PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
-    expect(r.exitCode, r.stderr).toBe(exitCode);
-    if (exitCode === 0) {
-      expect(r.stderr).toContain(`sha256 ${sha} matches checksums.txt`);
-    } else {
-      expect(r.stderr).toContain(`checksum mismatch for ${server.url}/rel/duo-sso_linux_amd64: the release's checksums.txt says sha256 ${'e'.repeat(64)}, the download is ${sha}`);
-      expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
-    }
+    const listed = `${'0'.repeat(64)}  duo-sso_darwin_arm64\n${sha}  duo-sso_linux_amd64\n`;
+    it.each([
+      ['signed by the trusted key and matching: installed', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': signer.sign(listed) }, 0, /sha256 [0-9a-f]{64} matches checksums\.txt signed by key [0-9A-F]{16} \(given with --release-key\)/],
+      ['signed but listing another hash: refused', { '/rel/checksums.txt': `${'e'.repeat(64)}  duo-sso_linux_amd64\n`, '/rel/checksums.txt.minisig': signer.sign(`${'e'.repeat(64)}  duo-sso_linux_amd64\n`) }, 1, /the release's signed checksums\.txt says sha256 e{64}/],
+      ['forged (not signed): refused', { '/rel/checksums.txt': listed }, 1, /its checksums\.txt is not signed/],
+      ['signed by another key: refused', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': other.sign(listed) }, 1, /which is not a trusted key/],
+      ['altered after signing: refused', { '/rel/checksums.txt': listed.replace('0'.repeat(64), '1'.repeat(64)), '/rel/checksums.txt.minisig': signer.sign(listed) }, 1, /BAD signature/],
+    ] as const)('%s', async (_what, files, exitCode, message) => {
+      const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO, ...files });
+      servers.push(server);
+      const box = await sandbox();
+      const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`, '--release-key', signer.publicKey], { env: { PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
+      expect(r.exitCode, r.stderr).toBe(exitCode);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(exitCode === 0);
+    });
   });
 
   it('--from URL with --sha256: downloads that file, checks it, installs it', async () => {
-    const { createHash } = await import('node:crypto');
     const server = await ReleaseServer.start({ '/mine/duo-sso': FAKE_DUO_SSO });
     servers.push(server);
     const box = await sandbox();
@@ -237,9 +257,11 @@ describe('install duo-sso', () => {
     const server = await ReleaseServer.start({});
     servers.push(server);
     const box = await sandbox();
-    const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`]);
+    const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', `${server.url}/rel`, '--sha256', 'a'.repeat(64)]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain(`could not get ${server.url}/rel/duo-sso_linux_amd64: HTTP 404`);
+    // The ways round a release URL that does not answer.
+    expect(r.stderr).toMatch(/--from FILE.*--release-url/);
   });
 });
 
@@ -355,18 +377,26 @@ describe('install aws-cli (Linux zip)', () => {
     expect(existsSync(box.path('.local/aws-cli/v2/current/bin/aws'))).toBe(true);
   });
 
-  it('a pip-installed v1 that shadows the new v2 is found with the doctor\'s check and removed with --yes', async () => {
+  it('a pip-installed v1: in the plan, left installed by --yes alone, removed (before v2 goes in) with --remove-aws-cli-v1 --yes', async () => {
     const { box, env } = await setup();
     const shims = join(box.root, 'pyenv', 'shims');
     await mkdir(shims, { recursive: true });
-    await writeFile(join(shims, 'aws'), '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+    const v1 = '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n';
+    await writeFile(join(shims, 'aws'), v1, { mode: 0o755 });
     const pipLog = join(box.root, 'pip.log');
     await box.addScript('pip', `#!/bin/sh\n# Imitates pip: records its arguments and uninstalls the v1 shim.\necho "$*" >> ${pipLog}\nrm -f ${shims}/aws\necho "Successfully uninstalled awscli-1.29.0"\n`);
     const path = `${shims}:${box.home}/.local/bin:${box.env.PATH}`;
-    const r = await box.run(['install', 'aws-cli', '--yes'], { env: { ...env, PATH: path } });
-    expect(r.exitCode, r.stderr).toBe(0);
+    const dry = await box.run(['install', 'aws-cli', '--dry-run', '--json'], { env: { ...env, PATH: path } });
+    expect(dry.json.plans[0].steps[0]).toMatchObject({ kind: 'remove-software', commands: [['pip', 'uninstall', '--yes', 'awscli']], consent: { requested: false } });
+    const yes = await box.run(['install', 'aws-cli', '--yes'], { env: { ...env, PATH: path } });
+    expect(yes.exitCode, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain(`Remove the pip-installed AWS CLI v1 at ${shims}/aws [only with --remove-aws-cli-v1]`);
+    expect(yes.stdout).toContain('Not done: Remove the pip-installed AWS CLI v1');
+    expect(existsSync(pipLog)).toBe(false);
+    expect(existsSync(join(shims, 'aws'))).toBe(true);
+    const removed = await box.run(['install', 'aws-cli', '--yes', '--remove-aws-cli-v1'], { env: { ...env, PATH: path } });
+    expect(removed.exitCode, removed.stderr).toBe(0);
     expect(await readFile(pipLog, 'utf8')).toBe('uninstall --yes awscli\n');
-    expect(r.stdout).toContain('Removed the AWS CLI v1 that shadowed v2 (pip uninstall --yes awscli)');
     const doctor = await box.run(['doctor', '--json', '--only', 'aws-cli'], { env: { PATH: path } });
     expect(doctor.json.checks[0]).toMatchObject({ status: 'ok', summary: expect.stringContaining('aws-cli 2.99.0') });
   });

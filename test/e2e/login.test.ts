@@ -395,6 +395,15 @@ describe('login', () => {
     expect(sts.actions('GetCallerIdentity').every((a) => a.status === 200)).toBe(true);
   });
 
+  it('a profile named x]y never reaches ~/.aws/credentials through the [default] repair', async () => {
+    const { box } = await setup({ 'x]y': { ...LONG } }, { credentialsUnderDefault: true });
+    const r = await box.run(['login', '--yes']);
+    expect(r.stderr).not.toMatch(/This is a bug/);
+    expect(r.stderr).toMatch(/cannot move the credentials duo-sso saved under \[default\] to profile "x\]y"/);
+    expect(r.exitCode).toBe(1);
+    expect(await box.read('.aws/credentials').catch(() => '')).not.toContain('[x]y]');
+  });
+
   it("moves them too when duo-sso says it saved profile 'default'", async () => {
     const { box } = await setup({ long: { ...LONG } }, { credentialsUnderDefault: 'says-so' });
     const r = await box.run(['login', '--yes', '--json']);

@@ -37,6 +37,16 @@ describe.each<Runtime>(['node', 'deno'])('saml inspect under %s', (runtime) => {
   });
 });
 
+describe.each<Runtime>(['node', 'deno'])('saml inspect of UTF-16 under %s', (runtime) => {
+  it('reads big-endian UTF-16 XML without a byte-order mark', async () => {
+    const box = await sandbox();
+    const file = await box.write('response.xml', Buffer.from(buildSaml({ roles: ROLES }), 'utf16le').swap16());
+    const r = await box.run(['saml', 'inspect', file, '--json'], { runtime });
+    expect(r.exitCode).toBe(0);
+    expect(r.json).toMatchObject({ encoding: 'xml', charset: 'utf-16be', roles: [{ account: '626007623524' }, { account: '012345678901' }] });
+  });
+});
+
 describe('saml inspect', () => {
   it('exits 1 with a clear message on garbage, a missing Role, a missing file or a huge input', async () => {
     const box = await sandbox();
@@ -53,6 +63,30 @@ describe('saml inspect', () => {
     const huge = await box.run(['saml', 'inspect', '-'], { input: 'A'.repeat(2 * 1024 * 1024) });
     expect(huge.exitCode).toBe(1);
     expect(huge.stderr).toContain('standard input is larger than 1 MiB');
+  });
+
+  it('reads a UTF-16 file (PowerShell 5 `>`); an IdP error and deep nesting exit 1 with a clean message', async () => {
+    const box = await sandbox();
+    const utf16 = await box.write('response.txt', Buffer.from(`\uFEFF${toBase64(buildSaml({ roles: ROLES }))}\r\n`, 'utf16le'));
+    const read = await box.run(['saml', 'inspect', utf16]);
+    expect(read.exitCode).toBe(0);
+    expect(read.stdout).toMatch(/^SAML response \(base64, UTF-16LE\)$/m);
+    expect(read.stdout).toContain('Roles granted (2):');
+
+    const denied = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder">'
+      + '<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:RequestDenied"/></samlp:StatusCode><samlp:StatusMessage>User is not assigned to this application</samlp:StatusMessage></samlp:Status></samlp:Response>';
+    const refused = await box.run(['saml', 'inspect', '-'], { input: toBase64(denied) });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe('duo-sso-setup: error: the IdP says: "User is not assigned to this application" (status Responder / RequestDenied)');
+
+    const deep = await box.run(['saml', 'inspect', '-'], { input: `<?xml version="1.0"?>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}` });
+    expect(deep.exitCode).toBe(1);
+    expect(deep.stderr).toMatch(/not well-formed SAML: it nests elements more than 100 deep/);
+    expect(deep.stderr).not.toMatch(/bug/i);
+    const declaration = await box.run(['saml', 'inspect', '-'], { input: buildSaml().replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0?>') });
+    expect(declaration.exitCode).toBe(1);
+    expect(declaration.stderr).toMatch(/the XML declaration is malformed/);
+    expect(declaration.stderr).not.toMatch(/bug/i);
   });
 
   it('exits 2 on an unknown flag', async () => {

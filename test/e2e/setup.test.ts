@@ -2,9 +2,11 @@
 // and pass, the real AWS CLI v2, the duo-sso simulator as the "downloaded" binary and the
 // loopback STS stand-in. Also the same journey one command at a time.
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { Sandbox, systemTool } from '../support/sandbox.js';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CLI, Sandbox, createGpgKey, systemTool } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim, type DuoSsoKnobs } from '../support/duo-sso-sim/index.js';
 
@@ -102,15 +104,20 @@ describe('setup without a terminal', () => {
     expect(await readdir(box.path('.gnupg'))).toEqual([]);
   });
 
-  it('a failing step stops setup with its error and the later steps do not run', async () => {
+  it('a failing install does not end setup: the config is still written, the login (which needs duo-sso) is skipped, and the summary names what is left', async () => {
     const { box } = await bareMachine();
     const bad = await box.write('Downloads/not-a-binary', 'release notes\n');
-    const r = await box.run(['setup', '--yes', '--from', bad, ...GPG, '--profile', PROFILE], { timeoutMs: 120_000 });
+    const r = await box.run(['setup', '--yes', '--from', bad, ...GPG, '--profile', PROFILE], { timeoutMs: 300_000 });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/✗ Install what is missing: the file is not a working duo-sso/);
-    expect(r.stdout).toContain('Setup stopped.');
-    expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
-  });
+    expect(r.stdout).toMatch(/✗ Install what is missing: duo-sso: the file is not a working duo-sso/);
+    // pass-gpg does not need duo-sso: it was installed all the same.
+    expect(r.stdout).toMatch(/installed pass-gpg/);
+    expect(r.stdout).toMatch(/✓ Write duo-sso's config.json: wrote/);
+    expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(true);
+    expect(r.stdout).toMatch(/- First login: not run: it needs duo-sso, which was not installed/);
+    expect(r.stdout).toContain('$ duo-sso-setup install duo-sso --from FILE');
+    expect(r.stdout).toContain('$ duo-sso-setup login');
+  }, 300_000);
 });
 
 describe('setup and PATH', () => {
@@ -120,8 +127,72 @@ describe('setup and PATH', () => {
     await box.write('.config/duo-sso/config.json', '{}\n');
     const r = await box.run(['setup', '--yes', '--no-login', '--json', '--no-passphrase', '--gpg-name', 'N', '--gpg-email', 'n@example.com'], { timeoutMs: 300_000 });
     const install = r.json.steps.find((s: any) => s.id === 'install');
-    expect(install.detail).not.toContain('duo-sso');
+    expect(install.detail, JSON.stringify(r.json.steps)).not.toContain('duo-sso');
+    expect(install.status, JSON.stringify(install)).not.toBe('failed');
     expect(await box.read('.bashrc')).toContain('export PATH="$HOME/.local/bin:$PATH"');
     expect(r.json.installed.map((p: any) => p.component)).toEqual(['pass-gpg', 'path']);
   }, 300_000);
+});
+
+describe('setup and a pip-installed AWS CLI v1 that shadows v2', () => {
+  /** Everything in place but the AWS CLI: a pyenv-style v1 first on PATH, the real v2 behind it. */
+  async function shadowedMachine() {
+    const { box, sts } = await bareMachine();
+    await installDuoSsoSim(box, { stsEndpoint: sts.url });
+    const fpr = await createGpgKey(box);
+    await box.exec(systemTool('pass')!, ['init', fpr]);
+    await box.write('.config/duo-sso/config.json', '{"profiles":{}}\n');
+    const shims = join(box.root, 'pyenv', 'shims');
+    await mkdir(shims, { recursive: true });
+    // Imitates pip's AWS CLI v1 behind a pyenv shim (v1 prints its version on stderr).
+    await writeFile(join(shims, 'aws'), '#!/bin/sh\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+    const pipLog = join(box.root, 'pip.log');
+    // Imitates pip: records its arguments and uninstalls the v1 shim.
+    await box.addScript('pip', `#!/bin/sh\necho "$*" >> ${pipLog}\nrm -f ${shims}/aws\n`);
+    return { box, shims, pipLog, env: { PATH: `${shims}:${box.env.PATH}` } };
+  }
+
+  it('is in the plan and the dry run; --yes leaves it installed; --remove-aws-cli-v1 --yes removes it', async () => {
+    const { box, shims, pipLog, env } = await shadowedMachine();
+    const dry = await box.run(['setup', '--dry-run', '--json', '--no-login'], { env });
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.json.plans[0]).toMatchObject({ component: 'aws-cli', method: 'remove-v1', steps: [{ kind: 'remove-software', commands: [['pip', 'uninstall', '--yes', 'awscli']] }] });
+    const human = await box.run(['setup', '--dry-run', '--no-login'], { env });
+    expect(human.stderr).toContain(`Remove the pip-installed AWS CLI v1 at ${shims}/aws [only with --remove-aws-cli-v1]`);
+
+    const yes = await box.run(['setup', '--yes', '--no-login', '--json'], { env, timeoutMs: 120_000 });
+    expect(existsSync(pipLog)).toBe(false);
+    expect(existsSync(join(shims, 'aws'))).toBe(true);
+    expect(yes.json.installed[0].notes).toEqual([expect.stringMatching(/^Not done: Remove the pip-installed AWS CLI v1 .*--remove-aws-cli-v1/)]);
+
+    const removed = await box.run(['setup', '--yes', '--no-login', '--remove-aws-cli-v1', '--json'], { env, timeoutMs: 120_000 });
+    expect(await readFile(pipLog, 'utf8')).toBe('uninstall --yes awscli\n');
+    expect(removed.json.steps.find((s: any) => s.id === 'verify').detail).not.toMatch(/shadows/);
+  }, 300_000);
+});
+
+describe('setup at a terminal with stderr sent to a log', () => {
+  it.runIf(existsSync('/usr/bin/script'))('`setup 2>log` still asks, on the terminal (stdout), instead of saying there is no terminal', async () => {
+    const { box, download } = await bareMachine();
+    const log = join(box.root, 'setup.log');
+    // script(1) gives setup a pseudo-terminal for stdin and stdout; stderr goes to a file.
+    const child = spawn('/usr/bin/script', ['-qec', `'${process.execPath}' '${CLI}' setup --no-login --from '${download}' ${GPG.map((a) => `'${a}'`).join(' ')} 2>'${log}'`, '/dev/null'], { env: box.env, cwd: box.home, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      screen += d;
+      // Seen: that is all this test needs. Closing the terminal ends setup (SIGHUP).
+      if (/Go ahead/.test(screen)) child.kill('SIGKILL');
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (screen += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    await new Promise((resolve) => child.on('close', resolve));
+    clearTimeout(killer);
+    expect(screen, await readFile(log, 'utf8').catch(() => 'no log')).toContain('Go ahead');
+    // The plan is on the terminal too, before the question: what the yes would agree to.
+    expect(screen.indexOf('Install as')).toBeGreaterThan(-1);
+    expect(screen.indexOf('Install as')).toBeLessThan(screen.indexOf('Go ahead'));
+    expect(await readFile(log, 'utf8')).not.toMatch(/no terminal/);
+    // Nothing was agreed to, so nothing was installed.
+    expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(false);
+  }, 120_000);
 });

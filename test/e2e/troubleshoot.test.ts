@@ -78,11 +78,15 @@ describe('troubleshoot', () => {
     const box = await sandbox();
     const r = await box.run(['troubleshoot', 'An error occurred (Throttling) when calling the GetRole operation (reached max retries: 4): Rate exceeded']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('No known failure recognised.');
+    expect(r.stdout).toContain('Not a known failure.');
+    expect(r.stdout).toContain('$ duo-sso-setup doctor');
     expect(r.stdout).toContain('line 1: AWS error Throttling from GetRole: Rate exceeded');
     const plain = await box.run(['troubleshoot', '--json', 'everything', 'is', 'fine']);
     expect(plain.exitCode).toBe(1);
-    expect(plain.json).toEqual({ recognised: false, diagnoses: [], unrecognisedAwsErrors: [] });
+    expect(plain.json).toEqual({
+      recognised: false, diagnoses: [], unrecognisedAwsErrors: [],
+      family: { family: 'tooling', title: expect.any(String), signals: [], commands: [['duo-sso-setup', 'doctor']] },
+    });
   });
 
   it('gives a clear error for a missing file, too big a log, or two inputs at once', async () => {

@@ -1,9 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 import { CRASHING_DUO_SSO, duoSsoScript, sha256, startReleaseServer, type Asset, type ReleaseServer } from '../support/upgrade-release-server.js';
+import { createSigner } from '../support/minisign.js';
+
+/** Another publisher's key: its signatures must not count. */
+const other = createSigner();
+afterAll(() => other.dispose());
 import { CLI, Sandbox, type Runtime } from '../support/sandbox.js';
 import { FakeBrew, UPSTREAM_URL, brokenTapScenario, healthyScenario, type FakeBrewScenario } from '../support/fake-brew/index.js';
 import { ReleaseServer as DownloadServer } from '../support/release-server.js';
@@ -177,10 +182,10 @@ describe('upgrade duo-sso through Homebrew: a failure at any rung is reported', 
     const { run } = await setup(brokenTapScenario({ fail }));
     const r = await run(['upgrade', 'duo-sso', '--yes']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^  What ran:$/m);
+    expect(r.stdout).toMatch(/^ {2}What ran:$/m);
     expect(r.stdout).toContain(`What failed: ${failed} (exit 1)`);
     expect(r.stdout).toContain(Object.values(fail)[0]);
-    expect(r.stdout).toMatch(/^  What to do next:$/m);
+    expect(r.stdout).toMatch(/^ {2}What to do next:$/m);
     expect(r.stdout).toContain(`$ ${next}`);
     expect(r.stdout).toContain('run again: duo-sso-setup upgrade duo-sso --yes');
     expect(r.stdout.includes('duo-sso is NOT installed right now')).toBe(notInstalled);
@@ -228,15 +233,58 @@ describe('upgrade duo-sso as a release binary', () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
-  async function binarySetup(assets: Record<string, Asset>, opts: { checksums?: boolean; latestRedirect?: boolean } = {}) {
-    const server = await startReleaseServer({ version: '3.5.0', assets, ...opts });
+  // The release's checksums.txt is signed with a test key the CLI trusts through --release-key.
+  const signer = createSigner();
+  afterAll(() => signer.dispose());
+
+  async function binarySetup(assets: Record<string, Asset>, opts: { checksums?: boolean; latestRedirect?: boolean; sign?: false | ((text: string) => string); key?: false } = {}) {
+    const server = await startReleaseServer({ version: '3.5.0', assets, ...opts, ...(opts.sign === false ? { sign: undefined } : { sign: opts.sign ?? signer.sign }) });
     servers.push(server);
     const box = await Sandbox.create({ scripts: { 'duo-sso': duoSsoScript('3.4.0') } });
     boxes.push(box);
     const target = join(box.bin, 'duo-sso');
-    const run = (args: string[]) => box.run(args, { env: { DUO_SSO_RELEASE_URL: server.folder } });
+    const key = opts.key === false ? [] : ['--release-key', signer.publicKey];
+    const run = (args: string[]) => box.run([...args, ...key], { env: { DUO_SSO_RELEASE_URL: server.folder } });
     return { box, server, target, run };
   }
+
+  it.each([
+    ['no checksums.txt', { checksums: false }, /the release has no checksums\.txt/],
+    ['a forged, unsigned checksums.txt', { sign: false }, /its checksums\.txt is not signed/],
+    ['a checksums.txt signed by another key', { sign: (t: string) => other.sign(t) }, /signed by key [0-9A-F]{16}, which is not a trusted key/],
+    ['no --release-key and no pinned key', { key: false }, /no --sha256, and no release signing key is pinned/],
+  ] as [string, { checksums?: boolean; sign?: false | ((t: string) => string); key?: false }, RegExp][])('refuses a release with %s: nothing installed, the commands that supply a hash', async (_what, opts, why) => {
+    const { target, run, server } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } }, opts);
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/refusing to upgrade to a duo-sso nothing verifies/);
+    expect(r.stdout).toMatch(why);
+    expect(r.stdout).toContain('duo-sso-setup upgrade duo-sso --sha256 HEX');
+    expect(r.stdout).toContain('duo-sso-setup upgrade duo-sso --allow-unverified');
+    expect(await readFile(target, 'utf8')).toBe(duoSsoScript('3.4.0'));
+    expect(existsSync(`${target}.previous`)).toBe(false);
+    if (opts.key === false) expect(server.requests.filter((p) => p.endsWith(asset))).toEqual([]);
+  });
+
+  it('--sha256 for the release, or --allow-unverified (printed in the plan), upgrade without a signature', async () => {
+    const { box, target } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } }, { checksums: false, key: false });
+    const server = servers.at(-1)!;
+    const env = { DUO_SSO_RELEASE_URL: server.folder };
+    const plan = await box.run(['upgrade', 'duo-sso', '--dry-run', '--allow-unverified'], { env });
+    expect(plan.stdout).toMatch(/Check its SHA-256 \(UNVERIFIED: --allow-unverified was given\)/);
+    const ok = await box.run(['upgrade', 'duo-sso', '--yes', '--sha256', sha256(duoSsoScript('3.5.0'))], { env });
+    expect(ok.exitCode, ok.stdout + ok.stderr).toBe(0);
+    expect(await readFile(target, 'utf8')).toBe(duoSsoScript('3.5.0'));
+  });
+
+  it('an http:// release folder off this machine is never fetched', async () => {
+    const box = await Sandbox.create({ scripts: { 'duo-sso': duoSsoScript('3.4.0') } });
+    boxes.push(box);
+    const r = await box.run(['upgrade', 'duo-sso', '--yes', '--sha256', '0'.repeat(64)], { env: { DUO_SSO_RELEASE_URL: 'http://releases.example.invalid/ATS-operations/duo-sso/releases/latest/download' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/refused: plain http:\/\/ can be altered on the way: use an https:\/\/ URL; nothing was changed/);
+    expect(await readFile(join(box.bin, 'duo-sso'), 'utf8')).toBe(duoSsoScript('3.4.0'));
+  });
 
   it('replaces the binary with the verified release and keeps duo-sso.previous', async () => {
     const { box, target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } });

@@ -12,15 +12,15 @@ export type Fixture =
   | { status: number };
 
 export class ReleaseServer {
-  readonly requests: string[] = [];
-  private constructor(private readonly server: Server, readonly url: string, private readonly files: Map<string, Fixture>) {}
+  private constructor(private readonly server: Server, readonly url: string, private readonly files: Map<string, Fixture>, readonly requests: string[]) {}
 
   static async start(files: Record<string, Fixture> = {}): Promise<ReleaseServer> {
     const map = new Map(Object.entries(files));
-    let self: ReleaseServer | undefined;
+    // Requests are recorded before the server object exists (it needs the port first).
+    const requests: string[] = [];
     const server = createServer((req, res) => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      self?.requests.push(path);
+      requests.push(path);
       const fixture = map.get(path);
       if (fixture === undefined) {
         res.writeHead(404).end('not found');
@@ -41,8 +41,7 @@ export class ReleaseServer {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    self = new ReleaseServer(server, `http://127.0.0.1:${port}`, map);
-    return self;
+    return new ReleaseServer(server, `http://127.0.0.1:${port}`, map, requests);
   }
 
   set(path: string, fixture: Fixture): void {

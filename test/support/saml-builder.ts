@@ -11,6 +11,8 @@ export interface SamlFixture {
   issueInstant?: Date;
   notBefore?: Date;
   notOnOrAfter?: Date;
+  /** SubjectConfirmationData/@NotOnOrAfter; the same as notOnOrAfter unless given. */
+  subjectNotOnOrAfter?: Date;
   sessionNotOnOrAfter?: Date;
   sessionDuration?: number | string;
   roleSessionName?: string;
@@ -22,6 +24,8 @@ export interface SamlFixture {
   /** A bare <Assertion> instead of a <Response> around it. */
   bare?: boolean;
   status?: string;
+  /** How times are written; ISO 8601 UTC (`toISOString`) unless given. */
+  formatTime?: (d: Date) => string;
 }
 
 const AWS = 'https://aws.amazon.com/SAML/Attributes/';
@@ -43,7 +47,7 @@ export function buildSaml(f: SamlFixture = {}): string {
   const p = (name: string) => (prefix ? `${prefix}p:${name}` : name);
   const ns = prefix ? `xmlns:${prefix}="urn:oasis:names:tc:SAML:2.0:assertion"` : 'xmlns="urn:oasis:names:tc:SAML:2.0:assertion"';
   const pns = prefix ? `xmlns:${prefix}p="urn:oasis:names:tc:SAML:2.0:protocol"` : '';
-  const iso = (d: Date) => d.toISOString();
+  const iso = f.formatTime ?? ((d: Date) => d.toISOString());
   const attribute = (name: string, values: string[]) =>
     `<${a('Attribute')} Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">${values
       .map((v) => `<${a('AttributeValue')} xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">${escape(v)}</${a('AttributeValue')}>`)
@@ -58,7 +62,7 @@ export function buildSaml(f: SamlFixture = {}): string {
     `<${a('Assertion')} ${f.bare || !prefix ? ns : ''} ID="_a1b2c3" IssueInstant="${iso(issue)}" Version="2.0">`,
     `<${a('Issuer')}>https://cloudsso.example.com</${a('Issuer')}>`,
     `<${a('Subject')}><${a('NameID')} Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${escape(f.nameId ?? 'jane.doe@example.com')}</${a('NameID')}>`,
-    `<${a('SubjectConfirmation')} Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><${a('SubjectConfirmationData')} NotOnOrAfter="${iso(notOnOrAfter)}" Recipient="${recipient}"/></${a('SubjectConfirmation')}></${a('Subject')}>`,
+    `<${a('SubjectConfirmation')} Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><${a('SubjectConfirmationData')} NotOnOrAfter="${iso(f.subjectNotOnOrAfter ?? notOnOrAfter)}" Recipient="${recipient}"/></${a('SubjectConfirmation')}></${a('Subject')}>`,
     `<${a('Conditions')} NotBefore="${iso(notBefore)}" NotOnOrAfter="${iso(notOnOrAfter)}"><${a('AudienceRestriction')}><${a('Audience')}>${f.audience ?? 'urn:amazon:webservices'}</${a('Audience')}></${a('AudienceRestriction')}></${a('Conditions')}>`,
     `<${a('AuthnStatement')} AuthnInstant="${iso(issue)}" SessionIndex="_s1"${f.sessionNotOnOrAfter ? ` SessionNotOnOrAfter="${iso(f.sessionNotOnOrAfter)}"` : ''}><${a('AuthnContext')}><${a('AuthnContextClassRef')}>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</${a('AuthnContextClassRef')}></${a('AuthnContext')}></${a('AuthnStatement')}>`,
     `<${a('AttributeStatement')}>${attrs.join('')}</${a('AttributeStatement')}>`,

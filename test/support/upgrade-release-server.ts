@@ -31,7 +31,8 @@ export function duoSsoScript(version: string): string {
 export const CRASHING_DUO_SSO = '#!/bin/sh\necho "panic: runtime error: invalid memory address or nil pointer dereference" >&2\nexit 2\n';
 
 /** `latestRedirect: false`: `/releases/latest` does not redirect (a layout, or a page behind a login, that names no version). */
-export async function startReleaseServer(opts: { version: string; assets: Record<string, Asset>; checksums?: boolean; latestRedirect?: boolean }): Promise<ReleaseServer> {
+/** `sign`: serves `checksums.txt.minisig`, this function's signature of the checksums.txt served. */
+export async function startReleaseServer(opts: { version: string; assets: Record<string, Asset>; checksums?: boolean; latestRedirect?: boolean; sign?: (text: string) => string }): Promise<ReleaseServer> {
   const requests: string[] = [];
   const base = '/ATS-operations/duo-sso/releases';
   const server: Server = createServer((req, res) => {
@@ -44,9 +45,13 @@ export async function startReleaseServer(opts: { version: string; assets: Record
     const prefix = `${base}/latest/download/`;
     if (url.startsWith(prefix)) {
       const name = url.slice(prefix.length);
+      const checksums = `${Object.entries(opts.assets).map(([n, a]) => `${sha256(a.checksummed ?? a.content)}  ${n}`).join('\n')}\n`;
       if (name === 'checksums.txt' && opts.checksums !== false) {
-        const body = Object.entries(opts.assets).map(([n, a]) => `${sha256(a.checksummed ?? a.content)}  ${n}`).join('\n');
-        res.writeHead(200, { 'content-type': 'text/plain' }).end(`${body}\n`);
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(checksums);
+        return;
+      }
+      if (name === 'checksums.txt.minisig' && opts.checksums !== false && opts.sign) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(opts.sign(checksums));
         return;
       }
       const asset = opts.assets[name];

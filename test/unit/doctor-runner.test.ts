@@ -119,3 +119,11 @@ describe('runner', () => {
     expect(read.stdout).toBe('hi\n');
   });
 });
+
+describe('opt-in checks', () => {
+  it('the network check runs only when asked for by id', async () => {
+    const { checks } = await import('../../src/doctor/checks/index.js');
+    expect(selectChecks(checks, undefined).map((c) => c.id)).not.toContain('network');
+    expect(selectChecks(checks, ['network']).map((c) => c.id)).toEqual(['network']);
+  });
+});

@@ -40,7 +40,7 @@ describe('support bundle helpers', () => {
   });
 
   it('the one redactor takes passwords out of URLs and NameIDs out of assertions', () => {
-    expect(redactSecrets('HTTPS_PROXY=http://ann:S3cret@proxy:3128 and https://x.example/a@b')).toBe('HTTPS_PROXY=http://ann:[redacted]@proxy:3128 and https://x.example/a@b');
+    expect(redactSecrets('HTTPS_PROXY=http://ann:S3cret@proxy:3128 and https://x.example/a@b')).toBe('HTTPS_PROXY=http://[redacted]@proxy:3128 and https://x.example/a@b');
     expect(redactSecrets('<saml2:NameID Format="x">ann@example.com</saml2:NameID>')).toBe('<saml2:NameID Format="x">[redacted]</saml2:NameID>');
   });
 

@@ -45,7 +45,7 @@ credential_process = /bin/x
     const config = '[profile x]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = 20\n  addressing_style = path\n\n[profile y]\nregion = eu-west-1\n';
     expect(setValues(config, 'profile x', { credential_process: '/bin/x' }))
       .toBe('[profile x]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = 20\n  addressing_style = path\ncredential_process = /bin/x\n\n[profile y]\nregion = eu-west-1\n');
-    expect(getSection(setValues(config, 'profile x', { credential_process: '/bin/x' }), 'profile x')).toEqual({ region: 'us-east-1', s3: '', credential_process: '/bin/x' });
+    expect(getSection(setValues(config, 'profile x', { credential_process: '/bin/x' }), 'profile x')).toEqual({ region: 'us-east-1', credential_process: '/bin/x' });
     expect(setValues(config, 'profile x', { s3: undefined })).toBe('[profile x]\nregion = us-east-1\n\n[profile y]\nregion = eu-west-1\n');
   });
 

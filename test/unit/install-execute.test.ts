@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { executePlan, type ExecContext } from '../../src/install/execute.js';
+import { executePlan as executeApproved, type ExecContext } from '../../src/install/execute.js';
+import { approvePlans } from '../../src/install/approve.js';
 import type { Plan, Step } from '../../src/install/types.js';
 import { stepCommands } from '../../src/install/render-plan.js';
 import type { RunOptions, RunResult, Runner } from '../../src/platform/process.js';
@@ -8,6 +9,12 @@ import { UserError } from '../../src/errors.js';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The executor takes only approved plans: approve as --yes at a terminal would. */
+async function executePlan(c: ExecContext, p: Plan) {
+  const [approved] = await approvePlans({ options: { ...c.options, yes: true }, canPrompt: false, hasTerminal: true }, [p]);
+  return executeApproved(c, approved!);
+}
 
 /** A runner that answers from a table and fails the test on any command it was not told about. */
 function fakeRunner(answers: Record<string, Partial<RunResult>>, dryRun = false) {

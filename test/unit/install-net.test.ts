@@ -90,10 +90,19 @@ describe('redirects', () => {
     ['HTTPS://example.com/a', 'http://example.com/b', false],
     ['Https://example.com/a', 'file:///etc/passwd', false],
     ['HTTPS://example.com/a', 'https://cdn.example.com/b', true],
-    ['http://example.com/a', 'http://example.com/b', true],
-    ['HTTP://example.com/a', 'https://example.com/b', true],
+    ['http://127.0.0.1:8080/a', 'http://127.0.0.1:8080/b', true],
+    ['http://127.0.0.1:8080/a', 'http://example.com/b', false],
+    ['HTTP://localhost/a', 'https://example.com/b', true],
   ])('from %s to %s: allowed %s', (from, to, allowed) => {
     expect(redirectAllowed(from, new URL(to))).toBe(allowed);
+  });
+
+  it.each([
+    ['http://example.com/duo-sso', /refused: plain http:\/\/ can be altered on the way: use an https:\/\/ URL/],
+    ['HTTP://10.0.0.1/duo-sso', /refused: plain http/],
+    ['http://127.0.0.2.example.com/duo-sso', /refused: plain http/],
+  ])('refuses %s before connecting (https only; http on loopback for tests)', async (url, message) => {
+    await expect(download(url, join(tmpdir(), 'never-written'), { maxBytes: 1 << 20 })).rejects.toThrow(message);
   });
 
   it('refuses an https to http redirect when the URL was written HTTPS://', async () => {

@@ -36,7 +36,7 @@ function input(facts: PlatformFacts, options: Partial<InstallOptions> = {}, extr
   return {
     facts,
     paths: resolvePaths({ HOME, USERPROFILE: 'C:\\Users\\ann' }, { os: facts.os === 'win32' ? 'win32' : 'linux' }),
-    options: { system: false, update: false, passphrase: true, ...options },
+    options: { system: false, update: false, passphrase: true, removeAwsCliV1: false, ...options },
     isRoot: false,
     ...extra,
   };
@@ -217,8 +217,22 @@ describe('duo-sso', () => {
   it('Linux: the release binary for this OS/arch from a configurable URL, into ~/.local/bin', () => {
     const plan = planFor('duo-sso', input(linux('fedora', 'arm64'), { releaseUrl: 'http://127.0.0.1:9/rel/' }));
     expect(plan.method).toBe('release');
-    expect(plan.steps[0]).toMatchObject({ kind: 'download', url: 'http://127.0.0.1:9/rel/duo-sso_linux_arm64', verify: { kind: 'checksums', checksumsUrl: 'http://127.0.0.1:9/rel/checksums.txt', asset: 'duo-sso_linux_arm64' } });
+    // No release signing key is pinned yet: nothing can vouch for it, refused before download.
+    expect(plan.steps[0]).toMatchObject({ kind: 'download', url: 'http://127.0.0.1:9/rel/duo-sso_linux_arm64', verify: { kind: 'unverifiable', retry: ['duo-sso-setup', 'install', 'duo-sso'] } });
+    expect(plan.notes.join('\n')).toMatch(/Refused: nothing can verify the download .*--sha256 HEX.*--allow-unverified/);
     expect(plan.steps[1]).toMatchObject({ kind: 'install-binary', to: `${HOME}/.local/bin/duo-sso`, sudo: false });
+  });
+
+  it('release downloads fail closed: a signed checksums.txt with --release-key, --allow-unverified printed, a --from URL needs --sha256', () => {
+    const key = 'RWQ5Wyr+XwPi8fbEK145MArWcF+4p7JeQKYVV3WuJdctAnutAkWEO8yM';
+    const signed = planFor('duo-sso', input(linux('debian'), { releaseUrl: 'https://example.com/rel', releaseKey: key }));
+    expect(signed.steps[0]).toMatchObject({ verify: { kind: 'signed-checksums', checksumsUrl: 'https://example.com/rel/checksums.txt', asset: 'duo-sso_linux_amd64', keys: [key], keySource: 'flag' } });
+    expect(stepCommands(signed.steps[0]!)).toContainEqual(['minisign', '-V', '-P', key, '-m', '$WORK/checksums.txt']);
+    const unchecked = planFor('duo-sso', input(linux('debian'), { allowUnverified: true }));
+    expect(unchecked.steps[0]).toMatchObject({ verify: { kind: 'none', why: '--allow-unverified was given' } });
+    expect(unchecked.notes).toContain('Unverified download: --allow-unverified was given.');
+    const url = planFor('duo-sso', input(linux('debian'), { from: 'https://example.com/duo-sso' }));
+    expect(url.steps[0]).toMatchObject({ verify: { kind: 'unverifiable', retry: ['duo-sso-setup', 'install', 'duo-sso', '--from', 'https://example.com/duo-sso'] } });
   });
 
   it('--from with --sha256 and --system: checked copy into /usr/local/bin with sudo', () => {

@@ -61,7 +61,7 @@ describe('diagnose', () => {
   it('fills placeholders in the fix from what the message named, and says what it learned', () => {
     const [d] = diagnose('The config profile (scratch) could not be found');
     expect(d!.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', 'scratch']]);
-    expect(d!.detail).toBe("The AWS CLI looked for profile 'scratch'.");
+    expect(d!.detail).toBe("The AWS tools looked for profile 'scratch'.");
     const [unnamed] = diagnose("AWS Credentials saved for profile 'default'");
     expect(unnamed!.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', '<profile>']]);
     expect(unnamed!.detail).toBeUndefined();
@@ -112,5 +112,16 @@ describe('redactSecrets', () => {
     ['<SecretAccessKey>wJalrXUt', '<SecretAccessKey>[redacted]'], // a line cut short
   ])('%s', (input, output) => {
     expect(redactSecrets(input)).toBe(output);
+  });
+});
+
+describe('network facts', () => {
+  it('names the host and what it is to us', () => {
+    expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.detail).toBe('Could not resolve cloudsso.cisco.com (the SSO page, reached over the VPN).');
+    expect(diagnose('getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com')[0]!.detail).toBe('Could not resolve sts.eu-west-1.amazonaws.com (AWS STS).');
+    const [refused] = diagnose('connect ECONNREFUSED 10.1.2.3:8443');
+    expect(refused!.facts).toMatchObject({ host: '10.1.2.3', port: 8443 });
+    expect(refused!.detail).toBe('Refused: 10.1.2.3:8443.');
+    expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.fix.commands).toContainEqual(['nslookup', 'cloudsso.cisco.com']);
   });
 });

@@ -72,11 +72,13 @@ const CASES: Case[] = [
     text: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation (reached max retries: 4): The security token included in the request is expired',
     facts: { code: 'ExpiredToken', maxRetries: 4 },
   },
+  // The layer a network message names wins over the generic "STS unreachable".
   {
-    id: 'sts-unreachable',
+    id: 'network-timeout',
     text: "Failed to Assume Role 'admin' via STS: RequestError: send request failed\ncaused by: Post \"https://sts.amazonaws.com/\": dial tcp 52.94.241.129:443: i/o timeout",
-    facts: { role: 'admin', code: 'RequestError' },
+    facts: { host: '52.94.241.129', port: 443 },
   },
+  { id: 'sts-unreachable', text: "Failed to Assume Role 'admin' via STS: RequestError: send request failed", facts: { role: 'admin' } },
   { id: 'sts-unreachable', text: 'Could not connect to the endpoint URL: "https://sts.us-east-2.amazonaws.com/"' },
   { id: 'invalid-credentials', text: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.' },
   // duo-sso
@@ -106,15 +108,37 @@ const CASES: Case[] = [
   { id: 'pass-key-missing', text: 'gpg: 4E1D2C3B4A596877: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.' },
   { id: 'gpg-no-tty', text: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key' },
   { id: 'gpg-no-tty', text: 'gpg: signing failed: Inappropriate ioctl for device' },
+  // A passphrase-protected key gpg-agent has not unlocked: the key is there, only locked.
+  { id: 'gpg-key-locked', text: 'gpg: encrypted with 255-bit ECDH key, ID 7D10AE04436D9843, created 2026-12-03\n      "Ann <ann@example.com>"\ngpg: public key decryption failed: No pinentry\ngpg: decryption failed: No secret key' },
+  { id: 'gpg-key-locked', text: 'pass: store initialised for 36EDC16BEA57519E6483ABA4E49D1B6BF5D27E15; your gpg key is locked (gpg-agent has no cached passphrase)' },
   { id: 'gpg-no-secret-key', text: 'gpg: encrypted with rsa3072 key, ID 9C8E7D6F0D3F1B2A, created 2025-01-10\n      "Old Laptop <jdoe@example.com>"\ngpg: decryption failed: No secret key' },
   {
     id: 'gpg-key-expired',
     text: 'gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key\nPassword encryption aborted.',
     facts: { fingerprint: '5AD5ADDDEDD4710790636724D95AD1FA5E02E571' },
   },
-  { id: 'secret-service-missing', text: "failed to unlock correct collection '/org/freedesktop/secrets/aliases/default': The name org.freedesktop.secrets was not provided by any .service files" },
+  { id: 'secret-service-not-running', text: "failed to unlock correct collection '/org/freedesktop/secrets/aliases/default': The name org.freedesktop.secrets was not provided by any .service files" },
   { id: 'secret-service-missing', text: 'secret-tool: Cannot autolaunch D-Bus without X11 $DISPLAY' },
   { id: 'secret-service-missing', text: 'Error: exec: "dbus-launch": executable file not found in $PATH' },
+  // The failures issue 12 was filed with, as engineers paste them.
+  { id: 'dns-failure', text: 'dial tcp: lookup cloudsso.cisco.com: no such host', facts: { host: 'cloudsso.cisco.com' } },
+  { id: 'dns-failure', text: 'Post "https://sts.amazonaws.com/": dial tcp: lookup sts.amazonaws.com on 127.0.0.53:53: server misbehaving', facts: { host: 'sts.amazonaws.com' } },
+  { id: 'tls-untrusted-ca', text: 'Get "https://cloudsso.cisco.com/idp/startSSO.ping": tls: failed to verify certificate: x509: certificate signed by unknown authority', facts: { host: 'cloudsso.cisco.com' } },
+  { id: 'connection-refused', text: 'Post "https://127.0.0.1:4566/": dial tcp 127.0.0.1:4566: connect: connection refused', facts: { host: '127.0.0.1', port: 4566 } },
+  { id: 'connection-reset', text: 'Error: read ECONNRESET\n    at TLSWrap.onStreamRead (node:internal/stream_base_commons:218:20)' },
+  { id: 'proxy-failure', text: 'tunneling socket could not be established, cause=connect ECONNREFUSED 10.0.0.1:3128' },
+  { id: 'partial-credentials', text: 'Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY' },
+  { id: 'secret-service-no-interface', text: 'failed to open keyring: No such interface “org.freedesktop.Secret.Service” on object at path /org/freedesktop/secrets' },
+  { id: 'secret-service-locked', text: 'org.freedesktop.Secret.Error.IsLocked: Cannot create an item in a locked collection' },
+  {
+    id: 'brew-stale-tap-dsl',
+    text: 'Error: Invalid formula: /opt/homebrew/Library/Taps/ats-operations/homebrew-tap/Formula/duo-sso.rb\nduo-sso: Calling depends_on :java is disabled! Use "depends_on "openjdk"" instead.\nError: Cannot tap ats-operations/homebrew-tap: invalid syntax in tap!',
+  },
+  {
+    id: 'brew-tap-clone-failed',
+    text: "fatal: could not read Username for 'https://wwwin-github.cisco.com': terminal prompts disabled\nError: Failure while executing; `git clone https://wwwin-github.cisco.com/ATS-operations/homebrew-tap /opt/homebrew/Library/Taps/ats-operations/homebrew-tap` exited with 128.",
+    facts: { host: 'wwwin-github.cisco.com' },
+  },
   // Homebrew
   {
     id: 'brew-no-available-formula',

@@ -70,3 +70,65 @@ describe('runSamlInspect', () => {
     expect(err).toEqual([]);
   });
 });
+
+// Issue 15 item 8: a fact captured from the message reached --json and the fix commands
+// unredacted (the evidence line alone was redacted), and a capture could run across lines.
+describe('troubleshoot never echoes a secret through a captured fact', () => {
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const TEXTS = [
+    `The config profile (dev aws_secret_access_key=${SECRET}) could not be found`,
+    `The config profile (dev\naws_secret_access_key = ${SECRET}\n) could not be found`,
+    `The config profile (${SECRET}) could not be found`,
+    `Profile x\naws_session_token=IQoJb3JpZ2luX2VjEJrSECRETTOKEN could not be found or parsed in shared credentials file.`,
+  ];
+
+  it.each(TEXTS)('in --json and in the human report: %s', async (text) => {
+    for (const json of [true, false]) {
+      const { ctx, out } = fakeCtx({ json });
+      await runTroubleshoot(ctx, { text: [text], list: false });
+      const printed = out.join('');
+      expect(printed).not.toContain(SECRET);
+      expect(printed).not.toContain('IQoJb3JpZ2luX2VjEJrSECRETTOKEN');
+    }
+  });
+
+  it('keeps every captured fact within one line', async () => {
+    const { ctx, out } = fakeCtx({ json: true });
+    await runTroubleshoot(ctx, { text: ['The config profile (dev\nsecond line) could not be found'], list: false });
+    const doc = JSON.parse(out.join('')) as { diagnoses: { facts: Record<string, unknown>; fix: { commands: string[][] } }[] };
+    for (const d of doc.diagnoses) {
+      for (const v of Object.values(d.facts)) expect(String(v)).not.toMatch(/[\r\n]/);
+      for (const c of d.fix.commands) for (const arg of c) expect(arg).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('still fills a plain profile name in', async () => {
+    const { ctx, out } = fakeCtx({ json: true });
+    await runTroubleshoot(ctx, { text: ['The config profile (eticloud) could not be found'], list: false });
+    expect(JSON.parse(out.join('')).diagnoses[0].fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', 'eticloud']]);
+  });
+});
+
+describe('troubleshoot on a message nothing matches', () => {
+  it.each([
+    ['Error: read tcp 10.1.2.3:5555->10.9.9.9:443: use of closed network connection', 'network'],
+    ['error: 401 Unauthorized: your session token is no longer accepted', 'authentication'],
+    ['open /home/jdoe/.config/duo-sso/config.json: permission denied', 'permissions'],
+    ['yaml: line 3: did not find expected key in the config file for profile dev', 'configuration'],
+    ['panic: runtime error: index out of range [1] with length 0', 'tooling'],
+    ['everything is fine', 'tooling'],
+  ])('%s → %s, with doctor as the next step', async (text, family) => {
+    const { ctx, out } = fakeCtx({ json: true });
+    expect(await runTroubleshoot(ctx, { text: [text], list: false })).toBe(1);
+    const doc = JSON.parse(out.join(''));
+    expect(doc.recognised).toBe(false);
+    expect(doc.family.family).toBe(family);
+    expect(doc.family.commands.some((c: string[]) => c[0] === 'duo-sso-setup' && c[1] === 'doctor')).toBe(true);
+    const human = fakeCtx();
+    await runTroubleshoot(human.ctx, { text: [text], list: false });
+    const printed = human.out.join('');
+    expect(printed).not.toContain('No known failure recognised');
+    expect(printed).toContain('Not a known failure.');
+    expect(printed).toMatch(/\$ duo-sso-setup doctor/);
+  });
+});

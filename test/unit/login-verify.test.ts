@@ -10,7 +10,9 @@ const config = '[default]\nregion = eu-west-1\n\n[profile dev]\nregion = us-east
 describe('region and endpoint, as the AWS CLI finds them', () => {
   it.each([
     [{}, 'dev', 'us-east-2'],
-    [{}, 'nobody', 'eu-west-1'],
+    // A named profile does not take [default]'s region (aws configure get region --profile nobody: not set).
+    [{}, 'nobody', 'us-east-1'],
+    [{}, 'default', 'eu-west-1'],
     [{ AWS_DEFAULT_REGION: 'ap-south-1' }, 'dev', 'ap-south-1'],
     [{ AWS_REGION: 'sa-east-1', AWS_DEFAULT_REGION: 'ap-south-1' }, 'dev', 'sa-east-1'],
   ])('%j %s', (env, profile, region) => {
@@ -19,6 +21,8 @@ describe('region and endpoint, as the AWS CLI finds them', () => {
   it('falls back to us-east-1 but reports that nothing is configured', () => {
     expect(regionFor({}, undefined, 'dev')).toBe('us-east-1');
     expect(configuredRegion({}, undefined, 'dev')).toBeUndefined();
+    expect(configuredRegion({}, config, 'nobody')).toBeUndefined();
+    expect(configuredRegion({}, '[profile "dev"]\nregion = eu-north-1\n', 'dev')).toBe('eu-north-1');
   });
   it('prefers AWS_ENDPOINT_URL_STS over AWS_ENDPOINT_URL', () => {
     expect(configuredStsEndpoint({ AWS_ENDPOINT_URL: 'http://a', AWS_ENDPOINT_URL_STS: 'http://b' })).toBe('http://b');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBackups, safeWrite, updateFile } from '../../src/fs/safe-write.js';
@@ -124,14 +125,61 @@ describe('state', () => {
     expect(await listBackups(paths.stateFile)).toEqual([]);
   });
 
-  it('backs up a damaged state file before replacing it (it may be the only record of where keys were moved)', async () => {
+  it('moves a damaged state file aside with a note before starting a fresh one (it may be the only record of where keys were moved)', async () => {
     const paths = { stateFile: join(dir, 'state.json') };
     const damaged = '{"version": 1, "secretStore": "pass", "storedProfiles": ["eticloud"],}\n';
     await writeFile(paths.stateFile, damaged);
-    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'] }));
+    await updateState(paths, (s) => ({ ...s, productionProfiles: ['prod'] }), { now: () => new Date('2026-01-01T00:00:00Z') });
     expect((await readState(paths)).productionProfiles).toEqual(['prod']);
-    const backups = await listBackups(paths.stateFile);
-    expect(backups).toHaveLength(1);
-    expect(await readFile(backups[0]!, 'utf8')).toBe(damaged);
+    expect(await readFile(join(dir, 'state.json.damaged-2026-01-01T00-00-00-000Z'), 'utf8')).toBe(damaged);
+    expect(await listBackups(paths.stateFile)).toEqual([]);
+  });
+});
+
+describe('links, pipes and owners', () => {
+  it('follows a dotfile link to a regular file of the same user; refuses it for our own files', async () => {
+    const real = join(dir, 'dotfiles', 'credentials');
+    await mkdir(join(dir, 'dotfiles'));
+    await writeFile(real, 'old\n', { mode: 0o600 });
+    const link = join(dir, 'credentials');
+    await symlink(real, link);
+    await safeWrite(link, 'new\n');
+    expect(await readFile(real, 'utf8')).toBe('new\n');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    await expect(safeWrite(link, 'ours\n', { follow: 'never' })).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/it is a symbolic link, and duo-sso-setup never reads or writes this file through a link; it was left unchanged/) });
+    expect(await readFile(real, 'utf8')).toBe('new\n');
+  });
+
+  it.runIf(process.getuid?.() === 0)('refuses a link whose target belongs to another user', async () => {
+    const real = join(dir, 'theirs');
+    await writeFile(real, 'theirs\n');
+    await chown(real, 65534, 65534);
+    await symlink(real, join(dir, 'config'));
+    await expect(safeWrite(join(dir, 'config'), 'x')).rejects.toMatchObject({ message: expect.stringMatching(/which belongs to another user/) });
+    expect(await readFile(real, 'utf8')).toBe('theirs\n');
+  });
+
+  it('refuses a named pipe instead of blocking on it', async () => {
+    const p = join(dir, 'credentials');
+    execFileSync('mkfifo', [p]);
+    await expect(updateFile(p, (c) => `${c ?? ''}x`)).rejects.toMatchObject({ message: expect.stringMatching(/it is a named pipe, not a regular file; it was left unchanged/) });
+    expect((await lstat(p)).isFIFO()).toBe(true);
+  });
+
+  it('a rewrite without an explicit mode keeps the mode; new folders get theirs whatever the umask', async () => {
+    const p = join(dir, '.bashrc');
+    await writeFile(p, 'a\n');
+    await chmod(p, 0o640);
+    await safeWrite(p, 'b\n');
+    expect((await stat(p)).mode & 0o777).toBe(0o640);
+    const old = process.umask(0);
+    try {
+      await safeWrite(join(dir, 'x', 'y', 'state.json'), '{}');
+      expect((await stat(join(dir, 'x'))).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dir, 'x', 'y'))).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dir, 'x', 'y', 'state.json'))).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(old);
+    }
   });
 });

@@ -45,8 +45,8 @@ describe('saml inspect: prefixes and role orders', () => {
       expect(doc.roleSessionName).toBe('jdoe@example.com');
       expect(doc.subject).toEqual({ nameId: 'jane.doe@example.com', format: 'emailAddress' });
       expect(doc.roles).toEqual([
-        { account: '626007623524', role: 'admin', roleArn: 'arn:aws:iam::626007623524:role/admin', provider: 'cloudsso', providerArn: 'arn:aws:iam::626007623524:saml-provider/cloudsso' },
-        { account: '012345678901', role: 'devops', roleArn: 'arn:aws:iam::012345678901:role/path/to/devops', provider: 'DuoSSO', providerArn: 'arn:aws:iam::012345678901:saml-provider/DuoSSO' },
+        { account: '626007623524', role: 'admin', path: '/', roleArn: 'arn:aws:iam::626007623524:role/admin', provider: 'cloudsso', providerArn: 'arn:aws:iam::626007623524:saml-provider/cloudsso' },
+        { account: '012345678901', role: 'devops', path: '/path/to/', roleArn: 'arn:aws:iam::012345678901:role/path/to/devops', provider: 'DuoSSO', providerArn: 'arn:aws:iam::012345678901:saml-provider/DuoSSO' },
       ]);
       expect(doc.warnings).toEqual([]);
       expect(validity).toMatchObject({ state: 'valid', secondsLeft: 240, secondsSinceIssue: 60, redeemable: true, notes: [] });

@@ -2,30 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { memoryStore } from '../support/memory-store.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
-import { SecretStoreError, type SecretStore } from '../../src/secrets/types.js';
+import { SecretStoreError } from '../../src/secrets/types.js';
 import type { GlobalOptions } from '../../src/context.js';
 
-/** An in-memory store; `failSet` imitates a keyring that refuses writes. */
-function memoryStore(opts: { failSet?: boolean; corrupt?: boolean } = {}): SecretStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    name: 'keychain',
-    label: 'test keyring',
-    data,
-    available: async () => ({ ok: true, detail: 'memory' }),
-    get: async (a) => data.get(a),
-    set: async (a, s) => {
-      if (opts.failSet) throw new SecretStoreError('keychain', 'cannot write to the test keyring: locked');
-      data.set(a, opts.corrupt ? `${s}x` : s);
-    },
-    delete: async (a) => data.delete(a),
-  };
-}
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const CREDS = '# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
@@ -103,11 +88,47 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await read(paths.awsConfig)).toBe(CONFIG);
   });
 
-  it('a store that gives back something else leaves both files untouched and no entry behind', async () => {
+  it('a store that gives back something else: both files untouched, and what it holds is not taken for ours', async () => {
     const store = memoryStore({ corrupt: true });
     await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toThrow(/did not give back what was stored/);
     expect(await read(paths.awsCredentials)).toBe(CREDS);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+    // Not what this run wrote (verified by content), so the undo leaves it, and says so.
+    expect(store.data.size).toBe(1);
+    expect(await readdir(join(paths.stateDir, 'journal')).catch(() => [])).toEqual([]);
+  });
+
+  it('restore drops an entry cut off mid-write (a killed migrate) while the keys are still in the file; refuses when they are not', async () => {
+    const store = memoryStore();
+    store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'not-stored' }]);
     expect(store.data.size).toBe(0);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+
+    // No keys in the file: the entry may be all there is, so it stays and the error says so.
+    store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
+    await writeFile(paths.awsCredentials, '[dev]\nregion = x\n');
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toThrow(/stored entry for profile dev .* is damaged/);
+    expect(store.data.size).toBe(1);
+  });
+
+  it('undo only removes what this run wrote: another run\'s entry, stored between our write and read-back, stays (issue 15)', async () => {
+    // The lost-key race: run B stored and verified its entry (and emptied the file) while run
+    // A's read-back was failing; A's undo used to delete B's entry, the only copy of the key.
+    const store = memoryStore();
+    const theirs = '{"Version":1,"AccessKeyId":"ASIADEV","SecretAccessKey":"devsecret","duoSsoSetup":{"profile":"dev"}}';
+    const get = store.get;
+    let reads = 0;
+    store.get = async (a) => {
+      if (++reads === 2) {
+        store.data.set(a, theirs);
+        throw new SecretStoreError('keychain', 'cannot read from the test keyring: timed out');
+      }
+      return get(a);
+    };
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toThrow(/timed out/);
+    expect(store.data.get('aws/dev')).toBe(theirs);
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
   });
 
   it('dry run: reports, changes nothing, stores nothing', async () => {

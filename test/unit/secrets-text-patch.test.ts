@@ -12,7 +12,10 @@ describe('text patches', () => {
     expect(headerOffset(CREDS, 'a')).toBe(6);
     expect(headerOffset(CREDS, 'b')).toBe(CREDS.indexOf('[b]'));
     expect(headerOffset(CREDS, 'nope')).toBeUndefined();
-    expect(headerOffset('[x]\r\nk = v\r\n[x]\r\n', 'x')).toBe(12);
+    expect(headerOffset('[w]\r\nk = v\r\n[x]\r\n', 'x')).toBe(12);
+    expect(headerOffset('[w]\rk = v\r[x]\r', 'x')).toBe(10);
+    // A repeated section: the AWS CLI cannot read the file, so there is no anchor in it.
+    expect(headerOffset('[x]\r\nk = v\r\n[x]\r\n', 'x')).toBeUndefined();
   });
 
   it('undoes a removal exactly, even after other sections changed', () => {
@@ -34,10 +37,13 @@ describe('text patches', () => {
   });
 
   it('edits whole lines only, even when a removed line shares its start with the next', () => {
-    const before = '[a]\nX\naws_session_token = T\naws_foo = 1\n';
+    const before = '[a]\nX = 1\naws_session_token = T\naws_foo = 1\n';
     const after = removeSecrets(before, 'a');
-    expect(after).toBe('[a]\nX\naws_foo = 1\n');
-    expect(makePatch(before, after, 'a')).toEqual({ section: 'a', offset: 6, context: '[a]\nX\n', before: 'aws_session_token = T\n', after: '' });
+    expect(after).toBe('[a]\nX = 1\naws_foo = 1\n');
+    expect(makePatch(before, after, 'a')).toEqual({ section: 'a', offset: 10, context: '[a]\nX = 1\n', before: 'aws_session_token = T\n', after: '' });
+    // CR-only lines are whole lines too.
+    const cr = before.replace(/\n/g, '\r');
+    expect(makePatch(cr, removeSecrets(cr, 'a'), 'a')).toEqual({ section: 'a', offset: 10, context: '[a]\rX = 1\r', before: 'aws_session_token = T\r', after: '' });
   });
 
   it('returns undefined for no change', () => {

@@ -54,5 +54,5 @@ export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'st
 async function confirmPlan(ctx: Pick<Context, 'io'>, applied: readonly Finding[]): Promise<boolean> {
   ctx.io.err(applied.map((f) => `  ${f.path || '(document)'}: ${f.fix?.description}\n`).join(''));
   const { confirm } = await import('../../ui/prompt.js');
-  return confirm(`Apply these ${applied.length} change${applied.length > 1 ? 's' : ''} (the current file is backed up first)?`, true);
+  return confirm(`${applied.length === 1 ? 'Apply this change' : `Apply these ${applied.length} changes`} (the current file is backed up first)?`, true);
 }

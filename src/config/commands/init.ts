@@ -48,6 +48,13 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
+/** What to run after writing the config: our login (which runs duo-sso and checks the result). */
+export function nextSteps(hasProfiles: boolean): string {
+  return hasProfiles
+    ? 'Next: duo-sso-setup login'
+    : 'Next: duo-sso-setup login (without profiles duo-sso lists your accounts and roles; `duo-sso-setup config import` turns that listing into profiles)';
+}
+
 export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'now' | 'canPrompt'>, flags: InitFlags, prompter?: Prompter): Promise<number> {
   const fromFlags = optionsFromFlags(flags);
   const flagsGiven = fromFlags.profiles!.length > 0 || Object.keys(flags).some((k) => k !== 'force');
@@ -72,6 +79,6 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);
   else if (!r.changed) ctx.io.out(`${r.path} already has exactly this content\n`);
   else ctx.io.out(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`);
-  if (!r.dryRun) ctx.io.err(`Next: duo-sso-setup config validate, then log in with duo-sso${options.profiles?.length ? '' : ' (it lists your accounts and roles; `duo-sso-setup config import` turns that listing into profiles)'}\n`);
+  if (!r.dryRun) ctx.io.err(`${nextSteps(Boolean(options.profiles?.length))}\n`);
   return ExitCode.ok;
 }

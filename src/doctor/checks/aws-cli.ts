@@ -1,28 +1,19 @@
 // Every `aws` on PATH with its version. A v1 first on PATH (pip and pyenv shims do this)
 // shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
 // features and gives different errors, so the first one is what matters.
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { configSectionName, sectionNames } from '../../aws/ini.js';
+import { configProfileNames, sectionNames } from '../../aws/ini.js';
+import { readAwsFile } from '../../aws/shared-files.js';
 import { findAll } from '../../platform/facts.js';
 import { activeAwsProfile } from '../../platform/paths.js';
 import { output } from '../../platform/process.js';
-import { parseAwsVersion, type AwsCliVersion } from '../../parsers/aws-version.js';
-import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
+import { parseAwsVersion } from '../../parsers/aws-version.js';
+import { awsCliRemedy, classifyAwsCli, type AwsCliOnPath } from '../../remedies/aws-cli.js';
+import { result, type Check, type CheckContext, type CheckResult } from '../types.js';
 import { sharedRunner } from '../shared-runner.js';
 
-interface Found {
-  path: string;
-  version: AwsCliVersion | undefined;
+interface Found extends AwsCliOnPath {
   error?: string;
 }
-
-const installFix: Fix = {
-  description: 'Install the AWS CLI v2',
-  commands: [['duo-sso-setup', 'install', 'aws-cli']],
-  automatic: true,
-  needsConfirmation: true,
-};
 
 export const awsCliCheck: Check = {
   id: 'aws-cli',
@@ -31,44 +22,32 @@ export const awsCliCheck: Check = {
     const { env } = ctx;
     const runner = sharedRunner(ctx);
     const paths = findAll('aws', env);
-    if (paths.length === 0) return result.fail('not found on PATH', ['duo-sso writes credentials that the AWS CLI uses.'], installFix);
     const found: Found[] = await Promise.all(paths.map(async (path): Promise<Found> => {
       const r = await runner.run(path, ['--version'], { timeoutMs: 8000 });
       const version = parseAwsVersion(output(r));
-      return { path, version, ...(version ? {} : { error: r.timedOut ? 'timed out' : (output(r).split('\n')[0] || `exit ${r.exitCode}`) }) };
+      return { path, major: version?.major, version: version?.version, ...(version ? {} : { error: r.timedOut ? 'timed out' : (output(r).split('\n')[0] || `exit ${r.exitCode}`) }) };
     }));
-    const data = { installations: found.map((f) => ({ path: f.path, version: f.version?.version ?? null })) };
-    const details = found.map((f, i) => `${i === 0 ? 'used' : 'also'}: ${f.path} ${f.version ? `(aws-cli ${f.version.version})` : `(no version: ${f.error})`}`);
-    const first = found[0]!;
-    const v2 = found.find((f) => f.version?.major === 2);
-    if (!first.version) {
-      return result.fail(`${first.path} does not run`, details, v2 ? shadowFix(first.path, v2.path) : installFix, data);
+    const finding = classifyAwsCli(found);
+    const fix = awsCliRemedy(finding);
+    const data = { installations: found.map((f) => ({ path: f.path, version: f.version ?? null })) };
+    const details = found.map((f, i) => `${i === 0 ? 'used' : 'also'}: ${f.path} ${f.version ? `(aws-cli ${f.version})` : `(no version: ${f.error})`}`);
+    switch (finding.kind) {
+      case 'missing': return result.fail('not found on PATH', ['duo-sso writes credentials that the AWS CLI uses.'], fix);
+      case 'v2-first': {
+        const installed = `aws-cli ${finding.first.version} at ${finding.first.path}`;
+        return (await profileProblem(ctx, installed, data)) ?? result.ok(installed, found.length > 1 ? details : [], data);
+      }
+      case 'broken': return result.fail(`${finding.first.path} does not run`, details, fix, data);
+      case 'shadowed':
+        if (finding.first.major === undefined) return result.fail(`${finding.first.path} does not run`, details, fix, data);
+        return result.fail(`aws-cli ${finding.first.version} (v1) at ${finding.first.path} shadows v2 at ${finding.v2.path}`, [
+          ...details,
+          'The first aws on PATH wins; v1 is out of support and handles profiles and errors differently.',
+        ], fix, data);
+      case 'v1-only': return result.warn(`aws-cli ${finding.v1.version} is v1`, [...details, 'AWS CLI v1 is in maintenance; install v2.'], fix, data);
     }
-    if (first.version.major >= 2) {
-      const installed = `aws-cli ${first.version.version} at ${first.path}`;
-      return (await profileProblem(ctx, installed, data)) ?? result.ok(installed, found.length > 1 ? details : [], data);
-    }
-    if (v2) {
-      return result.fail(`aws-cli ${first.version.version} (v1) at ${first.path} shadows v2 at ${v2.path}`, [
-        ...details,
-        'The first aws on PATH wins; v1 is out of support and handles profiles and errors differently.',
-      ], shadowFix(first.path, v2.path), data);
-    }
-    return result.warn(`aws-cli ${first.version.version} is v1`, [...details, 'AWS CLI v1 is in maintenance; install v2.'], installFix, data);
   },
 };
-
-function shadowFix(v1: string, v2: string): Fix {
-  const pipInstalled = /pyenv|site-packages|\.local\/bin|python/i.test(v1);
-  return {
-    description: pipInstalled
-      ? `Remove the pip-installed v1 (${v1}), or put ${dirname(v2)} before ${dirname(v1)} in PATH`
-      : `Put ${dirname(v2)} before ${dirname(v1)} in PATH, or remove ${v1}`,
-    commands: pipInstalled ? [['pip', 'uninstall', '--yes', 'awscli']] : [],
-    automatic: false,
-    needsConfirmation: true,
-  };
-}
 
 /**
  * AWS_PROFILE (or AWS_DEFAULT_PROFILE) naming a profile that neither AWS file has: every aws
@@ -77,11 +56,12 @@ function shadowFix(v1: string, v2: string): Fix {
 async function profileProblem(ctx: Pick<CheckContext, 'env' | 'paths'>, installed: string, data: Record<string, unknown>): Promise<CheckResult | undefined> {
   const profile = activeAwsProfile(ctx.env);
   if (profile === 'default') return undefined;
-  const read = (path: string) => readFile(path, 'utf8').then(sectionNames, () => [] as string[]);
-  const [config, credentials] = await Promise.all([read(ctx.paths.awsConfig), read(ctx.paths.awsCredentials)]);
-  if (config.includes(configSectionName(profile)) || credentials.includes(profile)) return undefined;
+  // Profile names as the AWS CLI resolves them ([profile "x"], [profile default], ...).
+  const read = (path: string, names: (text: string) => string[]) => readAwsFile(path).then((r) => (r.kind === 'text' ? names(r.text) : []), () => [] as string[]);
+  const [config, credentials] = await Promise.all([read(ctx.paths.awsConfig, configProfileNames), read(ctx.paths.awsCredentials, sectionNames)]);
+  if (config.includes(profile) || credentials.includes(profile)) return undefined;
   const variable = ctx.env.AWS_PROFILE ? 'AWS_PROFILE' : 'AWS_DEFAULT_PROFILE';
-  const known = [...new Set([...credentials, ...config.map((n) => n.replace(/^profile /, ''))])].filter((n) => !n.includes(' '));
+  const known = [...new Set([...credentials, ...config])].filter((n) => !n.includes(' '));
   return result.warn(`${variable}=${profile}, but no profile of that name exists: every aws command will fail`, [
     `${installed}.`,
     `Neither ${ctx.paths.awsConfig} nor ${ctx.paths.awsCredentials} has it; the AWS CLI says "The config profile (${profile}) could not be found".`,

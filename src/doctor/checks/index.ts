@@ -15,6 +15,9 @@ import { profilesCheck } from './profiles.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
 import { policyCheck } from './policy.js';
+import { networkCheck } from './network.js';
+import { kubeconfigCheck } from './kubeconfig.js';
+import { permissionsCheck } from './permissions.js';
 
 export const checks: readonly Check[] = [
   // The machine
@@ -34,8 +37,11 @@ export const checks: readonly Check[] = [
   profilesCheck,
   policyCheck,
   // AWS access
+  networkCheck,
   clockCheck,
   credentialsCheck,
+  kubeconfigCheck,
+  permissionsCheck,
   // Staying current
   updatesCheck,
 ];

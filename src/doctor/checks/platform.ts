@@ -1,5 +1,7 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, stat, statfs } from 'node:fs/promises';
+import { describeFsProblem, FS_CODES, type FsCode } from '../../fs/fs-errors.js';
+import { HOME_UNSET, homeUnset } from '../../platform/home-rule.js';
 import { userInfo } from 'node:os';
 import { describePlatform } from '../../platform/facts.js';
 import { result, type Check, type CheckResult } from '../types.js';
@@ -24,8 +26,8 @@ export const platformCheck: Check = {
       return result.fail(`unsupported operating system (${describePlatform(platform)})`, ['duo-sso is built for macOS, Linux and Windows.'], undefined, data);
     }
     const homeDetails = [HOME_WHY, `This machine: ${describePlatform(platform)}.`];
-    if (platform.os !== 'win32' && !env.HOME) {
-      return result.fail('HOME is not set', homeDetails, { description: `Set it to your home folder: export HOME=${paths.home}`, commands: [], automatic: false }, data);
+    if (homeUnset(env, platform.os === 'win32' ? 'win32' : 'linux')) {
+      return result.fail(HOME_UNSET, homeDetails, { description: `Set it to your home folder: export HOME=${paths.home}`, commands: [], automatic: false }, data);
     }
     const home = await homeProblem(paths.home, homeDetails, data);
     if (home) return home;
@@ -38,6 +40,9 @@ export const platformCheck: Check = {
   },
 };
 
+/** Less than this free under HOME and writing a config or a key fails half-way. */
+const MIN_FREE_BYTES = 64 * 1024;
+
 const HOME_WHY = 'duo-sso, the AWS CLI, gpg, pass and this tool all keep their files under HOME.';
 
 /** A HOME that is missing, not a folder or not writable breaks every tool at once: say so first. */
@@ -49,14 +54,22 @@ async function homeProblem(home: string, details: string[], data: Record<string,
   if (typeof info === 'string' || !info.isDirectory()) {
     return result.fail(`HOME (${home}) is not a folder${typeof info === 'string' ? ` (${info})` : ''}`, details, { description: 'Set HOME to your home folder', commands: [], automatic: false }, data);
   }
-  const writable = await access(home, constants.R_OK | constants.W_OK | constants.X_OK).then(() => true, () => false);
-  if (!writable) {
+  const refused = await access(home, constants.R_OK | constants.W_OK | constants.X_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? 'EACCES');
+  if (refused) {
+    const problem = describeFsProblem((FS_CODES as readonly string[]).includes(refused) ? refused as FsCode : 'EACCES', home);
     const user = currentUser();
-    return result.fail(`HOME (${home}) is not readable and writable by you`, details, {
-      description: 'Give it back to your user, or set HOME to your home folder',
-      commands: user ? [['sudo', 'chown', user, home], ['chmod', 'u+rwx', home]] : [],
+    return result.fail(`HOME (${home}): ${problem.cause}`, details, {
+      description: problem.fix,
+      // chown and chmod help with permissions only, never with a read-only file system.
+      commands: user && (problem.code === 'EACCES' || problem.code === 'EPERM') ? [['sudo', 'chown', user, home], ['chmod', 'u+rwx', home]] : [],
       automatic: false,
     }, data);
+  }
+  // A full disk refuses every write the tools make (config, credentials, gpg's keyring).
+  const space = await statfs(home).catch(() => undefined);
+  if (space && space.bavail * space.bsize < MIN_FREE_BYTES) {
+    const problem = describeFsProblem('ENOSPC', home);
+    return result.fail(`HOME (${home}): ${problem.cause}`, details, { description: problem.fix, commands: [], automatic: false }, data);
   }
   return undefined;
 }

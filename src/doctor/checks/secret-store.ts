@@ -1,15 +1,18 @@
 // Where `credentials migrate` (and `login --store`) would keep AWS keys, and whether the
 // profiles already moved there can still be served: the store answers, each entry is there,
-// and ~/.aws/config still points at us. Never reads out or reports a secret.
+// and ~/.aws/config still points at us. Also what an interrupted run left: an unfinished
+// migrate/restore in the journal, a 0-byte pass entry. Never reads out or reports a secret.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { configSectionName, getSection } from '../../aws/ini.js';
+import { configProfile } from '../../aws/ini.js';
+import { readAwsFile } from '../../aws/shared-files.js';
 import { readState } from '../../state/state.js';
 import { candidateKinds, probeStores, storeFactory } from '../../secrets/choose.js';
-import { accountFor, SecretStoreError, type SecretStore } from '../../secrets/types.js';
+import { accountFor, isValidProfileName, SecretStoreError, type SecretStore } from '../../secrets/types.js';
+import { emptyEntries, passRemoveArgv } from '../../secrets/pass.js';
+import { finishCommand, readJournal } from '../../credentials/journal.js';
 import { commandPaths, isOurCommand } from '../../credentials/config-file.js';
 import { isExpired, parseEntry } from '../../credentials/entry.js';
-import { result, type Check, type CheckContext, type Fix } from '../types.js';
+import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
 
 const loginFix = (profiles: string[]): Fix => ({
   description: `Log in again so fresh keys are stored: ${profiles.join(', ')}`,
@@ -18,8 +21,10 @@ const loginFix = (profiles: string[]): Fix => ({
 });
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
-async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string } | undefined> {
-  const line = getSection(config, configSectionName(profile))?.credential_process;
+type ProblemKind = 'missing' | 'expired' | 'unlinked' | 'unreadable' | 'damaged';
+
+async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: ProblemKind; text: string } | undefined> {
+  const line = configProfile(config, profile)?.credential_process;
   if (!isOurCommand(line)) {
     return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
   }
@@ -32,61 +37,105 @@ async function profileProblem(ctx: CheckContext, store: SecretStore, config: str
   return undefined;
 }
 
+/** What interrupted runs left behind, with the command that deals with it; undefined when nothing. */
+async function leftovers(ctx: CheckContext, stored: readonly string[]): Promise<{ summary: string; details: string[]; fix: Fix; data: Record<string, unknown> } | undefined> {
+  const journal = await readJournal(ctx.paths);
+  // Entries of stored profiles are read (and reported) by profileProblem; the others only looked at.
+  const empty = emptyEntries(ctx.paths.passwordStore).filter((p) => isValidProfileName(p) && !stored.includes(p));
+  if (journal.records.length === 0 && empty.length === 0 && journal.unreadable.length === 0) return undefined;
+  const details = [
+    ...journal.records.map((r) => `${r.profile}: a credentials ${r.operation} (${r.store} store) started ${r.startedAt} did not finish`),
+    ...journal.unreadable.map((f) => `${f}: a journal file that cannot be read; remove it once no duo-sso-setup command runs`),
+    ...empty.map((p) => `${p}: the pass entry duo-sso-setup/aws/${p} is empty (left by an interrupted write); remove it: ${passRemoveArgv(`aws/${p}`).join(' ')}`),
+  ];
+  const data = { unfinished: journal.records.map((r) => ({ profile: r.profile, operation: r.operation, store: r.store, startedAt: r.startedAt })), emptyEntries: empty };
+  if (journal.records.length > 0) {
+    return {
+      summary: `unfinished credentials ${[...new Set(journal.records.map((r) => r.operation))].join('/')} of ${journal.records.map((r) => r.profile).join(', ')}`,
+      details,
+      // A restore finishes either: it completes a restore and rolls a migrate back (migrate again afterwards if wanted).
+      fix: { description: 'Finish the interrupted runs (an interrupted migrate is rolled back; migrate again afterwards)', commands: [finishCommand(journal.records)], automatic: false },
+      data,
+    };
+  }
+  return {
+    summary: empty.length > 0 ? `empty pass entries left by an interrupted write: ${empty.join(', ')}` : 'unreadable journal files',
+    details,
+    fix: { description: 'Remove the empty entries', commands: empty.map((p) => passRemoveArgv(`aws/${p}`)), automatic: false },
+    data,
+  };
+}
+
 export const secretStoreCheck: Check = {
   id: 'secret-store',
   title: 'secret store for AWS keys',
   timeoutMs: 20_000,
   async run(ctx) {
-    const os = ctx.platform.os === 'other' ? process.platform : ctx.platform.os;
-    const factory = storeFactory(ctx, os, { diagnosis: true });
-    const probes = await probeStores(factory, candidateKinds(os));
-    const data = {
-      stores: Object.fromEntries(probes.map((p) => [p.kind, p.availability.ok ? { ok: true, detail: p.availability.detail } : { ok: false, reason: p.availability.reason }])),
+    const served = await servedProfiles(ctx);
+    const left = await leftovers(ctx, (await readState(ctx.paths)).storedProfiles ?? []);
+    if (!left) return served;
+    // What an interrupted run left comes first: its command is the one to run now.
+    return {
+      status: served.status === 'fail' ? 'fail' : 'warn',
+      summary: served.status === 'ok' ? left.summary : `${left.summary}; ${served.summary}`,
+      details: [...left.details, ...served.details],
+      fix: left.fix,
+      data: { ...served.data, ...left.data },
     };
-    const describe = probes.map((p) => `${p.kind}: ${p.availability.ok ? `usable (${p.availability.detail})` : p.availability.reason}`);
-    const state = await readState(ctx.paths);
-    const stored = state.storedProfiles ?? [];
-    if (stored.length === 0) {
-      const usable = probes.find((p) => p.availability.ok);
-      if (!usable) {
-        return result.warn('no secret store is usable, so AWS keys can only live in plaintext in ~/.aws/credentials', describe, process.platform === 'linux'
-          ? { description: 'Set up pass and gpg (used when no Secret Service runs)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: true, needsConfirmation: true }
-          : undefined, data);
-      }
-      return result.ok(`${usable.kind} is usable: \`duo-sso-setup credentials migrate\` would keep AWS keys there`, describe, { ...data, chosen: usable.kind });
-    }
-    const kind = state.secretStore ?? 'keychain';
-    const probe = probes.find((p) => p.kind === kind);
-    const store = probe?.store ?? factory(kind);
-    const availability = probe?.availability ?? (await store.available());
-    const fullData = { ...data, chosen: kind, storedProfiles: stored };
-    if (!availability.ok) {
-      return result.fail(`profiles ${stored.join(', ')} are served from the ${kind} store, which is not usable: ${availability.reason}`, [
-        'Every AWS CLI call with these profiles fails until the store answers again.',
-        ...describe,
-      ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
-    }
-    const config = await readFile(ctx.paths.awsConfig, 'utf8').catch(() => '');
-    const problems: { profile: string; kind: 'missing' | 'expired' | 'unlinked' | 'unreadable'; text: string }[] = [];
-    for (const profile of stored) {
-      try {
-        const p = await profileProblem(ctx, store, config, profile);
-        if (p) problems.push({ profile, ...p });
-      } catch (error) {
-        if (!(error instanceof SecretStoreError)) throw error;
-        // Typically a gpg key that needs its passphrase: the AWS CLI will ask through pinentry.
-        problems.push({ profile, kind: 'unreadable' as const, text: `${profile}: ${error.message}` });
-      }
-    }
-    if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
-    const needLogin = problems.filter((p) => p.kind === 'missing' || p.kind === 'expired').map((p) => p.profile);
-    const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
-    const fix: Fix | undefined = needLogin.length > 0
-      ? loginFix(needLogin)
-      : unlinked.length > 0
-        ? { description: 'Point the credential_process lines at this installation again', commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]], automatic: false }
-        : undefined;
-    const status = problems.some((p) => p.kind === 'missing') ? result.fail : result.warn;
-    return status(`${problems.length} of ${stored.length} stored profiles cannot be served`, problems.map((p) => p.text), fix, fullData);
   },
 };
+
+async function servedProfiles(ctx: CheckContext): Promise<CheckResult> {
+  const os = ctx.platform.os === 'other' ? process.platform : ctx.platform.os;
+  const factory = storeFactory(ctx, os, { diagnosis: true });
+  const probes = await probeStores(factory, candidateKinds(os));
+  const data = {
+    stores: Object.fromEntries(probes.map((p) => [p.kind, p.availability.ok ? { ok: true, detail: p.availability.detail } : { ok: false, reason: p.availability.reason }])),
+  };
+  const describe = probes.map((p) => `${p.kind}: ${p.availability.ok ? `usable (${p.availability.detail})` : p.availability.reason}`);
+  const state = await readState(ctx.paths);
+  const stored = state.storedProfiles ?? [];
+  if (stored.length === 0) {
+    const usable = probes.find((p) => p.availability.ok);
+    if (!usable) {
+      return result.warn('no secret store is usable, so AWS keys can only live in plaintext in ~/.aws/credentials', describe, process.platform === 'linux'
+        ? { description: 'Set up pass and gpg (used when no Secret Service runs)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: true, needsConfirmation: true }
+        : undefined, data);
+    }
+    return result.ok(`${usable.kind} is usable: \`duo-sso-setup credentials migrate\` would keep AWS keys there`, describe, { ...data, chosen: usable.kind });
+  }
+  const kind = state.secretStore ?? 'keychain';
+  const probe = probes.find((p) => p.kind === kind);
+  const store = probe?.store ?? factory(kind);
+  const availability = probe?.availability ?? (await store.available());
+  const fullData = { ...data, chosen: kind, storedProfiles: stored };
+  if (!availability.ok) {
+    return result.fail(`profiles ${stored.join(', ')} are served from the ${kind} store, which is not usable: ${availability.reason}`, [
+      'Every AWS CLI call with these profiles fails until the store answers again.',
+      ...describe,
+    ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
+  }
+  const config = await readAwsFile(ctx.paths.awsConfig).then((r) => (r.kind === 'text' ? r.text : ''), () => '');
+  const problems: { profile: string; kind: ProblemKind; text: string }[] = [];
+  for (const profile of stored) {
+    try {
+      const p = await profileProblem(ctx, store, config, profile);
+      if (p) problems.push({ profile, ...p });
+    } catch (error) {
+      if (!(error instanceof SecretStoreError)) throw error;
+      // Typically a gpg key that needs its passphrase: the AWS CLI will ask through pinentry.
+      // A damaged entry (0 bytes) is different: it can never be served; its message names the removal.
+      problems.push({ profile, kind: error.damaged ? 'damaged' : 'unreadable', text: `${profile}: ${error.message}` });
+    }
+  }
+  if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
+  const needLogin = problems.filter((p) => p.kind === 'missing' || p.kind === 'expired' || p.kind === 'damaged').map((p) => p.profile);
+  const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
+  const fix: Fix | undefined = needLogin.length > 0
+    ? loginFix(needLogin)
+    : unlinked.length > 0
+      ? { description: 'Point the credential_process lines at this installation again', commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]], automatic: false }
+      : undefined;
+  const status = problems.some((p) => p.kind === 'missing' || p.kind === 'damaged') ? result.fail : result.warn;
+  return status(`${problems.length} of ${stored.length} stored profiles cannot be served`, problems.map((p) => p.text), fix, fullData);
+}

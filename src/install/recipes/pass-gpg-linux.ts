@@ -24,10 +24,13 @@ export const passGpgLinux: Recipe = {
     if (input.existingGpgKey) {
       notes.push(`Using your existing gpg key ${input.existingGpgKey}.`);
     } else {
-      const name = options.gpgName ?? 'duo-sso user';
+      // No invented identity: without --gpg-name (or git's user.name, or an answer at a
+      // terminal) the step is shown with a placeholder and refused before anything runs.
+      const name = options.gpgName ?? '';
       const email = options.gpgEmail ?? '';
+      const who = name ? (email ? `${name} <${email}>` : name) : '<your name: --gpg-name> <email: --gpg-email>';
       steps.push({
-        kind: 'gpg-key', title: `Create a gpg key for ${email ? `${name} <${email}>` : name}${options.passphrase ? ' (you choose a passphrase)' : ' (no passphrase)'}`,
+        kind: 'gpg-key', title: `Create a gpg key for ${who}${options.passphrase ? ' (you choose a passphrase)' : ' (no passphrase)'}`,
         name, email, passphrase: options.passphrase,
       });
     }

@@ -6,7 +6,8 @@ import { checkContextFor, runChecks, type Outcome } from '../../doctor/run-check
 import type { Component } from '../types.js';
 
 export async function detect(ctx: Context): Promise<Outcome[]> {
-  return runChecks(checks, checkContextFor(ctx, await ctx.platform()));
+  // The default set, as a plain `doctor` runs it (opt-in checks such as network only on request).
+  return runChecks(checks.filter((c) => !c.optIn), checkContextFor(ctx, await ctx.platform()));
 }
 
 export function statusOf(outcomes: readonly Outcome[], id: string): Outcome['result']['status'] | undefined {

@@ -1,6 +1,6 @@
 // Setup's summary: one line per step, then what to do next.
 import type { Paths } from '../../platform/paths.js';
-import { paint, symbols, type Style } from '../../ui/style.js';
+import { paint, shellQuote, symbols, type Style } from '../../ui/style.js';
 
 export interface SetupStepReport {
   id: string;
@@ -9,6 +9,8 @@ export interface SetupStepReport {
   detail: string;
   hint?: string;
   exitCode?: number;
+  /** Commands that finish what this step left undone. */
+  remaining?: string[][];
 }
 
 export interface SetupReport {
@@ -37,8 +39,11 @@ export function renderSetup(report: SetupReport, style: Style, paths: Pick<Paths
     lines.push('  duo-sso-setup login                          # when the credentials expire');
     lines.push('  duo-sso-setup doctor                         # if anything stops working');
     lines.push(`  Your duo-sso config: ${paths.duoConfig}`);
-  } else if (!report.ok) {
-    lines.push('Setup stopped. Fix the problem above and run `duo-sso-setup setup` again: finished steps are skipped.');
+  }
+  const remaining = report.steps.flatMap((s) => s.remaining ?? []);
+  if (remaining.length > 0) {
+    lines.push('Still to do (or fix the problem above and run `duo-sso-setup setup` again: finished steps are skipped):');
+    for (const c of remaining) lines.push(`  ${sym.dollar} ${shellQuote(c)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -12,15 +12,19 @@ import { ExitCode, UserError } from '../../errors.js';
 import { checkContextFor, summarise } from '../../doctor/run-checks.js';
 import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
-import { confirmPlans, executePlans, plansFor } from '../install.js';
+import { executePlans, plansFor, type InstallResult } from '../install.js';
+import { approvePlans, showPlan } from '../approve.js';
+import { homeRefusal } from '../home-gate.js';
+import { withV1Removal } from '../remove-v1.js';
+import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
+import { plural } from '../../ui/text.js';
+import type { Component } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
 import { renderPlanHuman, planToJson } from '../render-plan.js';
-import { awsCliShadowing } from '../shadowing.js';
-import { execContext } from '../install.js';
 import { detect, missingComponents, statusOf } from './detect.js';
 import { pathCheck } from '../../doctor/checks/path.js';
 import { renderSetup, type SetupReport, type SetupStepReport } from './render.js';
-import { runSteps, type SetupStep } from './steps.js';
+import { runSteps, type SetupStep, type StepResult } from './steps.js';
 import type { InitFlags } from '../../config/commands/init.js';
 
 export interface SetupFlags extends InstallFlags, Omit<InitFlags, 'force'> {
@@ -41,19 +45,32 @@ function withLocalBin(ctx: Context): Context {
   return { ...createContext(ctx.options, env, ctx.io), platform: ctx.platform };
 }
 
+/** The command that installs one component by hand, with the flags it needs. */
+function installCommand(component: Component | 'path'): string[] {
+  if (component === 'path') return ['duo-sso-setup', 'install', '--add-to-path'];
+  return ['duo-sso-setup', 'install', component, ...(component === 'duo-sso' ? ['--from', 'FILE'] : [])];
+}
+
 export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number> {
   const options = installOptions(flags, ctx.env);
   // Tools already in ~/.local/bin count as installed even when PATH misses that folder (a
   // rerun in the same terminal must not reinstall them); the PATH itself is judged apart.
   let current = withLocalBin(ctx);
   let outcomes = await detect(current);
+  // Every tool keeps its files under HOME: with HOME broken nothing after this can work.
+  const refusal = homeRefusal(outcomes.find((o) => o.check.id === 'platform')?.result);
+  if (refusal) throw refusal;
   const pathResult = await pathCheck.run(checkContextFor(ctx, await ctx.platform()));
   const todo = missingComponents(outcomes);
+  const awsV1 = pipAwsCliV1(classifyAwsCli(fromInstallations(outcomes.find((o) => o.check.id === 'aws-cli')?.result.data?.installations)));
   const needsConfig = (await readConfig(ctx.paths.duoConfig)).kind !== 'parsed';
   const needsLogin = flags.login !== false && statusOf(outcomes, 'credentials') !== 'ok';
   // ~/.local/bin holds our tools but is not on PATH (and the profile does not fix that yet).
   const needsPath = pathResult.status === 'fail' && !(await profileAddsLocalBin(ctx));
   const captured: Record<string, unknown> = {};
+  // What the install step did not finish: the login needs duo-sso (and on Linux, pass).
+  const unfinished = new Set<Component | 'path'>();
+  let configDone = !needsConfig;
 
   if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin)) {
     const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
@@ -65,37 +82,63 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const steps: SetupStep[] = [
     {
       id: 'detect', title: 'Check this machine',
-      run: async () => ({ status: 'done', detail: `${summarise(outcomes).ok} checks ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}` }),
+      run: async () => ({ status: 'done', detail: `${plural(summarise(outcomes).ok, 'check')} ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}` }),
     },
     {
       id: 'install', title: 'Install what is missing',
-      run: async () => {
-        const awsShadowed = /shadows/.test(outcomes.find((o) => o.check.id === 'aws-cli')?.result.summary ?? '');
-        if (todo.length === 0 && !awsShadowed && !needsPath) return { status: 'skipped', detail: 'the AWS CLI, duo-sso and the secret store are already in place' };
+      run: async (): Promise<StepResult> => {
+        if (todo.length === 0 && !awsV1 && !needsPath) return { status: 'skipped', detail: 'the AWS CLI, duo-sso and the secret store are already in place' };
         const input = await gatherPlanInput(ctx, todo, options);
-        const plans = plansFor(todo, input, true);
+        if (awsV1) input.awsCliV1 = awsV1;
+        const plans = withV1Removal(plansFor(todo, input, true), input);
         if (needsPath && !plans.some((p) => p.steps.some((s) => s.kind === 'add-to-path'))) plans.push(pathPlan(ctx.paths.localBin));
         if (ctx.options.dryRun) {
           captured.plans = plans.map(planToJson);
           if (!ctx.options.json) ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
-          return { status: 'done', detail: todo.length ? `would install ${todo.join(', ')}` : `would put ${ctx.paths.localBin} on PATH` };
+          const would = [...(todo.length ? [`would install ${todo.join(', ')}`] : []), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
+          return { status: 'done', detail: would.join('; ') };
         }
-        const notes: string[] = [];
-        if (plans.length > 0) {
-          ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
-          await confirmPlans(ctx, plans);
-          const results = await executePlans(ctx, plans, input);
-          captured.installed = results;
-          notes.push(...results.flatMap((r) => r.notes));
+        showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
+        let approved;
+        try {
+          approved = await approvePlans(ctx, plans);
+        } catch (error) {
+          if (!(error instanceof UserError) || error.exitCode === ExitCode.interrupted) throw error;
+          for (const c of todo) unfinished.add(c);
+          if (needsPath) unfinished.add('path');
+          return { status: error.message.startsWith('cancelled') ? 'skipped' : 'failed', detail: error.message, ...(error.opts.hint ? { hint: error.opts.hint } : {}), remaining: [...unfinished].map(installCommand) };
         }
-        if (awsShadowed) notes.push(...(await awsCliShadowing(execContext(ctx, input.facts))));
+        // One plan failing leaves the others to run: pass-gpg does not need duo-sso.
+        const results: InstallResult[] = [];
+        const failures: { component: Component | 'path'; error: UserError }[] = [];
+        for (const plan of approved) {
+          try {
+            results.push(...(await executePlans(ctx, [plan], input)));
+          } catch (error) {
+            if (!(error instanceof UserError) || error.exitCode === ExitCode.interrupted) throw error;
+            failures.push({ component: plan.component, error });
+            unfinished.add(plan.component);
+          }
+        }
+        captured.installed = results;
+        const notes = results.flatMap((r) => r.notes);
         // The login step must find what was just installed, whatever the profile says.
         current = withLocalBin(ctx);
-        return { status: notes.length ? 'warning' : 'done', detail: [todo.length ? `installed ${todo.join(', ')}` : needsPath ? 'PATH fixed' : '', ...notes].filter(Boolean).join('; ') };
+        const installed = results.filter((r) => r.steps.length > 0 && r.method !== 'remove-v1').map((r) => r.component);
+        const done = [...(installed.length ? [`installed ${installed.join(', ')}`] : [])];
+        if (failures.length > 0) {
+          return {
+            status: 'failed',
+            detail: [...failures.map((f) => `${f.component}: ${f.error.message}`), ...done].join('; '),
+            hint: failures.map((f) => f.error.opts.hint).filter(Boolean).join(' '),
+            remaining: failures.map((f) => installCommand(f.component)),
+          };
+        }
+        return { status: notes.length ? 'warning' : 'done', detail: [...done, ...(needsPath && !installed.length ? ['PATH fixed'] : []), ...notes].join('; ') || 'done' };
       },
     },
     {
-      id: 'config', title: 'Write duo-sso\'s config.json',
+      id: 'config', title: 'Write duo-sso\'s config.json', command: ['duo-sso-setup', 'config', 'init'],
       run: async () => {
         if (!needsConfig) return { status: 'skipped', detail: `${ctx.paths.duoConfig} already exists` };
         const { runInit } = await import('../../config/commands/init.js');
@@ -105,12 +148,20 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         );
         const code = await runInit(routed(current, ctx.options.json ? (t) => (text += t) : ctx.io.err, ctx.options.json), initFlags);
         if (text) captured.config = parseOr(text);
-        if (code !== ExitCode.ok) throw new UserError('config.json was not written', { hint: 'Run duo-sso-setup config init, then rerun setup.' });
+        if (code !== ExitCode.ok) return { status: 'skipped', detail: 'config.json was not written' };
+        configDone = true;
         return { status: 'done', detail: `${ctx.options.dryRun ? 'would write' : 'wrote'} ${ctx.paths.duoConfig}` };
       },
     },
     {
-      id: 'login', title: 'First login',
+      id: 'login', title: 'First login', command: ['duo-sso-setup', 'login'],
+      blockedBy: () => {
+        if (flags.login === false || !needsLogin) return undefined;
+        const missing = [...unfinished].filter((c) => c === 'duo-sso' || c === 'pass-gpg');
+        if (missing.length) return `it needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'were' : 'was'} not installed`;
+        if (!configDone && !ctx.options.dryRun) return 'it needs config.json, which was not written';
+        return undefined;
+      },
       run: async () => {
         if (flags.login === false) return { status: 'skipped', detail: '--no-login' };
         if (!needsLogin) return { status: 'skipped', detail: 'current credentials already saved' };
@@ -127,15 +178,15 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       },
     },
     {
-      id: 'verify', title: 'Verify with the doctor',
+      id: 'verify', title: 'Verify with the doctor', command: ['duo-sso-setup', 'doctor'],
       run: async () => {
         if (ctx.options.dryRun) return { status: 'skipped', detail: 'dry run' };
         // Judge the machine as a new terminal will see it: with the PATH line the profile now has.
         outcomes = await detect((await profileAddsLocalBin(ctx)) ? withLocalBin(ctx) : ctx);
         const counts = summarise(outcomes);
         const failing = outcomes.filter((o) => o.result.status === 'fail').map((o) => `${o.check.id}: ${o.result.summary}`);
-        if (failing.length > 0) throw new UserError(`the doctor still reports ${failing.length} failure${failing.length > 1 ? 's' : ''}: ${failing.join('; ')}`, { hint: 'Run duo-sso-setup doctor for the fixes.' });
-        return { status: counts.warn > 0 ? 'warning' : 'done', detail: `${counts.ok} checks ok${counts.warn ? `, ${counts.warn} warning${counts.warn > 1 ? 's' : ''}` : ''}` };
+        if (failing.length > 0) throw new UserError(`the doctor still reports ${plural(failing.length, 'failure')}: ${failing.join('; ')}`, { hint: 'Run duo-sso-setup doctor for the fixes.' });
+        return { status: counts.warn > 0 ? 'warning' : 'done', detail: `${plural(counts.ok, 'check')} ok${counts.warn ? `, ${plural(counts.warn, 'warning')}` : ''}` };
       },
     },
   ];

@@ -1,30 +1,46 @@
-// Runs setup's steps in order, stopping at the first failure. On a terminal, listr2 shows
-// the progress; its "simple" renderer prints a line per state change instead of redrawing,
-// because several steps hand the terminal over (confirmations, sudo, duo-sso's Duo prompt).
-// Off a terminal (or with --json) plain lines go to stderr and listr2 is never loaded.
+// Runs setup's steps in order. A step that fails or is declined does not end the run: only
+// the steps that need it are skipped (`blockedBy`), and each unfinished step names the
+// command that finishes it. On a terminal, listr2 shows the progress; its "simple" renderer
+// prints a line per state change instead of redrawing, because several steps hand the
+// terminal over (confirmations, sudo, duo-sso's Duo prompt). Off a terminal (or with --json)
+// plain lines go to stderr and listr2 is never loaded.
 import type { Context } from '../../context.js';
-import { UserError, errorMessage } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { paint, symbols } from '../../ui/style.js';
+import { oneLine } from '../../ui/text.js';
 import type { SetupStepReport } from './render.js';
 
 export interface StepResult {
-  status: 'done' | 'skipped' | 'warning';
+  status: 'done' | 'skipped' | 'warning' | 'failed';
   detail: string;
+  hint?: string;
+  /** Commands that finish what this step left undone. */
+  remaining?: string[][];
 }
 
 export interface SetupStep {
   id: string;
   title: string;
+  /** Why this step cannot run now (a step it needs failed or was declined), or undefined. */
+  blockedBy?(): string | undefined;
+  /** The command that does this step by hand (shown when it did not run). */
+  command?: string[];
   run(): Promise<StepResult>;
 }
 
-async function runOne(step: SetupStep): Promise<SetupStepReport> {
+export async function runOne(step: SetupStep): Promise<SetupStepReport> {
+  const blocked = step.blockedBy?.();
+  if (blocked) return { id: step.id, title: step.title, status: 'skipped', detail: `not run: ${blocked}`, ...(step.command ? { remaining: [step.command] } : {}) };
   try {
     const r = await step.run();
-    return { id: step.id, title: step.title, ...r };
+    const remaining = r.remaining ?? (r.status === 'failed' && step.command ? [step.command] : undefined);
+    return { id: step.id, title: step.title, ...r, ...(remaining ? { remaining } : {}) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { id: step.id, title: step.title, status: 'failed', detail: error.message, ...(error.opts.hint ? { hint: error.opts.hint } : {}), exitCode: error.exitCode };
+    return {
+      id: step.id, title: step.title, status: 'failed', detail: error.message, ...(error.opts.hint ? { hint: error.opts.hint } : {}), exitCode: error.exitCode,
+      ...(step.command ? { remaining: [step.command] } : {}),
+    };
   }
 }
 
@@ -37,16 +53,13 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
       task: async (_: unknown, task: { title: string; skip(message?: string): void }) => {
         const r = await runOne(step);
         reports.push(r);
-        if (r.status === 'failed') throw new Error(`${r.detail}${r.hint ? `\n${r.hint}` : ''}`);
-        if (r.status === 'skipped') task.skip(r.detail);
-        else task.title = `${step.title}: ${r.detail}`;
+        if (r.status === 'failed') throw new Error(oneLine(r.detail));
+        if (r.status === 'skipped') task.skip(oneLine(r.detail));
+        else task.title = `${step.title}: ${oneLine(r.detail)}`;
       },
-    })), { renderer: 'simple', exitOnError: true, rendererOptions: {} } as never);
-    try {
-      await list.run();
-    } catch (error) {
-      if (!reports.some((r) => r.status === 'failed')) throw new Error(errorMessage(error));
-    }
+      // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
+    })), { renderer: 'simple', exitOnError: false, registerSignalListeners: false, rendererOptions: {} } as never);
+    await list.run().catch(() => undefined);
     return reports;
   }
   const sym = symbols(ctx.style);
@@ -56,7 +69,6 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
     reports.push(r);
     const mark = r.status === 'failed' ? paint(ctx.style, 'red', sym.fail) : r.status === 'warning' ? paint(ctx.style, 'yellow', sym.warn) : r.status === 'skipped' ? paint(ctx.style, 'dim', sym.skip) : paint(ctx.style, 'green', sym.ok);
     ctx.io.err(`  ${mark} ${r.detail}\n`);
-    if (r.status === 'failed') break;
   }
   return reports;
 }

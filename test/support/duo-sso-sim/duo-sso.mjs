@@ -14,6 +14,7 @@
 //                             'says-so': and print "saved for profile 'default'" too
 //   expiredAssertionRuns      the first N runs present an assertion already past NotOnOrAfter
 //   silent                    print none of the guide's ✔ lines (the real wording may differ)
+//   approvalDelayMs           wait this long "for the Duo push to be approved" (pid in KNOBS.pid)
 //   profileOrder              'config' (default) or 'reverse': the order profiles are processed in
 //                             (the real one iterates a Go map, so the order is not guaranteed)
 // Every run is appended to KNOBS.log (JSON lines: argv and outcome); run counters live in KNOBS.state.
@@ -95,6 +96,12 @@ if (knobs.firstRunCertificatePrompt && !simState.certificateSelected) {
     finish(1);
   }
   simState.certificateSelected = true;
+}
+if (knobs.approvalDelayMs) {
+  // Waiting for the user to approve the Duo push; the pid lets a test check it was stopped.
+  if (knobsPath) writeFileSync(`${knobsPath}.pid`, String(process.pid));
+  process.stdout.write('Waiting for Duo approval...\n');
+  await new Promise((resolve) => setTimeout(resolve, knobs.approvalDelayMs));
 }
 process.stdout.write('✔ SSO completed successfully\n');
 

@@ -20,6 +20,8 @@ export interface DuoSsoKnobs {
   expiredAssertionRuns?: number;
   profileOrder?: 'config' | 'reverse';
   silent?: boolean;
+  /** Wait this long for the Duo approval (the pid is written to KNOBS.pid). */
+  approvalDelayMs?: number;
 }
 
 export interface SimRun {

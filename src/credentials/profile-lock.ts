@@ -1,0 +1,22 @@
+// One lock per profile for every operation on its secret: migrate, restore, login's store
+// step, and credential-process's renewal. Lock order, everywhere: this profile lock first,
+// then the file locks, each taken and released inside one write (updateFile), never two at
+// once; and one profile at a time. So two runs can wait for each other but never deadlock.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withFileLock } from '../fs/safe-write.js';
+import type { Paths } from '../platform/paths.js';
+import { validateProfileName } from './files.js';
+
+export function profileLockPath(paths: Pick<Paths, 'stateDir'>, profile: string): string {
+  // Validated before the path is built: a profile named ../../x must not place a lock elsewhere.
+  validateProfileName(profile);
+  return join(paths.stateDir, 'locks', `profile-${profile}`);
+}
+
+/** Runs `fn` holding `profile`'s lock (a `<name>.lock` file under our state folder). */
+export async function withProfileLock<T>(paths: Pick<Paths, 'stateDir'>, profile: string, fn: () => Promise<T>): Promise<T> {
+  const path = profileLockPath(paths, profile);
+  await mkdir(join(paths.stateDir, 'locks'), { recursive: true, mode: 0o700 });
+  return withFileLock(path, fn);
+}

@@ -1,0 +1,74 @@
+// A profile's credentials as the AWS CLI would get them, for `exec`, `env` and `console`:
+// the shared credentials file's keys, else (a profile moved into the keychain or pass) what
+// our credential_process hands out, which renews them first when that is switched on. The
+// expiry comes from the store entry, the file, or our record of the login.
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
+import { readState } from '../state/state.js';
+import { rememberedExpiry } from '../login/sessions.js';
+import { configuredRegion, credentialsFor, readAwsConfig } from '../login/verify.js';
+import { validateProfileName } from '../credentials/files.js';
+import { activeAwsProfile } from '../platform/paths.js';
+
+export interface ProfileCredentials {
+  profile: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Absent for long-term keys. */
+  sessionToken?: string;
+  expiration?: Date;
+  /** The profile's `region` in ~/.aws/config (or [default]'s), lost once AWS_PROFILE is unset. */
+  region?: string;
+}
+
+/** --profile, else AWS_PROFILE / AWS_DEFAULT_PROFILE, else `default` (as the AWS CLI chooses). */
+export function chosenProfile(ctx: Pick<Context, 'env'>, profile: string | undefined): string {
+  return profile ?? activeAwsProfile(ctx.env);
+}
+
+function loginHint(profile: string): string {
+  return `Log in: duo-sso-setup login --profile ${profile}`;
+}
+
+/**
+ * The credentials of `profile`, or a UserError that names `login`: missing, expired, or
+ * unreadable. `requireSession`: long-term keys are refused too (the console needs a session).
+ */
+export async function profileCredentials(
+  ctx: Pick<Context, 'env' | 'paths' | 'now'>,
+  profile: string,
+  opts: { requireSession?: boolean } = {},
+): Promise<ProfileCredentials> {
+  validateProfileName(profile);
+  const credentials = await readCredentialsText(ctx.paths.awsCredentials).catch((error: Error) => {
+    throw new UserError(`cannot read ${ctx.paths.awsCredentials}: ${error.message}`);
+  });
+  const config = await readAwsConfig(ctx.paths);
+  const found = await credentialsFor(ctx.env, profile, { credentials, config }, { renew: true });
+  if (!found.ok) {
+    const message = found.code === 'NoCredentials' ? `no credentials for profile ${profile} (nothing under [${profile}] in ${ctx.paths.awsCredentials}, and it is not in a secret store)` : found.message;
+    throw new UserError(message, { hint: loginHint(profile) });
+  }
+  const c = found.credentials;
+  const section = profileSection(credentials, profile);
+  const expiration = found.expiration ?? expiryOf(section) ?? rememberedExpiry(await readState(ctx.paths), profile, c.accessKeyId);
+  if (expiration && expiration.getTime() <= ctx.now().getTime()) {
+    throw new UserError(`the credentials of profile ${profile} expired at ${expiration.toISOString()}`, { hint: loginHint(profile) });
+  }
+  if (opts.requireSession && !c.sessionToken) {
+    throw new UserError(`profile ${profile} has long-term keys (no session token); the AWS console needs session credentials`, {
+      hint: `Use a profile that duo-sso logs in: duo-sso-setup login --profile NAME`,
+    });
+  }
+  // The file's region only: the environment's AWS_REGION reaches the child anyway.
+  const region = configuredRegion({}, config, profile);
+  return {
+    profile,
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+    ...(expiration ? { expiration } : {}),
+    ...(region ? { region } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+// The credentials a profile resolves to: none, half of a key pair, a key AWS does not know, an
+// expired session, a profile that is not there. Matched in the wording of botocore (AWS CLI
+// v1/v2), the Go SDK (duo-sso, aws-vault, saml2aws) and the JS SDK v3.
+import type { KnownFailure } from './types.js';
+
+const LOGIN = ['duo-sso-setup', 'login'];
+// A profile name as it appears in the message: one line, no brackets or quotes around it.
+const PROFILE = String.raw`(?<profile>[^\s()[\]'",]+)`;
+
+export const credentialsFailures: readonly KnownFailure[] = [
+  {
+    id: 'no-credentials',
+    title: 'No credentials found at all',
+    group: 'credentials',
+    patterns: [
+      /Unable to locate credentials/,
+      /Could not load credentials from any providers/,
+      /NoCredentialProviders: no valid providers in chain/,
+      /failed to refresh cached credentials, no EC2 IMDS role found/,
+    ],
+    explanation:
+      'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
+      + 'pass --profile NAME or export AWS_PROFILE=NAME.',
+    fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
+    example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
+  },
+  {
+    id: 'partial-credentials',
+    title: 'Only half of a key pair was found',
+    group: 'credentials',
+    patterns: [
+      /Partial credentials found in (?<source>[\w-]+), missing: (?<missing>\w+)/,
+      new RegExp(String.raw`shared credentials ${PROFILE} in \S+ did not contain aws_(?:access_key_id|secret_access_key)`),
+      /\bSharedCredsAccessKey\b/,
+      new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
+    ],
+    explanation:
+      'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
+      + 'edited by hand, a migration to the keychain that stopped half-way, or AWS_ACCESS_KEY_ID exported without '
+      + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token.',
+    fix: {
+      description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
+      commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is incomplete.` : undefined),
+    example: 'Partial credentials found in shared-credentials-file, missing: aws_secret_access_key',
+  },
+  {
+    id: 'invalid-credentials',
+    title: 'AWS does not know these credentials',
+    group: 'credentials',
+    patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/],
+    explanation:
+      'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile.',
+    fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
+    example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
+  },
+  {
+    id: 'session-expired',
+    title: 'The session credentials have expired',
+    group: 'credentials',
+    patterns: [/\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/],
+    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
+    fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
+    example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
+  },
+  {
+    id: 'credentials-under-default',
+    title: 'Profile not found (credentials saved under [default], or never logged in)',
+    group: 'credentials',
+    patterns: [
+      // botocore (AWS CLI v1 and v2); one line only: a profile name never spans lines.
+      /The config profile \((?<profile>[^)\r\n]+)\) could not be found/,
+      // JS SDK v3 (@aws-sdk/credential-provider-ini, before 3.5xx).
+      new RegExp(String.raw`Profile ${PROFILE} could not be found or parsed in shared credentials file`),
+      // Go SDK v1 and v2.
+      new RegExp(String.raw`SharedConfigProfileNotExistsError: failed to get profile, ${PROFILE}`),
+      new RegExp(String.raw`failed to get shared config profile, ${PROFILE}`),
+      /AWS Credentials saved for profile 'default'/,
+      /\bProfileNotFound\b/,
+    ],
+    explanation:
+      'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '
+      + '[default] in ~/.aws/credentials, so `aws --profile NAME` finds nothing (or [default] silently points at the wrong '
+      + 'account). The same message appears when the profile was never logged in, or its name is misspelt (AWS_PROFILE).',
+    fix: {
+      description: 'Log in to the profile again; login moves credentials that landed under [default] to the right profile',
+      commands: [['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: true,
+    },
+    describe: (f) => (f.profile ? `The AWS tools looked for profile '${f.profile}'.` : undefined),
+    example: 'The config profile (eticloud) could not be found',
+  },
+];

@@ -1,0 +1,210 @@
+// Ctrl-C on a real terminal (issue 11 Build 2), under Node and Deno: at every question the
+// tool asks, while setup is still checking, and during an install step. Each time: exit 130,
+// one line saying what was and was not changed, no process or temporary file of ours left,
+// and every file as it was (or completely written).
+import { describe, expect, it } from 'vitest';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
+import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
+
+const sandbox = sandboxPerTest();
+const CONFIG = '.config/duo-sso/config.json';
+const SUMMARY = /^duo-sso-setup: interrupted; nothing was changed\.$/m;
+
+/** Every file under HOME with its content: "unchanged" means equal. */
+async function files(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        // gpg's own state changes as gpg runs; it is not ours.
+        if (e.name !== '.gnupg') await walk(p);
+      } else if (e.isFile()) out[relative(root, p)] = `${(await stat(p)).mode & 0o777}:${await readFile(p, 'base64')}`;
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** A config.json with fixable problems (no partner_spid/aws_urn): config fix and doctor --fix ask. */
+const FIXABLE = '{\n  "url": "https://cloudsso.cisco.com",\n  "profiles": {\n    "dev": { "aws_account_id": "111111111111", "aws_role_name": "admin" }\n  }\n}\n';
+
+const DUO_SSO_STANDIN = '#!/bin/sh\ncase "$1" in --version|-version) echo "duo-sso v3.4.1"; exit 0 ;; esac\nexit 0\n';
+
+/** A TMPDIR of the sandbox's own, so that temporary files left behind can be seen. */
+async function privateTmp(box: Sandbox): Promise<string> {
+  const tmp = join(box.root, 'tmp');
+  await mkdir(tmp);
+  box.env.TMPDIR = tmp;
+  return tmp;
+}
+
+interface Question {
+  name: string;
+  args: string[];
+  /** What appears when the question is up. */
+  question: string;
+  prepare?: (box: Sandbox) => Promise<void>;
+  tools?: string[];
+  also?: (screen: string) => void;
+  /** Questions answered before the one Ctrl-C comes at. */
+  steps?: PtyStep[];
+}
+
+const QUESTIONS: Question[] = [
+  { name: 'config init (the wizard)', args: ['config', 'init'], question: 'sign-in URL' },
+  { name: 'config fix', args: ['config', 'fix'], question: 'Apply these', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
+  // Two fixes to offer: the first Ctrl-C must stop both (it was "no" to each, four presses to leave).
+  {
+    name: 'doctor --fix', args: ['doctor', '--fix', '--only', 'session-duration,profiles'], question: 'Fix ', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)),
+    also: (screen) => expect(/Fix session-duration/.test(screen) && /Fix profiles/.test(screen), screen).toBe(false),
+  },
+  { name: 'login: Install duo-sso now?', args: ['login'], question: 'Install it now', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
+  {
+    name: 'login: Create config.json now?', args: ['login'], question: 'Create it now',
+    prepare: async (box) => void (await box.addScript('duo-sso', DUO_SSO_STANDIN)),
+  },
+  { name: 'install pass-gpg: Go ahead?', args: ['install', 'pass-gpg', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+  {
+    name: 'credentials migrate: Move the keys?', args: ['credentials', 'migrate'], question: 'Move the keys', tools: ['gpg', 'pass'],
+    prepare: async (box) => {
+      await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+      await box.write('.aws/credentials', '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEXAMPLETOKEN\n', 0o600);
+      await box.write('.aws/config', '[profile dev]\nregion = us-east-1\n', 0o644);
+    },
+  },
+  {
+    // A multiselect (a list drawn over several lines).
+    name: 'config import: Which profiles?', args: ['config', 'import', '../listing.txt'], question: 'Which profiles should be added[\\s\\S]*scratch',
+    prepare: async (box) => {
+      await box.write(CONFIG, FIXABLE);
+      await box.write('../listing.txt', 'SSO completed successfully\nAccount: eticloud (626007623524)\n  [1] admin\nAccount: scratch (012345678901)\n  [3] devops\n');
+    },
+  },
+  { name: 'setup: Go ahead?', args: ['setup', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+];
+
+describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runtime) => {
+  for (const q of QUESTIONS) {
+    it(`${q.name}: exit 130, one summary line, nothing changed or left behind`, async () => {
+      const box = await sandbox({ tools: q.tools ?? [] });
+      const tmp = await privateTmp(box);
+      await q.prepare?.(box);
+      const before = await files(box.home);
+      const r = await runInPty(box, q.args, { runtime, steps: [...(q.steps ?? []), { waitFor: q.question, send: CTRL_C }] });
+      expect(r.missed, `${r.exitCode} ${r.raw}`).toBeUndefined();
+      expect(r.exitCode, r.screen).toBe(130);
+      expect(r.screen).toMatch(SUMMARY);
+      expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+      expect(r.screen).not.toMatch(/Uncaught|readline was closed| {4}at /);
+      q.also?.(r.screen);
+      expect(await files(box.home)).toEqual(before);
+      expect(await leftoverTempFiles(box.root)).toEqual([]);
+      expect(await readdir(tmp)).toEqual([]);
+      expect(await settledLeftovers(box.home)).toEqual([]);
+    }, 120_000);
+  }
+});
+
+/** A stand-in that says it started (a file), then waits on a child that ignores SIGTERM. */
+const hanging = (started: string, marker: string) => `#!/bin/sh\ntouch ${started}\n(trap '' TERM; exec sleep 300 ${marker})\necho done\n`;
+const newMarker = (): string => `0.${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+
+/**
+ * Runs the CLI on a terminal with `tools` replaced by hanging stand-ins, and types Ctrl-C once
+ * one of them has started. Returns the run and what it must leave clean.
+ */
+async function ctrlCWhileHanging(runtime: Runtime, tools: string[], args: string[], before?: (box: Sandbox) => Promise<void>) {
+  const box = await sandbox();
+  const tmp = await privateTmp(box);
+  const marker = newMarker();
+  const started = join(box.root, 'tool-started');
+  for (const tool of tools) await box.addScript(tool, hanging(started, marker));
+  await before?.(box);
+  const home = await files(box.home);
+  const r = await runInPty(box, args, { runtime, steps: [{ waitFor: '', waitForFile: started, send: CTRL_C, delayMs: 300 }], exitTimeoutMs: 20_000 });
+  expect(r.missed, r.screen).toBeUndefined();
+  expect(r.exitCode, r.screen).toBe(130);
+  expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+  expect(await settledLeftovers(marker)).toEqual([]);
+  expect(await settledLeftovers(box.home)).toEqual([]);
+  expect(await leftoverTempFiles(box.root)).toEqual([]);
+  expect(await readdir(tmp)).toEqual([]);
+  return { r, box, home };
+}
+
+const GPG_FLAGS = ['--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'];
+
+describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runtime) => {
+  it('while setup is still checking (a gpg that hangs): exit 130 at once, the gpg group is gone, nothing changed', async () => {
+    const { r, box, home } = await ctrlCWhileHanging(runtime, ['gpg', 'gpg2'], ['setup']);
+    expect(r.screen).toMatch(SUMMARY);
+    expect(r.screen).not.toContain('Go ahead');
+    expect(await files(box.home)).toEqual(home);
+  }, 120_000);
+
+  it('during an install step (apt-get hangs): exit 130, the step\'s group is gone, the summary names the step it stopped', async () => {
+    const { r } = await ctrlCWhileHanging(runtime, ['apt-get'], ['install', 'pass-gpg', '--yes', ...GPG_FLAGS]);
+    // The step was stopped before it finished: it may have changed part of the machine.
+    expect(r.screen).toMatch(/^duo-sso-setup: interrupted; changed before stopping: started apt-get .*install -y pass gnupg \(stopped before it finished\); nothing else was changed\.$/m);
+  }, 120_000);
+
+  it('during setup\'s steps (listr draws them; apt-get hangs): exit 130 with the one line, not listr\'s own exit 127', async () => {
+    await ctrlCWhileHanging(runtime, ['apt-get'], ['setup', '--yes', ...GPG_FLAGS]);
+  }, 120_000);
+
+  it('at a question of a command login started on the terminal (config init): the whole login stops with 130', async () => {
+    const box = await sandbox();
+    await box.addScript('duo-sso', DUO_SSO_STANDIN);
+    const before = await files(box.home);
+    const r = await runInPty(box, ['login'], { runtime, steps: [{ waitFor: 'Create it now', send: '\r' }, { waitFor: 'sign-in URL', send: CTRL_C }] });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(130);
+    expect(r.screen).not.toContain('duo-sso-setup: error');
+    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+    expect(await files(box.home)).toEqual(before);
+    expect(await settledLeftovers(box.home)).toEqual([]);
+  }, 120_000);
+});
+
+const canApt = Boolean(systemTool('apt-get')) && process.getuid?.() === 0;
+
+describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at gpg\'s passphrase screen under %s', (runtime) => {
+  it('install pass-gpg: exit 130, no pinentry left on the terminal, and gpg answers at once afterwards', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg', 'pinentry', 'pinentry-curses'] });
+    const r = await runInPty(box, ['install', 'pass-gpg', '--yes', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
+      runtime, steps: [{ waitFor: 'Passphrase', send: CTRL_C, delayMs: 500 }], exitTimeoutMs: 30_000,
+    });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(130);
+    expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
+    // Right away, not after the agent's own minute: the pinentry went with the run.
+    expect((await leftoverProcesses(box.home)).filter((p) => /pinentry/.test(p.cmdline))).toEqual([]);
+    const t0 = Date.now();
+    const next = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys'], { timeoutMs: 60_000 });
+    expect(next.exitCode).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 180_000);
+});
+
+describe.each<Runtime>(['node', 'deno'])('questions on a terminal under %s', (runtime) => {
+  it('a confirmation shows its answer as yes/no, not (Y/n) · true', async () => {
+    const box = await sandbox();
+    await box.write(CONFIG, FIXABLE);
+    const r = await runInPty(box, ['config', 'fix'], { runtime, steps: [{ waitFor: 'Apply these', send: 'n' }] });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.screen).toMatch(/\(Y\/n\) · no/);
+    expect(r.screen).not.toMatch(/· (true|false)/);
+  }, 90_000);
+
+  it('SIGTERM while a question is up (kill, not a key): the question is cancelled, exit 143, one line', async () => {
+    const box = await sandbox();
+    const r = await runInPty(box, ['config', 'init'], { runtime, steps: [{ waitFor: 'sign-in URL', send: '', signal: 'SIGTERM' }] });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(143);
+    expect(r.screen).toMatch(/^duo-sso-setup: stopped by SIGTERM; nothing was changed\.$/m);
+    expect(await files(box.home)).toEqual({});
+  }, 90_000);
+});
