@@ -1,6 +1,7 @@
 # Bootstrap for duo-sso-setup on Windows, for a machine that has nothing yet: finds
-# Node.js >= 20 (or Deno 2), installs duo-sso-setup from npm (or a local tarball), then
-# runs `duo-sso-setup setup`.
+# Node.js >= 20 (or Deno 2) — or installs Node.js LTS, verified (winget, else the official
+# MSI checked against SHASUMS256.txt and its Authenticode signer) — installs duo-sso-setup
+# from npm (or a local tarball), then runs `duo-sso-setup setup`.
 #
 #   irm <url>/install.ps1 | iex
 #   powershell -ExecutionPolicy Bypass -File install.ps1 -DryRun
@@ -51,12 +52,61 @@ if (-not $node) {
   if ($deno -and (Get-Major ((& $deno.Source --version) | Select-Object -First 1)) -lt $DenoMin) { Say "found an old Deno; $Package needs Deno $DenoMin+"; $deno = $null }
 }
 
+# With neither Node.js 20+ nor Deno 2: install Node.js LTS, verified. winget checks the
+# installer against the SHA-256 in its signed manifest; without winget, the official MSI must
+# match its line in SHASUMS256.txt *and* carry a valid Authenticode signature whose signer is
+# the OpenJS Foundation (Windows has no gpg to check SHASUMS256.txt.sig with).
+$NodeDist = if ($env:DUO_SSO_SETUP_NODE_DIST) { $env:DUO_SSO_SETUP_NODE_DIST } else { 'https://nodejs.org/dist' }
+$NodeSigner = 'OpenJS Foundation'
+
+function Install-NodeLts {
+  if (Get-Command winget -ErrorAction SilentlyContinue) {
+    Invoke-Step 'winget' @('install', '-e', '--id', 'OpenJS.NodeJS.LTS', '--silent', '--accept-package-agreements', '--accept-source-agreements')
+  } else {
+    if (-not $NodeDist.StartsWith('https://')) { throw "refusing to download over anything but https: $NodeDist" }
+    $index = Invoke-RestMethod -Uri "$NodeDist/index.json" -UseBasicParsing
+    $release = $index | Where-Object { $_.lts -and ((Get-Major $_.version) -ge $NodeMin) } | Select-Object -First 1
+    if (-not $release) { throw "no Node.js LTS release >= $NodeMin in $NodeDist/index.json" }
+    $arch = if ([Environment]::Is64BitOperatingSystem) { if ($env:PROCESSOR_ARCHITECTURE -eq 'ARM64') { 'arm64' } else { 'x64' } } else { 'x86' }
+    $file = "node-$($release.version)-$arch.msi"
+    $work = Join-Path ([IO.Path]::GetTempPath()) ("duo-sso-setup-node-" + [Guid]::NewGuid())
+    New-Item -ItemType Directory -Path $work | Out-Null
+    try {
+      Say "Downloading Node.js $($release.version) ($file)"
+      if ($DryRun) { Say "+ verify $file against SHASUMS256.txt and its Authenticode signer ($NodeSigner); msiexec /i $file /qn"; return }
+      Invoke-WebRequest -Uri "$NodeDist/$($release.version)/SHASUMS256.txt" -OutFile (Join-Path $work 'SHASUMS256.txt') -UseBasicParsing
+      Invoke-WebRequest -Uri "$NodeDist/$($release.version)/$file" -OutFile (Join-Path $work $file) -UseBasicParsing
+      $line = Get-Content (Join-Path $work 'SHASUMS256.txt') | Where-Object { ($_ -split '\s+')[1] -eq $file } | Select-Object -First 1
+      if (-not $line) { throw "$file is not listed in SHASUMS256.txt; nothing was installed" }
+      $expected = ($line -split '\s+')[0].ToLowerInvariant()
+      $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path $work $file)).Hash.ToLowerInvariant()
+      if ($actual -ne $expected) { throw "$file does not match its SHA-256 (got $actual, expected $expected); nothing was installed" }
+      $sig = Get-AuthenticodeSignature -LiteralPath (Join-Path $work $file)
+      if ($sig.Status -ne 'Valid' -or $sig.SignerCertificate.Subject -notmatch [regex]::Escape($NodeSigner)) {
+        throw "$file is not signed by $NodeSigner (signature: $($sig.Status)); nothing was installed"
+      }
+      Invoke-Step 'msiexec.exe' @('/i', (Join-Path $work $file), '/qn', '/norestart')
+    } finally {
+      Remove-Item -Recurse -Force -LiteralPath $work -ErrorAction SilentlyContinue
+    }
+  }
+  # This session's PATH does not see the new install yet.
+  $env:Path = "$env:ProgramFiles\nodejs;$env:Path"
+}
+
 if (-not $node -and -not $deno) {
-  Say "$Package needs Node.js $NodeMin+ (or Deno $DenoMin+), and neither is on PATH."
-  Say "  winget install -e --id OpenJS.NodeJS.LTS     (then open a new terminal and run this again)"
-  # throw, not exit: under `irm … | iex` exit would close the user's PowerShell window.
-  # (With -File an uncaught throw still ends with exit code 1.)
-  throw "no Node.js $NodeMin+ or Deno $DenoMin+ on PATH"
+  Say "$Package needs Node.js $NodeMin+ (or Deno $DenoMin+), and neither is on PATH: installing Node.js LTS."
+  Install-NodeLts
+  $node = Get-Command node -ErrorAction SilentlyContinue
+  if (-not $node -and $DryRun) {
+    Say "+ npm install --global --no-audit --no-fund $Package (with the new Node.js), then $Package setup"
+    return
+  }
+  if (-not $node) {
+    # throw, not exit: under `irm … | iex` exit would close the user's PowerShell window.
+    # (With -File an uncaught throw still ends with exit code 1.)
+    throw "Node.js was installed but is not on PATH yet: open a new terminal and run this again"
+  }
 }
 
 $spec = if ($Tarball -ne '') { $Tarball } else { "$Package@$Version" }

@@ -2,6 +2,7 @@
 // federation endpoint) or, with --sso, the organisation's own console link. The sign-in URL
 // carries a SigninToken good for 15 minutes: it goes to the browser's argument list or to
 // stdout (--print), never to stderr, logs or an error message.
+import { appliedPolicy, readPolicy } from '../policy/read.js';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
@@ -33,8 +34,11 @@ function httpUrl(value: string, what: string): string {
 
 export async function ssoConsoleUrl(ctx: Pick<Context, 'env' | 'paths'>): Promise<string> {
   const fromState = (await readState(ctx.paths)).consoleSsoUrl;
-  const chosen = ctx.env.DUO_SSO_SETUP_CONSOLE_SSO_URL || (typeof fromState === 'string' ? fromState : undefined) || DEFAULT_SSO_CONSOLE_URL;
-  return httpUrl(chosen, ctx.env.DUO_SSO_SETUP_CONSOLE_SSO_URL ? 'DUO_SSO_SETUP_CONSOLE_SSO_URL' : 'consoleSsoUrl in state.json');
+  const state = typeof fromState === 'string' ? fromState : undefined;
+  // The user's own choice, then the organisation policy's link, then the guide's.
+  const org = state ? undefined : appliedPolicy(await readPolicy(ctx.paths))?.consoleUrl;
+  const chosen = ctx.env.DUO_SSO_SETUP_CONSOLE_SSO_URL || state || org || DEFAULT_SSO_CONSOLE_URL;
+  return httpUrl(chosen, ctx.env.DUO_SSO_SETUP_CONSOLE_SSO_URL ? 'DUO_SSO_SETUP_CONSOLE_SSO_URL' : state ? 'consoleSsoUrl in state.json' : 'consoleUrl in the organisation policy');
 }
 
 /** Exchanges the session for a SigninToken. Errors name the profile and the endpoint's host only. */

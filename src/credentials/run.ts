@@ -24,6 +24,22 @@ export interface CredentialsFlags {
  * The store for migrate, restore and `login --store`: --store, else the store holding the
  * migrated profiles (state.json), else the first usable, trying the one used last first.
  */
+/**
+ * Where new keys may go under the organisation policy's `secretStore`: its store when none is
+ * asked for; another one asked for is refused before anything changes. (Restore reads from
+ * wherever the keys are, so it does not ask this.)
+ */
+export async function storeAllowed(ctx: Pick<Context, 'paths'>, requested?: StoreKind): Promise<StoreKind | undefined> {
+  const { appliedPolicy, readPolicy } = await import('../policy/read.js');
+  const read = await readPolicy(ctx.paths);
+  const only = appliedPolicy(read)?.secretStore;
+  if (only === undefined || only === 'any') return requested;
+  if (requested && requested !== only) {
+    throw new UserError(`the organisation policy (${read.path}) keeps AWS keys in the ${only} store only, not ${requested}`, { hint: `Use --store ${only}, or leave --store out. Nothing was changed.` });
+  }
+  return only;
+}
+
 export async function storeFor(ctx: Pick<Context, 'env' | 'paths' | 'runner'>, requested?: StoreKind): Promise<SecretStore> {
   const state = await readState(ctx.paths);
   const remembered = (state.storedProfiles ?? []).length > 0 ? state.secretStore : undefined;
@@ -61,7 +77,7 @@ function when(iso: string | undefined, source: string | undefined): string {
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
   // Before anything builds a path or asks a store from a name.
   for (const p of flags.profile ?? []) validateProfileName(p);
-  const store = await storeFor(ctx, flags.store);
+  const store = await storeFor(ctx, await storeAllowed(ctx, flags.store));
   let profiles = flags.profile ?? [];
   if (profiles.length === 0) {
     // By default: every profile with temporary (STS) keys, which is what duo-sso writes, and
@@ -77,9 +93,17 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
-  if (flags.renew !== undefined || flags.refreshBefore !== undefined) {
+  // Without --renew/--no-renew, the organisation policy's autoRenew decides for profiles with no choice yet.
+  const { appliedPolicy, readPolicy } = await import('../policy/read.js');
+  const autoRenew = flags.renew === undefined && !ctx.options.dryRun ? appliedPolicy(await readPolicy(ctx.paths))?.autoRenew : undefined;
+  if (flags.renew !== undefined || flags.refreshBefore !== undefined || autoRenew !== undefined) {
     const { rememberRenewal } = await import('./renew-state.js');
-    await rememberRenewal(ctx, flags.renew === undefined ? [] : outcomes.map((o) => o.profile), flags.renew ?? false, flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 });
+    const migrated = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile);
+    const renew = flags.renew ?? autoRenew ?? false;
+    await rememberRenewal(ctx, flags.renew === undefined && autoRenew === undefined ? [] : migrated, renew, {
+      ...(flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 }),
+      ...(flags.renew === undefined ? { onlyIfUnset: true } : {}),
+    });
   }
   const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {

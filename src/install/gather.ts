@@ -1,5 +1,6 @@
 // Gathers what recipes need to know about this machine (and the user's options from flags
 // and environment) into a PlanInput. The only impure part of planning.
+import { appliedPolicy, readPolicy } from '../policy/read.js';
 import { existsSync } from 'node:fs';
 import { mayHoldSecretKeys } from '../doctor/checks/gpg-probe.js';
 import { join } from 'node:path';
@@ -114,16 +115,22 @@ export async function gatherPlanInput(ctx: Context, components: readonly Compone
     const v1 = pipAwsCliV1(classifyAwsCli(await awsClisOnPath(ctx)));
     if (v1) input.awsCliV1 = v1;
   }
-  if (components.includes('duo-sso') && options.tapUrl === undefined) {
-    // A tap URL that worked before (saved by `upgrade` after a re-tap) beats the guide's default.
-    const saved = (await readState(ctx.paths)).tapUrl;
-    if (saved) input.options = { ...input.options, tapUrl: saved };
+  if (components.includes('duo-sso')) {
+    // The organisation policy's tap and release URLs count as flags (flags and
+    // DUO_SSO_RELEASE_URL still win); a tap URL that worked before (saved by `upgrade` after a
+    // re-tap) beats the guide's default.
+    const org = appliedPolicy(await readPolicy(ctx.paths));
+    const saved = options.tapUrl === undefined && !org?.tapUrl ? (await readState(ctx.paths)).tapUrl : undefined;
+    const tapUrl = options.tapUrl ?? org?.tapUrl ?? saved;
+    const releaseUrl = options.releaseUrl ?? org?.releaseUrl;
+    input.options = { ...input.options, ...(tapUrl ? { tapUrl } : {}), ...(releaseUrl ? { releaseUrl } : {}) };
   }
   if (components.includes('pass-gpg') && facts.os === 'linux') {
     const key = await existingGpgKey(ctx);
     if (key) input.existingGpgKey = key;
     else {
-      input.options = { ...options, ...(await gpgIdentity(ctx, options)) };
+      // On top of what was settled above (tap and release URLs), not the bare flags.
+      input.options = { ...input.options, ...(await gpgIdentity(ctx, options)) };
     }
   }
   return input;

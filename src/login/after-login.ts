@@ -55,13 +55,17 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
   const expirations = Object.fromEntries(report.profiles.filter((p) => p.expires && profiles.includes(p.name)).map((p) => [p.name, new Date(p.expires!)]));
   try {
     const { storeFor, migrateProfiles } = await import('../credentials/index.js');
-    const store = await storeFor(ctx, requested);
+    const { storeAllowed } = await import('../credentials/run.js');
+    const store = await storeFor(ctx, await storeAllowed(ctx, requested));
     const why = choice === undefined && state.loginStore ? `; the default since \`login --store ${state.loginStore}\`, \`login --no-store\` stops it` : '';
     progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process${why})`);
     const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
     // Profiles `login --store` keeps in the store renew themselves through credential-process,
-    // unless `credentials migrate --no-renew` said otherwise.
-    if (requested) await (await import('../credentials/renew-state.js')).rememberRenewal(ctx, outcomes.map((o) => o.profile), true, { onlyIfUnset: true });
+    // unless `credentials migrate --no-renew` said otherwise, or the organisation policy's
+    // autoRenew is false.
+    const { appliedPolicy, readPolicy } = await import('../policy/read.js');
+    const autoRenew = appliedPolicy(await readPolicy(ctx.paths))?.autoRenew;
+    if (requested && autoRenew !== false) await (await import('../credentials/renew-state.js')).rememberRenewal(ctx, outcomes.map((o) => o.profile), true, { onlyIfUnset: true });
     report.stored = outcomes.map((o) => ({ profile: o.profile, store: o.store, status: o.status, ...(o.plaintextBackups.length > 0 ? { plaintextBackups: o.plaintextBackups } : {}) }));
   } catch (error) {
     report.ok = false;

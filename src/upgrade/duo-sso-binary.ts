@@ -2,6 +2,7 @@
 // new release (or --from), check its SHA-256, replace the binary atomically while keeping
 // the old one as `duo-sso.previous`, and prove the new one runs; if it does not, put the
 // previous one back.
+import { appliedPolicy, readPolicy } from '../policy/read.js';
 import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,7 @@ export async function upgradeDuoSsoBinary(
     return { ...base, status: 'skipped', summary: 'duo-sso is not installed, so there is nothing to upgrade', next: { advice: 'Install it:', commands: [['duo-sso-setup', 'install', 'duo-sso']] } };
   }
   const before = parseVersion(output(await deps.runner.run(target, ['--version'], { timeoutMs: 10_000 })));
-  const src = releaseSource(deps.env, facts.os, facts.arch, opts.from);
+  const src = releaseSource(deps.env, facts.os, facts.arch, opts.from, appliedPolicy(await readPolicy(deps.paths))?.releaseUrl);
   const folder = src.folder;
   const latest = folder ? await (deps.latest ?? fetchDirectly)(`duo-sso-release:${folder}`, () => latestVersion(folder)) : undefined;
   const report = { ...base, from: before, to: latest };

@@ -1,5 +1,6 @@
 // Upgrading a Homebrew-managed duo-sso (src/brew/duo-sso.ts decides that): find out what is
 // offered, then walk the ladder (ladder.ts) and report what ran.
+import { appliedPolicy, readPolicy } from '../policy/read.js';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { rememberBrewManaged, type BrewDuoSso } from '../brew/duo-sso.js';
@@ -23,8 +24,10 @@ type Deps = Pick<Context, 'runner' | 'env' | 'paths'>;
 
 export async function resolveTapUrl(deps: Deps, brew: string, flag: string | undefined): Promise<TapUrl> {
   const state = await readState(deps.paths);
-  const remote = flag || state.tapUrl ? undefined : await tapRemoteUrl(deps, brew, TAP);
-  return chooseTapUrl({ flag, state: state.tapUrl, remote });
+  // The organisation policy's tap URL counts as if given on the command line.
+  const chosen = flag || appliedPolicy(await readPolicy(deps.paths))?.tapUrl;
+  const remote = chosen || state.tapUrl ? undefined : await tapRemoteUrl(deps, brew, TAP);
+  return chooseTapUrl({ flag: chosen, state: state.tapUrl, remote });
 }
 
 /** The whole ladder as the user would run it by hand, for --dry-run and refusals. */

@@ -16,10 +16,11 @@ export interface ReleaseSource {
   source: string;
 }
 
-export function releaseSource(env: Env, os: string, arch: string, from: string | undefined): ReleaseSource {
+/** `policyFolder`: the organisation policy's releaseUrl, used when DUO_SSO_RELEASE_URL is not set. */
+export function releaseSource(env: Env, os: string, arch: string, from: string | undefined, policyFolder?: string): ReleaseSource {
   const asset = releaseAssetName(os, arch);
   if (from) return { folder: undefined, asset, source: from };
-  const folder = (env.DUO_SSO_RELEASE_URL || DUO_SSO_RELEASE_URL).replace(/\/+$/, '');
+  const folder = (env.DUO_SSO_RELEASE_URL || policyFolder || DUO_SSO_RELEASE_URL).replace(/\/+$/, '');
   return { folder, asset, source: `${folder}/${asset}` };
 }
 

@@ -59,6 +59,17 @@ describe('linters', () => {
     expect(code).not.toMatch(/\bexit\b/i);
   });
 
+  it('install.ps1 installs Node.js LTS only verified: winget, or the MSI checked by SHA-256 and its Authenticode signer (text check: no PowerShell here)', async () => {
+    const text = await import('node:fs/promises').then((fs) => fs.readFile(join(REPO, 'installers', 'install.ps1'), 'utf8'));
+    expect(text).toContain("'winget' @('install', '-e', '--id', 'OpenJS.NodeJS.LTS'");
+    // The hash is compared before msiexec runs, and so is the signer.
+    const msi = text.indexOf("Invoke-Step 'msiexec.exe'");
+    expect(text.indexOf('Get-FileHash -Algorithm SHA256')).toBeGreaterThan(0);
+    expect(text.indexOf('Get-FileHash -Algorithm SHA256')).toBeLessThan(msi);
+    expect(text.indexOf("$sig.Status -ne 'Valid'")).toBeLessThan(msi);
+    expect(text).toContain("$NodeSigner = 'OpenJS Foundation'");
+  });
+
   it('the Homebrew formula is valid Ruby and has a --version test', async () => {
     const formula = join(REPO, 'homebrew', 'Formula', 'duo-sso-setup.rb');
     expect(execFileSync(systemTool('ruby')!, ['-c', formula], { encoding: 'utf8' })).toContain('Syntax OK');

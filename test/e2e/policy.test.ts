@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chmod, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Sandbox } from '../support/sandbox.js';
+import { Sandbox, createGpgKey } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
@@ -21,13 +21,13 @@ const POLICY = {
   requiredProfiles: { prod: '012345678901:admin', dev: '111111111111:devops' },
 };
 
-async function machine(mode: number) {
+async function machine(mode: number, extra: Record<string, unknown> = {}) {
   const sts = await StsServer.start({ roles: { 'arn:aws:iam::012345678901:role/admin': { maxSessionDuration: 3600 } } });
   const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url } });
   cleanups.push(() => sts.close(), () => box.cleanup());
   await installDuoSsoSim(box, { stsEndpoint: sts.url });
   const policy = join(box.root, 'policy.json');
-  await writeFile(policy, JSON.stringify(POLICY, null, 2));
+  await writeFile(policy, JSON.stringify({ ...POLICY, ...extra }, null, 2));
   await chmod(policy, mode);
   box.env.DUO_SSO_SETUP_POLICY = policy;
   return { box, policy };
@@ -88,5 +88,39 @@ describe.runIf(isRoot)('organisation policy', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.json.repairs).toContainEqual(expect.objectContaining({ kind: 'lower-duration', profile: 'prod', from: 7200, to: 1800 }));
     expect(JSON.parse(await box.read('.config/duo-sso/config.json')).profiles.prod.session_duration_seconds).toBe(1800);
+  });
+
+  it('its releaseUrl, consoleUrl and secretStore are what install, console --sso and credentials migrate use', async () => {
+    const { box } = await machine(0o644, {
+      releaseUrl: 'https://mirror.example.com/duo-sso/releases/latest/download',
+      consoleUrl: 'https://console.example.com/aws',
+      secretStore: 'pass',
+    });
+    const plan = await box.run(['install', 'duo-sso', '--method', 'release', '--dry-run']);
+    expect(plan.stdout + plan.stderr).toContain('https://mirror.example.com/duo-sso/releases/latest/download/duo-sso_linux_');
+    // A flag still wins over the policy.
+    const flag = await box.run(['install', 'duo-sso', '--method', 'release', '--dry-run', '--release-url', 'https://other.example.com/dl']);
+    expect(flag.stdout + flag.stderr).toContain('https://other.example.com/dl/duo-sso_linux_');
+    const sso = await box.run(['console', '--sso', '--print']);
+    expect(sso.stdout.trim()).toBe('https://console.example.com/aws');
+    await box.write('.aws/credentials', '[prod]\naws_access_key_id = ASIAEXAMPLEEXAMPLE12\naws_secret_access_key = s\naws_session_token = t\n', 0o600);
+    const before = await box.read('.aws/credentials');
+    const migrate = await box.run(['credentials', 'migrate', '--store', 'keychain', '--yes']);
+    expect(migrate.exitCode).toBe(1);
+    expect(migrate.stderr).toContain('keeps AWS keys in the pass store only, not keychain');
+    expect(await box.read('.aws/credentials')).toBe(before);
+  });
+
+  it('autoRenew: true turns renewal on for what credentials migrate moves, unless --no-renew says otherwise', async () => {
+    const { box } = await machine(0o644, { autoRenew: true });
+    const fpr = await createGpgKey(box);
+    expect((await box.exec('pass', ['init', fpr])).exitCode).toBe(0);
+    await box.write('.aws/credentials', '[dev]\naws_access_key_id = ASIAEXAMPLEEXAMPLE12\naws_secret_access_key = s\naws_session_token = t\n\n[ops]\naws_access_key_id = ASIAEXAMPLEEXAMPLE34\naws_secret_access_key = s\naws_session_token = t\n', 0o600);
+    const first = await box.run(['credentials', 'migrate', '--profile', 'dev', '--store', 'pass', '--yes']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const second = await box.run(['credentials', 'migrate', '--profile', 'ops', '--store', 'pass', '--no-renew', '--yes']);
+    expect(second.exitCode, second.stderr).toBe(0);
+    const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
+    expect(state.renewal.profiles).toEqual({ dev: true, ops: false });
   });
 });
