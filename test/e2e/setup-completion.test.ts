@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { CLI, createGpgKey, sandboxPerTest, systemTool, type Sandbox } from '../support/sandbox.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
+import { runInPty } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
 const BASHRC = '# the user\'s own\nalias ll="ls -l"'; // no final newline: kept byte-for-byte all the same
@@ -110,4 +111,21 @@ describe('setup offers shell completion', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['aws-cli']);
   }, 180_000);
+
+  it('at a terminal: the plan, then one question that defaults to Yes (Enter adds the line); answering no skips only this step', async () => {
+    const box = await readyMachine();
+    await box.write('.bashrc', BASHRC);
+    const no = await runInPty(box, ['setup', '--no-login'], { steps: [{ waitFor: 'Go ahead', send: 'n\r' }], exitTimeoutMs: 120_000 });
+    expect(no.missed, no.screen).toBeUndefined();
+    expect(no.screen.indexOf(BASH_LINE), no.screen).toBeLessThan(no.screen.indexOf('Go ahead'));
+    expect(no.screen).toMatch(/Shell completion: not added \(cancelled/);
+    expect(no.screen).toMatch(/Verify with the doctor: /);
+    expect(await box.read('.bashrc')).toBe(BASHRC);
+
+    const yes = await runInPty(box, ['setup', '--no-login'], { steps: [{ waitFor: 'Go ahead', send: '\r' }], exitTimeoutMs: 120_000 });
+    expect(yes.missed, yes.screen).toBeUndefined();
+    // One question (enquirer draws it, then its answer: "? Go ahead? ... ✔ Go ahead? · yes").
+    expect(yes.screen.match(/\? Go ahead/g), yes.screen).toHaveLength(1);
+    expect(await box.read('.bashrc')).toBe(`${BASHRC}\n\n# added by duo-sso-setup\n${BASH_LINE}\n`);
+  }, 300_000);
 });
