@@ -21,10 +21,14 @@ export function gpgTtyEdit(env: Env, home: string, os: NodeJS.Platform = process
   return { shell, file: profileFile(shell, home, env, os, existsSync), line: gpgTtyLine(shell), present: mentionsGpgTty };
 }
 
-/** The line that loads shell completion, or undefined for a shell we have none for (sh). */
+/**
+ * The line that loads shell completion, or undefined for a shell we have none for (sh) and on
+ * Windows, where detectShell's bash fallback would mean a ~/.bashrc nothing reads (PowerShell's
+ * $PROFILE line is left to the user).
+ */
 export function completionEdit(env: Env, home: string, os: NodeJS.Platform = process.platform): ProfileEdit | undefined {
   const shell = detectShell(env, os);
-  if (shell === 'sh') return undefined;
+  if (shell === 'sh' || os === 'win32') return undefined;
   const file = completionFile(shell, profileFile(shell, home, env, os, existsSync), home, env);
   return { shell, file, line: completionLine(shell), present: mentionsCompletion };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { appendLine, completionFile, completionLine, detectShell, gpgTtyLine, mentionsCompletion, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, MARKER } from '../../src/shell/profile.js';
+import { completionEdit } from '../../src/shell/edit-profile.js';
 import { choicesXml } from '../../src/install/choices-xml.js';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -13,6 +14,12 @@ describe('shell profile lines', () => {
     expect(completionFile('zsh', '/home/ann/.zsh/.zshrc', HOME, { ZDOTDIR: '/home/ann/.zsh' })).toBe('/home/ann/.zsh/.zshrc');
     expect(completionFile('fish', `${HOME}/.config/fish/config.fish`, HOME, {})).toBe(`${HOME}/.config/fish/completions/duo-sso-setup.fish`);
     expect(completionFile('fish', '/x/fish/config.fish', HOME, { XDG_CONFIG_HOME: '/x' })).toBe('/x/fish/completions/duo-sso-setup.fish');
+  });
+
+  it('no completion line for sh, nor on Windows (no ~/.bashrc guessed there)', () => {
+    expect(completionEdit({ SHELL: '/bin/dash' }, HOME, 'linux')).toBeUndefined();
+    expect(completionEdit({}, 'C:\\Users\\ann', 'win32')).toBeUndefined();
+    expect(completionEdit({ SHELL: '/usr/bin/fish' }, HOME, 'linux')?.file).toBe(`${HOME}/.config/fish/completions/duo-sso-setup.fish`);
   });
 
   it.each([
