@@ -21,7 +21,7 @@ import { homeRefusal } from '../home-gate.js';
 import { withV1Removal } from '../remove-v1.js';
 import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
 import { plural } from '../../ui/text.js';
-import type { Component, Plan } from '../types.js';
+import type { Plan } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
 import { renderPlanHuman, planToJson } from '../render-plan.js';
 import { detect, missingComponents, statusOf } from './detect.js';
