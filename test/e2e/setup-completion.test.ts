@@ -46,6 +46,17 @@ describe('setup offers shell completion', () => {
     expect(await backups(box, '.bashrc')).toEqual([backup]);
   }, 180_000);
 
+  it('under Deno too: --yes adds the line, a rerun adds nothing', async () => {
+    const box = await readyMachine();
+    await box.write('.bashrc', BASHRC);
+    for (let run = 0; run < 2; run++) {
+      const r = await box.run(['setup', '--no-login', '--json', '--yes'], { runtime: 'deno', timeoutMs: 120_000 });
+      expect(step(r.json), r.stderr).toMatchObject({ status: run === 0 ? 'done' : 'skipped' });
+      expect(await box.read('.bashrc')).toBe(`${BASHRC}\n\n# added by duo-sso-setup\n${BASH_LINE}\n`);
+    }
+    expect(await backups(box, '.bashrc')).toHaveLength(1);
+  }, 180_000);
+
   it('--dry-run --json shows the line in the plan and changes nothing; --no-completion leaves the profile alone', async () => {
     const box = await readyMachine();
     await box.write('.bashrc', BASHRC);
