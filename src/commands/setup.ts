@@ -10,6 +10,7 @@ export function registerSetup(program: Command, run: CommandRunner): void {
     .command('setup')
     .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify')), 'config: ')
     .option('--no-login', 'stop after the config (log in later with duo-sso-setup login)')
+    .option('--no-completion', 'do not offer to load shell completion from your shell profile')
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup setup                        # guided, asks before each change

@@ -14,7 +14,7 @@ import { verifyDetachedSignature } from '../net/gpg-verify.js';
 import { findFirst, type PlatformFacts } from '../platform/facts.js';
 import { describeFailure, output, succeeded, type RunResult } from '../platform/process.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
-import { applyProfileEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
+import { applyProfileEdit, completionEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
 import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
@@ -122,7 +122,11 @@ async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<R
       const problem = await passRoundTrip(ctx);
       return problem ? { status: 'warning', detail: problem } : { status: 'done' };
     }
-    case 'profile-line': return profileLine(ctx, gpgTtyEdit(ctx.env, ctx.paths.home), 'GPG_TTY');
+    case 'profile-line': {
+      if (step.purpose === 'gpg-tty') return profileLine(ctx, gpgTtyEdit(ctx.env, ctx.paths.home), 'GPG_TTY');
+      const edit = completionEdit(ctx.env, ctx.paths.home);
+      return edit ? profileLine(ctx, edit, 'up shell completion') : { status: 'skipped', detail: 'no completion for this shell (bash, zsh and fish have one)' };
+    }
     case 'verify': {
       const argv = step.argv.map((a) => sub(a, state));
       const r = await ctx.runner.run(argv[0]!, argv.slice(1), { timeoutMs: 30_000 });

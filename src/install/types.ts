@@ -32,7 +32,7 @@ export type Step =
   | { kind: 'gpg-key'; title: string; name: string; email: string; passphrase: boolean }
   | { kind: 'pass-init'; title: string; fingerprint: string | 'new-key' }
   | { kind: 'pass-round-trip'; title: string }
-  | { kind: 'profile-line'; title: string; purpose: 'gpg-tty'; }
+  | { kind: 'profile-line'; title: string; purpose: 'gpg-tty' | 'completion' }
   | { kind: 'verify'; title: string; argv: string[]; expect: string }
   /**
    * Removes software this tool did not install (pip's AWS CLI v1). Never part of a plain yes:
@@ -43,8 +43,8 @@ export type Step =
 export type StepKind = Step['kind'];
 
 export interface Plan {
-  /** `path`: only the PATH line for ~/.local/bin (the doctor's path fix). */
-  component: Component | 'path';
+  /** `path`: only the PATH line for ~/.local/bin (the doctor's path fix); `completion`: setup's completion line. */
+  component: Component | 'path' | 'completion';
   method: string;
   /** One line: what this plan does and why this method was chosen. */
   summary: string;

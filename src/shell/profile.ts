@@ -62,6 +62,37 @@ export function gpgTtyLine(shell: Shell): string {
   return shell === 'fish' ? 'set -gx GPG_TTY (tty)' : 'export GPG_TTY=$(tty)';
 }
 
+/**
+ * The line that loads `completion SHELL` at start-up, per shell's own convention. Each is
+ * guarded by "is duo-sso-setup on PATH", so a shell where the tool is missing (not yet on
+ * PATH, or uninstalled later) starts without an error on every new terminal.
+ * - bash: eval "$(...)", not `source <(...)`: macOS's bash 3.2 silently reads nothing from
+ *   `source` on a process substitution; eval works in every bash.
+ * - zsh: `source <(...)`, zsh's usual form (kubectl, gh); it needs compinit earlier in
+ *   ~/.zshrc, and we append at the end, after where frameworks run it.
+ * - fish: the line goes into its own file, ~/.config/fish/completions/duo-sso-setup.fish
+ *   (completionFile), which fish loads by itself the first time it completes the command:
+ *   nothing runs at start-up and config.fish is not touched. Piping the live script there
+ *   (not a copy of it) keeps it in step with upgrades.
+ */
+export function completionLine(shell: Exclude<Shell, 'sh'>): string {
+  switch (shell) {
+    case 'bash': return 'command -v duo-sso-setup >/dev/null && eval "$(duo-sso-setup completion bash)"';
+    case 'zsh': return '(( $+commands[duo-sso-setup] )) && source <(duo-sso-setup completion zsh)';
+    case 'fish': return 'duo-sso-setup completion fish | source';
+  }
+}
+
+/** Where the completion line goes: the shell's profile, or for fish its completions folder. */
+export function completionFile(shell: Exclude<Shell, 'sh'>, profile: string, home: string, env: Env): string {
+  return shell === 'fish' ? join(env.XDG_CONFIG_HOME || join(home, '.config'), 'fish', 'completions', 'duo-sso-setup.fish') : profile;
+}
+
+/** The text already loads our completion (our line, the docs' forms, or a pasted script). */
+export function mentionsCompletion(text: string): boolean {
+  return activeLines(text).some((l) => /duo-sso-setup\s+completion\b|complete\b.*\bduo-sso-setup\b|compdef\s+_duo_sso_setup\b/.test(l));
+}
+
 /** Lines that are not comments. */
 function activeLines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));

@@ -57,7 +57,7 @@ describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
     const again = await box.run(['setup', '--yes', '--json'], { timeoutMs: 120_000 });
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.json.steps.map((s: any) => [s.id, s.status])).toEqual([
-      ['detect', 'done'], ['install', 'skipped'], ['config', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
+      ['detect', 'done'], ['install', 'skipped'], ['completion', 'skipped'], ['config', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
     ]);
     expect((await sim.runs()).length).toBe(runs);
     expect(await box.read('.bashrc')).toBe(bashrc);
@@ -85,7 +85,7 @@ describe('setup without a terminal', () => {
     const { box } = await bareMachine();
     const r = await box.run(['setup']);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/nothing was changed: setup would install duo-sso, install pass-gpg, write config\.json, log in/);
+    expect(r.stderr).toMatch(/nothing was changed: setup would install duo-sso, install pass-gpg, load shell completion from \S+\.bashrc, write config\.json, log in/);
     expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.config'))).toBe(false);
     // Not even an empty keyring: the doctor's gpg probe does not list keys in a home without any.
@@ -97,8 +97,9 @@ describe('setup without a terminal', () => {
     const r = await box.run(['setup', '--dry-run', '--json', '--from', download, ...GPG, '--profile', PROFILE]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.json.dryRun).toBe(true);
-    expect(r.json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'config', 'login', 'verify']);
-    expect(r.json.plans.map((p: any) => p.component)).toEqual(['duo-sso', 'pass-gpg']);
+    expect(r.json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'completion', 'config', 'login', 'verify']);
+    expect(r.json.plans.map((p: any) => p.component)).toEqual(['duo-sso', 'pass-gpg', 'completion']);
+    expect(existsSync(box.path('.bashrc'))).toBe(false);
     expect(existsSync(box.path('.local'))).toBe(false);
     expect(existsSync(box.path('.config/duo-sso/config.json'))).toBe(false);
     expect(await readdir(box.path('.gnupg'))).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendLine, detectShell, gpgTtyLine, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, MARKER } from '../../src/shell/profile.js';
+import { appendLine, completionFile, completionLine, detectShell, gpgTtyLine, mentionsCompletion, mentionsGpgTty, mentionsPathDir, pathLine, profileFile, MARKER } from '../../src/shell/profile.js';
+import { completionEdit } from '../../src/shell/edit-profile.js';
 import { choicesXml } from '../../src/install/choices-xml.js';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -8,6 +9,33 @@ const HOME = '/home/ann';
 const BIN = `${HOME}/.local/bin`;
 
 describe('shell profile lines', () => {
+  it('the completion line: into the profile for bash and zsh, its own file in fish\'s completions folder', () => {
+    expect(completionFile('bash', `${HOME}/.bashrc`, HOME, {})).toBe(`${HOME}/.bashrc`);
+    expect(completionFile('zsh', '/home/ann/.zsh/.zshrc', HOME, { ZDOTDIR: '/home/ann/.zsh' })).toBe('/home/ann/.zsh/.zshrc');
+    expect(completionFile('fish', `${HOME}/.config/fish/config.fish`, HOME, {})).toBe(`${HOME}/.config/fish/completions/duo-sso-setup.fish`);
+    expect(completionFile('fish', '/x/fish/config.fish', HOME, { XDG_CONFIG_HOME: '/x' })).toBe('/x/fish/completions/duo-sso-setup.fish');
+  });
+
+  it('no completion line for sh, nor on Windows (no ~/.bashrc guessed there)', () => {
+    expect(completionEdit({ SHELL: '/bin/dash' }, HOME, 'linux')).toBeUndefined();
+    expect(completionEdit({}, 'C:\\Users\\ann', 'win32')).toBeUndefined();
+    expect(completionEdit({ SHELL: '/usr/bin/fish' }, HOME, 'linux')?.file).toBe(`${HOME}/.config/fish/completions/duo-sso-setup.fish`);
+  });
+
+  it.each([
+    ['our own line, per shell', completionLine('bash'), true],
+    ['', completionLine('zsh'), true],
+    ['', completionLine('fish'), true],
+    ['the docs\' form, written by hand', 'source <(duo-sso-setup completion bash)', true],
+    ['indented inside an if', '  eval "$(duo-sso-setup  completion zsh)"', true],
+    ['a pasted script', 'complete -o default -F _duo_sso_setup_complete duo-sso-setup', true],
+    ['commented out', '# source <(duo-sso-setup completion bash)', false],
+    ['another tool\'s completion', 'source <(kubectl completion bash)', false],
+    ['only our PATH line', 'export PATH="$HOME/.local/bin:$PATH"  # duo-sso-setup', false],
+  ])('mentionsCompletion: %s', (_what, line, expected) => {
+    expect(mentionsCompletion(`# top\n${line}\n`)).toBe(expected);
+  });
+
   it.each([
     [{ SHELL: '/bin/bash' }, 'linux', 'bash', `${HOME}/.bashrc`],
     [{ SHELL: '/bin/bash' }, 'darwin', 'bash', `${HOME}/.bash_profile`],

@@ -5,8 +5,11 @@
 // into setup's one JSON document).
 import { readFile } from 'node:fs/promises';
 import { delimiter } from 'node:path';
-import { pathEdit } from '../../shell/edit-profile.js';
+import { completionEdit, pathEdit } from '../../shell/edit-profile.js';
 import { pathPlan } from '../add-to-path.js';
+import { completionPlan } from '../completion-plan.js';
+import { execContext } from '../install.js';
+import { executePlan } from '../execute.js';
 import { createContext, type Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { checkContextFor, summarise } from '../../doctor/run-checks.js';
@@ -18,7 +21,7 @@ import { homeRefusal } from '../home-gate.js';
 import { withV1Removal } from '../remove-v1.js';
 import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/aws-cli.js';
 import { plural } from '../../ui/text.js';
-import type { Component } from '../types.js';
+import type { Plan } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
 import { renderPlanHuman, planToJson } from '../render-plan.js';
 import { detect, missingComponents, statusOf } from './detect.js';
@@ -30,6 +33,8 @@ import type { InitFlags } from '../../config/commands/init.js';
 export interface SetupFlags extends InstallFlags, Omit<InitFlags, 'force'> {
   /** --no-login sets this false. */
   login?: boolean;
+  /** --no-completion sets this false. */
+  completion?: boolean;
 }
 
 /** A context whose output goes to `sink` (login and config init print their own reports). */
@@ -46,8 +51,10 @@ function withLocalBin(ctx: Context): Context {
 }
 
 /** The command that installs one component by hand, with the flags it needs. */
-function installCommand(component: Component | 'path'): string[] {
+function installCommand(component: Plan['component']): string[] {
   if (component === 'path') return ['duo-sso-setup', 'install', '--add-to-path'];
+  // Never in the install step's plans (the completion step has its own); its help names the line.
+  if (component === 'completion') return ['duo-sso-setup', 'completion', '--help'];
   return ['duo-sso-setup', 'install', component, ...(component === 'duo-sso' ? ['--from', 'FILE'] : [])];
 }
 
@@ -67,13 +74,16 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const needsLogin = flags.login !== false && statusOf(outcomes, 'credentials') !== 'ok';
   // ~/.local/bin holds our tools but is not on PATH (and the profile does not fix that yet).
   const needsPath = pathResult.status === 'fail' && !(await profileAddsLocalBin(ctx));
+  // Shell completion: offered unless --no-completion, for bash, zsh and fish, once.
+  const completion = flags.completion === false ? undefined : completionEdit(ctx.env, ctx.paths.home);
+  const needsCompletion = completion !== undefined && !completion.present(await readFile(completion.file, 'utf8').catch(() => ''));
   const captured: Record<string, unknown> = {};
   // What the install step did not finish: the login needs duo-sso (and on Linux, pass).
-  const unfinished = new Set<Component | 'path'>();
+  const unfinished = new Set<Plan['component']>();
   let configDone = !needsConfig;
 
   if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin)) {
-    const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
+    const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsCompletion ? [`load shell completion from ${completion!.file}`] : []), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
     throw new UserError(`nothing was changed: setup would ${what.join(', ')}, and there is no terminal to confirm it`, {
       hint: 'Rerun with --yes (and the flags of the steps, e.g. --profile NAME=ACCOUNT:ROLE --from FILE --no-passphrase), or with --dry-run to preview.',
     });
@@ -110,7 +120,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         }
         // One plan failing leaves the others to run: pass-gpg does not need duo-sso.
         const results: InstallResult[] = [];
-        const failures: { component: Component | 'path'; error: UserError }[] = [];
+        const failures: { component: Plan['component']; error: UserError }[] = [];
         for (const plan of approved) {
           try {
             results.push(...(await executePlans(ctx, [plan], input)));
@@ -135,6 +145,36 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
           };
         }
         return { status: notes.length ? 'warning' : 'done', detail: [...done, ...(needsPath && !installed.length ? ['PATH fixed'] : []), ...notes].join('; ') || 'done' };
+      },
+    },
+    {
+      id: 'completion', title: 'Shell completion',
+      run: async (): Promise<StepResult> => {
+        if (flags.completion === false) return { status: 'skipped', detail: '--no-completion' };
+        if (!completion) return { status: 'skipped', detail: 'no completion for this shell (bash, zsh and fish have one): see duo-sso-setup completion --help' };
+        if (!needsCompletion) return { status: 'skipped', detail: `${completion.file} already loads it` };
+        const plan = completionPlan(completion);
+        const byHand = `add this line to ${completion.file} yourself: ${completion.line}`;
+        if (ctx.options.dryRun) {
+          captured.plans = [...((captured.plans as unknown[] | undefined) ?? []), planToJson(plan)];
+          if (!ctx.options.json) ctx.io.err(renderPlanHuman([plan], ctx.style, { dryRun: false }));
+          return { status: 'done', detail: `would add \`${completion.line}\` to ${completion.file}` };
+        }
+        // Optional: without a terminal to ask (and no --yes) it is left out, not an error.
+        if (!ctx.options.yes && !ctx.canPrompt) return { status: 'skipped', detail: `not added: no terminal to ask (rerun with --yes, or ${byHand})` };
+        showPlan(ctx, renderPlanHuman([plan], ctx.style, { dryRun: false }));
+        let approved;
+        try {
+          approved = await approvePlans(ctx, [plan]);
+        } catch (error) {
+          if (!(error instanceof UserError) || error.exitCode === ExitCode.interrupted) throw error;
+          return { status: 'skipped', detail: `not added (${error.message}); ${byHand}` };
+        }
+        // The plan's "Go ahead?" (default Yes, or --yes) was this line's question: the
+        // executor's own offer must not ask a second time.
+        const exec = { ...execContext(ctx, await ctx.platform()), approve: async () => true };
+        const step = (await executePlan(exec, approved[0]!)).steps[0];
+        return { status: step?.status ?? 'done', detail: step?.detail ?? 'done' };
       },
     },
     {
