@@ -5,7 +5,7 @@
 // "no" to this one question: every question throws InterruptedError then, and so does any
 // question asked after a Ctrl-C or a SIGTERM.
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
-import { detectStyle } from './style.js';
+import { type Style, detectStyle } from './style.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -68,7 +68,14 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       type: 'multiselect',
       message,
       hint: '(space to toggle, a for all, enter to accept)',
-      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}), enabled: initial.includes(c.name) })),
+      // enquirer starts a list with every row off and ticks only the names in `initial`: a
+      // choice's own `enabled` is ignored (it was, and Enter on the "all ticked" list answered
+      // "No items were selected").
+      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}) })),
+      initial: choices.filter((c) => initial.includes(c.name)).map((c) => c.name),
+      ...listMarks(detectStyle(process.env, Boolean(process.stderr.isTTY))),
+      // An empty answer is a fine answer here ("none of them is production"), not an error.
+      emptyError: 'none',
     }),
   };
 }
@@ -104,6 +111,15 @@ function tolerateClosedReadline(prompt: EnquirerPrompt): void {
       // Already closed: the terminal mode was restored before the throw.
     }
   });
+}
+
+/**
+ * enquirer marks a ticked row with a green ✔ and an unticked one with a dim ✔, which reads as
+ * ticked too (and is the same ✔ without colour); and it shows which row space would toggle only
+ * by colour. Distinct marks and a pointer say both in plain text.
+ */
+function listMarks(style: Style): { indicator: { on: string; off: string }; pointer: string } {
+  return style.unicode ? { indicator: { on: '◉', off: '◯' }, pointer: '❯' } : { indicator: { on: '[x]', off: '[ ]' }, pointer: '>' };
 }
 
 /** How a yes/no answer reads, during the question and after it. */
