@@ -163,6 +163,22 @@ const QUESTIONS: Question[] = [
     },
     steps: [{ waitFor: 'Go ahead', send: '\r' }],
   },
+  {
+    // The same question after a step that changed something: duo-sso is in ~/.local/bin by then.
+    name: 'install duo-sso --from: Add the PATH line, after the binary went in?', args: ['install', 'duo-sso', '--from', '../duo-sso_linux_amd64'], question: 'Add `[^`]*` to [^ ]*\\.bashrc',
+    prepare: async (box) => {
+      box.env.SHELL = '/bin/bash';
+      await box.write('../duo-sso_linux_amd64', DUO_SSO_STANDIN, 0o755);
+    },
+    steps: [{ waitFor: 'Go ahead', send: '\r' }],
+    summary: /^duo-sso-setup: interrupted; changed before stopping: .*\.local\/bin\/duo-sso.*; nothing else was changed\.$/m,
+    files: async (box, before, after) => {
+      expect(after['.local/bin/duo-sso']).toBeDefined();
+      expect(await box.read('.local/bin/duo-sso')).toBe(DUO_SSO_STANDIN);
+      const { ['.local/bin/duo-sso']: _installed, ...rest } = after;
+      expect(rest).toEqual(before);
+    },
+  },
 ];
 
 describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runtime) => {
