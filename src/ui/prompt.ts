@@ -35,6 +35,9 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     // also puts the terminal back out of raw mode.
     const ours = signalListeners();
     const onRun = (prompt: EnquirerPrompt) => {
+      // enquirer writes "No items were selected" after a list whose answer reads empty, a
+      // cancelled one included; listAnswer says "none" itself when that is the answer.
+      prompt.emptyError = undefined;
       unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
       prompt.once('start', () => tolerateClosedReadline(prompt));
       // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
@@ -74,8 +77,7 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}) })),
       initial: choices.filter((c) => initial.includes(c.name)).map((c) => c.name),
       ...listMarks(detectStyle(process.env, Boolean(process.stderr.isTTY))),
-      // An empty answer is a fine answer here ("none of them is production"), not an error.
-      emptyError: 'none',
+      format: listAnswer,
     }),
   };
 }
@@ -88,6 +90,7 @@ function signalListeners(): Record<StopSignalName, Listener[]> {
 }
 
 interface EnquirerPrompt {
+  emptyError?: string;
   cancel(): Promise<void>;
   stop?: () => void;
   once(event: string, listener: () => void): unknown;
@@ -122,8 +125,20 @@ function listMarks(style: Style): { indicator: { on: string; off: string }; poin
   return style.unicode ? { indicator: { on: '◉', off: '◯' }, pointer: '❯' } : { indicator: { on: '[x]', off: '[ ]' }, pointer: '>' };
 }
 
+/**
+ * How a list's answer reads once given: the names, or "none" (a fine answer: "none of them is
+ * production"); nothing for a question cancelled by Ctrl-C, which was not answered.
+ */
+function listAnswer(this: { styles: Record<'primary', (s: string) => string>; state: { submitted: boolean; cancelled?: boolean }; selected: { name: string }[] }): string {
+  if (!this.state.submitted || this.state.cancelled) return '';
+  return this.styles.primary(this.selected.map((c) => c.name).join(', ') || 'none');
+}
+
 /** How a yes/no answer reads, during the question and after it. */
-function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => string>; state: { submitted: boolean } }, value: boolean): string {
+function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => string>; state: { submitted: boolean; cancelled?: boolean } }, value: boolean): string {
+  // A question cancelled by Ctrl-C was not answered: showing its default there ("· yes") read
+  // as if the user had said yes.
+  if (this.state.cancelled) return '';
   const text = value ? 'yes' : 'no';
   return this.state.submitted ? this.styles.success(text) : this.styles.primary(text);
 }

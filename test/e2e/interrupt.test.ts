@@ -194,6 +194,9 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
       expect(r.screen).toMatch(q.summary ?? SUMMARY);
       expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
       expect(r.screen).not.toMatch(/Uncaught|readline was closed| {4}at /);
+      // The cancelled question shows no answer (a confirmation showed its default, "· yes";
+      // a list "No items were selected").
+      expect(r.screen).not.toMatch(/✖ [^\n]*· (yes|no|No items)/);
       q.also?.(r.screen);
       if (q.files) await q.files(box, before, await files(box.home));
       else expect(await files(box.home)).toEqual(before);
