@@ -3,7 +3,7 @@
 // one line saying what was and was not changed, no process or temporary file of ours left,
 // and every file as it was (or completely written).
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
 import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
@@ -177,6 +177,26 @@ const QUESTIONS: Question[] = [
       expect(await box.read('.local/bin/duo-sso')).toBe(DUO_SSO_STANDIN);
       const { ['.local/bin/duo-sso']: _installed, ...rest } = after;
       expect(rest).toEqual(before);
+    },
+  },
+  {
+    // A new gpg key needs a name, and git has none to offer: asked before any plan.
+    name: 'install pass-gpg: Name for your new gpg key?', args: ['install', 'pass-gpg', '--no-passphrase'], question: 'Name for your new gpg key', tools: ['gpg', 'pass'],
+  },
+  {
+    // Removing a pip-installed AWS CLI v1 has its own question (default No), after "Go ahead?".
+    name: 'install aws-cli: Remove the pip-installed AWS CLI v1?', args: ['install', 'aws-cli'], question: 'only if you want it gone',
+    prepare: async (box) => {
+      const shims = join(box.root, 'pyenv', 'shims');
+      await mkdir(shims, { recursive: true });
+      await writeFile(join(shims, 'aws'), '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (it prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+      box.env.PATH = `${shims}:${box.env.PATH}`;
+      await box.addScript('pip', `#!/bin/sh\n# Imitates pip: records that it ran.\ntouch ${box.root}/pip-ran\n`);
+    },
+    steps: [{ waitFor: 'Go ahead', send: '\r' }],
+    files: async (box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await readdir(box.root)).not.toContain('pip-ran');
     },
   },
 ];
