@@ -99,6 +99,12 @@ let brew: FakeBrew | undefined;
 
 const QUESTIONS: Question[] = [
   { name: 'config init (the wizard)', args: ['config', 'init'], question: 'sign-in URL' },
+  // A list to pick one from (select), two answers into the wizard.
+  { name: 'config init: Duo factor (a select)', args: ['config', 'init'], question: 'Duo factor', steps: [{ waitFor: 'sign-in URL', send: '\r' }, { waitFor: 'Duo device', send: '\r' }] },
+  {
+    name: 'config init: Replace the existing config.json?', args: ['config', 'init'], question: 'already exists\\. Replace it',
+    prepare: async (box) => void (await box.write(CONFIG, FIXABLE)),
+  },
   { name: 'config fix', args: ['config', 'fix'], question: 'Apply these', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
   // Two fixes to offer: the first Ctrl-C must stop both (it was "no" to each, four presses to leave).
   {
