@@ -10,6 +10,8 @@ import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, s
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 import { FakeBrew, brokenTapScenario } from '../support/fake-brew/index.js';
+import { duoSsoScript, sha256, startReleaseServer } from '../support/upgrade-release-server.js';
+import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 
 const sandbox = sandboxPerTest();
 const stops: (() => Promise<void>)[] = [];
@@ -158,6 +160,21 @@ const QUESTIONS: Question[] = [
     files: async (_box, before, after) => {
       expect(after).toEqual(before);
       expect(await brew!.changingCommands()).toEqual([]);
+    },
+  },
+  {
+    // duo-sso as a release binary: the release folder (a loopback stand-in) has 3.5.0.
+    name: 'upgrade: Upgrade duo-sso at its path (a release binary)?', args: ['upgrade', 'duo-sso', '--sha256', sha256(duoSsoScript('3.5.0'))], question: 'Upgrade duo-sso [^?]* at [^?]*\\?',
+    prepare: async (box) => {
+      const server = await startReleaseServer({ version: '3.5.0', assets: { [releaseAssetName('linux', process.arch)]: { content: duoSsoScript('3.5.0') } }, checksums: false });
+      stops.push(() => server.close());
+      box.env.DUO_SSO_RELEASE_URL = server.folder;
+      await box.addScript('duo-sso', duoSsoScript('3.4.0'));
+    },
+    files: async (box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await readFile(join(box.bin, 'duo-sso'), 'utf8')).toBe(duoSsoScript('3.4.0'));
+      expect(await readdir(box.bin)).not.toContain('duo-sso.previous');
     },
   },
   {
