@@ -128,6 +128,17 @@ const QUESTIONS: Question[] = [
     },
   },
   {
+    // The way back: after a migrate, the keys out of pass and into ~/.aws/credentials again?
+    name: 'credentials restore: Put the keys back?', args: ['credentials', 'restore'], question: 'Put the keys of dev back', tools: ['gpg', 'pass'],
+    prepare: async (box) => {
+      await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+      await box.write('.aws/credentials', '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEXAMPLETOKEN\n', 0o600);
+      await box.write('.aws/config', '[profile dev]\nregion = us-east-1\n', 0o644);
+      const migrated = await box.run(['credentials', 'migrate', '--yes']);
+      expect(migrated.exitCode, migrated.stderr).toBe(0);
+    },
+  },
+  {
     // A multiselect (a list drawn over several lines).
     name: 'config import: Which profiles?', args: ['config', 'import', '../listing.txt'], question: 'Which profiles should be added[\\s\\S]*scratch',
     prepare: async (box) => {
