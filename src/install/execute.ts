@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { DownloadError, download } from '../net/download.js';
 import { verifyDetachedSignature } from '../net/gpg-verify.js';
 import { findFirst, type PlatformFacts } from '../platform/facts.js';
+import { recordChange } from '../platform/interrupt.js';
 import { describeFailure, output, succeeded, type RunResult } from '../platform/process.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { applyProfileEdit, completionEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
@@ -67,6 +68,8 @@ export async function executePlan(ctx: ExecContext, plan: ApprovedPlan, hooks: E
       hooks.onStepStart?.(step, i);
       const outcome = { title: step.title, kind: step.kind, ...(await runStep(ctx, step, state)) };
       steps.push(outcome);
+      const changed = fileChange(step, outcome.status);
+      if (changed) recordChange(changed);
       hooks.onStepEnd?.(step, outcome);
     }
   } finally {
@@ -76,6 +79,22 @@ export async function executePlan(ctx: ExecContext, plan: ApprovedPlan, hooks: E
 }
 
 type Result = { status: StepOutcome['status']; detail?: string };
+
+/**
+ * The change a finished step made to the user's files itself, for the line an interrupted run
+ * prints (commands a step runs are noted by the runner; write-file only writes into the work
+ * folder, which goes). Without it, a Ctrl-C at a later
+ * question said "nothing was changed" after duo-sso had been installed.
+ */
+function fileChange(step: Step, status: Result['status']): string | undefined {
+  if (status !== 'done') return undefined;
+  switch (step.kind) {
+    case 'install-binary': return `installed ${step.to}`;
+    case 'add-to-path':
+    case 'profile-line': return `${step.title} (a line in your shell profile)`;
+    default: return undefined;
+  }
+}
 
 async function runStep(ctx: ExecContext, step: Step, state: RunState): Promise<Result> {
   switch (step.kind) {

@@ -5,7 +5,7 @@
 // "no" to this one question: every question throws InterruptedError then, and so does any
 // question asked after a Ctrl-C or a SIGTERM.
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
-import { detectStyle } from './style.js';
+import { type Style, detectStyle } from './style.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -35,6 +35,9 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     // also puts the terminal back out of raw mode.
     const ours = signalListeners();
     const onRun = (prompt: EnquirerPrompt) => {
+      // enquirer writes "No items were selected" after a list whose answer reads empty, a
+      // cancelled one included; listAnswer says "none" itself when that is the answer.
+      prompt.emptyError = undefined;
       unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
       prompt.once('start', () => tolerateClosedReadline(prompt));
       // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
@@ -68,7 +71,13 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       type: 'multiselect',
       message,
       hint: '(space to toggle, a for all, enter to accept)',
-      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}), enabled: initial.includes(c.name) })),
+      // enquirer starts a list with every row off and ticks only the names in `initial`: a
+      // choice's own `enabled` is ignored (it was, and Enter on the "all ticked" list answered
+      // "No items were selected").
+      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}) })),
+      initial: choices.filter((c) => initial.includes(c.name)).map((c) => c.name),
+      ...listMarks(detectStyle(process.env, Boolean(process.stderr.isTTY))),
+      format: listAnswer,
     }),
   };
 }
@@ -81,6 +90,7 @@ function signalListeners(): Record<StopSignalName, Listener[]> {
 }
 
 interface EnquirerPrompt {
+  emptyError?: string;
   cancel(): Promise<void>;
   stop?: () => void;
   once(event: string, listener: () => void): unknown;
@@ -106,8 +116,29 @@ function tolerateClosedReadline(prompt: EnquirerPrompt): void {
   });
 }
 
+/**
+ * enquirer marks a ticked row with a green ✔ and an unticked one with a dim ✔, which reads as
+ * ticked too (and is the same ✔ without colour); and it shows which row space would toggle only
+ * by colour. Distinct marks and a pointer say both in plain text.
+ */
+function listMarks(style: Style): { indicator: { on: string; off: string }; pointer: string } {
+  return style.unicode ? { indicator: { on: '◉', off: '◯' }, pointer: '❯' } : { indicator: { on: '[x]', off: '[ ]' }, pointer: '>' };
+}
+
+/**
+ * How a list's answer reads once given: the names, or "none" (a fine answer: "none of them is
+ * production"); nothing for a question cancelled by Ctrl-C, which was not answered.
+ */
+function listAnswer(this: { styles: Record<'primary', (s: string) => string>; state: { submitted: boolean; cancelled?: boolean }; selected: { name: string }[] }): string {
+  if (!this.state.submitted || this.state.cancelled) return '';
+  return this.styles.primary(this.selected.map((c) => c.name).join(', ') || 'none');
+}
+
 /** How a yes/no answer reads, during the question and after it. */
-function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => string>; state: { submitted: boolean } }, value: boolean): string {
+function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => string>; state: { submitted: boolean; cancelled?: boolean } }, value: boolean): string {
+  // A question cancelled by Ctrl-C was not answered: showing its default there ("· yes") read
+  // as if the user had said yes.
+  if (this.state.cancelled) return '';
   const text = value ? 'yes' : 'no';
   return this.state.submitted ? this.styles.success(text) : this.styles.primary(text);
 }

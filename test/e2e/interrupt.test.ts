@@ -2,13 +2,22 @@
 // tool asks, while setup is still checking, and during an install step. Each time: exit 130,
 // one line saying what was and was not changed, no process or temporary file of ours left,
 // and every file as it was (or completely written).
-import { describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Runtime, type Sandbox, createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
 import { CTRL_C, type PtyStep, leftoverProcesses, leftoverTempFiles, runInPty, settledLeftovers } from '../support/pty.js';
+import { StsServer } from '../support/sts-server.js';
+import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
+import { FakeBrew, brokenTapScenario } from '../support/fake-brew/index.js';
+import { duoSsoScript, sha256, startReleaseServer } from '../support/upgrade-release-server.js';
+import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 
 const sandbox = sandboxPerTest();
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(stops.splice(0).map((stop) => stop()));
+});
 const CONFIG = '.config/duo-sso/config.json';
 const SUMMARY = /^duo-sso-setup: interrupted; nothing was changed\.$/m;
 
@@ -51,10 +60,53 @@ interface Question {
   also?: (screen: string) => void;
   /** Questions answered before the one Ctrl-C comes at. */
   steps?: PtyStep[];
+  /** The summary line, when the run had changed something before the question. */
+  summary?: RegExp;
+  /**
+   * What must hold of the files afterwards, when the command had written some before the
+   * question (default: every file under HOME as it was).
+   */
+  files?: (box: Sandbox, before: Record<string, string>, after: Record<string, string>) => Promise<void> | void;
 }
+
+/**
+ * login's own questions come after duo-sso has run: the simulator logs in through the loopback
+ * STS stand-in, whose roles allow 3600 s (111111111111) and 43200 s (333333333333).
+ */
+async function loginAgainstSts(box: Sandbox, profile: Record<string, unknown>): Promise<void> {
+  const sts = await StsServer.start({ roles: { 'arn:aws:iam::111111111111:role/admin': { maxSessionDuration: 3600 }, 'arn:aws:iam::333333333333:role/admin': { maxSessionDuration: 43200 } } });
+  stops.push(() => sts.close());
+  Object.assign(box.env, { AWS_ENDPOINT_URL_STS: sts.url, AWS_ENDPOINT_URL_IAM: sts.url });
+  await installDuoSsoSim(box, { stsEndpoint: sts.url });
+  await box.write(CONFIG, `${JSON.stringify({
+    url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+    session_duration_seconds: 3600, preferred_device: 'phone1', preferred_factor: 'push', debug: false, profiles: { dev: profile },
+  }, null, 2)}\n`);
+}
+
+/**
+ * config.json (the file the question was about) as it was; the credentials duo-sso saved before
+ * the question (`saved`) are whole, or there are none (STS refused the only profile).
+ */
+const configKept = (credentials: 'saved' | 'none') => async (box: Sandbox, before: Record<string, string>, after: Record<string, string>): Promise<void> => {
+  expect(after[CONFIG]).toEqual(before[CONFIG]);
+  if (credentials === 'none') expect(after['.aws/credentials']).toBeUndefined();
+  else expect(await box.read('.aws/credentials')).toMatch(/^\[dev\]\naws_access_key_id = \S+\naws_secret_access_key = \S+\naws_session_token = \S+\n/m);
+};
+
+/** duo-sso (the simulator) ran before the question, and the line says so. */
+const RAN_DUO_SSO = /^duo-sso-setup: interrupted; changed before stopping: ran \S*\/duo-sso; nothing else was changed\.$/m;
+
+let brew: FakeBrew | undefined;
 
 const QUESTIONS: Question[] = [
   { name: 'config init (the wizard)', args: ['config', 'init'], question: 'sign-in URL' },
+  // A list to pick one from (select), two answers into the wizard.
+  { name: 'config init: Duo factor (a select)', args: ['config', 'init'], question: 'Duo factor', steps: [{ waitFor: 'sign-in URL', send: '\r' }, { waitFor: 'Duo device', send: '\r' }] },
+  {
+    name: 'config init: Replace the existing config.json?', args: ['config', 'init'], question: 'already exists\\. Replace it',
+    prepare: async (box) => void (await box.write(CONFIG, FIXABLE)),
+  },
   { name: 'config fix', args: ['config', 'fix'], question: 'Apply these', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
   // Two fixes to offer: the first Ctrl-C must stop both (it was "no" to each, four presses to leave).
   {
@@ -76,6 +128,17 @@ const QUESTIONS: Question[] = [
     },
   },
   {
+    // The way back: after a migrate, the keys out of pass and into ~/.aws/credentials again?
+    name: 'credentials restore: Put the keys back?', args: ['credentials', 'restore'], question: 'Put the keys of dev back', tools: ['gpg', 'pass'],
+    prepare: async (box) => {
+      await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+      await box.write('.aws/credentials', '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\naws_session_token = FwoGZXIvYXdzEXAMPLETOKEN\n', 0o600);
+      await box.write('.aws/config', '[profile dev]\nregion = us-east-1\n', 0o644);
+      const migrated = await box.run(['credentials', 'migrate', '--yes']);
+      expect(migrated.exitCode, migrated.stderr).toBe(0);
+    },
+  },
+  {
     // A multiselect (a list drawn over several lines).
     name: 'config import: Which profiles?', args: ['config', 'import', '../listing.txt'], question: 'Which profiles should be added[\\s\\S]*scratch',
     prepare: async (box) => {
@@ -84,6 +147,92 @@ const QUESTIONS: Question[] = [
     },
   },
   { name: 'setup: Go ahead?', args: ['setup', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], question: 'Go ahead', tools: ['gpg', 'pass'] },
+  {
+    // STS refused the profile's 14400 s (MaxSessionDuration 3600): lower it in config.json?
+    name: 'login: lower the session duration STS refused?', args: ['login'], question: 'allows less than the 14400 s that profile dev asks for[^?]*\\?',
+    prepare: (box) => loginAgainstSts(box, { aws_account_id: '111111111111', aws_role_name: 'admin', session_duration_seconds: 14400 }),
+    summary: RAN_DUO_SSO,
+    files: configKept('none'),
+  },
+  {
+    // iam:GetRole said the role allows 43200 s: raise the profile from 3600 to 14400 s?
+    name: 'login: raise the session duration after iam:GetRole?', args: ['login'], question: 'Raise profile dev from 3600 to 14400 s\\?',
+    prepare: (box) => loginAgainstSts(box, { aws_account_id: '333333333333', aws_role_name: 'admin' }),
+    summary: RAN_DUO_SSO,
+    files: configKept('saved'),
+  },
+  {
+    // duo-sso from Homebrew with a broken tap; the PATH reaches the fake brew.
+    name: 'upgrade: Upgrade duo-sso through Homebrew?', args: ['upgrade', 'duo-sso'], question: 'Upgrade duo-sso [^?]*through Homebrew[^?]*\\?',
+    prepare: async (box) => {
+      brew = await FakeBrew.install(box, brokenTapScenario());
+      box.env.PATH = brew.pathFor(box);
+    },
+    files: async (_box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await brew!.changingCommands()).toEqual([]);
+    },
+  },
+  {
+    // duo-sso as a release binary: the release folder (a loopback stand-in) has 3.5.0.
+    name: 'upgrade: Upgrade duo-sso at its path (a release binary)?', args: ['upgrade', 'duo-sso', '--sha256', sha256(duoSsoScript('3.5.0'))], question: 'Upgrade duo-sso [^?]* at [^?]*\\?',
+    prepare: async (box) => {
+      const server = await startReleaseServer({ version: '3.5.0', assets: { [releaseAssetName('linux', process.arch)]: { content: duoSsoScript('3.5.0') } }, checksums: false });
+      stops.push(() => server.close());
+      box.env.DUO_SSO_RELEASE_URL = server.folder;
+      await box.addScript('duo-sso', duoSsoScript('3.4.0'));
+    },
+    files: async (box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await readFile(join(box.bin, 'duo-sso'), 'utf8')).toBe(duoSsoScript('3.4.0'));
+      expect(await readdir(box.bin)).not.toContain('duo-sso.previous');
+    },
+  },
+  {
+    // install's per-step question, after the plan's "Go ahead?" was answered yes.
+    name: 'install --add-to-path: Add the PATH line to ~/.bashrc?', args: ['install', '--add-to-path'], question: 'Add `[^`]*` to [^ ]*\\.bashrc',
+    prepare: async (box) => {
+      box.env.SHELL = '/bin/bash';
+      await box.write('.bashrc', 'alias ll="ls -l"\n');
+    },
+    steps: [{ waitFor: 'Go ahead', send: '\r' }],
+  },
+  {
+    // The same question after a step that changed something: duo-sso is in ~/.local/bin by then.
+    name: 'install duo-sso --from: Add the PATH line, after the binary went in?', args: ['install', 'duo-sso', '--from', '../duo-sso_linux_amd64'], question: 'Add `[^`]*` to [^ ]*\\.bashrc',
+    prepare: async (box) => {
+      box.env.SHELL = '/bin/bash';
+      await box.write('../duo-sso_linux_amd64', DUO_SSO_STANDIN, 0o755);
+    },
+    steps: [{ waitFor: 'Go ahead', send: '\r' }],
+    summary: /^duo-sso-setup: interrupted; changed before stopping: .*\.local\/bin\/duo-sso.*; nothing else was changed\.$/m,
+    files: async (box, before, after) => {
+      expect(after['.local/bin/duo-sso']).toBeDefined();
+      expect(await box.read('.local/bin/duo-sso')).toBe(DUO_SSO_STANDIN);
+      const { ['.local/bin/duo-sso']: _installed, ...rest } = after;
+      expect(rest).toEqual(before);
+    },
+  },
+  {
+    // A new gpg key needs a name, and git has none to offer: asked before any plan.
+    name: 'install pass-gpg: Name for your new gpg key?', args: ['install', 'pass-gpg', '--no-passphrase'], question: 'Name for your new gpg key', tools: ['gpg', 'pass'],
+  },
+  {
+    // Removing a pip-installed AWS CLI v1 has its own question (default No), after "Go ahead?".
+    name: 'install aws-cli: Remove the pip-installed AWS CLI v1?', args: ['install', 'aws-cli'], question: 'only if you want it gone',
+    prepare: async (box) => {
+      const shims = join(box.root, 'pyenv', 'shims');
+      await mkdir(shims, { recursive: true });
+      await writeFile(join(shims, 'aws'), '#!/bin/sh\n# Imitates a pip-installed AWS CLI v1 behind a pyenv shim (it prints its version on stderr).\necho "aws-cli/1.29.0 Python/3.11.7 Linux/6.1.0 botocore/1.31.0" >&2\n', { mode: 0o755 });
+      box.env.PATH = `${shims}:${box.env.PATH}`;
+      await box.addScript('pip', `#!/bin/sh\n# Imitates pip: records that it ran.\ntouch ${box.root}/pip-ran\n`);
+    },
+    steps: [{ waitFor: 'Go ahead', send: '\r' }],
+    files: async (box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await readdir(box.root)).not.toContain('pip-ran');
+    },
+  },
 ];
 
 describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runtime) => {
@@ -96,11 +245,15 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C at a question under %s', (runti
       const r = await runInPty(box, q.args, { runtime, steps: [...(q.steps ?? []), { waitFor: q.question, send: CTRL_C }] });
       expect(r.missed, `${r.exitCode} ${r.raw}`).toBeUndefined();
       expect(r.exitCode, r.screen).toBe(130);
-      expect(r.screen).toMatch(SUMMARY);
+      expect(r.screen).toMatch(q.summary ?? SUMMARY);
       expect(r.screen.match(/duo-sso-setup: interrupted/g), r.screen).toHaveLength(1);
       expect(r.screen).not.toMatch(/Uncaught|readline was closed| {4}at /);
+      // The cancelled question shows no answer (a confirmation showed its default, "· yes";
+      // a list "No items were selected").
+      expect(r.screen).not.toMatch(/✖ [^\n]*· (yes|no|No items)/);
       q.also?.(r.screen);
-      expect(await files(box.home)).toEqual(before);
+      if (q.files) await q.files(box, before, await files(box.home));
+      else expect(await files(box.home)).toEqual(before);
       expect(await leftoverTempFiles(box.root)).toEqual([]);
       expect(await readdir(tmp)).toEqual([]);
       expect(await settledLeftovers(box.home)).toEqual([]);
