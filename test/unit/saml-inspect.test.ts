@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
-import { UserError } from '../../src/errors.js';
 import { decodeSamlInput, MAX_SAML_BYTES } from '../../src/saml/decode.js';
 import { inspect } from '../../src/saml/inspect.js';
 import { inspectionJson, renderInspection } from '../../src/saml/render.js';
 import { parseRoleValue } from '../../src/saml/roles.js';
 import { buildSaml, grant, toBase64, type Prefix } from '../support/saml-builder.js';
+import { NOW, PLAIN, at, fails } from '../support/saml-helpers.js';
 
-const NOW = new Date('2026-11-26T10:00:00Z');
-const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
-const PLAIN = { color: false, unicode: false };
-
-function fails(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('saml inspect: prefixes and role orders', () => {
   const prefixes: Prefix[] = ['saml2', 'saml', ''];

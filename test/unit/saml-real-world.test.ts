@@ -1,23 +1,10 @@
 // SAML as IdPs and AWS actually write it (issue 12): each case here was misread before.
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { inspect } from '../../src/saml/inspect.js';
 import { inspectionJson, renderInspection } from '../../src/saml/render.js';
 import { buildSaml, grant, toBase64 } from '../support/saml-builder.js';
+import { NOW, PLAIN, at, fails } from '../support/saml-helpers.js';
 
-const NOW = new Date('2026-11-26T10:00:00Z');
-const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
-const PLAIN = { color: false, unicode: false };
-
-function fails(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('Role values as IdPs write them', () => {
   it('accepts a trailing comma (Google Workspace: "role-arn,provider-arn,")', () => {
