@@ -24,7 +24,7 @@ const FLAGS = ['--profile', 'eticloud=626007623524:admin', '--profile', 'prod=12
 describe("config init's flags on setup", () => {
   it('parse to the same options in both commands (setup passes them on to config init)', () => {
     const init = parsedOptions(['config', 'init', ...FLAGS]);
-    const { login, passphrase, ...setup } = parsedOptions(['setup', ...FLAGS]);
+    const { login, passphrase, completion, ...setup } = parsedOptions(['setup', ...FLAGS]);
     expect(init).toEqual({
       profile: ['eticloud=626007623524:admin', 'prod=123456789012:admin'],
       production: ['prod', 'eticloud'],
@@ -34,7 +34,7 @@ describe("config init's flags on setup", () => {
       sessionDuration: '7200',
     });
     expect(setup).toEqual(init);
-    expect({ login, passphrase }).toEqual({ login: true, passphrase: true });
+    expect({ login, passphrase, completion }).toEqual({ login: true, passphrase: true, completion: true });
   });
 
   it('are the same flags, setup naming the step they are for', () => {
