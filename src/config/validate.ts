@@ -194,17 +194,14 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Production profiles: named so in state.json, or in an account the policy calls production. */
+/** A production profile: named so in state.json, or in an account the organisation policy calls production. */
+export function isProductionProfile(policy: PolicyContext, name: string, accountId: string | undefined): boolean {
+  return Boolean(policy.production?.includes(name) || (accountId && policy.productionAccounts?.includes(normaliseAccountId(accountId))));
+}
+
+/** The production profiles of a config document (isProductionProfile for each). */
 export function productionProfiles(profs: ReadonlyArray<[string, Record<string, unknown>]>, policy: PolicyContext): Set<string> {
-  const names = new Set(policy.production ?? []);
-  const accounts = new Set(policy.productionAccounts ?? []);
-  if (accounts.size > 0) {
-    for (const [name, p] of profs) {
-      const account = accountIdString(p.aws_account_id);
-      if (account && accounts.has(normaliseAccountId(account))) names.add(name);
-    }
-  }
-  return names;
+  return new Set([...(policy.production ?? []), ...profs.filter(([name, p]) => isProductionProfile(policy, name, accountIdString(p.aws_account_id))).map(([name]) => name)]);
 }
 
 export function validDuration(v: unknown): v is number {

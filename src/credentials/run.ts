@@ -1,5 +1,6 @@
 // The `credentials migrate|restore` commands: pick the store and the profiles, ask, run,
 // and print one line per profile (or one JSON document).
+import type { PolicyRead } from '../policy/read.js';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
@@ -29,10 +30,8 @@ export interface CredentialsFlags {
  * asked for; another one asked for is refused before anything changes. (Restore reads from
  * wherever the keys are, so it does not ask this.)
  */
-export async function storeAllowed(ctx: Pick<Context, 'paths'>, requested?: StoreKind): Promise<StoreKind | undefined> {
-  const { appliedPolicy, readPolicy } = await import('../policy/read.js');
-  const read = await readPolicy(ctx.paths);
-  const only = appliedPolicy(read)?.secretStore;
+export function storeAllowed(read: PolicyRead, requested?: StoreKind): StoreKind | undefined {
+  const only = read.kind === 'applied' ? read.policy.secretStore : undefined;
   if (only === undefined || only === 'any') return requested;
   if (requested && requested !== only) {
     throw new UserError(`the organisation policy (${read.path}) keeps AWS keys in the ${only} store only, not ${requested}`, { hint: `Use --store ${only}, or leave --store out. Nothing was changed.` });
@@ -77,7 +76,9 @@ function when(iso: string | undefined, source: string | undefined): string {
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
   // Before anything builds a path or asks a store from a name.
   for (const p of flags.profile ?? []) validateProfileName(p);
-  const store = await storeFor(ctx, await storeAllowed(ctx, flags.store));
+  const { readPolicy } = await import('../policy/read.js');
+  const policy = await readPolicy(ctx.paths);
+  const store = await storeFor(ctx, storeAllowed(policy, flags.store));
   let profiles = flags.profile ?? [];
   if (profiles.length === 0) {
     // By default: every profile with temporary (STS) keys, which is what duo-sso writes, and
@@ -94,8 +95,7 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
   // Without --renew/--no-renew, the organisation policy's autoRenew decides for profiles with no choice yet.
-  const { appliedPolicy, readPolicy } = await import('../policy/read.js');
-  const autoRenew = flags.renew === undefined && !ctx.options.dryRun ? appliedPolicy(await readPolicy(ctx.paths))?.autoRenew : undefined;
+  const autoRenew = flags.renew === undefined && !ctx.options.dryRun && policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
   if (flags.renew !== undefined || flags.refreshBefore !== undefined || autoRenew !== undefined) {
     const { rememberRenewal } = await import('./renew-state.js');
     const migrated = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile);

@@ -4,7 +4,8 @@
 // logins. Every text passes the one redactor (src/knowledge/redact.ts) before it is packed;
 // the credentials file's values are never even read into the bundle.
 import { createGzip } from 'node:zlib';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
+import { readOwnText } from '../fs/safe-read.js';
 import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -76,14 +77,9 @@ function defaultName(now: Date): string {
   return `${TOOL_NAME}-report-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.tar.gz`;
 }
 
+/** A file's text; undefined when missing or not a regular file (a FIFO must not hang the bundle). */
 async function readText(path: string): Promise<string | undefined> {
-  try {
-    // Regular files only: a FIFO at one of these paths must not hang the bundle.
-    if (!(await stat(path)).isFile()) return undefined;
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readOwnText(path, 'owned').catch(() => undefined);
 }
 
 async function versions(ctx: Context): Promise<Record<string, string | null>> {

@@ -56,15 +56,16 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
   try {
     const { storeFor, migrateProfiles } = await import('../credentials/index.js');
     const { storeAllowed } = await import('../credentials/run.js');
-    const store = await storeFor(ctx, await storeAllowed(ctx, requested));
+    const { readPolicy } = await import('../policy/read.js');
+    const policy = await readPolicy(ctx.paths);
+    const store = await storeFor(ctx, storeAllowed(policy, requested));
     const why = choice === undefined && state.loginStore ? `; the default since \`login --store ${state.loginStore}\`, \`login --no-store\` stops it` : '';
     progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process${why})`);
     const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
     // Profiles `login --store` keeps in the store renew themselves through credential-process,
     // unless `credentials migrate --no-renew` said otherwise, or the organisation policy's
     // autoRenew is false.
-    const { appliedPolicy, readPolicy } = await import('../policy/read.js');
-    const autoRenew = appliedPolicy(await readPolicy(ctx.paths))?.autoRenew;
+    const autoRenew = policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
     if (requested && autoRenew !== false) await (await import('../credentials/renew-state.js')).rememberRenewal(ctx, outcomes.map((o) => o.profile), true, { onlyIfUnset: true });
     report.stored = outcomes.map((o) => ({ profile: o.profile, store: o.store, status: o.status, ...(o.plaintextBackups.length > 0 ? { plaintextBackups: o.plaintextBackups } : {}) }));
   } catch (error) {
@@ -83,11 +84,10 @@ export async function offerLongerSessions(ctx: Context, report: LoginReport): Pr
   // The organisation policy's caps and production accounts count as much as our own memory.
   const { loadPolicy } = await import('../config/apply-fix.js');
   const policy = await loadPolicy(ctx.paths);
-  const production = new Set(policy.production ?? []);
-  const productionAccounts = new Set(policy.productionAccounts ?? []);
+  const { isProductionProfile } = await import('../config/validate.js');
   for (const p of report.profiles) {
     if (p.roleMaxSessionDuration === undefined || p.sessionDurationSeconds === undefined || !p.account || !p.role) continue;
-    const isProduction = production.has(p.name) || productionAccounts.has(p.account);
+    const isProduction = isProductionProfile(policy, p.name, p.account);
     const cap = policyCap(isProduction, policy.caps);
     const to = raiseTo(p.sessionDurationSeconds, p.roleMaxSessionDuration, cap);
     if (to === undefined) continue;

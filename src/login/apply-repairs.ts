@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { policyCap, type ProfileSummary } from '../config/model.js';
 import { setSessionDuration } from '../config/edit.js';
-import { isUsableProfileName } from '../config/validate.js';
+import { isProductionProfile, isUsableProfileName } from '../config/validate.js';
 import { UserError } from '../errors.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
@@ -60,8 +60,7 @@ export async function lowerDuration(ctx: Context, config: LoadedConfig, profile:
 async function profileCap(ctx: Pick<Context, 'paths'>, profile: ProfileSummary): Promise<number> {
   const { loadPolicy } = await import('../config/apply-fix.js');
   const policy = await loadPolicy(ctx.paths);
-  const production = Boolean(policy.production?.includes(profile.name) || policy.productionAccounts?.includes(profile.accountId));
-  return policyCap(production, policy.caps);
+  return policyCap(isProductionProfile(policy, profile.name, profile.accountId), policy.caps);
 }
 
 /** Records in our state that STS refused `from` seconds for the profile and its role. */
