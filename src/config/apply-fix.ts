@@ -41,7 +41,7 @@ export type ApplyFixResult =
   | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; reason: string }
   | (Extract<FixOutcome, { kind: 'unparseable' }> & { path: string })
-  | (Extract<FixOutcome, { kind: 'fixed' }> & { path: string; backup: string | undefined; dryRun: boolean });
+  | (Extract<FixOutcome, { kind: 'fixed' }> & { path: string; backup: string | undefined; dryRun: boolean; before: string });
 
 /**
  * Applies the automatic fixes accepted by `include` to the config file. The decision is
@@ -58,6 +58,7 @@ export async function applyConfigFix(
   const policy = await loadPolicy(opts.paths);
   let outcome: FixOutcome | undefined;
   let notUtf8 = false;
+  let before = '';
   const written = await updateFile(path, (current) => {
     if (current === undefined) return undefined;
     // Not UTF-8 (decoded with replacement characters): rewriting would destroy those bytes.
@@ -65,11 +66,12 @@ export async function applyConfigFix(
       notUtf8 = true;
       return undefined;
     }
+    before = current;
     outcome = fixText(current, policy, include, path);
     return outcome.kind === 'fixed' && outcome.changed ? outcome.text : undefined;
   }, { mode: 0o600, follow: 'never', dryRun: opts.dryRun, ...(opts.now ? { now: opts.now } : {}) });
   if (notUtf8) return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   if (!outcome) return { kind: 'missing', path };
   if (outcome.kind === 'unparseable') return { ...outcome, path };
-  return { ...outcome, path, backup: written.backup, dryRun: opts.dryRun };
+  return { ...outcome, path, backup: written.backup, dryRun: opts.dryRun, before };
 }

@@ -31,8 +31,8 @@ export const CATALOGUE = {
   },
   'json-syntax': {
     severity: 'fail', check: 'config', title: 'not valid JSON',
-    why: 'duo-sso stops at the first syntax error. Never rewritten automatically: your text, your decision.',
-    fix: 'Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).', automatic: false,
+    why: 'duo-sso stops at the first syntax error. config fix repairs the common ones (a trailing or missing comma, a comment, a key without quotes, a number with a leading zero) when every error in the file is one of them; otherwise the file is left as it is.',
+    fix: 'duo-sso-setup config fix when each error has a repair; otherwise edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).', automatic: true,
   },
   'not-object': {
     severity: 'fail', check: 'config', title: 'the document is not a JSON object',
@@ -165,7 +165,8 @@ export const CATALOGUE = {
 export type FindingId = keyof typeof CATALOGUE;
 
 /** A change to the document, as data, so a fix can be shown before it is applied. */
-export type ConfigEdit = { op: 'set'; path: JSONPath; value: unknown } | { op: 'strip-bom' };
+// repair-syntax: the file's syntax errors repaired as a whole (json-syntax.ts), only offered when each has a repair.
+export type ConfigEdit = { op: 'set'; path: JSONPath; value: unknown } | { op: 'strip-bom' } | { op: 'repair-syntax' };
 
 export interface Finding {
   id: FindingId;

@@ -1,79 +1,31 @@
 // Reads duo-sso's config.json without ever throwing at the caller: every way it can
 // be unusable (missing, a directory, unreadable, not UTF-8, not JSON) is a typed outcome.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { readOwnFile, UnsafeFileError } from '../fs/safe-read.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../parsers/json-depth.js';
 import { caretExcerpt, positionAt } from './json-position.js';
+import { strictParse, syntaxReport, type SyntaxProblem } from './json-syntax.js';
 
 export type ConfigRead =
   | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; reason: string }
-  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string; bom?: true }
+  // message/line/column/excerpt: the first of `problems` (every syntax error, in file order);
+  // `repaired`: the text with each of them repaired, when every one has an obvious repair.
+  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string; problems: SyntaxProblem[]; repaired?: string; bom?: true }
   | { kind: 'parsed'; path: string; text: string; value: unknown; tree: Node; bom?: true };
-
-const ERROR_TEXT: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':'",
-  CommaExpected: "expected ',' (a missing comma?)",
-  CloseBraceExpected: "expected '}' (the file may be truncated)",
-  CloseBracketExpected: "expected ']' (the file may be truncated)",
-  EndOfFileExpected: 'unexpected text after the end of the JSON document',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string',
-};
-
-/**
- * The parser's complaint, plus the causes behind most broken configs: a comma left before a
- * closing bracket (named with its own position, since the parser stops at the bracket), a file
- * that stops mid-document (a failed save or copy), and an account id typed as a number with its
- * leading zero, which the parser reads as the number 0 followed by a missing comma.
- */
-function explainSyntaxError(text: string, offset: number, said: string): { message: string; offset: number } {
-  const zero = /(?<![\w.+-])-?0$/.exec(text.slice(0, offset));
-  const digits = /^\d+/.exec(text.slice(offset))?.[0];
-  if (zero && digits) {
-    const typed = `0${digits}`;
-    return { offset: zero.index + zero[0].length - 1, message: `the number ${typed} starts with 0, which JSON numbers cannot: write it as the string "${typed}"${typed.length === 12 ? ' (an account id keeps its leading zero only as a string)' : ''}` };
-  }
-  return { offset, message: explainAt(text, offset, said) };
-}
-
-function explainAt(text: string, offset: number, said: string): string {
-  const closer = text[offset];
-  if (closer === '}' || closer === ']') {
-    const comma = text.slice(0, offset).trimEnd().length - 1;
-    if (text[comma] === ',') {
-      const at = positionAt(text, comma);
-      return `${said}: remove the trailing comma at ${at.line}:${at.column} (JSON allows none before '${closer}')`;
-    }
-  }
-  if (offset >= text.trimEnd().length) return `${said.replace(/ \(the file may be truncated\)$/, '')}: the file ends in the middle of the document (truncated?)`;
-  return said;
-}
 
 export function parseConfigText(path: string, text: string): ConfigRead {
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
     const pos = positionAt(text, deep);
-    return { kind: 'invalid-json', path, text, message: `nested more than ${MAX_JSON_DEPTH} levels deep (duo-sso's config is 3 levels deep)`, ...pos, excerpt: caretExcerpt(text, pos) };
+    const problem = { message: `nested more than ${MAX_JSON_DEPTH} levels deep (duo-sso's config is 3 levels deep)`, ...pos, excerpt: caretExcerpt(text, pos) };
+    return { kind: 'invalid-json', path, text, ...problem, problems: [problem] };
   }
-  const errors: ParseError[] = [];
-  // duo-sso uses Go's encoding/json: strict JSON, no comments, no trailing commas.
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  const first = errors[0];
-  if (first || !tree) {
-    const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
-    const explained = text.trim() === '' ? { message: 'the file is empty', offset: 0 } : explainSyntaxError(text, first?.offset ?? text.length, ERROR_TEXT[code] ?? code);
-    const pos = positionAt(text, explained.offset);
-    return { kind: 'invalid-json', path, text, message: explained.message, ...pos, excerpt: caretExcerpt(text, pos) };
+  const { tree, errors } = strictParse(text);
+  if (errors.length > 0 || !tree) {
+    const { problems, repaired } = syntaxReport(text);
+    const first = problems[0]!;
+    return { kind: 'invalid-json', path, text, message: first.message, line: first.line, column: first.column, excerpt: first.excerpt, problems, ...(repaired !== undefined ? { repaired } : {}) };
   }
   return { kind: 'parsed', path, text, value: JSON.parse(text) as unknown, tree };
 }

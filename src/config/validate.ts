@@ -59,9 +59,11 @@ function findingsFor(read: ConfigRead, policy: PolicyContext): Finding[] {
     case 'unreadable':
       return [finding('unreadable', [], `${read.path} cannot be read: ${read.reason}`)];
     case 'invalid-json':
-      return [finding('json-syntax', [], `${read.path}:${read.line}:${read.column}: ${read.message}`, {
-        position: { line: read.line, column: read.column, excerpt: read.excerpt },
-      })];
+      // Every error at once; each is automatic only when all of them are (a file is repaired whole or not at all).
+      return read.problems.map((p) => finding('json-syntax', [], `${read.path}:${p.line}:${p.column}: ${p.message}`, {
+        position: { line: p.line, column: p.column, excerpt: p.excerpt },
+        ...(read.repaired !== undefined && p.repair ? { fix: `${p.repair[0]!.toUpperCase()}${p.repair.slice(1)} (config fix does it).`, edit: { op: 'repair-syntax' as const } } : {}),
+      }));
     case 'parsed':
       try {
         const found = validateValue(read.value, policy);

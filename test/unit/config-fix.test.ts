@@ -59,8 +59,23 @@ describe('fixText', () => {
     expect(r.kind === 'fixed' && r.text).toBe('{\n  "url": "https://cloudsso.cisco.com",\n  "partner_spid": "https://signin.aws.amazon.com/saml",\n  "aws_urn": "https://signin.aws.amazon.com/saml",\n  "session_duration_seconds": 3600\n}\n');
   });
 
-  it.each(['{\n  "url": "x",\n}\n', '{\n  "url": "x",\n  "profiles": {\n', '', '[1]', '"x"'])('never rewrites a document that does not parse as an object: %j', (text) => {
+  it.each(['{\n  "url": "x",\n  "profiles": {\n', '{\n  "url": "x",,\n}\n', '{\n  "url": "x",\n  // note\n  "a": }\n', '', '[1]', '"x"'])('never rewrites a document that does not parse as an object, or whose syntax errors are not all repairable: %j', (text) => {
     expect(fixText(text).kind).toBe('unparseable');
+  });
+
+  it('repairs the common syntax errors, each one named, and leaves the rest of the text as it was', () => {
+    const text = '{\n  "url": "https://cloudsso.cisco.com",\n  // our team\n  partner_spid: "https://signin.aws.amazon.com/saml",\n  "aws_urn": "https://signin.aws.amazon.com/saml"\n  "session_duration_seconds": 3600,\n}\n';
+    const r = fixText(text);
+    expect(r.kind).toBe('fixed');
+    if (r.kind !== 'fixed') return;
+    expect(r.text).toBe('{\n  "url": "https://cloudsso.cisco.com",\n  "partner_spid": "https://signin.aws.amazon.com/saml",\n  "aws_urn": "https://signin.aws.amazon.com/saml",\n  "session_duration_seconds": 3600\n}\n');
+    expect(r.applied.map((f) => [f.id, f.position?.line, f.position?.column, f.fix?.description])).toEqual([
+      ['json-syntax', 3, 3, 'Remove the comment (config fix does it).'],
+      ['json-syntax', 4, 3, 'Put the key partner_spid in double quotes (config fix does it).'],
+      ['json-syntax', 6, 3, "Add the missing ',' (config fix does it)."],
+      ['json-syntax', 7, 1, 'Remove the trailing comma (config fix does it).'],
+    ]);
+    expect(r.remaining).toEqual([]);
   });
 });
 

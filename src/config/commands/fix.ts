@@ -5,6 +5,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { applyConfigFix } from '../apply-fix.js';
 import type { Finding } from '../findings.js';
 import { renderFindings, summaryLine } from '../render.js';
+import { lineDiff } from '../line-diff.js';
 
 export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style' | 'now' | 'canPrompt'>): Promise<number> {
   const { json, dryRun } = ctx.options;
@@ -45,6 +46,7 @@ export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'st
   else {
     ctx.io.out(`${result.path}: ${verb} ${result.applied.length} problem${result.applied.length > 1 ? 's' : ''}\n`);
     for (const f of result.applied) ctx.io.out(`  ${f.path || '(document)'}: ${f.fix?.description}\n`);
+    ctx.io.out(lineDiff(result.before, result.text));
     if (result.backup && !dryRun) ctx.io.out(`backup: ${result.backup}\n`);
   }
   if (result.remaining.length > 0) ctx.io.out(`${dryRun ? 'would remain' : 'remaining'} (${summaryLine(result.remaining)}):\n${renderFindings(result.remaining, ctx.style)}`);

@@ -30,12 +30,22 @@ export const configCheck: Check = {
           commands: [['duo-sso-setup', 'config', 'init', '--force']],
           automatic: false,
         }, data);
-      case 'invalid-json':
-        return result.fail(`invalid JSON: ${describeInvalidJson(read)}`, read.excerpt.split('\n'), {
+      case 'invalid-json': {
+        const more = read.problems.slice(1).map((p) => `also ${p.line}:${p.column}: ${p.message}`);
+        const summary = `invalid JSON: ${describeInvalidJson(read)}${more.length > 0 ? ` (${more.length + 1} syntax errors)` : ''}`;
+        if (read.repaired !== undefined) {
+          return result.fail(summary, [...read.excerpt.split('\n'), ...more], {
+            description: `Repair it in place (backup first): ${read.problems.map((p) => `${p.line}:${p.column} ${p.repair}`).join('; ')}`,
+            commands: [['duo-sso-setup', 'config', 'fix']],
+            automatic: true,
+          }, data);
+        }
+        return result.fail(summary, [...read.excerpt.split('\n'), ...more], {
           description: 'Correct the file by hand at that position, or recreate it (the old one is backed up)',
           commands: [['duo-sso-setup', 'config', 'validate'], ['duo-sso-setup', 'config', 'init', '--force']],
           automatic: false,
         }, data);
+      }
       case 'parsed':
         if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
           return result.fail('config.json must be a JSON object', [], { description: 'Recreate it', commands: [['duo-sso-setup', 'config', 'init', '--force']], automatic: false }, data);
@@ -48,9 +58,9 @@ export const configCheck: Check = {
         return result.ok(paths.duoConfig, [], data);
     }
   },
-  // Only the mark: `config fix` would also apply every other repair, which this check did not ask about.
+  // Only the mark and the syntax: `config fix` would also apply every other repair, which this check did not ask about.
   async fix(ctx) {
-    const r = await applyConfigFix({ paths: ctx.paths, dryRun: ctx.options.dryRun, now: ctx.now }, (f) => f.id === 'bom');
+    const r = await applyConfigFix({ paths: ctx.paths, dryRun: ctx.options.dryRun, now: ctx.now }, (f) => f.id === 'bom' || f.id === 'json-syntax');
     if (r.kind !== 'fixed') throw new Error(`${r.path} was left unchanged: it ${r.kind === 'missing' ? 'does not exist' : 'does not parse or cannot be read'}`);
   },
 };
