@@ -11,7 +11,7 @@ export async function runStatus(ctx: Context, opts: { verify: boolean; profiles:
   const report = await gatherStatus(ctx, { verify: opts.verify, only: opts.profiles });
   const allValid = report.profiles.length > 0 && report.profiles.every((p) => p.state === 'valid');
   if (report.configProblem && !ctx.options.json) {
-    ctx.io.err(`${report.configProblem}\nProfiles are taken from ${report.credentialsPath} instead (see duo-sso-setup config validate).\n`);
+    ctx.io.err(`${report.configProblem}\nProfiles are taken from ${report.credentialsPath} and the credential_process lines of ~/.aws/config instead (see duo-sso-setup config validate).\n`);
   }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ ok: allValid, ...report }, null, 2)}\n`);
   else ctx.io.out(renderStatus(report, ctx.style, ctx.now()));

@@ -4,7 +4,7 @@ import { describeInvalidJson, readConfig } from '../config/read-config.js';
 import { UserError } from '../errors.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
 import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
-import { sectionNames } from '../aws/ini.js';
+import { configProfileNames, sectionNames } from '../aws/ini.js';
 import { readState } from '../state/state.js';
 import type { Env, Paths } from '../platform/paths.js';
 import { rememberedExpiry } from './sessions.js';
@@ -63,10 +63,16 @@ export async function gatherStatus(
       hint: error.code === 'EACCES' ? `If duo-sso ran with sudo, the file belongs to root: sudo chown "$(id -un)" ${ctx.paths.awsCredentials}` : 'Move it aside and log in again: duo-sso-setup login',
     });
   });
+  const awsConfig = await readAwsConfig(ctx.paths);
   const source = configured.length > 0 ? 'config' : 'credentials-file';
+  // Without config.json's list (none, or a file that does not parse), every profile that has
+  // keys: in the credentials file, or in the secret store through our credential_process.
   let profiles: { name: string; account?: string; role?: string }[] = configured.length > 0
     ? configured.map((p) => ({ name: p.name, account: p.accountId, role: p.role }))
-    : (credentials ? sectionNames(credentials) : []).filter((n) => credentialsOf(profileSection(credentials, n))).map((name) => ({ name }));
+    : [...new Set([
+      ...(credentials ? sectionNames(credentials) : []).filter((n) => credentialsOf(profileSection(credentials, n))),
+      ...(awsConfig ? configProfileNames(awsConfig) : []).filter((n) => servedByStore(awsConfig, n)),
+    ])].map((name) => ({ name }));
   if (opts.only && opts.only.length > 0) {
     const unknown = opts.only.filter((n) => !profiles.some((p) => p.name === n));
     if (unknown.length > 0) {
@@ -78,7 +84,6 @@ export async function gatherStatus(
     profiles = profiles.filter((p) => opts.only!.includes(p.name));
   }
   const state = await readState(ctx.paths);
-  const awsConfig = await readAwsConfig(ctx.paths);
   const stored = storedCredentials(state);
   const now = ctx.now();
   let skewSeconds: number | undefined;

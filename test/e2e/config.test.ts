@@ -96,19 +96,40 @@ describe.each<Runtime>(['node', 'deno'])('config under %s', (runtime) => {
     expect(v.json).toMatchObject({ valid: true, findings: [], summary: { fail: 0, warn: 0, info: 0 } });
   });
 
-  it('validate names line and column of a trailing comma; fix and doctor --fix leave the file byte for byte', async () => {
+  it('validate names every syntax error with line and column; fix repairs them (backup, changed lines shown), the rest of the text as it was', async () => {
     const box = await sandbox();
-    const broken = '{\n  "url": "https://cloudsso.cisco.com",\n  "session_duration_seconds": 3600,\n}\n';
+    const broken = '{\n  "url": "https://cloudsso.cisco.com",\n  // mine\n  "session_duration_seconds": 3600,\n}\n';
     await box.write(CONFIG, broken);
     const v = await box.run(['config', 'validate'], { runtime });
     expect(v.exitCode).toBe(1);
-    expect(v.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name in double quotes: remove the trailing comma at 3:35`);
-    expect(v.stdout).toMatch(/^ {4}4 \| }\n {8}\^$/m);
+    expect(v.stdout).toContain(`${box.path(CONFIG)}:3:3: comments are not allowed in JSON`);
+    expect(v.stdout).toContain(`${box.path(CONFIG)}:5:1: expected a property name in double quotes: remove the trailing comma at 4:35`);
+    expect(v.stdout).toMatch(/^ {4}5 \| }\n {8}\^$/m);
+    const dry = await box.run(['config', 'fix', '--dry-run'], { runtime });
+    expect(dry.stdout).toContain('  -3:   // mine\n  -4:   "session_duration_seconds": 3600,\n');
+    expect(await box.read(CONFIG)).toBe(broken);
+    const fix = await box.run(['config', 'fix', '--yes'], { runtime });
+    expect(fix.exitCode, fix.stderr).toBe(0);
+    // The two syntax repairs, then the keys the guide sets (an ordinary repair once it parses).
+    expect(fix.stdout).toMatch(/fixed 4 problems/);
+    expect(await box.read(CONFIG)).toBe('{\n  "url": "https://cloudsso.cisco.com",\n  "partner_spid": "https://signin.aws.amazon.com/saml",\n  "aws_urn": "https://signin.aws.amazon.com/saml",\n  "session_duration_seconds": 3600\n}\n');
+    expect((await box.run(['config', 'validate'], { runtime })).exitCode).toBe(0);
+    const [backup] = await backups(box);
+    expect(await box.read(`.config/duo-sso/${backup}`)).toBe(broken);
+  });
+
+  it('a file with one error that has no obvious repair: fix and doctor --fix leave it byte for byte, and validate still lists every error', async () => {
+    const box = await sandbox();
+    const broken = '{\n  "url": "https://cloudsso.cisco.com",\n  "session_duration_seconds": ,\n  "debug": false,\n}\n';
+    await box.write(CONFIG, broken);
+    const v = await box.run(['config', 'validate', '--json'], { runtime });
+    expect(v.exitCode).toBe(1);
+    expect(v.json.findings.map((f: any) => [f.id, f.position.line, f.fix.automatic])).toEqual([['json-syntax', 3, false], ['json-syntax', 5, false]]);
     const fix = await box.run(['config', 'fix', '--yes'], { runtime });
     expect(fix.exitCode).toBe(1);
     expect(fix.stderr).toMatch(/does not parse, so it was left unchanged/);
     // The same position, named with the file's own path, as validate prints it.
-    expect(fix.stdout).toContain(`${box.path(CONFIG)}:4:1: expected a property name`);
+    expect(fix.stdout).toContain(`${box.path(CONFIG)}:3:31: expected a value`);
     const doctor = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'config,session-duration,profiles'], { runtime });
     expect(check(doctor.json, 'config').status).toBe('fail');
     expect(check(doctor.json, 'session-duration').status).toBe('skip');

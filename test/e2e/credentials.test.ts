@@ -170,6 +170,22 @@ async function restoreExactly(box: Sandbox, keys: Keys, original: { credentials:
 }
 
 describe.skipIf(!keyringAvailable() && process.env.CI !== 'true')('credentials in a real Secret Service (gnome-keyring on a private D-Bus session)', () => {
+  it('a config.json that does not parse: status still lists the migrated profile (from its credential_process line) and says why', async () => {
+    const box = await sandbox();
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    const keys = issue('121212343434');
+    await setUp(box, keys);
+    const migrate = await box.run(['credentials', 'migrate', '--store', 'pass', '--profile', 'eticloud', '--yes', '--json']);
+    expect(migrate.json).toMatchObject({ profiles: [{ profile: 'eticloud', status: 'migrated' }] });
+    await box.write('.config/duo-sso/config.json', '{\n  "url": "https://cloudsso.cisco.com",\n  "profiles": {\n');
+    const r = await box.run(['status']);
+    expect(r.stderr).toMatch(/^invalid JSON: .*config\.json:4:1: .*\nProfiles are taken from .*credentials and the credential_process lines of ~\/\.aws\/config instead/);
+    expect(r.stdout).toMatch(/^✓ eticloud .*keys in pass/m);
+    expect(r.stdout).toMatch(/^✓ other /m);
+    const json = await box.run(['status', '--json']);
+    expect(json.json.profiles.map((p: any) => [p.name, p.state, p.storedIn ?? null])).toEqual([['other', 'valid', null], ['eticloud', 'valid', 'pass']]);
+  });
+
   it('migrate → the AWS CLI works through credential_process → restore byte-for-byte', async () => {
     const box = await sandbox();
     const session = keyring(box);

@@ -100,7 +100,7 @@ describe('status', () => {
     await box.write('.config/duo-sso/config.json', '{"profiles": {\n');
     const r = await box.run(['status']);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^invalid JSON: .*config\.json:2:1: .*\nProfiles are taken from .*credentials instead \(see duo-sso-setup config validate\)\.\n$/);
+    expect(r.stderr).toMatch(/^invalid JSON: .*config\.json:2:1: .*\nProfiles are taken from .*credentials and the credential_process lines of ~\/\.aws\/config instead \(see duo-sso-setup config validate\)\.\n$/);
     expect(r.stdout).toMatch(/^No profiles: .*config\.json is not usable and .* holds no credentials\.\n {2}\$ duo-sso-setup config validate\n$/);
     const json = await box.run(['status', '--json']);
     expect(json.json).toMatchObject({ ok: false, source: 'credentials-file', configProblem: expect.stringMatching(/^invalid JSON: /), profiles: [] });
