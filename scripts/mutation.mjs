@@ -6,19 +6,17 @@
 // equivalent ones, each with a `// Stryker disable` reason in the source) are left out of both.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (files.length === 0) {
   console.error('usage: npm run test:mutation -- FILE... (for example src/fs/lock.ts)');
   process.exit(2);
 }
-// A few unit tests run the built CLI: Stryker's sandbox copy has no dist/, so they use this one
-// (unmutated, so they never cover a mutant and never count for or against the score).
+// A few unit tests run the built CLI: Stryker's sandbox copy takes this dist/ along (unmutated,
+// so those tests never cover a mutant and never count for or against the score).
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const env = { ...process.env, DUO_SSO_SETUP_TEST_CLI: resolve('dist/cli.js') };
-const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(',')], { stdio: 'inherit', env });
+const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(',')], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));

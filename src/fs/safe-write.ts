@@ -2,7 +2,7 @@
 // profiles): under a lock, with a timestamped backup of the previous content, through a
 // temp file in the same folder that is fsynced and renamed over the target. A process
 // killed at any point leaves either the old or the new file complete, never a mix.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, rename, rm, mkdir, stat, chmod, copyFile } from 'node:fs/promises';
 import { basename, dirname, join, parse } from 'node:path';
@@ -118,14 +118,16 @@ async function update(
     const existing = current ? await lstat(file) : undefined;
     const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
     let backup: string | undefined;
-    if (current && opts.backup !== false) {
+    // A second write by this run over its own first one backs up nothing new: the first backup
+    // already holds what was there before us (setup edits ~/.bashrc twice; login, the config).
+    if (current && opts.backup !== false && !ourLastWrite(file, current)) {
       backup = await freeBackupName(file, now());
       // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
       const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
       await copyFile(file, copying, constants.COPYFILE_EXCL);
       await chmod(copying, 0o600);
       await rename(copying, backup);
-      await pruneBackups(file, opts.keepBackups ?? 5);
+      await pruneBackups(file, opts.keepBackups ?? keptBackups());
     }
     const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
@@ -141,6 +143,7 @@ async function update(
       }
       await chmod(tmp, mode);
       await rename(tmp, file);
+      writtenByUs.set(file, digest(data));
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
@@ -223,6 +226,20 @@ async function removeLeftovers(file: string): Promise<void> {
 
 function toBuffer(content: string | Uint8Array): Buffer {
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+}
+
+/** What this process last wrote to each file: the same bytes found there again are ours, not the user's. */
+const writtenByUs = new Map<string, string>();
+const digest = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+function ourLastWrite(file: string, current: Buffer): boolean {
+  return writtenByUs.get(file) === digest(current);
+}
+
+export const DEFAULT_KEPT_BACKUPS = 5;
+/** How many backups each file keeps: DUO_SSO_SETUP_KEEP_BACKUPS (1–100), else 5 (docs/backups.md). */
+export function keptBackups(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.DUO_SSO_SETUP_KEEP_BACKUPS);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_KEPT_BACKUPS;
 }
 
 async function pruneBackups(path: string, keep: number): Promise<void> {

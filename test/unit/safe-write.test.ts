@@ -25,13 +25,16 @@ describe('safeWrite', () => {
 
   it('backs up the previous content, keeps the last five, and skips identical writes', async () => {
     const p = join(dir, 'credentials');
-    await writeFile(p, 'v0');
     let t = Date.parse('2026-01-01T00:00:00Z');
-    for (let i = 1; i <= 7; i++) await safeWrite(p, `v${i}`, { now: () => new Date((t += 1000)) });
+    // Each time someone else (the user, duo-sso) wrote the file in between: each is backed up.
+    for (let i = 1; i <= 7; i++) {
+      await writeFile(p, `user${i}`);
+      await safeWrite(p, `v${i}`, { now: () => new Date((t += 1000)) });
+    }
     const backups = await listBackups(p);
     expect(backups).toHaveLength(5);
-    expect(await readFile(backups.at(-1)!, 'utf8')).toBe('v6');
-    expect(await readFile(backups[0]!, 'utf8')).toBe('v2');
+    expect(await readFile(backups.at(-1)!, 'utf8')).toBe('user7');
+    expect(await readFile(backups[0]!, 'utf8')).toBe('user3');
     expect((await safeWrite(p, 'v7')).changed).toBe(false);
     expect(await readFile(p, 'utf8')).toBe('v7');
     expect((await readdir(dir)).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
@@ -55,11 +58,36 @@ describe('safeWrite', () => {
     await writeFile(p, 'v0');
     const same = () => new Date('2026-01-01T00:00:00.000Z');
     const first = await safeWrite(p, 'v1', { now: same });
+    await writeFile(p, 'edited');
     const second = await safeWrite(p, 'v2', { now: same });
     expect(second.backup).not.toBe(first.backup);
     expect(await readFile(first.backup!, 'utf8')).toBe('v0');
-    expect(await readFile(second.backup!, 'utf8')).toBe('v1');
+    expect(await readFile(second.backup!, 'utf8')).toBe('edited');
     expect(await listBackups(p)).toEqual([first.backup, second.backup]);
+  });
+
+  it('backs up what was there before this run once: a later write over our own content adds no backup', async () => {
+    const p = join(dir, '.bashrc');
+    await writeFile(p, 'original');
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const first = await safeWrite(p, 'original + PATH', { now: () => new Date((t += 1000)) });
+    const second = await safeWrite(p, 'original + PATH + completion', { now: () => new Date((t += 1000)) });
+    expect(second).toMatchObject({ changed: true, backup: undefined });
+    expect(await listBackups(p)).toEqual([first.backup]);
+    expect(await readFile(first.backup!, 'utf8')).toBe('original');
+  });
+
+  it('keeps as many backups as DUO_SSO_SETUP_KEEP_BACKUPS says (1–100), else five', async () => {
+    const { keptBackups } = await import('../../src/fs/safe-write.js');
+    expect([keptBackups({}), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '100' })]).toEqual([5, 2, 100]);
+    for (const bad of ['0', '-1', '101', '2.5', 'all', '']) expect(keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: bad })).toBe(5);
+    const p = join(dir, 'config');
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 1; i <= 4; i++) {
+      await writeFile(p, `user${i}`);
+      await safeWrite(p, `v${i}`, { now: () => new Date((t += 1000)), keepBackups: keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }) });
+    }
+    expect(await Promise.all((await listBackups(p)).map((b) => readFile(b, 'utf8')))).toEqual(['user3', 'user4']);
   });
 
   it('writes through a symlink (dotfiles kept in a repository), leaving the link in place', async () => {
