@@ -31,7 +31,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const global = globalOptions(command);
     // One switch for everything that colours: our output, prompts, and the tools we run.
     if (!global.color && !process.env.NO_COLOR) process.env.NO_COLOR = '1';
-    const ctx = createContext(global);
+    const ctx = createContext(global, userEnvironment());
     const path: string[] = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
     if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
@@ -200,9 +200,25 @@ function writeJsonError(message: string, hint: string | undefined): void {
   process.stdout.write(`${JSON.stringify({ error: { message, ...(hint ? { hint } : {}) } }, null, 2)}\n`);
 }
 
+const SDK_WARNING_SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+let addedSdkSwitch = false;
+
+/**
+ * The environment the user gave us: the AWS SDK's switch we set for ourselves is not theirs, so
+ * neither `exec`'s program nor any tool we run inherits it.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  if (!addedSdkSwitch) return process.env;
+  const { [SDK_WARNING_SWITCH]: _ours, ...env } = process.env;
+  return env;
+}
+
 /** The AWS SDK warns about Node 20 on first use; that is our concern, not the user's. */
 function silenceRuntimeNoise(): void {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (process.env[SDK_WARNING_SWITCH] === undefined) {
+    process.env[SDK_WARNING_SWITCH] = 'true';
+    addedSdkSwitch = true;
+  }
   const emit = process.emitWarning.bind(process);
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
     const text = typeof warning === 'string' ? warning : warning?.message ?? '';

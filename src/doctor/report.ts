@@ -85,12 +85,20 @@ async function readText(path: string): Promise<string | undefined> {
 async function versions(ctx: Context): Promise<Record<string, string | null>> {
   const probe = async (file: string, args: string[]) => {
     const r = await ctx.runner.run(file, args, { timeoutMs: 5000 }).catch(() => undefined);
-    const line = r && r.exitCode === 0 ? `${r.stdout}\n${r.stderr}`.trim().split('\n')[0]!.trim() : '';
-    return line || null;
+    return r && r.exitCode === 0 ? versionLine(`${r.stdout}\n${r.stderr}`) : null;
   };
   const [aws, duoSso, gpg, pass] = await Promise.all([probe('aws', ['--version']), probe('duo-sso', ['--version']), probe('gpg', ['--version']), probe('pass', ['version'])]);
   const runtime = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined' ? `deno (node ${process.versions.node})` : `node ${process.version}`;
-  return { [TOOL_NAME]: TOOL_VERSION, runtime, aws, 'duo-sso': duoSso, gpg, pass: pass ? pass.replace(/[^\x20-\x7e]/g, '').trim() || null : null };
+  return { [TOOL_NAME]: TOOL_VERSION, runtime, aws, 'duo-sso': duoSso, gpg, pass };
+}
+
+/**
+ * The line of a `--version` answer that names the version, without its decoration: pass draws
+ * a box of '=' around "v1.7.4" below a banner; aws, gpg and duo-sso put it on the first line.
+ */
+export function versionLine(text: string): string | null {
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/[^\x20-\x7e]/g, '').replace(/^[\s=*#|-]+|[\s=*#|-]+$/g, '')).filter((l) => l !== '');
+  return lines.find((l) => /\d+\.\d+/.test(l)) ?? lines[0] ?? null;
 }
 
 async function loginLogs(ctx: Context): Promise<Array<[string, string]>> {

@@ -68,6 +68,18 @@ describe('exec', () => {
     expect(vars.AWS_CREDENTIAL_EXPIRATION).toBeUndefined();
   });
 
+  it.each(['node', 'deno'] as const)('under %s passes on the environment the user had, not the AWS SDK switch we set for ourselves', async (runtime) => {
+    const keys = issue('123456789012');
+    const b = await box(keys);
+    const probe = ['exec', '-p', 'eticloud', '--', 'sh', '-c', 'env | grep -c "^AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=" || true'];
+    const ours = await b.run(probe, { runtime });
+    expect(ours.exitCode, ours.stderr).toBe(0);
+    expect(ours.stdout.trim()).toBe('0');
+    // The user's own setting of it is theirs, and is kept.
+    const theirs = await b.run(probe, { runtime, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'yes' } });
+    expect(theirs.stdout.trim()).toBe('1');
+  });
+
   it('under Deno too: the child\'s exit code and its variables', async () => {
     const keys = issue('123456789012');
     const b = await box(keys);
