@@ -18,7 +18,7 @@ import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { applyProfileEdit, completionEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
-import { gpgKeyArgs, sudoTempName, uid } from './render-plan.js';
+import { gpgKeyArgs, gpgUnlockArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
 import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';
 import { passphraseRefusal, type ApprovedPlan } from './approve.js';
@@ -29,6 +29,8 @@ export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'opt
   isRoot: boolean;
   /** Asks before an optional change (profile edits); --yes answers yes. */
   approve(question: string): Promise<boolean>;
+  /** A new passphrase, typed twice at the terminal (--yes does not answer this one). */
+  askPassphrase(what: string): Promise<string>;
 };
 
 export interface StepOutcome {
@@ -336,10 +338,22 @@ async function gpgKey(ctx: ExecContext, step: Extract<Step, { kind: 'gpg-key' }>
   const before = new Set((await list()).map((k) => k.fingerprint));
   const id = uid(step.name, step.email);
   const args = gpgKeyArgs(id, step.passphrase);
-  const r = await ctx.runner.run(gpg, args, { mutates: true, timeoutMs: 180_000, ...(step.passphrase ? { interactive: true } : {}) });
+  // Asked here, once (typed twice), and only ever on gpg's standard input.
+  const passphrase = step.passphrase ? await ctx.askPassphrase(`your new gpg key (${id})`) : undefined;
+  const r = await ctx.runner.run(gpg, args, { mutates: true, timeoutMs: 180_000, ...(passphrase !== undefined ? { input: `${passphrase}\n` } : {}) });
   if (!succeeded(r)) throw stepFailed(step.title, r, [gpg, ...args]);
   const created = (await list()).find((k) => !before.has(k.fingerprint) && k.state === 'usable');
   if (!created) throw new UserError('gpg reported success but no new usable secret key is listed', { hint: `Check with: gpg --list-secret-keys` });
   state.newKey = created.fingerprint;
+  if (passphrase !== undefined) await unlockNewKey(ctx, gpg, created.fingerprint, passphrase);
   return { status: 'done', detail: `key ${created.fingerprint}` };
+}
+
+/** Puts the new key's passphrase in gpg-agent's cache through one decryption (see gpgUnlockArgs). */
+async function unlockNewKey(ctx: ExecContext, gpg: string, fingerprint: string, passphrase: string): Promise<void> {
+  const sealed = await ctx.runner.run(gpg, ['--batch', '--armor', '--trust-model', 'always', '--encrypt', '--recipient', fingerprint], { input: 'duo-sso-setup unlock check\n', timeoutMs: 30_000 });
+  if (!succeeded(sealed)) return;
+  // gpg reads the passphrase from fd 0 first, then the message from the same stream.
+  // Not checked: the key exists either way, and the round trip that follows says if it is still locked.
+  await ctx.runner.run(gpg, gpgUnlockArgs(), { input: `${passphrase}\n${sealed.stdout}`, timeoutMs: 30_000 });
 }

@@ -43,6 +43,10 @@ export function execContext(ctx: Context, platform: ExecContext['platform']): Ex
       const { confirm } = await import('../ui/prompt.js');
       return confirm(question, true);
     },
+    async askPassphrase(what) {
+      const { newPassphrase } = await import('../ui/prompt.js');
+      return newPassphrase(what, undefined, (line) => ctx.io.err(`${line}\n`));
+    },
   };
 }
 

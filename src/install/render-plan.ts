@@ -55,8 +55,19 @@ export function sudoTempName(target: string, pid: string | number): string {
  * decrypts on every AWS CLI call once credentials live in pass (credential_process).
  */
 export function gpgKeyArgs(id: string, passphrase: boolean): string[] {
-  const unattended = passphrase ? [] : ['--batch', '--pinentry-mode', 'loopback', '--passphrase', ''];
-  return [...unattended, '--quick-gen-key', id, 'future-default', 'default', 'never'];
+  // A passphrase is asked by duo-sso-setup and handed to gpg on its standard input, never in
+  // its arguments: so the same typing also unlocks the new key for the store's first round trip.
+  const given = passphrase ? ['--batch', '--pinentry-mode', 'loopback', '--passphrase-fd', '0'] : ['--batch', '--pinentry-mode', 'loopback', '--passphrase', ''];
+  return [...given, '--quick-gen-key', id, 'future-default', 'default', 'never'];
+}
+
+/**
+ * Decrypts a message to the new key with the passphrase on standard input: gpg-agent keeps the
+ * passphrase it was given this way in its cache (default-cache-ttl), so the store's round trip
+ * and the first credential_process calls that follow do not ask for it a third time.
+ */
+export function gpgUnlockArgs(): string[] {
+  return ['--batch', '--pinentry-mode', 'loopback', '--passphrase-fd', '0', '--decrypt'];
 }
 
 export function uid(name: string, email: string): string {

@@ -13,6 +13,8 @@ export interface Prompter {
   select(message: string, choices: readonly string[], initial?: string): Promise<string>;
   /** Returns the chosen names; `initial` names start selected. */
   multiselect(message: string, choices: readonly { name: string; hint?: string }[], initial: readonly string[]): Promise<string[]>;
+  /** A secret typed without echo (a gpg passphrase); it is returned as typed, never shown. */
+  secret(message: string): Promise<string>;
 }
 
 export interface PromptStreams {
@@ -79,6 +81,7 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       ...listMarks(detectStyle(process.env, Boolean(process.stderr.isTTY))),
       format: listAnswer,
     }),
+    secret: (message) => ask<string>({ type: 'password', message }).then((v) => String(v)),
   };
 }
 
@@ -146,4 +149,18 @@ function yesNo(this: { styles: Record<'primary' | 'success', (s: string) => stri
 /** One yes/no question. Ctrl-C stops the command: it throws InterruptedError, never "no". */
 export function confirm(message: string, initial = false): Promise<boolean> {
   return enquirerPrompter().confirm(message, initial);
+}
+
+/**
+ * A new passphrase, typed twice without echo; asked again (up to three times) while the two
+ * differ or it is empty. Ctrl-C stops the command as at every question.
+ */
+export async function newPassphrase(what: string, prompter: Prompter = enquirerPrompter(), say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const first = await prompter.secret(`Passphrase for ${what}`);
+    if (first === '') say('An empty passphrase leaves the key unprotected: for that, run again with --no-passphrase.');
+    else if (first === (await prompter.secret('The same passphrase again'))) return first;
+    else say('The two passphrases differ.');
+    if (attempt === 3) throw new Error('no passphrase was chosen (three attempts)');
+  }
 }

@@ -324,7 +324,7 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-C while working under %s', (runti
 
 const canApt = Boolean(systemTool('apt-get')) && process.getuid?.() === 0;
 
-describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at gpg\'s passphrase screen under %s', (runtime) => {
+describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at the new key\'s passphrase question under %s', (runtime) => {
   it('install pass-gpg: exit 130, no pinentry left on the terminal, and gpg answers at once afterwards', async () => {
     const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg', 'pinentry', 'pinentry-curses'] });
     const r = await runInPty(box, ['install', 'pass-gpg', '--yes', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
@@ -339,6 +339,24 @@ describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('Ctrl-C at gpg\'s passp
     const next = await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys'], { timeoutMs: 60_000 });
     expect(next.exitCode).toBe(0);
     expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 180_000);
+});
+
+describe.skipIf(!canApt).each<Runtime>(['node', 'deno'])('one passphrase for a new key under %s', (runtime) => {
+  it('install pass-gpg asks it twice (not shown), and the store works right after: no "locked", no third question', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'apt-get', 'dpkg', 'pinentry', 'pinentry-curses'] });
+    const secret = 'Tr0ub4dor and more';
+    const r = await runInPty(box, ['install', 'pass-gpg', '--yes', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'], {
+      runtime, exitTimeoutMs: 120_000,
+      steps: [{ waitFor: 'Passphrase for your new gpg key', send: `${secret}\r` }, { waitFor: 'same passphrase again', send: `${secret}\r` }],
+    });
+    expect(r.missed, r.screen).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(0);
+    expect(r.screen).not.toContain(secret);
+    expect(r.screen).not.toMatch(/locked/i);
+    // No terminal now: the agent answers for the key, so the doctor's round trip passes.
+    const doctor = await box.run(['doctor', '--only', 'pass', '--json'], { runtime });
+    expect(doctor.json.checks[0], JSON.stringify(doctor.json)).toMatchObject({ id: 'pass', status: 'ok' });
   }, 180_000);
 });
 

@@ -40,7 +40,7 @@ function scripted(answers: string[][]): Prompter & { asked: string[] } {
   const fail = () => Promise.reject(new Error('unexpected question'));
   return {
     asked,
-    input: fail, confirm: fail, select: fail,
+    input: fail, confirm: fail, select: fail, secret: fail,
     multiselect: async (message, choices) => {
       asked.push(`${message} [${choices.map((c) => c.name).join(', ')}]`);
       const next = answers.shift();

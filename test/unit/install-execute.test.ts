@@ -41,6 +41,7 @@ function ctx(runner: Runner, isRoot: boolean, extra: { json?: boolean; PATH?: st
     io: { out: () => {}, err: () => {}, stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false },
     platform: { os: 'linux', arch: 'x64', distro: undefined, packageManager: 'dnf', wsl: false, kernel: '6', homebrewPrefix: undefined },
     approve: async () => true,
+    askPassphrase: () => Promise.reject(new Error('unexpected passphrase question')),
   };
 }
 
