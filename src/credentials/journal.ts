@@ -14,9 +14,10 @@
 // So from any point, restore finds the profile here and puts the files back from the entry
 // (or, when the keys never left the file, just drops the surplus entry): see restore.ts.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { readOwnText } from '../fs/safe-read.js';
 import { updateFile } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';
 import { isStoreKind, isValidProfileName, type StoreKind } from '../secrets/types.js';
@@ -91,7 +92,8 @@ export async function readJournal(paths: JournalPaths): Promise<Journal> {
   const unreadable: string[] = [];
   for (const name of names) {
     try {
-      const v: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      // Never through a link, never waiting on a pipe planted here (it hung restore, migrate and doctor).
+      const v: unknown = JSON.parse((await readOwnText(join(dir, name), 'never')) ?? '');
       if (isRecord(v) && `${v.profile}.json` === name) records.push(v);
       else unreadable.push(join(dir, name));
     } catch {

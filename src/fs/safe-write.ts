@@ -9,6 +9,7 @@ import { basename, dirname, join, parse } from 'node:path';
 import { UserError } from '../errors.js';
 import { withFileLock } from './lock.js';
 import { readOwnFile, resolveOwnFile, UnsafeFileError, type LinkPolicy } from './safe-read.js';
+import { refuseOthersPlace } from '../platform/root-home.js';
 
 export { withFileLock };
 
@@ -105,8 +106,9 @@ async function update(
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
   const dir = dirname(file);
+  // Before any folder, lock, backup or temp file is made (src/platform/root-home.ts).
+  refuseOthersPlace(file);
   await ensureDir(dir, opts.dirMode ?? 0o700);
-  await refuseOtherUsersPlace(file);
   return withFileLock(file, async () => {
     await removeLeftovers(file);
     // Read again under the lock, refusing a link or pipe swapped in since.
@@ -166,6 +168,8 @@ export async function ensureDir(dir: string, mode: number): Promise<string | und
     missing.unshift(d);
     if (d === parse(d).root || dirname(d) === d) break;
   }
+  // As root, never a folder of ours inside another user's place.
+  if (missing.length > 0) refuseOthersPlace(missing[0]!);
   for (const d of missing) {
     try {
       await mkdir(d, { mode });
@@ -177,24 +181,6 @@ export async function ensureDir(dir: string, mode: number): Promise<string | und
   }
   // Like mkdir's recursive answer: the first folder made, so a caller can undo what it made.
   return missing[0];
-}
-
-const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);
-
-/**
- * Run as root (sudo keeping the user's HOME), a write into a place another user owns would
- * leave root-owned files they cannot edit, or follow what they planted: refused instead.
- */
-async function refuseOtherUsersPlace(file: string): Promise<void> {
-  if (euid() !== 0) return;
-  for (const p of [file, dirname(file)]) {
-    const info = await lstat(p).catch(() => undefined);
-    if (info && info.uid !== 0) {
-      throw new UserError(`refusing to write ${file} as root: ${p} belongs to another user (uid ${info.uid})`, {
-        hint: 'Run duo-sso-setup as that user, without sudo (it asks for sudo itself where a step needs it).',
-      });
-    }
-  }
 }
 
 /**
