@@ -61,8 +61,8 @@ export function refuseOthersPlace(path: string): void {
   throw new UserError(`refusing to write ${path} as root: ${other.path} belongs to another user (uid ${other.uid}); nothing was changed`, { hint: AS_USER_HINT(other.uid) });
 }
 
-/** Commands that never create anything under HOME nor run programs there. */
-const WITHOUT_HOME = new Set(['troubleshoot', 'saml', 'help']);
+/** Commands that never create anything under HOME nor run programs there (completion only prints a script). */
+const WITHOUT_HOME = new Set(['troubleshoot', 'saml', 'help', 'completion']);
 
 /** Whether the gate applies: `doctor --user` runs as the user, so it is the one way through. */
 export function gateApplies(commandPath: readonly string[], options: unknown): boolean {
