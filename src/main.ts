@@ -137,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
       report(wantsJson, error.message, error.opts.hint);
       return error.exitCode;
     }
+    // A link, pipe or device planted at one of our own files (src/fs/safe-read.ts): named, with its fix.
+    const { UnsafeFileError, ownFileRefusal } = await import('./fs/safe-read.js');
+    if (error instanceof UnsafeFileError) {
+      report(wantsJson, ownFileRefusal(error), undefined);
+      return ExitCode.failure;
+    }
     // A read-only, full or missing place we write to is the machine's problem, not a bug.
     const fsError = await import('./fs/fs-errors.js').then((m) => m.fsUserError(error));
     if (fsError) {

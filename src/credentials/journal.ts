@@ -65,11 +65,14 @@ export async function beginJournal(paths: JournalPaths & Pick<Paths, 'awsCredent
   const full: JournalRecord = { version: 1, ...record, pid: process.pid, files: { credentials: paths.awsCredentials, config: paths.awsConfig } };
   const path = journalPath(paths, record.profile);
   try {
-    await updateFile(path, () => `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600, dirMode: 0o700, backup: false });
+    // Ours: never written through a link planted at its name.
+    await updateFile(path, () => `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600, dirMode: 0o700, backup: false, follow: 'never' });
   } catch (error) {
     const why = error instanceof UserError ? error.message : String((error as Error)?.message ?? error);
+    // The write's own advice when it has one (a pipe or link planted there: move it aside).
+    const fix = error instanceof UserError && error.opts.hint ? error.opts.hint : `Make ${journalDir(paths)} writable, then run the command again.`;
     throw new UserError(`cannot ${record.operation} profile ${record.profile}: its journal could not be written (${why})`, {
-      hint: `Nothing was changed. Make ${journalDir(paths)} writable, then run the command again.`,
+      hint: `Nothing was changed. ${fix}`,
     });
   }
 }

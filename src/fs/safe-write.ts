@@ -83,7 +83,9 @@ const FS_PROBLEMS: Record<string, { why: string; hint: (path: string) => string 
 
 function explained(error: unknown, path: string): unknown {
   if (error instanceof UnsafeFileError) {
-    return new UserError(`cannot update ${path}: ${error.why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
+    // The lock beside the file, or the link's target, is named when it is the one at fault.
+    const why = error.path === path ? error.why : `${error.path}: ${error.why}`;
+    return new UserError(`cannot update ${path}: ${why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
   }
   const problem = FS_PROBLEMS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
   return problem ? new UserError(`cannot update ${path}: ${problem.why}; it was left unchanged`, { hint: problem.hint(path) }) : error;
