@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parsePolicy, capsOf, type OrgPolicy } from '../../src/policy/policy.js';
 import { readPolicy, untrustedBecause } from '../../src/policy/read.js';
-import { policyPath } from '../../src/platform/paths.js';
+import { policyPath, systemPolicyPath } from '../../src/platform/paths.js';
 import { buildConfig, withOrgPolicy } from '../../src/config/init.js';
 import { validateText } from '../../src/config/validate.js';
 import { policyFromOrg } from '../../src/config/apply-fix.js';
@@ -93,7 +93,8 @@ describe('parsePolicy', () => {
 });
 
 describe('where the policy lives and whether it is trusted', () => {
-  it('has one place per OS, and DUO_SSO_SETUP_POLICY overrides it', () => {
+  it('has one fixed place per OS; DUO_SSO_SETUP_POLICY names the file to read when nothing is there', () => {
+    expect(systemPolicyPath({ DUO_SSO_SETUP_POLICY: '/opt/p.json' }, 'linux')).toBe('/etc/duo-sso-setup/policy.json');
     expect(policyPath({}, 'linux')).toBe('/etc/duo-sso-setup/policy.json');
     expect(policyPath({}, 'darwin')).toBe('/Library/Application Support/duo-sso-setup/policy.json');
     expect(policyPath({ ProgramData: 'D:\\PD' }, 'win32')).toMatch(/^D:\\PD.duo-sso-setup.policy\.json$/);
