@@ -8,7 +8,7 @@ import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { exitCodeFor, finalSummary, installInterruptHandlers, interrupted } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
 import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rule.js';
-import { gateApplies, rootInOthersHome } from './platform/root-home.js';
+import { gateApplies, placesOf, rootInOthersPlaces } from './platform/root-home.js';
 import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 
@@ -38,7 +38,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
     // As root with another user's HOME: refused before anything is created or run there.
     if (gateApplies(path, options)) {
-      const refusal = rootInOthersHome(ctx.paths.home);
+      const refusal = rootInOthersPlaces(ctx.paths.home, placesOf(ctx.paths, ctx.env));
       if (refusal) throw refusal;
     }
     setExitCode(await work(ctx, options as never, ...positionals));

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { readOwnTextSync } from '../fs/safe-read.js';
 import { resolvePaths, type Env } from '../platform/paths.js';
-import { rootInOthersHome } from '../platform/root-home.js';
+import { placesOf, rootInOthersPlaces } from '../platform/root-home.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
@@ -88,7 +88,8 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
   }
   const { profile } = parsed;
   // As root with another user's HOME (sudo aws …): no gpg, no renewal, no file of ours there.
-  const refusal = rootInOthersHome(resolvePaths(env).home);
+  const paths = resolvePaths(env);
+  const refusal = rootInOthersPlaces(paths.home, placesOf(paths, env));
   if (refusal) {
     io.err(`${TOOL}: ${refusal.message}\n${refusal.opts.hint ?? ''}\n`);
     return 1;

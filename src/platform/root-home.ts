@@ -52,6 +52,30 @@ export function rootInOthersHome(home: string, uid?: number): UserError | undefi
   return new UserError(`refusing to run as root with HOME=${home}: ${other.path} belongs to another user (uid ${other.uid}); nothing was changed`, { hint: AS_USER_HINT(other.uid) });
 }
 
+/**
+ * The gate over every place a run uses, not only HOME: a root HOME with GNUPGHOME,
+ * PASSWORD_STORE_DIR, AWS_CONFIG_FILE or --config in another user's folder would make gpg
+ * or our writes leave root's files there just the same.
+ */
+export function rootInOthersPlaces(home: string, places: Readonly<Record<string, string | undefined>>, uid?: number): UserError | undefined {
+  const refusal = rootInOthersHome(home, uid);
+  if (refusal) return refusal;
+  for (const [what, path] of Object.entries(places)) {
+    if (!path) continue;
+    const other = othersPlace(path, { follow: true, ...(uid !== undefined ? { uid } : {}) });
+    if (other) return new UserError(`refusing to run as root: ${what} (${path}) is in ${other.path}, which belongs to another user (uid ${other.uid}); nothing was changed`, { hint: AS_USER_HINT(other.uid) });
+  }
+  return undefined;
+}
+
+/** The places a run may write or run programs in, by the name the user knows them by. */
+export function placesOf(paths: { duoConfig: string; awsConfig: string; awsCredentials: string; passwordStore: string; cacheDir: string }, env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return {
+    'duo-sso\'s config': paths.duoConfig, AWS_CONFIG_FILE: paths.awsConfig, AWS_SHARED_CREDENTIALS_FILE: paths.awsCredentials,
+    PASSWORD_STORE_DIR: paths.passwordStore, GNUPGHOME: env.GNUPGHOME, 'the cache folder': paths.cacheDir,
+  };
+}
+
 /** The per-path rule: throws before `path` (a file or folder about to be created or replaced) is made in another user's place. */
 export function refuseOthersPlace(path: string): void {
   // The path itself when it exists, and the folder it is made in (temp files, backups and

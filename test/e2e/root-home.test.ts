@@ -129,13 +129,27 @@ describe.runIf(isRoot && systemTool('useradd'))('root with another user\'s HOME'
     expect(snapshot(home)).toEqual(before);
   });
 
-  it('with root\'s own HOME, a file named in the user\'s HOME is refused before its folders are made', async () => {
+  it('with root\'s own HOME, GNUPGHOME, PASSWORD_STORE_DIR or AWS_CONFIG_FILE in the user\'s HOME are refused before gpg or pass runs there', async () => {
+    const rootHome = join(box.root, 'root-home');
+    const before = snapshot(home);
+    for (const [name, value] of [['GNUPGHOME', join(home, '.gnupg')], ['PASSWORD_STORE_DIR', join(home, '.password-store')], ['AWS_CONFIG_FILE', join(home, '.aws', 'config')]] as const) {
+      for (const args of [['status'], ['credentials', 'migrate', '--profile', 'legacy', '--store', 'pass', '--yes'], ['credential-process', '--profile', 'legacy']]) {
+        const r = await box.run(args, { env: { HOME: rootHome, [name]: value } });
+        expect(r.exitCode, `${name} ${args.join(' ')}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toContain(`refusing to run as root: ${name} (${value}) is in `);
+        expect(r.stderr).toContain('which belongs to another user');
+      }
+    }
+    expect(snapshot(home)).toEqual(before);
+  });
+
+  it('with root\'s own HOME, --config in the user\'s HOME is refused before its folders are made', async () => {
     const rootHome = join(box.root, 'root-home');
     const target = join(home, '.config', 'other', 'deeper', 'config.json');
     const before = snapshot(home);
     const r = await box.run(['--config', target, 'config', 'init', '--yes'], { env: { HOME: rootHome } });
     expect(r.exitCode, r.stderr).toBe(1);
-    expect(r.stderr).toContain(`refusing to write ${target} as root: ${join(home, '.config')} belongs to another user`);
+    expect(r.stderr).toContain(`refusing to run as root: duo-sso's config (${target}) is in ${join(home, '.config')}, which belongs to another user`);
     expect(snapshot(home)).toEqual(before);
   });
 });
