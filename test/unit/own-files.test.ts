@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readOwnTextSync, UnsafeFileError, writeOwnFileSync, ownFileRefusal } from '../../src/fs/safe-read.js';
 import { withFileLock } from '../../src/fs/lock.js';
 import { safeWrite } from '../../src/fs/safe-write.js';
+import { configProfiles } from '../../src/completion/run-complete.js';
 import { othersPlace, placeOwner, refuseOthersPlace, rootInOthersHome, gateApplies } from '../../src/platform/root-home.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -53,6 +54,16 @@ describe('writeOwnFileSync (markers)', () => {
   it('the refusal names the file, what it is, and the command that removes it (quoted)', () => {
     const e = new UnsafeFileError("/h/it's.failed", 'it is a named pipe, not a regular file');
     expect(ownFileRefusal(e)).toBe("/h/it's.failed: it is a named pipe, not a regular file; duo-sso-setup keeps its own data there and will not use it: remove it (rm '/h/it'\\''s.failed') and run the command again");
+  });
+});
+
+describe('completion on TAB', () => {
+  it('a pipe at config.json gives no profile names at once instead of hanging the shell', async () => {
+    await mkdir(join(dir, '.config', 'duo-sso'), { recursive: true });
+    execFileSync('mkfifo', [join(dir, '.config', 'duo-sso', 'config.json')]);
+    const t0 = Date.now();
+    expect(configProfiles(['login', '--profile', ''], { HOME: dir })).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
 });
 
