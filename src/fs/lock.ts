@@ -122,12 +122,8 @@ function readLockSync(path: string): Observed | undefined {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { owner: undefined, token: `k${info.ino}`, mtimeMs: info.mtimeMs, unsafe: `it is ${describeKind(info)}, not a lock duo-sso-setup made` };
-    let text = '';
-    if (info.isFile()) {
-      const buf = Buffer.alloc(Math.min(info.size, 4096));
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      text = buf.subarray(0, n).toString('utf8');
-    }
+    const buf = Buffer.alloc(Math.min(info.size, 4096));
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
     const parsed = parseOwner(text);
     if (parsed?.token) return { owner: parsed as LockOwner, token: parsed.token, mtimeMs: info.mtimeMs };
     // An older version's bare pid, or junk: the inode and content name this instance.
