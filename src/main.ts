@@ -8,6 +8,7 @@ import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { exitCodeFor, finalSummary, installInterruptHandlers, interrupted } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
 import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rule.js';
+import { gateApplies, placesOf, rootInOthersPlaces } from './platform/root-home.js';
 import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 
@@ -35,6 +36,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const path: string[] = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
     if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
+    // As root with another user's HOME: refused before anything is created or run there.
+    if (gateApplies(path, options)) {
+      const refusal = rootInOthersPlaces(ctx.paths.home, placesOf(ctx.paths, ctx.env));
+      if (refusal) throw refusal;
+    }
     setExitCode(await work(ctx, options as never, ...positionals));
   };
 
@@ -130,6 +136,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError) {
       report(wantsJson, error.message, error.opts.hint);
       return error.exitCode;
+    }
+    // A link, pipe or device planted at one of our own files (src/fs/safe-read.ts): named, with its fix.
+    const { UnsafeFileError, ownFileRefusal } = await import('./fs/safe-read.js');
+    if (error instanceof UnsafeFileError) {
+      report(wantsJson, ownFileRefusal(error), undefined);
+      return ExitCode.failure;
     }
     // A read-only, full or missing place we write to is the machine's problem, not a bug.
     const fsError = await import('./fs/fs-errors.js').then((m) => m.fsUserError(error));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePaths } from '../platform/paths.js';
+import { readOwnTextSync } from '../fs/safe-read.js';
 import { complete } from './complete.js';
 import type { CommandSpec } from './spec.js';
 
@@ -13,7 +14,8 @@ export function configProfiles(words: readonly string[], env: NodeJS.ProcessEnv)
   const i = words.findIndex((w) => w === '--config' || w.startsWith('--config='));
   const given = i < 0 ? undefined : words[i]!.includes('=') ? words[i]!.slice('--config='.length) : words[i + 1];
   try {
-    const config = JSON.parse(readFileSync(resolvePaths(env, given ? { configPath: given } : {}).duoConfig, 'utf8')) as { profiles?: unknown };
+    // Like readConfig: a pipe at config.json must not hang the shell on TAB; no link followed.
+    const config = JSON.parse(readOwnTextSync(resolvePaths(env, given ? { configPath: given } : {}).duoConfig) ?? '{}') as { profiles?: unknown };
     return config.profiles && typeof config.profiles === 'object' && !Array.isArray(config.profiles) ? Object.keys(config.profiles) : [];
   } catch {
     return [];

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { readOwnTextSync } from '../fs/safe-read.js';
 import { resolvePaths, type Env } from '../platform/paths.js';
+import { placesOf, rootInOthersPlaces } from '../platform/root-home.js';
 import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
@@ -86,6 +87,13 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
     return 2;
   }
   const { profile } = parsed;
+  // As root with another user's HOME (sudo aws …): no gpg, no renewal, no file of ours there.
+  const paths = resolvePaths(env);
+  const refusal = rootInOthersPlaces(paths.home, placesOf(paths, env));
+  if (refusal) {
+    io.err(`${TOOL}: ${refusal.message}\n${refusal.opts.hint ?? ''}\n`);
+    return 1;
+  }
   const state = lightState(env);
   const named = parsed.store ?? (isStoreKind(state?.secretStore) ? state.secretStore : undefined);
   const guess: StoreKind = process.platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS ? 'pass' : 'keychain';

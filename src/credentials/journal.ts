@@ -14,9 +14,10 @@
 // So from any point, restore finds the profile here and puts the files back from the entry
 // (or, when the keys never left the file, just drops the surplus entry): see restore.ts.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { readOwnText } from '../fs/safe-read.js';
 import { updateFile } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';
 import { isStoreKind, isValidProfileName, type StoreKind } from '../secrets/types.js';
@@ -64,11 +65,14 @@ export async function beginJournal(paths: JournalPaths & Pick<Paths, 'awsCredent
   const full: JournalRecord = { version: 1, ...record, pid: process.pid, files: { credentials: paths.awsCredentials, config: paths.awsConfig } };
   const path = journalPath(paths, record.profile);
   try {
-    await updateFile(path, () => `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600, dirMode: 0o700, backup: false });
+    // Ours: never written through a link planted at its name.
+    await updateFile(path, () => `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600, dirMode: 0o700, backup: false, follow: 'never' });
   } catch (error) {
     const why = error instanceof UserError ? error.message : String((error as Error)?.message ?? error);
+    // The write's own advice when it has one (a pipe or link planted there: move it aside).
+    const fix = error instanceof UserError && error.opts.hint ? error.opts.hint : `Make ${journalDir(paths)} writable, then run the command again.`;
     throw new UserError(`cannot ${record.operation} profile ${record.profile}: its journal could not be written (${why})`, {
-      hint: `Nothing was changed. Make ${journalDir(paths)} writable, then run the command again.`,
+      hint: `Nothing was changed. ${fix}`,
     });
   }
 }
@@ -91,7 +95,8 @@ export async function readJournal(paths: JournalPaths): Promise<Journal> {
   const unreadable: string[] = [];
   for (const name of names) {
     try {
-      const v: unknown = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      // Never through a link, never waiting on a pipe planted here (it hung restore, migrate and doctor).
+      const v: unknown = JSON.parse((await readOwnText(join(dir, name), 'never')) ?? '');
       if (isRecord(v) && `${v.profile}.json` === name) records.push(v);
       else unreadable.push(join(dir, name));
     } catch {

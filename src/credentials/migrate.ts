@@ -12,7 +12,8 @@
 // The credentials file is rewritten without a plaintext backup on purpose: a .bak beside it
 // would keep the very secret we are moving out of ~/.aws. The verified store entry is the
 // backup, and it holds the exact lines removed, so `credentials restore` is byte-for-byte.
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { readOwnText } from '../fs/safe-read.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { configProfile } from '../aws/ini.js';
@@ -159,7 +160,8 @@ async function backupsHolding(credentialsFile: string, secret: string): Promise<
   // A symlinked file (kept in a dotfiles repository) has its backups beside the file it points to.
   const target = await realpath(credentialsFile).catch(() => credentialsFile);
   for (const backup of await listBackups(target)) {
-    if ((await readFile(backup, 'utf8').catch(() => '')).includes(secret)) found.push(backup);
+    // Our backups: a link or pipe planted at a backup's name is neither followed nor waited on.
+    if (((await readOwnText(backup, 'never').catch(() => undefined)) ?? '').includes(secret)) found.push(backup);
   }
   return found;
 }

@@ -2,9 +2,8 @@
 // step, and credential-process's renewal. Lock order, everywhere: this profile lock first,
 // then the file locks, each taken and released inside one write (updateFile), never two at
 // once; and one profile at a time. So two runs can wait for each other but never deadlock.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withFileLock } from '../fs/safe-write.js';
+import { ensureDir, withFileLock } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';
 import { validateProfileName } from './files.js';
 
@@ -17,6 +16,6 @@ export function profileLockPath(paths: Pick<Paths, 'stateDir'>, profile: string)
 /** Runs `fn` holding `profile`'s lock (a `<name>.lock` file under our state folder). */
 export async function withProfileLock<T>(paths: Pick<Paths, 'stateDir'>, profile: string, fn: () => Promise<T>): Promise<T> {
   const path = profileLockPath(paths, profile);
-  await mkdir(join(paths.stateDir, 'locks'), { recursive: true, mode: 0o700 });
+  await ensureDir(join(paths.stateDir, 'locks'), 0o700);
   return withFileLock(path, fn);
 }

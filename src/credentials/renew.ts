@@ -6,12 +6,13 @@
 // else to stderr, never to stdout: stdout is the Version 1 JSON the AWS CLI parses.
 // Loaded from its own bundle (dist/renew.cjs) only when credentials are due.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, utimesSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaths } from '../platform/paths.js';
 import { selfArgv } from '../platform/self.js';
 import { withFileLock } from '../fs/safe-write.js';
+import { ownFileRefusal, readOwnTextSync, UnsafeFileError, writeOwnFileSync } from '../fs/safe-read.js';
 import { UserError } from '../errors.js';
 import type { RenewRequest, RenewResult } from './credential-process.js';
 import type { StoredEntry } from './entry.js';
@@ -126,22 +127,41 @@ async function holding<T>(lockTarget: string, fn: () => Promise<T>): Promise<T> 
   });
 }
 
+/** Our files for one profile's renewal: its lock target (the lock is `${lock}.lock`) and the failure marker. */
+export function renewFiles(stateDir: string, profile: string): { lock: string; failed: string } {
+  // Encoded: whatever the name holds, the lock stays one file inside our folder.
+  const lock = join(stateDir, `renew-${encodeURIComponent(profile)}`);
+  return { lock, failed: `${lock}.failed` };
+}
+
 export async function renewCredentials(request: RenewRequest): Promise<RenewResult> {
+  try {
+    return await renew(request);
+  } catch (error) {
+    // A pipe, link or device planted at one of our files: refused by name, never waited on.
+    if (error instanceof UnsafeFileError) return { ok: false, message: ownFileRefusal(error) };
+    throw error;
+  }
+}
+
+async function renew(request: RenewRequest): Promise<RenewResult> {
   const { profile, env, now, renewal } = request;
   const fresh = (e: StoredEntry | undefined): e is StoredEntry => e !== undefined && !isDue(e.Expiration, now(), renewal.refreshBeforeMs);
   const stateDir = resolvePaths(env).stateDir;
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  // Encoded: whatever the name holds, the lock stays one file inside our folder.
-  const lockTarget = join(stateDir, `renew-${encodeURIComponent(profile)}`);
+  const { lock: lockTarget, failed: failedFile } = renewFiles(stateDir, profile);
   // Waiters give up a little after the renewal itself would have.
   const started = Date.now();
   const deadline = started + renewal.timeoutMs + 30_000;
-  const failedFile = `${lockTarget}.failed`;
   // A renewal that failed while we waited (duo-sso needs a terminal, no approval) fails us too:
   // trying again would send one more Duo push per waiting call.
+  // Read with a non-blocking, no-follow open (src/fs/safe-read.ts): a pipe planted here once
+  // blocked this synchronous read for ever, with no way for SIGTERM's handler to run.
   const failedSince = (): string | undefined => {
+    const text = readOwnTextSync(failedFile);
+    if (text === undefined) return undefined;
     try {
-      const f = JSON.parse(readFileSync(failedFile, 'utf8')) as { at?: number; message?: string };
+      const f = JSON.parse(text) as { at?: number; message?: string };
       return typeof f.at === 'number' && f.at >= started && typeof f.message === 'string' ? f.message : undefined;
     } catch {
       return undefined;
@@ -162,7 +182,7 @@ export async function renewCredentials(request: RenewRequest): Promise<RenewResu
           return { ok: true, entry: after };
         }
         const message = failureLine(profile, login.problem, login.exitCode);
-        writeFileSync(failedFile, JSON.stringify({ at: Date.now(), message }), { mode: 0o600 });
+        writeOwnFileSync(failedFile, JSON.stringify({ at: Date.now(), message }), 0o600);
         return { ok: false, message };
       });
     } catch (error) {

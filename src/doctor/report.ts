@@ -11,6 +11,7 @@ import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import { TOOL_NAME, TOOL_VERSION } from '../platform/self.js';
+import { refuseOthersPlace } from '../platform/root-home.js';
 import { redactSecrets } from '../knowledge/redact.js';
 import { readPolicy } from '../policy/read.js';
 import { logDir } from '../login/run-log.js';
@@ -165,6 +166,8 @@ export async function writeSupportBundle(ctx: Context, outcomes: readonly Outcom
     ctx.io.out(`would write ${path} (${entries.length} entries: ${entries.map(([n]) => n).join(', ')})\n`);
     return ExitCode.ok;
   }
+  // As root, never a root-owned bundle in another user's folder (src/platform/root-home.ts).
+  refuseOthersPlace(path);
   let handle;
   try {
     // 'wx' with 0600: never over an existing file or through a planted link, and private from the start.

@@ -22,6 +22,7 @@ import { link, open, readdir, rm, lstat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { describeKind, UnsafeFileError } from './safe-read.js';
 
 const LOCK_WAIT_MS = 15_000;
 /** A lock file we cannot parse (a half-written one on a filesystem without hard links, junk) counts as stale after this long. */
@@ -43,6 +44,8 @@ interface Observed {
   /** Identity of this instance: the owner's token, or derived from the file for one we cannot parse. */
   token: string;
   mtimeMs: number;
+  /** A link, pipe or device at the lock's name: never a lock we made (we make regular files), so refused by name. */
+  unsafe?: string;
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -104,6 +107,7 @@ function readLockSync(path: string): Observed | undefined {
     fd = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const unsafe = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symbolic link, not a lock duo-sso-setup made' : undefined;
     // A symlink (ELOOP) or something we may not read: judged by its age alone.
     const info = (() => {
       try {
@@ -113,16 +117,13 @@ function readLockSync(path: string): Observed | undefined {
       }
     })();
     if (!info) return undefined;
-    return { owner: undefined, token: `u${info.ino}m${Math.floor(info.mtimeMs)}`, mtimeMs: info.mtimeMs };
+    return { owner: undefined, token: `u${info.ino}m${Math.floor(info.mtimeMs)}`, mtimeMs: info.mtimeMs, ...(unsafe ? { unsafe } : {}) };
   }
   try {
     const info = fstatSync(fd);
-    let text = '';
-    if (info.isFile()) {
-      const buf = Buffer.alloc(Math.min(info.size, 4096));
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      text = buf.subarray(0, n).toString('utf8');
-    }
+    if (!info.isFile()) return { owner: undefined, token: `k${info.ino}`, mtimeMs: info.mtimeMs, unsafe: `it is ${describeKind(info)}, not a lock duo-sso-setup made` };
+    const buf = Buffer.alloc(Math.min(info.size, 4096));
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
     const parsed = parseOwner(text);
     if (parsed?.token) return { owner: parsed as LockOwner, token: parsed.token, mtimeMs: info.mtimeMs };
     // An older version's bare pid, or junk: the inode and content name this instance.
@@ -285,6 +286,7 @@ async function acquire(lock: string, path: string): Promise<LockOwner> {
     }
     const seen = readLockSync(lock);
     if (!seen) continue;
+    if (seen.unsafe) throw new UnsafeFileError(lock, seen.unsafe);
     if (isStale(seen)) {
       await breakStale(lock, seen, 0);
       continue;

@@ -2,7 +2,7 @@
 // reads a device for ever (a FIFO planted at state.json or ~/.aws/credentials hung
 // credential-process, status and doctor), and never follows a symlink unless the caller says
 // the path is a user dotfile and the link leads to a regular file owned by the same user.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readFileSync, writeSync, type Stats } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 
 /**
@@ -121,4 +121,44 @@ export function readOwnFileSync(path: string): Buffer | undefined {
 
 export function readOwnTextSync(path: string): string | undefined {
   return readOwnFileSync(path)?.toString('utf8');
+}
+
+/**
+ * What the user reads when one of our own files is a trap (a pipe, a link, a device): which
+ * file, what it is, and the fix. Nothing of ours belongs there but a regular file.
+ */
+export function ownFileRefusal(error: UnsafeFileError): string {
+  return `${error.path}: ${error.why}; duo-sso-setup keeps its own data there and will not use it: remove it (rm '${error.path.replace(/'/g, "'\\''")}') and run the command again`;
+}
+
+/**
+ * Writes a small file of ours (a marker) in place, synchronously: never through a link (the
+ * open is O_NOFOLLOW, so a link planted at the name does not make us overwrite its target),
+ * never blocking on a pipe (O_NONBLOCK: a pipe without a reader fails with ENXIO), and only
+ * into a regular file (fstat after open, before anything is truncated or written).
+ */
+export function writeOwnFileSync(path: string, data: string | Uint8Array, mode = 0o600): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | NOFOLLOW | NONBLOCK, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UnsafeFileError(path, 'it is a symbolic link, and duo-sso-setup never writes this file through a link');
+    if (code === 'ENXIO') throw new UnsafeFileError(path, 'it is a named pipe, not a regular file');
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UnsafeFileError(path, `it is ${describeKind(info)}, not a regular file`);
+    ftruncateSync(fd, 0);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A shell profile or dotfile we may edit, for a "is the line there" test: '' when missing or unsafe (the write refuses it by name). */
+export async function readProfileText(path: string): Promise<string> {
+  return readOwnText(path, 'owned').then((t) => t ?? '', () => '');
 }

@@ -9,6 +9,7 @@ import { basename, dirname, join, parse } from 'node:path';
 import { UserError } from '../errors.js';
 import { withFileLock } from './lock.js';
 import { readOwnFile, resolveOwnFile, UnsafeFileError, type LinkPolicy } from './safe-read.js';
+import { refuseOthersPlace } from '../platform/root-home.js';
 
 export { withFileLock };
 
@@ -82,7 +83,9 @@ const FS_PROBLEMS: Record<string, { why: string; hint: (path: string) => string 
 
 function explained(error: unknown, path: string): unknown {
   if (error instanceof UnsafeFileError) {
-    return new UserError(`cannot update ${path}: ${error.why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
+    // The lock beside the file, or the link's target, is named when it is the one at fault.
+    const why = error.path === path ? error.why : `${error.path}: ${error.why}`;
+    return new UserError(`cannot update ${path}: ${why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
   }
   const problem = FS_PROBLEMS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
   return problem ? new UserError(`cannot update ${path}: ${problem.why}; it was left unchanged`, { hint: problem.hint(path) }) : error;
@@ -105,8 +108,9 @@ async function update(
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
   const dir = dirname(file);
+  // Before any folder, lock, backup or temp file is made (src/platform/root-home.ts).
+  refuseOthersPlace(file);
   await ensureDir(dir, opts.dirMode ?? 0o700);
-  await refuseOtherUsersPlace(file);
   return withFileLock(file, async () => {
     await removeLeftovers(file);
     // Read again under the lock, refusing a link or pipe swapped in since.
@@ -169,6 +173,8 @@ export async function ensureDir(dir: string, mode: number): Promise<string | und
     missing.unshift(d);
     if (d === parse(d).root || dirname(d) === d) break;
   }
+  // As root, never a folder of ours inside another user's place.
+  if (missing.length > 0) refuseOthersPlace(missing[0]!);
   for (const d of missing) {
     try {
       await mkdir(d, { mode });
@@ -180,24 +186,6 @@ export async function ensureDir(dir: string, mode: number): Promise<string | und
   }
   // Like mkdir's recursive answer: the first folder made, so a caller can undo what it made.
   return missing[0];
-}
-
-const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);
-
-/**
- * Run as root (sudo keeping the user's HOME), a write into a place another user owns would
- * leave root-owned files they cannot edit, or follow what they planted: refused instead.
- */
-async function refuseOtherUsersPlace(file: string): Promise<void> {
-  if (euid() !== 0) return;
-  for (const p of [file, dirname(file)]) {
-    const info = await lstat(p).catch(() => undefined);
-    if (info && info.uid !== 0) {
-      throw new UserError(`refusing to write ${file} as root: ${p} belongs to another user (uid ${info.uid})`, {
-        hint: 'Run duo-sso-setup as that user, without sudo (it asks for sudo itself where a step needs it).',
-      });
-    }
-  }
 }
 
 /**

@@ -23,6 +23,7 @@ import { passRoundTrip } from './round-trip.js';
 import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';
 import { passphraseRefusal, type ApprovedPlan } from './approve.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
+import { readProfileText } from '../fs/safe-read.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
   platform: PlatformFacts;
@@ -321,7 +322,7 @@ async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
 }
 
 async function profileLine(ctx: ExecContext, edit: ProfileEdit, what: string): Promise<Result> {
-  const current = await readFile(edit.file, 'utf8').catch(() => '');
+  const current = await readProfileText(edit.file);
   if (edit.present(current)) return { status: 'skipped', detail: `${edit.file} already sets ${what}` };
   if (!(await ctx.approve(`Add \`${edit.line}\` to ${edit.file} (a backup is kept)?`))) {
     return { status: 'warning', detail: `not changed; add this line to ${edit.file} yourself: ${edit.line}` };

@@ -1,7 +1,8 @@
 // A small rotating log of recent logins (the last KEEP runs), for `doctor --report`: support
 // asks "what did the last login say?" more than anything. Redacted when written, so the file
 // never holds a secret even before a bundle is made; written with mode 0600 in a 0700 folder.
-import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import { open, readdir, rm } from 'node:fs/promises';
+import { ensureDir } from '../fs/safe-write.js';
 import { join } from 'node:path';
 import type { Paths } from '../platform/paths.js';
 import { redactSecrets } from '../knowledge/redact.js';
@@ -17,7 +18,7 @@ export function logDir(paths: Pick<Paths, 'cacheDir'>): string {
 export async function recordLoginRun(paths: Pick<Paths, 'cacheDir'>, now: Date, report: unknown): Promise<void> {
   try {
     const dir = logDir(paths);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await ensureDir(dir, 0o700);
     const name = `${now.toISOString().replace(/[:.]/g, '-')}-${process.pid}.json`;
     const text = redactSecrets(JSON.stringify({ at: now.toISOString(), report }, null, 2));
     // 'wx': never through a planted link or over another file.

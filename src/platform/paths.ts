@@ -22,9 +22,16 @@ export interface Paths {
 
 export const POLICY_ENV = 'DUO_SSO_SETUP_POLICY';
 
-/** Where MDMs drop files on each OS; DUO_SSO_SETUP_POLICY names another file. */
+/**
+ * The file DUO_SSO_SETUP_POLICY names, else the system location. Which one applies is
+ * src/policy/read.ts's decision: a policy at the system location always wins.
+ */
 export function policyPath(env: Env, os: NodeJS.Platform = process.platform): string {
-  if (env[POLICY_ENV]) return env[POLICY_ENV];
+  return env[POLICY_ENV] || systemPolicyPath(env, os);
+}
+
+/** Where MDMs drop the policy on each OS: fixed, so no variable of the user's can move it (Windows: %ProgramData%). */
+export function systemPolicyPath(env: Env, os: NodeJS.Platform = process.platform): string {
   if (os === 'darwin') return '/Library/Application Support/duo-sso-setup/policy.json';
   if (os === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'duo-sso-setup', 'policy.json');
   return '/etc/duo-sso-setup/policy.json';

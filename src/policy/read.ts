@@ -3,17 +3,28 @@
 // user cannot raise their own session caps or point duo-sso at another SSO host by dropping
 // a file, and a compromised account cannot either.
 import { open, constants } from 'node:fs/promises';
-import type { Paths } from '../platform/paths.js';
+import { POLICY_ENV, systemPolicyPath, type Paths } from '../platform/paths.js';
 import { parsePolicy, type OrgPolicy, type PolicyProblem } from './policy.js';
 
 /** A policy file is a few hundred bytes; a huge one is not ours. */
 const MAX_BYTES = 256 * 1024;
 
-export type PolicyRead =
+/**
+ * Which file was read, and why that one (the doctor says both): the system location when
+ * anything is there, else the file DUO_SSO_SETUP_POLICY names.
+ */
+export interface PolicySource {
+  source: 'system' | 'variable';
+  because: string;
+}
+
+export type PolicyRead = PolicySource & (
   | { kind: 'none'; path: string }
   | { kind: 'ignored'; path: string; reason: string }
   | { kind: 'invalid'; path: string; problems: PolicyProblem[]; warnings: PolicyProblem[] }
-  | { kind: 'applied'; path: string; policy: OrgPolicy; warnings: PolicyProblem[] };
+  | { kind: 'applied'; path: string; policy: OrgPolicy; warnings: PolicyProblem[] });
+
+type FileRead = PolicyRead extends infer R ? R extends PolicyRead ? Omit<R, keyof PolicySource> : never : never;
 
 /** Why a file with these attributes may not act as policy, or undefined when it may. */
 export function untrustedBecause(st: { uid: number; mode: number; isFile(): boolean }, os: NodeJS.Platform = process.platform): string | undefined {
@@ -25,8 +36,25 @@ export function untrustedBecause(st: { uid: number; mode: number; isFile(): bool
   return undefined;
 }
 
-export async function readPolicy(paths: Pick<Paths, 'policyFile'>, os: NodeJS.Platform = process.platform): Promise<PolicyRead> {
-  const path = paths.policyFile;
+/**
+ * The policy in force. The system location (fixed per OS) always decides when anything is
+ * there: DUO_SSO_SETUP_POLICY (`paths.policyFile` when set) is read only when the system
+ * location holds nothing, so the user a policy constrains cannot switch it off by pointing
+ * the variable at a missing or harmless file. `system` is for unit tests (code, not a setting).
+ */
+export async function readPolicy(paths: Pick<Paths, 'policyFile'>, os: NodeJS.Platform = process.platform, system: string = systemPolicyPath(process.env, os)): Promise<PolicyRead> {
+  const named = paths.policyFile !== system ? paths.policyFile : undefined;
+  const atSystem = await readPolicyFile(system, os);
+  if (atSystem.kind !== 'none' || named === undefined) {
+    const because = named === undefined
+      ? `the system location ${system}`
+      : `the system location ${system} always applies; ${POLICY_ENV}=${named} is not used`;
+    return { ...atSystem, source: 'system', because };
+  }
+  return { ...(await readPolicyFile(named, os)), source: 'variable', because: `${POLICY_ENV}=${named}, as there is no policy at the system location ${system}` };
+}
+
+async function readPolicyFile(path: string, os: NodeJS.Platform): Promise<FileRead> {
   let handle;
   try {
     // O_NOFOLLOW: a link is refused by what it is, not followed to whatever it names; a FIFO

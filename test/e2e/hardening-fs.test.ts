@@ -107,7 +107,8 @@ describe.runIf(isRoot)('run as root', () => {
     execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, box.home]);
     const r = await box.run(['config', 'add-profile', 'dev', '--account', '012345678901', '--role', 'admin']);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/refusing to write .*config\.json as root: .* belongs to another user \(uid 65534\)/);
+    // Refused at the command gate, before any folder, lock or temp file (src/platform/root-home.ts).
+    expect(r.stderr).toMatch(/refusing to run as root with HOME=.*: .* belongs to another user \(uid 65534\); nothing was changed/);
     expect(r.stderr).toMatch(/Run duo-sso-setup as that user, without sudo/);
     expect(await box.read(CONFIG)).toBe(before);
     const rootOwned = [];

@@ -1,6 +1,5 @@
 // Renewal through credential_process, end to end: `login --store pass` against the duo-sso
-// simulator and the STS stand-in, 55 minutes ago (faketime moves the clock of the login, of
-// gpg and of everything they start; the STS stand-in's clock moves with them), so that now the
+// simulator and the STS stand-in, 55 minutes ago (test/support/renewal-due.ts), so that now the
 // 1-hour credentials have 5 minutes left when the real AWS CLI asks for them. Moving the past
 // rather than the future keeps our lock files' times and our clock in agreement. No process
 // here has a terminal (setsid): renewal output goes to stderr; stdout carries only the JSON.
@@ -10,51 +9,21 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
 import { CLI, REPO, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
-import { StsServer } from '../support/sts-server.js';
-import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
+import { RENEW_ACCOUNT, renewalDueMachine } from '../support/renewal-due.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
 });
 
-const ACCOUNT = '111111111111';
-const EARLIER = 55 * 60;
-
-/** Runs a program 55 minutes ago, without a controlling terminal. */
-function earlier(box: Sandbox, file: string, args: string[]): Promise<RunOutput> {
-  return box.exec(systemTool('setsid')!, ['--wait', systemTool('faketime')!, '-f', `-${EARLIER / 60}m`, file, ...args], { timeoutMs: 120_000 });
-}
+const ACCOUNT = RENEW_ACCOUNT;
 
 /** Runs a program now, without a controlling terminal. */
 function now(box: Sandbox, file: string, args: string[]): Promise<RunOutput> {
   return box.exec(systemTool('setsid')!, ['--wait', file, ...args], { timeoutMs: 120_000 });
 }
 
-async function setup() {
-  const sts = await StsServer.start({ roles: { [`arn:aws:iam::${ACCOUNT}:role/admin`]: { maxSessionDuration: 3600 } } });
-  const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' } });
-  cleanups.push(() => sts.close(), () => box.cleanup());
-  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
-  await box.write('.config/duo-sso/config.json', JSON.stringify({
-    url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
-    session_duration_seconds: 3600, preferred_device: 'phone1', preferred_factor: 'push', debug: false,
-    profiles: { eticloud: { aws_account_id: ACCOUNT, aws_role_name: 'admin' } },
-  }, null, 2));
-  // The gpg key is made 55 minutes ago too: gpg refuses a key "created in the future".
-  const gen = await earlier(box, systemTool('gpg')!, ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Test User <test@example.com>', 'default', 'default', 'never']);
-  expect(gen.exitCode, gen.stderr).toBe(0);
-  const fpr = /^fpr:+([0-9A-F]{40}):/m.exec((await box.exec(systemTool('gpg')!, ['--batch', '--list-secret-keys', '--with-colons'])).stdout)![1]!;
-  expect((await earlier(box, join(box.bin, 'pass'), ['init', fpr])).exitCode).toBe(0);
-  sts.dateSkewSeconds = -EARLIER;
-  const login = await earlier(box, process.execPath, [CLI, 'login', '--yes', '--json', '--store', 'pass']);
-  sts.dateSkewSeconds = 0;
-  expect(login.exitCode, login.stderr).toBe(0);
-  expect(JSON.parse(login.stdout).stored).toEqual([expect.objectContaining({ profile: 'eticloud', store: 'pass' })]);
-  expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).renewal).toEqual({ profiles: { eticloud: true } });
-  expect(await sim.runs()).toHaveLength(1);
-  return { sts, box, sim };
-}
+const setup = () => renewalDueMachine(cleanups);
 
 /** The process ends within a few seconds (a process group being stopped takes a moment). */
 async function expectGone(pid: number): Promise<void> {

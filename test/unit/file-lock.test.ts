@@ -75,20 +75,16 @@ describe('withFileLock', () => {
     expect(await lockNames()).toEqual([]);
   });
 
-  it('a lock planted as a symlink is never followed: judged by its age, removed as a stale lock, its target untouched', async () => {
+  it('a lock planted as a symlink is never followed: refused at once by name (never a lock we made), its target untouched', async () => {
     const file = join(dir, 'state.json');
     const target = join(dir, 'elsewhere');
     await writeFile(target, String(deadPid()));
     await symlink(target, `${file}.lock`);
-    const old = Date.now;
-    Date.now = () => old() + 60_000; // the link is old by now
-    try {
-      await withFileLock(file, async () => undefined);
-    } finally {
-      Date.now = old;
-    }
+    const t0 = Date.now();
+    await expect(withFileLock(file, async () => 'ran')).rejects.toMatchObject({ path: `${file}.lock`, why: 'it is a symbolic link, not a lock duo-sso-setup made' });
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(await readFile(target, 'utf8')).toMatch(/^\d+$/);
-    expect(await lockNames()).toEqual([]);
+    expect(await lockNames()).toEqual(['state.json.lock']);
   });
 });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parsePolicy, capsOf, type OrgPolicy } from '../../src/policy/policy.js';
 import { readPolicy, untrustedBecause } from '../../src/policy/read.js';
-import { policyPath } from '../../src/platform/paths.js';
+import { policyPath, systemPolicyPath } from '../../src/platform/paths.js';
 import { buildConfig, withOrgPolicy } from '../../src/config/init.js';
 import { validateText } from '../../src/config/validate.js';
 import { policyFromOrg } from '../../src/config/apply-fix.js';
@@ -93,7 +93,8 @@ describe('parsePolicy', () => {
 });
 
 describe('where the policy lives and whether it is trusted', () => {
-  it('has one place per OS, and DUO_SSO_SETUP_POLICY overrides it', () => {
+  it('has one fixed place per OS; DUO_SSO_SETUP_POLICY names the file to read when nothing is there', () => {
+    expect(systemPolicyPath({ DUO_SSO_SETUP_POLICY: '/opt/p.json' }, 'linux')).toBe('/etc/duo-sso-setup/policy.json');
     expect(policyPath({}, 'linux')).toBe('/etc/duo-sso-setup/policy.json');
     expect(policyPath({}, 'darwin')).toBe('/Library/Application Support/duo-sso-setup/policy.json');
     expect(policyPath({ ProgramData: 'D:\\PD' }, 'win32')).toMatch(/^D:\\PD.duo-sso-setup.policy\.json$/);
@@ -127,6 +128,47 @@ describe('where the policy lives and whether it is trusted', () => {
     const fifo = join(dir, 'fifo.json');
     execFileSync('mkfifo', [fifo]);
     expect(await readPolicy({ policyFile: fifo })).toMatchObject({ kind: 'ignored', reason: 'it is not a regular file' });
+  });
+});
+
+describe.runIf(isRoot)('the system policy always applies; DUO_SSO_SETUP_POLICY only where there is none', () => {
+  // `system` stands for /etc/duo-sso-setup/policy.json (a function argument: code, not a
+  // setting a user has); test/e2e/policy-system.test.ts does the same with the real location.
+  const put = async (name: string, value: unknown, mode = 0o644) => {
+    const path = join(dir, name);
+    await writeFile(path, typeof value === 'string' ? value : JSON.stringify(value));
+    await chmod(path, mode);
+    return path;
+  };
+
+  it('a trusted system policy wins over the variable, whatever it names (missing, /etc/passwd, a laxer policy)', async () => {
+    const system = await put('system.json', FULL);
+    const lax = await put('lax.json', { ...FULL, ssoUrl: 'https://elsewhere.example.com' });
+    for (const named of [join(dir, 'nonexistent.json'), '/etc/passwd', lax, system]) {
+      const read = await readPolicy({ policyFile: named }, 'linux', system);
+      expect(read, named).toMatchObject({ kind: 'applied', path: system, source: 'system', policy: { ssoUrl: FULL.ssoUrl } });
+      if (named !== system) expect(read.because).toBe(`the system location ${system} always applies; DUO_SSO_SETUP_POLICY=${named} is not used`);
+    }
+  });
+
+  it('an untrusted or invalid file at the system location still decides: nothing else is applied in its place', async () => {
+    const lax = await put('lax.json', FULL);
+    const system = await put('system.json', FULL, 0o666);
+    expect(await readPolicy({ policyFile: lax }, 'linux', system)).toMatchObject({ kind: 'ignored', path: system, source: 'system' });
+    await writeFile(system, '{ "autoRenew": maybe }');
+    await chmod(system, 0o644);
+    expect(await readPolicy({ policyFile: lax }, 'linux', system)).toMatchObject({ kind: 'invalid', path: system, source: 'system' });
+  });
+
+  it('with nothing at the system location, the variable names the policy (still only a trusted one)', async () => {
+    const system = join(dir, 'absent', 'policy.json');
+    const named = await put('named.json', FULL);
+    expect(await readPolicy({ policyFile: named }, 'linux', system)).toMatchObject({
+      kind: 'applied', path: named, source: 'variable', because: `DUO_SSO_SETUP_POLICY=${named}, as there is no policy at the system location ${system}`,
+    });
+    await chmod(named, 0o664);
+    expect(await readPolicy({ policyFile: named }, 'linux', system)).toMatchObject({ kind: 'ignored', source: 'variable' });
+    expect(await readPolicy({ policyFile: system }, 'linux', system)).toMatchObject({ kind: 'none', path: system, source: 'system', because: `the system location ${system}` });
   });
 });
 

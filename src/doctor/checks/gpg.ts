@@ -1,9 +1,9 @@
 // duo-sso on Linux keeps its secrets in pass, which encrypts with gpg: a usable secret key
 // (not expired, not revoked, able to encrypt) is required.
-import { readFile } from 'node:fs/promises';
 import { gpgTtyEdit } from '../../shell/edit-profile.js';
 import { result, type Check, type Fix } from '../types.js';
 import { probeGpg, usableKeys } from './gpg-probe.js';
+import { readProfileText } from '../../fs/safe-read.js';
 
 const setupFix: Fix = {
   description: 'Install gpg and pass, create a key and initialise the store',
@@ -31,7 +31,7 @@ export const gpgCheck: Check = {
     if (interactive && !ctx.env.GPG_TTY) {
       // Just added to the profile (install pass-gpg, doctor --fix): this terminal predates it.
       const edit = gpgTtyEdit(ctx.env, ctx.paths.home);
-      if (edit.present(await readFile(edit.file, 'utf8').catch(() => ''))) {
+      if (edit.present(await readProfileText(edit.file))) {
         return result.warn(`gpg ${state.version ?? ''} with ${usable.length} usable key(s); GPG_TTY is set by ${edit.file} but not in this terminal`.replace('  ', ' '), [
           ...details,
           'Terminals opened before that line was added do not have it: open a new one (or run `export GPG_TTY=$(tty)` here).',

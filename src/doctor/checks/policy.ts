@@ -1,14 +1,16 @@
 // The organisation policy file (src/policy): found, trusted (root's, not writable by others),
-// valid, and config.json carries every profile it requires. The session caps it sets are
+// valid, and config.json carries every profile it requires. It says which file applied and
+// why (the system location always wins over DUO_SSO_SETUP_POLICY). The session caps it sets are
 // judged by the session-duration check, which reads the same policy.
 import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { problemLine, type OrgPolicy, type RequiredProfile } from '../../policy/policy.js';
 import { readPolicy, type PolicyRead } from '../../policy/read.js';
 import { result, type Check, type CheckResult } from '../types.js';
+import { POLICY_ENV } from '../../platform/paths.js';
 
 function data(read: PolicyRead, policy?: OrgPolicy): Record<string, unknown> {
-  return { path: read.path, status: read.kind, ...(policy ? { policy } : {}) };
+  return { path: read.path, status: read.kind, source: read.source, because: read.because, ...(policy ? { policy } : {}) };
 }
 
 export function addProfileCommand(p: RequiredProfile, production: boolean): string[] {
@@ -37,23 +39,24 @@ export const policyCheck: Check = {
     const read = await readPolicy(paths);
     switch (read.kind) {
       case 'none':
-        return { ...result.skip(`no organisation policy at ${read.path}`), data: data(read) };
+        return { ...result.skip(`no organisation policy at ${read.path}`, [`Looked at ${read.because}.`]), data: data(read) };
       case 'ignored':
         return result.warn(`${read.path} is ignored: ${read.reason}`, [
           'A policy file must be owned by root and writable by nobody else (as with sudoers), or any user could set their own caps.',
+          `Read from ${read.because}.`,
         ], {
           description: 'Ask IT to redeploy it, or make it root\'s and read-only for others',
           commands: [['sudo', 'chown', 'root', read.path], ['sudo', 'chmod', '644', read.path]],
           automatic: false,
         }, data(read));
       case 'invalid':
-        return result.fail(`${read.path} is not a valid policy: ${read.problems[0]!.message}`, [...read.problems, ...read.warnings].map((p) => problemLine(read.path, p)), {
+        return result.fail(`${read.path} is not a valid policy: ${read.problems[0]!.message}`, [...[...read.problems, ...read.warnings].map((p) => problemLine(read.path, p)), `Read from ${read.because}.`], {
           description: 'The policy is not applied until it is corrected: ask whoever deploys it (docs/fleet.md has the schema)',
           commands: [],
           automatic: false,
         }, data(read));
       case 'applied': {
-        const notes = read.warnings.map((p) => problemLine(read.path, p));
+        const notes = [`Applied: ${read.because}.`, ...read.warnings.map((p) => problemLine(read.path, p))];
         const config = await readConfig(paths.duoConfig);
         const missing = config.kind === 'parsed' ? missingRequired(read.policy, config.value) : [];
         const production = new Set(read.policy.productionAccounts ?? []);
@@ -64,8 +67,8 @@ export const policyCheck: Check = {
             automatic: true,
           }, data(read, read.policy));
         }
-        const summary = `${read.path} applied${config.kind === 'parsed' ? '; config.json complies' : ''}`;
-        return notes.length > 0 ? result.warn(summary, notes, undefined, data(read, read.policy)) : result.ok(summary, [], data(read, read.policy));
+        const summary = `${read.path} applied (${read.source === 'system' ? 'the system policy' : `${POLICY_ENV}; no system policy`})${config.kind === 'parsed' ? '; config.json complies' : ''}`;
+        return notes.length > 1 ? result.warn(summary, notes, undefined, data(read, read.policy)) : result.ok(summary, notes, data(read, read.policy));
       }
     }
   },

@@ -3,7 +3,6 @@
 // rerun finishes what an interrupted run started. config init and login are the real
 // commands' functions, run in-process with their output routed to stderr (or captured
 // into setup's one JSON document).
-import { readFile } from 'node:fs/promises';
 import { delimiter } from 'node:path';
 import { completionEdit, pathEdit } from '../../shell/edit-profile.js';
 import { pathPlan } from '../add-to-path.js';
@@ -29,6 +28,7 @@ import { pathCheck } from '../../doctor/checks/path.js';
 import { renderSetup, type SetupReport, type SetupStepReport } from './render.js';
 import { runSteps, type SetupStep, type StepResult } from './steps.js';
 import type { InitFlags } from '../../config/commands/init.js';
+import { readProfileText } from '../../fs/safe-read.js';
 
 export interface SetupFlags extends InstallFlags, Omit<InitFlags, 'force'> {
   /** --no-login sets this false. */
@@ -76,7 +76,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const needsPath = pathResult.status === 'fail' && !(await profileAddsLocalBin(ctx));
   // Shell completion: offered unless --no-completion, for bash, zsh and fish, once.
   const completion = flags.completion === false ? undefined : completionEdit(ctx.env, ctx.paths.home);
-  const needsCompletion = completion !== undefined && !completion.present(await readFile(completion.file, 'utf8').catch(() => ''));
+  const needsCompletion = completion !== undefined && !completion.present(await readProfileText(completion.file));
   const captured: Record<string, unknown> = {};
   // What the install step did not finish: the login needs duo-sso (and on Linux, pass).
   const unfinished = new Set<Plan['component']>();
@@ -242,7 +242,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
 /** The user's shell profile already puts ~/.local/bin on PATH (new terminals will have it). */
 async function profileAddsLocalBin(ctx: Context): Promise<boolean> {
   const edit = pathEdit(ctx.env, ctx.paths.home, ctx.paths.localBin);
-  return edit.present(await readFile(edit.file, 'utf8').catch(() => ''));
+  return edit.present(await readProfileText(edit.file));
 }
 
 async function profileNames(path: string): Promise<string[]> {
