@@ -4,7 +4,7 @@
 // touched, and the tool has no setting that moves the system location.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLI, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
 
