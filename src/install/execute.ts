@@ -2,6 +2,7 @@
 // mutates), every user file through safe-write. A failing step stops the plan with a
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
+import { powershellQuote } from '../platform/powershell.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { ensureDir } from '../fs/safe-write.js';
@@ -302,11 +303,17 @@ function pathEntries(ctx: ExecContext): string[] {
   return (ctx.env.PATH ?? ctx.env.Path ?? '').split(delimiter).filter(Boolean);
 }
 
+/** The PowerShell that adds `dir` to the user's Path, once. */
+export function addToUserPathScript(dir: string): string {
+  const quoted = powershellQuote(dir);
+  const entry = powershellQuote(`;${dir}`);
+  return `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains ${quoted})) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ${entry}), 'User') }`;
+}
+
 async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
   if (pathEntries(ctx).includes(dir)) return { status: 'skipped', detail: `${dir} is already on PATH` };
   if (ctx.platform.os === 'win32') {
-    const quoted = dir.replaceAll("'", "''"); // PowerShell single-quoted string
-    const script = `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains '${quoted}')) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';${quoted}'), 'User') }`;
+    const script = addToUserPathScript(dir);
     ctx.io.err(`${dir} is not on PATH.\n`);
     if (!(await ctx.approve(`Add ${dir} to your user PATH?`))) return { status: 'warning', detail: `${dir} is not on PATH; add it in System Properties > Environment Variables` };
     const r = await ctx.runner.run('powershell.exe', ['-NoProfile', '-Command', script], { mutates: true, timeoutMs: 30_000 });
