@@ -2,6 +2,7 @@
 // mutates), every user file through safe-write. A failing step stops the plan with a
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
+import { latestVersion } from '../upgrade/release-source.js';
 import { powershellQuote } from '../platform/powershell.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
@@ -224,7 +225,9 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
 }
 
 async function checkAgainstSignedChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'signed-checksums' }>): Promise<Result> {
-  const verdict = await signedChecksum(verify.checksumsUrl.replace(/\/checksums\.txt$/, ''), verify.asset, verify.keys, dirname(dest));
+  const folder = verify.checksumsUrl.replace(/\/checksums\.txt$/, '');
+  // When the releases page names the newest version, the signature must be for that release.
+  const verdict = await signedChecksum(folder, verify.asset, verify.keys, dirname(dest), await latestVersion(folder));
   if (!verdict.ok) {
     await rm(dest, { force: true });
     throw unverifiedRefusal(url, verdict.reason, ['duo-sso-setup', 'install', 'duo-sso']);
