@@ -7,7 +7,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sandboxPerTest, type Sandbox } from '../support/sandbox.js';
+import { spawn } from 'node:child_process';
+import { CLI, DENO, sandboxPerTest, type Runtime, type Sandbox } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { FederationServer } from '../support/federation-server.js';
 
@@ -120,6 +121,27 @@ describe('console', () => {
     expect(existsSync(join(fileURLToPath(args[0]!), '..'))).toBe(false);
     expect(leaks(r.stderr, keys)).toEqual([]);
     expect((await b.run(['console', '-p', 'eticloud', '--json'])).json).toEqual({ opened: true });
+  });
+
+  it.each<Runtime>(['node', 'deno'])('under %s, Ctrl-C while the page waits for the browser removes it at once and exits 130', async (runtime) => {
+    const keys = issue();
+    const b = await box(keys, { DISPLAY: ':0', DUO_SSO_SETUP_CONSOLE_PAGE_MS: '60000' });
+    const seen = join(b.root, 'xdg-open.args');
+    await b.addScript('xdg-open', `#!/bin/sh\nprintf '%s' "$1" > '${seen}'\n`);
+    const [file, ...pre] = runtime === 'node' ? [process.execPath, CLI] : [DENO, 'run', '-A', CLI];
+    const child = spawn(file!, [...pre, 'console', '-p', 'eticloud'], { env: b.env, cwd: b.home, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const started = Date.now();
+    while (!stderr.includes('Opened the AWS console') && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 25));
+    expect(stderr).toContain('Opened the AWS console');
+    const page = fileURLToPath(await readFile(seen, 'utf8'));
+    expect(existsSync(page)).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(page, '..'))).toBe(false);
   });
 
   it('DUO_SSO_SETUP_FEDERATION_URL: plain http is refused except on loopback, before any request', async () => {
