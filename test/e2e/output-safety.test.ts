@@ -126,6 +126,19 @@ describe('an escape-sequence corpus through every printing command', () => {
     assertInert(asArgument, 'troubleshoot ARG');
   });
 
+  it('login: what duo-sso prints (its errors quote the SAML and STS answers) is echoed inert', async () => {
+    const b = await hostileBox();
+    await b.write('.config/duo-sso/config.json', JSON.stringify({ url: 'https://cloudsso.example.com', session_duration_seconds: 3600, profiles: { dev: { aws_account_id: '222222222222', aws_role_name: 'admin' } } }));
+    // A duo-sso whose output carries escape sequences, as an error quoting a server's answer would.
+    await b.addScript('duo-sso', `#!/bin/sh\ncase "$1" in -version|--version) echo 'duo-sso v3.4.1'; exit 0;; esac\nprintf 'Waiting for Duo approval...\\n'\nprintf 'Error: Failed to Assume Role \\033]52;c;aGFja2Vk\\007 \\233 2J \\342\\200\\256evil\\r\\n' >&2\nprintf 'prompt \\033[2J? '\nsleep 1\nexit 1\n`);
+    for (const args of [['login', '--yes', '--profile', 'dev', '--no-verify'], ['login', '--yes', '--profile', 'dev', '--no-verify', '--json']]) {
+      const r = await b.run(args);
+      assertInert(r, args.join(' '));
+      // The line was shown (inert), not dropped.
+      if (!args.includes('--json')) expect(r.stderr).toContain('Failed to Assume Role \\u001b]52;c;aGFja2Vk\\u0007');
+    }
+  });
+
   it('with colour forced on, only our own colour codes pass', async () => {
     const b = await hostileBox();
     const r = await b.run(['config', 'profiles'], { env: { FORCE_COLOR: '1' } });
