@@ -30,7 +30,7 @@ export function redactSecrets(text: string): string {
 // `--password=hunter2`): the name is what the user needs to see, the value may be the secret.
 // So is a short option's attached value (`-pSECRET`). A usage pattern (`'--profile <name>'`)
 // is our own text and stays.
-const OPTION_WITH_VALUE = /'(--?[A-Za-z0-9][\w-]*)(?:=|\s+)(?![<[])[^']*'|'(-[A-Za-z0-9])[^-'\s][^'\s]*'/g;
+const OPTION_WITH_VALUE = /'(--?[A-Za-z0-9][\w-]*)(?:=|\s+)(?!<|\[)[^']*'|'(-[A-Za-z0-9])[^'\s-][^'\s]*'/g;
 
 /** What an error may echo of the user's input (arguments, values): secrets redacted, option values dropped. */
 export function redactUserInput(text: string): string {
