@@ -139,6 +139,18 @@ describe('an escape-sequence corpus through every printing command', () => {
     }
   });
 
+  it('file contents quoted in an error (a broken config.json\'s line) are shown inert', async () => {
+    const b = await sandbox();
+    await b.write('.config/duo-sso/config.json', `{\n  "url": "https://sso.example.com/${OSC52}\u009b2J",\n  oops ${CORPUS[0]}\n}\n`);
+    for (const args of [['config', 'validate'], ['config', 'validate', '--json'], ['config', 'profiles'], ['doctor', '--only', 'config'], ['status']]) {
+      const r = await b.run(args);
+      assertInert(r, args.join(' '));
+    }
+    const shown = await b.run(['config', 'validate']);
+    expect(shown.exitCode).not.toBe(0);
+    expect(shown.stdout + shown.stderr).toMatch(/config\.json:2:\d+: invalid character in string\n.*sso\.example\.com\/\\u001b\]52;c;aGFja2Vk\\u0007\\u009b2J/);
+  });
+
   it('with colour forced on, only our own colour codes pass', async () => {
     const b = await hostileBox();
     const r = await b.run(['config', 'profiles'], { env: { FORCE_COLOR: '1' } });
