@@ -51,9 +51,9 @@ describe('stale temporary files of a killed writer', () => {
     const dir = await folder();
     const writer = join(dir, 'writer.ts');
     // Writes ~/.aws/credentials-sized files of 8 MB in a loop through the real safeWrite, until killed.
-    await writeFile(writer, `import { safeWrite } from ${JSON.stringify(join(REPO, 'src/fs/safe-write.ts'))};\nconst big = 'aws_secret_access_key = x\\n'.repeat(320_000);\nconsole.log('ready');\nfor (let i = 0; ; i++) await safeWrite(${JSON.stringify(join(dir, 'credentials'))}, big + i, { backup: i % 2 === 0 });\n`);
+    await writeFile(writer, `import { safeWrite } from ${JSON.stringify(join(REPO, 'src/fs/safe-write.ts'))};\nconst big = 'aws_secret_access_key = x\\n'.repeat(320_000);\nfor (let i = 0; ; i++) {\n  console.log('writing');\n  await safeWrite(${JSON.stringify(join(dir, 'credentials'))}, big + i, { backup: i % 2 === 0 });\n}\n`);
     let leftBehind = 0;
-    // At least `rounds`, and on until a kill has landed mid-write (about one in six does).
+    // At least `rounds`, and on until a kill has landed mid-write.
     let round = 0;
     for (; round < rounds || (leftBehind === 0 && round < 60); round++) {
       const child = spawn(DENO, ['run', '-A', '--no-lock', '--config', join(REPO, 'deno.json'), writer], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -62,7 +62,10 @@ describe('stale temporary files of a killed writer', () => {
         child.stdout!.once('data', () => r());
         child.once('exit', (code) => reject(new Error(`the writer exited (${code}) before it started`)));
       });
-      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 300)));
+      // Killed as soon as its temporary file shows (the 8 MB write and fsync are still going),
+      // or after a random moment, whichever comes first.
+      const until = Date.now() + 20 + Math.floor(Math.random() * 400);
+      while (Date.now() < until && (await temps(dir)).length === 0) await new Promise((r) => setImmediate(r));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
       // Leftovers of credentials' write may be there now.
