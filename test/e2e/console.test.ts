@@ -3,7 +3,7 @@
 // argument, and no secret shows on stdout or stderr (the URL carries only the SigninToken).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,8 +80,9 @@ describe('console', () => {
     const keys = issue();
     const b = await box(keys, { DISPLAY: ':0', DUO_SSO_SETUP_CONSOLE_PAGE_MS: '300' });
     const seen = join(b.root, 'xdg-open.args');
-    // The stand-in browser: records its argv, the page's mode and content, and takes a moment.
-    await b.addScript('xdg-open', `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${seen}'\np=\${1#file://}\nstat -c '%a' "$p" > '${seen}.mode'\nstat -c '%a' "\${p%/*}" > '${seen}.dirmode'\ncat "$p" > '${seen}.page'\nsleep 0.5\n`);
+    // The stand-in browser: records its argv, the page's mode and content, and stays until the
+    // scan below has seen it running (at most 10 s).
+    await b.addScript('xdg-open', `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${seen}'\np=\${1#file://}\nstat -c '%a' "$p" > '${seen}.mode'\nstat -c '%a' "\${p%/*}" > '${seen}.dirmode'\ncat "$p" > '${seen}.page'\ni=0\nwhile [ ! -e '${seen}.ack' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n`);
     // Every process's argv, read from /proc while console runs (the opener sleeps meanwhile).
     const argvs = new Set<string>();
     let scanning = true;
@@ -91,6 +92,7 @@ describe('console', () => {
           if (!/^\d+$/.test(pid)) continue;
           const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
           if (cmdline) argvs.add(cmdline);
+          if (cmdline.includes(join(b.bin, 'xdg-open'))) await writeFile(`${seen}.ack`, '');
         }
         await new Promise((r) => setTimeout(r, 10));
       }
