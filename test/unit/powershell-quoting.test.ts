@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { powershellQuote } from '../../src/platform/powershell.js';
 import { formatEnv } from '../../src/exec/env-vars.js';
 import { addToUserPathScript } from '../../src/install/execute.js';
+import { nextCommands } from '../../src/login/render.js';
 import { AMAZON_SIGNERS, MSI_SIGNATURE_CHECK } from '../../src/install/recipes/aws-cli-windows.js';
 import { REPO } from '../support/sandbox.js';
 
@@ -102,6 +103,14 @@ describe('every generated script quotes through it', () => {
       const values = literals(addToUserPathScript(dir)).map((l) => l.value);
       expect(values).toEqual(['Path', 'User', ';', dir, 'Path', ';', `;${dir}`, 'User']);
     }), { numRuns: 1000 });
+  });
+
+  it('login: the $env:AWS_PROFILE line to copy keeps the profile one literal', () => {
+    fc.assert(fc.property(anyText, (profile) => {
+      const line = nextCommands(profile, 'win32').at(-1)!;
+      expect(line.startsWith('$env:AWS_PROFILE = ')).toBe(true);
+      expect(literals(line).map((l) => l.value)).toEqual([profile]);
+    }), { numRuns: 500 });
   });
 
   it('env --format powershell: each value is one literal', () => {
