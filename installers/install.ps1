@@ -59,6 +59,13 @@ if (-not $node) {
 $NodeDist = if ($env:DUO_SSO_SETUP_NODE_DIST) { $env:DUO_SSO_SETUP_NODE_DIST } else { 'https://nodejs.org/dist' }
 $NodeSigner = 'OpenJS Foundation'
 
+# The O= values of a certificate subject ("CN=x, O=y, C=US"): split at each comma that starts
+# a new attribute (not one inside a quoted value), quotes taken off. The signer must be the
+# one O, exactly: a substring match accepted "O=OpenJS Foundation Impostors".
+function Get-SubjectOrganisations([string]$who) {
+  @(($who -split ',\s*(?=[A-Za-z0-9.]+=)') | Where-Object { $_ -clike 'O=*' } | ForEach-Object { $_.Substring(2).Trim('"') })
+}
+
 function Install-NodeLts {
   if (Get-Command winget -ErrorAction SilentlyContinue) {
     Invoke-Step 'winget' @('install', '-e', '--id', 'OpenJS.NodeJS.LTS', '--silent', '--accept-package-agreements', '--accept-source-agreements')
@@ -82,7 +89,8 @@ function Install-NodeLts {
       $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path $work $file)).Hash.ToLowerInvariant()
       if ($actual -ne $expected) { throw "$file does not match its SHA-256 (got $actual, expected $expected); nothing was installed" }
       $sig = Get-AuthenticodeSignature -LiteralPath (Join-Path $work $file)
-      if ($sig.Status -ne 'Valid' -or $sig.SignerCertificate.Subject -notmatch [regex]::Escape($NodeSigner)) {
+      $orgs = Get-SubjectOrganisations $sig.SignerCertificate.Subject
+      if ($sig.Status -ne 'Valid' -or $orgs.Count -ne 1 -or $orgs[0] -cne $NodeSigner) {
         throw "$file is not signed by $NodeSigner (signature: $($sig.Status)); nothing was installed"
       }
       Invoke-Step 'msiexec.exe' @('/i', (Join-Path $work $file), '/qn', '/norestart')

@@ -124,11 +124,35 @@ fi
 # --- The private Node.js (only when there is neither Node.js 20+ nor Deno 2) ----------------
 
 # Downloads must not be readable by anybody else while we check them, nor be anything but
-# https: plain http only to this machine (a test's loopback release server).
+# https: plain http only to this machine (a test's loopback release server). The host is read
+# from the authority (up to the first / ? or #), so http://127.0.0.1:x@evil.example/ is not
+# mistaken for loopback; a user name or password in a URL is refused whatever the scheme.
 check_url() {
   case $1 in
-    https://*) ;;
-    http://127.0.0.1[:/]*|http://localhost[:/]*|http://\[::1\][:/]*) ;;
+    https://*) url_rest=${1#https://} ;;
+    http://*) url_rest=${1#http://} ;;
+    *) die "refusing to download over anything but https: $1" ;;
+  esac
+  url_authority=${url_rest%%[/?#]*}
+  case $url_authority in
+    *@*) die "refusing a download URL with a user name or password in it" ;;
+    ''|*[!]A-Za-z0-9.:[_~-]*) die "refusing a download URL whose host is not plain: $1" ;;
+  esac
+  case $url_authority in
+    \[*) url_host="${url_authority%%]*}]" ;;
+    *) url_host=${url_authority%%:*} ;;
+  esac
+  url_port=${url_authority#"$url_host"}
+  case $url_host in '') die "refusing a download URL with no host: $1" ;; esac
+  case $url_port in
+    ''|:) ;;
+    :*[!0-9]*) die "refusing a download URL whose port is not a number: $1" ;;
+    :*) ;;
+    *) die "refusing a download URL whose host is not plain: $1" ;;
+  esac
+  case $1 in https://*) return 0 ;; esac
+  case $url_host in
+    127.0.0.1|localhost|'[::1]') ;;
     *) die "refusing to download over anything but https: $1" ;;
   esac
 }

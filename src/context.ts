@@ -5,6 +5,7 @@ import { resolvePaths, type Env, type Paths } from './platform/paths.js';
 // Type only: the facts (and the PATH search library they use) load when a command asks.
 import type { PlatformFacts } from './platform/facts.js';
 import { detectStyle, type Style } from './ui/style.js';
+import { terminalSafe } from './ui/visible.js';
 
 export interface GlobalOptions {
   json: boolean;
@@ -51,14 +52,24 @@ export function processIO(): IO {
   };
 }
 
+/**
+ * Every write shows control and escape characters as `\u001b` (ui/visible.ts): what we print
+ * quotes profile names, SAML values and pasted text that others wrote. In --json that text is
+ * the JSON escape itself, so the document's data is unchanged.
+ */
+function terminalSafeIO(io: IO, color: boolean): IO {
+  return { ...io, out: (t) => io.out(terminalSafe(t, color)), err: (t) => io.err(terminalSafe(t, color)) };
+}
+
 export function createContext(options: GlobalOptions, env: Env = process.env, io: IO = processIO()): Context {
   let platform: Promise<PlatformFacts> | undefined;
+  const style = detectStyle(env, io.stdoutIsTTY, { noColor: !options.color });
   return {
     env,
     options,
     paths: resolvePaths(env, options.config ? { configPath: options.config } : {}),
-    io,
-    style: detectStyle(env, io.stdoutIsTTY, { noColor: !options.color }),
+    io: terminalSafeIO(io, style.color),
+    style,
     runner: createRunner({ env, dryRun: options.dryRun }),
     now: () => new Date(),
     platform: () => (platform ??= import('./platform/facts.js').then((m) => m.detectPlatform(env))),

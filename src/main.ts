@@ -11,6 +11,8 @@ import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rul
 import { gateApplies, placesOf, rootInOthersPlaces } from './platform/root-home.js';
 import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
+import { redactUserInput } from './knowledge/redact.js';
+import { visible } from './ui/visible.js';
 
 function globalOptions(command: Command): GlobalOptions {
   const g = command.optsWithGlobals() as Record<string, unknown>;
@@ -55,7 +57,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--config <path>', 'duo-sso config file').default(undefined, '~/.config/duo-sso/config.json').argParser(parsePath))
     .showSuggestionAfterError(true)
     // Usage errors read like every other error: "duo-sso-setup: error: ...".
-    .configureOutput({ outputError: (text, write) => write(`${TOOL_NAME}: ${text}`) })
+    // They quote the user's arguments: through the one redactor, and shown inert.
+    .configureOutput({ outputError: (text, write) => write(visible(`${TOOL_NAME}: ${redactUserInput(text)}`)) })
     .exitOverride()
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .addHelpText('after', `
@@ -203,13 +206,18 @@ export function unknownHelpTopic(program: Command, args: readonly string[]): str
   return known(where.parent, where.topic) ? undefined : where.topic;
 }
 
+/**
+ * Errors quote what the user gave us (arguments, names, values): every message passes the one
+ * redactor (knowledge/redact.ts), and control characters are shown inert (ui/visible.ts).
+ */
 function report(json: boolean, message: string, hint: string | undefined): void {
   if (json) writeJsonError(message, hint);
-  process.stderr.write(`${TOOL_NAME}: error: ${message}\n${hint ? `${hint}\n` : ''}`);
+  process.stderr.write(visible(`${TOOL_NAME}: error: ${redactUserInput(message)}\n${hint ? `${redactUserInput(hint)}\n` : ''}`));
 }
 
 function writeJsonError(message: string, hint: string | undefined): void {
-  process.stdout.write(`${JSON.stringify({ error: { message, ...(hint ? { hint } : {}) } }, null, 2)}\n`);
+  const shown = { message: redactUserInput(message), ...(hint ? { hint: redactUserInput(hint) } : {}) };
+  process.stdout.write(visible(`${JSON.stringify({ error: shown }, null, 2)}\n`));
 }
 
 const SDK_WARNING_SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';

@@ -19,7 +19,7 @@ export function flagAsValue(program: Command, args: readonly string[]): string |
     if (!option?.required) continue;
     const next = args[i + 1];
     // A lone "-" is the usual name for stdin; anything else starting with "-" is a flag.
-    if (next !== undefined && next.startsWith('-') && next !== '-') return `option '${option.flags}' needs a value, got '${next}' (to pass a value that starts with '-', write ${arg}=${next})`;
+    if (next !== undefined && next.startsWith('-') && next !== '-') return `option '${option.flags}' needs a value, got '${next}' (to pass a value that starts with '-', write ${arg}=VALUE)`;
   }
   return undefined;
 }

@@ -1,7 +1,9 @@
 // `console`: the AWS web console in the browser, signed in as a profile (through the
 // federation endpoint) or, with --sso, the organisation's own console link. The sign-in URL
-// carries a SigninToken good for 15 minutes: it goes to the browser's argument list or to
-// stdout (--print), never to stderr, logs or an error message.
+// carries a SigninToken good for 15 minutes: it goes to the browser through a private page
+// (sign-in-page.ts; never an argument, which any local user can read) or to stdout (--print),
+// never to stderr, logs or an error message. Plain http would send the session in clear text:
+// the federation endpoint is https, or http on loopback only (the tests' stand-in).
 import { appliedPolicy, readPolicy } from '../policy/read.js';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -9,6 +11,7 @@ import { readState } from '../state/state.js';
 import { chosenProfile, profileCredentials } from '../exec/credentials.js';
 import { defaultDestination, endpointsFor, loginUrl, parseSigninToken, partitionOf, signinTokenUrl } from './federation.js';
 import { openerFor } from './open-url.js';
+import { PAGE_LIFETIME_MS, writeSignInPage } from './sign-in-page.js';
 
 /** The web console link from the guide; state.json's `consoleSsoUrl` overrides it. */
 export const DEFAULT_SSO_CONSOLE_URL = 'https://go2.cisco.com/aws';
@@ -21,14 +24,24 @@ export interface ConsoleOptions {
   sso: boolean;
 }
 
-function httpUrl(value: string, what: string): string {
+/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (a stand-in on this machine). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
+}
+
+function httpUrl(value: string, what: string, opts: { httpsOnly?: boolean } = {}): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new UserError(`${what} is not a URL: ${value}`, { exitCode: ExitCode.usage });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UserError(`${what} must be an https URL, got ${value}`, { exitCode: ExitCode.usage });
+  const http = url.protocol === 'http:' && (!opts.httpsOnly || isLoopbackHost(url.hostname));
+  if (url.protocol !== 'https:' && !http) {
+    const why = opts.httpsOnly && url.protocol === 'http:' ? ' (plain http would send the session keys in clear text; http is allowed for 127.0.0.1, ::1 and localhost only)' : '';
+    throw new UserError(`${what} must be an https URL, got ${value}${why}`, { exitCode: ExitCode.usage });
+  }
   return url.toString();
 }
 
@@ -62,17 +75,31 @@ async function signinToken(federation: string, creds: { accessKeyId: string; sec
   return token;
 }
 
-/** Opens `url` in the browser, or prints it when asked to, or when there is no browser to open. */
-async function deliver(ctx: Context, url: string, what: string, print: boolean): Promise<void> {
-  const opener = print ? undefined : openerFor(process.platform, ctx.env, url);
+/**
+ * Opens `url` in the browser, or prints it when asked to, or when there is no browser to open.
+ * A URL holding a secret reaches the browser through a private page, never the opener's argv.
+ */
+async function deliver(ctx: Context, url: string, what: string, print: boolean, secret: boolean): Promise<void> {
+  const canOpen = !print && openerFor(process.platform, ctx.env, url) !== undefined;
+  const page = canOpen && secret ? await writeSignInPage(url, `Signing in to ${what}`) : undefined;
+  const opener = canOpen ? openerFor(process.platform, ctx.env, page?.fileUrl ?? url) : undefined;
   if (opener) {
-    const r = await ctx.runner.run(opener.file, opener.args, { timeoutMs: 15_000 });
+    let r;
+    try {
+      r = await ctx.runner.run(opener.file, opener.args, { timeoutMs: 15_000 });
+    } catch (error) {
+      await page?.remove();
+      throw error;
+    }
     if (r.exitCode === 0 && !r.timedOut && !r.spawnError) {
       ctx.io.err(`Opened ${what} in your browser.\n`);
       // --json: one document on stdout whatever happened; the URL stays with the browser.
       if (ctx.options.json) ctx.io.out(`${JSON.stringify({ opened: true }, null, 2)}\n`);
+      const lifetime = Number(ctx.env.DUO_SSO_SETUP_CONSOLE_PAGE_MS || PAGE_LIFETIME_MS);
+      await page?.removeAfter(Number.isFinite(lifetime) && lifetime >= 0 ? lifetime : PAGE_LIFETIME_MS);
       return;
     }
+    await page?.remove();
     ctx.io.err(`Could not open a browser (${opener.file}: ${r.spawnError ?? (r.timedOut ? 'timed out' : `exit ${r.exitCode}`)}); open this URL yourself:\n`);
   } else if (!print) {
     ctx.io.err('No browser to open here; open this URL yourself:\n');
@@ -83,7 +110,7 @@ async function deliver(ctx: Context, url: string, what: string, print: boolean):
 export async function runConsole(ctx: Context, opts: ConsoleOptions): Promise<number> {
   if (opts.sso) {
     if (opts.profile || opts.destination) throw new UserError('--sso opens the organisation\'s console link; it takes no --profile or --destination', { exitCode: ExitCode.usage });
-    await deliver(ctx, await ssoConsoleUrl(ctx), 'the AWS console sign-in page', opts.print);
+    await deliver(ctx, await ssoConsoleUrl(ctx), 'the AWS console sign-in page', opts.print, false);
     return ExitCode.ok;
   }
   const profile = chosenProfile(ctx, opts.profile);
@@ -91,8 +118,8 @@ export async function runConsole(ctx: Context, opts: ConsoleOptions): Promise<nu
   const region = ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || creds.region;
   const partition = partitionOf(region);
   const destination = opts.destination ? httpUrl(opts.destination, '--destination') : defaultDestination(partition, region);
-  const federation = ctx.env.DUO_SSO_SETUP_FEDERATION_URL ? httpUrl(ctx.env.DUO_SSO_SETUP_FEDERATION_URL, 'DUO_SSO_SETUP_FEDERATION_URL') : endpointsFor(partition).federation;
+  const federation = ctx.env.DUO_SSO_SETUP_FEDERATION_URL ? httpUrl(ctx.env.DUO_SSO_SETUP_FEDERATION_URL, 'DUO_SSO_SETUP_FEDERATION_URL', { httpsOnly: true }) : endpointsFor(partition).federation;
   const token = await signinToken(federation, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken! }, profile);
-  await deliver(ctx, loginUrl(federation, token, destination), `the AWS console as ${profile}`, opts.print);
+  await deliver(ctx, loginUrl(federation, token, destination), `the AWS console as ${profile}`, opts.print, true);
   return ExitCode.ok;
 }

@@ -13,6 +13,7 @@ import { spawnExec } from '../secrets/spawn-exec.js';
 import { accountFor, isStoreKind, isValidProfileName, PROFILE_NAME_RULE, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
 import { isExpired, parseEntry, processOutput, type StoredEntry } from './entry.js';
 import { isDue, renewalFor, type ProfileRenewal } from './renew-settings.js';
+import { visible } from '../ui/visible.js';
 
 const TOOL = 'duo-sso-setup';
 
@@ -147,7 +148,8 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
 export function run(args: readonly string[]): Promise<number> {
   return credentialProcess(args, process.env, {
     out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
+    // The AWS CLI shows our stderr on the user's terminal: a profile name there is shown inert.
+    err: (t) => void process.stderr.write(visible(t)),
   }, () => new Date(), (request) => {
     // Its own bundle beside this one (scripts/build.mjs), required only when a renewal is due.
     const file = join(__dirname, 'renew.cjs');

@@ -5,7 +5,7 @@
 // environment: every probe and every file a fix writes is the user's, so nothing under
 // their HOME can end up owned by root.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -36,12 +36,68 @@ export function parseDscl(name: string, text: string): Account | undefined {
   return { name, uid: Number(uid), gid: Number(gid), home, shell: field('UserShell') ?? '/bin/zsh' };
 }
 
-/** The variables the user's own login would have, and nothing of root's (AWS_*, GNUPGHOME, SUDO_*). */
-export function userEnv(account: Account, env: Context['env'], exists: (p: string) => boolean = existsSync): Record<string, string> {
-  const keep = ['PATH', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM', 'NO_COLOR', 'CI', 'DUO_SSO_SETUP_POLICY', 'TMPDIR'];
+/** What userPath reads of the machine (injected for tests). */
+export interface PathFacts {
+  exists(path: string): boolean;
+  /** A file's text, or undefined when it cannot be read. */
+  read(path: string): string | undefined;
+  /** A folder's entries, or [] when it cannot be read. */
+  list(dir: string): string[];
+}
+
+const realFacts: PathFacts = {
+  exists: existsSync,
+  read: (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  list: (d) => {
+    try {
+      return readdirSync(d).sort();
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** The system's PATH for a user's login: what login(1)/pam_env (Linux) or path_helper (macOS) would set. */
+function systemLoginPath(os: NodeJS.Platform, facts: PathFacts): string[] {
+  if (os === 'darwin') {
+    // path_helper: /etc/paths, then each file in /etc/paths.d, a directory per line.
+    const lines = [facts.read('/etc/paths') ?? '', ...facts.list('/etc/paths.d').map((f) => facts.read(`/etc/paths.d/${f}`) ?? '')].join('\n');
+    const dirs = lines.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('/'));
+    return dirs.length > 0 ? dirs : ['/usr/local/bin', '/usr/bin', '/bin', '/usr/sbin', '/sbin'];
+  }
+  // pam_env's /etc/environment (Debian, Ubuntu), else login.defs's ENV_PATH for users (not ENV_SUPATH, root's).
+  const environment = /^\s*PATH=["']?([^"'\n]+)["']?\s*$/m.exec(facts.read('/etc/environment') ?? '')?.[1];
+  const loginDefs = /^\s*ENV_PATH\s+(?:PATH=)?(\S+)\s*$/m.exec(facts.read('/etc/login.defs') ?? '')?.[1];
+  const path = environment ?? loginDefs ?? '/usr/local/bin:/usr/bin:/bin';
+  return path.split(':').filter((d) => d.startsWith('/'));
+}
+
+/**
+ * The PATH the user's own login would have, built without running their shell's rc files (as
+ * root that would run their code with root's rights): the system's login PATH, with what the
+ * usual profiles put first when it exists: Homebrew's bin folders (`brew shellenv`) and the
+ * user's ~/.local/bin and ~/bin (Debian's and Ubuntu's ~/.profile). Root's own PATH (its sbin
+ * folders, its tools) is not the user's and is not passed on.
+ */
+export function userPath(account: Pick<Account, 'home'>, os: NodeJS.Platform, facts: PathFacts = realFacts): string {
+  const own = [`${account.home}/.local/bin`, `${account.home}/bin`];
+  const brew = os === 'darwin' ? ['/opt/homebrew/bin', '/opt/homebrew/sbin'] : ['/home/linuxbrew/.linuxbrew/bin', '/home/linuxbrew/.linuxbrew/sbin', `${account.home}/.linuxbrew/bin`];
+  const dirs = [...[...own, ...brew].filter((d) => facts.exists(d)), ...systemLoginPath(os, facts)];
+  return [...new Set(dirs)].join(':');
+}
+
+/** The variables the user's own login would have, and nothing of root's (PATH, AWS_*, GNUPGHOME, SUDO_*). */
+export function userEnv(account: Account, env: Context['env'], exists: (p: string) => boolean = existsSync, os: NodeJS.Platform = process.platform, facts: PathFacts = { ...realFacts, exists }): Record<string, string> {
+  const keep = ['LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TERM', 'NO_COLOR', 'CI', 'DUO_SSO_SETUP_POLICY', 'TMPDIR'];
   const out: Record<string, string> = {};
   for (const k of keep) if (env[k] !== undefined) out[k] = env[k]!;
-  Object.assign(out, { HOME: account.home, USER: account.name, LOGNAME: account.name, SHELL: account.shell });
+  Object.assign(out, { PATH: userPath(account, os, facts), HOME: account.home, USER: account.name, LOGNAME: account.name, SHELL: account.shell });
   // Their session bus, where a desktop session has one: the Secret Service lives there.
   const runtime = `/run/user/${account.uid}`;
   if (exists(runtime)) {
@@ -92,7 +148,7 @@ export async function runDoctorAsUser(ctx: Pick<Context, 'runner' | 'env'>, user
   const [file, ...pre] = selfArgv();
   return new Promise((resolve, reject) => {
     const child = spawn(file!, [...pre, ...withoutUserFlag(argv)], {
-      uid: account.uid, gid: account.gid, env: userEnv(account, ctx.env), cwd: account.home, stdio: 'inherit',
+      uid: account.uid, gid: account.gid, env: userEnv(account, ctx.env, existsSync, os), cwd: account.home, stdio: 'inherit',
     });
     child.on('error', (e) => reject(new UserError(`cannot run the doctor as ${name}: ${e.message}`)));
     child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.failure)));

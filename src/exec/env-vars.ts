@@ -2,6 +2,7 @@
 // AWS CLI's environment credential variables, and AWS_PROFILE unset (botocore stops with
 // ProfileNotFound when AWS_PROFILE names a profile that a tool cannot see, and a profile
 // with credential_process would otherwise be asked again). Pure: values in, text out.
+import { powershellQuote } from '../platform/powershell.js';
 import type { ProfileCredentials } from './credentials.js';
 
 export const ENV_FORMATS = ['sh', 'fish', 'powershell', 'json'] as const;
@@ -51,10 +52,8 @@ export function fishQuote(value: string): string {
   return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
-/** PowerShell: inside single quotes a quote (any of its four quote characters) is doubled. */
-export function powershellQuote(value: string): string {
-  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (c) => c + c)}'`;
-}
+/** PowerShell: shell/powershell.ts, the one quoting every generated script uses. */
+export { powershellQuote };
 
 /**
  * The text to `eval`. json: `{"NAME": "value", ..., "AWS_PROFILE": null}`, null meaning

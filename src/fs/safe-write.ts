@@ -113,6 +113,7 @@ async function update(
   await ensureDir(dir, opts.dirMode ?? 0o700);
   return withFileLock(file, async () => {
     await removeLeftovers(file);
+    await removeDeadWritersTemps(dir);
     // Read again under the lock, refusing a link or pipe swapped in since.
     const current = await readOwnFile(file, 'never');
     const next = change(current?.toString('utf8'));
@@ -209,6 +210,35 @@ async function removeLeftovers(file: string): Promise<void> {
   const names = await readdir(dirname(file)).catch(() => [] as string[]);
   for (const name of names) {
     if (name.startsWith(prefix) && name.includes('.tmp-')) await rm(join(dirname(file), name), { force: true });
+  }
+}
+
+/** Our temporary names: `.NAME.tmp-PID-HEX8` (the next content, or a backup being copied). */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+/** False only when no process `pid` exists (ESRCH); another user's process (EPERM) is alive. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Temporary files of *any* file in `dir` whose writer was killed (kill -9, a crash): the next
+ * write of that same file would remove them, but it may never come, and a copy of
+ * ~/.aws/credentials holds keys. Only names of ours, regular files of our own user, and only
+ * when the process named in them is gone: a live writer's file is its own business.
+ */
+async function removeDeadWritersTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    const info = await lstat(join(dir, name)).catch(() => undefined);
+    if (info?.isFile() && info.uid === (euid() ?? info.uid)) await rm(join(dir, name), { force: true });
   }
 }
 

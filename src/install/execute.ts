@@ -2,6 +2,8 @@
 // mutates), every user file through safe-write. A failing step stops the plan with a
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
+import { latestVersion } from '../upgrade/release-source.js';
+import { powershellQuote } from '../platform/powershell.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { ensureDir } from '../fs/safe-write.js';
@@ -226,7 +228,9 @@ async function downloadStep(ctx: ExecContext, step: Extract<Step, { kind: 'downl
 }
 
 async function checkAgainstSignedChecksums(url: string, dest: string, actual: string, verify: Extract<Verification, { kind: 'signed-checksums' }>): Promise<Result> {
-  const verdict = await signedChecksum(verify.checksumsUrl.replace(/\/checksums\.txt$/, ''), verify.asset, verify.keys, dirname(dest));
+  const folder = verify.checksumsUrl.replace(/\/checksums\.txt$/, '');
+  // When the releases page names the newest version, the signature must be for that release.
+  const verdict = await signedChecksum(folder, verify.asset, verify.keys, dirname(dest), await latestVersion(folder));
   if (!verdict.ok) {
     await rm(dest, { force: true });
     throw unverifiedRefusal(url, verdict.reason, ['duo-sso-setup', 'install', 'duo-sso']);
@@ -305,11 +309,17 @@ function pathEntries(ctx: ExecContext): string[] {
   return (ctx.env.PATH ?? ctx.env.Path ?? '').split(delimiter).filter(Boolean);
 }
 
+/** The PowerShell that adds `dir` to the user's Path, once. */
+export function addToUserPathScript(dir: string): string {
+  const quoted = powershellQuote(dir);
+  const entry = powershellQuote(`;${dir}`);
+  return `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains ${quoted})) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ${entry}), 'User') }`;
+}
+
 async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
   if (pathEntries(ctx).includes(dir)) return { status: 'skipped', detail: `${dir} is already on PATH` };
   if (ctx.platform.os === 'win32') {
-    const quoted = dir.replaceAll("'", "''"); // PowerShell single-quoted string
-    const script = `$p=[Environment]::GetEnvironmentVariable('Path','User'); if (-not ($p -split ';' -contains '${quoted}')) { [Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';${quoted}'), 'User') }`;
+    const script = addToUserPathScript(dir);
     ctx.io.err(`${dir} is not on PATH.\n`);
     if (!(await ctx.approve(`Add ${dir} to your user PATH?`))) return { status: 'warning', detail: `${dir} is not on PATH; add it in System Properties > Environment Variables` };
     const r = await ctx.runner.run('powershell.exe', ['-NoProfile', '-Command', script], { mutates: true, timeoutMs: 30_000 });

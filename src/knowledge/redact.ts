@@ -25,3 +25,14 @@ const RULES: readonly [RegExp, string][] = [
 export function redactSecrets(text: string): string {
   return RULES.reduce((t, [re, to]) => t.replace(re, to), text);
 }
+
+// An option quoted back with its value (`unknown option '--aws-secret-access-key SECRET'`,
+// `--password=hunter2`): the name is what the user needs to see, the value may be the secret.
+// So is a short option's attached value (`-pSECRET`). A usage pattern (`'--profile <name>'`)
+// is our own text and stays.
+const OPTION_WITH_VALUE = /'(--?[A-Za-z0-9][\w-]*)(?:=|\s+)(?!<|\[)[^']*'|'(-[A-Za-z0-9])[^'\s-][^'\s]*'/g;
+
+/** What an error may echo of the user's input (arguments, values): secrets redacted, option values dropped. */
+export function redactUserInput(text: string): string {
+  return redactSecrets(text).replace(OPTION_WITH_VALUE, (_, long?: string, short?: string) => `'${long ?? short} [value not shown]'`);
+}

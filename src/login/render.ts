@@ -1,6 +1,7 @@
 // What `login` reports: the JSON document (--json) and the human summary. Pure.
 import type { OsName } from '../platform/facts.js';
 import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import { powershellQuote } from '../platform/powershell.js';
 import type { Failure } from './repair.js';
 import type { SkewLevel } from './clock.js';
 
@@ -66,7 +67,7 @@ export interface LoginReport {
 
 /** What the user will want to run next with a working profile. */
 export function nextCommands(profile: string, os: OsName, regionConfigured = true): string[] {
-  const exportLine = os === 'win32' ? `$env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${shellQuote([profile])}`;
+  const exportLine = os === 'win32' ? `$env:AWS_PROFILE = ${powershellQuote(profile)}` : `export AWS_PROFILE=${shellQuote([profile])}`;
   // Without a region the AWS CLI refuses every command; us-east-1 is STS's home region.
   const region = regionConfigured ? [] : [`aws configure set region us-east-1 --profile ${shellQuote([profile])}`];
   return [...region, `aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];

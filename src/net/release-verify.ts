@@ -18,13 +18,39 @@ export function checksumFor(text: string, asset: string): string | undefined {
   return undefined;
 }
 
-export type ChecksumVerdict = { ok: true; sha256: string; keyId: string } | { ok: false; reason: string };
+export type ChecksumVerdict = { ok: true; sha256: string; keyId: string; version: string } | { ok: false; reason: string };
+
+/**
+ * What a signature's trusted comment vouches for. The release assets carry no version in their
+ * names (`duo-sso_linux_amd64`), so a checksums.txt signed for an older release would verify
+ * just as well: the signed (trusted) comment must say which file and which release it is, as
+ * the release is signed with `minisign -S -m checksums.txt -t "duo-sso v3.5.0 checksums.txt"`
+ * (goreleaser: `-t "duo-sso {{ .Tag }} ${artifact}"`). Words in any order; `file:` and
+ * `version:` prefixes are accepted, and a path before the file name.
+ */
+export function signedRelease(comment: string): { version: string | undefined; files: string[] } {
+  const words = comment.split(/\s+/).filter(Boolean);
+  const versions = new Set(words.map((w) => /^(?:version:)?v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(w)?.[1]).filter((v): v is string => v !== undefined));
+  const files = words.map((w) => w.replace(/^file:/, '').split('/').pop()!).filter((w) => /\.[A-Za-z0-9]+$/.test(w) && !/^v?\d/.test(w));
+  // Two versions in one comment say nothing about which one this is.
+  return { version: versions.size === 1 ? [...versions][0] : undefined, files };
+}
+
+/** Why the trusted comment does not vouch for `file` of release `expected` (undefined: it does). */
+export function commentRefusal(comment: string, file: string, expected: string | undefined): string | undefined {
+  const signed = signedRelease(comment);
+  if (!signed.files.includes(file)) return `its signed comment ("${comment}") does not name ${file}`;
+  if (!signed.version) return `its signed comment ("${comment}") names no release version, so an older signed release could pass for the newest`;
+  if (expected && signed.version !== expected) return `it is signed for release ${signed.version}, but the newest release is ${expected} (an older release served again?)`;
+  return undefined;
+}
 
 /**
  * Fetches `folder/checksums.txt` and its `.minisig` into `work`, checks the signature with
- * `keys` (minisign public key lines) and returns the asset's SHA-256 from it.
+ * `keys` (minisign public key lines) and its trusted comment (this file, of release
+ * `expectedVersion` when the releases page named one), and returns the asset's SHA-256.
  */
-export async function signedChecksum(folder: string, asset: string, keys: readonly string[], work: string): Promise<ChecksumVerdict> {
+export async function signedChecksum(folder: string, asset: string, keys: readonly string[], work: string, expectedVersion?: string): Promise<ChecksumVerdict> {
   if (keys.length === 0) return { ok: false, reason: 'no release signing key is pinned in this version of duo-sso-setup' };
   const list = join(work, 'checksums.txt');
   const sig = `${list}.minisig`;
@@ -42,9 +68,11 @@ export async function signedChecksum(folder: string, asset: string, keys: readon
     const data = await readFile(list);
     const verdict = verifyMinisign(data, await readFile(sig, 'utf8'), keys.map((k) => parsePublicKey(k)));
     if (!verdict.ok) return { ok: false, reason: `checksums.txt's signature does not verify: ${verdict.reason}` };
+    const stale = commentRefusal(verdict.trustedComment, 'checksums.txt', expectedVersion);
+    if (stale) return { ok: false, reason: `checksums.txt is not vouched for as this release: ${stale}` };
     const sha256 = checksumFor(data.toString('utf8'), asset);
     if (!sha256) return { ok: false, reason: `the signed checksums.txt does not list ${asset}` };
-    return { ok: true, sha256, keyId: verdict.keyId };
+    return { ok: true, sha256, keyId: verdict.keyId, version: signedRelease(verdict.trustedComment).version! };
   } finally {
     await rm(list, { force: true });
     await rm(sig, { force: true });

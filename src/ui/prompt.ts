@@ -6,6 +6,7 @@
 // question asked after a Ctrl-C or a SIGTERM.
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
 import { type Style, detectStyle } from './style.js';
+import { visible } from './visible.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -64,19 +65,20 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       unhook();
     }
   }
+  // A question quotes profile names and roles: shown inert (ui/visible.ts); the answer is the raw name.
   return {
-    input: (message, opts = {}) => ask<string>({ type: 'input', message, initial: opts.initial, ...(opts.validate ? { validate: opts.validate } : {}) }).then((v) => String(v).trim()),
+    input: (message, opts = {}) => ask<string>({ type: 'input', message: visible(message), initial: opts.initial, ...(opts.validate ? { validate: opts.validate } : {}) }).then((v) => String(v).trim()),
     // enquirer shows a confirmation's answer as the boolean itself ("(Y/n) · true").
-    confirm: (message, initial) => ask<boolean>({ type: 'confirm', message, initial, format: yesNo }),
-    select: (message, choices, initial) => ask<string>({ type: 'select', message, choices: [...choices], initial: Math.max(0, initial ? choices.indexOf(initial) : 0) }),
+    confirm: (message, initial) => ask<boolean>({ type: 'confirm', message: visible(message), initial, format: yesNo }),
+    select: (message, choices, initial) => ask<string>({ type: 'select', message: visible(message), choices: choices.map((c) => ({ name: c, message: visible(c) })), initial: Math.max(0, initial ? choices.indexOf(initial) : 0) }),
     multiselect: (message, choices, initial) => ask<string[]>({
       type: 'multiselect',
-      message,
+      message: visible(message),
       hint: '(space to toggle, a for all, enter to accept)',
       // enquirer starts a list with every row off and ticks only the names in `initial`: a
       // choice's own `enabled` is ignored (it was, and Enter on the "all ticked" list answered
       // "No items were selected").
-      choices: choices.map((c) => ({ name: c.name, ...(c.hint ? { hint: c.hint } : {}) })),
+      choices: choices.map((c) => ({ name: c.name, message: visible(c.name), ...(c.hint ? { hint: visible(c.hint) } : {}) })),
       initial: choices.filter((c) => initial.includes(c.name)).map((c) => c.name),
       ...listMarks(detectStyle(process.env, Boolean(process.stderr.isTTY))),
       format: listAnswer,

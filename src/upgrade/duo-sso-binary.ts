@@ -109,8 +109,12 @@ export async function upgradeDuoSsoBinary(
     let expected: string | undefined;
     if (trust.kind === 'sha256') expected = trust.sha256;
     if (trust.kind === 'signed') {
-      const verdict = await signedChecksum(trust.folder, src.asset, trust.keys, work);
+      const verdict = await signedChecksum(trust.folder, src.asset, trust.keys, work, latest);
       if (!verdict.ok) return { ...refusal(verdict.reason), steps };
+      // The releases page named no version: the signed one must still not be older than what runs now.
+      if (before && compareVersions(verdict.version, before) < 0) {
+        return { ...report, to: before, status: 'current', summary: `duo-sso ${before} is current: the newest release is ${verdict.version} (its signed checksums.txt says so)`, steps };
+      }
       expected = verdict.sha256;
     }
     h = await reporter.step('Check SHA-256');

@@ -3,9 +3,12 @@
 // argument, and no secret shows on stdout or stderr (the URL carries only the SigninToken).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandboxPerTest, type Sandbox } from '../support/sandbox.js';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { CLI, DENO, sandboxPerTest, type Runtime, type Sandbox } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { FederationServer } from '../support/federation-server.js';
 
@@ -73,20 +76,88 @@ describe('console', () => {
     expect(bad.stdout).toBe('');
   });
 
-  it('opens the browser with xdg-open, the URL as its one argument, and prints nothing on stdout', async () => {
+  it('opens the browser with xdg-open through a 0600 page (removed afterwards), never the token in argv', async () => {
     const keys = issue();
-    const b = await box(keys, { DISPLAY: ':0' });
+    const b = await box(keys, { DISPLAY: ':0', DUO_SSO_SETUP_CONSOLE_PAGE_MS: '300' });
     const seen = join(b.root, 'xdg-open.args');
-    await b.addScript('xdg-open', `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${seen}'\n`);
+    // The stand-in browser: records its argv, the page's mode and content, and stays until the
+    // scan below has seen it running (at most 10 s).
+    await b.addScript('xdg-open', `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${seen}'\np=\${1#file://}\nstat -c '%a' "$p" > '${seen}.mode'\nstat -c '%a' "\${p%/*}" > '${seen}.dirmode'\ncat "$p" > '${seen}.page'\ni=0\nwhile [ ! -e '${seen}.ack' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n`);
+    // Every process's argv, read from /proc while console runs (the opener sleeps meanwhile).
+    const argvs = new Set<string>();
+    let scanning = true;
+    const scan = (async () => {
+      while (scanning) {
+        for (const pid of await readdir('/proc').catch(() => [])) {
+          if (!/^\d+$/.test(pid)) continue;
+          const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+          if (cmdline) argvs.add(cmdline);
+          if (cmdline.includes(join(b.bin, 'xdg-open'))) await writeFile(`${seen}.ack`, '');
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     const r = await b.run(['console', '-p', 'eticloud']);
+    scanning = false;
+    await scan;
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Opened the AWS console as eticloud in your browser.');
     const args = (await readFile(seen, 'utf8')).trim().split('\n');
     expect(args).toHaveLength(1);
-    expect(args[0]).toMatch(/\?Action=login&.*SigninToken=/);
+    expect(args[0]).toMatch(/^file:\/\/.*\.html$/);
+    expect((await readFile(`${seen}.mode`, 'utf8')).trim()).toBe('600');
+    expect((await readFile(`${seen}.dirmode`, 'utf8')).trim()).toBe('700');
+    // The page sends the browser on to the sign-in URL with a token the endpoint issued.
+    const page = await readFile(`${seen}.page`, 'utf8');
+    const refresh = /http-equiv="refresh" content="0;url=([^"]+)"/.exec(page)?.[1]?.replace(/&#38;/g, '&');
+    expect(refresh).toMatch(/\?Action=login&.*SigninToken=/);
+    const token = new URL(refresh!).searchParams.get('SigninToken')!;
+    expect(fed.tokens.has(token)).toBe(true);
+    // The opener ran while we looked, and no process's argv held the token or a key.
+    expect([...argvs].some((a) => a.includes('xdg-open') || a.includes(args[0]!))).toBe(true);
+    const secrets = [token, encodeURIComponent(token), keys.secretAccessKey, keys.sessionToken, encodeURIComponent(keys.sessionToken)];
+    expect([...argvs].filter((a) => secrets.some((s) => a.includes(s)))).toEqual([]);
+    // The page is gone once console has finished.
+    expect(existsSync(fileURLToPath(args[0]!))).toBe(false);
+    expect(existsSync(join(fileURLToPath(args[0]!), '..'))).toBe(false);
     expect(leaks(r.stderr, keys)).toEqual([]);
     expect((await b.run(['console', '-p', 'eticloud', '--json'])).json).toEqual({ opened: true });
+  });
+
+  it.each<Runtime>(['node', 'deno'])('under %s, Ctrl-C while the page waits for the browser removes it at once and exits 130', async (runtime) => {
+    const keys = issue();
+    const b = await box(keys, { DISPLAY: ':0', DUO_SSO_SETUP_CONSOLE_PAGE_MS: '60000' });
+    const seen = join(b.root, 'xdg-open.args');
+    await b.addScript('xdg-open', `#!/bin/sh\nprintf '%s' "$1" > '${seen}'\n`);
+    const [file, ...pre] = runtime === 'node' ? [process.execPath, CLI] : [DENO, 'run', '-A', CLI];
+    const child = spawn(file!, [...pre, 'console', '-p', 'eticloud'], { env: b.env, cwd: b.home, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const started = Date.now();
+    while (!stderr.includes('Opened the AWS console') && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 25));
+    expect(stderr).toContain('Opened the AWS console');
+    const page = fileURLToPath(await readFile(seen, 'utf8'));
+    expect(existsSync(page)).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(join(page, '..'))).toBe(false);
+  });
+
+  it('DUO_SSO_SETUP_FEDERATION_URL: plain http is refused except on loopback, before any request', async () => {
+    const keys = issue();
+    const before = fed.sessions.length;
+    for (const url of ['http://signin.example.com/federation', 'http://10.0.0.1/federation', 'http://127.0.0.1.example.com/federation', 'http://localhost.example.com/federation', 'ftp://127.0.0.1/federation']) {
+      const b = await box(keys, { DUO_SSO_SETUP_FEDERATION_URL: url });
+      const r = await b.run(['console', '--print', '-p', 'eticloud']);
+      expect(r.exitCode, url).toBe(2);
+      expect(r.stderr).toContain('DUO_SSO_SETUP_FEDERATION_URL must be an https URL');
+      expect(r.stdout).toBe('');
+    }
+    expect(fed.sessions.length).toBe(before);
+    // The stand-in on 127.0.0.1 over http is still allowed: the other tests here use it.
   });
 
   it('no desktop to open a browser on: prints the URL and says so', async () => {

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { Sandbox, createGpgKey, systemTool, type Runtime } from '../support/sandbox.js';
 import { ReleaseServer } from '../support/release-server.js';
 import { createSigner } from '../support/minisign.js';
+import { duoSsoScript, startReleaseServer } from '../support/upgrade-release-server.js';
 import { makeSignedZip, type SignedZip } from '../support/aws-cli-zip.js';
 import { FakeBrew, UPSTREAM_URL, type FakeBrewScenario } from '../support/fake-brew/index.js';
 
@@ -224,12 +225,15 @@ describe('install duo-sso', () => {
     });
     const sha = createHash('sha256').update(FAKE_DUO_SSO).digest('hex');
     const listed = `${'0'.repeat(64)}  duo-sso_darwin_arm64\n${sha}  duo-sso_linux_amd64\n`;
+    // As a release is signed: the trusted comment names the release and the file.
+    const COMMENT = 'duo-sso v3.5.0 checksums.txt';
     it.each([
-      ['signed by the trusted key and matching: installed', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': signer.sign(listed) }, 0, /sha256 [0-9a-f]{64} matches checksums\.txt signed by key [0-9A-F]{16} \(given with --release-key\)/],
-      ['signed but listing another hash: refused', { '/rel/checksums.txt': `${'e'.repeat(64)}  duo-sso_linux_amd64\n`, '/rel/checksums.txt.minisig': signer.sign(`${'e'.repeat(64)}  duo-sso_linux_amd64\n`) }, 1, /the release's signed checksums\.txt says sha256 e{64}/],
+      ['signed by the trusted key and matching: installed', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': signer.sign(listed, COMMENT) }, 0, /sha256 [0-9a-f]{64} matches checksums\.txt signed by key [0-9A-F]{16} \(given with --release-key\)/],
+      ['signed but listing another hash: refused', { '/rel/checksums.txt': `${'e'.repeat(64)}  duo-sso_linux_amd64\n`, '/rel/checksums.txt.minisig': signer.sign(`${'e'.repeat(64)}  duo-sso_linux_amd64\n`, COMMENT) }, 1, /the release's signed checksums\.txt says sha256 e{64}/],
       ['forged (not signed): refused', { '/rel/checksums.txt': listed }, 1, /its checksums\.txt is not signed/],
-      ['signed by another key: refused', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': other.sign(listed) }, 1, /which is not a trusted key/],
-      ['altered after signing: refused', { '/rel/checksums.txt': listed.replace('0'.repeat(64), '1'.repeat(64)), '/rel/checksums.txt.minisig': signer.sign(listed) }, 1, /BAD signature/],
+      ['signed by another key: refused', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': other.sign(listed, COMMENT) }, 1, /which is not a trusted key/],
+      ['altered after signing: refused', { '/rel/checksums.txt': listed.replace('0'.repeat(64), '1'.repeat(64)), '/rel/checksums.txt.minisig': signer.sign(listed, COMMENT) }, 1, /BAD signature/],
+      ['signed with no release named in the signed comment: refused', { '/rel/checksums.txt': listed, '/rel/checksums.txt.minisig': signer.sign(listed, 'timestamp:1700000000\tfile:checksums.txt\thashed') }, 1, /names no release version/],
     ] as const)('%s', async (_what, files, exitCode, message) => {
       const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': FAKE_DUO_SSO, ...files });
       servers.push(server);
@@ -238,6 +242,19 @@ describe('install duo-sso', () => {
       expect(r.exitCode, r.stderr).toBe(exitCode);
       expect(r.stderr).toMatch(message);
       expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(exitCode === 0);
+    });
+
+    it('the releases page names the newest release: a checksums.txt signed for an older one is refused (no rollback)', async () => {
+      const asset = 'duo-sso_linux_amd64';
+      for (const [signedFor, exitCode] of [['3.4.1', 1], ['3.5.0', 0]] as const) {
+        const server = await startReleaseServer({ version: '3.5.0', assets: { [asset]: { content: duoSsoScript(signedFor) } }, sign: (t) => signer.sign(t, `duo-sso v${signedFor} checksums.txt`) });
+        const box = await sandbox();
+        const r = await box.run(['install', 'duo-sso', '--yes', '--release-url', server.folder, '--release-key', signer.publicKey], { env: { PATH: `${box.home}/.local/bin:${box.env.PATH}` } });
+        await server.close();
+        expect(r.exitCode, r.stderr).toBe(exitCode);
+        if (exitCode === 1) expect(r.stderr).toMatch(/signed for release 3\.4\.1, but the newest release is 3\.5\.0/);
+        expect(existsSync(box.path('.local/bin/duo-sso'))).toBe(exitCode === 0);
+      }
     });
   });
 

@@ -237,8 +237,11 @@ describe('upgrade duo-sso as a release binary', () => {
   const signer = createSigner();
   afterAll(() => signer.dispose());
 
+  /** As the release is signed: the trusted comment names the release and the file. */
+  const signedAs = (version: string) => (t: string) => signer.sign(t, `duo-sso v${version} checksums.txt`);
+
   async function binarySetup(assets: Record<string, Asset>, opts: { checksums?: boolean; latestRedirect?: boolean; sign?: false | ((text: string) => string); key?: false } = {}) {
-    const server = await startReleaseServer({ version: '3.5.0', assets, ...opts, ...(opts.sign === false ? { sign: undefined } : { sign: opts.sign ?? signer.sign }) });
+    const server = await startReleaseServer({ version: '3.5.0', assets, ...opts, ...(opts.sign === false ? { sign: undefined } : { sign: opts.sign ?? signedAs('3.5.0') }) });
     servers.push(server);
     const box = await Sandbox.create({ scripts: { 'duo-sso': duoSsoScript('3.4.0') } });
     boxes.push(box);
@@ -297,18 +300,34 @@ describe('upgrade duo-sso as a release binary', () => {
   });
 
   it('when the releases page names no version, the download decides: the same version is reported current, not "upgraded"', async () => {
-    const { run } = await binarySetup({ [asset]: { content: duoSsoScript('3.4.0') } }, { latestRedirect: false });
+    const { run } = await binarySetup({ [asset]: { content: duoSsoScript('3.4.0') } }, { latestRedirect: false, sign: signedAs('3.4.0') });
     const r = await run(['upgrade', 'duo-sso', '--yes', '--json']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.json.components[0]).toMatchObject({ status: 'current', from: '3.4.0', to: '3.4.0', summary: expect.stringMatching(/^duo-sso 3\.4\.0 is current/) });
   });
 
   it('when the releases page names no version and the release is older, the installed binary stays (no silent downgrade)', async () => {
-    const { box, target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.3.0') } }, { latestRedirect: false });
+    const { box, target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.3.0') } }, { latestRedirect: false, sign: signedAs('3.3.0') });
     const r = await run(['upgrade', 'duo-sso', '--yes', '--json']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.json.components[0]).toMatchObject({ status: 'current', to: '3.4.0', summary: expect.stringMatching(/newest release is 3\.3\.0/) });
     expect((await box.exec(target, ['--version'])).stdout.trim()).toBe('duo-sso v3.4.0');
+    // Told by the signature, before the older binary replaced (or ran in place of) the installed one.
+    expect(existsSync(`${target}.previous`)).toBe(false);
+  });
+
+  it.each([
+    ['an older signed release served as the newest (rollback)', signedAs('3.4.1'), /it is signed for release 3\.4\.1, but the newest release is 3\.5\.0/],
+    ['a signature whose comment names no version (minisign\'s default)', (t: string) => signer.sign(t, 'timestamp:1700000000\tfile:checksums.txt\thashed'), /names no release version/],
+    ['a signature for another file', (t: string) => signer.sign(t, 'duo-sso v3.5.0 duo-sso_linux_amd64'), /does not name checksums\.txt/],
+  ] as [string, (t: string) => string, RegExp][])('refuses %s before touching anything', async (_what, sign, why) => {
+    const { target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.4.1') } }, { sign });
+    const r = await run(['upgrade', 'duo-sso', '--yes']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/refusing to upgrade to a duo-sso nothing verifies/);
+    expect(r.stdout).toMatch(why);
+    expect(await readFile(target, 'utf8')).toBe(duoSsoScript('3.4.0'));
+    expect(existsSync(`${target}.previous`)).toBe(false);
   });
 
   it('rejects a tampered download before touching anything', async () => {

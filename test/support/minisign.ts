@@ -11,8 +11,11 @@ import { systemTool } from './sandbox.js';
 export interface Signer {
   /** The public key's base64 line, as `--release-key` takes it. */
   publicKey: string;
-  /** The `.minisig` text for `data`. */
-  sign(data: string | Buffer): string;
+  /**
+   * The `.minisig` text for `data`. `trustedComment` is minisign's -t (signed with the file);
+   * minisign's own default ("timestamp:… file:… hashed") names no release version.
+   */
+  sign(data: string | Buffer, trustedComment?: string): string;
   dispose(): void;
 }
 
@@ -28,10 +31,10 @@ export function createSigner(): Signer {
   let n = 0;
   return {
     publicKey,
-    sign(data) {
+    sign(data, trustedComment) {
       const file = join(dir, `file-${n++}`);
       writeFileSync(file, data);
-      execFileSync(minisign, ['-S', '-s', sec, '-m', file], { stdio: 'ignore' });
+      execFileSync(minisign, ['-S', '-s', sec, '-m', file, ...(trustedComment === undefined ? [] : ['-t', trustedComment])], { stdio: 'ignore' });
       return readFileSync(`${file}.minisig`, 'utf8');
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),

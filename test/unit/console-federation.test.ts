@@ -40,3 +40,12 @@ describe('federation URLs', () => {
     expect(openerFor('linux', { WSL_DISTRO_NAME: 'Ubuntu' }, url)).toEqual({ file: 'wslview', args: [url] });
   });
 });
+
+describe('plain http only on loopback', () => {
+  it('127.0.0.0/8, ::1 and localhost are loopback; look-alikes are not', async () => {
+    const { isLoopbackHost } = await import('../../src/console/console.js');
+    for (const host of ['127.0.0.1', '127.255.0.9', '[::1]', '::1', 'localhost', 'LOCALHOST']) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['128.0.0.1', '127.0.0.1.example.com', 'localhost.example.com', '10.0.0.1', '[::2]', '127.0.0.256', 'example.com', '0.0.0.0']) expect(isLoopbackHost(host), host).toBe(false);
+    for (const url of ['http://127.0.0.1:8080/f', 'http://[::1]/f', 'http://localhost/f']) expect(isLoopbackHost(new URL(url).hostname), url).toBe(true);
+  });
+});

@@ -59,9 +59,43 @@ describe('doctor --user', () => {
   });
 
   it('gives the child the user\'s identity and none of root\'s AWS or gpg settings', () => {
+    const exists = (p: string) => p.startsWith('/run/user/1001');
     const env = userEnv({ name: 'ann', uid: 1001, gid: 1001, home: '/home/ann', shell: '/bin/sh' },
-      { PATH: '/usr/bin', HOME: '/root', AWS_PROFILE: 'root-prof', GNUPGHOME: '/root/.gnupg', SUDO_USER: 'x', NO_COLOR: '1' }, (p) => p.startsWith('/run/user/1001'));
-    expect(env).toEqual({ PATH: '/usr/bin', NO_COLOR: '1', HOME: '/home/ann', USER: 'ann', LOGNAME: 'ann', SHELL: '/bin/sh', XDG_RUNTIME_DIR: '/run/user/1001', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1001/bus' });
+      { PATH: '/usr/bin', HOME: '/root', AWS_PROFILE: 'root-prof', GNUPGHOME: '/root/.gnupg', SUDO_USER: 'x', NO_COLOR: '1' }, exists, 'linux', { exists, read: () => undefined, list: () => [] });
+    expect(env).toEqual({ PATH: '/usr/local/bin:/usr/bin:/bin', NO_COLOR: '1', HOME: '/home/ann', USER: 'ann', LOGNAME: 'ann', SHELL: '/bin/sh', XDG_RUNTIME_DIR: '/run/user/1001', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1001/bus' });
+  });
+
+  describe('the child\'s PATH is the user\'s login PATH, not root\'s', () => {
+    const ann = { name: 'ann', uid: 1001, gid: 1001, home: '/home/ann', shell: '/bin/bash' };
+    const ROOT_PATH = '/root/.pyenv/shims:/root/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+    const machine = (files: Record<string, string>, dirs: string[] = []) => ({
+      exists: (p: string) => dirs.includes(p) || p in files,
+      read: (p: string) => files[p],
+      list: (d: string) => Object.keys(files).filter((f) => f.startsWith(`${d}/`)).map((f) => f.slice(d.length + 1)).sort(),
+    });
+
+    it('Debian: login.defs\'s ENV_PATH (not ENV_SUPATH), with ~/.local/bin and ~/bin first when they exist', () => {
+      const facts = machine({ '/etc/login.defs': 'ENV_SUPATH\tPATH=/usr/local/sbin:/usr/sbin\nENV_PATH\tPATH=/usr/local/bin:/usr/bin:/bin:/usr/games\n' }, ['/home/ann/.local/bin']);
+      const env = userEnv(ann, { PATH: ROOT_PATH }, facts.exists, 'linux', facts);
+      expect(env.PATH).toBe('/home/ann/.local/bin:/usr/local/bin:/usr/bin:/bin:/usr/games');
+      expect(env.PATH).not.toMatch(/\/root|sbin/);
+    });
+
+    it('Ubuntu: /etc/environment\'s PATH (pam_env), and Linuxbrew when installed', () => {
+      const facts = machine({ '/etc/environment': 'PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin"\n', '/etc/login.defs': 'ENV_PATH PATH=/usr/bin\n' }, ['/home/linuxbrew/.linuxbrew/bin', '/home/ann/bin']);
+      expect(userEnv(ann, { PATH: ROOT_PATH }, facts.exists, 'linux', facts).PATH).toBe('/home/ann/bin:/home/linuxbrew/.linuxbrew/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin');
+    });
+
+    it('macOS: path_helper\'s /etc/paths and /etc/paths.d, Homebrew first', () => {
+      const facts = machine({ '/etc/paths': '/usr/local/bin\n/usr/bin\n/bin\n/usr/sbin\n/sbin\n', '/etc/paths.d/10-cryptex': '/System/Cryptexes/App/usr/bin\n', '/etc/paths.d/20-aws': '/usr/local/aws-cli\n' }, ['/opt/homebrew/bin']);
+      expect(userEnv({ ...ann, home: '/Users/ann' }, { PATH: ROOT_PATH }, facts.exists, 'darwin', facts).PATH).toBe('/opt/homebrew/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin:/System/Cryptexes/App/usr/bin:/usr/local/aws-cli');
+    });
+
+    it('this machine: nothing of root\'s own PATH that a user login would not have', () => {
+      const env = userEnv(ann, { PATH: '/root/.pyenv/shims:/root/bin' }, () => false, 'linux');
+      expect(env.PATH).not.toContain('/root');
+      expect(env.PATH!.split(':')).toContain('/usr/bin');
+    });
   });
 
   it('re-runs the same command without --user', () => {

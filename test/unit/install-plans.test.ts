@@ -183,7 +183,7 @@ describe('aws-cli', () => {
     expect(commands(msi)[1]).toEqual(['powershell.exe', '-NoProfile', '-NonInteractive', '-Command', MSI_SIGNATURE_CHECK]);
     expect(MSI_SIGNATURE_CHECK).toMatch(/Get-AuthenticodeSignature -LiteralPath \$env:DUO_SSO_SETUP_FILE/);
     expect(MSI_SIGNATURE_CHECK).toMatch(/-ne 'Valid'/);
-    expect(MSI_SIGNATURE_CHECK).toMatch(/-notmatch 'O=Amazon'/);
+    expect(MSI_SIGNATURE_CHECK).toMatch(/-cnotcontains \$orgs\[0\]/);
     expect(commands(msi)[2]).toEqual(['msiexec.exe', '/i', '$WORK\\AWSCLIV2.msi', '/passive']);
   });
 

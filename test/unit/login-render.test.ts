@@ -32,7 +32,7 @@ describe('renderLogin', () => {
   it('uses ASCII marks without a UTF-8 locale and PowerShell syntax on Windows', () => {
     const out = renderLogin(report, ascii, { json: false, os: 'win32', now }).out;
     expect(out).toContain('[ok] short ');
-    expect(out).toContain('$env:AWS_PROFILE = "short"');
+    expect(out).toContain("$env:AWS_PROFILE = 'short'");
   });
   it('puts one JSON document on stdout and the clock warning on stderr', () => {
     const r = renderLogin({ ...report, clock: { skewSeconds: 400, level: 'fail', summary: 'this clock is 7 min behind AWS', fix: [['sudo', 'timedatectl', 'set-ntp', 'true']] } }, plain, { json: true, os: 'linux', now });

@@ -70,3 +70,29 @@ describe('minisign verification', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('the trusted comment names the file and the release', () => {
+  it.each([
+    ['duo-sso v3.5.0 checksums.txt', '3.5.0', undefined],
+    ['duo-sso v3.5.0 dist/checksums.txt', '3.5.0', undefined],
+    ['timestamp:1700000000\tfile:checksums.txt\tversion:3.5.0', '3.5.0', undefined],
+    ['duo-sso v3.5.0 checksums.txt', '3.6.0', /signed for release 3\.5\.0, but the newest release is 3\.6\.0/],
+    ['timestamp:1700000000\tfile:checksums.txt\thashed', undefined, /names no release version/],
+    ['duo-sso v3.5.0 v3.4.0 checksums.txt', undefined, /names no release version/],
+    ['duo-sso v3.5.0 duo-sso_linux_amd64', undefined, /does not name checksums\.txt/],
+    ['duo-sso v3.5.0 checksums.txt.bak', undefined, /does not name checksums\.txt/],
+  ])('%s (expected %s)', async (comment, expected, refusal) => {
+    const { commentRefusal } = await import('../../src/net/release-verify.js');
+    const why = commentRefusal(comment, 'checksums.txt', expected);
+    if (refusal) expect(why).toMatch(refusal);
+    else expect(why).toBeUndefined();
+  });
+
+  it('a real minisign signature carries the -t comment, and editing it breaks the signature', () => {
+    const sig = signer.sign(DATA, 'duo-sso v3.5.0 checksums.txt');
+    const v = verifyMinisign(Buffer.from(DATA), sig, keys);
+    expect(v).toMatchObject({ ok: true, trustedComment: 'duo-sso v3.5.0 checksums.txt' });
+    const replayed = sig.replace('v3.5.0', 'v3.6.0');
+    expect(verifyMinisign(Buffer.from(DATA), replayed, keys)).toMatchObject({ ok: false, reason: 'BAD signature: the trusted comment was altered' });
+  });
+});

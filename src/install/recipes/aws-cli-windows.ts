@@ -3,6 +3,7 @@
 import { MAX_DOWNLOAD_BYTES, WORK, type Recipe } from '../types.js';
 import { verifyStep } from './common.js';
 import { AWS_CLI_DOWNLOAD_BASE } from './aws-cli-linux-zip.js';
+import { powershellQuote } from '../../platform/powershell.js';
 
 export const awsCliWindowsWinget: Recipe = {
   component: 'aws-cli',
@@ -23,6 +24,20 @@ export const awsCliWindowsWinget: Recipe = {
 };
 
 /**
+ * The organisations Amazon signs the AWS CLI MSI as: the certificate subject's O= component
+ * must be one of these exactly (case and all). A substring test (`-notmatch 'O=Amazon'`)
+ * accepted "O=Amazonite LLC". A new signing organisation fails closed: add it here.
+ */
+export const AMAZON_SIGNERS: readonly string[] = ['Amazon.com Services LLC', 'Amazon Web Services, Inc.'];
+
+/**
+ * PowerShell: the O= values of an X.500 subject ("CN=x, O=y, C=US"): split at each comma that
+ * starts a new attribute (one inside a quoted value, `O="Amazon Web Services, Inc."`, does
+ * not), quotes taken off. A subject with no O or with several is refused by the caller.
+ */
+export const SUBJECT_ORGANISATIONS = "@(($who -split ',\\s*(?=[A-Za-z0-9.]+=)') | Where-Object { $_ -clike 'O=*' } | ForEach-Object { $_.Substring(2).Trim('\"') })";
+
+/**
  * Checks the downloaded MSI's Authenticode signature before msiexec sees it: valid, and
  * issued to Amazon. The path comes in through the environment, so no quoting is involved.
  */
@@ -30,7 +45,8 @@ export const MSI_SIGNATURE_CHECK = [
   '$s = Get-AuthenticodeSignature -LiteralPath $env:DUO_SSO_SETUP_FILE',
   "if ($s.Status -ne 'Valid') { [Console]::Error.WriteLine(\"signature: $($s.Status) $($s.StatusMessage)\"); exit 1 }",
   '$who = $s.SignerCertificate.Subject',
-  "if ($who -notmatch 'O=Amazon') { [Console]::Error.WriteLine(\"signed by $who, not by Amazon\"); exit 1 }",
+  `$orgs = ${SUBJECT_ORGANISATIONS}`,
+  `if ($orgs.Count -ne 1 -or @(${AMAZON_SIGNERS.map(powershellQuote).join(', ')}) -cnotcontains $orgs[0]) { [Console]::Error.WriteLine("signed by $who, not by Amazon"); exit 1 }`,
   'Write-Output "signed by $who"',
 ].join('; ');
 
