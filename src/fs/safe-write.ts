@@ -9,7 +9,7 @@ import { basename, dirname, join, parse } from 'node:path';
 import { UserError } from '../errors.js';
 import { withFileLock } from './lock.js';
 import { readOwnFile, resolveOwnFile, UnsafeFileError, type LinkPolicy } from './safe-read.js';
-import { refuseOthersPlace } from '../platform/root-home.js';
+import { euid, refuseOthersPlace } from '../platform/root-home.js';
 
 export { withFileLock };
 

@@ -19,7 +19,7 @@ export interface OthersPlace {
   uid: number;
 }
 
-const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);
+export const euid = (): number | undefined => (typeof process.geteuid === 'function' ? process.geteuid() : undefined);
 
 /** The owner of `path`, or of the nearest folder above it that exists. `follow`: stat instead of lstat for the path itself. */
 export function placeOwner(path: string, follow = false): OthersPlace | undefined {

@@ -113,7 +113,7 @@ describe.runIf(systemTool('faketime') && systemTool('setsid') && systemTool('mkf
       // The next trap starts from the same state (a damaged state.json is moved aside and restarted).
       await writeFile(paths.stateFile, state, { mode: 0o600 });
     }
-    if (process.env.TRAPS_VERBOSE) console.log(timings.join('\n'));
+    if (process.env.TRAPS_VERBOSE) process.stdout.write(`${timings.join('\n')}\n`);
   }, 900_000);
 
   it('a pipe at the renewal marker: credential-process says which file and how to fix it, and SIGTERM stops it at any time', async () => {

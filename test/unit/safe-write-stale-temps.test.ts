@@ -73,7 +73,7 @@ describe('stale temporary files of a killed writer', () => {
       await safeWrite(join(dir, 'config'), `round ${round}\n`);
       expect(await temps(dir), `round ${round}`).toEqual([]);
     }
-    if (process.env.STALE_TEMP_ROUNDS) console.log(`kill -9 rounds: ${round}, rounds that left a temporary file: ${leftBehind}, left after the next write: 0`);
+    if (process.env.STALE_TEMP_ROUNDS) process.stdout.write(`kill -9 rounds: ${round}, rounds that left a temporary file: ${leftBehind}, left after the next write: 0\n`);
     // The test saw the case it is about at least once (a kill mid-write).
     expect(leftBehind).toBeGreaterThan(0);
   }, 120_000);
