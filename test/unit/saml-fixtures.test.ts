@@ -101,7 +101,7 @@ const REFUSED: Record<string, RegExp> = {
   'crewjam-saml/TestSPCanHandleOneloginResponse_response': /^the assertion has no https:\/\/aws\.amazon\.com\/SAML\/Attributes\/Role attribute/,
   'python3-saml/invalids/status_code_responer_and_msg.xml.base64': /^the IdP says: "something_is_wrong" \(status Responder\)$/,
   'python3-saml/invalids/status_code_responder.xml.base64': /^the IdP did not sign you in \(status Responder\) and gave no message$/,
-  'python3-saml/invalids/multiple_assertions.xml.base64': /^none of the 2 assertions has no .*Role attribute/,
+  'python3-saml/invalids/multiple_assertions.xml.base64': /^none of the 2 assertions has a .*Role attribute/,
   'python3-saml/invalids/encrypted_attrs.xml.base64': /^the assertion has no .*Role attribute/,
   'python3-saml/valid_encrypted_assertion.xml.base64': /^the assertion is encrypted/,
   'python3-saml/unsigned_response_with_miliseconds.xm.base64': /^the assertion has no .*Role attribute/,
