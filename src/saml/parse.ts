@@ -138,8 +138,10 @@ function readAssertion(assertion: Node): AssertionFacts {
   const allValues = (a: Node): string[] => list(a.AttributeValue).map((v) => text(v) ?? '');
   const warnings: string[] = [];
 
+  // Each AudienceRestriction must hold on its own (SAML core 2.5.1.4): one of its audiences AWS's.
+  const restrictions = list(conditions?.AudienceRestriction).map((r) => list(node(r)?.Audience).map(text).filter((v): v is string => v !== undefined));
   const out: AssertionFacts = {
-    audiences: list(conditions?.AudienceRestriction).flatMap((r) => list(node(r)?.Audience)).map(text).filter((v): v is string => v !== undefined),
+    audiences: restrictions.flat(),
     roles: [],
     principalTags: {},
     otherAttributes: [],
@@ -181,8 +183,12 @@ function readAssertion(assertion: Node): AssertionFacts {
     }
   }
   warnings.push(...out.roleProblems);
-  if (out.audiences.length > 0 && !out.audiences.some((a) => awsSignIn(a) !== undefined)) {
-    warnings.push(`no audience is AWS's (${awsAudiences().join(', ')}, or an AWS sign-in URL such as https://signin.aws.amazon.com/saml): STS will reject it (IDPRejectedClaim)`);
+  const foreign = restrictions.findIndex((r) => r.length > 0 && !r.some((a) => awsSignIn(a) !== undefined));
+  if (foreign >= 0) {
+    const aws = `${awsAudiences().join(', ')}, or an AWS sign-in URL such as https://signin.aws.amazon.com/saml`;
+    warnings.push(restrictions.length > 1
+      ? `AudienceRestriction ${foreign + 1} of ${restrictions.length} names no AWS audience (${aws}): each restriction must hold, so STS will reject it (IDPRejectedClaim)`
+      : `no audience is AWS's (${aws}): STS will reject it (IDPRejectedClaim)`);
   }
   if (out.roleSessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(out.roleSessionName)) {
     warnings.push('RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-: STS will reject it (InvalidIdentityToken)');

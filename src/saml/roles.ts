@@ -41,7 +41,7 @@ export function parseRoleValue(raw: string): RoleValue {
   const arns = parts.map(readArn);
   const roles = arns.filter((a) => a?.kind === 'role');
   const providers = arns.filter((a) => a?.kind === 'saml-provider');
-  if (parts.length === 1 && arns[0]) return notPair(`it holds only a ${arns[0].kind === 'role' ? 'role' : 'saml-provider'} ARN`);
+  if (parts.length === 1) return notPair(arns[0] ? `it holds only a ${arns[0].kind === 'role' ? 'role' : 'saml-provider'} ARN` : 'it is one value, not two ARNs');
   if (parts.length !== 2) return notPair(`${parts.length} comma-separated parts, not 2`);
   if (roles.length !== 1 || providers.length !== 1) return notPair(roles.length === 2 ? 'two role ARNs' : providers.length === 2 ? 'two saml-provider ARNs' : 'not two IAM ARNs');
   const role = roles[0]!;

@@ -141,7 +141,7 @@ describe('saml inspect: garbage in, clear error out', () => {
     ['a DOCTYPE', `<!DOCTYPE r [<!ENTITY a "aaaa">]>${buildSaml({ bare: true })}`, /DOCTYPE/],
     ['another XML document', '<html><body>Login</body></html>', /root element is <html>/],
     ['no Role attribute', buildSaml({ roles: null }), /no https:\/\/aws.amazon.com\/SAML\/Attributes\/Role attribute/],
-    ['no usable role', buildSaml({ roles: ['admin'] }), /^the Role attribute holds no value AWS can use: a Role value is not "role-arn,provider-arn" \(1 comma-separated parts, not 2\): admin$/],
+    ['no usable role', buildSaml({ roles: ['admin'] }), /^the Role attribute holds no value AWS can use: a Role value is not "role-arn,provider-arn" \(it is one value, not two ARNs\): admin$/],
     ['an encrypted assertion', '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><x/></saml:EncryptedAssertion></samlp:Response>', /encrypted/],
     ['too big', 'A'.repeat(MAX_SAML_BYTES + 1), /larger than 1 MiB/],
   ])('%s', (_name, input, message) => {
