@@ -56,7 +56,9 @@ export function parseSaml(xml: string): SamlDocument {
   const plain = list(root.Assertion).map(node).filter((a): a is Node => a !== undefined).map(readAssertion);
   const encrypted = list(root.EncryptedAssertion).length;
   if (plain.length === 0 && encrypted > 0) throw encryptedAssertion();
-  if (plain.length === 0) throw invalid('the Response holds no Assertion');
+  if (plain.length === 0) {
+    throw new UserError('the Response holds no Assertion: AWS can grant no role from it', { hint: 'Pass the whole SAMLResponse, as posted to AWS; if it is whole, the IdP sent no assertion: ask the IdP team.' });
+  }
   const facts = chosen(plain, encrypted);
   const out: SamlDocument = { kind: 'response', ...facts };
   set(out, 'issuer', facts.issuer ?? text(root.Issuer));
