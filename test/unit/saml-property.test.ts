@@ -213,6 +213,7 @@ describe('saml inspect, generated responses', () => {
     const readings = oracleRead(judged.map((o) => o.decoded));
     const disagreements: unknown[] = [];
     let read = 0;
+    let editions = 0;
     judged.forEach(({ decoded, result }, i) => {
       const oracle = readings[i]!;
       if (result instanceof UserError) {
@@ -220,7 +221,10 @@ describe('saml inspect, generated responses', () => {
         return;
       }
       // Names with characters XML 1.0's 5th edition allows and expat (4th edition) does not.
-      if (oracle.wellFormed === false && oracle.at > '\u007f') return;
+      if (oracle.wellFormed === false && oracle.at > '\u007f') {
+        editions += 1;
+        return;
+      }
       read += 1;
       const roles = result.doc.roles.filter((r) => !(oracle.wellFormed === true && oracle.roles.some((v) => v.includes(r.roleArn) && v.includes(r.providerArn))));
       const name = result.doc.roleSessionName;
@@ -229,6 +233,7 @@ describe('saml inspect, generated responses', () => {
       }
     });
     if (process.env.SAML_PROPERTY_DUMP) writeFileSync(process.env.SAML_PROPERTY_DUMP, JSON.stringify(disagreements.map((d) => judged[(d as { case: number }).case]!.decoded)));
+    console.log(`saml property (seed ${SEED}): ${outcomes.length} mutated inputs, ${read} read and judged by expat, ${outcomes.length - read - editions} refused, ${editions} set aside (name characters the XML editions disagree on), ${disagreements.length} disagreements`);
     expect(disagreements.slice(0, 5), `SAML_PROPERTY_SEED=${SEED} reproduces this run`).toEqual([]);
     // Neither side may be vacuous: cases are read and compared (a few in a hundred survive
     // their mutations), and many refused.
