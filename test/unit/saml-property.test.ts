@@ -233,7 +233,7 @@ describe('saml inspect, generated responses', () => {
       }
     });
     if (process.env.SAML_PROPERTY_DUMP) writeFileSync(process.env.SAML_PROPERTY_DUMP, JSON.stringify(disagreements.map((d) => judged[(d as { case: number }).case]!.decoded)));
-    console.log(`saml property (seed ${SEED}): ${outcomes.length} mutated inputs, ${read} read and judged by expat, ${outcomes.length - read - editions} refused, ${editions} set aside (name characters the XML editions disagree on), ${disagreements.length} disagreements`);
+    process.stdout.write(`saml property (seed ${SEED}): ${outcomes.length} mutated inputs, ${read} read and judged by expat, ${outcomes.length - read - editions} refused, ${editions} set aside (name characters the XML editions disagree on), ${disagreements.length} disagreements\n`);
     expect(disagreements.slice(0, 5), `SAML_PROPERTY_SEED=${SEED} reproduces this run`).toEqual([]);
     // Neither side may be vacuous: cases are read and compared (a few in a hundred survive
     // their mutations), and many refused.
