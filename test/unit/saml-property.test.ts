@@ -187,7 +187,8 @@ describe('saml inspect, generated responses', () => {
   // its Role values, the RoleSessionName read must be one of its values; a document refused as
   // not well-formed that expat reads must fall under one of the rules SAML adds to XML.
   it.skipIf(!xmlOracleAvailable())(`mutated input: read as expat reads it, or refused with a UserError (${MUTATED_RUNS} cases)`, () => {
-    const cases = fc.sample(fc.tuple(original, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), encoding), { numRuns: MUTATED_RUNS, seed: SEED });
+    // Some cases go unmutated, so that expat judges whole responses too, not only survivors.
+    const cases = fc.sample(fc.tuple(original, fc.array(mutation, { minLength: 0, maxLength: 3 }), fc.boolean(), encoding), { numRuns: MUTATED_RUNS, seed: SEED });
     const outcomes = cases.map(([xml, mutations, xmlLevel, encode]) => {
       // Mutate the XML before encoding, or the encoded text itself.
       const encoded = encode(xmlLevel ? mutations.reduce(mutate, xml) : xml);
@@ -233,11 +234,10 @@ describe('saml inspect, generated responses', () => {
       }
     });
     if (process.env.SAML_PROPERTY_DUMP) writeFileSync(process.env.SAML_PROPERTY_DUMP, JSON.stringify(disagreements.map((d) => judged[(d as { case: number }).case]!.decoded)));
-    process.stdout.write(`saml property (seed ${SEED}): ${outcomes.length} mutated inputs, ${read} read and judged by expat, ${outcomes.length - read - editions} refused, ${editions} set aside (name characters the XML editions disagree on), ${disagreements.length} disagreements\n`);
+    process.stdout.write(`saml property (seed ${SEED}): ${outcomes.length} inputs (most mutated), ${read} read and judged by expat, ${outcomes.length - read - editions} refused, ${editions} set aside (name characters the XML editions disagree on), ${disagreements.length} disagreements\n`);
     expect(disagreements.slice(0, 5), `SAML_PROPERTY_SEED=${SEED} reproduces this run`).toEqual([]);
-    // Neither side may be vacuous: cases are read and compared (a few in a hundred survive
-    // their mutations), and many refused.
-    expect(read).toBeGreaterThan(MUTATED_RUNS / 100);
+    // Neither side may be vacuous: many cases are read and compared, many refused.
+    expect(read).toBeGreaterThan(MUTATED_RUNS / 10);
     expect(outcomes.length - read).toBeGreaterThan(MUTATED_RUNS / 4);
   }, 600_000);
 });
