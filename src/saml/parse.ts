@@ -1,13 +1,13 @@
 // Reads the facts AWS cares about out of SAML XML. Matching is on local names, so
 // `saml2:`, `saml:` and unprefixed documents read the same.
 import { UserError } from '../errors.js';
+import { awsAudiences, awsSignIn, type AwsSignIn } from './partitions.js';
 import { parseRoleValue, type GrantedRole } from './roles.js';
 import { refuseUnlessSuccess } from './status.js';
 import { attr, invalid, list, node, parseXml, text, type Node } from './xml.js';
 
 export const AWS_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/';
 export const ROLE_ATTRIBUTE = `${AWS_ATTRIBUTE}Role`;
-const AWS_AUDIENCES = ['https://signin.aws.amazon.com/saml', 'urn:amazon:webservices'];
 /** The SessionDuration AWS accepts, in seconds (15 minutes to 12 hours). */
 export const SESSION_DURATION_RANGE = { min: 900, max: 43_200 } as const;
 
@@ -20,6 +20,8 @@ export interface SamlDocument {
   issueInstant?: string;
   audiences: string[];
   recipient?: string;
+  /** The AWS partition (and region) the response is addressed to: by Recipient, Destination or Audience. */
+  signIn?: AwsSignIn;
   notBefore?: string;
   /** Conditions/@NotOnOrAfter. */
   notOnOrAfter?: string;
@@ -40,25 +42,36 @@ export interface SamlDocument {
 
 const MAX_ASSERTION_NOTES = 3;
 
-type AssertionFacts = Omit<SamlDocument, 'kind' | 'destination' | 'status'> & { roleAttribute: boolean; encryptedAttributes: number };
+type AssertionFacts = Omit<SamlDocument, 'kind' | 'destination' | 'status' | 'signIn'> & { roleAttribute: boolean; roleProblems: string[]; encryptedAttributes: number };
 
 export function parseSaml(xml: string): SamlDocument {
   const [rootName, root] = rootElement(parseXml(xml));
   if (rootName === 'EncryptedAssertion') throw encryptedAssertion();
-  if (rootName === 'Assertion') return { kind: 'assertion', ...chosen([readAssertion(root)], 0) };
+  if ((rootName === 'Assertion' || rootName === 'Response') && attr(root, 'MajorVersion') !== undefined) throw saml1(rootName);
+  if (rootName === 'Assertion') return addressed({ kind: 'assertion', ...chosen([readAssertion(root)], 0) });
+  if (rootName === 'ErrorResponse') throw stsError(root);
   if (rootName !== 'Response') throw notSaml(rootName);
 
   const status = refuseUnlessSuccess(root);
   const plain = list(root.Assertion).map(node).filter((a): a is Node => a !== undefined).map(readAssertion);
   const encrypted = list(root.EncryptedAssertion).length;
   if (plain.length === 0 && encrypted > 0) throw encryptedAssertion();
-  if (plain.length === 0) throw invalid('the Response holds no Assertion');
+  if (plain.length === 0) {
+    throw new UserError('the Response holds no Assertion: AWS can grant no role from it', { hint: 'Pass the whole SAMLResponse, as posted to AWS; if it is whole, the IdP sent no assertion: ask the IdP team.' });
+  }
   const facts = chosen(plain, encrypted);
   const out: SamlDocument = { kind: 'response', ...facts };
   set(out, 'issuer', facts.issuer ?? text(root.Issuer));
   set(out, 'destination', attr(root, 'Destination'));
   set(out, 'status', status);
-  return out;
+  return addressed(out);
+}
+
+/** Recipient is what STS checks; Destination and Audience say the same where it is missing. */
+function addressed(doc: SamlDocument): SamlDocument {
+  const named = [doc.recipient, doc.destination, ...doc.audiences].flatMap((v) => (v === undefined ? [] : [awsSignIn(v)])).find((s) => s !== undefined);
+  if (named) doc.signIn = named;
+  return doc;
 }
 
 /** The response's root element, looking inside a SOAP envelope (the ECP binding). */
@@ -93,16 +106,25 @@ function chosen(assertions: AssertionFacts[], encrypted: number): Omit<SamlDocum
   if (notes.length > MAX_ASSERTION_NOTES) notes.splice(MAX_ASSERTION_NOTES, notes.length, `… and ${notes.length - MAX_ASSERTION_NOTES} more assertion(s)`);
   if (encrypted > 0) notes.push(`the response also holds ${encrypted} encrypted assertion(s): only AWS can read them`);
 
+  if (!main.roleAttribute && encrypted > 0) {
+    const which = assertions.length > 1 ? `none of the ${assertions.length} plain assertions has` : 'the plain assertion has no';
+    throw new UserError(`${which} ${assertions.length > 1 ? 'a ' : ''}${ROLE_ATTRIBUTE} attribute; the roles may be in the ${encrypted} encrypted assertion(s), which only AWS can read`, {
+      hint: 'Inspect the response your IdP sends to AWS before encryption, or ask the IdP team.',
+    });
+  }
   if (!main.roleAttribute) {
-    const which = assertions.length > 1 ? `none of the ${assertions.length} assertions has` : 'the assertion has';
-    throw new UserError(`${which} no ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
+    const which = assertions.length > 1 ? `none of the ${assertions.length} assertions has a` : 'the assertion has no';
+    throw new UserError(`${which} ${ROLE_ATTRIBUTE} attribute: AWS can grant no role from it`, {
       hint: main.encryptedAttributes > 0
         ? `Its ${main.encryptedAttributes} attribute(s) are encrypted (EncryptedAttribute): only AWS can read them.`
         : 'The IdP is not releasing AWS roles for this user or application; ask the IdP team.',
     });
   }
-  if (main.roles.length === 0) throw new UserError('the Role attribute holds no usable "role-arn,provider-arn" value', { hint: main.warnings.join('\n') });
-  const { roleAttribute: _r, encryptedAttributes: _e, ...facts } = main;
+  if (main.roles.length === 0) {
+    const [first, ...more] = main.roleProblems;
+    throw new UserError(`the Role attribute holds no value AWS can use: ${first ?? 'it has no AttributeValue'}${more.length > 0 ? ` (and ${more.length} more)` : ''}`, { hint: main.warnings.join('\n') });
+  }
+  const { roleAttribute: _r, roleProblems: _p, encryptedAttributes: _e, ...facts } = main;
   return { ...facts, warnings: [...notes, ...facts.warnings] };
 }
 
@@ -114,15 +136,20 @@ function readAssertion(assertion: Node): AssertionFacts {
   const statements = list(assertion.AttributeStatement).map(node);
   const attributes = statements.flatMap((s) => list(s?.Attribute)).map(node).filter((a): a is Node => a !== undefined);
   const values = (a: Node): string[] => list(a.AttributeValue).map(text).filter((v): v is string => v !== undefined);
+  // Every value, an empty element as '' (a Role value left empty is named, not skipped).
+  const allValues = (a: Node): string[] => list(a.AttributeValue).map((v) => text(v) ?? '');
   const warnings: string[] = [];
 
+  // Each AudienceRestriction must hold on its own (SAML core 2.5.1.4): one of its audiences AWS's.
+  const restrictions = list(conditions?.AudienceRestriction).map((r) => list(node(r)?.Audience).map(text).filter((v): v is string => v !== undefined));
   const out: AssertionFacts = {
-    audiences: list(conditions?.AudienceRestriction).flatMap((r) => list(node(r)?.Audience)).map(text).filter((v): v is string => v !== undefined),
+    audiences: restrictions.flat(),
     roles: [],
     principalTags: {},
     otherAttributes: [],
     warnings,
     roleAttribute: false,
+    roleProblems: [],
     encryptedAttributes: statements.reduce((n, s) => n + list(s?.EncryptedAttribute).length, 0),
   };
   set(out, 'issuer', text(assertion.Issuer));
@@ -142,10 +169,10 @@ function readAssertion(assertion: Node): AssertionFacts {
     const name = attr(a, 'Name') ?? '';
     if (name === ROLE_ATTRIBUTE) {
       out.roleAttribute = true;
-      for (const v of values(a)) {
-        const role = parseRoleValue(v);
-        if (role) out.roles.push(role);
-        else warnings.push(`a Role value is not "role-arn,provider-arn": ${v}`);
+      for (const v of allValues(a)) {
+        const read = parseRoleValue(v);
+        if ('role' in read) out.roles.push(read.role);
+        else out.roleProblems.push(read.problem);
       }
     } else if (name === `${AWS_ATTRIBUTE}RoleSessionName`) {
       set(out, 'roleSessionName', values(a)[0]);
@@ -157,8 +184,13 @@ function readAssertion(assertion: Node): AssertionFacts {
       out.otherAttributes.push(name);
     }
   }
-  if (out.audiences.length > 0 && !out.audiences.some((a) => AWS_AUDIENCES.includes(a))) {
-    warnings.push(`no audience is AWS's (${AWS_AUDIENCES.join(' or ')}): STS will reject it (IDPRejectedClaim)`);
+  warnings.push(...out.roleProblems);
+  const foreign = restrictions.findIndex((r) => r.length > 0 && !r.some((a) => awsSignIn(a) !== undefined));
+  if (foreign >= 0) {
+    const aws = `${awsAudiences().join(', ')}, or an AWS sign-in URL such as https://signin.aws.amazon.com/saml`;
+    warnings.push(restrictions.length > 1
+      ? `AudienceRestriction ${foreign + 1} of ${restrictions.length} names no AWS audience (${aws}): each restriction must hold, so STS will reject it (IDPRejectedClaim)`
+      : `no audience is AWS's (${aws}): STS will reject it (IDPRejectedClaim)`);
   }
   if (out.roleSessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(out.roleSessionName)) {
     warnings.push('RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-: STS will reject it (InvalidIdentityToken)');
@@ -184,17 +216,37 @@ function encryptedAssertion(): UserError {
   });
 }
 
+/** SAML documents that are not the IdP's answer to a sign-in, as users paste them by mistake. */
 const OTHER_ROOTS: Record<string, string> = {
-  AuthnRequest: 'the request sent to the IdP, not its answer',
-  LogoutRequest: 'a logout request',
-  LogoutResponse: 'a logout response',
-  EntityDescriptor: 'SAML metadata',
-  EntitiesDescriptor: 'SAML metadata',
+  AuthnRequest: 'a SAML AuthnRequest: the request sent to the IdP, not its answer',
+  LogoutRequest: 'a SAML LogoutRequest',
+  LogoutResponse: 'a SAML LogoutResponse: the answer to a sign-out, not a sign-in',
+  ArtifactResolve: 'a SAML ArtifactResolve request',
+  ArtifactResponse: 'a SAML ArtifactResponse',
+  EntityDescriptor: "SAML metadata (an IdP's or service provider's description), not a sign-in",
+  EntitiesDescriptor: 'SAML metadata (a federation of entities), not a sign-in',
 };
+
+const WHICH_RESPONSE = 'saml inspect reads the SAMLResponse your IdP posts to AWS (https://signin.aws.amazon.com/saml): copy it from the browser\'s developer tools (Network, the POST to /saml, its SAMLResponse form field).';
 
 function notSaml(root: string): UserError {
   const what = OTHER_ROOTS[root];
-  return invalid(`the root element is <${root}>${what ? ` (${what})` : ''}, not a SAML <Response> or <Assertion>`);
+  return new UserError(`not a SAML response: ${what ? `it is ${what} (<${root}>)` : `the root element is <${root}>, not a SAML <Response> or <Assertion>`}`, { hint: WHICH_RESPONSE });
+}
+
+/** SAML 1.x (MajorVersion="1"): local names match 2.0's, so it would otherwise be read as one. */
+function saml1(root: string): UserError {
+  return new UserError(`not a SAML 2.0 response: it is a SAML 1.x <${root}> (MajorVersion), and AWS reads SAML 2.0 only`, {
+    hint: 'Set the AWS application at your IdP to SAML 2.0.',
+  });
+}
+
+/** What STS answered (an AWS error document), pasted instead of what was sent to it. */
+function stsError(root: Node): UserError {
+  const code = text(node(list(root.Error)[0])?.Code)?.replace(/[^\w.-]/g, '').slice(0, 64);
+  return new UserError(`not a SAML response: it is STS's error response${code ? ` (${code})` : ''}, the answer to AssumeRoleWithSAML`, {
+    hint: `Paste that error into duo-sso-setup troubleshoot for its cause. ${WHICH_RESPONSE}`,
+  });
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {

@@ -4,6 +4,7 @@
 import { paint, symbols, type Style } from '../ui/style.js';
 import type { DecodedSaml } from './decode.js';
 import type { SamlDocument } from './parse.js';
+import { PARTITIONS, awsSignIn, describeSignIn } from './partitions.js';
 import { roleDisplayName } from './roles.js';
 import { formatDuration, instant, type Validity } from './validity.js';
 
@@ -46,6 +47,7 @@ export function inspectionJson(inspection: Inspection) {
     status: doc.status ?? null,
     audiences: doc.audiences,
     recipient: doc.recipient ?? null,
+    signIn: doc.signIn ? { partition: doc.signIn.partition, name: PARTITIONS[doc.signIn.partition].name, region: doc.signIn.region ?? null } : null,
     issueInstant: instant(doc.issueInstant) ?? null,
     validity,
     sessionNotOnOrAfter: instant(doc.sessionNotOnOrAfter) ?? null,
@@ -72,10 +74,10 @@ export function renderInspection(inspection: Inspection, style: Style): string {
     if (value !== undefined) rows.push([label, value]);
   };
   row('Issuer', doc.issuer);
-  row('Destination', doc.destination);
+  row('Destination', naming(doc.destination));
   row('Status', doc.status);
-  row('Audience', doc.audiences.join(', ') || undefined);
-  row('Recipient', doc.recipient);
+  row('Audience', doc.audiences.map(naming).join(', ') || undefined);
+  row('Recipient', naming(doc.recipient));
   if (doc.subject) {
     const format = doc.subject.format ? ` (${doc.subject.format})` : '';
     row('Subject', showSubject ? `${doc.subject.nameId}${format}` : `[redacted]${format}; --show-subject to see it`);
@@ -98,13 +100,20 @@ export function renderInspection(inspection: Inspection, style: Style): string {
   const acctWidth = 12;
   const names = doc.roles.map(roleDisplayName);
   const roleWidth = Math.max(...names.map((n) => n.length));
-  doc.roles.forEach((r, i) => lines.push(`  ${r.account.padEnd(acctWidth)}  ${names[i]!.padEnd(roleWidth)}  provider ${r.provider}`));
+  doc.roles.forEach((r, i) => lines.push(`  ${r.account.padEnd(acctWidth)}  ${names[i]!.padEnd(roleWidth)}  provider ${r.provider}${r.partition === 'aws' ? '' : ` (${r.partition})`}`));
   const notes = [...validity.notes, ...doc.warnings];
   if (notes.length > 0) {
     lines.push('', 'Notes:');
     for (const n of notes) lines.push(`  ${paint(style, 'yellow', sym.warn)} ${n}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** An AWS audience or sign-in URL with its partition and region: `… (AWS GovCloud (US))`. */
+function naming<T extends string | undefined>(value: T): T {
+  if (value === undefined) return value;
+  const signIn = awsSignIn(value);
+  return (signIn ? `${value} (${describeSignIn(signIn)})` : value) as T;
 }
 
 function describeState(v: Validity): string {

@@ -36,14 +36,77 @@ export function parseXml(xml: string): Node {
   if (/^<\?xml[\s?]/.test(xml) && !DECLARATION.test(xml)) {
     throw invalid('the XML declaration is malformed (line 1): it should read <?xml version="1.0" encoding="UTF-8"?>');
   }
+  const forbidden = NOT_XML_CHAR.exec(xml);
+  if (forbidden) throw invalid(`it holds a character XML does not allow (U+${forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) ${at(xml, forbidden.index)}`);
+  const instruction = /<\?/.exec(outsideMarkup(xml).replace(DECLARATION, (m) => ' '.repeat(m.length)));
+  if (instruction) throw invalid(`it holds a processing instruction (<?…?>) ${at(xml, instruction.index)}, which SAML responses never have`);
+  const badComment = badCommentAt(xml);
+  if (badComment !== undefined) throw invalid(`a comment holds "--", which XML does not allow inside one ${at(xml, badComment)}`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw invalid(`${readableXmlError(valid.err.msg)} (line ${valid.err.line}, column ${valid.err.col})`);
+  let doc: Node;
   try {
-    return parser.parse(xml) as Node;
+    doc = parser.parse(xml) as Node;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw invalid(/nested tags/i.test(message) ? `it nests elements more than ${MAX_DEPTH} deep; a SAML response nests about 10` : `the XML parser stopped: ${message}`);
   }
+  checkValues(xml);
+  return doc;
+}
+
+/** Characters outside XML 1.0's Char production (control characters, U+FFFE/FFFF, lone surrogates). */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The text with CDATA sections (and, if asked, comments) blanked out, positions kept. */
+function outsideMarkup(xml: string, comments = true): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  const text = xml.includes('<![CDATA[') ? xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, blank) : xml;
+  return comments ? text.replace(/<!--[\s\S]*?-->/g, blank) : text;
+}
+
+/** Where a comment holds "--" or ends in "-" (XML 1.0, production 15), CDATA sections aside. */
+function badCommentAt(xml: string): number | undefined {
+  for (const m of outsideMarkup(xml, false).matchAll(/<!--([\s\S]*?)-->/g)) {
+    if (m[1]!.includes('--') || m[1]!.endsWith('-')) return m.index;
+  }
+  return undefined;
+}
+
+function at(xml: string, index: number): string {
+  const before = xml.slice(0, index).split(/\r\n|\r|\n/);
+  return `(line ${before.length}, column ${before.at(-1)!.length + 1})`;
+}
+
+/**
+ * What the validator lets through and XML does not: "<" in an attribute value, and an "&" or a
+ * character reference that is not one, in the values the report never reads too (namespace
+ * declarations included, which the reading parser drops): a document that an XML parser such
+ * as STS's refuses must not be reported as read. A second pass, keeping every attribute.
+ */
+const checker = new XMLParser({
+  ignoreAttributes: false,
+  removeNSPrefix: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: MAX_DEPTH,
+  attributeValueProcessor: (name, value) => {
+    if (value.includes('<')) throw invalid(`the value of attribute ${name} holds a "<", which XML does not allow there`);
+    decodeReferences(value);
+    return value;
+  },
+  tagValueProcessor: (_name, value) => {
+    if (value.includes(']]>')) throw invalid('the text "]]>" stands outside a CDATA section, which XML does not allow');
+    decodeReferences(value);
+    return value;
+  },
+});
+
+function checkValues(xml: string): void {
+  checker.parse(xml);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Issue 10, end to end on the third-party corpus (test/fixtures/aws-files/): each file as
+// Issue 10, end to end on the third-party corpus (../shared/corpus/project-fixtures/aws-files/): each file as
 // ~/.aws/credentials, every profile with keys migrated into a real pass store, and the real
 // AWS CLI (`/usr/bin/aws configure export-credentials`) must give every profile the same keys
 // as before, ours now through credential_process; restore puts the file back byte for byte.
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Sandbox, createGpgKey } from '../support/sandbox.js';
-import { corpusFiles } from '../support/aws-corpus.js';
+import { CORPUS_DIR, CORPUS_MISSING, corpusFiles } from '../support/aws-corpus.js';
 import { viewOfBytes } from '../../src/aws/shared-files.js';
 import { unsafeProfileName } from '../../src/credentials/migrate-files.js';
 
@@ -37,7 +37,7 @@ async function reset(bytes: Buffer): Promise<void> {
   await box.write('.aws/credentials', bytes, 0o600);
 }
 
-describe('the corpus through migrate, the real AWS CLI and restore', () => {
+describe.skipIf(!CORPUS_DIR)(`the corpus through migrate, the real AWS CLI and restore${CORPUS_MISSING}`, () => {
   it.each(withKeys.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
     await reset(f.bytes);
     const view = f.view as Exclude<typeof f.view, { error: string }>;

@@ -1,12 +1,16 @@
 // The doctor's kubeconfig check on kubeconfigs the real AWS CLI wrote (`aws eks
 // update-kubeconfig --profile P` against a loopback EKS DescribeCluster stand-in) and on
-// aws-cli's own test data (test/fixtures/kubeconfig).
+// aws-cli's own test data (../shared/corpus/project-fixtures/kubeconfig).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO, sandboxPerTest, type Sandbox } from '../support/sandbox.js';
+import { sandboxPerTest, type Sandbox } from '../support/sandbox.js';
+import { corpusPath, missingCorpus } from '../support/corpus.js';
+
+const KUBE = corpusPath('project-fixtures', 'kubeconfig');
+const KUBE_MISSING = missingCorpus('project-fixtures', 'kubeconfig');
 
 const sandbox = sandboxPerTest();
 let eks: Server;
@@ -74,9 +78,9 @@ describe('doctor kubeconfig check', () => {
     expect(human.stdout).toContain('$ aws eks update-kubeconfig --name old --region us-east-1 --profile eticloud');
   });
 
-  it('users that name no profile (aws-cli\'s combined kubeconfig, through KUBECONFIG) warn too', async () => {
+  it.skipIf(!KUBE)(`users that name no profile (aws-cli's combined kubeconfig, through KUBECONFIG) warn too${KUBE_MISSING}`, async () => {
     const b = await box();
-    const path = await b.write('kube/combined', await readFile(join(REPO, 'test', 'fixtures', 'kubeconfig', 'output_combined'), 'utf8'));
+    const path = await b.write('kube/combined', await readFile(join(KUBE!, 'output_combined'), 'utf8'));
     const c = await check(b, { KUBECONFIG: `${path}:${b.path('kube/absent')}` });
     expect(c.status).toBe('warn');
     expect(c.fix.commands).toEqual([
@@ -94,9 +98,9 @@ describe('doctor kubeconfig check', () => {
     expect(c.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', 'eticloud']]);
   });
 
-  it('a kubeconfig that is not YAML: a warning naming the file and line', async () => {
+  it.skipIf(!KUBE)(`a kubeconfig that is not YAML: a warning naming the file and line${KUBE_MISSING}`, async () => {
     const b = await box();
-    await b.write('.kube/config', await readFile(join(REPO, 'test', 'fixtures', 'kubeconfig', 'non_parsable_yaml'), 'utf8'));
+    await b.write('.kube/config', await readFile(join(KUBE!, 'non_parsable_yaml'), 'utf8'));
     const c = await check(b);
     expect(c.status).toBe('warn');
     expect(c.summary).toMatch(new RegExp(`^${b.path('.kube/config')}:1:\\d+: not valid YAML`));

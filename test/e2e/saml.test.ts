@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { buildSaml, grant, toBase64 } from '../support/saml-builder.js';
@@ -87,6 +88,20 @@ describe('saml inspect', () => {
     expect(declaration.exitCode).toBe(1);
     expect(declaration.stderr).toMatch(/the XML declaration is malformed/);
     expect(declaration.stderr).not.toMatch(/bug/i);
+  });
+
+  it('a GovCloud response is read and named (no "STS will reject it"); an AuthnRequest is named as one, exit 1', async () => {
+    const box = await sandbox();
+    const file = await box.write('gov.xml', readFileSync(new URL('../fixtures/saml/okta-govcloud.xml', import.meta.url)));
+    const gov = await box.run(['saml', 'inspect', file]);
+    expect(gov.exitCode).toBe(0);
+    expect(gov.stderr).toBe('');
+    expect(gov.stdout).toContain('Audience         urn:amazon:webservices:govcloud (AWS GovCloud (US))\n');
+    expect(gov.stdout).toContain('  098765432109  GovCloudAdmin     provider Okta (aws-us-gov)\n');
+    expect(gov.stdout).not.toMatch(/STS will reject/);
+    const request = await box.run(['saml', 'inspect', '-'], { input: '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r" Version="2.0" IssueInstant="2026-11-26T10:00:00Z"/>' });
+    expect(request.exitCode).toBe(1);
+    expect(request.stderr.split('\n')[0]).toBe('duo-sso-setup: error: not a SAML response: it is a SAML AuthnRequest: the request sent to the IdP, not its answer (<AuthnRequest>)');
   });
 
   it('exits 2 on an unknown flag', async () => {

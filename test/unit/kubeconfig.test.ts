@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { eksUsers, kubeconfigPaths, updateKubeconfigCommand } from '../../src/kube/kubeconfig.js';
-import { REPO } from '../support/sandbox.js';
+import { corpusPath, missingCorpus } from '../support/corpus.js';
 
-const fixture = (name: string) => parse(readFileSync(join(REPO, 'test', 'fixtures', 'kubeconfig', name), 'utf8'));
+const KUBE = corpusPath('project-fixtures', 'kubeconfig');
+const fixture = (name: string) => parse(readFileSync(join(KUBE!, name), 'utf8'));
 
 describe('eksUsers', () => {
-  it('aws-cli\'s combined kubeconfig: two EKS users with cluster and region, no profile', () => {
+  it.skipIf(!KUBE)(`aws-cli's combined kubeconfig: two EKS users with cluster and region, no profile${missingCorpus('project-fixtures', 'kubeconfig')}`, () => {
     expect(eksUsers(fixture('output_combined'))).toEqual([
       { user: 'arn:aws:eks:us-west-2:111222333444:cluster/Existing', cluster: 'Existing', region: 'us-west-2' },
       { user: 'arn:aws:eks:region:111222333444:cluster/ExampleCluster', cluster: 'ExampleCluster', region: 'region' },
     ]);
   });
 
-  it('aws-iam-authenticator users are not aws eks get-token users', () => {
+  it.skipIf(!KUBE)(`aws-iam-authenticator users are not aws eks get-token users${missingCorpus('project-fixtures', 'kubeconfig')}`, () => {
     expect(eksUsers(fixture('output_single_with_role'))).toEqual([]);
   });
 

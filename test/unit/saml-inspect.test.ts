@@ -32,8 +32,8 @@ describe('saml inspect: prefixes and role orders', () => {
       expect(doc.roleSessionName).toBe('jdoe@example.com');
       expect(doc.subject).toEqual({ nameId: 'jane.doe@example.com', format: 'emailAddress' });
       expect(doc.roles).toEqual([
-        { account: '626007623524', role: 'admin', path: '/', roleArn: 'arn:aws:iam::626007623524:role/admin', provider: 'cloudsso', providerArn: 'arn:aws:iam::626007623524:saml-provider/cloudsso' },
-        { account: '012345678901', role: 'devops', path: '/path/to/', roleArn: 'arn:aws:iam::012345678901:role/path/to/devops', provider: 'DuoSSO', providerArn: 'arn:aws:iam::012345678901:saml-provider/DuoSSO' },
+        { partition: 'aws', account: '626007623524', role: 'admin', path: '/', roleArn: 'arn:aws:iam::626007623524:role/admin', provider: 'cloudsso', providerArn: 'arn:aws:iam::626007623524:saml-provider/cloudsso' },
+        { partition: 'aws', account: '012345678901', role: 'devops', path: '/path/to/', roleArn: 'arn:aws:iam::012345678901:role/path/to/devops', provider: 'DuoSSO', providerArn: 'arn:aws:iam::012345678901:saml-provider/DuoSSO' },
       ]);
       expect(doc.warnings).toEqual([]);
       expect(validity).toMatchObject({ state: 'valid', secondsLeft: 240, secondsSinceIssue: 60, redeemable: true, notes: [] });
@@ -108,8 +108,8 @@ describe('saml inspect: output', () => {
     expect(doc.principalTags).toEqual({ CostCenter: ['1234'] });
     expect(doc.otherAttributes).toEqual(['urn:oid:0.9.2342.19200300.100.1.3']);
     expect(doc.warnings).toEqual([
-      'a Role value is not "role-arn,provider-arn": arn:aws:iam::626007623524:role/broken',
-      "no audience is AWS's (https://signin.aws.amazon.com/saml or urn:amazon:webservices): STS will reject it (IDPRejectedClaim)",
+      'a Role value is not "role-arn,provider-arn" (it holds only a role ARN): arn:aws:iam::626007623524:role/broken',
+      "no audience is AWS's (urn:amazon:webservices, urn:amazon:webservices:govcloud, urn:amazon:webservices:cn-north-1, or an AWS sign-in URL such as https://signin.aws.amazon.com/saml): STS will reject it (IDPRejectedClaim)",
       'RoleSessionName must be 2–64 characters of letters, digits and +=,.@_-: STS will reject it (InvalidIdentityToken)',
     ]);
   });
@@ -141,7 +141,7 @@ describe('saml inspect: garbage in, clear error out', () => {
     ['a DOCTYPE', `<!DOCTYPE r [<!ENTITY a "aaaa">]>${buildSaml({ bare: true })}`, /DOCTYPE/],
     ['another XML document', '<html><body>Login</body></html>', /root element is <html>/],
     ['no Role attribute', buildSaml({ roles: null }), /no https:\/\/aws.amazon.com\/SAML\/Attributes\/Role attribute/],
-    ['no usable role', buildSaml({ roles: ['admin'] }), /no usable "role-arn,provider-arn" value/],
+    ['no usable role', buildSaml({ roles: ['admin'] }), /^the Role attribute holds no value AWS can use: a Role value is not "role-arn,provider-arn" \(it is one value, not two ARNs\): admin$/],
     ['an encrypted assertion', '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><x/></saml:EncryptedAssertion></samlp:Response>', /encrypted/],
     ['too big', 'A'.repeat(MAX_SAML_BYTES + 1), /larger than 1 MiB/],
   ])('%s', (_name, input, message) => {
@@ -165,18 +165,33 @@ describe('readableXmlError', () => {
 
 describe('parseRoleValue', () => {
   it.each([
-    ['arn:aws:iam::626007623524:role/admin,arn:aws:iam::626007623524:saml-provider/cloudsso', 'admin'],
-    ['arn:aws:iam::626007623524:saml-provider/cloudsso, arn:aws:iam::626007623524:role/admin', 'admin'],
-    ['arn:aws-us-gov:iam::626007623524:role/ops,arn:aws-us-gov:iam::626007623524:saml-provider/p', 'ops'],
-  ])('%s', (value, role) => {
-    expect(parseRoleValue(value)?.role).toBe(role);
+    ['arn:aws:iam::626007623524:role/admin,arn:aws:iam::626007623524:saml-provider/cloudsso', 'aws', 'admin'],
+    ['arn:aws:iam::626007623524:saml-provider/cloudsso, arn:aws:iam::626007623524:role/admin', 'aws', 'admin'],
+    ['arn:aws-us-gov:iam::626007623524:role/ops,arn:aws-us-gov:iam::626007623524:saml-provider/p', 'aws-us-gov', 'ops'],
+    ['arn:aws-cn:iam::626007623524:saml-provider/p,arn:aws-cn:iam::626007623524:role/team/ops,', 'aws-cn', 'ops'],
+  ])('%s', (value, partition, role) => {
+    const read = parseRoleValue(value);
+    expect('role' in read && [read.role.partition, read.role.role]).toEqual([partition, role]);
   });
+
+  // Each refusal names what is wrong, not only that the value is not "role-arn,provider-arn".
   it.each([
-    'arn:aws:iam::626007623524:role/admin',
-    'arn:aws:iam::626007623524:role/a,arn:aws:iam::626007623524:role/b',
-    'arn:aws:iam::62600762352:role/admin,arn:aws:iam::62600762352:saml-provider/x',
-    'a,b,c',
-  ])('rejects %s', (value) => {
-    expect(parseRoleValue(value)).toBeUndefined();
+    ['', 'a Role value is empty: it should be "role-arn,provider-arn"'],
+    ['arn:aws:iam::626007623524:role/admin', 'a Role value is not "role-arn,provider-arn" (it holds only a role ARN): arn:aws:iam::626007623524:role/admin'],
+    ['arn:aws:iam::626007623524:saml-provider/x', 'a Role value is not "role-arn,provider-arn" (it holds only a saml-provider ARN): arn:aws:iam::626007623524:saml-provider/x'],
+    ['arn:aws:iam::626007623524:role/a,arn:aws:iam::626007623524:role/b', 'a Role value is not "role-arn,provider-arn" (two role ARNs): arn:aws:iam::626007623524:role/a,arn:aws:iam::626007623524:role/b'],
+    ['arn:aws:iam::626007623524:saml-provider/a,arn:aws:iam::626007623524:saml-provider/b', 'a Role value is not "role-arn,provider-arn" (two saml-provider ARNs): arn:aws:iam::626007623524:saml-provider/a,arn:aws:iam::626007623524:saml-provider/b'],
+    ['a,b,c', 'a Role value is not "role-arn,provider-arn" (3 comma-separated parts, not 2): a,b,c'],
+    ['oops,ohno', 'a Role value is not "role-arn,provider-arn" (not two IAM ARNs): oops,ohno'],
+    ['arn:aws:iam::62600762352:role/admin,arn:aws:iam::62600762352:saml-provider/x', 'a Role value AWS cannot use: account id 62600762352 has 11 digits, not 12 (a leading zero lost where the IdP stores it as a number?): arn:aws:iam::62600762352:role/admin,arn:aws:iam::62600762352:saml-provider/x'],
+    ['arn:aws:iam::1:role/admin,arn:aws:iam::1:saml-provider/x', 'a Role value AWS cannot use: account id 1 has 1 digit, not 12: arn:aws:iam::1:role/admin,arn:aws:iam::1:saml-provider/x'],
+    ['arn:aws:iam::123:role/a,arn:aws:iam::1234567890123:saml-provider/x', 'a Role value AWS cannot use: account id 123 has 3 digits, not 12; account id 1234567890123 has 13 digits, not 12: arn:aws:iam::123:role/a,arn:aws:iam::1234567890123:saml-provider/x'],
+    ['arn:aws:iam::12345678901a:role/a,arn:aws:iam::12345678901a:saml-provider/x', 'a Role value AWS cannot use: account id "12345678901a" is not 12 digits: arn:aws:iam::12345678901a:role/a,arn:aws:iam::12345678901a:saml-provider/x'],
+    ['arn:aws-gov:iam::626007623524:role/a,arn:aws-gov:iam::626007623524:saml-provider/x', 'a Role value AWS cannot use: partition "aws-gov" is not aws, aws-us-gov, aws-cn: arn:aws-gov:iam::626007623524:role/a,arn:aws-gov:iam::626007623524:saml-provider/x'],
+    ['arn:aws-us-gov:iam::626007623524:role/a,arn:aws:iam::626007623524:saml-provider/x', 'a Role value AWS cannot use: the role is in partition aws-us-gov, its provider in aws: arn:aws-us-gov:iam::626007623524:role/a,arn:aws:iam::626007623524:saml-provider/x'],
+    ['arn:aws:iam::626007623524:role/a b,arn:aws:iam::626007623524:saml-provider/x', 'a Role value AWS cannot use: "a b" is not an IAM role path and name: arn:aws:iam::626007623524:role/a b,arn:aws:iam::626007623524:saml-provider/x'],
+    ['arn:aws:iam::626007623524:role/a,arn:aws:iam::626007623524:saml-provider/x/y', 'a Role value AWS cannot use: "x/y" is not a SAML provider name: arn:aws:iam::626007623524:role/a,arn:aws:iam::626007623524:saml-provider/x/y'],
+  ])('refuses %j, saying why', (value, problem) => {
+    expect(parseRoleValue(value)).toEqual({ problem });
   });
 });
