@@ -105,8 +105,9 @@ describe('console', () => {
     expect(longTerm.stderr).toMatch(/long-term keys.*\n.*duo-sso-setup login/);
     expect(longTerm.stderr).not.toContain('longTermSecretNeverShown');
     const missing = await b.run(['console', '--print', '-p', 'nope']);
-    expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toContain('duo-sso-setup login --profile nope');
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/unknown profile 'nope'.*\n.*has no profiles.*\nOther AWS profiles: eticloud, static/);
+    expect(missing.stderr).not.toContain('login --profile nope');
     sts.expire(keys.accessKeyId);
     const refused = await b.run(['console', '--print', '-p', 'eticloud']);
     expect(refused.exitCode).toBe(1);
