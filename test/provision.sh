@@ -6,7 +6,9 @@ set -euo pipefail
 # env quoting and completion run in the real shells; faketime moves the AWS CLI's clock;
 # openssl makes the TLS test CA; minisign signs the release stand-ins' checksums;
 # pinentry-curses (gpg's passphrase screen, which a Ctrl-C test interrupts) and procps (ps).
-PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck minisign ruby unzip zip git python3 openssl zsh fish faketime pinentry-curses procps)
+# kubectl: the judge of the kubeconfig check (its package on the test machine is `kubectl`,
+# `dpkg -S /usr/bin/kubectl`; Debian main has none: it needs Kubernetes' or Google Cloud's apt source).
+PACKAGES=(gnupg pass awscli dbus dbus-user-session gnome-keyring libsecret-tools shellcheck minisign ruby unzip zip git python3 openssl zsh fish faketime pinentry-curses procps kubectl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,7 +11,7 @@ const TOOL_PACKAGE: Record<string, string | null> = {
   gpg: 'gnupg', gpgconf: 'gnupg', gpgv: 'gnupg' /* gnupg depends on gpgv */, 'gpg-agent': 'gnupg' /* likewise */, pass: 'pass', aws: 'awscli', '/usr/bin/aws': 'awscli',
   'dbus-daemon': 'dbus', 'dbus-send': 'dbus', 'gnome-keyring-daemon': 'gnome-keyring',
   shellcheck: 'shellcheck', minisign: 'minisign', ruby: 'ruby', unzip: 'unzip', zip: 'zip', git: 'git', python3: 'python3', openssl: 'openssl',
-  zsh: 'zsh', fish: 'fish', faketime: 'faketime',
+  zsh: 'zsh', fish: 'fish', faketime: 'faketime', kubectl: 'kubectl',
   pinentry: 'pinentry-curses', 'pinentry-curses': 'pinentry-curses',
   // Part of every Debian system, or of the Node.js the suite runs on.
   'apt-get': null, dpkg: null, bash: null, dash: null, setsid: null, npm: null, useradd: null /* passwd: Priority required */,
