@@ -29,17 +29,21 @@ export function chosenProfile(ctx: Pick<Context, 'env'>, profile: string | undef
 }
 
 /**
- * The error for a profile without usable keys, with a hint that works in this state: `login`
- * only for a profile config.json has; a name known nowhere is a usage error listing the known.
+ * What to do about a profile whose keys are missing, expired or refused, as a hint that works in
+ * this state: `login` only for a profile config.json has. Undefined: the name is known nowhere.
  */
-async function noKeys(ctx: Pick<Context, 'paths'>, profile: string, message: string): Promise<UserError> {
+export async function loginAdvice(ctx: Pick<Context, 'paths'>, profile: string): Promise<string | undefined> {
   const known = await knownProfiles(ctx.paths);
-  if (known.duoSso.includes(profile)) return new UserError(message, { hint: `Log in: duo-sso-setup login --profile ${profile}` });
-  if (!known.awsOnly.includes(profile)) return unknownProfileError([profile], known, ctx.paths);
-  return new UserError(message, {
-    hint: `${profile} is not in ${ctx.paths.duoConfig}, so duo-sso does not log it in. `
-      + (known.duoSso.length > 0 ? `Profiles it logs in: ${known.duoSso.join(', ')}` : 'Add it: duo-sso-setup config add-profile NAME --account ID --role ROLE'),
-  });
+  if (known.duoSso.includes(profile)) return `Log in: duo-sso-setup login --profile ${profile}`;
+  if (!known.awsOnly.includes(profile)) return undefined;
+  return `${profile} is not in ${ctx.paths.duoConfig}, so duo-sso does not log it in. `
+    + (known.duoSso.length > 0 ? `Profiles it logs in: ${known.duoSso.join(', ')}` : 'Add it: duo-sso-setup config add-profile NAME --account ID --role ROLE');
+}
+
+/** The error for a profile without usable keys; a name known nowhere is a usage error listing the known. */
+async function noKeys(ctx: Pick<Context, 'paths'>, profile: string, message: string): Promise<UserError> {
+  const hint = await loginAdvice(ctx, profile);
+  return hint ? new UserError(message, { hint }) : unknownProfileError([profile], await knownProfiles(ctx.paths), ctx.paths);
 }
 
 /**
