@@ -85,7 +85,7 @@ describe.skipIf(!haveKubectl)('kubeconfig as kubectl reads it', () => {
     judge(files.slice(0, 3), files.slice(0, 3).join(':'));
     // The duplicated top-level `kind` of eksctl's golden file is read, not refused.
     expect(readAsCheck(readFileSync(join(CORPUS, 'eksctl-minikube_sample.golden'), 'utf8'))).toHaveProperty('doc');
-  });
+  }, ALL_PAIRS ? 900_000 : 180_000);
 
   it(`generated kubeconfigs (${CASES} KUBECONFIG lists of 1-3 files: shared names, repeated keys, YAML 1.1 scalars, key case)`, () => {
     // mulberry32: small, seeded, and uniform in its low bits (an LCG in doubles is not).
@@ -128,7 +128,8 @@ describe.skipIf(!haveKubectl)('kubeconfig as kubectl reads it', () => {
       const paths = Array.from({ length: 1 + rand(3) }, (_, j) => file(i * 3 + j));
       judge(paths, `case ${i}: ${paths.map((p) => readFileSync(p, 'utf8')).join('\n---\n')}`);
     }
-  });
+    // One kubectl run per list: about a second each on a loaded 2-core machine.
+  }, 120_000 + CASES * 3_000);
 
   afterAll(() => {
     // Figures for the report: how many lists kubectl and the check read alike, and refused alike.
