@@ -82,6 +82,7 @@ describe.skipIf(!oracleAvailable())('planRegion, judged by botocore', () => {
       set += plan.set.length;
       kept += plan.kept.length;
     });
+    console.log(`region oracle: ${all.length} file pairs, ${set} profiles given the region, ${kept} kept theirs, ${refused} pairs refused (botocore cannot read them either)`);
     expect(set).toBeGreaterThan(50);
     expect(kept).toBeGreaterThan(10);
     expect(refused).toBeGreaterThan(0);
