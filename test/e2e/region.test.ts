@@ -76,4 +76,20 @@ describe('default region', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(await box.read('.aws/config')).toBe(EXISTING);
   });
+
+  it('setup with an existing config.json: its region step shows in the dry run what it would set, and writes nothing', async () => {
+    const box = await machine();
+    await box.write('.config/duo-sso/config.json', JSON.stringify({ session_duration_seconds: 3600, profiles: { a: { aws_account_id: '111111111111', aws_role_name: 'admin' }, b: { aws_account_id: '222222222222', aws_role_name: 'admin' } } }));
+    const r = await box.run(['setup', '--dry-run', '--json', '--no-login', '--no-completion', '--region', 'eu-north-1'], { timeoutMs: 120_000 });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.steps.find((st: any) => st.id === 'region')).toMatchObject({ status: 'done', detail: expect.stringMatching(/^would set region eu-north-1 for a in \S+; kept b's us-west-2$/) });
+    expect(await box.read('.aws/config')).toBe(EXISTING);
+    const human = await box.run(['setup', '--dry-run', '--no-login', '--no-completion'], { timeoutMs: 120_000 });
+    expect(human.stdout).toMatch(/Default AWS region: would set region us-east-1 for a in \S+; kept b's us-west-2 \(default; --region to choose another\)/);
+    // Without a terminal and without --yes, the region is among what setup would do, and nothing changes.
+    const ask = await box.run(['setup', '--no-login', '--no-completion'], { timeoutMs: 120_000 });
+    expect(ask.exitCode).toBe(1);
+    expect(ask.stderr).toMatch(/nothing was changed: setup would .*set a region for a/);
+    expect(await box.read('.aws/config')).toBe(EXISTING);
+  }, 300_000);
 });
