@@ -63,6 +63,11 @@ describe('login with a profile the SSO does not grant', () => {
     expect(human.exitCode).toBe(1);
     expect(human.stdout).toMatch(/✗ nope +NotGranted: AWS account 333333333333/);
     expect(human.stdout).toMatch(/Fix: ask your AWS account owner for that role; or correct aws_account_id \/ aws_role_name .*; or drop it from .*config\.json:/);
+    // What duo-sso and login printed is a known failure for troubleshoot, with the same fix.
+    const ts = await box.run(['troubleshoot', '--file', '-', '--json'], { input: `${human.stderr}\n${human.stdout}` });
+    expect(ts.exitCode, ts.stdout).toBe(0);
+    expect(ts.json.diagnoses[0]).toMatchObject({ id: 'profile-not-available', facts: { profile: 'nope' } });
+    expect(ts.json.diagnoses[0].fix.commands).toContainEqual(['duo-sso-setup', 'config', 'remove-profile', 'nope']);
     const printed = [...human.stdout.matchAll(/^ {2}\$ (duo-sso-setup .*)$/gm)].map((m) => m[1]!);
     expect(printed).toEqual(['duo-sso-setup config remove-profile nope']);
     const fix = await box.run([...printed[0]!.split(' ').slice(1), '--yes']);
