@@ -132,6 +132,32 @@ export function kubeFileProblems(doc: unknown): string[] {
   return out;
 }
 
+/** The yaml package's parseDocument (loaded lazily by the caller: the doctor must stay fast). */
+export type ParseDocument = typeof import('yaml').parseDocument;
+
+export type KubeFileRead =
+  | { kind: 'read'; doc: unknown }
+  | { kind: 'not-yaml'; line?: number; col?: number; message: string }
+  | { kind: 'refused'; problems: string[] };
+
+/**
+ * One file's text as kubectl reads it: go-yaml v2's YAML 1.1 (an unquoted `y` is true) with
+ * repeated keys allowed, the last counting (eksctl's golden files repeat `kind`); then what
+ * client-go refuses in what it decoded (kubeFileProblems).
+ */
+export function readKubeconfig(text: string, parseDocument: ParseDocument): KubeFileRead {
+  // prettyErrors: the line and column of each error (its message repeats them: cut).
+  const doc = parseDocument(text, { prettyErrors: true, version: '1.1', uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const at = error.linePos?.[0];
+    return { kind: 'not-yaml', ...(at ? { line: at.line, col: at.col } : {}), message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };
+  }
+  const value: unknown = doc.toJS();
+  const problems = kubeFileProblems(value);
+  return problems.length > 0 ? { kind: 'refused', problems } : { kind: 'read', doc: value };
+}
+
 /** What kubectl uses after merging the files of KUBECONFIG (client-go's loader). */
 export interface KubeView {
   currentContext?: string;

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { eksUserOf, eksUsersInUse, kubeFileProblems, mergeKubeconfigs, type KubeView } from '../../src/kube/kubeconfig.js';
+import { eksUserOf, eksUsersInUse, mergeKubeconfigs, readKubeconfig, type KubeView } from '../../src/kube/kubeconfig.js';
 import { REPO, systemTool } from '../support/sandbox.js';
 
 const KUBECTL = systemTool('kubectl');
@@ -25,13 +25,10 @@ const ALL_PAIRS = process.env.KUBE_ORACLE_ALL_PAIRS === '1';
 const dir = mkdtempSync(join(tmpdir(), 'kube-oracle-'));
 afterAll(() => (process.env.KUBE_ORACLE_KEEP ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })));
 
-/** Parsed as the doctor's check parses (src/doctor/checks/kubeconfig.ts): the doc, or why kubectl refuses it. */
+/** Read as the doctor's check reads (src/doctor/checks/kubeconfig.ts): the doc, or why kubectl refuses it. */
 function readAsCheck(text: string): { doc: unknown } | { refused: string } {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
-  if (doc.errors.length > 0) return { refused: doc.errors[0]!.message };
-  const value: unknown = doc.toJS();
-  const problems = kubeFileProblems(value);
-  return problems.length > 0 ? { refused: problems.join('; ') } : { doc: value };
+  const read = readKubeconfig(text, parseDocument);
+  return read.kind === 'read' ? { doc: read.doc } : { refused: read.kind === 'refused' ? read.problems.join('; ') : read.message };
 }
 
 function kubectlView(paths: string[]): { ok: true; json: any } | { ok: false; stderr: string } {

@@ -8,7 +8,7 @@ import { delimiter, join } from 'node:path';
 import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { gatherStatus } from '../../login/status.js';
-import { eksUsersInUse, field, kubeconfigPaths, kubeFileProblems, mergeKubeconfigs, updateKubeconfigCommand } from '../../kube/kubeconfig.js';
+import { eksUsersInUse, field, kubeconfigPaths, mergeKubeconfigs, readKubeconfig, updateKubeconfigCommand } from '../../kube/kubeconfig.js';
 import { result, type Check, type CheckResult } from '../types.js';
 
 interface Loaded {
@@ -16,7 +16,7 @@ interface Loaded {
   doc: unknown;
 }
 
-/** Each file as kubectl reads it (YAML 1.1, a repeated key: the last), or why kubectl refuses it. */
+/** Each file as kubectl reads it (src/kube: readKubeconfig), or why kubectl refuses it. */
 async function load(paths: string[]): Promise<{ files: Loaded[]; problems: string[] }> {
   const files: Loaded[] = [];
   const problems: string[] = [];
@@ -31,23 +31,16 @@ async function load(paths: string[]): Promise<{ files: Loaded[]; problems: strin
     const mod = await import('yaml');
     // The bundle hands a lazily loaded CommonJS package over as its default export only.
     const { parseDocument } = typeof mod.parseDocument === 'function' ? mod : (mod as unknown as { default: typeof mod }).default;
-    // kubectl's YAML (go-yaml v2): 1.1 scalars (an unquoted `y` is true) and repeated keys
-    // allowed, the last one counting (eksctl's golden files repeat `kind`).
-    // prettyErrors: the line and column of each error (its message repeats them: cut).
-    const doc = parseDocument(text, { prettyErrors: true, version: '1.1', uniqueKeys: false });
-    const error = doc.errors[0];
-    if (error) {
-      const at = error.linePos?.[0];
-      problems.push(`${path}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`);
+    const read = readKubeconfig(text, parseDocument);
+    if (read.kind === 'not-yaml') {
+      problems.push(`${path}${read.line ? `:${read.line}:${read.col}` : ''}: not valid YAML (${read.message})`);
       continue;
     }
-    const value: unknown = doc.toJS();
-    const refused = kubeFileProblems(value);
-    if (refused.length > 0) {
-      problems.push(`${path}: kubectl refuses to load it (${refused.slice(0, 3).join('; ')})`);
+    if (read.kind === 'refused') {
+      problems.push(`${path}: kubectl refuses to load it (${read.problems.slice(0, 3).join('; ')})`);
       continue;
     }
-    files.push({ path, doc: value });
+    files.push({ path, doc: read.doc });
   }
   return { files, problems };
 }
