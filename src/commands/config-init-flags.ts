@@ -18,5 +18,6 @@ export function addConfigInitFlags(command: Command, label = ''): Command {
     .option('--url <URL>', `${label}duo-sso sign-in URL (default https://cloudsso.cisco.com)`, nonEmpty('the URL'))
     .option('--device <D>', `${label}preferred Duo device (default phone1)`, nonEmpty('the device'))
     .option('--factor <F>', `${label}preferred Duo factor: push, phone, passcode or sms (default push)`, nonEmpty('the factor'))
-    .option('--session-duration <SECONDS>', `${label}top-level session duration (default 3600)`);
+    .option('--session-duration <SECONDS>', `${label}top-level session duration (default 3600)`)
+    .option('--region <REGION>', `${label}default AWS region, written to ~/.aws/config for profiles that have none (default: the organisation policy's)`, nonEmpty('the region'));
 }

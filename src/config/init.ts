@@ -32,6 +32,8 @@ export interface InitOptions {
   debug?: boolean;
   /** Replace an existing config (after a backup). */
   force?: boolean;
+  /** The default region for the profiles (~/.aws/config, where a profile has none). */
+  region?: string;
 }
 
 export interface InitResult {

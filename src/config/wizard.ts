@@ -4,6 +4,8 @@ import type { InitOptions, InitProfile } from './init.js';
 import { DEFAULTS, POLICY, policyCap } from './model.js';
 import type { Prompter } from '../ui/prompt.js';
 import { DUO_FACTORS, isAccountId, isRoleName, isUsableProfileName } from './validate.js';
+import { isRegionName } from '../aws/region.js';
+import { FALLBACK_REGION } from './region.js';
 
 const ROLES = ['admin', 'devops', 'another role'] as const;
 
@@ -19,7 +21,7 @@ export function durationValidator(cap: number): (value: string) => true | string
   };
 }
 
-export async function askInitOptions(prompt: Prompter, opts: { exists: boolean; force: boolean }): Promise<InitOptions | undefined> {
+export async function askInitOptions(prompt: Prompter, opts: { exists: boolean; force: boolean; region?: string }): Promise<InitOptions | undefined> {
   if (opts.exists && !opts.force) {
     const replace = await prompt.confirm('A config.json already exists. Replace it (the old one is backed up first)?', false);
     if (!replace) return undefined;
@@ -52,5 +54,12 @@ export async function askInitOptions(prompt: Prompter, opts: { exists: boolean; 
     if (isProduction) production.push(name);
     more = await prompt.confirm('Add another profile?', false);
   }
-  return { url, device, factor, sessionDuration: top, profiles, production, force: opts.exists };
+  // Without one the AWS CLI refuses every command of these profiles ("You must specify a region").
+  const region = profiles.length > 0
+    ? (await prompt.input('Default AWS region for these profiles (written to ~/.aws/config where a profile has none)', {
+      initial: opts.region ?? FALLBACK_REGION,
+      validate: (v) => isRegionName(v.trim()) || 'an AWS region name, e.g. us-east-1 or eu-west-1',
+    })).trim()
+    : undefined;
+  return { url, device, factor, sessionDuration: top, profiles, production, force: opts.exists, ...(region ? { region } : {}) };
 }

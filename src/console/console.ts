@@ -8,7 +8,7 @@ import { appliedPolicy, readPolicy } from '../policy/read.js';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
-import { chosenProfile, profileCredentials } from '../exec/credentials.js';
+import { chosenProfile, loginAdvice, profileCredentials } from '../exec/credentials.js';
 import { defaultDestination, endpointsFor, loginUrl, parseSigninToken, partitionOf, signinTokenUrl } from './federation.js';
 import { openerFor } from './open-url.js';
 import { PAGE_LIFETIME_MS, writeSignInPage } from './sign-in-page.js';
@@ -55,7 +55,7 @@ export async function ssoConsoleUrl(ctx: Pick<Context, 'env' | 'paths'>): Promis
 }
 
 /** Exchanges the session for a SigninToken. Errors name the profile and the endpoint's host only. */
-async function signinToken(federation: string, creds: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, profile: string): Promise<string> {
+async function signinToken(federation: string, creds: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, profile: string, advice: () => Promise<string | undefined>): Promise<string> {
   const host = new URL(federation).host;
   let response: Response;
   try {
@@ -69,7 +69,7 @@ async function signinToken(federation: string, creds: { accessKeyId: string; sec
   const token = response.ok ? parseSigninToken(body) : undefined;
   if (!token) {
     throw new UserError(`the AWS federation endpoint ${host} did not accept the session of profile ${profile} (HTTP ${response.status})`, {
-      hint: `The credentials may have expired or been revoked: duo-sso-setup login --profile ${profile}`,
+      hint: `The credentials may have expired or been revoked. ${(await advice()) ?? ''}`.trim(),
     });
   }
   return token;
@@ -119,7 +119,7 @@ export async function runConsole(ctx: Context, opts: ConsoleOptions): Promise<nu
   const partition = partitionOf(region);
   const destination = opts.destination ? httpUrl(opts.destination, '--destination') : defaultDestination(partition, region);
   const federation = ctx.env.DUO_SSO_SETUP_FEDERATION_URL ? httpUrl(ctx.env.DUO_SSO_SETUP_FEDERATION_URL, 'DUO_SSO_SETUP_FEDERATION_URL', { httpsOnly: true }) : endpointsFor(partition).federation;
-  const token = await signinToken(federation, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken! }, profile);
+  const token = await signinToken(federation, { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken! }, profile, () => loginAdvice(ctx, profile));
   await deliver(ctx, loginUrl(federation, token, destination), `the AWS console as ${profile}`, opts.print, true);
   return ExitCode.ok;
 }

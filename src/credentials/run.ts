@@ -12,6 +12,7 @@ import { profilesWithKeys } from './credentials-file.js';
 import { readText, validateProfileName } from './files.js';
 import { migrateProfiles, type MigrateOutcome } from './migrate.js';
 import { restoreProfiles, type RestoreOutcome } from './restore.js';
+import { requireKnownProfiles } from '../config/known-profiles.js';
 
 export interface CredentialsFlags {
   profile?: string[];
@@ -76,6 +77,8 @@ function when(iso: string | undefined, source: string | undefined): string {
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
   // Before anything builds a path or asks a store from a name.
   for (const p of flags.profile ?? []) validateProfileName(p);
+  // A name found nowhere is a typo: said before any question (and with the names there are).
+  await requireKnownProfiles(ctx.paths, flags.profile ?? [], [...((await readState(ctx.paths)).storedProfiles ?? []), ...(await readJournal(ctx.paths)).records.map((r) => r.profile)]);
   const { readPolicy } = await import('../policy/read.js');
   const policy = await readPolicy(ctx.paths);
   const store = await storeFor(ctx, storeAllowed(policy, flags.store));
@@ -141,6 +144,7 @@ export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise
   // its migrate left it, and the config a first migrate created goes away with the last restore.
   // Interrupted runs are in the journal, whether or not state.json got to record them.
   const journaled = new Map((await readJournal(ctx.paths)).records.map((r) => [r.profile, r.store]));
+  await requireKnownProfiles(ctx.paths, flags.profile ?? [], [...(state.storedProfiles ?? []), ...journaled.keys()]);
   const profiles = flags.profile?.length ? flags.profile : [...new Set([...[...(state.storedProfiles ?? [])].reverse(), ...journaled.keys()])];
   if (profiles.length === 0) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);

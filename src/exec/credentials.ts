@@ -10,6 +10,7 @@ import { rememberedExpiry } from '../login/sessions.js';
 import { configuredRegion, credentialsFor, readAwsConfig } from '../login/verify.js';
 import { validateProfileName } from '../credentials/files.js';
 import { activeAwsProfile } from '../platform/paths.js';
+import { knownProfiles, unknownProfileError } from '../config/known-profiles.js';
 
 export interface ProfileCredentials {
   profile: string;
@@ -27,8 +28,22 @@ export function chosenProfile(ctx: Pick<Context, 'env'>, profile: string | undef
   return profile ?? activeAwsProfile(ctx.env);
 }
 
-function loginHint(profile: string): string {
-  return `Log in: duo-sso-setup login --profile ${profile}`;
+/**
+ * What to do about a profile whose keys are missing, expired or refused, as a hint that works in
+ * this state: `login` only for a profile config.json has. Undefined: the name is known nowhere.
+ */
+export async function loginAdvice(ctx: Pick<Context, 'paths'>, profile: string): Promise<string | undefined> {
+  const known = await knownProfiles(ctx.paths);
+  if (known.duoSso.includes(profile)) return `Log in: duo-sso-setup login --profile ${profile}`;
+  if (!known.awsOnly.includes(profile)) return undefined;
+  return `${profile} is not in ${ctx.paths.duoConfig}, so duo-sso does not log it in. `
+    + (known.duoSso.length > 0 ? `Profiles it logs in: ${known.duoSso.join(', ')}` : 'Add it: duo-sso-setup config add-profile NAME --account ID --role ROLE');
+}
+
+/** The error for a profile without usable keys; a name known nowhere is a usage error listing the known. */
+async function noKeys(ctx: Pick<Context, 'paths'>, profile: string, message: string): Promise<UserError> {
+  const hint = await loginAdvice(ctx, profile);
+  return hint ? new UserError(message, { hint }) : unknownProfileError([profile], await knownProfiles(ctx.paths), ctx.paths);
 }
 
 /**
@@ -48,13 +63,13 @@ export async function profileCredentials(
   const found = await credentialsFor(ctx.env, profile, { credentials, config }, { renew: true });
   if (!found.ok) {
     const message = found.code === 'NoCredentials' ? `no credentials for profile ${profile} (nothing under [${profile}] in ${ctx.paths.awsCredentials}, and it is not in a secret store)` : found.message;
-    throw new UserError(message, { hint: loginHint(profile) });
+    throw await noKeys(ctx, profile, message);
   }
   const c = found.credentials;
   const section = profileSection(credentials, profile);
   const expiration = found.expiration ?? expiryOf(section) ?? rememberedExpiry(await readState(ctx.paths), profile, c.accessKeyId);
   if (expiration && expiration.getTime() <= ctx.now().getTime()) {
-    throw new UserError(`the credentials of profile ${profile} expired at ${expiration.toISOString()}`, { hint: loginHint(profile) });
+    throw await noKeys(ctx, profile, `the credentials of profile ${profile} expired at ${expiration.toISOString()}`);
   }
   if (opts.requireSession && !c.sessionToken) {
     throw new UserError(`profile ${profile} has long-term keys (no session token); the AWS console needs session credentials`, {

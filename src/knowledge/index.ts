@@ -6,6 +6,7 @@ import { credentialsFailures } from './credentials.js';
 import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.js';
 import { duoSsoFailures } from './duo-sso.js';
 import { networkFailures } from './network.js';
+import { notGrantedFailures } from './not-granted.js';
 import { passGpgFailures } from './pass-gpg.js';
 import { secretServiceFailures } from './secret-service.js';
 import { stsFailures } from './sts.js';
@@ -17,7 +18,7 @@ export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
 export { redactSecrets } from './redact.js';
 
 export const KNOWLEDGE: readonly KnownFailure[] = [
-  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...awsCliFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures,
+  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures,
 ];
 
 export const GROUP_TITLES: Record<KnownFailure['group'], string> = {

@@ -11,6 +11,11 @@ export type LoginEvent =
   | { kind: 'profile-saved'; profile: string }
   /** `Failed to Assume Role 'R' via STS: CODE: MESSAGE` */
   | { kind: 'assume-failed'; role: string; code: string; message: string }
+  /**
+   * duo-sso's own check of a profile against what the SSO grants ("... is not available to you"),
+   * before any STS call; the exact wording is not published, so any of the three may be missing.
+   */
+  | { kind: 'not-available'; profile?: string; role?: string; account?: string; message: string }
   /** The browser wants a client certificate chosen (first run without -interactive). */
   | { kind: 'certificate-prompt'; line: string }
   /** A line of an account/role listing (config without profiles). */
@@ -33,6 +38,13 @@ export function parseLine(raw: string): LoginEvent {
   if ((m = /Failed to Assume Role\s+'([^']*)'\s+via STS:\s*([A-Za-z][\w.]*):\s*(.*)$/i.exec(text))) {
     return { kind: 'assume-failed', role: m[1]!, code: m[2]!, message: m[3]!.trim() };
   }
+  if (/\bnot available to you\b/i.test(text)) {
+    const profile = /\bprofile\s+'([^']+)'/i.exec(text)?.[1] ?? /\bprofile\s+"([^"]+)"/i.exec(text)?.[1];
+    const role = /\brole(?:\s+name)?\s+'([^']+)'/i.exec(text)?.[1] ?? /:role\/([\w+=,.@-]+)/.exec(text)?.[1];
+    const account = /(?:^|\D)(\d{12})(?!\d)/.exec(text)?.[1];
+    const message = text.replace(/^(?:error|fatal)\b[:\s]*/i, '');
+    return { kind: 'not-available', ...(profile ? { profile } : {}), ...(role ? { role } : {}), ...(account ? { account } : {}), message };
+  }
   if (/client[- ]certificate|ERR_BAD_SSL_CLIENT_AUTH_CERT|certificate (?:selection|prompt)/i.test(text)) return { kind: 'certificate-prompt', line };
   if (/^SSO completed successfully/i.test(text)) return { kind: 'sso-completed' };
   if (/^AWS Accounts?\s*\/\s*Roles? validated successfully/i.test(text)) return { kind: 'roles-validated' };
@@ -53,13 +65,14 @@ export interface RunSummary {
   /** Profile names, in the order duo-sso saved them. */
   saved: string[];
   failures: Extract<LoginEvent, { kind: 'assume-failed' }>[];
+  notAvailable: Extract<LoginEvent, { kind: 'not-available' }>[];
   certificatePrompt: boolean;
   listed: { account: string; role: string }[];
   errors: string[];
 }
 
 export function emptySummary(): RunSummary {
-  return { ssoCompleted: false, rolesValidated: false, assumed: [], saved: [], failures: [], certificatePrompt: false, listed: [], errors: [] };
+  return { ssoCompleted: false, rolesValidated: false, assumed: [], saved: [], failures: [], notAvailable: [], certificatePrompt: false, listed: [], errors: [] };
 }
 
 export function fold(summary: RunSummary, event: LoginEvent): RunSummary {
@@ -69,6 +82,7 @@ export function fold(summary: RunSummary, event: LoginEvent): RunSummary {
     case 'role-assumed': return { ...summary, assumed: [...summary.assumed, event.role] };
     case 'profile-saved': return { ...summary, saved: [...summary.saved, event.profile] };
     case 'assume-failed': return { ...summary, failures: [...summary.failures, event] };
+    case 'not-available': return { ...summary, notAvailable: [...summary.notAvailable, event] };
     case 'certificate-prompt': return { ...summary, certificatePrompt: true };
     case 'role-listed': return { ...summary, listed: [...summary.listed, { account: event.account, role: event.role }] };
     case 'error': return { ...summary, errors: [...summary.errors, event.message] };

@@ -88,3 +88,60 @@ export function keptDuration(role: string, profile: ProfileSummary, asked: numbe
     ],
   };
 }
+
+/** A profile the SSO does not grant (STS AccessDenied, or duo-sso's own "not available to you"). */
+export interface Denied {
+  profile: string;
+  account: string;
+  role: string;
+  /** The refusal as duo-sso printed it (redacted). */
+  message: string;
+  source: 'sts' | 'duo-sso';
+  /** What the assertion grants, when duo-sso showed it. */
+  granted: readonly { account: string; role: string }[];
+}
+
+/**
+ * The one profile a refusal is about, or undefined when it cannot be told: the profile duo-sso
+ * named, else the one run alone, else the only pending profile with that account and role.
+ */
+export function blameDenied(
+  failure: Extract<Failure, { kind: 'access-denied' }>,
+  pending: readonly ProfileSummary[],
+  only: string | undefined,
+): ProfileSummary | undefined {
+  const named = failure.profile ?? only;
+  if (named) return pending.find((p) => p.name === named);
+  const fits = pending.filter((p) => (!failure.role || p.role === failure.role) && (!failure.account || p.accountId === failure.account));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * The end of a login some profiles of which the SSO does not grant: which, why, and the three
+ * ways out (ask for access, correct account/role, drop the profile), with the exact commands.
+ */
+export function deniedProblem(denied: readonly Denied[], loggedIn: readonly string[], configPath: string, other?: Problem): Problem {
+  const names = denied.map((d) => d.profile);
+  const details: string[] = [];
+  for (const d of denied) {
+    details.push(`${d.profile}: role '${d.role}' in account ${d.account} — ${d.source === 'sts' ? `STS: ${d.message}` : `duo-sso: ${d.message}`}`);
+    const granted = d.granted.map((g) => `${g.account} ${g.role}`);
+    if (granted.length > 0) details.push(`  your SSO grants: ${granted.join(', ')}`);
+  }
+  details.push(loggedIn.length > 0 ? `Logged in: ${loggedIn.join(', ')}.` : 'No profile logged in.');
+  details.push(`Fix: ask your AWS account owner for ${denied.length === 1 ? 'that role' : 'those roles'}; or correct aws_account_id / aws_role_name (duo-sso-setup config add-profile NAME --account ID --role ROLE --force); or drop ${denied.length === 1 ? 'it' : 'them'} from ${configPath}:`);
+  if (other) details.push(`Also: ${other.message}`, ...(other.details ?? []));
+  const fixes = denied.flatMap((d) => {
+    // A role the assertion does grant in that same account is very likely the intended one.
+    const same = d.granted.filter((g) => g.account === d.account && g.role !== d.role);
+    return same.length === 1 ? [['duo-sso-setup', 'config', 'add-profile', d.profile, '--account', d.account, '--role', same[0]!.role, '--force']] : [];
+  });
+  return {
+    id: 'access-denied-role',
+    message: denied.length === 1
+      ? `${names[0]} is not granted to you: ${denied[0]!.source === 'sts' ? `STS refused role '${denied[0]!.role}': ${denied[0]!.message}` : denied[0]!.message}`
+      : `${names.join(', ')} are not granted to you`,
+    details,
+    commands: [...fixes, ...names.map((n) => ['duo-sso-setup', 'config', 'remove-profile', n]), ...(other?.commands ?? [])],
+  };
+}

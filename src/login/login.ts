@@ -1,6 +1,8 @@
 // `login`: run duo-sso with the user's terminal attached, read what it prints, repair the
-// failures we know (bounded: at most MAX_RUNS runs of duo-sso per login), then prove every
-// profile works with STS GetCallerIdentity. The decisions are pure (events.ts, repair.ts);
+// failures we know (bounded: at most MAX_RUNS runs of duo-sso per login, plus one per profile
+// that a run after a refused profile settles), then prove every profile works with STS
+// GetCallerIdentity. A profile the SSO does not grant stops duo-sso for all: the others are
+// logged in one by one (-profile NAME) without it, and the login ends partial (exit 1). The decisions are pure (events.ts, repair.ts);
 // this file is the imperative shell around them.
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -14,7 +16,7 @@ import { loadConfig, locateDuoSso, type LoadedConfig } from './preflight.js';
 import { runDuoSso } from './run-duo-sso.js';
 import { lowerDuration, moveCredentials, rememberRefusal, rememberSuccess } from './apply-repairs.js';
 import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from './after-login.js';
-import { budgetSpent, explain, gaveUp, keptDuration } from './explain.js';
+import { blameDenied, budgetSpent, deniedProblem, explain, gaveUp, keptDuration, type Denied } from './explain.js';
 import { progress } from './progress.js';
 import { isNetworkProblem, withNetworkProbe } from './network-probe.js';
 
@@ -43,7 +45,7 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
   }
 
   const report: LoginReport = { ok: false, dryRun: ctx.runner.dryRun, runs: [], repairs: [], profiles: [] };
-  const state = { interactive: opts.interactive, runs: 0 };
+  const state: RunBudget = { interactive: opts.interactive, runs: 0, settled: 0 };
   // Every profile: one login (duo-sso's own default, one Duo approval); a subset: one per named
   // profile, unless that alone would use up the runs a login may make: then one login of all.
   const all = config.profiles.map((p) => p.name);
@@ -51,13 +53,15 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
   const subset = named.length > 0 && named.length <= MAX_RUNS && !all.every((n) => named.includes(n));
   const units = subset ? named.map((p) => [p]) : [all];
   const saved = new Set<string>();
+  const denied: Denied[] = [];
   for (const [i, unit] of units.entries()) {
     // The bound is per login, not per profile: naming profiles one by one does not multiply it.
     const later = units.slice(i + 1).flat();
-    const outcome = state.runs >= MAX_RUNS
-      ? { saved: [], problem: budgetSpent([...unit, ...later]) }
+    const outcome = !runsLeft(state)
+      ? { saved: [], denied: [], problem: budgetSpent([...unit, ...later]) }
       : await loginUnit(ctx, duoSso, unit, later, subset, opts, state, report, () => config, (c) => (config = c));
     for (const p of outcome.saved) saved.add(p);
+    denied.push(...outcome.denied);
     if (outcome.problem) {
       report.problem = outcome.problem;
       break;
@@ -69,14 +73,22 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
     report.ok = true;
     report.profiles = wanted.map((name) => profileReport(config, name, false));
   } else {
-    report.profiles = await finishProfiles(ctx, config, wanted, saved, opts.verify, report);
+    report.profiles = (await finishProfiles(ctx, config, wanted, saved, opts.verify, report)).map((p) => {
+      const d = denied.find((x) => x.profile === p.name);
+      return d && !p.saved ? { ...p, error: { code: 'NotGranted', message: d.message } } : p;
+    });
     if (opts.verify) await offerLongerSessions(ctx, report);
     // STS out of reach from here (a proxy the SDK does not use, say) is not the credentials' fault:
     // duo-sso itself just got them from STS. Reported, but not a failed login.
     const proven = (p: ProfileReport) => !opts.verify || p.verified || p.error?.code === UNREACHABLE;
     report.ok = !report.problem && report.profiles.length > 0 && report.profiles.every((p) => p.saved && proven(p));
-    if (report.ok) await storeSecrets(ctx, opts.store, report);
-    if (!report.ok && !report.problem) {
+    // A refused profile does not hold back the others' keys from the store.
+    const onlyDenied = !report.problem && report.profiles.every((p) => (p.saved && proven(p)) || denied.some((d) => d.profile === p.name));
+    if (report.ok || (onlyDenied && report.profiles.some((p) => p.saved))) await storeSecrets(ctx, opts.store, report);
+    if (denied.length > 0) {
+      const loggedIn = report.profiles.filter((p) => p.saved && proven(p)).map((p) => p.name);
+      report.problem = deniedProblem(denied, loggedIn, ctx.paths.duoConfig, report.problem);
+    } else if (!report.ok && !report.problem) {
       const missing = report.profiles.filter((p) => !p.saved).map((p) => p.name);
       const unverified = report.profiles.filter((p) => p.saved && !p.verified).map((p) => p.name);
       report.problem = missing.length > 0
@@ -103,13 +115,16 @@ async function loginUnit(
   later: string[],
   restrict: boolean,
   opts: LoginOptions,
-  shared: { interactive: boolean; runs: number },
+  shared: RunBudget,
   report: LoginReport,
   getConfig: () => LoadedConfig,
   setConfig: (c: LoadedConfig) => void,
-): Promise<{ saved: string[]; problem?: Problem }> {
+): Promise<{ saved: string[]; denied: Denied[]; problem?: Problem }> {
   const pending = new Set(names);
   const saved: string[] = [];
+  const denied: Denied[] = [];
+  // After a refused profile, a run of all would run it again: the rest go one by one.
+  let oneByOne = restrict;
   let only: string | undefined = restrict ? names[0] : undefined;
   let transientRetried = false;
   let sessionFlag = opts.sessionDuration;
@@ -124,7 +139,7 @@ async function loginUnit(
       await rememberRefusal(ctx, culprit, sessionFlag);
       sessionFlag = undefined;
       unresolved = undefined;
-      only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+      only = oneByOne || pending.size === 1 ? [...pending][0] : undefined;
       return true;
     }
     const repair = await lowerDuration(ctx, getConfig(), culprit, durationOf(culprit));
@@ -133,10 +148,10 @@ async function loginUnit(
     setConfig(await loadConfig(ctx));
     if (sessionFlag && sessionFlag > SAFE_DURATION) sessionFlag = undefined;
     unresolved = undefined;
-    only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+    only = oneByOne || pending.size === 1 ? [...pending][0] : undefined;
     return true;
   };
-  while (shared.runs < MAX_RUNS) {
+  while (runsLeft(shared)) {
     const args = [...(only ? ['-profile', only] : []), ...(sessionFlag ? ['-session-duration', String(sessionFlag)] : []), ...(shared.interactive ? ['-interactive'] : [])];
     // Without profiles duo-sso asks which account and role to use: hand it the terminal as is,
     // in case its picker needs a real terminal on stdout. Not with "debug": true, which makes it
@@ -152,7 +167,8 @@ async function loginUnit(
     const outcome = await runDuoSso(ctx, duoSso, args, { passthrough, ...(expected ? { expected } : {}) });
     shared.runs++;
     report.runs.push(outcome.record);
-    if (outcome.dryRun) return { saved: [] };
+    if (outcome.dryRun) return { saved: [], denied: [] };
+    const settledBefore = saved.length + denied.length;
 
     if (outcome.misplaced.length > 0) {
       const moved = await moveCredentials(ctx, outcome);
@@ -169,14 +185,32 @@ async function loginUnit(
     }
     const failure = classify(outcome.summary, outcome.record);
     outcome.record.failure = failure;
+    if (failure?.kind === 'access-denied' && config.profiles.length > 0) {
+      const culprit = blameDenied(failure, config.profiles.filter((p) => pending.has(p.name)), only);
+      if (culprit) {
+        denied.push({ profile: culprit.name, account: culprit.accountId, role: culprit.role, message: failure.message, source: failure.profile || failure.account ? 'duo-sso' : 'sts', granted: outcome.summary.listed });
+        pending.delete(culprit.name);
+      }
+      // One run per profile from here: each settles one (saved or refused), so it does not use up the repairs' runs.
+      if (oneByOne && saved.length + denied.length > settledBefore) shared.settled++;
+      if (pending.size === 0) return { saved, denied };
+      if (!culprit && oneByOne) return { saved, denied, problem: explain(failure, outcome, config) };
+      oneByOne = true;
+      only = [...pending][0];
+      progress(ctx, culprit
+        ? `${culprit.name} is not granted to you; logging in ${[...pending].join(', ')} without it, one at a time`
+        : `STS refused role '${failure.role}', which ${[...pending].join(' or ')} may use; trying them one at a time`);
+      continue;
+    }
+    if (oneByOne && !failure && denied.length > 0 && saved.length + denied.length > settledBefore) shared.settled++;
     if (!failure) {
-      if (pending.size === 0 || config.profiles.length === 0) return { saved };
+      if (pending.size === 0 || config.profiles.length === 0) return { saved, denied };
       if (unresolved) {
         // The suspect we tried alone worked: the refusal came from one of the others.
         const left = unresolved.suspects.filter((n) => pending.has(n));
         const profiles = config.profiles.filter((p) => left.includes(p.name));
         if (profiles.length === 1) {
-          if (!(await lower(profiles[0]!))) return { saved, problem: keptDuration(unresolved.role, profiles[0]!, durationOf(profiles[0]!)) };
+          if (!(await lower(profiles[0]!))) return { saved, denied, problem: keptDuration(unresolved.role, profiles[0]!, durationOf(profiles[0]!)) };
           continue;
         }
         if (profiles.length > 1) {
@@ -186,14 +220,14 @@ async function loginUnit(
         }
         unresolved = undefined;
       }
-      if (!only) return { saved, problem: { id: 'not-saved', message: `duo-sso finished without saving ${[...pending].join(', ')}`, commands: [] } };
-      only = restrict || pending.size === 1 ? [...pending][0] : undefined;
+      if (!only) return { saved, denied, problem: { id: 'not-saved', message: `duo-sso finished without saving ${[...pending].join(', ')}`, commands: [] } };
+      only = oneByOne || pending.size === 1 ? [...pending][0] : undefined;
       continue;
     }
-    if (failure.kind === 'access-denied' || failure.kind === 'other') return { saved, problem: explain(failure, outcome, getConfig()) };
+    if (failure.kind === 'access-denied' || failure.kind === 'other') return { saved, denied, problem: explain(failure, outcome, getConfig()) };
     // No run left: a repair that needs no run to learn from is still made (so the next login
     // needs one run), a plain retry is not.
-    const giveUp = shared.runs >= MAX_RUNS ? { saved, problem: gaveUp(failure, outcome, [...pending, ...later]) } : undefined;
+    const giveUp = !runsLeft(shared) ? { saved, denied, problem: gaveUp(failure, outcome, [...pending, ...later]) } : undefined;
 
     const inRun = config.profiles.filter((p) => (only ? p.name === only : pending.has(p.name) || outcome.summary.saved.includes(p.name)));
     switch (failure.kind) {
@@ -207,7 +241,7 @@ async function loginUnit(
             sessionFlag = undefined;
             continue;
           }
-          return { saved, problem: explain(failure, outcome, config) };
+          return { saved, denied, problem: explain(failure, outcome, config) };
         }
         if (blamed.length > 1) {
           if (giveUp) return giveUp;
@@ -217,13 +251,13 @@ async function loginUnit(
           progress(ctx, `STS refused role '${failure.role}', which ${blamed.map((b) => b.name).join(' and ')} use; trying ${only} alone to find which one`);
           continue;
         }
-        if (!(await lower(blamed[0]!))) return { saved, problem: keptDuration(failure.role, blamed[0]!, durationOf(blamed[0]!)) };
+        if (!(await lower(blamed[0]!))) return { saved, denied, problem: keptDuration(failure.role, blamed[0]!, durationOf(blamed[0]!)) };
         if (giveUp) return giveUp;
         continue;
       }
       case 'role-chaining':
       case 'expired-assertion':
-        if (transientRetried) return { saved, problem: explain(failure, outcome, config) };
+        if (transientRetried) return { saved, denied, problem: explain(failure, outcome, config) };
         if (giveUp) return giveUp;
         transientRetried = true;
         progress(ctx, failure.kind === 'expired-assertion'
@@ -231,17 +265,26 @@ async function loginUnit(
           : `STS refused role '${failure.role}' for role chaining; trying once more`);
         continue;
       case 'first-run-certificate':
-        if (shared.interactive || !(ctx.io.stdinIsTTY && ctx.io.stderrIsTTY)) return { saved, problem: explain(failure, outcome, config) };
+        if (shared.interactive || !(ctx.io.stdinIsTTY && ctx.io.stderrIsTTY)) return { saved, denied, problem: explain(failure, outcome, config) };
         if (giveUp) return giveUp;
         shared.interactive = true;
         progress(ctx, "the SSO page wants a client certificate chosen (first login on this machine); running duo-sso again with -interactive: pick your certificate in the browser");
         continue;
       default:
-        return { saved, problem: explain(failure, outcome, config) };
+        return { saved, denied, problem: explain(failure, outcome, config) };
     }
   }
-  return { saved, problem: budgetSpent([...pending, ...later]) };
+  return { saved, denied, problem: budgetSpent([...pending, ...later]) };
 }
+
+/** How many runs of duo-sso this login made, and how many of them each settled one profile after a refusal. */
+interface RunBudget {
+  interactive: boolean;
+  runs: number;
+  settled: number;
+}
+
+const runsLeft = (b: RunBudget): boolean => b.runs - b.settled < MAX_RUNS;
 
 /** duo-sso's "debug" switch (config.json): on, it prints secrets. (A non-boolean makes duo-sso refuse the file.) */
 function isDebug(config: unknown): boolean {

@@ -11,7 +11,8 @@ export type Failure =
   | { kind: 'role-chaining'; role: string }
   | { kind: 'expired-assertion'; role?: string }
   | { kind: 'first-run-certificate' }
-  | { kind: 'access-denied'; role: string; message: string }
+  /** The SSO does not grant a profile's account and role: STS AccessDenied, or duo-sso's own "not available to you". */
+  | { kind: 'access-denied'; role: string; message: string; profile?: string; account?: string }
   | { kind: 'other'; detail: string };
 
 export interface RunExit {
@@ -22,6 +23,8 @@ export interface RunExit {
 
 /** The failure a run reported, or undefined when it reported none. */
 export function classify(summary: RunSummary, exit: RunExit): Failure | undefined {
+  const na = summary.notAvailable[0];
+  if (na) return { kind: 'access-denied', role: na.role ?? '', message: na.message, ...(na.profile ? { profile: na.profile } : {}), ...(na.account ? { account: na.account } : {}) };
   const f = summary.failures[0];
   if (f) {
     if (/MaxSessionDuration/i.test(f.message)) return { kind: 'max-session-duration', role: f.role };

@@ -5,6 +5,7 @@
 import { parseWithBom } from '../config/read-config.js';
 import { POLICY, type Caps } from '../config/model.js';
 import { isAccountId, isRoleName, isUsableProfileName } from '../config/validate.js';
+import { isRegionName } from '../aws/region.js';
 
 export type { Caps };
 export type SecretStoreChoice = 'keychain' | 'pass' | 'any';
@@ -28,6 +29,8 @@ export interface OrgPolicy {
   requiredProfiles?: RequiredProfile[];
   secretStore?: SecretStoreChoice;
   autoRenew?: boolean;
+  /** The default AWS region `config init` and `setup` write for profiles that have none. */
+  region?: string;
 }
 
 export interface PolicyProblem {
@@ -43,7 +46,7 @@ export type ParsedPolicy =
   | { kind: 'valid'; policy: OrgPolicy; warnings: PolicyProblem[] }
   | { kind: 'invalid'; problems: PolicyProblem[]; warnings: PolicyProblem[] };
 
-export const POLICY_KEYS = ['ssoUrl', 'consoleUrl', 'tap', 'tapUrl', 'releaseUrl', 'productionAccounts', 'maxSessionSeconds', 'requiredProfiles', 'secretStore', 'autoRenew'] as const;
+export const POLICY_KEYS = ['ssoUrl', 'consoleUrl', 'tap', 'tapUrl', 'releaseUrl', 'productionAccounts', 'maxSessionSeconds', 'requiredProfiles', 'secretStore', 'autoRenew', 'region'] as const;
 const SECRET_STORES: readonly SecretStoreChoice[] = ['keychain', 'pass', 'any'];
 
 /** What each key means: docs/fleet.md's table is generated from this. */
@@ -58,6 +61,7 @@ export const POLICY_DOC: Record<(typeof POLICY_KEYS)[number], string> = {
   requiredProfiles: '`{ "NAME": "ACCOUNT:ROLE[:SECONDS]" }`: profiles every config must have; `config init` and `setup --yes` write them',
   secretStore: '`keychain`, `pass` or `any`: where AWS keys may be kept',
   autoRenew: 'renew credentials through `credential_process` by default',
+  region: 'the default AWS region (`us-east-2`) written to ~/.aws/config for profiles that have none',
 };
 
 function isHttpsUrl(v: unknown): v is string {
@@ -169,6 +173,10 @@ export function parsePolicy(text: string, path: string): ParsedPolicy {
   if ('autoRenew' in d) {
     if (typeof d.autoRenew === 'boolean') policy.autoRenew = d.autoRenew;
     else bad('autoRenew', `must be true or false, not ${JSON.stringify(d.autoRenew)}`);
+  }
+  if ('region' in d) {
+    if (typeof d.region === 'string' && isRegionName(d.region)) policy.region = d.region;
+    else bad('region', `must be an AWS region name like "us-east-1", not ${JSON.stringify(d.region)}`);
   }
   return problems.length > 0 ? { kind: 'invalid', problems, warnings } : { kind: 'valid', policy, warnings };
 }

@@ -12,7 +12,8 @@ const PTY_WIZARD_DRIVER = `
 import os, pty, sys, time, re, select
 steps = [("sign-in URL", "\\r"), ("Duo device", "\\r"), ("Duo factor", "\\r"), ("logins without a profile", "\\r"),
          ("Add named profiles", "\\r"), ("Profile name", "eticloud\\r"), ("account id", "626007623524\\r"), ("Role", "\\r"),
-         ("production account", "\\r"), ("(900-14400)", "\\r"), ("Add another profile", "\\r")]
+         ("production account", "\\r"), ("(900-14400)", "\\r"), ("Add another profile", "\\r"),
+         ("Default AWS region", "\\r")]
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], sys.argv[1:])
@@ -321,6 +322,8 @@ describe('config', () => {
     expect(r.stdout).toMatch(/\u001b\[3\dm/);
     expect(JSON.parse(await box.read(CONFIG)).profiles).toEqual({ eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 } });
     expect(await box.mode(CONFIG)).toBe(0o600);
+    // The region question's answer (the offered us-east-1) is where the AWS CLI reads it.
+    expect(await box.read('.aws/config')).toBe('[profile eticloud]\nregion = us-east-1\n');
   });
 
   it.each([

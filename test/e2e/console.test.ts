@@ -176,14 +176,20 @@ describe('console', () => {
     expect(longTerm.stderr).toMatch(/long-term keys.*\n.*duo-sso-setup login/);
     expect(longTerm.stderr).not.toContain('longTermSecretNeverShown');
     const missing = await b.run(['console', '--print', '-p', 'nope']);
-    expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toContain('duo-sso-setup login --profile nope');
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/unknown profile 'nope'.*\n.*has no profiles.*\nOther AWS profiles: eticloud, static/);
+    expect(missing.stderr).not.toContain('login --profile nope');
     sts.expire(keys.accessKeyId);
     const refused = await b.run(['console', '--print', '-p', 'eticloud']);
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/did not accept the session of profile eticloud \(HTTP 400\)\n.*duo-sso-setup login --profile eticloud/);
+    // eticloud is only in ~/.aws here: `login --profile eticloud` would fail, so it is not offered.
+    expect(refused.stderr).toMatch(/did not accept the session of profile eticloud \(HTTP 400\)\n.*eticloud is not in \S+config\.json, so duo-sso does not log it in/);
+    expect(refused.stderr).not.toContain('login --profile');
     expect(leaks(refused.stderr, keys)).toEqual([]);
+    await b.write('.config/duo-sso/config.json', JSON.stringify({ profiles: { eticloud: { aws_account_id: '123456789012', aws_role_name: 'admin' } } }));
+    const duo = await b.run(['console', '--print', '-p', 'eticloud']);
+    expect(duo.stderr).toMatch(/did not accept the session of profile eticloud \(HTTP 400\)\n.*Log in: duo-sso-setup login --profile eticloud/);
   });
 
   it('--sso prints the organisation\'s console link; state.json overrides it', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import { stringify } from 'yaml';
 import { join } from 'node:path';
 import { sandboxPerTest, type Sandbox } from '../support/sandbox.js';
 import { corpusPath, missingCorpus } from '../support/corpus.js';
@@ -83,9 +84,10 @@ describe('doctor kubeconfig check', () => {
     const path = await b.write('kube/combined', await readFile(join(KUBE!, 'output_combined'), 'utf8'));
     const c = await check(b, { KUBECONFIG: `${path}:${b.path('kube/absent')}` });
     expect(c.status).toBe('warn');
+    // The current context's user first.
     expect(c.fix.commands).toEqual([
-      ['aws', 'eks', 'update-kubeconfig', '--name', 'Existing', '--region', 'us-west-2', '--profile', 'eticloud'],
       ['aws', 'eks', 'update-kubeconfig', '--name', 'ExampleCluster', '--region', 'region', '--profile', 'eticloud'],
+      ['aws', 'eks', 'update-kubeconfig', '--name', 'Existing', '--region', 'us-west-2', '--profile', 'eticloud'],
     ]);
   });
 
@@ -104,5 +106,55 @@ describe('doctor kubeconfig check', () => {
     const c = await check(b);
     expect(c.status).toBe('warn');
     expect(c.summary).toMatch(new RegExp(`^${b.path('.kube/config')}:1:\\d+: not valid YAML`));
+  });
+
+  const golden = corpusPath('kube', 'files', 'eksctl-minikube_sample.golden');
+  it.skipIf(!golden)(`eksctl's golden kubeconfig (a repeated top-level key, kubectl reads it: the last counts) is not "not valid YAML"${missingCorpus('kube', 'files', 'eksctl-minikube_sample.golden')}`, async () => {
+    const b = await box();
+    await b.write('.kube/config', await readFile(golden!, 'utf8'));
+    const c = await check(b);
+    expect(c.status, JSON.stringify(c)).toBe('skip');
+    expect(c.summary).toBe('no kubeconfig context uses `aws eks get-token` or `aws-iam-authenticator`');
+  });
+
+  it('KUBECONFIG=a:b: an entry of b that a shadows is never judged (kubectl: first file wins), so a working setup gets no fix', async () => {
+    const b = await box();
+    await updateKubeconfig(b, 'prod', 'eticloud');
+    const good = b.path('.kube/config');
+    // The same names, an older copy pointing at a profile duo-sso does not log in.
+    const stale = await b.write('kube/stale', (await b.read('.kube/config')).replaceAll('eticloud', 'legacy'));
+    const c = await check(b, { KUBECONFIG: `${good}:${stale}` });
+    expect(c.status, JSON.stringify(c)).toBe('ok');
+    expect(c.data.users).toEqual([expect.objectContaining({ user: 'arn:aws:eks:us-east-1:111122223333:cluster/prod', profile: 'eticloud', file: good })]);
+    // The other order: kubectl uses the stale entry, and so does the check.
+    const reversed = await check(b, { KUBECONFIG: `${stale}:${good}` });
+    expect(reversed.status).toBe('warn');
+    expect(reversed.details).toContain('arn:aws:eks:us-east-1:111122223333:cluster/prod (cluster prod): profile legacy is not one duo-sso logs in (config.json has eticloud)');
+  });
+
+  it('aws-iam-authenticator users with AWS_PROFILE in their exec env are checked, the current context first', async () => {
+    const b = await box();
+    const user = (name: string, profile: string) => ({ name, user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws-iam-authenticator', args: ['token', '-i', name], env: [{ name: 'AWS_PROFILE', value: profile }] } } });
+    await b.write('.kube/config', stringify({
+      apiVersion: 'v1', kind: 'Config', 'current-context': 'two',
+      clusters: [{ name: 'k', cluster: { server: 'https://k.example' } }],
+      contexts: [{ name: 'one', context: { cluster: 'k', user: 'c1' } }, { name: 'two', context: { cluster: 'k', user: 'c2' } }],
+      users: [user('c1', 'eticloud'), user('c2', 'legacy'), user('unused', 'legacy')],
+    }));
+    const c = await check(b);
+    expect(c.status).toBe('warn');
+    expect(c.details).toEqual([
+      'c2 (cluster c2) via aws-iam-authenticator: profile legacy is not one duo-sso logs in (config.json has eticloud)',
+      'c1 (cluster c1) via aws-iam-authenticator: profile eticloud',
+    ]);
+    expect(c.data.users.map((u: any) => [u.user, u.contexts])).toEqual([['c2', ['two']], ['c1', ['one']]]);
+  });
+
+  it('a file kubectl refuses (a name twice in a list) is named, with the reason', async () => {
+    const b = await box();
+    await b.write('.kube/config', 'apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user: {token: a}\n- name: u\n  user: {token: b}\n');
+    const c = await check(b);
+    expect(c.status).toBe('warn');
+    expect(c.summary).toBe(`${b.path('.kube/config')}: kubectl refuses to load it (duplicate name "u" in users)`);
   });
 });

@@ -123,11 +123,16 @@ describe('exec', () => {
     const r = await b.run(['exec', '-p', 'eticloud', '--', 'sh', '-c', 'echo ran']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/expired at 2020-01-01T00:00:00.000Z\n.*duo-sso-setup login --profile eticloud/);
+    expect(r.stderr).toMatch(/expired at 2020-01-01T00:00:00.000Z\neticloud is not in .*config\.json, so duo-sso does not log it in/);
     for (const s of secretsOf(keys)) expect(r.stderr).not.toContain(s);
+    // eticloud is only in ~/.aws here: `login --profile eticloud` would fail, so it is not offered.
+    expect(r.stderr).not.toContain('login --profile');
+    await b.write('.config/duo-sso/config.json', JSON.stringify({ profiles: { eticloud: { aws_account_id: '123456789012', aws_role_name: 'admin' } } }));
+    const inConfig = await b.run(['exec', '-p', 'eticloud', '--', 'sh', '-c', 'echo ran']);
+    expect(inConfig.stderr).toMatch(/expired at 2020-01-01T00:00:00.000Z\nLog in: duo-sso-setup login --profile eticloud/);
     const missing = await b.run(['exec', '-p', 'other', '--', 'sh', '-c', 'echo ran']);
-    expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toContain('duo-sso-setup login --profile other');
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/unknown profile 'other': not in .*config\.json.*\nProfiles duo-sso logs in \(.*\): eticloud/);
   });
 
   it('a command that is not there: exit 1 and says so', async () => {

@@ -537,7 +537,8 @@ describe('login', () => {
     const r = await box.run(['login', '--yes']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("STS refused role 'admin': Not authorized to perform sts:AssumeRoleWithSAML");
-    expect(r.stdout).toContain("profile long asks for role 'admin' in account 222222222222");
+    expect(r.stdout).toContain("long: role 'admin' in account 222222222222 — STS: Not authorized to perform sts:AssumeRoleWithSAML");
+    expect(r.stdout).toContain('$ duo-sso-setup config remove-profile long');
     expect(await sim.runs()).toHaveLength(1);
   });
 
@@ -549,7 +550,9 @@ describe('login', () => {
     expect(r.exitCode).toBe(1);
     expect(r.json.problem).toMatchObject({
       id: 'access-denied-role',
-      details: ["profile long asks for role 'admin' in account 222222222222", 'your SSO grants: 222222222222 readonly, 333333333333 admin'],
+      details: expect.arrayContaining(["long: role 'admin' in account 222222222222 — STS: Not authorized to perform sts:AssumeRoleWithSAML", '  your SSO grants: 222222222222 readonly, 333333333333 admin']),
+      // The one role granted in that account is the likely intended one.
+      commands: [['duo-sso-setup', 'config', 'add-profile', 'long', '--account', '222222222222', '--role', 'readonly', '--force'], ['duo-sso-setup', 'config', 'remove-profile', 'long']],
     });
     expect(r.stderr).toMatch(/DEBUG SAMLResponse: \[redacted\]/);
   });

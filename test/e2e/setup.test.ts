@@ -31,9 +31,15 @@ async function bareMachine(knobs: Partial<DuoSsoKnobs> = {}) {
   return { box, sts, sim, download, newTerminal };
 }
 
+/** The commands under "Next steps:" in setup's summary (comments after `#` dropped). */
+function nextCommands(stdout: string): string[][] {
+  const block = stdout.split('\nNext steps:\n')[1] ?? '';
+  return block.split('\n').filter((l) => /^ {2}(aws|duo-sso-setup) /.test(l)).map((l) => l.replace(/#.*$/, '').trim().split(/\s+/));
+}
+
 describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
   it('setup --yes installs duo-sso and pass/gpg, writes the config, logs in (-interactive the first time) and leaves doctor at exit 0; a rerun skips everything', async () => {
-    const { box, sim, download, newTerminal } = await bareMachine({ firstRunCertificatePrompt: true });
+    const { box, sts, sim, download, newTerminal } = await bareMachine({ firstRunCertificatePrompt: true });
     const r = await box.run(['setup', '--yes', '--from', download, ...GPG, '--profile', PROFILE], { timeoutMs: 300_000 });
     expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toContain('Setup summary:');
@@ -52,12 +58,24 @@ describe.skipIf(!canApt)('setup on a bare Linux machine', () => {
     const doctor = await box.run(['doctor', '--json'], { env: newTerminal });
     expect(doctor.exitCode, JSON.stringify(doctor.json?.checks?.filter((c: any) => c.status === 'fail'))).toBe(0);
 
+    // Every command the summary says to run next works here, as printed, in a new terminal.
+    // (Debian's AWS CLI 2.9 ignores AWS_ENDPOINT_URL_STS: --endpoint-url is appended for the
+    // stand-in; without a region it stops before that with "You must specify a region".)
+    expect(r.stdout).toMatch(/Default AWS region: set region us-east-1 for eticloud in \S+ \(default; --region to choose another\)/);
+    const next = nextCommands(r.stdout);
+    expect(next.map((c) => c[0])).toEqual(['aws', 'duo-sso-setup', 'duo-sso-setup']);
+    for (const argv of next) {
+      const [file, ...args] = argv[0] === 'aws' ? [...argv, '--endpoint-url', sts.url] : [process.execPath, CLI, ...argv.slice(1)];
+      const ran = await box.exec(file!, args, { env: newTerminal });
+      expect(ran.exitCode, `${argv.join(' ')}\n${ran.stdout}\n${ran.stderr}`).toBe(0);
+    }
+
     const runs = (await sim.runs()).length;
     // Rerun in the same terminal (its PATH still lacks ~/.local/bin; the profile has it now).
     const again = await box.run(['setup', '--yes', '--json'], { timeoutMs: 120_000 });
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.json.steps.map((s: any) => [s.id, s.status])).toEqual([
-      ['detect', 'done'], ['install', 'skipped'], ['completion', 'skipped'], ['config', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
+      ['detect', 'done'], ['install', 'skipped'], ['completion', 'skipped'], ['config', 'skipped'], ['region', 'skipped'], ['login', 'skipped'], ['verify', expect.stringMatching(/done|warning/)],
     ]);
     expect((await sim.runs()).length).toBe(runs);
     expect(await box.read('.bashrc')).toBe(bashrc);
@@ -97,7 +115,9 @@ describe('setup without a terminal', () => {
     const r = await box.run(['setup', '--dry-run', '--json', '--from', download, ...GPG, '--profile', PROFILE]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.json.dryRun).toBe(true);
-    expect(r.json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'completion', 'config', 'login', 'verify']);
+    expect(r.json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'completion', 'config', 'region', 'login', 'verify']);
+    expect(r.json.steps.find((s: any) => s.id === 'region').detail).toMatch(/^would set region us-east-1 for eticloud in \S+\/\.aws\/config \(default; --region to choose another\)$/);
+    expect(existsSync(box.path('.aws/config'))).toBe(false);
     expect(r.json.plans.map((p: any) => p.component)).toEqual(['duo-sso', 'pass-gpg', 'completion']);
     expect(existsSync(box.path('.bashrc'))).toBe(false);
     expect(existsSync(box.path('.local'))).toBe(false);

@@ -57,6 +57,9 @@ describe('config init wizard (real enquirer, injected streams)', () => {
     await t.answer('Session duration in seconds (900-3600)', `7200${ENTER}`);
     await t.answer('at most 3600 s', `${BACKSPACE.repeat(4)}3600${ENTER}`);
     await t.answer('Add another profile', ENTER);
+    // A region name is checked as typed; the AWS CLI needs one for every profile.
+    await t.answer('Default AWS region for these profiles', `${BACKSPACE.repeat(9)}us-east${ENTER}`);
+    await t.answer('an AWS region name', `-2${ENTER}`);
     const options = await asked;
     expect(options).toEqual({
       url: 'https://cloudsso.cisco.com', device: 'phone1', factor: 'push', sessionDuration: 3600,
@@ -66,11 +69,27 @@ describe('config init wizard (real enquirer, injected streams)', () => {
       ],
       production: ['prod'],
       force: false,
+      region: 'us-east-2',
     });
     expect(buildConfig(options!).profiles).toEqual({
       eticloud: { aws_account_id: '626007623524', aws_role_name: 'admin', session_duration_seconds: 3600 },
       prod: { aws_account_id: '012345678901', aws_role_name: 'devops', session_duration_seconds: 3600 },
     });
+  });
+
+  it('offers the organisation\'s region first, and asks none without profiles', async () => {
+    const t = terminal();
+    const asked = askInitOptions(enquirerPrompter({ stdin: t.stdin, stdout: t.stdout }), { exists: false, force: false, region: 'eu-west-1' });
+    for (const q of ['duo-sso sign-in URL', 'Duo device', 'Duo factor', 'Session duration in seconds for logins', 'Add named profiles']) await t.answer(q, ENTER);
+    for (const [q, a] of [['Profile name', 'x'], ['AWS account id', '626007623524'], ['Role', ''], ['production account', ''], ['Session duration in seconds (900', ''], ['Add another profile', '']]) await t.answer(q!, `${a}${ENTER}`);
+    await t.answer('Default AWS region', ENTER);
+    expect((await asked)?.region).toBe('eu-west-1');
+    const none = terminal();
+    const noProfiles = askInitOptions(enquirerPrompter({ stdin: none.stdin, stdout: none.stdout }), { exists: false, force: false });
+    for (const q of ['duo-sso sign-in URL', 'Duo device', 'Duo factor', 'Session duration in seconds for logins']) await none.answer(q, ENTER);
+    await none.answer('Add named profiles', `n${ENTER}`);
+    expect(await noProfiles).not.toHaveProperty('region');
+    expect(none.plain()).not.toContain('region');
   });
 
   it('stops without writing when the user keeps the existing config', async () => {

@@ -86,6 +86,7 @@ const CASES: Case[] = [
   { id: 'duo-sso-not-found', text: 'zsh: command not found: duo-sso' },
   { id: 'duo-sso-not-found', text: "'duo-sso' is not recognized as an internal or external command,\noperable program or batch file." },
   { id: 'duo-sso-not-found', text: 'Error: spawn duo-sso ENOENT' },
+  { id: 'profile-not-available', text: "Error: role 'devops' for profile 'scratch' is not available to you", facts: { profile: 'scratch' } },
   { id: 'first-run-client-certificate', text: 'Waiting for SSO page...\nError: net::ERR_BAD_SSL_CLIENT_AUTH_CERT at https://cloudsso.cisco.com/idp/startSSO.ping' },
   { id: 'first-run-client-certificate', text: 'The SSO page is asking for a client certificate; rerun with -interactive to select one.' },
   // the duo-sso stand-in's wording (test/support/duo-sso-sim) for the first-run prompt

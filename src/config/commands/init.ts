@@ -4,6 +4,9 @@ import type { Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { initConfig, type InitOptions, type InitProfile } from '../init.js';
 import type { Prompter } from '../../ui/prompt.js';
+import { isRegionName } from '../../aws/region.js';
+import { applyRegion, describeRegion, type RegionOutcome } from '../region.js';
+import { appliedPolicy } from '../../policy/read.js';
 
 export interface InitFlags {
   profile?: string[];
@@ -12,6 +15,7 @@ export interface InitFlags {
   device?: string;
   factor?: string;
   sessionDuration?: string;
+  region?: string;
   force?: boolean;
 }
 
@@ -28,6 +32,11 @@ export function parseSecondsFlag(flag: string, value: string): number {
   return Number(value.trim());
 }
 
+export function parseRegionFlag(value: string): string {
+  if (!isRegionName(value.trim())) throw usage(`--region ${value}: not an AWS region name (like us-east-1 or eu-west-1)`);
+  return value.trim();
+}
+
 function usage(message: string): UserError {
   return new UserError(message, { exitCode: ExitCode.usage, hint: 'See `duo-sso-setup config init --help`.' });
 }
@@ -40,6 +49,7 @@ export function optionsFromFlags(flags: InitFlags): InitOptions {
     ...(flags.device !== undefined ? { device: flags.device } : {}),
     ...(flags.factor !== undefined ? { factor: flags.factor } : {}),
     ...(flags.sessionDuration !== undefined ? { sessionDuration: parseSecondsFlag('--session-duration', flags.sessionDuration) } : {}),
+    ...(flags.region !== undefined ? { region: parseRegionFlag(flags.region) } : {}),
     force: Boolean(flags.force),
   };
 }
@@ -62,23 +72,32 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   if (ctx.canPrompt && !flagsGiven) {
     const { askInitOptions } = await import('../wizard.js');
     const { enquirerPrompter } = await import('../../ui/prompt.js');
-    const asked = await askInitOptions(prompter ?? enquirerPrompter(), { exists: await exists(ctx.paths.duoConfig), force: Boolean(flags.force) });
+    const { readPolicy } = await import('../../policy/read.js');
+    const policyRegion = appliedPolicy(await readPolicy(ctx.paths))?.region;
+    const asked = await askInitOptions(prompter ?? enquirerPrompter(), { exists: await exists(ctx.paths.duoConfig), force: Boolean(flags.force), ...(policyRegion ? { region: policyRegion } : {}) });
     if (!asked) {
       ctx.io.err(`${ctx.paths.duoConfig} left unchanged\n`);
       return ExitCode.failure;
     }
     options = asked;
   }
+  // A ~/.aws/config the region cannot go into is refused before config.json is written.
+  if (options.region) await applyRegion({ ...ctx, options: { ...ctx.options, dryRun: true } }, [], options.region);
   const r = await initConfig(ctx, options);
+  // The region: asked or given, else the organisation's; written only where a profile has none.
+  const region = options.region ?? appliedPolicy(r.policy)?.region;
+  const names = Object.keys(r.config.profiles ?? {});
+  const regionOutcome: RegionOutcome | undefined = region && names.length > 0 ? await applyRegion(ctx, names, region) : undefined;
   if (r.policy.kind === 'ignored') ctx.io.err(`warning: the organisation policy ${r.policy.path} is ignored: ${r.policy.reason} (see duo-sso-setup doctor --only policy)\n`);
   if (r.policy.kind === 'invalid') ctx.io.err(`warning: the organisation policy ${r.policy.path} is not valid and was not applied: ${r.policy.problems[0]!.message} (see duo-sso-setup doctor --only policy)\n`);
   if (ctx.options.json) {
-    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: r.production, policy: { path: r.policy.path, status: r.policy.kind }, config: r.config }, null, 2)}\n`);
+    ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: r.production, policy: { path: r.policy.path, status: r.policy.kind }, config: r.config, ...(regionOutcome ? { region: regionOutcome } : {}) }, null, 2)}\n`);
     return ExitCode.ok;
   }
   if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);
   else if (!r.changed) ctx.io.out(`${r.path} already has exactly this content\n`);
   else ctx.io.out(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`);
+  if (regionOutcome) ctx.io.out(`${describeRegion(regionOutcome)}${regionOutcome.backup ? `\nbackup: ${regionOutcome.backup}` : ''}\n`);
   if (!r.dryRun) ctx.io.err(`${nextSteps(Boolean(options.profiles?.length))}\n`);
   return ExitCode.ok;
 }

@@ -1,20 +1,22 @@
-// kubectl gets EKS tokens from `aws eks get-token --profile P`: P must be a profile duo-sso
-// logs in, with credentials that have not expired, or every kubectl call fails with an AWS
-// error far from its cause. Skipped without a kubeconfig. The YAML parser loads only when a
+// kubectl gets EKS tokens from `aws eks get-token --profile P` or `aws-iam-authenticator token`
+// (AWS_PROFILE=P in its exec env): P must be a profile duo-sso logs in, with credentials that
+// have not expired, or every kubectl call fails with an AWS error far from its cause. Judged on
+// what kubectl itself uses: KUBECONFIG's files read and merged as client-go does (src/kube). Skipped without a kubeconfig. The YAML parser loads only when a
 // kubeconfig exists (the doctor is meant to answer in well under a second).
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { gatherStatus } from '../../login/status.js';
-import { eksUsers, kubeconfigPaths, updateKubeconfigCommand, type EksUser } from '../../kube/kubeconfig.js';
+import { eksUsersInUse, field, kubeconfigPaths, mergeKubeconfigs, readKubeconfig, updateKubeconfigCommand } from '../../kube/kubeconfig.js';
 import { result, type Check, type CheckResult } from '../types.js';
 
 interface Loaded {
   path: string;
-  users: EksUser[];
+  doc: unknown;
 }
 
+/** Each file as kubectl reads it (src/kube: readKubeconfig), or why kubectl refuses it. */
 async function load(paths: string[]): Promise<{ files: Loaded[]; problems: string[] }> {
   const files: Loaded[] = [];
   const problems: string[] = [];
@@ -29,15 +31,16 @@ async function load(paths: string[]): Promise<{ files: Loaded[]; problems: strin
     const mod = await import('yaml');
     // The bundle hands a lazily loaded CommonJS package over as its default export only.
     const { parseDocument } = typeof mod.parseDocument === 'function' ? mod : (mod as unknown as { default: typeof mod }).default;
-    // prettyErrors: the line and column of each error (its message repeats them: cut).
-    const doc = parseDocument(text, { prettyErrors: true });
-    const error = doc.errors[0];
-    if (error) {
-      const at = error.linePos?.[0];
-      problems.push(`${path}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`);
+    const read = readKubeconfig(text, parseDocument);
+    if (read.kind === 'not-yaml') {
+      problems.push(`${path}${read.line ? `:${read.line}:${read.col}` : ''}: not valid YAML (${read.message})`);
       continue;
     }
-    files.push({ path, users: eksUsers(doc.toJS()) });
+    if (read.kind === 'refused') {
+      problems.push(`${path}: kubectl refuses to load it (${read.problems.slice(0, 3).join('; ')})`);
+      continue;
+    }
+    files.push({ path, doc: read.doc });
   }
   return { files, problems };
 }
@@ -48,8 +51,10 @@ export const kubeconfigCheck: Check = {
   async run(ctx): Promise<CheckResult> {
     const { files, problems } = await load(kubeconfigPaths(ctx.env, ctx.paths.home, delimiter, join));
     if (files.length === 0 && problems.length === 0) return result.skip('no kubeconfig (~/.kube/config or KUBECONFIG)');
-    const users = files.flatMap((f) => f.users.map((u) => ({ ...u, file: f.path })));
-    if (users.length === 0 && problems.length === 0) return result.skip('no kubeconfig user runs `aws eks get-token`');
+    // What kubectl uses: KUBECONFIG's files merged (the first file wins per name), the users its
+    // contexts reach, the current context's first. An entry a later file repeats is never used.
+    const users = eksUsersInUse(mergeKubeconfigs(files.map((f) => f.doc))).map((u) => ({ ...u, file: fileOf(files, u.user) }));
+    if (users.length === 0 && problems.length === 0) return result.skip('no kubeconfig context uses `aws eks get-token` or `aws-iam-authenticator`');
     const config = await readConfig(ctx.paths.duoConfig);
     const loggedIn = config.kind === 'parsed' ? listProfiles(config.value).map((p) => p.name) : [];
     const status = loggedIn.length > 0 ? await gatherStatus(ctx, { verify: false }).catch(() => undefined) : undefined;
@@ -59,7 +64,7 @@ export const kubeconfigCheck: Check = {
     const wrong: typeof users = [];
     const stale = new Set<string>();
     for (const u of users) {
-      const where = `${u.user}${u.cluster ? ` (cluster ${u.cluster})` : ''}`;
+      const where = `${u.user}${u.cluster ? ` (cluster ${u.cluster})` : ''}${u.tool ? ` via ${u.tool}` : ''}`;
       if (!u.profile) {
         wrong.push(u);
         details.push(`${where}: names no AWS profile, so the token comes from whatever AWS_PROFILE the shell has`);
@@ -73,7 +78,7 @@ export const kubeconfigCheck: Check = {
         details.push(`${where}: profile ${u.profile}`);
       }
     }
-    const data = { users: users.map((u) => ({ user: u.user, file: u.file, ...(u.cluster ? { cluster: u.cluster } : {}), ...(u.profile ? { profile: u.profile } : {}) })) };
+    const data = { users: users.map((u) => ({ user: u.user, file: u.file, contexts: u.contexts, ...(u.cluster ? { cluster: u.cluster } : {}), ...(u.profile ? { profile: u.profile } : {}), ...(u.tool ? { tool: u.tool } : {}) })) };
     if (wrong.length > 0) {
       if (suggest === 'PROFILE' && loggedIn.length > 0) details.push(`Use one of: ${loggedIn.join(', ')}`);
       return result.warn(`${wrong.map((u) => u.user).join(', ')}: EKS token without a duo-sso profile`, details, {
@@ -93,3 +98,9 @@ export const kubeconfigCheck: Check = {
     return result.ok(`${users.length} EKS user${users.length > 1 ? 's' : ''} with duo-sso profiles`, details, data);
   },
 };
+
+/** The file kubectl takes a user's entry from: the first that names it. */
+function fileOf(files: readonly Loaded[], user: string): string {
+  const users = (f: Loaded) => field(f.doc, 'users');
+  return files.find((f) => { const list = users(f); return Array.isArray(list) && list.some((u) => field(u, 'name') === user); })?.path ?? files[0]!.path;
+}

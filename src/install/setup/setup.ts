@@ -29,6 +29,9 @@ import { renderSetup, type SetupReport, type SetupStepReport } from './render.js
 import { runSteps, type SetupStep, type StepResult } from './steps.js';
 import type { InitFlags } from '../../config/commands/init.js';
 import { readProfileText } from '../../fs/safe-read.js';
+import { parseRegionFlag } from '../../config/commands/init.js';
+import { applyRegion, describeRegion, FALLBACK_REGION, profilesWithoutRegion } from '../../config/region.js';
+import { isRegionName } from '../../aws/region.js';
 
 export interface SetupFlags extends InstallFlags, Omit<InitFlags, 'force'> {
   /** --no-login sets this false. */
@@ -72,6 +75,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const awsV1 = pipAwsCliV1(classifyAwsCli(fromInstallations(outcomes.find((o) => o.check.id === 'aws-cli')?.result.data?.installations)));
   const needsConfig = (await readConfig(ctx.paths.duoConfig)).kind !== 'parsed';
   const needsLogin = flags.login !== false && statusOf(outcomes, 'credentials') !== 'ok';
+  // config.json's profiles the AWS CLI finds no region for (it would refuse every command).
+  const withoutRegion = needsConfig ? [] : await profilesWithoutRegion(ctx.paths, await profileNames(ctx.paths.duoConfig));
   // ~/.local/bin holds our tools but is not on PATH (and the profile does not fix that yet).
   const needsPath = pathResult.status === 'fail' && !(await profileAddsLocalBin(ctx));
   // Shell completion: offered unless --no-completion, for bash, zsh and fish, once.
@@ -82,8 +87,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const unfinished = new Set<Plan['component']>();
   let configDone = !needsConfig;
 
-  if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin)) {
-    const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsCompletion ? [`load shell completion from ${completion!.file}`] : []), ...(needsConfig ? ['write config.json'] : []), ...(needsLogin ? ['log in'] : [])];
+  if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin || withoutRegion.length > 0)) {
+    const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsCompletion ? [`load shell completion from ${completion!.file}`] : []), ...(needsConfig ? ['write config.json'] : []), ...(withoutRegion.length > 0 ? [`set a region for ${withoutRegion.join(', ')}`] : []), ...(needsLogin ? ['log in'] : [])];
     throw new UserError(`nothing was changed: setup would ${what.join(', ')}, and there is no terminal to confirm it`, {
       hint: 'Rerun with --yes (and the flags of the steps, e.g. --profile NAME=ACCOUNT:ROLE --from FILE --no-passphrase), or with --dry-run to preview.',
     });
@@ -184,7 +189,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         const { runInit } = await import('../../config/commands/init.js');
         let text = '';
         const initFlags: InitFlags = Object.fromEntries(
-          (['profile', 'production', 'url', 'device', 'factor', 'sessionDuration'] as const).filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]),
+          (['profile', 'production', 'url', 'device', 'factor', 'sessionDuration', 'region'] as const).filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]),
         );
         const code = await runInit(routed(current, ctx.options.json ? (t) => (text += t) : ctx.io.err, ctx.options.json), initFlags);
         if (text) captured.config = parseOr(text);
@@ -192,6 +197,11 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         configDone = true;
         return { status: 'done', detail: `${ctx.options.dryRun ? 'would write' : 'wrote'} ${ctx.paths.duoConfig}` };
       },
+    },
+    {
+      id: 'region', title: 'Default AWS region', command: ['duo-sso-setup', 'doctor'],
+      // A dry run has no config.json yet to read the profiles from: --profile names them.
+      run: async () => regionStep(current, flags.region, configDone, ctx.options.dryRun && needsConfig ? (flags.profile ?? []).map((p) => p.split('=')[0]!.trim()) : undefined),
     },
     {
       id: 'login', title: 'First login', command: ['duo-sso-setup', 'login'],
@@ -237,6 +247,30 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
   else ctx.io.out(renderSetup(report, ctx.style, ctx.paths, await profileNames(ctx.paths.duoConfig)));
   return failed ? (failed.exitCode ?? ExitCode.failure) : ExitCode.ok;
+}
+
+/**
+ * `region` in ~/.aws/config for config.json's profiles that have none: --region, else the
+ * organisation policy's, else asked on a terminal, else us-east-1. A profile with a region keeps it.
+ */
+async function regionStep(ctx: Context, flag: string | undefined, configDone: boolean, planned?: string[]): Promise<StepResult> {
+  const names = planned ?? await profileNames(ctx.paths.duoConfig);
+  if (names.length === 0) return { status: 'skipped', detail: configDone ? 'config.json has no named profiles' : 'no config.json yet' };
+  const missing = await profilesWithoutRegion(ctx.paths, names);
+  if (missing.length === 0) return { status: 'skipped', detail: 'every profile already has a region' };
+  const { readPolicy, appliedPolicy } = await import('../../policy/read.js');
+  const policy = appliedPolicy(await readPolicy(ctx.paths))?.region;
+  let region = flag !== undefined ? parseRegionFlag(flag) : policy ?? FALLBACK_REGION;
+  if (flag === undefined && !policy && ctx.canPrompt && !ctx.options.yes && !ctx.options.dryRun) {
+    const { enquirerPrompter } = await import('../../ui/prompt.js');
+    region = (await enquirerPrompter().input(`Default AWS region for ${missing.join(', ')} (written to ${ctx.paths.awsConfig})`, {
+      initial: FALLBACK_REGION,
+      validate: (v) => isRegionName(v.trim()) || 'an AWS region name, e.g. us-east-1 or eu-west-1',
+    })).trim();
+  }
+  const outcome = await applyRegion(ctx, names, region);
+  const source = flag !== undefined ? '' : policy ? ' (the organisation policy\'s)' : region === FALLBACK_REGION ? ' (default; --region to choose another)' : '';
+  return { status: 'done', detail: `${describeRegion(outcome)}${source}` };
 }
 
 /** The user's shell profile already puts ~/.local/bin on PATH (new terminals will have it). */

@@ -17,6 +17,11 @@
 //   approvalDelayMs           wait this long "for the Duo push to be approved" (pid in KNOBS.pid)
 //   profileOrder              'config' (default) or 'reverse': the order profiles are processed in
 //                             (the real one iterates a Go map, so the order is not guaranteed)
+//   validateGrants            check each profile of the run against what the assertion grants before any
+//                             STS call ("AWS Accounts / Roles validated"): one that is not granted stops the
+//                             whole run, nothing saved, with a "... is not available to you" line (the
+//                             wording seen by users; without this knob the refusal comes from STS instead,
+//                             after the profiles before it were saved)
 // Every run is appended to KNOBS.log (JSON lines: argv and outcome); run counters live in KNOBS.state.
 // Assumption (unknown in the real tool): a profile's session_duration_seconds wins over
 // -session-duration, which wins over the top-level session_duration_seconds (default 28800).
@@ -133,6 +138,14 @@ if (configured.length === 0) {
     finish(1);
   }
   profiles = [{ name: 'default', account: choice.account, role: choice.role, duration: Number(flags['session-duration'] ?? config.session_duration_seconds ?? 28800) }];
+}
+if (knobs.validateGrants) {
+  const missing = profiles.find((p) => !grants.some((g) => g.account === p.account && g.role === p.role));
+  if (missing) {
+    process.stderr.write(`Error: AWS account ${missing.account} / role '${missing.role}' for profile '${missing.name}' is not available to you\n`);
+    outcome.failed = missing.name;
+    finish(1);
+  }
 }
 process.stdout.write('✔ AWS Accounts / Roles validated successfully\n');
 if (knobs.profileOrder === 'reverse') profiles = [...profiles].reverse();

@@ -19,6 +19,8 @@ export interface DuoSsoKnobs {
   credentialsUnderDefault?: boolean | 'says-so';
   expiredAssertionRuns?: number;
   profileOrder?: 'config' | 'reverse';
+  /** Refuse the whole run before STS when a profile is not granted ("... is not available to you"). */
+  validateGrants?: boolean;
   silent?: boolean;
   /** Wait this long for the Duo approval (the pid is written to KNOBS.pid). */
   approvalDelayMs?: number;
