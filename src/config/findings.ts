@@ -32,7 +32,7 @@ export const CATALOGUE = {
   'json-syntax': {
     severity: 'fail', check: 'config', title: 'not valid JSON',
     why: 'duo-sso stops at the first syntax error. config fix repairs the common ones (a trailing or missing comma, a comment, a key without quotes, a number with a leading zero) when every error in the file is one of them; otherwise the file is left as it is.',
-    fix: 'duo-sso-setup config fix when each error has a repair; otherwise edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).', automatic: true,
+    fix: 'Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).', automatic: true,
   },
   'not-object': {
     severity: 'fail', check: 'config', title: 'the document is not a JSON object',

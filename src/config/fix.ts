@@ -26,8 +26,9 @@ const UNTOUCHABLE = new Set(['json-syntax', 'not-object', 'missing-file', 'unrea
 export function fixText(text: string, policy: PolicyContext = {}, include: (f: Finding) => boolean = () => true, path?: string): FixOutcome {
   // The file's path goes into a syntax error's message, as `config validate` prints it.
   const first = validateText(text, policy, path);
-  // Syntax errors are repaired only when every one of them has a repair (then each is automatic).
-  if (first.some((f) => UNTOUCHABLE.has(f.id) && !f.fix?.automatic)) return { kind: 'unparseable', findings: first };
+  // Syntax errors are repaired only when every one of them has a repair (then each is automatic)
+  // and the caller asked for them: a doctor check that fixes durations must not repair syntax.
+  if (first.some((f) => UNTOUCHABLE.has(f.id) && !(f.fix?.automatic && include(f)))) return { kind: 'unparseable', findings: first };
   let current = text;
   const applied: Finding[] = [];
   // An edit can reveal another finding (a new top-level duration is checked against the

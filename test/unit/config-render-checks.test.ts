@@ -19,9 +19,11 @@ describe('renderFindings', () => {
       "[x] /h/config.json:3:1: expected a property name in double quotes: remove the trailing comma at 2:13 (JSON allows none before '}')",
       '    3 | }',
       '        ^',
-      '    -> Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).',
+      '    -> Remove the trailing comma (config fix does it). (automatic: duo-sso-setup config fix)',
       '',
     ].join('\n'));
+    // An error without an obvious repair keeps the catalogue's advice.
+    expect(renderFindings(validateText('{\n  "url": ,\n}\n', {}, '/h/config.json'), ASCII)).toContain('    -> Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).');
   });
 
   it('names the JSON path once, and marks automatic fixes', () => {
