@@ -67,7 +67,7 @@ Examples:
   $ ${TOOL_NAME} doctor              # what is wrong with this machine, and how to fix it
   $ ${TOOL_NAME} doctor --fix --yes  # repair what can be repaired
   $ ${TOOL_NAME} login               # log in through duo-sso; repairs known failures itself
-  $ ${TOOL_NAME} troubleshoot "An error occurred (ValidationError) when calling ..."
+  $ ${TOOL_NAME} troubleshoot "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
 
 Exit codes: 0 success, 1 a check or operation failed, 2 usage error, 130 interrupted.
 Environment: NO_COLOR, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE, PASSWORD_STORE_DIR.`);

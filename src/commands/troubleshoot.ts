@@ -10,7 +10,7 @@ export function registerTroubleshoot(program: Command, run: CommandRunner): void
     .option('--list', 'list the known failures and exit')
     .addHelpText('after', `
 Examples:
-  $ duo-sso-setup troubleshoot "Failed to Assume Role 'admin' via STS: ValidationError: ..."
+  $ duo-sso-setup troubleshoot "Failed to Assume Role 'admin' via STS: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
   $ duo-sso-setup troubleshoot --file ~/duo-sso.log
   $ duo-sso 2>&1 | duo-sso-setup troubleshoot -
   $ duo-sso-setup troubleshoot --json - < error.txt
