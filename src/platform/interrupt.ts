@@ -43,6 +43,8 @@ interface InterruptState {
   leaveNow: ((signal: StopSignal) => void) | undefined;
   /** A child of ours on the terminal was interrupted and printed its own summary line. */
   childReported: boolean;
+  /** The one cancellation every step, check and wait of this run listens to. */
+  controller: AbortController;
 }
 const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.for('duo-sso-setup.interrupt')] ??= {
   received: undefined,
@@ -50,13 +52,40 @@ const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.fo
   changes: [],
   leaveNow: undefined,
   childReported: false,
+  controller: new AbortController(),
 }) as InterruptState;
+// A state made by an older copy of this module (the bin entry's) may lack the controller.
+state.controller ??= new AbortController();
 const { hooks, changes } = state;
 
 /** The signal that interrupted this run, if one did. */
 export function interrupted(): StopSignal | undefined {
   return state.received;
 }
+
+/**
+ * The run's cancellation: aborted (with an InterruptedError as its reason) when the run is
+ * interrupted. Steps and checks race their work against it, so nothing waits on work that was
+ * stopped, and loops ask `signal.aborted` before starting the next piece.
+ */
+export function interruptSignal(): AbortSignal {
+  return state.controller.signal;
+}
+
+/** Resolves (never rejects) when the run is interrupted; at once if it already was. */
+export function whenInterrupted(): Promise<StopSignal> {
+  const { controller } = state;
+  // One listener per run however many checks wait (AbortSignal warns past ten).
+  let waiting = interruptWaits.get(controller);
+  if (!waiting) {
+    waiting = controller.signal.aborted
+      ? Promise.resolve(state.received ?? 'SIGINT')
+      : new Promise((resolve) => controller.signal.addEventListener('abort', () => resolve(state.received ?? 'SIGINT'), { once: true }));
+    interruptWaits.set(controller, waiting);
+  }
+  return waiting;
+}
+const interruptWaits = new WeakMap<AbortController, Promise<StopSignal>>();
 
 export function throwIfInterrupted(): void {
   if (state.received) throw new InterruptedError(state.received);
@@ -85,6 +114,7 @@ export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?:
   state.received = signal;
   state.childReported = Boolean(opts.childReported);
   stopAllGroups();
+  state.controller.abort(new InterruptedError(signal));
   for (const hook of [...hooks]) {
     try {
       hook();
@@ -150,6 +180,12 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
 export function resetInterruptForTests(): void {
   state.received = undefined;
   state.childReported = false;
+  state.controller = new AbortController();
   hooks.clear();
   changes.length = 0;
+}
+
+/** An error that means "the run was interrupted", whichever copy of this module threw it. */
+export function isInterruption(error: unknown): boolean {
+  return error instanceof InterruptedError || (error instanceof Error && error.name === 'InterruptedError') || state.received !== undefined;
 }

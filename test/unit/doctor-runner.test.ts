@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InterruptedError, interrupt, interruptSignal, resetInterruptForTests } from '../../src/platform/interrupt.js';
+import { detectStyle } from '../../src/ui/style.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +44,7 @@ describe('runChecks', () => {
     expect(outcomes[1]!.result.details).toEqual(['boom']);
     // A check can hang on a file as well as on a command (config.json that is a named pipe).
     expect(outcomes[2]!.result.details).toEqual(['It did not finish in time: a command it ran, or a file it read (a pipe, a hung network mount), did not answer.']);
-    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1 });
+    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1, interrupted: 0 });
   });
 
   it('lets --timeout override a check\'s own longer timeout', async () => {
@@ -127,3 +129,65 @@ describe('opt-in checks', () => {
     expect(selectChecks(checks, ['network']).map((c) => c.id)).toEqual(['network']);
   });
 });
+
+// One cancellation (issue 20 Build 1): a Ctrl-C reaches every check through the run's AbortSignal.
+// A check it reaches is "not run (interrupted)", never a failure or an "unexpected error".
+const plainStyle = detectStyle({ NO_COLOR: '1', LANG: 'C.UTF-8' }, false, { noColor: true });
+describe('checks under the run\'s cancellation', () => {
+  afterEach(() => resetInterruptForTests());
+  it('the signal is aborted, with an InterruptedError as its reason, when the run is interrupted', () => {
+    const signal = interruptSignal();
+    expect(signal.aborted).toBe(false);
+    interrupt('SIGINT');
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBeInstanceOf(InterruptedError);
+  });
+
+  it('finished checks keep their result; a hung one, one that throws the interruption and one whose child was stopped are "not run (interrupted)"', async () => {
+    let started = 0;
+    const ok: Check = { id: 'ok', title: 'ok', run: async () => result.ok('fine') };
+    // Hangs on something that never asks whether the run was interrupted (a read of a pipe).
+    const hangs: Check = { id: 'hangs', title: 'hangs', timeoutMs: 60_000, run: () => ((started++), new Promise(() => {})) };
+    const stoppedChild: Check = {
+      id: 'child', title: 'child', run: async (ctx) => {
+        started++;
+        const r = await ctx.runner.run('sleep', ['30']);
+        return r.exitCode === 0 ? result.ok('slept') : result.fail('sleep failed');
+      },
+    };
+    const reports: Check = { id: 'reports', title: 'reports', run: async () => ((started++), await new Promise((r) => setTimeout(r, 200)), result.fail('the tool was killed')) };
+    const pending = runChecks([ok, hangs, stoppedChild, reports], ctx());
+    setTimeout(() => interrupt('SIGINT'), 100);
+    const t0 = Date.now();
+    const outcomes = await pending;
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(started).toBe(3);
+    expect(outcomes.map((o) => [o.check.id, o.result.status, o.result.summary])).toEqual([
+      ['ok', 'ok', 'fine'],
+      ['hangs', 'interrupted', 'not run (interrupted)'],
+      ['child', 'interrupted', 'not run (interrupted)'],
+      ['reports', 'interrupted', 'not run (interrupted)'],
+    ]);
+    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 0, skip: 0, interrupted: 3 });
+    const text = renderHuman(outcomes, plainStyle);
+    expect(text).not.toMatch(/unexpected error|failed/);
+    expect(text).toBe([
+      '✓ ok       fine',
+      '- hangs    not run (interrupted)',
+      '- child    not run (interrupted)',
+      '- reports  not run (interrupted)',
+      '',
+      '1/1 checks passed (3 not run: interrupted).',
+      '',
+    ].join('\n'));
+  });
+
+  it('after the interruption no check starts', async () => {
+    interrupt('SIGINT');
+    let ran = false;
+    const outcomes = await runChecks([{ id: 'late', title: 'late', run: async () => ((ran = true), result.ok('x')) }], ctx());
+    expect(ran).toBe(false);
+    expect(outcomes[0]!.result.status).toBe('interrupted');
+  });
+});
+
