@@ -30,7 +30,9 @@ export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { 
   const aside = [counts.skip ? `${counts.skip} not applicable` : '', counts.interrupted ? `${counts.interrupted} not run: interrupted` : ''].filter(Boolean).join('; ');
   lines.push('', `${counts.ok}/${ran} checks passed${tail ? `: ${tail}` : ''}${aside ? ` (${aside})` : ''}.`);
   const autoFixable = outcomes.some((o) => o.result.status !== 'ok' && o.result.fix?.automatic && !o.fixed);
-  if (autoFixable) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
+  // Interrupted: the report is partial, and a fix is no answer to a check that did not run.
+  if (counts.interrupted) lines.push(`Run \`${TOOL_NAME} doctor\` again for the checks that did not run.`);
+  else if (autoFixable) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
   return `${lines.join('\n')}\n`;
 }
 

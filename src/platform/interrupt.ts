@@ -21,6 +21,9 @@ const SIGNAL_NUMBERS: Readonly<Record<StopSignal, number>> = { SIGHUP: 1, SIGINT
 /** How long unwinding may take after a signal before we exit anyway. */
 export const WATCHDOG_MS = 4_000;
 
+/** How long after a child's death by Ctrl-C our own SIGINT from the same key may arrive. */
+const SAME_KEY_MS = 1_000;
+
 export class InterruptedError extends Error {
   constructor(readonly signal: StopSignal = 'SIGINT') {
     super('interrupted');
@@ -45,6 +48,11 @@ interface InterruptState {
   childReported: boolean;
   /** The one cancellation every step, check and wait of this run listens to. */
   controller: AbortController;
+  /**
+   * Until then a SIGINT is the same Ctrl-C that a child on the terminal died of, noticed first
+   * through the child: not a second Ctrl-C (which would exit before the summary is printed).
+   */
+  sameKeyUntil?: number;
 }
 const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.for('duo-sso-setup.interrupt')] ??= {
   received: undefined,
@@ -109,9 +117,11 @@ export function onInterrupt(hook: () => void): () => void {
  * A Ctrl-C typed at a question arrives here too (the terminal is in raw mode then, so no
  * SIGINT is sent; the prompt reports the key).
  */
-export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?: boolean } = {}): void {
+export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?: boolean; fromChild?: boolean } = {}): void {
   if (state.received) return;
   state.received = signal;
+  // The terminal sent the key's SIGINT to us too; it may arrive after the child's exit.
+  if (opts.fromChild) state.sameKeyUntil = Date.now() + SAME_KEY_MS;
   state.childReported = Boolean(opts.childReported);
   stopAllGroups();
   state.controller.abort(new InterruptedError(signal));
@@ -167,8 +177,14 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
   };
   for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {
     process.on(signal, () => {
-      // A second signal: no more waiting for the command to unwind.
-      if (state.received) return state.leaveNow?.(state.received);
+      if (state.received) {
+        if (signal === 'SIGINT' && Date.now() < (state.sameKeyUntil ?? 0)) {
+          state.sameKeyUntil = undefined;
+          return;
+        }
+        // A second signal: no more waiting for the command to unwind.
+        return state.leaveNow?.(state.received);
+      }
       // The terminal echoed ^C where the cursor was: what we print next starts a line of its own.
       if (signal === 'SIGINT' && process.stderr.isTTY) write('\n');
       interrupt(signal);
@@ -180,6 +196,7 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
 export function resetInterruptForTests(): void {
   state.received = undefined;
   state.childReported = false;
+  state.sameKeyUntil = undefined;
   state.controller = new AbortController();
   hooks.clear();
   changes.length = 0;

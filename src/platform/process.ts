@@ -129,7 +129,7 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
       // just that child.
       // One of ours (our own CLI) exits 130 after printing its own summary line.
       const childReported = !ownGroup && r.exitCode === 130;
-      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported });
+      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported, fromChild: true });
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
       // A command that changes the machine may have changed part of it: the summary says so.
       if (interrupted() && options.mutates && !childReported) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);

@@ -178,6 +178,7 @@ describe('checks under the run\'s cancellation', () => {
       '- reports  not run (interrupted)',
       '',
       '1/1 checks passed (3 not run: interrupted).',
+      'Run `duo-sso-setup doctor` again for the checks that did not run.',
       '',
     ].join('\n'));
   });
