@@ -192,3 +192,25 @@ describe('checks under the run\'s cancellation', () => {
   });
 });
 
+
+describe('doctor --fix ends with a fresh report', () => {
+  it('every check runs again after the fixes: one fixed by another check\'s fix is reported as it is now', async () => {
+    const { runDoctor } = await import('../../src/doctor/doctor.js');
+    let repaired = false;
+    const fixes: Check = {
+      id: 'config', title: 'config', run: async () => (repaired ? result.ok('present') : result.fail('missing', [], { description: 'create it', commands: [], automatic: true })),
+      fix: async () => void (repaired = true),
+    };
+    // No fix of its own: it only looks at what the other check's fix made.
+    const follows: Check = { id: 'profiles', title: 'profiles', run: async () => (repaired ? result.ok('2 profiles') : result.warn('no config to read')) };
+    let out = '';
+    const base = ctx();
+    const context = {
+      ...base, style: plainStyle, canPrompt: false, hasTerminal: false, platform: async () => platform,
+      options: { ...base.options, yes: true }, io: { ...base.io, out: (t: string) => void (out += t) },
+    } as unknown as import('../../src/context.js').Context;
+    const code = await runDoctor(context, { fix: true }, [fixes, follows]);
+    expect(code).toBe(0);
+    expect(out).toBe('✓ config    present (fixed)\n✓ profiles  2 profiles\n\n2/2 checks passed.\n');
+  });
+});
