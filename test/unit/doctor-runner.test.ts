@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError, interrupt, interruptSignal, resetInterruptForTests } from '../../src/platform/interrupt.js';
 import { detectStyle } from '../../src/ui/style.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { createProbeCache, runCheck, runChecks, summarise } from '../../src/doct
 import { renderHuman, toJson } from '../../src/doctor/render.js';
 import { selectChecks } from '../../src/doctor/doctor.js';
 import { result, type Check, type CheckContext } from '../../src/doctor/types.js';
-import { createRunner } from '../../src/platform/process.js';
+import { createRunner, describeFailure, forgetHungProgramsForTests, hungPrograms } from '../../src/platform/process.js';
 import type { PlatformFacts } from '../../src/platform/facts.js';
 
 const platform: PlatformFacts = { os: 'linux', arch: 'x64', distro: { id: 'debian', idLike: [], name: 'Debian', version: '12' }, packageManager: 'apt', wsl: false, kernel: '6', homebrewPrefix: undefined };
@@ -135,6 +135,8 @@ describe('opt-in checks', () => {
 const plainStyle = detectStyle({ NO_COLOR: '1', LANG: 'C.UTF-8' }, false, { noColor: true });
 describe('checks under the run\'s cancellation', () => {
   afterEach(() => resetInterruptForTests());
+  // An earlier test timed `sleep` out: this run's runner would not ask it again.
+  beforeEach(() => forgetHungProgramsForTests());
   it('the signal is aborted, with an InterruptedError as its reason, when the run is interrupted', () => {
     const signal = interruptSignal();
     expect(signal.aborted).toBe(false);
@@ -212,5 +214,24 @@ describe('doctor --fix ends with a fresh report', () => {
     const code = await runDoctor(context, { fix: true }, [fixes, follows]);
     expect(code).toBe(0);
     expect(out).toBe('✓ config    present (fixed)\n✓ profiles  2 profiles\n\n2/2 checks passed.\n');
+  });
+});
+
+describe('a program that timed out is not asked again in the same run', () => {
+  beforeEach(() => forgetHungProgramsForTests());
+  afterEach(() => forgetHungProgramsForTests());
+
+  it('the second call, with other arguments and from another runner, answers at once as hanging', async () => {
+    const first = await createRunner({ env: { PATH: process.env.PATH } }).run('sleep', ['5'], { timeoutMs: 200 });
+    expect(first).toMatchObject({ timedOut: true });
+    expect(first.hung).toBeUndefined();
+    const t0 = Date.now();
+    const again = await createRunner({ env: { PATH: process.env.PATH } }).run('sleep', ['0'], { timeoutMs: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(100);
+    expect(again).toMatchObject({ exitCode: null, timedOut: true, hung: true });
+    expect(describeFailure(again)).toBe('sleep 0: hangs (it timed out earlier in this run, so it was not asked again)');
+    expect(hungPrograms()).toEqual(['sleep']);
+    // Another program is asked as usual.
+    expect((await createRunner({ env: { PATH: process.env.PATH } }).run('true', [])).exitCode).toBe(0);
   });
 });
