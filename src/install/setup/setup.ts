@@ -4,7 +4,7 @@
 // commands' functions, run in-process with their output routed to stderr (or captured
 // into setup's one JSON document).
 import { readFile } from 'node:fs/promises';
-import { delimiter } from 'node:path';
+import { basename, delimiter } from 'node:path';
 import { completionEdit, pathEdit } from '../../shell/edit-profile.js';
 import { pathPlan } from '../add-to-path.js';
 import { completionPlan } from '../completion-plan.js';
@@ -14,6 +14,7 @@ import { createContext, type Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { checkContextFor, runCheck, summarise } from '../../doctor/run-checks.js';
 import { interrupted, recordChange } from '../../platform/interrupt.js';
+import { hungPrograms } from '../../platform/process.js';
 import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
 import { executePlans, plansFor, type InstallResult } from '../install.js';
@@ -96,7 +97,12 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const steps: SetupStep[] = [
     {
       id: 'detect', title: 'Check this machine', began: true,
-      run: async () => ({ status: 'done', detail: `${plural(summarise(outcomes).ok, 'check')} ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}` }),
+      run: async () => {
+        // A tool that hangs looks missing to the checks: say so, the install will not cure it.
+        const hung = hungPrograms().map((p) => basename(p));
+        const detail = `${plural(summarise(outcomes).ok, 'check')} ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}${hung.length ? `; ${hung.join(', ')} did not answer (${hung.length > 1 ? 'they hang' : 'it hangs'}): see duo-sso-setup doctor` : ''}`;
+        return { status: hung.length ? 'warning' : 'done', detail };
+      },
     },
     {
       id: 'install', title: 'Install what is missing',
