@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { type Sandbox, createGpgKey, sandboxPerTest } from '../support/sandbox.js';
+import { REPO, type Sandbox, createGpgKey, sandboxPerTest } from '../support/sandbox.js';
 import { duoSsoScript, sha256, startReleaseServer } from '../support/upgrade-release-server.js';
 import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
 
@@ -110,7 +110,7 @@ describe('every changing command without a terminal and without --yes', () => {
   }
 
   it('the docs\' table lists exactly these commands', async () => {
-    const doc = await readFile(join(import.meta.dirname, '../../docs/confirmation.md'), 'utf8');
+    const doc = await readFile(join(REPO, 'docs', 'confirmation.md'), 'utf8');
     const listed = [...doc.matchAll(/^\| `duo-sso-setup ([^`]+)` \|/gm)].map((m) => m[1]);
     expect(listed).toEqual(ROWS.map((r) => r.command));
   });
