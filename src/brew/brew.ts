@@ -6,7 +6,9 @@ import { output, succeeded, type Runner } from '../platform/process.js';
 import { parseVersion } from '../parsers/tool-version.js';
 
 export const READ_ONLY_ENV = { HOMEBREW_NO_AUTO_UPDATE: '1', HOMEBREW_NO_ENV_HINTS: '1', HOMEBREW_NO_ANALYTICS: '1' };
-const TIMEOUT_MS = 60_000;
+// A read-only question (list, prefix, info with auto-update off) answers in seconds; more is a
+// brew that hangs, and `upgrade --check` and the doctor must stay bounded (issue 20).
+const TIMEOUT_MS = 20_000;
 
 export interface BrewDeps {
   runner: Runner;

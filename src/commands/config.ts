@@ -30,7 +30,9 @@ Examples:
 Policy: production profiles 900-3600 s, non-production up to 14400 s (more needs SRE approval), never above 43200 s.`)
     .action(run(async (ctx, opts: import('../config/commands/init.js').InitFlags) => {
       const { runInit } = await import('../config/commands/init.js');
-      return runInit(ctx, opts);
+      const { underConfirmation } = await import('../ui/confirm-change.js');
+      // At a terminal the wizard (or the "Replace it?" question) is the confirmation.
+      return underConfirmation(ctx, (c) => runInit(c, opts));
     }));
 
   config
@@ -60,7 +62,9 @@ A file that is not valid JSON is never rewritten: fix it by hand, or \`config in
 Exit codes: 0 nothing left that fails, 1 failures remain (or the file does not parse), 2 usage error.`)
     .action(run(async (ctx) => {
       const { runFix } = await import('../config/commands/fix.js');
-      return runFix(ctx);
+      const { underConfirmation } = await import('../ui/confirm-change.js');
+      // At a terminal it asks "Apply these changes?" itself.
+      return underConfirmation(ctx, runFix);
     }));
 
   config
@@ -91,7 +95,8 @@ Examples:
   $ duo-sso-setup config add-profile prod --account 123456789012 --role admin --production`)
     .action(run(async (ctx, opts: import('../config/commands/profiles.js').AddProfileFlags, name) => {
       const { runAddProfile } = await import('../config/commands/profiles.js');
-      return runAddProfile(ctx, name!, opts);
+      const { underConfirmation } = await import('../ui/confirm-change.js');
+      return underConfirmation(ctx, (c) => runAddProfile(c, name!, opts), { text: `${opts.force ? 'Add or replace' : 'Add'} profile ${name}?`, initial: true });
     }));
 
   config
@@ -104,7 +109,8 @@ Examples:
   $ duo-sso-setup config remove-profile scratch`)
     .action(run(async (ctx, _opts: unknown, name) => {
       const { runRemoveProfile } = await import('../config/commands/profiles.js');
-      return runRemoveProfile(ctx, name!);
+      const { underConfirmation } = await import('../ui/confirm-change.js');
+      return underConfirmation(ctx, (c) => runRemoveProfile(c, name!), { text: `Remove profile ${name}?`, initial: true });
     }));
 
   config
@@ -121,6 +127,11 @@ Examples:
 On a terminal it asks which profiles to keep and which are production; with --yes it keeps all.`)
     .action(run(async (ctx, opts: import('../config/commands/import.js').ImportFlags, file) => {
       const { runImport } = await import('../config/commands/import.js');
-      return runImport(ctx, file, opts);
+      const { underConfirmation } = await import('../ui/confirm-change.js');
+      // At a terminal the list of profiles to keep is the question. The listing is read once:
+      // standard input cannot be read a second time for the plan.
+      const { readImportSource } = await import('../config/commands/import.js');
+      const text = await readImportSource(file, ctx.io.stdinIsTTY);
+      return underConfirmation(ctx, (c) => runImport(c, file, opts, { text }));
     }));
 }

@@ -63,3 +63,28 @@ export async function askInitOptions(prompt: Prompter, opts: { exists: boolean; 
     : undefined;
   return { url, device, factor, sessionDuration: top, profiles, production, force: opts.exists, ...(region ? { region } : {}) };
 }
+
+/**
+ * The questions the wizard would ask, without asking anyone (setup --dry-run names them). The
+ * wizard itself is walked: every yes/no is answered yes (so every branch is visited), every
+ * other answer is its default, and the walk ends where a question comes round again (a loop).
+ */
+export async function wizardQuestions(opts: { exists: boolean; force: boolean }): Promise<string[]> {
+  const asked: string[] = [];
+  const looped = new Error('the wizard loops');
+  const ask = (message: string): void => {
+    if (asked.includes(message)) throw looped;
+    asked.push(message);
+  };
+  const walker: Prompter = {
+    input: async (message, o) => (ask(message), o?.initial ?? ''),
+    confirm: async (message) => (ask(message), true),
+    select: async (message, choices, initial) => (ask(message), initial ?? choices[0] ?? ''),
+    multiselect: async (message, _choices, initial) => (ask(message), [...initial]),
+    secret: async (message) => (ask(message), ''),
+  };
+  await askInitOptions(walker, opts).catch((error: unknown) => {
+    if (error !== looped) throw error;
+  });
+  return asked;
+}

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { readState } from '../state/state.js';
 import { paint, symbols } from '../ui/style.js';
+import { noTerminalRefusal } from '../ui/confirm-change.js';
 import { chooseStore, storeFactory } from '../secrets/choose.js';
 import { readJournal } from './journal.js';
 import { SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
@@ -64,7 +65,11 @@ async function asUserError<T>(work: Promise<T>, hint: string): Promise<T> {
 
 async function goAhead(ctx: Context, question: string): Promise<void> {
   if (ctx.options.yes || ctx.options.dryRun) return;
-  if (!ctx.canPrompt) throw new UserError('not changing anything without a yes (no terminal to ask on)', { hint: 'Rerun with --yes to go ahead, or with --dry-run to see what would change.' });
+  // The one confirmation rule (docs/confirmation.md): the plan, then the refusal, exit 1.
+  if (!ctx.canPrompt) {
+    ctx.io.err(`Plan (not carried out):\n  ${question.replace(/\?$/, '')}\n`);
+    throw noTerminalRefusal();
+  }
   const { confirm } = await import('../ui/prompt.js');
   if (!(await confirm(question, true))) throw new UserError('cancelled; nothing was changed');
 }

@@ -6,7 +6,7 @@ import type { Outcome } from './run-checks.js';
 import { summarise } from './run-checks.js';
 import type { Status } from './types.js';
 
-const TONE = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim' } as const;
+const TONE = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim', interrupted: 'dim' } as const;
 
 export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { verbose?: boolean } = {}): string {
   const sym = symbols(style);
@@ -14,7 +14,7 @@ export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { 
   const lines: string[] = [];
   for (const { check, result, fixed, durationMs } of outcomes) {
     if (result.status === 'skip' && !opts.verbose) continue;
-    const mark = paint(style, TONE[result.status], sym[result.status]);
+    const mark = paint(style, TONE[result.status], sym[result.status === 'interrupted' ? 'skip' : result.status]);
     const timing = opts.verbose ? paint(style, 'dim', ` (${durationMs} ms)`) : '';
     lines.push(`${mark} ${check.id.padEnd(width)}  ${result.summary}${fixed ? paint(style, 'green', ' (fixed)') : ''}${timing}`);
     const showDetails = result.status === 'fail' || result.status === 'warn' || opts.verbose;
@@ -25,11 +25,14 @@ export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { 
     }
   }
   const counts = summarise(outcomes);
-  const ran = outcomes.length - counts.skip;
+  const ran = outcomes.length - counts.skip - counts.interrupted;
   const tail = [counts.warn ? `${counts.warn} warning${counts.warn === 1 ? '' : 's'}` : '', counts.fail ? `${counts.fail} failed` : ''].filter(Boolean).join(', ');
-  lines.push('', `${counts.ok}/${ran} checks passed${tail ? `: ${tail}` : ''}${counts.skip ? ` (${counts.skip} not applicable)` : ''}.`);
+  const aside = [counts.skip ? `${counts.skip} not applicable` : '', counts.interrupted ? `${counts.interrupted} not run: interrupted` : ''].filter(Boolean).join('; ');
+  lines.push('', `${counts.ok}/${ran} checks passed${tail ? `: ${tail}` : ''}${aside ? ` (${aside})` : ''}.`);
   const autoFixable = outcomes.some((o) => o.result.status !== 'ok' && o.result.fix?.automatic && !o.fixed);
-  if (autoFixable) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
+  // Interrupted: the report is partial, and a fix is no answer to a check that did not run.
+  if (counts.interrupted) lines.push(`Run \`${TOOL_NAME} doctor\` again for the checks that did not run.`);
+  else if (autoFixable) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,8 @@
 import type { Context } from '../context.js';
 import type { PlatformFacts } from '../platform/facts.js';
 
-export type Status = 'ok' | 'warn' | 'fail' | 'skip';
+/** `interrupted`: the run was interrupted before the check finished; says nothing about the machine. */
+export type Status = 'ok' | 'warn' | 'fail' | 'skip' | 'interrupted';
 
 /** What to do about a finding. Commands are data: shown to humans, put in --json, run by --fix. */
 export interface Fix {

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { executePlan } from './execute.js';
-import { approvePlans } from './approve.js';
+import { approvePlans, showPlan } from './approve.js';
 import { requireUsableHome } from './home-gate.js';
 import { execContext } from './install.js';
 import { planToJson, renderPlanHuman } from './render-plan.js';
@@ -19,6 +19,8 @@ export async function runAddToPath(ctx: Context): Promise<number> {
     return ExitCode.ok;
   }
   await requireUsableHome(ctx);
+  // The plan is shown before the question, or before the refusal when there is no terminal.
+  showPlan(ctx, renderPlanHuman([plan], ctx.style, { dryRun: false }));
   const [approved] = await approvePlans(ctx, [plan]);
   const outcome = await executePlan(execContext(ctx, await ctx.platform()), approved!);
   const step = outcome.steps[0];

@@ -6,6 +6,7 @@ import { latestVersion } from '../upgrade/release-source.js';
 import { powershellQuote } from '../platform/powershell.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { readHead } from '../fs/read-head.js';
 import { ensureDir } from '../fs/safe-write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -17,6 +18,7 @@ import { findFirst, type PlatformFacts } from '../platform/facts.js';
 import { recordChange } from '../platform/interrupt.js';
 import { describeFailure, output, succeeded, type RunResult } from '../platform/process.js';
 import { parseSecretKeys } from '../parsers/gpg-keys.js';
+import { HEADER_BYTES, checkExecutable } from '../parsers/executable-format.js';
 import { applyProfileEdit, completionEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
 import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
@@ -251,6 +253,14 @@ function isWorkingVersion(text: string): boolean {
 /** Copy beside the target, make executable, prove it runs, then rename over the target. */
 async function installBinary(ctx: ExecContext, step: Extract<Step, { kind: 'install-binary' }>, state: RunState): Promise<Result> {
   const from = sub(step.from, state);
+  // Before anything runs it (its checksum, when given, was checked by the download step): a
+  // program for this OS and CPU, or it is refused unrun.
+  const format = checkExecutable(await readHead(from, HEADER_BYTES), ctx.platform.os, ctx.platform.arch);
+  if (!format.ok) {
+    throw new UserError(`the file is not a working duo-sso for this machine: ${format.why}; it was not run`, {
+      hint: `Nothing was installed. Download the ${ctx.platform.os}/${ctx.platform.arch} binary from the duo-sso releases and pass it with --from.`,
+    });
+  }
   const check = async (file: string) => {
     const r = await ctx.runner.run(file, step.versionArgs, { timeoutMs: 15_000 });
     const text = output(r);

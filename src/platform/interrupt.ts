@@ -21,6 +21,9 @@ const SIGNAL_NUMBERS: Readonly<Record<StopSignal, number>> = { SIGHUP: 1, SIGINT
 /** How long unwinding may take after a signal before we exit anyway. */
 export const WATCHDOG_MS = 4_000;
 
+/** How long after a child's death by Ctrl-C our own SIGINT from the same key may arrive. */
+const SAME_KEY_MS = 1_000;
+
 export class InterruptedError extends Error {
   constructor(readonly signal: StopSignal = 'SIGINT') {
     super('interrupted');
@@ -43,6 +46,13 @@ interface InterruptState {
   leaveNow: ((signal: StopSignal) => void) | undefined;
   /** A child of ours on the terminal was interrupted and printed its own summary line. */
   childReported: boolean;
+  /** The one cancellation every step, check and wait of this run listens to. */
+  controller: AbortController;
+  /**
+   * Until then a SIGINT is the same Ctrl-C that a child on the terminal died of, noticed first
+   * through the child: not a second Ctrl-C (which would exit before the summary is printed).
+   */
+  sameKeyUntil?: number;
 }
 const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.for('duo-sso-setup.interrupt')] ??= {
   received: undefined,
@@ -50,13 +60,40 @@ const state: InterruptState = ((globalThis as Record<symbol, unknown>)[Symbol.fo
   changes: [],
   leaveNow: undefined,
   childReported: false,
+  controller: new AbortController(),
 }) as InterruptState;
+// A state made by an older copy of this module (the bin entry's) may lack the controller.
+state.controller ??= new AbortController();
 const { hooks, changes } = state;
 
 /** The signal that interrupted this run, if one did. */
 export function interrupted(): StopSignal | undefined {
   return state.received;
 }
+
+/**
+ * The run's cancellation: aborted (with an InterruptedError as its reason) when the run is
+ * interrupted. Steps and checks race their work against it, so nothing waits on work that was
+ * stopped, and loops ask `signal.aborted` before starting the next piece.
+ */
+export function interruptSignal(): AbortSignal {
+  return state.controller.signal;
+}
+
+/** Resolves (never rejects) when the run is interrupted; at once if it already was. */
+export function whenInterrupted(): Promise<StopSignal> {
+  const { controller } = state;
+  // One listener per run however many checks wait (AbortSignal warns past ten).
+  let waiting = interruptWaits.get(controller);
+  if (!waiting) {
+    waiting = controller.signal.aborted
+      ? Promise.resolve(state.received ?? 'SIGINT')
+      : new Promise((resolve) => controller.signal.addEventListener('abort', () => resolve(state.received ?? 'SIGINT'), { once: true }));
+    interruptWaits.set(controller, waiting);
+  }
+  return waiting;
+}
+const interruptWaits = new WeakMap<AbortController, Promise<StopSignal>>();
 
 export function throwIfInterrupted(): void {
   if (state.received) throw new InterruptedError(state.received);
@@ -80,11 +117,14 @@ export function onInterrupt(hook: () => void): () => void {
  * A Ctrl-C typed at a question arrives here too (the terminal is in raw mode then, so no
  * SIGINT is sent; the prompt reports the key).
  */
-export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?: boolean } = {}): void {
+export function interrupt(signal: StopSignal = 'SIGINT', opts: { childReported?: boolean; fromChild?: boolean } = {}): void {
   if (state.received) return;
   state.received = signal;
+  // The terminal sent the key's SIGINT to us too; it may arrive after the child's exit.
+  if (opts.fromChild) state.sameKeyUntil = Date.now() + SAME_KEY_MS;
   state.childReported = Boolean(opts.childReported);
   stopAllGroups();
+  state.controller.abort(new InterruptedError(signal));
   for (const hook of [...hooks]) {
     try {
       hook();
@@ -137,8 +177,14 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
   };
   for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {
     process.on(signal, () => {
-      // A second signal: no more waiting for the command to unwind.
-      if (state.received) return state.leaveNow?.(state.received);
+      if (state.received) {
+        if (signal === 'SIGINT' && Date.now() < (state.sameKeyUntil ?? 0)) {
+          state.sameKeyUntil = undefined;
+          return;
+        }
+        // A second signal: no more waiting for the command to unwind.
+        return state.leaveNow?.(state.received);
+      }
       // The terminal echoed ^C where the cursor was: what we print next starts a line of its own.
       if (signal === 'SIGINT' && process.stderr.isTTY) write('\n');
       interrupt(signal);
@@ -150,6 +196,13 @@ export function installInterruptHandlers(tool: string, write: (line: string) => 
 export function resetInterruptForTests(): void {
   state.received = undefined;
   state.childReported = false;
+  state.sameKeyUntil = undefined;
+  state.controller = new AbortController();
   hooks.clear();
   changes.length = 0;
+}
+
+/** An error that means "the run was interrupted", whichever copy of this module threw it. */
+export function isInterruption(error: unknown): boolean {
+  return error instanceof InterruptedError || (error instanceof Error && error.name === 'InterruptedError') || state.received !== undefined;
 }

@@ -39,6 +39,11 @@ export interface RunResult {
   spawnError?: string;
   /** Recorded in dry-run mode, not run. */
   dryRun?: boolean;
+  /**
+   * Not run: the same program timed out earlier in this run, so it hangs (a stuck agent, a
+   * lock, a dead network mount); asking it again would only add another wait. `timedOut` too.
+   */
+  hung?: boolean;
 }
 
 export interface Runner {
@@ -71,11 +76,28 @@ export function output(result: RunResult): string {
 export function describeFailure(result: RunResult): string {
   const cmd = result.argv.join(' ');
   if (result.spawnError) return `${cmd}: ${result.spawnError}`;
+  if (result.hung) return `${cmd}: hangs (it timed out earlier in this run, so it was not asked again)`;
   if (result.timedOut) return `${cmd}: timed out`;
   const lines = output(result).split('\n').filter(Boolean);
   // Tools often print a hint after the error itself ("error: X" then "Run Y"): quote the error.
   const said = lines.findLast((l) => /\berror\b|^E: |fatal/i.test(l)) ?? lines.at(-1);
   return `${cmd} exited ${result.exitCode}${said ? `: ${said}` : ''}`;
+}
+
+/**
+ * Programs that timed out in this run (one process is one run). Every runner of the run shares
+ * it: setup makes a second Context after an install, and the doctor's checks share one runner.
+ */
+const timedOutPrograms = new Set<string>();
+
+/** The programs that timed out in this run, in the order they did. */
+export function hungPrograms(): string[] {
+  return [...timedOutPrograms];
+}
+
+/** For tests: forget the programs that hung. */
+export function forgetHungProgramsForTests(): void {
+  timedOutPrograms.clear();
 }
 
 export function createRunner(opts: { env: Record<string, string | undefined>; dryRun?: boolean }): Runner {
@@ -91,6 +113,8 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         return { argv, exitCode: 0, stdout: '', stderr: '', timedOut: false, dryRun: true };
       }
       throwIfInterrupted();
+      // A program that hung once is not asked again: the waits of a run do not add up.
+      if (timedOutPrograms.has(file)) return { argv, exitCode: null, stdout: '', stderr: '', timedOut: true, hung: true };
       // execa is loaded on first use so that --help and --version never pay for it.
       const { execa } = await import('execa');
       const env = { ...opts.env, ...options.env };
@@ -124,12 +148,14 @@ export function createRunner(opts: { env: Record<string, string | undefined>; dr
         exitCode?: number; stdout?: unknown; stderr?: unknown; code?: string; failed?: boolean; originalMessage?: string; signal?: string;
       };
       const { timedOut } = ended();
+      // A child on the user's terminal may wait for the user, not hang: only our own timeouts count.
+      if (timedOut && !options.interactive) timedOutPrograms.add(file);
       // A child on the user's terminal that ended by Ctrl-C (its own question answered with
       // Ctrl-C exits 130; a SIGINT from the terminal kills it): the user stopped the run, not
       // just that child.
       // One of ours (our own CLI) exits 130 after printing its own summary line.
       const childReported = !ownGroup && r.exitCode === 130;
-      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported });
+      if (!ownGroup && (childReported || r.signal === 'SIGINT')) interrupt('SIGINT', { childReported, fromChild: true });
       // Stopped because the run was interrupted: its result means nothing; the caller unwinds.
       // A command that changes the machine may have changed part of it: the summary says so.
       if (interrupted() && options.mutates && !childReported) recordChange(`started ${argv.join(' ')} (stopped before it finished)`);

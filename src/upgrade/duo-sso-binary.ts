@@ -11,6 +11,8 @@ import type { PlatformFacts } from '../platform/facts.js';
 import { findFirst } from '../platform/facts.js';
 import { output, succeeded, type RunResult } from '../platform/process.js';
 import { compareVersions, parseVersion } from '../parsers/tool-version.js';
+import { HEADER_BYTES, checkExecutable } from '../parsers/executable-format.js';
+import { readHead } from '../fs/read-head.js';
 import { safeWrite } from '../fs/safe-write.js';
 import { download, DownloadError } from '../net/download.js';
 import { MAX_DOWNLOAD_BYTES } from '../install/types.js';
@@ -128,6 +130,13 @@ export async function upgradeDuoSsoBinary(
     }
     await h.end(expected ? 'ok' : 'warn', expected ? 'matches' : `unverified: ${trust.label}`);
     steps.push({ rung: 'verify-sha256', command: 'sha256', exitCode: 0, outcome: expected ? 'ok' : 'unverified', output: got.sha256 });
+
+    // Before it replaces anything or runs: a program for this OS and CPU.
+    const format = checkExecutable(await readHead(got.path, HEADER_BYTES), facts.os, facts.arch);
+    if (!format.ok) {
+      steps.push({ rung: 'check-format', command: got.path, exitCode: null, outcome: 'failed', output: format.why, note: format.why });
+      return fail(`the new duo-sso is not a program for this machine: ${format.why}; it was not run, nothing was changed`, `Download the ${facts.os}/${facts.arch} binary from the releases page and pass it with --from FILE --sha256 HEX.`);
+    }
 
     // 2. Replace, keeping the previous binary.
     try {

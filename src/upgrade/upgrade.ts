@@ -11,6 +11,8 @@ import { renderReport } from './render.js';
 import { COMPONENTS, type Component, type ComponentReport } from './report.js';
 import { createReporter } from './reporter.js';
 import { upgradeSelf } from './self.js';
+import { basename } from 'node:path';
+import { hungPrograms } from '../platform/process.js';
 
 export interface UpgradeOptions {
   target: string | undefined;
@@ -52,9 +54,7 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
     reporter: async () => (reporter ??= await createReporter(ctx)),
     approve: approver(ctx, () => (declined = true)),
   };
-  const reports: ComponentReport[] = [];
-  for (const component of components) {
-    let report: ComponentReport;
+  const one = async (component: Component): Promise<ComponentReport> => {
     if (component === 'duo-sso') {
       const brew = await detectBrewDuoSso(deps);
       if (brew && opts.from) {
@@ -64,16 +64,25 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
           exitCode: ExitCode.usage,
         });
       }
-      report = brew
-        ? await upgradeDuoSsoBrew(deps, brew, { mode, tapUrl: opts.tapUrl })
-        : await upgradeDuoSsoBinary({ ...deps, platform: ctx.platform }, { mode, from: opts.from, sha256: opts.sha256, allowUnverified: opts.allowUnverified, releaseKey: opts.releaseKey });
-    } else if (component === 'aws-cli') {
-      report = await upgradeAwsCli({ ...deps, platform: ctx.platform }, { mode });
-    } else {
-      report = await upgradeSelf(deps, { mode });
+      return brew
+        ? upgradeDuoSsoBrew(deps, brew, { mode, tapUrl: opts.tapUrl })
+        : upgradeDuoSsoBinary({ ...deps, platform: ctx.platform }, { mode, from: opts.from, sha256: opts.sha256, allowUnverified: opts.allowUnverified, releaseKey: opts.releaseKey });
     }
-    reports.push(report);
-    if (!ctx.options.json) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(component) }));
+    if (component === 'aws-cli') return upgradeAwsCli({ ...deps, platform: ctx.platform }, { mode });
+    return upgradeSelf(deps, { mode });
+  };
+  const reports: ComponentReport[] = [];
+  if (mode === 'check') {
+    // Only questions: all at once, and the whole bounded (a hung brew must not hold up the rest).
+    reports.push(...(await Promise.all(components.map((c) => withinBudget(one(c), c)))));
+    if (!ctx.options.json) for (const report of reports) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(report.component) }));
+  } else {
+    // Changes run one after another: each asks, and two package managers at once contend.
+    for (const component of components) {
+      const report = await one(component);
+      reports.push(report);
+      if (!ctx.options.json) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(component) }));
+    }
   }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ mode, components: reports }, null, 2)}\n`);
   if (declined) ctx.io.err(`Not upgraded: ${ctx.canPrompt ? 'you declined' : 'no terminal to ask on'}. Run again with --yes to upgrade without questions.\n`);
@@ -82,4 +91,23 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
 
 function rerunCommand(component: Component): string {
   return `duo-sso-setup upgrade ${component} --yes`;
+}
+
+/** How long `upgrade --check` may take for one component, every tool it asks included. */
+export const CHECK_BUDGET_MS = 25_000;
+
+/** The component's check, or a report that it could not be checked in time (naming what hangs). */
+function withinBudget(work: Promise<ComponentReport>, component: Component): Promise<ComponentReport> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ComponentReport>((resolve) => {
+    timer = setTimeout(() => {
+      const hung = hungPrograms();
+      resolve({
+        component, method: 'unknown', status: 'failed',
+        summary: `could not be checked within ${CHECK_BUDGET_MS / 1000} s: ${hung.length ? `${hung.map((p) => basename(p)).join(', ')} ${hung.length > 1 ? 'hang' : 'hangs'}` : 'a tool it asks does not answer'}`,
+        ...(hung.length ? { details: hung.map((p) => `${p} did not answer in time, and was not asked again`) } : {}),
+      });
+    }, CHECK_BUDGET_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

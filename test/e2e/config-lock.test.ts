@@ -32,7 +32,7 @@ async function round(box: Sandbox, i: number): Promise<string[]> {
   const pid = deadPid();
   const lock = i % 2 || process.env.LOCK_LEGACY ? String(pid) : JSON.stringify({ pid, host: hostname(), token: 'deadbeefdeadbeef' });
   await writeFile(`${config}.lock`, lock);
-  const runs = await Promise.all(['a', 'b'].map((n, k) => box.run(['config', 'add-profile', n, '--account', `10000000000${k}`, '--role', 'admin'], { env: { HOME: home }, timeoutMs: 120_000 })));
+  const runs = await Promise.all(['a', 'b'].map((n, k) => box.run(['config', 'add-profile', n, '--account', `10000000000${k}`, '--role', 'admin', '--yes'], { env: { HOME: home }, timeoutMs: 120_000 })));
   const problems: string[] = [];
   runs.forEach((r, k) => {
     if (r.exitCode !== 0) problems.push(`round ${i}: run ${k} exit ${r.exitCode}: ${r.stderr}`);

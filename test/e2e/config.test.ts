@@ -242,12 +242,12 @@ describe('config', () => {
 
   it('manages profiles: add, list, remove, with production remembered in our own state file', async () => {
     const box = await sandbox();
-    expect((await box.run(['config', 'add-profile', 'eticloud', '--account', '626007623524', '--role', 'admin'])).exitCode).toBe(0);
-    expect((await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin', '--production'])).exitCode).toBe(0);
-    const dup = await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin']);
+    expect((await box.run(['config', 'add-profile', 'eticloud', '--account', '626007623524', '--role', 'admin', '--yes'])).exitCode).toBe(0);
+    expect((await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin', '--production', '--yes'])).exitCode).toBe(0);
+    const dup = await box.run(['config', 'add-profile', 'prod', '--account', '012345678901', '--role', 'admin', '--yes']);
     expect(dup.exitCode).toBe(1);
     expect(dup.stderr).toMatch(/already exists/);
-    const over = await box.run(['config', 'add-profile', 'p2', '--account', '012345678901', '--role', 'devops', '--production', '--duration', '7200']);
+    const over = await box.run(['config', 'add-profile', 'p2', '--account', '012345678901', '--role', 'devops', '--production', '--duration', '7200', '--yes']);
     expect(over.exitCode).toBe(2);
     const list = await box.run(['config', 'profiles', '--json']);
     expect(list.json.profiles).toEqual([
@@ -259,8 +259,8 @@ describe('config', () => {
     expect(JSON.parse(await box.read('.config/duo-sso-setup/state.json')).productionProfiles).toEqual(['prod']);
     const human = await box.run(['config', 'profiles']);
     expect(human.stdout).toMatch(/^prod +012345678901 +admin +3600 +yes$/m);
-    expect((await box.run(['config', 'remove-profile', 'prod'])).exitCode).toBe(0);
-    const missing = await box.run(['config', 'remove-profile', 'prod']);
+    expect((await box.run(['config', 'remove-profile', 'prod', '--yes'])).exitCode).toBe(0);
+    const missing = await box.run(['config', 'remove-profile', 'prod', '--yes']);
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toMatch(/no profile named "prod"/);
     expect(Object.keys(JSON.parse(await box.read(CONFIG)).profiles)).toEqual(['eticloud']);
@@ -281,10 +281,10 @@ describe('config', () => {
       { name: 'eticloud-devops', accountId: '626007623524', role: 'devops', production: false },
       { name: 'scratch', accountId: '012345678901', role: 'devops', production: true },
     ]);
-    const again = await box.run(['config', 'import', '-', '--json'], { input: listing });
+    const again = await box.run(['config', 'import', '-', '--json', '--yes'], { input: listing });
     expect(again.json.added).toEqual([]);
     expect(again.json.alreadyPresent).toHaveLength(3);
-    const none = await box.run(['config', 'import', '-'], { input: 'nothing useful here\n' });
+    const none = await box.run(['config', 'import', '-', '--yes'], { input: 'nothing useful here\n' });
     expect(none.exitCode).toBe(1);
     expect(none.stderr).toMatch(/found no account\/role pairs/);
     expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
@@ -292,11 +292,11 @@ describe('config', () => {
 
   it('refuses a listing that is a folder, missing, or far too big, in one line and without touching config.json', async () => {
     const box = await sandbox();
-    const folder = await box.run(['config', 'import', box.root]);
+    const folder = await box.run(['config', 'import', box.root, '--yes']);
     expect(folder).toMatchObject({ exitCode: 1, stdout: '', stderr: `duo-sso-setup: error: cannot read ${box.root}: it is a folder\n` });
-    const missing = await box.run(['config', 'import', join(box.root, 'nope.txt')]);
+    const missing = await box.run(['config', 'import', join(box.root, 'nope.txt'), '--yes']);
     expect(missing).toMatchObject({ exitCode: 1, stderr: `duo-sso-setup: error: cannot read ${join(box.root, 'nope.txt')}: no such file\n` });
-    const big = await box.run(['config', 'import', '-'], { input: 'Account: x (626007623524)\n'.repeat(50_000) });
+    const big = await box.run(['config', 'import', '-', '--yes'], { input: 'Account: x (626007623524)\n'.repeat(50_000) });
     expect(big.exitCode).toBe(1);
     expect(big.stderr).toMatch(/^duo-sso-setup: error: standard input is larger than 1 MiB\n/);
     await expect(box.read(CONFIG)).rejects.toThrow();
@@ -359,7 +359,7 @@ describe('config', () => {
     const box = await sandbox();
     await box.run(['config', 'init', '--yes']);
     const names = ['p1', 'p2', 'p3', 'p4', 'p5'];
-    const runs = await Promise.all(names.map((n, i) => box.run(['config', 'add-profile', n, '--account', `10000000000${i}`, '--role', 'admin'])));
+    const runs = await Promise.all(names.map((n, i) => box.run(['config', 'add-profile', n, '--account', `10000000000${i}`, '--role', 'admin', '--yes'])));
     expect(runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0]);
     expect(Object.keys(JSON.parse(await box.read(CONFIG)).profiles).sort()).toEqual(names);
     expect((await box.run(['config', 'validate'])).exitCode).toBe(0);

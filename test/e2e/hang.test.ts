@@ -3,6 +3,8 @@
 // (what `timeout 120 duo-sso-setup …` sends) or by its own timeouts, each command ends within
 // a bound and leaves no process behind (found by a marker in the sleep's argv, via /proc).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, DENO, type Runtime, type Sandbox, sandboxPerTest } from '../support/sandbox.js';
 import { leftoverProcesses, settledLeftovers } from '../support/pty.js';
@@ -18,7 +20,8 @@ async function hangingMachine(marker: string): Promise<Sandbox> {
   const box = await sandbox();
   for (const tool of TOOLS) {
     // The wrapper ignores nothing; its child ignores SIGTERM, so only SIGKILL to the group stops it.
-    await box.addScript(tool, `#!/bin/sh\n(trap '' TERM; exec sleep 300 ${marker})\necho done\n`);
+    // It notes that it started (a file): on a loaded machine a scan of /proc can miss a short hang.
+    await box.addScript(tool, `#!/bin/sh\ntouch ${box.root}/tool-started\n(trap '' TERM; exec sleep 300 ${marker})\necho done\n`);
   }
   await box.write('.config/duo-sso/config.json', JSON.stringify({
     url: 'https://cloudsso.cisco.com',
@@ -42,6 +45,7 @@ interface Ended {
   signal: NodeJS.Signals | null;
   ms: number;
   stderr: string;
+  stdout: string;
   /** Marker processes seen while the command ran. */
   hung: number;
 }
@@ -55,11 +59,13 @@ function runAndSignal(box: Sandbox, args: string[], opts: { runtime: Runtime; ma
     let stderr = '';
     let hung = 0;
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.resume();
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     const poll = setInterval(() => {
       void leftoverProcesses(opts.marker).then((found) => {
-        if (found.length === 0 || hung) return;
-        hung = found.length;
+        const started = found.length > 0 || existsSync(join(box.root, 'tool-started'));
+        if (!started || hung) return;
+        hung = Math.max(found.length, 1);
         if (opts.signal) setTimeout(() => child.kill(opts.signal), 300);
       });
     }, 200);
@@ -67,7 +73,7 @@ function runAndSignal(box: Sandbox, args: string[], opts: { runtime: Runtime; ma
     child.on('close', (exitCode, signal) => {
       clearInterval(poll);
       clearTimeout(guard);
-      resolve({ exitCode, signal, ms: Date.now() - t0, stderr, hung });
+      resolve({ exitCode, signal, ms: Date.now() - t0, stderr, stdout, hung });
     });
   });
 }
@@ -110,5 +116,24 @@ describe.each<Runtime>(['node', 'deno'])('hanging wrapper tools time out under %
       expect(r.exitCode, r.stderr).toBe(1);
       expect(await settledLeftovers(marker)).toEqual([]);
     }, 120_000);
+  }
+});
+
+// Bounded as a whole (issue 20 Build 6): with every external tool hanging and no signal and no
+// --timeout, the whole command ends within 30 s: checks run concurrently, and a tool that timed
+// out once is not asked again in the same run. Nothing of ours is left running.
+const WHOLE_LIMIT_MS = 30_000;
+describe.each<Runtime>(['node', 'deno'])('every tool hanging, bounded as a whole under %s', (runtime) => {
+  for (const args of [['upgrade', '--check'], ['doctor'], ['setup', '--dry-run']]) {
+    it(`${args.join(' ')} ends within ${WHOLE_LIMIT_MS / 1000} s and names the tools that hang; no process left`, async () => {
+      const marker = newMarker();
+      const box = await hangingMachine(marker);
+      const r = await runAndSignal(box, args, { runtime, marker, limitMs: WHOLE_LIMIT_MS });
+      expect(r.hung, `never reached a hung tool: ${r.stderr}`).toBeGreaterThan(0);
+      expect(r.ms, r.stderr).toBeLessThan(WHOLE_LIMIT_MS);
+      expect(r.signal).toBeNull();
+      expect(`${r.stdout}${r.stderr}`).toMatch(/hangs?\b|timed out/);
+      expect(await settledLeftovers(marker)).toEqual([]);
+    }, 180_000);
   }
 });

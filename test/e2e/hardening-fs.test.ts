@@ -105,7 +105,7 @@ describe.runIf(isRoot)('run as root', () => {
     await box.run(['config', 'init', '--yes']);
     const before = await box.read(CONFIG);
     execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, box.home]);
-    const r = await box.run(['config', 'add-profile', 'dev', '--account', '012345678901', '--role', 'admin']);
+    const r = await box.run(['config', 'add-profile', 'dev', '--account', '012345678901', '--role', 'admin', '--yes']);
     expect(r.exitCode).toBe(1);
     // Refused at the command gate, before any folder, lock or temp file (src/platform/root-home.ts).
     expect(r.stderr).toMatch(/refusing to run as root with HOME=.*: .* belongs to another user \(uid 65534\); nothing was changed/);
@@ -121,7 +121,7 @@ describe.runIf(isRoot)('run as root', () => {
     await box.run(['config', 'init', '--yes']);
     await chown(box.path(CONFIG), 0, NOBODY);
     execFileSync('chmod', ['0640', box.path(CONFIG)]);
-    const r = await box.run(['config', 'add-profile', 'dev', '--account', '012345678901', '--role', 'admin']);
+    const r = await box.run(['config', 'add-profile', 'dev', '--account', '012345678901', '--role', 'admin', '--yes']);
     expect(r.exitCode, r.stderr).toBe(0);
     const info = await stat(box.path(CONFIG));
     expect([info.uid, info.gid, info.mode & 0o777]).toEqual([0, NOBODY, 0o600]);
@@ -137,7 +137,7 @@ describe('config.json of the wrong shape or depth', () => {
     const box = await sandbox();
     const text = `{\n  ${shape}\n}\n`;
     await box.write(CONFIG, text, 0o600);
-    const r = await box.run(['config', 'add-profile', 'zz', '--account', '012345678901', '--role', 'admin']);
+    const r = await box.run(['config', 'add-profile', 'zz', '--account', '012345678901', '--role', 'admin', '--yes']);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/unexpected error|This is a bug/);
@@ -149,7 +149,7 @@ describe('config.json of the wrong shape or depth', () => {
     const text = `{"profiles": ${'['.repeat(5000)}${']'.repeat(5000)}}\n`;
     await box.write(CONFIG, text, 0o600);
     await box.write(STATE, `{"x": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}\n`, 0o600);
-    for (const args of [['config', 'validate'], ['config', 'add-profile', 'zz', '--account', '012345678901', '--role', 'admin'], ['status'], ['doctor', '--only', 'config,profiles']]) {
+    for (const args of [['config', 'validate'], ['config', 'add-profile', 'zz', '--account', '012345678901', '--role', 'admin', '--yes'], ['status'], ['doctor', '--only', 'config,profiles']]) {
       const r = await box.run(args);
       expect(r.stderr + r.stdout, args.join(' ')).not.toMatch(/unexpected error|This is a bug|Maximum call stack/);
       expect(r.exitCode, args.join(' ')).toBe(1);

@@ -18,7 +18,7 @@ const WRITERS: string[][] = [
   ['install', 'pass-gpg', '--yes', '--no-passphrase', '--gpg-name', 'Ann', '--gpg-email', 'ann@example.com'],
   ['install', '--add-to-path', '--yes'],
   ['config', 'init', '--yes', '--profile', 'eticloud=111111111111:admin'],
-  ['config', 'add-profile', 'x', '--account', '111111111111', '--role', 'admin'],
+  ['config', 'add-profile', 'x', '--account', '111111111111', '--role', 'admin', '--yes'],
 ];
 /** The rest: whatever they answer, it is not a bug report or a stack trace. */
 const OTHERS: string[][] = [

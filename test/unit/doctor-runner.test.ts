@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InterruptedError, interrupt, interruptSignal, resetInterruptForTests } from '../../src/platform/interrupt.js';
+import { detectStyle } from '../../src/ui/style.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +8,7 @@ import { createProbeCache, runCheck, runChecks, summarise } from '../../src/doct
 import { renderHuman, toJson } from '../../src/doctor/render.js';
 import { selectChecks } from '../../src/doctor/doctor.js';
 import { result, type Check, type CheckContext } from '../../src/doctor/types.js';
-import { createRunner } from '../../src/platform/process.js';
+import { createRunner, describeFailure, forgetHungProgramsForTests, hungPrograms } from '../../src/platform/process.js';
 import type { PlatformFacts } from '../../src/platform/facts.js';
 
 const platform: PlatformFacts = { os: 'linux', arch: 'x64', distro: { id: 'debian', idLike: [], name: 'Debian', version: '12' }, packageManager: 'apt', wsl: false, kernel: '6', homebrewPrefix: undefined };
@@ -42,7 +44,7 @@ describe('runChecks', () => {
     expect(outcomes[1]!.result.details).toEqual(['boom']);
     // A check can hang on a file as well as on a command (config.json that is a named pipe).
     expect(outcomes[2]!.result.details).toEqual(['It did not finish in time: a command it ran, or a file it read (a pipe, a hung network mount), did not answer.']);
-    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1 });
+    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 2, skip: 1, interrupted: 0 });
   });
 
   it('lets --timeout override a check\'s own longer timeout', async () => {
@@ -125,5 +127,111 @@ describe('opt-in checks', () => {
     const { checks } = await import('../../src/doctor/checks/index.js');
     expect(selectChecks(checks, undefined).map((c) => c.id)).not.toContain('network');
     expect(selectChecks(checks, ['network']).map((c) => c.id)).toEqual(['network']);
+  });
+});
+
+// One cancellation (issue 20 Build 1): a Ctrl-C reaches every check through the run's AbortSignal.
+// A check it reaches is "not run (interrupted)", never a failure or an "unexpected error".
+const plainStyle = detectStyle({ NO_COLOR: '1', LANG: 'C.UTF-8' }, false, { noColor: true });
+describe('checks under the run\'s cancellation', () => {
+  afterEach(() => resetInterruptForTests());
+  // An earlier test timed `sleep` out: this run's runner would not ask it again.
+  beforeEach(() => forgetHungProgramsForTests());
+  it('the signal is aborted, with an InterruptedError as its reason, when the run is interrupted', () => {
+    const signal = interruptSignal();
+    expect(signal.aborted).toBe(false);
+    interrupt('SIGINT');
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBeInstanceOf(InterruptedError);
+  });
+
+  it('finished checks keep their result; a hung one, one that throws the interruption and one whose child was stopped are "not run (interrupted)"', async () => {
+    let started = 0;
+    const ok: Check = { id: 'ok', title: 'ok', run: async () => result.ok('fine') };
+    // Hangs on something that never asks whether the run was interrupted (a read of a pipe).
+    const hangs: Check = { id: 'hangs', title: 'hangs', timeoutMs: 60_000, run: () => ((started++), new Promise(() => {})) };
+    const stoppedChild: Check = {
+      id: 'child', title: 'child', run: async (ctx) => {
+        started++;
+        const r = await ctx.runner.run('sleep', ['30']);
+        return r.exitCode === 0 ? result.ok('slept') : result.fail('sleep failed');
+      },
+    };
+    const reports: Check = { id: 'reports', title: 'reports', run: async () => ((started++), await new Promise((r) => setTimeout(r, 200)), result.fail('the tool was killed')) };
+    const pending = runChecks([ok, hangs, stoppedChild, reports], ctx());
+    setTimeout(() => interrupt('SIGINT'), 100);
+    const t0 = Date.now();
+    const outcomes = await pending;
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(started).toBe(3);
+    expect(outcomes.map((o) => [o.check.id, o.result.status, o.result.summary])).toEqual([
+      ['ok', 'ok', 'fine'],
+      ['hangs', 'interrupted', 'not run (interrupted)'],
+      ['child', 'interrupted', 'not run (interrupted)'],
+      ['reports', 'interrupted', 'not run (interrupted)'],
+    ]);
+    expect(summarise(outcomes)).toEqual({ ok: 1, warn: 0, fail: 0, skip: 0, interrupted: 3 });
+    const text = renderHuman(outcomes, plainStyle);
+    expect(text).not.toMatch(/unexpected error|failed/);
+    expect(text).toBe([
+      '✓ ok       fine',
+      '- hangs    not run (interrupted)',
+      '- child    not run (interrupted)',
+      '- reports  not run (interrupted)',
+      '',
+      '1/1 checks passed (3 not run: interrupted).',
+      'Run `duo-sso-setup doctor` again for the checks that did not run.',
+      '',
+    ].join('\n'));
+  });
+
+  it('after the interruption no check starts', async () => {
+    interrupt('SIGINT');
+    let ran = false;
+    const outcomes = await runChecks([{ id: 'late', title: 'late', run: async () => ((ran = true), result.ok('x')) }], ctx());
+    expect(ran).toBe(false);
+    expect(outcomes[0]!.result.status).toBe('interrupted');
+  });
+});
+
+
+describe('doctor --fix ends with a fresh report', () => {
+  it('every check runs again after the fixes: one fixed by another check\'s fix is reported as it is now', async () => {
+    const { runDoctor } = await import('../../src/doctor/doctor.js');
+    let repaired = false;
+    const fixes: Check = {
+      id: 'config', title: 'config', run: async () => (repaired ? result.ok('present') : result.fail('missing', [], { description: 'create it', commands: [], automatic: true })),
+      fix: async () => void (repaired = true),
+    };
+    // No fix of its own: it only looks at what the other check's fix made.
+    const follows: Check = { id: 'profiles', title: 'profiles', run: async () => (repaired ? result.ok('2 profiles') : result.warn('no config to read')) };
+    let out = '';
+    const base = ctx();
+    const context = {
+      ...base, style: plainStyle, canPrompt: false, hasTerminal: false, platform: async () => platform,
+      options: { ...base.options, yes: true }, io: { ...base.io, out: (t: string) => void (out += t) },
+    } as unknown as import('../../src/context.js').Context;
+    const code = await runDoctor(context, { fix: true }, [fixes, follows]);
+    expect(code).toBe(0);
+    expect(out).toBe('✓ config    present (fixed)\n✓ profiles  2 profiles\n\n2/2 checks passed.\n');
+  });
+});
+
+describe('a program that timed out is not asked again in the same run', () => {
+  beforeEach(() => forgetHungProgramsForTests());
+  afterEach(() => forgetHungProgramsForTests());
+
+  it('the second call, with other arguments and from another runner, answers at once as hanging', async () => {
+    const first = await createRunner({ env: { PATH: process.env.PATH } }).run('sleep', ['5'], { timeoutMs: 200 });
+    expect(first).toMatchObject({ timedOut: true });
+    expect(first.hung).toBeUndefined();
+    const t0 = Date.now();
+    const again = await createRunner({ env: { PATH: process.env.PATH } }).run('sleep', ['0'], { timeoutMs: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(100);
+    expect(again).toMatchObject({ exitCode: null, timedOut: true, hung: true });
+    expect(describeFailure(again)).toBe('sleep 0: hangs (it timed out earlier in this run, so it was not asked again)');
+    expect(hungPrograms()).toEqual(['sleep']);
+    // Another program is asked as usual.
+    expect((await createRunner({ env: { PATH: process.env.PATH } }).run('true', [])).exitCode).toBe(0);
   });
 });

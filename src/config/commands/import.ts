@@ -18,7 +18,7 @@ export interface ImportFlags {
 /** A listing is a few KiB even with hundreds of roles; anything far bigger is the wrong file. */
 export const MAX_LISTING_BYTES = 1024 * 1024;
 
-async function readSource(source: string | undefined, stdinIsTTY: boolean): Promise<string> {
+export async function readImportSource(source: string | undefined, stdinIsTTY: boolean): Promise<string> {
   if (source === undefined && stdinIsTTY) {
     throw new UserError('give the listing as a FILE, or pipe it in', { exitCode: ExitCode.usage, hint: 'e.g. `duo-sso 2>&1 | tee listing.txt`, then `duo-sso-setup config import listing.txt`' });
   }
@@ -32,7 +32,7 @@ export async function runImport(
   flags: ImportFlags,
   deps: { prompter?: Prompter; text?: string } = {},
 ): Promise<number> {
-  const text = deps.text ?? (await readSource(source, ctx.io.stdinIsTTY));
+  const text = deps.text ?? (await readImportSource(source, ctx.io.stdinIsTTY));
   const listed = parseListing(text);
   if (listed.length === 0) {
     throw new UserError(`found no account/role pairs in ${source && source !== '-' ? source : 'the input'} (no 12-digit account ids with role names)`, {

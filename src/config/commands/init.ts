@@ -65,11 +65,15 @@ export function nextSteps(hasProfiles: boolean): string {
     : 'Next: duo-sso-setup login (without profiles duo-sso lists your accounts and roles; `duo-sso-setup config import` turns that listing into profiles)';
 }
 
+/** Whether `config init` runs its wizard: at a terminal, when no flag gives the answers. */
+export function asksWizard(ctx: Pick<Context, 'canPrompt'>, flags: InitFlags): boolean {
+  const flagsGiven = (flags.profile ?? []).length > 0 || Object.keys(flags).some((k) => k !== 'force');
+  return ctx.canPrompt && !flagsGiven;
+}
+
 export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'now' | 'canPrompt'>, flags: InitFlags, prompter?: Prompter): Promise<number> {
-  const fromFlags = optionsFromFlags(flags);
-  const flagsGiven = fromFlags.profiles!.length > 0 || Object.keys(flags).some((k) => k !== 'force');
-  let options: InitOptions = fromFlags;
-  if (ctx.canPrompt && !flagsGiven) {
+  let options: InitOptions = optionsFromFlags(flags);
+  if (asksWizard(ctx, flags)) {
     const { askInitOptions } = await import('../wizard.js');
     const { enquirerPrompter } = await import('../../ui/prompt.js');
     const { readPolicy } = await import('../../policy/read.js');

@@ -3,7 +3,7 @@
 // rerun finishes what an interrupted run started. config init and login are the real
 // commands' functions, run in-process with their output routed to stderr (or captured
 // into setup's one JSON document).
-import { delimiter } from 'node:path';
+import { basename, delimiter } from 'node:path';
 import { completionEdit, pathEdit } from '../../shell/edit-profile.js';
 import { pathPlan } from '../add-to-path.js';
 import { completionPlan } from '../completion-plan.js';
@@ -11,7 +11,9 @@ import { execContext } from '../install.js';
 import { executePlan } from '../execute.js';
 import { createContext, type Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { checkContextFor, summarise } from '../../doctor/run-checks.js';
+import { checkContextFor, runCheck, summarise } from '../../doctor/run-checks.js';
+import { interrupted, recordChange } from '../../platform/interrupt.js';
+import { hungPrograms } from '../../platform/process.js';
 import { readState } from '../../state/state.js';
 import { readConfig } from '../../config/read-config.js';
 import { executePlans, plansFor, type InstallResult } from '../install.js';
@@ -70,7 +72,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   // Every tool keeps its files under HOME: with HOME broken nothing after this can work.
   const refusal = homeRefusal(outcomes.find((o) => o.check.id === 'platform')?.result);
   if (refusal) throw refusal;
-  const pathResult = await pathCheck.run(checkContextFor(ctx, await ctx.platform()));
+  // Through the runner of checks: a Ctrl-C here makes it "interrupted", not an error.
+  const pathResult = (await runCheck(pathCheck, checkContextFor(ctx, await ctx.platform()))).result;
   const todo = missingComponents(outcomes);
   const awsV1 = pipAwsCliV1(classifyAwsCli(fromInstallations(outcomes.find((o) => o.check.id === 'aws-cli')?.result.data?.installations)));
   const needsConfig = (await readConfig(ctx.paths.duoConfig)).kind !== 'parsed';
@@ -83,11 +86,13 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
   const completion = flags.completion === false ? undefined : completionEdit(ctx.env, ctx.paths.home);
   const needsCompletion = completion !== undefined && !completion.present(await readProfileText(completion.file));
   const captured: Record<string, unknown> = {};
+  // Dry run: the questions a real run would ask (none is asked now).
+  const questions: string[] = [];
   // What the install step did not finish: the login needs duo-sso (and on Linux, pass).
   const unfinished = new Set<Plan['component']>();
   let configDone = !needsConfig;
 
-  if (!ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin || withoutRegion.length > 0)) {
+  if (!interrupted() && !ctx.options.dryRun && !ctx.options.yes && !ctx.canPrompt && (todo.length > 0 || needsPath || needsConfig || needsLogin || withoutRegion.length > 0)) {
     const what = [...todo.map((c) => `install ${c}`), ...(needsPath ? [`put ${ctx.paths.localBin} on PATH`] : []), ...(needsCompletion ? [`load shell completion from ${completion!.file}`] : []), ...(needsConfig ? ['write config.json'] : []), ...(withoutRegion.length > 0 ? [`set a region for ${withoutRegion.join(', ')}`] : []), ...(needsLogin ? ['log in'] : [])];
     throw new UserError(`nothing was changed: setup would ${what.join(', ')}, and there is no terminal to confirm it`, {
       hint: 'Rerun with --yes (and the flags of the steps, e.g. --profile NAME=ACCOUNT:ROLE --from FILE --no-passphrase), or with --dry-run to preview.',
@@ -96,8 +101,13 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
 
   const steps: SetupStep[] = [
     {
-      id: 'detect', title: 'Check this machine',
-      run: async () => ({ status: 'done', detail: `${plural(summarise(outcomes).ok, 'check')} ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}` }),
+      id: 'detect', title: 'Check this machine', began: true,
+      run: async () => {
+        // A tool that hangs looks missing to the checks: say so, the install will not cure it.
+        const hung = hungPrograms().map((p) => basename(p));
+        const detail = `${plural(summarise(outcomes).ok, 'check')} ok${todo.length ? `; missing: ${todo.join(', ')}` : ''}${hung.length ? `; ${hung.join(', ')} did not answer (${hung.length > 1 ? 'they hang' : 'it hangs'}): see duo-sso-setup doctor` : ''}`;
+        return { status: hung.length ? 'warning' : 'done', detail };
+      },
     },
     {
       id: 'install', title: 'Install what is missing',
@@ -110,6 +120,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         if (ctx.options.dryRun) {
           captured.plans = plans.map(planToJson);
           if (!ctx.options.json) ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
+          if (!ctx.options.yes && plans.some((p) => p.steps.length > 0)) questions.push('install: Go ahead? (the plan above)');
           const would = [...(todo.length ? [`would install ${todo.join(', ')}`] : []), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
           return { status: 'done', detail: would.join('; ') };
         }
@@ -163,6 +174,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         if (ctx.options.dryRun) {
           captured.plans = [...((captured.plans as unknown[] | undefined) ?? []), planToJson(plan)];
           if (!ctx.options.json) ctx.io.err(renderPlanHuman([plan], ctx.style, { dryRun: false }));
+          if (!ctx.options.yes) questions.push(`completion: Go ahead? (add the line to ${completion.file})`);
           return { status: 'done', detail: `would add \`${completion.line}\` to ${completion.file}` };
         }
         // Optional: without a terminal to ask (and no --yes) it is left out, not an error.
@@ -186,15 +198,26 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       id: 'config', title: 'Write duo-sso\'s config.json', command: ['duo-sso-setup', 'config', 'init'],
       run: async () => {
         if (!needsConfig) return { status: 'skipped', detail: `${ctx.paths.duoConfig} already exists` };
-        const { runInit } = await import('../../config/commands/init.js');
+        const { asksWizard, runInit } = await import('../../config/commands/init.js');
         let text = '';
         const initFlags: InitFlags = Object.fromEntries(
           (['profile', 'production', 'url', 'device', 'factor', 'sessionDuration', 'region'] as const).filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]),
         );
-        const code = await runInit(routed(current, ctx.options.json ? (t) => (text += t) : ctx.io.err, ctx.options.json), initFlags);
+        // A dry run asks nothing: it shows the config the flags, the policy and the defaults
+        // make (config init's own path without a terminal), and names the wizard's questions.
+        const wizard = ctx.options.dryRun && asksWizard(ctx, initFlags);
+        if (wizard) {
+          const { wizardQuestions } = await import('../../config/wizard.js');
+          const exists = (await readConfig(ctx.paths.duoConfig)).kind !== 'missing';
+          questions.push(...(await wizardQuestions({ exists, force: false })).map((q) => `config: ${q}`));
+        }
+        const initCtx = ctx.options.dryRun ? { ...current, canPrompt: false } : current;
+        const code = await runInit(routed(initCtx, ctx.options.json ? (t) => (text += t) : ctx.io.err, ctx.options.json), initFlags);
         if (text) captured.config = parseOr(text);
         if (code !== ExitCode.ok) return { status: 'skipped', detail: 'config.json was not written' };
         configDone = true;
+        if (!ctx.options.dryRun) recordChange(`wrote ${ctx.paths.duoConfig}`);
+        if (wizard) return { status: 'done', detail: `would write ${ctx.paths.duoConfig} with the defaults shown, or what you answer to the wizard's questions` };
         return { status: 'done', detail: `${ctx.options.dryRun ? 'would write' : 'wrote'} ${ctx.paths.duoConfig}` };
       },
     },
@@ -215,10 +238,14 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       run: async () => {
         if (flags.login === false) return { status: 'skipped', detail: '--no-login' };
         if (!needsLogin) return { status: 'skipped', detail: 'current credentials already saved' };
-        if (ctx.options.dryRun && todo.includes('duo-sso')) return { status: 'done', detail: 'would log in with the duo-sso installed above' };
         const state = await readState(ctx.paths);
         // The guide: the very first login on a machine needs -interactive (client certificate prompt).
         const first = !Object.values(state.durations).some((d) => d.worked !== undefined);
+        // A dry run does not log in (and so asks nothing): duo-sso's Duo prompt is a question.
+        if (ctx.options.dryRun) {
+          questions.push('login: the Duo prompt of duo-sso (push, or a passcode)');
+          return { status: 'done', detail: `would log in with duo-sso${todo.includes('duo-sso') ? ' (installed above)' : ''}${first ? ' -interactive (first login)' : ''}` };
+        }
         const { runLogin } = await import('../../login/login.js');
         let text = '';
         const code = await runLogin(routed(current, ctx.options.json ? (t) => (text += t) : ctx.io.err, ctx.options.json), { profiles: [], interactive: first, verify: true });
@@ -243,7 +270,12 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
 
   const reports: SetupStepReport[] = await runSteps(ctx, steps);
   const failed = reports.find((r) => r.status === 'failed');
-  const report: SetupReport = { ok: !failed, dryRun: ctx.options.dryRun, steps: reports, ...captured };
+  // Interrupted: the summary still says what was done, what the Ctrl-C stopped and what never
+  // started; main.ts then ends the run with its one line and 130.
+  const report: SetupReport = {
+    ok: !failed && !interrupted(), dryRun: ctx.options.dryRun, steps: reports, ...captured,
+    ...(ctx.options.dryRun ? { questions } : {}),
+  };
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
   else ctx.io.out(renderSetup(report, ctx.style, ctx.paths, await profileNames(ctx.paths.duoConfig)));
   return failed ? (failed.exitCode ?? ExitCode.failure) : ExitCode.ok;

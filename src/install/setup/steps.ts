@@ -6,9 +6,10 @@
 // plain lines go to stderr and listr2 is never loaded.
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
+import { interruptSignal, isInterruption } from '../../platform/interrupt.js';
 import { paint, symbols } from '../../ui/style.js';
 import { oneLine } from '../../ui/text.js';
-import type { SetupStepReport } from './render.js';
+import { stepMark, type SetupStepReport } from './render.js';
 
 export interface StepResult {
   status: 'done' | 'skipped' | 'warning' | 'failed';
@@ -25,10 +26,29 @@ export interface SetupStep {
   blockedBy?(): string | undefined;
   /** The command that does this step by hand (shown when it did not run). */
   command?: string[];
+  /** Its work began before the steps ran (setup's detection): a Ctrl-C then interrupted it. */
+  began?: boolean;
   run(): Promise<StepResult>;
 }
 
+/**
+ * Runs one step under the run's cancellation: nothing starts after a Ctrl-C, and a step the
+ * Ctrl-C reached is "interrupted", whatever it made of it (an error, a failed child, or a
+ * result it can no longer vouch for: a dry run's "would log in").
+ */
 export async function runOne(step: SetupStep): Promise<SetupStepReport> {
+  const base = { id: step.id, title: step.title };
+  if (interruptSignal().aborted) return step.began ? { ...base, status: 'interrupted', detail: 'interrupted' } : { ...base, status: 'not-started', detail: 'not started (interrupted)' };
+  try {
+    const report = await runOnce(step);
+    return interruptSignal().aborted ? { ...base, status: 'interrupted', detail: 'interrupted' } : report;
+  } catch (error) {
+    if (isInterruption(error)) return { ...base, status: 'interrupted', detail: 'interrupted' };
+    throw error;
+  }
+}
+
+async function runOnce(step: SetupStep): Promise<SetupStepReport> {
   const blocked = step.blockedBy?.();
   if (blocked) return { id: step.id, title: step.title, status: 'skipped', detail: `not run: ${blocked}`, ...(step.command ? { remaining: [step.command] } : {}) };
   try {
@@ -54,7 +74,7 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
         const r = await runOne(step);
         reports.push(r);
         if (r.status === 'failed') throw new Error(oneLine(r.detail));
-        if (r.status === 'skipped') task.skip(oneLine(r.detail));
+        if (r.status === 'skipped' || r.status === 'interrupted' || r.status === 'not-started') task.skip(oneLine(r.detail));
         else task.title = `${step.title}: ${oneLine(r.detail)}`;
       },
       // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
@@ -64,11 +84,11 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
   }
   const sym = symbols(ctx.style);
   for (const step of steps) {
-    ctx.io.err(`${paint(ctx.style, 'cyan', sym.arrow)} ${step.title}\n`);
+    // Not started: no heading for it as it were beginning.
+    if (!interruptSignal().aborted) ctx.io.err(`${paint(ctx.style, 'cyan', sym.arrow)} ${step.title}\n`);
     const r = await runOne(step);
     reports.push(r);
-    const mark = r.status === 'failed' ? paint(ctx.style, 'red', sym.fail) : r.status === 'warning' ? paint(ctx.style, 'yellow', sym.warn) : r.status === 'skipped' ? paint(ctx.style, 'dim', sym.skip) : paint(ctx.style, 'green', sym.ok);
-    ctx.io.err(`  ${mark} ${r.detail}\n`);
+    ctx.io.err(`  ${stepMark(ctx.style, r.status)} ${r.detail}\n`);
   }
   return reports;
 }
