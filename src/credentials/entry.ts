@@ -4,7 +4,8 @@
 // our state file. One line of JSON, so every backend stores it as is.
 import { isTextPatch, type TextPatch } from './text-patch.js';
 
-export type ExpirationSource = 'login' | 'file' | 'estimated' | 'none';
+/** How the expiry is known (src/credentials/expiration.ts); never later than the truth. */
+export type ExpirationSource = 'login' | 'file' | 'estimated' | 'unknown' | 'none';
 
 export interface StoredEntry {
   Version: 1;

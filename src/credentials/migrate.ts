@@ -27,7 +27,7 @@ import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } f
 import { awsView } from '../aws/botocore-view.js';
 import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
-import { expiryFor } from './expiration.js';
+import { expiryOf } from './expiration.js';
 import { makePatch, undoPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
@@ -38,8 +38,6 @@ import { beginJournal, endJournal, entryDigest, readJournal } from './journal.js
 export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
 
 export interface MigrateOptions {
-  /** Exact expiry per profile, when the caller knows it (login saw STS's answer). */
-  expirations?: Record<string, Date>;
   /** The command the AWS CLI should run; defaults to this tool under the running runtime. */
   self?: readonly string[];
 }
@@ -123,7 +121,9 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const edit = { text: files.configAfter };
   const credentialsAfter = files.credentialsAfter;
   const state = await readState(ctx.paths);
-  const expiry = await expiryFor(read.credentials, profile, { credentialsFile: awsCredentials, duoConfig: ctx.paths.duoConfig }, opts.expirations?.[profile], state.durations[profile]?.worked);
+  // Never from the credentials file's modification time: a touch or another profile's login
+  // moves it later than the truth (expiration.ts).
+  const expiry = expiryOf({ ...read.credentials, fileExpiration: read.credentials.expiration }, profile, state);
   const expired = expiredRefusal(expiry, ctx.now(), profile);
   if (expired) throw expired;
   const configPatch = makePatch(configBefore ?? '', edit.text, files.configHeader);

@@ -12,6 +12,7 @@ import { profilesWithKeys } from './credentials-file.js';
 import { readText, validateProfileName } from './files.js';
 import { migrateProfiles, type MigrateOutcome } from './migrate.js';
 import { restoreProfiles, type RestoreOutcome } from './restore.js';
+import { describeExpiry } from './expiration.js';
 
 export interface CredentialsFlags {
   profile?: string[];
@@ -68,10 +69,6 @@ async function goAhead(ctx: Context, question: string): Promise<void> {
   if (!(await confirm(question, true))) throw new UserError('cancelled; nothing was changed');
 }
 
-function when(iso: string | undefined, source: string | undefined): string {
-  if (!iso) return 'no expiry (long-term keys)';
-  return `expires ${iso.replace(/\.\d{3}Z$/, 'Z')}${source === 'estimated' ? ' (estimated)' : ''}`;
-}
 
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
   // Before anything builds a path or asks a store from a name.
@@ -128,10 +125,10 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
 
 function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Context): string {
   const tick = paint(ctx.style, 'green', ok);
-  if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${when(o.expiration, o.expirationSource)})`;
-  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs this installation (${when(o.expiration, o.expirationSource)})`;
+  if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${describeExpiry(o.expiration, o.expirationSource)})`;
+  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs this installation (${describeExpiry(o.expiration, o.expirationSource)})`;
   if (o.status === 'would-migrate') return `${o.profile}: would move its keys into the ${store.label} and add credential_process to ${ctx.paths.awsConfig} (dry run)`;
-  return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${when(o.expiration, o.expirationSource)})`;
+  return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${describeExpiry(o.expiration, o.expirationSource)})`;
 }
 
 export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {

@@ -3,11 +3,12 @@
 import { describeInvalidJson, readConfig } from '../config/read-config.js';
 import { UserError } from '../errors.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
-import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
+import { credentialsOf, expiryOf as fileExpiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
 import { sectionNames } from '../aws/ini.js';
 import { readState } from '../state/state.js';
 import type { Env, Paths } from '../platform/paths.js';
-import { rememberedExpiry } from './sessions.js';
+import { expiryOf } from '../credentials/expiration.js';
+import type { ExpirationSource } from '../credentials/entry.js';
 import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
 import { UNREACHABLE } from '../aws/sts.js';
 import { storedCredentials } from '../credentials/state-record.js';
@@ -30,6 +31,8 @@ export interface ProfileStatus {
   expires?: string;
   /** Where the expiry came from: the credentials file, or our record of the login. */
   expiresFrom?: 'credentials-file' | 'login' | 'store';
+  /** How it is known (src/credentials/expiration.ts): a fact, login's record, a lower bound, or unknown. */
+  expirySource?: ExpirationSource;
   /** The secret store holding the keys, for profiles moved there (`credentials migrate`). */
   storedIn?: 'keychain' | 'pass';
   identity?: { arn: string; account: string; userId: string };
@@ -88,11 +91,12 @@ export async function gatherStatus(
     const creds = credentialsOf(section);
     const inStore = !creds && servedByStore(awsConfig, p.name) ? stored[p.name] : undefined;
     if (!creds && !inStore) return { ...base, state: 'missing' };
-    const fromFile = expiryOf(section);
-    const fromStore = inStore?.expiration ? new Date(inStore.expiration) : undefined;
-    const expiry = fromFile ?? fromStore ?? (creds ? rememberedExpiry(state, p.name, creds.accessKeyId) : undefined);
+    // The same function migrate recorded the stored expiry with (src/credentials/expiration.ts).
+    const known = creds ? expiryOf({ ...creds, fileExpiration: fileExpiryOf(section) }, p.name, state) : { ...(inStore!.expiration ? { expiration: new Date(inStore!.expiration) } : {}), source: inStore!.expirationSource };
+    const expiry = known.expiration;
     const timing = {
-      ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: fromFile ? 'credentials-file' as const : fromStore ? 'store' as const : 'login' as const } : {}),
+      ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: inStore ? 'store' as const : known.source === 'file' ? 'credentials-file' as const : 'login' as const } : {}),
+      ...(known.source ? { expirySource: known.source } : {}),
       ...(inStore ? { storedIn: inStore.store } : {}),
     };
     const expired = expiry !== undefined && expiry.getTime() <= now.getTime();
