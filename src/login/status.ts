@@ -12,6 +12,17 @@ import type { ExpirationSource } from '../credentials/entry.js';
 import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
 import { UNREACHABLE } from '../aws/sts.js';
 import { storedCredentials } from '../credentials/state-record.js';
+import { readFailure } from '../credentials/renew-failure.js';
+import { renewalFor } from '../credentials/renew-settings.js';
+import type { State } from '../state/state.js';
+
+/** Renewal of a stored profile, and its last failure when it failed after the keys were stored (so about these keys). */
+async function renewalStatus(paths: Paths, state: State, profile: string, storedAt: string): Promise<NonNullable<ProfileStatus['renewal']>> {
+  const on = renewalFor(state, profile).enabled;
+  const f = await readFailure(paths, profile);
+  if (!f || f.at < Date.parse(storedAt)) return { on };
+  return { on, failed: { failedAt: new Date(f.at).toISOString(), retryAfter: new Date(f.until).toISOString(), message: f.message, command: f.command } };
+}
 
 export type CredentialState =
   /** Present, not known to be expired, and accepted by STS when verified. */
@@ -35,6 +46,8 @@ export interface ProfileStatus {
   expirySource?: ExpirationSource;
   /** The secret store holding the keys, for profiles moved there (`credentials migrate`). */
   storedIn?: 'keychain' | 'pass';
+  /** For stored profiles: whether credential-process renews them, and the last renewal's failure while it concerns these keys. */
+  renewal?: { on: boolean; failed?: { failedAt: string; retryAfter: string; message: string; command: string } };
   identity?: { arn: string; account: string; userId: string };
   error?: { code: string; message: string };
 }
@@ -97,7 +110,7 @@ export async function gatherStatus(
     const timing = {
       ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: inStore ? 'store' as const : known.source === 'file' ? 'credentials-file' as const : 'login' as const } : {}),
       ...(known.source ? { expirySource: known.source } : {}),
-      ...(inStore ? { storedIn: inStore.store } : {}),
+      ...(inStore ? { storedIn: inStore.store, renewal: await renewalStatus(ctx.paths, state, p.name, inStore.storedAt) } : {}),
     };
     const expired = expiry !== undefined && expiry.getTime() <= now.getTime();
     if (!opts.verify) return { ...base, ...timing, state: expired ? 'expired' : 'valid' };

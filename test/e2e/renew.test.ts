@@ -19,11 +19,17 @@ afterEach(async () => {
 });
 
 const ACCOUNT = '111111111111';
-const EARLIER = 55 * 60;
+/** How long ago the login of setup() ran (minutes), by default: 5 minutes of the hour are left. */
+let EARLIER = 55 * 60;
 
-/** Runs a program 55 minutes ago, without a controlling terminal. */
+/** Runs a program EARLIER seconds ago, without a controlling terminal. */
 function earlier(box: Sandbox, file: string, args: string[]): Promise<RunOutput> {
-  return box.exec(systemTool('setsid')!, ['--wait', systemTool('faketime')!, '-f', `-${EARLIER / 60}m`, file, ...args], { timeoutMs: 120_000 });
+  return at(box, -EARLIER, file, args);
+}
+
+/** Runs a program `offset` seconds from now (negative: in the past), without a controlling terminal. */
+function at(box: Sandbox, offset: number, file: string, args: string[]): Promise<RunOutput> {
+  return box.exec(systemTool('setsid')!, ['--wait', systemTool('faketime')!, '-f', `${offset >= 0 ? '+' : ''}${offset}`, file, ...args], { timeoutMs: 120_000 });
 }
 
 /** Runs a program now, without a controlling terminal. */
@@ -31,7 +37,8 @@ function now(box: Sandbox, file: string, args: string[]): Promise<RunOutput> {
   return box.exec(systemTool('setsid')!, ['--wait', file, ...args], { timeoutMs: 120_000 });
 }
 
-async function setup() {
+async function setup(minutesAgo = 55) {
+  EARLIER = minutesAgo * 60;
   const sts = await StsServer.start({ roles: { [`arn:aws:iam::${ACCOUNT}:role/admin`]: { maxSessionDuration: 3600 } } });
   const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' } });
   cleanups.push(() => sts.close(), () => box.cleanup());
@@ -150,28 +157,129 @@ describe('renewal through credential_process', () => {
     expect(await sim.runs()).toHaveLength(2);
   });
 
-  it('duo-sso needing -interactive: one line on stderr with the command, exit 1, stdout empty', async () => {
+  it('duo-sso needing -interactive, 5 minutes left: the current keys are served, one line says why and names the command, no retry during the back-off', async () => {
     const { box, sim } = await setup();
     await sim.setKnobs({ firstRunCertificatePrompt: true });
+    const before = JSON.parse((await box.read('.config/duo-sso-setup/state.json')));
+    expect(before.storedCredentials.eticloud.expiration).toBeDefined();
     const r = await credentialProcess(box);
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Version: 1, Expiration: before.storedCredentials.eticloud.expiration });
     expect(r.stderr.split('\n').filter(Boolean), r.stderr).toHaveLength(1);
-    expect(r.stderr).toMatch(/^duo-sso-setup: could not renew the credentials of profile eticloud: .*; run `duo-sso-setup login --profile eticloud --interactive`\n$/);
+    expect(r.stderr).toMatch(/^duo-sso-setup: could not renew the credentials of profile eticloud: .*; the current keys stay in use until \S+Z; next try after \S+Z, or run `duo-sso-setup login --profile eticloud --interactive`\n$/);
+    expect(await sim.runs()).toHaveLength(2);
+    // The back-off is in a file (no secrets): a new process sends no Duo push and says nothing more.
+    const failed = JSON.parse(await box.read('.config/duo-sso-setup/renew-eticloud.failed'));
+    expect(failed).toMatchObject({ message: expect.any(String), command: 'duo-sso-setup login --profile eticloud --interactive', key: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(failed.until - failed.at).toBe(600_000);
+    const again = await credentialProcess(box);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout).AccessKeyId).toBe(JSON.parse(r.stdout).AccessKeyId);
+    expect(await sim.runs()).toHaveLength(2);
   });
 
-  it('no Duo approval within the timeout: one line, exit 1, duo-sso stopped', async () => {
+  it('no Duo approval within the timeout: the current keys are served, one line, duo-sso stopped', async () => {
     const { box, sim } = await setup();
     const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
     await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ ...state, renewal: { ...state.renewal, timeoutSeconds: 10 } }));
     await sim.setKnobs({ approvalDelayMs: 60_000 });
     const r = await credentialProcess(box);
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('duo-sso-setup: could not renew the credentials of profile eticloud: it did not finish in time (no Duo approval?); run `duo-sso-setup login --profile eticloud`\n');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Version: 1 });
+    expect(r.stderr).toMatch(/^duo-sso-setup: could not renew the credentials of profile eticloud: it did not finish in time \(no Duo approval\?\); the current keys stay in use until \S+; next try after \S+, or run `duo-sso-setup login --profile eticloud`\n$/);
     // (Under heavy load login may not reach duo-sso within 10 s: then there is nothing to stop.)
     const pid = await readFile(`${sim.knobsPath}.pid`, 'utf8').catch(() => '');
     if (pid) await expectGone(Number(pid));
+  });
+
+  it('renewal fails 10 minutes before expiry: 20 real AWS CLI calls over the next 10 minutes all succeed with the old keys, one duo-sso run per back-off period; after expiry one error naming the fix', async () => {
+    // Logged in an hour ago: the keys expire about now. The calls run at -10 min, -9.5 min, …
+    // (faketime for the AWS CLI and everything it starts; the STS stand-in's clock moves along).
+    const { sts, box, sim } = await setup(60);
+    await sim.setKnobs({ firstRunCertificatePrompt: true });
+    const expiration = JSON.parse(await box.read('.config/duo-sso-setup/state.json')).storedCredentials.eticloud.expiration as string;
+    const leftNow = Date.parse(expiration) - Date.now();
+    expect(leftNow).toBeLessThan(30_000);
+    const oldKey = sts.actions('AssumeRoleWithSAML').length;
+    expect(oldKey).toBe(1);
+    const lines: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      // Fake time = the expiry - 10 min + 30 s per call, whatever real time the calls took.
+      const offset = Math.round((Date.parse(expiration) - 600_000 + i * 30_000 - Date.now()) / 1000);
+      sts.dateSkewSeconds = offset;
+      const r = await at(box, offset, join(box.bin, 'aws'), ['sts', 'get-caller-identity', '--profile', 'eticloud', '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+      expect(r.exitCode, `call ${i}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout).Account).toBe(ACCOUNT);
+      lines.push(...r.stderr.split('\n').filter(Boolean));
+    }
+    sts.dateSkewSeconds = 0;
+    // Every call signed with the keys of the first login: no renewal went through.
+    const used = new Set(sts.actions('GetCallerIdentity').map((a) => a.accessKeyId));
+    expect(used.size).toBe(1);
+    // One duo-sso run in those 10 minutes (the default back-off is 10 minutes): the first call's.
+    expect(await sim.runs()).toHaveLength(2);
+    // (The AWS CLI swallows a successful credential_process's stderr; without a terminal the
+    // one line went there, so the calls printed nothing.)
+    expect(lines).toEqual([]);
+    // Expired (2 minutes after the expiry; the back-off is over, so renewal is tried once more):
+    // one clear line naming the one command that fixes it, nothing on stdout, exit 1.
+    const late = Math.round((Date.parse(expiration) - Date.now()) / 1000) + 120;
+    sts.dateSkewSeconds = late;
+    const expired = await at(box, late, process.execPath, [CLI, 'credential-process', '--profile', 'eticloud']);
+    sts.dateSkewSeconds = 0;
+    expect(expired.exitCode).toBe(1);
+    expect(expired.stdout).toBe('');
+    expect(expired.stderr).toMatch(/^duo-sso-setup: the credentials of profile eticloud expired at \S+: could not renew them: .*; run `duo-sso-setup login --profile eticloud --interactive`\n$/);
+    expect(await sim.runs()).toHaveLength(3);
+    // Within the new back-off: the same line, and no duo-sso run.
+    const again = await at(box, late + 30, process.execPath, [CLI, 'credential-process', '--profile', 'eticloud']);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toBe(expired.stderr);
+    expect(await sim.runs()).toHaveLength(3);
+  }, 400_000);
+
+  it('a shorter back-off (3 minutes): over 10 minutes of calls, duo-sso runs once per back-off period', async () => {
+    const { box, sim } = await setup(60);
+    const state = JSON.parse(await box.read('.config/duo-sso-setup/state.json'));
+    await box.write('.config/duo-sso-setup/state.json', JSON.stringify({ ...state, renewal: { ...state.renewal, backoffSeconds: 180 } }));
+    await sim.setKnobs({ firstRunCertificatePrompt: true });
+    const expiration = Date.parse(state.storedCredentials.eticloud.expiration);
+    const tried: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await at(box, Math.round((expiration - 600_000 + i * 30_000 - Date.now()) / 1000), process.execPath, [CLI, 'credential-process', '--profile', 'eticloud']);
+      expect(r.exitCode, `call ${i}: ${r.stderr}`).toBe(0);
+      if (r.stderr !== '') {
+        expect(r.stderr.split('\n').filter(Boolean), r.stderr).toHaveLength(1);
+        tried.push(i);
+      }
+    }
+    // One line per failure, one duo-sso run per failure; tries at least 3 minutes (6 calls) apart,
+    // and the back-off does end: the first call, then about every 7th.
+    expect(tried[0]).toBe(0);
+    for (let k = 1; k < tried.length; k++) expect(tried[k]! - tried[k - 1]!).toBeGreaterThanOrEqual(6);
+    expect(tried.length).toBeGreaterThanOrEqual(3);
+    expect(await sim.runs()).toHaveLength(1 + tried.length);
+  }, 300_000);
+
+  it('status and doctor show the failed renewal, its reason and the command', async () => {
+    const { box, sim } = await setup();
+    await sim.setKnobs({ firstRunCertificatePrompt: true });
+    expect((await credentialProcess(box)).exitCode).toBe(0);
+    const status = await box.run(['status', '--json']);
+    expect(status.exitCode, status.stderr).toBe(0);
+    expect(status.json.profiles[0]).toMatchObject({ name: 'eticloud', state: 'valid', storedIn: 'pass', expirySource: 'login', renewal: { on: true, failed: { message: expect.any(String), command: 'duo-sso-setup login --profile eticloud --interactive' } } });
+    const text = await box.run(['status']);
+    expect(text.stdout).toMatch(/renewal failed at \S+: .* \(next try after \S+\)\n\s+\$ duo-sso-setup login --profile eticloud --interactive\n/);
+    const doctor = await box.run(['doctor', '--json', '--only', 'secret-store']);
+    const check = doctor.json.checks.find((c: { id: string }) => c.id === 'secret-store');
+    expect(check).toMatchObject({ status: 'warn', summary: expect.stringContaining('the last renewal of eticloud failed'), fix: { commands: [['duo-sso-setup', 'login', '--profile', 'eticloud', '--interactive']] } });
+    expect(check.details.join('\n')).toMatch(/eticloud: renewal failed at \S+: .*; run `duo-sso-setup login --profile eticloud --interactive`/);
+    // A login by hand replaces the keys: the record no longer concerns them, status and doctor are clean.
+    const login = await box.run(['login', '--profile', 'eticloud', '--interactive', '--yes', '--json']);
+    expect(login.exitCode, login.stderr).toBe(0);
+    const after = await box.run(['status', '--json']);
+    expect(after.json.profiles[0].renewal).toEqual({ on: true });
   });
 
   it('killed while waiting for the approval: login and duo-sso stop with it', async () => {
