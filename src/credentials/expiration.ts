@@ -50,7 +50,7 @@ export function expiryOf(keys: KeyFacts, profile: string, state: State | undefin
 
 /** How an expiry reads to a person: a lower bound says so. */
 export function describeExpiry(iso: string | undefined, source: ExpirationSource | undefined): string {
-  if (source === 'unknown') return 'expiry unknown (keys not issued through duo-sso-setup login)';
+  if (source === 'unknown') return 'expiry unknown: not issued through duo-sso-setup login';
   if (!iso) return 'no expiry (long-term keys)';
   const at = iso.replace(/\.\d{3}Z$/, 'Z');
   return source === 'estimated' ? `expires ${at} at the earliest (estimated)` : `expires ${at}`;

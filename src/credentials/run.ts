@@ -88,29 +88,35 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
       throw new UserError(`no profile in ${ctx.paths.awsCredentials} has temporary credentials to migrate`, { hint: 'Log in first (duo-sso-setup login), or name a profile: --profile NAME' });
     }
   }
-  await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
+  // Only profiles whose keys are in the file move: asking "move the keys" when nothing moves
+  // (say, `migrate --renew` on migrated profiles) would ask about a change that is not made.
+  const inFile = new Set(profilesWithKeys((await readText(ctx.paths.awsCredentials)) ?? ''));
+  const moving = profiles.filter((p) => inFile.has(p));
+  if (moving.length > 0) await goAhead(ctx, `Move the keys of ${moving.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
+  const renewal = await decideRenewal(ctx, flags, policy, profiles);
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
-  // Without --renew/--no-renew, the organisation policy's autoRenew decides for profiles with no choice yet.
-  const autoRenew = flags.renew === undefined && !ctx.options.dryRun && policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
-  if (flags.renew !== undefined || flags.refreshBefore !== undefined || autoRenew !== undefined) {
+  const served = new Set(outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile));
+  const renewChanges = renewal.changes.filter((c) => served.has(c.profile));
+  if (renewChanges.length > 0 || flags.refreshBefore !== undefined) {
     const { rememberRenewal } = await import('./renew-state.js');
-    const migrated = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile);
-    const renew = flags.renew ?? autoRenew ?? false;
-    await rememberRenewal(ctx, flags.renew === undefined && autoRenew === undefined ? [] : migrated, renew, {
-      ...(flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 }),
-      ...(flags.renew === undefined ? { onlyIfUnset: true } : {}),
-    });
+    const refresh = flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 };
+    for (const on of [true, false]) {
+      const these = renewChanges.filter((c) => c.on === on).map((c) => c.profile);
+      if (these.length > 0) await rememberRenewal(ctx, these, on, refresh);
+    }
+    if (renewChanges.length === 0) await rememberRenewal(ctx, [], true, refresh);
   }
   const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
-    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
+    const withRenewal = outcomes.map((o) => (o.status === 'skipped' ? o : { ...o, renewal: renewalOf(renewal, o.profile) }));
+    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: withRenewal }, null, 2)}\n`);
     return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
   for (const o of outcomes) {
     if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
-    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}; ${renewalWords(renewalOf(renewal, o.profile), ctx.options.dryRun)}\n`);
   }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
@@ -121,6 +127,53 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
     return ExitCode.failure;
   }
   return ExitCode.ok;
+}
+
+/** Renewal per profile after this run: on or off, and whether this run changed it (and why). */
+interface RenewalPlan {
+  before: Record<string, boolean>;
+  changes: { profile: string; on: boolean; why: 'flag' | 'policy' | 'default' | 'answer' }[];
+}
+
+/**
+ * Whether credential-process renews each profile: --renew/--no-renew for all of them; else the
+ * organisation policy's autoRenew, else on for profiles duo-sso logs in (config.json), asked
+ * at a terminal; both only where no choice was made before (docs/renewal.md).
+ */
+async function decideRenewal(ctx: Context, flags: CredentialsFlags, policy: PolicyRead, profiles: readonly string[]): Promise<RenewalPlan> {
+  const { renewalFor, renewalSettings } = await import('./renew-settings.js');
+  const state = await readState(ctx.paths);
+  const before = Object.fromEntries(profiles.map((p) => [p, renewalFor(state, p).enabled]));
+  const chosen = renewalSettings(state as { renewal?: unknown }).profiles ?? {};
+  const changed = (on: boolean, why: RenewalPlan['changes'][number]['why'], among: readonly string[]) => among.filter((p) => before[p] !== on || !Object.hasOwn(chosen, p)).map((profile) => ({ profile, on, why }));
+  if (flags.renew !== undefined) return { before, changes: changed(flags.renew, 'flag', profiles) };
+  const open = profiles.filter((p) => !Object.hasOwn(chosen, p));
+  const autoRenew = policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
+  if (autoRenew !== undefined) return { before, changes: changed(autoRenew, 'policy', open) };
+  const { readConfig } = await import('../config/read-config.js');
+  const { listProfiles } = await import('../config/model.js');
+  const config = await readConfig(ctx.paths.duoConfig);
+  const loggedIn = new Set(config.kind === 'parsed' ? listProfiles(config.value).map((p) => p.name) : []);
+  const candidates = open.filter((p) => loggedIn.has(p));
+  if (candidates.length === 0) return { before, changes: [] };
+  let on = true;
+  if (ctx.canPrompt && !ctx.options.dryRun) {
+    const { confirm } = await import('../ui/prompt.js');
+    on = await confirm(`Renew the keys of ${candidates.join(', ')} before they expire (one duo-sso login, a Duo push, when an AWS command needs them)?`, true);
+  }
+  return { before, changes: changed(on, ctx.canPrompt && !ctx.options.dryRun ? 'answer' : 'default', candidates) };
+}
+
+function renewalOf(plan: RenewalPlan, profile: string): { on: boolean; changed: boolean; why?: string } {
+  const change = plan.changes.find((c) => c.profile === profile);
+  return change ? { on: change.on, changed: change.on !== plan.before[profile], why: change.why } : { on: plan.before[profile] ?? false, changed: false };
+}
+
+function renewalWords(r: ReturnType<typeof renewalOf>, dryRun: boolean): string {
+  const why = r.why === 'policy' ? ' (the organisation policy\'s autoRenew)' : r.why === 'default' ? ' (the default for profiles duo-sso logs in; --no-renew turns it off)' : r.why === 'answer' ? ' (as answered)' : '';
+  if (r.changed) return `${dryRun ? 'would turn' : 'turned'} renewal ${r.on ? 'on: credential_process logs in again before the keys expire' : 'off'}${why}`;
+  if (r.on) return 'renewal stays on';
+  return r.why === 'flag' ? 'renewal stays off' : `renewal off${why || ' (turn it on: --renew)'}`;
 }
 
 function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Context): string {

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm } from 'node:fs/promises';
-import { CLI, REPO, Sandbox, systemTool, type RunOutput } from '../support/sandbox.js';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { CLI, REPO, Sandbox, createGpgKey, systemTool, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
@@ -323,5 +323,94 @@ describe('renewal through credential_process', () => {
     expect(off.exitCode, off.stderr).toBe(0);
     expect(Date.parse(JSON.parse(off.stdout).Expiration) - Date.now()).toBeLessThan(6 * 60 * 1000);
     expect(await sim.runs()).toHaveLength(1);
+  });
+});
+
+/** duo-sso run by hand (the keys are in ~/.aws/credentials), pass ready: what `credentials migrate` starts from. */
+async function loggedInByHand() {
+  const sts = await StsServer.start({ roles: { [`arn:aws:iam::${ACCOUNT}:role/admin`]: { maxSessionDuration: 3600 } } });
+  const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' } });
+  cleanups.push(() => sts.close(), () => box.cleanup());
+  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
+  await box.write('.config/duo-sso/config.json', JSON.stringify({
+    url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
+    session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: ACCOUNT, aws_role_name: 'admin' } },
+  }, null, 2));
+  await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+  expect((await box.exec(join(box.bin, 'duo-sso'), [])).exitCode).toBe(0);
+  return { box, sim, sts };
+}
+
+const renewalState = async (box: Sandbox) => JSON.parse(await box.read('.config/duo-sso-setup/state.json')).renewal;
+
+describe('credentials migrate and renewal', () => {
+  it('on by default for a profile duo-sso logs in (--yes takes the default), and said so; --no-renew refuses it', async () => {
+    const { box } = await loggedInByHand();
+    const r = await box.run(['credentials', 'migrate', '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; turned renewal on: credential_process logs in again before the keys expire \(the default for profiles duo-sso logs in; --no-renew turns it off\)\n/);
+    expect(await renewalState(box)).toEqual({ profiles: { eticloud: true } });
+
+    const other = await loggedInByHand();
+    const off = await other.box.run(['credentials', 'migrate', '--yes', '--no-renew', '--json']);
+    expect(off.exitCode, off.stderr).toBe(0);
+    expect(off.json.profiles[0]).toMatchObject({ profile: 'eticloud', status: 'migrated', renewal: { on: false, changed: false, why: 'flag' } });
+    expect(await renewalState(other.box)).toEqual({ profiles: { eticloud: false } });
+  });
+
+  it.runIf(process.getuid?.() === 0)('the organisation policy\'s autoRenew: false is honoured, and said', async () => {
+    const { box } = await loggedInByHand();
+    const policy = join(box.root, 'policy.json');
+    await writeFile(policy, JSON.stringify({ autoRenew: false }));
+    box.env.DUO_SSO_SETUP_POLICY = policy;
+    const r = await box.run(['credentials', 'migrate', '--yes']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; renewal off \(the organisation policy's autoRenew\)\n/);
+    expect(await renewalState(box)).toEqual({ profiles: { eticloud: false } });
+  });
+
+  it('--renew on a migrated profile: no "move the keys" question (nothing moves), says what it changes and changes only that', async () => {
+    const { box } = await loggedInByHand();
+    expect((await box.run(['credentials', 'migrate', '--yes', '--no-renew'])).exitCode).toBe(0);
+    const files = { config: await box.read('.aws/config'), credentials: await box.read('.aws/credentials') };
+    // No --yes and no terminal: before, this stopped at "Move the keys …?" ("not changing anything without a yes").
+    const r = await box.run(['credentials', 'migrate', '--renew', '--profile', 'eticloud']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^✓ eticloud: already served from the pass store \S+ \(expiry unknown: not issued through duo-sso-setup login\); turned renewal on: credential_process logs in again before the keys expire\n$/);
+    expect(await renewalState(box)).toEqual({ profiles: { eticloud: true } });
+    expect(await box.read('.aws/config')).toBe(files.config);
+    expect(await box.read('.aws/credentials')).toBe(files.credentials);
+    // Again: nothing to change, and it says so.
+    const again = await box.run(['credentials', 'migrate', '--renew', '--profile', 'eticloud']);
+    expect(again.stdout).toMatch(/; renewal stays on\n$/);
+  });
+
+  it('at a terminal the question is shown and answerable: "n" leaves renewal off', async () => {
+    const { box } = await loggedInByHand();
+    const driver = join(box.root, 'answer.py');
+    await writeFile(driver, [
+      'import os, pty, sys, select',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execv(sys.argv[1], sys.argv[1:])',
+      'screen, moved, renewed = b"", False, False',
+      'while True:',
+      '    r, _, _ = select.select([fd], [], [], 30)',
+      '    if not r: break',
+      '    try: data = os.read(fd, 65536)',
+      '    except OSError: break',
+      '    if not data: break',
+      '    screen += data',
+      '    if not moved and b"Move the keys" in screen: os.write(fd, b"\\r"); moved = True',
+      '    if not renewed and b"Renew the keys" in screen: os.write(fd, b"n"); renewed = True',
+      '_, status = os.waitpid(pid, 0)',
+      'sys.stdout.write(screen.decode(errors="replace"))',
+      'sys.exit(os.WEXITSTATUS(status))',
+    ].join('\n'));
+    const r = await box.exec(systemTool('python3')!, [driver, process.execPath, CLI, '--no-color', 'credentials', 'migrate'], { env: { TERM: 'xterm', CI: '' } });
+    expect(r.stdout).toContain('Renew the keys of eticloud before they expire');
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; renewal off \(as answered\)/);
+    expect(await renewalState(box)).toEqual({ profiles: { eticloud: false } });
   });
 });
