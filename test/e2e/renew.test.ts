@@ -12,6 +12,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { CLI, REPO, Sandbox, createGpgKey, systemTool, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
+import { runInPty } from '../support/pty.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -37,8 +38,8 @@ function now(box: Sandbox, file: string, args: string[]): Promise<RunOutput> {
   return box.exec(systemTool('setsid')!, ['--wait', file, ...args], { timeoutMs: 120_000 });
 }
 
-async function setup(minutesAgo = 55) {
-  EARLIER = minutesAgo * 60;
+/** The STS stand-in, a sandbox with the real AWS CLI, gpg and pass, the duo-sso simulator and a config.json with one 1-hour profile. */
+async function standIns() {
   const sts = await StsServer.start({ roles: { [`arn:aws:iam::${ACCOUNT}:role/admin`]: { maxSessionDuration: 3600 } } });
   const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' } });
   cleanups.push(() => sts.close(), () => box.cleanup());
@@ -48,6 +49,12 @@ async function setup(minutesAgo = 55) {
     session_duration_seconds: 3600, preferred_device: 'phone1', preferred_factor: 'push', debug: false,
     profiles: { eticloud: { aws_account_id: ACCOUNT, aws_role_name: 'admin' } },
   }, null, 2));
+  return { sts, box, sim };
+}
+
+async function setup(minutesAgo = 55) {
+  EARLIER = minutesAgo * 60;
+  const { sts, box, sim } = await standIns();
   // The gpg key is made 55 minutes ago too: gpg refuses a key "created in the future".
   const gen = await earlier(box, systemTool('gpg')!, ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'Test User <test@example.com>', 'default', 'default', 'never']);
   expect(gen.exitCode, gen.stderr).toBe(0);
@@ -328,14 +335,7 @@ describe('renewal through credential_process', () => {
 
 /** duo-sso run by hand (the keys are in ~/.aws/credentials), pass ready: what `credentials migrate` starts from. */
 async function loggedInByHand() {
-  const sts = await StsServer.start({ roles: { [`arn:aws:iam::${ACCOUNT}:role/admin`]: { maxSessionDuration: 3600 } } });
-  const box = await Sandbox.create({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' } });
-  cleanups.push(() => sts.close(), () => box.cleanup());
-  const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
-  await box.write('.config/duo-sso/config.json', JSON.stringify({
-    url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml',
-    session_duration_seconds: 3600, profiles: { eticloud: { aws_account_id: ACCOUNT, aws_role_name: 'admin' } },
-  }, null, 2));
+  const { sts, box, sim } = await standIns();
   await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
   expect((await box.exec(join(box.bin, 'duo-sso'), [])).exitCode).toBe(0);
   return { box, sim, sts };
@@ -388,29 +388,10 @@ describe('credentials migrate and renewal', () => {
 
   it('at a terminal the question is shown and answerable: "n" leaves renewal off', async () => {
     const { box } = await loggedInByHand();
-    const driver = join(box.root, 'answer.py');
-    await writeFile(driver, [
-      'import os, pty, sys, select',
-      'pid, fd = pty.fork()',
-      'if pid == 0: os.execv(sys.argv[1], sys.argv[1:])',
-      'screen, moved, renewed = b"", False, False',
-      'while True:',
-      '    r, _, _ = select.select([fd], [], [], 30)',
-      '    if not r: break',
-      '    try: data = os.read(fd, 65536)',
-      '    except OSError: break',
-      '    if not data: break',
-      '    screen += data',
-      '    if not moved and b"Move the keys" in screen: os.write(fd, b"\\r"); moved = True',
-      '    if not renewed and b"Renew the keys" in screen: os.write(fd, b"n"); renewed = True',
-      '_, status = os.waitpid(pid, 0)',
-      'sys.stdout.write(screen.decode(errors="replace"))',
-      'sys.exit(os.WEXITSTATUS(status))',
-    ].join('\n'));
-    const r = await box.exec(systemTool('python3')!, [driver, process.execPath, CLI, '--no-color', 'credentials', 'migrate'], { env: { TERM: 'xterm', CI: '' } });
-    expect(r.stdout).toContain('Renew the keys of eticloud before they expire');
-    expect(r.exitCode, r.stdout).toBe(0);
-    expect(r.stdout).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; renewal off \(as answered\)/);
+    const r = await runInPty(box, ['--no-color', 'credentials', 'migrate'], { steps: [{ waitFor: 'Move the keys', send: '\r' }, { waitFor: 'Renew the keys of eticloud before they expire', send: 'n' }] });
+    expect(r.missed).toBeUndefined();
+    expect(r.exitCode, r.screen).toBe(0);
+    expect(r.screen).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; renewal off \(as answered\)/);
     expect(await renewalState(box)).toEqual({ profiles: { eticloud: false } });
   });
 });
