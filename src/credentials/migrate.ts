@@ -18,7 +18,7 @@ import { UserError } from '../errors.js';
 import { configProfile } from '../aws/ini.js';
 import { listBackups, updateFile } from '../fs/safe-write.js';
 import { readState, updateState } from '../state/state.js';
-import { selfArgv } from '../platform/self.js';
+import { credentialProcessSelf, ensureLauncher } from './launcher.js';
 import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
 import { undoWrite, writeVerified } from '../secrets/verified-write.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
@@ -91,7 +91,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const { awsCredentials } = ctx.paths;
   const credentialsBefore = await readText(awsCredentials);
   const configBefore = await readText(ctx.paths.awsConfig);
-  const self = opts.self ?? selfArgv();
+  // The launcher (launcher.ts): the same line whichever runtime or installation runs us.
+  const self = opts.self ?? credentialProcessSelf(ctx.paths);
   const command = credentialProcessCommand(self, profile);
   // What both files become, decided on what the AWS CLI sees (migrate-files.ts): refused before any change.
   const files = planMigrateFiles(ctx.paths, { config: configBefore, credentials: credentialsBefore }, profile, command, [...self, 'credential-process', '--profile', profile]);
@@ -104,8 +105,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const previousEntry = previous === undefined ? undefined : parseEntry(previous);
   if (files.kind === 'nothing' || read.kind !== 'ok') {
     if (ours && previousEntry) {
-      // Already migrated. The tool may have moved since (a new Node version, another install
-      // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
+      // Already migrated. A line from before the launcher (naming a runtime and a script, which
+      // may have moved since) is pointed at the launcher once; the launcher line stays as it is.
       const edit = setCredentialProcess(configBefore!, profile, command);
       // Only when the new line changes nothing the AWS CLI sees for any other profile.
       const relink = edit.kind === 'set' && edit.text !== configBefore && !changedProfile(awsView(configBefore, credentialsBefore), awsView(edit.text, credentialsBefore), new Set([profile])) ? edit.text : undefined;
@@ -221,6 +222,8 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
  */
 export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string[], store: SecretStore, opts: MigrateOptions = {}): Promise<MigrateOutcome[]> {
   const outcomes: MigrateOutcome[] = [];
+  // Before any line names it: the launcher exists, running a tool that exists.
+  if (opts.self === undefined && process.platform !== 'win32' && profiles.length > 0) await ensureLauncher(ctx.paths, { dryRun: ctx.options.dryRun });
   for (const profile of profiles) {
     // A name that cannot be written safely into both files is skipped; the others go ahead.
     const unsafe = unsafeProfileName(profile);

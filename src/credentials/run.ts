@@ -179,7 +179,7 @@ function renewalWords(r: ReturnType<typeof renewalOf>, dryRun: boolean): string 
 function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Context): string {
   const tick = paint(ctx.style, 'green', ok);
   if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${describeExpiry(o.expiration, o.expirationSource)})`;
-  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs this installation (${describeExpiry(o.expiration, o.expirationSource)})`;
+  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs the launcher in ${ctx.paths.localBin}, the same line for every runtime and installation (${describeExpiry(o.expiration, o.expirationSource)})`;
   if (o.status === 'would-migrate') return `${o.profile}: would move its keys into the ${store.label} and add credential_process to ${ctx.paths.awsConfig} (dry run)`;
   return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${describeExpiry(o.expiration, o.expirationSource)})`;
 }

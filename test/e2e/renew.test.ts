@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { CLI, REPO, Sandbox, createGpgKey, systemTool, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
@@ -394,4 +394,71 @@ describe('credentials migrate and renewal', () => {
     expect(r.screen).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; renewal off \(as answered\)/);
     expect(await renewalState(box)).toEqual({ profiles: { eticloud: false } });
   });
+});
+
+describe('one stable credential_process command per machine', () => {
+  /** The built CLI copied as a global npm install would lay it out (inside the repository, so its packages resolve). */
+  async function globalInstall(): Promise<{ bin: string; dir: string }> {
+    const dir = join(REPO, `dist-global-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+    const pkg = join(dir, 'lib', 'node_modules', 'duo-sso-setup');
+    await cp(dirname(CLI), join(pkg, 'dist'), { recursive: true });
+    await mkdir(join(dir, 'bin'), { recursive: true });
+    await symlink(join(pkg, 'dist', 'cli.js'), join(dir, 'bin', 'duo-sso-setup'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    return { bin: join(dir, 'bin', 'duo-sso-setup'), dir };
+  }
+
+  type Runner = { name: string; run(box: Sandbox, args: string[]): Promise<RunOutput> };
+  const node: Runner = { name: 'node', run: (box, args) => box.run(args) };
+  const deno: Runner = { name: 'deno', run: (box, args) => box.run(args, { runtime: 'deno' }) };
+  const global = (bin: string): Runner => ({ name: 'global install', run: (box, args) => box.exec(process.execPath, [bin, ...args]) });
+
+  async function awsWorks(box: Sandbox, sts: StsServer): Promise<void> {
+    const r = await box.exec(join(box.bin, 'aws'), ['sts', 'get-caller-identity', '--profile', 'eticloud', '--endpoint-url', sts.url, '--region', 'us-east-1', '--output', 'json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).Account).toBe(ACCOUNT);
+  }
+
+  const backups = async (box: Sandbox) => (await readdir(box.path('.aws'))).filter((n) => n.startsWith('config.')).sort();
+
+  async function switchRuntimes(order: (g: string) => Runner[]) {
+    const { box, sts } = await loggedInByHand();
+    const { bin, dir } = await globalInstall();
+    const runners = order(bin);
+    const first = await runners[0]!.run(box, ['credentials', 'migrate', '--yes']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const config = await box.read('.aws/config');
+    expect(config).toMatch(new RegExp(`^credential_process = ${box.path('.local/bin/duo-sso-setup-launcher').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} credential-process --profile eticloud$`, 'm'));
+    const bak = await backups(box);
+    await awsWorks(box, sts);
+    for (const r of runners.slice(1)) {
+      // A new login (duo-sso writes the keys, login puts them back into pass), then migrate again.
+      for (const args of [['login', '--yes', '--no-verify'], ['credentials', 'migrate', '--yes']]) {
+        const out = await r.run(box, args);
+        expect(out.exitCode, `${r.name} ${args.join(' ')}: ${out.stderr}`).toBe(0);
+        expect(await box.read('.aws/config'), `${r.name} ${args.join(' ')}`).toBe(config);
+      }
+      expect(await backups(box)).toEqual(bak);
+      await awsWorks(box, sts);
+    }
+    return { box, sts, config, dir };
+  }
+
+  it('Node → Deno → global install → Node: ~/.aws/config byte-identical after each, no new backups, the AWS CLI works after each', async () => {
+    await switchRuntimes((g) => [node, deno, global(g), node]);
+  }, 300_000);
+
+  it('global install → Deno → Node, then the global install is removed: the launcher is rewritten, ~/.aws/config is not', async () => {
+    const { box, sts, config, dir } = await switchRuntimes((g) => [global(g), deno, node]);
+    // The launcher still runs the global install (it existed): remove it, as an uninstall would.
+    expect(await box.read('.local/bin/duo-sso-setup-launcher')).toContain(dir);
+    await rm(dir, { recursive: true, force: true });
+    const doctor = await box.run(['doctor', '--only', 'secret-store', '--json']);
+    expect(doctor.json.checks[0].details.join('\n')).toMatch(/eticloud: credential_process runs \S+duo-sso-setup-launcher, which runs .*, which no longer exists?/);
+    const again = await box.run(['credentials', 'migrate', '--yes']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(await box.read('.local/bin/duo-sso-setup-launcher')).toContain(CLI);
+    expect(await box.read('.aws/config')).toBe(config);
+    await awsWorks(box, sts);
+  }, 300_000);
 });

@@ -11,6 +11,8 @@ import { accountFor, isValidProfileName, SecretStoreError, type SecretStore } fr
 import { emptyEntries, passRemoveArgv } from '../../secrets/pass.js';
 import { finishCommand, readJournal } from '../../credentials/journal.js';
 import { commandPaths, isOurCommand } from '../../credentials/config-file.js';
+import { launcherPath, launcherTargets } from '../../credentials/launcher.js';
+import { readOwnText } from '../../fs/safe-read.js';
 import { isExpired, parseEntry } from '../../credentials/entry.js';
 import { describeFailure, failureFor, readFailure } from '../../credentials/renew-failure.js';
 import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
@@ -32,6 +34,12 @@ async function profileProblem(ctx: CheckContext, store: SecretStore, config: str
   // A Node upgrade or a moved install leaves the line pointing at files that are gone.
   const gone = commandPaths(line!).filter((p) => !existsSync(p));
   if (gone.length > 0) return { kind: 'unlinked', text: `${profile}: credential_process runs ${gone.join(' and ')}, which no longer exist${gone.length === 1 ? 's' : ''}` };
+  // Through our launcher (credentials/launcher.ts): what it runs must exist too.
+  const launcher = launcherPath(ctx.paths);
+  if (commandPaths(line!)[0] === launcher) {
+    const lost = (launcherTargets(await readOwnText(launcher).catch(() => undefined)) ?? []).filter((p) => !existsSync(p));
+    if (lost.length > 0) return { kind: 'unlinked', text: `${profile}: credential_process runs ${launcher}, which runs ${lost.join(' and ')}, which no longer exist${lost.length === 1 ? 's' : ''}` };
+  }
   const entry = parseEntry((await store.get(accountFor(profile))) ?? '');
   if (!entry) return { kind: 'missing', text: `${profile}: no (readable) entry in the ${store.label}` };
   // A failed renewal of these keys (docs/renewal.md): they are served while valid, but the
