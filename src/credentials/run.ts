@@ -94,6 +94,9 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   const moving = profiles.filter((p) => inFile.has(p));
   if (moving.length > 0) await goAhead(ctx, `Move the keys of ${moving.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
   const renewal = await decideRenewal(ctx, flags, policy, profiles);
+  // The launcher credential_process lines name (launcher.ts): part of the plan when it is (re)written.
+  const { ensureLauncher, launcherPath } = await import('./launcher.js');
+  const launcher = process.platform === 'win32' ? undefined : { path: launcherPath(ctx.paths), written: (await ensureLauncher(ctx.paths, { dryRun: true })) !== 'kept' };
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
   const served = new Set(outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile));
@@ -110,10 +113,13 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
     const withRenewal = outcomes.map((o) => (o.status === 'skipped' ? o : { ...o, renewal: renewalOf(renewal, o.profile) }));
-    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: withRenewal }, null, 2)}\n`);
+    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, ...(launcher ? { launcher } : {}), profiles: withRenewal }, null, 2)}\n`);
     return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
+  if (launcher?.written && outcomes.some((o) => o.status !== 'skipped')) {
+    ctx.io.out(`${ctx.options.dryRun ? 'would write' : `${paint(ctx.style, 'green', mark.ok)} wrote`} ${launcher.path}: the one command credential_process runs, whichever runtime or installation runs duo-sso-setup\n`);
+  }
   for (const o of outcomes) {
     if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
     else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}; ${renewalWords(renewalOf(renewal, o.profile), ctx.options.dryRun)}\n`);

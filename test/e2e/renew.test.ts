@@ -346,8 +346,15 @@ const renewalState = async (box: Sandbox) => JSON.parse(await box.read('.config/
 describe('credentials migrate and renewal', () => {
   it('on by default for a profile duo-sso logs in (--yes takes the default), and said so; --no-renew refuses it', async () => {
     const { box } = await loggedInByHand();
+    // The plan first: the launcher to write and renewal to turn on; nothing written.
+    const dry = await box.run(['credentials', 'migrate', '--dry-run', '--json']);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.json).toMatchObject({ launcher: { path: box.path('.local/bin/duo-sso-setup-launcher'), written: true }, profiles: [{ profile: 'eticloud', status: 'would-migrate', renewal: { on: true, changed: true, why: 'default' } }] });
+    expect(existsSync(box.path('.local/bin/duo-sso-setup-launcher'))).toBe(false);
+    expect(existsSync(box.path('.config/duo-sso-setup/state.json'))).toBe(false);
     const r = await box.run(['credentials', 'migrate', '--yes']);
     expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ wrote \S+duo-sso-setup-launcher: the one command credential_process runs/);
     expect(r.stdout).toMatch(/eticloud: keys moved into the pass store [^;]*; .*; turned renewal on: credential_process logs in again before the keys expire \(the default for profiles duo-sso logs in; --no-renew turns it off\)\n/);
     expect(await renewalState(box)).toEqual({ profiles: { eticloud: true } });
 
