@@ -438,7 +438,9 @@ describe('credentials in pass (real gpg key)', () => {
     await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
     const keys = issue('777788889999');
     const original = await migrateAndUse(box, keys, {}, 'pass', 'deno');
-    expect(await box.read('.aws/config')).toMatch(/credential_process = \S*deno run -A \S+ credential-process --profile eticloud/);
+    // The line names the launcher (the same for every runtime); the launcher runs Deno.
+    expect(await box.read('.aws/config')).toMatch(/credential_process = \S+\/\.local\/bin\/duo-sso-setup-launcher credential-process --profile eticloud/);
+    expect(await box.read('.local/bin/duo-sso-setup-launcher')).toMatch(/^exec '\S*deno' 'run' '-A' '\S+' "\$@"$/m);
     await restoreExactly(box, keys, original, {}, 'deno');
   });
 });
