@@ -26,14 +26,14 @@ See docs/credentials.md.`);
     .description('store each profile\'s keys in the secret store, remove them from the credentials file, add credential_process to ~/.aws/config')
     .option('--profile <name>', 'a profile to migrate (repeatable; default: every profile with temporary keys)', collect)
     .addOption(storeOption())
-    .option('--renew', 'credential-process renews the keys (one duo-sso login) when they are about to expire')
+    .option('--renew', 'credential-process renews the keys (one duo-sso login) when they are about to expire (the default for profiles duo-sso logs in; asked at a terminal)')
     .option('--no-renew', 'no renewal for these profiles: expired keys mean running login yourself')
     .option('--refresh-before <minutes>', 'renew when fewer than this many minutes are left (default 15; all profiles)', parseMinutes)
     .addHelpText('after', `
 Examples:
   $ duo-sso-setup credentials migrate --yes                       # every profile with temporary keys
   $ duo-sso-setup credentials migrate --profile eticloud --store keychain
-  $ duo-sso-setup credentials migrate --profile eticloud --renew  # renewed by credential-process
+  $ duo-sso-setup credentials migrate --profile eticloud --no-renew  # no renewal (on by default)
   $ duo-sso-setup credentials migrate --dry-run --json            # what would move, changing nothing
 
 Exit codes: 0 migrated (or already migrated), 1 a profile could not be migrated (files untouched for it), 2 usage error.`)

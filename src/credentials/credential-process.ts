@@ -63,10 +63,13 @@ export interface RenewRequest {
   io: ProcessIO;
   now: () => Date;
   renewal: ProfileRenewal;
+  /** The entry this call read (due for renewal). */
+  current: StoredEntry;
   /** The profile's entry as the store holds it now. */
   read(): Promise<StoredEntry | undefined>;
 }
-export type RenewResult = { ok: true; entry: StoredEntry } | { ok: false; message: string };
+/** Not renewed: why, and the one command that fixes it. The caller serves the current keys while they are valid. */
+export type RenewResult = { ok: true; entry: StoredEntry } | { ok: false; message: string; command: string };
 /** Loaded only when credentials are due: valid keys never pay for it (src/credentials/renew.ts). */
 export type Renewer = (request: RenewRequest) => Promise<RenewResult>;
 
@@ -127,17 +130,17 @@ export async function credentialProcess(args: readonly string[], env: Env, io: P
     return 1;
   }
   const renewal = renewalFor(state, profile);
+  let fix = loginHint(profile);
   if (renewer && renewal.enabled && isDue(entry.Expiration, now(), renewal.refreshBeforeMs)) {
     const answered = store!;
-    const renewed = await renewer({ profile, env, io, now, renewal, read: async () => parseEntry((await answered.get(accountFor(profile))) ?? '') });
-    if (!renewed.ok) {
-      io.err(`${TOOL}: ${renewed.message}\n`);
-      return 1;
-    }
-    entry = renewed.entry;
+    const renewed = await renewer({ profile, env, io, now, renewal, current: entry, read: async () => parseEntry((await answered.get(accountFor(profile))) ?? '') });
+    // A failed renewal never blocks keys that are still valid (docs/renewal.md): they are
+    // served below; once expired, the error names the command that fixes it.
+    if (renewed.ok) entry = renewed.entry;
+    else fix = `could not renew them: ${renewed.message}; run \`${renewed.command}\``;
   }
   if (isExpired(entry, now())) {
-    io.err(`${TOOL}: the credentials of profile ${profile} expired at ${entry.Expiration}: ${loginHint(profile)}\n`);
+    io.err(`${TOOL}: the credentials of profile ${profile} expired at ${entry.Expiration}: ${fix}\n`);
     return 1;
   }
   io.out(processOutput(entry));

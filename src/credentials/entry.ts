@@ -4,7 +4,8 @@
 // our state file. One line of JSON, so every backend stores it as is.
 import { isTextPatch, type TextPatch } from './text-patch.js';
 
-export type ExpirationSource = 'login' | 'file' | 'estimated' | 'none';
+/** How the expiry is known (src/credentials/expiration.ts); never later than the truth. */
+export type ExpirationSource = 'login' | 'file' | 'estimated' | 'unknown' | 'none';
 
 export interface StoredEntry {
   Version: 1;
@@ -59,7 +60,11 @@ export function processOutput(entry: StoredEntry): string {
   })}\n`;
 }
 
-/** Expired, or so close to it that a call started now would fail mid-flight. */
-export function isExpired(entry: Pick<StoredEntry, 'Expiration'>, now: Date, marginMs = 60_000): boolean {
+/**
+ * Expired, or so close to it that a request signed now could reach AWS after it. Only seconds:
+ * keys that still work are served to the end (docs/renewal.md), since AWS checks the token
+ * per request, when it arrives.
+ */
+export function isExpired(entry: Pick<StoredEntry, 'Expiration'>, now: Date, marginMs = 10_000): boolean {
   return entry.Expiration !== undefined && Date.parse(entry.Expiration) - marginMs <= now.getTime();
 }

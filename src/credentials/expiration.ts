@@ -1,33 +1,57 @@
-// When stored credentials stop working. duo-sso writes no expiry beside the keys, so unless
-// login tells us (it saw STS's answer) or the file carries an expiry key, we estimate it from
-// when the credentials file was written plus the session duration duo-sso asks for (its
-// own 28800 default when the config sets none).
-import { stat } from 'node:fs/promises';
-import { readConfig } from '../config/read-config.js';
-import { effectiveDuration } from '../config/model.js';
+// When a profile's credentials stop working: one function (expiryOf) for `credentials
+// migrate`, `login --store`, `status` and, through the stored entry, credential-process and
+// its renewal. duo-sso writes no expiry beside the keys, so what we know, best first:
+//   file      an expiry key beside the keys (written by a tool that saw STS's answer): a fact;
+//   login     our login's record of the run that issued these very keys (matched by the access
+//             key's fingerprint): when that duo-sso run started + the duration STS accepted.
+//             STS issued the keys during the run, so this is at most one run's length early,
+//             never late;
+//   estimated a record from before login noted the run's start (it kept when the run ended):
+//             that time minus the longest a duo-sso run may take; a lower bound, labelled so;
+//   unknown   session keys that nothing of ours saw being issued (a duo-sso run outside
+//             duo-sso-setup). No time is given: the credentials file's modification time only
+//             says when the file was last written (a touch, another profile's login), which
+//             is later than the truth, and a later expiry hands out dead keys;
+//   none      long-term keys (no session token) do not expire.
+// Every time given is never later than the truth.
+import type { State } from '../state/state.js';
+import { keyFingerprint, sessionsOf } from '../login/sessions.js';
 import type { ExpirationSource } from './entry.js';
-import type { FileCredentials } from './credentials-file.js';
 
 export interface Expiry {
   expiration?: Date;
   source: ExpirationSource;
 }
 
-export async function expiryFor(
-  credentials: FileCredentials,
-  profile: string,
-  where: { credentialsFile: string; duoConfig: string },
-  fromLogin?: Date,
-  remembered?: number,
-): Promise<Expiry> {
-  if (fromLogin) return { expiration: fromLogin, source: 'login' };
-  if (credentials.expiration) return { expiration: credentials.expiration, source: 'file' };
+/** The longest one duo-sso run of login may take (its timeout, src/login/run-duo-sso.ts). */
+export const LONGEST_DUO_SSO_RUN_MS = 10 * 60_000;
+
+export interface KeyFacts {
+  accessKeyId: string;
+  sessionToken?: string | undefined;
+  /** An expiry key beside the keys in the credentials file. */
+  fileExpiration?: Date | undefined;
+}
+
+export function expiryOf(keys: KeyFacts, profile: string, state: State | undefined): Expiry {
+  if (keys.fileExpiration && !Number.isNaN(keys.fileExpiration.getTime())) return { expiration: keys.fileExpiration, source: 'file' };
   // Long-term keys (no session token) do not expire.
-  if (!credentials.sessionToken) return { source: 'none' };
-  const written = (await stat(where.credentialsFile)).mtime;
-  const config = await readConfig(where.duoConfig);
-  const asked = effectiveDuration(config.kind === 'parsed' ? config.value : undefined, profile);
-  // Login may have fallen back to a shorter duration that the role accepts (remembered in our state).
-  const seconds = remembered !== undefined && remembered < asked ? remembered : asked;
-  return { expiration: new Date(written.getTime() + seconds * 1000), source: 'estimated' };
+  if (!keys.sessionToken) return { source: 'none' };
+  const memory = state ? sessionsOf(state)[profile] : undefined;
+  if (memory && memory.key === keyFingerprint(keys.accessKeyId) && Number.isFinite(memory.durationSeconds)) {
+    const started = memory.startedAt === undefined ? undefined : Date.parse(memory.startedAt);
+    if (started !== undefined && !Number.isNaN(started)) return { expiration: new Date(started + memory.durationSeconds * 1000), source: 'login' };
+    // Recorded by an older version at the end of the run: the run began at most its timeout before.
+    const ended = Date.parse(memory.at);
+    if (!Number.isNaN(ended)) return { expiration: new Date(ended - LONGEST_DUO_SSO_RUN_MS + memory.durationSeconds * 1000), source: 'estimated' };
+  }
+  return { source: 'unknown' };
+}
+
+/** How an expiry reads to a person: a lower bound says so. */
+export function describeExpiry(iso: string | undefined, source: ExpirationSource | undefined): string {
+  if (source === 'unknown') return 'expiry unknown: not issued through duo-sso-setup login';
+  if (!iso) return 'no expiry (long-term keys)';
+  const at = iso.replace(/\.\d{3}Z$/, 'Z');
+  return source === 'estimated' ? `expires ${at} at the earliest (estimated)` : `expires ${at}`;
 }

@@ -1,6 +1,6 @@
 // What other commands use from here. `login --store keychain|pass` after a successful login:
 //   const store = await storeFor(ctx, flags.store);            // UserError when unusable
-//   await migrateProfiles(ctx, profiles, store, { expirations }); // expirations: STS's, per profile
+//   await migrateProfiles(ctx, profiles, store);                // expiry: login's record in state.json
 export { storeFor } from './run.js';
 export { migrateProfiles, type MigrateOptions, type MigrateOutcome } from './migrate.js';
 export { restoreProfiles, type RestoreOutcome } from './restore.js';

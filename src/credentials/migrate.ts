@@ -19,7 +19,7 @@ import { UserError } from '../errors.js';
 import { configProfile } from '../aws/ini.js';
 import { listBackups, updateFile } from '../fs/safe-write.js';
 import { readState, updateState } from '../state/state.js';
-import { selfArgv } from '../platform/self.js';
+import { credentialProcessSelf, ensureLauncher } from './launcher.js';
 import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
 import { undoWrite, writeVerified } from '../secrets/verified-write.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
@@ -28,7 +28,7 @@ import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } f
 import { awsView } from '../aws/botocore-view.js';
 import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
-import { expiryFor } from './expiration.js';
+import { expiryOf } from './expiration.js';
 import { makePatch, undoPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readText, validateProfileName } from './files.js';
@@ -39,8 +39,6 @@ import { beginJournal, endJournal, entryDigest, readJournal } from './journal.js
 export type MigrateCtx = Pick<Context, 'paths' | 'now' | 'options'>;
 
 export interface MigrateOptions {
-  /** Exact expiry per profile, when the caller knows it (login saw STS's answer). */
-  expirations?: Record<string, Date>;
   /** The command the AWS CLI should run; defaults to this tool under the running runtime. */
   self?: readonly string[];
 }
@@ -94,7 +92,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const { awsCredentials } = ctx.paths;
   const credentialsBefore = await readText(awsCredentials);
   const configBefore = await readText(ctx.paths.awsConfig);
-  const self = opts.self ?? selfArgv();
+  // The launcher (launcher.ts): the same line whichever runtime or installation runs us.
+  const self = opts.self ?? credentialProcessSelf(ctx.paths);
   const command = credentialProcessCommand(self, profile);
   // What both files become, decided on what the AWS CLI sees (migrate-files.ts): refused before any change.
   const files = planMigrateFiles(ctx.paths, { config: configBefore, credentials: credentialsBefore }, profile, command, [...self, 'credential-process', '--profile', profile]);
@@ -107,8 +106,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const previousEntry = previous === undefined ? undefined : parseEntry(previous);
   if (files.kind === 'nothing' || read.kind !== 'ok') {
     if (ours && previousEntry) {
-      // Already migrated. The tool may have moved since (a new Node version, another install
-      // folder): point the line at the running one, so the AWS CLI does not run a path that is gone.
+      // Already migrated. A line from before the launcher (naming a runtime and a script, which
+      // may have moved since) is pointed at the launcher once; the launcher line stays as it is.
       const edit = setCredentialProcess(configBefore!, profile, command);
       // Only when the new line changes nothing the AWS CLI sees for any other profile.
       const relink = edit.kind === 'set' && edit.text !== configBefore && !changedProfile(awsView(configBefore, credentialsBefore), awsView(edit.text, credentialsBefore), new Set([profile])) ? edit.text : undefined;
@@ -124,7 +123,9 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
   const edit = { text: files.configAfter };
   const credentialsAfter = files.credentialsAfter;
   const state = await readState(ctx.paths);
-  const expiry = await expiryFor(read.credentials, profile, { credentialsFile: awsCredentials, duoConfig: ctx.paths.duoConfig }, opts.expirations?.[profile], state.durations[profile]?.worked);
+  // Never from the credentials file's modification time: a touch or another profile's login
+  // moves it later than the truth (expiration.ts).
+  const expiry = expiryOf({ ...read.credentials, fileExpiration: read.credentials.expiration }, profile, state);
   const expired = expiredRefusal(expiry, ctx.now(), profile);
   if (expired) throw expired;
   const configPatch = makePatch(configBefore ?? '', edit.text, files.configHeader);
@@ -223,6 +224,8 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
  */
 export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string[], store: SecretStore, opts: MigrateOptions = {}): Promise<MigrateOutcome[]> {
   const outcomes: MigrateOutcome[] = [];
+  // Before any line names it: the launcher exists, running a tool that exists.
+  if (opts.self === undefined && process.platform !== 'win32' && profiles.length > 0) await ensureLauncher(ctx.paths, { dryRun: ctx.options.dryRun });
   for (const profile of profiles) {
     // A name that cannot be written safely into both files is skipped; the others go ahead.
     const unsafe = unsafeProfileName(profile);

@@ -8,14 +8,15 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, utimesSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
 import { resolvePaths } from '../platform/paths.js';
 import { selfArgv } from '../platform/self.js';
 import { withFileLock } from '../fs/safe-write.js';
-import { ownFileRefusal, readOwnTextSync, UnsafeFileError, writeOwnFileSync } from '../fs/safe-read.js';
+import { ownFileRefusal, UnsafeFileError } from '../fs/safe-read.js';
 import { UserError } from '../errors.js';
 import type { RenewRequest, RenewResult } from './credential-process.js';
-import type { StoredEntry } from './entry.js';
+import { isExpired, type StoredEntry } from './entry.js';
+import { clearFailure, failureFor, inBackoff, readFailure, renewFile, writeFailure } from './renew-failure.js';
+import { keyFingerprint } from '../login/sessions.js';
 import { isDue } from './renew-settings.js';
 
 const TOOL = 'duo-sso-setup';
@@ -37,13 +38,20 @@ interface LoginProblem {
   commands?: string[][];
 }
 
+/** The one command that fixes a failed renewal: login's own advice (e.g. --interactive for the first-run certificate), for this profile. */
+export function fixCommand(profile: string, problem: LoginProblem | undefined): string {
+  const advice = problem?.commands?.find((c) => c[0] === TOOL && c[1] === 'login');
+  return (advice ? (advice.includes('--profile') ? advice : [TOOL, 'login', '--profile', profile, ...advice.slice(2)]) : [TOOL, 'login', '--profile', profile]).join(' ');
+}
+
+/** Why the renewal failed, in one line. */
+export function failureReason(problem: LoginProblem | undefined, exitCode: number | null): string {
+  return problem?.message?.split('\n')[0] ?? (exitCode === null ? 'it did not finish in time (no Duo approval?)' : `login exited ${exitCode}`);
+}
+
 /** One line for the AWS CLI's error message: what went wrong and the command to run. */
 export function failureLine(profile: string, problem: LoginProblem | undefined, exitCode: number | null): string {
-  // Login's own advice (e.g. --interactive for the first-run certificate), for this profile.
-  const advice = problem?.commands?.find((c) => c[0] === TOOL && c[1] === 'login');
-  const command = (advice ? (advice.includes('--profile') ? advice : [TOOL, 'login', '--profile', profile, ...advice.slice(2)]) : [TOOL, 'login', '--profile', profile]).join(' ');
-  const why = problem?.message?.split('\n')[0] ?? (exitCode === null ? 'it did not finish in time (no Duo approval?)' : `login exited ${exitCode}`);
-  return `could not renew the credentials of profile ${profile}: ${why}; run \`${command}\``;
+  return `could not renew the credentials of profile ${profile}: ${failureReason(problem, exitCode)}; run \`${fixCommand(profile, problem)}\``;
 }
 
 /** Runs `duo-sso-setup login --profile P` and reads its JSON report. */
@@ -127,72 +135,89 @@ async function holding<T>(lockTarget: string, fn: () => Promise<T>): Promise<T> 
   });
 }
 
-/** Our files for one profile's renewal: its lock target (the lock is `${lock}.lock`) and the failure marker. */
+/** Our files for one profile's renewal: its lock target (the lock is `${lock}.lock`) and the failure record. */
 export function renewFiles(stateDir: string, profile: string): { lock: string; failed: string } {
-  // Encoded: whatever the name holds, the lock stays one file inside our folder.
-  const lock = join(stateDir, `renew-${encodeURIComponent(profile)}`);
-  return { lock, failed: `${lock}.failed` };
+  return { lock: renewFile({ stateDir }, profile, ''), failed: renewFile({ stateDir }, profile, 'failed') };
 }
 
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Said once per failure, where the user sees it: the AWS CLI swallows a successful credential_process's stderr. */
+function tellUser(request: RenewRequest, text: string): void {
+  const terminal = openTerminal();
+  if (terminal === undefined) return request.io.err(text);
+  try {
+    writeSync(terminal, text);
+  } finally {
+    closeSync(terminal);
+  }
+}
+
+/**
+ * Renews the profile's keys, or says why not (docs/renewal.md). Never a duo-sso run during a
+ * back-off for these keys (renew-failure.ts); the caller serves the current keys while they
+ * are valid either way.
+ */
 export async function renewCredentials(request: RenewRequest): Promise<RenewResult> {
   try {
     return await renew(request);
   } catch (error) {
     // A pipe, link or device planted at one of our files: refused by name, never waited on.
-    if (error instanceof UnsafeFileError) return { ok: false, message: ownFileRefusal(error) };
+    if (error instanceof UnsafeFileError) return { ok: false, message: ownFileRefusal(error), command: `rm '${error.path.replace(/'/g, "'\\''")}'` };
     throw error;
   }
 }
 
 async function renew(request: RenewRequest): Promise<RenewResult> {
   const { profile, env, now, renewal } = request;
-  const fresh = (e: StoredEntry | undefined): e is StoredEntry => e !== undefined && !isDue(e.Expiration, now(), renewal.refreshBeforeMs);
-  const stateDir = resolvePaths(env).stateDir;
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const { lock: lockTarget, failed: failedFile } = renewFiles(stateDir, profile);
+  const fresh = (e: StoredEntry): boolean => !isDue(e.Expiration, now(), renewal.refreshBeforeMs);
+  const paths = resolvePaths(env);
+  mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
+  const lockTarget = renewFile(paths, profile, '');
   // Waiters give up a little after the renewal itself would have.
-  const started = Date.now();
+  const started = now().getTime();
   const deadline = started + renewal.timeoutMs + 30_000;
-  // A renewal that failed while we waited (duo-sso needs a terminal, no approval) fails us too:
-  // trying again would send one more Duo push per waiting call.
-  // Read with a non-blocking, no-follow open (src/fs/safe-read.ts): a pipe planted here once
-  // blocked this synchronous read for ever, with no way for SIGTERM's handler to run.
-  const failedSince = (): string | undefined => {
-    const text = readOwnTextSync(failedFile);
-    if (text === undefined) return undefined;
-    try {
-      const f = JSON.parse(text) as { at?: number; message?: string };
-      return typeof f.at === 'number' && f.at >= started && typeof f.message === 'string' ? f.message : undefined;
-    } catch {
-      return undefined;
-    }
+  // A back-off for the keys we hold, or a renewal that failed while we waited for the lock
+  // (duo-sso needs a terminal, no approval): trying again would send one more Duo push per call.
+  const failed = async (keys: StoredEntry): Promise<RenewResult | undefined> => {
+    const f = failureFor(await readFailure(paths, profile), keys.AccessKeyId);
+    return f && (inBackoff(f, keys.AccessKeyId, now()) || f.at >= started) ? { ok: false, message: f.message, command: f.command } : undefined;
   };
+  const before = await failed(request.current);
+  if (before) return before;
   for (;;) {
     try {
       return await holding(lockTarget, async (): Promise<RenewResult> => {
-        // Another caller may have renewed while we waited for the lock.
-        const current = await request.read();
+        // Another caller may have renewed (or failed to) while we waited for the lock.
+        const current = (await request.read()) ?? request.current;
         if (fresh(current)) return { ok: true, entry: current };
-        const failed = failedSince();
-        if (failed) return { ok: false, message: failed };
+        const earlier = await failed(current);
+        if (earlier) return earlier;
         const login = await runLogin(request);
         const after = await request.read();
-        if (login.ok && fresh(after)) {
+        if (login.ok && after && fresh(after)) {
           if (login.output) request.io.err(login.output);
+          await clearFailure(paths, profile);
           return { ok: true, entry: after };
         }
-        const message = failureLine(profile, login.problem, login.exitCode);
-        writeOwnFileSync(failedFile, JSON.stringify({ at: Date.now(), message }), 0o600);
-        return { ok: false, message };
+        const message = failureReason(login.problem, login.exitCode);
+        const command = fixCommand(profile, login.problem);
+        const at = now().getTime();
+        await writeFailure(paths, profile, { at, until: at + renewal.backoffMs, message, command, key: keyFingerprint(current.AccessKeyId) });
+        // The one line for this failure. Keys that are still valid are served: say until when.
+        if (!isExpired(current, now())) {
+          tellUser(request, `${TOOL}: could not renew the credentials of profile ${profile}: ${message}; the current keys stay in use until ${iso(Date.parse(current.Expiration!))}; next try after ${iso(at + renewal.backoffMs)}, or run \`${command}\`\n`);
+        }
+        return { ok: false, message, command };
       });
     } catch (error) {
       // The lock stayed taken past withFileLock's own wait: the holder is still renewing.
       if (!(error instanceof UserError)) throw error;
-      const current = await request.read();
+      const current = (await request.read()) ?? request.current;
       if (fresh(current)) return { ok: true, entry: current };
-      const failed = failedSince();
-      if (failed) return { ok: false, message: failed };
-      if (Date.now() > deadline) return { ok: false, message: `another renewal of profile ${profile} did not finish in time; run \`${TOOL} login --profile ${profile}\`` };
+      const earlier = await failed(current);
+      if (earlier) return earlier;
+      if (now().getTime() > deadline) return { ok: false, message: `another renewal of profile ${profile} did not finish in time`, command: `${TOOL} login --profile ${profile}` };
     }
   }
 }

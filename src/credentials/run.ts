@@ -14,6 +14,7 @@ import { readText, validateProfileName } from './files.js';
 import { migrateProfiles, type MigrateOutcome } from './migrate.js';
 import { restoreProfiles, type RestoreOutcome } from './restore.js';
 import { requireKnownProfiles } from '../config/known-profiles.js';
+import { describeExpiry } from './expiration.js';
 
 export interface CredentialsFlags {
   profile?: string[];
@@ -74,10 +75,6 @@ async function goAhead(ctx: Context, question: string): Promise<void> {
   if (!(await confirm(question, true))) throw new UserError('cancelled; nothing was changed');
 }
 
-function when(iso: string | undefined, source: string | undefined): string {
-  if (!iso) return 'no expiry (long-term keys)';
-  return `expires ${iso.replace(/\.\d{3}Z$/, 'Z')}${source === 'estimated' ? ' (estimated)' : ''}`;
-}
 
 export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise<number> {
   // Before anything builds a path or asks a store from a name.
@@ -99,29 +96,41 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
       throw new UserError(`no profile in ${ctx.paths.awsCredentials} has temporary credentials to migrate`, { hint: 'Log in first (duo-sso-setup login), or name a profile: --profile NAME' });
     }
   }
-  await goAhead(ctx, `Move the keys of ${profiles.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
+  // Only profiles whose keys are in the file move: asking "move the keys" when nothing moves
+  // (say, `migrate --renew` on migrated profiles) would ask about a change that is not made.
+  const inFile = new Set(profilesWithKeys((await readText(ctx.paths.awsCredentials)) ?? ''));
+  const moving = profiles.filter((p) => inFile.has(p));
+  if (moving.length > 0) await goAhead(ctx, `Move the keys of ${moving.join(', ')} from ${ctx.paths.awsCredentials} into the ${store.label}?`);
+  const renewal = await decideRenewal(ctx, flags, policy, profiles);
+  // The launcher credential_process lines name (launcher.ts): part of the plan when it is (re)written.
+  const { ensureLauncher, launcherPath } = await import('./launcher.js');
+  const launcher = process.platform === 'win32' ? undefined : { path: launcherPath(ctx.paths), written: (await ensureLauncher(ctx.paths, { dryRun: true })) !== 'kept' };
   // Every store operation of a profile comes before its files are touched.
   const outcomes = await asUserError(migrateProfiles(ctx, profiles, store), `Nothing was removed from ${ctx.paths.awsCredentials} for the profile that failed.`);
-  // Without --renew/--no-renew, the organisation policy's autoRenew decides for profiles with no choice yet.
-  const autoRenew = flags.renew === undefined && !ctx.options.dryRun && policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
-  if (flags.renew !== undefined || flags.refreshBefore !== undefined || autoRenew !== undefined) {
+  const served = new Set(outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile));
+  const renewChanges = renewal.changes.filter((c) => served.has(c.profile));
+  if (renewChanges.length > 0 || flags.refreshBefore !== undefined) {
     const { rememberRenewal } = await import('./renew-state.js');
-    const migrated = outcomes.filter((o) => o.status !== 'skipped').map((o) => o.profile);
-    const renew = flags.renew ?? autoRenew ?? false;
-    await rememberRenewal(ctx, flags.renew === undefined && autoRenew === undefined ? [] : migrated, renew, {
-      ...(flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 }),
-      ...(flags.renew === undefined ? { onlyIfUnset: true } : {}),
-    });
+    const refresh = flags.refreshBefore === undefined ? {} : { refreshBeforeSeconds: flags.refreshBefore * 60 };
+    for (const on of [true, false]) {
+      const these = renewChanges.filter((c) => c.on === on).map((c) => c.profile);
+      if (these.length > 0) await rememberRenewal(ctx, these, on, refresh);
+    }
+    if (renewChanges.length === 0) await rememberRenewal(ctx, [], true, refresh);
   }
   const skipped = outcomes.filter((o) => o.status === 'skipped').map((o) => o.profile);
   if (ctx.options.json) {
-    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, profiles: outcomes }, null, 2)}\n`);
+    const withRenewal = outcomes.map((o) => (o.status === 'skipped' ? o : { ...o, renewal: renewalOf(renewal, o.profile) }));
+    ctx.io.out(`${JSON.stringify({ store: { kind: store.name, label: store.label }, dryRun: ctx.options.dryRun, ...(launcher ? { launcher } : {}), profiles: withRenewal }, null, 2)}\n`);
     return skipped.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const mark = symbols(ctx.style);
+  if (launcher?.written && outcomes.some((o) => o.status !== 'skipped')) {
+    ctx.io.out(`${ctx.options.dryRun ? 'would write' : `${paint(ctx.style, 'green', mark.ok)} wrote`} ${launcher.path}: the one command credential_process runs, whichever runtime or installation runs duo-sso-setup\n`);
+  }
   for (const o of outcomes) {
     if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
-    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}\n`);
+    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}; ${renewalWords(renewalOf(renewal, o.profile), ctx.options.dryRun)}\n`);
   }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
@@ -134,12 +143,59 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   return ExitCode.ok;
 }
 
+/** Renewal per profile after this run: on or off, and whether this run changed it (and why). */
+interface RenewalPlan {
+  before: Record<string, boolean>;
+  changes: { profile: string; on: boolean; why: 'flag' | 'policy' | 'default' | 'answer' }[];
+}
+
+/**
+ * Whether credential-process renews each profile: --renew/--no-renew for all of them; else the
+ * organisation policy's autoRenew, else on for profiles duo-sso logs in (config.json), asked
+ * at a terminal; both only where no choice was made before (docs/renewal.md).
+ */
+async function decideRenewal(ctx: Context, flags: CredentialsFlags, policy: PolicyRead, profiles: readonly string[]): Promise<RenewalPlan> {
+  const { renewalFor, renewalSettings } = await import('./renew-settings.js');
+  const state = await readState(ctx.paths);
+  const before = Object.fromEntries(profiles.map((p) => [p, renewalFor(state, p).enabled]));
+  const chosen = renewalSettings(state as { renewal?: unknown }).profiles ?? {};
+  const changed = (on: boolean, why: RenewalPlan['changes'][number]['why'], among: readonly string[]) => among.filter((p) => before[p] !== on || !Object.hasOwn(chosen, p)).map((profile) => ({ profile, on, why }));
+  if (flags.renew !== undefined) return { before, changes: changed(flags.renew, 'flag', profiles) };
+  const open = profiles.filter((p) => !Object.hasOwn(chosen, p));
+  const autoRenew = policy.kind === 'applied' ? policy.policy.autoRenew : undefined;
+  if (autoRenew !== undefined) return { before, changes: changed(autoRenew, 'policy', open) };
+  const { readConfig } = await import('../config/read-config.js');
+  const { listProfiles } = await import('../config/model.js');
+  const config = await readConfig(ctx.paths.duoConfig);
+  const loggedIn = new Set(config.kind === 'parsed' ? listProfiles(config.value).map((p) => p.name) : []);
+  const candidates = open.filter((p) => loggedIn.has(p));
+  if (candidates.length === 0) return { before, changes: [] };
+  let on = true;
+  if (ctx.canPrompt && !ctx.options.dryRun) {
+    const { confirm } = await import('../ui/prompt.js');
+    on = await confirm(`Renew the keys of ${candidates.join(', ')} before they expire (one duo-sso login, a Duo push, when an AWS command needs them)?`, true);
+  }
+  return { before, changes: changed(on, ctx.canPrompt && !ctx.options.dryRun ? 'answer' : 'default', candidates) };
+}
+
+function renewalOf(plan: RenewalPlan, profile: string): { on: boolean; changed: boolean; why?: string } {
+  const change = plan.changes.find((c) => c.profile === profile);
+  return change ? { on: change.on, changed: change.on !== plan.before[profile], why: change.why } : { on: plan.before[profile] ?? false, changed: false };
+}
+
+function renewalWords(r: ReturnType<typeof renewalOf>, dryRun: boolean): string {
+  const why = r.why === 'policy' ? ' (the organisation policy\'s autoRenew)' : r.why === 'default' ? ' (the default for profiles duo-sso logs in; --no-renew turns it off)' : r.why === 'answer' ? ' (as answered)' : '';
+  if (r.changed) return `${dryRun ? 'would turn' : 'turned'} renewal ${r.on ? 'on: credential_process logs in again before the keys expire' : 'off'}${why}`;
+  if (r.on) return 'renewal stays on';
+  return r.why === 'flag' ? 'renewal stays off' : `renewal off${why || ' (turn it on: --renew)'}`;
+}
+
 function migrateLine(o: MigrateOutcome, store: SecretStore, ok: string, ctx: Context): string {
   const tick = paint(ctx.style, 'green', ok);
-  if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${when(o.expiration, o.expirationSource)})`;
-  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs this installation (${when(o.expiration, o.expirationSource)})`;
+  if (o.status === 'already') return `${tick} ${o.profile}: already served from the ${store.label} (${describeExpiry(o.expiration, o.expirationSource)})`;
+  if (o.status === 'relinked') return `${tick} ${o.profile}: already served from the ${store.label}; credential_process now runs the launcher in ${ctx.paths.localBin}, the same line for every runtime and installation (${describeExpiry(o.expiration, o.expirationSource)})`;
   if (o.status === 'would-migrate') return `${o.profile}: would move its keys into the ${store.label} and add credential_process to ${ctx.paths.awsConfig} (dry run)`;
-  return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${when(o.expiration, o.expirationSource)})`;
+  return `${tick} ${o.profile}: keys moved into the ${store.label}; the AWS CLI now gets them through credential_process (${describeExpiry(o.expiration, o.expirationSource)})`;
 }
 
 export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise<number> {

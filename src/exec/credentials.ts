@@ -4,9 +4,9 @@
 // expiry comes from the store entry, the file, or our record of the login.
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
+import { expiryOf as fileExpiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
 import { readState } from '../state/state.js';
-import { rememberedExpiry } from '../login/sessions.js';
+import { expiryOf } from '../credentials/expiration.js';
 import { configuredRegion, credentialsFor, readAwsConfig } from '../login/verify.js';
 import { validateProfileName } from '../credentials/files.js';
 import { activeAwsProfile } from '../platform/paths.js';
@@ -67,7 +67,7 @@ export async function profileCredentials(
   }
   const c = found.credentials;
   const section = profileSection(credentials, profile);
-  const expiration = found.expiration ?? expiryOf(section) ?? rememberedExpiry(await readState(ctx.paths), profile, c.accessKeyId);
+  const expiration = found.expiration ?? expiryOf({ ...c, fileExpiration: fileExpiryOf(section) }, profile, await readState(ctx.paths)).expiration;
   if (expiration && expiration.getTime() <= ctx.now().getTime()) {
     throw await noKeys(ctx, profile, `the credentials of profile ${profile} expired at ${expiration.toISOString()}`);
   }

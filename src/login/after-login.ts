@@ -52,7 +52,6 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
   const saved = report.profiles.filter((p) => p.saved).map((p) => p.name);
   const profiles = requested ? saved : saved.filter((p) => (state.storedProfiles ?? []).includes(p));
   if (profiles.length === 0) return;
-  const expirations = Object.fromEntries(report.profiles.filter((p) => p.expires && profiles.includes(p.name)).map((p) => [p.name, new Date(p.expires!)]));
   try {
     const { storeFor, migrateProfiles } = await import('../credentials/index.js');
     const { storeAllowed } = await import('../credentials/run.js');
@@ -61,7 +60,8 @@ export async function storeSecrets(ctx: Context, choice: 'keychain' | 'pass' | f
     const store = await storeFor(ctx, storeAllowed(policy, requested));
     const why = choice === undefined && state.loginStore ? `; the default since \`login --store ${state.loginStore}\`, \`login --no-store\` stops it` : '';
     progress(ctx, `moving the keys of ${profiles.join(', ')} into the ${store.name} store (served back through credential_process${why})`);
-    const outcomes = await migrateProfiles(ctx, profiles, store, { expirations });
+    // The expiry comes from login's record of the run (state.json), as for `credentials migrate`.
+    const outcomes = await migrateProfiles(ctx, profiles, store);
     // Profiles `login --store` keeps in the store renew themselves through credential-process,
     // unless `credentials migrate --no-renew` said otherwise, or the organisation policy's
     // autoRenew is false.

@@ -10,7 +10,7 @@ import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
 import { moveMisplaced, profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
 import { durationTarget, SAFE_DURATION } from './repair.js';
-import { keyFingerprint, withSession } from './sessions.js';
+import { loginSession, withSession } from './sessions.js';
 import { progress } from './progress.js';
 import type { LoadedConfig } from './preflight.js';
 import type { DuoRun } from './run-duo-sso.js';
@@ -74,13 +74,14 @@ export async function rememberRefusal(ctx: Context, profile: ProfileSummary, fro
   }), { dryRun: ctx.options.dryRun });
 }
 
-/** Remembers the duration STS accepted and when these credentials will expire. */
-export async function rememberSuccess(ctx: Context, profile: string, duration: number): Promise<void> {
+/** Remembers the duration STS accepted and when these credentials expire at the earliest (`started`: the duo-sso run's start). */
+export async function rememberSuccess(ctx: Context, profile: string, duration: number, started: Date): Promise<void> {
   const creds = credentialsOf(profileSection(await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined), profile));
   const now = ctx.now();
   await updateState(ctx.paths, (s: State) => {
     const next: State = { ...s, durations: { ...s.durations, [profile]: { ...s.durations[profile], worked: Math.max(s.durations[profile]?.worked ?? 0, duration), at: now.toISOString() } } };
     if (!creds) return next;
-    return withSession(next, profile, { expires: new Date(now.getTime() + duration * 1000).toISOString(), key: keyFingerprint(creds.accessKeyId), durationSeconds: duration, at: now.toISOString() });
+    // From the run's start: STS issued the keys during the run, so the expiry is never later than this.
+    return withSession(next, profile, loginSession(started, duration, creds.accessKeyId, now));
   });
 }

@@ -164,6 +164,7 @@ async function loginUnit(
     const profiles = getConfig().profiles;
     const single = only ?? (profiles.length === 1 ? profiles[0]!.name : undefined);
     const expected = single && !profiles.some((p) => p.name === 'default') ? single : undefined;
+    const started = ctx.now();
     const outcome = await runDuoSso(ctx, duoSso, args, { passthrough, ...(expected ? { expected } : {}) });
     shared.runs++;
     report.runs.push(outcome.record);
@@ -181,7 +182,7 @@ async function loginUnit(
       if (!saved.includes(p)) saved.push(p);
       // What duo-sso asked STS for (a profile's own value, else -session-duration, else the top level).
       const summary = config.profiles.find((c) => c.name === p);
-      await rememberSuccess(ctx, p, summary ? durationOf(summary) : sessionFlag ?? effectiveDuration(config.value, p));
+      await rememberSuccess(ctx, p, summary ? durationOf(summary) : sessionFlag ?? effectiveDuration(config.value, p), started);
     }
     const failure = classify(outcome.summary, outcome.record);
     outcome.record.failure = failure;

@@ -5,8 +5,10 @@ import { createHash } from 'node:crypto';
 import type { State } from '../state/state.js';
 
 export interface SessionMemory {
-  /** ISO time the credentials stop working (start + the duration STS accepted). */
+  /** ISO time the credentials stop working at the earliest (the run's start + the duration STS accepted). */
   expires: string;
+  /** When the duo-sso run that issued them started (absent in records of older versions). */
+  startedAt?: string;
   /** First 16 hex digits of sha256(access key id). */
   key: string;
   durationSeconds: number;
@@ -22,12 +24,9 @@ export function sessionsOf(state: State): Record<string, SessionMemory> {
   return typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as Record<string, SessionMemory>) : {};
 }
 
-/** The remembered expiry of these credentials, when we saw them being issued. */
-export function rememberedExpiry(state: State, profile: string, accessKeyId: string | undefined): Date | undefined {
-  const m = sessionsOf(state)[profile];
-  if (!m || !accessKeyId || m.key !== keyFingerprint(accessKeyId)) return undefined;
-  const d = new Date(m.expires);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+/** What login remembers of a run that issued these keys: started at `started`, STS accepted `durationSeconds`. */
+export function loginSession(started: Date, durationSeconds: number, accessKeyId: string, at: Date): SessionMemory {
+  return { expires: new Date(started.getTime() + durationSeconds * 1000).toISOString(), startedAt: started.toISOString(), key: keyFingerprint(accessKeyId), durationSeconds, at: at.toISOString() };
 }
 
 export function withSession(state: State, profile: string, memory: SessionMemory): State {

@@ -18,6 +18,8 @@ export async function runStatus(ctx: Context, opts: { verify: boolean; profiles:
   return allValid ? ExitCode.ok : ExitCode.failure;
 }
 
+const isoMinute = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+
 export function renderStatus(report: StatusReport, style: Style, now: Date): string {
   const s = symbols(style);
   if (report.profiles.length === 0) {
@@ -35,12 +37,17 @@ export function renderStatus(report: StatusReport, style: Style, now: Date): str
     else if (p.state === 'expired') {
       // STS may call them expired before the time we expected (e.g. the role's session was revoked).
       parts.push(p.expires && Date.parse(p.expires) <= now.getTime() ? `expired ${formatExpiry(p.expires, now).replace(/ \(expired\)$/, '')}` : 'expired (STS says so)');
-    } else if (p.expires) parts.push(`expires ${formatExpiry(p.expires, now)}`);
+    } else if (p.expires) parts.push(`expires ${formatExpiry(p.expires, now)}${p.expirySource === 'estimated' ? ' at the earliest' : ''}`);
     else parts.push('expiry unknown');
-    if (p.storedIn) parts.push(`keys in ${p.storedIn === 'pass' ? 'pass' : 'the keychain'}`);
+    if (p.storedIn) parts.push(`keys in ${p.storedIn === 'pass' ? 'pass' : 'the keychain'}${p.renewal?.on ? ', renewed by credential_process' : ''}`);
     if (p.identity) parts.push(p.identity.arn);
     if (p.error && p.state !== 'expired') parts.push(`${p.error.code}: ${p.error.message}`);
-    const hint = p.state === 'valid' || p.state === 'unverified' ? '' : `\n${' '.repeat(width + 4)}${s.dollar} ${shellQuote(['duo-sso-setup', 'login', '--profile', p.name])}`;
+    const failed = p.renewal?.failed;
+    // A failed renewal names its own fix (e.g. --interactive), also while the keys still work.
+    const fix = failed ? failed.command : shellQuote(['duo-sso-setup', 'login', '--profile', p.name]);
+    const pad = ' '.repeat(width + 4);
+    const why = failed ? `\n${pad}${paint(style, 'yellow', s.warn)} renewal failed at ${isoMinute(failed.failedAt)}: ${failed.message}${Date.parse(failed.retryAfter) > now.getTime() ? ` (next try after ${isoMinute(failed.retryAfter)})` : ''}` : '';
+    const hint = p.state === 'valid' || p.state === 'unverified' ? (failed ? `${why}\n${pad}${s.dollar} ${fix}` : '') : `${why}\n${pad}${s.dollar} ${fix}`;
     return `${mark} ${p.name.padEnd(width)}  ${parts.filter(Boolean).join('  ')}${hint}`;
   });
   if (report.skewSeconds !== undefined && skewLevel(report.skewSeconds) !== 'ok') lines.push('', `clock: ${describeSkew(report.skewSeconds)} (see duo-sso-setup doctor --only clock)`);

@@ -3,14 +3,26 @@
 import { describeInvalidJson, readConfig } from '../config/read-config.js';
 import { UserError } from '../errors.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
-import { credentialsOf, expiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
+import { credentialsOf, expiryOf as fileExpiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
 import { configProfileNames, sectionNames } from '../aws/ini.js';
 import { readState } from '../state/state.js';
 import type { Env, Paths } from '../platform/paths.js';
-import { rememberedExpiry } from './sessions.js';
+import { expiryOf } from '../credentials/expiration.js';
+import type { ExpirationSource } from '../credentials/entry.js';
 import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
 import { UNREACHABLE } from '../aws/sts.js';
 import { storedCredentials } from '../credentials/state-record.js';
+import { readFailure } from '../credentials/renew-failure.js';
+import { renewalFor } from '../credentials/renew-settings.js';
+import type { State } from '../state/state.js';
+
+/** Renewal of a stored profile, and its last failure when it failed after the keys were stored (so about these keys). */
+async function renewalStatus(paths: Paths, state: State, profile: string, storedAt: string): Promise<NonNullable<ProfileStatus['renewal']>> {
+  const on = renewalFor(state, profile).enabled;
+  const f = await readFailure(paths, profile);
+  if (!f || f.at < Date.parse(storedAt)) return { on };
+  return { on, failed: { failedAt: new Date(f.at).toISOString(), retryAfter: new Date(f.until).toISOString(), message: f.message, command: f.command } };
+}
 
 export type CredentialState =
   /** Present, not known to be expired, and accepted by STS when verified. */
@@ -30,8 +42,12 @@ export interface ProfileStatus {
   expires?: string;
   /** Where the expiry came from: the credentials file, or our record of the login. */
   expiresFrom?: 'credentials-file' | 'login' | 'store';
+  /** How it is known (src/credentials/expiration.ts): a fact, login's record, a lower bound, or unknown. */
+  expirySource?: ExpirationSource;
   /** The secret store holding the keys, for profiles moved there (`credentials migrate`). */
   storedIn?: 'keychain' | 'pass';
+  /** For stored profiles: whether credential-process renews them, and the last renewal's failure while it concerns these keys. */
+  renewal?: { on: boolean; failed?: { failedAt: string; retryAfter: string; message: string; command: string } };
   identity?: { arn: string; account: string; userId: string };
   error?: { code: string; message: string };
 }
@@ -93,12 +109,13 @@ export async function gatherStatus(
     const creds = credentialsOf(section);
     const inStore = !creds && servedByStore(awsConfig, p.name) ? stored[p.name] : undefined;
     if (!creds && !inStore) return { ...base, state: 'missing' };
-    const fromFile = expiryOf(section);
-    const fromStore = inStore?.expiration ? new Date(inStore.expiration) : undefined;
-    const expiry = fromFile ?? fromStore ?? (creds ? rememberedExpiry(state, p.name, creds.accessKeyId) : undefined);
+    // The same function migrate recorded the stored expiry with (src/credentials/expiration.ts).
+    const known = creds ? expiryOf({ ...creds, fileExpiration: fileExpiryOf(section) }, p.name, state) : { ...(inStore!.expiration ? { expiration: new Date(inStore!.expiration) } : {}), source: inStore!.expirationSource };
+    const expiry = known.expiration;
     const timing = {
-      ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: fromFile ? 'credentials-file' as const : fromStore ? 'store' as const : 'login' as const } : {}),
-      ...(inStore ? { storedIn: inStore.store } : {}),
+      ...(expiry && !Number.isNaN(expiry.getTime()) ? { expires: expiry.toISOString(), expiresFrom: inStore ? 'store' as const : known.source === 'file' ? 'credentials-file' as const : 'login' as const } : {}),
+      ...(known.source ? { expirySource: known.source } : {}),
+      ...(inStore ? { storedIn: inStore.store, renewal: await renewalStatus(ctx.paths, state, p.name, inStore.storedAt) } : {}),
     };
     const expired = expiry !== undefined && expiry.getTime() <= now.getTime();
     if (!opts.verify) return { ...base, ...timing, state: expired ? 'expired' : 'valid' };

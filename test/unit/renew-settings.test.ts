@@ -6,7 +6,7 @@ describe('renewal settings', () => {
   it('off unless switched on for the profile; the off switch wins', () => {
     expect(renewalFor(undefined, 'p').enabled).toBe(false);
     const on = withRenewal<{ version: number; renewal?: unknown }>({ version: 1 }, ['p'], true);
-    expect(renewalFor(on, 'p')).toEqual({ enabled: true, refreshBeforeMs: DEFAULT_REFRESH_BEFORE_SECONDS * 1000, timeoutMs: 120_000 });
+    expect(renewalFor(on, 'p')).toEqual({ enabled: true, refreshBeforeMs: DEFAULT_REFRESH_BEFORE_SECONDS * 1000, timeoutMs: 120_000, backoffMs: 600_000 });
     expect(renewalFor(on, 'q').enabled).toBe(false);
     expect(renewalFor({ ...on, renewal: { ...(on.renewal as object), off: true } }, 'p').enabled).toBe(false);
     // A profile named like an Object.prototype key is not "on" by inheritance.

@@ -27,9 +27,10 @@ describe('stored entries', () => {
     expect(processOutput(longTerm as StoredEntry)).toBe('{"Version":1,"AccessKeyId":"ASIA1","SecretAccessKey":"s"}\n');
   });
 
-  it('counts credentials within a minute of expiry as expired; no expiry never expires', () => {
+  it('counts credentials within 10 seconds of expiry as expired (valid keys are served to the end); no expiry never expires', () => {
     expect(isExpired(entry, new Date('2026-11-26T11:58:00Z'))).toBe(false);
-    expect(isExpired(entry, new Date('2026-11-26T11:59:30Z'))).toBe(true);
+    expect(isExpired(entry, new Date('2026-11-26T11:59:30Z'))).toBe(false);
+    expect(isExpired(entry, new Date('2026-11-26T11:59:51Z'))).toBe(true);
     expect(isExpired({}, new Date('2100-01-01T00:00:00Z'))).toBe(false);
   });
 });

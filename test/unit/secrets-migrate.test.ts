@@ -7,7 +7,8 @@ import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
-import { readState } from '../../src/state/state.js';
+import { readState, updateState } from '../../src/state/state.js';
+import { loginSession, withSession } from '../../src/login/sessions.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
 import type { GlobalOptions } from '../../src/context.js';
 
@@ -54,14 +55,15 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(linked!.plaintextBackups).toEqual([`${real}.2026-11-03T00-00-00-000Z.bak`]);
   });
 
-  it('moves one profile\'s keys, estimates the expiry, records the state, and restores byte-for-byte', async () => {
+  it('moves one profile\'s keys (expiry unknown: not from the file\'s time), records the state, and restores byte-for-byte', async () => {
+    // The file's modification time says nothing about when the keys were issued (a touch moves it later).
     const written = new Date('2026-11-26T09:30:00Z');
     await utimes(paths.awsCredentials, written, written);
     await mkdir(join(home, '.config', 'duo-sso'), { recursive: true });
     await writeFile(paths.duoConfig, JSON.stringify({ session_duration_seconds: 3600, profiles: { dev: { session_duration_seconds: 7200 } } }));
     const store = memoryStore();
     const [outcome] = await migrateProfiles(ctx, ['dev'], store, { self: SELF });
-    expect(outcome).toEqual({ profile: 'dev', status: 'migrated', store: 'keychain', expiration: '2026-11-26T11:30:00.000Z', expirationSource: 'estimated', plaintextBackups: [] });
+    expect(outcome).toEqual({ profile: 'dev', status: 'migrated', store: 'keychain', expirationSource: 'unknown', plaintextBackups: [] });
     expect(await read(paths.awsCredentials)).toBe('# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\n');
     expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\ncredential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev\n`);
     // No plaintext backup of the credentials file; the config (no secrets) has one.
@@ -71,7 +73,7 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await readState(paths)).toMatchObject({
       secretStore: 'keychain',
       storedProfiles: ['dev'],
-      storedCredentials: { dev: { store: 'keychain', storedAt: '2026-11-26T10:00:00.000Z', expiration: '2026-11-26T11:30:00.000Z', expirationSource: 'estimated' } },
+      storedCredentials: { dev: { store: 'keychain', storedAt: '2026-11-26T10:00:00.000Z', expirationSource: 'unknown' } },
     });
     expect(JSON.stringify(await readState(paths))).not.toContain('devsecret');
 
@@ -140,9 +142,10 @@ describe('migrateProfiles / restoreProfiles', () => {
     expect(await read(paths.awsConfig)).toBe(CONFIG);
   });
 
-  it('uses the expiry login gives; a missing profile is an error that changes nothing', async () => {
+  it('uses login\'s record of the run that issued these keys (its start + the duration); a missing profile is an error that changes nothing', async () => {
     const store = memoryStore();
-    const [o] = await migrateProfiles(ctx, ['dev'], store, { self: SELF, expirations: { dev: new Date('2026-11-26T10:45:00Z') } });
+    await updateState(paths, (s) => withSession(s, 'dev', loginSession(new Date('2026-11-26T09:45:00Z'), 3600, 'ASIADEV', new Date('2026-11-26T09:46:30Z'))));
+    const [o] = await migrateProfiles(ctx, ['dev'], store, { self: SELF });
     expect(o).toMatchObject({ expiration: '2026-11-26T10:45:00.000Z', expirationSource: 'login' });
     const before = await read(paths.awsCredentials);
     await expect(migrateProfiles(ctx, ['prod'], store, { self: SELF })).rejects.toThrow(/has no keys for \[prod\]/);

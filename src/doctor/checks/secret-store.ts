@@ -11,7 +11,10 @@ import { accountFor, isValidProfileName, SecretStoreError, type SecretStore } fr
 import { emptyEntries, passRemoveArgv } from '../../secrets/pass.js';
 import { finishCommand, readJournal } from '../../credentials/journal.js';
 import { commandPaths, isOurCommand } from '../../credentials/config-file.js';
+import { launcherPath, launcherTargets } from '../../credentials/launcher.js';
+import { readOwnText } from '../../fs/safe-read.js';
 import { isExpired, parseEntry } from '../../credentials/entry.js';
+import { describeFailure, failureFor, readFailure } from '../../credentials/renew-failure.js';
 import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
 
 const loginFix = (profiles: string[]): Fix => ({
@@ -21,9 +24,9 @@ const loginFix = (profiles: string[]): Fix => ({
 });
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
-type ProblemKind = 'missing' | 'expired' | 'unlinked' | 'unreadable' | 'damaged';
+type ProblemKind = 'missing' | 'expired' | 'unlinked' | 'unreadable' | 'damaged' | 'renewal';
 
-async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: ProblemKind; text: string } | undefined> {
+async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: ProblemKind; text: string; command?: string } | undefined> {
   const line = configProfile(config, profile)?.credential_process;
   if (!isOurCommand(line)) {
     return { kind: 'unlinked', text: `${profile}: ${ctx.paths.awsConfig} no longer has our credential_process line` };
@@ -31,9 +34,19 @@ async function profileProblem(ctx: CheckContext, store: SecretStore, config: str
   // A Node upgrade or a moved install leaves the line pointing at files that are gone.
   const gone = commandPaths(line!).filter((p) => !existsSync(p));
   if (gone.length > 0) return { kind: 'unlinked', text: `${profile}: credential_process runs ${gone.join(' and ')}, which no longer exist${gone.length === 1 ? 's' : ''}` };
+  // Through our launcher (credentials/launcher.ts): what it runs must exist too.
+  const launcher = launcherPath(ctx.paths);
+  if (commandPaths(line!)[0] === launcher) {
+    const lost = (launcherTargets(await readOwnText(launcher).catch(() => undefined)) ?? []).filter((p) => !existsSync(p));
+    if (lost.length > 0) return { kind: 'unlinked', text: `${profile}: credential_process runs ${launcher}, which runs ${lost.join(' and ')}, which no longer exist${lost.length === 1 ? 's' : ''}` };
+  }
   const entry = parseEntry((await store.get(accountFor(profile))) ?? '');
   if (!entry) return { kind: 'missing', text: `${profile}: no (readable) entry in the ${store.label}` };
-  if (isExpired(entry, ctx.now())) return { kind: 'expired', text: `${profile}: expired at ${entry.Expiration}` };
+  // A failed renewal of these keys (docs/renewal.md): they are served while valid, but the
+  // next renewal needs what the failure names.
+  const failed = failureFor(await readFailure(ctx.paths, profile), entry.AccessKeyId);
+  if (isExpired(entry, ctx.now())) return { kind: 'expired', text: `${profile}: expired at ${entry.Expiration}${failed ? `; ${describeFailure(failed, ctx.now())}` : ''}`, ...(failed ? { command: failed.command } : {}) };
+  if (failed) return { kind: 'renewal', text: `${profile}: ${describeFailure(failed, ctx.now())}`, command: failed.command };
   return undefined;
 }
 
@@ -116,7 +129,7 @@ async function servedProfiles(ctx: CheckContext): Promise<CheckResult> {
     ], { description: 'Make the store usable again, or put the keys back into ~/.aws/credentials once it is', commands: [['duo-sso-setup', 'credentials', 'restore']], automatic: false }, fullData);
   }
   const config = await readAwsFile(ctx.paths.awsConfig).then((r) => (r.kind === 'text' ? r.text : ''), () => '');
-  const problems: { profile: string; kind: ProblemKind; text: string }[] = [];
+  const problems: { profile: string; kind: ProblemKind; text: string; command?: string }[] = [];
   for (const profile of stored) {
     try {
       const p = await profileProblem(ctx, store, config, profile);
@@ -131,11 +144,21 @@ async function servedProfiles(ctx: CheckContext): Promise<CheckResult> {
   if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
   const needLogin = problems.filter((p) => p.kind === 'missing' || p.kind === 'expired' || p.kind === 'damaged').map((p) => p.profile);
   const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
-  const fix: Fix | undefined = needLogin.length > 0
+  // A failed renewal's own command (e.g. login --interactive) wins over the plain login.
+  const named = problems.filter((p) => p.command !== undefined && (p.kind === 'expired' || p.kind === 'renewal'));
+  const fix: Fix | undefined = named.length > 0 && named.length === problems.filter((p) => p.kind !== 'unlinked' && p.kind !== 'unreadable').length
+    ? { description: 'Log in by hand, as the failed renewal says', commands: named.map((p) => p.command!.split(' ')), automatic: false }
+    : needLogin.length > 0
     ? loginFix(needLogin)
     : unlinked.length > 0
       ? { description: 'Point the credential_process lines at this installation again', commands: [['duo-sso-setup', 'credentials', 'migrate', ...unlinked.flatMap((p) => ['--profile', p])]], automatic: false }
       : undefined;
   const status = problems.some((p) => p.kind === 'missing' || p.kind === 'damaged') ? result.fail : result.warn;
-  return status(`${problems.length} of ${stored.length} stored profiles cannot be served`, problems.map((p) => p.text), fix, fullData);
+  const unserved = problems.filter((p) => p.kind !== 'renewal');
+  const renewal = problems.filter((p) => p.kind === 'renewal').map((p) => p.profile);
+  const summary = [
+    ...(unserved.length > 0 ? [`${unserved.length} of ${stored.length} stored profiles cannot be served`] : []),
+    ...(renewal.length > 0 ? [`the last renewal of ${renewal.join(', ')} failed (the current keys are served until they expire)`] : []),
+  ].join('; ');
+  return status(summary, problems.map((p) => p.text), fix, fullData);
 }
