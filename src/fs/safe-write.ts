@@ -94,60 +94,122 @@ async function update(
   opts: SafeWriteOptions,
 ): Promise<SafeWriteResult> {
   const now = opts.now ?? (() => new Date());
-  const follow = opts.follow ?? 'owned';
-  // A symlinked dotfile (kept in a repository) is written where it points: renaming over the
-  // link itself would silently cut it loose from the user's dotfiles. Our own files never.
-  const file = (await resolveOwnFile(path, follow)) ?? path;
   if (opts.dryRun) {
+    const file = (await resolveOwnFile(path, opts.follow ?? 'owned')) ?? path;
     const current = await readOwnFile(file, 'never');
     const next = change(current?.toString('utf8'));
     const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
-  const dir = dirname(file);
-  await ensureDir(dir, opts.dirMode ?? 0o700);
-  await refuseOtherUsersPlace(file);
-  return withFileLock(file, async () => {
-    await removeLeftovers(file);
-    // Read again under the lock, refusing a link or pipe swapped in since.
-    const current = await readOwnFile(file, 'never');
+  return withLockedFiles([{ path, opts }], async ([file]) => {
+    const current = await file!.read();
     const next = change(current?.toString('utf8'));
-    if (next === undefined) return { path, changed: false, backup: undefined };
-    const data = toBuffer(next);
-    if (current && current.equals(data)) return { path, changed: false, backup: undefined };
-    const existing = current ? await lstat(file) : undefined;
-    const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
-    let backup: string | undefined;
-    if (current && opts.backup !== false) {
-      backup = await freeBackupName(file, now());
-      // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
-      const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-      await copyFile(file, copying, constants.COPYFILE_EXCL);
-      await chmod(copying, 0o600);
-      await rename(copying, backup);
-      await pruneBackups(file, opts.keepBackups ?? 5);
-    }
-    const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      const handle = await open(tmp, 'wx', mode);
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-        // A rewrite keeps the file's owner and group (root rewriting a user's file must not
-        // make it root's); a non-root user may only keep a group they are in, so best effort.
-        if (existing) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
-      } finally {
-        await handle.close();
-      }
-      await chmod(tmp, mode);
-      await rename(tmp, file);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    await syncDir(dir);
-    return { path, changed: true, backup };
+    return next === undefined ? { path, changed: false, backup: undefined } : file!.write(next);
   });
+}
+
+/** A file held under its lock (inside withLockedFiles): what it holds now, and the only ways to change it. */
+export interface LockedFile {
+  /** As the caller named it. */
+  readonly path: string;
+  /** The file written: a symlinked dotfile's target. */
+  readonly file: string;
+  /** Its bytes now, refusing a link or pipe swapped in since; undefined when there is no file. */
+  read(): Promise<Buffer | undefined>;
+  /** Atomic replace (backup, temp file, fsync, rename); nothing happens when it already holds `content`. */
+  write(content: string | Uint8Array): Promise<SafeWriteResult>;
+  remove(): Promise<void>;
+}
+
+export interface LockTarget {
+  path: string;
+  opts?: Omit<SafeWriteOptions, 'dryRun'>;
+}
+
+/**
+ * Runs `fn` holding the locks of all `targets`, so that it computes each new content from what
+ * it reads under them (the one rule for every read-modify-write of a shared file: text read
+ * before the lock may already be stale, and writing it would undo another run's write). Several
+ * files (migrate and restore change ~/.aws/config and ~/.aws/credentials together) are locked
+ * in one fixed order, sorted by path, so two runs that need the same pair never deadlock.
+ */
+export async function withLockedFiles<T>(targets: readonly LockTarget[], fn: (files: LockedFile[]) => Promise<T>): Promise<T> {
+  const files: LockedFile[] = [];
+  for (const { path, opts = {} } of targets) {
+    // A symlinked dotfile (kept in a repository) is written where it points: renaming over the
+    // link itself would silently cut it loose from the user's dotfiles. Our own files never.
+    const file = (await resolveOwnFile(path, opts.follow ?? 'owned').catch((error: unknown) => Promise.reject(explained(error, path)))) ?? path;
+    await ensureDir(dirname(file), opts.dirMode ?? 0o700).catch((error: unknown) => Promise.reject(explained(error, path)));
+    await refuseOtherUsersPlace(file);
+    files.push(lockedFile(path, file, opts));
+  }
+  const order = [...new Set(files.map((f) => f.file))].sort();
+  const holding = async (i: number): Promise<T> => {
+    if (i === order.length) return fn(files);
+    return withFileLock(order[i]!, async () => {
+      await removeLeftovers(order[i]!);
+      return holding(i + 1);
+    });
+  };
+  return holding(0);
+}
+
+function lockedFile(path: string, file: string, opts: Omit<SafeWriteOptions, 'dryRun'>): LockedFile {
+  const now = opts.now ?? (() => new Date());
+  const dir = dirname(file);
+  const guarded = <A extends unknown[], R>(op: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await op(...args);
+    } catch (error) {
+      throw explained(error, path);
+    }
+  };
+  return {
+    path,
+    file,
+    read: guarded(() => readOwnFile(file, 'never')),
+    remove: guarded(async () => {
+      await rm(file, { force: true });
+      await syncDir(dir);
+    }),
+    write: guarded(async (content: string | Uint8Array): Promise<SafeWriteResult> => {
+      const current = await readOwnFile(file, 'never');
+      const data = toBuffer(content);
+      if (current && current.equals(data)) return { path, changed: false, backup: undefined };
+      const existing = current ? await lstat(file) : undefined;
+      const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
+      let backup: string | undefined;
+      if (current && opts.backup !== false) {
+        backup = await freeBackupName(file, now());
+        // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
+        const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+        await copyFile(file, copying, constants.COPYFILE_EXCL);
+        await chmod(copying, 0o600);
+        await rename(copying, backup);
+        await pruneBackups(file, opts.keepBackups ?? 5);
+      }
+      const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      try {
+        const handle = await open(tmp, 'wx', mode);
+        try {
+          await handle.writeFile(data);
+          await handle.sync();
+          // A rewrite keeps the file's owner and group (root rewriting a user's file must not
+          // make it root's); a non-root user may only keep a group they are in, so best effort.
+          if (existing) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+        } finally {
+          await handle.close();
+        }
+        await chmod(tmp, mode);
+        await rename(tmp, file);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+      await syncDir(dir);
+      return { path, changed: true, backup };
+    }),
+  };
 }
 
 /**
