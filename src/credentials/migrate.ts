@@ -92,7 +92,9 @@ function replan(paths: MigrateCtx['paths'], plan: Plan, now: AwsTexts): AwsTexts
     credentials: makePatch(now.credentials!, files.credentialsAfter, plan.profile),
     config: makePatch(now.config ?? '', files.configAfter, files.configHeader),
   };
-  if (!isDeepStrictEqual(edits, plan.edits)) return `[${plan.profile}] changed in ${isDeepStrictEqual(edits.keys, plan.edits.keys) ? 'one of the files' : paths.awsCredentials} (another program wrote it)`;
+  if (!isDeepStrictEqual(edits.keys, plan.edits.keys)) return `${paths.awsCredentials} got new keys for [${plan.profile}] meanwhile (a login wrote them)`;
+  if (!isDeepStrictEqual(edits.credentials, plan.edits.credentials)) return `[${plan.profile}] in ${paths.awsCredentials} was edited meanwhile`;
+  if (!isDeepStrictEqual(edits.config, plan.edits.config)) return `the section of profile ${plan.profile} in ${paths.awsConfig} was edited meanwhile`;
   return { config: files.configAfter, credentials: files.credentialsAfter };
 }
 

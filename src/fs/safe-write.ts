@@ -23,6 +23,8 @@ export interface SafeWriteOptions {
    * duo-sso's config.json: files that are ours) refuses it.
    */
   follow?: LinkPolicy;
+  /** Text that is not UTF-8 is refused (left unchanged), never handed over with U+FFFD in place of its bytes. */
+  strict?: boolean;
   /** Keep a backup of the previous content (default true). */
   backup?: boolean;
   /** How many backups to keep per file. */
@@ -97,15 +99,23 @@ async function update(
   if (opts.dryRun) {
     const file = (await resolveOwnFile(path, opts.follow ?? 'owned')) ?? path;
     const current = await readOwnFile(file, 'never');
-    const next = change(current?.toString('utf8'));
+    const next = change(decoded(path, current, opts));
     const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
   return withLockedFiles([{ path, opts }], async ([file]) => {
-    const current = await file!.read();
-    const next = change(current?.toString('utf8'));
+    const next = change(decoded(path, await file!.read(), opts));
     return next === undefined ? { path, changed: false, backup: undefined } : file!.write(next);
   });
+}
+
+function decoded(path: string, bytes: Buffer | undefined, opts: SafeWriteOptions): string | undefined {
+  if (bytes === undefined || !opts.strict) return bytes?.toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${path} is not UTF-8 text; it was left unchanged`, { hint: `Save ${path} as UTF-8, then run the command again.` });
+  }
 }
 
 /** A file held under its lock (inside withLockedFiles): what it holds now, and the only ways to change it. */
