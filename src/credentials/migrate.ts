@@ -4,8 +4,10 @@
 //   1. everything is read and checked first (bad profile, someone else's credential_process,
 //      store unusable: error, no file touched);
 //   2. the entry is written to the store and read back;
-//   3. the config line is added (the AWS CLI still prefers the keys in the file);
-//   4. the secret lines leave the credentials file.
+//   3. under both files' locks, the edit is planned again from what they hold now and must be
+//      the same edit of this profile's sections (else the entry goes and nothing changes); then
+//      the config line is added (the AWS CLI still prefers the keys in the file);
+//   4. the secret lines leave the credentials file, and both files are read back.
 // Each profile runs under its profile lock (profile-lock.ts), with a journal written before
 // step 2 and removed after the state records the migration (journal.ts), so a run killed at
 // any step is found and finished by `credentials restore`.

@@ -2,9 +2,11 @@
 // migrate took out of both files; when a file changed in between so that a patch no longer
 // fits, the keys are written back as ordinary `key = value` lines instead, and keys a newer
 // login wrote to the file are never overwritten with older stored ones.
-// Each profile runs under its profile lock with a journal (see journal.ts); the entry leaves
-// the store only once the file is seen to hold keys for the profile again. The credentials file
-// is rewritten without a backup: a .bak of it would keep the keys restored earlier in the run.
+// Each profile runs under its profile lock with a journal (see journal.ts). Both files are
+// computed from what they hold under their locks (another restore or migrate may have written
+// them since we looked), and the entry leaves the store only once the file, read back under the
+// lock, holds keys for the profile again. The credentials file is rewritten without a backup: a
+// .bak of it would keep the keys restored earlier in the run.
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { configProfile, configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
