@@ -19,7 +19,7 @@ import { Sandbox, createGpgKey, type RunOutput } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
-const SCHEDULES = Number(process.env.DUO_SSO_SETUP_SCHEDULES ?? 6);
+const SCHEDULES = Number(process.env.DUO_SSO_SETUP_SCHEDULES ?? 10);
 const SEED = process.env.DUO_SSO_SETUP_SEED ? Number(process.env.DUO_SSO_SETUP_SEED) : Date.now() ^ (process.pid << 8);
 const ALL = ['p1', 'p2', 'p3', 'p4'] as const;
 type Profile = (typeof ALL)[number];
@@ -250,6 +250,7 @@ describe('interleaved migrate / restore / login / config edits (real processes, 
         }
       }
       tally.schedules++;
+      if (tally.schedules % 25 === 0) process.stderr.write(`credentials-interleave: ${tally.schedules} schedules, ${tally.processes} processes, 0 lost so far\n`);
     }), { numRuns: SCHEDULES, seed: SEED, endOnFailure: true, verbose: 1 });
     process.stderr.write(`credentials-interleave: ${tally.schedules} schedules, ${tally.batches} batches, ${tally.processes} processes, 0 lost; exits:\n${Object.entries(tally.exits).sort().map(([k, n]) => `  ${n} × ${k}`).join('\n')}\n`);
     expect(tally.schedules).toBe(SCHEDULES);
