@@ -222,10 +222,12 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
   }
   // The files are planned again under their locks, from what they hold now: another run may
   // have migrated or restored another profile since this one read them, and its write must stay.
-  const refused = await withAwsFiles(ctx.paths, async (now, files) => {
+  let touched = false;
+  const locked = withAwsFiles(ctx.paths, async (now, files): Promise<string | undefined> => {
     const next = replan(ctx.paths, plan, now);
     if (typeof next === 'string') return next;
     // Our line first (the AWS CLI still prefers the keys in the file), then the keys leave the file.
+    touched = true;
     await files.config.write(next.config);
     await files.credentials.write(next.credentials);
     const back = await readLocked(ctx.paths, files);
@@ -236,6 +238,18 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
     }
     return undefined;
   });
+  let refused: string | undefined;
+  try {
+    refused = await locked;
+  } catch (error) {
+    // Stopped before either file changed (the locks stayed taken, a file could not be read):
+    // the entry this run wrote goes again, as for a refusal, so the keys are in the file only.
+    if (!touched && interrupted() === undefined) {
+      await undoWrite(store, account, { text }, previous);
+      await endJournal(ctx.paths, plan.profile);
+    }
+    throw error;
+  }
   if (refused !== undefined) {
     // No file was touched: only what this run wrote leaves the store (undoWrite checks).
     await undoWrite(store, account, { text }, previous);

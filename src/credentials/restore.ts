@@ -20,6 +20,7 @@ import { forgetStored } from './state-record.js';
 import { readLocked, readText, validateProfileName, withAwsFiles } from './files.js';
 import { withProfileLock } from './profile-lock.js';
 import { beginJournal, endJournal } from './journal.js';
+import { interrupted } from '../platform/interrupt.js';
 import { changedProfile, type AwsTexts } from './migrate-files.js';
 import { awsView } from '../aws/botocore-view.js';
 
@@ -108,7 +109,8 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     return { ...planned.outcome, status: 'would-restore' };
   }
   await beginJournal(ctx.paths, { operation: 'restore', profile, store: store.name, startedAt: (ctx.now?.() ?? new Date()).toISOString() });
-  const outcome = await withAwsFiles(ctx.paths, async (now, files) => {
+  let touched = false;
+  const locked = withAwsFiles(ctx.paths, async (now, files) => {
     // Planned again from what the files hold under their locks: another run may have restored
     // or migrated another profile since the read above, and its write must stay.
     const planned = restoredFiles(now, entry, profile);
@@ -119,6 +121,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
       });
     }
     // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
+    touched = true;
     await files.credentials.write(planned.texts.credentials ?? '');
     if (planned.texts.config === undefined) {
       if (now.config !== undefined) await files.config.remove();
@@ -131,6 +134,11 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
       throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
     }
     return planned.outcome;
+  });
+  const outcome = await locked.catch(async (error: unknown) => {
+    // Stopped before either file changed (the locks stayed taken): nothing for a restore to finish.
+    if (!touched && interrupted() === undefined) await endJournal(ctx.paths, profile);
+    throw error;
   });
   await store.delete(accountFor(profile));
   await endJournal(ctx.paths, profile);

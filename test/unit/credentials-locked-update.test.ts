@@ -3,7 +3,7 @@
 // enough to show the bug the real processes hit (test/e2e/credentials-concurrency.test.ts):
 // restore and migrate used to write text planned before they took the lock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
@@ -72,6 +72,24 @@ describe('read-modify-write under the lock', () => {
     expect(await readFile(paths.awsCredentials, 'utf8')).toBe(CREDS);
     expect(await readFile(paths.awsConfig, 'utf8')).toBe(CONFIG);
   });
+});
+
+describe('a migrate or restore that cannot get the files\' locks', () => {
+  it('changes nothing: the entry migrate wrote goes again, no journal is left, restore keeps its entry', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['a'], store, { self: SELF });
+    const before = { credentials: await readFile(paths.awsCredentials, 'utf8'), config: await readFile(paths.awsConfig, 'utf8') };
+    // Another holder of both files' locks (a login's duo-sso run, say) that outlasts the lock's wait.
+    const results = await withLockedFiles([{ path: paths.awsConfig }, { path: paths.awsCredentials }], () => Promise.allSettled([
+      migrateProfiles(ctx, ['c'], store, { self: SELF }),
+      restoreProfiles(ctx, ['a'], store),
+    ]));
+    expect(results.map((r) => r.status === 'rejected' && String(r.reason.message))).toEqual([expect.stringContaining('is locked by another duo-sso-setup process'), expect.stringContaining('is locked by another duo-sso-setup process')]);
+    expect(await places(store)).toEqual({ a: 'store', b: 'file', c: 'file', d: 'file' });
+    expect(store.data.has(accountFor('c'))).toBe(false);
+    expect(await readdir(join(paths.stateDir, 'journal')).catch(() => [])).toEqual([]);
+    expect({ credentials: await readFile(paths.awsCredentials, 'utf8'), config: await readFile(paths.awsConfig, 'utf8') }).toEqual(before);
+  }, 60_000);
 });
 
 describe('withLockedFiles', () => {
