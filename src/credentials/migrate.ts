@@ -85,6 +85,8 @@ interface FileEdits {
  * (same keys, same edits of the profile's own sections): then the entry restores them exactly.
  * Anything else (new keys a login wrote, a hand edit of the profile) is a refusal.
  */
+const NEW_KEYS = 'got new keys for';
+
 function replan(paths: MigrateCtx['paths'], plan: Plan, now: AwsTexts): AwsTexts & { config: string; credentials: string } | string {
   const files = planMigrateFiles(paths, now, plan.profile, plan.command, plan.argv);
   if (files.kind === 'refused') return files.reason;
@@ -94,7 +96,7 @@ function replan(paths: MigrateCtx['paths'], plan: Plan, now: AwsTexts): AwsTexts
     credentials: makePatch(now.credentials!, files.credentialsAfter, plan.profile),
     config: makePatch(now.config ?? '', files.configAfter, files.configHeader),
   };
-  if (!isDeepStrictEqual(edits.keys, plan.edits.keys)) return `${paths.awsCredentials} got new keys for [${plan.profile}] meanwhile (a login wrote them)`;
+  if (!isDeepStrictEqual(edits.keys, plan.edits.keys)) return `${paths.awsCredentials} ${NEW_KEYS} [${plan.profile}] meanwhile (a login wrote them)`;
   if (!isDeepStrictEqual(edits.credentials, plan.edits.credentials)) return `[${plan.profile}] in ${paths.awsCredentials} was edited meanwhile`;
   if (!isDeepStrictEqual(edits.config, plan.edits.config)) return `the section of profile ${plan.profile} in ${paths.awsConfig} was edited meanwhile`;
   return { config: files.configAfter, credentials: files.credentialsAfter };
@@ -254,7 +256,8 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
     // No file was touched: only what this run wrote leaves the store (undoWrite checks).
     await undoWrite(store, account, { text }, previous);
     await endJournal(ctx.paths, plan.profile);
-    throw new UserError(`cannot migrate profile ${plan.profile}: ${refused}`, { hint: 'Nothing was changed. Run the command again.' });
+    const error = new UserError(`cannot migrate profile ${plan.profile}: ${refused}`, { hint: 'Nothing was changed. Run the command again.' });
+    throw refused.includes(NEW_KEYS) ? Object.assign(error, { newKeys: true }) : error;
   }
 }
 
@@ -279,7 +282,23 @@ export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string
   return outcomes;
 }
 
+/**
+ * A login that wrote new keys for the profile while this run was storing the old ones: nothing
+ * was changed, so the run starts over and moves the new keys (a few times at most).
+ */
 async function migrateOne(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<MigrateOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(ctx, profile, store, opts);
+    } catch (error) {
+      if (attempt >= 3 || !(error as { newKeys?: boolean }).newKeys) throw error;
+      // The expiry a login passed belongs to the keys it wrote, not to the newer ones.
+      opts = { ...opts, expirations: Object.fromEntries(Object.entries(opts.expirations ?? {}).filter(([p]) => p !== profile)) };
+    }
+  }
+}
+
+async function migrateOnce(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<MigrateOutcome> {
   const plan = await planProfile(ctx, profile, store, opts);
   if (!('profile' in plan)) {
     if (!ctx.options.dryRun) {

@@ -74,6 +74,25 @@ describe('read-modify-write under the lock', () => {
   });
 });
 
+describe('a login writes new keys while migrate stores the old ones', () => {
+  it('migrate starts over and moves the new keys: the old ones leave the store, the new ones the file', async () => {
+    const store = memoryStore();
+    const set = store.set;
+    let logins = 0;
+    store.set = async (account, secret) => {
+      await set(account, secret);
+      // duo-sso, between migrate's read of the file and its locked write.
+      if (logins++ === 0) await writeFile(paths.awsCredentials, CREDS.replace('secret-b', 'secret-b-newer').replace('ASIAB', 'ASIABNEWER'));
+    };
+    const [outcome] = await migrateProfiles(ctx, ['b'], store, { self: SELF });
+    expect(outcome!.status).toBe('migrated');
+    expect(store.data.get(accountFor('b'))).toContain('secret-b-newer');
+    const text = await readFile(paths.awsCredentials, 'utf8');
+    expect(text).not.toContain('secret-b');
+    expect(text).toContain('secret-a');
+  });
+});
+
 describe('a migrate or restore that cannot get the files\' locks', () => {
   it('changes nothing: the entry migrate wrote goes again, no journal is left, restore keeps its entry', async () => {
     const store = memoryStore();
