@@ -1,7 +1,8 @@
 // Small file and name helpers shared by migrate and restore.
 import { UserError } from '../errors.js';
-import { describeIniError, readAwsFile } from '../aws/shared-files.js';
-import { unsafeProfileName } from './migrate-files.js';
+import { decodeBytes, describeIniError, readAwsFile, type AwsFileRead } from '../aws/shared-files.js';
+import { withLockedFiles, type LockedFile } from '../fs/safe-write.js';
+import { unsafeProfileName, type AwsPaths, type AwsTexts } from './migrate-files.js';
 
 /**
  * The file's text, or undefined when it does not exist. Bytes the AWS CLI cannot read (not
@@ -14,6 +15,10 @@ export async function readText(path: string): Promise<string | undefined> {
   } catch (error) {
     throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
   }
+  return textOf(path, read);
+}
+
+function textOf(path: string, read: AwsFileRead): string | undefined {
   if (read.kind === 'invalid') throw new UserError(`${describeIniError(path, read.error)}; it was left as it is`, { hint: `Save ${path} as UTF-8 (the AWS CLI on macOS and Linux reads nothing else), then run the command again.` });
   return read.kind === 'text' ? read.text : undefined;
 }
@@ -25,4 +30,30 @@ export async function readText(path: string): Promise<string | undefined> {
 export function validateProfileName(profile: string): void {
   const why = unsafeProfileName(profile);
   if (why) throw new UserError(`invalid profile name '${profile}': ${why}`, { exitCode: 2 });
+}
+
+export interface LockedAwsFiles {
+  config: LockedFile;
+  credentials: LockedFile;
+}
+
+/**
+ * Runs `fn` holding the locks of both AWS files, with their texts as they are under the locks:
+ * what migrate and restore write is computed from these, never from an earlier read (another
+ * run may have rewritten either file since). The credentials file is rewritten 0600 and
+ * without a backup: a .bak beside it would keep the very keys being moved.
+ */
+export async function withAwsFiles<T>(paths: AwsPaths, fn: (now: AwsTexts, files: LockedAwsFiles) => Promise<T>): Promise<T> {
+  return withLockedFiles([{ path: paths.awsConfig }, { path: paths.awsCredentials, opts: { mode: 0o600, backup: false } }], async ([config, credentials]) => {
+    const files = { config: config!, credentials: credentials! };
+    return fn(await readLocked(paths, files), files);
+  });
+}
+
+/** Both texts as they are now (read again after a write, to see what landed on disk). */
+export async function readLocked(paths: AwsPaths, files: LockedAwsFiles): Promise<AwsTexts> {
+  return {
+    config: textOf(paths.awsConfig, decodeBytes(await files.config.read())),
+    credentials: textOf(paths.awsCredentials, decodeBytes(await files.credentials.read())),
+  };
 }

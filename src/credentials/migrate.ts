@@ -4,8 +4,10 @@
 //   1. everything is read and checked first (bad profile, someone else's credential_process,
 //      store unusable: error, no file touched);
 //   2. the entry is written to the store and read back;
-//   3. the config line is added (the AWS CLI still prefers the keys in the file);
-//   4. the secret lines leave the credentials file.
+//   3. under both files' locks, the edit is planned again from what they hold now and must be
+//      the same edit of this profile's sections (else the entry goes and nothing changes); then
+//      the config line is added (the AWS CLI still prefers the keys in the file);
+//   4. the secret lines leave the credentials file, and both files are read back.
 // Each profile runs under its profile lock (profile-lock.ts), with a journal written before
 // step 2 and removed after the state records the migration (journal.ts), so a run killed at
 // any step is found and finished by `credentials restore`.
@@ -13,6 +15,7 @@
 // would keep the very secret we are moving out of ~/.aws. The verified store entry is the
 // backup, and it holds the exact lines removed, so `credentials restore` is byte-for-byte.
 import { realpath } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { readOwnText } from '../fs/safe-read.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -24,14 +27,13 @@ import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.j
 import { undoWrite, writeVerified } from '../secrets/verified-write.js';
 import { credentialProcessCommand, isOurCommand, setCredentialProcess } from './config-file.js';
 import { readProfileCredentials } from './credentials-file.js';
-import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName } from './migrate-files.js';
+import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName, type AwsTexts } from './migrate-files.js';
 import { awsView } from '../aws/botocore-view.js';
-import { VerifyFailed, verifyAfterWrite } from './verify-write.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryOf } from './expiration.js';
-import { makePatch, undoPatch } from './text-patch.js';
+import { makePatch, undoPatch, type TextPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
-import { readText, validateProfileName } from './files.js';
+import { readLocked, readText, validateProfileName, withAwsFiles } from './files.js';
 import { withProfileLock } from './profile-lock.js';
 import { interrupted } from '../platform/interrupt.js';
 import { beginJournal, endJournal, entryDigest, readJournal } from './journal.js';
@@ -64,10 +66,39 @@ interface Plan {
   entry: StoredEntry;
   /** The store's entry before this run, to put back if ours cannot be verified. */
   previous: string | undefined;
-  credentialsBefore: string;
-  credentialsAfter: string;
-  configBefore: string | undefined;
-  configAfter: string;
+  /** What makes the file edit again under the locks, and the edit it must come out as. */
+  command: string;
+  argv: string[];
+  edits: FileEdits;
+}
+
+/** The edits of one migrate, as patches: local to the profile's sections, whatever else the files hold. */
+interface FileEdits {
+  keys: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: TextPatch | undefined;
+  config: TextPatch | undefined;
+}
+
+/**
+ * The files the move makes from `now`, provided it is still the move the entry was made for
+ * (same keys, same edits of the profile's own sections): then the entry restores them exactly.
+ * Anything else (new keys a login wrote, a hand edit of the profile) is a refusal.
+ */
+const NEW_KEYS = 'got new keys for';
+
+function replan(paths: MigrateCtx['paths'], plan: Plan, now: AwsTexts): AwsTexts & { config: string; credentials: string } | string {
+  const files = planMigrateFiles(paths, now, plan.profile, plan.command, plan.argv);
+  if (files.kind === 'refused') return files.reason;
+  if (files.kind !== 'move') return `${paths.awsCredentials} no longer has keys for [${plan.profile}]`;
+  const edits: FileEdits = {
+    keys: files.keys,
+    credentials: makePatch(now.credentials!, files.credentialsAfter, plan.profile),
+    config: makePatch(now.config ?? '', files.configAfter, files.configHeader),
+  };
+  if (!isDeepStrictEqual(edits.keys, plan.edits.keys)) return `${paths.awsCredentials} ${NEW_KEYS} [${plan.profile}] meanwhile (a login wrote them)`;
+  if (!isDeepStrictEqual(edits.credentials, plan.edits.credentials)) return `[${plan.profile}] in ${paths.awsCredentials} was edited meanwhile`;
+  if (!isDeepStrictEqual(edits.config, plan.edits.config)) return `the section of profile ${plan.profile} in ${paths.awsConfig} was edited meanwhile`;
+  return { config: files.configAfter, credentials: files.credentialsAfter };
 }
 
 /** Nothing to move: the profile is already served from the store (maybe with a stale command path). */
@@ -152,7 +183,8 @@ async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore,
           : {}),
     },
   };
-  return { profile, entry, previous, credentialsBefore: credentialsBefore!, credentialsAfter, configBefore, configAfter: edit.text };
+  const argv = [...self, 'credential-process', '--profile', profile];
+  return { profile, entry, previous, command, argv, edits: { keys: files.keys, credentials: credentialsPatch, config: configPatch } };
 }
 
 /** Backups of the credentials file that contain this secret (made by earlier writes of the file). */
@@ -165,14 +197,6 @@ async function backupsHolding(credentialsFile: string, secret: string): Promise<
     if (((await readOwnText(backup, 'never').catch(() => undefined)) ?? '').includes(secret)) found.push(backup);
   }
   return found;
-}
-
-/** Rewrites `path` only if it still holds what we planned from; someone else's write in between stops us. */
-function expecting(path: string, before: string | undefined, after: string) {
-  return (current: string | undefined): string => {
-    if (current !== before) throw new UserError(`${path} changed while migrating (another program wrote it)`, { hint: 'Run the command again.' });
-    return after;
-  };
 }
 
 /** The entry before this run; a damaged one counts as none when there are keys to replace it with. */
@@ -201,19 +225,42 @@ async function apply(ctx: MigrateCtx, plan: Plan, store: SecretStore, previous: 
     const left = written.undone ? '' : ` What the store holds now was left as it is (this run cannot prove it wrote it)${remove}.`;
     throw new UserError(`the ${store.label} did not give back what was stored for profile ${plan.profile}`, { hint: `Nothing was removed from your credentials file.${left} Try --store with the other store.` });
   }
-  await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.configBefore, plan.configAfter));
-  await updateFile(ctx.paths.awsCredentials, expecting(ctx.paths.awsCredentials, plan.credentialsBefore, plan.credentialsAfter), { mode: 0o600, backup: false });
+  // The files are planned again under their locks, from what they hold now: another run may
+  // have migrated or restored another profile since this one read them, and its write must stay.
+  let touched = false;
+  const locked = withAwsFiles(ctx.paths, async (now, files): Promise<string | undefined> => {
+    const next = replan(ctx.paths, plan, now);
+    if (typeof next === 'string') return next;
+    // Our line first (the AWS CLI still prefers the keys in the file), then the keys leave the file.
+    touched = true;
+    await files.config.write(next.config);
+    await files.credentials.write(next.credentials);
+    const back = await readLocked(ctx.paths, files);
+    if (back.config !== next.config || back.credentials !== next.credentials) {
+      throw new UserError(`${ctx.paths.awsCredentials} or ${ctx.paths.awsConfig} changed while migrating profile ${plan.profile} (another program wrote it)`, {
+        hint: `Its keys are in the ${store.label}; \`duo-sso-setup credentials restore --profile ${plan.profile}\` puts them back into the file, then migrate again.`,
+      });
+    }
+    return undefined;
+  });
+  let refused: string | undefined;
   try {
-    await verifyAfterWrite(ctx.paths, { config: plan.configBefore, credentials: plan.credentialsBefore }, { config: plan.configAfter, credentials: plan.credentialsAfter }, plan.profile);
+    refused = await locked;
   } catch (error) {
-    // The files are back as they were: the store must not keep a second copy, and only what this
-    // run wrote is taken out (undoWrite checks). When another program wrote the files meanwhile,
-    // the store entry stays: it may be the only copy.
-    if (error instanceof VerifyFailed && error.restored) {
+    // Stopped before either file changed (the locks stayed taken, a file could not be read):
+    // the entry this run wrote goes again, as for a refusal, so the keys are in the file only.
+    if (!touched && interrupted() === undefined) {
       await undoWrite(store, account, { text }, previous);
       await endJournal(ctx.paths, plan.profile);
     }
     throw error;
+  }
+  if (refused !== undefined) {
+    // No file was touched: only what this run wrote leaves the store (undoWrite checks).
+    await undoWrite(store, account, { text }, previous);
+    await endJournal(ctx.paths, plan.profile);
+    const error = new UserError(`cannot migrate profile ${plan.profile}: ${refused}`, { hint: 'Nothing was changed. Run the command again.' });
+    throw refused.includes(NEW_KEYS) ? Object.assign(error, { newKeys: true }) : error;
   }
 }
 
@@ -240,13 +287,35 @@ export async function migrateProfiles(ctx: MigrateCtx, profiles: readonly string
   return outcomes;
 }
 
+/**
+ * A login that wrote new keys for the profile while this run was storing the old ones: nothing
+ * was changed, so the run starts over and moves the new keys (a few times at most).
+ */
 async function migrateOne(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<MigrateOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(ctx, profile, store, opts);
+    } catch (error) {
+      // The next attempt reads the new keys, and their expiry (expiryOf matches login's record by key).
+      if (attempt >= 3 || !(error as { newKeys?: boolean }).newKeys) throw error;
+    }
+  }
+}
+
+async function migrateOnce(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<MigrateOutcome> {
   const plan = await planProfile(ctx, profile, store, opts);
   if (!('profile' in plan)) {
     if (!ctx.options.dryRun) {
       if (plan.relink) {
         await store.set(accountFor(profile), serialiseEntry(plan.relink.entry));
-        await updateFile(ctx.paths.awsConfig, expecting(ctx.paths.awsConfig, plan.relink.before, plan.relink.after));
+        const { before, after } = plan.relink;
+        // Only while the config still holds the line we planned to replace, whatever else changed.
+        const line = (text: string | undefined) => configProfile(text, profile)?.credential_process;
+        await updateFile(ctx.paths.awsConfig, (current) => {
+          if (current === undefined || line(current) !== line(before)) return undefined;
+          const edit = setCredentialProcess(current, profile, line(after)!);
+          return edit.kind === 'set' ? edit.text : undefined;
+        });
       }
       await finishRecord(ctx, plan.entry, store);
     }

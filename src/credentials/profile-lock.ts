@@ -1,7 +1,8 @@
 // One lock per profile for every operation on its secret: migrate, restore, login's store
 // step, and credential-process's renewal. Lock order, everywhere: this profile lock first,
-// then the file locks, each taken and released inside one write (updateFile), never two at
-// once; and one profile at a time. So two runs can wait for each other but never deadlock.
+// then the file locks (both ~/.aws files at once for migrate and restore, always in the same
+// sorted order: withLockedFiles), then the journal's; one profile at a time. So two runs can
+// wait for each other but never deadlock.
 import { join } from 'node:path';
 import { ensureDir, withFileLock } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';

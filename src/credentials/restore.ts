@@ -2,14 +2,14 @@
 // migrate took out of both files; when a file changed in between so that a patch no longer
 // fits, the keys are written back as ordinary `key = value` lines instead, and keys a newer
 // login wrote to the file are never overwritten with older stored ones.
-// Each profile runs under its profile lock with a journal (see journal.ts); the entry leaves
-// the store only once the file is seen to hold keys for the profile again. The credentials file
-// is rewritten without a backup: a .bak of it would keep the keys restored earlier in the run.
-import { rm } from 'node:fs/promises';
+// Each profile runs under its profile lock with a journal (see journal.ts). Both files are
+// computed from what they hold under their locks (another restore or migrate may have written
+// them since we looked), and the entry leaves the store only once the file, read back under the
+// lock, holds keys for the profile again. The credentials file is rewritten without a backup: a
+// .bak of it would keep the keys restored earlier in the run.
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { configProfile, configSectionName, getSection, removeSection, setValues } from '../aws/ini.js';
-import { updateFile } from '../fs/safe-write.js';
 import { updateState } from '../state/state.js';
 import { accountFor, isDamagedEntry, type SecretStore } from '../secrets/types.js';
 import { isOurCommand, removeCredentialProcess } from './config-file.js';
@@ -17,10 +17,12 @@ import { hasSecrets, readProfileCredentials } from './credentials-file.js';
 import { parseEntry, type StoredEntry } from './entry.js';
 import { undoPatch } from './text-patch.js';
 import { forgetStored } from './state-record.js';
-import { readText, validateProfileName } from './files.js';
+import { readLocked, readText, validateProfileName, withAwsFiles } from './files.js';
 import { withProfileLock } from './profile-lock.js';
 import { beginJournal, endJournal } from './journal.js';
-import { verifyAfterWrite } from './verify-write.js';
+import { interrupted } from '../platform/interrupt.js';
+import { changedProfile, type AwsTexts } from './migrate-files.js';
+import { awsView } from '../aws/botocore-view.js';
 
 export type RestoreCtx = Pick<Context, 'paths' | 'options'> & Partial<Pick<Context, 'now'>>;
 
@@ -102,28 +104,59 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     }
     return { profile, status: 'not-stored' };
   }
-  const creds = restoredCredentials(credentialsBefore, entry, profile);
-  const config = restoredConfig(configBefore ?? '', entry, profile);
-  const how = creds.exact && config.exact ? 'exact' : 'rewritten';
-  const outcome = { profile, how, ...(creds.keptNewer ? { keptNewerKeys: true } : {}) } as const;
-  if (ctx.options.dryRun) return { ...outcome, status: 'would-restore' };
+  if (ctx.options.dryRun) {
+    const planned = restoredFiles({ config: configBefore, credentials: credentialsRead }, entry, profile);
+    return { ...planned.outcome, status: 'would-restore' };
+  }
   await beginJournal(ctx.paths, { operation: 'restore', profile, store: store.name, startedAt: (ctx.now?.() ?? new Date()).toISOString() });
-  // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
-  await updateFile(awsCredentials, () => creds.text, { mode: 0o600, backup: false });
-  if (configBefore !== undefined) {
-    if (config.text === '' && entry.duoSsoSetup.configCreated) await rm(awsConfig, { force: true });
-    else await updateFile(awsConfig, () => config.text);
-  }
-  // Every other profile must read as before (what the AWS CLI sees); otherwise the originals go back.
-  await verifyAfterWrite(ctx.paths, { config: configBefore, credentials: credentialsRead }, { config: config.text === '' && entry.duoSsoSetup.configCreated ? undefined : configBefore === undefined ? undefined : config.text, credentials: creds.text }, profile);
-  // The entry goes only once the file is seen holding keys for the profile (ours, or newer ones).
-  if (!hasSecrets((await readText(awsCredentials)) ?? '', profile)) {
-    throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
-  }
+  let touched = false;
+  const locked = withAwsFiles(ctx.paths, async (now, files) => {
+    // Planned again from what the files hold under their locks: another run may have restored
+    // or migrated another profile since the read above, and its write must stay.
+    const planned = restoredFiles(now, entry, profile);
+    const changed = changedProfile(awsView(now.config, now.credentials), awsView(planned.texts.config, planned.texts.credentials), new Set([profile]));
+    if (changed !== undefined) {
+      throw new UserError(`cannot restore profile ${profile}: putting its keys back would change what the AWS CLI sees for profile ${changed}; nothing was changed and its keys are still in the ${store.label}`, {
+        hint: 'This is a bug: please report it with the layout of the two files (without the keys).',
+      });
+    }
+    // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
+    touched = true;
+    await files.credentials.write(planned.texts.credentials ?? '');
+    if (planned.texts.config === undefined) {
+      if (now.config !== undefined) await files.config.remove();
+    } else {
+      await files.config.write(planned.texts.config);
+    }
+    // The entry goes only once the file, read back, holds keys for the profile (ours, or newer ones).
+    const back = await readLocked(ctx.paths, files);
+    if (back.credentials !== planned.texts.credentials || back.config !== planned.texts.config || !hasSecrets(back.credentials ?? '', profile)) {
+      throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
+    }
+    return planned.outcome;
+  });
+  const outcome = await locked.catch(async (error: unknown) => {
+    // Stopped before either file changed (the locks stayed taken): nothing for a restore to finish.
+    if (!touched && interrupted() === undefined) await endJournal(ctx.paths, profile);
+    throw error;
+  });
   await store.delete(accountFor(profile));
   await endJournal(ctx.paths, profile);
   await updateState(ctx.paths, (s) => forgetStored(s, profile));
   return { ...outcome, status: 'restored' };
+}
+
+/** Both files with the profile's keys back and our line gone, computed from `now` (config undefined: the file goes). */
+function restoredFiles(now: AwsTexts, entry: StoredEntry, profile: string): { texts: AwsTexts; outcome: Omit<RestoreOutcome, 'status'> } {
+  const creds = restoredCredentials(now.credentials ?? '', entry, profile);
+  const config = restoredConfig(now.config ?? '', entry, profile);
+  // A config file migrate created goes when nothing but our line was in it; a missing one stays missing.
+  const configGone = now.config === undefined || (config.text === '' && entry.duoSsoSetup.configCreated === true);
+  const how = creds.exact && config.exact ? 'exact' : 'rewritten';
+  return {
+    texts: { credentials: creds.text, config: configGone ? undefined : config.text },
+    outcome: { profile, how, ...(creds.keptNewer ? { keptNewerKeys: true } : {}) },
+  };
 }
 
 /** Puts each profile's keys back into the shared credentials file and removes our credential_process line. */

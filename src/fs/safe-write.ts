@@ -24,6 +24,8 @@ export interface SafeWriteOptions {
    * duo-sso's config.json: files that are ours) refuses it.
    */
   follow?: LinkPolicy;
+  /** Text that is not UTF-8 is refused (left unchanged), never handed over with U+FFFD in place of its bytes. */
+  strict?: boolean;
   /** Keep a backup of the previous content (default true). */
   backup?: boolean;
   /** How many backups to keep per file. */
@@ -97,65 +99,135 @@ async function update(
   opts: SafeWriteOptions,
 ): Promise<SafeWriteResult> {
   const now = opts.now ?? (() => new Date());
-  const follow = opts.follow ?? 'owned';
-  // A symlinked dotfile (kept in a repository) is written where it points: renaming over the
-  // link itself would silently cut it loose from the user's dotfiles. Our own files never.
-  const file = (await resolveOwnFile(path, follow)) ?? path;
   if (opts.dryRun) {
+    const file = (await resolveOwnFile(path, opts.follow ?? 'owned')) ?? path;
     const current = await readOwnFile(file, 'never');
-    const next = change(current?.toString('utf8'));
+    const next = change(decoded(path, current, opts));
     const changed = next !== undefined && !(current && current.equals(toBuffer(next)));
     return { path, changed, backup: changed && current ? backupName(file, now()) : undefined };
   }
-  const dir = dirname(file);
-  // Before any folder, lock, backup or temp file is made (src/platform/root-home.ts).
-  refuseOthersPlace(file);
-  await ensureDir(dir, opts.dirMode ?? 0o700);
-  return withFileLock(file, async () => {
-    await removeLeftovers(file);
-    await removeDeadWritersTemps(dir);
-    // Read again under the lock, refusing a link or pipe swapped in since.
-    const current = await readOwnFile(file, 'never');
-    const next = change(current?.toString('utf8'));
-    if (next === undefined) return { path, changed: false, backup: undefined };
-    const data = toBuffer(next);
-    if (current && current.equals(data)) return { path, changed: false, backup: undefined };
-    const existing = current ? await lstat(file) : undefined;
-    const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
-    let backup: string | undefined;
-    // A second write by this run over its own first one backs up nothing new: the first backup
-    // already holds what was there before us (setup edits ~/.bashrc twice; login, the config).
-    if (current && opts.backup !== false && !ourLastWrite(file, current)) {
-      backup = await freeBackupName(file, now());
-      // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
-      const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-      await copyFile(file, copying, constants.COPYFILE_EXCL);
-      await chmod(copying, 0o600);
-      await rename(copying, backup);
-      await pruneBackups(file, opts.keepBackups ?? keptBackups());
-    }
-    const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      const handle = await open(tmp, 'wx', mode);
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-        // A rewrite keeps the file's owner and group (root rewriting a user's file must not
-        // make it root's); a non-root user may only keep a group they are in, so best effort.
-        if (existing) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
-      } finally {
-        await handle.close();
-      }
-      await chmod(tmp, mode);
-      await rename(tmp, file);
-      writtenByUs.set(file, digest(data));
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    await syncDir(dir);
-    return { path, changed: true, backup };
+  return withLockedFiles([{ path, opts }], async ([file]) => {
+    const next = change(decoded(path, await file!.read(), opts));
+    return next === undefined ? { path, changed: false, backup: undefined } : file!.write(next);
   });
+}
+
+function decoded(path: string, bytes: Buffer | undefined, opts: SafeWriteOptions): string | undefined {
+  if (bytes === undefined || !opts.strict) return bytes?.toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${path} is not UTF-8 text; it was left unchanged`, { hint: `Save ${path} as UTF-8, then run the command again.` });
+  }
+}
+
+/** A file held under its lock (inside withLockedFiles): what it holds now, and the only ways to change it. */
+export interface LockedFile {
+  /** As the caller named it. */
+  readonly path: string;
+  /** The file written: a symlinked dotfile's target. */
+  readonly file: string;
+  /** Its bytes now, refusing a link or pipe swapped in since; undefined when there is no file. */
+  read(): Promise<Buffer | undefined>;
+  /** Atomic replace (backup, temp file, fsync, rename); nothing happens when it already holds `content`. */
+  write(content: string | Uint8Array): Promise<SafeWriteResult>;
+  remove(): Promise<void>;
+}
+
+export interface LockTarget {
+  path: string;
+  opts?: Omit<SafeWriteOptions, 'dryRun'>;
+}
+
+/**
+ * Runs `fn` holding the locks of all `targets`, so that it computes each new content from what
+ * it reads under them (the one rule for every read-modify-write of a shared file: text read
+ * before the lock may already be stale, and writing it would undo another run's write). Several
+ * files (migrate and restore change ~/.aws/config and ~/.aws/credentials together) are locked
+ * in one fixed order, sorted by path, so two runs that need the same pair never deadlock.
+ */
+export async function withLockedFiles<T>(targets: readonly LockTarget[], fn: (files: LockedFile[]) => Promise<T>): Promise<T> {
+  const files: LockedFile[] = [];
+  for (const { path, opts = {} } of targets) {
+    // A symlinked dotfile (kept in a repository) is written where it points: renaming over the
+    // link itself would silently cut it loose from the user's dotfiles. Our own files never.
+    const file = (await resolveOwnFile(path, opts.follow ?? 'owned').catch((error: unknown) => Promise.reject(explained(error, path)))) ?? path;
+    // Before any folder, lock, backup or temp file is made (src/platform/root-home.ts).
+    refuseOthersPlace(file);
+    await ensureDir(dirname(file), opts.dirMode ?? 0o700).catch((error: unknown) => Promise.reject(explained(error, path)));
+    files.push(lockedFile(path, file, opts));
+  }
+  const order = [...new Set(files.map((f) => f.file))].sort();
+  const holding = async (i: number): Promise<T> => {
+    if (i === order.length) return fn(files);
+    return withFileLock(order[i]!, async () => {
+      await removeLeftovers(order[i]!);
+      await removeDeadWritersTemps(dirname(order[i]!));
+      return holding(i + 1);
+    });
+  };
+  return holding(0);
+}
+
+function lockedFile(path: string, file: string, opts: Omit<SafeWriteOptions, 'dryRun'>): LockedFile {
+  const now = opts.now ?? (() => new Date());
+  const dir = dirname(file);
+  const guarded = <A extends unknown[], R>(op: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await op(...args);
+    } catch (error) {
+      throw explained(error, path);
+    }
+  };
+  return {
+    path,
+    file,
+    read: guarded(() => readOwnFile(file, 'never')),
+    remove: guarded(async () => {
+      await rm(file, { force: true });
+      await syncDir(dir);
+    }),
+    write: guarded(async (content: string | Uint8Array): Promise<SafeWriteResult> => {
+      const current = await readOwnFile(file, 'never');
+      const data = toBuffer(content);
+      if (current && current.equals(data)) return { path, changed: false, backup: undefined };
+      const existing = current ? await lstat(file) : undefined;
+      const mode = opts.mode ?? (existing ? existing.mode & 0o777 : 0o600);
+      let backup: string | undefined;
+      // A second write by this run over its own first one backs up nothing new: the first backup
+      // already holds what was there before us (setup edits ~/.bashrc twice; login, the config).
+      if (current && opts.backup !== false && !ourLastWrite(file, current)) {
+        backup = await freeBackupName(file, now());
+        // Copied under a temporary name and renamed, so a kill mid-copy never leaves a partial backup.
+        const copying = join(dir, `.${basename(backup)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+        await copyFile(file, copying, constants.COPYFILE_EXCL);
+        await chmod(copying, 0o600);
+        await rename(copying, backup);
+        await pruneBackups(file, opts.keepBackups ?? keptBackups());
+      }
+      const tmp = join(dir, `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      try {
+        const handle = await open(tmp, 'wx', mode);
+        try {
+          await handle.writeFile(data);
+          await handle.sync();
+          // A rewrite keeps the file's owner and group (root rewriting a user's file must not
+          // make it root's); a non-root user may only keep a group they are in, so best effort.
+          if (existing) await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+        } finally {
+          await handle.close();
+        }
+        await chmod(tmp, mode);
+        await rename(tmp, file);
+        writtenByUs.set(file, digest(data));
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+      await syncDir(dir);
+      return { path, changed: true, backup };
+    }),
+  };
 }
 
 /**

@@ -27,12 +27,12 @@ export async function moveCredentials(ctx: Context, run: DuoRun): Promise<Repair
     });
   }
   progress(ctx, `duo-sso saved the credentials of ${names.join(', ')} under [default] (a known duo-sso bug); moving them to ${names.map((n) => `[${n}]`).join(', ')} and restoring [default]`);
-  // The safe writer hands over the text decoded leniently: edit only what was read strictly
-  // (a byte that is not UTF-8 would come back as U+FFFD), and only while it is still that text.
-  const strict = await readCredentialsText(ctx.paths.awsCredentials).catch((error: Error) => {
+  // Bytes that are not UTF-8 are refused, never rewritten as U+FFFD (strict: the same under the lock).
+  await readCredentialsText(ctx.paths.awsCredentials).catch((error: Error) => {
     throw new UserError(`${error.message}; the credentials were left under [default]`, { hint: `Save ${ctx.paths.awsCredentials} as UTF-8, then log in again.` });
   });
-  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined || current !== strict ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, dryRun: ctx.options.dryRun });
+  // Computed from the file as it is under its lock: a concurrent restore's keys stay.
+  const result = await updateFile(ctx.paths.awsCredentials, (current) => (current === undefined ? undefined : moveMisplaced(current, run.misplaced, run.defaultBefore)), { mode: 0o600, strict: true, dryRun: ctx.options.dryRun });
   return { kind: 'move-credentials', profiles: names, file: ctx.paths.awsCredentials, ...(result.backup ? { backup: result.backup } : {}) };
 }
 

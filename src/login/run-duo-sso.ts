@@ -2,6 +2,7 @@
 // events (and shown, secrets redacted), and the credentials file watched as it saves each
 // profile, so credentials it put under [default] can be moved afterwards.
 import { readOwnFileSync } from '../fs/safe-read.js';
+import { withLockedFiles } from '../fs/safe-write.js';
 import type { Context } from '../context.js';
 import { sectionNames } from '../aws/ini.js';
 import { findMisplaced, profileSection, readCredentialsText, type Misplaced, type Section } from '../aws/credentials-file.js';
@@ -29,6 +30,21 @@ export interface DuoRun {
  * bug sometimes also shows in its words ("saved for profile 'default'"): then it is that one.
  */
 export async function runDuoSso(ctx: Context, duoSso: string, args: string[], opts: { passthrough?: boolean; expected?: string } = {}): Promise<DuoRun> {
+  return holdingCredentialsFile(ctx, () => runUnlocked(ctx, duoSso, args, opts));
+}
+
+/**
+ * duo-sso rewrites the credentials file in place without our lock (read it, edit, write it
+ * back): a restore or migrate writing the file meanwhile (under the lock) would have its write
+ * undone, after it had already deleted the store entry. So the lock is held for duo-sso while
+ * it runs; their runs wait for it (and give up, changing nothing, after the lock's wait).
+ */
+async function holdingCredentialsFile<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
+  if (ctx.runner.dryRun) return fn();
+  return withLockedFiles([{ path: ctx.paths.awsCredentials, opts: { mode: 0o600 } }], fn);
+}
+
+async function runUnlocked(ctx: Context, duoSso: string, args: string[], opts: { passthrough?: boolean; expected?: string }): Promise<DuoRun> {
   const passthrough = opts.passthrough ?? false;
   const before = await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined);
   if (passthrough) {

@@ -133,8 +133,14 @@ export function passStore(opts: PassOptions): SecretStore {
     },
     removeCommand: passRemoveCommand,
     async set(account, secret) {
-      const r = await run(['insert', '--multiline', '--force', passEntry(account)], { input: `${secret}\n`, mutates: true });
-      if (r.exitCode !== 0 || r.timedOut || r.spawnError) throw new SecretStoreError('pass', `cannot write ${passEntry(account)} to the ${label}: ${firstLine(r)}`);
+      for (let attempt = 1; ; attempt++) {
+        const r = await run(['insert', '--multiline', '--force', passEntry(account)], { input: `${secret}\n`, mutates: true });
+        if (r.exitCode === 0 && !r.timedOut && !r.spawnError) return;
+        // A concurrent `pass rm` of the folder's last other entry removes the folder (rmdir -p)
+        // between this insert's mkdir and gpg's write: gpg then cannot create the file. Again.
+        if (attempt < 3 && !r.timedOut && !r.spawnError && FOLDER_GONE.test(r.stderr)) continue;
+        throw new SecretStoreError('pass', `cannot write ${passEntry(account)} to the ${label}: ${firstLine(r)}`);
+      }
     },
     async delete(account) {
       const r = await run(['rm', '--force', passEntry(account)], { mutates: true });
@@ -144,6 +150,8 @@ export function passStore(opts: PassOptions): SecretStore {
     },
   };
 }
+
+const FOLDER_GONE = /can't create .*No such file or directory/;
 
 /** What `pass show` does: gpg -d with pass's options (PASSWORD_STORE_GPG_OPTS first). */
 async function decrypt(exec: Exec, direct: NonNullable<PassOptions['directRead']>, file: string, timeoutMs: number, label: string, account: string): Promise<string | undefined> {
