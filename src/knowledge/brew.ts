@@ -49,21 +49,20 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       /Cannot tap (?<tap>[\w.-]+\/[\w.-]+): invalid syntax in tap/,
-      /Tap (?<tap>[\w.-]+\/[\w.-]+) remote mismatch/,
       /couldn't find remote ref refs\/heads\/master/,
       /Fetching \S*\/Taps\/\S+ failed!/,
       /Error: Invalid formula: \S*\/Taps\//,
     ],
     explanation:
-      'The tap\'s git checkout is out of step: its default branch was renamed, its remote URL changed, or an upgrade was '
-      + 'interrupted. By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
+      'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
+      + 'interrupted (a tap whose URL changed is brew-tap-moved). By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
       + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`.',
     fix: {
       description: 'Let the upgrade repair it: it repairs the tap, and when that is not enough uninstalls, re-taps and reinstalls duo-sso',
       commands: [UPGRADE],
       automatic: false,
     },
-    example: `Error: Tap ${TAP} remote mismatch.\n${TAP_URL}.git != https://wwwin-github.cisco.com/ats-operations/homebrew-tap-old`,
+    example: `Error: Cannot tap ${TAP}: invalid syntax in tap!`,
   },
   {
     id: 'brew-stale-tap-dsl',
@@ -113,5 +112,138 @@ export const brewFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.host ? `git could not authenticate to ${f.host}.` : undefined),
     example: `==> Tapping ${TAP}\nCloning into '/opt/homebrew/Library/Taps/ats-operations/homebrew-tap'...\nfatal: could not read Username for '${new URL(TAP_URL).origin}': terminal prompts disabled\nError: Failure while executing; \`/usr/bin/env GIT_TERMINAL_PROMPT=0 git clone ${TAP_URL} /opt/homebrew/Library/Taps/ats-operations/homebrew-tap --origin=origin --template= --config core.fsmonitor=false\` exited with 128.`,
+  },
+  {
+    id: 'brew-tap-moved',
+    title: 'The tap\'s repository has moved (its remote URL changed)',
+    group: 'brew',
+    patterns: [
+      // Homebrew's TapRemoteMismatchError ("Tap X remote mismatch.\nOLD != NEW") and its tap_migrations notice.
+      /Tap (?<tap>[\w.-]+\/[\w.-]+) remote mismatch/,
+      /\bTapRemoteMismatchError\b/,
+      /(?:has been|was) moved to (?:the )?(?:tap )?(?<tap>[\w.-]+\/[\w.-]+)/,
+      /remote: This repository moved\. Please use the new location/,
+    ],
+    supersedes: ['brew-tap-broken'],
+    explanation:
+      'The tap is tapped from one URL and its repository now lives at another (renamed organisation or repository, a '
+      + 'new GitHub host). Nothing in the checkout is broken: pointing the tap at the new URL keeps it and what is installed '
+      + 'from it. Untapping is not needed (and uninstalls nothing, but loses the pin to the old tap).',
+    fix: {
+      description: 'Point the tap at its new URL (keeps the installed duo-sso), then update',
+      commands: [['brew', 'tap', '--custom-remote', TAP, TAP_URL], ['brew', 'update']],
+      automatic: false,
+    },
+    example: `Error: Tap ${TAP} remote mismatch.\n${TAP_URL}.git != https://wwwin-github.cisco.com/ats-operations/homebrew-tap-old`,
+  },
+  {
+    id: 'brew-wrong-prefix',
+    title: 'Homebrew for the other CPU architecture (Intel prefix on Apple Silicon, or Rosetta)',
+    group: 'brew',
+    patterns: [
+      /Cannot install in Homebrew on ARM processor in Intel default prefix/,
+      /Cannot install under Rosetta 2 in ARM default prefix/,
+      /\bBad CPU type in executable\b/,
+      /arch -arm64 brew install/,
+      /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
+    ],
+    explanation:
+      'Homebrew lives in /opt/homebrew on Apple Silicon and /usr/local on Intel Macs. An Intel Homebrew in /usr/local '
+      + 'on an Apple Silicon Mac (migrated from an old Mac), or a terminal running under Rosetta, mixes the two. '
+      + '"Bad CPU type in executable" means an Intel binary without Rosetta installed.',
+    fix: {
+      description: 'Use the native Homebrew (/opt/homebrew on Apple Silicon) from a native terminal; install Rosetta only for Intel-only binaries',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform'], ['softwareupdate', '--install-rosetta', '--agree-to-license']],
+      automatic: false,
+    },
+    example: 'Error: Cannot install in Homebrew on ARM processor in Intel default prefix (/usr/local)!\nPlease create a new installation in /opt/homebrew using one of the\n"Alternative Installs" from:\n  https://docs.brew.sh/Installation',
+  },
+  {
+    id: 'brew-permissions',
+    title: 'Homebrew\'s folders are not writable by you (owned by root or another user)',
+    group: 'brew',
+    patterns: [
+      /The following directories are not writable by your user/,
+      /Permission denied @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename) - (?<path>\S+)/,
+      /is not writable\.[^\n]*\n?[^\n]*(?:sudo chown|You should change the ownership)/,
+      /Running Homebrew as root is extremely dangerous/,
+      /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
+      /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
+    ],
+    supersedes: ['brew-link-conflict'],
+    explanation:
+      'A `sudo brew ...` once, or another account on the Mac, left files under the Homebrew prefix owned by someone else, '
+      + 'so brew cannot write there. Homebrew refuses to run as root: the fix is to give the folders back to your user, not '
+      + 'to use sudo for brew.',
+    fix: {
+      description: 'Give the Homebrew folders back to your user (the command Homebrew prints names them), then retry without sudo',
+      commands: [['sudo', 'chown', '-R', '<user>', '<brew-prefix>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
+      automatic: false,
+    },
+    example: 'Error: The following directories are not writable by your user:\n/usr/local/share/man/man8\n\nYou should change the ownership of these directories to your user.\n  sudo chown -R $(whoami) /usr/local/share/man/man8',
+  },
+  {
+    id: 'brew-link-conflict',
+    title: 'Homebrew could not link: a file is already there',
+    group: 'brew',
+    patterns: [/Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /],
+    explanation:
+      'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
+      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
+    fix: {
+      description: 'See which duo-sso is where, then let Homebrew\'s link overwrite the stray file (or remove it)',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,path'], ['brew', 'link', '--overwrite', 'duo-sso']],
+      automatic: false,
+    },
+    example: 'Error: The `brew link` step did not complete successfully\nThe formula built, but is not symlinked into /opt/homebrew\nCould not symlink bin/duo-sso\nTarget /opt/homebrew/bin/duo-sso\nalready exists. You may want to remove it:\n  rm \'/opt/homebrew/bin/duo-sso\'',
+  },
+  {
+    id: 'brew-no-such-keg',
+    title: 'Homebrew\'s record of an installed formula is inconsistent (no such keg)',
+    group: 'brew',
+    patterns: [/No such keg: (?<path>\S+)/, /\bis not installed\b[^\n]*\n?[^\n]*brew reinstall|Error: (?<formula>[\w@.+/-]+) is not installed/],
+    explanation:
+      'Homebrew has no installed copy (keg) of the formula where it expected one: it was removed by hand, an upgrade was '
+      + 'interrupted, or it was installed from another tap under another name.',
+    fix: { description: 'Reinstall it from the tap', commands: [['brew', 'install', FORMULA]], automatic: false },
+    example: 'Error: No such keg: /opt/homebrew/Cellar/duo-sso',
+  },
+  {
+    id: 'brew-invalid-tap-name',
+    title: 'The tap name is not of the form user/repo',
+    group: 'brew',
+    patterns: [/Invalid tap name ['"]?(?<tap>[^'"\s]+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
+    explanation:
+      'Homebrew names a tap USER/REPO (for github.com/USER/homebrew-REPO). A URL, a name with three parts or a typo is not '
+      + `a tap name; a tap from another host needs its URL as the second argument: \`brew tap ${TAP} ${TAP_URL}\`.`,
+    fix: { description: 'Tap it by its USER/REPO name and its URL', commands: [['brew', 'tap', TAP, TAP_URL]], automatic: false },
+    example: "Error: Invalid tap name 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap'",
+  },
+  {
+    id: 'brew-xcode-clt',
+    title: 'The Xcode Command Line Tools are missing or outdated',
+    group: 'brew',
+    patterns: [
+      /xcrun: error: invalid active developer path/,
+      /Your Command Line Tools are too outdated/,
+      /Xcode alone is not sufficient on/,
+      /No developer tools were found, requesting install/,
+      /xcode-select: note: no developer tools were found/,
+      /A full installation of Xcode\.app [\d.]+ is required/,
+    ],
+    explanation:
+      'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
+      + 'git (so every `brew update` and tap) fails with "invalid active developer path".',
+    fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
+    example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
+  },
+  {
+    id: 'brew-locked',
+    title: 'Another Homebrew process is running (or left a lock)',
+    group: 'brew',
+    patterns: [/Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/],
+    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock.',
+    fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
+    example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
   },
 ];

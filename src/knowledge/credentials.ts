@@ -93,4 +93,24 @@ export const credentialsFailures: readonly KnownFailure[] = [
     describe: (f) => (f.profile ? `The AWS tools looked for profile '${f.profile}'.` : undefined),
     example: 'The config profile (eticloud) could not be found',
   },
+  {
+    id: 'token-invalid-or-expired',
+    title: 'A token was refused as "invalid or expired" (which one decides the fix)',
+    group: 'credentials',
+    patterns: [
+      /\binvalid or (?:has )?expired\b/i,
+      /\bexpired or (?:is )?invalid\b/i,
+    ],
+    supersedes: ['invalid-credentials', 'session-expired'],
+    explanation:
+      'The message does not say whether the credentials expired (then logging in again is all) or were never valid (a '
+      + 'key edited by hand, an environment variable overriding the profile, a profile pointing at the wrong account). '
+      + 'The one fact that decides it is the expiry of the credentials the profile resolves to: doctor shows it.',
+    fix: {
+      description: 'Let doctor show where the profile\'s credentials come from and when they expire; if expired, log in again',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Error: The security token included in the request is invalid or has expired',
+  },
 ];

@@ -36,7 +36,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-key-missing',
     title: 'The password store is initialised for a key you do not have',
     group: 'pass-gpg',
-    patterns: [/skipped: No public key/, /encryption failed: No public key/],
+    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/],
     explanation: '~/.password-store/.gpg-id names a gpg key that is not in this keyring (a store copied from another machine, or a deleted key).',
     fix: {
       description: 'Initialise the store for a key you hold (re-encrypts existing entries)',
@@ -49,7 +49,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-tty',
     title: 'gpg cannot ask for the passphrase (no terminal)',
     group: 'pass-gpg',
-    patterns: [/Inappropriate ioctl for device/],
+    patterns: [/Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: No such device or address/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'gpg-agent needs a terminal to show pinentry but was not told which one: GPG_TTY is unset (typical in a fresh shell, '
@@ -84,13 +84,20 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-secret-key',
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',
-    patterns: [/decryption failed: No secret key/, /gpg: signing failed: No secret key/],
+    patterns: [
+      /decryption failed: No secret key/, /gpg: signing failed: No secret key/,
+      // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
+      /decryption failed: secret key not available/, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
+    ],
     explanation:
-      'The entry was encrypted for a gpg key whose secret half is not in this keyring: the store was initialised on another '
-      + 'machine or for another key, or the key was deleted. (When gpg-agent cannot prompt, see gpg-no-tty.)',
+      'gpg found no usable secret key for the entry. Either the key is not in this keyring (the store was initialised on '
+      + 'another machine or for another key, or the key was deleted), or it is there but locked and gpg could not ask for '
+      + 'the passphrase: gpg prints the same words for both. Whether `gpg --list-secret-keys` lists the key in '
+      + '~/.password-store/.gpg-id decides which. (With "No pinentry" or "Inappropriate ioctl" before it, it is the latter.)',
     fix: {
-      description: 'Compare your secret keys with the key the store uses (~/.password-store/.gpg-id); import the key or re-initialise the store',
-      commands: [LIST_KEYS, ['cat', '~/.password-store/.gpg-id']],
+      description: 'First see whether the key is there (doctor --only pass checks it): listed means it is only locked or gpg cannot ask, so unlock it; '
+        + 'not listed means import it from the machine that has it. Do not re-initialise the store for this: that cannot decrypt what is in it',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass'], LIST_KEYS, ['cat', '~/.password-store/.gpg-id']],
       automatic: false,
     },
     example: 'gpg: decryption failed: No secret key',
@@ -107,5 +114,69 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key\nPassword encryption aborted.',
+  },
+  {
+    id: 'pass-entry-missing',
+    title: 'The entry is not in the password store',
+    group: 'pass-gpg',
+    patterns: [/Error: (?<entry>\S+) is not in the password store\./, /is not in the password store/],
+    explanation:
+      'pass has no file for that name under ~/.password-store: the program asked for an entry that was never written (a '
+      + 'first run, another profile name), or the store in use is another one (PASSWORD_STORE_DIR set elsewhere). It is '
+      + 'not a gpg or store fault: every other entry is still fine.',
+    fix: { description: 'List what the store holds; log in to write the entry again', commands: [['pass', 'ls'], ['duo-sso-setup', 'login']], automatic: false },
+    example: 'Error: duo-sso/eticloud is not in the password store.',
+  },
+  {
+    id: 'gpg-unsafe-permissions',
+    title: 'gpg warns that its home folder has unsafe permissions or owner',
+    group: 'pass-gpg',
+    patterns: [/WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/],
+    explanation:
+      '~/.gnupg (or a file in it) is readable by others, or owned by another user (often root, after `sudo gpg`). gpg still '
+      + 'works with a warning when only the mode is wrong; when root owns the files, gpg-agent cannot use them and keys '
+      + 'look missing.',
+    fix: {
+      description: 'Give ~/.gnupg back to your user and make it private',
+      commands: [['sudo', 'chown', '-R', '<user>', '~/.gnupg'], ['chmod', '700', '~/.gnupg'], ['duo-sso-setup', 'doctor', '--only', 'gpg,permissions']],
+      automatic: false,
+    },
+    example: "gpg: WARNING: unsafe permissions on homedir '/home/jdoe/.gnupg'",
+  },
+  {
+    id: 'gpg-agent-unavailable',
+    title: 'gpg cannot reach or start gpg-agent',
+    group: 'pass-gpg',
+    patterns: [
+      /can't connect to the agent: IPC connect call failed/,
+      /failed to start agent '[^']*': /,
+      /no gpg-agent running in this session/,
+      /gpg-agent is not available in this session/,
+      /\bGPG_ERR_NO_AGENT\b|problem with the agent: No agent running/,
+      /can't connect to [`'"]?[^'"\n]*S\.gpg-agent/,
+    ],
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'gpg 2 does every secret-key operation through gpg-agent, over a socket in ~/.gnupg or /run/user/UID/gnupg. The agent '
+      + 'is not installed (gnupg-agent package), cannot create its socket (a read-only or root-owned ~/.gnupg, a path too '
+      + 'long), or a stale socket is left from a killed agent.',
+    fix: {
+      description: 'Restart the agent and see what the gpg check finds',
+      commands: [['gpgconf', '--kill', 'gpg-agent'], ['gpgconf', '--launch', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
+      automatic: false,
+    },
+    example: 'gpg: can\'t connect to the agent: IPC connect call failed\ngpg: decryption failed: No secret key',
+  },
+  {
+    id: 'gpg-passphrase-rejected',
+    title: 'The gpg passphrase was wrong, or the prompt was cancelled or timed out',
+    group: 'pass-gpg',
+    patterns: [/decryption failed: Bad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
+      + 'answered in time (a pinentry on another screen). The store and the key are fine.',
+    fix: { description: 'Try again and type the key\'s passphrase at the prompt', commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']], automatic: false },
+    example: 'gpg: public key decryption failed: Bad passphrase\ngpg: decryption failed: No secret key',
   },
 ];

@@ -13,9 +13,15 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'secret-service-missing',
     title: 'No D-Bus session bus, so no Secret Service',
     group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
     patterns: [
       /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
       /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
+      /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
+      /Error spawning command line [`'"]?dbus-launch/,
+      /Could not connect: No such file or directory/,
+      /Failed to connect to (?:the )?(?:D-Bus )?session bus/i,
+      /dbus-launch: (?:command )?not found/,
       // Go's os/exec error, also as a logger quotes it (exec: \"dbus-launch\": ...).
       /exec: \\?"dbus-launch\\?": executable file not found/,
       /DBUS_SESSION_BUS_ADDRESS (?:(?:environment variable |env var )?(?:is )?(?:not set|unset))/i,
@@ -43,7 +49,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
-    supersedes: ['secret-service-locked'],
+    supersedes: ['secret-service-locked', 'keyring-no-backend'],
     explanation:
       'There is a session bus, but nothing on it answers as org.freedesktop.secrets and nothing can be started for it: '
       + 'gnome-keyring (or KeePassXC, KWallet with its Secret Service bridge) is not installed or not running. '
@@ -82,11 +88,90 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /failed to unlock correct collection/,
       /\bcollection is locked\b/i,
     ],
+    supersedes: ['keyring-no-backend'],
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
+  },
+  {
+    id: 'keyring-no-backend',
+    title: 'The keyring library found no usable secret store',
+    group: 'secret-service',
+    patterns: [
+      // Python keyring, node keytar/@napi-rs/keyring (keyring-rs), go-keyring, 99designs/keyring.
+      /No recommended backend was available/,
+      /\bNoKeyringError\b/,
+      /keyring\.errors\.(?:NoKeyringError|InitError|KeyringLocked)/,
+      /Platform secure storage failure/,
+      /Couldn't access platform secure storage/,
+      /libsecret-1\.so\.0: cannot open shared object file/,
+      /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
+    ],
+    explanation:
+      'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
+      + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
+      + 'can keep its secrets in pass instead.',
+    fix: {
+      description: 'See which secret stores this session offers and set up pass where there is none',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
+      automatic: false,
+    },
+    example: 'keyring.errors.NoKeyringError: No recommended backend was available. Install a recommended 3rd party backend package; or, install the keyrings.alt package if you want to use the non-recommended backends.',
+  },
+  {
+    id: 'secret-service-prompt',
+    title: 'The keyring asked for a password and the prompt was dismissed or never shown',
+    group: 'secret-service',
+    patterns: [/\bPromptDismissedException\b/, /Prompt dismissed/i, /org\.freedesktop\.DBus\.Error\.NoReply/, /Did not receive a reply\. Possible causes include: the remote application did not send a reply/],
+    explanation:
+      'Unlocking the keyring needs its password, asked through a prompt on the desktop. Nobody answered it (an SSH session '
+      + 'whose prompt appeared on the console, a screen locked) or it was cancelled, so the call timed out (NoReply after '
+      + '25 seconds). The keyring is fine; it is still locked.',
+    fix: { description: 'Unlock the keyring where its prompt can be answered, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'secretstorage.exceptions.PromptDismissedException: Prompt dismissed.',
+  },
+  {
+    id: 'macos-keychain',
+    title: 'The macOS keychain refused or could not find the item',
+    group: 'secret-service',
+    patterns: [
+      // Security.framework OSStatus codes and their texts (SecBase.h).
+      /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
+      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|\(-25300\)/,
+      /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b/,
+      /SecKeychain\w+: /,
+    ],
+    explanation:
+      'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
+      + 'ask (SSH, a launch agent, a locked screen); "could not be found" means no item of that name (not logged in yet, '
+      + 'another account name); a wrong-password error means the keychain\'s password differs from the login password '
+      + '(after a password reset).',
+    fix: {
+      description: 'Unlock the login keychain (it asks for its password), then check the secret store',
+      commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.',
+  },
+  {
+    id: 'windows-credential-manager',
+    title: 'Windows Credential Manager refused or could not find the credential',
+    group: 'secret-service',
+    patterns: [
+      /A specified logon session does not exist\. It may already have been terminated/,
+      /\bERROR_NO_SUCH_LOGON_SESSION\b|\b1312\b[^\n]*logon session/,
+      /\bCredRead\w*\b[^\n]*(?:Element not found|1168)|\bERROR_NOT_FOUND\b/,
+      /The stub received bad data/,
+    ],
+    explanation:
+      'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
+      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
+      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential.',
+    fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)',
   },
 ];
