@@ -137,6 +137,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bSSOTokenLoadError\b/,
       /Token has expired and refresh failed/,
       /The SSO session has expired/i,
+      /Cached SSO login is expired|SSO (?:token|session)[^\n]{0,40}(?:expired|invalid)/i,
+      /Unable to load SSO token/i,
     ],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
@@ -159,8 +161,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bMissingRegion: could not find region configuration/,
       /Region is missing\b/,
       /\bInvalidRegionError\b/,
+      // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
+      /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
-    supersedes: ['dns-failure'],
+    supersedes: ['dns-failure', 'sts-unreachable'],
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, or a typo).',

@@ -104,7 +104,9 @@ export const brewFailures: readonly KnownFailure[] = [
       + `(${new URL(TAP_URL).host}) is reachable only on the VPN, and cloning it over HTTPS needs your GitHub Enterprise `
       + 'credentials: Homebrew runs git with GIT_TERMINAL_PROMPT=0, so git cannot ask for them and fails with "could not read '
       + 'Username". Store them once in git\'s credential helper (a personal access token, or `gh auth login --hostname '
-      + `${new URL(TAP_URL).host}\`), then run the upgrade again.`,
+      + `${new URL(TAP_URL).host}\`), then run the upgrade again. git asks for a user name also when the repository does not exist: `
+      + 'a typo in the tap name, a tap whose repository is not github.com/USER/homebrew-REPO (tap it with its URL: '
+      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it).',
     fix: {
       description: 'Connect to the VPN, check git can reach and authenticate to the internal GitHub (it asks for your credentials), then let the upgrade re-tap',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['git', 'ls-remote', TAP_URL], UPGRADE],
@@ -143,7 +145,7 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot install in Homebrew on ARM processor in Intel default prefix/,
       /Cannot install under Rosetta 2 in ARM default prefix/,
-      /\bBad CPU type in executable\b/,
+      /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
     ],
@@ -167,6 +169,10 @@ export const brewFailures: readonly KnownFailure[] = [
       /Permission denied @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename) - (?<path>\S+)/,
       /is not writable\.[^\n]*\n?[^\n]*(?:sudo chown|You should change the ownership)/,
       /Running Homebrew as root is extremely dangerous/,
+      /Cowardly refusing to [`'‘]?sudo brew/,
+      /(?:\/usr\/local|\/opt\/homebrew)\S* (?:is not|isn't) writable|(?:\/usr\/local|\/opt\/homebrew)\S* must be writable!/,
+      /The \/usr\/local directory is not writable/,
+      /Error: Permission denied - \S*Homebrew\S*/,
       /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
     ],
@@ -204,7 +210,8 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [/No such keg: (?<path>\S+)/, /\bis not installed\b[^\n]*\n?[^\n]*brew reinstall|Error: (?<formula>[\w@.+/-]+) is not installed/],
     explanation:
       'Homebrew has no installed copy (keg) of the formula where it expected one: it was removed by hand, an upgrade was '
-      + 'interrupted, or it was installed from another tap under another name.',
+      + 'interrupted, it was installed from another tap under another name, or the program was installed outside Homebrew '
+      + '(a downloaded installer), so brew has nothing to remove.',
     fix: { description: 'Reinstall it from the tap', commands: [['brew', 'install', FORMULA]], automatic: false },
     example: 'Error: No such keg: /opt/homebrew/Cellar/duo-sso',
   },
@@ -242,7 +249,7 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',
     patterns: [/Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/],
-    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock.',
+    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too.',
     fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
     example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
   },

@@ -13,14 +13,16 @@ export const credentialsFailures: readonly KnownFailure[] = [
     title: 'No credentials found at all',
     group: 'credentials',
     patterns: [
-      /Unable to locate credentials/,
+      /Unable to locate credentials/i,
+      /\bMissingCredentialsError\b|unable to sign request without credentials set/,
       /Could not load credentials from any providers/,
       /NoCredentialProviders: no valid providers in chain/,
       /failed to refresh cached credentials, no EC2 IMDS role found/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
-      + 'pass --profile NAME or export AWS_PROFILE=NAME.',
+      + 'pass --profile NAME or export AWS_PROFILE=NAME. Keys in the environment must be named AWS_ACCESS_KEY_ID and '
+      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read).',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -53,7 +55,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
     patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
-      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile.',
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
+      + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
+      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition.',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },

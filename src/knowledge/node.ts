@@ -12,6 +12,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /npm (?:ERR!|error) code EACCES/,
       /EACCES: permission denied, (?:mkdir|open|rename|symlink|access|unlink|rmdir|scandir) '(?<path>[^']*(?:node_modules|\.npm|lib\/node|bin)[^']*)'/,
       /npm (?:ERR!|error) Error: EACCES: permission denied/,
+      // Node's own files in a home folder left root-owned by a sudo run (~/.npm, ~/.nvm, the REPL history).
+      /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp)[^']*'?/,
       /The operation was rejected by your operating system\.\s*\n?[^\n]*(?:npm (?:ERR!|error) )?It is likely you do not have the permissions/,
     ],
     explanation:
@@ -51,7 +53,8 @@ export const nodeFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'duo-sso-setup needs Node.js 20 or newer (or Deno 2). An older Node fails at install with EBADENGINE or, if the check '
-      + 'is skipped, at start with a syntax error on newer JavaScript.',
+      + 'is skipped, at start with a syntax error on newer JavaScript. When `current` is newer than `required` (an engines field '
+      + 'that pins one major version), the package\'s engines field is too strict: npm only warns, nothing needs doing.',
     fix: { description: 'Install a current Node.js (20 or newer), then install again', commands: [['node', '--version'], ['duo-sso-setup', 'doctor', '--only', 'platform']], automatic: false },
     example: 'npm WARN EBADENGINE Unsupported engine {\nnpm WARN EBADENGINE   package: \'duo-sso-setup@0.1.0\',\nnpm WARN EBADENGINE   required: { node: \'>=20\' },\nnpm WARN EBADENGINE   current: { node: \'v16.20.2\', npm: \'8.19.4\' }\nnpm WARN EBADENGINE }',
   },

@@ -49,12 +49,14 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-tty',
     title: 'gpg cannot ask for the passphrase (no terminal)',
     group: 'pass-gpg',
-    patterns: [/Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: No such device or address/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
+    patterns: [/Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'gpg-agent needs a terminal to show pinentry but was not told which one: GPG_TTY is unset (typical in a fresh shell, '
       + 'tmux, or a script). gpg then reports "No secret key" even though the key is there. '
-      + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it.',
+      + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it. A program with no terminal at all '
+      + '(an editor, a GUI) needs `no-tty` in ~/.gnupg/gpg.conf or a graphical pinentry; an import that reads the key from a pipe '
+      + 'needs --batch (or `batch` in gpg.conf).',
     fix: {
       description: 'Point gpg-agent at this terminal now (and set GPG_TTY in your shell profile)',
       commands: [['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -87,13 +89,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     patterns: [
       /decryption failed: No secret key/, /gpg: signing failed: No secret key/,
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
-      /decryption failed: secret key not available/, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
+      /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
     ],
+    supersedes: ['git-gpg-sign-failed'],
     explanation:
       'gpg found no usable secret key for the entry. Either the key is not in this keyring (the store was initialised on '
       + 'another machine or for another key, or the key was deleted), or it is there but locked and gpg could not ask for '
       + 'the passphrase: gpg prints the same words for both. Whether `gpg --list-secret-keys` lists the key in '
-      + '~/.password-store/.gpg-id decides which. (With "No pinentry" or "Inappropriate ioctl" before it, it is the latter.)',
+      + '~/.password-store/.gpg-id (for git signing: the key user.signingkey names) decides which. (With "No pinentry" or '
+      + '"Inappropriate ioctl" before it, it is the latter.)',
     fix: {
       description: 'First see whether the key is there (doctor --only pass checks it): listed means it is only locked or gpg cannot ask, so unlock it; '
         + 'not listed means import it from the machine that has it. Do not re-initialise the store for this: that cannot decrypt what is in it',
@@ -131,7 +135,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-unsafe-permissions',
     title: 'gpg warns that its home folder has unsafe permissions or owner',
     group: 'pass-gpg',
-    patterns: [/WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/],
+    patterns: [/no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/],
     explanation:
       '~/.gnupg (or a file in it) is readable by others, or owned by another user (often root, after `sudo gpg`). gpg still '
       + 'works with a warning when only the mode is wrong; when root owns the files, gpg-agent cannot use them and keys '
@@ -178,5 +182,46 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'answered in time (a pinentry on another screen). The store and the key are fine.',
     fix: { description: 'Try again and type the key\'s passphrase at the prompt', commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']], automatic: false },
     example: 'gpg: public key decryption failed: Bad passphrase\ngpg: decryption failed: No secret key',
+  },
+  {
+    id: 'gpg-no-pinentry',
+    title: 'gpg-agent cannot start a pinentry to ask for the passphrase',
+    group: 'pass-gpg',
+    patterns: [
+      // GPG_ERR_NO_PIN_ENTRY (85) outside decryption (there gpg-key-locked answers it), and the agent's own lines.
+      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent)[^\n]*: No pinentry/,
+      /\bERR 67108949 No pinentry\b/,
+      /can't connect to the PIN entry module/,
+      /You may want to update to a newer pinentry/,
+      /\bGPG_ERR_NO_PIN_ENTRY\b/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
+    explanation:
+      'gpg asks for a passphrase through gpg-agent, which runs a pinentry program. None could run: no pinentry is installed, '
+      + 'gpg-agent.conf names a pinentry-program that does not exist (or is graphical, over SSH), or the agent was started '
+      + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
+      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent.',
+    fix: {
+      description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
+      commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: No pinentry\ngpg: [stdin]: clear-sign failed: No pinentry',
+  },
+  {
+    id: 'git-gpg-sign-failed',
+    title: 'git could not sign with gpg (gpg\'s own error decides why)',
+    group: 'pass-gpg',
+    patterns: [/error: gpg failed to sign the data/],
+    explanation:
+      'git hides gpg\'s message. The usual causes: GPG_TTY is not set, so pinentry cannot ask (export GPG_TTY=$(tty)); no '
+      + 'pinentry can run; user.signingkey names a key whose secret half is not here; commit.gpgsign is on for a repository '
+      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which.',
+    fix: {
+      description: 'Sign a test text with gpg to see its own error, and check which key and gpg program git uses',
+      commands: [['sh', '-c', 'echo test | gpg --clearsign'], ['git', 'config', '--get-regexp', '^(user\\.signingkey|commit\\.gpgsign|gpg\\.program)$']],
+      automatic: false,
+    },
+    example: 'error: gpg failed to sign the data\nfatal: failed to write commit object',
   },
 ];

@@ -45,7 +45,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     title: 'The session bus has no Secret Service (no keyring daemon)',
     group: 'secret-service',
     patterns: [
-      /org\.freedesktop\.secrets was not provided by any \.service files/,
+      /org\.(?:freedesktop\.secrets|kde\.kwalletd\d*|gnome\.keyring\w*) was not provided by any \.service files/,
       /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
@@ -67,13 +67,18 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Object does not implement the interface [“"'‘]?org\.freedesktop\.Secret\.\w+/,
       /Object does not exist at path [“"'‘]?\/org\/freedesktop\/secrets\/(?:collection|aliases)\//,
       /No such secret collection at path: \/org\/freedesktop\/secrets\//,
+      /No such secret item at path: \/org\/freedesktop\/secrets\//,
+      // The bare root object: what go-keyring/99designs get from a bus whose Secret Service is not really there.
+      /No such interface [“"'‘]?org\.freedesktop\.DBus\.Properties[”"'’]? on object at path \/(?!\w)/,
       /org\.freedesktop\.DBus\.Error\.(?:UnknownObject|UnknownInterface)\b/,
     ],
     explanation:
       'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection: a fresh or headless '
       + 'gnome-keyring that never created it (no desktop login ever unlocked it), or a program that is not a full Secret '
       + 'Service (KeePassXC with its integration off, a half-started daemon). Creating the login keyring once with a '
-      + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input.',
+      + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input (which also '
+      + 'restarts a daemon that lost track of its items). On WSL or a headless machine without a desktop, the pass backend avoids the '
+      + 'keyring altogether.',
     fix: { description: 'See what the secret store check finds on the bus, then create and unlock the login keyring', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'secret-tool: No such interface “org.freedesktop.Secret.Collection” on object at path /org/freedesktop/secrets/collection/login',
   },
@@ -87,6 +92,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Failed to unlock the collection/,
       /failed to unlock correct collection/,
       /\bcollection is locked\b/i,
+      /\bLockedException\b|\bItem is locked\b/,
     ],
     supersedes: ['keyring-no-backend'],
     explanation:

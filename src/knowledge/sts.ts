@@ -182,6 +182,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Value '[^']*' at '(?:principalArn|roleArn)' failed to satisfy constraint/,
       /\b(?:principalArn|PrincipalArn|roleArn|RoleArn)\b[^\n]*(?:failed to satisfy constraint|must have length|is invalid|not a valid)/,
       /Specified provider doesn'?t exist/i,
+      // Go SDK v1 validates before sending: "minimum field size of 20, AssumeRoleWithSAMLInput.PrincipalArn".
+      /\bAssumeRoleWithSAMLInput\.(?:PrincipalArn|RoleArn)\b/,
       /SAML Assertion doesn'?t contain the requested Role/i,
       /Invalid principal in policy: "?SAML/i,
       /\bInvalid SAML (?:response|assertion|provider)\b/i,

@@ -4,7 +4,6 @@
 // (a hint beside the message, an OWN_FIXES line, or a knowledge-base entry).
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: a plain .mjs helper shared with scripts/gen-docs.mjs
 import { extractOwnMessages } from '../../scripts/lib/own-messages.mjs';
 import { OWN_MESSAGES } from '../../src/knowledge/own-messages.data.js';
 import { OWN_FIXES, ownKnowledge } from '../../src/knowledge/own.js';
