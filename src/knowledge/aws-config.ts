@@ -89,7 +89,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Node: NODE_EXTRA_CA_CERTS names a missing file.
       /Ignoring extra certs from [`'"]?[^`'"\s]+[`'"]?, load failed/,
     ],
-    supersedes: ['tls-untrusted-ca', 'sts-unreachable'],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'A CA bundle is configured (ca_bundle in ~/.aws/config, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, '
       + 'NODE_EXTRA_CA_CERTS or curl\'s --cacert) but the file it names does not exist or cannot be read, so no TLS '
@@ -164,7 +164,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
-    supersedes: ['dns-failure', 'sts-unreachable'],
+    supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, or a typo).',

@@ -148,11 +148,14 @@ export const brewFailures: readonly KnownFailure[] = [
       /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
+      // A script or setting that hard-codes one prefix, on a Mac where Homebrew is in the other.
+      /(?:\/usr\/local|\/opt\/homebrew)\/(?:Cellar|Caskroom|Homebrew|bin\/brew)\b[^\n]*: No such file or directory/,
     ],
     explanation:
       'Homebrew lives in /opt/homebrew on Apple Silicon and /usr/local on Intel Macs. An Intel Homebrew in /usr/local '
       + 'on an Apple Silicon Mac (migrated from an old Mac), or a terminal running under Rosetta, mixes the two. '
-      + '"Bad CPU type in executable" means an Intel binary without Rosetta installed.',
+      + '"Bad CPU type in executable" means an Intel binary without Rosetta installed. A script or setting that hard-codes '
+      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`.',
     fix: {
       description: 'Use the native Homebrew (/opt/homebrew on Apple Silicon) from a native terminal; install Rosetta only for Intel-only binaries',
       commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform'], ['softwareupdate', '--install-rosetta', '--agree-to-license']],

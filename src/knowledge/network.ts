@@ -40,7 +40,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \(6\) Could not resolve (?:host|proxy)/,
       /\bgetaddrinfo failed\b|\[Errno 11001\]/,
     ],
-    supersedes: ['sts-unreachable', 'network-timeout'],
+    supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
       'A server name could not be turned into an address. For the SSO page (cloudsso.cisco.com) and the internal GitHub this '
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
@@ -67,7 +67,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bNewConnectionError\b[^\n]*Connection refused/,
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
       + 'override (AWS_ENDPOINT_URL_STS, a proxy in HTTPS_PROXY) that points at something not running, or a VPN client that '
@@ -89,7 +89,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:104|54|10054)\] Connection reset by peer/,
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'A connection was opened and then dropped by something between you and the server: a firewall or proxy that blocks the '
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
@@ -119,7 +119,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
       /\bETIMEDOUT\b/,
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The other end never answered: no route to the host (the VPN is off for an internal host), a firewall that silently '
       + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY).',
@@ -150,7 +150,7 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
     ],
-    supersedes: ['sts-unreachable', 'connection-reset'],
+    supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
@@ -188,7 +188,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to connect to proxy URL/,
       /curl: \(56\) (?:Received HTTP code|Proxy CONNECT)/,
     ],
-    supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable'],
+    supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
       'A proxy is configured (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, upper or lower case) but the connection through it failed: '
       + 'it is not reachable from here (off the company network), it wants credentials (407), it refuses the destination, or '
@@ -208,7 +208,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
       /CertificateExpiredException|NotAfter: /,
     ],
-    supersedes: ['tls-untrusted-ca', 'sts-unreachable'],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Certificates are checked against this machine\'s clock. When every site fails this way, the clock is wrong (a '
       + 'dead battery, a VM restored from a snapshot, WSL after sleep). When one host fails, its certificate (or a '
@@ -233,7 +233,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
     ],
-    supersedes: ['tls-untrusted-ca', 'sts-unreachable'],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
       + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots), or a captive portal or proxy answering '
@@ -256,13 +256,38 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bEPROTO\b[^\n]*SSL routines/,
       /curl: \(35\) /,
     ],
-    supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable'],
+    supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Something answered the TLS handshake with something that is not TLS, or broke it off. Most often HTTPS_PROXY says '
       + 'https://proxy:port for a proxy that speaks plain HTTP (it should be http://), or an intercepting proxy or old VPN '
       + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation").',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
+  },
+  {
+    // A connection that failed without saying why: curl's CURLE_COULDNT_CONNECT (7) when no
+    // reason follows, urllib3's NewConnectionError, botocore's EndpointConnectionError for a
+    // host that is not STS (botocore/exceptions.py: 'Could not connect to the endpoint URL').
+    id: 'connection-failed',
+    title: 'A connection could not be made, and the message does not say why',
+    group: 'network',
+    patterns: [
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)\b(?![^\n]*(?:Connection refused|Couldn't connect|timed out))`, 'i'),
+      /curl: \(7\) /,
+      /\bCURLE_COULDNT_CONNECT\b/,
+      /Failed to establish a new connection/,
+      /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
+      /\bEndpointConnectionError\b/,
+    ],
+    explanation:
+      'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
+      + 'corporate network blocks the port (443 included) unless traffic goes through a proxy (HTTPS_PROXY), or the host is '
+      + 'internal and the VPN is off. For an AWS endpoint (SERVICE.REGION.amazonaws.com), check the region too: a mistyped '
+      + 'region, or a service that has no endpoint in that region (global services such as IAM, Organizations and Support '
+      + 'answer in us-east-1), gives the same message.',
+    fix: { description: 'See at which layer the host is out of reach (firewall, proxy, VPN), and check the region for an AWS endpoint', commands: [NETWORK_DOCTOR], automatic: false },
+    describe: (f) => about(f, 'Could not connect to'),
+    example: 'curl: (7) Failed to connect to github.com port 443',
   },
   {
     id: 'network-unreachable',
@@ -274,7 +299,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bE(?:NETUNREACH|HOSTUNREACH)\b/,
       /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
     ],
-    supersedes: ['sts-unreachable', 'connection-refused', 'network-timeout'],
+    supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
     explanation:
       'The machine has no route to that address: no network at all, an internal address while the VPN is off, or an IPv6 '
       + 'address on a network without IPv6.',

@@ -36,10 +36,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-key-missing',
     title: 'The password store is initialised for a key you do not have',
     group: 'pass-gpg',
-    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/],
-    explanation: '~/.password-store/.gpg-id names a gpg key that is not in this keyring (a store copied from another machine, or a deleted key).',
+    // "No name": no usable key for that user id in the keyring (an expired one counts as none), and WKD found none either.
+    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/],
+    explanation:
+      '~/.password-store/.gpg-id names a gpg key that is not in this keyring: a store copied from another machine, a deleted '
+      + 'key, or a keyring that is not the one you use. gpg 1 (gpg) and gpg 2 (gpg2) keep separate keyrings on some systems, '
+      + 'and GNUPGHOME or PASSWORD_STORE_GPG_OPTS can point at another; when `gpg2 --list-keys` (or your usual gpg) lists the '
+      + 'key, run that one instead of re-initialising. A key listed as [expired] counts as missing: extend it instead.',
     fix: {
-      description: 'Initialise the store for a key you hold (re-encrypts existing entries)',
+      description: 'List the keys this gpg holds (and gpg2\'s); only if the key is nowhere, initialise the store for a key you hold (re-encrypts existing entries)',
       commands: [LIST_KEYS, ['pass', 'init', '<gpg-id>']],
       automatic: false,
     },
@@ -108,16 +113,44 @@ export const passGpgFailures: readonly KnownFailure[] = [
   },
   {
     id: 'gpg-key-expired',
-    title: 'The gpg key has expired',
+    title: 'The gpg key has expired (or was revoked)',
     group: 'pass-gpg',
+    // gpg 2.2/2.4 print the same two lines for an expired and for a revoked key (tried here with
+    // both); an untrusted key adds "There is no assurance…" first (gpg-key-untrusted).
     patterns: [/(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?skipped: Unusable public key/, /encryption failed: Unusable public key/, /Unusable secret key/],
-    explanation: 'pass encrypts for the key in .gpg-id, and gpg refuses to encrypt for an expired key. Extending the expiry keeps every stored entry readable.',
+    explanation:
+      'pass encrypts for the key in .gpg-id, and gpg refuses to encrypt for a key that has expired or was revoked; the '
+      + 'message is the same for both. The key listing tells them apart ([expired] or [revoked]). Extending an expired key '
+      + 'keeps every stored entry readable; a revoked key needs a new one (`pass init` with it re-encrypts the store).',
     fix: {
-      description: 'Extend the key and its subkeys by a year',
-      commands: [['gpg', '--quick-set-expire', '<fingerprint>', '1y'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y', '*']],
+      description: 'List the key to see whether it expired or was revoked; extend an expired key and its subkeys by a year',
+      commands: [['gpg', '--list-keys', '<fingerprint>'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y', '*']],
       automatic: false,
     },
     example: 'gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key\nPassword encryption aborted.',
+  },
+  {
+    // gpg's encrypt path (g10/pkclist.c): a key whose owner trust is unknown, used with --batch.
+    id: 'gpg-key-untrusted',
+    title: 'gpg does not trust the key it is asked to encrypt for',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?There is no assurance this key belongs to the named user/,
+      /It is NOT certain that the key belongs to the person named/,
+    ],
+    // Without --batch gpg asks "Use this key anyway?" and, with no terminal, fails on /dev/tty instead.
+    supersedes: ['gpg-key-expired', 'gpg-no-tty'],
+    explanation:
+      'The key is there and valid, but nothing in this keyring vouches for it: a public key imported from another machine '
+      + 'or a colleague without setting its trust. In batch mode gpg then refuses it as "Unusable public key", which is not '
+      + 'an expired key. When it is your own key (the one in .gpg-id), give it ultimate trust; for someone else\'s, check '
+      + 'the fingerprint with them first.',
+    fix: {
+      description: 'Check the fingerprint is the key you mean, then set its trust (gpg --edit-key <fingerprint> trust; 5 for your own key)',
+      commands: [['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--edit-key', '<fingerprint>', 'trust']],
+      automatic: false,
+    },
+    example: 'gpg: 38FC6A9264E4B59F: There is no assurance this key belongs to the named user\ngpg: [stdin]: encryption failed: Unusable public key',
   },
   {
     id: 'pass-entry-missing',

@@ -140,6 +140,27 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'secretstorage.exceptions.PromptDismissedException: Prompt dismissed.',
   },
   {
+    // aws-vault's CredentialKeyring/SSO providers: fmt.Errorf("Invalid data in keyring: %v", json error)
+    // (github.com/99designs/aws-vault, vault/credentialkeyring.go); the store itself works.
+    id: 'keyring-item-corrupt',
+    title: 'An item in the keyring is unreadable (damaged or written by another version)',
+    group: 'secret-service',
+    patterns: [
+      /[Ii]nvalid data in keyring\b/,
+      /\bkeyring\b[^\n]*(?:unexpected end of JSON input|invalid character '[^']*' looking for beginning of value|cannot unmarshal)/i,
+    ],
+    explanation:
+      'The keyring answered, and the item it returned is not what the program stored there: cut short, edited by hand, or '
+      + 'written by another version or another program under the same name. The keyring store is fine; only that one item '
+      + 'is unreadable, and reading it again will fail the same way.',
+    fix: {
+      description: 'Remove only that item from the keyring and store the secret again (for aws-vault: `aws-vault remove <profile>`, then `aws-vault add <profile>`); the secret store check names duo-sso\'s items',
+      commands: [SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input',
+  },
+  {
     id: 'macos-keychain',
     title: 'The macOS keychain refused or could not find the item',
     group: 'secret-service',

@@ -45,6 +45,25 @@ describe('pairs that share words are told apart', () => {
     expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key').id).toBe('pass-key-missing');
   });
 
+  it('"Unusable public key" after "no assurance" is an untrusted key, not an expired one; alone it asks expired or revoked', () => {
+    // Both outputs as gpg 2.4 printed them here (a key imported without trust; an expired key).
+    const untrusted = only('gpg: 38FC6A9264E4B59F: There is no assurance this key belongs to the named user\ngpg: [stdin]: encryption failed: Unusable public key');
+    expect(untrusted.id).toBe('gpg-key-untrusted');
+    expect(untrusted.fix.commands.flat()).not.toContain('--quick-set-expire');
+    const unusable = only('gpg: F496E32E505EDAF7FA3D1FF82A01E7554FDEB121: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key');
+    expect(unusable.id).toBe('gpg-key-expired');
+    expect(unusable.fix.commands[0]!.join(' ')).toMatch(/^gpg --list-keys/);
+    expect(answer(unusable)).toMatch(/revoked/);
+  });
+
+  it('a key that is not where gpg looks (gpg 1 vs gpg2 keyrings, [expired]) is checked before the store is re-initialised', () => {
+    const d = only('gpg: t@example.com: skipped: No name\ngpg: [stdin]: encryption failed: No name');
+    expect(d.id).toBe('pass-key-missing');
+    expect(isDestructive(d.fix.commands[0]!)).toBe(false);
+    expect(d.fix.description).toMatch(/only if/i);
+    expect(answer(d)).toMatch(/gpg2/);
+  });
+
   it('a CA bundle setting that names a missing file is not "trust your CA"', () => {
     for (const text of [
       'SSL validation failed for https://sts.amazonaws.com/ [Errno 2] No such file or directory',
