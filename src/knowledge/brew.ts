@@ -248,6 +248,52 @@ export const brewFailures: readonly KnownFailure[] = [
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
   {
+    // git >= 2.35.2 (setup.c): a repository owned by another user; Homebrew's update and tap
+    // commands run git in its prefix and fail with it ("not in a git directory" from brew update).
+    id: 'git-dubious-ownership',
+    title: 'git refuses a repository owned by another user (Homebrew prefix or tap)',
+    group: 'brew',
+    patterns: [
+      /detected dubious ownership in repository at '(?<path>[^'\n]+)'/,
+      /unsafe repository \('(?<path>[^'\n]+)' is owned by someone else\)/,
+      /git config --global --add safe\.directory (?<path>\S+)/,
+    ],
+    supersedes: ['brew-tap-broken', 'brew-permissions'],
+    explanation:
+      'Since git 2.35.2, git will not work in a repository that belongs to another user. Homebrew\'s prefix and taps '
+      + 'belong to whoever installed Homebrew (another admin, root after a sudo brew, or a migration that changed owners), so '
+      + '`brew update`, tapping and upgrading fail. Taking ownership back (chown of the Homebrew prefix) is the lasting fix; '
+      + 'marking the directory safe lets git in without changing owners.',
+    fix: {
+      description: 'Mark that directory as safe for git (or give the Homebrew prefix back to your user), then retry',
+      commands: [['git', 'config', '--global', '--add', 'safe.directory', '<path>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew']],
+      automatic: false,
+    },
+    example: "fatal: detected dubious ownership in repository at '/opt/homebrew'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /opt/homebrew",
+  },
+  {
+    // Homebrew's ChecksumMismatchError (Library/Homebrew/exceptions.rb), old and new wording.
+    id: 'brew-checksum-mismatch',
+    title: 'The download does not match the checksum the formula expects',
+    group: 'brew',
+    patterns: [
+      /(?:Formula|Resource|Bottle) reports different checksum/,
+      /SHA-?256 mismatch\b/i,
+      /Checksum mismatch\b[^\n]*(?:Expected|expected)|Error: Checksum mismatch/,
+    ],
+    explanation:
+      'What was downloaded is not what the formula names. Most often the local tap is older than the release (the file '
+      + 'was published again since), or a download was cut short and the partial file sits in the cache; rarely a proxy '
+      + 'that rewrites downloads. Updating the taps and fetching again fixes the first two; the cached file\'s path is in '
+      + 'the message.',
+    fix: {
+      description: 'Update the taps, then fetch again (remove the cached file the message names if it persists)',
+      commands: [['brew', 'update'], UPGRADE],
+      automatic: false,
+    },
+    example: 'Error: Formula reports different checksum: cf035352a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c\nSHA-256 checksum of downloaded file: 5c5cf7ab0718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2',
+  },
+  {
     id: 'brew-locked',
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',

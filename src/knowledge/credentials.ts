@@ -52,7 +52,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
     id: 'invalid-credentials',
     title: 'AWS does not know these credentials',
     group: 'credentials',
-    patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/],
+    // S3 and EC2 name the same thing their own way (InvalidAccessKeyId, AuthFailure).
+    patterns: [
+      /InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/,
+      /\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records/,
+      /\bAuthFailure\b|AWS was not able to validate the provided access credentials/,
+    ],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
       + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '

@@ -115,6 +115,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Signature expired: (?<sigTime>\d{8}T\d{6}Z) is now earlier than (?<earliest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) - 15 min\.\)/,
       /Signature not yet current: (?<sigTime>\d{8}T\d{6}Z) is still later than (?<latest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) \+ 15 min\.\)/,
       /RequestTimeTooSkewed/,
+      /The difference between the request time and the current time is too large/,
+      /\bRequestExpired\b|Request has expired\b/,
       /Signature expired: \S+ is now earlier than/,
     ],
     supersedes: ['signature-mismatch'],
@@ -241,7 +243,7 @@ export const stsFailures: readonly KnownFailure[] = [
     title: 'Not allowed to assume a role from these credentials (AssumeRole)',
     group: 'sts',
     patterns: [
-      /is not authorized to perform: sts:AssumeRole on resource/,
+      /is not authorized to perform: sts:(?:AssumeRole|TagSession|SetSourceIdentity) on resource/,
       /\(AccessDenied\) when calling the AssumeRole operation/,
       /operation error STS: AssumeRole,[^\n]*AccessDenied/,
       /MultiFactorAuthentication failed/,
@@ -249,8 +251,11 @@ export const stsFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'A profile with role_arn (and source_profile) asked STS to assume a role, and the role\'s trust policy does not trust '
-      + 'the identity the source credentials belong to, or it requires MFA the call did not give. This is the second hop '
-      + 'after the duo-sso login, not the SAML login itself.',
+      + 'the identity the source credentials belong to, or it requires MFA the call did not give (a code already used, or '
+      + 'from another device than mfa_serial names, fails the same way). When the action named is sts:TagSession or '
+      + 'sts:SetSourceIdentity, the trust policy allows sts:AssumeRole but not the session tags or source identity the '
+      + 'caller sends: the trust policy must allow that action too. This is the second hop after the duo-sso login, not '
+      + 'the SAML login itself.',
     fix: {
       description: 'Check which identity the source profile is, and ask the role\'s owners to trust it (or use the duo-sso profile for that role directly)',
       commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
