@@ -294,6 +294,26 @@ export const brewFailures: readonly KnownFailure[] = [
     example: 'Error: Formula reports different checksum: cf035352a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c\nSHA-256 checksum of downloaded file: 5c5cf7ab0718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2',
   },
   {
+    // Homebrew update.sh (before 4.0 refused to update a shallow tap) and `brew log` (opoo).
+    id: 'brew-shallow-clone',
+    title: 'A Homebrew tap is a shallow clone',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w-]+(?:\/[\w-]+)?) is a shallow clone/,
+      /git -C "?(?<path>[^"\n]+?)"? fetch --unshallow/,
+    ],
+    explanation:
+      'The tap (or Homebrew itself) was cloned with only its latest commit, as CI images and some installers do. Older '
+      + 'Homebrew refuses to update such a tap and `brew log` shows only part of the history. Fetching the full history fixes '
+      + 'it; nothing installed is touched.',
+    fix: {
+      description: 'Fetch the tap\'s full history (the message gives the path), then update',
+      commands: [['git', '-C', '<path>', 'fetch', '--unshallow'], ['brew', 'update']],
+      automatic: false,
+    },
+    example: 'Error:\n  homebrew-core is a shallow clone.\nTo `brew update`, first run:\n  git -C /usr/local/Homebrew/Library/Taps/homebrew/homebrew-core fetch --unshallow',
+  },
+  {
     id: 'brew-locked',
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',
