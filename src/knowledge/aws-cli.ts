@@ -10,6 +10,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     patterns: [
       /^aws-cli\/1\.\d+\.\d+/m,
       /AWS CLI version 2, the latest major version of the AWS CLI, is now stable/,
+      // A pip-installed v1 whose Python packages are gone or mismatched.
+      /import awscli\.clidriver|No module named '?awscli/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
@@ -25,7 +27,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     id: 'aws-cli-not-found',
     title: 'The AWS CLI is not installed or not on PATH',
     group: 'aws-cli',
-    patterns: [/\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/],
+    patterns: [/\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/],
     explanation: 'duo-sso writes credentials for the AWS CLI, but no `aws` is on PATH.',
     fix: { description: 'Install the AWS CLI v2', commands: [['duo-sso-setup', 'install', 'aws-cli']], automatic: false },
     example: 'zsh: command not found: aws',

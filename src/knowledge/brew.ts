@@ -49,21 +49,20 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       /Cannot tap (?<tap>[\w.-]+\/[\w.-]+): invalid syntax in tap/,
-      /Tap (?<tap>[\w.-]+\/[\w.-]+) remote mismatch/,
       /couldn't find remote ref refs\/heads\/master/,
       /Fetching \S*\/Taps\/\S+ failed!/,
       /Error: Invalid formula: \S*\/Taps\//,
     ],
     explanation:
-      'The tap\'s git checkout is out of step: its default branch was renamed, its remote URL changed, or an upgrade was '
-      + 'interrupted. By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
+      'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
+      + 'interrupted (a tap whose URL changed is brew-tap-moved). By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
       + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`.',
     fix: {
       description: 'Let the upgrade repair it: it repairs the tap, and when that is not enough uninstalls, re-taps and reinstalls duo-sso',
       commands: [UPGRADE],
       automatic: false,
     },
-    example: `Error: Tap ${TAP} remote mismatch.\n${TAP_URL}.git != https://wwwin-github.cisco.com/ats-operations/homebrew-tap-old`,
+    example: `Error: Cannot tap ${TAP}: invalid syntax in tap!`,
   },
   {
     id: 'brew-stale-tap-dsl',
@@ -105,7 +104,9 @@ export const brewFailures: readonly KnownFailure[] = [
       + `(${new URL(TAP_URL).host}) is reachable only on the VPN, and cloning it over HTTPS needs your GitHub Enterprise `
       + 'credentials: Homebrew runs git with GIT_TERMINAL_PROMPT=0, so git cannot ask for them and fails with "could not read '
       + 'Username". Store them once in git\'s credential helper (a personal access token, or `gh auth login --hostname '
-      + `${new URL(TAP_URL).host}\`), then run the upgrade again.`,
+      + `${new URL(TAP_URL).host}\`), then run the upgrade again. git asks for a user name also when the repository does not exist: `
+      + 'a typo in the tap name, a tap whose repository is not github.com/USER/homebrew-REPO (tap it with its URL: '
+      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it).',
     fix: {
       description: 'Connect to the VPN, check git can reach and authenticate to the internal GitHub (it asks for your credentials), then let the upgrade re-tap',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['git', 'ls-remote', TAP_URL], UPGRADE],
@@ -113,5 +114,212 @@ export const brewFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.host ? `git could not authenticate to ${f.host}.` : undefined),
     example: `==> Tapping ${TAP}\nCloning into '/opt/homebrew/Library/Taps/ats-operations/homebrew-tap'...\nfatal: could not read Username for '${new URL(TAP_URL).origin}': terminal prompts disabled\nError: Failure while executing; \`/usr/bin/env GIT_TERMINAL_PROMPT=0 git clone ${TAP_URL} /opt/homebrew/Library/Taps/ats-operations/homebrew-tap --origin=origin --template= --config core.fsmonitor=false\` exited with 128.`,
+  },
+  {
+    id: 'brew-tap-moved',
+    title: 'The tap\'s repository has moved (its remote URL changed)',
+    group: 'brew',
+    patterns: [
+      // Homebrew's TapRemoteMismatchError ("Tap X remote mismatch.\nOLD != NEW") and its tap_migrations notice.
+      /Tap (?<tap>[\w.-]+\/[\w.-]+) remote mismatch/,
+      /\bTapRemoteMismatchError\b/,
+      /(?:has been|was) moved to (?:the )?(?:tap )?(?<tap>[\w.-]+\/[\w.-]+)/,
+      /remote: This repository moved\. Please use the new location/,
+    ],
+    supersedes: ['brew-tap-broken'],
+    explanation:
+      'The tap is tapped from one URL and its repository now lives at another (renamed organisation or repository, a '
+      + 'new GitHub host). Nothing in the checkout is broken: pointing the tap at the new URL keeps it and what is installed '
+      + 'from it. Untapping is not needed (and uninstalls nothing, but loses the pin to the old tap).',
+    fix: {
+      description: 'Point the tap at its new URL (keeps the installed duo-sso), then update',
+      commands: [['brew', 'tap', '--custom-remote', TAP, TAP_URL], ['brew', 'update']],
+      automatic: false,
+    },
+    example: `Error: Tap ${TAP} remote mismatch.\n${TAP_URL}.git != https://wwwin-github.cisco.com/ats-operations/homebrew-tap-old`,
+  },
+  {
+    id: 'brew-wrong-prefix',
+    title: 'Homebrew for the other CPU architecture (Intel prefix on Apple Silicon, or Rosetta)',
+    group: 'brew',
+    patterns: [
+      /Cannot install in Homebrew on ARM processor in Intel default prefix/,
+      /Cannot install under Rosetta 2 in ARM default prefix/,
+      /\bBad CPU type in executable\b/i,
+      /arch -arm64 brew install/,
+      /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
+      // A script or setting that hard-codes one prefix, on a Mac where Homebrew is in the other.
+      /(?:\/usr\/local|\/opt\/homebrew)\/(?:Cellar|Caskroom|Homebrew|bin\/brew)\b[^\n]*: No such file or directory/,
+    ],
+    explanation:
+      'Homebrew lives in /opt/homebrew on Apple Silicon and /usr/local on Intel Macs. An Intel Homebrew in /usr/local '
+      + 'on an Apple Silicon Mac (migrated from an old Mac), or a terminal running under Rosetta, mixes the two. '
+      + '"Bad CPU type in executable" means an Intel binary without Rosetta installed. A script or setting that hard-codes '
+      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`.',
+    fix: {
+      description: 'Use the native Homebrew (/opt/homebrew on Apple Silicon) from a native terminal; install Rosetta only for Intel-only binaries',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform'], ['softwareupdate', '--install-rosetta', '--agree-to-license']],
+      automatic: false,
+    },
+    example: 'Error: Cannot install in Homebrew on ARM processor in Intel default prefix (/usr/local)!\nPlease create a new installation in /opt/homebrew using one of the\n"Alternative Installs" from:\n  https://docs.brew.sh/Installation',
+  },
+  {
+    id: 'brew-permissions',
+    title: 'Homebrew\'s folders are not writable by you (owned by root or another user)',
+    group: 'brew',
+    patterns: [
+      /The following directories are not writable by your user/,
+      /Permission denied @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename) - (?<path>\S+)/,
+      /is not writable\.[^\n]*\n?[^\n]*(?:sudo chown|You should change the ownership)/,
+      /Running Homebrew as root is extremely dangerous/,
+      /Cowardly refusing to [`'‘]?sudo brew/,
+      /(?:\/usr\/local|\/opt\/homebrew)\S* (?:is not|isn't) writable|(?:\/usr\/local|\/opt\/homebrew)\S* must be writable!/,
+      /The \/usr\/local directory is not writable/,
+      /Error: Permission denied - \S*Homebrew\S*/,
+      /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
+      /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
+    ],
+    supersedes: ['brew-link-conflict'],
+    explanation:
+      'A `sudo brew ...` once, or another account on the Mac, left files under the Homebrew prefix owned by someone else, '
+      + 'so brew cannot write there. Homebrew refuses to run as root: the fix is to give the folders back to your user, not '
+      + 'to use sudo for brew.',
+    fix: {
+      description: 'Give the Homebrew folders back to your user (the command Homebrew prints names them), then retry without sudo',
+      commands: [['sudo', 'chown', '-R', '<user>', '<brew-prefix>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
+      automatic: false,
+    },
+    example: 'Error: The following directories are not writable by your user:\n/usr/local/share/man/man8\n\nYou should change the ownership of these directories to your user.\n  sudo chown -R $(whoami) /usr/local/share/man/man8',
+  },
+  {
+    id: 'brew-link-conflict',
+    title: 'Homebrew could not link: a file is already there',
+    group: 'brew',
+    patterns: [/Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /],
+    explanation:
+      'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
+      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
+    fix: {
+      description: 'See which duo-sso is where, then let Homebrew\'s link overwrite the stray file (or remove it)',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,path'], ['brew', 'link', '--overwrite', 'duo-sso']],
+      automatic: false,
+    },
+    example: 'Error: The `brew link` step did not complete successfully\nThe formula built, but is not symlinked into /opt/homebrew\nCould not symlink bin/duo-sso\nTarget /opt/homebrew/bin/duo-sso\nalready exists. You may want to remove it:\n  rm \'/opt/homebrew/bin/duo-sso\'',
+  },
+  {
+    id: 'brew-no-such-keg',
+    title: 'Homebrew\'s record of an installed formula is inconsistent (no such keg)',
+    group: 'brew',
+    patterns: [/No such keg: (?<path>\S+)/, /\bis not installed\b[^\n]*\n?[^\n]*brew reinstall|Error: (?<formula>[\w@.+/-]+) is not installed/],
+    explanation:
+      'Homebrew has no installed copy (keg) of the formula where it expected one: it was removed by hand, an upgrade was '
+      + 'interrupted, it was installed from another tap under another name, or the program was installed outside Homebrew '
+      + '(a downloaded installer), so brew has nothing to remove.',
+    fix: { description: 'Reinstall it from the tap', commands: [['brew', 'install', FORMULA]], automatic: false },
+    example: 'Error: No such keg: /opt/homebrew/Cellar/duo-sso',
+  },
+  {
+    id: 'brew-invalid-tap-name',
+    title: 'The tap name is not of the form user/repo',
+    group: 'brew',
+    patterns: [/Invalid tap name ['"]?(?<tap>[^'"\s]+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
+    explanation:
+      'Homebrew names a tap USER/REPO (for github.com/USER/homebrew-REPO). A URL, a name with three parts or a typo is not '
+      + `a tap name; a tap from another host needs its URL as the second argument: \`brew tap ${TAP} ${TAP_URL}\`.`,
+    fix: { description: 'Tap it by its USER/REPO name and its URL', commands: [['brew', 'tap', TAP, TAP_URL]], automatic: false },
+    example: "Error: Invalid tap name 'https://wwwin-github.cisco.com/ATS-operations/homebrew-tap'",
+  },
+  {
+    id: 'brew-xcode-clt',
+    title: 'The Xcode Command Line Tools are missing or outdated',
+    group: 'brew',
+    patterns: [
+      /xcrun: error: invalid active developer path/,
+      /Your Command Line Tools are too outdated/,
+      /Xcode alone is not sufficient on/,
+      /No developer tools were found, requesting install/,
+      /xcode-select: note: no developer tools were found/,
+      /A full installation of Xcode\.app [\d.]+ is required/,
+    ],
+    explanation:
+      'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
+      + 'git (so every `brew update` and tap) fails with "invalid active developer path".',
+    fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
+    example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
+  },
+  {
+    // git >= 2.35.2 (setup.c): a repository owned by another user; Homebrew's update and tap
+    // commands run git in its prefix and fail with it ("not in a git directory" from brew update).
+    id: 'git-dubious-ownership',
+    title: 'git refuses a repository owned by another user (Homebrew prefix or tap)',
+    group: 'brew',
+    patterns: [
+      /detected dubious ownership in repository at '(?<path>[^'\n]+)'/,
+      /unsafe repository \('(?<path>[^'\n]+)' is owned by someone else\)/,
+      /git config --global --add safe\.directory (?<path>\S+)/,
+    ],
+    supersedes: ['brew-tap-broken', 'brew-permissions'],
+    explanation:
+      'Since git 2.35.2, git will not work in a repository that belongs to another user. Homebrew\'s prefix and taps '
+      + 'belong to whoever installed Homebrew (another admin, root after a sudo brew, or a migration that changed owners), so '
+      + '`brew update`, tapping and upgrading fail. Taking ownership back (chown of the Homebrew prefix) is the lasting fix; '
+      + 'marking the directory safe lets git in without changing owners.',
+    fix: {
+      description: 'Mark that directory as safe for git (or give the Homebrew prefix back to your user), then retry',
+      commands: [['git', 'config', '--global', '--add', 'safe.directory', '<path>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew']],
+      automatic: false,
+    },
+    example: "fatal: detected dubious ownership in repository at '/opt/homebrew'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /opt/homebrew",
+  },
+  {
+    // Homebrew's ChecksumMismatchError (Library/Homebrew/exceptions.rb), old and new wording.
+    id: 'brew-checksum-mismatch',
+    title: 'The download does not match the checksum the formula expects',
+    group: 'brew',
+    patterns: [
+      /(?:Formula|Resource|Bottle) reports different checksum/,
+      /SHA-?256 mismatch\b/i,
+      /Checksum mismatch\b[^\n]*(?:Expected|expected)|Error: Checksum mismatch/,
+    ],
+    explanation:
+      'What was downloaded is not what the formula names. Most often the local tap is older than the release (the file '
+      + 'was published again since), or a download was cut short and the partial file sits in the cache; rarely a proxy '
+      + 'that rewrites downloads. Updating the taps and fetching again fixes the first two; the cached file\'s path is in '
+      + 'the message.',
+    fix: {
+      description: 'Update the taps, then fetch again (remove the cached file the message names if it persists)',
+      commands: [['brew', 'update'], UPGRADE],
+      automatic: false,
+    },
+    example: 'Error: Formula reports different checksum: cf035352a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c\nSHA-256 checksum of downloaded file: 5c5cf7ab0718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2',
+  },
+  {
+    // Homebrew update.sh (before 4.0 refused to update a shallow tap) and `brew log` (opoo).
+    id: 'brew-shallow-clone',
+    title: 'A Homebrew tap is a shallow clone',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w-]+(?:\/[\w-]+)?) is a shallow clone/,
+      /git -C "?(?<path>[^"\n]+?)"? fetch --unshallow/,
+    ],
+    explanation:
+      'The tap (or Homebrew itself) was cloned with only its latest commit, as CI images and some installers do. Older '
+      + 'Homebrew refuses to update such a tap and `brew log` shows only part of the history. Fetching the full history fixes '
+      + 'it; nothing installed is touched.',
+    fix: {
+      description: 'Fetch the tap\'s full history (the message gives the path), then update',
+      commands: [['git', '-C', '<path>', 'fetch', '--unshallow'], ['brew', 'update']],
+      automatic: false,
+    },
+    example: 'Error:\n  homebrew-core is a shallow clone.\nTo `brew update`, first run:\n  git -C /usr/local/Homebrew/Library/Taps/homebrew/homebrew-core fetch --unshallow',
+  },
+  {
+    id: 'brew-locked',
+    title: 'Another Homebrew process is running (or left a lock)',
+    group: 'brew',
+    patterns: [/Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/],
+    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too.',
+    fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
+    example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
   },
 ];

@@ -13,14 +13,16 @@ export const credentialsFailures: readonly KnownFailure[] = [
     title: 'No credentials found at all',
     group: 'credentials',
     patterns: [
-      /Unable to locate credentials/,
+      /Unable to locate credentials/i,
+      /\bMissingCredentialsError\b|unable to sign request without credentials set/,
       /Could not load credentials from any providers/,
       /NoCredentialProviders: no valid providers in chain/,
       /failed to refresh cached credentials, no EC2 IMDS role found/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
-      + 'pass --profile NAME or export AWS_PROFILE=NAME.',
+      + 'pass --profile NAME or export AWS_PROFILE=NAME. Keys in the environment must be named AWS_ACCESS_KEY_ID and '
+      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read).',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -50,10 +52,17 @@ export const credentialsFailures: readonly KnownFailure[] = [
     id: 'invalid-credentials',
     title: 'AWS does not know these credentials',
     group: 'credentials',
-    patterns: [/InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/],
+    // S3 and EC2 name the same thing their own way (InvalidAccessKeyId, AuthFailure).
+    patterns: [
+      /InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/,
+      /\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records/,
+      /\bAuthFailure\b|AWS was not able to validate the provided access credentials/,
+    ],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
-      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile.',
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
+      + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
+      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition.',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },
@@ -92,5 +101,25 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.profile ? `The AWS tools looked for profile '${f.profile}'.` : undefined),
     example: 'The config profile (eticloud) could not be found',
+  },
+  {
+    id: 'token-invalid-or-expired',
+    title: 'A token was refused as "invalid or expired" (which one decides the fix)',
+    group: 'credentials',
+    patterns: [
+      /\binvalid or (?:has )?expired\b/i,
+      /\bexpired or (?:is )?invalid\b/i,
+    ],
+    supersedes: ['invalid-credentials', 'session-expired'],
+    explanation:
+      'The message does not say whether the credentials expired (then logging in again is all) or were never valid (a '
+      + 'key edited by hand, an environment variable overriding the profile, a profile pointing at the wrong account). '
+      + 'The one fact that decides it is the expiry of the credentials the profile resolves to: doctor shows it.',
+    fix: {
+      description: 'Let doctor show where the profile\'s credentials come from and when they expire; if expired, log in again',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Error: The security token included in the request is invalid or has expired',
   },
 ];

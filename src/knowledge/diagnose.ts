@@ -79,7 +79,7 @@ function gatherFacts(matches: readonly RegExpExecArray[], lineText: string, erro
   if (role) facts.role = role;
   const account = /account:?\s*(\d{12})\b/.exec(lineText)?.[1] ?? arn?.account;
   if (account) facts.account = account;
-  for (const key of ['profile', 'tap', 'formula', 'fingerprint', 'region', 'host'] as const) {
+  for (const key of ['profile', 'tap', 'formula', 'fingerprint', 'region', 'host', 'path'] as const) {
     const value = cleanFact(groups[key]);
     if (value) facts[key] = value;
   }

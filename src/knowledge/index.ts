@@ -1,11 +1,13 @@
 // The knowledge base: every known failure, grouped, in the order the docs list them.
 // login, doctor and troubleshoot import from here.
 import { awsCliFailures } from './aws-cli.js';
+import { awsConfigFailures } from './aws-config.js';
 import { brewFailures } from './brew.js';
 import { credentialsFailures } from './credentials.js';
 import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.js';
 import { duoSsoFailures } from './duo-sso.js';
 import { networkFailures } from './network.js';
+import { nodeFailures } from './node.js';
 import { notGrantedFailures } from './not-granted.js';
 import { passGpgFailures } from './pass-gpg.js';
 import { secretServiceFailures } from './secret-service.js';
@@ -18,7 +20,7 @@ export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
 export { redactSecrets } from './redact.js';
 
 export const KNOWLEDGE: readonly KnownFailure[] = [
-  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures,
+  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...awsConfigFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures, ...nodeFailures,
 ];
 
 export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
@@ -30,6 +32,7 @@ export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
   'pass-gpg': 'pass and gpg (Linux)',
   'secret-service': 'The Secret Service keyring over D-Bus (Linux)',
   brew: 'Homebrew',
+  node: 'npm, Node.js and the disk (installing duo-sso-setup itself)',
 };
 
 /** Every known failure that `text` shows, in the order they appear in it. */

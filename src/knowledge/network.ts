@@ -33,10 +33,14 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:no such host|server misbehaving|i/o timeout|Temporary failure in name resolution)`),
       new RegExp(String.raw`getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ${HOST}`),
       new RegExp(String.raw`Could not resolve host: ${HOST}`),
+      new RegExp(String.raw`Could not resolve hostname ${HOST}: `),
       /\[Errno (?:-2|-3|-5|8|11001|11002|11004)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|No address associated with hostname|getaddrinfo failed)/,
       /\bNameResolutionError\b/,
+      /java\.net\.UnknownHostException: (?<host>[\w.-]+)/,
+      /curl: \(6\) Could not resolve (?:host|proxy)/,
+      /\bgetaddrinfo failed\b|\[Errno 11001\]/,
     ],
-    supersedes: ['sts-unreachable', 'network-timeout'],
+    supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
       'A server name could not be turned into an address. For the SSO page (cloudsso.cisco.com) and the internal GitHub this '
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
@@ -59,9 +63,11 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`\bconnect ECONNREFUSED ${HOST_PORT}`),
       /\[Errno (?:111|61|10061)\] Connection refused/,
       /No connection could be made because the target machine actively refused it/,
-      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: (?:Connection refused|Couldn't connect to server)`),
+      /java\.net\.ConnectException: Connection refused/,
+      /\bNewConnectionError\b[^\n]*Connection refused/,
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
       + 'override (AWS_ENDPOINT_URL_STS, a proxy in HTTPS_PROXY) that points at something not running, or a VPN client that '
@@ -83,7 +89,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:104|54|10054)\] Connection reset by peer/,
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'A connection was opened and then dropped by something between you and the server: a firewall or proxy that blocks the '
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
@@ -107,8 +113,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /Connect timeout on endpoint URL: "https?:\/\/(?<host>[^/":]+)/,
       /Read timeout on endpoint URL: "https?:\/\/(?<host>[^/":]+)/,
       /Connection timed out after \d+ milliseconds/,
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection|Operation) timed out`, 'i'),
+      /\[Errno (?:110|60|10060)\] (?:Connection|Operation) timed out/,
+      /SocketTimeoutException: (?:connect|Read) timed out/,
+      /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
+      /\bETIMEDOUT\b/,
     ],
-    supersedes: ['sts-unreachable'],
+    supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The other end never answered: no route to the host (the VPN is off for an internal host), a firewall that silently '
       + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY).',
@@ -121,7 +132,8 @@ export const networkFailures: readonly KnownFailure[] = [
     title: 'The server\'s certificate is not trusted (TLS interception by a corporate proxy?)',
     group: 'network',
     patterns: [
-      /x509: certificate signed by unknown authority/,
+      /x509:? certificate signed by unknown authority/,
+      /certificate has unknown CA|\bUnknownCa\b/,
       /x509: “[^”]*” certificate is not trusted/,
       /x509: certificate is not trusted/,
       /certificate verify failed: (?:self[- ]signed certificate in certificate chain|unable to get local issuer certificate|self[- ]signed certificate)/,
@@ -130,11 +142,15 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bunable to get local issuer certificate\b/,
       /\bunable to verify the first certificate\b/,
       /\b(?:SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT)\b/,
+      /PKIX path building failed|unable to find valid certification path to requested target/,
+      /SSL certificate problem: (?:self[- ]signed|unable to get local issuer|certificate chain)/,
+      /tls: failed to verify certificate: x509: (?:certificate signed by unknown authority|certificate is not trusted)/,
+      /error:(?:0A000086|1416F086|14090086):SSL routines:[^\n]*certificate verify failed/,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
     ],
-    supersedes: ['sts-unreachable', 'connection-reset'],
+    supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
@@ -166,8 +182,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /Received HTTP code (?<code>\d{3}) from proxy after CONNECT/,
       /CONNECT tunnel failed, response \d{3}/,
       /\b407 Proxy Authentication Required\b/,
+      /Tunnel connection failed: \d{3}/,
+      /Proxy CONNECT aborted/,
+      /Unable to tunnel through proxy/,
+      /Failed to connect to proxy URL/,
+      /curl: \(56\) (?:Received HTTP code|Proxy CONNECT)/,
     ],
-    supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable'],
+    supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
       'A proxy is configured (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, upper or lower case) but the connection through it failed: '
       + 'it is not reachable from here (off the company network), it wants credentials (407), it refuses the destination, or '
@@ -175,5 +196,115 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly.',
     fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
+  },
+  {
+    id: 'tls-cert-expired',
+    title: 'A certificate is expired or not yet valid (often: this machine\'s clock)',
+    group: 'network',
+    patterns: [
+      /x509: certificate has expired or is not yet valid/,
+      /certificate verify failed: certificate (?:has expired|is not yet valid)/,
+      /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
+      /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
+      /CertificateExpiredException|NotAfter: /,
+    ],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'Certificates are checked against this machine\'s clock. When every site fails this way, the clock is wrong (a '
+      + 'dead battery, a VM restored from a snapshot, WSL after sleep). When one host fails, its certificate (or a '
+      + 'proxy\'s re-signing certificate) really expired, or an old CA bundle lacks the current root.',
+    fix: {
+      description: 'Check the clock first (doctor compares it with the network), then the host\'s certificate',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'clock,network']],
+      automatic: false,
+    },
+    describe: (f) => about(f, 'The certificate was out of date for'),
+    example: 'Post "https://sts.amazonaws.com/": x509: certificate has expired or is not yet valid: current time 2019-01-01T00:00:00Z is before 2026-01-01T00:00:00Z',
+  },
+  {
+    id: 'tls-hostname-mismatch',
+    title: 'The certificate is for another host name',
+    group: 'network',
+    patterns: [
+      /x509: certificate is valid for [^\n]*, not (?<host>[\w.-]+)/,
+      /\bERR_TLS_CERT_ALTNAME_INVALID\b/,
+      /Hostname mismatch, certificate is not valid for '(?<host>[^']+)'/,
+      /hostname '(?<host>[^']+)' doesn't match/,
+      /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
+      /Host name '(?<host>[^']+)' does not match the certificate subject/,
+    ],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
+      + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots), or a captive portal or proxy answering '
+      + 'instead of the real host.',
+    fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
+    describe: (f) => about(f, 'The certificate does not name'),
+    example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
+  },
+  {
+    id: 'tls-protocol-error',
+    title: 'The TLS handshake broke (a proxy URL with https://, or a middlebox)',
+    group: 'network',
+    patterns: [
+      /\[SSL: WRONG_VERSION_NUMBER\] wrong version number/,
+      /\bwrong version number\b/,
+      /tls: first record does not look like a TLS handshake/,
+      /\bEOF occurred in violation of protocol\b|\bSSLEOFError\b|\bUNEXPECTED_EOF_WHILE_READING\b/,
+      /\bUNSAFE_LEGACY_RENEGOTIATION_DISABLED\b|unsafe legacy renegotiation disabled/,
+      /remote error: tls: (?:handshake failure|protocol version)/,
+      /\bEPROTO\b[^\n]*SSL routines/,
+      /curl: \(35\) /,
+    ],
+    supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'Something answered the TLS handshake with something that is not TLS, or broke it off. Most often HTTPS_PROXY says '
+      + 'https://proxy:port for a proxy that speaks plain HTTP (it should be http://), or an intercepting proxy or old VPN '
+      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation").',
+    fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
+    example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
+  },
+  {
+    // A connection that failed without saying why: curl's CURLE_COULDNT_CONNECT (7) when no
+    // reason follows, urllib3's NewConnectionError, botocore's EndpointConnectionError for a
+    // host that is not STS (botocore/exceptions.py: 'Could not connect to the endpoint URL').
+    id: 'connection-failed',
+    title: 'A connection could not be made, and the message does not say why',
+    group: 'network',
+    patterns: [
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)\b(?![^\n]*(?:Connection refused|Couldn't connect|timed out))`, 'i'),
+      /curl: \(7\) /,
+      /\bCURLE_COULDNT_CONNECT\b/,
+      /Failed to establish a new connection/,
+      /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
+      /\bEndpointConnectionError\b/,
+    ],
+    explanation:
+      'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
+      + 'corporate network blocks the port (443 included) unless traffic goes through a proxy (HTTPS_PROXY), or the host is '
+      + 'internal and the VPN is off. For an AWS endpoint (SERVICE.REGION.amazonaws.com), check the region too: a mistyped '
+      + 'region, or a service that has no endpoint in that region (global services such as IAM, Organizations and Support '
+      + 'answer in us-east-1), gives the same message.',
+    fix: { description: 'See at which layer the host is out of reach (firewall, proxy, VPN), and check the region for an AWS endpoint', commands: [NETWORK_DOCTOR], automatic: false },
+    describe: (f) => about(f, 'Could not connect to'),
+    example: 'curl: (7) Failed to connect to github.com port 443',
+  },
+  {
+    id: 'network-unreachable',
+    title: 'No route to the host (offline, or the VPN is down)',
+    group: 'network',
+    patterns: [
+      /\bconnect: (?:network is unreachable|no route to host)\b/,
+      /\[Errno (?:101|113|51|65|10051|10065)\] (?:Network is unreachable|No route to host)/,
+      /\bE(?:NETUNREACH|HOSTUNREACH)\b/,
+      /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
+    ],
+    supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
+    explanation:
+      'The machine has no route to that address: no network at all, an internal address while the VPN is off, or an IPv6 '
+      + 'address on a network without IPv6.',
+    fix: { description: 'Connect (VPN for internal hosts), then see which hosts are reachable', commands: [NETWORK_DOCTOR], automatic: false },
+    describe: (f) => about(f, 'No route to'),
+    example: 'dial tcp 10.20.30.40:443: connect: no route to host',
   },
 ];

@@ -36,10 +36,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-key-missing',
     title: 'The password store is initialised for a key you do not have',
     group: 'pass-gpg',
-    patterns: [/skipped: No public key/, /encryption failed: No public key/],
-    explanation: '~/.password-store/.gpg-id names a gpg key that is not in this keyring (a store copied from another machine, or a deleted key).',
+    // "No name": no usable key for that user id in the keyring (an expired one counts as none), and WKD found none either.
+    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/],
+    explanation:
+      '~/.password-store/.gpg-id names a gpg key that is not in this keyring: a store copied from another machine, a deleted '
+      + 'key, or a keyring that is not the one you use. gpg 1 (gpg) and gpg 2 (gpg2) keep separate keyrings on some systems, '
+      + 'and GNUPGHOME or PASSWORD_STORE_GPG_OPTS can point at another; when `gpg2 --list-keys` (or your usual gpg) lists the '
+      + 'key, run that one instead of re-initialising. A key listed as [expired] counts as missing: extend it instead.',
     fix: {
-      description: 'Initialise the store for a key you hold (re-encrypts existing entries)',
+      description: 'List the keys this gpg holds (and gpg2\'s); only if the key is nowhere, initialise the store for a key you hold (re-encrypts existing entries)',
       commands: [LIST_KEYS, ['pass', 'init', '<gpg-id>']],
       automatic: false,
     },
@@ -49,12 +54,14 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-tty',
     title: 'gpg cannot ask for the passphrase (no terminal)',
     group: 'pass-gpg',
-    patterns: [/Inappropriate ioctl for device/],
+    patterns: [/Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'gpg-agent needs a terminal to show pinentry but was not told which one: GPG_TTY is unset (typical in a fresh shell, '
       + 'tmux, or a script). gpg then reports "No secret key" even though the key is there. '
-      + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it.',
+      + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it. A program with no terminal at all '
+      + '(an editor, a GUI) needs `no-tty` in ~/.gnupg/gpg.conf or a graphical pinentry; an import that reads the key from a pipe '
+      + 'needs --batch (or `batch` in gpg.conf).',
     fix: {
       description: 'Point gpg-agent at this terminal now (and set GPG_TTY in your shell profile)',
       commands: [['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -84,28 +91,170 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-secret-key',
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',
-    patterns: [/decryption failed: No secret key/, /gpg: signing failed: No secret key/],
+    patterns: [
+      /decryption failed: No secret key/, /gpg: signing failed: No secret key/,
+      // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
+      /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
+    ],
+    supersedes: ['git-gpg-sign-failed'],
     explanation:
-      'The entry was encrypted for a gpg key whose secret half is not in this keyring: the store was initialised on another '
-      + 'machine or for another key, or the key was deleted. (When gpg-agent cannot prompt, see gpg-no-tty.)',
+      'gpg found no usable secret key for the entry. Either the key is not in this keyring (the store was initialised on '
+      + 'another machine or for another key, or the key was deleted), or it is there but locked and gpg could not ask for '
+      + 'the passphrase: gpg prints the same words for both. Whether `gpg --list-secret-keys` lists the key in '
+      + '~/.password-store/.gpg-id (for git signing: the key user.signingkey names) decides which. (With "No pinentry" or '
+      + '"Inappropriate ioctl" before it, it is the latter.)',
     fix: {
-      description: 'Compare your secret keys with the key the store uses (~/.password-store/.gpg-id); import the key or re-initialise the store',
-      commands: [LIST_KEYS, ['cat', '~/.password-store/.gpg-id']],
+      description: 'First see whether the key is there (doctor --only pass checks it): listed means it is only locked or gpg cannot ask, so unlock it; '
+        + 'not listed means import it from the machine that has it. Do not re-initialise the store for this: that cannot decrypt what is in it',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass'], LIST_KEYS, ['cat', '~/.password-store/.gpg-id']],
       automatic: false,
     },
     example: 'gpg: decryption failed: No secret key',
   },
   {
     id: 'gpg-key-expired',
-    title: 'The gpg key has expired',
+    title: 'The gpg key has expired (or was revoked)',
     group: 'pass-gpg',
+    // gpg 2.2/2.4 print the same two lines for an expired and for a revoked key (tried here with
+    // both); an untrusted key adds "There is no assurance…" first (gpg-key-untrusted).
     patterns: [/(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?skipped: Unusable public key/, /encryption failed: Unusable public key/, /Unusable secret key/],
-    explanation: 'pass encrypts for the key in .gpg-id, and gpg refuses to encrypt for an expired key. Extending the expiry keeps every stored entry readable.',
+    explanation:
+      'pass encrypts for the key in .gpg-id, and gpg refuses to encrypt for a key that has expired or was revoked; the '
+      + 'message is the same for both. The key listing tells them apart ([expired] or [revoked]). Extending an expired key '
+      + 'keeps every stored entry readable; a revoked key needs a new one (`pass init` with it re-encrypts the store).',
     fix: {
-      description: 'Extend the key and its subkeys by a year',
-      commands: [['gpg', '--quick-set-expire', '<fingerprint>', '1y'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y', '*']],
+      description: 'List the key to see whether it expired or was revoked; extend an expired key and its subkeys by a year',
+      commands: [['gpg', '--list-keys', '<fingerprint>'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y'], ['gpg', '--quick-set-expire', '<fingerprint>', '1y', '*']],
       automatic: false,
     },
     example: 'gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key\nPassword encryption aborted.',
+  },
+  {
+    // gpg's encrypt path (g10/pkclist.c): a key whose owner trust is unknown, used with --batch.
+    id: 'gpg-key-untrusted',
+    title: 'gpg does not trust the key it is asked to encrypt for',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?There is no assurance this key belongs to the named user/,
+      /It is NOT certain that the key belongs to the person named/,
+    ],
+    // Without --batch gpg asks "Use this key anyway?" and, with no terminal, fails on /dev/tty instead.
+    supersedes: ['gpg-key-expired', 'gpg-no-tty'],
+    explanation:
+      'The key is there and valid, but nothing in this keyring vouches for it: a public key imported from another machine '
+      + 'or a colleague without setting its trust. In batch mode gpg then refuses it as "Unusable public key", which is not '
+      + 'an expired key. When it is your own key (the one in .gpg-id), give it ultimate trust; for someone else\'s, check '
+      + 'the fingerprint with them first.',
+    fix: {
+      description: 'Check the fingerprint is the key you mean, then set its trust (gpg --edit-key <fingerprint> trust; 5 for your own key)',
+      commands: [['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--edit-key', '<fingerprint>', 'trust']],
+      automatic: false,
+    },
+    example: 'gpg: 38FC6A9264E4B59F: There is no assurance this key belongs to the named user\ngpg: [stdin]: encryption failed: Unusable public key',
+  },
+  {
+    id: 'pass-entry-missing',
+    title: 'The entry is not in the password store',
+    group: 'pass-gpg',
+    patterns: [/Error: (?<entry>\S+) is not in the password store\./, /is not in the password store/],
+    explanation:
+      'pass has no file for that name under ~/.password-store: the program asked for an entry that was never written (a '
+      + 'first run, another profile name), or the store in use is another one (PASSWORD_STORE_DIR set elsewhere). It is '
+      + 'not a gpg or store fault: every other entry is still fine.',
+    fix: { description: 'List what the store holds; log in to write the entry again', commands: [['pass', 'ls'], ['duo-sso-setup', 'login']], automatic: false },
+    example: 'Error: duo-sso/eticloud is not in the password store.',
+  },
+  {
+    id: 'gpg-unsafe-permissions',
+    title: 'gpg warns that its home folder has unsafe permissions or owner',
+    group: 'pass-gpg',
+    patterns: [/no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/],
+    explanation:
+      '~/.gnupg (or a file in it) is readable by others, or owned by another user (often root, after `sudo gpg`). gpg still '
+      + 'works with a warning when only the mode is wrong; when root owns the files, gpg-agent cannot use them and keys '
+      + 'look missing.',
+    fix: {
+      description: 'Give ~/.gnupg back to your user and make it private',
+      commands: [['sudo', 'chown', '-R', '<user>', '~/.gnupg'], ['chmod', '700', '~/.gnupg'], ['duo-sso-setup', 'doctor', '--only', 'gpg,permissions']],
+      automatic: false,
+    },
+    example: "gpg: WARNING: unsafe permissions on homedir '/home/jdoe/.gnupg'",
+  },
+  {
+    id: 'gpg-agent-unavailable',
+    title: 'gpg cannot reach or start gpg-agent',
+    group: 'pass-gpg',
+    patterns: [
+      /can't connect to the agent: IPC connect call failed/,
+      /failed to start agent '[^']*': /,
+      /no gpg-agent running in this session/,
+      /gpg-agent is not available in this session/,
+      /\bGPG_ERR_NO_AGENT\b|problem with the agent: No agent running/,
+      /can't connect to [`'"]?[^'"\n]*S\.gpg-agent/,
+    ],
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'gpg 2 does every secret-key operation through gpg-agent, over a socket in ~/.gnupg or /run/user/UID/gnupg. The agent '
+      + 'is not installed (gnupg-agent package), cannot create its socket (a read-only or root-owned ~/.gnupg, a path too '
+      + 'long), or a stale socket is left from a killed agent.',
+    fix: {
+      description: 'Restart the agent and see what the gpg check finds',
+      commands: [['gpgconf', '--kill', 'gpg-agent'], ['gpgconf', '--launch', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
+      automatic: false,
+    },
+    example: 'gpg: can\'t connect to the agent: IPC connect call failed\ngpg: decryption failed: No secret key',
+  },
+  {
+    id: 'gpg-passphrase-rejected',
+    title: 'The gpg passphrase was wrong, or the prompt was cancelled or timed out',
+    group: 'pass-gpg',
+    patterns: [/decryption failed: Bad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
+      + 'answered in time (a pinentry on another screen). The store and the key are fine.',
+    fix: { description: 'Try again and type the key\'s passphrase at the prompt', commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']], automatic: false },
+    example: 'gpg: public key decryption failed: Bad passphrase\ngpg: decryption failed: No secret key',
+  },
+  {
+    id: 'gpg-no-pinentry',
+    title: 'gpg-agent cannot start a pinentry to ask for the passphrase',
+    group: 'pass-gpg',
+    patterns: [
+      // GPG_ERR_NO_PIN_ENTRY (85) outside decryption (there gpg-key-locked answers it), and the agent's own lines.
+      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent)[^\n]*: No pinentry/,
+      /\bERR 67108949 No pinentry\b/,
+      /can't connect to the PIN entry module/,
+      /You may want to update to a newer pinentry/,
+      /\bGPG_ERR_NO_PIN_ENTRY\b/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
+    explanation:
+      'gpg asks for a passphrase through gpg-agent, which runs a pinentry program. None could run: no pinentry is installed, '
+      + 'gpg-agent.conf names a pinentry-program that does not exist (or is graphical, over SSH), or the agent was started '
+      + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
+      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent.',
+    fix: {
+      description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
+      commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: No pinentry\ngpg: [stdin]: clear-sign failed: No pinentry',
+  },
+  {
+    id: 'git-gpg-sign-failed',
+    title: 'git could not sign with gpg (gpg\'s own error decides why)',
+    group: 'pass-gpg',
+    patterns: [/error: gpg failed to sign the data/],
+    explanation:
+      'git hides gpg\'s message. The usual causes: GPG_TTY is not set, so pinentry cannot ask (export GPG_TTY=$(tty)); no '
+      + 'pinentry can run; user.signingkey names a key whose secret half is not here; commit.gpgsign is on for a repository '
+      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which.',
+    fix: {
+      description: 'Sign a test text with gpg to see its own error, and check which key and gpg program git uses',
+      commands: [['sh', '-c', 'echo test | gpg --clearsign'], ['git', 'config', '--get-regexp', '^(user\\.signingkey|commit\\.gpgsign|gpg\\.program)$']],
+      automatic: false,
+    },
+    example: 'error: gpg failed to sign the data\nfatal: failed to write commit object',
   },
 ];

@@ -22,9 +22,10 @@ export function renderDiagnosis(d: Diagnosis, style: Style): string[] {
 /** Unrecognised text: the family it most resembles, why we think so, and what to run next. */
 export function renderFamily(guess: FamilyGuess, style: Style): string[] {
   const sym = symbols(style);
-  const why = guess.signals.length > 0
-    ? `It looks like ${guess.title} (it mentions ${guess.signals.map((s) => `"${s}"`).join(', ')}).`
-    : `Nothing in it points at a cause; treat it as ${guess.title}.`;
+  const words = guess.signals.map((s) => `"${s}"`).join(', ');
+  const why = guess.family === 'unknown'
+    ? (guess.signals.length > 0 ? `Its words (${words}) point more than one way, so this does not guess a cause.` : 'Nothing in it points at a cause.')
+    : `It looks like ${guess.title} (it mentions ${words}).`;
   const lines = [`${paint(style, 'yellow', sym.warn)} Not a known failure. ${why}`];
   if (guess.evidence) lines.push(`    ${paint(style, 'dim', `line ${guess.evidence.line}:`)} ${guess.evidence.text}`);
   lines.push(...wrap(`${paint(style, 'cyan', sym.arrow)} Next: let doctor look at this machine`, '    '));

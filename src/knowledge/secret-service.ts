@@ -13,9 +13,15 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'secret-service-missing',
     title: 'No D-Bus session bus, so no Secret Service',
     group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
     patterns: [
       /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
       /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
+      /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
+      /Error spawning command line [`'"]?dbus-launch/,
+      /Could not connect: No such file or directory/,
+      /Failed to connect to (?:the )?(?:D-Bus )?session bus/i,
+      /dbus-launch: (?:command )?not found/,
       // Go's os/exec error, also as a logger quotes it (exec: \"dbus-launch\": ...).
       /exec: \\?"dbus-launch\\?": executable file not found/,
       /DBUS_SESSION_BUS_ADDRESS (?:(?:environment variable |env var )?(?:is )?(?:not set|unset))/i,
@@ -39,11 +45,11 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     title: 'The session bus has no Secret Service (no keyring daemon)',
     group: 'secret-service',
     patterns: [
-      /org\.freedesktop\.secrets was not provided by any \.service files/,
+      /org\.(?:freedesktop\.secrets|kde\.kwalletd\d*|gnome\.keyring\w*) was not provided by any \.service files/,
       /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
-    supersedes: ['secret-service-locked'],
+    supersedes: ['secret-service-locked', 'keyring-no-backend'],
     explanation:
       'There is a session bus, but nothing on it answers as org.freedesktop.secrets and nothing can be started for it: '
       + 'gnome-keyring (or KeePassXC, KWallet with its Secret Service bridge) is not installed or not running. '
@@ -61,13 +67,18 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Object does not implement the interface [“"'‘]?org\.freedesktop\.Secret\.\w+/,
       /Object does not exist at path [“"'‘]?\/org\/freedesktop\/secrets\/(?:collection|aliases)\//,
       /No such secret collection at path: \/org\/freedesktop\/secrets\//,
+      /No such secret item at path: \/org\/freedesktop\/secrets\//,
+      // The bare root object: what go-keyring/99designs get from a bus whose Secret Service is not really there.
+      /No such interface [“"'‘]?org\.freedesktop\.DBus\.Properties[”"'’]? on object at path \/(?!\w)/,
       /org\.freedesktop\.DBus\.Error\.(?:UnknownObject|UnknownInterface)\b/,
     ],
     explanation:
       'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection: a fresh or headless '
       + 'gnome-keyring that never created it (no desktop login ever unlocked it), or a program that is not a full Secret '
       + 'Service (KeePassXC with its integration off, a half-started daemon). Creating the login keyring once with a '
-      + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input.',
+      + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input (which also '
+      + 'restarts a daemon that lost track of its items). On WSL or a headless machine without a desktop, the pass backend avoids the '
+      + 'keyring altogether.',
     fix: { description: 'See what the secret store check finds on the bus, then create and unlock the login keyring', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'secret-tool: No such interface “org.freedesktop.Secret.Collection” on object at path /org/freedesktop/secrets/collection/login',
   },
@@ -81,12 +92,113 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Failed to unlock the collection/,
       /failed to unlock correct collection/,
       /\bcollection is locked\b/i,
+      /\bLockedException\b|\bItem is locked\b/,
     ],
+    supersedes: ['keyring-no-backend'],
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
+  },
+  {
+    id: 'keyring-no-backend',
+    title: 'The keyring library found no usable secret store',
+    group: 'secret-service',
+    patterns: [
+      // Python keyring, node keytar/@napi-rs/keyring (keyring-rs), go-keyring, 99designs/keyring.
+      /No recommended backend was available/,
+      /\bNoKeyringError\b/,
+      /keyring\.errors\.(?:NoKeyringError|InitError|KeyringLocked)/,
+      /Platform secure storage failure/,
+      /Couldn't access platform secure storage/,
+      /libsecret-1\.so\.0: cannot open shared object file/,
+      /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
+    ],
+    explanation:
+      'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
+      + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
+      + 'can keep its secrets in pass instead.',
+    fix: {
+      description: 'See which secret stores this session offers and set up pass where there is none',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
+      automatic: false,
+    },
+    example: 'keyring.errors.NoKeyringError: No recommended backend was available. Install a recommended 3rd party backend package; or, install the keyrings.alt package if you want to use the non-recommended backends.',
+  },
+  {
+    id: 'secret-service-prompt',
+    title: 'The keyring asked for a password and the prompt was dismissed or never shown',
+    group: 'secret-service',
+    patterns: [/\bPromptDismissedException\b/, /Prompt dismissed/i, /org\.freedesktop\.DBus\.Error\.NoReply/, /Did not receive a reply\. Possible causes include: the remote application did not send a reply/],
+    explanation:
+      'Unlocking the keyring needs its password, asked through a prompt on the desktop. Nobody answered it (an SSH session '
+      + 'whose prompt appeared on the console, a screen locked) or it was cancelled, so the call timed out (NoReply after '
+      + '25 seconds). The keyring is fine; it is still locked.',
+    fix: { description: 'Unlock the keyring where its prompt can be answered, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'secretstorage.exceptions.PromptDismissedException: Prompt dismissed.',
+  },
+  {
+    // aws-vault's CredentialKeyring/SSO providers: fmt.Errorf("Invalid data in keyring: %v", json error)
+    // (github.com/99designs/aws-vault, vault/credentialkeyring.go); the store itself works.
+    id: 'keyring-item-corrupt',
+    title: 'An item in the keyring is unreadable (damaged or written by another version)',
+    group: 'secret-service',
+    patterns: [
+      /[Ii]nvalid data in keyring\b/,
+      /\bkeyring\b[^\n]*(?:unexpected end of JSON input|invalid character '[^']*' looking for beginning of value|cannot unmarshal)/i,
+    ],
+    explanation:
+      'The keyring answered, and the item it returned is not what the program stored there: cut short, edited by hand, or '
+      + 'written by another version or another program under the same name. The keyring store is fine; only that one item '
+      + 'is unreadable, and reading it again will fail the same way.',
+    fix: {
+      description: 'Remove only that item from the keyring and store the secret again (for aws-vault: `aws-vault remove <profile>`, then `aws-vault add <profile>`); the secret store check names duo-sso\'s items',
+      commands: [SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input',
+  },
+  {
+    id: 'macos-keychain',
+    title: 'The macOS keychain refused or could not find the item',
+    group: 'secret-service',
+    patterns: [
+      // Security.framework OSStatus codes and their texts (SecBase.h).
+      /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
+      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|\(-25300\)/,
+      /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b/,
+      /SecKeychain\w+: /,
+    ],
+    explanation:
+      'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
+      + 'ask (SSH, a launch agent, a locked screen); "could not be found" means no item of that name (not logged in yet, '
+      + 'another account name); a wrong-password error means the keychain\'s password differs from the login password '
+      + '(after a password reset).',
+    fix: {
+      description: 'Unlock the login keychain (it asks for its password), then check the secret store',
+      commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.',
+  },
+  {
+    id: 'windows-credential-manager',
+    title: 'Windows Credential Manager refused or could not find the credential',
+    group: 'secret-service',
+    patterns: [
+      /A specified logon session does not exist\. It may already have been terminated/,
+      /\bERROR_NO_SUCH_LOGON_SESSION\b|\b1312\b[^\n]*logon session/,
+      /\bCredRead\w*\b[^\n]*(?:Element not found|1168)|\bERROR_NOT_FOUND\b/,
+      /The stub received bad data/,
+    ],
+    explanation:
+      'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
+      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
+      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential.',
+    fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)',
   },
 ];

@@ -61,6 +61,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Not authorized to perform:? sts:AssumeRoleWithSAML/i,
       /\(AccessDenied\) when calling the AssumeRoleWithSAML operation/,
       /via STS: AccessDenied\b/,
+      // duo-sso's words when the SSO login does not grant the role a profile asks for (issue 18).
+      /\bis not available to you\b/,
     ],
     explanation:
       'The SAML assertion does not grant the account and role the profile asks for, or the role\'s trust policy does not trust '
@@ -113,8 +115,11 @@ export const stsFailures: readonly KnownFailure[] = [
       /Signature expired: (?<sigTime>\d{8}T\d{6}Z) is now earlier than (?<earliest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) - 15 min\.\)/,
       /Signature not yet current: (?<sigTime>\d{8}T\d{6}Z) is still later than (?<latest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) \+ 15 min\.\)/,
       /RequestTimeTooSkewed/,
+      /The difference between the request time and the current time is too large/,
+      /\bRequestExpired\b|Request has expired\b/,
       /Signature expired: \S+ is now earlier than/,
     ],
+    supersedes: ['signature-mismatch'],
     explanation:
       'AWS refuses signed requests whose time is more than 15 minutes away from its own. The credentials may be fine; '
       + 'the clock is not. Time sync is often off in WSL after the host slept, and in VMs restored from a snapshot.',
@@ -169,5 +174,94 @@ export const stsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Could not connect to the endpoint URL: "https://sts.us-east-1.amazonaws.com/"',
+  },
+  {
+    id: 'saml-provider-invalid',
+    title: 'The Role attribute names a role or SAML provider AWS does not accept',
+    group: 'sts',
+    patterns: [
+      // STS's parameter validation: the ARNs parsed out of the assertion's Role attribute.
+      /Value '[^']*' at '(?:principalArn|roleArn)' failed to satisfy constraint/,
+      /\b(?:principalArn|PrincipalArn|roleArn|RoleArn)\b[^\n]*(?:failed to satisfy constraint|must have length|is invalid|not a valid)/,
+      /Specified provider doesn'?t exist/i,
+      // Go SDK v1 validates before sending: "minimum field size of 20, AssumeRoleWithSAMLInput.PrincipalArn".
+      /\bAssumeRoleWithSAMLInput\.(?:PrincipalArn|RoleArn)\b/,
+      /SAML Assertion doesn'?t contain the requested Role/i,
+      /Invalid principal in policy: "?SAML/i,
+      /\bInvalid SAML (?:response|assertion|provider)\b/i,
+    ],
+    supersedes: ['invalid-identity-token', 'access-denied-role'],
+    explanation:
+      'AssumeRoleWithSAML takes the role ARN and the SAML provider ARN from the assertion\'s Role attribute '
+      + '("arn:aws:iam::ACCOUNT:role/NAME,arn:aws:iam::ACCOUNT:saml-provider/NAME"). STS refused them: an ARN shorter than '
+      + '20 characters or malformed (an account id that lost digits, the pair in the wrong order, spaces), or a provider '
+      + 'that does not exist in that account. The IdP\'s attribute mapping, or the profile\'s account/role, is wrong.',
+    fix: {
+      description: 'Read the Role attribute in your assertion and compare account, role and provider with the profile; send a wrong mapping to the IdP administrators',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value 'arn:aws:iam::1:x' at 'principalArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+  },
+  {
+    id: 'role-session-name-invalid',
+    title: 'The session name (RoleSessionName) is not acceptable to AWS',
+    group: 'sts',
+    patterns: [/Value '[^']*' at 'roleSessionName' failed to satisfy constraint/i, /RoleSessionName[^\n]*(?:failed to satisfy|must satisfy|pattern|length)/i],
+    supersedes: ['invalid-identity-token'],
+    explanation:
+      'STS takes the session name from the assertion (RoleSessionName attribute) or the tool: 2 to 64 characters of letters, '
+      + 'digits and +=,.@_-. A name with a space, a backslash (DOMAIN\\user) or more than 64 characters is refused.',
+    fix: {
+      description: 'Check the RoleSessionName in your assertion; the IdP administrators must map it to a plain user name or email',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']],
+      automatic: false,
+    },
+    example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value 'John Doe' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+  },
+  {
+    id: 'signature-mismatch',
+    title: 'AWS computed a different signature: the secret key does not match the access key',
+    group: 'credentials',
+    patterns: [
+      /The request signature we calculated does not match the signature you provided/,
+      /\bSignatureDoesNotMatch\b(?![^\n]*Signature (?:expired|not yet current))/,
+    ],
+    explanation:
+      'The access key id is known to AWS, but the request was signed with another secret key: aws_secret_access_key was '
+      + 'pasted wrong (a missing character, a trailing space), belongs to another key, or AWS_SECRET_ACCESS_KEY in the '
+      + 'environment overrides the profile. (A clock that is off says "Signature expired" instead.)',
+    fix: {
+      description: 'See where the profile\'s keys come from (environment or files) and log in again to rewrite them',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+  },
+  {
+    id: 'assume-role-denied',
+    title: 'Not allowed to assume a role from these credentials (AssumeRole)',
+    group: 'sts',
+    patterns: [
+      /is not authorized to perform: sts:(?:AssumeRole|TagSession|SetSourceIdentity) on resource/,
+      /\(AccessDenied\) when calling the AssumeRole operation/,
+      /operation error STS: AssumeRole,[^\n]*AccessDenied/,
+      /MultiFactorAuthentication failed/,
+      /Cannot call GetFederationToken with session credentials/,
+    ],
+    explanation:
+      'A profile with role_arn (and source_profile) asked STS to assume a role, and the role\'s trust policy does not trust '
+      + 'the identity the source credentials belong to, or it requires MFA the call did not give (a code already used, or '
+      + 'from another device than mfa_serial names, fails the same way). When the action named is sts:TagSession or '
+      + 'sts:SetSourceIdentity, the trust policy allows sts:AssumeRole but not the session tags or source identity the '
+      + 'caller sends: the trust policy must allow that action too. This is the second hop after the duo-sso login, not '
+      + 'the SAML login itself.',
+    fix: {
+      description: 'Check which identity the source profile is, and ask the role\'s owners to trust it (or use the duo-sso profile for that role directly)',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    describe: (f) => (f.role ? `The role asked for was '${f.role}'${f.account ? ` in account ${f.account}` : ''}.` : undefined),
+    example: 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::626007623524:assumed-role/readonly/jdoe is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/deploy',
   },
 ];

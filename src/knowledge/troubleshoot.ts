@@ -4,7 +4,9 @@ import { ExitCode, UserError } from '../errors.js';
 import { osName } from '../platform/facts.js';
 import { readInput, type InputSource } from '../io/read-input.js';
 import { KNOWLEDGE, diagnose, parseAwsErrors, redactSecrets } from './index.js';
+import { diagnoseWith } from './diagnose.js';
 import { resembles } from './families.js';
+import { ownKnowledge } from './own.js';
 import { renderTroubleshoot } from './render.js';
 
 /** Logs bigger than this are not a pasted error; ask for the relevant part. */
@@ -19,7 +21,10 @@ export interface TroubleshootOptions {
 export async function runTroubleshoot(ctx: Pick<Context, 'io' | 'options' | 'style'>, opts: TroubleshootOptions, stdin?: AsyncIterable<Buffer | string>): Promise<number> {
   if (opts.list) return list(ctx);
   const text = await gatherText(ctx, opts, stdin);
-  const diagnoses = diagnose(text, { os: osName(process.platform) });
+  const os = { os: osName(process.platform) };
+  // Our own lines are answered only when nothing in the knowledge base proper is recognised.
+  const found = diagnose(text, os);
+  const diagnoses = found.length > 0 ? found : diagnoseWith(ownKnowledge(), text, os);
   const known = new Set(diagnoses.map((d) => d.line));
   const unknownErrors = parseAwsErrors(text).filter((e) => !known.has(e.line));
   // Never a bare "not recognised": unknown text gets the family it resembles and doctor.

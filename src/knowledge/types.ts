@@ -3,7 +3,7 @@
 // rendered from them, so the catalogue and the behaviour cannot drift apart.
 import type { OsName } from '../platform/facts.js';
 
-export type KnowledgeGroup = 'network' | 'sts' | 'credentials' | 'duo-sso' | 'aws-cli' | 'pass-gpg' | 'secret-service' | 'brew';
+export type KnowledgeGroup = 'network' | 'sts' | 'credentials' | 'duo-sso' | 'aws-cli' | 'pass-gpg' | 'secret-service' | 'brew' | 'node';
 
 /**
  * What to do about a failure. `commands` are steps in order; a step may hold placeholders
@@ -30,6 +30,8 @@ export interface DiagnosisFacts {
   tap?: string;
   formula?: string;
   fingerprint?: string;
+  /** A file or folder the message names. */
+  path?: string;
   /** The host a network failure names (DNS name or address), and its port when given. */
   host?: string;
   port?: number;

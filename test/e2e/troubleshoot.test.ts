@@ -85,7 +85,7 @@ describe('troubleshoot', () => {
     expect(plain.exitCode).toBe(1);
     expect(plain.json).toEqual({
       recognised: false, diagnoses: [], unrecognisedAwsErrors: [],
-      family: { family: 'tooling', title: expect.any(String), signals: [], commands: [['duo-sso-setup', 'doctor']] },
+      family: { family: 'unknown', title: expect.any(String), signals: [], commands: [['duo-sso-setup', 'doctor']] },
     });
   });
 

@@ -66,7 +66,7 @@ describe('diagnose', () => {
     expect(unnamed!.fix.commands).toEqual([['duo-sso-setup', 'login', '--profile', '<profile>']]);
     expect(unnamed!.detail).toBeUndefined();
     const [gpg] = diagnose('gpg: 5AD5ADDDEDD4710790636724D95AD1FA5E02E571: skipped: Unusable public key');
-    expect(gpg!.fix.commands[0]).toEqual(['gpg', '--quick-set-expire', '5AD5ADDDEDD4710790636724D95AD1FA5E02E571', '1y']);
+    expect(gpg!.fix.commands.slice(0, 2)).toEqual([['gpg', '--list-keys', '5AD5ADDDEDD4710790636724D95AD1FA5E02E571'], ['gpg', '--quick-set-expire', '5AD5ADDDEDD4710790636724D95AD1FA5E02E571', '1y']]);
   });
 
   it('describes the role that failed and the clock skew in words', () => {

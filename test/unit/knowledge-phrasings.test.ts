@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE, diagnose, type DiagnosisFacts } from '../../src/knowledge/index.js';
 import phrasings from '../fixtures/knowledge/phrasings.js';
+import fromSources from '../fixtures/knowledge/sources.js';
 
 interface Phrasing {
   id: string;
@@ -15,7 +16,7 @@ interface Phrasing {
   secret?: string;
 }
 
-const PHRASINGS: readonly Phrasing[] = phrasings;
+const PHRASINGS: readonly Phrasing[] = [...phrasings, ...fromSources];
 
 describe('real phrasings (test/fixtures/knowledge)', () => {
   it.each(PHRASINGS.map((p) => [p.id, p.source, p] as const))('%s recognises %s', (id, _source, p) => {

@@ -116,7 +116,7 @@ describe('troubleshoot on a message nothing matches', () => {
     ['open /home/jdoe/.config/duo-sso/config.json: permission denied', 'permissions'],
     ['yaml: line 3: did not find expected key in the config file for profile dev', 'configuration'],
     ['panic: runtime error: index out of range [1] with length 0', 'tooling'],
-    ['everything is fine', 'tooling'],
+    ['everything is fine', 'unknown'],
   ])('%s → %s, with doctor as the next step', async (text, family) => {
     const { ctx, out } = fakeCtx({ json: true });
     expect(await runTroubleshoot(ctx, { text: [text], list: false })).toBe(1);

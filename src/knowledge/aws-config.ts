@@ -1,0 +1,199 @@
+// Failures of the AWS CLI's own configuration and credential providers, as botocore raises
+// them (botocore/exceptions.py, botocore/configloader.py on Python's configparser,
+// botocore/credentials.py for credential_process, SSO and assume-role chains,
+// botocore/httpsession.py for ca_bundle). The same conditions in the JS and Go SDKs are
+// matched where their wording is known. Signals are class names and fixed stems, not sentences.
+import type { KnownFailure } from './types.js';
+
+const VALIDATE = ['duo-sso-setup', 'doctor', '--only', 'profiles'];
+const PATH = String.raw`(?<path>[^\s'",]+)`;
+
+export const awsConfigFailures: readonly KnownFailure[] = [
+  {
+    id: 'aws-config-unparsable',
+    title: 'An AWS config or credentials file cannot be parsed',
+    group: 'aws-cli',
+    patterns: [
+      // configparser's exception classes, as botocore's configloader lets them through.
+      /\bMissingSectionHeaderError\b/,
+      /File contains no section headers/,
+      /\bConfigParseError\b/,
+      new RegExp(String.raw`Unable to parse config file: ${PATH}`),
+      /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,
+      /\bParsingError: Source contains parsing errors\b/,
+      // JS SDK v3 / Go SDK ini parsers.
+      /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
+      /SharedConfigLoadError\b/,
+    ],
+    supersedes: ['aws-config-duplicate'],
+    explanation:
+      'The AWS tools read ~/.aws/config and ~/.aws/credentials as INI files: every key must sit under a [section] header, '
+      + 'and a line may not start with spaces unless it continues the previous value. A key above the first header (a '
+      + 'pasted `aws_access_key_id=...` with no `[default]`), an indented header, a byte-order mark or a file saved as UTF-16 '
+      + 'by a Windows editor makes the whole file unreadable, and every profile fails with it.',
+    fix: {
+      description: 'See the line the parser stopped at and correct it (add the [section] header, remove the indentation, save as UTF-8); doctor shows the file and line',
+      commands: [VALIDATE],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The file is ${f.path}.` : undefined),
+    example: "configparser.MissingSectionHeaderError: File contains no section headers.\nfile: '/home/jdoe/.aws/credentials', line: 1\n'aws_access_key_id=AKIAEXAMPLE\\n'\nbotocore.exceptions.ConfigParseError: Unable to parse config file: /home/jdoe/.aws/credentials",
+  },
+  {
+    id: 'aws-config-duplicate',
+    title: 'An AWS config file has a section or a key twice',
+    group: 'aws-cli',
+    patterns: [
+      /\bDuplicate(?:Option|Section)Error\b/,
+      /While reading from [^\n]*\[line\s+\d+\]: (?:option ['"][^'"]+['"] in section ['"][^'"]+['"]|section ['"][^'"]+['"]) already exists/,
+    ],
+    explanation:
+      'Python\'s configparser (which the AWS CLI uses) refuses a file in which a [section] appears twice, or a key appears '
+      + 'twice in one section: usually a profile pasted in again, or a tool that appended instead of replacing. The message '
+      + 'names the file, the line and the section.',
+    fix: {
+      description: 'Merge or delete the second copy at the line named (keep the one with the values you use); doctor shows both places',
+      commands: [VALIDATE],
+      automatic: false,
+    },
+    example: "configparser.DuplicateSectionError: While reading from '/home/jdoe/.aws/config' [line 12]: section 'profile dev' already exists",
+  },
+  {
+    id: 'aws-config-file-missing',
+    title: 'AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE names a file that is not there',
+    group: 'aws-cli',
+    patterns: [/\bConfigNotFound\b/, /The specified config file \((?<path>[^)\n]+)\) could not be found/],
+    explanation:
+      'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
+      + 'from another setup, or a path with a typo or an unexpanded ~.',
+    fix: {
+      description: 'Unset the variable (or correct the path); the default ~/.aws/config is used then',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
+      automatic: false,
+    },
+    example: 'The specified config file (/home/jdoe/aws/config) could not be found.',
+  },
+  {
+    id: 'ca-bundle-missing',
+    title: 'The CA bundle file the AWS CLI is told to use does not exist',
+    group: 'aws-cli',
+    patterns: [
+      // botocore httpsession: the ssl module cannot open ca_bundle / AWS_CA_BUNDLE.
+      /SSL validation failed for \S+ \[Errno 2\] No such file or directory/,
+      /\bca_certs?\b[^\n]*No such file or directory/i,
+      // requests / pip: "Could not find a suitable TLS CA certificate bundle, invalid path: X".
+      /Could not find a suitable TLS CA certificate bundle, invalid path/,
+      // curl: (77) and OpenSSL's file lookup.
+      /error setting certificate (?:verify locations|file):?\s+(?:CAfile: )?\S+/,
+      /\bX509_LOOKUP_file\b|\bFileNotFoundError\b[^\n]*\b(?:ca[-_]?bundle|\.pem|\.crt)\b/i,
+      // Node: NODE_EXTRA_CA_CERTS names a missing file.
+      /Ignoring extra certs from [`'"]?[^`'"\s]+[`'"]?, load failed/,
+    ],
+    supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'A CA bundle is configured (ca_bundle in ~/.aws/config, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, '
+      + 'NODE_EXTRA_CA_CERTS or curl\'s --cacert) but the file it names does not exist or cannot be read, so no TLS '
+      + 'connection can be verified. This is not an untrusted certificate: adding a CA does not help while the setting '
+      + 'points at nothing. Remove the setting, or point it at a PEM file that exists.',
+    fix: {
+      description: 'Find which setting names the missing file and remove it (or correct the path); doctor lists the CA settings in effect',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['aws', 'configure', 'get', 'ca_bundle']],
+      automatic: false,
+    },
+    example: 'SSL validation failed for https://sts.amazonaws.com/ [Errno 2] No such file or directory',
+  },
+  {
+    id: 'credential-process-failed',
+    title: 'The profile\'s credential_process command failed',
+    group: 'aws-cli',
+    patterns: [
+      /Error when retrieving credentials from custom-process/,
+      /Unsupported version '[^']*' for credential process provider/,
+      /credential_process[^\n]*(?:returned|exited with|failed|error)/i,
+      /CredentialRetrievalError: Error when retrieving credentials from (?:process|custom-process)/,
+      /ProcessProviderExecutionError\b|error in credential_process\b/,
+      /Profile [^\n]* did not include credential process/,
+    ],
+    explanation:
+      'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
+      + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
+      + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
+      + 'locked or an expired session: run it by hand to see its message.',
+    fix: {
+      description: 'Run the profile\'s credential_process by hand to see its own error, then fix that (for ours: log in again, or unlock the store)',
+      commands: [['aws', 'configure', 'get', 'credential_process', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'credentials']],
+      automatic: false,
+    },
+    example: 'Error when retrieving credentials from custom-process: duo-sso-setup: error: the credentials of profile dev expired at 2026-11-26T10:00:00.000Z',
+  },
+  {
+    id: 'sso-session-expired',
+    title: 'The AWS IAM Identity Center (aws sso) session has expired',
+    group: 'credentials',
+    patterns: [
+      /\bUnauthorizedSSOTokenError\b/,
+      /The SSO session associated with this profile has expired or is otherwise invalid/,
+      /Error loading SSO Token: Token for \S+ does not exist/,
+      /\bSSOTokenLoadError\b/,
+      /Token has expired and refresh failed/,
+      /The SSO session has expired/i,
+      /Cached SSO login is expired|SSO (?:token|session)[^\n]{0,40}(?:expired|invalid)/i,
+      /Unable to load SSO token/i,
+    ],
+    explanation:
+      'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
+      + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login.',
+    fix: {
+      description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
+      commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'Error loading SSO Token: Token for https://example.awsapps.com/start does not exist',
+  },
+  {
+    id: 'aws-region-missing',
+    title: 'No AWS region is configured, or it is not a region',
+    group: 'aws-cli',
+    patterns: [
+      /\bNoRegionError\b/,
+      /You must specify a region\./,
+      /Provided region_name '(?<region>[^']*)' doesn't match a supported format/,
+      /\bMissingRegion: could not find region configuration/,
+      /Region is missing\b/,
+      /\bInvalidRegionError\b/,
+      // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
+      /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
+    ],
+    supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
+      + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, or a typo).',
+    fix: {
+      description: 'Set a region for the profile',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'You must specify a region. You can also configure your region by running "aws configure".',
+  },
+  {
+    id: 'source-profile-invalid',
+    title: 'A profile\'s source_profile chain is broken',
+    group: 'credentials',
+    patterns: [
+      /The source_profile "[^"]*" must specify either static credentials or an assume role configuration/,
+      /The source profile "[^"]*" must have credentials/,
+      /Infinite loop in credential configuration detected/,
+      /\bInfiniteLoopConfigError\b/,
+      /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
+    ],
+    explanation:
+      'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
+      + '(not logged in, or its keys moved to a store), or the chain points back at itself.',
+    fix: {
+      description: 'Log in to the source profile first, then retry; doctor shows the chain',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,profiles']],
+      automatic: false,
+    },
+    example: 'The source_profile "dev" must specify either static credentials or an assume role configuration',
+  },
+];

@@ -1,0 +1,159 @@
+// Issue 18 items 3 and 4: where two causes share words the answer tells them apart from the
+// text, or asks for the one fact that decides (and names the doctor check that finds it);
+// a destructive step is never the first answer on ambiguous text; unknown text gets the
+// right family or an honest "unknown", never a wrong one.
+import { describe, expect, it } from 'vitest';
+import { KNOWLEDGE, diagnose, type Diagnosis } from '../../src/knowledge/index.js';
+import { resembles } from '../../src/knowledge/families.js';
+
+// Steps that lose or replace something the user has: a store re-initialised for another key,
+// a key deleted, a tap removed, a keyring replaced, credentials deleted.
+const DESTRUCTIVE = [/^pass init$/, /^gpg --delete/, /^brew untap/, /^rm /, /--replace/, /credentials (?:delete|remove)/];
+const isDestructive = (argv: string[]) => DESTRUCTIVE.some((re) => re.test(argv.join(' ')));
+const answer = (d: Diagnosis) => [d.explanation, d.fix.description, ...d.fix.commands.map((c) => c.join(' '))].join('\n');
+
+function only(text: string): Diagnosis {
+  const found = diagnose(text);
+  expect(found.map((d) => d.id), text).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('pairs that share words are told apart', () => {
+  it('a locked gpg key (agent cache expired, no pinentry) is not a missing key, and never gets "re-initialise"', () => {
+    for (const text of [
+      'gpg: public key decryption failed: No pinentry\ngpg: decryption failed: No secret key',
+      'duo-sso-setup: error: your gpg key is locked (gpg-agent has no cached passphrase)',
+      'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key',
+    ]) {
+      const d = only(text);
+      expect(['gpg-key-locked', 'gpg-no-tty']).toContain(d.id);
+      expect(answer(d)).not.toMatch(/re-?initiali[sz]e/i);
+      expect(d.fix.commands.some(isDestructive)).toBe(false);
+    }
+  });
+
+  it('"No secret key" alone is ambiguous: the answer asks whether the key is listed (doctor checks it) before anything destructive', () => {
+    const d = only('gpg: decryption failed: No secret key');
+    expect(d.id).toBe('gpg-no-secret-key');
+    expect(d.fix.commands[0]).toEqual(['duo-sso-setup', 'doctor', '--only', 'gpg,pass']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(d.fix.description).toMatch(/whether the key is there/);
+    expect(d.fix.description).toMatch(/Do not re-initialise/);
+  });
+
+  it('a missing key for encryption (No public key) is told apart from a locked one', () => {
+    expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key').id).toBe('pass-key-missing');
+  });
+
+  it('"Unusable public key" after "no assurance" is an untrusted key, not an expired one; alone it asks expired or revoked', () => {
+    // Both outputs as gpg 2.4 printed them here (a key imported without trust; an expired key).
+    const untrusted = only('gpg: 38FC6A9264E4B59F: There is no assurance this key belongs to the named user\ngpg: [stdin]: encryption failed: Unusable public key');
+    expect(untrusted.id).toBe('gpg-key-untrusted');
+    expect(untrusted.fix.commands.flat()).not.toContain('--quick-set-expire');
+    const unusable = only('gpg: F496E32E505EDAF7FA3D1FF82A01E7554FDEB121: skipped: Unusable public key\ngpg: [stdin]: encryption failed: Unusable public key');
+    expect(unusable.id).toBe('gpg-key-expired');
+    expect(unusable.fix.commands[0]!.join(' ')).toMatch(/^gpg --list-keys/);
+    expect(answer(unusable)).toMatch(/revoked/);
+  });
+
+  it('a key that is not where gpg looks (gpg 1 vs gpg2 keyrings, [expired]) is checked before the store is re-initialised', () => {
+    const d = only('gpg: t@example.com: skipped: No name\ngpg: [stdin]: encryption failed: No name');
+    expect(d.id).toBe('pass-key-missing');
+    expect(isDestructive(d.fix.commands[0]!)).toBe(false);
+    expect(d.fix.description).toMatch(/only if/i);
+    expect(answer(d)).toMatch(/gpg2/);
+  });
+
+  it('a CA bundle setting that names a missing file is not "trust your CA"', () => {
+    for (const text of [
+      'SSL validation failed for https://sts.amazonaws.com/ [Errno 2] No such file or directory',
+      'OSError: Could not find a suitable TLS CA certificate bundle, invalid path: /etc/corp/ca.pem',
+      'curl: (77) error setting certificate verify locations:  CAfile: /etc/corp/ca.pem CApath: none',
+    ]) {
+      const d = only(text);
+      expect(d.id, text).toBe('ca-bundle-missing');
+      expect(d.fix.description).toMatch(/remove it/);
+      expect(answer(d)).not.toMatch(/update-ca-certificates|add-trusted-cert|certutil/);
+    }
+  });
+
+  it('an untrusted CA is still answered with trusting it (and never turning verification off)', () => {
+    const d = only('SSL validation failed for https://sts.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)');
+    expect(d.id).toBe('tls-untrusted-ca');
+    expect(d.fix.commands.flat()).not.toContain('--no-verify-ssl');
+  });
+
+  it('an expired session and an invalid token get different answers; "invalid or expired" asks which (doctor shows the expiry)', () => {
+    const expired = only('An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    const invalid = only('An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.');
+    expect(expired.id).toBe('session-expired');
+    expect(invalid.id).toBe('invalid-credentials');
+    const both = only('Error: The security token included in the request is invalid or has expired');
+    expect(both.id).toBe('token-invalid-or-expired');
+    expect(both.fix.commands[0]).toEqual(['duo-sso-setup', 'doctor', '--only', 'credentials']);
+  });
+
+  it('an expired SAML assertion (5 minutes) is not an expired session', () => {
+    expect(only('An error occurred (ExpiredTokenException) when calling the AssumeRoleWithSAML operation: Token must be redeemed within 5 minutes of issuance').id).toBe('expired-assertion');
+  });
+
+  it('a tap that moved (remote mismatch) is re-pointed, not untapped; a broken tap goes through the repair ladder', () => {
+    const moved = only('Error: Tap ats-operations/homebrew-tap remote mismatch.\nhttps://wwwin-github.cisco.com/ATS-operations/homebrew-tap.git != https://wwwin-github.cisco.com/ats-operations/homebrew-tap-old');
+    expect(moved.id).toBe('brew-tap-moved');
+    expect(moved.fix.commands[0]!.slice(0, 3)).toEqual(['brew', 'tap', '--custom-remote']);
+    expect(moved.fix.commands.some(isDestructive)).toBe(false);
+    const broken = only('Error: Cannot tap ats-operations/homebrew-tap: invalid syntax in tap!');
+    expect(broken.id).toBe('brew-tap-broken');
+    // The ladder tries `brew tap --repair` before anything that removes the tap.
+    expect(broken.fix.commands).toEqual([['duo-sso-setup', 'upgrade', 'duo-sso']]);
+  });
+
+  it('a clock that is off is not a wrong secret key, though both say SignatureDoesNotMatch', () => {
+    expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20261126T093000Z is now earlier than 20261126T094812Z (20261126T100312Z - 15 min.)').id).toBe('clock-skew');
+    expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided.').id).toBe('signature-mismatch');
+  });
+
+  it('no entry puts a destructive step first', () => {
+    // Checked over every entry's documented example: the first step is never one that loses data.
+    for (const e of KNOWLEDGE) {
+      for (const d of diagnose(e.example)) expect(isDestructive(d.fix.commands[0] ?? []), d.id).toBe(false);
+    }
+  });
+});
+
+describe('unknown text: the right family, or an honest "unknown"', () => {
+  it.each([
+    // D-Bus and keyring errors that contain authentication words.
+    ['GDBus.Error:org.freedesktop.Secret.Error.NoSession: the password could not be stored for this session', 'secret-store'],
+    ['Error calling StartServiceByName for org.gnome.keyring: the login password was refused', 'secret-store'],
+    ['gpg: key 0x1234: passphrase cache flushed; token invalid', 'secret-store'],
+    ['kwalletd5: the wallet password prompt timed out', 'secret-store'],
+    // Network errors that mention tokens or login.
+    ['login failed: dial tcp 10.0.0.1:443: i/o deadline reached while fetching token', 'network'],
+    ['Error: getaddrinfo EAI_FAIL sso.example.com (session token refresh)', 'network'],
+    // Permission errors that mention credentials files.
+    ["Error: EACCES: permission denied, open '/home/jdoe/.aws/credentials.lock'", 'permissions'],
+    // Authentication by its own codes.
+    ['HTTP 401 from https://sso.example.com/oauth2/token while refreshing the session', 'authentication'],
+    // Nothing to go by.
+    ['something went wrong', 'unknown'],
+    ['exit status 3', 'tooling'],
+  ])('%s → %s', (text, family) => {
+    expect(diagnose(text)).toEqual([]);
+    expect(resembles(text).family).toBe(family);
+  });
+
+  it('says it does not know when the words point two ways equally', () => {
+    const guess = resembles('the password was not allowed by the proxy');
+    expect(guess.family).toBe('unknown');
+    expect(guess.commands).toEqual([['duo-sso-setup', 'doctor']]);
+  });
+
+  it('never calls a D-Bus error "authentication" because it contains "password"', () => {
+    for (const text of [
+      'org.freedesktop.DBus.Error.AccessDenied: password prompt rejected',
+      'dbus-daemon: failed to activate service for password login',
+      'D-Bus: Failed to unlock keyring with login password',
+    ]) expect(resembles(text).family, text).not.toBe('authentication');
+  });
+});
