@@ -32,6 +32,11 @@ export const OWN_FIXES: Record<string, { description: string; commands?: string[
   'the Role attribute holds no usable "role-arn,provider-arn" value': { description: 'Look at the Role values the assertion holds; a wrong mapping is for the IdP administrators', commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']] },
   'the IdP did not sign you in (status {}) and gave no message': { description: 'The identity provider refused the login; log in again, and ask its administrators if it keeps failing', commands: [['duo-sso-setup', 'login']] },
   'store initialised for {}; your gpg key is locked (gpg-agent has no cached passphrase)': { description: 'the gpg-key-locked entry', entry: 'gpg-key-locked' },
+  'unknown profiles {}: not in {}, {} or {}': { description: 'Use one of the profiles listed under the message, or add it to config.json', commands: [['duo-sso-setup', 'config', 'profiles'], ['duo-sso-setup', 'config', 'add-profile', '<profile>', '--account', '<account-id>', '--role', '<role>']] },
+  '{} must be an https URL, got {} (plain http would send the session keys in clear text; http is allowed for 127.0.0.1, ::1 and localhost only)': { description: 'Set DUO_SSO_SETUP_FEDERATION_URL to an https:// URL, or unset it to use AWS\'s own federation endpoint', commands: [] },
+  'no credentials for profile {} (nothing under [{}] in {}, and it is not in a secret store)': { description: 'Log in to get credentials for the profile', commands: [['duo-sso-setup', 'login', '--profile', '<profile>']] },
+  'cannot update {}: {}; it was left unchanged': { description: 'The reason follows the colon (a folder, link or pipe in the file\'s place, permissions, a full disk); nothing was changed', commands: [['duo-sso-setup', 'doctor', '--only', 'permissions']] },
+  'the Role attribute holds no value AWS can use: {} (and {} more)': { description: 'Look at the Role values the assertion holds; a wrong mapping is for the IdP administrators', commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>']] },
   '--from, --sha256, --allow-unverified and --release-key apply to duo-sso only': { description: 'Use those options with `upgrade duo-sso` only', commands: [['duo-sso-setup', 'upgrade', 'duo-sso', '--help']] },
 };
 

@@ -19,7 +19,7 @@ export function renderTroubleshootingDoc(entries: readonly KnownFailure[] = KNOW
     '`doctor --fix` by themselves.',
     '',
     '```sh',
-    "duo-sso-setup troubleshoot \"Failed to Assume Role 'admin' via STS: ValidationError: ...\"",
+    "duo-sso-setup troubleshoot \"Failed to Assume Role 'admin' via STS: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.\"",
     'duo-sso-setup troubleshoot --file ~/duo-sso.log',
     'duo-sso 2>&1 | duo-sso-setup troubleshoot -',
     '```',

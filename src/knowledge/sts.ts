@@ -61,8 +61,7 @@ export const stsFailures: readonly KnownFailure[] = [
       /Not authorized to perform:? sts:AssumeRoleWithSAML/i,
       /\(AccessDenied\) when calling the AssumeRoleWithSAML operation/,
       /via STS: AccessDenied\b/,
-      // duo-sso's words when the SSO login does not grant the role a profile asks for (issue 18).
-      /\bis not available to you\b/,
+      // duo-sso's own "… is not available to you" (before any STS call) is profile-not-available.
     ],
     explanation:
       'The SAML assertion does not grant the account and role the profile asks for, or the role\'s trust policy does not trust '
