@@ -205,16 +205,25 @@ function lastLineOf(section: IniSection): number {
   return last;
 }
 
+const indentOf = (text: string): string => text.slice(0, firstNonSpace(text));
+
 /**
  * The indentation a new option line in `section` takes: that of the line that set
- * configparser's indent level there (the last option line, else the header), so the lines
- * after it are read exactly as before (an indented line deeper than it continues a value).
+ * configparser's indent level there (the last option line), so the lines after it are read
+ * exactly as before (an indented line deeper than it continues a value). In a section without
+ * options the next line that counts is the next header, which no value continued so far: the
+ * new line is indented as deep as that header too, or the header would continue its value.
  */
 function indentFor(file: IniFile, section: IniSection): string {
+  if (section.options.size === 0) {
+    const next = Math.min(...[...file.sections, ...(file.defaults ? [file.defaults] : [])].map((s) => s.line).filter((l) => l > section.line));
+    const own = indentOf(file.lines[section.line]!.text);
+    const following = Number.isFinite(next) ? indentOf(file.lines[next]!.text) : '';
+    return following.length > own.length ? following : own;
+  }
   let first = section.line;
   for (const o of section.options.values()) first = Math.max(first, o.lines[0]!);
-  const text = file.lines[first]!.text;
-  return text.slice(0, firstNonSpace(text));
+  return indentOf(file.lines[first]!.text);
 }
 
 /** The ending new lines get: the file's first one, else LF. */

@@ -169,6 +169,16 @@ describe('setOption: byte for byte', () => {
     expect(section(ini(out), 'a').options.get('z')?.value).toBe('v');
   });
 
+  it('in a section without options before an indented header: indented as deep, so the header stays a header', () => {
+    // Found by the property test (the migrate plan refused it): at the header's own depth the
+    // new option made the indented `[b]` below it a continuation of its value.
+    const out = set('[a]\n# c\n  [b]\nx=1\n', 'a', 'y', 'v');
+    expect(out).toBe('[a]\n  y = v\n# c\n  [b]\nx=1\n');
+    expect(ini(out).sections.map((s) => [s.header, Object.fromEntries([...s.options].map(([k, o]) => [k, o.value]))])).toEqual([['a', { y: 'v' }], ['b', { x: '1' }]]);
+    expect(set(' [a]\n[DEFAULT]\n', 'a', 'y', 'v')).toBe(' [a]\n y = v\n[DEFAULT]\n');
+    expect(set('[a]\n\t[DEFAULT]\n', 'a', 'y', 'v')).toBe('[a]\n\ty = v\n\t[DEFAULT]\n');
+  });
+
   it('a file without a final newline: the new line gets the file\'s ending and the file still ends open', () => {
     expect(set('[a]\r\nx = 1', 'a', 'y', 'v')).toBe('[a]\r\nx = 1\r\ny = v');
     expect(set('[a]', 'a', 'y', 'v')).toBe('[a]\ny = v');
