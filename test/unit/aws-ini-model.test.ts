@@ -71,6 +71,7 @@ describe('parse errors: the line and the text', () => {
     expect(decodeAwsFile(bytes('[a]\rx\r', [0xff]))).toEqual({ ok: false, error: { line: 3, column: 1, reason } });
     expect(decodeAwsFile(bytes('[a]\n# 😀 ', [0xff]))).toEqual({ ok: false, error: { line: 2, column: 8, reason } });
     expect(decodeAwsFile(bytes('[a]\nk=€é', [0xc3, 0x28], '\n'))).toEqual({ ok: false, error: { line: 2, column: 8, reason } });
+    expect(decodeAwsFile(bytes('[a]\nk=\u0800\u07ff', [0xff]))).toEqual({ ok: false, error: { line: 2, column: 8, reason } });
     expect(decodeAwsFile(bytes('[a]\n', [0xe2, 0x82]))).toEqual({ ok: false, error: { line: 2, column: 1, reason } });
     expect(decodeAwsFile(bytes('[a]\n\n', [0x80]))).toEqual({ ok: false, error: { line: 3, column: 1, reason } });
   });
@@ -103,6 +104,12 @@ describe('what a file parses into', () => {
     expect(f.sections[1]!.options.get('v')!.value).toBe('x ; y');
     expect(f.defaults).toEqual({ header: 'DEFAULT', line: 11, options: new Map([['r', { key: 'r', lines: [12], value: '1' }]]) });
     expect(f.sections[2]!.options.size).toBe(0);
+  });
+
+  it('a header ends the option before it: an indented line after it is an option of the new section', () => {
+    const f = ini('[a]\nk=1\n[b]\n\n  x=2\n');
+    expect(f.sections[0]!.options.get('k')).toEqual({ key: 'k', lines: [1], value: '1' });
+    expect(f.sections[1]!.options.get('x')).toEqual({ key: 'x', lines: [4], value: '2' });
   });
 
   it('[DEFAULT] twice is one section', () => {
@@ -177,6 +184,9 @@ describe('setOption: byte for byte', () => {
     expect(ini(out).sections.map((s) => [s.header, Object.fromEntries([...s.options].map(([k, o]) => [k, o.value]))])).toEqual([['a', { y: 'v' }], ['b', { x: '1' }]]);
     expect(set(' [a]\n[DEFAULT]\n', 'a', 'y', 'v')).toBe(' [a]\n y = v\n[DEFAULT]\n');
     expect(set('[a]\n\t[DEFAULT]\n', 'a', 'y', 'v')).toBe('[a]\n\ty = v\n\t[DEFAULT]\n');
+    // The next header counts, not a later one; as deep as the header's own: its own indentation.
+    expect(set('[a]\n  [b]\n[c]\n', 'a', 'y', 'v')).toBe('[a]\n  y = v\n  [b]\n[c]\n');
+    expect(set('\t[a]\n [b]\n', 'a', 'y', 'v')).toBe('\t[a]\n\ty = v\n [b]\n');
   });
 
   it('a file without a final newline: the new line gets the file\'s ending and the file still ends open', () => {
