@@ -1,7 +1,10 @@
 // 10,000 generated ~/.aws file pairs per run, all read by botocore in ONE python process:
 // the model sees exactly what botocore sees (or both fail to parse); for every pair it
 // accepts, migrating a profile changes nothing botocore sees for any other profile, the
-// profile then gets our credential_process, and restore gives back the exact bytes.
+// profile then gets our credential_process, and restore gives back the exact bytes. Every
+// outcome is counted, and every refusal must be one botocore's own view of the files explains:
+// a refusal by the plan's self-check alone (the edit would have changed what botocore sees)
+// fails the test, so the self-check can no longer hide a broken edit.
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -83,6 +86,38 @@ const text = (b: Uint8Array | undefined): string | undefined => {
   return d.ok ? d.text : undefined;
 };
 
+type BotocoreView = { profiles: Record<string, Record<string, unknown>>; credentials: Record<string, { keys: unknown[] } | { partial: string } | null>; process: Record<string, { raw: string }> };
+
+/** The plan's refusals by kind; 'self-check' is the one no precondition explains. */
+function refusalKind(reason: string): string {
+  const kinds: [RegExp, string][] = [
+    [/ already has credential_process = /, 'foreign-process'],
+    [/ gets its credentials through /, 'other-source'],
+    [/ lacks /, 'partial'],
+    [/ is an indented block/, 'nested-key'],
+    [/ has an empty /, 'empty-key'],
+    [/^\[DEFAULT\] in /, 'default-keys'],
+  ];
+  return kinds.find(([re]) => re.test(reason))?.[1] ?? 'self-check';
+}
+
+/** Whether botocore's view of the files (not the model's) gives the reason for this outcome. */
+function explained(why: string, view: BotocoreView, profile: string, credentials: string | undefined): boolean {
+  const found = view.credentials[profile];
+  const keys = found && 'keys' in found ? found.keys : undefined;
+  switch (why) {
+    case 'move': return keys !== undefined;
+    case 'nothing': return found === null || found === undefined || view.process[profile] !== undefined;
+    case 'foreign-process': return view.process[profile] !== undefined && !view.process[profile]!.raw.includes(SELF[1]!);
+    case 'other-source': return Object.keys(view.profiles[profile] ?? {}).some((k) => k === 'role_arn' || k.startsWith('sso_'));
+    case 'partial': return found !== null && found !== undefined && 'partial' in found;
+    case 'nested-key': return keys !== undefined && keys.some((k) => k !== null && typeof k !== 'string');
+    case 'empty-key': return keys !== undefined && (keys[0] === '' || keys[1] === '');
+    case 'default-keys': return /^[^\S\r\n]*\[DEFAULT\]/m.test(credentials ?? '');
+    default: return false;
+  }
+}
+
 describe.skipIf(!oracleAvailable())(`${RUNS} generated file pairs against botocore (seed ${SEED})`, () => {
   it('the model agrees with botocore; migrate never changes another profile and restores byte for byte', () => {
     const cases = fc.sample(pairArb, { numRuns: RUNS, seed: SEED });
@@ -91,6 +126,9 @@ describe.skipIf(!oracleAvailable())(`${RUNS} generated file pairs against botoco
     const disagreements: unknown[] = [];
     const migrated: { index: number; profile: string; after: FilePair }[] = [];
     let accepted = 0;
+    const outcomes: Record<string, number> = {};
+    const unexplained: unknown[] = [];
+    const selfChecks: { index: number; profile: string; reason: string }[] = [];
     for (const [i, c] of cases.entries()) {
       const model = modelView(pairs[i]!);
       if (!isDeepStrictEqual(model, oracle[i])) {
@@ -105,6 +143,12 @@ describe.skipIf(!oracleAvailable())(`${RUNS} generated file pairs against botoco
       const profile = withKeys(c.profile) ? c.profile : PROFILES.find(withKeys) ?? c.profile;
       const argv = [...SELF, 'credential-process', '--profile', profile];
       const plan = planMigrateFiles({ awsConfig: 'config', awsCredentials: 'credentials' }, texts, profile, credentialProcessCommand(SELF, profile, 'linux'), argv, 'linux');
+      const why = plan.kind === 'move' ? 'move' : plan.kind === 'nothing' ? 'nothing' : refusalKind(plan.reason);
+      outcomes[why] = (outcomes[why] ?? 0) + 1;
+      // Every refusal (and every "nothing to move") must be one botocore's own view explains;
+      // a refusal by the plan's self-check alone means an edit was wrong for a representable case.
+      if (why === 'self-check') selfChecks.push({ index: i, profile, reason: (plan as { reason: string }).reason });
+      else if (!explained(why, model as BotocoreView, profile, texts.credentials)) unexplained.push({ why, reason: plan.kind === 'refused' ? plan.reason : undefined, profile, files: texts });
       if (plan.kind !== 'move') continue;
       // Restore: the patches give back exactly what was there.
       const configPatch = makePatch(texts.config ?? '', plan.configAfter, plan.configHeader);
@@ -114,6 +158,19 @@ describe.skipIf(!oracleAvailable())(`${RUNS} generated file pairs against botoco
       migrated.push({ index: i, profile, after: { config: plan.configAfter, credentials: plan.credentialsAfter } });
     }
     expect(disagreements.slice(0, 3)).toEqual([]);
+    // The plan's self-check may refuse only layouts no edit of these two files can migrate
+    // exactly, as botocore shows on each file alone: a config [DEFAULT] whose options a new
+    // [profile] section would inherit, or a credential_process in the credentials file that
+    // overrides the one written to the config. Any other such refusal is an edit gone wrong.
+    const alone = botocoreViews(selfChecks.flatMap((s) => [{ config: pairs[s.index]!.config }, { credentials: pairs[s.index]!.credentials }])) as BotocoreView[];
+    for (const [j, s] of selfChecks.entries()) {
+      const [configAlone, credentialsAlone] = [alone[2 * j]!, alone[2 * j + 1]!];
+      const inheritsDefault = /^[^\S\r\n]*\[DEFAULT\]/m.test(text(cases[s.index]!.config) ?? '') && configAlone.profiles?.[s.profile] === undefined;
+      const shadowed = credentialsAlone.process?.[s.profile] !== undefined;
+      if (!inheritsDefault && !shadowed) unexplained.push({ why: 'self-check', ...s, files: { config: text(cases[s.index]!.config), credentials: text(cases[s.index]!.credentials) } });
+    }
+    expect(unexplained.slice(0, 3)).toEqual([]);
+    expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(accepted);
     // botocore reads the migrated files: every other profile exactly as before, ours through credential_process.
     const afterViews = botocoreViews(migrated.map((m) => m.after)) as { profiles: Record<string, unknown>; credentials: Record<string, unknown>; process: Record<string, { posix: string[] }> }[];
     const changed: unknown[] = [];
