@@ -5,7 +5,8 @@
 // Score = killed (incl. timeouts) / (killed + survived + no coverage); ignored mutants (the
 // equivalent ones, each with a `// Stryker disable` reason in the source) are left out of both.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (files.length === 0) {
@@ -16,7 +17,11 @@ if (files.length === 0) {
 // so those tests never cover a mutant and never count for or against the score).
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(',')], { stdio: 'inherit' });
+// Stryker runs the tests from a copy under .stryker-tmp/, where ../shared/corpus is not beside
+// the repository: name it absolutely, so corpus-judged tests run instead of failing the dry run.
+const corpus = resolve('..', 'shared', 'corpus');
+const env = { ...process.env, ...(existsSync(corpus) && !process.env.DUO_SSO_SETUP_TEST_CORPUS ? { DUO_SSO_SETUP_TEST_CORPUS: corpus } : {}) };
+const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(',')], { stdio: 'inherit', env });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));
