@@ -108,7 +108,9 @@ function explained(why: string, view: BotocoreView, profile: string, credentials
   switch (why) {
     case 'move': return keys !== undefined;
     case 'nothing': return found === null || found === undefined || view.process[profile] !== undefined;
-    case 'foreign-process': return view.process[profile] !== undefined && !view.process[profile]!.raw.includes(SELF[1]!);
+    // Someone else's command, or a nested block where a command belongs (botocore's full_config holds it as a mapping).
+    case 'foreign-process': return (view.process[profile] !== undefined && !view.process[profile]!.raw.includes(SELF[1]!))
+      || (typeof view.profiles[profile]?.credential_process === 'object' && view.profiles[profile]?.credential_process !== null);
     case 'other-source': return Object.keys(view.profiles[profile] ?? {}).some((k) => k === 'role_arn' || k.startsWith('sso_'));
     case 'partial': return found !== null && found !== undefined && 'partial' in found;
     case 'nested-key': return keys !== undefined && keys.some((k) => k !== null && typeof k !== 'string');
