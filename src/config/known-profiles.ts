@@ -5,6 +5,7 @@ import type { Paths } from '../platform/paths.js';
 import { ExitCode, UserError } from '../errors.js';
 import { configProfileNames, sectionNames } from '../aws/ini.js';
 import { readAwsFile } from '../aws/shared-files.js';
+import { parseIni } from '../aws/ini-model.js';
 import { readConfig } from './read-config.js';
 import { listProfiles } from './model.js';
 
@@ -13,14 +14,28 @@ export interface KnownProfiles {
   duoSso: string[];
   /** Profiles of ~/.aws/config and ~/.aws/credentials (as botocore names them), config.json's aside. */
   awsOnly: string[];
+  /**
+   * Every file was read and parsed. When one was not (not UTF-8, a syntax error the AWS CLI
+   * refuses too), a name missing from the lists is not known to be unknown: the command's own
+   * reading reports the broken file instead of a misleading "unknown profile".
+   */
+  complete: boolean;
 }
 
 export async function knownProfiles(paths: Pick<Paths, 'duoConfig' | 'awsConfig' | 'awsCredentials'>): Promise<KnownProfiles> {
   const read = await readConfig(paths.duoConfig).catch(() => undefined);
   const duoSso = read?.kind === 'parsed' ? listProfiles(read.value).map((p) => p.name) : [];
-  const text = async (path: string) => readAwsFile(path).then((r) => (r.kind === 'text' ? r.text : ''), () => '');
+  let complete = read === undefined || read.kind === 'parsed' || read.kind === 'missing';
+  const text = async (path: string) => readAwsFile(path).then((r) => {
+    if (r.kind === 'absent') return '';
+    if (r.kind !== 'text' || !parseIni(r.text).ok) complete = false;
+    return r.kind === 'text' ? r.text : '';
+  }, () => {
+    complete = false;
+    return '';
+  });
   const aws = [...configProfileNames(await text(paths.awsConfig)), ...sectionNames(await text(paths.awsCredentials))];
-  return { duoSso, awsOnly: [...new Set(aws)].filter((n) => !duoSso.includes(n)) };
+  return { duoSso, awsOnly: [...new Set(aws)].filter((n) => !duoSso.includes(n)), complete };
 }
 
 export function isKnown(known: KnownProfiles, name: string): boolean {
@@ -44,6 +59,6 @@ export function unknownProfileError(names: readonly string[], known: KnownProfil
 export async function requireKnownProfiles(paths: Pick<Paths, 'duoConfig' | 'awsConfig' | 'awsCredentials'>, names: readonly string[], alsoKnown: readonly string[] = []): Promise<KnownProfiles> {
   const known = await knownProfiles(paths);
   const unknown = names.filter((n) => !isKnown(known, n) && !alsoKnown.includes(n));
-  if (unknown.length > 0) throw unknownProfileError(unknown, known, paths);
+  if (unknown.length > 0 && known.complete) throw unknownProfileError(unknown, known, paths);
   return known;
 }

@@ -5,7 +5,7 @@
 // a login replaced them meanwhile).
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readOwnText } from '../fs/safe-read.js';
+import { readOwnText, UnsafeFileError } from '../fs/safe-read.js';
 import { updateFile } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';
 import { keyFingerprint } from '../login/sessions.js';
@@ -41,7 +41,12 @@ export function parseFailure(text: string | undefined): RenewFailure | undefined
 
 /** The failure record, when there is a readable one (a link or a pipe planted there counts as none). */
 export async function readFailure(paths: Pick<Paths, 'stateDir'>, profile: string): Promise<RenewFailure | undefined> {
-  return parseFailure(await readOwnText(renewFile(paths, profile, 'failed')).catch(() => undefined));
+  // A pipe or link planted at the name is refused by name (UnsafeFileError), never read past:
+  // taking it for "no failure" would start a renewal (a Duo push) on every call.
+  return parseFailure(await readOwnText(renewFile(paths, profile, 'failed')).catch((error: unknown) => {
+    if (error instanceof UnsafeFileError) throw error;
+    return undefined;
+  }));
 }
 
 /** The record applies to these keys (a login since has replaced the keys it was about: it does not). */

@@ -163,7 +163,12 @@ export async function renewCredentials(request: RenewRequest): Promise<RenewResu
     return await renew(request);
   } catch (error) {
     // A pipe, link or device planted at one of our files: refused by name, never waited on.
-    if (error instanceof UnsafeFileError) return { ok: false, message: ownFileRefusal(error), command: `rm '${error.path.replace(/'/g, "'\\''")}'` };
+    // Said where the user sees it (the keys, while valid, are still served by the caller).
+    if (error instanceof UnsafeFileError) {
+      const message = ownFileRefusal(error);
+      tellUser(request, `${TOOL}: cannot renew the credentials of profile ${request.profile}: ${message}\n`);
+      return { ok: false, message, command: `rm '${error.path.replace(/'/g, "'\\''")}'` };
+    }
     throw error;
   }
 }

@@ -43,7 +43,10 @@ export async function loginAdvice(ctx: Pick<Context, 'paths'>, profile: string):
 /** The error for a profile without usable keys; a name known nowhere is a usage error listing the known. */
 async function noKeys(ctx: Pick<Context, 'paths'>, profile: string, message: string): Promise<UserError> {
   const hint = await loginAdvice(ctx, profile);
-  return hint ? new UserError(message, { hint }) : unknownProfileError([profile], await knownProfiles(ctx.paths), ctx.paths);
+  if (hint) return new UserError(message, { hint });
+  const known = await knownProfiles(ctx.paths);
+  // A file that does not parse: the name may be in it; the doctor names the broken file.
+  return known.complete ? unknownProfileError([profile], known, ctx.paths) : new UserError(message, { hint: 'One of the AWS or duo-sso files cannot be read: duo-sso-setup doctor' });
 }
 
 /**

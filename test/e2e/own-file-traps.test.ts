@@ -122,9 +122,11 @@ describe.runIf(systemTool('faketime') && systemTool('setsid') && systemTool('mkf
     await mkdir(dirname(failed), { recursive: true });
     execFileSync('mkfifo', [failed]);
     const r = await now(box, ['credential-process', '--profile', 'eticloud']);
-    expect(r.exitCode, r.stderr).toBe(1);
+    // The keys still have minutes left: they are served (a renewal problem never blocks valid
+    // keys, docs/renewal.md), and the refusal is said by name with its fix.
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.AccessKeyId).toMatch(/^ASIA/);
     expect(r.stderr).toContain(`${failed}: it is a named pipe, not a regular file; duo-sso-setup keeps its own data there and will not use it: remove it (rm '${failed}')`);
-    expect(r.stdout).toBe('');
     // SIGTERM at some point of the run: the process is gone within seconds, never stuck in a read.
     for (const after of [150, 600]) {
       const child = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'eticloud'], { env: box.env, stdio: 'ignore', detached: true });
@@ -146,9 +148,10 @@ describe.runIf(systemTool('faketime') && systemTool('setsid') && systemTool('mkf
     await mkdir(dirname(failed), { recursive: true });
     await symlink(victim, failed);
     const r = await now(box, ['credential-process', '--profile', 'eticloud']);
-    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toContain(`${failed}: it is a symbolic link`);
     expect(r.stderr).toContain('remove it');
+    expect(r.json.AccessKeyId).toMatch(/^ASIA/);
     expect(await readFile(victim, 'utf8')).toBe('not yours\n');
   }, 300_000);
 });
