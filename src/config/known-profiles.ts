@@ -6,6 +6,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { configProfileNames, sectionNames } from '../aws/ini.js';
 import { readAwsFile } from '../aws/shared-files.js';
 import { parseIni } from '../aws/ini-model.js';
+import { rawConfigParse } from '../aws/botocore-view.js';
 import { readConfig } from './read-config.js';
 import { listProfiles } from './model.js';
 
@@ -28,7 +29,9 @@ export async function knownProfiles(paths: Pick<Paths, 'duoConfig' | 'awsConfig'
   let complete = read === undefined || read.kind === 'parsed' || read.kind === 'missing';
   const text = async (path: string) => readAwsFile(path).then((r) => {
     if (r.kind === 'absent') return '';
-    if (r.kind !== 'text' || !parseIni(r.text).ok) complete = false;
+    // Read as botocore reads it: a file it refuses (nested-block or separator errors too) is not complete.
+    const ini = r.kind === 'text' ? parseIni(r.text) : undefined;
+    if (!ini?.ok || !rawConfigParse(ini.file).ok) complete = false;
     return r.kind === 'text' ? r.text : '';
   }, () => {
     complete = false;

@@ -153,7 +153,7 @@ chmod +x "$prefix/bin/duo-sso-setup"
     expect(existsSync(join(prefix, 'bin', 'duo-sso-setup'))).toBe(true);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ dryRun: true });
-    expect(json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'completion', 'config', 'login', 'verify']);
+    expect(json.steps.map((s: any) => s.id)).toEqual(['detect', 'install', 'completion', 'config', 'region', 'login', 'verify']);
     const v = await box.exec(join(prefix, 'bin', 'duo-sso-setup'), ['--version']);
     expect(v.stdout.trim()).toBe(version);
     // `upgrade self` goes back to the same npm prefix (not npm's default global one).

@@ -18,6 +18,8 @@ async function readyMachine(shell = '/bin/bash'): Promise<Sandbox> {
   await installDuoSsoSim(box, { stsEndpoint: 'http://127.0.0.1:9' });
   await box.exec(systemTool('pass')!, ['init', await createGpgKey(box)]);
   await box.write('.config/duo-sso/config.json', JSON.stringify({ url: 'https://cloudsso.cisco.com', profiles: { eticloud: { aws_account_id: '111122223333', aws_role_name: 'admin' } } }));
+  // Ready includes the profile's region: setup has nothing else to do than the completion line.
+  await box.write('.aws/config', '[profile eticloud]\nregion = us-east-1\n');
   // The completion line runs duo-sso-setup by name, as a global install puts it on PATH.
   await box.addScript('duo-sso-setup', `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`);
   return box;
