@@ -118,6 +118,7 @@ export const OWN_MESSAGES: readonly OwnMessage[] = [
   {"kind":"error","where":"src/doctor/report.ts","stem":"{} already exists","hint":"Name another file: {} doctor --report FILE"},
   {"kind":"error","where":"src/doctor/report.ts","stem":"cannot write {}: {}","hint":"Name a file in a folder you can write: {} doctor --report ~/{}"},
   {"kind":"error","where":"src/exec/credentials.ts","stem":"no credentials for profile {} (nothing under [{}] in {}, and it is not in a secret store)"},
+  {"kind":"error","where":"src/exec/credentials.ts","stem":"no credentials for profile {} (nothing under [{}] in {}, and it is not in a secret store)","hint":"One of the AWS or duo-sso files cannot be read: duo-sso-setup doctor"},
   {"kind":"error","where":"src/exec/credentials.ts","stem":"cannot read {}: {}"},
   {"kind":"error","where":"src/exec/credentials.ts","stem":"profile {} has long-term keys (no session token); the AWS console needs session credentials","hint":"Use a profile that duo-sso logs in: duo-sso-setup login --profile NAME"},
   {"kind":"error","where":"src/exec/exec.ts","stem":"no command to run","hint":"Usage: duo-sso-setup exec --profile NAME -- COMMAND [ARGS...]"},
