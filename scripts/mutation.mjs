@@ -8,9 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const isModule = (a) => /^src\/.+\.ts$/.test(a);
+const files = process.argv.slice(2).filter(isModule);
+// Anything else goes to Stryker as it is, e.g. `--incremental --incrementalFile reports/mutation/lock.incremental.json`
+// to rerun only the mutants whose code or covering tests changed since the last run.
+const passThrough = process.argv.slice(2).filter((a) => !isModule(a));
 if (files.length === 0) {
-  console.error('usage: npm run test:mutation -- FILE... (for example src/fs/lock.ts)');
+  console.error('usage: npm run test:mutation -- src/FILE.ts... [stryker options] (for example src/fs/lock.ts)');
   process.exit(2);
 }
 // A few unit tests run the built CLI: Stryker's sandbox copy takes this dist/ along (unmutated,
@@ -21,7 +25,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 // the repository: name it absolutely, so corpus-judged tests run instead of failing the dry run.
 const corpus = resolve('..', 'shared', 'corpus');
 const env = { ...process.env, ...(existsSync(corpus) && !process.env.DUO_SSO_SETUP_TEST_CORPUS ? { DUO_SSO_SETUP_TEST_CORPUS: corpus } : {}) };
-const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(',')], { stdio: 'inherit', env });
+const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(','), ...passThrough], { stdio: 'inherit', env });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));
