@@ -82,7 +82,7 @@ function wrapLine(line: string, width: number): string[] {
     }
     break;
   }
-  const fits = (n: number) => width - n >= MIN_TEXT;
+  const fits = (n: number) => width - n >= Math.min(MIN_TEXT, width / 2);
   // Too narrow beside the name column: the text goes below it, indented a little.
   const below = column && !fits(hang);
   const indent = ' '.repeat(fits(hang) ? hang : column && fits(leading.length + BELOW) ? leading.length + BELOW : fits(leading.length) ? leading.length : 0);
