@@ -4,6 +4,7 @@
 // Pure: text and a width in, text out. Where the width comes from: terminalWidth below.
 import type { Env } from '../platform/paths.js';
 import { visible } from './visible.js';
+import { TOOL_NAME } from '../platform/self.js';
 
 // Our colours (ui/style.ts `paint`) take no room on the screen.
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -29,6 +30,12 @@ const MARK = /^(?:[✓✗!•*\-→?$>]|->|\[(?:ok|!|x|-)\]|\d{1,2}[.)])$/;
 const ENDS_PROSE = /[.!?:;,]$/;
 // A word, or a `quoted command` with its spaces: never broken.
 const WORD = /(?:`[^`\n]*`|[^\s`]+|`)+/g;
+// Our own command quoted in prose without backquotes ("Install it: duo-sso-setup install
+// duo-sso"): the tool's name and the words after it that read as its arguments stay together,
+// up to a word that ends a sentence or a parenthesis, so the command can be copied whole.
+const COMMAND_START = new RegExp(`^[("']?${TOOL_NAME}$`);
+const ARGUMENT = /^(?:-{1,2}[a-z0-9][\w-]*(?:=\S*)?|[a-z0-9~.\/][\w.\/@:~-]*|[A-Z][A-Z0-9_]+|<[^>\s]+>|\[[^\]\s]+\])[.,;:)'"]*$/;
+const ENDS_COMMAND = /[.,;:)'"]$/;
 // The fewest columns worth wrapping text into beside a name column; fewer, and the text goes
 // on the lines below instead.
 const MIN_TEXT = 20;
@@ -62,6 +69,7 @@ function wrapLine(line: string, width: number): string[] {
     pieces.push({ gap: line.slice(last, at), word: m[0], width: displayWidth(m[0]) });
     last = at + m[0].length;
   }
+  gluedCommands(pieces);
   // What stays at the start of the first line, and the column the rest of the text starts at.
   let head = 0;
   let hang = leading.length;
@@ -112,6 +120,17 @@ function wrapLine(line: string, width: number): string[] {
   }
   lines.push(current);
   return lines;
+}
+
+/** Joins `duo-sso-setup` and its arguments into one piece (COMMAND_START). */
+function gluedCommands(pieces: Piece[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    if (!COMMAND_START.test(pieces[i]!.word.replace(SGR, ''))) continue;
+    while (i + 1 < pieces.length && !ENDS_COMMAND.test(pieces[i]!.word) && ARGUMENT.test(pieces[i + 1]!.word)) {
+      const next = pieces.splice(i + 1, 1)[0]!;
+      pieces[i] = { gap: pieces[i]!.gap, word: pieces[i]!.word + next.gap + next.word, width: pieces[i]!.width + next.gap.length + next.width };
+    }
+  }
 }
 
 /**

@@ -109,6 +109,15 @@ describe('wrapText: the shapes we print', () => {
       .toEqual(['raise it', '(`aws iam update-role --role-name ROLE --max-session-duration 14400`,', 'with approval)']);
   });
 
+  it('our own command in a sentence stays whole: the tool and its arguments, to the end of the sentence', () => {
+    expect(lines(wrapText('duo-sso-setup: error: duo-sso is not installed\nInstall it: duo-sso-setup install duo-sso', 30)))
+      .toEqual(['duo-sso-setup: error: duo-sso', 'is not installed', 'Install it:', 'duo-sso-setup install duo-sso']);
+    expect(lines(wrapText('Profiles are taken from there instead (see duo-sso-setup config validate --json). Then more words follow', 40)))
+      .toEqual(['Profiles are taken from there instead', '(see', 'duo-sso-setup config validate --json).', 'Then more words follow']);
+    expect(lines(wrapText('Run duo-sso-setup login. Then wait for the push on the phone', 20)))
+      .toEqual(['Run', 'duo-sso-setup login.', 'Then wait for the', 'push on the phone']);
+  });
+
   it('a mark is never left alone on its line', () => {
     expect(lines(wrapText('→ /a/very/long/path/that/does/not/fit/anywhere then words', 20))).toEqual(['→ /a/very/long/path/that/does/not/fit/anywhere', '  then words']);
   });
