@@ -100,14 +100,18 @@ function wrapLine(line: string, width: number): string[] {
   let used = displayWidth(current);
   // A mark alone is no line: the first word after it stays with it.
   let hasText = column;
-  if (column && below) {
+  // The padding after the name column goes with it when the text moves below.
+  let dropGap = false;
+  if (below) {
     lines.push(current);
     current = indent;
     used = indent.length;
     hasText = false;
+    dropGap = true;
   }
-  for (const [k, p] of pieces.slice(head).entries()) {
-    const gap = k === 0 && head === 0 ? '' : current === indent && lines.length > 0 ? '' : p.gap;
+  for (const p of pieces.slice(head)) {
+    const gap = dropGap ? '' : p.gap;
+    dropGap = false;
     if (!hasText || used + gap.length + p.width <= width) {
       current += gap + p.word;
       used += gap.length + p.width;

@@ -1,5 +1,6 @@
 // Issue 20 (9): output wraps at the terminal's width, help included. On a real terminal of 50,
-// 80 and 132 columns (COLUMNS unset: the terminal's own size), under Node and Deno, `--help`,
+// 80 and 132 columns (COLUMNS unset: the terminal's own size), under Node and Deno, `--help`
+// (pre-rendered) and `setup --help` (commander's, long option names),
 // `doctor` and `troubleshoot` print no line wider than the terminal but a command or a single
 // word too long to fit, split no word, lose none (the words are those of the same command's
 // output to a pipe, which is not wrapped), and use the width they have.
@@ -10,7 +11,7 @@ import { displayWidth } from '../../src/ui/wrap.js';
 
 const sandbox = sandboxPerTest();
 const MESSAGE = 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.';
-const COMMANDS: [string, string[]][] = [['--help', ['--help']], ['doctor', ['doctor']], ['troubleshoot', ['troubleshoot', MESSAGE]]];
+const COMMANDS: [string, string[]][] = [['--help', ['--help']], ['setup --help', ['setup', '--help']], ['doctor', ['doctor']], ['troubleshoot', ['troubleshoot', MESSAGE]]];
 const WIDTHS = [50, 80, 132];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
