@@ -21,7 +21,7 @@ function unbreakable(line: string): boolean {
   const text = line.trim();
   if (text.startsWith('$ ')) return true;
   const units = text.match(/(?:`[^`\n]*`|[^\s`]+|`)+/g) ?? [];
-  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>]|\d{1,2}[.)])$/.test(units[0]!));
+  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯]|\d{1,2}[.)])$/.test(units[0]!));
 }
 
 describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => {
@@ -43,4 +43,30 @@ describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => 
       expect(widest).toBeLessThanOrEqual(width);
     }
   }, 180_000);
+
+  it("setup's steps (listr's lines) wrap too, continuing under the step's text", async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws', 'gpg', 'pass'] });
+    const run = (columns: number) => runInPty(box, ['setup', '--dry-run', '--yes'], { runtime, steps: [], columns, env: { COLUMNS: undefined } });
+    /** Each finished step ("✔ …" or "↓ …") with the lines that continue it. */
+    const stepLines = (screen: string) => {
+      const out: string[][] = [];
+      let current: string[] | undefined;
+      for (const l of screen.split('\n')) {
+        if (/^[✔↓] /.test(l)) out.push((current = [l]));
+        // Continued two columns in, under the text after the icon.
+        else if (current && /^ {2}\S/.test(l)) current.push(l);
+        else current = undefined;
+      }
+      return out;
+    };
+    const wide = stepLines((await run(200)).screen);
+    const narrow = stepLines((await run(50)).screen);
+    expect(wide.length).toBeGreaterThanOrEqual(5);
+    // At 200 columns each step is one line; at 50 the same words, no line past 50, continued under the text.
+    expect(wide.every((s) => s.length === 1)).toBe(true);
+    expect(narrow.map((s) => words(s.join(' ')))).toEqual(wide.map((s) => words(s[0]!)));
+    const lines = narrow.flat();
+    expect(lines.filter((l) => displayWidth(l) > 50 && !unbreakable(l))).toEqual([]);
+    expect(narrow.some((s) => s.length > 1)).toBe(true);
+  }, 120_000);
 });
