@@ -72,7 +72,8 @@ const entry = (rootHelp) => build({
 // Two passes: the first entry renders the top-level help with commander, the second embeds
 // that text so `--help` needs no argument parser at run time.
 await entry(undefined);
-const help = spawnSync(process.execPath, [`${outdir}/cli.js`, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+// Unwrapped (COLUMNS as wide as main.ts's HELP_UNWRAPPED): cli.ts wraps it to the terminal at run time.
+const help = spawnSync(process.execPath, [`${outdir}/cli.js`, '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '100000' } });
 if (help.status !== 0 || !help.stdout.includes('Usage:')) throw new Error(`could not render --help: ${help.stderr}`);
 await entry(help.stdout);
 // What completion knows, from commander's own command tree (so it cannot drift from the flags).

@@ -11,6 +11,7 @@ declare const __ROOT_HELP__: string | undefined;
 
 import { exitAfterFlush } from './errors.js';
 import { exitCodeFor, installInterruptHandlers, interrupted, summaryLine } from './platform/interrupt.js';
+import { helpWidth, wrapText } from './ui/wrap.js';
 
 // A reader that stops early (`duo-sso-setup --help | head -1`) closes the pipe: later writes
 // fail with EPIPE, which would otherwise surface as a stack trace. The output is no longer
@@ -43,8 +44,9 @@ if (only === '--version' || only === '-V') {
   if (!fromSource) process.stdout.write(`${__VERSION__}\n`);
   else void load<typeof import('./platform/self.js')>('./platform/self.ts').then((m) => process.stdout.write(`${m.TOOL_VERSION}\n`), fatal);
 } else if ((only === '--help' || only === '-h') && typeof __ROOT_HELP__ === 'string') {
-  // Rendered by commander at build time (scripts/build.mjs), so it is the same text.
-  process.stdout.write(__ROOT_HELP__);
+  // Rendered by commander at build time (scripts/build.mjs), unwrapped, and wrapped here as
+  // main.ts wraps every help: the same text.
+  process.stdout.write(wrapText(__ROOT_HELP__, helpWidth(process.env, process.stdout)));
 } else if (args[0] === 'credential-process' && !args.includes('--help') && !args.includes('-h')) {
   // The AWS CLI runs this before every call (credential_process in ~/.aws/config): it must
   // cost at most 2x a bare `node -e 0`, so it skips commander and the ES-module loader: a

@@ -6,6 +6,7 @@ import { resolvePaths, type Env, type Paths } from './platform/paths.js';
 import type { PlatformFacts } from './platform/facts.js';
 import { detectStyle, type Style } from './ui/style.js';
 import { terminalSafe } from './ui/visible.js';
+import { terminalWidth } from './ui/wrap.js';
 
 export interface GlobalOptions {
   json: boolean;
@@ -22,6 +23,9 @@ export interface IO {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The width prose written to stdout / stderr wraps at (ui/wrap.ts); undefined: not wrapped. */
+  outWidth?: number;
+  errWidth?: number;
 }
 
 export interface Context {
@@ -42,13 +46,15 @@ export interface Context {
   hasTerminal: boolean;
 }
 
-export function processIO(): IO {
+export function processIO(env: Env = process.env): IO {
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    outWidth: terminalWidth(env, process.stdout),
+    errWidth: terminalWidth(env, process.stderr),
   };
 }
 
@@ -61,7 +67,7 @@ function terminalSafeIO(io: IO, color: boolean): IO {
   return { ...io, out: (t) => io.out(terminalSafe(t, color)), err: (t) => io.err(terminalSafe(t, color)) };
 }
 
-export function createContext(options: GlobalOptions, env: Env = process.env, io: IO = processIO()): Context {
+export function createContext(options: GlobalOptions, env: Env = process.env, io: IO = processIO(env)): Context {
   let platform: Promise<PlatformFacts> | undefined;
   const style = detectStyle(env, io.stdoutIsTTY, { noColor: !options.color });
   return {

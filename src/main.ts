@@ -13,6 +13,7 @@ import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 import { redactUserInput } from './knowledge/redact.js';
 import { visible } from './ui/visible.js';
+import { HELP_UNWRAPPED, helpWidth, terminalWidth, wrapText } from './ui/wrap.js';
 
 function globalOptions(command: Command): GlobalOptions {
   const g = command.optsWithGlobals() as Record<string, unknown>;
@@ -58,7 +59,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     // Usage errors read like every other error: "duo-sso-setup: error: ...".
     // They quote the user's arguments: through the one redactor, and shown inert.
-    .configureOutput({ outputError: (text, write) => write(visible(`${TOOL_NAME}: ${redactUserInput(text)}`)) })
+    .configureOutput({
+      outputError: (text) => void process.stderr.write(wrapText(visible(`${TOOL_NAME}: ${redactUserInput(text)}`), terminalWidth(process.env, process.stderr))),
+      // commander lays the help out on one line per item; ui/wrap.ts wraps it, and the text
+      // addHelpText adds, to the terminal's width (80 off a terminal), as cli.ts does for --help.
+      getOutHelpWidth: () => HELP_UNWRAPPED,
+      getErrHelpWidth: () => HELP_UNWRAPPED,
+      writeOut: (text) => void process.stdout.write(wrapText(text, helpWidth(process.env, process.stdout))),
+      writeErr: (text) => void process.stderr.write(wrapText(text, helpWidth(process.env, process.stderr))),
+    })
     .exitOverride()
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .addHelpText('after', `
@@ -212,7 +221,7 @@ export function unknownHelpTopic(program: Command, args: readonly string[]): str
  */
 function report(json: boolean, message: string, hint: string | undefined): void {
   if (json) writeJsonError(message, hint);
-  process.stderr.write(visible(`${TOOL_NAME}: error: ${redactUserInput(message)}\n${hint ? `${redactUserInput(hint)}\n` : ''}`));
+  process.stderr.write(wrapText(visible(`${TOOL_NAME}: error: ${redactUserInput(message)}\n${hint ? `${redactUserInput(hint)}\n` : ''}`), terminalWidth(process.env, process.stderr)));
 }
 
 function writeJsonError(message: string, hint: string | undefined): void {

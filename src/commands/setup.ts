@@ -6,7 +6,7 @@ import { addConfigInitFlags } from './config-init-flags.js';
 import type { SetupFlags } from '../install/setup/setup.js';
 
 export function registerSetup(program: Command, run: CommandRunner): void {
-  const command = addConfigInitFlags(addInstallFlags(program
+  addConfigInitFlags(addInstallFlags(program
     .command('setup')
     .description('from a bare machine to a working AWS login: install what is missing, write the config, log in, verify')), 'config: ')
     .option('--no-login', 'stop after the config (log in later with duo-sso-setup login)')
@@ -24,6 +24,4 @@ Exit codes: 0 working, 1 a step failed (the summary lists the commands left), 2 
       const { runSetup } = await import('../install/setup/setup.js');
       return runSetup(ctx, opts);
     }));
-  // Its flag names are long: without this commander stops wrapping the descriptions (lines to ~160 columns).
-  command.configureHelp({ ...command.configureHelp(), helpWidth: Math.min(process.stdout.columns || 80, 100), minWidthToWrap: 30 });
 }

@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { TOOL_NAME, resolveSelf } from '../platform/self.js';
 import { describeFailure, succeeded } from '../platform/process.js';
 import { shellQuote } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import { checks as allChecks } from './checks/index.js';
 import { renderHuman, toJson } from './render.js';
 import { checkContextFor, createProbeCache, runChecks, type Outcome } from './run-checks.js';
@@ -63,9 +64,9 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
   }
   if (opts.format === 'jamf') ctx.io.out((await import('./jamf.js')).renderJamf(outcomes));
   else if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
-  else ctx.io.out(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }));
+  else ctx.io.out(wrapText(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }), ctx.io.outWidth));
   if (refused) {
-    ctx.io.err(`Plan (not carried out):\n${fixable(outcomes).map((o) => describeFix(o.check.id, o.result.fix!, 'would fix')).join('')}`);
+    ctx.io.err(wrapText(`Plan (not carried out):\n${fixable(outcomes).map((o) => describeFix(o.check.id, o.result.fix!, 'would fix')).join('')}`, ctx.io.errWidth));
     throw noTerminalRefusal();
   }
   return outcomes.some((o) => o.result.status === 'fail') ? ExitCode.failure : ExitCode.ok;
@@ -142,7 +143,7 @@ async function applyFixes(ctx: Context, checkCtx: CheckContext, outcomes: readon
 
 async function mayApply(ctx: Context, id: string, fix: NonNullable<Outcome['result']['fix']>): Promise<boolean> {
   if (ctx.options.yes || ctx.options.dryRun) {
-    ctx.io.err(describeFix(id, fix, ctx.options.dryRun ? 'would fix' : 'fixing'));
+    ctx.io.err(wrapText(describeFix(id, fix, ctx.options.dryRun ? 'would fix' : 'fixing'), ctx.io.errWidth));
     return true;
   }
   const shown = fix.commands.map((c) => `  $ ${shellQuote(c)}`).join('\n');

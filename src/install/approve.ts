@@ -6,6 +6,7 @@
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
 import { shellQuote } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import type { Plan, Step } from './types.js';
 
 declare const approved: unique symbol;
@@ -24,8 +25,8 @@ export type ApproveContext = Pick<Context, 'options' | 'canPrompt' | 'hasTermina
  * to a log and the question is asked on the terminal (`setup 2>log`).
  */
 export function showPlan(ctx: Pick<Context, 'io' | 'canPrompt'>, text: string): void {
-  ctx.io.err(text);
-  if (ctx.canPrompt && !ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY) ctx.io.out(text);
+  ctx.io.err(wrapText(text, ctx.io.errWidth));
+  if (ctx.canPrompt && !ctx.io.stderrIsTTY && ctx.io.stdoutIsTTY) ctx.io.out(wrapText(text, ctx.io.outWidth));
 }
 
 /** A step that needs its own explicit yes (a flag, or an answer at a terminal; default No). */

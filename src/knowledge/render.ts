@@ -1,20 +1,19 @@
-// Human and JSON renderings of diagnoses, shared by troubleshoot and login. Pure.
+// Human and JSON renderings of diagnoses, shared by troubleshoot and login. Pure. A paragraph
+// is one line: troubleshoot wraps it to the terminal's width (ui/wrap.ts).
 import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import type { AwsErrorLine } from './aws-errors.js';
 import type { Diagnosis } from './diagnose.js';
 import type { FamilyGuess } from './families.js';
 import { redactSecrets } from './redact.js';
 
-const WIDTH = 92;
-
 export function renderDiagnosis(d: Diagnosis, style: Style): string[] {
   const sym = symbols(style);
   const lines = [`${paint(style, 'red', sym.fail)} ${paint(style, 'bold', d.id)}: ${d.title}`];
   lines.push(`    ${paint(style, 'dim', `line ${d.line}:`)} ${d.evidence}`);
   if (d.detail) lines.push(`    ${d.detail}`);
-  lines.push(...wrap(`Why: ${d.explanation}`, '    '));
+  lines.push(`    Why: ${d.explanation}`);
   const how = d.fix.automatic ? ' (automatic)' : '';
-  lines.push(...wrap(`${paint(style, 'cyan', sym.arrow)} ${d.fix.description}${how}`, '    '));
+  lines.push(`    ${paint(style, 'cyan', sym.arrow)} ${d.fix.description}${how}`);
   for (const c of d.fix.commands) lines.push(`      ${sym.dollar} ${shellQuote(c)}`);
   return lines;
 }
@@ -28,7 +27,7 @@ export function renderFamily(guess: FamilyGuess, style: Style): string[] {
     : `It looks like ${guess.title} (it mentions ${words}).`;
   const lines = [`${paint(style, 'yellow', sym.warn)} Not a known failure. ${why}`];
   if (guess.evidence) lines.push(`    ${paint(style, 'dim', `line ${guess.evidence.line}:`)} ${guess.evidence.text}`);
-  lines.push(...wrap(`${paint(style, 'cyan', sym.arrow)} Next: let doctor look at this machine`, '    '));
+  lines.push(`    ${paint(style, 'cyan', sym.arrow)} Next: let doctor look at this machine`);
   for (const c of guess.commands) lines.push(`      ${sym.dollar} ${shellQuote(c)}`);
   return lines;
 }
@@ -44,19 +43,4 @@ export function renderTroubleshoot(diagnoses: readonly Diagnosis[], unknownError
     lines.push(`Recognised ${diagnoses.length} known failure${diagnoses.length === 1 ? '' : 's'}.`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function wrap(text: string, indent: string): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
-      out.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) out.push(indent + line);
-  return out;
 }

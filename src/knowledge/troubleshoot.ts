@@ -8,6 +8,7 @@ import { diagnoseWith } from './diagnose.js';
 import { resembles } from './families.js';
 import { ownKnowledge } from './own.js';
 import { renderTroubleshoot } from './render.js';
+import { wrapText } from '../ui/wrap.js';
 
 /** Logs bigger than this are not a pasted error; ask for the relevant part. */
 export const MAX_LOG_BYTES = 8 * 1024 * 1024;
@@ -37,7 +38,7 @@ export async function runTroubleshoot(ctx: Pick<Context, 'io' | 'options' | 'sty
       unrecognisedAwsErrors: unknownErrors.map((e) => ({ ...e, message: redactSecrets(e.message), ...(e.role ? { role: redactSecrets(e.role) } : {}) })),
     }, null, 2)}\n`);
   } else {
-    ctx.io.out(renderTroubleshoot(diagnoses, unknownErrors, ctx.style, guess));
+    ctx.io.out(wrapText(renderTroubleshoot(diagnoses, unknownErrors, ctx.style, guess), ctx.io.outWidth));
   }
   return diagnoses.length > 0 ? ExitCode.ok : ExitCode.failure;
 }

@@ -19,6 +19,7 @@ import { finishProfiles, offerLongerSessions, profileReport, storeSecrets } from
 import { blameDenied, budgetSpent, deniedProblem, explain, gaveUp, keptDuration, type Denied } from './explain.js';
 import { progress } from './progress.js';
 import { isNetworkProblem, withNetworkProbe } from './network-probe.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface LoginOptions {
   profiles: string[];
@@ -101,8 +102,9 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
   const os = (await ctx.platform()).os;
   if (!report.dryRun) await recordLoginRun(ctx.paths, ctx.now(), loginJson(report, os));
   const { out, err } = renderLogin(report, ctx.style, { json: ctx.options.json, os });
-  if (err) ctx.io.err(err);
-  if (out) ctx.io.out(out);
+  // JSON is never wrapped: only the human text (and the clock's lines on stderr).
+  if (err) ctx.io.err(wrapText(err, ctx.io.errWidth));
+  if (out) ctx.io.out(ctx.options.json ? out : wrapText(out, ctx.io.outWidth));
   return report.ok ? ExitCode.ok : ExitCode.failure;
 }
 

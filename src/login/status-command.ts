@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import { describeSkew, skewLevel } from './clock.js';
 import { formatExpiry } from './render.js';
 import { gatherStatus, type StatusReport } from './status.js';
@@ -11,10 +12,10 @@ export async function runStatus(ctx: Context, opts: { verify: boolean; profiles:
   const report = await gatherStatus(ctx, { verify: opts.verify, only: opts.profiles });
   const allValid = report.profiles.length > 0 && report.profiles.every((p) => p.state === 'valid');
   if (report.configProblem && !ctx.options.json) {
-    ctx.io.err(`${report.configProblem}\nProfiles are taken from ${report.credentialsPath} and the credential_process lines of ~/.aws/config instead (see duo-sso-setup config validate).\n`);
+    ctx.io.err(wrapText(`${report.configProblem}\nProfiles are taken from ${report.credentialsPath} and the credential_process lines of ~/.aws/config instead (see duo-sso-setup config validate).\n`, ctx.io.errWidth));
   }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ ok: allValid, ...report }, null, 2)}\n`);
-  else ctx.io.out(renderStatus(report, ctx.style, ctx.now()));
+  else ctx.io.out(wrapText(renderStatus(report, ctx.style, ctx.now()), ctx.io.outWidth));
   return allValid ? ExitCode.ok : ExitCode.failure;
 }
 

@@ -39,7 +39,7 @@ spec = json.loads(sys.argv[1])
 pid, fd = pty.fork()
 if pid == 0:
     # A real terminal has a size; a new pty has 0x0, where lists (enquirer's select) show no rows.
-    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, spec.get("columns", 200), 0, 0))
     os.execv(spec["argv"][0], spec["argv"])
 screen = b""
 def read(timeout):
@@ -106,16 +106,16 @@ export function plain(text: string): string {
 export async function runInPty(
   box: Sandbox,
   args: string[],
-  opts: { runtime?: Runtime; steps: PtyStep[]; env?: Record<string, string | undefined>; stepTimeoutMs?: number; exitTimeoutMs?: number },
+  opts: { runtime?: Runtime; steps: PtyStep[]; env?: Record<string, string | undefined>; stepTimeoutMs?: number; exitTimeoutMs?: number; columns?: number },
 ): Promise<PtyResult> {
   const runtime = opts.runtime ?? 'node';
   const argv = runtime === 'node' ? [process.execPath, CLI, ...args] : [DENO, 'run', '-A', CLI, ...args];
-  const spec = { argv, steps: opts.steps, stepTimeout: (opts.stepTimeoutMs ?? 30_000) / 1000, exitTimeout: (opts.exitTimeoutMs ?? 30_000) / 1000 };
+  const spec = { argv, steps: opts.steps, stepTimeout: (opts.stepTimeoutMs ?? 30_000) / 1000, exitTimeout: (opts.exitTimeoutMs ?? 30_000) / 1000, columns: opts.columns ?? 200 };
   const driver = join(box.root, 'pty-driver.py');
   await writeFile(driver, DRIVER);
   // CI=true makes the tool non-interactive: a terminal test must not inherit it.
   const r = await box.exec('python3', [driver, JSON.stringify(spec)], {
-    env: { TERM: 'xterm', COLUMNS: '200', LINES: '50', CI: undefined, ...opts.env },
+    env: { TERM: 'xterm', COLUMNS: String(opts.columns ?? 200), LINES: '50', CI: undefined, ...opts.env },
     timeoutMs: (opts.stepTimeoutMs ?? 30_000) * (opts.steps.length + 1) + (opts.exitTimeoutMs ?? 30_000),
   });
   if (!r.json) throw new Error(`pty driver failed (${r.exitCode}): ${r.stderr}${r.stdout}`);

@@ -34,6 +34,7 @@ import { readProfileText } from '../../fs/safe-read.js';
 import { parseRegionFlag } from '../../config/commands/init.js';
 import { applyRegion, describeRegion, FALLBACK_REGION, profilesWithoutRegion } from '../../config/region.js';
 import { isRegionName } from '../../aws/region.js';
+import { wrapText } from '../../ui/wrap.js';
 
 export interface SetupFlags extends InstallFlags, Omit<InitFlags, 'force'> {
   /** --no-login sets this false. */
@@ -119,7 +120,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         if (needsPath && !plans.some((p) => p.steps.some((s) => s.kind === 'add-to-path'))) plans.push(pathPlan(ctx.paths.localBin));
         if (ctx.options.dryRun) {
           captured.plans = plans.map(planToJson);
-          if (!ctx.options.json) ctx.io.err(renderPlanHuman(plans, ctx.style, { dryRun: false }));
+          if (!ctx.options.json) ctx.io.err(wrapText(renderPlanHuman(plans, ctx.style, { dryRun: false }), ctx.io.errWidth));
           if (!ctx.options.yes && plans.some((p) => p.steps.length > 0)) questions.push('install: Go ahead? (the plan above)');
           const would = [...(todo.length ? [`would install ${todo.join(', ')}`] : []), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
           return { status: 'done', detail: would.join('; ') };
@@ -173,7 +174,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
         const byHand = `add this line to ${completion.file} yourself: ${completion.line}`;
         if (ctx.options.dryRun) {
           captured.plans = [...((captured.plans as unknown[] | undefined) ?? []), planToJson(plan)];
-          if (!ctx.options.json) ctx.io.err(renderPlanHuman([plan], ctx.style, { dryRun: false }));
+          if (!ctx.options.json) ctx.io.err(wrapText(renderPlanHuman([plan], ctx.style, { dryRun: false }), ctx.io.errWidth));
           if (!ctx.options.yes) questions.push(`completion: Go ahead? (add the line to ${completion.file})`);
           return { status: 'done', detail: `would add \`${completion.line}\` to ${completion.file}` };
         }
@@ -277,7 +278,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
     ...(ctx.options.dryRun ? { questions } : {}),
   };
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else ctx.io.out(renderSetup(report, ctx.style, ctx.paths, await profileNames(ctx.paths.duoConfig)));
+  else ctx.io.out(wrapText(renderSetup(report, ctx.style, ctx.paths, await profileNames(ctx.paths.duoConfig)), ctx.io.outWidth));
   return failed ? (failed.exitCode ?? ExitCode.failure) : ExitCode.ok;
 }
 

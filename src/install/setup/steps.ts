@@ -9,6 +9,7 @@ import { UserError } from '../../errors.js';
 import { interruptSignal, isInterruption } from '../../platform/interrupt.js';
 import { paint, symbols } from '../../ui/style.js';
 import { oneLine } from '../../ui/text.js';
+import { wrapText } from '../../ui/wrap.js';
 import { stepMark, type SetupStepReport } from './render.js';
 
 export interface StepResult {
@@ -67,7 +68,11 @@ async function runOnce(step: SetupStep): Promise<SetupStepReport> {
 export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promise<SetupStepReport[]> {
   const reports: SetupStepReport[] = [];
   if (ctx.io.stderrIsTTY && !ctx.options.json) {
-    const { Listr } = await import('listr2');
+    const { Listr, ListrLogger, ProcessOutput, LISTR_LOGGER_STDERR_LEVELS } = await import('listr2');
+    // listr's own logger (the simple renderer's default) writing through ui/wrap.ts, so a
+    // step's line wraps at the terminal's width like the rest of our output.
+    const wrapped = (stream: NodeJS.WriteStream, width: number | undefined) => ({ write: (text: string) => stream.write(wrapText(text, width)) }) as unknown as NodeJS.WriteStream;
+    const logger = new ListrLogger({ useIcons: true, toStderr: LISTR_LOGGER_STDERR_LEVELS, processOutput: new ProcessOutput(wrapped(process.stdout, ctx.io.outWidth), wrapped(process.stderr, ctx.io.errWidth)) });
     const list = new Listr(steps.map((step) => ({
       title: step.title,
       task: async (_: unknown, task: { title: string; skip(message?: string): void }) => {
@@ -78,7 +83,7 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
         else task.title = `${step.title}: ${oneLine(r.detail)}`;
       },
       // Ctrl-C is platform/interrupt.ts's: listr's own handler would exit 127 on the spot.
-    })), { renderer: 'simple', exitOnError: false, registerSignalListeners: false, rendererOptions: {} } as never);
+    })), { renderer: 'simple', exitOnError: false, registerSignalListeners: false, rendererOptions: { logger } } as never);
     await list.run().catch(() => undefined);
     return reports;
   }
@@ -88,7 +93,7 @@ export async function runSteps(ctx: Context, steps: readonly SetupStep[]): Promi
     if (!interruptSignal().aborted) ctx.io.err(`${paint(ctx.style, 'cyan', sym.arrow)} ${step.title}\n`);
     const r = await runOne(step);
     reports.push(r);
-    ctx.io.err(`  ${stepMark(ctx.style, r.status)} ${r.detail}\n`);
+    ctx.io.err(wrapText(`  ${stepMark(ctx.style, r.status)} ${r.detail}\n`, ctx.io.errWidth));
   }
   return reports;
 }
