@@ -10,7 +10,7 @@ import { findFailure } from '../../knowledge/index.js';
 import { probeAll, type Layer, type ProbeFailure, type ProbeResult, type ProbeTarget } from '../../net/probe.js';
 import type { Env } from '../../platform/paths.js';
 import type { PlatformFacts } from '../../platform/facts.js';
-import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
+import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../../check/types.js';
 
 const LAYER_NAME: Record<Layer, string> = { proxy: 'proxy', dns: 'DNS', tcp: 'TCP', tls: 'TLS' };
 const SELF = ['duo-sso-setup', 'doctor', '--only', 'network'];
