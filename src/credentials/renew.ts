@@ -16,7 +16,7 @@ import { UserError } from '../errors.js';
 import type { RenewRequest, RenewResult } from './renew-request.js';
 import { isExpired, type StoredEntry } from './entry.js';
 import { clearFailure, failureFor, inBackoff, readFailure, renewFile, writeFailure } from './renew-failure.js';
-import { keyFingerprint } from '../login/sessions.js';
+import { keyFingerprint } from '../state/sessions.js';
 import { isDue } from './renew-settings.js';
 
 const TOOL = 'duo-sso-setup';

@@ -11,7 +11,7 @@ import { configuredRegion, readAwsConfig, verifyProfile, type Verification } fro
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
 import { raiseTo, readRoleMax } from './learn-max.js';
 import { progress } from './progress.js';
-import { sessionsOf } from './sessions.js';
+import { sessionsOf } from '../state/sessions.js';
 import type { LoadedConfig } from './preflight.js';
 import type { LoginReport, ProfileReport, Suggestion } from './render.js';
 

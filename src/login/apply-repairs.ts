@@ -12,7 +12,7 @@ import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
 import { moveMisplaced, profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
 import { durationTarget, SAFE_DURATION } from './repair.js';
-import { loginSession, withSession } from './sessions.js';
+import { loginSession, withSession } from '../state/sessions.js';
 import { progress } from './progress.js';
 import type { LoadedConfig } from './preflight.js';
 import type { DuoRun } from './run-duo-sso.js';
