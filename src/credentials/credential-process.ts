@@ -11,7 +11,7 @@ import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
 import { accountFor, isStoreKind, isValidProfileName, PROFILE_NAME_RULE, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
-import { isExpired, parseEntry, processOutput, type StoredEntry } from './entry.js';
+import { isExpired, parseEntry, processOutput } from './entry.js';
 import { isDue, renewalFor } from './renew-settings.js';
 import type { ProcessIO, Renewer } from './renew-request.js';
 import { visible } from '../ui/visible.js';
