@@ -1,8 +1,8 @@
 // What the doctor's session-duration and profiles checks share: validate config.json, keep
 // the findings that belong to one check, and turn them into a CheckResult; the fix is
 // applyConfigFix (the code `config fix` runs), limited to the same findings.
-import type { CheckContext, CheckResult } from '../doctor/types.js';
-import { result } from '../doctor/types.js';
+import type { CheckContext, CheckResult } from '../check/types.js';
+import { result } from '../check/types.js';
 import { applyConfigFix, loadPolicy } from './apply-fix.js';
 import { checkOf, type CheckId, type Finding } from './findings.js';
 import { readConfig } from './read-config.js';

@@ -5,7 +5,8 @@ import { UserError } from '../errors.js';
 import { updateFile, type SafeWriteResult } from '../fs/safe-write.js';
 import { stripBom } from './edit.js';
 import { buildConfig, renderConfig } from './init.js';
-import { describeInvalidJson, parseConfigText, readConfig, shapeProblem, type ConfigRead } from './read-config.js';
+import { parseConfigText } from '../parsers/json-text.js';
+import { describeInvalidJson, readConfig, shapeProblem, type ConfigRead } from './read-config.js';
 
 type Parsed = Extract<ConfigRead, { kind: 'parsed' }>;
 

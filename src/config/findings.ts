@@ -165,7 +165,7 @@ export const CATALOGUE = {
 export type FindingId = keyof typeof CATALOGUE;
 
 /** A change to the document, as data, so a fix can be shown before it is applied. */
-// repair-syntax: the file's syntax errors repaired as a whole (json-syntax.ts), only offered when each has a repair.
+// repair-syntax: the file's syntax errors repaired as a whole (parsers/json-syntax.ts), only offered when each has a repair.
 export type ConfigEdit = { op: 'set'; path: JSONPath; value: unknown } | { op: 'strip-bom' } | { op: 'repair-syntax' };
 
 export interface Finding {

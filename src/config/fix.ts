@@ -3,7 +3,7 @@
 import { setValue, stripBom } from './edit.js';
 import type { Finding } from './findings.js';
 import { validateText, type PolicyContext } from './validate.js';
-import { parseConfigText } from './read-config.js';
+import { parseConfigText } from '../parsers/json-text.js';
 
 export type FixOutcome =
   | { kind: 'unparseable'; findings: Finding[] }

@@ -1,5 +1,6 @@
-// duo-sso's config.json as data: its keys, the guide's defaults, the session-duration
-// policy, and tolerant readers that never throw on whatever the file really holds.
+// duo-sso's config.json as data: its keys, the guide's defaults (the session-duration caps
+// are policy/caps.ts), and tolerant readers that never throw on whatever the file really holds.
+import { POLICY } from '../policy/caps.js';
 
 /** One named profile: duo-sso assumes this account/role and saves credentials under NAME. */
 export interface ProfileConfig {
@@ -34,22 +35,6 @@ export const DEFAULTS = {
   preferred_device: 'phone1',
   preferred_factor: 'push',
   debug: false,
-} as const;
-
-/** Session-duration policy, in seconds (guide "Session duration" and STS limits). */
-export const POLICY = {
-  /** STS refuses DurationSeconds below this. */
-  minSeconds: 900,
-  /** Production accounts: 1 hour unless SRE approved more. */
-  productionCap: 3600,
-  /** Non-production accounts: up to 4 hours without SRE approval. */
-  nonProductionCap: 14_400,
-  /** STS and IAM refuse anything longer. */
-  absoluteMax: 43_200,
-  /** What duo-sso asks for when the config has no top-level duration; 1-hour roles refuse it. */
-  duoSsoDefault: 28_800,
-  /** The guide's troubleshooting override. */
-  recommended: 3600,
 } as const;
 
 /** Keys duo-sso reads at the top level, in the order the guide writes them. */
@@ -105,15 +90,4 @@ export function effectiveDuration(value: unknown, profileName?: string): number 
     if (own !== undefined) return own;
   }
   return top ?? POLICY.duoSsoDefault;
-}
-
-/** Session caps without SRE approval: the built-in ones, or the organisation policy's. */
-export interface Caps {
-  production: number;
-  nonProduction: number;
-}
-
-/** The cap without SRE approval for a profile, by whether its account is production. */
-export function policyCap(production: boolean, caps?: Caps): number {
-  return production ? caps?.production ?? POLICY.productionCap : caps?.nonProduction ?? POLICY.nonProductionCap;
 }

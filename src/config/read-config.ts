@@ -1,34 +1,14 @@
 // Reads duo-sso's config.json without ever throwing at the caller: every way it can
 // be unusable (missing, a directory, unreadable, not UTF-8, not JSON) is a typed outcome.
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation } from 'jsonc-parser';
 import { readOwnFile, UnsafeFileError } from '../fs/safe-read.js';
-import { MAX_JSON_DEPTH, tooDeepAt } from '../parsers/json-depth.js';
-import { caretExcerpt, positionAt } from './json-position.js';
-import { strictParse, syntaxReport, type SyntaxProblem } from './json-syntax.js';
+import { caretExcerpt, positionAt } from '../parsers/json-position.js';
+import { parseWithBom, type JsonText } from '../parsers/json-text.js';
 
 export type ConfigRead =
   | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; reason: string }
-  // message/line/column/excerpt: the first of `problems` (every syntax error, in file order);
-  // `repaired`: the text with each of them repaired, when every one has an obvious repair.
-  | { kind: 'invalid-json'; path: string; text: string; message: string; line: number; column: number; excerpt: string; problems: SyntaxProblem[]; repaired?: string; bom?: true }
-  | { kind: 'parsed'; path: string; text: string; value: unknown; tree: Node; bom?: true };
-
-export function parseConfigText(path: string, text: string): ConfigRead {
-  const deep = tooDeepAt(text);
-  if (deep !== undefined) {
-    const pos = positionAt(text, deep);
-    const problem = { message: `nested more than ${MAX_JSON_DEPTH} levels deep (duo-sso's config is 3 levels deep)`, ...pos, excerpt: caretExcerpt(text, pos) };
-    return { kind: 'invalid-json', path, text, ...problem, problems: [problem] };
-  }
-  const { tree, errors } = strictParse(text);
-  if (errors.length > 0 || !tree) {
-    const { problems, repaired } = syntaxReport(text);
-    const first = problems[0]!;
-    return { kind: 'invalid-json', path, text, message: first.message, line: first.line, column: first.column, excerpt: first.excerpt, problems, ...(repaired !== undefined ? { repaired } : {}) };
-  }
-  return { kind: 'parsed', path, text, value: JSON.parse(text) as unknown, tree };
-}
+  | JsonText;
 
 export async function readConfig(path: string): Promise<ConfigRead> {
   let bytes: Buffer | undefined;
@@ -51,13 +31,6 @@ export async function readConfig(path: string): Promise<ConfigRead> {
     return { kind: 'unreadable', path, reason: 'it is not UTF-8 text (saved in another encoding?)' };
   }
   return parseWithBom(path, text);
-}
-
-/** Like parseConfigText, for a file's whole text: a leading BOM is left out of `text` and flagged as `bom` (duo-sso's Go decoder refuses it). */
-export function parseWithBom(path: string, text: string): ConfigRead {
-  if (!text.startsWith('\uFEFF')) return parseConfigText(path, text);
-  const read = parseConfigText(path, text.slice(1));
-  return read.kind === 'parsed' || read.kind === 'invalid-json' ? { ...read, bom: true } : read;
 }
 
 export function describeInvalidJson(r: Extract<ConfigRead, { kind: 'invalid-json' }>): string {

@@ -3,9 +3,12 @@
 // (which profiles are production, learned role maxima), a precise message and an edit
 // that repairs it, which a generic validator's errors would have to be mapped back to.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
-import { parseWithBom, type ConfigRead } from './read-config.js';
+import { parseWithBom } from '../parsers/json-text.js';
+import type { ConfigRead } from './read-config.js';
 import { finding, formatPath, type Finding } from './findings.js';
-import { AWS_SAML_URL, DEFAULTS, POLICY, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject, policyCap, type Caps } from './model.js';
+import { AWS_SAML_URL, DEFAULTS, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject } from './model.js';
+import { POLICY, policyCap, type Caps } from '../policy/caps.js';
+import { isAccountId, isRoleName, isUsableProfileName } from '../aws/names.js';
 
 /** What we know beyond the file: from our own state.json and the organisation policy. */
 export interface PolicyContext {
@@ -27,17 +30,6 @@ const REQUIRED_KEYS = ['url', 'partner_spid', 'aws_urn'] as const;
 const TYPES: Record<string, 'string' | 'boolean'> = {
   url: 'string', partner_spid: 'string', aws_urn: 'string', preferred_device: 'string', preferred_factor: 'string', debug: 'boolean',
 };
-
-/** A profile name `aws --profile NAME` and ~/.aws/credentials can carry. */
-export function isUsableProfileName(name: string): boolean {
-  return /^[A-Za-z0-9_.@+][A-Za-z0-9_.@+-]*$/.test(name);
-}
-export function isRoleName(role: string): boolean {
-  return /^[\w+=,.@-]{1,64}$/.test(role);
-}
-export function isAccountId(id: string): boolean {
-  return /^\d{12}$/.test(id);
-}
 
 /** Findings for a file's raw text (a leading BOM included). Never throws. */
 export function validateText(text: string, policy: PolicyContext = {}, path = 'config.json'): Finding[] {

@@ -1,9 +1,11 @@
 // The `config init` wizard: asks the questions, validates each answer against the policy
 // as it is typed, and returns the same InitOptions the --yes flags produce.
 import type { InitOptions, InitProfile } from './init.js';
-import { DEFAULTS, POLICY, policyCap } from './model.js';
+import { DEFAULTS } from './model.js';
+import { POLICY, policyCap } from '../policy/caps.js';
 import type { Prompter } from '../ui/prompt.js';
-import { DUO_FACTORS, isAccountId, isRoleName, isUsableProfileName } from './validate.js';
+import { DUO_FACTORS } from './validate.js';
+import { isAccountId, isRoleName, isUsableProfileName } from '../aws/names.js';
 import { isRegionName } from '../aws/region.js';
 import { FALLBACK_REGION } from './region.js';
 

@@ -11,16 +11,12 @@ import { keychainStore } from '../secrets/keychain.js';
 import { passStore } from '../secrets/pass.js';
 import { spawnExec } from '../secrets/spawn-exec.js';
 import { accountFor, isStoreKind, isValidProfileName, PROFILE_NAME_RULE, SecretStoreError, type SecretStore, type StoreKind } from '../secrets/types.js';
-import { isExpired, parseEntry, processOutput, type StoredEntry } from './entry.js';
-import { isDue, renewalFor, type ProfileRenewal } from './renew-settings.js';
+import { isExpired, parseEntry, processOutput } from './entry.js';
+import { isDue, renewalFor } from './renew-settings.js';
+import type { ProcessIO, Renewer } from './renew-request.js';
 import { visible } from '../ui/visible.js';
 
 const TOOL = 'duo-sso-setup';
-
-export interface ProcessIO {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export type ParsedArgs = { ok: true; profile: string; store?: StoreKind } | { ok: false; message: string };
 
@@ -55,23 +51,6 @@ function lightState(env: Env): { secretStore?: unknown; renewal?: unknown } | un
     return undefined;
   }
 }
-
-/** What a renewal gets: the profile, and how to read its entry again once duo-sso has run. */
-export interface RenewRequest {
-  profile: string;
-  env: Env;
-  io: ProcessIO;
-  now: () => Date;
-  renewal: ProfileRenewal;
-  /** The entry this call read (due for renewal). */
-  current: StoredEntry;
-  /** The profile's entry as the store holds it now. */
-  read(): Promise<StoredEntry | undefined>;
-}
-/** Not renewed: why, and the one command that fixes it. The caller serves the current keys while they are valid. */
-export type RenewResult = { ok: true; entry: StoredEntry } | { ok: false; message: string; command: string };
-/** Loaded only when credentials are due: valid keys never pay for it (src/credentials/renew.ts). */
-export type Renewer = (request: RenewRequest) => Promise<RenewResult>;
 
 function makeStore(kind: StoreKind, env: Env): SecretStore {
   // pass: read with gpg directly (see PassOptions.directRead).
@@ -156,6 +135,6 @@ export function run(args: readonly string[]): Promise<number> {
   }, () => new Date(), (request) => {
     // Its own bundle beside this one (scripts/build.mjs), required only when a renewal is due.
     const file = join(__dirname, 'renew.cjs');
-    return (require(file) as typeof import('./renew.js')).renewCredentials(request);
+    return (require(file) as { renewCredentials: Renewer }).renewCredentials(request);
   });
 }

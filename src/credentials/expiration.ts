@@ -15,7 +15,7 @@
 //   none      long-term keys (no session token) do not expire.
 // Every time given is never later than the truth.
 import type { State } from '../state/state.js';
-import { keyFingerprint, sessionsOf } from '../login/sessions.js';
+import { keyFingerprint, sessionsOf } from '../state/sessions.js';
 import type { ExpirationSource } from './entry.js';
 
 export interface Expiry {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readOwnText, UnsafeFileError } from '../fs/safe-read.js';
 import { updateFile } from '../fs/safe-write.js';
 import type { Paths } from '../platform/paths.js';
-import { keyFingerprint } from '../login/sessions.js';
+import { keyFingerprint } from '../state/sessions.js';
 
 export interface RenewFailure {
   /** When it failed, and when the next duo-sso run may start (ms since the epoch). */

@@ -13,10 +13,10 @@ import { selfArgv } from '../platform/self.js';
 import { withFileLock } from '../fs/safe-write.js';
 import { ownFileRefusal, UnsafeFileError } from '../fs/safe-read.js';
 import { UserError } from '../errors.js';
-import type { RenewRequest, RenewResult } from './credential-process.js';
+import type { RenewRequest, RenewResult } from './renew-request.js';
 import { isExpired, type StoredEntry } from './entry.js';
 import { clearFailure, failureFor, inBackoff, readFailure, renewFile, writeFailure } from './renew-failure.js';
-import { keyFingerprint } from '../login/sessions.js';
+import { keyFingerprint } from '../state/sessions.js';
 import { isDue } from './renew-settings.js';
 
 const TOOL = 'duo-sso-setup';

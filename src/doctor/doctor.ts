@@ -10,7 +10,7 @@ import { renderHuman, toJson } from './render.js';
 import { checkContextFor, createProbeCache, runChecks, type Outcome } from './run-checks.js';
 import { interruptSignal, interrupted, isInterruption } from '../platform/interrupt.js';
 import { noTerminalRefusal } from '../ui/confirm-change.js';
-import type { Check, CheckContext } from './types.js';
+import type { Check, CheckContext } from '../check/types.js';
 
 export interface DoctorOptions {
   fix: boolean;

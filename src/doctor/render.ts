@@ -4,7 +4,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../platform/self.js';
 import type { PlatformFacts } from '../platform/facts.js';
 import type { Outcome } from './run-checks.js';
 import { summarise } from './run-checks.js';
-import type { Status } from './types.js';
+import type { Status } from '../check/types.js';
 
 const TONE = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim', interrupted: 'dim' } as const;
 

@@ -2,7 +2,7 @@
 import { errorMessage } from '../errors.js';
 import { interruptSignal, isInterruption, whenInterrupted } from '../platform/interrupt.js';
 import type { PlatformFacts } from '../platform/facts.js';
-import type { Check, CheckContext, CheckResult } from './types.js';
+import type { Check, CheckContext, CheckResult } from '../check/types.js';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
 

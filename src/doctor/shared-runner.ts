@@ -2,7 +2,7 @@
 // check and the updates check). On two cores, two Python start-ups at once cost more than
 // twice one: read-only commands run once per doctor run and every check shares the answer.
 import type { Runner } from '../platform/process.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../check/types.js';
 
 export function sharedRunner(ctx: Pick<CheckContext, 'runner' | 'probe'>): Runner {
   return {

@@ -2,7 +2,7 @@
 // mutates), every user file through safe-write. A failing step stops the plan with a
 // UserError that says what failed and what to run by hand; downloads are verified before
 // anything is unpacked or installed, so a rejected file leaves the machine as it was.
-import { latestVersion } from '../upgrade/release-source.js';
+import { latestVersion } from '../release/release-source.js';
 import { powershellQuote } from '../platform/powershell.js';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
@@ -21,7 +21,7 @@ import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { HEADER_BYTES, checkExecutable } from '../parsers/executable-format.js';
 import { applyProfileEdit, completionEdit, gpgTtyEdit, pathEdit, type ProfileEdit } from '../shell/edit-profile.js';
 import { shellQuote } from '../ui/style.js';
-import { AWS_CLI_PUBLIC_KEY } from './keys/aws-cli-team.js';
+import { AWS_CLI_PUBLIC_KEY } from '../release/keys/aws-cli-team.js';
 import { gpgKeyArgs, gpgUnlockArgs, sudoTempName, uid } from './render-plan.js';
 import { passRoundTrip } from './round-trip.js';
 import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { platformCheck } from '../doctor/checks/platform.js';
 import { checkContextFor } from '../doctor/run-checks.js';
-import type { CheckResult } from '../doctor/types.js';
+import type { CheckResult } from '../check/types.js';
 import { UserError } from '../errors.js';
 import { shellQuote } from '../ui/style.js';
 

@@ -2,7 +2,7 @@
 import { UserError } from '../errors.js';
 import { passCheck } from '../doctor/checks/pass.js';
 import { checkContextFor } from '../doctor/run-checks.js';
-import type { CheckContext } from '../doctor/types.js';
+import type { CheckContext } from '../check/types.js';
 import type { PlatformFacts } from '../platform/facts.js';
 
 /** What the check needs: any command's context with its platform (the executor's does). */

@@ -106,4 +106,3 @@ export interface Recipe {
 }
 
 export const WORK = '{work}';
-export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;

@@ -1,7 +1,8 @@
 // After duo-sso: each profile proven with STS, its role's true maximum learned, longer
 // sessions offered, and keys moved into the secret store where the user keeps them.
 import type { Context } from '../context.js';
-import { effectiveDuration, policyCap } from '../config/model.js';
+import { effectiveDuration } from '../config/model.js';
+import { policyCap } from '../policy/caps.js';
 import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState } from '../state/state.js';
@@ -10,7 +11,7 @@ import { configuredRegion, readAwsConfig, verifyProfile, type Verification } fro
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
 import { raiseTo, readRoleMax } from './learn-max.js';
 import { progress } from './progress.js';
-import { sessionsOf } from './sessions.js';
+import { sessionsOf } from '../state/sessions.js';
 import type { LoadedConfig } from './preflight.js';
 import type { LoginReport, ProfileReport, Suggestion } from './render.js';
 

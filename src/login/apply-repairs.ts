@@ -2,15 +2,17 @@
 // through the safe writer with a backup: a lower session duration in config.json, credentials
 // moved out of [default]; and what we remember in our state afterwards.
 import type { Context } from '../context.js';
-import { policyCap, type ProfileSummary } from '../config/model.js';
+import type { ProfileSummary } from '../config/model.js';
+import { policyCap } from '../policy/caps.js';
 import { setSessionDuration } from '../config/edit.js';
-import { isProductionProfile, isUsableProfileName } from '../config/validate.js';
+import { isProductionProfile } from '../config/validate.js';
+import { isUsableProfileName } from '../aws/names.js';
 import { UserError } from '../errors.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState, type State } from '../state/state.js';
 import { moveMisplaced, profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
 import { durationTarget, SAFE_DURATION } from './repair.js';
-import { loginSession, withSession } from './sessions.js';
+import { loginSession, withSession } from '../state/sessions.js';
 import { progress } from './progress.js';
 import type { LoadedConfig } from './preflight.js';
 import type { DuoRun } from './run-duo-sso.js';

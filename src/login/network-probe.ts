@@ -2,7 +2,7 @@
 // needs (the SSO page, STS, and any host the message named) with the doctor's network probe,
 // and say which layer fails: proxy, DNS (the VPN), TCP, or TLS (a corporate CA).
 import type { Context } from '../context.js';
-import { describeFailure, fixFor, networkTargets } from '../doctor/checks/network.js';
+import { describeFailure, fixFor, networkTargets } from './network-targets.js';
 import { diagnose, KNOWLEDGE } from '../knowledge/index.js';
 import { probeAll, type ProbeResult, type ProbeTarget } from '../net/probe.js';
 import type { Problem } from './render.js';

@@ -1,6 +1,7 @@
 // What a failed duo-sso run means and which profile is to blame. Pure: the login loop
 // (login.ts) applies the decisions.
-import { POLICY, type ProfileSummary } from '../config/model.js';
+import type { ProfileSummary } from '../config/model.js';
+import { POLICY } from '../policy/caps.js';
 import type { RunSummary } from './events.js';
 
 /** duo-sso runs per login, repairs included. */

@@ -6,7 +6,7 @@ import { isOurCommand } from '../credentials/config-file.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
-import type { RenewRequest } from '../credentials/credential-process.js';
+import type { RenewRequest } from '../credentials/renew-request.js';
 
 export type Verification =
   | ({ ok: true; skewSeconds?: number } & Identity)

@@ -2,9 +2,9 @@
 // accounts are production, the session caps, the profiles everybody needs, ...). This module
 // is pure: the text in, a typed policy and its problems out. Reading the file (and refusing
 // one that anybody but root could have written) is read.ts.
-import { parseWithBom } from '../config/read-config.js';
-import { POLICY, type Caps } from '../config/model.js';
-import { isAccountId, isRoleName, isUsableProfileName } from '../config/validate.js';
+import { parseWithBom } from '../parsers/json-text.js';
+import { POLICY, type Caps } from './caps.js';
+import { isAccountId, isRoleName, isUsableProfileName } from '../aws/names.js';
 import { isRegionName } from '../aws/region.js';
 
 export type { Caps };

@@ -2,7 +2,7 @@
 // setup's and install's plans and `upgrade --check` all name the same remedy for the same
 // finding. Pure: the installations found on PATH (in PATH order) in, a finding and its fix out.
 import { dirname } from 'node:path';
-import type { Fix } from '../doctor/types.js';
+import type { Fix } from '../check/types.js';
 
 export interface AwsCliOnPath {
   path: string;

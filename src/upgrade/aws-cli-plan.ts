@@ -3,7 +3,7 @@
 // pkg, winget or the MSI on Windows, or the distro's package manager. Pure: facts in, plan out.
 import type { PlatformFacts } from '../platform/facts.js';
 import type { PackageManager } from '../platform/os-release.js';
-import { AWS_CLI_PACKAGES } from '../install/packages.js';
+import { AWS_CLI_PACKAGES } from '../release/packages.js';
 
 export type AwsInstallMethod =
   | { kind: 'brew' }

@@ -15,14 +15,13 @@ import { HEADER_BYTES, checkExecutable } from '../parsers/executable-format.js';
 import { readHead } from '../fs/read-head.js';
 import { safeWrite } from '../fs/safe-write.js';
 import { download, DownloadError } from '../net/download.js';
-import { MAX_DOWNLOAD_BYTES } from '../install/types.js';
 import { shellQuote } from '../ui/style.js';
 import type { UpgradeDeps, Mode } from './duo-sso-brew.js';
 import type { ComponentReport, PlanStep, StepLog } from './report.js';
-import { latestVersion, releaseSource } from './release-source.js';
+import { latestVersion, MAX_DOWNLOAD_BYTES, releaseSource } from '../release/release-source.js';
 import { checkReleaseKey, keyLabel, signedChecksum } from '../net/release-verify.js';
 import { isUrl } from '../net/download.js';
-import { DUO_SSO_RELEASE_KEYS } from '../install/keys/duo-sso-release.js';
+import { DUO_SSO_RELEASE_KEYS } from '../release/keys/duo-sso-release.js';
 import { fetchDirectly } from './latest-cache.js';
 
 export interface BinaryUpgradeOptions {

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { REPO, type Sandbox, createGpgKey, sandboxPerTest } from '../support/sandbox.js';
 import { duoSsoScript, sha256, startReleaseServer } from '../support/upgrade-release-server.js';
-import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
+import { releaseAssetName } from '../../src/release/release-source.js';
 
 const sandbox = sandboxPerTest();
 const stops: (() => Promise<void>)[] = [];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createContext } from '../../src/context.js';
 import { runDoctor } from '../../src/doctor/doctor.js';
-import { result, type Check } from '../../src/doctor/types.js';
+import { result, type Check } from '../../src/check/types.js';
 import { CLI, sandboxPerTest, systemTool } from '../support/sandbox.js';
 
 const sandbox = sandboxPerTest();

@@ -11,7 +11,7 @@ import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 import { FakeBrew, brokenTapScenario } from '../support/fake-brew/index.js';
 import { duoSsoScript, sha256, startReleaseServer } from '../support/upgrade-release-server.js';
-import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
+import { releaseAssetName } from '../../src/release/release-source.js';
 
 const sandbox = sandboxPerTest();
 const stops: (() => Promise<void>)[] = [];

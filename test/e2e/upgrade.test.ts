@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { releaseAssetName } from '../../src/install/recipes/duo-sso-release.js';
+import { releaseAssetName } from '../../src/release/release-source.js';
 import { CRASHING_DUO_SSO, duoSsoScript, sha256, startReleaseServer, type Asset, type ReleaseServer } from '../support/upgrade-release-server.js';
 import { createSigner } from '../support/minisign.js';
 

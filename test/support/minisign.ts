@@ -1,7 +1,7 @@
 // A release signing key for tests, made and used by the real minisign (Debian's `minisign`),
 // so signatures are exactly what a publisher's goreleaser `signs:` step produces. The key is
 // trusted by the CLI only through `--release-key` on the command line of a test run: the
-// shipped code's pinned list (src/install/keys/duo-sso-release.ts) has no test hook.
+// shipped code's pinned list (src/release/keys/duo-sso-release.ts) has no test hook.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

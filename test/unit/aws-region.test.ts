@@ -7,7 +7,7 @@ import { botocoreViews, oracleAvailable } from '../support/botocore-oracle.js';
 import { corpusFiles } from '../support/aws-corpus.js';
 import { isRegionName, planRegion } from '../../src/aws/region.js';
 import { awsView } from '../../src/aws/botocore-view.js';
-import { isUsableProfileName } from '../../src/config/validate.js';
+import { isUsableProfileName } from '../../src/aws/names.js';
 
 const REGION = 'eu-central-1';
 

@@ -3,8 +3,8 @@
 // where the repair must give back the original bytes and name each damage at its line.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { syntaxReport } from '../../src/config/json-syntax.js';
-import { parseConfigText } from '../../src/config/read-config.js';
+import { syntaxReport } from '../../src/parsers/json-syntax.js';
+import { parseConfigText } from '../../src/parsers/json-text.js';
 import { validateText } from '../../src/config/validate.js';
 import { lineDiff } from '../../src/config/line-diff.js';
 

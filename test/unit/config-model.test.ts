@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, POLICY, effectiveDuration, listProfiles } from '../../src/config/model.js';
+import { DEFAULTS, effectiveDuration, listProfiles } from '../../src/config/model.js';
+import { POLICY } from '../../src/policy/caps.js';
 import { buildConfig, renderConfig } from '../../src/config/init.js';
 
 describe('model', () => {

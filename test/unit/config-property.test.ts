@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { validateText } from '../../src/config/validate.js';
 import { fixText } from '../../src/config/fix.js';
 import { applyConfigFix } from '../../src/config/apply-fix.js';
-import { POLICY } from '../../src/config/model.js';
+import { POLICY } from '../../src/policy/caps.js';
 
 const KEYS = ['url', 'partner_spid', 'aws_urn', 'session_duration_seconds', 'preferred_device', 'preferred_factor', 'debug', 'profiles', 'extra'];
 

@@ -8,7 +8,7 @@ import { sessionDurationCheck } from '../../src/doctor/checks/session-duration.j
 import { profilesCheck } from '../../src/doctor/checks/profiles.js';
 import { configCheck } from '../../src/doctor/checks/config.js';
 import { resolvePaths } from '../../src/platform/paths.js';
-import type { CheckContext } from '../../src/doctor/types.js';
+import type { CheckContext } from '../../src/check/types.js';
 
 const ASCII = { color: false, unicode: false };
 

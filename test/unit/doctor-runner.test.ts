@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createProbeCache, runCheck, runChecks, summarise } from '../../src/doctor/run-checks.js';
 import { renderHuman, toJson } from '../../src/doctor/render.js';
 import { selectChecks } from '../../src/doctor/doctor.js';
-import { result, type Check, type CheckContext } from '../../src/doctor/types.js';
+import { result, type Check, type CheckContext } from '../../src/check/types.js';
 import { createRunner, describeFailure, forgetHungProgramsForTests, hungPrograms } from '../../src/platform/process.js';
 import type { PlatformFacts } from '../../src/platform/facts.js';
 

@@ -16,7 +16,7 @@ import { migrateProfiles } from '../../src/credentials/migrate.js';
 import { rememberSuccess } from '../../src/login/apply-repairs.js';
 import { gatherStatus } from '../../src/login/status.js';
 import { updateState } from '../../src/state/state.js';
-import { keyFingerprint, withSession } from '../../src/login/sessions.js';
+import { keyFingerprint, withSession } from '../../src/state/sessions.js';
 import { LONGEST_DUO_SSO_RUN_MS } from '../../src/credentials/expiration.js';
 import type { Context, GlobalOptions } from '../../src/context.js';
 

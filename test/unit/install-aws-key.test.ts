@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AWS_CLI_FINGERPRINT, AWS_CLI_PUBLIC_KEY } from '../../src/install/keys/aws-cli-team.js';
+import { AWS_CLI_FINGERPRINT, AWS_CLI_PUBLIC_KEY } from '../../src/release/keys/aws-cli-team.js';
 import { systemTool } from '../support/sandbox.js';
 
 describe('the shipped AWS CLI Team key', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { missingComponents } from '../../src/install/setup/detect.js';
 import { renderSetup } from '../../src/install/setup/render.js';
 import type { Outcome } from '../../src/doctor/run-checks.js';
-import type { CheckResult, Status } from '../../src/doctor/types.js';
+import type { CheckResult, Status } from '../../src/check/types.js';
 
 function outcomes(statuses: Record<string, Status | [Status, string]>): Outcome[] {
   return Object.entries(statuses).map(([id, s]) => {

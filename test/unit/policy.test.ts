@@ -15,7 +15,7 @@ import { validateText } from '../../src/config/validate.js';
 import { policyFromOrg } from '../../src/config/apply-fix.js';
 import { missingRequired, policyCheck } from '../../src/doctor/checks/policy.js';
 import { withPolicyKeys } from '../../src/policy/render-doc.js';
-import type { CheckContext } from '../../src/doctor/types.js';
+import type { CheckContext } from '../../src/check/types.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir: string;

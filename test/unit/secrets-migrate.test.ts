@@ -8,7 +8,7 @@ import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState, updateState } from '../../src/state/state.js';
-import { loginSession, withSession } from '../../src/login/sessions.js';
+import { loginSession, withSession } from '../../src/state/sessions.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
 import type { GlobalOptions } from '../../src/context.js';
 

@@ -4,7 +4,7 @@ import { parseInfo } from '../../src/brew/formula-versions.js';
 import { normaliseTap, sameTap } from '../../src/brew/names.js';
 import { parseTapInfo, tapRemoteUrl } from '../../src/brew/tap-remote.js';
 import { chooseTapUrl } from '../../src/upgrade/tap-url.js';
-import { checksumFor, latestPage, versionFromTagUrl } from '../../src/upgrade/release-source.js';
+import { checksumFor, latestPage, versionFromTagUrl } from '../../src/release/release-source.js';
 import type { RunOptions, RunResult, Runner } from '../../src/platform/process.js';
 
 /** A runner that answers scripted commands and fails the test on any other. */

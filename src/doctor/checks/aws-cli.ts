@@ -8,7 +8,7 @@ import { activeAwsProfile } from '../../platform/paths.js';
 import { output } from '../../platform/process.js';
 import { parseAwsVersion } from '../../parsers/aws-version.js';
 import { awsCliRemedy, classifyAwsCli, type AwsCliOnPath } from '../../remedies/aws-cli.js';
-import { result, type Check, type CheckContext, type CheckResult } from '../types.js';
+import { result, type Check, type CheckContext, type CheckResult } from '../../check/types.js';
 import { sharedRunner } from '../shared-runner.js';
 
 interface Found extends AwsCliOnPath {

@@ -3,7 +3,7 @@
 // assertions expire after 5, so drift breaks logins long before anything else notices.
 import { readStsClock } from '../../aws/sts.js';
 import { describeSkew, FAIL_SKEW_SECONDS, skewLevel, timeSyncCommands, WARN_SKEW_SECONDS } from '../../login/clock.js';
-import { result, type Check, type Fix } from '../types.js';
+import { result, type Check, type Fix } from '../../check/types.js';
 
 export const clockCheck: Check = {
   id: 'clock',

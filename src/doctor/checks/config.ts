@@ -3,7 +3,7 @@
 import { readConfig, describeInvalidJson } from '../../config/read-config.js';
 import { stat } from 'node:fs/promises';
 import { applyConfigFix } from '../../config/apply-fix.js';
-import { result, type Check } from '../types.js';
+import { result, type Check } from '../../check/types.js';
 
 export const configCheck: Check = {
   id: 'config',

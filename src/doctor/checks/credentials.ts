@@ -2,7 +2,7 @@
 // `login` remembered; no network). Built on `status`; expired credentials are everyday life,
 // so this warns rather than fails.
 import { gatherStatus } from '../../login/status.js';
-import { result, type Check } from '../types.js';
+import { result, type Check } from '../../check/types.js';
 import { UserError } from '../../errors.js';
 
 export const credentialsCheck: Check = {

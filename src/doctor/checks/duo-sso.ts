@@ -4,7 +4,7 @@ import { findAll, findFileOnPath } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
 import { parseVersion } from '../../parsers/tool-version.js';
 import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP } from '../../brew/names.js';
-import { result, type Check, type Fix } from '../types.js';
+import { result, type Check, type Fix } from '../../check/types.js';
 import type { PlatformFacts } from '../../platform/facts.js';
 
 export function duoSsoInstallFix(platform: PlatformFacts): Fix {

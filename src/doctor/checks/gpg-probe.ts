@@ -5,7 +5,7 @@ import { findFirst } from '../../platform/facts.js';
 import { homeDir } from '../../platform/paths.js';
 import { output, succeeded } from '../../platform/process.js';
 import { parseSecretKeys, type SecretKey } from '../../parsers/gpg-keys.js';
-import type { CheckContext } from '../types.js';
+import type { CheckContext } from '../../check/types.js';
 
 export type GpgState =
   | { kind: 'missing' }

@@ -1,7 +1,7 @@
 // duo-sso on Linux keeps its secrets in pass, which encrypts with gpg: a usable secret key
 // (not expired, not revoked, able to encrypt) is required.
 import { gpgTtyEdit } from '../../shell/edit-profile.js';
-import { result, type Check, type Fix } from '../types.js';
+import { result, type Check, type Fix } from '../../check/types.js';
 import { probeGpg, usableKeys } from './gpg-probe.js';
 import { readProfileText } from '../../fs/safe-read.js';
 

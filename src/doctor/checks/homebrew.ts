@@ -3,7 +3,7 @@
 import { findFirst } from '../../platform/facts.js';
 import { output, succeeded } from '../../platform/process.js';
 import { DEFAULT_TAP_URL, QUALIFIED_FORMULA, TAP, sameTap } from '../../brew/names.js';
-import { result, type Check } from '../types.js';
+import { result, type Check } from '../../check/types.js';
 
 export const homebrewCheck: Check = {
   id: 'homebrew',

@@ -1,5 +1,5 @@
 // The doctor's checks, in the order they are reported. Adding a check = one file + one line here.
-import type { Check } from '../types.js';
+import type { Check } from '../../check/types.js';
 import { platformCheck } from './platform.js';
 import { pathCheck } from './path.js';
 import { awsCliCheck } from './aws-cli.js';

@@ -9,7 +9,7 @@ import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { gatherStatus } from '../../login/status.js';
 import { eksUsersInUse, field, kubeconfigPaths, mergeKubeconfigs, readKubeconfig, updateKubeconfigCommand } from '../../kube/kubeconfig.js';
-import { result, type Check, type CheckResult } from '../types.js';
+import { result, type Check, type CheckResult } from '../../check/types.js';
 
 interface Loaded {
   path: string;

@@ -9,7 +9,7 @@ import { safeWrite } from '../../fs/safe-write.js';
 import { findFirst } from '../../platform/facts.js';
 import { output, succeeded, type RunResult } from '../../platform/process.js';
 import { keyMatches } from '../../parsers/gpg-keys.js';
-import { result, type Check, type CheckContext } from '../types.js';
+import { result, type Check, type CheckContext } from '../../check/types.js';
 import { probeGpg, usableKeys } from './gpg-probe.js';
 
 export const passCheck: Check = {

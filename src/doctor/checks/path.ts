@@ -1,7 +1,7 @@
 // Tools installed per user (~/.local/bin) only help when that folder is on PATH.
 import { readdir } from 'node:fs/promises';
 import { delimiter, isAbsolute, resolve } from 'node:path';
-import { result, type Check } from '../types.js';
+import { result, type Check } from '../../check/types.js';
 
 export const pathCheck: Check = {
   id: 'path',

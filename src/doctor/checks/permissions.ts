@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paths } from '../../platform/paths.js';
-import { result, type Check } from '../types.js';
+import { result, type Check } from '../../check/types.js';
 
 type Kind =
   /** Holds secrets: readable by its owner only. */

@@ -4,7 +4,7 @@ import { describeFsProblem, FS_CODES, type FsCode } from '../../fs/fs-errors.js'
 import { HOME_UNSET, homeUnset } from '../../platform/home-rule.js';
 import { userInfo } from 'node:os';
 import { describePlatform } from '../../platform/facts.js';
-import { result, type Check, type CheckResult } from '../types.js';
+import { result, type Check, type CheckResult } from '../../check/types.js';
 
 export const platformCheck: Check = {
   id: 'platform',

@@ -6,7 +6,7 @@ import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { problemLine, type OrgPolicy, type RequiredProfile } from '../../policy/policy.js';
 import { readPolicy, type PolicyRead } from '../../policy/read.js';
-import { result, type Check, type CheckResult } from '../types.js';
+import { result, type Check, type CheckResult } from '../../check/types.js';
 import { POLICY_ENV } from '../../platform/paths.js';
 
 function data(read: PolicyRead, policy?: OrgPolicy): Record<string, unknown> {

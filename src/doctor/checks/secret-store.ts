@@ -15,7 +15,7 @@ import { launcherPath, launcherTargets } from '../../credentials/launcher.js';
 import { readOwnText } from '../../fs/safe-read.js';
 import { isExpired, parseEntry } from '../../credentials/entry.js';
 import { describeFailure, failureFor, readFailure } from '../../credentials/renew-failure.js';
-import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../types.js';
+import { result, type Check, type CheckContext, type CheckResult, type Fix } from '../../check/types.js';
 
 const loginFix = (profiles: string[]): Fix => ({
   description: `Log in again so fresh keys are stored: ${profiles.join(', ')}`,

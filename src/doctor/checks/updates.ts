@@ -3,7 +3,7 @@
 // never a failure: an old version that works is not broken.
 import type { UpgradeDeps } from '../../upgrade/duo-sso-brew.js';
 import type { ComponentReport } from '../../upgrade/report.js';
-import { result, type Check, type CheckContext } from '../types.js';
+import { result, type Check, type CheckContext } from '../../check/types.js';
 import { sharedRunner } from '../shared-runner.js';
 
 async function reports(ctx: CheckContext): Promise<ComponentReport[]> {

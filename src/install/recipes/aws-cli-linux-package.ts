@@ -1,6 +1,6 @@
 // AWS CLI from the distro's package manager (--method package). Simple, but some releases
 // still package v1: the verify step expects v2 and says so when it is not.
-import { AWS_CLI_PACKAGES, installArgv, installEnv } from '../packages.js';
+import { AWS_CLI_PACKAGES, installArgv, installEnv } from '../../release/packages.js';
 import type { PlanInput, Recipe } from '../types.js';
 import { verifyStep } from './common.js';
 

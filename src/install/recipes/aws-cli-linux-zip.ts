@@ -2,9 +2,10 @@
 // Team fingerprint before anything is unpacked. Per user (~/.local/aws-cli, ~/.local/bin)
 // without sudo; --system installs to /usr/local like the AWS guide.
 import { join } from 'node:path';
-import { AWS_CLI_FINGERPRINT } from '../keys/aws-cli-team.js';
-import { PASS_GPG_PACKAGES, installArgv, installEnv } from '../packages.js';
-import { MAX_DOWNLOAD_BYTES, WORK, type PlanInput, type Recipe, type Step } from '../types.js';
+import { AWS_CLI_FINGERPRINT } from '../../release/keys/aws-cli-team.js';
+import { PASS_GPG_PACKAGES, installArgv, installEnv } from '../../release/packages.js';
+import { MAX_DOWNLOAD_BYTES } from '../../release/release-source.js';
+import { WORK, type PlanInput, type Recipe, type Step } from '../types.js';
 import { localRoot, needsSudo, verifyStep } from './common.js';
 
 /**

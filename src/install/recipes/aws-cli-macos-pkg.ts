@@ -3,7 +3,8 @@
 // then a link in ~/.local/bin. --system installs for everyone with sudo, as AWS documents.
 import { join } from 'node:path';
 import { choicesXml } from '../choices-xml.js';
-import { MAX_DOWNLOAD_BYTES, WORK, type Recipe, type Step } from '../types.js';
+import { MAX_DOWNLOAD_BYTES } from '../../release/release-source.js';
+import { WORK, type Recipe, type Step } from '../types.js';
 import { needsSudo, verifyStep } from './common.js';
 import { AWS_CLI_DOWNLOAD_BASE } from './aws-cli-linux-zip.js';
 

@@ -1,6 +1,7 @@
 // AWS CLI on Windows: winget when present, else the official MSI (msiexec asks for
 // administrator approval itself), downloaded and signature-checked by us first.
-import { MAX_DOWNLOAD_BYTES, WORK, type Recipe } from '../types.js';
+import { MAX_DOWNLOAD_BYTES } from '../../release/release-source.js';
+import { WORK, type Recipe } from '../types.js';
 import { verifyStep } from './common.js';
 import { AWS_CLI_DOWNLOAD_BASE } from './aws-cli-linux-zip.js';
 import { powershellQuote } from '../../platform/powershell.js';

@@ -4,17 +4,13 @@
 // proven to run before it replaces anything.
 import { join } from 'node:path';
 import { isUrl } from '../../net/download.js';
-import { DUO_SSO_RELEASE_KEYS } from '../keys/duo-sso-release.js';
-import { MAX_DOWNLOAD_BYTES, WORK, type InstallOptions, type PlanInput, type Recipe, type Step, type Verification } from '../types.js';
-import { goArch, needsSudo, verifyStep } from './common.js';
+import { DUO_SSO_RELEASE_KEYS } from '../../release/keys/duo-sso-release.js';
+import { goArch, MAX_DOWNLOAD_BYTES, releaseAssetName } from '../../release/release-source.js';
+import { WORK, type InstallOptions, type PlanInput, type Recipe, type Step, type Verification } from '../types.js';
+import { needsSudo, verifyStep } from './common.js';
 
 // One source for the releases page, beside the tap's names (the doctor's network check reads it too).
 import { DUO_SSO_RELEASE_URL } from '../../brew/names.js';
-export { DUO_SSO_RELEASE_URL };
-
-export function releaseAssetName(os: string, arch: string): string {
-  return os === 'win32' ? `duo-sso_windows_${goArch(arch)}.exe` : `duo-sso_${os}_${goArch(arch)}`;
-}
 
 export function duoSsoSource(input: PlanInput): string {
   const { options, facts } = input;

@@ -1,6 +1,6 @@
 // pass + gpg on Linux, where duo-sso keeps its secrets: the distro's packages, a gpg key
 // when none is usable, `pass init`, a round trip, and GPG_TTY for pinentry.
-import { PASS_GPG_PACKAGES, installArgv, installEnv } from '../packages.js';
+import { PASS_GPG_PACKAGES, installArgv, installEnv } from '../../release/packages.js';
 import type { Recipe, Step } from '../types.js';
 
 export const passGpgLinux: Recipe = {

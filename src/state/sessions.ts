@@ -2,7 +2,7 @@
 // when each profile's credentials expire, since duo-sso does not write it down. Tied to a
 // fingerprint of the access key id so a memory never describes credentials it did not see.
 import { createHash } from 'node:crypto';
-import type { State } from '../state/state.js';
+import type { State } from './state.js';
 
 export interface SessionMemory {
   /** ISO time the credentials stop working at the earliest (the run's start + the duration STS accepted). */

@@ -2,11 +2,24 @@
 // (Enterprise) releases folder: `…/releases/latest/download/ASSET`; `…/releases/latest`
 // redirects to `…/releases/tag/vX.Y.Z`, which is how we learn the newest version without
 // downloading it; a goreleaser `checksums.txt` beside the assets, signed with minisign
-// (`checksums.txt.minisig`), gives the SHA-256.
-import { DUO_SSO_RELEASE_URL, releaseAssetName } from '../install/recipes/duo-sso-release.js';
+// (`checksums.txt.minisig`), gives the SHA-256. Install and upgrade both read it: it sits
+// below both so neither reaches into the other.
+import { DUO_SSO_RELEASE_URL } from '../brew/names.js';
 import type { Env } from '../platform/paths.js';
 import { parseVersion } from '../parsers/tool-version.js';
 import { urlRefusal } from '../net/download.js';
+
+/** The most a release download may be: a larger answer is refused, not stored. */
+export const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Release asset naming for Go binaries: linux/darwin/windows × amd64/arm64. */
+export function goArch(arch: string): string {
+  return arch === 'x64' ? 'amd64' : arch === 'arm64' ? 'arm64' : arch === 'ia32' ? '386' : arch;
+}
+
+export function releaseAssetName(os: string, arch: string): string {
+  return os === 'win32' ? `duo-sso_windows_${goArch(arch)}.exe` : `duo-sso_${os}_${goArch(arch)}`;
+}
 
 export interface ReleaseSource {
   /** The release folder (…/releases/latest/download), or undefined for --from. */

@@ -1,5 +1,7 @@
 // A doctor check is data plus one small function. Checks never print; the runner
 // turns a throw or a timeout into a failed result so one bad probe never sinks the run.
+// The types sit below doctor/: config/ and remedies/ define checks and fixes too, and the
+// doctor is above them.
 import type { Context } from '../context.js';
 import type { PlatformFacts } from '../platform/facts.js';
 
