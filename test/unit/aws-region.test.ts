@@ -4,7 +4,7 @@
 // committed corpus of real ~/.aws files (test/fixtures/aws-files) and generated layouts.
 import { describe, expect, it } from 'vitest';
 import { botocoreViews, oracleAvailable } from '../support/botocore-oracle.js';
-import { corpusFiles } from '../support/aws-corpus.js';
+import { CORPUS_MISSING, corpusFiles } from '../support/aws-corpus.js';
 import { isRegionName, planRegion } from '../../src/aws/region.js';
 import { awsView } from '../../src/aws/botocore-view.js';
 import { isUsableProfileName } from '../../src/aws/names.js';
@@ -85,7 +85,10 @@ describe.skipIf(!oracleAvailable())('planRegion, judged by botocore', () => {
     process.stdout.write(`region oracle: ${all.length} file pairs, ${set} profiles given the region, ${kept} kept theirs, ${refused} pairs refused (botocore cannot read them either)\n`);
     expect(set).toBeGreaterThan(50);
     expect(kept).toBeGreaterThan(10);
-    expect(refused).toBeGreaterThan(0);
+    // Only the third-party corpus has files botocore refuses (the generated layouts all parse):
+    // without it this case is not covered, and the run says so instead of failing.
+    if (CORPUS_MISSING) process.stderr.write(`aws-region: ${CORPUS_MISSING}; the refused-file case is not covered\n`);
+    expect(refused > 0).toBe(!CORPUS_MISSING);
   });
 });
 
