@@ -32,7 +32,14 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-no-available-formula',
     title: 'Homebrew cannot find the duo-sso formula',
     group: 'brew',
-    patterns: [/No available formula with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/, /No formulae or casks found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/],
+    patterns: [
+      // exceptions.rb FormulaUnavailableError / FormulaOrCaskUnavailableError, cmd/install.rb "No X found for".
+      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      // TapFormulaUnavailableError when the tap itself is not tapped.
+      /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
+      /\b(?:Tap)?Formula(?:OrCask)?UnavailableError\b/,
+    ],
     explanation:
       'The tap is not tapped, or its formula list is stale right after tapping. Tap it, refresh, and install by the '
       + 'fully qualified name so the right tap is used.',
@@ -52,6 +59,12 @@ export const brewFailures: readonly KnownFailure[] = [
       /couldn't find remote ref refs\/heads\/master/,
       /Fetching \S*\/Taps\/\S+ failed!/,
       /Error: Invalid formula: \S*\/Taps\//,
+      // cmd/update.sh: a checkout with local changes git cannot stash, or one rewritten upstream.
+      /Could not 'git stash' in \S*\/Taps\//,
+      /Your \S*\/Taps\/\S+ HEAD is not a descendant of /,
+      // diagnostic.rb: a tap on another branch than its origin's default, or with local edits.
+      /Some taps are not on the default git origin branch/,
+      /You have uncommitted modifications to (?<tap>[\w-]+\/[\w.-]*[\w-])/,
     ],
     explanation:
       'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
@@ -125,6 +138,9 @@ export const brewFailures: readonly KnownFailure[] = [
       /\bTapRemoteMismatchError\b/,
       /(?:has been|was) moved to (?:the )?(?:tap )?(?<tap>[\w.-]+\/[\w.-]+)/,
       /remote: This repository moved\. Please use the new location/,
+      // tap.rb: a tap renamed upstream ("X was moved. Tap homebrew/Y instead.") and a followed redirect.
+      /\S+ was moved\. Tap (?<tap>[\w.-]+\/[\w.-]+) instead/,
+      /Redirected tap (?<tap>[\w.-]+\/[\w.-]+)(?: remote)? to /,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -145,6 +161,11 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot install in Homebrew on ARM processor in Intel default prefix/,
       /Cannot install under Rosetta 2 in ARM default prefix/,
+      /Cannot install on Intel processor in ARM default prefix/,
+      // brew.sh and diagnostic.rb: a prefix Homebrew will not or cannot serve bottles for.
+      /Cowardly refusing to continue at this prefix/,
+      /Your Homebrew's prefix is not \/(?:opt\/homebrew|usr\/local|home\/linuxbrew)/,
+      /Your HOMEBREW_PREFIX is in the Homebrew temporary directory/,
       /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
@@ -155,7 +176,8 @@ export const brewFailures: readonly KnownFailure[] = [
       'Homebrew lives in /opt/homebrew on Apple Silicon and /usr/local on Intel Macs. An Intel Homebrew in /usr/local '
       + 'on an Apple Silicon Mac (migrated from an old Mac), or a terminal running under Rosetta, mixes the two. '
       + '"Bad CPU type in executable" means an Intel binary without Rosetta installed. A script or setting that hard-codes '
-      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`.',
+      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`. Homebrew '
+      + 'also refuses a prefix of / or /usr, and serves bottles (ready-built packages) only for its default prefixes.',
     fix: {
       description: 'Use the native Homebrew (/opt/homebrew on Apple Silicon) from a native terminal; install Rosetta only for Intel-only binaries',
       commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform'], ['softwareupdate', '--install-rosetta', '--agree-to-license']],
@@ -178,6 +200,11 @@ export const brewFailures: readonly KnownFailure[] = [
       /Error: Permission denied - \S*Homebrew\S*/,
       /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
+      // cmd/update.sh ("X is not writable. You should change the\nownership ..."), utils/lock.sh, diagnostic.rb.
+      /is not writable\. You should change the\s+ownership/,
+      /Can't create `brew [^`]*` lock in /,
+      /The following directories do not exist:[\s\S]{0,400}?change their ownership to your user/,
+      /The staging path \S+ is not writable by the current user/,
     ],
     supersedes: ['brew-link-conflict'],
     explanation:
@@ -222,7 +249,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-invalid-tap-name',
     title: 'The tap name is not of the form user/repo',
     group: 'brew',
-    patterns: [/Invalid tap name ['"]?(?<tap>[^'"\s]+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
+    patterns: [/Invalid tap name:? ['"]?(?<tap>[^'"\s]+)/, /Invalid tap name in `\$\w+`: (?<tap>\S+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
     explanation:
       'Homebrew names a tap USER/REPO (for github.com/USER/homebrew-REPO). A URL, a name with three parts or a typo is not '
       + `a tap name; a tap from another host needs its URL as the second argument: \`brew tap ${TAP} ${TAP_URL}\`.`,
@@ -240,6 +267,14 @@ export const brewFailures: readonly KnownFailure[] = [
       /No developer tools were found, requesting install/,
       /xcode-select: note: no developer tools were found/,
       /A full installation of Xcode\.app [\d.]+ is required/,
+      // extend/os/mac/diagnostic.rb and brew.sh: an Xcode too old, or xcode-select pointing nowhere.
+      /Your Xcode \([\d.]+\)(?: at \S+)? is too outdated/,
+      /Your Xcode is configured with an invalid path/,
+      /Your xcode-select path is currently set to '\/'/,
+      /The directory Xcode is reportedly installed to doesn't exist/,
+      // cmd/update.sh: on macOS git and curl come with the Command Line Tools.
+      /Can't find a working Git!|'git' must be installed and in your PATH!/,
+      /xcrun: error: unable to find utility "(?:git|make|clang|xcodebuild)", not a developer tool or in PATH/,
     ],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
@@ -317,9 +352,176 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-locked',
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',
-    patterns: [/Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/],
+    patterns: [
+      /Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/,
+      // exceptions.rb OperationInProgressError (Homebrew 4.4+) and utils/lock.sh.
+      /A `brew [^`]*` process has already locked \S+/, /Another `brew [^`]*` process is already running/, /Gave up after waiting \d+ seconds\. Terminate it to continue/,
+    ],
     explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too.',
     fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
     example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
+  },
+  {
+    // cmd/update.sh: the GitHub API answered 404 for the tap's repository. It says so for a
+    // repository that was deleted and for one you may not see (private, or no token): the same words.
+    id: 'brew-tap-gone',
+    title: 'brew update says the tap does not exist (deleted upstream, or not visible to you)',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w.-]+\/[\w.-]+) does not exist! Run `brew untap \k<tap>` to remove it/,
+      /\S+ does not exist! Run `brew untap [\w.-]+\/[\w.-]+` to remove it/,
+    ],
+    supersedes: ['brew-tap-broken'],
+    explanation:
+      'Homebrew asked GitHub for the tap\'s repository and got "not found". GitHub answers that for a repository that was '
+      + 'deleted and equally for one you may not see: a private repository, or no GitHub token (HOMEBREW_GITHUB_API_TOKEN) in '
+      + 'this shell. Untapping a tap you still need loses it, so first check that you can reach the repository; untap '
+      + 'only when it is really gone (or renamed: then tap the new name).',
+    fix: {
+      description: 'Check that git can reach the tap\'s repository with your credentials; only if it is gone for good, untap it',
+      commands: [['git', 'ls-remote', TAP_URL], ['brew', 'tap-info', '<tap>']],
+      automatic: false,
+    },
+    example: `${TAP} does not exist! Run \`brew untap ${TAP}\` to remove it.`,
+  },
+  {
+    // tap.rb Tap#install and diagnostic.rb check_for_tap_deprecations: official taps Homebrew emptied.
+    id: 'brew-tap-deprecated',
+    title: 'An official Homebrew tap was deprecated and emptied',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty and all its contents were either deleted or migrated/,
+      /You have the following deprecated, official taps tapped:/,
+      /Tapping (?<tap>homebrew\/(?:core|cask)) is no longer typically necessary/,
+    ],
+    explanation:
+      'Homebrew retired some of its own taps (homebrew/cask-versions, cask-fonts, bundle, services...) and moved their contents '
+      + 'into homebrew/core and homebrew/cask, which Homebrew now reads from its API without tapping. Nothing of yours is in '
+      + 'them: untapping them is safe, and tapping homebrew/core or homebrew/cask is no longer needed (add --force only to '
+      + 'work on Homebrew itself). duo-sso\'s own tap is not one of them.',
+    fix: {
+      description: 'List the taps, then untap the deprecated official one the message names (only that one)',
+      commands: [['brew', 'tap'], ['brew', 'untap', '<tap>']],
+      automatic: false,
+    },
+    example: 'Error: homebrew/cask-versions was deprecated. This tap is now empty and all its contents were either deleted or migrated.',
+  },
+  {
+    // exceptions.rb TapAlreadyTappedError: brew tap of a tap that is there, with the same (or no) URL.
+    id: 'brew-tap-already-tapped',
+    title: 'The tap is already tapped (nothing to do)',
+    group: 'brew',
+    patterns: [/Tap (?<tap>[\w.-]+\/[\w.-]+) already tapped\b/, /\bTapAlreadyTappedError\b/],
+    explanation:
+      'The tap is already there, so there is nothing to tap again: the install can go ahead. To point it at another URL use '
+      + '`brew tap --custom-remote USER/REPO URL`; to refresh it, `brew update`.',
+    fix: { description: 'See where the tap points, then install or update as planned', commands: [['brew', 'tap-info', '<tap>'], ['brew', 'update']], automatic: false },
+    example: `Error: Tap ${TAP} already tapped.`,
+  },
+  {
+    // tap.rb: HOMEBREW_ALLOWED_TAPS / HOMEBREW_FORBIDDEN_TAPS set by an administrator (MDM).
+    id: 'brew-tap-not-allowed',
+    title: 'An administrator\'s Homebrew policy does not allow this tap',
+    group: 'brew',
+    patterns: [
+      /has not allowed this tap in `\$HOMEBREW_ALLOWED_TAPS`/,
+      /has forbidden this tap in `\$HOMEBREW_FORBIDDEN_TAPS`/,
+      /\bTapRedirectNotAllowedError\b/,
+    ],
+    explanation:
+      'HOMEBREW_ALLOWED_TAPS or HOMEBREW_FORBIDDEN_TAPS is set on this Mac (usually by device management), and the tap is not '
+      + 'allowed by it. Homebrew refuses to tap it; it is a policy, not a fault. The ones who set the policy can allow the tap; '
+      + '`brew config` shows where the setting comes from.',
+    fix: { description: 'Ask the administrators who set the Homebrew policy to allow the tap (brew config shows the setting)', commands: [['brew', 'config']], automatic: false },
+    example: `Error: The installation of the ${TAP} was requested but your administrator\nhas not allowed this tap in \`$HOMEBREW_ALLOWED_TAPS\`.`,
+  },
+  {
+    // exceptions.rb TapFormulaAmbiguityError.
+    id: 'brew-formula-ambiguous',
+    title: 'A formula of that name is in several taps',
+    group: 'brew',
+    patterns: [/Formulae found in multiple taps:/, /\bTapFormulaAmbiguityError\b/, /Please use the fully-qualified name \(e\.g\. (?<formula>[\w.-]+\/[\w.-]+\/[\w@.+-]+)\)/],
+    explanation:
+      'Two taps have a formula called duo-sso (an old tap and the current one, or a personal tap). Homebrew will not guess: '
+      + 'name it with its tap. Untapping the tap you no longer use ends the ambiguity for good.',
+    fix: { description: 'Install by the fully qualified name', commands: [['brew', 'install', FORMULA]], automatic: false },
+    example: `Error: Formulae found in multiple taps:\n       * ${FORMULA}\n       * jdoe/tools/duo-sso\n\nPlease use the fully-qualified name (e.g. ${FORMULA}) to refer to a specific formula.`,
+  },
+  {
+    // exceptions.rb FormulaConflictError.
+    id: 'brew-formula-conflict',
+    title: 'A conflicting formula is installed (and linked)',
+    group: 'brew',
+    patterns: [/Cannot install (?<formula>[\w.@+/-]+) because conflicting formulae are installed/, /\bFormulaConflictError\b/],
+    explanation:
+      'Another formula that installs files of the same names is installed and linked. Unlinking it removes only its links from '
+      + 'the Homebrew prefix (nothing is uninstalled); it can be linked again later. The message names it after "Please `brew unlink`".',
+    fix: { description: 'Unlink the conflicting formula the message names, then install again', commands: [['brew', 'unlink', '<formula>'], ['brew', 'install', FORMULA]], automatic: false },
+    example: 'Error: Cannot install ats-operations/homebrew-tap/duo-sso because conflicting formulae are installed.\n  duo-sso-legacy: because both install `duo-sso` binaries\n\nPlease `brew unlink duo-sso-legacy` before continuing.',
+  },
+  {
+    // caveats.rb and cmd/link.rb: a keg-only formula is installed but deliberately not linked.
+    id: 'brew-keg-only',
+    title: 'The formula is keg-only: installed, but not linked into Homebrew\'s bin',
+    group: 'brew',
+    patterns: [/(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
+    explanation:
+      'Homebrew installed it but keeps it out of its bin on purpose (it would shadow a copy macOS ships, or another version). '
+      + 'Its programs are in `$(brew --prefix FORMULA)/bin`: put that folder on PATH, or link it with `brew link --force`.',
+    fix: { description: 'Link it (or put its bin folder on PATH, as the caveat says)', commands: [['brew', 'link', '--force', '<formula>']], automatic: false },
+    example: 'curl is keg-only, which means it was not symlinked into /opt/homebrew,\nbecause macOS already provides this software and installing another version in\nparallel can cause all kinds of trouble.',
+  },
+  {
+    // exceptions.rb DownloadError / CurlDownloadStrategyError: a bottle or source archive could not be fetched.
+    id: 'brew-download-failed',
+    title: 'Homebrew could not download the formula\'s archive',
+    group: 'brew',
+    patterns: [/Failed to download resource "(?<formula>[^"\n]+)"/, /Error: Download failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
+    explanation:
+      'curl failed fetching the bottle or source archive. The line after names why: a 404 or 401 from the internal GitHub '
+      + '(off the VPN, or a release that needs your GitHub credentials), a proxy, or a dropped connection. duo-sso\'s '
+      + 'downloads come from the internal GitHub Enterprise, reachable only on the VPN.',
+    fix: { description: 'Check the network path to the download host (VPN, proxy), then try again', commands: [['duo-sso-setup', 'doctor', '--only', 'network'], UPGRADE], automatic: false },
+    example: 'Error: Failed to download resource "duo-sso"\nDownload failed: https://wwwin-github.cisco.com/ATS-operations/duo-sso/releases/download/v1.4.0/duo-sso_darwin_arm64.tar.gz',
+  },
+  {
+    // brew.sh (xcrun output mentions the licence) and xcodebuild/git wrappers on macOS.
+    id: 'brew-xcode-license',
+    title: 'The Xcode licence has not been accepted',
+    group: 'brew',
+    patterns: [
+      /You have not agreed to the Xcode license/,
+      /Agreeing to the Xcode\/iOS license requires admin privileges/,
+      /xcodebuild -license accept/,
+    ],
+    supersedes: ['brew-xcode-clt'],
+    explanation:
+      'Xcode is installed (or was updated) and its licence has not been accepted, so xcrun, git and compilers refuse to run; '
+      + 'Homebrew stops before anything else. Accepting it needs an administrator once.',
+    fix: { description: 'Accept the Xcode licence (as an administrator), then retry', commands: [['sudo', 'xcodebuild', '-license', 'accept']], automatic: false },
+    example: 'Error: You have not agreed to the Xcode license. Please resolve this by running:\n  sudo xcodebuild -license accept',
+  },
+  {
+    // The shell, and diagnostic.rb check_user_path_1/2: Homebrew's bin is not on PATH.
+    id: 'brew-not-on-path',
+    title: 'brew (or what it installed) is not on PATH',
+    group: 'brew',
+    patterns: [
+      /\bbrew: (?:command )?not found/,
+      /command not found: brew\b/,
+      /'brew' is not recognized as an internal or external command/,
+      /Homebrew's "s?bin" was not found in your PATH/,
+      /\/usr\/bin occurs before \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin in your PATH/,
+    ],
+    explanation:
+      'Homebrew on Apple Silicon lives in /opt/homebrew (Linux: /home/linuxbrew/.linuxbrew), which is not on the default PATH: '
+      + 'the installer asks you to add `eval "$(/opt/homebrew/bin/brew shellenv)"` to ~/.zprofile, and a shell started '
+      + 'without it finds no brew and nothing brew installed. If /opt/homebrew/bin/brew does not exist, Homebrew is not installed.',
+    fix: {
+      description: 'Add `eval "$(/opt/homebrew/bin/brew shellenv)"` to ~/.zprofile (Intel: /usr/local/bin/brew), open a new terminal; the doctor checks PATH',
+      commands: [['/opt/homebrew/bin/brew', 'shellenv'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,path']],
+      automatic: false,
+    },
+    example: 'zsh: command not found: brew',
   },
 ];

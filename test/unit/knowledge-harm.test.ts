@@ -108,6 +108,22 @@ describe('pairs that share words are told apart', () => {
     expect(broken.fix.commands).toEqual([['duo-sso-setup', 'upgrade', 'duo-sso']]);
   });
 
+  it('a tap GitHub reports as missing (deleted, or private to you: the same 404) is checked for access before any untap', () => {
+    // Homebrew's update.sh prints this for any 404 from the GitHub API, and itself suggests untapping.
+    const gone = only('Error: ats-operations/homebrew-tap does not exist! Run `brew untap ats-operations/homebrew-tap` to remove it.');
+    expect(gone.id).toBe('brew-tap-gone');
+    expect(gone.fix.commands[0]![0]).toBe('git');
+    expect(gone.fix.commands.some(isDestructive)).toBe(false);
+    expect(gone.explanation).toMatch(/private/);
+    // A tap Homebrew itself emptied and deprecated is safe to untap, but the listing comes first.
+    const deprecated = only('Error: homebrew/cask-versions was deprecated. This tap is now empty and all its contents were either deleted or migrated.');
+    expect(deprecated.id).toBe('brew-tap-deprecated');
+    expect(deprecated.fix.commands).toEqual([['brew', 'tap'], ['brew', 'untap', 'homebrew/cask-versions']]);
+    // "already tapped" is not a broken tap: nothing is removed.
+    const already = only('Error: Tap ats-operations/homebrew-tap already tapped.');
+    expect(already.fix.commands.some(isDestructive)).toBe(false);
+  });
+
   it('a clock that is off is not a wrong secret key, though both say SignatureDoesNotMatch', () => {
     expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20261126T093000Z is now earlier than 20261126T094812Z (20261126T100312Z - 15 min.)').id).toBe('clock-skew');
     expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided.').id).toBe('signature-mismatch');
