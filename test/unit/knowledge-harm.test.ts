@@ -32,6 +32,28 @@ describe('pairs that share words are told apart', () => {
     }
   });
 
+  it('a key gpg has but cannot use now (batch mode, smartcard out, empty passphrase) is never answered "import or re-initialise"', () => {
+    // gpg 2.2 here: --batch with loopback and no passphrase; libgpg-error's card and no-passphrase codes.
+    for (const [text, id] of [
+      ["gpg: Sorry, we are in batchmode - can't get input", 'gpg-key-locked'],
+      ['gpg: public key decryption failed: No passphrase given\ngpg: decryption failed: No secret key', 'gpg-key-locked'],
+      ['gpg: public key decryption failed: Card not present\ngpg: decryption failed: No secret key', 'gpg-card-missing'],
+    ] as const) {
+      const d = only(text);
+      expect(d.id, text).toBe(id);
+      expect(answer(d)).not.toMatch(/re-?initiali[sz]e|gpg --import/i);
+      expect(d.fix.commands.some(isDestructive)).toBe(false);
+    }
+  });
+
+  it('"Password encryption aborted." without gpg\'s line asks the doctor first; with it, gpg\'s reason answers', () => {
+    const alone = only('Password encryption aborted.');
+    expect(alone.id).toBe('pass-encryption-failed');
+    expect(alone.fix.commands[0]).toEqual(['duo-sso-setup', 'doctor', '--only', 'gpg,pass']);
+    expect(alone.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.').id).toBe('pass-key-missing');
+  });
+
   it('"No secret key" alone is ambiguous: the answer asks whether the key is listed (doctor checks it) before anything destructive', () => {
     const d = only('gpg: decryption failed: No secret key');
     expect(d.id).toBe('gpg-no-secret-key');
