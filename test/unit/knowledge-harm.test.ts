@@ -146,6 +146,18 @@ describe('pairs that share words are told apart', () => {
     expect(already.fix.commands.some(isDestructive)).toBe(false);
   });
 
+  it('a keyring that works but is locked, or lacks one item, is not "no keyring here" (which sends users to another backend)', () => {
+    // keyring-rs wraps every platform error in "Platform secure storage failure"; the reason inside decides.
+    expect(only('Error: Platform secure storage failure: SS Error: object locked').id).toBe('secret-service-locked');
+    expect(only('Platform secure storage failure: SS error: prompt dismissed').id).toBe('secret-service-prompt');
+    expect(only("keyring.errors.KeyringLocked: Can't get password from keychain: (-25308, 'Unknown Error')").id).toBe('macos-keychain');
+    const missing = only('Error: No matching entry found in secure storage');
+    expect(missing.id).toBe('keyring-item-missing');
+    expect(answer(missing)).not.toMatch(/install pass-gpg/);
+    // Only when the library found no store at all is another backend the answer.
+    expect(only('Error: Platform secure storage failure: no secret service provider or dbus session found').id).toBe('secret-service-missing');
+  });
+
   it('a clock that is off is not a wrong secret key, though both say SignatureDoesNotMatch', () => {
     expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20261126T093000Z is now earlier than 20261126T094812Z (20261126T100312Z - 15 min.)').id).toBe('clock-skew');
     expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided.').id).toBe('signature-mismatch');
