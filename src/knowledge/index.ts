@@ -9,6 +9,7 @@ import { duoSsoFailures } from './duo-sso.js';
 import { networkFailures } from './network.js';
 import { nodeFailures } from './node.js';
 import { notGrantedFailures } from './not-granted.js';
+import { npmFailures } from './npm.js';
 import { passGpgFailures } from './pass-gpg.js';
 import { secretServiceFailures } from './secret-service.js';
 import { stsFailures } from './sts.js';
@@ -20,7 +21,7 @@ export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
 export { redactSecrets } from './redact.js';
 
 export const KNOWLEDGE: readonly KnownFailure[] = [
-  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...awsConfigFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures, ...nodeFailures,
+  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...awsConfigFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures, ...nodeFailures, ...npmFailures,
 ];
 
 export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
