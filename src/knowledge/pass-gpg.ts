@@ -198,13 +198,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
   },
   {
     id: 'gpg-agent-unavailable',
-    title: 'gpg cannot reach or start gpg-agent',
+    title: 'gpg cannot reach or start gpg-agent (or keyboxd)',
     group: 'pass-gpg',
     patterns: [
       /can't connect to the agent: IPC connect call failed/,
       /can't connect to the agent: (?!IPC connect)[^\n]+/,
       /problem with the agent: (?!No pinentry)[^\n]+/,
-      /failed to start agent '[^']*': /,
+      /failed to start (?:agent|keyboxd) '[^']*': /,
+      // gnupg 2.4 with use-keyboxd: the key database is a daemon as well (common/asshelp.c, g10/call-keyboxd.c).
+      /can't connect to the keyboxd: /, /error opening key DB: (?:No Keybox daemon running|[^\n]*IPC connect call failed)/, /\bGPG_ERR_NO_KEYBOXD\b/,
       /no gpg-agent running in this session/,
       /gpg-agent is not available in this session/,
       /\bGPG_ERR_NO_AGENT\b/,
@@ -340,7 +342,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-keyserver-failed',
     title: 'gpg could not fetch a key from a keyserver',
     group: 'pass-gpg',
-    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'/],
+    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /],
     explanation:
       'gpg asked dirmngr for the key and it failed: no keyserver is configured, the keyserver has no such key (keys.openpgp.org '
       + 'holds only keys whose e-mail was confirmed), or the network (proxy, VPN, firewall on port 11371) blocked it. Importing '
@@ -391,5 +393,58 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'show the entry instead. Neither concerns what the store holds.',
     fix: { description: 'Show the entry instead of copying it where there is no desktop (or install xclip / wl-clipboard); for pass git, run pass git init first', commands: [], automatic: false },
     example: 'Error: No X11 or Wayland display and clipper detected',
+  },
+  {
+    // gnupg: pinentry ran but could not use the terminal (libgpg-error/pinentry "Permission denied",
+    // pinentry-curses "Screen or window too small").
+    id: 'gpg-pinentry-terminal',
+    title: 'gpg\'s passphrase prompt could not use this terminal (owned by another user, or too small)',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:public key decryption|decryption|signing|sign|clear-sign|agent_genkey|changing the passphrase) failed: Permission denied/,
+      /key \S+: error sending to agent: Permission denied/,
+      /failed: Screen or window too small/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed'],
+    explanation:
+      'gpg-agent started pinentry on your terminal and pinentry could not open it: after `su` or `sudo -u` the terminal still '
+      + 'belongs to the first user, so the second cannot open /dev/tty ("Permission denied"); pinentry-curses also refuses a '
+      + 'window too small for its dialog. The key is there and fine. Log in as that user directly (ssh, a new login shell), '
+      + 'or enlarge the window; then point the agent at the terminal again.',
+    fix: {
+      description: 'Run gpg from a terminal that belongs to you (log in as that user, not su), then point gpg-agent at it',
+      commands: [['sh', '-c', 'ls -l "$(tty)"'], ['gpg-connect-agent', 'updatestartuptty', '/bye']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: Permission denied\ngpg: [stdin]: clear-sign failed: Permission denied',
+  },
+  {
+    // gnupg g10/sig-check.c, sign.c, keygen.c: a key or signature dated after this machine's clock.
+    id: 'gpg-time-warp',
+    title: 'gpg sees a key or signature from the future (this machine\'s clock is behind)',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:was|has been) created \d+ (?:seconds?|days?) in (?:the )?future \(time warp or clock problem\)/,
+      /\bin the future \(time warp or clock problem\)/,
+    ],
+    explanation:
+      'The key (or signature) was made on a machine whose clock was ahead of this one, or this clock is behind: a virtual '
+      + 'machine or WSL after sleep, or a machine without time sync. gpg then ignores the key as not yet valid, so encrypting '
+      + 'or verifying fails. Correcting the clock fixes it; the key is fine. (AWS refuses requests from a skewed clock too.)',
+    fix: { description: 'Set the clock right (time sync on), then retry', commands: [['duo-sso-setup', 'doctor', '--only', 'clock']], automatic: false },
+    example: 'gpg: key 38FC6A9264E4B59F was created 4021 seconds in the future (time warp or clock problem)',
+  },
+  {
+    // gnupg g10/armor.c: the input has no OpenPGP packets (an HTML error page saved as a key, the wrong file).
+    id: 'gpg-no-openpgp-data',
+    title: 'gpg was given something that is not a key or an encrypted file',
+    group: 'pass-gpg',
+    patterns: [/no valid OpenPGP data found/, /\bGPG_ERR_NO_DATA\b[^\n]*(?:import|decrypt)/],
+    explanation:
+      'What gpg read holds no OpenPGP data: a key "downloaded" as a web page (a login or error page, often from an internal '
+      + 'host off the VPN), an empty file, a copy damaged by an editor or a line-ending conversion, or a file that was never '
+      + 'encrypted. Look at the file: an exported key starts with "-----BEGIN PGP PUBLIC KEY BLOCK-----".',
+    fix: { description: 'Look at the first line of the file gpg read; fetch the key again (on the VPN) or ask its owner for it', commands: [['head', '-n', '1', '<file>']], automatic: false },
+    example: 'gpg: no valid OpenPGP data found.\ngpg: Total number processed: 0',
   },
 ];
