@@ -192,6 +192,8 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /The following directories are not writable by your user/,
       /Permission denied @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename) - (?<path>\S+)/,
+      // EPERM from macOS (a folder root owns with flags, or privacy protection) in Ruby's wording.
+      /Operation not permitted @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename|dir_s_rmdir) - (?<path>\S+)/,
       /is not writable\.[^\n]*\n?[^\n]*(?:sudo chown|You should change the ownership)/,
       /Running Homebrew as root is extremely dangerous/,
       /Cowardly refusing to [`'‘]?sudo brew/,
@@ -275,7 +277,13 @@ export const brewFailures: readonly KnownFailure[] = [
       // cmd/update.sh: on macOS git and curl come with the Command Line Tools.
       /Can't find a working Git!|'git' must be installed and in your PATH!/,
       /xcrun: error: unable to find utility "(?:git|make|clang|xcodebuild)", not a developer tool or in PATH/,
+      // diagnostic.rb check_for_installed_developer_tools, extend/os/mac/diagnostic.rb (CLT or Xcode older than this
+      // macOS), exceptions.rb UnbottledError (no bottle and no compiler).
+      /No developer tools installed\./,
+      /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
+      /cannot be installed from bottles? and must be\s+built from source/,
     ],
+    supersedes: ['brew-build-failed'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
       + 'git (so every `brew update` and tap) fails with "invalid active developer path".',
@@ -523,5 +531,114 @@ export const brewFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'zsh: command not found: brew',
+  },
+  {
+    // exceptions.rb BuildError (ofail "#{formula}: Failed executing: …", "… did not build") and its report advice.
+    id: 'brew-build-failed',
+    title: 'Building a formula from source failed',
+    group: 'brew',
+    patterns: [
+      /(?<formula>[\w@.+-]+): Failed executing: /,
+      /(?<formula>[\w@.+/-]+) [\w.+-]+ did not build/,
+      /If reporting this issue please do so to \(not Homebrew\/\* repositories\)/,
+      /Do not report (?:this|any) issues? to Homebrew\/\* repositories!/,
+    ],
+    explanation:
+      'Homebrew had no ready-built bottle for this Mac and the build from source failed. The lines before it name the failing '
+      + 'step; the usual causes are Command Line Tools that are missing or older than this macOS (Homebrew lists that under the '
+      + 'error), a tap not updated for the current macOS or CPU, or a formula that needs a newer Homebrew. Updating the tools '
+      + 'and Homebrew first cures most; otherwise it is for the tap\'s maintainers.',
+    fix: {
+      description: 'Update Homebrew and the Command Line Tools, then try again; if it still fails, report it to the tap it names',
+      commands: [['brew', 'update'], ['xcode-select', '--install'], UPGRADE],
+      automatic: false,
+    },
+    example: 'Error: duo-sso: Failed executing: go build -o /opt/homebrew/Cellar/duo-sso/1.4.0/bin/duo-sso ./cmd/duo-sso\nIf reporting this issue please do so to (not Homebrew/* repositories):\n  ats-operations/homebrew-tap',
+  },
+  {
+    // exceptions.rb UnsatisfiedRequirements and the requirement texts (requirements/*.rb,
+    // extend/os/mac/requirements/macos_requirement.rb).
+    id: 'brew-requirement-unmet',
+    title: 'The formula needs something this Mac does not have (macOS version, architecture, Xcode)',
+    group: 'brew',
+    patterns: [
+      /An unsatisfied requirement failed this build\.|Unsatisfied requirements failed this build\./,
+      /This (?:formula|cask) (?:does not run on macOS versions (?:older|newer|other) than|requires macOS\.)/,
+      /This formula either does not compile or function as expected on macOS\s+versions newer than/,
+      /The (?:arm64|x86_64|intel|arm) architecture is required for this software\./,
+    ],
+    supersedes: ['brew-build-failed'],
+    explanation:
+      'The formula declares what it needs (a minimum or maximum macOS, a CPU architecture, a full Xcode), and this Mac does not '
+      + 'meet it; the line above says which. Homebrew does not try to build it anyway. Either the Mac needs the update the '
+      + 'message names, or the software is not available here (for duo-sso: the release binary for this platform).',
+    fix: { description: 'Read which requirement failed; meet it (update macOS, install Xcode) or install duo-sso another way', commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform']], automatic: false },
+    example: 'duo-sso: This formula does not run on macOS versions older than Ventura.\nError: An unsatisfied requirement failed this build.',
+  },
+  {
+    // deprecate_disable.rb: "#{name} has been #{type} because it #{reason}!".
+    id: 'brew-formula-disabled',
+    title: 'Homebrew has deprecated or disabled the formula',
+    group: 'brew',
+    patterns: [
+      /(?<formula>[\w@.+/-]+) has been (?:disabled|deprecated) because it (?:does not build|has no license|has an archived upstream repository|has a removed upstream repository|is not maintained upstream|is no longer reliably reachable upstream|is not supported upstream|is deprecated upstream|is a versioned formula|is discontinued upstream|is no longer available upstream|[^\n!]{3,80})!/,
+      /(?<formula>[\w@.+/-]+) has been disabled!/,
+    ],
+    explanation:
+      'The formula\'s maintainers marked it deprecated (it still installs, with this warning, until a date it names) or disabled '
+      + '(it no longer installs). The reason is in the message. A deprecated one keeps working for now; a disabled one needs '
+      + 'a replacement (its successor formula or another install method).',
+    fix: { description: 'See the formula\'s notes for its replacement (brew info), and install that instead', commands: [['brew', 'info', '<formula>']], automatic: false },
+    example: 'Warning: gnupg@2.2 has been deprecated because it is not supported upstream! It will be disabled on 2025-01-01.',
+  },
+  {
+    // extend/os/mac/diagnostic.rb check_for_unsupported_macos, extend/os/linux/diagnostic.rb (glibc, kernel, CPU).
+    id: 'brew-unsupported-system',
+    title: 'Homebrew does not support this macOS or Linux (too old, pre-release, or an unsupported CPU)',
+    group: 'brew',
+    patterns: [
+      /do not provide support for this (?:old version|pre-release version)/,
+      /Your system glibc [\d.]+ is too old/,
+      /Your Linux kernel [\d.]+ is too old/,
+      /Your CPU architecture \(\w+\) is not supported/,
+      /You have booted macOS using OpenCore Legacy Patcher/,
+      /Homebrew's x86_64 support on Linux requires a CPU with SSSE3 support/,
+    ],
+    explanation:
+      'Homebrew supports only recent macOS releases (and glibc/kernel versions on Linux). On an older or a pre-release system '
+      + 'it still runs, but bottles are missing, so most formulae build from source and some fail. That is a tier, not a '
+      + 'fault: updating the system is the lasting fix; until then expect builds from source.',
+    fix: { description: 'Update the operating system if you can; otherwise expect builds from source (and failures Homebrew will not fix)', commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform']], automatic: false },
+    example: 'Warning: You are using macOS 12.\nWe (and Apple) do not provide support for this old version.',
+  },
+  {
+    // Ruby's Errno messages ("No such file or directory @ rb_sysopen - PATH") as brew's top level prints them:
+    // Homebrew's own files changed under it (an interrupted install, a cache or Cellar cleaned by hand).
+    id: 'brew-files-changed',
+    title: 'A file Homebrew expected has gone or changed (interrupted install, cleaned cache)',
+    group: 'brew',
+    patterns: [
+      /(?:No such file or directory|Not a directory|Directory not empty|File exists|Is a directory) @ (?:rb_sysopen|dir_s_mkdir|dir_s_rmdir|rb_file_s_rename|rb_file_s_symlink|unlink_internal|apply2files|rb_check_realpath_internal|realpath_rec|dir_initialize|rb_file_s_readlink) - (?<path>\S+)/,
+      /Errno::(?:ENOENT|ENOTDIR|ENOTEMPTY|EEXIST)\b[^\n]*(?:Homebrew|Cellar|Caskroom)/,
+    ],
+    explanation:
+      'Homebrew reached for a file or folder that is not as it left it: a download removed from its cache mid-install, a '
+      + 'keg deleted by hand, two brew commands at once, or an upgrade that was interrupted. Nothing is broken beyond that one '
+      + 'path: refreshing Homebrew, cleaning its leftovers and running the command again lets it recreate the file.',
+    fix: { description: 'Refresh Homebrew, clean its leftovers, then run the command again', commands: [['brew', 'update'], ['brew', 'cleanup'], UPGRADE], automatic: false },
+    example: 'Error: No such file or directory @ rb_sysopen - /Users/jdoe/Library/Caches/Homebrew/downloads/0a1b--duo-sso-1.4.0.tar.gz',
+  },
+  {
+    // utils/ruby.sh: Homebrew could not fetch or install its own Ruby.
+    id: 'brew-portable-ruby',
+    title: 'Homebrew could not install or upgrade its own Ruby',
+    group: 'brew',
+    patterns: [/Failed to (?:upgrade|install) Homebrew Portable Ruby/, /Homebrew Portable Ruby is installed but (?:bundle|bundler)/],
+    explanation:
+      'Homebrew runs on a Ruby it downloads itself (Portable Ruby). Fetching or unpacking it failed: no network path to GitHub '
+      + 'Packages (ghcr.io) through the proxy or VPN, a Homebrew folder you cannot write, or a processor it has no build for. '
+      + 'The lines before name which; every brew command fails until it is in place.',
+    fix: { description: 'Check the network path and Homebrew\'s folder permissions, then let Homebrew fetch its Ruby again', commands: [['duo-sso-setup', 'doctor', '--only', 'network,homebrew,permissions'], ['brew', 'vendor-install', 'ruby']], automatic: false },
+    example: '==> Downloading https://ghcr.io/v2/homebrew/portable-ruby/portable-ruby/blobs/sha256:0f1e\nError: Failed to upgrade Homebrew Portable Ruby!',
   },
 ];
