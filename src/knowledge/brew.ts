@@ -69,7 +69,8 @@ export const brewFailures: readonly KnownFailure[] = [
     explanation:
       'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
       + 'interrupted (a tap whose URL changed is brew-tap-moved). By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
-      + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`.',
+      + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`. For Homebrew\'s own '
+      + 'repository and homebrew/core, `brew update-reset` resets the checkout to upstream.',
     fix: {
       description: 'Let the upgrade repair it: it repairs the tap, and when that is not enough uninstalls, re-taps and reinstalls duo-sso',
       commands: [UPGRADE],
@@ -286,7 +287,9 @@ export const brewFailures: readonly KnownFailure[] = [
     supersedes: ['brew-build-failed'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
-      + 'git (so every `brew update` and tap) fails with "invalid active developer path".',
+      + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
+      + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
+      + '`sudo xcode-select --reset` repairs a path that points at a moved or deleted Xcode.',
     fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
@@ -365,7 +368,7 @@ export const brewFailures: readonly KnownFailure[] = [
       // exceptions.rb OperationInProgressError (Homebrew 4.4+) and utils/lock.sh.
       /A `brew [^`]*` process has already locked \S+/, /Another `brew [^`]*` process is already running/, /Gave up after waiting \d+ seconds\. Terminate it to continue/,
     ],
-    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too.',
+    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too. When no brew process is left, the lock files in $(brew --prefix)/var/homebrew/locks are stale and can be removed.',
     fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
     example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
   },

@@ -112,7 +112,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'another machine or for another key, or the key was deleted), or it is there but locked and gpg could not ask for '
       + 'the passphrase: gpg prints the same words for both. Whether `gpg --list-secret-keys` lists the key in '
       + '~/.password-store/.gpg-id (for git signing: the key user.signingkey names) decides which. (With "No pinentry" or '
-      + '"Inappropriate ioctl" before it, it is the latter.)',
+      + '"Inappropriate ioctl" before it, it is the latter: `export GPG_TTY=$(tty)` in the shell profile lets pinentry ask, and '
+      + '`gpgconf --kill gpg-agent` restarts an agent that lost its terminal.)',
     fix: {
       description: 'First see whether the key is there (doctor --only pass checks it): listed means it is only locked or gpg cannot ask, so unlock it; '
         + 'not listed means import it from the machine that has it. Do not re-initialise the store for this: that cannot decrypt what is in it',
@@ -190,7 +191,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'works with a warning when only the mode is wrong; when root owns the files, gpg-agent cannot use them and keys '
       + 'look missing.',
     fix: {
-      description: 'Give ~/.gnupg back to your user and make it private',
+      description: 'Give ~/.gnupg back to your user and make it private (chmod 700 on the folder, chmod 600 on the files in it)',
       commands: [['sudo', 'chown', '-R', '<user>', '~/.gnupg'], ['chmod', '700', '~/.gnupg'], ['duo-sso-setup', 'doctor', '--only', 'gpg,permissions']],
       automatic: false,
     },

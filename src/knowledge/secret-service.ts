@@ -37,7 +37,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
       + 'containers and servers start no session bus, and a bus cannot be started without a desktop. '
-      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\`, then \`gnome-keyring-daemon --unlock\`.`,
+      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\`.`,
     fix: {
       description: 'Check whether pass and gpg are ready to be used instead, and what the secret store check sees',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -116,7 +116,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
-      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input).',
+      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
+      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
   },
@@ -139,7 +140,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
       + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
-      + 'can keep its secrets in pass instead.',
+      + 'can keep its secrets in pass instead. On a desktop, installing gnome-keyring (and libsecret) gives it one; for a Python '
+      + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
+      + 'the keyring off, and the keyrings.alt package offers a file backend.',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
