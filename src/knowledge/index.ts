@@ -8,6 +8,7 @@ import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.j
 import { duoSsoFailures } from './duo-sso.js';
 import { networkFailures } from './network.js';
 import { nodeFailures } from './node.js';
+import { normaliseNoise } from './noise.js';
 import { notGrantedFailures } from './not-granted.js';
 import { npmFailures } from './npm.js';
 import { passGpgFailures } from './pass-gpg.js';
@@ -38,7 +39,7 @@ export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
 
 /** Every known failure that `text` shows, in the order they appear in it. */
 export function diagnose(text: string, opts: DiagnoseOptions = {}): Diagnosis[] {
-  return diagnoseWith(KNOWLEDGE, text, opts);
+  return diagnoseWith(KNOWLEDGE, normaliseNoise(text), opts);
 }
 
 export function findFailure(id: string): KnownFailure | undefined {
