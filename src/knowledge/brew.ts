@@ -213,7 +213,8 @@ export const brewFailures: readonly KnownFailure[] = [
     explanation:
       'A `sudo brew ...` once, or another account on the Mac, left files under the Homebrew prefix owned by someone else, '
       + 'so brew cannot write there. Homebrew refuses to run as root: the fix is to give the folders back to your user, not '
-      + 'to use sudo for brew.',
+      + 'to use sudo for brew: `sudo chown -R $(whoami) $(brew --prefix)/*` (or the folders the message names), and '
+      + '`chmod u+w` on them if the mode is wrong.',
     fix: {
       description: 'Give the Homebrew folders back to your user (the command Homebrew prints names them), then retry without sudo',
       commands: [['sudo', 'chown', '-R', '<user>', '<brew-prefix>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
@@ -289,7 +290,8 @@ export const brewFailures: readonly KnownFailure[] = [
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
       + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
       + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
-      + '`sudo xcode-select --reset` repairs a path that points at a moved or deleted Xcode.',
+      + '`sudo xcode-select --reset` (or `--switch /Library/Developer/CommandLineTools`) repairs a path that points at a moved '
+      + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools.',
     fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
@@ -331,7 +333,7 @@ export const brewFailures: readonly KnownFailure[] = [
       'What was downloaded is not what the formula names. Most often the local tap is older than the release (the file '
       + 'was published again since), or a download was cut short and the partial file sits in the cache; rarely a proxy '
       + 'that rewrites downloads. Updating the taps and fetching again fixes the first two; the cached file\'s path is in '
-      + 'the message.',
+      + 'the message (`brew cleanup -s` empties the download cache).',
     fix: {
       description: 'Update the taps, then fetch again (remove the cached file the message names if it persists)',
       commands: [['brew', 'update'], UPGRADE],

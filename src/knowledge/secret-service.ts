@@ -235,7 +235,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
       + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
-      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential.',
+      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential. '
+      + '`cmdkey /list` (or Control Panel > Credential Manager > Windows Credentials) shows what is stored.',
     fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)',
   },
