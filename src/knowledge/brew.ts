@@ -111,6 +111,10 @@ export const brewFailures: readonly KnownFailure[] = [
       /fatal: could not read Username for 'https?:\/\/(?<host>[\w.-]+)': (?:terminal prompts disabled|No such device or address)/,
       /fatal: Authentication failed for 'https?:\/\/(?<host>[\w.-]+)\//,
       /remote: Repository not found\./,
+      // git's own wordings (transport-helper, connect.c) and GitHub's refusals of a password, over HTTPS or SSH.
+      /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/,
+      /remote: Invalid username or (?:password|token)\./,
+      /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -120,7 +124,9 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'Username". Store them once in git\'s credential helper (a personal access token, or `gh auth login --hostname '
       + `${new URL(TAP_URL).host}\`), then run the upgrade again. git asks for a user name also when the repository does not exist: `
       + 'a typo in the tap name, a tap whose repository is not github.com/USER/homebrew-REPO (tap it with its URL: '
-      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it).',
+      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it). GitHub takes no account '
+      + 'password over HTTPS (a personal access token instead), and a tap tapped by an SSH URL needs your SSH key added '
+      + 'to your GitHub account ("Permission denied (publickey)").',
     fix: {
       description: 'Connect to the VPN, check git can reach and authenticate to the internal GitHub (it asks for your credentials), then let the upgrade re-tap',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['git', 'ls-remote', TAP_URL], UPGRADE],
@@ -645,5 +651,25 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'The lines before name which; every brew command fails until it is in place.',
     fix: { description: 'Check the network path and Homebrew\'s folder permissions, then let Homebrew fetch its Ruby again', commands: [['duo-sso-setup', 'doctor', '--only', 'network,homebrew,permissions'], ['brew', 'vendor-install', 'ruby']], automatic: false },
     example: '==> Downloading https://ghcr.io/v2/homebrew/portable-ruby/portable-ruby/blobs/sha256:0f1e\nError: Failed to upgrade Homebrew Portable Ruby!',
+  },
+  {
+    // git help.c: "git: '%s' is not a git command." for a credential.helper that is not installed
+    // (osxkeychain without the CLT, manager-core after Git Credential Manager was removed or renamed).
+    id: 'git-credential-helper-missing',
+    title: 'git is configured with a credential helper that is not installed',
+    group: 'brew',
+    patterns: [/git: 'credential-(?<helper>[\w-]+)' is not a git command/],
+    explanation:
+      'git\'s configuration names a credential helper (credential.helper) that is not there: osxkeychain needs the Command '
+      + 'Line Tools\' git, manager-core was renamed manager in Git Credential Manager 2.x, and a helper removed with its '
+      + 'program leaves the setting behind. git goes on without it, so a clone of the tap from the internal GitHub cannot '
+      + 'find your credentials. Point credential.helper at one that exists (osxkeychain on macOS, manager, libsecret or '
+      + 'cache on Linux), or remove the stale line.',
+    fix: {
+      description: 'See which credential helpers git is configured with, then set one that is installed (or remove the stale one)',
+      commands: [['git', 'config', '--show-origin', '--get-all', 'credential.helper']],
+      automatic: false,
+    },
+    example: "git: 'credential-manager-core' is not a git command. See 'git --help'.",
   },
 ];
