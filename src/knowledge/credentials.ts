@@ -24,6 +24,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
       /no providers in chain provided credentials/,
+      // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
+      /profile \S+: credentials missing/, /No master credentials found/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -168,5 +170,21 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'error: You must be logged in to the server (Unauthorized)',
+  },
+  {
+    // aws-vault cli/exec.go and cli/export.go (and its first wording, "sessions should be nested with care").
+    id: 'aws-vault-nested',
+    title: 'aws-vault refuses to run inside one of its own sessions (AWS_VAULT is set)',
+    group: 'credentials',
+    patterns: [
+      /in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force/,
+      /aws-vault sessions should be nested with care, unset \$?AWS_VAULT to force/,
+    ],
+    explanation:
+      'This shell was started by `aws-vault exec` (or `aws-vault login` left AWS_VAULT set), so it already holds one '
+      + 'profile\'s temporary credentials in AWS_* variables; a second aws-vault would mix two profiles. Leave that subshell '
+      + '(exit) or unset AWS_VAULT and the AWS_* variables; a profile duo-sso logged in needs no aws-vault at all.',
+    fix: { description: 'Leave the aws-vault subshell (exit), or unset AWS_VAULT and the AWS_* variables it set, then run the command again', commands: [['sh', '-c', 'env | grep -E "^AWS_(VAULT|PROFILE|ACCESS_KEY_ID|SESSION_TOKEN)=" | cut -d= -f1']], automatic: false },
+    example: "aws-vault: error: exec: running in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force",
   },
 ];
