@@ -38,6 +38,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
       // TapFormulaUnavailableError when the tap itself is not tapped.
       /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
+      // Homebrew before 1.0 ("No available formula for X") and its search's empty answer.
+      /No available formula for (?<formula>[\w@.+/-]+)/, /No similarly named formulae found\./,
       /\b(?:Tap)?Formula(?:OrCask)?UnavailableError\b/,
     ],
     explanation:
@@ -115,6 +117,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/,
       /remote: Invalid username or (?:password|token)\./,
       /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
+      /It looks like you tapped a private repository\. To avoid entering your/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -211,7 +214,13 @@ export const brewFailures: readonly KnownFailure[] = [
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
       // cmd/update.sh ("X is not writable. You should change the\nownership ..."), utils/lock.sh, diagnostic.rb.
       /is not writable\. You should change the\s+ownership/,
-      /Can't create `brew [^`]*` lock in /,
+      /Can't create (?:`brew [^`]*`|\S+) lock in /,
+      // Homebrew 0.9 and 1.x wordings of the same (keg.rb, formula_installer.rb, cmd/doctor.rb).
+      /Cannot write to \/(?:usr\/local|opt\/homebrew|home\/linuxbrew)\S*/,
+      /Could not create \/(?:usr\/local|opt\/homebrew|home\/linuxbrew)\S*/,
+      /The following directories are not writable:/,
+      /Some directories in \S+ aren't writable\./,
+      /Error: Permission denied - (?<path>\/(?:usr\/local|opt\/homebrew|home\/linuxbrew|Library\/Caches\/Homebrew)\S*)/,
       /The following directories do not exist:[\s\S]{0,400}?change their ownership to your user/,
       /The staging path \S+ is not writable by the current user/,
     ],
@@ -232,7 +241,11 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-link-conflict',
     title: 'Homebrew could not link: a file is already there',
     group: 'brew',
-    patterns: [/Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /],
+    patterns: [
+      /Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /,
+      // keg.rb and cmd/link.rb across versions.
+      /Another version is already linked: (?<path>\S+)/, /Could not link \S+\. Unlinking\.\.\./, /To force the link and overwrite all conflicting files:/, /is a symlink belonging to \S+\. You can unlink it:/,
+    ],
     explanation:
       'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
       + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
@@ -278,7 +291,12 @@ export const brewFailures: readonly KnownFailure[] = [
       /xcode-select: note: no developer tools were found/,
       /A full installation of Xcode\.app [\d.]+ is required/,
       // extend/os/mac/diagnostic.rb and brew.sh: an Xcode too old, or xcode-select pointing nowhere.
-      /Your Xcode \([\d.]+\)(?: at \S+)? is too outdated/,
+      /Your Xcode \([\d.]+\)(?: at \S+)? is (?:too )?outdated/,
+      /A newer Command Line Tools release is available/,
+      /Xcode is not installed\. Most formulae need Xcode to build/,
+      /To continue, you must install Xcode(?: or the CLT)? from/,
+      /Please install the CLT or Xcode/, /Please run `xcode-select --install` to install the CLT/,
+      /Git could not be found in your PATH\.|Git must be installed and in your PATH!/,
       /Your Xcode is configured with an invalid path/,
       /Your xcode-select path is currently set to '\/'/,
       /The directory Xcode is reportedly installed to doesn't exist/,
@@ -372,7 +390,9 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',
     patterns: [
-      /Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/,
+      /Another active Homebrew (?:\S+ )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/,
+      // Homebrew 1.x (utils/lock.sh, formula_installer.rb).
+      /please avoid running (?:Homebrew|brew) in parallel/, /Operation already in progress for \S+/,
       // exceptions.rb OperationInProgressError (Homebrew 4.4+) and utils/lock.sh.
       /A `brew [^`]*` process has already locked \S+/, /Another `brew [^`]*` process is already running/, /Gave up after waiting \d+ seconds\. Terminate it to continue/,
     ],
@@ -409,7 +429,7 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'An official Homebrew tap was deprecated and emptied',
     group: 'brew',
     patterns: [
-      /(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty and all its contents were either deleted or migrated/,
+      /(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty (?:and all its contents were either deleted or migrated|as all its formulae were migrated)/,
       /You have the following deprecated, official taps tapped:/,
       /Tapping (?<tap>homebrew\/(?:core|cask)) is no longer typically necessary/,
     ],
@@ -471,7 +491,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-formula-conflict',
     title: 'A conflicting formula is installed (and linked)',
     group: 'brew',
-    patterns: [/Cannot install (?<formula>[\w.@+/-]+) because conflicting formulae are installed/, /\bFormulaConflictError\b/],
+    patterns: [/Cannot install (?<formula>[\w.@+/-]+) because conflicting formulae are installed/, /\bFormulaConflictError\b/, /Please `brew unlink [^`]+` before continuing\./, /To install \S+, first run `brew unlink (?<formula>[^`]+)`/],
     explanation:
       'Another formula that installs files of the same names is installed and linked. Unlinking it removes only its links from '
       + 'the Homebrew prefix (nothing is uninstalled); it can be linked again later. The message names it after "Please `brew unlink`".',
@@ -483,7 +503,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-keg-only',
     title: 'The formula is keg-only: installed, but not linked into Homebrew\'s bin',
     group: 'brew',
-    patterns: [/(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
+    patterns: [/Refusing to link macOS provided\/shadowed software: (?<formula>[\w@.+-]+)/, /(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
     explanation:
       'Homebrew installed it but keeps it out of its bin on purpose (it would shadow a copy macOS ships, or another version). '
       + 'Its programs are in `$(brew --prefix FORMULA)/bin`: put that folder on PATH, or link it with `brew link --force`.',
@@ -495,7 +515,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-download-failed',
     title: 'Homebrew could not download the formula\'s archive',
     group: 'brew',
-    patterns: [/Failed to download resource "(?<formula>[^"\n]+)"/, /Error: Download failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
+    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
     explanation:
       'curl failed fetching the bottle or source archive. The line after names why: a 404 or 401 from the internal GitHub '
       + '(off the VPN, or a release that needs your GitHub credentials), a proxy, or a dropped connection. duo-sso\'s '
@@ -614,6 +634,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /Your CPU architecture \(\w+\) is not supported/,
       /You have booted macOS using OpenCore Legacy Patcher/,
       /Homebrew's x86_64 support on Linux requires a CPU with SSSE3 support/,
+      /Sorry, Homebrew does not support your computer's CPU architecture/,
     ],
     explanation:
       'Homebrew supports only recent macOS releases (and glibc/kernel versions on Linux). On an older or a pre-release system '
@@ -644,7 +665,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-portable-ruby',
     title: 'Homebrew could not install or upgrade its own Ruby',
     group: 'brew',
-    patterns: [/Failed to (?:upgrade|install) Homebrew Portable Ruby/, /Homebrew Portable Ruby is installed but (?:bundle|bundler)/],
+    patterns: [/Failed to (?:upgrade|install) Homebrew Portable Ruby/, /Homebrew Portable Ruby is installed but (?:bundle|bundler)/, /Homebrew must be run under Ruby [\d.]+!/, /No Ruby found, cannot proceed\./],
     explanation:
       'Homebrew runs on a Ruby it downloads itself (Portable Ruby). Fetching or unpacking it failed: no network path to GitHub '
       + 'Packages (ghcr.io) through the proxy or VPN, a Homebrew folder you cannot write, or a processor it has no build for. '
@@ -671,5 +692,34 @@ export const brewFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "git: 'credential-manager-core' is not a git command. See 'git --help'.",
+  },
+  {
+    // utils/github/api.rb AuthenticationFailedError / MissingAuthenticationError / RateLimitExceededError, and the
+    // older "HOMEBREW_GITHUB_API_TOKEN" texts: brew's GitHub API calls (search, update of GitHub taps, gh-hosted bottles).
+    id: 'brew-github-token',
+    title: 'Homebrew\'s GitHub token is invalid, expired or missing',
+    group: 'brew',
+    patterns: [
+      /GitHub API Error: (?:Bad credentials|Requires authentication|Must have admin rights|Resource not accessible by personal access token)/,
+      /`?\$?HOMEBREW_GITHUB_API_TOKEN`? may be invalid or expired/,
+      /Your HOMEBREW_GITHUB_API_TOKEN does not have sufficient scope/,
+      /HOMEBREW_GITHUB_API_TOKEN can not access the repository/,
+      /The GitHub credentials in the (?:macOS|OS X) keychain may be invalid/,
+      /No GitHub credentials found in macOS Keychain, GitHub CLI or the environment/,
+      /GitHub API Error: API rate limit exceeded/,
+    ],
+    // Homebrew's own "may be invalid or expired" is about its GitHub token, not AWS credentials.
+    supersedes: ['token-invalid-or-expired'],
+    explanation:
+      'brew talks to the GitHub API with a token from HOMEBREW_GITHUB_API_TOKEN, the GitHub CLI or the keychain. The token it '
+      + 'sent was refused (revoked, expired, or without the scope the repository needs), or none was there and the anonymous '
+      + 'rate limit ran out. A token set long ago in a shell profile is the usual culprit: replace it with a new one, or '
+      + 'unset it. The internal GitHub\'s tap is cloned with git\'s own credentials, not this token.',
+    fix: {
+      description: 'Check where the token comes from; create a new personal access token (or unset HOMEBREW_GITHUB_API_TOKEN), then retry',
+      commands: [['sh', '-c', 'grep -n HOMEBREW_GITHUB_API_TOKEN ~/.zshrc ~/.zprofile ~/.bash_profile ~/.bashrc 2>/dev/null'], ['brew', 'config']],
+      automatic: false,
+    },
+    example: 'Error: GitHub API Error: Bad credentials\n`$HOMEBREW_GITHUB_API_TOKEN` may be invalid or expired; check:\n  https://github.com/settings/tokens',
   },
 ];
