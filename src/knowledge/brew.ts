@@ -549,6 +549,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /\bbrew: (?:command )?not found/,
       /command not found: brew\b/,
       /'brew' is not recognized as an internal or external command/,
+      /Command 'brew' not found, but can be installed with/,
       /Homebrew's "s?bin" was not found in your PATH/,
       /\/usr\/bin occurs before \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin in your PATH/,
     ],

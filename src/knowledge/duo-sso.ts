@@ -14,6 +14,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /'duo-sso(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
       /exec: "duo-sso": executable file not found/,
       /spawn duo-sso ENOENT/,
+      /(?:Command 'duo-sso' not found|The program 'duo-sso' is currently not installed)/,
     ],
     explanation:
       'The shell could not find duo-sso. It is not installed, or it was installed into a folder that is not on PATH '

@@ -144,6 +144,7 @@ export const npmFailures: readonly KnownFailure[] = [
       /(?:\/usr\/bin\/)?env: [‘'"]?node[’'"]?: No such file or directory/,
       /'(?:node|npm|npx)' is not recognized as an internal or external command/,
       /exec: "(?:node|npm|npx)": executable file not found/,
+      /(?:Command '(?:node|npm|npx)' not found, but can be installed with|The program '(?:node|npm|npx)' is currently not installed)/,
     ],
     explanation:
       'The shell finds no node: Node.js is not installed, or it was installed by a version manager (nvm, fnm, volta) whose '

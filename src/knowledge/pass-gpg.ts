@@ -23,7 +23,11 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-missing',
     title: 'pass is not installed',
     group: 'pass-gpg',
-    patterns: [/\bpass: (?:command )?not found/, /command not found: pass\b/, /exec: "pass": executable file not found/, /spawn pass ENOENT/],
+    patterns: [
+      /\bpass: (?:command )?not found/, /command not found: pass\b/, /exec: "pass": executable file not found/, /spawn pass ENOENT/,
+      // Ubuntu's command-not-found (both wordings) and 99designs/keyring's pass backend.
+      /(?:Command 'pass' not found, but can be installed with|The program 'pass' is currently not installed)/, /The pass program is not available/,
+    ],
     explanation: 'On Linux duo-sso keeps its secrets in pass (the standard unix password manager), which is not on PATH.',
     fix: {
       description: 'Install pass and gnupg, create a key and initialise the store',
@@ -447,5 +451,28 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'encrypted. Look at the file: an exported key starts with "-----BEGIN PGP PUBLIC KEY BLOCK-----".',
     fix: { description: 'Look at the first line of the file gpg read; fetch the key again (on the VPN) or ask its owner for it', commands: [['head', '-n', '1', '<file>']], automatic: false },
     example: 'gpg: no valid OpenPGP data found.\ngpg: Total number processed: 0',
+  },
+  {
+    // gpg itself is not there: the shell, git (gpg-interface.c "cannot run %s"), Go's os/exec, Node's spawn, Ubuntu's
+    // command-not-found.
+    id: 'gpg-missing',
+    title: 'gpg (GnuPG) is not installed or not on PATH',
+    group: 'pass-gpg',
+    patterns: [
+      /\bgpg2?: (?:command )?not found/,
+      /command not found: gpg2?\b/,
+      /cannot run gpg2?: No such file or directory/,
+      /exec: "gpg2?": executable file not found/,
+      /spawn gpg2? ENOENT/,
+      /'gpg2?' is not recognized as an internal or external command/,
+      /(?:Command 'gpg2?' not found, but can be installed with|The program 'gpg2?' is currently not installed)/,
+    ],
+    supersedes: ['git-gpg-sign-failed'],
+    explanation:
+      'No gpg is on PATH: GnuPG is not installed (macOS has none by default: Homebrew\'s gnupg, or GPG Suite), it is '
+      + 'installed as gpg2 only, or a GUI program started without the shell\'s PATH (/opt/homebrew/bin missing). pass and git '
+      + 'signing both run `gpg`. Installing gnupg (with pass) sets up what duo-sso needs on Linux.',
+    fix: { description: 'Install GnuPG (and pass), or point the program at the gpg you have (git config gpg.program)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false },
+    example: 'error: cannot run gpg: No such file or directory\nerror: gpg failed to sign the data\nfatal: failed to write commit object',
   },
 ];

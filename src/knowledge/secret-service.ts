@@ -136,6 +136,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
       // Electron's safeStorage (VS Code and other editors) on a Linux desktop with no keyring it knows.
       /An OS keyring couldn't be identified for storing the encryption related data/,
+      // libsecret's command-line tool is a separate package (libsecret-tools).
+      /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
     ],
     explanation:
       'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
@@ -196,9 +198,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       // Security.framework OSStatus codes and their texts (SecBase.h).
       /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
-      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|\(-25300\)/,
+      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|-25300\b/,
       /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
-      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b/,
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
       /SecKeychain\w+: /,
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
@@ -231,6 +233,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /The stub received bad data/,
       // ERROR_NOT_FOUND (1168) as Rust (keyring-rs), Go (danieljoos/wincred) and .NET print it.
       /Element not found\.? \(os error 1168\)/, /^(?:[\w ]+: )?Element not found\.$/m, /\b0x80070490\b/,
+      /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
@@ -276,5 +279,23 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'split the secret or store it elsewhere (a file keyring, pass); the store itself is fine.',
     fix: { description: 'Use a backend without the size limit for this secret (the file or pass backend), and report it to the program\'s maintainers', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save token: data passed to Set was too big',
+  },
+  {
+    // docker/docker-credential-helpers client/client.go ("error storing credentials - err: %v, out: `%s`") when the
+    // credsStore in ~/.docker/config.json names a helper that is not installed (os/exec's message inside).
+    id: 'docker-credential-helper-missing',
+    title: 'Docker is configured with a credential helper that is not installed',
+    group: 'secret-service',
+    patterns: [
+      /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
+      /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+    ],
+    explanation:
+      'Docker keeps registry logins through a credential helper named by "credsStore" (or "credHelpers") in '
+      + '~/.docker/config.json: desktop, osxkeychain, pass, secretservice, wincred. The one named is not on PATH (Docker Desktop '
+      + 'was removed or replaced by Colima or Rancher, or its bin folder is not on PATH in this shell). Install that helper, '
+      + 'or change or remove credsStore; the login is then stored again.',
+    fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
+    example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
   },
 ];
