@@ -108,7 +108,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
       /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
       // Signing with no secret key at all (tried here: gpg 2.2 --clearsign in an empty keyring; gpg 1.4 wording).
-      /no default secret key: (?:No secret key|secret key not available)/, /(?:clear-sign|sign|detach-sign|signing) failed: secret key not available/,
+      /no default secret key: (?:No secret key|secret key not available)/, /gpg: error reading key: (?:No secret key|secret key not available)/, /(?:clear-sign|sign|detach-sign|signing) failed: secret key not available/,
     ],
     supersedes: ['git-gpg-sign-failed'],
     explanation:

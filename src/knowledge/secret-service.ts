@@ -136,6 +136,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
       // Electron's safeStorage (VS Code and other editors) on a Linux desktop with no keyring it knows.
       /An OS keyring couldn't be identified for storing the encryption related data/,
+      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
     ],
