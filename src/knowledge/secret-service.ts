@@ -299,4 +299,30 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
     example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
   },
+  {
+    // git-ecosystem/git-credential-manager src/shared/Core/CredentialStore.cs: GCM needs a store chosen on Linux,
+    // and each store works only where its platform is (a desktop for secretservice, Windows for wincredman).
+    id: 'gcm-credential-store',
+    title: 'Git Credential Manager has no usable credential store here',
+    group: 'secret-service',
+    patterns: [
+      /No credential store has been selected\./,
+      /Unknown credential store '[^'\n]+'\./,
+      /Cannot use the 'secretservice' credential backing store without a graphical interface present/,
+      /Unable to persist credentials with the 'wincredman' credential store/,
+      /Can only use the '\w+' credential store on (?:Windows|macOS|Linux|POSIX systems)/,
+      /Can not use the 'cache' credential store on Windows/,
+    ],
+    explanation:
+      'Git Credential Manager keeps the credentials git uses (for example to clone the tap from the internal GitHub) in a '
+      + 'store you choose with GCM_CREDENTIAL_STORE or credential.credentialStore. On Linux none is chosen by default, and '
+      + 'each store works only where it can: secretservice needs a desktop session, wincredman an interactive Windows logon, '
+      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while).',
+    fix: {
+      description: 'Choose a credential store that works here: secretservice on a desktop, gpg with pass on a server (or cache), then retry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store'], ['git', 'config', '--global', 'credential.credentialStore', 'secretservice']],
+      automatic: false,
+    },
+    example: 'fatal: No credential store has been selected.\n\nSet the GCM_CREDENTIAL_STORE environment variable or the credential.credentialStore Git configuration setting to one of the following options:',
+  },
 ];
