@@ -37,6 +37,14 @@ describe('normaliseNoise', () => {
     expect(diagnose(text)[0]!.facts.path).toBe('C:\\Users\\jdoe\\AppData\\Roaming\\npm\\node_modules\\duo-sso-setup');
   });
 
+  it('reads Windows line ends and e-mail/markdown quoting as plain lines', () => {
+    // "$" in an entry's pattern must match before \r; a quoted "> Password encryption aborted." is pass's own line.
+    expect(normaliseNoise('a\r\nb\rc')).toBe('a\nb\nc');
+    expect(ids('Error: Failed to download resource "duo-sso"\r\nDownload failed: https://example.com/x.tar.gz\r\n')).toEqual(['brew-download-failed']);
+    expect(normaliseNoise('> gpg: decryption failed: No secret key\n>\n> more')).toBe('gpg: decryption failed: No secret key\n>\nmore');
+    expect(ids('> Password encryption aborted.')).toEqual(['pass-encryption-failed']);
+  });
+
   it('leaves text with real line breaks as it is (its \\n escapes may be literal)', () => {
     const text = 'line one\nprintf "a\\nb"';
     expect(normaliseNoise(text)).toBe(text);
