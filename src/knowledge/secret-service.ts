@@ -325,4 +325,21 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     },
     example: 'fatal: No credential store has been selected.\n\nSet the GCM_CREDENTIAL_STORE environment variable or the credential.credentialStore Git configuration setting to one of the following options:',
   },
+  {
+    // KeePassXC src/fdosecrets (Service.cpp, later DBusMgr.cpp): the bus name org.freedesktop.secrets is taken.
+    id: 'secret-service-conflict',
+    title: 'Two programs want to be the Secret Service (KeePassXC and gnome-keyring or KWallet)',
+    group: 'secret-service',
+    patterns: [
+      /Failed to register DBus service at\s+"?org\.freedesktop\.secrets/,
+      /Another secret service is running \(/,
+    ],
+    explanation:
+      'Only one program can own org.freedesktop.secrets on the session bus. KeePassXC\'s Secret Service integration found it '
+      + 'taken (usually by gnome-keyring-daemon, started by the desktop or by D-Bus activation, or by KWallet), so it did not '
+      + 'start, and programs keep talking to the other one. Pick one: turn off KeePassXC\'s integration, or stop the other '
+      + 'provider from claiming the name (gnome-keyring\'s "secrets" component), then restart the session.',
+    fix: { description: 'Decide which program should be the Secret Service and stop the other from claiming it; the secret store check shows which one answers', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Failed to register DBus service at org.freedesktop.secrets.<br/>Another secret service is running (<i>PID: 1834, Executable: /usr/bin/gnome-keyring-daemon</i>).<br/>Please stop/remove it before re-enabling the Secret Service Integration.',
+  },
 ];
