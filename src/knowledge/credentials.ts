@@ -30,7 +30,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
       + 'pass --profile NAME or export AWS_PROFILE=NAME. Keys in the environment must be named AWS_ACCESS_KEY_ID and '
-      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read).',
+      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read). A program run with sudo, from cron, systemd, '
+      + 'an IDE or in a container has another HOME (or none) and does not see ~/.aws: run it as yourself, mount ~/.aws into the '
+      + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
+      + 'instance or task needs a role attached.',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -101,7 +104,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '
       + '[default] in ~/.aws/credentials, so `aws --profile NAME` finds nothing (or [default] silently points at the wrong '
-      + 'account). The same message appears when the profile was never logged in, or its name is misspelt (AWS_PROFILE).',
+      + 'account). The same message appears when the profile was never logged in, or its name is misspelt (AWS_PROFILE). In '
+      + '~/.aws/config a profile\'s section is [profile NAME] (only [default] has no prefix), while ~/.aws/credentials uses '
+      + 'plain [NAME]; a section written the other way is not found. AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or another '
+      + 'HOME (sudo, a container) point the tools at other files.',
     fix: {
       description: 'Log in to the profile again; login moves credentials that landed under [default] to the right profile',
       commands: [['duo-sso-setup', 'login', '--profile', '<profile>']],
