@@ -302,7 +302,12 @@ export const brewFailures: readonly KnownFailure[] = [
       /The directory Xcode is reportedly installed to doesn't exist/,
       // cmd/update.sh: on macOS git and curl come with the Command Line Tools.
       /Can't find a working Git!|'git' must be installed and in your PATH!/,
-      /xcrun: error: unable to find utility "(?:git|make|clang|xcodebuild)", not a developer tool or in PATH/,
+      /xcrun: error: unable to find utility "[\w.+-]+", not a developer tool or in PATH/,
+      /xcrun: error: SDK "\w+" cannot be located/,
+      // xcode-select itself, and node-gyp (npm packages with native code) on the same missing tools.
+      /xcode-select: error: tool '[\w-]+' requires Xcode, but active developer directory '[^'\n]+' is a command line tools instance/,
+      /xcode-select: error: command line tools are already installed/,
+      /No Xcode or CLT version detected!/,
       // diagnostic.rb check_for_installed_developer_tools, extend/os/mac/diagnostic.rb (CLT or Xcode older than this
       // macOS), exceptions.rb UnbottledError (no bottle and no compiler).
       /No developer tools installed\./,
@@ -315,7 +320,8 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
       + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
       + '`sudo xcode-select --reset` (or `--switch /Library/Developer/CommandLineTools`) repairs a path that points at a moved '
-      + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools.',
+      + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools. A tool that only full Xcode has '
+      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`.',
     fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
