@@ -41,7 +41,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     title: 'The password store is initialised for a key you do not have',
     group: 'pass-gpg',
     // "No name": no usable key for that user id in the keyring (an expired one counts as none), and WKD found none either.
-    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/,
+    patterns: [/skipped: No public key/, /encryption failed: No public key/i, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/,
       // gpg 1.4 when no recipient is usable, and `gpg --list-keys ID` (pass init lists the key) when there is none.
       /encryption failed: no valid addressees/i, /gpg: error reading key: No public key/],
     explanation:
@@ -104,7 +104,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',
     patterns: [
-      /decryption failed: No secret key/, /gpg: signing failed: No secret key/,
+      // python-gnupg reports gpg's status in lower case ("decryption failed: no secret key").
+      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/,
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
       /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
       // Signing with no secret key at all (tried here: gpg 2.2 --clearsign in an empty keyring; gpg 1.4 wording).
