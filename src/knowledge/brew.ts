@@ -32,7 +32,16 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-no-available-formula',
     title: 'Homebrew cannot find the duo-sso formula',
     group: 'brew',
-    patterns: [/No available formula with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/, /No formulae or casks found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/],
+    patterns: [
+      // exceptions.rb FormulaUnavailableError / FormulaOrCaskUnavailableError, cmd/install.rb "No X found for".
+      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      // TapFormulaUnavailableError when the tap itself is not tapped.
+      /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
+      // Homebrew before 1.0 ("No available formula for X") and its search's empty answer.
+      /No available formula for (?<formula>[\w@.+/-]+)/, /No similarly named formulae found\./,
+      /\b(?:Tap)?Formula(?:OrCask)?UnavailableError\b/,
+    ],
     explanation:
       'The tap is not tapped, or its formula list is stale right after tapping. Tap it, refresh, and install by the '
       + 'fully qualified name so the right tap is used.',
@@ -52,11 +61,18 @@ export const brewFailures: readonly KnownFailure[] = [
       /couldn't find remote ref refs\/heads\/master/,
       /Fetching \S*\/Taps\/\S+ failed!/,
       /Error: Invalid formula: \S*\/Taps\//,
+      // cmd/update.sh: a checkout with local changes git cannot stash, or one rewritten upstream.
+      /Could not 'git stash' in \S*\/Taps\//,
+      /Your \S*\/Taps\/\S+ HEAD is not a descendant of /,
+      // diagnostic.rb: a tap on another branch than its origin's default, or with local edits.
+      /Some taps are not on the default git origin branch/,
+      /You have uncommitted modifications to (?<tap>[\w-]+\/[\w.-]*[\w-])/,
     ],
     explanation:
       'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
       + 'interrupted (a tap whose URL changed is brew-tap-moved). By hand the repair is `brew tap --repair ' + TAP + '`, and when that is not enough: `brew uninstall duo-sso`, '
-      + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`.',
+      + '`brew untap ' + TAP + '`, `brew cleanup`, `brew tap ' + TAP + ' ' + TAP_URL + '`, `brew install duo-sso`. For Homebrew\'s own '
+      + 'repository and homebrew/core, `brew update-reset` resets the checkout to upstream.',
     fix: {
       description: 'Let the upgrade repair it: it repairs the tap, and when that is not enough uninstalls, re-taps and reinstalls duo-sso',
       commands: [UPGRADE],
@@ -97,6 +113,11 @@ export const brewFailures: readonly KnownFailure[] = [
       /fatal: could not read Username for 'https?:\/\/(?<host>[\w.-]+)': (?:terminal prompts disabled|No such device or address)/,
       /fatal: Authentication failed for 'https?:\/\/(?<host>[\w.-]+)\//,
       /remote: Repository not found\./,
+      // git's own wordings (transport-helper, connect.c) and GitHub's refusals of a password, over HTTPS or SSH.
+      /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/,
+      /remote: Invalid username or (?:password|token)\./,
+      /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
+      /It looks like you tapped a private repository\. To avoid entering your/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -106,7 +127,9 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'Username". Store them once in git\'s credential helper (a personal access token, or `gh auth login --hostname '
       + `${new URL(TAP_URL).host}\`), then run the upgrade again. git asks for a user name also when the repository does not exist: `
       + 'a typo in the tap name, a tap whose repository is not github.com/USER/homebrew-REPO (tap it with its URL: '
-      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it).',
+      + '`brew tap USER/REPO https://host/USER/REPO`), or a tap deleted upstream (then untap it). GitHub takes no account '
+      + 'password over HTTPS (a personal access token instead), and a tap tapped by an SSH URL needs your SSH key added '
+      + 'to your GitHub account ("Permission denied (publickey)").',
     fix: {
       description: 'Connect to the VPN, check git can reach and authenticate to the internal GitHub (it asks for your credentials), then let the upgrade re-tap',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['git', 'ls-remote', TAP_URL], UPGRADE],
@@ -125,6 +148,9 @@ export const brewFailures: readonly KnownFailure[] = [
       /\bTapRemoteMismatchError\b/,
       /(?:has been|was) moved to (?:the )?(?:tap )?(?<tap>[\w.-]+\/[\w.-]+)/,
       /remote: This repository moved\. Please use the new location/,
+      // tap.rb: a tap renamed upstream ("X was moved. Tap homebrew/Y instead.") and a followed redirect.
+      /\S+ was moved\. Tap (?<tap>[\w.-]+\/[\w.-]+) instead/,
+      /Redirected tap (?<tap>[\w.-]+\/[\w.-]+)(?: remote)? to /,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -145,6 +171,11 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot install in Homebrew on ARM processor in Intel default prefix/,
       /Cannot install under Rosetta 2 in ARM default prefix/,
+      /Cannot install on Intel processor in ARM default prefix/,
+      // brew.sh and diagnostic.rb: a prefix Homebrew will not or cannot serve bottles for.
+      /Cowardly refusing to continue at this prefix/,
+      /Your Homebrew's prefix is not \/(?:opt\/homebrew|usr\/local|home\/linuxbrew)/,
+      /Your HOMEBREW_PREFIX is in the Homebrew temporary directory/,
       /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
@@ -155,7 +186,8 @@ export const brewFailures: readonly KnownFailure[] = [
       'Homebrew lives in /opt/homebrew on Apple Silicon and /usr/local on Intel Macs. An Intel Homebrew in /usr/local '
       + 'on an Apple Silicon Mac (migrated from an old Mac), or a terminal running under Rosetta, mixes the two. '
       + '"Bad CPU type in executable" means an Intel binary without Rosetta installed. A script or setting that hard-codes '
-      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`.',
+      + 'one prefix (/usr/local/Cellar) finds nothing on a Mac whose Homebrew is in the other: ask `brew --prefix`. Homebrew '
+      + 'also refuses a prefix of / or /usr, and serves bottles (ready-built packages) only for its default prefixes.',
     fix: {
       description: 'Use the native Homebrew (/opt/homebrew on Apple Silicon) from a native terminal; install Rosetta only for Intel-only binaries',
       commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform'], ['softwareupdate', '--install-rosetta', '--agree-to-license']],
@@ -170,6 +202,8 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /The following directories are not writable by your user/,
       /Permission denied @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename) - (?<path>\S+)/,
+      // EPERM from macOS (a folder root owns with flags, or privacy protection) in Ruby's wording.
+      /Operation not permitted @ (?:dir_s_mkdir|apply2files|rb_sysopen|rb_file_s_symlink|unlink_internal|dir_chdir|rb_file_s_rename|dir_s_rmdir) - (?<path>\S+)/,
       /is not writable\.[^\n]*\n?[^\n]*(?:sudo chown|You should change the ownership)/,
       /Running Homebrew as root is extremely dangerous/,
       /Cowardly refusing to [`'‘]?sudo brew/,
@@ -178,12 +212,24 @@ export const brewFailures: readonly KnownFailure[] = [
       /Error: Permission denied - \S*Homebrew\S*/,
       /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
+      // cmd/update.sh ("X is not writable. You should change the\nownership ..."), utils/lock.sh, diagnostic.rb.
+      /is not writable\. You should change the\s+ownership/,
+      /Can't create (?:`brew [^`]*`|\S+) lock in /,
+      // Homebrew 0.9 and 1.x wordings of the same (keg.rb, formula_installer.rb, cmd/doctor.rb).
+      /Cannot write to \/(?:usr\/local|opt\/homebrew|home\/linuxbrew)\S*/,
+      /Could not create \/(?:usr\/local|opt\/homebrew|home\/linuxbrew)\S*/,
+      /The following directories are not writable:/,
+      /Some directories in \S+ aren't writable\./,
+      /Error: Permission denied - (?<path>\/(?:usr\/local|opt\/homebrew|home\/linuxbrew|Library\/Caches\/Homebrew)\S*)/,
+      /The following directories do not exist:[\s\S]{0,400}?change their ownership to your user/,
+      /The staging path \S+ is not writable by the current user/,
     ],
     supersedes: ['brew-link-conflict'],
     explanation:
       'A `sudo brew ...` once, or another account on the Mac, left files under the Homebrew prefix owned by someone else, '
       + 'so brew cannot write there. Homebrew refuses to run as root: the fix is to give the folders back to your user, not '
-      + 'to use sudo for brew.',
+      + 'to use sudo for brew: `sudo chown -R $(whoami) $(brew --prefix)/*` (or the folders the message names), and '
+      + '`chmod u+w` on them if the mode is wrong.',
     fix: {
       description: 'Give the Homebrew folders back to your user (the command Homebrew prints names them), then retry without sudo',
       commands: [['sudo', 'chown', '-R', '<user>', '<brew-prefix>'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
@@ -195,7 +241,11 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-link-conflict',
     title: 'Homebrew could not link: a file is already there',
     group: 'brew',
-    patterns: [/Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /],
+    patterns: [
+      /Could not symlink (?<path>\S+)/, /Error: The `brew link` step did not complete successfully/, /already exists\. You may want to remove it:\s*\n?\s*rm /,
+      // keg.rb and cmd/link.rb across versions.
+      /Another version is already linked: (?<path>\S+)/, /Could not link \S+\. Unlinking\.\.\./, /To force the link and overwrite all conflicting files:/, /is a symlink belonging to \S+\. You can unlink it:/,
+    ],
     explanation:
       'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
       + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
@@ -222,7 +272,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-invalid-tap-name',
     title: 'The tap name is not of the form user/repo',
     group: 'brew',
-    patterns: [/Invalid tap name ['"]?(?<tap>[^'"\s]+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
+    patterns: [/Invalid tap name:? ['"]?(?<tap>[^'"\s]+)/, /Invalid tap name in `\$\w+`: (?<tap>\S+)/, /\bInvalidTapNameError\b|\bTapUnavailableError\b|No available tap (?<tap2>\S+)/],
     explanation:
       'Homebrew names a tap USER/REPO (for github.com/USER/homebrew-REPO). A URL, a name with three parts or a typo is not '
       + `a tap name; a tap from another host needs its URL as the second argument: \`brew tap ${TAP} ${TAP_URL}\`.`,
@@ -240,10 +290,38 @@ export const brewFailures: readonly KnownFailure[] = [
       /No developer tools were found, requesting install/,
       /xcode-select: note: no developer tools were found/,
       /A full installation of Xcode\.app [\d.]+ is required/,
+      // extend/os/mac/diagnostic.rb and brew.sh: an Xcode too old, or xcode-select pointing nowhere.
+      /Your Xcode \([\d.]+\)(?: at \S+)? is (?:too )?outdated/,
+      /A newer Command Line Tools release is available/,
+      /Xcode is not installed\. Most formulae need Xcode to build/,
+      /To continue, you must install Xcode(?: or the CLT)? from/,
+      /Please install the CLT or Xcode/, /Please run `xcode-select --install` to install the CLT/,
+      /Git could not be found in your PATH\.|Git must be installed and in your PATH!/,
+      /Your Xcode is configured with an invalid path/,
+      /Your xcode-select path is currently set to '\/'/,
+      /The directory Xcode is reportedly installed to doesn't exist/,
+      // cmd/update.sh: on macOS git and curl come with the Command Line Tools.
+      /Can't find a working Git!|'git' must be installed and in your PATH!/,
+      /xcrun: error: unable to find utility "[\w.+-]+", not a developer tool or in PATH/,
+      /xcrun: error: SDK "\w+" cannot be located/,
+      // xcode-select itself, and node-gyp (npm packages with native code) on the same missing tools.
+      /xcode-select: error: tool '[\w-]+' requires Xcode, but active developer directory '[^'\n]+' is a command line tools instance/,
+      /xcode-select: error: command line tools are already installed/,
+      /No Xcode or CLT version detected!/,
+      // diagnostic.rb check_for_installed_developer_tools, extend/os/mac/diagnostic.rb (CLT or Xcode older than this
+      // macOS), exceptions.rb UnbottledError (no bottle and no compiler).
+      /No developer tools installed\./,
+      /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
+      /cannot be installed from bottles? and must be\s+built from source/,
     ],
+    supersedes: ['brew-build-failed'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
-      + 'git (so every `brew update` and tap) fails with "invalid active developer path".',
+      + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
+      + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
+      + '`sudo xcode-select --reset` (or `--switch /Library/Developer/CommandLineTools`) repairs a path that points at a moved '
+      + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools. A tool that only full Xcode has '
+      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`.',
     fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
@@ -285,7 +363,7 @@ export const brewFailures: readonly KnownFailure[] = [
       'What was downloaded is not what the formula names. Most often the local tap is older than the release (the file '
       + 'was published again since), or a download was cut short and the partial file sits in the cache; rarely a proxy '
       + 'that rewrites downloads. Updating the taps and fetching again fixes the first two; the cached file\'s path is in '
-      + 'the message.',
+      + 'the message (`brew cleanup -s` empties the download cache).',
     fix: {
       description: 'Update the taps, then fetch again (remove the cached file the message names if it persists)',
       commands: [['brew', 'update'], UPGRADE],
@@ -317,9 +395,338 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-locked',
     title: 'Another Homebrew process is running (or left a lock)',
     group: 'brew',
-    patterns: [/Another active Homebrew (?:update )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/],
-    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too.',
+    patterns: [
+      /Another active Homebrew (?:\S+ )?process is already in progress/, /A `brew update` process is already running/, /Please wait for it to finish or terminate it to continue/,
+      // Homebrew 1.x (utils/lock.sh, formula_installer.rb).
+      /please avoid running (?:Homebrew|brew) in parallel/, /Operation already in progress for \S+/,
+      // exceptions.rb OperationInProgressError (Homebrew 4.4+) and utils/lock.sh.
+      /A `brew [^`]*` process has already locked \S+/, /Another `brew [^`]*` process is already running/, /Gave up after waiting \d+ seconds\. Terminate it to continue/,
+    ],
+    explanation: 'Homebrew allows one update or install at a time. Another brew is running (maybe in another terminal, or an automatic update), or one was killed and left its lock; a `git fsmonitor--daemon` started in a tap checkout can hold it too. When no brew process is left, the lock files in $(brew --prefix)/var/homebrew/locks are stale and can be removed.',
     fix: { description: 'Wait for the other brew to finish (or stop it), then retry', commands: [['pgrep', '-fl', 'brew']], automatic: false },
     example: 'Error: Another active Homebrew update process is already in progress.\nPlease wait for it to finish or terminate it to continue.',
+  },
+  {
+    // cmd/update.sh: the GitHub API answered 404 for the tap's repository. It says so for a
+    // repository that was deleted and for one you may not see (private, or no token): the same words.
+    id: 'brew-tap-gone',
+    title: 'brew update says the tap does not exist (deleted upstream, or not visible to you)',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w.-]+\/[\w.-]+) does not exist! Run `brew untap \k<tap>` to remove it/,
+      /\S+ does not exist! Run `brew untap [\w.-]+\/[\w.-]+` to remove it/,
+    ],
+    supersedes: ['brew-tap-broken'],
+    explanation:
+      'Homebrew asked GitHub for the tap\'s repository and got "not found". GitHub answers that for a repository that was '
+      + 'deleted and equally for one you may not see: a private repository, or no GitHub token (HOMEBREW_GITHUB_API_TOKEN) in '
+      + 'this shell. Untapping a tap you still need loses it, so first check that you can reach the repository; untap '
+      + 'only when it is really gone (or renamed: then tap the new name).',
+    fix: {
+      description: 'Check that git can reach the tap\'s repository with your credentials; only if it is gone for good, untap it',
+      commands: [['git', 'ls-remote', TAP_URL], ['brew', 'tap-info', '<tap>']],
+      automatic: false,
+    },
+    example: `${TAP} does not exist! Run \`brew untap ${TAP}\` to remove it.`,
+  },
+  {
+    // tap.rb Tap#install and diagnostic.rb check_for_tap_deprecations: official taps Homebrew emptied.
+    id: 'brew-tap-deprecated',
+    title: 'An official Homebrew tap was deprecated and emptied',
+    group: 'brew',
+    patterns: [
+      /(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty (?:and all its contents were either deleted or migrated|as all its formulae were migrated)/,
+      /You have the following deprecated, official taps tapped:/,
+      /Tapping (?<tap>homebrew\/(?:core|cask)) is no longer typically necessary/,
+    ],
+    explanation:
+      'Homebrew retired some of its own taps (homebrew/cask-versions, cask-fonts, bundle, services...) and moved their contents '
+      + 'into homebrew/core and homebrew/cask, which Homebrew now reads from its API without tapping. Nothing of yours is in '
+      + 'them: untapping them is safe, and tapping homebrew/core or homebrew/cask is no longer needed (add --force only to '
+      + 'work on Homebrew itself). duo-sso\'s own tap is not one of them.',
+    fix: {
+      description: 'List the taps, then untap the deprecated official one the message names (only that one)',
+      commands: [['brew', 'tap'], ['brew', 'untap', '<tap>']],
+      automatic: false,
+    },
+    example: 'Error: homebrew/cask-versions was deprecated. This tap is now empty and all its contents were either deleted or migrated.',
+  },
+  {
+    // exceptions.rb TapAlreadyTappedError: brew tap of a tap that is there, with the same (or no) URL.
+    id: 'brew-tap-already-tapped',
+    title: 'The tap is already tapped (nothing to do)',
+    group: 'brew',
+    patterns: [/Tap (?<tap>[\w.-]+\/[\w.-]+) already tapped\b/, /\bTapAlreadyTappedError\b/],
+    explanation:
+      'The tap is already there, so there is nothing to tap again: the install can go ahead. To point it at another URL use '
+      + '`brew tap --custom-remote USER/REPO URL`; to refresh it, `brew update`.',
+    fix: { description: 'See where the tap points, then install or update as planned', commands: [['brew', 'tap-info', '<tap>'], ['brew', 'update']], automatic: false },
+    example: `Error: Tap ${TAP} already tapped.`,
+  },
+  {
+    // tap.rb: HOMEBREW_ALLOWED_TAPS / HOMEBREW_FORBIDDEN_TAPS set by an administrator (MDM).
+    id: 'brew-tap-not-allowed',
+    title: 'An administrator\'s Homebrew policy does not allow this tap',
+    group: 'brew',
+    patterns: [
+      /has not allowed this tap in `\$HOMEBREW_ALLOWED_TAPS`/,
+      /has forbidden this tap in `\$HOMEBREW_FORBIDDEN_TAPS`/,
+      /\bTapRedirectNotAllowedError\b/,
+    ],
+    explanation:
+      'HOMEBREW_ALLOWED_TAPS or HOMEBREW_FORBIDDEN_TAPS is set on this Mac (usually by device management), and the tap is not '
+      + 'allowed by it. Homebrew refuses to tap it; it is a policy, not a fault. The ones who set the policy can allow the tap; '
+      + '`brew config` shows where the setting comes from.',
+    fix: { description: 'Ask the administrators who set the Homebrew policy to allow the tap (brew config shows the setting)', commands: [['brew', 'config']], automatic: false },
+    example: `Error: The installation of the ${TAP} was requested but your administrator\nhas not allowed this tap in \`$HOMEBREW_ALLOWED_TAPS\`.`,
+  },
+  {
+    // exceptions.rb TapFormulaAmbiguityError.
+    id: 'brew-formula-ambiguous',
+    title: 'A formula of that name is in several taps',
+    group: 'brew',
+    patterns: [/Formulae found in multiple taps:/, /\bTapFormulaAmbiguityError\b/, /Please use the fully-qualified name \(e\.g\. (?<formula>[\w.-]+\/[\w.-]+\/[\w@.+-]+)\)/],
+    explanation:
+      'Two taps have a formula called duo-sso (an old tap and the current one, or a personal tap). Homebrew will not guess: '
+      + 'name it with its tap. Untapping the tap you no longer use ends the ambiguity for good.',
+    fix: { description: 'Install by the fully qualified name', commands: [['brew', 'install', FORMULA]], automatic: false },
+    example: `Error: Formulae found in multiple taps:\n       * ${FORMULA}\n       * jdoe/tools/duo-sso\n\nPlease use the fully-qualified name (e.g. ${FORMULA}) to refer to a specific formula.`,
+  },
+  {
+    // exceptions.rb FormulaConflictError.
+    id: 'brew-formula-conflict',
+    title: 'A conflicting formula is installed (and linked)',
+    group: 'brew',
+    patterns: [/Cannot install (?<formula>[\w.@+/-]+) because conflicting formulae are installed/, /\bFormulaConflictError\b/, /Please `brew unlink [^`]+` before continuing\./, /To install \S+, first run `brew unlink (?<formula>[^`]+)`/],
+    explanation:
+      'Another formula that installs files of the same names is installed and linked. Unlinking it removes only its links from '
+      + 'the Homebrew prefix (nothing is uninstalled); it can be linked again later. The message names it after "Please `brew unlink`".',
+    fix: { description: 'Unlink the conflicting formula the message names, then install again', commands: [['brew', 'unlink', '<formula>'], ['brew', 'install', FORMULA]], automatic: false },
+    example: 'Error: Cannot install ats-operations/homebrew-tap/duo-sso because conflicting formulae are installed.\n  duo-sso-legacy: because both install `duo-sso` binaries\n\nPlease `brew unlink duo-sso-legacy` before continuing.',
+  },
+  {
+    // caveats.rb and cmd/link.rb: a keg-only formula is installed but deliberately not linked.
+    id: 'brew-keg-only',
+    title: 'The formula is keg-only: installed, but not linked into Homebrew\'s bin',
+    group: 'brew',
+    patterns: [/Refusing to link macOS provided\/shadowed software: (?<formula>[\w@.+-]+)/, /(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
+    explanation:
+      'Homebrew installed it but keeps it out of its bin on purpose (it would shadow a copy macOS ships, or another version). '
+      + 'Its programs are in `$(brew --prefix FORMULA)/bin`: put that folder on PATH, or link it with `brew link --force`.',
+    fix: { description: 'Link it (or put its bin folder on PATH, as the caveat says)', commands: [['brew', 'link', '--force', '<formula>']], automatic: false },
+    example: 'curl is keg-only, which means it was not symlinked into /opt/homebrew,\nbecause macOS already provides this software and installing another version in\nparallel can cause all kinds of trouble.',
+  },
+  {
+    // exceptions.rb DownloadError / CurlDownloadStrategyError: a bottle or source archive could not be fetched.
+    id: 'brew-download-failed',
+    title: 'Homebrew could not download the formula\'s archive',
+    group: 'brew',
+    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
+    explanation:
+      'curl failed fetching the bottle or source archive. The line after names why: a 404 or 401 from the internal GitHub '
+      + '(off the VPN, or a release that needs your GitHub credentials), a proxy, or a dropped connection. duo-sso\'s '
+      + 'downloads come from the internal GitHub Enterprise, reachable only on the VPN.',
+    fix: { description: 'Check the network path to the download host (VPN, proxy), then try again', commands: [['duo-sso-setup', 'doctor', '--only', 'network'], UPGRADE], automatic: false },
+    example: 'Error: Failed to download resource "duo-sso"\nDownload failed: https://wwwin-github.cisco.com/ATS-operations/duo-sso/releases/download/v1.4.0/duo-sso_darwin_arm64.tar.gz',
+  },
+  {
+    // brew.sh (xcrun output mentions the licence) and xcodebuild/git wrappers on macOS.
+    id: 'brew-xcode-license',
+    title: 'The Xcode licence has not been accepted',
+    group: 'brew',
+    patterns: [
+      /You have not agreed to the Xcode license/,
+      /Agreeing to the Xcode\/iOS license requires admin privileges/,
+      /xcodebuild -license accept/,
+    ],
+    supersedes: ['brew-xcode-clt'],
+    explanation:
+      'Xcode is installed (or was updated) and its licence has not been accepted, so xcrun, git and compilers refuse to run; '
+      + 'Homebrew stops before anything else. Accepting it needs an administrator once.',
+    fix: { description: 'Accept the Xcode licence (as an administrator), then retry', commands: [['sudo', 'xcodebuild', '-license', 'accept']], automatic: false },
+    example: 'Error: You have not agreed to the Xcode license. Please resolve this by running:\n  sudo xcodebuild -license accept',
+  },
+  {
+    // The shell, and diagnostic.rb check_user_path_1/2: Homebrew's bin is not on PATH.
+    id: 'brew-not-on-path',
+    title: 'brew (or what it installed) is not on PATH',
+    group: 'brew',
+    patterns: [
+      /\bbrew: (?:command )?not found/,
+      /command not found: brew\b/,
+      /'brew' is not recognized as an internal or external command/,
+      /Command 'brew' not found, but can be installed with/,
+      /Homebrew's "s?bin" was not found in your PATH/,
+      /\/usr\/bin occurs before \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin in your PATH/,
+    ],
+    explanation:
+      'Homebrew on Apple Silicon lives in /opt/homebrew (Linux: /home/linuxbrew/.linuxbrew), which is not on the default PATH: '
+      + 'the installer asks you to add `eval "$(/opt/homebrew/bin/brew shellenv)"` to ~/.zprofile, and a shell started '
+      + 'without it finds no brew and nothing brew installed. If /opt/homebrew/bin/brew does not exist, Homebrew is not installed.',
+    fix: {
+      description: 'Add `eval "$(/opt/homebrew/bin/brew shellenv)"` to ~/.zprofile (Intel: /usr/local/bin/brew), open a new terminal; the doctor checks PATH',
+      commands: [['/opt/homebrew/bin/brew', 'shellenv'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,path']],
+      automatic: false,
+    },
+    example: 'zsh: command not found: brew',
+  },
+  {
+    // exceptions.rb BuildError (ofail "#{formula}: Failed executing: …", "… did not build") and its report advice.
+    id: 'brew-build-failed',
+    title: 'Building a formula from source failed',
+    group: 'brew',
+    patterns: [
+      /(?<formula>[\w@.+-]+): Failed executing: /,
+      /(?<formula>[\w@.+/-]+) [\w.+-]+ did not build/,
+      /If reporting this issue please do so to \(not Homebrew\/\* repositories\)/,
+      /Do not report (?:this|any) issues? to Homebrew\/\* repositories!/,
+    ],
+    explanation:
+      'Homebrew had no ready-built bottle for this Mac and the build from source failed. The lines before it name the failing '
+      + 'step; the usual causes are Command Line Tools that are missing or older than this macOS (Homebrew lists that under the '
+      + 'error), a tap not updated for the current macOS or CPU, or a formula that needs a newer Homebrew. Updating the tools '
+      + 'and Homebrew first cures most; otherwise it is for the tap\'s maintainers.',
+    fix: {
+      description: 'Update Homebrew and the Command Line Tools, then try again; if it still fails, report it to the tap it names',
+      commands: [['brew', 'update'], ['xcode-select', '--install'], UPGRADE],
+      automatic: false,
+    },
+    example: 'Error: duo-sso: Failed executing: go build -o /opt/homebrew/Cellar/duo-sso/1.4.0/bin/duo-sso ./cmd/duo-sso\nIf reporting this issue please do so to (not Homebrew/* repositories):\n  ats-operations/homebrew-tap',
+  },
+  {
+    // exceptions.rb UnsatisfiedRequirements and the requirement texts (requirements/*.rb,
+    // extend/os/mac/requirements/macos_requirement.rb).
+    id: 'brew-requirement-unmet',
+    title: 'The formula needs something this Mac does not have (macOS version, architecture, Xcode)',
+    group: 'brew',
+    patterns: [
+      /An unsatisfied requirement failed this build\.|Unsatisfied requirements failed this build\./,
+      /This (?:formula|cask) (?:does not run on macOS versions (?:older|newer|other) than|requires macOS\.)/,
+      /This formula either does not compile or function as expected on macOS\s+versions newer than/,
+      /The (?:arm64|x86_64|intel|arm) architecture is required for this software\./,
+    ],
+    supersedes: ['brew-build-failed'],
+    explanation:
+      'The formula declares what it needs (a minimum or maximum macOS, a CPU architecture, a full Xcode), and this Mac does not '
+      + 'meet it; the line above says which. Homebrew does not try to build it anyway. Either the Mac needs the update the '
+      + 'message names, or the software is not available here (for duo-sso: the release binary for this platform).',
+    fix: { description: 'Read which requirement failed; meet it (update macOS, install Xcode) or install duo-sso another way', commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform']], automatic: false },
+    example: 'duo-sso: This formula does not run on macOS versions older than Ventura.\nError: An unsatisfied requirement failed this build.',
+  },
+  {
+    // deprecate_disable.rb: "#{name} has been #{type} because it #{reason}!".
+    id: 'brew-formula-disabled',
+    title: 'Homebrew has deprecated or disabled the formula',
+    group: 'brew',
+    patterns: [
+      /(?<formula>[\w@.+/-]+) has been (?:disabled|deprecated) because it (?:does not build|has no license|has an archived upstream repository|has a removed upstream repository|is not maintained upstream|is no longer reliably reachable upstream|is not supported upstream|is deprecated upstream|is a versioned formula|is discontinued upstream|is no longer available upstream|[^\n!]{3,80})!/,
+      /(?<formula>[\w@.+/-]+) has been disabled!/,
+    ],
+    explanation:
+      'The formula\'s maintainers marked it deprecated (it still installs, with this warning, until a date it names) or disabled '
+      + '(it no longer installs). The reason is in the message. A deprecated one keeps working for now; a disabled one needs '
+      + 'a replacement (its successor formula or another install method).',
+    fix: { description: 'See the formula\'s notes for its replacement (brew info), and install that instead', commands: [['brew', 'info', '<formula>']], automatic: false },
+    example: 'Warning: gnupg@2.2 has been deprecated because it is not supported upstream! It will be disabled on 2025-01-01.',
+  },
+  {
+    // extend/os/mac/diagnostic.rb check_for_unsupported_macos, extend/os/linux/diagnostic.rb (glibc, kernel, CPU).
+    id: 'brew-unsupported-system',
+    title: 'Homebrew does not support this macOS or Linux (too old, pre-release, or an unsupported CPU)',
+    group: 'brew',
+    patterns: [
+      /do not provide support for this (?:old version|pre-release version)/,
+      /Your system glibc [\d.]+ is too old/,
+      /Your Linux kernel [\d.]+ is too old/,
+      /Your CPU architecture \(\w+\) is not supported/,
+      /You have booted macOS using OpenCore Legacy Patcher/,
+      /Homebrew's x86_64 support on Linux requires a CPU with SSSE3 support/,
+      /Sorry, Homebrew does not support your computer's CPU architecture/,
+    ],
+    explanation:
+      'Homebrew supports only recent macOS releases (and glibc/kernel versions on Linux). On an older or a pre-release system '
+      + 'it still runs, but bottles are missing, so most formulae build from source and some fail. That is a tier, not a '
+      + 'fault: updating the system is the lasting fix; until then expect builds from source.',
+    fix: { description: 'Update the operating system if you can; otherwise expect builds from source (and failures Homebrew will not fix)', commands: [['duo-sso-setup', 'doctor', '--only', 'homebrew,platform']], automatic: false },
+    example: 'Warning: You are using macOS 12.\nWe (and Apple) do not provide support for this old version.',
+  },
+  {
+    // Ruby's Errno messages ("No such file or directory @ rb_sysopen - PATH") as brew's top level prints them:
+    // Homebrew's own files changed under it (an interrupted install, a cache or Cellar cleaned by hand).
+    id: 'brew-files-changed',
+    title: 'A file Homebrew expected has gone or changed (interrupted install, cleaned cache)',
+    group: 'brew',
+    patterns: [
+      /(?:No such file or directory|Not a directory|Directory not empty|File exists|Is a directory) @ (?:rb_sysopen|dir_s_mkdir|dir_s_rmdir|rb_file_s_rename|rb_file_s_symlink|unlink_internal|apply2files|rb_check_realpath_internal|realpath_rec|dir_initialize|rb_file_s_readlink) - (?<path>\S+)/,
+      /Errno::(?:ENOENT|ENOTDIR|ENOTEMPTY|EEXIST)\b[^\n]*(?:Homebrew|Cellar|Caskroom)/,
+    ],
+    explanation:
+      'Homebrew reached for a file or folder that is not as it left it: a download removed from its cache mid-install, a '
+      + 'keg deleted by hand, two brew commands at once, or an upgrade that was interrupted. Nothing is broken beyond that one '
+      + 'path: refreshing Homebrew, cleaning its leftovers and running the command again lets it recreate the file.',
+    fix: { description: 'Refresh Homebrew, clean its leftovers, then run the command again', commands: [['brew', 'update'], ['brew', 'cleanup'], UPGRADE], automatic: false },
+    example: 'Error: No such file or directory @ rb_sysopen - /Users/jdoe/Library/Caches/Homebrew/downloads/0a1b--duo-sso-1.4.0.tar.gz',
+  },
+  {
+    // utils/ruby.sh: Homebrew could not fetch or install its own Ruby.
+    id: 'brew-portable-ruby',
+    title: 'Homebrew could not install or upgrade its own Ruby',
+    group: 'brew',
+    patterns: [/Failed to (?:upgrade|install) Homebrew Portable Ruby/, /Homebrew Portable Ruby is installed but (?:bundle|bundler)/, /Homebrew must be run under Ruby [\d.]+!/, /No Ruby found, cannot proceed\./],
+    explanation:
+      'Homebrew runs on a Ruby it downloads itself (Portable Ruby). Fetching or unpacking it failed: no network path to GitHub '
+      + 'Packages (ghcr.io) through the proxy or VPN, a Homebrew folder you cannot write, or a processor it has no build for. '
+      + 'The lines before name which; every brew command fails until it is in place.',
+    fix: { description: 'Check the network path and Homebrew\'s folder permissions, then let Homebrew fetch its Ruby again', commands: [['duo-sso-setup', 'doctor', '--only', 'network,homebrew,permissions'], ['brew', 'vendor-install', 'ruby']], automatic: false },
+    example: '==> Downloading https://ghcr.io/v2/homebrew/portable-ruby/portable-ruby/blobs/sha256:0f1e\nError: Failed to upgrade Homebrew Portable Ruby!',
+  },
+  {
+    // git help.c: "git: '%s' is not a git command." for a credential.helper that is not installed
+    // (osxkeychain without the CLT, manager-core after Git Credential Manager was removed or renamed).
+    id: 'git-credential-helper-missing',
+    title: 'git is configured with a credential helper that is not installed',
+    group: 'brew',
+    patterns: [/git: 'credential-(?<helper>[\w-]+)' is not a git command/],
+    explanation:
+      'git\'s configuration names a credential helper (credential.helper) that is not there: osxkeychain needs the Command '
+      + 'Line Tools\' git, manager-core was renamed manager in Git Credential Manager 2.x, and a helper removed with its '
+      + 'program leaves the setting behind. git goes on without it, so a clone of the tap from the internal GitHub cannot '
+      + 'find your credentials. Point credential.helper at one that exists (osxkeychain on macOS, manager, libsecret or '
+      + 'cache on Linux), or remove the stale line.',
+    fix: {
+      description: 'See which credential helpers git is configured with, then set one that is installed (or remove the stale one)',
+      commands: [['git', 'config', '--show-origin', '--get-all', 'credential.helper']],
+      automatic: false,
+    },
+    example: "git: 'credential-manager-core' is not a git command. See 'git --help'.",
+  },
+  {
+    // utils/github/api.rb AuthenticationFailedError / MissingAuthenticationError / RateLimitExceededError, and the
+    // older "HOMEBREW_GITHUB_API_TOKEN" texts: brew's GitHub API calls (search, update of GitHub taps, gh-hosted bottles).
+    id: 'brew-github-token',
+    title: 'Homebrew\'s GitHub token is invalid, expired or missing',
+    group: 'brew',
+    patterns: [
+      /GitHub API Error: (?:Bad credentials|Requires authentication|Must have admin rights|Resource not accessible by personal access token)/,
+      /`?\$?HOMEBREW_GITHUB_API_TOKEN`? may be invalid or expired/,
+      /Your HOMEBREW_GITHUB_API_TOKEN does not have sufficient scope/,
+      /HOMEBREW_GITHUB_API_TOKEN can not access the repository/,
+      /The GitHub credentials in the (?:macOS|OS X) keychain may be invalid/,
+      /No GitHub credentials found in macOS Keychain, GitHub CLI or the environment/,
+      /GitHub API Error: API rate limit exceeded/,
+    ],
+    // Homebrew's own "may be invalid or expired" is about its GitHub token, not AWS credentials.
+    supersedes: ['token-invalid-or-expired'],
+    explanation:
+      'brew talks to the GitHub API with a token from HOMEBREW_GITHUB_API_TOKEN, the GitHub CLI or the keychain. The token it '
+      + 'sent was refused (revoked, expired, or without the scope the repository needs), or none was there and the anonymous '
+      + 'rate limit ran out. A token set long ago in a shell profile is the usual culprit: replace it with a new one, or '
+      + 'unset it. The internal GitHub\'s tap is cloned with git\'s own credentials, not this token.',
+    fix: {
+      description: 'Check where the token comes from; create a new personal access token (or unset HOMEBREW_GITHUB_API_TOKEN), then retry',
+      commands: [['sh', '-c', 'grep -n HOMEBREW_GITHUB_API_TOKEN ~/.zshrc ~/.zprofile ~/.bash_profile ~/.bashrc 2>/dev/null'], ['brew', 'config']],
+      automatic: false,
+    },
+    example: 'Error: GitHub API Error: Bad credentials\n`$HOMEBREW_GITHUB_API_TOKEN` may be invalid or expired; check:\n  https://github.com/settings/tokens',
   },
 ];

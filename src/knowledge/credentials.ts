@@ -18,11 +18,22 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Could not load credentials from any providers/,
       /NoCredentialProviders: no valid providers in chain/,
       /failed to refresh cached credentials, no EC2 IMDS role found/,
+      // The Java SDK v1 and v2, the .NET SDK (older and v3.7+) and the Rust SDK, when no provider in the chain had any.
+      /Unable to load AWS credentials from any provider in the chain/,
+      /Unable to load credentials from any of the providers in the chain/,
+      /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
+      /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
+      /no providers in chain provided credentials/,
+      // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
+      /profile \S+: credentials missing/, /No master credentials found/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
       + 'pass --profile NAME or export AWS_PROFILE=NAME. Keys in the environment must be named AWS_ACCESS_KEY_ID and '
-      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read).',
+      + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read). A program run with sudo, from cron, systemd, '
+      + 'an IDE or in a container has another HOME (or none) and does not see ~/.aws: run it as yourself, mount ~/.aws into the '
+      + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
+      + 'instance or task needs a role attached.',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -93,7 +104,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '
       + '[default] in ~/.aws/credentials, so `aws --profile NAME` finds nothing (or [default] silently points at the wrong '
-      + 'account). The same message appears when the profile was never logged in, or its name is misspelt (AWS_PROFILE).',
+      + 'account). The same message appears when the profile was never logged in, or its name is misspelt (AWS_PROFILE). In '
+      + '~/.aws/config a profile\'s section is [profile NAME] (only [default] has no prefix), while ~/.aws/credentials uses '
+      + 'plain [NAME]; a section written the other way is not found. AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or another '
+      + 'HOME (sudo, a container) point the tools at other files.',
     fix: {
       description: 'Log in to the profile again; login moves credentials that landed under [default] to the right profile',
       commands: [['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -121,5 +135,62 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: The security token included in the request is invalid or has expired',
+  },
+  {
+    // botocore/credentials.py RefreshableCredentials._protected_refresh: the source handed back
+    // credentials that are already expired (a credential_process cache, AWS_CREDENTIAL_EXPIRATION, a clock behind).
+    id: 'credentials-refreshed-expired',
+    title: 'Fresh credentials were already expired (stale source, or the clock is off)',
+    group: 'credentials',
+    patterns: [/Credentials were refreshed, but the refreshed credentials are still expired/],
+    explanation:
+      'The AWS CLI asked the profile\'s credential source for new credentials and got ones whose expiry is already past: a '
+      + 'credential_process that returns a cached session it did not renew, an AWS_CREDENTIAL_EXPIRATION (or AWS_* keys) left '
+      + 'in the environment from an old session, or this machine\'s clock running ahead. Logging in again writes a current '
+      + 'session; the doctor shows the clock and where the profile\'s credentials come from.',
+    fix: {
+      description: 'Check the clock and where the profile\'s credentials come from (stale AWS_* variables in the environment), then log in again',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,clock'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'RuntimeError: Credentials were refreshed, but the refreshed credentials are still expired.',
+  },
+  {
+    // kubectl (client-go) when the EKS API server refuses the token `aws eks get-token` made.
+    id: 'kube-unauthorized',
+    title: 'kubectl is not authorised by the EKS cluster (expired session, or a role the cluster does not map)',
+    group: 'credentials',
+    patterns: [
+      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
+      /the server has asked for the client to provide credentials/,
+      /getting credentials: exec: executable aws failed with exit code \d+/,
+    ],
+    explanation:
+      'kubectl gets an EKS token by running `aws eks get-token` with the profile the kubeconfig names. The cluster refused '
+      + 'it: the profile\'s session expired (or the kubeconfig names another profile than the one logged in), or the role is '
+      + 'not mapped in the cluster (aws-auth ConfigMap or EKS access entries), which only the cluster\'s administrators can '
+      + 'change. Logging in again settles the first; the doctor shows which profile the kubeconfig uses.',
+    fix: {
+      description: 'See which profile the kubeconfig uses and whether its session is current; log in to it. If it still fails, ask the cluster admins to map the role',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'kubeconfig,credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'error: You must be logged in to the server (Unauthorized)',
+  },
+  {
+    // aws-vault cli/exec.go and cli/export.go (and its first wording, "sessions should be nested with care").
+    id: 'aws-vault-nested',
+    title: 'aws-vault refuses to run inside one of its own sessions (AWS_VAULT is set)',
+    group: 'credentials',
+    patterns: [
+      /in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force/,
+      /aws-vault sessions should be nested with care, unset \$?AWS_VAULT to force/,
+    ],
+    explanation:
+      'This shell was started by `aws-vault exec` (or `aws-vault login` left AWS_VAULT set), so it already holds one '
+      + 'profile\'s temporary credentials in AWS_* variables; a second aws-vault would mix two profiles. Leave that subshell '
+      + '(exit) or unset AWS_VAULT and the AWS_* variables; a profile duo-sso logged in needs no aws-vault at all.',
+    fix: { description: 'Leave the aws-vault subshell (exit), or unset AWS_VAULT and the AWS_* variables it set, then run the command again', commands: [['sh', '-c', 'env | grep -E "^AWS_(VAULT|PROFILE|ACCESS_KEY_ID|SESSION_TOKEN)=" | cut -d= -f1']], automatic: false },
+    example: "aws-vault: error: exec: running in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force",
   },
 ];

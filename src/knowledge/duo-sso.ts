@@ -14,6 +14,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /'duo-sso(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
       /exec: "duo-sso": executable file not found/,
       /spawn duo-sso ENOENT/,
+      /(?:Command 'duo-sso' not found|The program 'duo-sso' is currently not installed)/,
     ],
     explanation:
       'The shell could not find duo-sso. It is not installed, or it was installed into a folder that is not on PATH '
@@ -44,5 +45,103 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: true,
     },
     example: 'Error: SSO login failed: net::ERR_BAD_SSL_CLIENT_AUTH_CERT: a client certificate is required (run with -interactive on the first login)',
+  },
+  {
+    // The headless browser SSO login tools drive (duo-sso on chromedp; puppeteer and playwright under
+    // aws-azure-login and others) cannot start: missing, missing libraries, or no display for a visible one.
+    id: 'login-browser-failed',
+    title: 'The browser the SSO login drives cannot start',
+    group: 'duo-sso',
+    patterns: [
+      /Failed to launch the browser process/,
+      /Could not find (?:Chrome|Chromium|expected browser)\b/,
+      /exec: "(?:google-chrome|chromium|chromium-browser|google-chrome-stable|headless_shell)": executable file not found/,
+      /\b(?:chrome|chromium|headless_shell)[^\n]*error while loading shared libraries: (?<library>lib[\w.+-]+\.so[\w.]*)/,
+      /Looks like you launched a headed browser without having a XServer running/,
+      /No usable sandbox! Update your kernel or see/,
+    ],
+    supersedes: ['first-run-client-certificate'],
+    explanation:
+      'The SSO login runs a Chrome-based browser in the background to go through the identity provider\'s pages. It could not '
+      + 'start: no Chrome or Chromium is installed (or not where the tool looks), a Linux or WSL system lacks the libraries '
+      + 'Chrome needs (libnss3, libgbm...), a visible browser (-interactive) was asked for without a display, or a container '
+      + 'has no user namespaces for Chrome\'s sandbox. Installing Google Chrome (or Chromium) with its dependencies fixes '
+      + 'the first two.',
+    fix: {
+      description: 'Install Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    example: 'Error: Failed to launch the browser process!\n/home/jdoe/.cache/puppeteer/chrome/linux-121.0.6167.85/chrome-linux64/chrome: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory',
+  },
+  {
+    // SAML login tools that went through the identity provider's pages and found no SAMLResponse
+    // (aws-azure-login src/login.ts, saml2aws pkg/provider/adfs*.go).
+    id: 'saml-response-missing',
+    title: 'The identity provider\'s login ended without a SAML response for AWS',
+    group: 'duo-sso',
+    patterns: [
+      /\bSAML response not found\b/,
+      /unable to locate saml (?:assertion value|response)/i,
+      /unable to locate IDP authentication form submit URL/,
+      /(?:No|Missing|Could not find(?: the)?) SAMLResponse\b/,
+    ],
+    explanation:
+      'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
+      + 'The login stopped before the end: a password or Duo prompt that was not answered (or timed out), a page the tool '
+      + 'does not know (a new login page, a certificate prompt, a consent screen), or an app URL that is not the AWS one. '
+      + 'Logging in with the browser visible shows where it stops; a tool that no longer knows its IdP\'s pages needs an update.',
+    fix: {
+      description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for)',
+      commands: [['duo-sso-setup', 'login', '--interactive']],
+      automatic: false,
+    },
+    example: 'Error: SAML response not found',
+  },
+  {
+    // SAML login tools whose assertion arrived but carries no AWS role for this user
+    // (aws-azure-login "No roles found in SAML response.", saml2aws "No roles available.", gimme-aws-creds).
+    id: 'saml-no-aws-roles',
+    title: 'The SAML assertion gives you no AWS role',
+    group: 'duo-sso',
+    patterns: [
+      /No roles found in (?:the )?SAML (?:response|assertion)/i,
+      /\bNo roles (?:available|to assume)\.?/,
+      /\bNo AWS accounts found\./,
+      /ERROR: AWS (?:roles|account) \[[^\]\n]*\] not found!/,
+      /Please check you are permitted to assume roles for the AWS service/,
+    ],
+    explanation:
+      'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '
+      + 'for): your account is not assigned to the AWS app or its groups, the access was removed, or the IdP\'s Role attribute is '
+      + 'mapped wrongly. Only the IdP\'s administrators (or your AWS account owner) can grant it; the SAML inspector shows '
+      + 'which roles, if any, the assertion carries.',
+    fix: {
+      description: 'See which roles the assertion carries; ask your AWS account owner or IdP administrators for the role',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'CLIError: No roles found in SAML response.',
+  },
+  {
+    // duo-sso's own configuration errors, in the wording test/support/duo-sso-sim uses (duo-sso is internal).
+    id: 'duo-sso-config-missing',
+    title: 'duo-sso cannot read its config.json, or the profile is not in it',
+    group: 'duo-sso',
+    patterns: [
+      /Error: failed to read config (?<path>\S+?config\.json)\b/,
+      /Error: profile '(?<profile>[^'\n]+)' not found in \S*config\.json/,
+      /Error: no role selected\b/,
+    ],
+    explanation:
+      'duo-sso reads its profiles from ~/.config/duo-sso/config.json. The file is missing or unreadable (never written, or written '
+      + 'by another user), or the profile asked for is not in it (a typo, or a profile never added). Without --profile duo-sso '
+      + 'asks for a role, and ending that prompt without a choice stops it too.',
+    fix: {
+      description: 'Check config.json and the profiles in it; write it or add the profile, then log in again',
+      commands: [['duo-sso-setup', 'config', 'validate'], ['duo-sso-setup', 'config', 'profiles'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "Error: profile 'eticloud' not found in /Users/jdoe/.config/duo-sso/config.json",
   },
 ];

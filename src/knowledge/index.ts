@@ -8,7 +8,9 @@ import { diagnoseWith, type Diagnosis, type DiagnoseOptions } from './diagnose.j
 import { duoSsoFailures } from './duo-sso.js';
 import { networkFailures } from './network.js';
 import { nodeFailures } from './node.js';
+import { normaliseNoise } from './noise.js';
 import { notGrantedFailures } from './not-granted.js';
+import { npmFailures } from './npm.js';
 import { passGpgFailures } from './pass-gpg.js';
 import { secretServiceFailures } from './secret-service.js';
 import { stsFailures } from './sts.js';
@@ -20,7 +22,7 @@ export { parseAwsErrors, type AwsErrorLine } from './aws-errors.js';
 export { redactSecrets } from './redact.js';
 
 export const KNOWLEDGE: readonly KnownFailure[] = [
-  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...awsConfigFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures, ...nodeFailures,
+  ...networkFailures, ...stsFailures, ...credentialsFailures, ...duoSsoFailures, ...notGrantedFailures, ...awsCliFailures, ...awsConfigFailures, ...passGpgFailures, ...secretServiceFailures, ...brewFailures, ...nodeFailures, ...npmFailures,
 ];
 
 export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
@@ -37,7 +39,7 @@ export const GROUP_TITLES: Record<KnownFailure['group'], string> = {
 
 /** Every known failure that `text` shows, in the order they appear in it. */
 export function diagnose(text: string, opts: DiagnoseOptions = {}): Diagnosis[] {
-  return diagnoseWith(KNOWLEDGE, text, opts);
+  return diagnoseWith(KNOWLEDGE, normaliseNoise(text), opts);
 }
 
 export function findFailure(id: string): KnownFailure | undefined {

@@ -23,7 +23,11 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-missing',
     title: 'pass is not installed',
     group: 'pass-gpg',
-    patterns: [/\bpass: (?:command )?not found/, /command not found: pass\b/, /exec: "pass": executable file not found/, /spawn pass ENOENT/],
+    patterns: [
+      /\bpass: (?:command )?not found/, /command not found: pass\b/, /exec: "pass": executable file not found/, /spawn pass ENOENT/,
+      // Ubuntu's command-not-found (both wordings) and 99designs/keyring's pass backend.
+      /(?:Command 'pass' not found, but can be installed with|The program 'pass' is currently not installed)/, /The pass program is not available/,
+    ],
     explanation: 'On Linux duo-sso keeps its secrets in pass (the standard unix password manager), which is not on PATH.',
     fix: {
       description: 'Install pass and gnupg, create a key and initialise the store',
@@ -37,7 +41,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     title: 'The password store is initialised for a key you do not have',
     group: 'pass-gpg',
     // "No name": no usable key for that user id in the keyring (an expired one counts as none), and WKD found none either.
-    patterns: [/skipped: No public key/, /encryption failed: No public key/, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/],
+    patterns: [/skipped: No public key/, /encryption failed: No public key/i, /encryption failed: public key not found/, /skipped: public key not found/, /\bGPG_ERR_NO_PUBKEY\b/, /gpg: [^\n]*: skipped: No name/, /encryption failed: No name/,
+      // gpg 1.4 when no recipient is usable, and `gpg --list-keys ID` (pass init lists the key) when there is none.
+      /encryption failed: no valid addressees/i, /gpg: error reading key: No public key/],
     explanation:
       '~/.password-store/.gpg-id names a gpg key that is not in this keyring: a store copied from another machine, a deleted '
       + 'key, or a keyring that is not the one you use. gpg 1 (gpg) and gpg 2 (gpg2) keep separate keyrings on some systems, '
@@ -54,7 +60,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-tty',
     title: 'gpg cannot ask for the passphrase (no terminal)',
     group: 'pass-gpg',
-    patterns: [/Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
+    patterns: [/GPG_TTY is not set; add `export GPG_TTY=\$\(tty\)` to your profile/, /Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'gpg-agent needs a terminal to show pinentry but was not told which one: GPG_TTY is unset (typical in a fresh shell, '
@@ -73,7 +79,13 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-key-locked',
     title: 'The gpg key is locked: gpg-agent has no cached passphrase',
     group: 'pass-gpg',
-    patterns: [/decryption failed: No pinentry/, /gpg-agent has no cached passphrase/, /your gpg key is locked/],
+    patterns: [
+      /decryption failed: No pinentry/, /gpg-agent has no cached passphrase/, /your gpg key is locked/,
+      // gnupg g10/passphrase.c (tried here: --batch --pinentry-mode loopback, no passphrase given); gpg 1.4's wording.
+      /Sorry, we are in batchmode - can't get input/, /can't query passphrase in batch mode/,
+      // libgpg-error GPG_ERR_NO_PASSPHRASE (177).
+      /(?:public key decryption|signing|decryption) failed: No passphrase given/, /\bGPG_ERR_NO_PASSPHRASE\b/,
+    ],
     // gpg follows "No pinentry" with "decryption failed: No secret key": the key is there, only locked.
     supersedes: ['gpg-no-secret-key'],
     explanation:
@@ -92,9 +104,12 @@ export const passGpgFailures: readonly KnownFailure[] = [
     title: 'gpg does not have the secret key for this entry',
     group: 'pass-gpg',
     patterns: [
-      /decryption failed: No secret key/, /gpg: signing failed: No secret key/,
+      // python-gnupg reports gpg's status in lower case ("decryption failed: no secret key").
+      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/,
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
       /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
+      // Signing with no secret key at all (tried here: gpg 2.2 --clearsign in an empty keyring; gpg 1.4 wording).
+      /no default secret key: (?:No secret key|secret key not available)/, /gpg: error reading key: (?:No secret key|secret key not available)/, /(?:clear-sign|sign|detach-sign|signing) failed: secret key not available/,
     ],
     supersedes: ['git-gpg-sign-failed'],
     explanation:
@@ -102,7 +117,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'another machine or for another key, or the key was deleted), or it is there but locked and gpg could not ask for '
       + 'the passphrase: gpg prints the same words for both. Whether `gpg --list-secret-keys` lists the key in '
       + '~/.password-store/.gpg-id (for git signing: the key user.signingkey names) decides which. (With "No pinentry" or '
-      + '"Inappropriate ioctl" before it, it is the latter.)',
+      + '"Inappropriate ioctl" before it, it is the latter: `export GPG_TTY=$(tty)` in the shell profile lets pinentry ask, and '
+      + '`gpgconf --kill gpg-agent` restarts an agent that lost its terminal.)',
     fix: {
       description: 'First see whether the key is there (doctor --only pass checks it): listed means it is only locked or gpg cannot ask, so unlock it; '
         + 'not listed means import it from the machine that has it. Do not re-initialise the store for this: that cannot decrypt what is in it',
@@ -117,7 +133,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     // gpg 2.2/2.4 print the same two lines for an expired and for a revoked key (tried here with
     // both); an untrusted key adds "There is no assurance…" first (gpg-key-untrusted).
-    patterns: [/(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?skipped: Unusable public key/, /encryption failed: Unusable public key/, /Unusable secret key/],
+    patterns: [/(?:gpg: (?<fingerprint>[0-9A-F]{16,40}): )?skipped: [Uu]nusable public key/, /encryption failed: [Uu]nusable public key/, /[Uu]nusable secret key/],
     explanation:
       'pass encrypts for the key in .gpg-id, and gpg refuses to encrypt for a key that has expired or was revoked; the '
       + 'message is the same for both. The key listing tells them apart ([expired] or [revoked]). Extending an expired key '
@@ -168,13 +184,19 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-unsafe-permissions',
     title: 'gpg warns that its home folder has unsafe permissions or owner',
     group: 'pass-gpg',
-    patterns: [/no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/],
+    patterns: [
+      /no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/,
+      // A ~/.gnupg (or a file in it) that root owns after `sudo gpg`: gpg cannot write its keyring, trustdb or lock files.
+      /can't create directory [`'"][^'"\n]*\.gnupg[^'"\n]*['"]: Permission denied/,
+      /keyblock resource [`'"][^'"\n]*['"]: Permission denied/,
+      /(?:trustdb|keybox|file) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied|can't (?:open|create) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied/,
+    ],
     explanation:
       '~/.gnupg (or a file in it) is readable by others, or owned by another user (often root, after `sudo gpg`). gpg still '
       + 'works with a warning when only the mode is wrong; when root owns the files, gpg-agent cannot use them and keys '
       + 'look missing.',
     fix: {
-      description: 'Give ~/.gnupg back to your user and make it private',
+      description: 'Give ~/.gnupg back to your user and make it private (chmod 700 on the folder, chmod 600 on the files in it)',
       commands: [['sudo', 'chown', '-R', '<user>', '~/.gnupg'], ['chmod', '700', '~/.gnupg'], ['duo-sso-setup', 'doctor', '--only', 'gpg,permissions']],
       automatic: false,
     },
@@ -182,14 +204,18 @@ export const passGpgFailures: readonly KnownFailure[] = [
   },
   {
     id: 'gpg-agent-unavailable',
-    title: 'gpg cannot reach or start gpg-agent',
+    title: 'gpg cannot reach or start gpg-agent (or keyboxd)',
     group: 'pass-gpg',
     patterns: [
       /can't connect to the agent: IPC connect call failed/,
-      /failed to start agent '[^']*': /,
+      /can't connect to the agent: (?!IPC connect)[^\n]+/,
+      /problem with the agent: (?!No pinentry)[^\n]+/,
+      /failed to start (?:agent|keyboxd) '[^']*': /,
+      // gnupg 2.4 with use-keyboxd: the key database is a daemon as well (common/asshelp.c, g10/call-keyboxd.c).
+      /can't connect to the keyboxd: /, /error opening key DB: (?:No Keybox daemon running|[^\n]*IPC connect call failed)/, /\bGPG_ERR_NO_KEYBOXD\b/,
       /no gpg-agent running in this session/,
       /gpg-agent is not available in this session/,
-      /\bGPG_ERR_NO_AGENT\b|problem with the agent: No agent running/,
+      /\bGPG_ERR_NO_AGENT\b/,
       /can't connect to [`'"]?[^'"\n]*S\.gpg-agent/,
     ],
     supersedes: ['gpg-no-secret-key'],
@@ -208,7 +234,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-passphrase-rejected',
     title: 'The gpg passphrase was wrong, or the prompt was cancelled or timed out',
     group: 'pass-gpg',
-    patterns: [/decryption failed: Bad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
+    patterns: [/decryption failed: [Bb]ad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/,
+      // pinentry's retry prompt, gpg 1.4's, and a symmetric (or cached) passphrase that does not fit.
+      /Bad Passphrase \(try \d+ of \d+\)/, /Invalid passphrase; please try again/, /decryption failed: Bad session key/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
@@ -256,5 +284,196 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'error: gpg failed to sign the data\nfatal: failed to write commit object',
+  },
+  {
+    // gnupg common/asshelp.c warn_server_version_mismatch: an agent started by an older gnupg still runs.
+    id: 'gpg-agent-outdated',
+    title: 'An older gpg-agent (or dirmngr) is still running after gnupg was upgraded',
+    group: 'pass-gpg',
+    patterns: [/server '(?:gpg-agent|dirmngr|keyboxd|scdaemon)' is older than us \([\d.]+ < [\d.]+\)/, /Use the command "gpgconf --kill all" to restart them/],
+    explanation:
+      'gnupg was upgraded while its agent kept running, so gpg talks to the old one: it works with a warning, or fails in ways '
+      + 'that look like a missing key or a pinentry problem. Stopping all gnupg daemons lets the next gpg start the new ones; '
+      + 'no key or passphrase is lost.',
+    fix: { description: 'Stop the old gnupg daemons (the next gpg starts current ones), then retry', commands: [['gpgconf', '--kill', 'all'], ['duo-sso-setup', 'doctor', '--only', 'gpg']], automatic: false },
+    example: "gpg: WARNING: server 'gpg-agent' is older than us (2.2.27 < 2.4.5)\ngpg: Note: Outdated servers may lack important security fixes.\ngpg: Note: Use the command \"gpgconf --kill all\" to restart them.",
+  },
+  {
+    // gnupg common/dotlock.c: a lock file in ~/.gnupg left by a gpg that was killed (or one still running).
+    id: 'gpg-lock-stale',
+    title: 'gpg is waiting for a lock in ~/.gnupg (another gpg, or one that was killed)',
+    group: 'pass-gpg',
+    patterns: [
+      /waiting for lock \(held by \d+(?: - probably dead)?\)/,
+      /lock [`'"][^'"\n]*['"] not made: /,
+      /lock not made: (?:open\(O_EXCL\)|writing to)/,
+      /\bdatabase_open \d+ waiting for lock\b/,
+    ],
+    explanation:
+      'gpg locks its keyring and trust database while it writes them. Another gpg (or gpg-agent, keyboxd) holds the lock, or '
+      + 'one was killed and left its .lock file; gpg then waits forever. When no gpg process is left, the stale *.lock files in '
+      + '~/.gnupg (pubring.kbx.lock, trustdb.gpg.lock, public-keys.d/*.lock) can be removed; nothing else needs to go.',
+    fix: {
+      description: 'Stop the gnupg daemons and see whether any gpg still runs; if none does, remove the stale .lock files in ~/.gnupg',
+      commands: [['gpgconf', '--kill', 'all'], ['pgrep', '-fl', 'gpg']],
+      automatic: false,
+    },
+    example: "gpg: waiting for lock (held by 41233 - probably dead) ...\ngpg: keydb_search failed: Operation timed out",
+  },
+  {
+    // libgpg-error card codes (GPG_ERR_CARD_NOT_PRESENT 112, GPG_ERR_CARD 108, GPG_ERR_NO_SCDAEMON 119) as gpg prints them.
+    id: 'gpg-card-missing',
+    title: 'The gpg key lives on a smartcard or YubiKey that gpg cannot reach',
+    group: 'pass-gpg',
+    patterns: [
+      /OpenPGP card not available: /,
+      /(?:public key decryption|decryption|signing|sign|clear-sign|selecting card) failed: (?:Card error|Card not present|Card removed|No SmartCard daemon|Operation not supported by device|Card reset required)/,
+      /\bGPG_ERR_(?:CARD_NOT_PRESENT|CARD_REMOVED|NO_SCDAEMON)\b/,
+      /Please insert the card with serial number/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed', 'gpg-passphrase-rejected'],
+    explanation:
+      'The secret key is a stub pointing at a smartcard (a YubiKey, Nitrokey): the key itself is on the card, which is not '
+      + 'plugged in, is used by another program (pcscd, a browser), or scdaemon cannot talk to it. The key is not missing: '
+      + 'plug the card in, and restart scdaemon if gpg still does not see it.',
+    fix: {
+      description: 'Insert the card and check gpg sees it (gpg --card-status); if not, restart scdaemon',
+      commands: [['gpg', '--card-status'], ['gpgconf', '--kill', 'scdaemon']],
+      automatic: false,
+    },
+    example: 'gpg: public key decryption failed: Card not present\ngpg: decryption failed: No secret key',
+  },
+  {
+    // gnupg g10/gpg.c (--recv-keys / --send-keys) and dirmngr's error codes.
+    id: 'gpg-keyserver-failed',
+    title: 'gpg could not fetch a key from a keyserver',
+    group: 'pass-gpg',
+    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /],
+    explanation:
+      'gpg asked dirmngr for the key and it failed: no keyserver is configured, the keyserver has no such key (keys.openpgp.org '
+      + 'holds only keys whose e-mail was confirmed), or the network (proxy, VPN, firewall on port 11371) blocked it. Importing '
+      + 'the key from a file or from its owner (gpg --import KEY.asc) avoids the keyserver altogether.',
+    fix: { description: 'Import the key from a file its owner sends, or name a keyserver explicitly (--keyserver hkps://keys.openpgp.org)', commands: [['gpg', '--import', '<key-file>']], automatic: false },
+    example: 'gpg: keyserver receive failed: No data',
+  },
+  {
+    // pass (src/password-store.sh) prints only this when gpg failed and said nothing: a wrapper that hid
+    // gpg's own lines. With gpg's lines present, the entry for gpg's reason answers instead.
+    id: 'pass-encryption-failed',
+    title: 'pass could not encrypt the entry (gpg\'s own message decides why)',
+    group: 'pass-gpg',
+    patterns: [
+      /^(?![\s\S]*\bgpg: )[\s\S]*?\bPassword encryption aborted\./,
+      /^(?![\s\S]*\bgpg: )[\s\S]*?\bGPG encryption failed\. Would you like to try again\?/,
+      /^(?![\s\S]*\bgpg: )[\s\S]*?\bCould not reencrypt new password\./,
+    ],
+    explanation:
+      'pass runs gpg to encrypt for the keys in ~/.password-store/.gpg-id, and gpg refused. gpg printed the reason just before '
+      + '(a key it does not have, an expired or untrusted key, no terminal for the passphrase); a program that called pass may '
+      + 'have hidden it. The gpg and pass checks find which.',
+    fix: { description: 'Let the doctor check the key in .gpg-id (present, valid, trusted) and run pass by hand to see gpg\'s line', commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass'], ['cat', '~/.password-store/.gpg-id']], automatic: false },
+    example: 'Password encryption aborted.',
+  },
+  {
+    // password-store.sh verify_file, with PASSWORD_STORE_SIGNING_KEY set.
+    id: 'pass-signature-invalid',
+    title: 'pass refuses the store: .gpg-id is not signed by PASSWORD_STORE_SIGNING_KEY',
+    group: 'pass-gpg',
+    patterns: [/Signature for (?<path>\S+) (?:does not exist|is invalid)\./, /Could not sign \.gpg_id\./, /Signing of \.gpg_id unsuccessful\./],
+    explanation:
+      'PASSWORD_STORE_SIGNING_KEY is set, so pass accepts a .gpg-id only with a valid signature by one of those keys (.gpg-id.sig). '
+      + 'It is missing (a store initialised before the variable was set), or made by another key. Unset the variable if you do '
+      + 'not use signed stores; otherwise `pass init` with it set signs .gpg-id again.',
+    fix: { description: 'See whether PASSWORD_STORE_SIGNING_KEY is meant to be set; unset it, or re-sign .gpg-id with that key', commands: [['sh', '-c', 'echo "$PASSWORD_STORE_SIGNING_KEY"'], ['ls', '-l', '~/.password-store/.gpg-id', '~/.password-store/.gpg-id.sig']], automatic: false },
+    example: 'Signature for /home/jdoe/.password-store/.gpg-id does not exist.',
+  },
+  {
+    // password-store.sh cmd_git and the clipboard helper.
+    id: 'pass-extension-unavailable',
+    title: 'pass cannot use git or the clipboard here',
+    group: 'pass-gpg',
+    patterns: [/the password store is not a git repository\. Try "(?:pass|\S+) git init"/, /No X11 or Wayland display and clipper detected/, /Could not copy data to the clipboard/],
+    explanation:
+      'These are pass features outside its store: `pass git` needs the store to be a git repository (pass git init), and '
+      + '`pass -c` needs a desktop session with xclip or wl-copy. Over SSH, in WSL or on a server there is no clipboard: '
+      + 'show the entry instead. Neither concerns what the store holds.',
+    fix: { description: 'Show the entry instead of copying it where there is no desktop (or install xclip / wl-clipboard); for pass git, run pass git init first', commands: [], automatic: false },
+    example: 'Error: No X11 or Wayland display and clipper detected',
+  },
+  {
+    // gnupg: pinentry ran but could not use the terminal (libgpg-error/pinentry "Permission denied",
+    // pinentry-curses "Screen or window too small").
+    id: 'gpg-pinentry-terminal',
+    title: 'gpg\'s passphrase prompt could not use this terminal (owned by another user, or too small)',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:public key decryption|decryption|signing|sign|clear-sign|agent_genkey|changing the passphrase) failed: Permission denied/,
+      /key \S+: error sending to agent: Permission denied/,
+      /failed: Screen or window too small/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed'],
+    explanation:
+      'gpg-agent started pinentry on your terminal and pinentry could not open it: after `su` or `sudo -u` the terminal still '
+      + 'belongs to the first user, so the second cannot open /dev/tty ("Permission denied"); pinentry-curses also refuses a '
+      + 'window too small for its dialog. The key is there and fine. Log in as that user directly (ssh, a new login shell), '
+      + 'or enlarge the window; then point the agent at the terminal again.',
+    fix: {
+      description: 'Run gpg from a terminal that belongs to you (log in as that user, not su), then point gpg-agent at it',
+      commands: [['sh', '-c', 'ls -l "$(tty)"'], ['gpg-connect-agent', 'updatestartuptty', '/bye']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: Permission denied\ngpg: [stdin]: clear-sign failed: Permission denied',
+  },
+  {
+    // gnupg g10/sig-check.c, sign.c, keygen.c: a key or signature dated after this machine's clock.
+    id: 'gpg-time-warp',
+    title: 'gpg sees a key or signature from the future (this machine\'s clock is behind)',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:was|has been) created \d+ (?:seconds?|days?) in (?:the )?future \(time warp or clock problem\)/,
+      /\bin the future \(time warp or clock problem\)/,
+    ],
+    explanation:
+      'The key (or signature) was made on a machine whose clock was ahead of this one, or this clock is behind: a virtual '
+      + 'machine or WSL after sleep, or a machine without time sync. gpg then ignores the key as not yet valid, so encrypting '
+      + 'or verifying fails. Correcting the clock fixes it; the key is fine. (AWS refuses requests from a skewed clock too.)',
+    fix: { description: 'Set the clock right (time sync on), then retry', commands: [['duo-sso-setup', 'doctor', '--only', 'clock']], automatic: false },
+    example: 'gpg: key 38FC6A9264E4B59F was created 4021 seconds in the future (time warp or clock problem)',
+  },
+  {
+    // gnupg g10/armor.c: the input has no OpenPGP packets (an HTML error page saved as a key, the wrong file).
+    id: 'gpg-no-openpgp-data',
+    title: 'gpg was given something that is not a key or an encrypted file',
+    group: 'pass-gpg',
+    patterns: [/no valid OpenPGP data found/, /\bGPG_ERR_NO_DATA\b[^\n]*(?:import|decrypt)/],
+    explanation:
+      'What gpg read holds no OpenPGP data: a key "downloaded" as a web page (a login or error page, often from an internal '
+      + 'host off the VPN), an empty file, a copy damaged by an editor or a line-ending conversion, or a file that was never '
+      + 'encrypted. Look at the file: an exported key starts with "-----BEGIN PGP PUBLIC KEY BLOCK-----".',
+    fix: { description: 'Look at the first line of the file gpg read; fetch the key again (on the VPN) or ask its owner for it', commands: [['head', '-n', '1', '<file>']], automatic: false },
+    example: 'gpg: no valid OpenPGP data found.\ngpg: Total number processed: 0',
+  },
+  {
+    // gpg itself is not there: the shell, git (gpg-interface.c "cannot run %s"), Go's os/exec, Node's spawn, Ubuntu's
+    // command-not-found.
+    id: 'gpg-missing',
+    title: 'gpg (GnuPG) is not installed or not on PATH',
+    group: 'pass-gpg',
+    patterns: [
+      /\bgpg2?: (?:command )?not found/,
+      /command not found: gpg2?\b/,
+      /cannot run gpg2?: No such file or directory/,
+      /exec: "gpg2?": executable file not found/,
+      /spawn gpg2? ENOENT/,
+      /'gpg2?' is not recognized as an internal or external command/,
+      /(?:Command 'gpg2?' not found, but can be installed with|The program 'gpg2?' is currently not installed)/,
+    ],
+    supersedes: ['git-gpg-sign-failed'],
+    explanation:
+      'No gpg is on PATH: GnuPG is not installed (macOS has none by default: Homebrew\'s gnupg, or GPG Suite), it is '
+      + 'installed as gpg2 only, or a GUI program started without the shell\'s PATH (/opt/homebrew/bin missing). pass and git '
+      + 'signing both run `gpg`. Installing gnupg (with pass) sets up what duo-sso needs on Linux.',
+    fix: { description: 'Install GnuPG (and pass), or point the program at the gpg you have (git config gpg.program)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false },
+    example: 'error: cannot run gpg: No such file or directory\nerror: gpg failed to sign the data\nfatal: failed to write commit object',
   },
 ];

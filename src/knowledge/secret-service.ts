@@ -13,7 +13,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'secret-service-missing',
     title: 'No D-Bus session bus, so no Secret Service',
     group: 'secret-service',
-    supersedes: ['keyring-no-backend'],
+    supersedes: ['keyring-no-backend', 'secret-service-not-running'],
     patterns: [
       /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
       /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
@@ -28,11 +28,16 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Environment variable DBUS_SESSION_BUS_ADDRESS is unset/,
       /Failed to connect to socket \/run\/user\/\d+\/bus: (?:No such file or directory|Connection refused|Permission denied)/,
       /zbus error: I\/O error: No such file or directory/,
+      // secret-service-rs Error::Unavailable (under keyring-rs and @napi-rs/keyring), jaraco/keyring's libsecret backend.
+      /no secret service provider or dbus session found/,
+      // DBUS_SESSION_BUS_ADDRESS=disabled: (set by some sandboxes and remote shells), as GDBus rejects it.
+      /Unknown or unsupported transport [“"']disabled[”"'] for address [“"']disabled:/,
+      /Can't open a session to the secret service/,
     ],
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
       + 'containers and servers start no session bus, and a bus cannot be started without a desktop. '
-      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\`, then \`gnome-keyring-daemon --unlock\`.`,
+      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\`.`,
     fix: {
       description: 'Check whether pass and gpg are ready to be used instead, and what the secret store check sees',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -47,6 +52,13 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /org\.(?:freedesktop\.secrets|kde\.kwalletd\d*|gnome\.keyring\w*) was not provided by any \.service files/,
       /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
+      // The bus tried to start the keyring daemon and it never answered (gdbus and dbus-daemon wordings).
+      /Error calling StartServiceByName for org\.freedesktop\.secrets: (?:Timeout was reached|[^\n]*TimedOut)/,
+      /Failed to activate service 'org\.freedesktop\.secrets': timed out/,
+      // secretstorage (under Python keyring: "Unable to initialize SecretService: …").
+      /\bSecretServiceNotAvailableException\b/,
+      // gnome-keyring's PAM module and clients when gnome-keyring-daemon was never started for this login.
+      /couldn't connect to: \/run\/user\/\d+\/keyring\/control/, /gkr-pam: unable to locate daemon control file/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
     supersedes: ['secret-service-locked', 'keyring-no-backend'],
@@ -61,6 +73,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'secret-service-no-interface',
     title: 'The Secret Service answers, but without the collection duo-sso needs',
     group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
     patterns: [
       /No such interface [“"'‘]?org\.freedesktop\.(?:Secret\.(?:Collection|Service|Item)|DBus\.Properties)[”"'’]? on object at path \/org\/freedesktop\/secrets/,
       /No such interface [“"'‘]?org\.freedesktop\.Secret\.(?:Collection|Service|Item)[”"'’]?/,
@@ -71,6 +84,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // The bare root object: what go-keyring/99designs get from a bus whose Secret Service is not really there.
       /No such interface [“"'‘]?org\.freedesktop\.DBus\.Properties[”"'’]? on object at path \/(?!\w)/,
       /org\.freedesktop\.DBus\.Error\.(?:UnknownObject|UnknownInterface)\b/,
+      // secretstorage collection.py, and libsecret secret-session.c when the service will not open a session.
+      /No collections found\.|No collection with such alias\./,
+      /Couldn[’']t communicate with the secret storage/,
     ],
     explanation:
       'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection: a fresh or headless '
@@ -93,12 +109,15 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /failed to unlock correct collection/,
       /\bcollection is locked\b/i,
       /\bLockedException\b|\bItem is locked\b/,
+      // jaraco/keyring backends (KeyringLocked) and secret-service-rs Error::Locked.
+      /Failed to unlock the (?:collection|item|keyring)!/, /Cannot get secret of a locked object/, /gkr-pam: couldn't unlock the login keyring/, /\bKeyringLocked\b/, /SS Error: object locked/,
     ],
     supersedes: ['keyring-no-backend'],
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
-      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input).',
+      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
+      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
   },
@@ -115,11 +134,18 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Couldn't access platform secure storage/,
       /libsecret-1\.so\.0: cannot open shared object file/,
       /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
+      // Electron's safeStorage (VS Code and other editors) on a Linux desktop with no keyring it knows.
+      /An OS keyring couldn't be identified for storing the encryption related data/,
+      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
+      // libsecret's command-line tool is a separate package (libsecret-tools).
+      /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
     ],
     explanation:
       'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
       + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
-      + 'can keep its secrets in pass instead.',
+      + 'can keep its secrets in pass instead. On a desktop, installing gnome-keyring (and libsecret) gives it one; for a Python '
+      + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
+      + 'the keyring off, and the keyrings.alt package offers a file backend.',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -131,7 +157,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'secret-service-prompt',
     title: 'The keyring asked for a password and the prompt was dismissed or never shown',
     group: 'secret-service',
-    patterns: [/\bPromptDismissedException\b/, /Prompt dismissed/i, /org\.freedesktop\.DBus\.Error\.NoReply/, /Did not receive a reply\. Possible causes include: the remote application did not send a reply/],
+    supersedes: ['keyring-no-backend'],
+    patterns: [/\bPromptDismissedException\b/, /Prompt dismissed/i, /SS error: prompt dismissed/, /PasswordSetError: Cancelled by user/, /org\.freedesktop\.DBus\.Error\.NoReply/, /Did not receive a reply\. Possible causes include: the remote application did not send a reply/],
     explanation:
       'Unlocking the keyring needs its password, asked through a prompt on the desktop. Nobody answered it (an SSH session '
       + 'whose prompt appeared on the console, a screen locked) or it was cancelled, so the call timed out (NoReply after '
@@ -145,9 +172,12 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'keyring-item-corrupt',
     title: 'An item in the keyring is unreadable (damaged or written by another version)',
     group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
     patterns: [
       /[Ii]nvalid data in keyring\b/,
       /\bkeyring\b[^\n]*(?:unexpected end of JSON input|invalid character '[^']*' looking for beginning of value|cannot unmarshal)/i,
+      // keyring-rs Error::BadEncoding; libsecret secret-item.c.
+      /Data is not UTF-8 encoded/, /Received invalid secret from the secret storage/,
     ],
     explanation:
       'The keyring answered, and the item it returned is not what the program stored there: cut short, edited by hand, or '
@@ -164,19 +194,27 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'macos-keychain',
     title: 'The macOS keychain refused or could not find the item',
     group: 'secret-service',
+    // keyring-rs and Python keyring wrap the OSStatus in their generic "storage failure" / "locked" errors.
+    supersedes: ['keyring-no-backend', 'secret-service-locked'],
     patterns: [
       // Security.framework OSStatus codes and their texts (SecBase.h).
       /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
-      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|\(-25300\)/,
+      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|-25300\b/,
       /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
-      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b/,
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
       /SecKeychain\w+: /,
+      // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
+      /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
+      /A required entitlement isn't present|\berrSecMissingEntitlement\b|-34018\b/,
+      /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
     ],
     explanation:
       'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
       + 'ask (SSH, a launch agent, a locked screen); "could not be found" means no item of that name (not logged in yet, '
       + 'another account name); a wrong-password error means the keychain\'s password differs from the login password '
-      + '(after a password reset).',
+      + '(after a password reset). "Already exists" means an item of that name is there and the program tried to add '
+      + 'rather than update it (delete that one item, or let the program replace it); a missing entitlement is a program '
+      + 'built without keychain access.',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -188,17 +226,120 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'windows-credential-manager',
     title: 'Windows Credential Manager refused or could not find the credential',
     group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
     patterns: [
       /A specified logon session does not exist\. It may already have been terminated/,
       /\bERROR_NO_SUCH_LOGON_SESSION\b|\b1312\b[^\n]*logon session/,
       /\bCredRead\w*\b[^\n]*(?:Element not found|1168)|\bERROR_NOT_FOUND\b/,
       /The stub received bad data/,
+      // ERROR_NOT_FOUND (1168) as Rust (keyring-rs), Go (danieljoos/wincred) and .NET print it.
+      /Element not found\.? \(os error 1168\)/, /^(?:[\w ]+: )?Element not found\.$/m, /\b0x80070490\b/,
+      /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
       + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
-      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential.',
+      + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential. '
+      + '`cmdkey /list` (or Control Panel > Credential Manager > Windows Credentials) shows what is stored.',
     fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)',
+  },
+  {
+    // The secret is not there: every library has its own "not found" (zalando/go-keyring ErrNotFound,
+    // 99designs/keyring ErrKeyNotFound, keyring-rs Error::NoEntry, jaraco/keyring PasswordDeleteError).
+    id: 'keyring-item-missing',
+    title: 'The keyring has no item of that name (not saved yet, or saved under another name)',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /secret not found in keyring/,
+      /The specified item could not be found in the keyring/,
+      /No matching entry found in secure storage/,
+      /PasswordDeleteError: (?:No such password!|Password not found)/,
+      /The collection does not exist\. Please add a key first/,
+      /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
+    ],
+    explanation:
+      'The keyring works and answered: it holds no item under the name the program asked for. Usually nothing was saved yet '
+      + '(a first run, a login that never finished), or it was saved under another service or account name (another profile, '
+      + 'another version of the program), or in another keyring (a different backend, another user). Logging in saves it.',
+    fix: { description: 'See which items the secret store holds for duo-sso, then log in to save the missing one', commands: [SECRET_STORE_DOCTOR, ['duo-sso-setup', 'login']], automatic: false },
+    example: 'failed to get item: The specified item could not be found in the keyring',
+  },
+  {
+    // zalando/go-keyring ErrSetDataTooBig and keyring-rs Error::TooLong (Windows CRED_MAX_CREDENTIAL_BLOB_SIZE,
+    // 2560 bytes; macOS about 3000 bytes for a generic password).
+    id: 'keyring-secret-too-large',
+    title: 'The secret is too large for the platform\'s credential store',
+    group: 'secret-service',
+    patterns: [/data passed to Set was too big/, /Attribute '?\w+'? is longer than platform limit of \d+ chars/, /\bErrSetDataTooBig\b/],
+    supersedes: ['windows-credential-manager', 'keyring-no-backend'],
+    explanation:
+      'Windows Credential Manager keeps at most 2560 bytes per credential, and the macOS keychain about 3000 bytes for a '
+      + 'service, account and secret together. A large token (an SSO token with many groups) does not fit. The program has to '
+      + 'split the secret or store it elsewhere (a file keyring, pass); the store itself is fine.',
+    fix: { description: 'Use a backend without the size limit for this secret (the file or pass backend), and report it to the program\'s maintainers', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'failed to save token: data passed to Set was too big',
+  },
+  {
+    // docker/docker-credential-helpers client/client.go ("error storing credentials - err: %v, out: `%s`") when the
+    // credsStore in ~/.docker/config.json names a helper that is not installed (os/exec's message inside).
+    id: 'docker-credential-helper-missing',
+    title: 'Docker is configured with a credential helper that is not installed',
+    group: 'secret-service',
+    patterns: [
+      /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
+      /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+    ],
+    explanation:
+      'Docker keeps registry logins through a credential helper named by "credsStore" (or "credHelpers") in '
+      + '~/.docker/config.json: desktop, osxkeychain, pass, secretservice, wincred. The one named is not on PATH (Docker Desktop '
+      + 'was removed or replaced by Colima or Rancher, or its bin folder is not on PATH in this shell). Install that helper, '
+      + 'or change or remove credsStore; the login is then stored again.',
+    fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
+    example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+  },
+  {
+    // git-ecosystem/git-credential-manager src/shared/Core/CredentialStore.cs: GCM needs a store chosen on Linux,
+    // and each store works only where its platform is (a desktop for secretservice, Windows for wincredman).
+    id: 'gcm-credential-store',
+    title: 'Git Credential Manager has no usable credential store here',
+    group: 'secret-service',
+    patterns: [
+      /No credential store has been selected\./,
+      /Unknown credential store '[^'\n]+'\./,
+      /Cannot use the 'secretservice' credential backing store without a graphical interface present/,
+      /Unable to persist credentials with the 'wincredman' credential store/,
+      /Can only use the '\w+' credential store on (?:Windows|macOS|Linux|POSIX systems)/,
+      /Can not use the 'cache' credential store on Windows/,
+    ],
+    explanation:
+      'Git Credential Manager keeps the credentials git uses (for example to clone the tap from the internal GitHub) in a '
+      + 'store you choose with GCM_CREDENTIAL_STORE or credential.credentialStore. On Linux none is chosen by default, and '
+      + 'each store works only where it can: secretservice needs a desktop session, wincredman an interactive Windows logon, '
+      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while).',
+    fix: {
+      description: 'Choose a credential store that works here: secretservice on a desktop, gpg with pass on a server (or cache), then retry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store'], ['git', 'config', '--global', 'credential.credentialStore', 'secretservice']],
+      automatic: false,
+    },
+    example: 'fatal: No credential store has been selected.\n\nSet the GCM_CREDENTIAL_STORE environment variable or the credential.credentialStore Git configuration setting to one of the following options:',
+  },
+  {
+    // KeePassXC src/fdosecrets (Service.cpp, later DBusMgr.cpp): the bus name org.freedesktop.secrets is taken.
+    id: 'secret-service-conflict',
+    title: 'Two programs want to be the Secret Service (KeePassXC and gnome-keyring or KWallet)',
+    group: 'secret-service',
+    patterns: [
+      /Failed to register DBus service at\s+"?org\.freedesktop\.secrets/,
+      /Another secret service is running \(/,
+    ],
+    explanation:
+      'Only one program can own org.freedesktop.secrets on the session bus. KeePassXC\'s Secret Service integration found it '
+      + 'taken (usually by gnome-keyring-daemon, started by the desktop or by D-Bus activation, or by KWallet), so it did not '
+      + 'start, and programs keep talking to the other one. Pick one: turn off KeePassXC\'s integration, or stop the other '
+      + 'provider from claiming the name (gnome-keyring\'s "secrets" component), then restart the session.',
+    fix: { description: 'Decide which program should be the Secret Service and stop the other from claiming it; the secret store check shows which one answers', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Failed to register DBus service at org.freedesktop.secrets.<br/>Another secret service is running (<i>PID: 1834, Executable: /usr/bin/gnome-keyring-daemon</i>).<br/>Please stop/remove it before re-enabling the Secret Service Integration.',
   },
 ];

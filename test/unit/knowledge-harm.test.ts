@@ -32,6 +32,28 @@ describe('pairs that share words are told apart', () => {
     }
   });
 
+  it('a key gpg has but cannot use now (batch mode, smartcard out, empty passphrase) is never answered "import or re-initialise"', () => {
+    // gpg 2.2 here: --batch with loopback and no passphrase; libgpg-error's card and no-passphrase codes.
+    for (const [text, id] of [
+      ["gpg: Sorry, we are in batchmode - can't get input", 'gpg-key-locked'],
+      ['gpg: public key decryption failed: No passphrase given\ngpg: decryption failed: No secret key', 'gpg-key-locked'],
+      ['gpg: public key decryption failed: Card not present\ngpg: decryption failed: No secret key', 'gpg-card-missing'],
+    ] as const) {
+      const d = only(text);
+      expect(d.id, text).toBe(id);
+      expect(answer(d)).not.toMatch(/re-?initiali[sz]e|gpg --import/i);
+      expect(d.fix.commands.some(isDestructive)).toBe(false);
+    }
+  });
+
+  it('"Password encryption aborted." without gpg\'s line asks the doctor first; with it, gpg\'s reason answers', () => {
+    const alone = only('Password encryption aborted.');
+    expect(alone.id).toBe('pass-encryption-failed');
+    expect(alone.fix.commands[0]).toEqual(['duo-sso-setup', 'doctor', '--only', 'gpg,pass']);
+    expect(alone.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.').id).toBe('pass-key-missing');
+  });
+
   it('"No secret key" alone is ambiguous: the answer asks whether the key is listed (doctor checks it) before anything destructive', () => {
     const d = only('gpg: decryption failed: No secret key');
     expect(d.id).toBe('gpg-no-secret-key');
@@ -106,6 +128,34 @@ describe('pairs that share words are told apart', () => {
     expect(broken.id).toBe('brew-tap-broken');
     // The ladder tries `brew tap --repair` before anything that removes the tap.
     expect(broken.fix.commands).toEqual([['duo-sso-setup', 'upgrade', 'duo-sso']]);
+  });
+
+  it('a tap GitHub reports as missing (deleted, or private to you: the same 404) is checked for access before any untap', () => {
+    // Homebrew's update.sh prints this for any 404 from the GitHub API, and itself suggests untapping.
+    const gone = only('Error: ats-operations/homebrew-tap does not exist! Run `brew untap ats-operations/homebrew-tap` to remove it.');
+    expect(gone.id).toBe('brew-tap-gone');
+    expect(gone.fix.commands[0]![0]).toBe('git');
+    expect(gone.fix.commands.some(isDestructive)).toBe(false);
+    expect(gone.explanation).toMatch(/private/);
+    // A tap Homebrew itself emptied and deprecated is safe to untap, but the listing comes first.
+    const deprecated = only('Error: homebrew/cask-versions was deprecated. This tap is now empty and all its contents were either deleted or migrated.');
+    expect(deprecated.id).toBe('brew-tap-deprecated');
+    expect(deprecated.fix.commands).toEqual([['brew', 'tap'], ['brew', 'untap', 'homebrew/cask-versions']]);
+    // "already tapped" is not a broken tap: nothing is removed.
+    const already = only('Error: Tap ats-operations/homebrew-tap already tapped.');
+    expect(already.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('a keyring that works but is locked, or lacks one item, is not "no keyring here" (which sends users to another backend)', () => {
+    // keyring-rs wraps every platform error in "Platform secure storage failure"; the reason inside decides.
+    expect(only('Error: Platform secure storage failure: SS Error: object locked').id).toBe('secret-service-locked');
+    expect(only('Platform secure storage failure: SS error: prompt dismissed').id).toBe('secret-service-prompt');
+    expect(only("keyring.errors.KeyringLocked: Can't get password from keychain: (-25308, 'Unknown Error')").id).toBe('macos-keychain');
+    const missing = only('Error: No matching entry found in secure storage');
+    expect(missing.id).toBe('keyring-item-missing');
+    expect(answer(missing)).not.toMatch(/install pass-gpg/);
+    // Only when the library found no store at all is another backend the answer.
+    expect(only('Error: Platform secure storage failure: no secret service provider or dbus session found').id).toBe('secret-service-missing');
   });
 
   it('a clock that is off is not a wrong secret key, though both say SignatureDoesNotMatch', () => {

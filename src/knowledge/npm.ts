@@ -1,0 +1,187 @@
+// Installing or starting duo-sso-setup with npm, Node or Deno: the failures node.ts does not
+// already answer (EACCES, ENOSPC and engine checks are there). Keyed on npm's error codes
+// (npm/cli lib/utils/error-message.js prints "npm ERR! code X", npm 10 "npm error code X"),
+// Node's error codes (ERR_REQUIRE_ESM) and Deno's permission errors (runtime/permissions:
+// "Requires X access to …, run again with the --allow-X flag").
+import type { KnownFailure } from './types.js';
+
+const NPM = String.raw`npm (?:ERR!|error)`;
+
+export const npmFailures: readonly KnownFailure[] = [
+  {
+    id: 'npm-eperm',
+    title: 'npm could not write or rename a file (EPERM: in use, or a protected folder)',
+    group: 'node',
+    patterns: [
+      new RegExp(`${NPM} code EPERM`),
+      /\bEPERM: operation not permitted, (?:rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile) '(?<path>[^']+)'/,
+      /It's possible that the file was already in use \(by a text editor or antivirus\)/,
+    ],
+    explanation:
+      'The operating system refused npm a change to a file. On Windows that is almost always a file held open by another '
+      + 'program (an editor, a running duo-sso-setup, an antivirus scan) or a global folder under C:\\Program Files; on macOS a '
+      + 'folder protected by privacy settings, or files root left behind. Close what uses the folder and retry; keep npm\'s '
+      + 'global prefix in a folder you own (on Windows the default %AppData%\\npm) instead of running as Administrator.',
+    fix: {
+      description: 'Close programs using the folder (editors, a running duo-sso-setup, antivirus), check npm\'s prefix is a folder you own, then retry',
+      commands: [['npm', 'config', 'get', 'prefix'], ['duo-sso-setup', 'doctor', '--only', 'permissions']],
+      automatic: false,
+    },
+    example: "npm ERR! code EPERM\nnpm ERR! syscall rename\nnpm ERR! path C:\\Users\\jdoe\\AppData\\Roaming\\npm\\node_modules\\duo-sso-setup\nnpm ERR! errno -4048\nnpm ERR! Error: EPERM: operation not permitted, rename 'C:\\Users\\jdoe\\AppData\\Roaming\\npm\\node_modules\\duo-sso-setup'",
+  },
+  {
+    id: 'npm-file-exists',
+    title: 'npm will not overwrite a command that is already there (EEXIST)',
+    group: 'node',
+    patterns: [
+      new RegExp(`${NPM} code EEXIST`),
+      /\bEEXIST: file already exists, (?:symlink|mkdir|open|rename|link) '[^']*' -> '(?<path>[^']+)'/,
+      /Remove the existing file and try again, or run npm\s*(?:ERR!|error)?\s*with --force to overwrite files recklessly/,
+    ],
+    explanation:
+      'A file of the same name is already where npm links the command: another install of duo-sso-setup (Homebrew, a '
+      + 'release binary, another Node version\'s prefix) or a leftover. npm does not replace files it did not create. See which '
+      + 'one is on PATH; remove the stale one, or let npm overwrite it with --force.',
+    fix: {
+      description: 'See which duo-sso-setup is where; remove the stale one (or install again with --force to overwrite it)',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'path'], ['npm', 'install', '-g', '--force', 'duo-sso-setup']],
+      automatic: false,
+    },
+    example: "npm ERR! code EEXIST\nnpm ERR! path /usr/local/lib/node_modules/duo-sso-setup/dist/cli.js\nnpm ERR! dest /usr/local/bin/duo-sso-setup\nnpm ERR! EEXIST: file already exists, symlink '../lib/node_modules/duo-sso-setup/dist/cli.js' -> '/usr/local/bin/duo-sso-setup'\nnpm ERR! File exists: /usr/local/bin/duo-sso-setup",
+  },
+  {
+    id: 'npm-registry-auth',
+    title: 'The npm registry refused the login token (E401, E403, ENEEDAUTH)',
+    group: 'node',
+    patterns: [
+      new RegExp(`${NPM} code (?:E401|E403|ENEEDAUTH|EOTP)\\b`),
+      /Unable to authenticate, your authentication token seems to be invalid/,
+      /You need to authorize this machine using `npm adduser`/,
+      /This operation requires a one-time password from your authenticator/,
+      /\b(?:401 Unauthorized|403 Forbidden) - (?:GET|PUT) https?:\/\/(?<host>[^/\s]+)/,
+    ],
+    supersedes: ['npm-package-not-found'],
+    explanation:
+      'The registry npm asked (the public one, or the company registry a scope in ~/.npmrc points at) refused the token npm '
+      + 'sent: it expired, belongs to another registry, or is missing. A stale `_authToken` line in ~/.npmrc or a project\'s '
+      + '.npmrc is the usual cause. Logging in to that registry again writes a new token.',
+    fix: {
+      description: 'See which registry npm uses, then log in to it again (npm login --registry URL)',
+      commands: [['npm', 'config', 'get', 'registry'], ['npm', 'login']],
+      automatic: false,
+    },
+    describe: (f) => (f.host ? `The registry at ${f.host} refused the request.` : undefined),
+    example: 'npm ERR! code E401\nnpm ERR! Unable to authenticate, your authentication token seems to be invalid.\nnpm ERR! To correct this please try logging in again with:\nnpm ERR!     npm login',
+  },
+  {
+    id: 'npm-package-not-found',
+    title: 'npm cannot find the package or version in the registry it asks (E404, ETARGET)',
+    group: 'node',
+    patterns: [
+      new RegExp(`${NPM} code (?:E404|ETARGET)\\b`),
+      /404 Not Found - GET https?:\/\/(?<host>[^/\s]+)\S*/,
+      /'(?<package>[^'\s]+)' is not in this registry/,
+      /No matching version found for (?<package>\S+?)\.?$/m,
+    ],
+    explanation:
+      'The registry npm asked has no such package or version: a typo, a version not published yet, or a package published '
+      + 'only to another registry (a company registry the project\'s .npmrc names, which this machine does not use). A '
+      + 'private package can also answer 404 to a request without a login.',
+    fix: {
+      description: 'Check the name and which registry npm asks (npm config get registry); use the registry the package is published to',
+      commands: [['npm', 'config', 'get', 'registry'], ['npm', 'view', 'duo-sso-setup', 'versions']],
+      automatic: false,
+    },
+    example: "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/duo-sso-setup - Not found\nnpm ERR! 404\nnpm ERR! 404  'duo-sso-setup@*' is not in this registry.",
+  },
+  {
+    id: 'npm-integrity',
+    title: 'A downloaded package does not match its checksum (EINTEGRITY)',
+    group: 'node',
+    patterns: [new RegExp(`${NPM} code EINTEGRITY`), /integrity checksum failed when using sha(?:1|256|512): wanted \S+ but got/, /\bEINTEGRITY\b/],
+    explanation:
+      'What npm downloaded does not match the checksum in the lockfile or the registry: a truncated download left in npm\'s '
+      + 'cache, a proxy that rewrites downloads, or a lockfile made against another registry. Verifying the cache and '
+      + 'downloading again cures the first; the others show the same mismatch again.',
+    fix: { description: 'Verify npm\'s cache (it drops damaged entries), then install again', commands: [['npm', 'cache', 'verify']], automatic: false },
+    example: 'npm ERR! code EINTEGRITY\nnpm ERR! sha512-AbC== integrity checksum failed when using sha512: wanted sha512-AbC== but got sha512-XyZ==. (8392 bytes)',
+  },
+  {
+    id: 'npm-read-only',
+    title: 'npm\'s install folder is on a read-only file system (EROFS)',
+    group: 'node',
+    patterns: [new RegExp(`${NPM} code EROFS`), /\bEROFS: read-only file system, (?:mkdir|open|rename|symlink|unlink) '(?<path>[^']+)'/],
+    explanation:
+      'The folder npm installs into is read-only: a Node from a system image or a Nix/immutable system (/usr, /nix/store), '
+      + 'or a container\'s mounted file system. Install into a prefix in your home folder instead.',
+    fix: { description: 'Point npm\'s global prefix at a folder in your home, put its bin on PATH, install again', commands: [['npm', 'config', 'set', 'prefix', '~/.npm-global']], automatic: false },
+    example: "npm ERR! code EROFS\nnpm ERR! syscall mkdir\nnpm ERR! path /usr/lib/node_modules/duo-sso-setup\nnpm ERR! errno -30\nnpm ERR! rofs EROFS: read-only file system, mkdir '/usr/lib/node_modules/duo-sso-setup'",
+  },
+  {
+    id: 'node-require-esm',
+    title: 'An ES module was loaded with require() (ERR_REQUIRE_ESM)',
+    group: 'node',
+    patterns: [
+      /\bERR_REQUIRE_ESM\b/,
+      /require\(\) of ES Module (?<path>\S+?) (?:from \S+ )?not supported/,
+      /Cannot use import statement outside a module/,
+      /\bERR_REQUIRE_ASYNC_MODULE\b/,
+    ],
+    explanation:
+      'duo-sso-setup is an ES module. Node before 20.19 (and 22.12) cannot load ES modules with require(), so a wrapper that '
+      + 'requires it, or running a file Node takes for CommonJS, fails at once. Run the installed `duo-sso-setup` command (or '
+      + '`node dist/cli.js`) with a current Node; nothing is wrong with the install.',
+    fix: { description: 'Use a current Node (20.19 or newer) and start the installed command rather than require()-ing it', commands: [['node', '--version'], ['duo-sso-setup', 'doctor', '--only', 'platform']], automatic: false },
+    example: "Error [ERR_REQUIRE_ESM]: require() of ES Module /usr/local/lib/node_modules/duo-sso-setup/dist/cli.js from /home/jdoe/bin/wrap.js not supported.",
+  },
+  {
+    id: 'node-not-found',
+    title: 'Node.js (or npm, npx) is not installed or not on PATH',
+    group: 'node',
+    patterns: [
+      /\b(?:node|npm|npx): (?:command )?not found/,
+      /command not found: (?:node|npm|npx)\b/,
+      /(?:\/usr\/bin\/)?env: [‘'"]?node[’'"]?: No such file or directory/,
+      /'(?:node|npm|npx)' is not recognized as an internal or external command/,
+      /exec: "(?:node|npm|npx)": executable file not found/,
+      /(?:Command '(?:node|npm|npx)' not found, but can be installed with|The program '(?:node|npm|npx)' is currently not installed)/,
+    ],
+    explanation:
+      'The shell finds no node: Node.js is not installed, or it was installed by a version manager (nvm, fnm, volta) whose '
+      + 'setup is not in this shell\'s profile, or its bin folder is missing from PATH in a non-login shell. duo-sso-setup\'s '
+      + 'command starts with `#!/usr/bin/env node`, so it fails the same way ("env: node: No such file or directory").',
+    fix: {
+      description: 'Install Node.js 20 or newer (or load your version manager in the shell profile), then open a new terminal',
+      commands: [['sh', '-c', 'command -v node npm; echo "$PATH"']],
+      automatic: false,
+    },
+    example: '/usr/bin/env: ‘node’: No such file or directory',
+  },
+  {
+    id: 'deno-permission-denied',
+    title: 'Deno refused an access duo-sso-setup needs (run without -A)',
+    group: 'node',
+    patterns: [
+      /Requires (?<access>read|write|net|env|run|sys|ffi|import) access to [^\n]*?, (?:run again with the --allow-\w+ flag|specify the required permissions during compilation)/,
+      /\b(?:NotCapable|PermissionDenied): Requires (?:read|write|net|env|run|sys|ffi|import) access\b/,
+      /\bPermissionDenied: (?:read|write|network|net|env|run) access to [^\n]*, run again with the --allow-\w+ flag/,
+    ],
+    explanation:
+      'Deno runs a program with no access to files, network, environment or other programs unless given flags, and '
+      + 'duo-sso-setup needs all of them (~/.aws, STS, HOME, gpg and pass). It was started without -A (or installed with a '
+      + 'narrower set of flags). Run it as `deno run -A dist/cli.js`, or install it with `deno install -g -A -n duo-sso-setup dist/cli.js`.',
+    fix: { description: 'Run (or reinstall) it with all permissions: deno install -g -A -n duo-sso-setup dist/cli.js', commands: [['deno', 'install', '-g', '-A', '-f', '-n', 'duo-sso-setup', 'dist/cli.js']], automatic: false },
+    example: 'error: Uncaught (in promise) NotCapable: Requires env access to "HOME", run again with the --allow-env flag',
+  },
+  {
+    id: 'deno-not-found',
+    title: 'Deno is not installed or not on PATH',
+    group: 'node',
+    patterns: [/\bdeno: (?:command )?not found/, /command not found: deno\b/, /'deno' is not recognized as an internal or external command/, /exec: "deno": executable file not found/],
+    explanation:
+      'The shell finds no deno. Deno\'s installer puts it in ~/.deno/bin and adds that to PATH in the shell profile, which a '
+      + 'shell started before (or a non-login shell) has not read. duo-sso-setup runs on Node.js 20+ as well: Deno is not required.',
+    fix: { description: 'Put ~/.deno/bin on PATH (or install Deno 2), or run duo-sso-setup with Node instead', commands: [['sh', '-c', 'ls ~/.deno/bin; echo "$PATH"']], automatic: false },
+    example: 'bash: deno: command not found',
+  },
+];
