@@ -27,9 +27,111 @@ export const awsCliFailures: readonly KnownFailure[] = [
     id: 'aws-cli-not-found',
     title: 'The AWS CLI is not installed or not on PATH',
     group: 'aws-cli',
-    patterns: [/\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/],
+    patterns: [
+      /\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
+      // kubectl's exec credential plugin (client-go plugin/pkg/client/auth/exec) and Node's child_process.
+      /exec: executable aws not found/, /\bspawn aws(?:\.exe)? ENOENT\b/,
+    ],
     explanation: 'duo-sso writes credentials for the AWS CLI, but no `aws` is on PATH.',
     fix: { description: 'Install the AWS CLI v2', commands: [['duo-sso-setup', 'install', 'aws-cli']], automatic: false },
     example: 'zsh: command not found: aws',
+  },
+  {
+    // awscli/argparser.py: "Invalid choice, valid choices are:" (v1, v2 before 2.22) and
+    // "Found invalid choice 'x'" under "aws: [ERROR]:" (later v2); clidriver.py "Unknown options: ...".
+    id: 'aws-cli-usage',
+    title: 'The AWS CLI does not know this command or option (typo, or a CLI too old for it)',
+    group: 'aws-cli',
+    patterns: [
+      /\bargument (?:command|operation|subcommand): (?:Invalid choice\b|Found invalid choice '(?<command>[^'\n]*)')/,
+      /^Invalid choice: '[^'\n]+', maybe you meant:/m,
+      /(?:^|\[ERROR\]: )Unknown options: --?\w/m,
+      /\baws(?:\.exe)?: (?:error|\[ERROR\]): (?:the following arguments are required|argument --[\w-]+: expected one argument|unrecognized arguments)/,
+    ],
+    supersedes: ['aws-cli-v1-shadowing'],
+    explanation:
+      'The `aws` that ran refused the command line before calling AWS. Either a word is mistyped, or the command or option is '
+      + 'newer than this AWS CLI: v1 has no `aws sso login`, `aws configure sso`, `aws configure export-credentials` or '
+      + '`--no-cli-pager`, and an old v2 lacks services and options added since. Often a v1 (pip, pyenv) shadows the v2 you '
+      + 'installed, or kubectl and scripts run an old `aws` from another PATH.',
+    fix: {
+      description: 'See which aws runs and its version, then update to the current AWS CLI v2 (or correct the command)',
+      commands: [['aws', '--version'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "aws: error: argument command: Invalid choice, valid choices are:\n\naccessanalyzer                           | account",
+  },
+  {
+    // kubectl runs `aws eks get-token` as an exec credential plugin (client-go
+    // plugin/pkg/client/auth/exec/exec.go); kubeconfigs written by an old AWS CLI ask for the
+    // v1alpha1 API that kubectl 1.24 removed.
+    id: 'eks-get-token-failed',
+    title: 'kubectl could not get a token from `aws eks get-token`',
+    group: 'aws-cli',
+    patterns: [
+      /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1alpha1"/,
+      /getting credentials: exec: executable aws failed with exit code \d+/,
+      /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1alpha1/,
+      /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
+    ],
+    supersedes: ['aws-cli-not-found'],
+    explanation:
+      'kubectl runs `aws eks get-token` (the kubeconfig\'s `exec` section) for every request. "invalid apiVersion '
+      + 'client.authentication.k8s.io/v1alpha1" means the kubeconfig was written by an old AWS CLI and kubectl 1.24+ no longer '
+      + 'accepts it: update the AWS CLI and write the kubeconfig again. "failed with exit code" means the aws command itself '
+      + 'failed (its own message is printed above it): usually the profile the kubeconfig names (AWS_PROFILE in its env) has '
+      + 'expired credentials or does not exist.',
+    fix: {
+      description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+  },
+  {
+    // kubectl's answer when the API server does not accept the token (a 401): the exec plugin ran.
+    id: 'eks-unauthorized',
+    title: 'The EKS cluster does not accept the AWS identity kubectl presented',
+    group: 'aws-cli',
+    patterns: [
+      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
+      // helm (and other client-go tools) over the same refusal.
+      /Kubernetes cluster unreachable: the server has asked for the client to provide credentials/,
+    ],
+    explanation:
+      'kubectl got a token from `aws eks get-token`, but the cluster refused it. The token is signed with whatever credentials '
+      + 'the kubeconfig\'s profile resolves to: an expired session, the wrong profile (AWS_PROFILE in the shell or in the '
+      + 'kubeconfig\'s env), or a role the cluster does not map (not in the aws-auth ConfigMap or an EKS access entry; the '
+      + 'role ARN must be given without its path).',
+    fix: {
+      description: 'See which identity the profile is, log in again, and ask the cluster owners to map that role if it still fails',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'kubeconfig']],
+      automatic: false,
+    },
+    example: 'error: You must be logged in to the server (Unauthorized)',
+  },
+  {
+    // Throttling and transient server errors every AWS service returns (the retryable codes in
+    // botocore's retries/standard.py and the SDKs' retry handlers), and the retry budget running out.
+    id: 'aws-throttled',
+    title: 'AWS is throttling the requests, or failing them for a moment',
+    group: 'aws-cli',
+    patterns: [
+      /\b(?:Throttling(?:Exception)?|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled(?:Exception)?|SlowDown|ProvisionedThroughputExceededException|BandwidthLimitExceeded|EC2ThrottledException|PriorRequestNotComplete|TransactionInProgressException)\b/,
+      /\bRate exceeded\b/,
+      /\((?:InternalFailure|InternalError|ServiceUnavailable(?:Exception)?|InternalServerError|InternalServiceError)\) when calling the \w+ operation/,
+      /\bexceeded maximum number of attempts, \d+, (?:https response error StatusCode: (?:429|5\d\d)|[\w ]*(?:throttl|rate exceeded))/i,
+    ],
+    explanation:
+      'AWS limits how fast an account (or one user) may call each API, and sometimes fails a call for a moment. Many profiles '
+      + 'logging in at once, a script in a loop, or several tools polling the same account exhaust the rate; the SDK retries a '
+      + 'few times and then gives up with this. Waiting and retrying works; lasting relief is fewer parallel calls, or more '
+      + 'patient retries in the profile (retry_mode = adaptive, max_attempts = 10).',
+    fix: {
+      description: 'Retry in a minute; for scripts, set more patient retries on the profile and call less in parallel',
+      commands: [['aws', 'configure', 'set', 'retry_mode', 'adaptive', '--profile', '<profile>'], ['aws', 'configure', 'set', 'max_attempts', '10', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (Throttling) when calling the AssumeRoleWithSAML operation (reached max retries: 4): Rate exceeded',
   },
 ];

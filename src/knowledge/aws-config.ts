@@ -139,6 +139,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The SSO session has expired/i,
       /Cached SSO login is expired|SSO (?:token|session)[^\n]{0,40}(?:expired|invalid)/i,
       /Unable to load SSO token/i,
+      // botocore NoAuthTokenError: a bearer-token (sso-session) call without a cached token.
+      /Unable to locate authorization token/,
     ],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
@@ -161,13 +163,27 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bMissingRegion: could not find region configuration/,
       /Region is missing\b/,
       /\bInvalidRegionError\b/,
+      // botocore UnknownEndpointError / UnknownRegionError / ServiceNotInRegionError.
+      /Unable to construct an endpoint for \S+ in region (?<region>[^\s.]+(?:\.[^\s.]+)*)/,
+      /\bUnknown region: '(?<region>[^'\n]*)'/,
+      /\bService \S+ not available in region (?<region>\S+)/,
+      // The endpoint rule sets every SDK generates from (JS v3, Go v2, Java v2, botocore).
+      /Invalid Configuration: Missing Region/,
+      /Invalid region: region was not a valid DNS name/,
+      // Go SDK v2 (aws.MissingRegionError), Java SDK v2 / v1, .NET.
+      /an AWS region is required, but was not found/,
+      /Unable to load region from any of the providers in the chain/,
+      /Unable to find a region via the region provider chain/,
+      /No RegionEndpoint or ServiceURL configured/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
-      + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, or a typo).',
+      + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
+      + 'or a typo), or the service has no endpoint in that region. Tools started outside your shell (IDEs, kubectl, '
+      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
     fix: {
       description: 'Set a region for the profile',
       commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
@@ -185,6 +201,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Infinite loop in credential configuration detected/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
+      // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
+      /contains both source_profile and credential_source/,
+      /No credentials found in credential_source referenced in profile/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
@@ -195,5 +214,91 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'The source_profile "dev" must specify either static credentials or an assume role configuration',
+  },
+  {
+    // botocore exceptions.py (retry, defaults-mode, STS/S3 endpoint, IMDS and proxies settings),
+    // credentials.py (credential_source, SSO keys), awscli formatter.py ("Unknown output type").
+    id: 'aws-config-invalid-value',
+    title: 'A setting in the AWS config has a value the AWS tools do not accept',
+    group: 'aws-cli',
+    patterns: [
+      /\bInvalid(?:MaxRetryAttempts|RetryMode|RetryConfiguration|STSRegionalEndpointsConfig|S3UsEast1RegionalEndpointConfig|IMDSEndpoint|IMDSEndpointMode|ProxiesConfig|ChecksumConfig|EndpointDiscoveryConfiguration)Error\b|\bInvalidDefaultsMode\b/,
+      /Value provided to "max_attempts": [^\n]* must be an integer/,
+      /Invalid value provided to "mode": "[^"\n]*" must be one of/,
+      /STS regional endpoints option [^\n]* is invalid/,
+      /S3 us-east-1 regional endpoint option [^\n]* is invalid/,
+      /Client configured with invalid defaults mode/,
+      /Invalid configuration value\(s\) provided for proxies_config/,
+      /Invalid (?:endpoint )?EC2 Instance Metadata endpoint/,
+      /Unsupported configuration value for \w+\. Expected one of/,
+      /^Unknown output type: /m,
+      /The credential source "[^"\n]*" referenced in profile "[^"\n]*" is not valid/,
+      /credential_source "[^"\n]*" is specified in profile "[^"\n]*", but no source provider was configured/,
+      /is configured to use SSO but is missing required configuration: /,
+      /Missing the following required SSO configuration values: /,
+    ],
+    explanation:
+      'A key in ~/.aws/config (or its environment variable) holds a value the AWS tools refuse: max_attempts that is not a '
+      + 'number, retry_mode other than legacy/standard/adaptive, sts_regional_endpoints other than legacy/regional, output '
+      + 'other than json/text/table/yaml, a credential_source other than Environment/Ec2InstanceMetadata/EcsContainer, or an '
+      + 'SSO profile missing sso_start_url, sso_region, sso_account_id or sso_role_name. The message names the key; every '
+      + 'command that reads the profile fails until it is corrected or removed.',
+    fix: {
+      description: 'Find the key the message names in the profile (or the environment) and correct or remove it; doctor shows the profile',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>'], VALIDATE],
+      automatic: false,
+    },
+    example: 'Value provided to "max_attempts": ten must be an integer greater than or equal to 1.',
+  },
+  {
+    // botocore credentials.py AssumeRoleProvider (RefreshWithMFAUnsupportedError), the JS SDK v3
+    // (@aws-sdk/credential-provider-ini resolveAssumeRoleCredentials) and the Go SDK (stscreds).
+    id: 'assume-role-mfa-prompt',
+    title: 'The profile needs an MFA code, and nothing can ask for one',
+    group: 'credentials',
+    patterns: [
+      /Cannot refresh credentials: MFA token required/,
+      /\bRefreshWithMFAUnsupportedError\b/,
+      /requires multi-factor authentication, but no MFA code callback was provided/,
+      /assume role with MFA enabled, but (?:AssumeRoleTokenProvider session option not set|TokenProvider is not set|neither TokenCode nor TokenProvider are set)/,
+    ],
+    explanation:
+      'The profile assumes a role with mfa_serial, so every new session needs a one-time code. A program that cannot prompt '
+      + '(an IDE, a long-running boto3 session refreshing itself, a credential_process, kubectl) cannot supply it. duo-sso\'s '
+      + 'profiles never need mfa_serial: Duo already did the second factor.',
+    fix: {
+      description: 'Run the command once in a terminal to answer the MFA prompt, or use the duo-sso profile for that role (no mfa_serial)',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
+  },
+  {
+    // With no credentials in the environment or the files, every SDK's default chain ends at the
+    // EC2 instance metadata service (169.254.169.254, botocore utils.py IMDSFetcher, Go ec2imds)
+    // or a container endpoint: on a laptop that is a network error that is really "no credentials".
+    id: 'imds-fallback',
+    title: 'No credentials were found, so the SDK asked the EC2 metadata service (there is none here)',
+    group: 'credentials',
+    patterns: [
+      /\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
+      /\bec2imds\b|\bEC2MetadataError\b|\bEC2RoleRequestError\b/,
+      /Error retrieving metadata: /,
+      /Error when retrieving credentials from (?:container-role|iam-role): /,
+      /Unable to retrieve token for use in IMDSv2 call/,
+      /Failed to load credentials from IMDS|Unable to load credentials from (?:service endpoint|Amazon EC2 metadata service)/i,
+    ],
+    supersedes: ['no-credentials', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
+    explanation:
+      'Neither the environment nor ~/.aws held credentials for the profile the program used, so the SDK fell back to the EC2 '
+      + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
+      + 'fine. Usually no profile was selected (set AWS_PROFILE or --profile to a duo-sso profile), the profile has not been '
+      + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME).',
+    fix: {
+      description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
+      commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'operation error ec2imds: GetMetadata, request canceled, context deadline exceeded\nfailed to refresh cached credentials, no EC2 IMDS role found',
   },
 ];

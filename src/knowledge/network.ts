@@ -39,6 +39,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.UnknownHostException: (?<host>[\w.-]+)/,
       /curl: \(6\) Could not resolve (?:host|proxy)/,
       /\bgetaddrinfo failed\b|\[Errno 11001\]/,
+      // The resolver's own words without an errno (Java, .NET, Ruby, git), libuv's codes alone (npm),
+      // urllib3 2's NameResolutionError detail, and Go's resolver timing out on its DNS server.
+      /\b(?:nodename nor servname provided, or not known|Name or service not known|Temporary failure in name resolution|No such host is known|Name does not resolve|Could not resolve host)\b/,
+      /\bE(?:NOTFOUND|AI_AGAIN)\b/,
+      /Failed to resolve '(?<host>[\w.-]+)'/,
+      new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
+      /\bUnknownHostException\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -66,6 +73,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.ConnectException: Connection refused/,
       /\bNewConnectionError\b[^\n]*Connection refused/,
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
+      // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
+      /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -88,6 +97,14 @@ export const networkFailures: readonly KnownFailure[] = [
       /ConnectionResetError\(\d+, 'Connection reset by peer'\)/,
       /\[Errno (?:104|54|10054)\] Connection reset by peer/,
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
+      // libuv's code alone, botocore ConnectionClosedError, http.client's RemoteDisconnected, curl 52/56,
+      // Java's SocketException and Windows' WSAECONNRESET (Go "wsarecv: …", .NET).
+      /\bECONNRESET\b/,
+      /Connection was closed before we received a valid response from endpoint URL/,
+      /\bRemoteDisconnected\(?'?Remote end closed connection without response/,
+      /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
+      /java\.net\.SocketException: Connection reset\b/,
+      /An existing connection was forcibly closed by the remote host/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -118,6 +135,12 @@ export const networkFailures: readonly KnownFailure[] = [
       /SocketTimeoutException: (?:connect|Read) timed out/,
       /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
       /\bETIMEDOUT\b/,
+      // Go's kernel-level timeout, undici (Node fetch), Java without the exception name, Windows' WSAETIMEDOUT.
+      new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
+      /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
+      /\bERR_SOCKET_CONNECTION_TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
+      /\bconnect timed out\b/,
+      /A connection attempt failed because the connected party did not properly respond after a period of time/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -146,6 +169,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /SSL certificate problem: (?:self[- ]signed|unable to get local issuer|certificate chain)/,
       /tls: failed to verify certificate: x509: (?:certificate signed by unknown authority|certificate is not trusted)/,
       /error:(?:0A000086|1416F086|14090086):SSL routines:[^\n]*certificate verify failed/,
+      // OpenSSL's other chain errors, Node's CERT_UNTRUSTED, .NET's chain status, Python 3.13's strict
+      // X.509 checks on a corporate CA (VERIFY_X509_STRICT).
+      /\bunable to get issuer certificate\b|\bCERT_UNTRUSTED\b|\bUNABLE_TO_GET_ISSUER_CERT\b/,
+      /The remote certificate is invalid (?:according to the validation procedure|because of errors in the certificate chain)|\bRemoteCertificateChainErrors\b/,
+      /certificate verify failed: (?:Missing Authority Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension)/,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
@@ -154,6 +182,7 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
+      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier): that CA needs reissuing. '
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
       + 'its own bundle unless AWS_CA_BUNDLE names one, Node tools add NODE_EXTRA_CA_CERTS. Never turn verification off '
       + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle.',
@@ -187,6 +216,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /Unable to tunnel through proxy/,
       /Failed to connect to proxy URL/,
       /curl: \(56\) (?:Received HTTP code|Proxy CONNECT)/,
+      // curl 5 (CURLE_COULDNT_RESOLVE_PROXY), .NET's tunnel failure, Chromium/Electron net errors.
+      /Could not resolve proxy: /,
+      /The proxy tunnel request to proxy '[^'\n]*' failed/,
+      /\bERR_PROXY_CONNECTION_FAILED\b|\bERR_TUNNEL_CONNECTION_FAILED\b|\bERR_PROXY_AUTH\w*/,
+      /\bProxy Authentication Required\b/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -255,6 +289,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /remote error: tls: (?:handshake failure|protocol version)/,
       /\bEPROTO\b[^\n]*SSL routines/,
       /curl: \(35\) /,
+      // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
+      // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
+      /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,
+      /Received fatal alert: (?:handshake_failure|protocol_version)|Remote host terminated the handshake/,
+      /http: server gave HTTP response to HTTPS client/,
+      /\bERR_SSL_(?:WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|DECRYPTION_FAILED_OR_BAD_RECORD_MAC)\b|\bpacket length too long\b/,
+      /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -50,12 +50,67 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Unsupported engine for (?<package>\S+): wanted: \{"node":"(?<wanted>[^"]+)"\}/,
       /SyntaxError: Unexpected token '(?:\?|\.)'/,
       /Node\.js (?:v?\d+(?:\.\d+)*|version) (?:is )?(?:not supported|too old)|requires Node(?:\.js)? (?:>=|version )?\s*\d+/i,
+      // The AWS SDK for JavaScript v3's NodeDeprecationWarning (@aws-sdk/core emitWarningIfUnsupportedVersion),
+      // yarn's engine check, and a Node without a global fetch (before 18).
+      /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\s+no longer support Node\.js/,
+      /The engine "node" is incompatible with this module/,
+      /ReferenceError: fetch is not defined/,
     ],
     explanation:
-      'duo-sso-setup needs Node.js 20 or newer (or Deno 2). An older Node fails at install with EBADENGINE or, if the check '
+      'duo-sso-setup needs Node.js 20 or newer (or Deno 2); the AWS SDK warns (NodeDeprecationWarning) as each Node line nears '
+      + 'its end of support. An older Node fails at install with EBADENGINE or, if the check '
       + 'is skipped, at start with a syntax error on newer JavaScript. When `current` is newer than `required` (an engines field '
       + 'that pins one major version), the package\'s engines field is too strict: npm only warns, nothing needs doing.',
     fix: { description: 'Install a current Node.js (20 or newer), then install again', commands: [['node', '--version'], ['duo-sso-setup', 'doctor', '--only', 'platform']], automatic: false },
     example: 'npm WARN EBADENGINE Unsupported engine {\nnpm WARN EBADENGINE   package: \'duo-sso-setup@0.1.0\',\nnpm WARN EBADENGINE   required: { node: \'>=20\' },\nnpm WARN EBADENGINE   current: { node: \'v16.20.2\', npm: \'8.19.4\' }\nnpm WARN EBADENGINE }',
+  },
+  {
+    // A `#!/usr/bin/env node` script started where node is not on PATH: env(1)'s message (GNU and
+    // BSD), the shells', and Go's exec (duo-sso or the AWS CLI running a credential_process).
+    id: 'node-not-on-path',
+    title: 'node is not on the PATH of the program that runs duo-sso-setup',
+    group: 'node',
+    supersedes: ['credential-process-failed'],
+    patterns: [
+      /\benv: ['‘]?node['’]?: No such file or directory/,
+      /\bnode: (?:command )?not found\b|command not found: node\b/,
+      /'node(?:\.exe)?' is not recognized as an internal or external command/,
+      /exec: \\?"node\\?": executable file not found/,
+    ],
+    explanation:
+      'duo-sso-setup runs on Node, found through PATH. A terminal may have it (nvm, fnm, asdf or Homebrew set PATH in your '
+      + 'shell\'s rc file) while programs started another way do not: the AWS CLI running `credential_process` from an IDE, '
+      + 'kubectl, cron or a GUI app, or a non-interactive shell. Use an absolute path to node in credential_process, or install '
+      + 'Node where every program sees it.',
+    fix: {
+      description: 'See where node is in your shell, and make credential_process (or the calling program) use that absolute path',
+      commands: [['which', 'node'], ['duo-sso-setup', 'doctor', '--only', 'platform,path']],
+      automatic: false,
+    },
+    example: "/usr/bin/env: 'node': No such file or directory",
+  },
+  {
+    // npm/cli lib/utils/error-message.js prints "npm ERR! code X" (npm 10: "npm error code X") for
+    // these filesystem conflicts during a global install.
+    id: 'npm-install-conflict',
+    title: 'npm found something in the way of the global install (EEXIST, ENOTEMPTY, EINTEGRITY)',
+    group: 'node',
+    patterns: [
+      /npm (?:ERR!|error) code (?:EEXIST|ENOTEMPTY|EINTEGRITY)\b/,
+      /EEXIST: file already exists, (?:symlink|mkdir|link)/,
+      /ENOTEMPTY: directory not empty, rename/,
+      /\bEINTEGRITY\b|integrity checksum failed when using sha\d+/,
+    ],
+    explanation:
+      'EEXIST: a file with the command\'s name is already in npm\'s bin folder (an older install from elsewhere, Homebrew, or a '
+      + 'copy): npm will not overwrite it. ENOTEMPTY: an interrupted earlier install left a temporary folder (.NAME-XXXXXXXX) '
+      + 'next to the package in node_modules. EINTEGRITY: a cached download does not match its checksum (a proxy that rewrote '
+      + 'it, or a corrupt cache).',
+    fix: {
+      description: 'EEXIST: remove the old command (or install with --force); ENOTEMPTY: delete the leftover .duo-sso-setup-* folder; EINTEGRITY: verify the cache; then install again',
+      commands: [['npm', 'cache', 'verify'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "npm ERR! code EEXIST\nnpm ERR! path /usr/local/bin/duo-sso-setup\nnpm ERR! EEXIST: file already exists, symlink '../lib/node_modules/duo-sso-setup/dist/cli.js' -> '/usr/local/bin/duo-sso-setup'",
   },
 ];

@@ -23,4 +23,34 @@ export const notGrantedFailures: readonly KnownFailure[] = [
     describe: (f) => (f.profile ? `Profile '${f.profile}'${f.account ? ` (account ${f.account})` : ''} is the one not granted.` : undefined),
     example: "Error: AWS account 123456789012 / role 'admin' for profile 'eticloud-prod' is not available to you",
   },
+  {
+    // Any AWS API refusing an action to the role the profile is logged in as: "User: ARN is not
+    // authorized to perform: ACTION on resource: X [because no identity-based policy allows it |
+    // with an explicit deny in a service control policy]" (IAM's documented access-denied
+    // message), EC2's UnauthorizedOperation with an encoded message, S3's bare "Access Denied".
+    id: 'action-not-allowed',
+    title: 'Logged in, but the role is not allowed this action',
+    group: 'credentials',
+    patterns: [
+      /is not authorized to perform: (?!sts:(?:AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity)\b)[\w-]+:[\w*]+/,
+      /\((?:AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)\) when calling the (?!AssumeRole)\w+ operation/,
+      /with an explicit deny in an? (?:service control|resource control|identity-based|resource-based|permissions boundary|session) policy/,
+      /because no (?:identity-based|resource-based|session|permissions boundary) policy allows the [\w-]+:\w+ action/,
+      /\bUnauthorizedOperation\b|Encoded authorization failure message: /,
+      /api error AccessDenied(?:Exception)?: (?!Not authorized to perform sts:)/,
+    ],
+    explanation:
+      'The login worked: AWS knows who you are, but the role the profile uses has no permission for that action on that '
+      + 'resource. Usually the profile is a read-only or narrower role than the task needs (use the profile for the role that '
+      + 'has it), the resource is in another account or region than you think, or an organisation guard-rail (a service '
+      + 'control policy, a permissions boundary) denies it whatever the role says. EC2\'s encoded message can be decoded with '
+      + '`aws sts decode-authorization-message`. Logging in again does not change permissions.',
+    fix: {
+      description: 'Check which role the profile is, use a profile whose role has the permission, or ask the account owner to grant it',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    describe: (f) => (f.role ? `The profile is logged in as role '${f.role}'${f.account ? ` in account ${f.account}` : ''}.` : undefined),
+    example: 'An error occurred (AccessDenied) when calling the ListBuckets operation: User: arn:aws:sts::626007623524:assumed-role/readonly/jdoe is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action',
+  },
 ];
