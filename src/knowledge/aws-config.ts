@@ -141,6 +141,14 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to load SSO token/i,
       // botocore NoAuthTokenError: a bearer-token (sso-session) call without a cached token.
       /Unable to locate authorization token/,
+      /Error loading SSO Token: /,
+      // The SSO portal refusing the cached token (GetRoleCredentials / ListAccounts, any SDK), the
+      // OIDC refresh failing (CreateToken), and the JS SDK v3's wording (@aws-sdk/token-providers).
+      /\(UnauthorizedException\) when calling the (?:GetRoleCredentials|ListAccounts|ListAccountRoles) operation/,
+      /Session token not found or invalid/,
+      /\(InvalidGrantException\) when calling the CreateToken operation|operation error SSO OIDC: CreateToken[^\n]*InvalidGrantException/,
+      /The SSO session associated with this profile is invalid/,
+      /To refresh this SSO session run .?aws sso login/,
     ],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '

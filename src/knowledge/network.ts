@@ -51,7 +51,9 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'A server name could not be turned into an address. For the SSO page (cloudsso.cisco.com) and the internal GitHub this '
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
-      + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a).',
+      + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
+      + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
+      + 'does not answer while the VPN is up.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -79,8 +81,8 @@ export const networkFailures: readonly KnownFailure[] = [
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
-      + 'override (AWS_ENDPOINT_URL_STS, a proxy in HTTPS_PROXY) that points at something not running, or a VPN client that '
-      + 'is half up.',
+      + 'override (AWS_ENDPOINT_URL_STS, --endpoint-url, a proxy in HTTPS_PROXY) that points at something not running (a local '
+      + 'proxy or emulator that was stopped), or a VPN client that is half up.',
     fix: { description: 'See which host and port refuse, and whether a proxy or endpoint override is in play', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Refused:'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 127.0.0.1:443: connect: connection refused',
@@ -110,7 +112,8 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'A connection was opened and then dropped by something between you and the server: a firewall or proxy that blocks the '
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
-      + 'When it happens for one host every time, a firewall is the likely cause.',
+      + 'When it happens for one host every time, a firewall is the likely cause; when large responses fail over a VPN, the '
+      + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way.',
     fix: { description: 'Check which layer breaks for each host (a reset during TLS points at a filtering proxy)', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Reset while talking to'),
     example: 'Post "https://sts.amazonaws.com/": read tcp 10.0.0.12:52814->52.94.241.129:443: read: connection reset by peer',
@@ -145,7 +148,10 @@ export const networkFailures: readonly KnownFailure[] = [
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The other end never answered: no route to the host (the VPN is off for an internal host), a firewall that silently '
-      + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY).',
+      + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY; '
+      + 'NO_PROXY for the hosts to reach directly). Node 17 and later try IPv6 first: where IPv6 is broken, '
+      + 'NODE_OPTIONS=--dns-result-order=ipv4first helps. The AWS CLI\'s --cli-connect-timeout and --cli-read-timeout give '
+      + 'a slow link more time.',
     fix: { description: 'See which host times out at which layer, and whether a proxy is needed', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Timed out reaching'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 52.94.241.129:443: i/o timeout',
@@ -184,7 +190,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
       + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier): that CA needs reissuing. '
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
-      + 'its own bundle unless AWS_CA_BUNDLE names one, Node tools add NODE_EXTRA_CA_CERTS. Never turn verification off '
+      + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
+      + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
+      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
       + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle.',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
@@ -227,7 +235,9 @@ export const networkFailures: readonly KnownFailure[] = [
       'A proxy is configured (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, upper or lower case) but the connection through it failed: '
       + 'it is not reachable from here (off the company network), it wants credentials (407), it refuses the destination, or '
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
-      + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly.',
+      + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
+      + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
+      + 'socks5:// where the tool supports it, never http://socks5://.',
     fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
   },
@@ -246,7 +256,8 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'Certificates are checked against this machine\'s clock. When every site fails this way, the clock is wrong (a '
       + 'dead battery, a VM restored from a snapshot, WSL after sleep). When one host fails, its certificate (or a '
-      + 'proxy\'s re-signing certificate) really expired, or an old CA bundle lacks the current root.',
+      + 'proxy\'s re-signing certificate) really expired, or an old CA bundle lacks the current root (an old AWS CLI, '
+      + 'certifi or ca-certificates package still trusting an expired root: update it).',
     fix: {
       description: 'Check the clock first (doctor compares it with the network), then the host\'s certificate',
       commands: [['duo-sso-setup', 'doctor', '--only', 'clock,network']],
@@ -270,8 +281,8 @@ export const networkFailures: readonly KnownFailure[] = [
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
-      + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots), or a captive portal or proxy answering '
-      + 'instead of the real host.',
+      + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
+      + 'captive portal or proxy answering instead of the real host.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
     example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
@@ -301,7 +312,10 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'Something answered the TLS handshake with something that is not TLS, or broke it off. Most often HTTPS_PROXY says '
       + 'https://proxy:port for a proxy that speaks plain HTTP (it should be http://), or an intercepting proxy or old VPN '
-      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation").',
+      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation" and small DH keys; an old '
+      + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
+      + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
+      + 'lowering the security level.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },

@@ -113,4 +113,31 @@ export const nodeFailures: readonly KnownFailure[] = [
     },
     example: "npm ERR! code EEXIST\nnpm ERR! path /usr/local/bin/duo-sso-setup\nnpm ERR! EEXIST: file already exists, symlink '../lib/node_modules/duo-sso-setup/dist/cli.js' -> '/usr/local/bin/duo-sso-setup'",
   },
+  {
+    // The keyring's native part (@napi-rs/keyring's generated index.js loader), node-gyp builds of
+    // other native modules, and the loader's ABI and architecture checks (Node's dlopen).
+    id: 'native-binding-missing',
+    title: 'A native module of duo-sso-setup (the keyring) is missing or built for another Node or CPU',
+    group: 'node',
+    patterns: [
+      /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
+      /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
+      /was compiled against a different Node\.js version using\s+NODE_MODULE_VERSION \d+/,
+      /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
+      /\bERR_DLOPEN_FAILED\b/,
+      /\bgyp ERR! (?:stack|find Python|configure error|build error)|No prebuilt binaries found/,
+    ],
+    explanation:
+      'duo-sso-setup reads the OS keyring through a native module installed for one platform, CPU and Node version. It is '
+      + 'missing when npm skipped the optional platform package (an npm bug with optional dependencies, or a lock file made '
+      + 'on another OS), and refuses to load after Node was upgraded, or when Node runs under Rosetta (x86_64) on Apple '
+      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it.',
+    fix: {
+      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first',
+      commands: [['node', '-p', 'process.version + " " + process.arch'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "Error: Cannot find module '@napi-rs/keyring-darwin-arm64'\nRequire stack:\n- /usr/local/lib/node_modules/duo-sso-setup/node_modules/@napi-rs/keyring/index.js",
+  },
+
 ];

@@ -53,4 +53,29 @@ export const notGrantedFailures: readonly KnownFailure[] = [
     describe: (f) => (f.role ? `The profile is logged in as role '${f.role}'${f.account ? ` in account ${f.account}` : ''}.` : undefined),
     example: 'An error occurred (AccessDenied) when calling the ListBuckets operation: User: arn:aws:sts::626007623524:assumed-role/readonly/jdoe is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action',
   },
+  {
+    // The IAM Identity Center portal API (GetRoleCredentials) refusing an account/role the user is
+    // not assigned: "ForbiddenException: No access" in every SDK.
+    id: 'sso-role-not-assigned',
+    title: 'IAM Identity Center (aws sso) does not assign you this account and role',
+    group: 'credentials',
+    patterns: [
+      /\(ForbiddenException\) when calling the GetRoleCredentials operation/,
+      /operation error SSO: GetRoleCredentials,[^\n]*ForbiddenException/,
+      /ForbiddenException: No access\b/,
+    ],
+    supersedes: ['action-not-allowed'],
+    explanation:
+      'The profile uses AWS IAM Identity Center (sso_account_id and sso_role_name), and the SSO portal says your user has no '
+      + 'assignment for that account and permission set: a typo in sso_account_id or sso_role_name (the permission set name, '
+      + 'case-sensitive), or access not (yet) granted. Logging in again does not help; `aws sso list-account-roles` shows what '
+      + 'you have. duo-sso profiles are not affected.',
+    fix: {
+      description: 'List the accounts and roles your SSO login grants and correct the profile, or ask for the assignment',
+      commands: [['aws', 'sso', 'list-accounts', '--access-token', '<token>'], ['aws', 'configure', 'sso', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (ForbiddenException) when calling the GetRoleCredentials operation: No access',
+  },
+
 ];
