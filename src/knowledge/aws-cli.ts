@@ -47,6 +47,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /^Invalid choice: '[^'\n]+', maybe you meant:/m,
       /(?:^|\[ERROR\]: )Unknown options: --?\w/m,
       /\baws(?:\.exe)?: (?:error|\[ERROR\]): (?:the following arguments are required|argument --[\w-]+: expected one argument|unrecognized arguments)/,
+      // awscli/argprocess.py ParamError: a parameter value the CLI could not parse (JSON, shorthand).
+      /Error parsing parameter '--[\w-]+': /,
     ],
     supersedes: ['aws-cli-v1-shadowing'],
     explanation:
@@ -133,5 +135,44 @@ export const awsCliFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'An error occurred (Throttling) when calling the AssumeRoleWithSAML operation (reached max retries: 4): Rate exceeded',
+  },
+  {
+    // AWS CLI v2 awscli/errorhandler.py PagerErrorHandler: the pager (less by default) cannot start.
+    id: 'aws-cli-pager',
+    title: 'The AWS CLI cannot start its pager (less)',
+    group: 'aws-cli',
+    patterns: [/Unable to redirect output to pager/, /\bPagerInitializationException\b/],
+    explanation:
+      'AWS CLI v2 sends output through a pager (less, or what AWS_PAGER / cli_pager names). In a container, a minimal Linux '
+      + 'or Git Bash without less, or with a pager setting naming a missing program, every command that prints fails. Scripts '
+      + 'and tools that read the output should not use a pager at all.',
+    fix: {
+      description: 'Turn the pager off for the profile (or export AWS_PAGER=""), or install less',
+      commands: [['aws', 'configure', 'set', 'cli_pager', '', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "\nUnable to redirect output to pager. Received the following error when opening pager:\n[Errno 2] No such file or directory: 'less'\n\nLearn more about configuring the output pager by running \"aws help config-vars\".\n",
+  },
+  {
+    // Python's codecs under the AWS CLI / boto3 on a console or file that is not UTF-8 (Windows
+    // code pages): UnicodeEncodeError / UnicodeDecodeError.
+    id: 'python-text-encoding',
+    title: 'Python (the AWS CLI, boto3) cannot write or read text in this encoding',
+    group: 'aws-cli',
+    patterns: [
+      /'(?:charmap|cp\d+|gbk|ascii|latin-1)' codec can't (?:encode|decode) (?:character|byte)/,
+      /\bUnicode(?:En|De)codeError: '(?:charmap|cp\d+|gbk|ascii|latin-1)' codec/,
+    ],
+    explanation:
+      'The AWS CLI v1 and Python scripts use the console\'s or the system\'s code page (cp1252, gbk on Windows, ascii in a bare '
+      + 'container) to print output and read files; a name, tag or file with characters outside it stops the command. '
+      + 'Setting PYTHONUTF8=1 (and for the AWS CLI AWS_CLI_FILE_ENCODING=UTF-8) makes them use UTF-8; in a container, a UTF-8 '
+      + 'locale (LANG=C.UTF-8) does the same.',
+    fix: {
+      description: 'Make Python use UTF-8: export PYTHONUTF8=1 and AWS_CLI_FILE_ENCODING=UTF-8 (setx on Windows), then retry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: "UnicodeEncodeError: 'charmap' codec can't encode character '\\u2713' in position 12: character maps to <undefined>",
   },
 ];

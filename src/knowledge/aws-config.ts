@@ -21,6 +21,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`Unable to parse config file: ${PATH}`),
       /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,
       /\bParsingError: Source contains parsing errors\b/,
+      // A file saved as UTF-16 (PowerShell 5's `>` and Out-File, Notepad's "Unicode"): its byte-order
+      // mark is the first byte Python's UTF-8 reader meets.
+      /'utf-8' codec can't decode byte 0x(?:ff|fe) in position 0\b/,
       // JS SDK v3 / Go SDK ini parsers.
       /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
       /SharedConfigLoadError\b/,
@@ -183,6 +186,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to load region from any of the providers in the chain/,
       /Unable to find a region via the region provider chain/,
       /No RegionEndpoint or ServiceURL configured/,
+      // Terraform's AWS provider schema (region is a required provider argument).
+      /The argument "region" is required, but (?:was not set|no definition was found)/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
@@ -308,5 +313,29 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'operation error ec2imds: GetMetadata, request canceled, context deadline exceeded\nfailed to refresh cached credentials, no EC2 IMDS role found',
+  },
+  {
+    // botocore writes ~/.aws/cli/cache, ~/.aws/sso/cache and reads ~/.aws/*: Python's PermissionError,
+    // Node's EACCES, Go's *PathError on those paths (files left owned by root after `sudo aws`).
+    id: 'aws-files-permissions',
+    title: 'A file or folder under ~/.aws is not readable or writable by you',
+    group: 'credentials',
+    patterns: [
+      /\[Errno 13\] Permission denied: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /EACCES: permission denied, (?:open|mkdir|rename|unlink|scandir) '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /open (?<path>\S*\/\.aws\/\S*): permission denied/,
+    ],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable'],
+    explanation:
+      'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
+      + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '
+      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo.',
+    fix: {
+      description: 'Give ~/.aws back to your user, then retry without sudo',
+      commands: [['sudo', 'chown', '-R', '<user>', '~/.aws'], ['duo-sso-setup', 'doctor', '--only', 'permissions']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
+    example: "PermissionError: [Errno 13] Permission denied: '/home/jdoe/.aws/cli/cache/6a1b2c3d.json'",
   },
 ];

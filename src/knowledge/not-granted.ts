@@ -33,7 +33,10 @@ export const notGrantedFailures: readonly KnownFailure[] = [
     group: 'credentials',
     patterns: [
       /is not authorized to perform: (?!sts:(?:AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity)\b)[\w-]+:[\w*]+/,
-      /\((?:AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden)\) when calling the (?!AssumeRole)\w+ operation/,
+      /\((?:AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden|403)\) when calling the (?!AssumeRole)\w+ operation/,
+      // The Java SDK's "(Service: …; Status Code: 403; Error Code: AccessDenied …)" and the Go SDK v1's "Code: message\n\tstatus code: 403".
+      /Error Code: AccessDenied(?:Exception)?\b/,
+      /\bAccessDenied(?:Exception)?: [^\n]*\n\s*status code: 403\b/,
       /with an explicit deny in an? (?:service control|resource control|identity-based|resource-based|permissions boundary|session) policy/,
       /because no (?:identity-based|resource-based|session|permissions boundary) policy allows the [\w-]+:\w+ action/,
       /\bUnauthorizedOperation\b|Encoded authorization failure message: /,

@@ -201,6 +201,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Your request included an invalid SAML response/i,
       // botocore validate.py (client side, before the call): "Invalid length for parameter PrincipalArn, value: 5, valid min length: 20".
       /Invalid length for parameter (?:PrincipalArn|RoleArn)\b/,
+      // STS ValidationError for a role_arn that is not an ARN (AssumeRole and AssumeRoleWithSAML).
+      /Request ARN is invalid/,
     ],
     supersedes: ['invalid-identity-token', 'access-denied-role', 'malformed-policy-document'],
     explanation:
@@ -269,7 +271,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /\(AccessDenied\) when calling the AssumeRole operation/,
       /operation error STS: AssumeRole,[^\n]*AccessDenied/,
       /MultiFactorAuthentication failed/,
-      /Cannot call GetFederationToken with session credentials/,
+      /Cannot call Get(?:FederationToken|SessionToken) with session credentials/,
+      /Roles may not be assumed by root accounts/,
     ],
     explanation:
       'A profile with role_arn (and source_profile) asked STS to assume a role, and the role\'s trust policy does not trust '
@@ -399,5 +402,23 @@ export const stsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'An error occurred (IncompleteSignature) when calling the GetCallerIdentity operation: Authorization header requires \'Credential\' parameter.',
+  },
+  {
+    // STS API reference: SAMLAssertion is 4 to 100000 characters (STS's ValidationError, botocore's
+    // validate.py before sending).
+    id: 'saml-assertion-length',
+    title: 'The SAML assertion is empty or longer than STS accepts',
+    group: 'sts',
+    patterns: [/at 'sAMLAssertion' failed to satisfy constraint/i, /Invalid length for parameter SAMLAssertion\b/, /\w+Input\.SAMLAssertion\b/],
+    explanation:
+      'STS accepts a base64 SAML assertion of 4 to 100,000 characters. Too long: the IdP puts too much in it (a Role value '
+      + 'for every account, one attribute per group): its administrators must trim the attributes. Empty: the login did not '
+      + 'produce an assertion at all (the IdP page changed, MFA was not completed), and the tool sent nothing.',
+    fix: {
+      description: 'Save the SAML response and check its size and Role values; send a too-long one to the IdP administrators, log in again for an empty one',
+      commands: [['duo-sso-setup', 'saml', 'inspect', '<saml-response-file>'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length less than or equal to 100000",
   },
 ];

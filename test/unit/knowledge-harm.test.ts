@@ -165,8 +165,8 @@ describe('unknown text: the right family, or an honest "unknown"', () => {
     // Network errors that mention tokens or login.
     ['login failed: dial tcp 10.0.0.1:443: i/o deadline reached while fetching token', 'network'],
     ['Error: getaddrinfo EAI_FAIL sso.example.com (session token refresh)', 'network'],
-    // Permission errors that mention credentials files.
-    ["Error: EACCES: permission denied, open '/home/jdoe/.aws/credentials.lock'", 'permissions'],
+    // Permission errors that mention credentials files (one under ~/.aws is aws-files-permissions now).
+    ["Error: EACCES: permission denied, open '/home/jdoe/.kube/credentials.lock'", 'permissions'],
     // Authentication by its own codes.
     ['HTTP 401 from https://sso.example.com/oauth2/token while refreshing the session', 'authentication'],
     // Nothing to go by.
