@@ -12,6 +12,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /AWS CLI version 2, the latest major version of the AWS CLI, is now stable/,
       // A pip-installed v1 whose Python packages are gone or mismatched.
       /import awscli\.clidriver|No module named '?awscli/,
+      // awscli and botocore from pip out of step (each awscli pins one botocore).
+      /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
@@ -174,5 +176,30 @@ export const awsCliFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "UnicodeEncodeError: 'charmap' codec can't encode character '\\u2713' in position 12: character maps to <undefined>",
+  },
+  {
+    // Installing the AWS CLI: pip on a distribution Python (PEP 668, "error: externally-managed-environment"),
+    // the v2 installer (exe/assets/install: "Found preexisting AWS CLI installation"), and the v2
+    // bundle's PyInstaller loader on a system whose C library it was not built for.
+    id: 'aws-cli-install-failed',
+    title: 'Installing or starting the AWS CLI v2 failed',
+    group: 'aws-cli',
+    patterns: [
+      /error: externally-managed-environment/,
+      /Found preexisting AWS CLI installation: /,
+      /Failed to load Python shared library|Error loading Python lib '[^'\n]*aws-cli/,
+      /aws-cli\/v2\/[^\n]*GLIBC_\d+\.\d+'? not found|version `GLIBC_\d+\.\d+' not found[^\n]*aws/,
+    ],
+    explanation:
+      'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
+      + 'would only give you the old v1 anyway. The AWS CLI v2 comes from its own installer, which refuses to overwrite an '
+      + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
+      + 'at least as new as the one it was built against (very old distributions fail to load it).',
+    fix: {
+      description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
   },
 ];

@@ -116,6 +116,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /CredentialRetrievalError: Error when retrieving credentials from (?:process|custom-process)/,
       /ProcessProviderExecutionError\b|error in credential_process\b/,
       /Profile [^\n]* did not include credential process/,
+      // JS SDK v3 @aws-sdk/credential-provider-process getValidatedProcessCredentials; Go SDK v2 processcreds.
+      /credential_process (?:did not return Version 1|returned (?:invalid JSON|invalid credentials|expired credentials|invalid expiration))/,
+      /\bprocess provider error\b/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '

@@ -46,6 +46,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to resolve '(?<host>[\w.-]+)'/,
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
       /\bUnknownHostException\b/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -77,6 +79,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
       // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
       /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CONNECTION_REFUSED\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -107,6 +111,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
       /java\.net\.SocketException: Connection reset\b/,
       /An existing connection was forcibly closed by the remote host/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -144,6 +150,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bERR_SOCKET_CONNECTION_TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
       /\bconnect timed out\b/,
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:CONNECTION_TIMED_OUT|TIMED_OUT)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -180,6 +188,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bunable to get issuer certificate\b|\bCERT_UNTRUSTED\b|\bUNABLE_TO_GET_ISSUER_CERT\b/,
       /The remote certificate is invalid (?:according to the validation procedure|because of errors in the certificate chain)|\bRemoteCertificateChainErrors\b/,
       /certificate verify failed: (?:Missing Authority Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension)/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_AUTHORITY_INVALID\b/,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
@@ -251,6 +261,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
       /CertificateExpiredException|NotAfter: /,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_DATE_INVALID\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -277,6 +289,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /hostname '(?<host>[^']+)' doesn't match/,
       /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_COMMON_NAME_INVALID\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -307,6 +321,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /http: server gave HTTP response to HTTPS client/,
       /\bERR_SSL_(?:WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|DECRYPTION_FAILED_OR_BAD_RECORD_MAC)\b|\bpacket length too long\b/,
       /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:SSL_PROTOCOL_ERROR|SSL_VERSION_OR_CIPHER_MISMATCH)\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -353,6 +369,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:101|113|51|65|10051|10065)\] (?:Network is unreachable|No route to host)/,
       /\bE(?:NETUNREACH|HOSTUNREACH)\b/,
       /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_CHANGED)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
     explanation:
