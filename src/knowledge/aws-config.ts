@@ -191,6 +191,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /No RegionEndpoint or ServiceURL configured/,
       // Terraform's AWS provider schema (region is a required provider argument).
       /The argument "region" is required, but (?:was not set|no definition was found)/,
+      // A region that exists but is not the resource's: S3's and the signers' refusals.
+      /\bAuthorizationHeaderMalformed\b[^\n]*the region '(?<region>[^'\n]+)' is wrong/,
+      /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
+      /\bIllegalLocationConstraintException\b/,
+      /Credential should be scoped to a valid region/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
@@ -198,7 +203,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
-      + 'or a typo), or the service has no endpoint in that region. Tools started outside your shell (IDEs, kubectl, '
+      + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
+      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1). Tools started outside your shell (IDEs, kubectl, '
       + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
     fix: {
       description: 'Set a region for the profile',
@@ -303,8 +309,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Error when retrieving credentials from (?:container-role|iam-role): /,
       /Unable to retrieve token for use in IMDSv2 call/,
       /Failed to load credentials from IMDS|Unable to load credentials from (?:service endpoint|Amazon EC2 metadata service)/i,
+      // .NET (DefaultInstanceProfileAWSCredentials) and PHP (InstanceProfileProvider).
+      /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
+      /Error retrieving credentials from the instance profile metadata service/,
     ],
-    supersedes: ['no-credentials', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
       'Neither the environment nor ~/.aws held credentials for the profile the program used, so the SDK fell back to the EC2 '
       + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
@@ -340,5 +349,32 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
     example: "PermissionError: [Errno 13] Permission denied: '/home/jdoe/.aws/cli/cache/6a1b2c3d.json'",
+  },
+  {
+    // The default credential chains of the SDKs other than botocore (whose "Unable to locate
+    // credentials" no-credentials knows) and of tools built on them: Java v2 / v1, .NET, Rust,
+    // the AWS CDK and Terraform's AWS provider.
+    id: 'no-credentials-chain',
+    title: 'The SDK searched every credential source and found none',
+    group: 'credentials',
+    patterns: [
+      /Unable to load credentials from any of the providers in the chain/,
+      /Unable to load AWS credentials from any provider in the chain/,
+      /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
+      /no providers in chain provided credentials/,
+      /but no credentials have been configured/,
+      /No valid credential sources found/,
+    ],
+    explanation:
+      'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '
+      + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
+      + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
+      + 'container or a service started elsewhere has its own environment and HOME.',
+    fix: {
+      description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
+      commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'software.amazon.awssdk.core.exception.SdkClientException: Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider()])',
   },
 ];
