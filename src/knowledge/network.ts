@@ -147,7 +147,7 @@ export const networkFailures: readonly KnownFailure[] = [
       // Go's kernel-level timeout, undici (Node fetch), Java without the exception name, Windows' WSAETIMEDOUT.
       new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
       /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
-      /\bERR_SOCKET_CONNECTION_TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
+      /\bERR_SOCKET_(?:CONNECTION_)?TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
       /\bconnect timed out\b/,
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.

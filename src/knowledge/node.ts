@@ -96,7 +96,8 @@ export const nodeFailures: readonly KnownFailure[] = [
     title: 'npm found something in the way of the global install (EEXIST, ENOTEMPTY, EINTEGRITY)',
     group: 'node',
     patterns: [
-      /npm (?:ERR!|error) code (?:EEXIST|ENOTEMPTY|EINTEGRITY)\b/,
+      /npm (?:ERR!|error) code (?:EEXIST|ENOTEMPTY|EINTEGRITY|EPERM|EBUSY)\b/,
+      /EPERM: operation not permitted, (?:rename|unlink|rmdir|open) '[^'\n]*node_modules/,
       /EEXIST: file already exists, (?:symlink|mkdir|link)/,
       /ENOTEMPTY: directory not empty, rename/,
       /\bEINTEGRITY\b|integrity checksum failed when using sha\d+/,
@@ -105,7 +106,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       'EEXIST: a file with the command\'s name is already in npm\'s bin folder (an older install from elsewhere, Homebrew, or a '
       + 'copy): npm will not overwrite it. ENOTEMPTY: an interrupted earlier install left a temporary folder (.NAME-XXXXXXXX) '
       + 'next to the package in node_modules. EINTEGRITY: a cached download does not match its checksum (a proxy that rewrote '
-      + 'it, or a corrupt cache).',
+      + 'it, or a corrupt cache). EPERM or EBUSY on Windows: an editor, terminal or antivirus holds a file of the old install '
+      + 'open; close it (or the running duo-sso-setup) and retry.',
     fix: {
       description: 'EEXIST: remove the old command (or install with --force); ENOTEMPTY: delete the leftover .duo-sso-setup-* folder; EINTEGRITY: verify the cache; then install again',
       commands: [['npm', 'cache', 'verify'], ['npm', 'install', '-g', '.']],
@@ -139,5 +141,51 @@ export const nodeFailures: readonly KnownFailure[] = [
     },
     example: "Error: Cannot find module '@napi-rs/keyring-darwin-arm64'\nRequire stack:\n- /usr/local/lib/node_modules/duo-sso-setup/node_modules/@napi-rs/keyring/index.js",
   },
-
+  {
+    // npm/cli lib/utils/error-message.js: the registry or the dependency resolution refused the install.
+    id: 'npm-registry-or-resolution',
+    title: 'npm could not fetch or resolve a package (E401/E403/E404, ETARGET, ERESOLVE, EBADPLATFORM)',
+    group: 'node',
+    patterns: [
+      /npm (?:ERR!|error) code (?:E401|E403|E404|ETARGET|ERESOLVE|EBADPLATFORM)\b/,
+      /npm (?:ERR!|error) (?:404 Not Found - GET|notarget No matching version found for|ERESOLVE (?:unable to resolve|could not resolve)|notsup Unsupported platform)/,
+      /Unable to authenticate, need: (?:Basic|Bearer)/,
+    ],
+    explanation:
+      'npm asked its registry for a dependency and was refused or found nothing: E401/E403 mean the registry wants a login '
+      + '(a company registry in ~/.npmrc whose token expired: `npm login --registry URL`); E404 and ETARGET mean that package '
+      + 'or version is not in the registry npm is pointed at (an internal mirror lagging behind, or a registry setting left from '
+      + 'another project); ERESOLVE is a conflict between peer dependencies; EBADPLATFORM a package built for another OS or CPU. '
+      + '`npm config get registry` shows which registry is used.',
+    fix: {
+      description: 'Check which registry npm uses and log in to it (or point npm back at the public registry), then install again',
+      commands: [['npm', 'config', 'get', 'registry'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.example.com/@napi-rs%2fkeyring - Not found\nnpm ERR! 404\nnpm ERR! 404  '@napi-rs/keyring@^1.1.0' is not in this registry.",
+  },
+  {
+    // npm/cli: install run outside the checkout (npm 7+ ENOENT on package.json, npm 6 ENOLOCAL), and the
+    // cache corruption errors npm itself prints (pacote/cacache reading a damaged entry).
+    id: 'npm-wrong-folder-or-cache',
+    title: 'npm was run outside the duo-sso-setup folder, or its cache is damaged',
+    group: 'node',
+    patterns: [
+      /ENOENT: no such file or directory, open '[^'\n]*package\.json'/,
+      /npm (?:ERR!|error) code ENOLOCAL|Could not install from "[^"\n]*" as it does not contain a package\.json file/,
+      /Cannot read propert(?:y|ies) of null \(reading 'pickAlgorithm'\)/,
+      /npm (?:ERR!|error) Maximum call stack size exceeded/,
+      /npm (?:ERR!|error) Unexpected end of JSON input while parsing/,
+    ],
+    explanation:
+      'duo-sso-setup installs from its checkout with `npm install -g .`: run elsewhere, npm finds no package.json (ENOENT, or '
+      + 'ENOLOCAL in npm 6). The other messages are npm reading a damaged cache entry (an interrupted download, a disk that '
+      + 'filled up): clearing the cache and installing again fixes them.',
+    fix: {
+      description: 'cd into the duo-sso-setup checkout before npm install -g .; for the cache errors, clear npm\'s cache first',
+      commands: [['npm', 'cache', 'clean', '--force'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "npm ERR! code ENOENT\nnpm ERR! syscall open\nnpm ERR! path /home/jdoe/package.json\nnpm ERR! errno -2\nnpm ERR! enoent ENOENT: no such file or directory, open '/home/jdoe/package.json'",
+  },
 ];
