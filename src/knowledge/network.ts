@@ -203,7 +203,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
       + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
       + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
-      + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle.',
+      + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle. Without interception, an old '
+      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
         + '(export AWS_CA_BUNDLE=/path/corporate-ca.pem NODE_EXTRA_CA_CERTS=/path/corporate-ca.pem in your shell profile)',
@@ -239,6 +240,10 @@ export const networkFailures: readonly KnownFailure[] = [
       /The proxy tunnel request to proxy '[^'\n]*' failed/,
       /\bERR_PROXY_CONNECTION_FAILED\b|\bERR_TUNNEL_CONNECTION_FAILED\b|\bERR_PROXY_AUTH\w*/,
       /\bProxy Authentication Required\b/,
+      // urllib3 (AWS CLI v1, boto3): a proxy variable without a scheme, or an https:// proxy on urllib3 1.26.
+      /\bProxySchemeUnknown\b|Proxy URL had no scheme, should start with http:\/\/ or https:\/\//,
+      /\bProxySchemeUnsupported\b/,
+      /check_hostname requires server_hostname/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -151,10 +151,17 @@ export const stsFailures: readonly KnownFailure[] = [
     id: 'region-disabled',
     title: 'STS is not activated in this region',
     group: 'sts',
-    patterns: [/RegionDisabledException/, /STS is not activated in this region/i],
+    patterns: [
+      /RegionDisabledException/, /STS is not activated in this region/i,
+      // Common error of every query API (STS API reference "Common Errors"): the account has not opted in.
+      /\bOptInRequired\b/,
+    ],
     explanation:
       'The AWS CLI or duo-sso called the regional STS endpoint of a region the account has not activated for STS. '
-      + 'us-east-1 always works; an administrator can activate the region under IAM / Account settings.',
+      + 'us-east-1 always works; an administrator can activate the region under IAM / Account settings. Regions launched '
+      + 'after 2019 (af-south-1, ap-east-1, eu-south-1, me-south-1 and later) are opt-in: until the account enables the '
+      + 'region (Account settings, Regions), calls there fail (OptInRequired), and session tokens from the global STS '
+      + 'endpoint are not valid there (use the regional endpoint: AWS_STS_REGIONAL_ENDPOINTS=regional).',
     fix: {
       description: 'Use a region where STS is active for this profile',
       commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
@@ -174,7 +181,9 @@ export const stsFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The request to AWS STS never got an answer: no network, a VPN or firewall blocking it, a proxy that HTTPS_PROXY does '
-      + 'not name, or a DNS failure. The login itself may have succeeded; only the exchange for AWS credentials failed. '
+      + 'not name, or a DNS failure; a network that reaches AWS only through a VPC endpoint needs the regional STS endpoint '
+      + '(AWS_STS_REGIONAL_ENDPOINTS=regional, and a region set). The login itself may have succeeded; only the exchange '
+      + 'for AWS credentials failed. '
       + '(When the message names the layer, the network entries above say more.)',
     fix: {
       description: 'See at which layer (DNS, TCP, TLS, proxy) STS is out of reach, then log in again',
@@ -253,7 +262,8 @@ export const stsFailures: readonly KnownFailure[] = [
     explanation:
       'The access key id is known to AWS, but the request was signed with another secret key: aws_secret_access_key was '
       + 'pasted wrong (a missing character, a trailing space), belongs to another key, or AWS_SECRET_ACCESS_KEY in the '
-      + 'environment overrides the profile. (A clock that is off says "Signature expired" instead.)',
+      + 'environment overrides the profile. A secret with + or / that was URL-encoded or quoted on the way, or a proxy that '
+      + 'rewrites the request, gives the same answer. (A clock that is off says "Signature expired" instead.)',
     fix: {
       description: 'See where the profile\'s keys come from (environment or files) and log in again to rewrite them',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
