@@ -27,6 +27,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // JS SDK v3 / Go SDK ini parsers.
       /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
       /SharedConfigLoadError\b/,
+      // Go SDK v1 reading the credentials file.
+      /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
     ],
     supersedes: ['aws-config-duplicate'],
     explanation:
@@ -191,6 +193,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /No RegionEndpoint or ServiceURL configured/,
       // Terraform's AWS provider schema (region is a required provider argument).
       /The argument "region" is required, but (?:was not set|no definition was found)/,
+      // JS SDK v2 (ConfigError) and Ruby (Aws::Errors::MissingRegionError).
+      /\bMissing region in config\b/,
+      /\bMissingRegionError\b|missing region; use :region option/,
       // A region that exists but is not the resource's: S3's and the signers' refusals.
       /\bAuthorizationHeaderMalformed\b[^\n]*the region '(?<region>[^'\n]+)' is wrong/,
       /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
@@ -312,6 +317,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // .NET (DefaultInstanceProfileAWSCredentials) and PHP (InstanceProfileProvider).
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
       /Error retrieving credentials from the instance profile metadata service/,
+      // JS SDK v2 (EC2MetadataCredentials).
+      /\bEC2 Metadata (?:roleName|token) request returned error/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
@@ -362,6 +369,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to load AWS credentials from any provider in the chain/,
       /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
       /no providers in chain provided credentials/,
+      // JS SDK v2 (config.js) and the legacy boto 2.
+      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      /\bNoAuthHandlerFound: No handler was ready to authenticate/,
       /but no credentials have been configured/,
       /No valid credential sources found/,
     ],

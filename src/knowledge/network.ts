@@ -148,6 +148,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
       /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
       /\bERR_SOCKET_(?:CONNECTION_)?TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
+      // JS SDK v2 (TimeoutError from its http handler).
+      /Connection timed out after \d+ ?ms\b/,
       /\bconnect timed out\b/,
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
@@ -354,6 +356,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to establish a new connection/,
       /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
       /\bEndpointConnectionError\b/,
+      // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
+      /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
     ],
     explanation:
       'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
