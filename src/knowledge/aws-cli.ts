@@ -17,7 +17,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
-      + 'v1 is out of support, lacks v2\'s options and reports errors differently.',
+      + 'v1 is out of support, lacks v2\'s options and reports errors differently. `which -a aws` (where.exe aws on '
+      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run.',
     fix: {
       description: 'See which aws runs and which is v2, then remove v1 (`pip uninstall awscli`) or put v2\'s folder first on PATH',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -46,8 +47,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     group: 'aws-cli',
     patterns: [
       /\bargument (?:command|operation|subcommand): (?:Invalid choice\b|Found invalid choice '(?<command>[^'\n]*)')/,
-      /^Invalid choice: '[^'\n]+', maybe you meant:/m,
-      /(?:^|\[ERROR\]: )Unknown options: --?\w/m,
+      /\bInvalid choice: '[^'\n]+', maybe you meant:/,
+      /(?:^|\s|\[ERROR\]: )Unknown options: --?\w/m,
       /\baws(?:\.exe)?: (?:error|\[ERROR\]): (?:the following arguments are required|argument --[\w-]+: expected one argument|unrecognized arguments)/,
       // awscli/argprocess.py ParamError: a parameter value the CLI could not parse (JSON, shorthand).
       /Error parsing parameter '--[\w-]+': /,

@@ -126,7 +126,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
       + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
       + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
-      + 'locked or an expired session: run it by hand to see its message.',
+      + 'locked or an expired session: run it by hand to see its message. The command is not run through your shell: give '
+      + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces.',
     fix: {
       description: 'Run the profile\'s credential_process by hand to see its own error, then fix that (for ours: log in again, or unlock the store)',
       commands: [['aws', 'configure', 'get', 'credential_process', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'credentials']],
@@ -160,7 +161,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
-      + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login.',
+      + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login. If '
+      + 'a fresh `aws sso login` does not help, remove the cached tokens (~/.aws/sso/cache and ~/.aws/cli/cache) and update '
+      + 'the AWS CLI (older ones do not refresh sso-session tokens).',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
@@ -258,7 +261,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Invalid configuration value\(s\) provided for proxies_config/,
       /Invalid (?:endpoint )?EC2 Instance Metadata endpoint/,
       /Unsupported configuration value for \w+\. Expected one of/,
-      /^Unknown output type: /m,
+      /\bUnknown output type: \S/,
       /The credential source "[^"\n]*" referenced in profile "[^"\n]*" is not valid/,
       /credential_source "[^"\n]*" is specified in profile "[^"\n]*", but no source provider was configured/,
       /is configured to use SSO but is missing required configuration: /,
@@ -325,7 +328,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'Neither the environment nor ~/.aws held credentials for the profile the program used, so the SDK fell back to the EC2 '
       + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
       + 'fine. Usually no profile was selected (set AWS_PROFILE or --profile to a duo-sso profile), the profile has not been '
-      + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME).',
+      + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME). '
+      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.)',
     fix: {
       description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

@@ -119,7 +119,8 @@ export const networkFailures: readonly KnownFailure[] = [
       'A connection was opened and then dropped by something between you and the server: a firewall or proxy that blocks the '
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
       + 'When it happens for one host every time, a firewall is the likely cause; when large responses fail over a VPN, the '
-      + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way.',
+      + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way, and '
+      + 'so does IPv6 tried first on a network where it is broken.',
     fix: { description: 'Check which layer breaks for each host (a reset during TLS points at a filtering proxy)', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Reset while talking to'),
     example: 'Post "https://sts.amazonaws.com/": read tcp 10.0.0.12:52814->52.94.241.129:443: read: connection reset by peer',
@@ -205,7 +206,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
       + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
       + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
-      + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle. Without interception, an old '
+      + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
+      + 'keys to whoever is in the middle. Without interception, an old '
       + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
@@ -335,7 +337,8 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'Something answered the TLS handshake with something that is not TLS, or broke it off. Most often HTTPS_PROXY says '
       + 'https://proxy:port for a proxy that speaks plain HTTP (it should be http://), or an intercepting proxy or old VPN '
-      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation" and small DH keys; an old '
+      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation" and small DH keys; until the '
+      + 'proxy is fixed, an OpenSSL config named by OPENSSL_CONF with Options = UnsafeLegacyRenegotiation is the stopgap; an old '
       + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
       + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
       + 'lowering the security level.',

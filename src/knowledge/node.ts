@@ -124,7 +124,7 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
       /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
-      /was compiled against a different Node\.js version using\s+NODE_MODULE_VERSION \d+/,
+      /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,
       /\bgyp ERR! (?:stack|find Python|configure error|build error)|No prebuilt binaries found/,
