@@ -8,7 +8,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'AWS CLI v1 runs instead of v2',
     group: 'aws-cli',
     patterns: [
-      /^aws-cli\/1\.\d+\.\d+/m,
+      /(?<![\w.\/-])aws-cli\/1\.\d+\.\d+/,
       /AWS CLI version 2, the latest major version of the AWS CLI, is now stable/,
       // A pip-installed v1 whose Python packages are gone or mismatched.
       /import awscli\.clidriver|No module named '?awscli/,

@@ -52,7 +52,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Node\.js (?:v?\d+(?:\.\d+)*|version) (?:is )?(?:not supported|too old)|requires Node(?:\.js)? (?:>=|version )?\s*\d+/i,
       // The AWS SDK for JavaScript v3's NodeDeprecationWarning (@aws-sdk/core emitWarningIfUnsupportedVersion),
       // yarn's engine check, and a Node without a global fetch (before 18).
-      /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\s+no longer support Node\.js/,
+      /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\b/,
       /The engine "node" is incompatible with this module/,
       /ReferenceError: fetch is not defined/,
     ],
