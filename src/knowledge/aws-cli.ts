@@ -203,4 +203,24 @@ export const awsCliFailures: readonly KnownFailure[] = [
     },
     example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
   },
+  {
+    // urllib3 2's import-time check of the ssl module (urllib3/__init__.py): an ImportError in 2.0.0,
+    // NotOpenSSLWarning since 2.0.1. Python AWS tools (AWS CLI v1, boto3 and the SAML helpers on it) import it.
+    id: 'python-urllib3-openssl',
+    title: 'urllib3 2 and a Python built without OpenSSL 1.1.1 (macOS system Python, old Linux)',
+    group: 'aws-cli',
+    patterns: [/urllib3 v2(?:\.0)? only supports OpenSSL 1\.1\.1\+/, /\bNotOpenSSLWarning\b/],
+    explanation:
+      'urllib3 2 needs Python\'s ssl module built against OpenSSL 1.1.1 or newer. macOS\'s own /usr/bin/python3 uses '
+      + 'LibreSSL: there it is only a warning (NotOpenSSLWarning) and the tool still works. With urllib3 2.0.0, or on old '
+      + 'Linux (OpenSSL 1.0.2, Amazon Linux 2, CentOS 7), it is an ImportError and boto3 or the AWS CLI v1 cannot start. '
+      + 'Either keep urllib3 below 2 in that environment (pip install "urllib3<2") or use a Python built with OpenSSL 3 '
+      + '(Homebrew, pyenv); the AWS CLI v2 brings its own.',
+    fix: {
+      description: 'In the tool\'s Python environment, install "urllib3<2", or run the tool with a Python built against OpenSSL 1.1.1+; use the AWS CLI v2',
+      commands: [['python3', '-c', 'import ssl; print(ssl.OPENSSL_VERSION)'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: "/Users/jdoe/Library/Python/3.9/lib/python/site-packages/urllib3/__init__.py:35: NotOpenSSLWarning: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'.",
+  },
 ];

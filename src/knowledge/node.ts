@@ -74,7 +74,7 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /\benv: ['‘]?node['’]?: No such file or directory/,
       /\bnode: (?:command )?not found\b|command not found: node\b/,
-      /'node(?:\.exe)?' is not recognized as an internal or external command/,
+      /'node(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
       /exec: \\?"node\\?": executable file not found/,
     ],
     explanation:
@@ -187,5 +187,30 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "npm ERR! code ENOENT\nnpm ERR! syscall open\nnpm ERR! path /home/jdoe/package.json\nnpm ERR! errno -2\nnpm ERR! enoent ENOENT: no such file or directory, open '/home/jdoe/package.json'",
+  },
+  {
+    // duo-sso-setup itself not found after `npm install -g .`: the shells' messages (bash, zsh, dash,
+    // cmd.exe, PowerShell) for the command, and PowerShell's execution policy refusing npm's .ps1 shim.
+    id: 'duo-sso-setup-not-on-path',
+    title: 'duo-sso-setup is not on PATH (npm\'s global bin folder is missing from it)',
+    group: 'node',
+    patterns: [
+      /command not found: duo-sso-setup\b|\bduo-sso-setup: (?:command )?not found\b/,
+      /'duo-sso-setup(?:\.cmd|\.ps1)?' is not recognized as/,
+      /duo-sso-setup\.ps1 cannot be loaded because running scripts is disabled on this system/,
+    ],
+    supersedes: ['duo-sso-not-found'],
+    explanation:
+      'npm installs the duo-sso-setup command into its global bin folder (`npm prefix -g` followed by /bin; on Windows '
+      + '%AppData%\\npm). That folder is not on this shell\'s PATH: the prefix was changed (~/.npm-global) without adding its '
+      + 'bin to PATH, nvm or fnm is not loaded in this shell, or the install did not finish. On Windows PowerShell, "running '
+      + 'scripts is disabled" refuses npm\'s .ps1 shim: run duo-sso-setup.cmd, or allow local scripts for your user '
+      + '(Set-ExecutionPolicy -Scope CurrentUser RemoteSigned).',
+    fix: {
+      description: 'Add npm\'s global bin folder to PATH in your shell profile (or install again from the checkout), then open a new shell',
+      commands: [['npm', 'prefix', '-g'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: 'zsh: command not found: duo-sso-setup',
   },
 ];
