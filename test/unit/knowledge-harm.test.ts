@@ -147,6 +147,13 @@ describe('pairs that share words are told apart', () => {
     expect(only('An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.').id).toBe('max-session-duration');
   });
 
+  it('duo-sso-setup missing from PATH is not duo-sso missing (the answer is npm\'s bin folder, not installing duo-sso)', () => {
+    const d = only('zsh: command not found: duo-sso-setup');
+    expect(d.id).toBe('duo-sso-setup-not-on-path');
+    expect(answer(d)).toMatch(/npm prefix -g/);
+    expect(only('zsh: command not found: duo-sso').id).toBe('duo-sso-not-found');
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
