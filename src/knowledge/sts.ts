@@ -83,7 +83,8 @@ export const stsFailures: readonly KnownFailure[] = [
     id: 'idp-rejected-claim',
     title: 'AWS rejected a claim in the SAML assertion',
     group: 'sts',
-    patterns: [/IDPRejectedClaim/],
+    // The Java SDK v2 spells the class IdpRejectedClaimException.
+    patterns: [/IDPRejectedClaim/i],
     explanation:
       'The identity provider\'s assertion names something AWS will not accept: the SAML provider ARN in the Role attribute does '
       + 'not exist in that account, the audience is not https://signin.aws.amazon.com/saml, or the role\'s trust policy '
@@ -335,7 +336,7 @@ export const stsFailures: readonly KnownFailure[] = [
       /No OpenIDConnect provider found in your account for/,
       /Incorrect token audience/,
       /Couldn'?t retrieve verification key from your identity provider/,
-      /\bIDPCommunicationError\b/,
+      /\bIDPCommunicationError(?:Exception)?\b/i,
       /Could not assume role with OIDC/,
     ],
     supersedes: ['invalid-identity-token', 'access-denied-role', 'assume-role-denied', 'idp-rejected-claim', 'action-not-allowed'],
