@@ -79,6 +79,9 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
       // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
       /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
+      // Apache HttpClient under the Java SDK, and .NET's SocketException text with the endpoint.
+      /\bConnect to \S+ (?:\[[^\]\n]*\] )?failed: Connection refused/,
+      new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CONNECTION_REFUSED\b/,
     ],
@@ -113,6 +116,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /An existing connection was forcibly closed by the remote host/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)\b/,
+      // undici (Node's fetch): the peer closed the socket.
+      /\bUND_ERR_SOCKET\b|SocketError: other side closed/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -151,7 +156,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bERR_SOCKET_(?:CONNECTION_)?TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
       // JS SDK v2 (TimeoutError from its http handler).
       /Connection timed out after \d+ ?ms\b/,
-      /\bconnect timed out\b/,
+      /\bconnect timed out\b/, /\bRead timed out\b/,
+      // urllib3 (requests, the AWS CLI v1 under --debug): "Connection to HOST timed out. (connect timeout=N)".
+      /Connection to (?<host>[\w.-]+) timed out\. \(connect timeout=/,
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:CONNECTION_TIMED_OUT|TIMED_OUT)\b/,
