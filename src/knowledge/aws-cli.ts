@@ -14,6 +14,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /import awscli\.clidriver|No module named '?awscli/,
       // awscli and botocore from pip out of step (each awscli pins one botocore).
       /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
+      // An old pip awscli/botocore on a newer Python (3.10 removed the collections aliases they imported).
+      /(?:awscli|botocore)[\s\S]{0,2000}?cannot import name '(?:Mapping|MutableMapping|Callable|Iterable)' from 'collections'/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
