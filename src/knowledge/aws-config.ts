@@ -155,7 +155,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // OIDC refresh failing (CreateToken), and the JS SDK v3's wording (@aws-sdk/token-providers).
       /\(UnauthorizedException\) when calling the (?:GetRoleCredentials|ListAccounts|ListAccountRoles) operation/,
       /Session token not found or invalid/,
-      /\(InvalidGrantException\) when calling the CreateToken operation|operation error SSO OIDC: CreateToken[^\n]*InvalidGrantException/,
+      /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|AuthorizationPending|ExpiredToken)Exception\) when calling the (?:CreateToken|RegisterClient|StartDeviceAuthorization) operation/,
+      /operation error SSO OIDC: (?:CreateToken|RegisterClient|StartDeviceAuthorization)[^\n]*(?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken)Exception/,
       /The SSO session associated with this profile is invalid/,
       /To refresh this SSO session run .?aws sso login/,
     ],
