@@ -85,6 +85,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     patterns: [
       // botocore httpsession: the ssl module cannot open ca_bundle / AWS_CA_BUNDLE.
       /SSL validation failed for \S+ \[Errno 2\] No such file or directory/,
+      // The setting names a folder, an unreadable file, or a file with no PEM certificate in it (DER, or not a certificate).
+      /SSL validation failed for \S+ \[Errno (?:13|21)\] (?:Permission denied|Is a directory)/,
+      /\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found|\[X509\] PEM lib \(_ssl\.c/,
       /\bca_certs?\b[^\n]*No such file or directory/i,
       // requests / pip: "Could not find a suitable TLS CA certificate bundle, invalid path: X".
       /Could not find a suitable TLS CA certificate bundle, invalid path/,
@@ -98,8 +101,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     explanation:
       'A CA bundle is configured (ca_bundle in ~/.aws/config, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, '
       + 'NODE_EXTRA_CA_CERTS or curl\'s --cacert) but the file it names does not exist or cannot be read, so no TLS '
-      + 'connection can be verified. This is not an untrusted certificate: adding a CA does not help while the setting '
-      + 'points at nothing. Remove the setting, or point it at a PEM file that exists.',
+      + 'connection can be verified (the same when it names a folder, or a file holding no PEM certificate, such as a DER '
+      + '.cer export). This is not an untrusted certificate: adding a CA does not help while the setting '
+      + 'points at nothing usable. Remove the setting, or point it at a PEM file that exists.',
     fix: {
       description: 'Find which setting names the missing file and remove it (or correct the path); doctor lists the CA settings in effect',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['aws', 'configure', 'get', 'ca_bundle']],
