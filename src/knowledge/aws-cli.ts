@@ -8,14 +8,19 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'AWS CLI v1 runs instead of v2',
     group: 'aws-cli',
     patterns: [
-      /^aws-cli\/1\.\d+\.\d+/m,
+      /(?<![\w.\/-])aws-cli\/1\.\d+\.\d+/,
       /AWS CLI version 2, the latest major version of the AWS CLI, is now stable/,
       // A pip-installed v1 whose Python packages are gone or mismatched.
       /import awscli\.clidriver|No module named '?awscli/,
+      // awscli and botocore from pip out of step (each awscli pins one botocore).
+      /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
+      // An old pip awscli/botocore on a newer Python (3.10 removed the collections aliases they imported).
+      /(?:awscli|botocore)[\s\S]{0,2000}?cannot import name '(?:Mapping|MutableMapping|Callable|Iterable)' from 'collections'/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
-      + 'v1 is out of support, lacks v2\'s options and reports errors differently.',
+      + 'v1 is out of support, lacks v2\'s options and reports errors differently. `which -a aws` (where.exe aws on '
+      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run.',
     fix: {
       description: 'See which aws runs and which is v2, then remove v1 (`pip uninstall awscli`) or put v2\'s folder first on PATH',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -27,9 +32,198 @@ export const awsCliFailures: readonly KnownFailure[] = [
     id: 'aws-cli-not-found',
     title: 'The AWS CLI is not installed or not on PATH',
     group: 'aws-cli',
-    patterns: [/\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/],
+    patterns: [
+      /\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
+      // kubectl's exec credential plugin (client-go plugin/pkg/client/auth/exec) and Node's child_process.
+      /exec: executable aws not found/, /\bspawn aws(?:\.exe)? ENOENT\b/,
+    ],
     explanation: 'duo-sso writes credentials for the AWS CLI, but no `aws` is on PATH.',
     fix: { description: 'Install the AWS CLI v2', commands: [['duo-sso-setup', 'install', 'aws-cli']], automatic: false },
     example: 'zsh: command not found: aws',
+  },
+  {
+    // awscli/argparser.py: "Invalid choice, valid choices are:" (v1, v2 before 2.22) and
+    // "Found invalid choice 'x'" under "aws: [ERROR]:" (later v2); clidriver.py "Unknown options: ...".
+    id: 'aws-cli-usage',
+    title: 'The AWS CLI does not know this command or option (typo, or a CLI too old for it)',
+    group: 'aws-cli',
+    patterns: [
+      /\bargument (?:command|operation|subcommand): (?:Invalid choice\b|Found invalid choice '(?<command>[^'\n]*)')/,
+      /\bInvalid choice: '[^'\n]+', maybe you meant:/,
+      /(?:^|\s|\[ERROR\]: )Unknown options: --?\w/m,
+      /\baws(?:\.exe)?: (?:error|\[ERROR\]): (?:the following arguments are required|argument --[\w-]+: expected one argument|unrecognized arguments)/,
+      // awscli/argprocess.py ParamError: a parameter value the CLI could not parse (JSON, shorthand).
+      /Error parsing parameter '--[\w-]+': /,
+    ],
+    supersedes: ['aws-cli-v1-shadowing'],
+    explanation:
+      'The `aws` that ran refused the command line before calling AWS. Either a word is mistyped, or the command or option is '
+      + 'newer than this AWS CLI: v1 has no `aws sso login`, `aws configure sso`, `aws configure export-credentials` or '
+      + '`--no-cli-pager`, and an old v2 lacks services and options added since. Often a v1 (pip, pyenv) shadows the v2 you '
+      + 'installed, or kubectl and scripts run an old `aws` from another PATH.',
+    fix: {
+      description: 'See which aws runs and its version, then update to the current AWS CLI v2 (or correct the command)',
+      commands: [['aws', '--version'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "aws: error: argument command: Invalid choice, valid choices are:\n\naccessanalyzer                           | account",
+  },
+  {
+    // kubectl runs `aws eks get-token` as an exec credential plugin (client-go
+    // plugin/pkg/client/auth/exec/exec.go); kubeconfigs written by an old AWS CLI ask for the
+    // v1alpha1 API that kubectl 1.24 removed.
+    id: 'eks-get-token-failed',
+    title: 'kubectl could not get a token from `aws eks get-token`',
+    group: 'aws-cli',
+    patterns: [
+      /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1alpha1"/,
+      /getting credentials: exec: executable aws failed with exit code \d+/,
+      /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1alpha1/,
+      /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
+    ],
+    supersedes: ['aws-cli-not-found'],
+    explanation:
+      'kubectl runs `aws eks get-token` (the kubeconfig\'s `exec` section) for every request. "invalid apiVersion '
+      + 'client.authentication.k8s.io/v1alpha1" means the kubeconfig was written by an old AWS CLI and kubectl 1.24+ no longer '
+      + 'accepts it: update the AWS CLI and write the kubeconfig again. "failed with exit code" means the aws command itself '
+      + 'failed (its own message is printed above it): usually the profile the kubeconfig names (AWS_PROFILE in its env) has '
+      + 'expired credentials or does not exist.',
+    fix: {
+      description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+  },
+  {
+    // kubectl's answer when the API server does not accept the token (a 401): the exec plugin ran.
+    id: 'eks-unauthorized',
+    title: 'The EKS cluster does not accept the AWS identity kubectl presented',
+    group: 'aws-cli',
+    patterns: [
+      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
+      // helm (and other client-go tools) over the same refusal; kubectl 1.29+ logs it bare.
+      /Kubernetes cluster unreachable: the server has asked for the client to provide credentials/,
+      /the server has asked for the client to provide credentials/,
+    ],
+    explanation:
+      'kubectl got a token from `aws eks get-token`, but the cluster refused it. The token is signed with whatever credentials '
+      + 'the kubeconfig\'s profile resolves to: an expired session, the wrong profile (AWS_PROFILE in the shell or in the '
+      + 'kubeconfig\'s env), or a role the cluster does not map (not in the aws-auth ConfigMap or an EKS access entry; the '
+      + 'role ARN must be given without its path).',
+    fix: {
+      description: 'See which identity the profile is, log in again, and ask the cluster owners to map that role if it still fails',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'kubeconfig']],
+      automatic: false,
+    },
+    example: 'error: You must be logged in to the server (Unauthorized)',
+  },
+  {
+    // Throttling and transient server errors every AWS service returns (the retryable codes in
+    // botocore's retries/standard.py and the SDKs' retry handlers), and the retry budget running out.
+    id: 'aws-throttled',
+    title: 'AWS is throttling the requests, or failing them for a moment',
+    group: 'aws-cli',
+    patterns: [
+      /\b(?:Throttling(?:Exception)?|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled(?:Exception)?|SlowDown|ProvisionedThroughputExceededException|BandwidthLimitExceeded|EC2ThrottledException|PriorRequestNotComplete|TransactionInProgressException)\b/,
+      /\bRate exceeded\b/,
+      /\((?:InternalFailure|InternalError|ServiceUnavailable(?:Exception)?|InternalServerError|InternalServiceError)\) when calling the \w+ operation/,
+      /\bexceeded maximum number of attempts, \d+, (?:https response error StatusCode: (?:429|5\d\d)|[\w ]*(?:throttl|rate exceeded))/i,
+    ],
+    explanation:
+      'AWS limits how fast an account (or one user) may call each API, and sometimes fails a call for a moment. Many profiles '
+      + 'logging in at once, a script in a loop, or several tools polling the same account exhaust the rate; the SDK retries a '
+      + 'few times and then gives up with this. Waiting and retrying works; lasting relief is fewer parallel calls, or more '
+      + 'patient retries in the profile (retry_mode = adaptive, max_attempts = 10).',
+    fix: {
+      description: 'Retry in a minute; for scripts, set more patient retries on the profile and call less in parallel',
+      commands: [['aws', 'configure', 'set', 'retry_mode', 'adaptive', '--profile', '<profile>'], ['aws', 'configure', 'set', 'max_attempts', '10', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (Throttling) when calling the AssumeRoleWithSAML operation (reached max retries: 4): Rate exceeded',
+  },
+  {
+    // AWS CLI v2 awscli/errorhandler.py PagerErrorHandler: the pager (less by default) cannot start.
+    id: 'aws-cli-pager',
+    title: 'The AWS CLI cannot start its pager (less)',
+    group: 'aws-cli',
+    patterns: [/Unable to redirect output to pager/, /\bPagerInitializationException\b/],
+    explanation:
+      'AWS CLI v2 sends output through a pager (less, or what AWS_PAGER / cli_pager names). In a container, a minimal Linux '
+      + 'or Git Bash without less, or with a pager setting naming a missing program, every command that prints fails. Scripts '
+      + 'and tools that read the output should not use a pager at all.',
+    fix: {
+      description: 'Turn the pager off for the profile (or export AWS_PAGER=""), or install less',
+      commands: [['aws', 'configure', 'set', 'cli_pager', '', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "\nUnable to redirect output to pager. Received the following error when opening pager:\n[Errno 2] No such file or directory: 'less'\n\nLearn more about configuring the output pager by running \"aws help config-vars\".\n",
+  },
+  {
+    // Python's codecs under the AWS CLI / boto3 on a console or file that is not UTF-8 (Windows
+    // code pages): UnicodeEncodeError / UnicodeDecodeError.
+    id: 'python-text-encoding',
+    title: 'Python (the AWS CLI, boto3) cannot write or read text in this encoding',
+    group: 'aws-cli',
+    patterns: [
+      /'(?:charmap|cp\d+|gbk|ascii|latin-1)' codec can't (?:encode|decode) (?:character|byte)/,
+      /\bUnicode(?:En|De)codeError: '(?:charmap|cp\d+|gbk|ascii|latin-1)' codec/,
+    ],
+    explanation:
+      'The AWS CLI v1 and Python scripts use the console\'s or the system\'s code page (cp1252, gbk on Windows, ascii in a bare '
+      + 'container) to print output and read files; a name, tag or file with characters outside it stops the command. '
+      + 'Setting PYTHONUTF8=1 (and for the AWS CLI AWS_CLI_FILE_ENCODING=UTF-8) makes them use UTF-8; in a container, a UTF-8 '
+      + 'locale (LANG=C.UTF-8) does the same.',
+    fix: {
+      description: 'Make Python use UTF-8: export PYTHONUTF8=1 and AWS_CLI_FILE_ENCODING=UTF-8 (setx on Windows), then retry',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: "UnicodeEncodeError: 'charmap' codec can't encode character '\\u2713' in position 12: character maps to <undefined>",
+  },
+  {
+    // Installing the AWS CLI: pip on a distribution Python (PEP 668, "error: externally-managed-environment"),
+    // the v2 installer (exe/assets/install: "Found preexisting AWS CLI installation"), and the v2
+    // bundle's PyInstaller loader on a system whose C library it was not built for.
+    id: 'aws-cli-install-failed',
+    title: 'Installing or starting the AWS CLI v2 failed',
+    group: 'aws-cli',
+    patterns: [
+      /error: externally-managed-environment/,
+      /Found preexisting AWS CLI installation: /,
+      /Failed to load Python shared library|Error loading Python lib '[^'\n]*aws-cli/,
+      /aws-cli\/v2\/[^\n]*GLIBC_\d+\.\d+'? not found|version `GLIBC_\d+\.\d+' not found[^\n]*aws/,
+    ],
+    explanation:
+      'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
+      + 'would only give you the old v1 anyway. The AWS CLI v2 comes from its own installer, which refuses to overwrite an '
+      + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
+      + 'at least as new as the one it was built against (very old distributions fail to load it).',
+    fix: {
+      description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
+  },
+  {
+    // urllib3 2's import-time check of the ssl module (urllib3/__init__.py): an ImportError in 2.0.0,
+    // NotOpenSSLWarning since 2.0.1. Python AWS tools (AWS CLI v1, boto3 and the SAML helpers on it) import it.
+    id: 'python-urllib3-openssl',
+    title: 'urllib3 2 and a Python built without OpenSSL 1.1.1 (macOS system Python, old Linux)',
+    group: 'aws-cli',
+    patterns: [/urllib3 v2(?:\.0)? only supports OpenSSL 1\.1\.1\+/, /\bNotOpenSSLWarning\b/],
+    explanation:
+      'urllib3 2 needs Python\'s ssl module built against OpenSSL 1.1.1 or newer. macOS\'s own /usr/bin/python3 uses '
+      + 'LibreSSL: there it is only a warning (NotOpenSSLWarning) and the tool still works. With urllib3 2.0.0, or on old '
+      + 'Linux (OpenSSL 1.0.2, Amazon Linux 2, CentOS 7), it is an ImportError and boto3 or the AWS CLI v1 cannot start. '
+      + 'Either keep urllib3 below 2 in that environment (pip install "urllib3<2") or use a Python built with OpenSSL 3 '
+      + '(Homebrew, pyenv); the AWS CLI v2 brings its own.',
+    fix: {
+      description: 'In the tool\'s Python environment, install "urllib3<2", or run the tool with a Python built against OpenSSL 1.1.1+; use the AWS CLI v2',
+      commands: [['python3', '-c', 'import ssl; print(ssl.OPENSSL_VERSION)'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: "/Users/jdoe/Library/Python/3.9/lib/python/site-packages/urllib3/__init__.py:35: NotOpenSSLWarning: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'.",
   },
 ];

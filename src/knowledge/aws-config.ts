@@ -21,9 +21,14 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`Unable to parse config file: ${PATH}`),
       /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,
       /\bParsingError: Source contains parsing errors\b/,
+      // A file saved as UTF-16 (PowerShell 5's `>` and Out-File, Notepad's "Unicode"): its byte-order
+      // mark is the first byte Python's UTF-8 reader meets.
+      /'utf-8' codec can't decode byte 0x(?:ff|fe) in position 0\b/,
       // JS SDK v3 / Go SDK ini parsers.
       /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
       /SharedConfigLoadError\b/,
+      // Go SDK v1 reading the credentials file.
+      /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
     ],
     supersedes: ['aws-config-duplicate'],
     explanation:
@@ -80,6 +85,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     patterns: [
       // botocore httpsession: the ssl module cannot open ca_bundle / AWS_CA_BUNDLE.
       /SSL validation failed for \S+ \[Errno 2\] No such file or directory/,
+      // The setting names a folder, an unreadable file, or a file with no PEM certificate in it (DER, or not a certificate).
+      /SSL validation failed for \S+ \[Errno (?:13|21)\] (?:Permission denied|Is a directory)/,
+      /\[X509: NO_CERTIFICATE_OR_CRL_FOUND\] no certificate or crl found|\[X509\] PEM lib \(_ssl\.c/,
       /\bca_certs?\b[^\n]*No such file or directory/i,
       // requests / pip: "Could not find a suitable TLS CA certificate bundle, invalid path: X".
       /Could not find a suitable TLS CA certificate bundle, invalid path/,
@@ -93,8 +101,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     explanation:
       'A CA bundle is configured (ca_bundle in ~/.aws/config, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, '
       + 'NODE_EXTRA_CA_CERTS or curl\'s --cacert) but the file it names does not exist or cannot be read, so no TLS '
-      + 'connection can be verified. This is not an untrusted certificate: adding a CA does not help while the setting '
-      + 'points at nothing. Remove the setting, or point it at a PEM file that exists.',
+      + 'connection can be verified (the same when it names a folder, or a file holding no PEM certificate, such as a DER '
+      + '.cer export). This is not an untrusted certificate: adding a CA does not help while the setting '
+      + 'points at nothing usable. Remove the setting, or point it at a PEM file that exists.',
     fix: {
       description: 'Find which setting names the missing file and remove it (or correct the path); doctor lists the CA settings in effect',
       commands: [['duo-sso-setup', 'doctor', '--only', 'network'], ['aws', 'configure', 'get', 'ca_bundle']],
@@ -113,12 +122,16 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /CredentialRetrievalError: Error when retrieving credentials from (?:process|custom-process)/,
       /ProcessProviderExecutionError\b|error in credential_process\b/,
       /Profile [^\n]* did not include credential process/,
+      // JS SDK v3 @aws-sdk/credential-provider-process getValidatedProcessCredentials; Go SDK v2 processcreds.
+      /credential_process (?:did not return Version 1|returned (?:invalid JSON|invalid credentials|expired credentials|invalid expiration))/,
+      /\bprocess provider error\b/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
       + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
       + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
-      + 'locked or an expired session: run it by hand to see its message.',
+      + 'locked or an expired session: run it by hand to see its message. The command is not run through your shell: give '
+      + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces.',
     fix: {
       description: 'Run the profile\'s credential_process by hand to see its own error, then fix that (for ours: log in again, or unlock the store)',
       commands: [['aws', 'configure', 'get', 'credential_process', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'credentials']],
@@ -139,10 +152,23 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The SSO session has expired/i,
       /Cached SSO login is expired|SSO (?:token|session)[^\n]{0,40}(?:expired|invalid)/i,
       /Unable to load SSO token/i,
+      // botocore NoAuthTokenError: a bearer-token (sso-session) call without a cached token.
+      /Unable to locate authorization token/,
+      /Error loading SSO Token: /,
+      // The SSO portal refusing the cached token (GetRoleCredentials / ListAccounts, any SDK), the
+      // OIDC refresh failing (CreateToken), and the JS SDK v3's wording (@aws-sdk/token-providers).
+      /\(UnauthorizedException\) when calling the (?:GetRoleCredentials|ListAccounts|ListAccountRoles) operation/,
+      /Session token not found or invalid/,
+      /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|AuthorizationPending|ExpiredToken)Exception\) when calling the (?:CreateToken|RegisterClient|StartDeviceAuthorization) operation/,
+      /operation error SSO OIDC: (?:CreateToken|RegisterClient|StartDeviceAuthorization)[^\n]*(?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken)Exception/,
+      /The SSO session associated with this profile is invalid/,
+      /To refresh this SSO session run .?aws sso login/,
     ],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
-      + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login.',
+      + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login. If '
+      + 'a fresh `aws sso login` does not help, remove the cached tokens (~/.aws/sso/cache and ~/.aws/cli/cache) and update '
+      + 'the AWS CLI (older ones do not refresh sso-session tokens).',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
@@ -161,13 +187,38 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bMissingRegion: could not find region configuration/,
       /Region is missing\b/,
       /\bInvalidRegionError\b/,
+      // botocore UnknownEndpointError / UnknownRegionError / ServiceNotInRegionError.
+      /Unable to construct an endpoint for \S+ in region (?<region>[^\s.]+(?:\.[^\s.]+)*)/,
+      /\bUnknown region: '(?<region>[^'\n]*)'/,
+      /\bService \S+ not available in region (?<region>\S+)/,
+      // The endpoint rule sets every SDK generates from (JS v3, Go v2, Java v2, botocore).
+      /Invalid Configuration: Missing Region/,
+      /Invalid region: region was not a valid DNS name/,
+      // Go SDK v2 (aws.MissingRegionError), Java SDK v2 / v1, .NET.
+      /an AWS region is required, but was not found/,
+      /Unable to load region from any of the providers in the chain/,
+      /Unable to find a region via the region provider chain/,
+      /No RegionEndpoint or ServiceURL configured/,
+      // Terraform's AWS provider schema (region is a required provider argument).
+      /The argument "region" is required, but (?:was not set|no definition was found)/,
+      // JS SDK v2 (ConfigError) and Ruby (Aws::Errors::MissingRegionError).
+      /\bMissing region in config\b/,
+      /\bMissingRegionError\b|missing region; use :region option/,
+      // A region that exists but is not the resource's: S3's and the signers' refusals.
+      /\bAuthorizationHeaderMalformed\b[^\n]*the region '(?<region>[^'\n]+)' is wrong/,
+      /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
+      /\bIllegalLocationConstraintException\b/,
+      /Credential should be scoped to a valid region/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
-      + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, or a typo).',
+      + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
+      + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
+      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1). Tools started outside your shell (IDEs, kubectl, '
+      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
     fix: {
       description: 'Set a region for the profile',
       commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
@@ -185,6 +236,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Infinite loop in credential configuration detected/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
+      // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
+      /contains both source_profile and credential_source/,
+      /No credentials found in credential_source referenced in profile/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
@@ -195,5 +249,151 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'The source_profile "dev" must specify either static credentials or an assume role configuration',
+  },
+  {
+    // botocore exceptions.py (retry, defaults-mode, STS/S3 endpoint, IMDS and proxies settings),
+    // credentials.py (credential_source, SSO keys), awscli formatter.py ("Unknown output type").
+    id: 'aws-config-invalid-value',
+    title: 'A setting in the AWS config has a value the AWS tools do not accept',
+    group: 'aws-cli',
+    patterns: [
+      /\bInvalid(?:MaxRetryAttempts|RetryMode|RetryConfiguration|STSRegionalEndpointsConfig|S3UsEast1RegionalEndpointConfig|IMDSEndpoint|IMDSEndpointMode|ProxiesConfig|ChecksumConfig|EndpointDiscoveryConfiguration)Error\b|\bInvalidDefaultsMode\b/,
+      /Value provided to "max_attempts": [^\n]* must be an integer/,
+      /Invalid value provided to "mode": "[^"\n]*" must be one of/,
+      /STS regional endpoints option [^\n]* is invalid/,
+      /S3 us-east-1 regional endpoint option [^\n]* is invalid/,
+      /Client configured with invalid defaults mode/,
+      /Invalid configuration value\(s\) provided for proxies_config/,
+      /Invalid (?:endpoint )?EC2 Instance Metadata endpoint/,
+      /Unsupported configuration value for \w+\. Expected one of/,
+      /\bUnknown output type: \S/,
+      /The credential source "[^"\n]*" referenced in profile "[^"\n]*" is not valid/,
+      /credential_source "[^"\n]*" is specified in profile "[^"\n]*", but no source provider was configured/,
+      /is configured to use SSO but is missing required configuration: /,
+      /Missing the following required SSO configuration values: /,
+    ],
+    explanation:
+      'A key in ~/.aws/config (or its environment variable) holds a value the AWS tools refuse: max_attempts that is not a '
+      + 'number, retry_mode other than legacy/standard/adaptive, sts_regional_endpoints other than legacy/regional, output '
+      + 'other than json/text/table/yaml, a credential_source other than Environment/Ec2InstanceMetadata/EcsContainer, or an '
+      + 'SSO profile missing sso_start_url, sso_region, sso_account_id or sso_role_name. The message names the key; every '
+      + 'command that reads the profile fails until it is corrected or removed.',
+    fix: {
+      description: 'Find the key the message names in the profile (or the environment) and correct or remove it; doctor shows the profile',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>'], VALIDATE],
+      automatic: false,
+    },
+    example: 'Value provided to "max_attempts": ten must be an integer greater than or equal to 1.',
+  },
+  {
+    // botocore credentials.py AssumeRoleProvider (RefreshWithMFAUnsupportedError), the JS SDK v3
+    // (@aws-sdk/credential-provider-ini resolveAssumeRoleCredentials) and the Go SDK (stscreds).
+    id: 'assume-role-mfa-prompt',
+    title: 'The profile needs an MFA code, and nothing can ask for one',
+    group: 'credentials',
+    patterns: [
+      /Cannot refresh credentials: MFA token required/,
+      /\bRefreshWithMFAUnsupportedError\b/,
+      /requires multi-factor authentication, but no MFA code callback was provided/,
+      /assume role with MFA enabled, but (?:AssumeRoleTokenProvider session option not set|TokenProvider is not set|neither TokenCode nor TokenProvider are set)/,
+    ],
+    explanation:
+      'The profile assumes a role with mfa_serial, so every new session needs a one-time code. A program that cannot prompt '
+      + '(an IDE, a long-running boto3 session refreshing itself, a credential_process, kubectl) cannot supply it. duo-sso\'s '
+      + 'profiles never need mfa_serial: Duo already did the second factor.',
+    fix: {
+      description: 'Run the command once in a terminal to answer the MFA prompt, or use the duo-sso profile for that role (no mfa_serial)',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
+  },
+  {
+    // With no credentials in the environment or the files, every SDK's default chain ends at the
+    // EC2 instance metadata service (169.254.169.254, botocore utils.py IMDSFetcher, Go ec2imds)
+    // or a container endpoint: on a laptop that is a network error that is really "no credentials".
+    id: 'imds-fallback',
+    title: 'No credentials were found, so the SDK asked the EC2 metadata service (there is none here)',
+    group: 'credentials',
+    patterns: [
+      /\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
+      /\bec2imds\b|\bEC2MetadataError\b|\bEC2RoleRequestError\b/,
+      /Error retrieving metadata: /,
+      /Error when retrieving credentials from (?:container-role|iam-role): /,
+      /Unable to retrieve token for use in IMDSv2 call/,
+      /Failed to load credentials from IMDS|Unable to load credentials from (?:service endpoint|Amazon EC2 metadata service)/i,
+      // .NET (DefaultInstanceProfileAWSCredentials) and PHP (InstanceProfileProvider).
+      /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
+      /Error retrieving credentials from the instance profile metadata service/,
+      // JS SDK v2 (EC2MetadataCredentials).
+      /\bEC2 Metadata (?:roleName|token) request returned error/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
+    explanation:
+      'Neither the environment nor ~/.aws held credentials for the profile the program used, so the SDK fell back to the EC2 '
+      + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
+      + 'fine. Usually no profile was selected (set AWS_PROFILE or --profile to a duo-sso profile), the profile has not been '
+      + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME). '
+      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.)',
+    fix: {
+      description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
+      commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'operation error ec2imds: GetMetadata, request canceled, context deadline exceeded\nfailed to refresh cached credentials, no EC2 IMDS role found',
+  },
+  {
+    // botocore writes ~/.aws/cli/cache, ~/.aws/sso/cache and reads ~/.aws/*: Python's PermissionError,
+    // Node's EACCES, Go's *PathError on those paths (files left owned by root after `sudo aws`).
+    id: 'aws-files-permissions',
+    title: 'A file or folder under ~/.aws is not readable or writable by you',
+    group: 'credentials',
+    patterns: [
+      /\[Errno 13\] Permission denied: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /EACCES: permission denied, (?:open|mkdir|rename|unlink|scandir) '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /open (?<path>\S*\/\.aws\/\S*): permission denied/,
+    ],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable'],
+    explanation:
+      'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
+      + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '
+      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo.',
+    fix: {
+      description: 'Give ~/.aws back to your user, then retry without sudo',
+      commands: [['sudo', 'chown', '-R', '<user>', '~/.aws'], ['duo-sso-setup', 'doctor', '--only', 'permissions']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
+    example: "PermissionError: [Errno 13] Permission denied: '/home/jdoe/.aws/cli/cache/6a1b2c3d.json'",
+  },
+  {
+    // The default credential chains of the SDKs other than botocore (whose "Unable to locate
+    // credentials" no-credentials knows) and of tools built on them: Java v2 / v1, .NET, Rust,
+    // the AWS CDK and Terraform's AWS provider.
+    id: 'no-credentials-chain',
+    title: 'The SDK searched every credential source and found none',
+    group: 'credentials',
+    patterns: [
+      /Unable to load credentials from any of the providers in the chain/,
+      /Unable to load AWS credentials from any provider in the chain/,
+      /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
+      /no providers in chain provided credentials/,
+      // JS SDK v2 (config.js) and the legacy boto 2.
+      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      /\bNoAuthHandlerFound: No handler was ready to authenticate/,
+      /but no credentials have been configured/,
+      /No valid credential sources found/,
+    ],
+    explanation:
+      'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '
+      + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
+      + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
+      + 'container or a service started elsewhere has its own environment and HOME.',
+    fix: {
+      description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
+      commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'software.amazon.awssdk.core.exception.SdkClientException: Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider()])',
   },
 ];

@@ -314,7 +314,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
       /cannot be installed from bottles? and must be\s+built from source/,
     ],
-    supersedes: ['brew-build-failed'],
+    // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
+    supersedes: ['brew-build-failed', 'native-binding-missing'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
       + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '

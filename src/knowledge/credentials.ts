@@ -18,12 +18,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Could not load credentials from any providers/,
       /NoCredentialProviders: no valid providers in chain/,
       /failed to refresh cached credentials, no EC2 IMDS role found/,
-      // The Java SDK v1 and v2, the .NET SDK (older and v3.7+) and the Rust SDK, when no provider in the chain had any.
-      /Unable to load AWS credentials from any provider in the chain/,
-      /Unable to load credentials from any of the providers in the chain/,
-      /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
+      // The Java, .NET and Rust SDKs' chain messages are no-credentials-chain's (aws-config.ts).
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
-      /no providers in chain provided credentials/,
       // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
       /profile \S+: credentials missing/, /No master credentials found/,
     ],
@@ -154,28 +150,6 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'RuntimeError: Credentials were refreshed, but the refreshed credentials are still expired.',
-  },
-  {
-    // kubectl (client-go) when the EKS API server refuses the token `aws eks get-token` made.
-    id: 'kube-unauthorized',
-    title: 'kubectl is not authorised by the EKS cluster (expired session, or a role the cluster does not map)',
-    group: 'credentials',
-    patterns: [
-      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
-      /the server has asked for the client to provide credentials/,
-      /getting credentials: exec: executable aws failed with exit code \d+/,
-    ],
-    explanation:
-      'kubectl gets an EKS token by running `aws eks get-token` with the profile the kubeconfig names. The cluster refused '
-      + 'it: the profile\'s session expired (or the kubeconfig names another profile than the one logged in), or the role is '
-      + 'not mapped in the cluster (aws-auth ConfigMap or EKS access entries), which only the cluster\'s administrators can '
-      + 'change. Logging in again settles the first; the doctor shows which profile the kubeconfig uses.',
-    fix: {
-      description: 'See which profile the kubeconfig uses and whether its session is current; log in to it. If it still fails, ask the cluster admins to map the role',
-      commands: [['duo-sso-setup', 'doctor', '--only', 'kubeconfig,credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
-      automatic: false,
-    },
-    example: 'error: You must be logged in to the server (Unauthorized)',
   },
   {
     // aws-vault cli/exec.go and cli/export.go (and its first wording, "sessions should be nested with care").

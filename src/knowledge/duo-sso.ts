@@ -9,8 +9,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     patterns: [
       /duo-sso(?:_\w+)?: (?:command )?not found/,
-      /command not found: duo-sso/,
-      /Unknown command:? '?duo-sso/,
+      // (?![\w-]): "command not found: duo-sso-setup" is this tool missing, not duo-sso.
+      /command not found: duo-sso(?![\w-])/,
+      /Unknown command:? '?duo-sso(?![\w-])/,
       /'duo-sso(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
       /exec: "duo-sso": executable file not found/,
       /spawn duo-sso ENOENT/,

@@ -39,12 +39,23 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.UnknownHostException: (?<host>[\w.-]+)/,
       /curl: \(6\) Could not resolve (?:host|proxy)/,
       /\bgetaddrinfo failed\b|\[Errno 11001\]/,
+      // The resolver's own words without an errno (Java, .NET, Ruby, git), libuv's codes alone (npm),
+      // urllib3 2's NameResolutionError detail, and Go's resolver timing out on its DNS server.
+      /\b(?:nodename nor servname provided, or not known|Name or service not known|Temporary failure in name resolution|No such host is known|Name does not resolve|Could not resolve host)\b/,
+      /\bE(?:NOTFOUND|AI_AGAIN)\b/,
+      /Failed to resolve '(?<host>[\w.-]+)'/,
+      new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
+      /\bUnknownHostException\b/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
       'A server name could not be turned into an address. For the SSO page (cloudsso.cisco.com) and the internal GitHub this '
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
-      + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a).',
+      + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
+      + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
+      + 'does not answer while the VPN is up.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -66,12 +77,19 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.ConnectException: Connection refused/,
       /\bNewConnectionError\b[^\n]*Connection refused/,
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
+      // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
+      /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
+      // Apache HttpClient under the Java SDK, and .NET's SocketException text with the endpoint.
+      /\bConnect to \S+ (?:\[[^\]\n]*\] )?failed: Connection refused/,
+      new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CONNECTION_REFUSED\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
-      + 'override (AWS_ENDPOINT_URL_STS, a proxy in HTTPS_PROXY) that points at something not running, or a VPN client that '
-      + 'is half up.',
+      + 'override (AWS_ENDPOINT_URL_STS, --endpoint-url, a proxy in HTTPS_PROXY) that points at something not running (a local '
+      + 'proxy or emulator that was stopped), or a VPN client that is half up.',
     fix: { description: 'See which host and port refuse, and whether a proxy or endpoint override is in play', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Refused:'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 127.0.0.1:443: connect: connection refused',
@@ -88,12 +106,26 @@ export const networkFailures: readonly KnownFailure[] = [
       /ConnectionResetError\(\d+, 'Connection reset by peer'\)/,
       /\[Errno (?:104|54|10054)\] Connection reset by peer/,
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
+      // libuv's code alone, botocore ConnectionClosedError, http.client's RemoteDisconnected, curl 52/56,
+      // Java's SocketException and Windows' WSAECONNRESET (Go "wsarecv: …", .NET).
+      /\bECONNRESET\b/,
+      /Connection was closed before we received a valid response from endpoint URL/,
+      /\bRemoteDisconnected\(?'?Remote end closed connection without response/,
+      /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
+      /java\.net\.SocketException: Connection reset\b/,
+      /An existing connection was forcibly closed by the remote host/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)\b/,
+      // undici (Node's fetch): the peer closed the socket.
+      /\bUND_ERR_SOCKET\b|SocketError: other side closed/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'A connection was opened and then dropped by something between you and the server: a firewall or proxy that blocks the '
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
-      + 'When it happens for one host every time, a firewall is the likely cause.',
+      + 'When it happens for one host every time, a firewall is the likely cause; when large responses fail over a VPN, the '
+      + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way, and '
+      + 'so does IPv6 tried first on a network where it is broken.',
     fix: { description: 'Check which layer breaks for each host (a reset during TLS points at a filtering proxy)', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Reset while talking to'),
     example: 'Post "https://sts.amazonaws.com/": read tcp 10.0.0.12:52814->52.94.241.129:443: read: connection reset by peer',
@@ -118,11 +150,26 @@ export const networkFailures: readonly KnownFailure[] = [
       /SocketTimeoutException: (?:connect|Read) timed out/,
       /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
       /\bETIMEDOUT\b/,
+      // Go's kernel-level timeout, undici (Node fetch), Java without the exception name, Windows' WSAETIMEDOUT.
+      new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
+      /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
+      /\bERR_SOCKET_(?:CONNECTION_)?TIMEOUT\b|\bESOCKETTIMEDOUT\b/,
+      // JS SDK v2 (TimeoutError from its http handler).
+      /Connection timed out after \d+ ?ms\b/,
+      /\bconnect timed out\b/, /\bRead timed out\b/,
+      // urllib3 (requests, the AWS CLI v1 under --debug): "Connection to HOST timed out. (connect timeout=N)".
+      /Connection to (?<host>[\w.-]+) timed out\. \(connect timeout=/,
+      /A connection attempt failed because the connected party did not properly respond after a period of time/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:CONNECTION_TIMED_OUT|TIMED_OUT)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The other end never answered: no route to the host (the VPN is off for an internal host), a firewall that silently '
-      + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY).',
+      + 'drops the traffic, or a network that only lets HTTPS out through a proxy the tool is not told about (HTTPS_PROXY; '
+      + 'NO_PROXY for the hosts to reach directly). Node 17 and later try IPv6 first: where IPv6 is broken, '
+      + 'NODE_OPTIONS=--dns-result-order=ipv4first helps. The AWS CLI\'s --cli-connect-timeout and --cli-read-timeout give '
+      + 'a slow link more time.',
     fix: { description: 'See which host times out at which layer, and whether a proxy is needed', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Timed out reaching'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 52.94.241.129:443: i/o timeout',
@@ -146,6 +193,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /SSL certificate problem: (?:self[- ]signed|unable to get local issuer|certificate chain)/,
       /tls: failed to verify certificate: x509: (?:certificate signed by unknown authority|certificate is not trusted)/,
       /error:(?:0A000086|1416F086|14090086):SSL routines:[^\n]*certificate verify failed/,
+      // OpenSSL's other chain errors, Node's CERT_UNTRUSTED, .NET's chain status, Python 3.13's strict
+      // X.509 checks on a corporate CA (VERIFY_X509_STRICT).
+      /\bunable to get issuer certificate\b|\bCERT_UNTRUSTED\b|\bUNABLE_TO_GET_ISSUER_CERT\b/,
+      /The remote certificate is invalid (?:according to the validation procedure|because of errors in the certificate chain)|\bRemoteCertificateChainErrors\b/,
+      /certificate verify failed: (?:Missing Authority Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension)/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_AUTHORITY_INVALID\b/,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
@@ -154,9 +208,14 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
+      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier): that CA needs reissuing. '
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
-      + 'its own bundle unless AWS_CA_BUNDLE names one, Node tools add NODE_EXTRA_CA_CERTS. Never turn verification off '
-      + '(--no-verify-ssl): that hands your SAML assertion and keys to whoever is in the middle.',
+      + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
+      + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
+      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
+      + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
+      + 'keys to whoever is in the middle. Without interception, an old '
+      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
         + '(export AWS_CA_BUNDLE=/path/corporate-ca.pem NODE_EXTRA_CA_CERTS=/path/corporate-ca.pem in your shell profile)',
@@ -187,13 +246,24 @@ export const networkFailures: readonly KnownFailure[] = [
       /Unable to tunnel through proxy/,
       /Failed to connect to proxy URL/,
       /curl: \(56\) (?:Received HTTP code|Proxy CONNECT)/,
+      // curl 5 (CURLE_COULDNT_RESOLVE_PROXY), .NET's tunnel failure, Chromium/Electron net errors.
+      /Could not resolve proxy: /,
+      /The proxy tunnel request to proxy '[^'\n]*' failed/,
+      /\bERR_PROXY_CONNECTION_FAILED\b|\bERR_TUNNEL_CONNECTION_FAILED\b|\bERR_PROXY_AUTH\w*/,
+      /\bProxy Authentication Required\b/,
+      // urllib3 (AWS CLI v1, boto3): a proxy variable without a scheme, or an https:// proxy on urllib3 1.26.
+      /\bProxySchemeUnknown\b|Proxy URL had no scheme, should start with http:\/\/ or https:\/\//,
+      /\bProxySchemeUnsupported\b/,
+      /check_hostname requires server_hostname/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
       'A proxy is configured (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, upper or lower case) but the connection through it failed: '
       + 'it is not reachable from here (off the company network), it wants credentials (407), it refuses the destination, or '
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
-      + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly.',
+      + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
+      + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
+      + 'socks5:// where the tool supports it, never http://socks5://.',
     fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
   },
@@ -207,12 +277,15 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
       /CertificateExpiredException|NotAfter: /,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_DATE_INVALID\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Certificates are checked against this machine\'s clock. When every site fails this way, the clock is wrong (a '
       + 'dead battery, a VM restored from a snapshot, WSL after sleep). When one host fails, its certificate (or a '
-      + 'proxy\'s re-signing certificate) really expired, or an old CA bundle lacks the current root.',
+      + 'proxy\'s re-signing certificate) really expired, or an old CA bundle lacks the current root (an old AWS CLI, '
+      + 'certifi or ca-certificates package still trusting an expired root: update it).',
     fix: {
       description: 'Check the clock first (doctor compares it with the network), then the host\'s certificate',
       commands: [['duo-sso-setup', 'doctor', '--only', 'clock,network']],
@@ -232,12 +305,14 @@ export const networkFailures: readonly KnownFailure[] = [
       /hostname '(?<host>[^']+)' doesn't match/,
       /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_CERT_COMMON_NAME_INVALID\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
-      + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots), or a captive portal or proxy answering '
-      + 'instead of the real host.',
+      + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
+      + 'captive portal or proxy answering instead of the real host.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
     example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
@@ -255,12 +330,25 @@ export const networkFailures: readonly KnownFailure[] = [
       /remote error: tls: (?:handshake failure|protocol version)/,
       /\bEPROTO\b[^\n]*SSL routines/,
       /curl: \(35\) /,
+      // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
+      // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
+      /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,
+      /Received fatal alert: (?:handshake_failure|protocol_version)|Remote host terminated the handshake/,
+      /http: server gave HTTP response to HTTPS client/,
+      /\bERR_SSL_(?:WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|DECRYPTION_FAILED_OR_BAD_RECORD_MAC)\b|\bpacket length too long\b/,
+      /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:SSL_PROTOCOL_ERROR|SSL_VERSION_OR_CIPHER_MISMATCH)\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
       'Something answered the TLS handshake with something that is not TLS, or broke it off. Most often HTTPS_PROXY says '
       + 'https://proxy:port for a proxy that speaks plain HTTP (it should be http://), or an intercepting proxy or old VPN '
-      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation").',
+      + 'client that does not speak modern TLS (OpenSSL 3 refuses its "legacy renegotiation" and small DH keys; until the '
+      + 'proxy is fixed, an OpenSSL config named by OPENSSL_CONF with Options = UnsafeLegacyRenegotiation is the stopgap; an old '
+      + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
+      + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
+      + 'lowering the security level.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
@@ -278,6 +366,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to establish a new connection/,
       /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
       /\bEndpointConnectionError\b/,
+      // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
+      /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
     ],
     explanation:
       'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
@@ -298,6 +388,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:101|113|51|65|10051|10065)\] (?:Network is unreachable|No route to host)/,
       /\bE(?:NETUNREACH|HOSTUNREACH)\b/,
       /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
+      // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
+      /\bnet::ERR_(?:ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_CHANGED)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
     explanation:

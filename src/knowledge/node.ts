@@ -50,12 +50,159 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Unsupported engine for (?<package>\S+): wanted: \{"node":"(?<wanted>[^"]+)"\}/,
       /SyntaxError: Unexpected token '(?:\?|\.)'/,
       /Node\.js (?:v?\d+(?:\.\d+)*|version) (?:is )?(?:not supported|too old)|requires Node(?:\.js)? (?:>=|version )?\s*\d+/i,
+      // The AWS SDK for JavaScript v3's NodeDeprecationWarning (@aws-sdk/core emitWarningIfUnsupportedVersion),
+      // yarn's engine check, and a Node without a global fetch (before 18).
+      /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\b/,
+      /The engine "node" is incompatible with this module/,
+      /ReferenceError: fetch is not defined/,
     ],
     explanation:
-      'duo-sso-setup needs Node.js 20 or newer (or Deno 2). An older Node fails at install with EBADENGINE or, if the check '
+      'duo-sso-setup needs Node.js 20 or newer (or Deno 2); the AWS SDK warns (NodeDeprecationWarning) as each Node line nears '
+      + 'its end of support. An older Node fails at install with EBADENGINE or, if the check '
       + 'is skipped, at start with a syntax error on newer JavaScript. When `current` is newer than `required` (an engines field '
       + 'that pins one major version), the package\'s engines field is too strict: npm only warns, nothing needs doing.',
     fix: { description: 'Install a current Node.js (20 or newer), then install again', commands: [['node', '--version'], ['duo-sso-setup', 'doctor', '--only', 'platform']], automatic: false },
     example: 'npm WARN EBADENGINE Unsupported engine {\nnpm WARN EBADENGINE   package: \'duo-sso-setup@0.1.0\',\nnpm WARN EBADENGINE   required: { node: \'>=20\' },\nnpm WARN EBADENGINE   current: { node: \'v16.20.2\', npm: \'8.19.4\' }\nnpm WARN EBADENGINE }',
+  },
+  {
+    // A `#!/usr/bin/env node` script started where node is not on PATH: env(1)'s message (GNU and
+    // BSD), the shells', and Go's exec (duo-sso or the AWS CLI running a credential_process).
+    id: 'node-not-on-path',
+    title: 'node is not on the PATH of the program that runs duo-sso-setup',
+    group: 'node',
+    supersedes: ['credential-process-failed'],
+    patterns: [
+      // (A shell's own "node: command not found" is node-not-found's, in npm.ts.)
+      /\benv: ['‘]?node['’]?: No such file or directory/,
+      /exec: \\?"node\\?": executable file not found/,
+    ],
+    explanation:
+      'duo-sso-setup runs on Node, found through PATH. A terminal may have it (nvm, fnm, asdf or Homebrew set PATH in your '
+      + 'shell\'s rc file) while programs started another way do not: the AWS CLI running `credential_process` from an IDE, '
+      + 'kubectl, cron or a GUI app, or a non-interactive shell. Use an absolute path to node in credential_process, or install '
+      + 'Node where every program sees it.',
+    fix: {
+      description: 'See where node is in your shell, and make credential_process (or the calling program) use that absolute path',
+      commands: [['which', 'node'], ['duo-sso-setup', 'doctor', '--only', 'platform,path']],
+      automatic: false,
+    },
+    example: "/usr/bin/env: 'node': No such file or directory",
+  },
+  {
+    // npm/cli lib/utils/error-message.js prints "npm ERR! code X" (npm 10: "npm error code X") for
+    // these filesystem conflicts during a global install.
+    // (EEXIST, EPERM/EBUSY and EINTEGRITY have their own entries in npm.ts.)
+    id: 'npm-install-conflict',
+    title: 'An interrupted earlier install left a folder in npm\'s way (ENOTEMPTY)',
+    group: 'node',
+    patterns: [
+      /npm (?:ERR!|error) code ENOTEMPTY\b/,
+      /ENOTEMPTY: directory not empty, rename/,
+    ],
+    explanation:
+      'ENOTEMPTY: an interrupted earlier install left a temporary folder (.NAME-XXXXXXXX) next to the package in '
+      + 'node_modules, and npm will not rename over it. Delete the leftover folder and install again.',
+    fix: {
+      description: 'Delete the leftover .duo-sso-setup-* folder next to the package in npm\'s global node_modules, then install again',
+      commands: [['npm', 'root', '-g'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "npm error code ENOTEMPTY\nnpm error syscall rename\nnpm error path /usr/local/lib/node_modules/duo-sso-setup\nnpm error ENOTEMPTY: directory not empty, rename '/usr/local/lib/node_modules/duo-sso-setup' -> '/usr/local/lib/node_modules/.duo-sso-setup-Kz3Qx1'",
+  },
+  {
+    // The keyring's native part (@napi-rs/keyring's generated index.js loader), node-gyp builds of
+    // other native modules, and the loader's ABI and architecture checks (Node's dlopen).
+    id: 'native-binding-missing',
+    title: 'A native module of duo-sso-setup (the keyring) is missing or built for another Node or CPU',
+    group: 'node',
+    patterns: [
+      /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
+      /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
+      /was compiled against a different Node\.js version\b/,
+      /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
+      /\bERR_DLOPEN_FAILED\b/,
+      /\bgyp ERR! (?:stack|find Python|configure error|build error)|No prebuilt binaries found/,
+    ],
+    explanation:
+      'duo-sso-setup reads the OS keyring through a native module installed for one platform, CPU and Node version. It is '
+      + 'missing when npm skipped the optional platform package (an npm bug with optional dependencies, or a lock file made '
+      + 'on another OS), and refuses to load after Node was upgraded, or when Node runs under Rosetta (x86_64) on Apple '
+      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it.',
+    fix: {
+      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first',
+      commands: [['node', '-p', 'process.version + " " + process.arch'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "Error: Cannot find module '@napi-rs/keyring-darwin-arm64'\nRequire stack:\n- /usr/local/lib/node_modules/duo-sso-setup/node_modules/@napi-rs/keyring/index.js",
+  },
+  {
+    // npm/cli lib/utils/error-message.js: the registry or the dependency resolution refused the install.
+    id: 'npm-registry-or-resolution',
+    // (E401/E403 and E404/ETARGET have their own entries in npm.ts.)
+    title: 'npm could not resolve the dependencies (ERESOLVE, EBADPLATFORM)',
+    group: 'node',
+    patterns: [
+      /npm (?:ERR!|error) code (?:ERESOLVE|EBADPLATFORM)\b/,
+      /npm (?:ERR!|error) (?:ERESOLVE (?:unable to resolve|could not resolve)|notsup Unsupported platform)/,
+    ],
+    explanation:
+      'ERESOLVE is a conflict between peer dependencies (often an old lockfile or a .npmrc setting from another project); '
+      + 'EBADPLATFORM a package built for another OS or CPU (a lockfile made elsewhere). Installing from the checkout\'s own '
+      + 'lockfile with a current npm resolves both.',
+    fix: {
+      description: 'Install from the checkout with a current npm (npm ci, then npm install -g .); check which registry and settings npm uses',
+      commands: [['npm', 'config', 'list'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: 'npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree',
+  },
+  {
+    // npm/cli: install run outside the checkout (npm 7+ ENOENT on package.json, npm 6 ENOLOCAL), and the
+    // cache corruption errors npm itself prints (pacote/cacache reading a damaged entry).
+    id: 'npm-wrong-folder-or-cache',
+    title: 'npm was run outside the duo-sso-setup folder, or its cache is damaged',
+    group: 'node',
+    patterns: [
+      /ENOENT: no such file or directory, open '[^'\n]*package\.json'/,
+      /npm (?:ERR!|error) code ENOLOCAL|Could not install from "[^"\n]*" as it does not contain a package\.json file/,
+      /Cannot read propert(?:y|ies) of null \(reading 'pickAlgorithm'\)/,
+      /npm (?:ERR!|error) Maximum call stack size exceeded/,
+      /npm (?:ERR!|error) Unexpected end of JSON input while parsing/,
+    ],
+    explanation:
+      'duo-sso-setup installs from its checkout with `npm install -g .`: run elsewhere, npm finds no package.json (ENOENT, or '
+      + 'ENOLOCAL in npm 6). The other messages are npm reading a damaged cache entry (an interrupted download, a disk that '
+      + 'filled up): clearing the cache and installing again fixes them.',
+    fix: {
+      description: 'cd into the duo-sso-setup checkout before npm install -g .; for the cache errors, clear npm\'s cache first',
+      commands: [['npm', 'cache', 'clean', '--force'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "npm ERR! code ENOENT\nnpm ERR! syscall open\nnpm ERR! path /home/jdoe/package.json\nnpm ERR! errno -2\nnpm ERR! enoent ENOENT: no such file or directory, open '/home/jdoe/package.json'",
+  },
+  {
+    // duo-sso-setup itself not found after `npm install -g .`: the shells' messages (bash, zsh, dash,
+    // cmd.exe, PowerShell) for the command, and PowerShell's execution policy refusing npm's .ps1 shim.
+    id: 'duo-sso-setup-not-on-path',
+    title: 'duo-sso-setup is not on PATH (npm\'s global bin folder is missing from it)',
+    group: 'node',
+    patterns: [
+      /command not found: duo-sso-setup\b|\bduo-sso-setup: (?:command )?not found\b/,
+      /'duo-sso-setup(?:\.cmd|\.ps1)?' is not recognized as/,
+      /duo-sso-setup\.ps1 cannot be loaded because running scripts is disabled on this system/,
+    ],
+    supersedes: ['duo-sso-not-found'],
+    explanation:
+      'npm installs the duo-sso-setup command into its global bin folder (`npm prefix -g` followed by /bin; on Windows '
+      + '%AppData%\\npm). That folder is not on this shell\'s PATH: the prefix was changed (~/.npm-global) without adding its '
+      + 'bin to PATH, nvm or fnm is not loaded in this shell, or the install did not finish. On Windows PowerShell, "running '
+      + 'scripts is disabled" refuses npm\'s .ps1 shim: run duo-sso-setup.cmd, or allow local scripts for your user '
+      + '(Set-ExecutionPolicy -Scope CurrentUser RemoteSigned).',
+    fix: {
+      description: 'Add npm\'s global bin folder to PATH in your shell profile (or install again from the checkout), then open a new shell',
+      commands: [['npm', 'prefix', '-g'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: 'zsh: command not found: duo-sso-setup',
   },
 ];

@@ -13,7 +13,7 @@ export const npmFailures: readonly KnownFailure[] = [
     title: 'npm could not write or rename a file (EPERM: in use, or a protected folder)',
     group: 'node',
     patterns: [
-      new RegExp(`${NPM} code EPERM`),
+      new RegExp(`${NPM} code (?:EPERM|EBUSY)`),
       /\bEPERM: operation not permitted, (?:rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile) '(?<path>[^']+)'/,
       /It's possible that the file was already in use \(by a text editor or antivirus\)/,
     ],
@@ -55,7 +55,7 @@ export const npmFailures: readonly KnownFailure[] = [
     group: 'node',
     patterns: [
       new RegExp(`${NPM} code (?:E401|E403|ENEEDAUTH|EOTP)\\b`),
-      /Unable to authenticate, your authentication token seems to be invalid/,
+      /Unable to authenticate, (?:your authentication token seems to be invalid|need: (?:Basic|Bearer))/,
       /You need to authorize this machine using `npm adduser`/,
       /This operation requires a one-time password from your authenticator/,
       /\b(?:401 Unauthorized|403 Forbidden) - (?:GET|PUT) https?:\/\/(?<host>[^/\s]+)/,
@@ -141,9 +141,9 @@ export const npmFailures: readonly KnownFailure[] = [
     patterns: [
       /\b(?:node|npm|npx): (?:command )?not found/,
       /command not found: (?:node|npm|npx)\b/,
-      /(?:\/usr\/bin\/)?env: [‘'"]?node[’'"]?: No such file or directory/,
-      /'(?:node|npm|npx)' is not recognized as an internal or external command/,
-      /exec: "(?:node|npm|npx)": executable file not found/,
+      // (env's and Go's exec "node: No such file" are node-not-on-path's, in node.ts.)
+      /'(?:node|npm|npx)(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
+      /exec: "(?:npm|npx)": executable file not found/,
       /(?:Command '(?:node|npm|npx)' not found, but can be installed with|The program '(?:node|npm|npx)' is currently not installed)/,
     ],
     explanation:
@@ -155,7 +155,7 @@ export const npmFailures: readonly KnownFailure[] = [
       commands: [['sh', '-c', 'command -v node npm; echo "$PATH"']],
       automatic: false,
     },
-    example: '/usr/bin/env: ‘node’: No such file or directory',
+    example: 'bash: node: command not found',
   },
   {
     id: 'deno-permission-denied',

@@ -76,11 +76,12 @@ describe('troubleshoot', () => {
 
   it('exits 1 on text it does not know, and still shows an AWS error it could parse', async () => {
     const box = await sandbox();
-    const r = await box.run(['troubleshoot', 'An error occurred (Throttling) when calling the GetRole operation (reached max retries: 4): Rate exceeded']);
+    // (Throttling was the example here until aws-throttled made it known.)
+    const r = await box.run(['troubleshoot', 'An error occurred (LimitExceeded) when calling the CreateRole operation (reached max retries: 4): Cannot exceed quota for RolesPerAccount: 1000']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('Not a known failure.');
     expect(r.stdout).toContain('$ duo-sso-setup doctor');
-    expect(r.stdout).toContain('line 1: AWS error Throttling from GetRole: Rate exceeded');
+    expect(r.stdout).toContain('line 1: AWS error LimitExceeded from CreateRole: Cannot exceed quota for RolesPerAccount: 1000');
     const plain = await box.run(['troubleshoot', '--json', 'everything', 'is', 'fine']);
     expect(plain.exitCode).toBe(1);
     expect(plain.json).toEqual({

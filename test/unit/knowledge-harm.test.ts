@@ -163,6 +163,51 @@ describe('pairs that share words are told apart', () => {
     expect(only('An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided.').id).toBe('signature-mismatch');
   });
 
+  it('a timeout or refusal from the EC2 metadata address is "no credentials selected", not a network fault', () => {
+    for (const text of [
+      'EC2RoleRequestError: no EC2 instance role found\ncaused by: RequestError: send request failed\ncaused by: Get "http://169.254.169.254/latest/meta-data/iam/security-credentials/": dial tcp 169.254.169.254:80: i/o timeout',
+      'Error: connect ECONNREFUSED 169.254.169.254:80',
+    ]) {
+      const d = only(text);
+      expect(d.id, text).toBe('imds-fallback');
+      expect(d.fix.commands).toContainEqual(['duo-sso-setup', 'login', '--profile', '<profile>']);
+    }
+    // The same layer failing for a real host stays a network answer.
+    expect(only('dial tcp 52.94.241.129:443: i/o timeout').id).toBe('network-timeout');
+  });
+
+  it('a refused AssumeRoleWithSAML (trust, grant) is not "the role lacks a permission", and the reverse', () => {
+    expect(only('An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML').id).toBe('access-denied-role');
+    expect(only('An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::626007623524:assumed-role/readonly/jdoe is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/deploy').id).toBe('assume-role-denied');
+    const action = only('An error occurred (AccessDenied) when calling the GetObject operation: Access Denied');
+    expect(action.id).toBe('action-not-allowed');
+    // Logging in again does not change what a role may do: the answer says so instead of offering a login.
+    expect(answer(action)).toMatch(/Logging in again does not change permissions/);
+    expect(action.fix.commands.flat()).not.toContain('login');
+  });
+
+  it('a web identity (OIDC) refusal is not answered as a duo-sso SAML problem', () => {
+    const d = only('An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Incorrect token audience');
+    expect(d.id).toBe('web-identity-rejected');
+    expect(answer(d)).not.toMatch(/saml inspect/);
+  });
+
+  it('a session duration out of STS\'s range is not the role\'s maximum (lowering to the role\'s limit would not help below 900)', () => {
+    expect(only("An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value '60' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900").id).toBe('session-duration-out-of-range');
+    expect(only('An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.').id).toBe('max-session-duration');
+  });
+
+  it('duo-sso-setup missing from PATH is not duo-sso missing (the answer is npm\'s bin folder, not installing duo-sso)', () => {
+    const d = only('zsh: command not found: duo-sso-setup');
+    expect(d.id).toBe('duo-sso-setup-not-on-path');
+    expect(answer(d)).toMatch(/npm prefix -g/);
+    expect(only('zsh: command not found: duo-sso').id).toBe('duo-sso-not-found');
+    // duo-sso's own entry does not claim this tool's name at all (not merely out-ranked).
+    const duoSso = KNOWLEDGE.find((e) => e.id === 'duo-sso-not-found');
+    expect(duoSso).toBeDefined();
+    for (const t of ['zsh: command not found: duo-sso-setup', "Unknown command: 'duo-sso-setup'"]) expect(duoSso!.patterns.some((p) => p.test(t)), t).toBe(false);
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
@@ -181,8 +226,8 @@ describe('unknown text: the right family, or an honest "unknown"', () => {
     // Network errors that mention tokens or login.
     ['login failed: dial tcp 10.0.0.1:443: i/o deadline reached while fetching token', 'network'],
     ['Error: getaddrinfo EAI_FAIL sso.example.com (session token refresh)', 'network'],
-    // Permission errors that mention credentials files.
-    ["Error: EACCES: permission denied, open '/home/jdoe/.aws/credentials.lock'", 'permissions'],
+    // Permission errors that mention credentials files (one under ~/.aws is aws-files-permissions now).
+    ["Error: EACCES: permission denied, open '/home/jdoe/.kube/credentials.lock'", 'permissions'],
     // Authentication by its own codes.
     ['HTTP 401 from https://sso.example.com/oauth2/token while refreshing the session', 'authentication'],
     // Nothing to go by.
