@@ -31,7 +31,7 @@ function unbreakable(out: string): boolean {
   const plain = out.replace(/\u001b\[[0-9;]*m/g, '').trim();
   if (plain.startsWith('$ ')) return true;
   const units = plain.match(/(?:`[^`\n]*`|[^\s`]+|`)+/g) ?? [];
-  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯›]|\d{1,2}[.)])$/.test(units[0]!));
+  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯›◼\u2800-\u28ff]|\d{1,2}[.)])$/.test(units[0]!));
 }
 
 describe('wrapText: properties', () => {
