@@ -268,7 +268,38 @@ async function allMarked(): Promise<Marked[]> {
   return out;
 }
 
+/**
+ * Blocks that are neither commands to type nor output: files the reader writes. Every other
+ * unmarked block must be `sh` (commands), so a hand-written output block cannot come back.
+ * docs/troubleshooting.md is generated whole by scripts/gen-docs.mjs (its blocks quote the
+ * messages it recognises) and is checked there.
+ */
+const INPUT_BLOCKS: Record<string, string[]> = { 'docs/fleet.md': ['```json\n{\n'] }; // the policy file
+
+/** Fenced blocks outside the example markers, each as its fence line and first line. */
+export function unmarkedBlocks(text: string): string[] {
+  const outside = text.replace(MARK, '');
+  return [...outside.matchAll(/^(```[^\n]*\n)([^\n]*\n)?[\s\S]*?^```$/gm)].map((m) => `${m[1]}${m[2] ?? ''}`);
+}
+
 describe('examples in README.md and docs/', () => {
+  it('every other block is commands to type (sh) or a file the reader writes', async () => {
+    const files = (await documents()).filter((f) => f !== 'docs/troubleshooting.md');
+    let sh = 0;
+    for (const file of files) {
+      const blocks = unmarkedBlocks(await readFile(join(REPO, file), 'utf8'));
+      const other = blocks.filter((b) => !b.startsWith('```sh\n'));
+      sh += blocks.length - other.length;
+      expect(other, `${file}: a block that shows output must be an <!-- example: NAME --> made here`).toEqual(INPUT_BLOCKS[file] ?? []);
+    }
+    expect(sh).toBeGreaterThanOrEqual(12);
+  });
+
+  it('tells an output block from a command block', () => {
+    expect(unmarkedBlocks('a\n```sh\nduo-sso-setup doctor\n```\n<!-- example: x -->\n```\nout\n```\n<!-- /example -->\n```text\nhand-written\n```\n'))
+      .toEqual(['```sh\nduo-sso-setup doctor\n', '```text\nhand-written\n']);
+  });
+
   it('each marked block has a producer here, each producer a block, each name once', async () => {
     const marked = await allMarked();
     expect(marked.length).toBeGreaterThanOrEqual(10);
