@@ -6,7 +6,10 @@
 // it: `npm run docs:examples` (`UPDATE_DOCS=1 npx vitest run test/e2e/docs-examples.test.ts`)
 // rewrites every marked block.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { CLI, REPO, Sandbox, systemTool, type RunOutput, type SandboxOptions } from '../support/sandbox.js';
 import { StsServer, type StsServerOptions } from '../support/sts-server.js';
@@ -330,5 +333,61 @@ describe('examples in README.md and docs/', () => {
       return;
     }
     expect(machineNeutral(body), `${file}, example ${name}: the docs (+ Received) show another output than the command prints (- Expected); npm run docs:examples rewrites it`).toBe(machineNeutral(wanted));
+  });
+});
+
+/** README's Deno commands, from its inline code: `npx deno …` ones and bare `deno …` ones. */
+export function denoCommands(readme: string): { npx: string[]; bare: { command: string; sentence: string }[] } {
+  const npx: string[] = [];
+  const bare: { command: string; sentence: string }[] = [];
+  const prose = readme.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
+  for (const m of prose.matchAll(/`((?:npx )?deno [^`]+)`/g)) {
+    if (m[1]!.startsWith('npx ')) npx.push(m[1]!);
+    else {
+      // The sentence around it: from the last full stop before to the next one after.
+      const from = prose.lastIndexOf('. ', m.index!) + 1;
+      const to = prose.indexOf('. ', m.index! + m[0].length);
+      bare.push({ command: m[1]!, sentence: prose.slice(from, to < 0 ? undefined : to).replace(/\s+/g, ' ') });
+    }
+  }
+  return { npx, bare };
+}
+
+describe("README.md's Deno commands", () => {
+  it('work without Deno on PATH (npx deno is the one in node_modules), or say that Deno must be on PATH', async () => {
+    const { npx, bare } = denoCommands(await readFile(join(REPO, 'README.md'), 'utf8'));
+    expect(npx.length).toBeGreaterThanOrEqual(3);
+    for (const b of bare) expect(b.sentence, `README.md: \`${b.command}\` assumes deno on PATH without saying so`).toMatch(/Deno (itself )?on PATH/);
+    const home = await mkdtemp(join(tmpdir(), 'duo-sso-setup-deno-'));
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    const env = { HOME: home, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, NO_COLOR: '1', npm_config_update_notifier: 'false' };
+    expect(spawnSync('/bin/sh', ['-c', 'command -v deno'], { env }).status, 'this test needs a PATH without deno').not.toBe(0);
+    const tasks = Object.keys(JSON.parse((await readFile(join(REPO, 'deno.json'), 'utf8')).replace(/^\s*\/\/.*$/gm, '')).tasks);
+    for (const command of npx) {
+      const words = command.split(/\s+/);
+      if (words[2] === 'task') {
+        // A list of tasks (`build|test|…`): each is defined; they run their own Deno by path.
+        const names = words[3]!.split('|');
+        expect(names.filter((n) => !tasks.includes(n)), `${command}: tasks deno.json does not define`).toEqual([]);
+        continue;
+      }
+      // `npx deno run -A FILE …`: the program answers --version.
+      expect(words.slice(0, 4)).toEqual(['npx', 'deno', 'run', '-A']);
+      const r = spawnSync('npx', ['deno', 'run', '-A', words[4]!, '--version'], { cwd: REPO, env, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, `${command}: ${r.stderr}`).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it("deno install's command runs `deno` by name (why README says Deno must stay on PATH)", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'duo-sso-setup-deno-root-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const env = { HOME: root, PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, npm_config_update_notifier: 'false' };
+    const made = spawnSync('npx', ['deno', 'install', '-g', '-A', '-n', 'duo-sso-setup', '--root', root, 'dist/cli.js'], { cwd: REPO, env, encoding: 'utf8', timeout: 120_000 });
+    expect(made.status, made.stderr).toBe(0);
+    const shim = await readFile(join(root, 'bin', 'duo-sso-setup'), 'utf8');
+    expect(shim).toMatch(/^exec deno run /m);
+    const ran = spawnSync(join(root, 'bin', 'duo-sso-setup'), ['--version'], { env, encoding: 'utf8' });
+    expect(ran.status).toBe(127);
   });
 });
