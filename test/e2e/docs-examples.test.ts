@@ -211,7 +211,7 @@ const EXAMPLES: Record<string, () => Promise<string>> = {
 async function statusMachine(): Promise<{ box: Sandbox; env: Record<string, string> }> {
   const sts = await stsAt(T0);
   const box = await sandbox({ tools: ['/usr/bin/aws'] });
-  const keys = { accessKeyId: 'ASIAEXAMPLEETICLOUD1', secretAccessKey: 'docs-example-secret-key-not-real-000000000', sessionToken: 'docs-example-session-token' };
+  const keys = { accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN' };
   sts.addCredentials({
     ...keys, expiration: new Date('2026-11-26T14:12:00.000Z'), account: '111111111111',
     arn: 'arn:aws:sts::111111111111:assumed-role/admin/jdoe@example.com', userId: 'AROAEXAMPLEADMIN0001:jdoe@example.com',
@@ -238,8 +238,8 @@ async function passMachine(): Promise<Sandbox> {
   const fpr = /^fpr:+([0-9A-F]{40}):/m.exec(list.stdout)![1]!;
   expectExit(await box.exec(join(box.bin, 'pass'), ['init', fpr]), 0);
   await box.write('.aws/credentials', [
-    '[eticloud]', 'aws_access_key_id = ASIAEXAMPLEETICLOUD1', 'aws_secret_access_key = docs-example-secret-key-not-real-000000000',
-    'aws_session_token = docs-example-session-token', 'x_security_token_expires = 2026-11-26T11:00:00Z', '',
+    '[eticloud]', 'aws_access_key_id = ASIAIOSFODNN7EXAMPLE', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'aws_session_token = IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN', 'x_security_token_expires = 2026-11-26T11:00:00Z', '',
   ].join('\n'), 0o600);
   const migrate = await runAt(box, T0, ['credentials', 'migrate', '--store', 'pass', '--profile', 'eticloud', '--yes']);
   expectExit(migrate, 0);
