@@ -87,7 +87,10 @@ export function docCommandLines(markdown: string): string[] {
     else lines.push(...body.filter((l) => /^\s*\$ /.test(l)).map((l) => l.replace(/^\s*\$ /, '')));
   }
   for (const m of markdown.replace(fence, '').matchAll(/`(duo-sso-setup [^`\n]+)`/g)) lines.push(m[1]!);
-  return lines.map((l) => l.replace(/(^|\s)#\s.*$/, '').trim()).filter((l) => /(^|[\s(|])duo-sso-setup\s/.test(l));
+  return lines.map((l) => l.replace(/(^|\s)#\s.*$/, '').trim()).filter((l) => {
+    const runs = invocations(l);
+    return typeof runs === 'string' || runs.length > 0;
+  });
 }
 
 /**
@@ -95,13 +98,23 @@ export function docCommandLines(markdown: string): string[] {
  * to a pipe, a list operator, a redirection or the end of the substitution.
  */
 export function invocations(line: string): string[][] | string {
-  const opened = line.replace(/"\$\(/g, ' ').replace(/[$<]\(/g, ' ').replace(/\)"/g, ' ) ').replace(/\)(\s|$)/g, ' ) ');
+  const opened = line.replace(/"\$\(|\$\(|<\(/g, ' ( ').replace(/\)"/g, ' ) ').replace(/\)(\s|$)/g, ' ) ');
   const words = shlexSplit(opened);
   if (!words) return `cannot split: ${line}`;
   const out: string[][] = [];
   const stops = new Set(['|', '||', '&&', ';', ')', '<', '>', '>>', '2>&1', '&']);
+  // Where a shell expects a program: the start, after an operator or `(`, after sudo and the
+  // like or a VAR=value. Anywhere else duo-sso-setup is an argument (`npm view duo-sso-setup`).
+  const commandAt = (i: number): boolean => {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = words[j]!;
+      if (stops.has(w) || w === '(') return true;
+      if (!['sudo', 'exec', 'time', 'nice', 'env', 'command'].includes(w) && !/^[A-Z_][A-Z0-9_]*=/.test(w)) return false;
+    }
+    return true;
+  };
   words.forEach((w, i) => {
-    if (w !== 'duo-sso-setup') return;
+    if (w !== 'duo-sso-setup' || !commandAt(i)) return;
     const rest = words.slice(i + 1);
     // A redirection, not a quoted placeholder such as '<profile>'.
     const end = rest.findIndex((x) => stops.has(x) || (/^\d?[<>]/.test(x) && !/^<[\w -]+>$/.test(x)));
@@ -123,6 +136,9 @@ describe('command lines in README.md and docs/', () => {
     expect(invocations('duo-sso 2>&1 | duo-sso-setup troubleshoot -')).toEqual([['troubleshoot', '-']]);
     expect(invocations("duo-sso-setup troubleshoot --json - < error.txt")).toEqual([['troubleshoot', '--json', '-']]);
     expect(invocations("sudo duo-sso-setup doctor --user NAME")).toEqual([['doctor', '--user', 'NAME']]);
+    expect(invocations('source <(duo-sso-setup completion bash)')).toEqual([['completion', 'bash']]);
+    expect(invocations('npm view duo-sso-setup versions')).toEqual([]);
+    expect(invocations('deno install -g -A -n duo-sso-setup dist/cli.js && duo-sso-setup doctor')).toEqual([['doctor']]);
     expect(fromDocs.length).toBeGreaterThan(100);
     expect(new Set(fromDocs.map((d) => d.file)).size).toBeGreaterThan(10);
   });
