@@ -25,7 +25,7 @@ export const VERSION_PROBES: ReadonlyArray<{ tool: VersionedTool; args: readonly
   // "4.1.0-dirty"), or ">=X.Y.Z (shallow or no git repository)"; a tapped core adds a second line.
   { tool: 'brew', args: ['--version'], pattern: /^Homebrew\s+(>=)?(\d+\.\d+\.\d+)/ },
   // "gpg (GnuPG) 2.2.40" ("gpg (GnuPG/MacGPG2) 2.2.41" on macOS), then libgcrypt and a licence.
-  { tool: 'gpg', args: ['--version'], pattern: /^gpg \(GnuPG[^)]*\)\s+(\d+\.\d+(?:\.\d+)?)/ },
+  { tool: 'gpg', args: ['--version'], pattern: /gpg \(GnuPG[^)]*\)\s+(\d+\.\d+(?:\.\d+)?)/ },
   // pass's cmd_version: a box of '=' with "v1.7.4" on a line of its own.
   { tool: 'pass', args: ['version'], pattern: /^[=\s]*v(\d+\.\d+(?:\.\d+)?)[=\s]*$/ },
   // "git version 2.39.5", "git version 2.39.3 (Apple Git-146)", "git version 2.45.1.windows.1".
@@ -46,7 +46,7 @@ export function parseToolVersion(tool: VersionedTool, text: string): ToolVersion
   const probe = VERSION_PROBES.find((p) => p.tool === tool)!;
   const lines = text.split(/\r?\n/).filter((l) => bare(l) !== '');
   for (const line of lines) {
-    const m = probe.pattern.exec(line.trim());
+    const m = probe.pattern.exec(line);
     if (!m) continue;
     const version = m.length > 2 ? `${m[1] ?? ''}${m[2]}` : m[1]!;
     return { version, answer: bare(line) };
