@@ -9,7 +9,8 @@ import { readOwnText } from '../fs/safe-read.js';
 import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
-import type { PlatformFacts } from '../platform/facts.js';
+import { findFirst, type PlatformFacts } from '../platform/facts.js';
+import { VERSION_PROBES, parseToolVersion, type ToolVersion } from './tool-versions.js';
 import { TOOL_NAME, TOOL_VERSION } from '../platform/self.js';
 import { refuseOthersPlace } from '../platform/root-home.js';
 import { redactSecrets } from '../knowledge/redact.js';
@@ -84,23 +85,27 @@ async function readText(path: string): Promise<string | undefined> {
   return readOwnText(path, 'owned').catch(() => undefined);
 }
 
-async function versions(ctx: Context): Promise<Record<string, string | null>> {
-  const probe = async (file: string, args: string[]) => {
-    const r = await ctx.runner.run(file, args, { timeoutMs: 5000 }).catch(() => undefined);
-    return r && r.exitCode === 0 ? versionLine(`${r.stdout}\n${r.stderr}`) : null;
-  };
-  const [aws, duoSso, gpg, pass] = await Promise.all([probe('aws', ['--version']), probe('duo-sso', ['--version']), probe('gpg', ['--version']), probe('pass', ['version'])]);
-  const runtime = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined' ? `deno (node ${process.versions.node})` : `node ${process.version}`;
-  return { [TOOL_NAME]: TOOL_VERSION, runtime, aws, 'duo-sso': duoSso, gpg, pass };
-}
+/** Tools asked for their version for the bundle (node and deno are the runtime, below). */
+const BUNDLE_TOOLS = ['aws', 'duo-sso', 'brew', 'gpg', 'pass', 'git'] as const;
 
-/**
- * The line of a `--version` answer that names the version, without its decoration: pass draws
- * a box of '=' around "v1.7.4" below a banner; aws, gpg and duo-sso put it on the first line.
- */
-export function versionLine(text: string): string | null {
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/[^\x20-\x7e]/g, '').replace(/^[\s=*#|-]+|[\s=*#|-]+$/g, '')).filter((l) => l !== '');
-  return lines.find((l) => /\d+\.\d+/.test(l)) ?? lines[0] ?? null;
+async function versions(ctx: Context, platform: PlatformFacts): Promise<Record<string, unknown>> {
+  const probe = async (tool: (typeof BUNDLE_TOOLS)[number]): Promise<ToolVersion | null> => {
+    const path = findFirst(tool, ctx.env);
+    if (!path) return null;
+    // On a Mac without the command line tools /usr/bin/git is a stub that opens an installer
+    // dialog when run: a support bundle must not do that.
+    if (tool === 'git' && platform.os === 'darwin' && path === '/usr/bin/git') {
+      const dev = await ctx.runner.run('xcode-select', ['-p'], { timeoutMs: 5000 }).catch(() => undefined);
+      if (!dev || dev.exitCode !== 0) return { version: null, answer: 'not asked: /usr/bin/git without the Xcode command line tools' };
+    }
+    const args = VERSION_PROBES.find((p) => p.tool === tool)!.args;
+    const r = await ctx.runner.run(path, [...args], { timeoutMs: 5000 }).catch(() => undefined);
+    return r && r.exitCode === 0 ? parseToolVersion(tool, `${r.stdout}\n${r.stderr}`) : null;
+  };
+  const found = await Promise.all(BUNDLE_TOOLS.map(async (t) => [t, await probe(t)] as const));
+  const deno = (globalThis as { Deno?: { version?: { deno?: string } } }).Deno;
+  const runtime = deno ? { name: 'deno', version: deno.version?.deno ?? null, node: process.versions.node } : { name: 'node', version: process.versions.node };
+  return { [TOOL_NAME]: TOOL_VERSION, runtime, ...Object.fromEntries(found) };
 }
 
 async function loginLogs(ctx: Context): Promise<Array<[string, string]>> {
@@ -113,7 +118,7 @@ async function loginLogs(ctx: Context): Promise<Array<[string, string]>> {
 export async function collectBundle(ctx: Context, outcomes: readonly Outcome[], platform: PlatformFacts): Promise<Array<[string, string]>> {
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   const [vers, config, awsConfig, credentials, state, policy, logins] = await Promise.all([
-    versions(ctx), readText(ctx.paths.duoConfig), readText(ctx.paths.awsConfig), readText(ctx.paths.awsCredentials),
+    versions(ctx, platform), readText(ctx.paths.duoConfig), readText(ctx.paths.awsConfig), readText(ctx.paths.awsCredentials),
     readText(ctx.paths.stateFile), readPolicy(ctx.paths), loginLogs(ctx),
   ]);
   const plain: typeof ctx.style = { ...ctx.style, color: false };
