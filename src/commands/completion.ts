@@ -24,6 +24,7 @@ Exit codes: 0 printed, 2 usage error.`)
         const { COMPONENTS: install } = await import('../install/types.js');
         const { COMPONENTS: upgrade } = await import('../upgrade/report.js');
         const spec = commandSpec(program, { checkIds: checks.map((c) => c.id), components: { install: [...install, 'all'], upgrade: [...upgrade, 'all'] } });
+        // Read by the completion scripts, not by a person: never wrapped (nor is the script below).
         ctx.io.out(`${JSON.stringify(spec)}\n`);
         return 0;
       }

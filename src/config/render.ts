@@ -2,6 +2,7 @@
 // error, and the fix. Pure, so the exact text is tested.
 import { paint, symbols, type Style } from '../ui/style.js';
 import type { Finding, Severity } from './findings.js';
+import { wrapText } from '../ui/wrap.js';
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { fail: 0, warn: 0, info: 0 };
@@ -21,17 +22,20 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 
-export function renderFinding(f: Finding, style: Style): string {
+export function renderFinding(f: Finding, style: Style, width?: number): string {
   const s = symbols(style);
   const mark = f.severity === 'fail' ? paint(style, 'red', s.fail) : f.severity === 'warn' ? paint(style, 'yellow', s.warn) : paint(style, 'dim', style.unicode ? 'i' : '[i]');
-  const lines = [`${mark} ${findingLine(f)}`];
+  const lines = [wrapText(`${mark} ${findingLine(f)}`, width)];
+  // The excerpt is the file's own lines with a caret under the column: never re-wrapped, or
+  // the caret would point at the wrong character.
   if (f.position) lines.push(...f.position.excerpt.split('\n').map((l) => `    ${l}`));
-  if (f.fix) lines.push(`    ${s.arrow} ${f.fix.description}${f.fix.automatic ? paint(style, 'dim', ' (automatic: duo-sso-setup config fix)') : ''}`);
+  if (f.fix) lines.push(wrapText(`    ${s.arrow} ${f.fix.description}${f.fix.automatic ? paint(style, 'dim', ' (automatic: duo-sso-setup config fix)') : ''}`, width));
   return lines.join('\n');
 }
 
-export function renderFindings(findings: readonly Finding[], style: Style): string {
-  return bySeverity(findings).map((f) => `${renderFinding(f, style)}\n`).join('');
+/** `width`: the terminal's (ui/wrap.ts); undefined (a pipe, a test) leaves every line whole. */
+export function renderFindings(findings: readonly Finding[], style: Style, width?: number): string {
+  return bySeverity(findings).map((f) => `${renderFinding(f, style, width)}\n`).join('');
 }
 
 export function summaryLine(findings: readonly Finding[]): string {

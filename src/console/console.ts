@@ -12,6 +12,7 @@ import { chosenProfile, loginAdvice, profileCredentials } from '../exec/credenti
 import { defaultDestination, endpointsFor, loginUrl, parseSigninToken, partitionOf, signinTokenUrl } from './federation.js';
 import { openerFor } from './open-url.js';
 import { PAGE_LIFETIME_MS, writeSignInPage } from './sign-in-page.js';
+import { wrapText } from '../ui/wrap.js';
 
 /** The web console link from the guide; state.json's `consoleSsoUrl` overrides it. */
 export const DEFAULT_SSO_CONSOLE_URL = 'https://go2.cisco.com/aws';
@@ -100,10 +101,11 @@ async function deliver(ctx: Context, url: string, what: string, print: boolean, 
       return;
     }
     await page?.remove();
-    ctx.io.err(`Could not open a browser (${opener.file}: ${r.spawnError ?? (r.timedOut ? 'timed out' : `exit ${r.exitCode}`)}); open this URL yourself:\n`);
+    ctx.io.err(wrapText(`Could not open a browser (${opener.file}: ${r.spawnError ?? (r.timedOut ? 'timed out' : `exit ${r.exitCode}`)}); open this URL yourself:\n`, ctx.io.errWidth));
   } else if (!print) {
     ctx.io.err('No browser to open here; open this URL yourself:\n');
   }
+  // The URL is one word to copy (wrapText would keep it whole anyway): printed as it is.
   ctx.io.out(ctx.options.json ? `${JSON.stringify({ url }, null, 2)}\n` : `${url}\n`);
 }
 

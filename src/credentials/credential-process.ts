@@ -131,6 +131,8 @@ export function run(args: readonly string[]): Promise<number> {
   return credentialProcess(args, process.env, {
     out: (t) => void process.stdout.write(t),
     // The AWS CLI shows our stderr on the user's terminal: a profile name there is shown inert.
+    // Not wrapped: our stderr is the AWS CLI's pipe (no width to wrap at), and it prints the text
+    // inside its own error line.
     err: (t) => void process.stderr.write(visible(t)),
   }, () => new Date(), (request) => {
     // Its own bundle beside this one (scripts/build.mjs), required only when a renewal is due.

@@ -15,6 +15,7 @@ import { migrateProfiles, type MigrateOutcome } from './migrate.js';
 import { restoreProfiles, type RestoreOutcome } from './restore.js';
 import { requireKnownProfiles } from '../config/known-profiles.js';
 import { describeExpiry } from './expiration.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface CredentialsFlags {
   profile?: string[];
@@ -68,7 +69,7 @@ async function goAhead(ctx: Context, question: string): Promise<void> {
   if (ctx.options.yes || ctx.options.dryRun) return;
   // The one confirmation rule (docs/confirmation.md): the plan, then the refusal, exit 1.
   if (!ctx.canPrompt) {
-    ctx.io.err(`Plan (not carried out):\n  ${question.replace(/\?$/, '')}\n`);
+    ctx.io.err(wrapText(`Plan (not carried out):\n  ${question.replace(/\?$/, '')}\n`, ctx.io.errWidth));
     throw noTerminalRefusal();
   }
   const { confirm } = await import('../ui/prompt.js');
@@ -126,18 +127,18 @@ export async function runMigrate(ctx: Context, flags: CredentialsFlags): Promise
   }
   const mark = symbols(ctx.style);
   if (launcher?.written && outcomes.some((o) => o.status !== 'skipped')) {
-    ctx.io.out(`${ctx.options.dryRun ? 'would write' : `${paint(ctx.style, 'green', mark.ok)} wrote`} ${launcher.path}: the one command credential_process runs, whichever runtime or installation runs duo-sso-setup\n`);
+    ctx.io.out(wrapText(`${ctx.options.dryRun ? 'would write' : `${paint(ctx.style, 'green', mark.ok)} wrote`} ${launcher.path}: the one command credential_process runs, whichever runtime or installation runs duo-sso-setup\n`, ctx.io.outWidth));
   }
   for (const o of outcomes) {
-    if (o.status === 'skipped') ctx.io.err(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`);
-    else ctx.io.out(`${migrateLine(o, store, mark.ok, ctx)}; ${renewalWords(renewalOf(renewal, o.profile), ctx.options.dryRun)}\n`);
+    if (o.status === 'skipped') ctx.io.err(wrapText(`${paint(ctx.style, 'red', mark.fail)} ${o.profile}: skipped, its name cannot be written safely (${o.reason})\n`, ctx.io.errWidth));
+    else ctx.io.out(wrapText(`${migrateLine(o, store, mark.ok, ctx)}; ${renewalWords(renewalOf(renewal, o.profile), ctx.options.dryRun)}\n`, ctx.io.outWidth));
   }
   const stale = [...new Set(outcomes.flatMap((o) => o.plaintextBackups))];
   if (stale.length > 0) {
-    ctx.io.err(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`);
+    ctx.io.err(wrapText(`${paint(ctx.style, 'yellow', mark.warn)} older backups still hold these keys in plaintext (delete them once you no longer need them):\n${stale.map((p) => `  ${p}\n`).join('')}`, ctx.io.errWidth));
   }
   if (skipped.length > 0) {
-    ctx.io.err(`not migrated: ${skipped.join(', ')} (names that cannot be written safely); the other profiles were\n`);
+    ctx.io.err(wrapText(`not migrated: ${skipped.join(', ')} (names that cannot be written safely); the other profiles were\n`, ctx.io.errWidth));
     return ExitCode.failure;
   }
   return ExitCode.ok;
@@ -209,7 +210,7 @@ export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise
   const profiles = flags.profile?.length ? flags.profile : [...new Set([...[...(state.storedProfiles ?? [])].reverse(), ...journaled.keys()])];
   if (profiles.length === 0) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ profiles: [] }, null, 2)}\n`);
-    else ctx.io.out('No profile is stored in a secret store; nothing to restore.\n');
+    else ctx.io.out(wrapText('No profile is stored in a secret store; nothing to restore.\n', ctx.io.outWidth));
     return ExitCode.ok;
   }
   const storeOf = storesFor(ctx, flags.store, journaled);
@@ -225,7 +226,7 @@ export async function runRestore(ctx: Context, flags: CredentialsFlags): Promise
     return ExitCode.ok;
   }
   const tick = paint(ctx.style, 'green', symbols(ctx.style).ok);
-  for (const o of outcomes) ctx.io.out(`${restoreLine(o, tick, ctx)}\n`);
+  for (const o of outcomes) ctx.io.out(wrapText(`${restoreLine(o, tick, ctx)}\n`, ctx.io.outWidth));
   return ExitCode.ok;
 }
 

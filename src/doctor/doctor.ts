@@ -39,6 +39,7 @@ export function selectChecks(checks: readonly Check[], only: readonly string[] |
 export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: readonly Check[] = allChecks): Promise<number> {
   if (opts.listChecks) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify(checks.map((c) => ({ id: c.id, title: c.title })), null, 2)}\n`);
+    // A table (id, title): not re-wrapped, each row stays one line for grep and the eye.
     else ctx.io.out(checks.map((c) => `${c.id.padEnd(16)} ${c.title}`).join('\n') + '\n');
     return ExitCode.ok;
   }
@@ -62,6 +63,7 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
     const { writeSupportBundle } = await import('./report.js');
     return writeSupportBundle(ctx, outcomes, checkCtx.platform, opts.report);
   }
+  // Jamf's extension-attribute format and JSON are read by programs: never wrapped.
   if (opts.format === 'jamf') ctx.io.out((await import('./jamf.js')).renderJamf(outcomes));
   else if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
   else ctx.io.out(wrapText(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose }), ctx.io.outWidth));

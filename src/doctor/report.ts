@@ -19,6 +19,7 @@ import { logDir } from '../login/run-log.js';
 import { renderHuman, toJson } from './render.js';
 import type { Outcome } from './run-checks.js';
 import { summarise } from './run-checks.js';
+import { wrapText } from '../ui/wrap.js';
 
 /** The bundle's entries, in order; `logins/…` holds up to ten files. docs/doctor.md lists them. */
 export const ENTRIES = [
@@ -168,7 +169,7 @@ export async function writeSupportBundle(ctx: Context, outcomes: readonly Outcom
   const entries = await collectBundle(ctx, outcomes, platform);
   const bytes = await packTarGz(entries, ctx.now());
   if (ctx.options.dryRun) {
-    ctx.io.out(`would write ${path} (${entries.length} entries: ${entries.map(([n]) => n).join(', ')})\n`);
+    ctx.io.out(wrapText(`would write ${path} (${entries.length} entries: ${entries.map(([n]) => n).join(', ')})\n`, ctx.io.outWidth));
     return ExitCode.ok;
   }
   // As root, never a root-owned bundle in another user's folder (src/platform/root-home.ts).
@@ -194,11 +195,11 @@ export async function writeSupportBundle(ctx: Context, outcomes: readonly Outcom
   };
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(summary, null, 2)}\n`);
   else {
-    ctx.io.out(`wrote ${path} (${bytes.length} bytes, readable only by you)\n`);
-    ctx.io.out(`It holds the doctor's findings (${counts.ok} ok, ${counts.warn} warnings, ${counts.fail} failed), tool versions, platform facts, `
+    ctx.io.out(wrapText(`wrote ${path} (${bytes.length} bytes, readable only by you)\n`, ctx.io.outWidth));
+    ctx.io.out(wrapText(`It holds the doctor's findings (${counts.ok} ok, ${counts.warn} warnings, ${counts.fail} failed), tool versions, platform facts, `
       + 'config.json, ~/.aws/config, the section and key names of ~/.aws/credentials (no values), state.json, the organisation policy '
       + `and the last logins (${entries.filter(([n]) => n.startsWith('logins/')).length}). AWS keys, tokens, SAML responses, your NameID and passwords in URLs are removed. `
-      + `Look inside with: tar -xzOf ${path} | less\n`);
+      + `Look inside with: tar -xzOf ${path} | less\n`, ctx.io.outWidth));
   }
   return ExitCode.ok;
 }

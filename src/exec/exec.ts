@@ -19,6 +19,7 @@ export async function runExec(ctx: Context, opts: { profile?: string }, command:
 
 export async function runEnv(ctx: Context, opts: { profile?: string; format: EnvFormat }): Promise<number> {
   const creds = await profileCredentials(ctx, chosenProfile(ctx, opts.profile));
+  // Lines for a shell to eval (or a .env file): a broken line would be a broken command, never wrapped.
   ctx.io.out(formatEnv(envChange(creds, ctx.env), opts.format));
   return ExitCode.ok;
 }

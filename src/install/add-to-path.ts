@@ -7,6 +7,7 @@ import { requireUsableHome } from './home-gate.js';
 import { execContext } from './install.js';
 import { planToJson, renderPlanHuman } from './render-plan.js';
 import type { Plan } from './types.js';
+import { wrapText } from '../ui/wrap.js';
 
 export function pathPlan(dir: string): Plan {
   return { component: 'path', method: 'profile', summary: `put ${dir} on PATH`, steps: [{ kind: 'add-to-path', title: `Put ${dir} on PATH`, dir }], notes: [] };
@@ -15,7 +16,7 @@ export function pathPlan(dir: string): Plan {
 export async function runAddToPath(ctx: Context): Promise<number> {
   const plan = pathPlan(ctx.paths.localBin);
   if (ctx.options.dryRun) {
-    ctx.io.out(ctx.options.json ? `${JSON.stringify({ dryRun: true, plans: [planToJson(plan)] }, null, 2)}\n` : renderPlanHuman([plan], ctx.style, { dryRun: true }));
+    ctx.io.out(ctx.options.json ? `${JSON.stringify({ dryRun: true, plans: [planToJson(plan)] }, null, 2)}\n` : wrapText(renderPlanHuman([plan], ctx.style, { dryRun: true }), ctx.io.outWidth));
     return ExitCode.ok;
   }
   await requireUsableHome(ctx);
@@ -25,6 +26,6 @@ export async function runAddToPath(ctx: Context): Promise<number> {
   const outcome = await executePlan(execContext(ctx, await ctx.platform()), approved!);
   const step = outcome.steps[0];
   if (ctx.options.json) ctx.io.out(`${JSON.stringify(outcome, null, 2)}\n`);
-  else ctx.io.out(`${step?.detail ?? step?.status ?? ''}\n`);
+  else ctx.io.out(wrapText(`${step?.detail ?? step?.status ?? ''}\n`, ctx.io.outWidth));
   return ExitCode.ok;
 }

@@ -28,6 +28,7 @@ import { signedChecksum, unverifiedRefusal } from '../net/release-verify.js';
 import { passphraseRefusal, type ApprovedPlan } from './approve.js';
 import { WORK, type Plan, type Step, type Verification } from './types.js';
 import { readProfileText } from '../fs/safe-read.js';
+import { wrapText } from '../ui/wrap.js';
 
 export type ExecContext = Pick<Context, 'runner' | 'env' | 'paths' | 'io' | 'options' | 'now' | 'canPrompt' | 'hasTerminal'> & {
   platform: PlatformFacts;
@@ -330,14 +331,15 @@ async function addToPath(ctx: ExecContext, dir: string): Promise<Result> {
   if (pathEntries(ctx).includes(dir)) return { status: 'skipped', detail: `${dir} is already on PATH` };
   if (ctx.platform.os === 'win32') {
     const script = addToUserPathScript(dir);
-    ctx.io.err(`${dir} is not on PATH.\n`);
+    ctx.io.err(wrapText(`${dir} is not on PATH.\n`, ctx.io.errWidth));
     if (!(await ctx.approve(`Add ${dir} to your user PATH?`))) return { status: 'warning', detail: `${dir} is not on PATH; add it in System Properties > Environment Variables` };
     const r = await ctx.runner.run('powershell.exe', ['-NoProfile', '-Command', script], { mutates: true, timeoutMs: 30_000 });
     if (!succeeded(r)) throw stepFailed(`Add ${dir} to PATH`, r, ['powershell.exe', '-NoProfile', '-Command', script]);
     return { status: 'done', detail: 'open a new terminal to use it' };
   }
   const edit = pathEdit(ctx.env, ctx.paths.home, dir);
-  ctx.io.err(`${dir} is not on your PATH, so programs installed there are not found by name.\n  This line in ${edit.file} fixes that:\n    ${edit.line}\n`);
+  // The line itself is shell to copy into the file: never broken, only the prose around it wraps.
+  ctx.io.err(`${wrapText(`${dir} is not on your PATH, so programs installed there are not found by name.\n  This line in ${edit.file} fixes that:`, ctx.io.errWidth)}\n    ${edit.line}\n`);
   return profileLine(ctx, edit, 'PATH');
 }
 

@@ -15,6 +15,7 @@ import { parseSecretKeys } from '../parsers/gpg-keys.js';
 import { readState } from '../state/state.js';
 import { checkReleaseKey } from '../net/release-verify.js';
 import type { Component, InstallOptions, PlanInput } from './types.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface InstallFlags {
   method?: string;
@@ -100,7 +101,7 @@ async function gpgIdentity(ctx: Context, options: InstallOptions): Promise<{ gpg
   if (!ctx.canPrompt || ctx.options.dryRun) return { ...(name ? { gpgName: name } : {}), ...(email ? { gpgEmail: email } : {}) };
   const { enquirerPrompter } = await import('../ui/prompt.js');
   const prompter = enquirerPrompter();
-  ctx.io.err('pass needs a gpg key, and git has no name/email to put on it.\n');
+  ctx.io.err(wrapText('pass needs a gpg key, and git has no name/email to put on it.\n', ctx.io.errWidth));
   const nonEmpty = (v: string) => (v.trim() ? true : 'Please type something');
   return {
     gpgName: name ?? await prompter.input('Name for your new gpg key', { validate: nonEmpty }),

@@ -10,6 +10,7 @@ import { renderPlanHuman, planToJson } from './render-plan.js';
 import { withV1Removal } from './remove-v1.js';
 import { requireUsableHome } from './home-gate.js';
 import { COMPONENTS, type Component, type Plan, type PlanInput } from './types.js';
+import { wrapText } from '../ui/wrap.js';
 
 export type InstallTarget = Component | 'all';
 
@@ -63,14 +64,14 @@ export async function runInstall(ctx: Context, targetName: string | undefined, f
 
   if (ctx.options.dryRun) {
     if (ctx.options.json) ctx.io.out(`${JSON.stringify({ dryRun: true, platform: platformJson(input), plans: plans.map(planToJson) }, null, 2)}\n`);
-    else ctx.io.out(renderPlanHuman(plans, ctx.style, { dryRun: true }));
+    else ctx.io.out(wrapText(renderPlanHuman(plans, ctx.style, { dryRun: true }), ctx.io.outWidth));
     return ExitCode.ok;
   }
 
   showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
   const results = await executePlans(ctx, await approvePlans(ctx, plans), input);
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ dryRun: false, results }, null, 2)}\n`);
-  else ctx.io.out(renderResults(ctx, results));
+  else ctx.io.out(wrapText(renderResults(ctx, results), ctx.io.outWidth));
   return ExitCode.ok;
 }
 
@@ -88,9 +89,9 @@ export async function executePlans(ctx: Context, plans: readonly ApprovedPlan[],
       continue;
     }
     const outcome = await executePlan(exec, plan, {
-      onStepStart: (step) => ctx.io.err(`${paint(ctx.style, 'cyan', sym.arrow)} ${plan.component}: ${step.title}\n`),
+      onStepStart: (step) => ctx.io.err(wrapText(`${paint(ctx.style, 'cyan', sym.arrow)} ${plan.component}: ${step.title}\n`, ctx.io.errWidth)),
       onStepEnd: (_step, o) => {
-        if (o.status !== 'done' || o.detail) ctx.io.err(`  ${o.status === 'warning' ? paint(ctx.style, 'yellow', sym.warn) : paint(ctx.style, 'green', sym.ok)} ${o.detail ?? o.status}\n`);
+        if (o.status !== 'done' || o.detail) ctx.io.err(wrapText(`  ${o.status === 'warning' ? paint(ctx.style, 'yellow', sym.warn) : paint(ctx.style, 'green', sym.ok)} ${o.detail ?? o.status}\n`, ctx.io.errWidth));
       },
     });
     results.push({ ...outcome, notes: left });

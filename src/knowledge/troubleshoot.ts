@@ -65,6 +65,7 @@ function list(ctx: Pick<Context, 'io' | 'options'>): number {
     ctx.io.out(`${JSON.stringify(KNOWLEDGE.map((e) => ({ id: e.id, title: e.title, group: e.group, automatic: e.fix.automatic })), null, 2)}\n`);
   } else {
     const width = Math.max(...KNOWLEDGE.map((e) => e.id.length));
+    // A table (id, title): not re-wrapped, each row stays one line for grep.
     ctx.io.out(`${KNOWLEDGE.map((e) => `${e.id.padEnd(width)}  ${e.title}`).join('\n')}\n`);
   }
   return ExitCode.ok;

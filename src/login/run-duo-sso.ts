@@ -58,6 +58,7 @@ async function runUnlocked(ctx: Context, duoSso: string, args: string[], opts: {
   const seen: { profile: string; own: Section | undefined; fallback: Section | undefined }[] = [];
   const lines: string[] = [];
   let summary = emptySummary();
+  // duo-sso's own output, passed on as it streams (a chunk may end mid-line): not re-wrapped.
   const echo = redactingEcho((text) => ctx.io.err(text));
   progress(ctx, `running ${['duo-sso', ...args].join(' ')}`);
   const r = await ctx.runner.run(duoSso, args, {

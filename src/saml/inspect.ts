@@ -6,6 +6,7 @@ import { MAX_SAML_BYTES, decodeSamlInput } from './decode.js';
 import { parseSaml } from './parse.js';
 import { inspectionJson, renderInspection, type Inspection } from './render.js';
 import { validityAt } from './validity.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface InspectOptions {
   file?: string;
@@ -22,7 +23,7 @@ export async function runSamlInspect(ctx: Pick<Context, 'io' | 'options' | 'styl
   }
   const raw = await readInputBytes(fromStdin ? { kind: 'stdin' } : { kind: 'file', path: opts.file! }, { maxBytes: MAX_SAML_BYTES });
   const inspection = inspect(raw, ctx.now(), opts.showSubject);
-  ctx.io.out(ctx.options.json ? `${JSON.stringify(inspectionJson(inspection), null, 2)}\n` : renderInspection(inspection, ctx.style));
+  ctx.io.out(ctx.options.json ? `${JSON.stringify(inspectionJson(inspection), null, 2)}\n` : wrapText(renderInspection(inspection, ctx.style), ctx.io.outWidth));
   return ExitCode.ok;
 }
 

@@ -24,8 +24,9 @@ export function displayWidth(text: string): number {
 }
 
 // A list or report mark that the text after it hangs under: ✓ ✗ ! • * - → ? $ >, the ASCII
-// forms ([ok] [!] [x] [-] ->), "1." and "2)", and listr's step icons (✔ ✖ ↓ ❯).
-const MARK = /^(?:[✓✗!•*\-→?$>✔✖↓❯]|->|\[(?:ok|!|x|-)\]|\d{1,2}[.)])$/;
+// forms ([ok] [!] [x] [-] ->), "1." and "2)", and listr's step and output icons (✔ ✖ ↓ ❯ ›,
+// ◼ waiting, a braille spinner frame while running).
+const MARK = /^(?:[✓✗!•*\-→?$>✔✖↓❯›◼\u2800-\u28ff]|->|\[(?:ok|!|x|-)\]|\d{1,2}[.)])$/;
 // A word that ends a sentence or a label: the double space after it is prose, not a column.
 const ENDS_PROSE = /[.!?:;,]$/;
 // A word, or a `quoted command` with its spaces: never broken.

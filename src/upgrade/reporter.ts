@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { detectStyle, paint, symbols, type Style } from '../ui/style.js';
 import type { Reporter } from './reporter-types.js';
+import { wrapText } from '../ui/wrap.js';
 
 export type { Reporter, StepHandle, StepStatus } from './reporter-types.js';
 
@@ -29,11 +30,14 @@ export function plainReporter(write: (text: string) => void, style: Style): Repo
 
 /** listr2 only on an interactive stderr (it redraws); --json keeps plain lines so logs stay readable. */
 export async function createReporter(ctx: Pick<Context, 'io' | 'env' | 'options'>): Promise<Reporter> {
-  // A terminal that reports no width (some CI ptys) would make listr2 wrap every character.
-  if (ctx.io.stderrIsTTY && !ctx.options.json && (process.stderr.columns ?? 0) > 20) {
+  // Lines wrap at the one width (IO.errWidth: COLUMNS, else the terminal's). Redrawing also
+  // needs the terminal's own columns (log-update counts the lines to erase by them): a terminal
+  // that reports none (some CI ptys) gets plain lines.
+  const width = ctx.io.errWidth ?? 0;
+  if (ctx.io.stderrIsTTY && !ctx.options.json && width > 20 && (process.stderr.columns ?? 0) > 20) {
     const { listrReporter } = await import('./reporter-listr.js');
-    return listrReporter();
+    return listrReporter(width);
   }
   // Styled for stderr, which may be a terminal when stdout is not (and the other way round).
-  return plainReporter(ctx.io.err, detectStyle(ctx.env, ctx.io.stderrIsTTY, { noColor: !ctx.options.color }));
+  return plainReporter((text) => ctx.io.err(wrapText(text, ctx.io.errWidth)), detectStyle(ctx.env, ctx.io.stderrIsTTY, { noColor: !ctx.options.color }));
 }

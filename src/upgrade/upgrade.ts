@@ -13,6 +13,7 @@ import { createReporter } from './reporter.js';
 import { upgradeSelf } from './self.js';
 import { basename } from 'node:path';
 import { hungPrograms } from '../platform/process.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface UpgradeOptions {
   target: string | undefined;
@@ -75,17 +76,17 @@ export async function runUpgrade(ctx: Context, opts: UpgradeOptions): Promise<nu
   if (mode === 'check') {
     // Only questions: all at once, and the whole bounded (a hung brew must not hold up the rest).
     reports.push(...(await Promise.all(components.map((c) => withinBudget(one(c), c)))));
-    if (!ctx.options.json) for (const report of reports) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(report.component) }));
+    if (!ctx.options.json) for (const report of reports) ctx.io.out(wrapText(renderReport(report, ctx.style, { rerun: rerunCommand(report.component) }), ctx.io.outWidth));
   } else {
     // Changes run one after another: each asks, and two package managers at once contend.
     for (const component of components) {
       const report = await one(component);
       reports.push(report);
-      if (!ctx.options.json) ctx.io.out(renderReport(report, ctx.style, { rerun: rerunCommand(component) }));
+      if (!ctx.options.json) ctx.io.out(wrapText(renderReport(report, ctx.style, { rerun: rerunCommand(component) }), ctx.io.outWidth));
     }
   }
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ mode, components: reports }, null, 2)}\n`);
-  if (declined) ctx.io.err(`Not upgraded: ${ctx.canPrompt ? 'you declined' : 'no terminal to ask on'}. Run again with --yes to upgrade without questions.\n`);
+  if (declined) ctx.io.err(wrapText(`Not upgraded: ${ctx.canPrompt ? 'you declined' : 'no terminal to ask on'}. Run again with --yes to upgrade without questions.\n`, ctx.io.errWidth));
   return reports.some((r) => r.status === 'failed') || declined ? ExitCode.failure : ExitCode.ok;
 }
 

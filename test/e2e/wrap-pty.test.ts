@@ -5,7 +5,8 @@
 // word too long to fit, split no word, lose none (the words are those of the same command's
 // output to a pipe, which is not wrapped), and use the width they have.
 import { describe, expect, it } from 'vitest';
-import { type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { CLI, DENO, type Runtime, type Sandbox, sandboxPerTest } from '../support/sandbox.js';
+import { FakeBrew, healthyScenario } from '../support/fake-brew/index.js';
 import { runInPty } from '../support/pty.js';
 import { displayWidth } from '../../src/ui/wrap.js';
 
@@ -21,7 +22,7 @@ function unbreakable(line: string): boolean {
   const text = line.trim();
   if (text.startsWith('$ ')) return true;
   const units = text.match(/(?:`[^`\n]*`|[^\s`]+|`)+/g) ?? [];
-  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯]|\d{1,2}[.)])$/.test(units[0]!));
+  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯›◼\u2800-\u28ff]|\d{1,2}[.)])$/.test(units[0]!));
 }
 
 describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => {
@@ -69,4 +70,84 @@ describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => 
     expect(lines.filter((l) => displayWidth(l) > 50 && !unbreakable(l))).toEqual([]);
     expect(narrow.some((s) => s.length > 1)).toBe(true);
   }, 120_000);
+});
+
+// The same rule for the config commands, the upgrade report (listr's lines too) and status:
+// at 50 and 132 columns, no line past the width but a command or one unbreakable word, and the
+// words of the output to a pipe, none split, none lost.
+const BROKEN_CONFIG = JSON.stringify({
+  url: 'http://x', session_duration_seconds: 'long',
+  profiles: { 'a b': { aws_account_id: '12', aws_role_name: '' }, ok: { aws_account_id: 5 } }, extra_key: 1,
+});
+const PROFILES_CONFIG = JSON.stringify({
+  url: 'https://cloudsso.cisco.com', session_duration_seconds: 3600,
+  profiles: {
+    'development-sandbox': { aws_account_id: '222222222222', aws_role_name: 'administrator-access' },
+    'production-payments': { aws_account_id: '333333333333', aws_role_name: 'read-only-observer' },
+    staging: { aws_account_id: '444444444444', aws_role_name: 'devops' },
+  },
+});
+interface Case { name: string; args: string[]; prepare(box: Sandbox): Promise<Record<string, string>> }
+const MORE: Case[] = [
+  { name: 'config validate (several errors)', args: ['config', 'validate'], prepare: async (box) => (await box.write('.config/duo-sso/config.json', BROKEN_CONFIG), {}) },
+  { name: 'status', args: ['status'], prepare: async (box) => (await box.write('.config/duo-sso/config.json', PROFILES_CONFIG), {}) },
+  {
+    name: 'upgrade --check', args: ['upgrade', '--check'],
+    prepare: async (box) => {
+      const brew = await FakeBrew.install(box, healthyScenario());
+      await box.addTool('/usr/bin/aws');
+      return { PATH: brew.pathFor(box) };
+    },
+  },
+];
+
+describe.each<Runtime>(['node', 'deno'])('at a terminal under %s, more commands', (runtime) => {
+  it.each(MORE.map((c) => [c.name, c] as const))('%s wraps to 50 and 132 columns, between words', async (_name, c) => {
+    const box = await sandbox({ tools: ['gpg', 'pass'] });
+    const env = await c.prepare(box);
+    const piped = await box.run(c.args, { runtime, env });
+    expect(piped.stdout.length).toBeGreaterThan(200);
+    const longest = Math.max(...piped.stdout.split('\n').filter((l) => !unbreakable(l)).map(displayWidth));
+    for (const width of [50, 132]) {
+      const r = await runInPty(box, c.args, { runtime, steps: [], columns: width, env: { ...env, COLUMNS: undefined } });
+      expect(r.exitCode, r.screen).toBe(piped.exitCode);
+      // stdout comes last (upgrade's progress, on stderr, before it): its words end the screen.
+      const expected = words(piped.stdout);
+      expect(words(r.screen).slice(-expected.length), `${width} columns`).toEqual(expected);
+      const lines = r.screen.split('\n');
+      expect(lines.filter((l) => displayWidth(l) > width && !unbreakable(l)), `${width} columns:\n${r.screen}`).toEqual([]);
+      // The width is used: lines longer than it in the pipe are broken close to it.
+      const widest = Math.max(...lines.filter((l) => !unbreakable(l)).map(displayWidth));
+      expect(widest, `${width} columns:\n${r.screen}`).toBeGreaterThan(Math.min(longest - 1, width - 20));
+    }
+  }, 180_000);
+
+  it("upgrade's progress (listr's lines on stderr) wraps at the terminal's width, not at stdout's 80", async () => {
+    const widest = new Map<number, number>();
+    for (const width of [50, 132]) {
+      const box = await sandbox({ tools: ['gpg', 'pass'] });
+      const brew = await FakeBrew.install(box, healthyScenario());
+      // stdout to a pipe: listr2's own formatting took stdout's columns (none: 80) for stderr's lines.
+      const script = `${runtime === 'node' ? `'${process.execPath}'` : `'${DENO}' run -A --quiet`} '${CLI}' upgrade duo-sso --yes >/dev/null`;
+      const r = await runInPty(box, [], { runtime, shell: script, steps: [], columns: width, env: { PATH: brew.pathFor(box), COLUMNS: undefined } });
+      expect(r.exitCode, r.screen).toBe(0);
+      // Each step, pending (◼, a spinner frame) or done (✔), and the tool's output under it (›).
+      const lines = r.screen.split('\n').filter((l) => /^\s*[✔✖↓❯›◼\u2800-\u28ff] /.test(l));
+      expect(lines.length, r.screen).toBeGreaterThan(5);
+      expect(lines.filter((l) => displayWidth(l) > width && !unbreakable(l)), `${width} columns:\n${r.screen}`).toEqual([]);
+      widest.set(width, Math.max(...lines.map(displayWidth)));
+    }
+    // The width is used, past the 80 columns listr2 assumed.
+    expect(widest.get(132)).toBeGreaterThan(80);
+  }, 120_000);
+
+  it('troubleshoot at a terminal writes no cursor movement or erasing, before its first line or after', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass'] });
+    const r = await runInPty(box, ['troubleshoot', MESSAGE], { runtime, steps: [], columns: 80, env: { COLUMNS: undefined } });
+    expect(r.exitCode, r.screen).toBe(0);
+    expect(r.screen).toMatch(/^✗ max-session-duration/);
+    // Colours (…m) are all it writes besides text: no ESC[0G, ESC[2K, ESC[J, cursor moves.
+    // eslint-disable-next-line no-control-regex
+    expect(r.raw.match(/\x1b\[[0-9;?]*[ -/]*[@-ln-~]/g) ?? []).toEqual([]);
+  }, 60_000);
 });

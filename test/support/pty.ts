@@ -106,10 +106,16 @@ export function plain(text: string): string {
 export async function runInPty(
   box: Sandbox,
   args: string[],
-  opts: { runtime?: Runtime; steps: PtyStep[]; env?: Record<string, string | undefined>; stepTimeoutMs?: number; exitTimeoutMs?: number; columns?: number },
+  opts: {
+    runtime?: Runtime; steps: PtyStep[]; env?: Record<string, string | undefined>; stepTimeoutMs?: number; exitTimeoutMs?: number; columns?: number;
+    /** Instead of the CLI with `args`: this /bin/sh command line (to redirect one stream off the terminal). */
+    shell?: string;
+  },
 ): Promise<PtyResult> {
   const runtime = opts.runtime ?? 'node';
-  const argv = runtime === 'node' ? [process.execPath, CLI, ...args] : [DENO, 'run', '-A', CLI, ...args];
+  // --quiet, as the README runs Deno: without it Deno's own progress line (console_static_text)
+  // writes ESC[0G ESC[2K ESC[J to a terminal stderr for every module load, a line it never drew.
+  const argv = opts.shell !== undefined ? ['/bin/sh', '-c', opts.shell] : runtime === 'node' ? [process.execPath, CLI, ...args] : [DENO, 'run', '-A', '--quiet', CLI, ...args];
   const spec = { argv, steps: opts.steps, stepTimeout: (opts.stepTimeoutMs ?? 30_000) / 1000, exitTimeout: (opts.exitTimeoutMs ?? 30_000) / 1000, columns: opts.columns ?? 200 };
   const driver = join(box.root, 'pty-driver.py');
   await writeFile(driver, DRIVER);

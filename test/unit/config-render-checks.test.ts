@@ -37,6 +37,23 @@ describe('renderFindings', () => {
     ].join('\n'));
     expect(summaryLine(findings)).toBe('1 failed, 1 note');
   });
+
+  it('at a width, the message and the fix wrap under their text; the caret excerpt stays as the file is', () => {
+    const line = `{"url": "https://cloudsso.cisco.com", "session_duration_seconds": 3600, "zz": 1,}`;
+    const text = renderFindings(validateText(`${line}\n`, {}, '/h/config.json'), ASCII, 40);
+    expect(text).toBe([
+      '[x] /h/config.json:1:81: expected a',
+      '    property name in double quotes:',
+      '    remove the trailing comma at 1:80',
+      "    (JSON allows none before '}')",
+      `    1 | ${line}`,
+      `${' '.repeat(88)}^`,
+      '    -> Remove the trailing comma (config',
+      '       fix does it). (automatic:',
+      '       duo-sso-setup config fix)',
+      '',
+    ].join('\n'));
+  });
 });
 
 describe('doctor checks session-duration and profiles', () => {

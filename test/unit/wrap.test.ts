@@ -31,7 +31,7 @@ function unbreakable(out: string): boolean {
   const plain = out.replace(/\u001b\[[0-9;]*m/g, '').trim();
   if (plain.startsWith('$ ')) return true;
   const units = plain.match(/(?:`[^`\n]*`|[^\s`]+|`)+/g) ?? [];
-  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯]|\d{1,2}[.)])$/.test(units[0]!));
+  return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯›◼\u2800-\u28ff]|\d{1,2}[.)])$/.test(units[0]!));
 }
 
 describe('wrapText: properties', () => {
@@ -120,6 +120,10 @@ describe('wrapText: the shapes we print', () => {
 
   it('a mark is never left alone on its line', () => {
     expect(lines(wrapText('→ /a/very/long/path/that/does/not/fit/anywhere then words', 20))).toEqual(['→ /a/very/long/path/that/does/not/fit/anywhere', '  then words']);
+  });
+
+  it("listr's output lines (› under a step, as upgrade shows a tool's output) hang under their text", () => {
+    expect(lines(wrapText('  › ==> Fetching downloads for: duo-sso from the tap', 30))).toEqual(['  › ==> Fetching downloads', '    for: duo-sso from the tap']);
   });
 
   it('colour codes take no room; wide characters take two columns', () => {

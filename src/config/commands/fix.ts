@@ -6,6 +6,7 @@ import { applyConfigFix } from '../apply-fix.js';
 import type { Finding } from '../findings.js';
 import { renderFindings, summaryLine } from '../render.js';
 import { lineDiff } from '../line-diff.js';
+import { wrapText } from '../../ui/wrap.js';
 
 export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style' | 'now' | 'canPrompt'>): Promise<number> {
   const { json, dryRun } = ctx.options;
@@ -20,8 +21,8 @@ export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'st
   if (plan.kind === 'unparseable') {
     if (json) ctx.io.out(`${JSON.stringify({ path: plan.path, changed: false, dryRun, backup: null, applied: [], remaining: plan.findings }, null, 2)}\n`);
     else {
-      ctx.io.out(renderFindings(plan.findings, ctx.style));
-      ctx.io.err(`${plan.path} does not parse, so it was left unchanged: correct it at that position, or replace it with \`duo-sso-setup config init --force\` (the old file is backed up).\n`);
+      ctx.io.out(renderFindings(plan.findings, ctx.style, ctx.io.outWidth));
+      ctx.io.err(wrapText(`${plan.path} does not parse, so it was left unchanged: correct it at that position, or replace it with \`duo-sso-setup config init --force\` (the old file is backed up).\n`, ctx.io.errWidth));
     }
     return ExitCode.failure;
   }
@@ -42,19 +43,22 @@ export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'st
     return failed ? ExitCode.failure : ExitCode.ok;
   }
   const verb = dryRun ? 'would fix' : 'fixed';
-  if (result.applied.length === 0) ctx.io.out(`${result.path}: nothing to fix automatically\n`);
+  const width = ctx.io.outWidth;
+  if (result.applied.length === 0) ctx.io.out(wrapText(`${result.path}: nothing to fix automatically\n`, width));
   else {
-    ctx.io.out(`${result.path}: ${verb} ${result.applied.length} problem${result.applied.length > 1 ? 's' : ''}\n`);
-    for (const f of result.applied) ctx.io.out(`  ${f.path || '(document)'}: ${f.fix?.description}\n`);
+    ctx.io.out(wrapText(`${result.path}: ${verb} ${result.applied.length} problem${result.applied.length > 1 ? 's' : ''}\n`, width));
+    for (const f of result.applied) ctx.io.out(wrapText(`  ${f.path || '(document)'}: ${f.fix?.description}\n`, width));
+    // The diff is the file's own lines, each behind its +/-: never re-wrapped (a wrapped
+    // line would read as a line of the file; the terminal's own wrap keeps it one line).
     ctx.io.out(lineDiff(result.before, result.text));
-    if (result.backup && !dryRun) ctx.io.out(`backup: ${result.backup}\n`);
+    if (result.backup && !dryRun) ctx.io.out(wrapText(`backup: ${result.backup}\n`, width));
   }
-  if (result.remaining.length > 0) ctx.io.out(`${dryRun ? 'would remain' : 'remaining'} (${summaryLine(result.remaining)}):\n${renderFindings(result.remaining, ctx.style)}`);
+  if (result.remaining.length > 0) ctx.io.out(`${wrapText(`${dryRun ? 'would remain' : 'remaining'} (${summaryLine(result.remaining)}):`, width)}\n${renderFindings(result.remaining, ctx.style, width)}`);
   return failed ? ExitCode.failure : ExitCode.ok;
 }
 
 async function confirmPlan(ctx: Pick<Context, 'io'>, applied: readonly Finding[]): Promise<boolean> {
-  ctx.io.err(applied.map((f) => `  ${f.path || '(document)'}: ${f.fix?.description}\n`).join(''));
+  ctx.io.err(wrapText(applied.map((f) => `  ${f.path || '(document)'}: ${f.fix?.description}\n`).join(''), ctx.io.errWidth));
   const { confirm } = await import('../../ui/prompt.js');
   return confirm(`${applied.length === 1 ? 'Apply this change' : `Apply these ${applied.length} changes`} (the current file is backed up first)?`, true);
 }

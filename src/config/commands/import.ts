@@ -11,6 +11,7 @@ import { POLICY, policyCap } from '../../policy/caps.js';
 import { parseListing, proposeNames, type ListedRole } from '../parse-listing.js';
 import type { Prompter } from '../../ui/prompt.js';
 import { normaliseAccountId, validDuration } from '../validate.js';
+import { wrapText } from '../../ui/wrap.js';
 
 export interface ImportFlags {
   production?: string[];
@@ -91,8 +92,9 @@ export async function runImport(
     return ExitCode.ok;
   }
   const verb = ctx.options.dryRun ? 'would add' : 'added';
-  ctx.io.out(added.length === 0 ? 'no new profiles\n' : `${verb} ${added.length} profile${added.length > 1 ? 's' : ''} to ${ctx.paths.duoConfig}:\n${added.map((a) => `  ${a.name}  ${a.accountId}  ${a.role}${a.production ? '  (production)' : ''}\n`).join('')}`);
-  if (already.length > 0) ctx.io.out(`already present: ${already.map((a) => `${a.accountId} ${a.role}${a.profile ? ` (${a.profile})` : ''}`).join(', ')}\n`);
+  // The added profiles are rows (name, account, role): not re-wrapped, like config profiles' table.
+  ctx.io.out(added.length === 0 ? 'no new profiles\n' : `${wrapText(`${verb} ${added.length} profile${added.length > 1 ? 's' : ''} to ${ctx.paths.duoConfig}:`, ctx.io.outWidth)}\n${added.map((a) => `  ${a.name}  ${a.accountId}  ${a.role}${a.production ? '  (production)' : ''}\n`).join('')}`);
+  if (already.length > 0) ctx.io.out(wrapText(`already present: ${already.map((a) => `${a.accountId} ${a.role}${a.profile ? ` (${a.profile})` : ''}`).join(', ')}\n`, ctx.io.outWidth));
   if (backup && !ctx.options.dryRun) ctx.io.out(`backup: ${backup}\n`);
   return ExitCode.ok;
 }

@@ -7,6 +7,7 @@ import type { Prompter } from '../../ui/prompt.js';
 import { isRegionName } from '../../aws/region.js';
 import { applyRegion, describeRegion, type RegionOutcome } from '../region.js';
 import { appliedPolicy } from '../../policy/read.js';
+import { wrapText } from '../../ui/wrap.js';
 
 export interface InitFlags {
   profile?: string[];
@@ -80,7 +81,7 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
     const policyRegion = appliedPolicy(await readPolicy(ctx.paths))?.region;
     const asked = await askInitOptions(prompter ?? enquirerPrompter(), { exists: await exists(ctx.paths.duoConfig), force: Boolean(flags.force), ...(policyRegion ? { region: policyRegion } : {}) });
     if (!asked) {
-      ctx.io.err(`${ctx.paths.duoConfig} left unchanged\n`);
+      ctx.io.err(wrapText(`${ctx.paths.duoConfig} left unchanged\n`, ctx.io.errWidth));
       return ExitCode.failure;
     }
     options = asked;
@@ -92,16 +93,18 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   const region = options.region ?? appliedPolicy(r.policy)?.region;
   const names = Object.keys(r.config.profiles ?? {});
   const regionOutcome: RegionOutcome | undefined = region && names.length > 0 ? await applyRegion(ctx, names, region) : undefined;
-  if (r.policy.kind === 'ignored') ctx.io.err(`warning: the organisation policy ${r.policy.path} is ignored: ${r.policy.reason} (see duo-sso-setup doctor --only policy)\n`);
-  if (r.policy.kind === 'invalid') ctx.io.err(`warning: the organisation policy ${r.policy.path} is not valid and was not applied: ${r.policy.problems[0]!.message} (see duo-sso-setup doctor --only policy)\n`);
+  if (r.policy.kind === 'ignored') ctx.io.err(wrapText(`warning: the organisation policy ${r.policy.path} is ignored: ${r.policy.reason} (see duo-sso-setup doctor --only policy)\n`, ctx.io.errWidth));
+  if (r.policy.kind === 'invalid') ctx.io.err(wrapText(`warning: the organisation policy ${r.policy.path} is not valid and was not applied: ${r.policy.problems[0]!.message} (see duo-sso-setup doctor --only policy)\n`, ctx.io.errWidth));
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ path: r.path, changed: r.changed && !r.dryRun, dryRun: r.dryRun, backup: r.backup ?? null, production: r.production, policy: { path: r.policy.path, status: r.policy.kind }, config: r.config, ...(regionOutcome ? { region: regionOutcome } : {}) }, null, 2)}\n`);
     return ExitCode.ok;
   }
-  if (r.dryRun) ctx.io.out(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:\n${r.text}`);
-  else if (!r.changed) ctx.io.out(`${r.path} already has exactly this content\n`);
-  else ctx.io.out(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`);
-  if (regionOutcome) ctx.io.out(`${describeRegion(regionOutcome)}${regionOutcome.backup ? `\nbackup: ${regionOutcome.backup}` : ''}\n`);
-  if (!r.dryRun) ctx.io.err(`${nextSteps(Boolean(options.profiles?.length))}\n`);
+  const width = ctx.io.outWidth;
+  // The preview is the file as it would be written (JSON): only the line before it wraps.
+  if (r.dryRun) ctx.io.out(`${wrapText(`would write ${r.path}${r.backup ? ` (backing up the current file to ${r.backup})` : ''}:`, width)}\n${r.text}`);
+  else if (!r.changed) ctx.io.out(wrapText(`${r.path} already has exactly this content\n`, width));
+  else ctx.io.out(wrapText(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`, width));
+  if (regionOutcome) ctx.io.out(wrapText(`${describeRegion(regionOutcome)}${regionOutcome.backup ? `\nbackup: ${regionOutcome.backup}` : ''}\n`, width));
+  if (!r.dryRun) ctx.io.err(wrapText(`${nextSteps(Boolean(options.profiles?.length))}\n`, ctx.io.errWidth));
   return ExitCode.ok;
 }

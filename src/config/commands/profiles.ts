@@ -11,6 +11,7 @@ import { isAccountId, isRoleName, isUsableProfileName } from '../../aws/names.js
 import { parseSecondsFlag } from './init.js';
 import { capsOf } from '../../policy/policy.js';
 import { appliedPolicy, readPolicy } from '../../policy/read.js';
+import { wrapText } from '../../ui/wrap.js';
 
 type Ctx = Pick<Context, 'paths' | 'options' | 'io' | 'now'>;
 
@@ -28,13 +29,15 @@ export async function runListProfiles(ctx: Ctx): Promise<number> {
     return ExitCode.ok;
   }
   if (profiles.length === 0) {
-    ctx.io.out(`no profiles in ${read.path}: duo-sso lists your accounts and roles at each login (add some with \`duo-sso-setup config add-profile\` or \`config import\`)\n`);
+    ctx.io.out(wrapText(`no profiles in ${read.path}: duo-sso lists your accounts and roles at each login (add some with \`duo-sso-setup config add-profile\` or \`config import\`)\n`, ctx.io.outWidth));
     return ExitCode.ok;
   }
   const rows = [['NAME', 'ACCOUNT', 'ROLE', 'SECONDS', 'PRODUCTION'], ...profiles.map((p) => [
     p.name, p.accountId, p.role, `${p.effectiveDurationSeconds}${p.sessionDurationSeconds === undefined ? ' (inherited)' : ''}`, p.production ? 'yes' : 'no',
   ])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  // A table is not re-wrapped: a row broken over two lines no longer lines up with its header
+  // (and a pipe gets the rows whole for cut and awk either way).
   ctx.io.out(rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n') + '\n');
   return ExitCode.ok;
 }
@@ -95,5 +98,5 @@ export async function runRemoveProfile(ctx: Ctx, name: string): Promise<number> 
 
 function report(ctx: Ctx, what: string, w: { path: string; changed: boolean; backup: string | undefined }): void {
   if (ctx.options.json) ctx.io.out(`${JSON.stringify({ path: w.path, changed: w.changed && !ctx.options.dryRun, dryRun: ctx.options.dryRun, backup: ctx.options.dryRun ? null : w.backup ?? null, message: what }, null, 2)}\n`);
-  else ctx.io.out(`${what} in ${w.path}${w.backup && !ctx.options.dryRun ? `\nbackup: ${w.backup}` : ''}\n`);
+  else ctx.io.out(wrapText(`${what} in ${w.path}${w.backup && !ctx.options.dryRun ? `\nbackup: ${w.backup}` : ''}\n`, ctx.io.outWidth));
 }

@@ -6,6 +6,7 @@ import { loadPolicy } from '../apply-fix.js';
 import { readConfig } from '../read-config.js';
 import { countBySeverity, renderFindings, summaryLine } from '../render.js';
 import { validateRead } from '../validate.js';
+import { wrapText } from '../../ui/wrap.js';
 
 export async function runValidate(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style'>): Promise<number> {
   const path = ctx.paths.duoConfig;
@@ -15,7 +16,7 @@ export async function runValidate(ctx: Pick<Context, 'paths' | 'options' | 'io' 
   if (ctx.options.json) {
     ctx.io.out(`${JSON.stringify({ path, valid, findings, summary: counts }, null, 2)}\n`);
   } else {
-    ctx.io.out(`${path}: ${valid ? 'valid' : 'invalid'} (${summaryLine(findings)})\n${renderFindings(findings, ctx.style)}`);
+    ctx.io.out(`${wrapText(`${path}: ${valid ? 'valid' : 'invalid'} (${summaryLine(findings)})`, ctx.io.outWidth)}\n${renderFindings(findings, ctx.style, ctx.io.outWidth)}`);
   }
   return valid ? ExitCode.ok : ExitCode.failure;
 }
