@@ -93,7 +93,7 @@ describe('restore of a profile with no whole entry', () => {
   it('a damaged entry while the keys are still in the file (a migrate stopped early) is dropped, except in a dry run', async () => {
     const store = damagedStore('the keychain entry for aws/dev is empty');
     const deleted: string[] = [];
-    store.delete = async (a) => void deleted.push(a);
+    store.delete = async (a) => deleted.push(a) > 0;
     await plantJournal('dev');
     expect(await restoreProfiles({ ...ctx, options: options(true) }, ['dev'], store)).toEqual([{ profile: 'dev', status: 'not-stored' }]);
     expect(deleted).toEqual([]);
