@@ -53,6 +53,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** When pid 1 started, in seconds since the epoch (ps rounds down to the second). */
+function pid1Start(): number {
+  const t = Date.parse(spawnSync('ps', ['-o', 'lstart=', '-p', '1'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' } }).stdout.trim() + ' UTC') / 1000;
+  expect(t).toBeGreaterThan(0);
+  return t;
+}
+
 function deadPid(): number {
   return spawnSync('/bin/true').pid!;
 }
@@ -169,6 +176,15 @@ describe('withFileLock', () => {
     await expect(withFileLock(file, async () => { throw failure; })).rejects.toBe(failure);
     expect(await lockNames()).toEqual([]);
     expect(heldLocks()).toEqual([]);
+  });
+
+  it('a lock someone removed during the work: the work\'s result still comes out', async () => {
+    const file = join(dir, 'state.json');
+    expect(await withFileLock(file, async () => {
+      await rm(`${file}.lock`);
+      return 'done';
+    })).toBe('done');
+    expect(await lockNames()).toEqual([]);
   });
 
   it('a lock that is no longer ours when the work ends (someone broke it and took it) is left to its new owner', async () => {
@@ -353,6 +369,10 @@ describe('a lock that is in the way', () => {
       // pid 1 is alive but started long before 1970-01-02: the file cannot be its own.
       [`state.json.lock.1-0badf00d`]: { content: gone, removed: true, mtime: 86_400 },
       [`state.json.lock.1-0badf00e`]: { content: gone, removed: false },
+      // Around the moment pid 1 started (ps tells it to the second): a file from 2 s before
+      // cannot be its own, one from within the second after may be (a second of slack).
+      [`state.json.lock.1-0badf0a1`]: { content: gone, removed: true, mtime: pid1Start() - 2 },
+      [`state.json.lock.1-0badf0a2`]: { content: gone, removed: false, mtime: pid1Start() + 0.5 },
       [`state.json.lock.${process.pid}-0badf00d`]: { content: gone, removed: false },
       [`state.json.lock.${dead}-0BADF00D`]: { content: gone, removed: false },
       [`state.json.lock.${dead}-0badf00`]: { content: gone, removed: false },
@@ -369,7 +389,7 @@ describe('a lock that is in the way', () => {
     }
     await withFileLock(file, async () => 'ran');
     const expected = Object.entries(plant).filter(([, v]) => !v.removed).map(([k]) => k).sort();
-    expect(expected).toHaveLength(9);
+    expect(expected).toHaveLength(10);
     expect(await lockNames()).toEqual(expected);
   });
 });
