@@ -311,8 +311,11 @@ describe('backups, dry runs and changes that change nothing', () => {
     await chown(join(dir, `.b.tmp-${dead}-abcdef01`), 4242, 4242);
     await mkdir(join(dir, `.c.tmp-${dead}-abcdef01`));
     await writeFile(join(dir, `.d.tmp-${dead}-abcdef0`), 'not our name');
+    await writeFile(join(dir, `e.tmp-${dead}-abcdef01`), 'not our name');
+    await writeFile(join(dir, `.f.tmp-${dead}-abcdef01.keep`), 'not our name');
+    await writeFile(join(dir, `.g.tmp-${dead}x-abcdef01`), 'not our name');
     await safeWrite(join(dir, 'other'), 'x');
-    expect((await readdir(dir)).sort()).toEqual([`.b.tmp-${dead}-abcdef01`, `.c.tmp-${dead}-abcdef01`, `.d.tmp-${dead}-abcdef0`, 'other']);
+    expect((await readdir(dir)).sort()).toEqual([`.b.tmp-${dead}-abcdef01`, `.c.tmp-${dead}-abcdef01`, `.d.tmp-${dead}-abcdef0`, `.f.tmp-${dead}-abcdef01.keep`, `.g.tmp-${dead}x-abcdef01`, `e.tmp-${dead}-abcdef01`, 'other']);
   });
 
   it.runIf(process.getuid?.() === 0)('a rewrite keeps the file\'s group (a shared group\'s file)', async () => {
@@ -351,6 +354,8 @@ describe('withLockedFiles', () => {
       expect(await f!.read()).toEqual(Buffer.from('{}'));
       await f!.remove();
       expect(await f!.read()).toBeUndefined();
+      // Removing what is already gone is done, not an error.
+      await f!.remove();
     });
     expect((await stat(join(dir, 'sub'))).mode & 0o777).toBe(0o750);
     expect(await readdir(join(dir, 'sub'))).toEqual([]);
@@ -370,5 +375,18 @@ describe('ensureDir', () => {
     expect((await stat(join(dir, 'a', 'b'))).mode & 0o777).toBe(0o751);
     await writeFile(join(dir, 'file'), '');
     await expect(ensureDir(join(dir, 'file', 'x'), 0o700)).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it('two callers making the same folders at once both succeed', async () => {
+    const made = await Promise.all([ensureDir(join(dir, 'p', 'q'), 0o700), ensureDir(join(dir, 'p', 'q'), 0o700)]);
+    expect(made).toEqual([join(dir, 'p'), join(dir, 'p')]);
+    expect((await stat(join(dir, 'p', 'q'))).isDirectory()).toBe(true);
+  });
+
+  it.runIf(process.getuid?.() === 0)('as root, makes nothing inside another user\'s folder', async () => {
+    await mkdir(join(dir, 'theirs'));
+    await chown(join(dir, 'theirs'), 4242, 4242);
+    await expect(ensureDir(join(dir, 'theirs', 'a', 'b'), 0o700)).rejects.toMatchObject({ name: 'UserError', message: expect.stringContaining(`${join(dir, 'theirs')} belongs to another user (uid 4242)`) });
+    expect(await readdir(join(dir, 'theirs'))).toEqual([]);
   });
 });
