@@ -3,13 +3,15 @@
 // stand-in is a small script put at argv[1]. It records each run, says something on stderr,
 // and then stores fresh keys, reports a problem, exits, or hangs. These tests run without a
 // controlling terminal (as under the AWS CLI in CI): what the user is told goes to stderr.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renewCredentials, renewFiles } from '../../src/credentials/renew.js';
+import { fixCommand, renewCredentials, renewFiles } from '../../src/credentials/renew.js';
+import { serialiseOwner } from '../../src/fs/lock.js';
+import { hostname } from 'node:os';
 import type { RenewRequest } from '../../src/credentials/credential-process.js';
 import type { StoredEntry } from '../../src/credentials/entry.js';
 
@@ -37,6 +39,10 @@ process.stderr.write('approve the push on your phone\\n');
 if (mode === 'ok') {
   writeFileSync(dir + '/entry.json', fresh);
   process.stdout.write(JSON.stringify({ ok: true }));
+} else if (mode === 'ok-exit1') {
+  writeFileSync(dir + '/entry.json', fresh);
+  process.stdout.write(JSON.stringify({ ok: true }));
+  process.exitCode = 1;
 } else if (mode === 'ok-but-nothing-stored') {
   process.stdout.write(JSON.stringify({ ok: true }));
 } else if (mode === 'problem') {
@@ -78,6 +84,16 @@ function request(mode: string, current: StoredEntry, over: Partial<RenewRequest>
 }
 const runs = async () => (await readFile(join(dir, 'runs'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
 const ANNOUNCE = 'duo-sso-setup: the credentials of profile dev are about to expire; logging in again (approve the Duo push)\n';
+
+describe('fixCommand', () => {
+  it('login\'s own advice for this profile; any other advice or none: log in again', () => {
+    expect(fixCommand('eti', { commands: [['duo-sso-setup', 'login', '--profile', 'other', '--interactive']] })).toBe('duo-sso-setup login --profile other --interactive');
+    expect(fixCommand('eti', { commands: [['duo-sso-setup', 'doctor'], ['duo-sso-setup', 'login', '--interactive']] })).toBe('duo-sso-setup login --profile eti --interactive');
+    expect(fixCommand('eti', { commands: [['duo-sso-setup', 'doctor'], ['duo', 'login']] })).toBe('duo-sso-setup login --profile eti');
+    expect(fixCommand('eti', {})).toBe('duo-sso-setup login --profile eti');
+    expect(fixCommand('eti', undefined)).toBe('duo-sso-setup login --profile eti');
+  });
+});
 
 describe.skipIf(hasTerminal)('renewCredentials', () => {
   it('logs the profile in once and serves the fresh keys; what login said reaches stderr', async () => {
@@ -131,6 +147,62 @@ describe.skipIf(hasTerminal)('renewCredentials', () => {
 
   it('a login that says ok but stored nothing fresh is a failure', async () => {
     expect(await renewCredentials(request('ok-but-nothing-stored', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message: 'login exited 0', command: 'duo-sso-setup login --profile dev' });
+  });
+
+  it('a login that reports ok but exits non-zero, or stores keys that are not fresh, is a failure', async () => {
+    expect(await renewCredentials(request('ok-exit1', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message: 'login exited 1', command: 'duo-sso-setup login --profile dev' });
+    await rm(join(dir, 'entry.json'));
+    await rm(renewFiles(join(dir, '.config', 'duo-sso-setup'), 'dev').failed);
+    const stale = request('ok', entry('ASIAOLD', 5 * MIN));
+    expect(await renewCredentials({ ...stale, env: { ...stale.env, FAKE_FRESH: JSON.stringify(entry('ASIASTALE', 5 * MIN)) } })).toEqual({ ok: false, message: 'login exited 0', command: 'duo-sso-setup login --profile dev' });
+  });
+
+  it('a renewal that failed while this caller waited for the lock is not tried again, back-off or not', async () => {
+    const noBackoff = { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 20_000, backoffMs: 0 };
+    const both = await Promise.all([
+      renewCredentials(request('problem', entry('ASIAOLD', 5 * MIN), { renewal: noBackoff })),
+      renewCredentials(request('problem', entry('ASIAOLD', 5 * MIN), { renewal: noBackoff })),
+    ]);
+    const failed = { ok: false, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive' };
+    expect(both).toEqual([failed, failed]);
+    expect(await runs()).toHaveLength(1);
+  });
+
+  describe('while another process holds the renewal lock past the lock\'s wait', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    async function heldElsewhere(): Promise<void> {
+      const { lock } = renewFiles(join(dir, '.config', 'duo-sso-setup'), 'dev');
+      execFileSync('mkdir', ['-p', join(dir, '.config', 'duo-sso-setup')]);
+      await writeFile(`${lock}.lock`, serialiseOwner({ pid: process.pid, host: hostname(), token: '0123456789abcdef' }));
+    }
+
+    it('serves the keys the holder renewed, without a login of its own', async () => {
+      await heldElsewhere();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const renewing = renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN)));
+      await new Promise((r) => setTimeout(r, 300));
+      await writeFile(join(dir, 'entry.json'), JSON.stringify(entry('ASIAHOLDER', 60 * MIN)));
+      vi.setSystemTime(T + 15_001);
+      expect(await renewing).toEqual({ ok: true, entry: entry('ASIAHOLDER', 60 * MIN) });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('gives up once the renewal itself would have timed out, and says which command to run', async () => {
+      await heldElsewhere();
+      let clock = T;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const renewing = renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { now: () => new Date(clock) }));
+      await new Promise((r) => setTimeout(r, 300));
+      clock = T + 20_000 + 30_001;
+      vi.setSystemTime(T + 15_001);
+      expect(await renewing).toEqual({ ok: false, message: 'another renewal of profile dev did not finish in time', command: 'duo-sso-setup login --profile dev' });
+      expect(await runs()).toEqual([]);
+    });
   });
 
   it('a login that never finishes is stopped at the timeout, its lock kept alive meanwhile', async () => {
