@@ -2,6 +2,7 @@
 // of stored entry (none, damaged, cut off, whole) does to the two files, the store and the
 // journal, and the exact refusals a user reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,11 @@ const damagedStore = (message: string) => {
 describe('restore of a profile with no whole entry', () => {
   it('nothing stored and no line of ours: not stored, files as they were, an interrupted run\'s journal ends', async () => {
     await plantJournal('dev');
-    expect(await restoreProfiles(ctx, ['dev'], memoryStore())).toEqual([{ profile: 'dev', status: 'not-stored' }]);
+    const store = memoryStore();
+    const deleted: string[] = [];
+    store.delete = async (a) => deleted.push(a) > 0;
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'not-stored' }]);
+    expect(deleted).toEqual([]);
     expect([await read(paths.awsCredentials), await read(paths.awsConfig)]).toEqual([CREDS, CONFIG]);
     expect(await journal()).toEqual([]);
   });
@@ -104,6 +109,18 @@ describe('restore of a profile with no whole entry', () => {
     expect(await read(paths.awsCredentials)).toBe(CREDS);
   });
 
+  it('a cut-off entry while the file has no keys for the profile: it may be all there is, so it stays, and log in again', async () => {
+    const store = memoryStore();
+    store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
+    await writeFile(paths.awsCredentials, '[dev]\nregion = x\n');
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toMatchObject({
+      name: 'UserError',
+      message: 'the stored entry for profile dev in the test keyring is damaged',
+      opts: { hint: 'Log in again: duo-sso-setup login --profile dev' },
+    });
+    expect(store.data.size).toBe(1);
+  });
+
   it('a cut-off entry is kept in a dry run', async () => {
     const store = memoryStore();
     store.data.set('aws/dev', '{"Version":1,"AccessKeyId":"ASIADEV","SecretAcc');
@@ -144,6 +161,30 @@ describe('restore of a whole entry', () => {
     expect(await read(paths.awsCredentials)).toBe(CREDS);
     expect(await read(paths.awsConfig)).toBe(CONFIG);
     expect(store.data.size).toBe(0);
+    expect(await journal()).toEqual([]);
+  });
+
+  it('an empty config file migrate found stays, empty', async () => {
+    await writeFile(paths.awsConfig, '');
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await read(paths.awsConfig)).toBe('');
+  });
+
+  it('a lock that cannot be taken (a pipe planted at it): refused before a file changes, the keys stay stored, no journal left', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const before = [await read(paths.awsCredentials), await read(paths.awsConfig)];
+    execFileSync('mkfifo', [`${paths.awsCredentials}.lock`]);
+    // Refused by name (the CLI tells the user to remove it).
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toMatchObject({
+      name: 'UnsafeFileError',
+      path: `${paths.awsCredentials}.lock`,
+      why: 'it is a named pipe, not a lock duo-sso-setup made',
+    });
+    expect([await read(paths.awsCredentials), await read(paths.awsConfig)]).toEqual(before);
+    expect(store.data.size).toBe(1);
     expect(await journal()).toEqual([]);
   });
 
@@ -203,5 +244,7 @@ describe('the texts restore computes', () => {
     await migrateProfiles(ctx, ['dev'], store, { self: SELF });
     const existed = parseEntry(store.data.get('aws/dev')!)!;
     expect(restoredConfig(`[profile dev]\n${LINE.replace('/usr/bin/node', '/usr/local/bin/node')}\n`, existed, 'dev')).toEqual({ text: '[profile dev]\n', exact: false });
+    // The section is gone altogether: nothing to remove.
+    expect(restoredConfig('# only this\n', stored, 'dev')).toEqual({ text: '# only this\n', exact: false });
   });
 });
