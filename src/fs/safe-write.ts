@@ -115,7 +115,6 @@ async function update(
 }
 
 function decoded(path: string, bytes: Buffer | undefined, opts: SafeWriteOptions): string | undefined {
-  // Stryker disable next-line StringLiteral: equivalent, Buffer's toString('') is UTF-8 too
   if (bytes === undefined || !opts.strict) return bytes?.toString('utf8');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
