@@ -4,7 +4,7 @@
 // yet locked them), and how an interrupted run is finished.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
@@ -222,6 +222,20 @@ describe('the files change while the entry is being stored', () => {
     expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'already' }]);
     expect(await journal()).toEqual([]);
     expect((await readState(paths)).storedProfiles).toEqual(['dev']);
+  });
+});
+
+describe('the launcher credential_process runs', () => {
+  const launcher = () => join(paths.localBin, 'duo-sso-setup-launcher');
+
+  it('is written before a line names it, and the line names it; not in a dry run, nor when told what to run, nor for no profile', async () => {
+    await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore());
+    await migrateProfiles(ctx, [], memoryStore());
+    await migrateProfiles(ctx, ['default'], memoryStore(), { self: SELF });
+    await expect(stat(launcher())).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await migrateProfiles(ctx, ['dev'], memoryStore())).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(await read(launcher())).toMatch(/^#!\/bin\/sh\n# duo-sso-setup launcher/);
+    expect(await read(paths.awsConfig)).toContain(`[profile dev]\ncredential_process = ${launcher()} credential-process --profile dev\n`);
   });
 });
 
