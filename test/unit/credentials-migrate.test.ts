@@ -239,6 +239,21 @@ describe('the launcher credential_process runs', () => {
   });
 });
 
+describe('what migrate reports', () => {
+  it('the expiry it knows, and none for long-term keys, for a dry run, a move and a profile already moved', async () => {
+    await writeFile(paths.awsCredentials, `${CREDS}aws_expiration = 2026-11-26T11:00:00Z\n`);
+    const store = memoryStore();
+    const known = { store: 'keychain', expiration: '2026-11-26T11:00:00.000Z', expirationSource: 'file', plaintextBackups: [] };
+    expect(await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'would-migrate', ...known }]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'migrated', ...known }]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'already', ...known }]);
+    // default's keys are long-term ones (AKIA, no session token): nothing expires.
+    const unknown = { store: 'keychain', expirationSource: 'none', plaintextBackups: [] };
+    expect(await migrateProfiles(ctx, ['default'], store, { self: SELF })).toStrictEqual([{ profile: 'default', status: 'migrated', ...unknown }]);
+    expect(await migrateProfiles(ctx, ['default'], store, { self: SELF })).toStrictEqual([{ profile: 'default', status: 'already', ...unknown }]);
+  });
+});
+
 describe('a profile already migrated', () => {
   it('a dry run records nothing; a real run finishes the record of a run cut off after the files', async () => {
     const store = memoryStore();
