@@ -207,10 +207,11 @@ describe.skipIf(hasTerminal)('renewCredentials', () => {
 
   it('a login that never finishes is stopped at the timeout, its lock kept alive meanwhile', async () => {
     const files = renewFiles(join(dir, '.config', 'duo-sso-setup'), 'dev');
-    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 2_600, backoffMs: 10 * MIN } }));
+    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 4_000, backoffMs: 10 * MIN } }));
     await new Promise((r) => setTimeout(r, 300));
     const first = (await stat(`${files.lock}.lock`)).mtimeMs;
-    await new Promise((r) => setTimeout(r, 2_000));
+    // A beat every 2 s: one has come by 3.3 s, even on a loaded machine.
+    await new Promise((r) => setTimeout(r, 3_000));
     expect((await stat(`${files.lock}.lock`)).mtimeMs).toBeGreaterThan(first);
     expect(await renewing).toEqual({ ok: false, message: 'it did not finish in time (no Duo approval?)', command: 'duo-sso-setup login --profile dev' });
     expect(await runs()).toHaveLength(1);
