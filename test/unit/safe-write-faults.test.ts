@@ -1,0 +1,101 @@
+// What a user reads when the file system refuses a write (a full disk, a read-only mount,
+// permissions), and that the file is then exactly as it was with no temporary file left. The
+// refusal is injected at the final rename, everything else is the real file system.
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fault = vi.hoisted(() => ({ rename: undefined as string | undefined }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const rename: typeof real.rename = async (from, to) => {
+    if (fault.rename && !String(to).endsWith('.bak')) throw Object.assign(new Error(`${fault.rename}: rename '${String(from)}' -> '${String(to)}'`), { code: fault.rename });
+    return real.rename(from, to);
+  };
+  return { ...real, rename, default: { ...real, rename } };
+});
+
+const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
+
+let dir: string;
+let path: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'safe-write-faults-'));
+  path = join(dir, 'credentials');
+  await writeFile(path, 'old\n');
+});
+afterEach(async () => {
+  fault.rename = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const left = async () => (await readdir(dir)).filter((n) => !n.endsWith('.bak')).sort();
+
+describe('a write the file system refuses', () => {
+  it.each([
+    ['EACCES', 'permission denied', `Check who owns it and its folder: ls -ld DIR PATH`],
+    ['EPERM', 'operation not permitted', `Check who owns it and its folder: ls -ld DIR PATH`],
+    ['EROFS', 'the file system is read-only', 'Run the command where that file system is writable.'],
+    ['ENOSPC', 'the disk is full', 'Free some space, then run the command again.'],
+    ['EISDIR', 'it is a folder, not a file', 'Move the folder aside (mv PATH PATH.old), then run the command again.'],
+    ['ENOTDIR', 'a folder on its path is a file', 'Check each folder above it: ls -ld DIR'],
+  ])('%s: says why and what to do, and leaves the file as it was', async (code, why, hint) => {
+    fault.rename = code;
+    await expect(safeWrite(path, 'new\n')).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${path}: ${why}; it was left unchanged`,
+      opts: { hint: hint.replace(/DIR/g, dirname(path)).replace(/PATH/g, path) },
+    });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+    expect(await left()).toEqual(['credentials']);
+  });
+
+  it('anything else stays the error it is (a bug report, not advice)', async () => {
+    fault.rename = 'EIO';
+    const error = await safeWrite(path, 'new\n').then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'Error', code: 'EIO', message: expect.stringMatching(/^EIO: rename /) });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+    expect(await left()).toEqual(['credentials']);
+  });
+
+  it('a refusal inside withLockedFiles is explained for the file as the caller named it', async () => {
+    fault.rename = 'ENOSPC';
+    const link = join(dir, 'link');
+    await symlink(path, link);
+    await expect(withLockedFiles([{ path: link }], async ([f]) => f!.write('new\n'))).rejects.toMatchObject({ message: `cannot update ${link}: the disk is full; it was left unchanged` });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+  });
+});
+
+describe('refusals found before writing', () => {
+  it('a folder on the path that is a file', async () => {
+    const p = join(dir, 'credentials', 'nested');
+    await expect(updateFile(p, () => 'x')).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: a folder on its path is a file; it was left unchanged`,
+      opts: { hint: `Check each folder above it: ls -ld ${join(dir, 'credentials')}` },
+    });
+  });
+
+  it('a named pipe at the file names the file once', async () => {
+    const p = join(dir, 'config');
+    execFileSync('mkfifo', [p]);
+    await expect(safeWrite(p, 'x')).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: it is a named pipe, not a regular file; it was left unchanged`,
+      opts: { hint: `Move it aside (mv ${p} ${p}.old) and run the command again, or remove it if it is not yours.` },
+    });
+  });
+
+  it('a named pipe at its lock names the lock', async () => {
+    execFileSync('mkfifo', [`${path}.lock`]);
+    await expect(safeWrite(path, 'x')).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${path}: ${path}.lock: it is a named pipe, not a lock duo-sso-setup made; it was left unchanged`,
+      opts: { hint: `Move it aside (mv ${path}.lock ${path}.lock.old) and run the command again, or remove it if it is not yours.` },
+    });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+  });
+});
