@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fixCommand, renewCredentials, renewFiles } from '../../src/credentials/renew.js';
 import { serialiseOwner } from '../../src/fs/lock.js';
 import { hostname } from 'node:os';
-import type { RenewRequest } from '../../src/credentials/credential-process.js';
+import type { RenewRequest } from '../../src/credentials/renew-request.js';
 import type { StoredEntry } from '../../src/credentials/entry.js';
 
 const hasTerminal = (() => {
