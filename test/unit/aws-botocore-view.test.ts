@@ -136,6 +136,8 @@ describe('what the AWS CLI sees in both files', () => {
   it('a nested block: blank lines skipped, keys and values stripped, the first = splits, splitlines separators count', () => {
     const view = awsView('[profile a]\ns3 =\n  a = 1\n\n  b=2=3\n  c =\n', undefined) as { profiles: Record<string, Record<string, unknown>> };
     expect(view.profiles.a).toEqual({ s3: { a: '1', b: '2=3', c: '' } });
+    // A line that starts with = has an empty key: read, not an error.
+    expect((awsView('[profile a]\ns3 =\n  = v\n', undefined) as { profiles: Record<string, unknown> }).profiles.a).toEqual({ s3: { '': 'v' } });
     const f = parseFiles('[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n', undefined);
     expect(f.ok && Object.fromEntries(Object.entries(f.files.config!.profiles.get('a')!.values))).toEqual({ s3: { a: '1', b: '2', c: '3' } });
   });
@@ -162,6 +164,7 @@ describe.skipIf(!oracleAvailable())('the files of the rules above, as botocore i
     { config: '[profile a]\ns3 =\n  a = 1\n\n  b=2=3\n  c =\n' },
     { config: '[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n' },
     { config: '[profile a]\n__proto__ = x\n' },
+    { config: '[profile a]\ns3 =\n  = v\n' },
     {},
   ];
 
