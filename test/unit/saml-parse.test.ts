@@ -297,3 +297,12 @@ describe('edge cases of the document shape', () => {
     expect(doc.warnings).toEqual(['assertion 2 of 2 grants 2 role(s) too, not shown: only assertion 1 is shown']);
   });
 });
+
+describe('which assertion is shown', () => {
+  it('the first that grants a role, over an earlier one whose Role attribute is empty', () => {
+    const empty = assertion('<saml:Issuer>empty</saml:Issuer>', `<saml:Attribute Name="${AWS}Role"/>`);
+    const doc = parseSaml(response(empty, assertion('<saml:Issuer>granting</saml:Issuer>')));
+    expect(doc.issuer).toBe('granting');
+    expect(doc.warnings).toEqual(['assertion 1 of 2 grants 0 role(s) too, not shown: only assertion 2 is shown']);
+  });
+});
