@@ -3,8 +3,8 @@
 // nested-block error of configloader.raw_config_parse at its line.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { awsView, parseFiles, shlexSplit, splitCredentialProcess, windowsSplit } from '../../src/aws/botocore-view.js';
-import { botocoreViews, oracleAvailable, PYTHON } from '../support/botocore-oracle.js';
+import { awsView, configProfileName, parseFiles, shlexSplit, splitCredentialProcess, windowsSplit } from '../../src/aws/botocore-view.js';
+import { botocoreViews, modelView, oracleAvailable, PYTHON } from '../support/botocore-oracle.js';
 
 const COMMANDS = [
   'a b  c', ' lead', 'trail ', '', '   ', 'x\ty', 'x\ny', 'x\ry',
@@ -60,5 +60,115 @@ describe('a nested block whose lines are not all key = value', () => {
     expect(bad).toEqual({ error: 'config' });
     expect(JSON.parse(JSON.stringify(awsView(good, undefined)))).toEqual(ok);
     expect(ok).toEqual({ profiles: { a: { region: 'x', s3: { a: '1', b: '2=3' } } }, credentials: { a: null }, process: {} });
+  });
+});
+
+// The rules of build_profile_map, SharedCredentialProvider and Session.full_config, one by one
+// (the differential tests judge the same against botocore on many files at once).
+describe('which section is which profile', () => {
+  it.each([
+    ['default', 'default'], ['profile dev', 'dev'], ['profile   dev', 'dev'], ["profile 'my dev'", 'my dev'], ['profile "a b"', 'a b'],
+    ['profile default', 'default'], ['profile', undefined], ['profiledev', undefined], ['profile a b', undefined], ["profile 'open", undefined],
+    ['dev', undefined], ['Default', undefined], [' default', undefined], ['sso-session x', undefined],
+  ])('[%s] → %s', (header, name) => {
+    expect(configProfileName(header)).toBe(name);
+  });
+
+  it('the later of [default] and [profile default] wins; other sections are not profiles', () => {
+    const view = awsView('[profile default]\nregion = a\n[default]\nregion = b\n[services x]\nregion = c\n[profile dev]\nregion = d\n', undefined);
+    expect(view).toEqual({ profiles: { default: { region: 'b' }, dev: { region: 'd' } }, credentials: { default: null, dev: null }, process: {} });
+    expect(awsView('[default]\nregion = b\n[profile default]\nregion = a\n', undefined)).toEqual({ profiles: { default: { region: 'a' } }, credentials: { default: null }, process: {} });
+  });
+});
+
+describe('what the AWS CLI sees in both files', () => {
+  it('[DEFAULT] gives its options to every section that lacks them, in both files', () => {
+    const view = awsView('[DEFAULT]\nregion = r0\noutput = json\n[profile a]\nregion = r1\n', '[DEFAULT]\naws_session_token = T\n[a]\naws_access_key_id = K\naws_secret_access_key = S\n');
+    expect(view).toEqual({
+      profiles: { a: { region: 'r1', output: 'json', aws_session_token: 'T', aws_access_key_id: 'K', aws_secret_access_key: 'S' } },
+      credentials: { a: { keys: ['K', 'S', 'T'] } },
+      process: {},
+    });
+  });
+
+  it('credentials-file sections are merged over config profiles, and a section only there is a profile too', () => {
+    const view = awsView('[profile a]\nregion = r\nx = config\n', '[a]\nx = credentials\n[b]\naws_access_key_id = K\n');
+    expect(view).toEqual({
+      profiles: { a: { region: 'r', x: 'credentials' }, b: { aws_access_key_id: 'K' } },
+      credentials: { a: null, b: { partial: 'aws_secret_access_key' } },
+      process: {},
+    });
+  });
+
+  it('keys only from the credentials file; aws_security_token before aws_session_token; no token is null', () => {
+    const creds = (body: string) => (awsView(undefined, `[p]\n${body}`) as { credentials: Record<string, unknown> }).credentials.p;
+    expect(creds('aws_access_key_id = K\naws_secret_access_key = S\naws_session_token = T\naws_security_token = O\n')).toEqual({ keys: ['K', 'S', 'O'] });
+    expect(creds('aws_access_key_id = K\naws_secret_access_key = S\naws_session_token = T\n')).toEqual({ keys: ['K', 'S', 'T'] });
+    expect(creds('aws_access_key_id = K\naws_secret_access_key = S\n')).toEqual({ keys: ['K', 'S', null] });
+    expect(creds('aws_secret_access_key = S\n')).toBeNull();
+    expect(creds('aws_access_key_id = K\n')).toEqual({ partial: 'aws_secret_access_key' });
+    const inConfig = awsView('[profile p]\naws_access_key_id = K\naws_secret_access_key = S\n', '[other]\n');
+    expect(inConfig).toEqual({ profiles: { p: { aws_access_key_id: 'K', aws_secret_access_key: 'S' }, other: {} }, credentials: { p: null, other: null }, process: {} });
+  });
+
+  it('credential_process is split both ways (null where a split fails); a nested block is no command', () => {
+    const view = awsView('[profile a]\ncredential_process = "C:\\\\x y.exe" --p \'q r\'\n[profile b]\ncredential_process = "open\n[profile c]\ncredential_process =\n  k = v\n', undefined);
+    expect(view).toEqual({
+      profiles: { a: { credential_process: '"C:\\\\x y.exe" --p \'q r\'' }, b: { credential_process: '"open' }, c: { credential_process: { k: 'v' } } },
+      credentials: { a: null, b: null, c: null },
+      process: {
+        a: { raw: '"C:\\\\x y.exe" --p \'q r\'', posix: ['C:\\x y.exe', '--p', 'q r'], win32: ['C:\\\\x y.exe', '--p', "'q", "r'"] },
+        b: { raw: '"open', posix: null, win32: null },
+      },
+    });
+  });
+
+  it('no files: no profiles', () => {
+    expect(awsView(undefined, undefined)).toEqual({ profiles: {}, credentials: {}, process: {} });
+  });
+
+  it('the config file\'s error is the one reported when both fail; each at its line', () => {
+    expect(awsView('[a]\n[a]\n', 'junk\n')).toEqual({ error: 'config', where: { line: 2, reason: 'repeats the section [a]' } });
+    expect(awsView('[a]\n', 'junk\n')).toEqual({ error: 'credentials', where: { line: 1, reason: 'comes before any [section] header' } });
+    expect(awsView('[a]\nk =\n  v\n  w = 1\n', undefined)).toEqual({ error: 'config', where: { line: 2, reason: 'starts a nested block (k =) whose indented lines are not all key = value' } });
+  });
+
+  it('a nested block: blank lines skipped, keys and values stripped, the first = splits, splitlines separators count', () => {
+    const view = awsView('[profile a]\ns3 =\n  a = 1\n\n  b=2=3\n  c =\n', undefined) as { profiles: Record<string, Record<string, unknown>> };
+    expect(view.profiles.a).toEqual({ s3: { a: '1', b: '2=3', c: '' } });
+    // A line that starts with = has an empty key: read, not an error.
+    expect((awsView('[profile a]\ns3 =\n  = v\n', undefined) as { profiles: Record<string, unknown> }).profiles.a).toEqual({ s3: { '': 'v' } });
+    const f = parseFiles('[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n', undefined);
+    expect(f.ok && Object.fromEntries(Object.entries(f.files.config!.profiles.get('a')!.values))).toEqual({ s3: { a: '1', b: '2', c: '3' } });
+  });
+
+  it('an option may be called __proto__ and stays an ordinary value', () => {
+    const view = awsView('[profile a]\n__proto__ = x\n', undefined) as { profiles: Record<string, Record<string, unknown>> };
+    expect(Object.entries(view.profiles.a!)).toEqual([['__proto__', 'x']]);
+  });
+});
+
+describe.skipIf(!oracleAvailable())('the files of the rules above, as botocore itself sees them', () => {
+  const PAIRS: { config?: string; credentials?: string }[] = [
+    { config: '[profile default]\nregion = a\n[default]\nregion = b\n[services x]\nregion = c\n[profile dev]\nregion = d\n' },
+    { config: '[default]\nregion = b\n[profile default]\nregion = a\n' },
+    { config: "[profile   dev]\nregion = a\n[profile 'my dev']\nregion = b\n[profile a b]\nregion = c\n[profiledev]\nregion = d\n[Default]\nregion = e\n" },
+    { config: '[DEFAULT]\nregion = r0\noutput = json\n[profile a]\nregion = r1\n', credentials: '[DEFAULT]\naws_session_token = T\n[a]\naws_access_key_id = K\naws_secret_access_key = S\n' },
+    { config: '[profile a]\nregion = r\nx = config\n', credentials: '[a]\nx = credentials\n[b]\naws_access_key_id = K\n' },
+    { credentials: '[p]\naws_access_key_id = K\naws_secret_access_key = S\naws_session_token = T\naws_security_token = O\n' },
+    { credentials: '[p]\naws_access_key_id = K\naws_secret_access_key = S\n' },
+    { config: '[profile p]\naws_access_key_id = K\naws_secret_access_key = S\n', credentials: '[other]\n' },
+    { config: '[profile a]\ncredential_process = "C:\\\\x y.exe" --p \'q r\'\n[profile b]\ncredential_process = "open\n[profile c]\ncredential_process =\n  k = v\n' },
+    { config: '[a]\n[a]\n', credentials: 'junk\n' },
+    { config: '[a]\n', credentials: 'junk\n' },
+    { config: '[profile a]\ns3 =\n  a = 1\n\n  b=2=3\n  c =\n' },
+    { config: '[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n' },
+    { config: '[profile a]\n__proto__ = x\n' },
+    { config: '[profile a]\ns3 =\n  = v\n' },
+    {},
+  ];
+
+  it('agrees with the model on every one', () => {
+    expect(PAIRS.map(modelView)).toEqual(botocoreViews(PAIRS));
   });
 });

@@ -44,7 +44,9 @@ describe("config init's flags on setup", () => {
     registerSetup(program, run);
     const init = program.commands.find((c) => c.name() === 'config')!.commands.find((c) => c.name() === 'init')!;
     const setup = program.commands.find((c) => c.name() === 'setup')!;
-    for (const option of init.options.filter((o) => o.long !== '--force')) {
+    const shared = init.options.filter((o) => o.long !== '--force');
+    expect(shared.length).toBeGreaterThan(3);
+    for (const option of shared) {
       const same = setup.options.find((o) => o.long === option.long);
       expect(same?.flags, option.long).toBe(option.flags);
       expect(same?.description).toBe(`config: ${option.description}`);

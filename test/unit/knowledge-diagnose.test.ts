@@ -95,7 +95,7 @@ describe('diagnose', () => {
 
   it('clips long evidence lines', () => {
     const [d] = diagnose(`${'x '.repeat(400)}bash: duo-sso: command not found`);
-    expect(d!.evidence.length).toBeLessThanOrEqual(300);
+    expect(d!.evidence).toBe(`${'x '.repeat(149)}x…`);
   });
 });
 
@@ -120,7 +120,7 @@ describe('network facts', () => {
     expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.detail).toBe('Could not resolve cloudsso.cisco.com (the SSO page, reached over the VPN).');
     expect(diagnose('getaddrinfo ENOTFOUND sts.eu-west-1.amazonaws.com')[0]!.detail).toBe('Could not resolve sts.eu-west-1.amazonaws.com (AWS STS).');
     const [refused] = diagnose('connect ECONNREFUSED 10.1.2.3:8443');
-    expect(refused!.facts).toMatchObject({ host: '10.1.2.3', port: 8443 });
+    expect(refused!.facts).toStrictEqual({ host: '10.1.2.3', port: 8443 });
     expect(refused!.detail).toBe('Refused: 10.1.2.3:8443.');
     expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.fix.commands).toContainEqual(['nslookup', 'cloudsso.cisco.com']);
   });

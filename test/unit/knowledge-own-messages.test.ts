@@ -59,7 +59,10 @@ describe("the tool's own messages", () => {
 
   it('troubleshoot answers each with the fix that goes with it', async () => {
     const wrong: string[] = [];
-    for (const m of extracted.filter((x) => literal(x.stem) >= PASSED)) {
+    const checked = extracted.filter((x) => literal(x.stem) >= PASSED);
+    // The extraction must have found the messages (about 200), or no answer is checked.
+    expect(checked.length).toBeGreaterThan(100);
+    for (const m of checked) {
       const line = `duo-sso-setup: ${m.kind}: ${m.stem.replaceAll('{}', 'example')}`;
       const out: string[] = [];
       const ctx = {

@@ -94,12 +94,10 @@ describe('troubleshoot never echoes a secret through a captured fact', () => {
 
   it('keeps every captured fact within one line', async () => {
     const { ctx, out } = fakeCtx({ json: true });
-    await runTroubleshoot(ctx, { text: ['The config profile (dev\nsecond line) could not be found'], list: false });
-    const doc = JSON.parse(out.join('')) as { diagnoses: { facts: Record<string, unknown>; fix: { commands: string[][] } }[] };
-    for (const d of doc.diagnoses) {
-      for (const v of Object.values(d.facts)) expect(String(v)).not.toMatch(/[\r\n]/);
-      for (const c of d.fix.commands) for (const arg of c) expect(arg).not.toMatch(/[\r\n]/);
-    }
+    // The region capture may run over a line break; only its first line becomes the fact.
+    await runTroubleshoot(ctx, { text: ["Provided region_name 'eu-west-1\n--profile x; rm -rf ~' doesn't match a supported format"], list: false });
+    const doc = JSON.parse(out.join('')) as { diagnoses: { id: string; line: number; facts: Record<string, unknown> }[] };
+    expect(doc.diagnoses.map((d) => [d.id, d.line, d.facts])).toEqual([['aws-region-missing', 1, { region: 'eu-west-1' }]]);
   });
 
   it('still fills a plain profile name in', async () => {

@@ -219,3 +219,90 @@ describe('documents that are not a sign-in response', () => {
     expect(fails(() => parseSaml(response(assertion('')).replace('ID="_r"', 'ID="_r" MajorVersion="1"'))).message).toMatch(/^not a SAML 2\.0 response: it is a SAML 1\.x <Response>/);
   });
 });
+
+describe('edge cases of the document shape', () => {
+  const encrypted = '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#"/></saml:EncryptedAssertion>';
+
+  it('an empty or text-only Assertion element is no assertion', () => {
+    expect(fails(() => parseSaml(response('<saml:Assertion/>'))).message).toBe('the Response holds no Assertion: AWS can grant no role from it');
+    expect(fails(() => parseSaml(response('<saml:Assertion>just text</saml:Assertion>'))).message).toBe('the Response holds no Assertion: AWS can grant no role from it');
+    expect(fails(() => parseSaml(response('<saml:Assertion/>', encrypted))).message)
+      .toBe('the assertion is encrypted (EncryptedAssertion): only the service provider (AWS) can read it');
+  });
+
+  it('a bare EncryptedAssertion: the same refusal and hint', () => {
+    const error = fails(() => parseSaml(`<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><x/></saml:EncryptedAssertion>`));
+    expect(error.message).toBe('the assertion is encrypted (EncryptedAssertion): only the service provider (AWS) can read it');
+    expect(error.opts.hint).toBe('Inspect the response your IdP sends to AWS before encryption, or ask the IdP team.');
+  });
+
+  it('SAML 1.x: a Response or an Assertion with MajorVersion, with its hint; other roots with MajorVersion are named as what they are', () => {
+    const one = fails(() => parseSaml(assertion('').replace('ID="_a"', `${P} ID="_a" MajorVersion="1"`)));
+    expect(one.message).toBe('not a SAML 2.0 response: it is a SAML 1.x <Assertion> (MajorVersion), and AWS reads SAML 2.0 only');
+    expect(one.opts.hint).toBe('Set the AWS application at your IdP to SAML 2.0.');
+    expect(fails(() => parseSaml(`<samlp:AuthnRequest ${P} MajorVersion="1" ID="_q"/>`)).message)
+      .toBe('not a SAML response: it is a SAML AuthnRequest: the request sent to the IdP, not its answer (<AuthnRequest>)');
+  });
+
+  it('every other SAML message is named, with where to find the right one', () => {
+    const roots: [string, string][] = [
+      ['AuthnRequest', 'a SAML AuthnRequest: the request sent to the IdP, not its answer'],
+      ['LogoutRequest', 'a SAML LogoutRequest'],
+      ['LogoutResponse', 'a SAML LogoutResponse: the answer to a sign-out, not a sign-in'],
+      ['ArtifactResolve', 'a SAML ArtifactResolve request'],
+      ['ArtifactResponse', 'a SAML ArtifactResponse'],
+      ['EntityDescriptor', "SAML metadata (an IdP's or service provider's description), not a sign-in"],
+      ['EntitiesDescriptor', 'SAML metadata (a federation of entities), not a sign-in'],
+    ];
+    for (const [root, what] of roots) {
+      const error = fails(() => parseSaml(`<samlp:${root} ${P} ID="_x"/>`));
+      expect(error.message).toBe(`not a SAML response: it is ${what} (<${root}>)`);
+      expect(error.opts.hint).toBe("saml inspect reads the SAMLResponse your IdP posts to AWS (https://signin.aws.amazon.com/saml): copy it from the browser's developer tools (Network, the POST to /saml, its SAMLResponse form field).");
+    }
+    expect(roots).toHaveLength(7);
+  });
+
+  it('an empty root element is no root element; an envelope with an empty Body is named', () => {
+    expect(fails(() => parseSaml('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"/>')).message).toBe('not well-formed SAML: it holds no root element');
+    expect(fails(() => parseSaml('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>')).message).toBe('not well-formed SAML: it holds no root element');
+    expect(fails(() => parseSaml('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>')).message)
+      .toBe('not a SAML response: the root element is <Envelope>, not a SAML <Response> or <Assertion>');
+  });
+
+  it('a NameID with an empty Format has no format', () => {
+    expect(parseSaml(response(assertion('<saml:Subject><saml:NameID Format="">jane</saml:NameID></saml:Subject>'))).subject).toStrictEqual({ nameId: 'jane' });
+  });
+
+  it('a response without a Role in any assertion, none encrypted: names how many it read', () => {
+    const noRole = assertion('', `<saml:Attribute Name="${AWS}RoleSessionName"><saml:AttributeValue>jane</saml:AttributeValue></saml:Attribute>`);
+    expect(fails(() => parseSaml(response(noRole, noRole))).message).toBe(`none of the 2 assertions has a ${AWS}Role attribute: AWS can grant no role from it`);
+    expect(fails(() => parseSaml(response(noRole))).message).toBe(`the assertion has no ${AWS}Role attribute: AWS can grant no role from it`);
+  });
+
+  it('five other assertions: three named, the rest counted', () => {
+    const noRole = assertion('', `<saml:Attribute Name="${AWS}RoleSessionName"><saml:AttributeValue>jane</saml:AttributeValue></saml:Attribute>`);
+    const doc = parseSaml(response(noRole, assertion(''), noRole, noRole, noRole, noRole));
+    expect(doc.warnings).toEqual([
+      'assertion 1 of 6 has no Role attribute; shown is assertion 2',
+      'assertion 3 of 6 has no Role attribute',
+      'assertion 4 of 6 has no Role attribute',
+      '… and 2 more assertion(s)',
+    ]);
+  });
+
+  it('a second assertion that grants roles too is named with its count', () => {
+    const two = `<saml:Attribute Name="${AWS}Role"><saml:AttributeValue>${grant('222222222222', 'a')}</saml:AttributeValue><saml:AttributeValue>${grant('222222222222', 'b')}</saml:AttributeValue></saml:Attribute>`;
+    const doc = parseSaml(response(assertion(''), assertion('', two)));
+    expect(doc.roles.map((r) => r.account)).toEqual(['111111111111']);
+    expect(doc.warnings).toEqual(['assertion 2 of 2 grants 2 role(s) too, not shown: only assertion 1 is shown']);
+  });
+});
+
+describe('which assertion is shown', () => {
+  it('the first that grants a role, over an earlier one whose Role attribute is empty', () => {
+    const empty = assertion('<saml:Issuer>empty</saml:Issuer>', `<saml:Attribute Name="${AWS}Role"/>`);
+    const doc = parseSaml(response(empty, assertion('<saml:Issuer>granting</saml:Issuer>')));
+    expect(doc.issuer).toBe('granting');
+    expect(doc.warnings).toEqual(['assertion 1 of 2 grants 0 role(s) too, not shown: only assertion 2 is shown']);
+  });
+});

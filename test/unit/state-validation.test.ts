@@ -47,8 +47,10 @@ describe('state.json is validated by type', () => {
 
   it('any JSON value in any field: never throws, and what it accepts has the declared types', () => {
     const fields = ['version', 'productionProfiles', 'storedProfiles', 'durations', 'roles', 'tapUrl', 'secretStore', 'loginStore', 'latestVersions'];
+    const kinds: Record<string, number> = {};
     fc.assert(fc.property(fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })), (value) => {
       const read = parseState(JSON.stringify(value));
+      kinds[read.kind] = (kinds[read.kind] ?? 0) + 1;
       if (read.kind !== 'ok') return;
       const s = read.state;
       expect(Array.isArray(s.productionProfiles) && s.productionProfiles.every((x) => typeof x === 'string')).toBe(true);
@@ -56,6 +58,9 @@ describe('state.json is validated by type', () => {
       expect(typeof s.durations === 'object' && !Array.isArray(s.durations)).toBe(true);
       if (s.secretStore !== undefined) expect(['keychain', 'pass']).toContain(s.secretStore);
     }), { numRuns: 2000 });
+    // Both sides taken often enough (about 1 in 10 is accepted and its types checked).
+    expect(kinds.ok).toBeGreaterThan(100);
+    expect(kinds.damaged).toBeGreaterThan(1000);
   });
 
   it('finds the bracket that goes too deep, skipping brackets inside strings', () => {

@@ -83,6 +83,8 @@ describe('decide', () => {
 
   it('for any outcomes: terminates, never untaps before uninstalling, never installs before tapping, stops on the last attempt', () => {
     const outcome = fc.constantFrom<Outcome>('ok', 'failed', 'no-formula', 'untrusted');
+    // How often each implication below had its premise: none may be vacuous.
+    const seen = { untap: 0, install: 0, stop: 0, done: 0 };
     fc.assert(fc.property(fc.array(outcome, { maxLength: 40 }), fc.constantFrom<'tap-repair' | 'uninstall'>('tap-repair', 'uninstall'), (outcomes, start) => {
       const history: Attempt[] = [];
       let d = decide(history, start);
@@ -99,7 +101,14 @@ describe('decide', () => {
       if (first('install') >= 0) expect(ok('tap')).toBeLessThan(first('install'));
       if (d.kind === 'stop') expect(d.failed).toEqual(history.at(-1));
       if (d.kind === 'done') expect(history.at(-1)).toEqual({ rung: 'verify', outcome: 'ok' });
+      if (first('untap') >= 0) seen.untap++;
+      if (first('install') >= 0) seen.install++;
+      seen[d.kind]++;
     }));
+    expect(seen.untap).toBeGreaterThan(0);
+    expect(seen.install).toBeGreaterThan(0);
+    expect(seen.stop).toBeGreaterThan(0);
+    expect(seen.done).toBeGreaterThan(0);
   });
 });
 
