@@ -193,6 +193,11 @@ for (const p of profiles) {
   });
   outcome.saved.push({ profile: p.name, section, duration: p.duration });
   process.stdout.write(`✔ AWS Credentials saved for profile '${knobs.credentialsUnderDefault === 'says-so' ? 'default' : p.name}'\n`);
+  // The real duo-sso's next profile starts with an AssumeRoleWithSAML over the network (100 ms
+  // and more) before it rewrites [default]; this stand-in's STS is on loopback and answers in a
+  // millisecond, so without a pause a loaded machine lets it overwrite [default] before login has
+  // read the file for the profile just saved. (That race is real with a fast STS: see the note.)
+  if (knobs.credentialsUnderDefault) await new Promise((res) => setTimeout(res, 250));
 }
 finish(0);
 
