@@ -103,7 +103,7 @@ describe('redactSecrets', () => {
   it.each([
     ['aws_session_token=IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ', 'aws_session_token=[redacted]'],
     ['"SecretAccessKey": "abc/def+ghi"', '"SecretAccessKey": "[redacted]"'],
-    ['key ASIAQWERTYUIOPASDFGH used', 'key ASIA[redacted] used'],
+    ['key ASIAIOSFODNN7EXAMPLE used', 'key ASIA[redacted] used'],
     ['duo-sso -saml PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPQ== -profile x', 'duo-sso -saml [redacted] -profile x'],
     [`blob ${'QUJD'.repeat(80)} end`, 'blob [redacted] end'],
     ['<Credentials><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>', '<Credentials><SecretAccessKey>[redacted]</SecretAccessKey>'],
