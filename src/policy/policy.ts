@@ -95,7 +95,6 @@ export function parsePolicy(text: string, path: string): ParsedPolicy {
   if (read.kind === 'invalid-json') {
     return { kind: 'invalid', problems: [{ key: '', message: read.message, line: read.line, column: read.column }], warnings: [] };
   }
-  if (read.kind !== 'parsed') return { kind: 'invalid', problems: [{ key: '', message: 'cannot be read' }], warnings: [] };
   const doc = read.value;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return { kind: 'invalid', problems: [{ key: '', message: 'must be a JSON object' }], warnings: [] };
