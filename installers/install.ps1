@@ -131,7 +131,7 @@ if ($node) {
 } else {
   if ($Tarball -ne '') { throw '-Tarball needs Node.js and npm; with Deno, install from the registry' }
   # -A up front: a permission prompt in the middle of a question would be denied.
-  Invoke-Step $deno.Source @('install', '--global', '--allow-all', '--force', '--name', $Package, "npm:$spec")
+  Invoke-Step $deno.Source @('install', '--global', '--allow-all', '--quiet', '--force', '--name', $Package, "npm:$spec")
   $root = if ($env:DENO_INSTALL_ROOT) { $env:DENO_INSTALL_ROOT } else { Join-Path $HOME '.deno' }
   $tool = Join-Path (Join-Path $root 'bin') "$Package.cmd"
 }

@@ -362,7 +362,8 @@ else
   [ -z "$tarball" ] || die "--tarball needs Node.js and npm; with Deno, install from the registry"
   say "Installing $PACKAGE with Deno ($(deno --version | head -n 1))"
   # -A up front: a permission prompt in the middle of a question would be denied.
-  run "$deno_bin" install --global --allow-all --force --name "$PACKAGE" "npm:$spec"
+  # --quiet is kept in the script it writes: no line-clearing sequences at each run.
+  run "$deno_bin" install --global --allow-all --quiet --force --name "$PACKAGE" "npm:$spec"
   tool=${DENO_INSTALL_ROOT:-$HOME/.deno}/bin/$PACKAGE
 fi
 

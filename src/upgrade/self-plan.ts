@@ -32,7 +32,9 @@ export function selfUpgradeArgv(install: SelfInstall): string[][] {
     // The same prefix it was installed into: a plain --global would go to npm's default
     // prefix, which may be root-owned, or install a second copy the PATH does not use.
     case 'npm-global': return [['npm', 'install', '--global', ...(install.prefix ? ['--prefix', install.prefix] : []), `${PACKAGE}@latest`]];
-    case 'deno': return [['deno', 'install', '--global', '--allow-all', '--force', '--name', PACKAGE, `npm:${PACKAGE}@latest`]];
+    // --quiet is kept in the script deno install writes: without it, each run at a terminal writes
+    // Deno's line-clearing sequence for every module it loads (README, Deno section).
+    case 'deno': return [['deno', 'install', '--global', '--allow-all', '--quiet', '--force', '--name', PACKAGE, `npm:${PACKAGE}@latest`]];
     case 'brew': return [['brew', 'upgrade', PACKAGE]];
     // npx fetches the newest version each time it is asked for @latest.
     case 'npx': return [];

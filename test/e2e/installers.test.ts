@@ -96,7 +96,7 @@ describe('install.sh', () => {
     const box = await sandbox({ deno: true });
     const r = await box.exec('/bin/sh', [INSTALL_SH, '--dry-run', '--no-setup']);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`+ ${box.bin}/deno install --global --allow-all --force --name duo-sso-setup npm:duo-sso-setup@latest`);
+    expect(r.stderr).toContain(`+ ${box.bin}/deno install --global --allow-all --quiet --force --name duo-sso-setup npm:duo-sso-setup@latest`);
   });
 
   it('without Node 20+ or Deno 2 it says how to get one and exits 1', async () => {

@@ -49,7 +49,7 @@ describe('self upgrade plans', () => {
     // install.sh's fallback when npm's global prefix is not writable: the upgrade must go to the same place.
     ['/home/u/.local/lib/node_modules/duo-sso-setup/dist/cli.js', 'node', undefined, [['npm', 'install', '--global', '--prefix', '/home/u/.local', 'duo-sso-setup@latest']]],
     ['C:\\Users\\u\\AppData\\Roaming\\npm\\node_modules\\duo-sso-setup\\dist\\cli.js', 'node', undefined, [['npm', 'install', '--global', '--prefix', 'C:/Users/u/AppData/Roaming/npm', 'duo-sso-setup@latest']]],
-    ['/home/u/.cache/deno/npm/registry.npmjs.org/duo-sso-setup/0.1.0/dist/cli.js', 'deno', undefined, [['deno', 'install', '--global', '--allow-all', '--force', '--name', 'duo-sso-setup', 'npm:duo-sso-setup@latest']]],
+    ['/home/u/.cache/deno/npm/registry.npmjs.org/duo-sso-setup/0.1.0/dist/cli.js', 'deno', undefined, [['deno', 'install', '--global', '--allow-all', '--quiet', '--force', '--name', 'duo-sso-setup', 'npm:duo-sso-setup@latest']]],
     ['/opt/homebrew/Cellar/duo-sso-setup/0.1.0/libexec/lib/node_modules/duo-sso-setup/dist/cli.js', 'node', '/opt/homebrew', [['brew', 'upgrade', 'duo-sso-setup']]],
     ['/home/u/.npm/_npx/1234/node_modules/duo-sso-setup/dist/cli.js', 'node', undefined, []],
     ['/work/repo/dist-upgrade/cli.js', 'node', undefined, [['git', '-C', '/work/repo', 'pull', '--ff-only'], ['npm', '--prefix', '/work/repo', 'run', 'build']]],
