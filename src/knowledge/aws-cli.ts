@@ -129,11 +129,14 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /\bRate exceeded\b/,
       /\((?:InternalFailure|InternalError|ServiceUnavailable(?:Exception)?|InternalServerError|InternalServiceError)\) when calling the \w+ operation/,
       /\bexceeded maximum number of attempts, \d+, (?:https response error StatusCode: (?:429|5\d\d)|[\w ]*(?:throttl|rate exceeded))/i,
+      // The Go SDK v2's client-side retry budget (aws/ratelimit QuotaExceededError, aws/retry "failed to get rate limit token").
+      /\bretry quota exceeded, \d+ available, \d+ requested\b/,
     ],
     explanation:
       'AWS limits how fast an account (or one user) may call each API, and sometimes fails a call for a moment. Many profiles '
       + 'logging in at once, a script in a loop, or several tools polling the same account exhaust the rate; the SDK retries a '
-      + 'few times and then gives up with this. Waiting and retrying works; lasting relief is fewer parallel calls, or more '
+      + 'few times and then gives up with this (the Go SDK also keeps a retry budget per client: "retry quota exceeded" means '
+      + 'many calls failed in a row and it stopped retrying). Waiting and retrying works; lasting relief is fewer parallel calls, or more '
       + 'patient retries in the profile (retry_mode = adaptive, max_attempts = 10).',
     fix: {
       description: 'Retry in a minute; for scripts, set more patient retries on the profile and call less in parallel',

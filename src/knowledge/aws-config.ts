@@ -3,6 +3,7 @@
 // botocore/credentials.py for credential_process, SSO and assume-role chains,
 // botocore/httpsession.py for ca_bundle). The same conditions in the JS and Go SDKs are
 // matched where their wording is known. Signals are class names and fixed stems, not sentences.
+import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
 const VALIDATE = ['duo-sso-setup', 'doctor', '--only', 'profiles'];
@@ -350,7 +351,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     group: 'credentials',
     patterns: [
       /\[Errno 13\] Permission denied: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
-      /EACCES: permission denied, (?:open|mkdir|rename|unlink|scandir) '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      nodeFsError('EACCES', 'permission denied', 'open|mkdir|rename|unlink|scandir', String.raw`(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)`),
       /open (?<path>\S*\/\.aws\/\S*): permission denied/,
     ],
     supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable'],

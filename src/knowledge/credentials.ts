@@ -167,4 +167,36 @@ export const credentialsFailures: readonly KnownFailure[] = [
     fix: { description: 'Leave the aws-vault subshell (exit), or unset AWS_VAULT and the AWS_* variables it set, then run the command again', commands: [['sh', '-c', 'env | grep -E "^AWS_(VAULT|PROFILE|ACCESS_KEY_ID|SESSION_TOKEN)=" | cut -d= -f1']], automatic: false },
     example: "aws-vault: error: exec: running in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force",
   },
+  {
+    // The Go SDK v2 (aws-vault, Terraform, kubectl plugins, Go tools) wraps a failure of the profile's
+    // credential source in the call that needed them: aws/signer/v4/middleware.go SigningError
+    // ("failed to sign request: failed to retrieve credentials: %w"), and since the smithy auth
+    // rewrite internal/auth/smithy/credentials_adapter.go ("get identity: get credentials: %v");
+    // aws/retry MaxAttemptsError ("exceeded maximum number of attempts, %d, %w") when it was retried.
+    // The wrapped error is the answer when an entry knows it, hence a fallback.
+    id: 'credential-source-failed',
+    title: 'The SDK could not get the credentials to sign the call (the profile\'s source failed)',
+    group: 'credentials',
+    fallback: true,
+    patterns: [
+      /\bfailed to sign request: failed to retrieve credentials\b/,
+      /\bget identity: get credentials: /,
+      // aws-vault's own prefix names the profile ("Failed to get credentials for PROFILE: <the SDK's error>").
+      /Failed to get credentials for (?<profile>[^\s:()]+)(?: \(source profile for [^)\n]*\))?: [^\n]*?(?:failed to sign request: failed to retrieve credentials|get identity: get credentials: )/,
+    ],
+    explanation:
+      'Programs built on the AWS SDK for Go fetch the credentials for each call from the profile\'s source (keys in the '
+      + 'keyring or ~/.aws, an SSO token, a source_profile\'s AssumeRole, a credential_process, the metadata service), and '
+      + 'that fetch failed; the words after "failed to retrieve credentials:" or "get credentials:" name the source and its '
+      + 'error. When the SDK retried it until "exceeded maximum number of attempts", the source\'s endpoint did not answer: '
+      + 'most often the region (or sso_region) in the profile or its source_profile is wrong, a typo or another region '
+      + 'than the one the account or SSO portal uses, so the SDK asks an endpoint that does not exist or does not know it. '
+      + 'Otherwise the network (VPN, proxy) keeps it from AWS.',
+    fix: {
+      description: 'Check the region (and sso_region) of the profile and of its source_profile and correct it; if it is right, see whether AWS is reachable',
+      commands: [['aws', 'configure', 'get', 'region', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'network']],
+      automatic: false,
+    },
+    example: 'aws-vault: error: exec: Failed to get credentials for dev: operation error STS: AssumeRole, exceeded maximum number of attempts, 3, failed to sign request: failed to retrieve credentials',
+  },
 ];

@@ -31,7 +31,7 @@ export const networkFailures: readonly KnownFailure[] = [
     group: 'network',
     patterns: [
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:no such host|server misbehaving|i/o timeout|Temporary failure in name resolution)`),
-      new RegExp(String.raw`getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ${HOST}`),
+      new RegExp(String.raw`getaddrinfo (?:ENOTFOUND|EAI_AGAIN|EAI_FAIL) ${HOST}`, 'i'),
       new RegExp(String.raw`Could not resolve host: ${HOST}`),
       new RegExp(String.raw`Could not resolve hostname ${HOST}: `),
       /\[Errno (?:-2|-3|-5|8|11001|11002|11004)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|No address associated with hostname|getaddrinfo failed)/,
@@ -42,7 +42,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // The resolver's own words without an errno (Java, .NET, Ruby, git), libuv's codes alone (npm),
       // urllib3 2's NameResolutionError detail, and Go's resolver timing out on its DNS server.
       /\b(?:nodename nor servname provided, or not known|Name or service not known|Temporary failure in name resolution|No such host is known|Name does not resolve|Could not resolve host)\b/,
-      /\bE(?:NOTFOUND|AI_AGAIN)\b/,
+      // (Case-blind: pasted titles and npm 2's lowercase log headings write them as eai_again, enotfound.)
+      /\bE(?:NOTFOUND|AI_AGAIN|AI_FAIL)\b/i,
       /Failed to resolve '(?<host>[\w.-]+)'/,
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
       /\bUnknownHostException\b/,
@@ -78,7 +79,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bNewConnectionError\b[^\n]*Connection refused/,
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
       // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
-      /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
+      /\bECONNREFUSED\b/i, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
       // Apache HttpClient under the Java SDK, and .NET's SocketException text with the endpoint.
       /\bConnect to \S+ (?:\[[^\]\n]*\] )?failed: Connection refused/,
       new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
@@ -108,7 +109,7 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
       // libuv's code alone, botocore ConnectionClosedError, http.client's RemoteDisconnected, curl 52/56,
       // Java's SocketException and Windows' WSAECONNRESET (Go "wsarecv: …", .NET).
-      /\bECONNRESET\b/,
+      /\bECONNRESET\b/i,
       /Connection was closed before we received a valid response from endpoint URL/,
       /\bRemoteDisconnected\(?'?Remote end closed connection without response/,
       /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
@@ -149,7 +150,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:110|60|10060)\] (?:Connection|Operation) timed out/,
       /SocketTimeoutException: (?:connect|Read) timed out/,
       /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
-      /\bETIMEDOUT\b/,
+      /\bETIMEDOUT\b/i,
       // Go's kernel-level timeout, undici (Node fetch), Java without the exception name, Windows' WSAETIMEDOUT.
       new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
       /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
@@ -366,6 +367,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to establish a new connection/,
       /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
       /\bEndpointConnectionError\b/,
+      // The Go SDK v2 (smithy-go RequestSendError, "request send failed, " + Go's url.Error) for a host that is not STS.
+      /\brequest send failed, (?:Get|Post|Put|Head) "https?:\/\/(?!sts[.-])(?<host>[^/":]+)/,
       // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
       /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
     ],

@@ -176,6 +176,8 @@ export const stsFailures: readonly KnownFailure[] = [
     group: 'sts',
     patterns: [
       /RequestError: send request failed/,
+      // The Go SDK v2's form (smithy-go transport/http RequestSendError around Go's url.Error).
+      /\brequest send failed, (?:Post|Get) "https:\/\/sts[.-]/,
       /Could not connect to the endpoint URL: "?https:\/\/sts\./,
       /Inaccessible host: [`'"]sts\./,
       /(?:getaddrinfo ENOTFOUND|dial tcp: lookup) sts[\w.-]*\.amazonaws\.com/,
