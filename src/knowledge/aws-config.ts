@@ -353,8 +353,13 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\[Errno 13\] Permission denied: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
       nodeFsError('EACCES', 'permission denied', 'open|mkdir|rename|unlink|scandir', String.raw`(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)`),
       /open (?<path>\S*\/\.aws\/\S*): permission denied/,
+      // The same refusal in Ruby (Errno::EACCES "Permission denied @ rb_sysopen - PATH"), Java NIO
+      // (AccessDeniedException: PATH) and .NET (UnauthorizedAccessException "Access to the path 'PATH' is denied.").
+      /Permission denied(?: @ \w+)? - (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
+      /\bAccessDeniedException: (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
+      /Access to the path '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)' is denied/,
     ],
-    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable'],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed'],
     explanation:
       'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
       + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '

@@ -34,8 +34,9 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       // exceptions.rb FormulaUnavailableError / FormulaOrCaskUnavailableError, cmd/install.rb "No X found for".
-      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
-      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      // (The name may end the text: a pasted title stops there.)
+      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?(?:[.\s]|$)/,
+      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?(?:[.\s]|$)/,
       // TapFormulaUnavailableError when the tap itself is not tapped.
       /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
       // Homebrew before 1.0 ("No available formula for X") and its search's empty answer.
@@ -210,6 +211,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /(?:\/usr\/local|\/opt\/homebrew)\S* (?:is not|isn't) writable|(?:\/usr\/local|\/opt\/homebrew)\S* must be writable!/,
       /The \/usr\/local directory is not writable/,
       /Error: Permission denied - \S*Homebrew\S*/,
+      // Ruby's Errno::EACCES as Homebrew's Ruby prints it, before 2.1 without the "@ syscall" part, on Homebrew's own folders.
+      /\bErrno::EACCES: Permission denied(?: @ \w+)? - (?<path>(?:\/usr\/local|\/opt\/homebrew|\/home\/linuxbrew)\/\S*)/,
       /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
       // cmd/update.sh ("X is not writable. You should change the\nownership ..."), utils/lock.sh, diagnostic.rb.
@@ -312,7 +315,8 @@ export const brewFailures: readonly KnownFailure[] = [
       // macOS), exceptions.rb UnbottledError (no bottle and no compiler).
       /No developer tools installed\./,
       /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
-      /cannot be installed from bottles? and must be\s+built from source/,
+      // (Homebrew 1.x: "cannot be installed as binary package(s) and must be built from source".)
+      /cannot be installed (?:from bottles?|as (?:a )?binary packages?) and must be\s+built from source/,
     ],
     // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
     supersedes: ['brew-build-failed', 'native-binding-missing'],
@@ -522,7 +526,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-download-failed',
     title: 'Homebrew could not download the formula\'s archive',
     group: 'brew',
-    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
+    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownloadError: Failed to download resource\b/, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
     explanation:
       'curl failed fetching the bottle or source archive. The line after names why: a 404 or 401 from the internal GitHub '
       + '(off the VPN, or a release that needs your GitHub credentials), a proxy, or a dropped connection. duo-sso\'s '

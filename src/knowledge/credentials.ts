@@ -77,7 +77,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
     id: 'session-expired',
     title: 'The session credentials have expired',
     group: 'credentials',
-    patterns: [/\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/],
+    patterns: [
+      /\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/,
+      // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (not ExpiredTokenException,
+      // which is the SAML assertion's or the SSO device code's).
+      /\bExpiredToken\b(?!Exception)/,
+    ],
     explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',

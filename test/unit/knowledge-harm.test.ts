@@ -238,6 +238,18 @@ describe('pairs that share words are told apart', () => {
     expect(npm.fix.commands.flat()).not.toContain('~/.aws');
   });
 
+  it('a permission refusal on ~/.aws in any language is the AWS files\' owner, not Homebrew\'s folders or an IAM denial', () => {
+    for (const text of [
+      'Errno::EACCES: Permission denied @ rb_sysopen - /home/jdoe/.aws/credentials',
+      'java.nio.file.AccessDeniedException: /home/jdoe/.aws/config',
+    ]) {
+      const d = only(text);
+      expect(d.id, text).toBe('aws-files-permissions');
+      expect(d.fix.commands[0]).toEqual(['sudo', 'chown', '-R', '<user>', '~/.aws']);
+    }
+    expect(only('Errno::EACCES: Permission denied - /usr/local/Cellar/node').id).toBe('brew-permissions');
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
