@@ -56,7 +56,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
       + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
       + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
-      + 'does not answer while the VPN is up.',
+      + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
+      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -139,6 +140,10 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // Go's url.Error for a request whose context ran out (saml2aws, duo-sso, aws-vault), and the kernel's
+      // ETIMEDOUT on an established connection (net: "read: connection timed out").
+      /\b(?:Get|Post|Put|Head|Patch|Delete) "https?:\/\/(?<host>[^/":]+)[^"\n]*": context deadline exceeded/,
+      /\b(?:read|write): connection timed out\b/,
       new RegExp(String.raw`\bconnect ETIMEDOUT ${HOST_PORT}`),
       /Socket timed out without establishing a connection within \d+ ms/,
       /the request socket did not establish a connection with the server within the configured timeout/,

@@ -250,6 +250,15 @@ describe('pairs that share words are told apart', () => {
     expect(only('Errno::EACCES: Permission denied - /usr/local/Cellar/node').id).toBe('brew-permissions');
   });
 
+  it('a SAML tool\'s "Error authenticating to IdP" is answered by what it wraps (DNS, timeout) when known, and as a refused sign-in only when not', () => {
+    expect(only('Error authenticating to IdP.: error retrieving login form from idp: Get "https://sso.example.com/adfs/ls/": dial tcp: lookup sso.example.com: no such host').id).toBe('dns-failure');
+    const refused = only('Error authenticating to IdP.: error authenticating with Okta: 401 Unauthorized');
+    expect(refused.id).toBe('idp-login-failed');
+    // A lockout is not cured by retrying with the saved password: the answer says so, and nothing is deleted.
+    expect(answer(only('Your Okta access has been locked out due to failed login attempts.'))).toMatch(/keeps it locked/);
+    expect(refused.fix.commands.some(isDestructive)).toBe(false);
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
