@@ -140,6 +140,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // minipass-fetch / node-fetch FetchError (npm, Node tools), and npm 6's "network" heading.
+      /\bnetwork timeout at: https?:\/\/(?<host>[^/\s]+)/, /npm (?:ERR!|error) network Socket timeout\b/,
       // Go's url.Error for a request whose context ran out (saml2aws, duo-sso, aws-vault), and the kernel's
       // ETIMEDOUT on an established connection (net: "read: connection timed out").
       /\b(?:Get|Post|Put|Head|Patch|Delete) "https?:\/\/(?<host>[^/":]+)[^"\n]*": context deadline exceeded/,
@@ -194,7 +196,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bself[- ]signed certificate in certificate chain\b/,
       /\bunable to get local issuer certificate\b/,
       /\bunable to verify the first certificate\b/,
-      /\b(?:SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT)\b/,
+      // Node's and OpenSSL's codes, also as titles write them (lower case, without Python's brackets).
+      /\b(?:SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT)\b/i,
+      /\bCERTIFICATE_VERIFY_FAILED\b/i,
+      // libcurl on GnuTLS (lib/vtls/gtls.c), as git on Debian and Ubuntu prints it.
+      /server certificate verification failed\. CAfile: /,
       /PKIX path building failed|unable to find valid certification path to requested target/,
       /SSL certificate problem: (?:self[- ]signed|unable to get local issuer|certificate chain)/,
       /tls: failed to verify certificate: x509: (?:certificate signed by unknown authority|certificate is not trusted)/,
@@ -334,7 +340,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bEOF occurred in violation of protocol\b|\bSSLEOFError\b|\bUNEXPECTED_EOF_WHILE_READING\b/,
       /\bUNSAFE_LEGACY_RENEGOTIATION_DISABLED\b|unsafe legacy renegotiation disabled/,
       /remote error: tls: (?:handshake failure|protocol version)/,
-      /\bEPROTO\b[^\n]*SSL routines/,
+      /\bEPROTO\b[^\n]*SSL routines/, /npm (?:ERR!|error) code EPROTO\b/,
       /curl: \(35\) /,
       // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
       // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
