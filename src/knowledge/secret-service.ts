@@ -20,6 +20,11 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
       /Error spawning command line [`'"]?dbus-launch/,
       /Could not connect: No such file or directory/,
+      // godbus (99designs/keyring, hence duo-sso and aws-vault): dbus-launch --autolaunch gave no address, or the
+      // bus socket is not there; GLib's spawn error when GDBus tries to autolaunch without dbus-launch.
+      /dbus: couldn't determine address of session bus/,
+      /dial unix \/run\/user\/\d+\/bus: connect: (?:no such file or directory|connection refused)/,
+      /Failed to execute child process [“"']dbus-launch[”"']/,
       /Failed to connect to (?:the )?(?:D-Bus )?session bus/i,
       /dbus-launch: (?:command )?not found/,
       // Go's os/exec error, also as a logger quotes it (exec: \"dbus-launch\": ...).
@@ -255,6 +260,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,
+      // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
+      /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
       /The collection does not exist\. Please add a key first/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
