@@ -16,11 +16,15 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
       // An old pip awscli/botocore on a newer Python (3.10 removed the collections aliases they imported).
       /(?:awscli|botocore)[\s\S]{0,2000}?cannot import name '(?:Mapping|MutableMapping|Callable|Iterable)' from 'collections'/,
+      // An old pip botocore (httpsession.py imported urllib3's DEFAULT_CIPHERS) beside urllib3 2, which removed it.
+      /cannot import name 'DEFAULT_CIPHERS' from 'urllib3\.util\.ssl_'/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
       + 'v1 is out of support, lacks v2\'s options and reports errors differently. `which -a aws` (where.exe aws on '
-      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run.',
+      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run. A pip '
+      + 'awscli/botocore older than the urllib3 beside it fails at import ("cannot import name \'DEFAULT_CIPHERS\'"): v2 '
+      + 'bundles its own; for boto3 scripts, upgrade botocore and boto3 together (or pin urllib3<2).',
     fix: {
       description: 'See which aws runs and which is v2, then remove v1 (`pip uninstall awscli`) or put v2\'s folder first on PATH',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -196,12 +200,18 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /Found preexisting AWS CLI installation: /,
       /Failed to load Python shared library|Error loading Python lib '[^'\n]*aws-cli/,
       /aws-cli\/v2\/[^\n]*GLIBC_\d+\.\d+'? not found|version `GLIBC_\d+\.\d+' not found[^\n]*aws/,
+      // An aws script whose Python is gone (bash: "bad interpreter", as bash and zsh print it).
+      /\/aws: (?:\S+: )?bad interpreter: /,
+      // The distribution has no awscli package (apt's apt-pkg "Unable to locate package", "no installation candidate"; dnf).
+      /Unable to locate package awscli\b|Package '?awscli'? has no installation candidate|(?:No match for argument|Unable to find a match): awscli\b/,
     ],
     explanation:
       'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
       + 'would only give you the old v1 anyway. The AWS CLI v2 comes from its own installer, which refuses to overwrite an '
       + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
-      + 'at least as new as the one it was built against (very old distributions fail to load it).',
+      + 'at least as new as the one it was built against (very old distributions fail to load it). An `aws` that says "bad '
+      + 'interpreter" was installed with a Python that has since been removed (a Homebrew or pyenv Python upgraded away): '
+      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it).',
     fix: {
       description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
       commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],

@@ -673,6 +673,23 @@ export const brewFailures: readonly KnownFailure[] = [
     example: 'Error: No such file or directory @ rb_sysopen - /Users/jdoe/Library/Caches/Homebrew/downloads/0a1b--duo-sso-1.4.0.tar.gz',
   },
   {
+    // macOS's dynamic loader (dyld: "Library not loaded: PATH", then "Referenced from: PROGRAM"): a program
+    // linked against a library version Homebrew has since upgraded or cleaned up (icu4c under node,
+    // openssl under python or aws, gettext/libgcrypt under gpg).
+    id: 'macos-library-missing',
+    title: 'A program cannot start: a library it was built against is gone (after a Homebrew upgrade)',
+    group: 'brew',
+    patterns: [/\bdyld(?:\[\d+\])?: Library not loaded: (?<path>\S+)/, /\bReason: image not found\b|\bReason: tried: '[^'\n]*' \(no such file\)/],
+    explanation:
+      'The program was built against a library that is no longer where it was: Homebrew upgraded that library to a new '
+      + 'version (icu4c, openssl, readline, gettext) and `brew cleanup` removed the old one, while the program that needs '
+      + 'it was not rebuilt or came from elsewhere. Upgrading or reinstalling the program named after "Referenced from:" '
+      + '(`brew reinstall NAME`) relinks it; a program not from Homebrew needs its own new build.',
+    fix: { description: 'Upgrade Homebrew\'s programs (or `brew reinstall` the one named after "Referenced from:"), then run it again', commands: [['brew', 'upgrade'], ['brew', 'doctor']], automatic: false },
+    describe: (f) => (f.path ? `The missing library is ${f.path}.` : undefined),
+    example: 'dyld: Library not loaded: /usr/local/opt/icu4c/lib/libicui18n.64.dylib\n  Referenced from: /usr/local/bin/node\n  Reason: image not found',
+  },
+  {
     // utils/ruby.sh: Homebrew could not fetch or install its own Ruby.
     id: 'brew-portable-ruby',
     title: 'Homebrew could not install or upgrade its own Ruby',

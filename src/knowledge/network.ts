@@ -140,6 +140,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // CPython Modules/_ssl.c (socket.timeout / TimeoutError on a TLS socket), as botocore and requests pass it on.
+      /The (?:read|write|handshake) operation timed out/,
       // minipass-fetch / node-fetch FetchError (npm, Node tools), and npm 6's "network" heading.
       /\bnetwork timeout at: https?:\/\/(?<host>[^/\s]+)/, /npm (?:ERR!|error) network Socket timeout\b/,
       // Go's url.Error for a request whose context ran out (saml2aws, duo-sso, aws-vault), and the kernel's
@@ -378,6 +380,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to establish a new connection/,
       /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
       /\bEndpointConnectionError\b/,
+      // Node's fetch (undici): the cause follows as "[cause]: …", and an entry that knows it supersedes this one.
+      /\bTypeError: fetch failed\b/,
       // The Go SDK v2 (smithy-go RequestSendError, "request send failed, " + Go's url.Error) for a host that is not STS.
       /\brequest send failed, (?:Get|Post|Put|Head) "https?:\/\/(?!sts[.-])(?<host>[^/":]+)/,
       // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".

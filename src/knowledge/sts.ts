@@ -124,6 +124,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Signature expired: (?<sigTime>\d{8}T\d{6}Z) is now earlier than (?<earliest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) - 15 min\.\)/,
       /Signature not yet current: (?<sigTime>\d{8}T\d{6}Z) is still later than (?<latest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) \+ 15 min\.\)/,
       /RequestTimeTooSkewed/,
+      // DynamoDB/Kinesis-style services name the same refusal InvalidSignatureException.
+      /\bInvalidSignatureException: Signature (?:expired|not yet current)\b/,
       /The difference between the request time and the current time is too large/,
       /\bRequestExpired\b|Request has expired\b/,
       /Signature expired: \S+ is now earlier than/,
