@@ -41,6 +41,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
       // Homebrew before 1.0 ("No available formula for X") and its search's empty answer.
       /No available formula for (?<formula>[\w@.+/-]+)/, /No similarly named formulae found\./,
+      // cask/exceptions.rb CaskUnavailableError.
+      /Cask '(?<formula>[\w@.+/-]+)' is unavailable\b/,
       /\b(?:Tap)?Formula(?:OrCask)?UnavailableError\b/,
     ],
     explanation:
@@ -68,6 +70,8 @@ export const brewFailures: readonly KnownFailure[] = [
       // diagnostic.rb: a tap on another branch than its origin's default, or with local edits.
       /Some taps are not on the default git origin branch/,
       /You have uncommitted modifications to (?<tap>[\w-]+\/[\w.-]*[\w-])/,
+      // cmd/update.sh and update-reset.sh: a checkout that lost its origin remote.
+      /No remote 'origin' in \S+, skipping update/,
     ],
     explanation:
       'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
@@ -119,6 +123,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /remote: Invalid username or (?:password|token)\./,
       /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
       /It looks like you tapped a private repository\. To avoid entering your/,
+      // git remote-curl.c: "RPC failed; HTTP %d curl %d %s" when the server refuses the clone.
+      /\bRPC failed; HTTP (?:401|403|404)\b/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -177,6 +183,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Cowardly refusing to continue at this prefix/,
       /Your Homebrew's prefix is not \/(?:opt\/homebrew|usr\/local|home\/linuxbrew)/,
       /Your HOMEBREW_PREFIX is in the Homebrew temporary directory/,
+      // formula_installer.rb: a bottle built for another prefix or cellar than this one, so it builds from source.
+      /from source as the bottle needs:\s*\n?[^\n]*HOMEBREW_(?:CELLAR|PREFIX)/,
       /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
@@ -317,6 +325,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
       // (Homebrew 1.x: "cannot be installed as binary package(s) and must be built from source".)
       /cannot be installed (?:from bottles?|as (?:a )?binary packages?) and must be\s+built from source/,
+      // extend/os/mac/diagnostic.rb: CLT or Xcode older than the macOS they run on (titles shorten it to "CLT").
+      /Your (?:Command Line Tools \(CLT\)|CLT|Xcode) does not support macOS\b/,
     ],
     // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
     supersedes: ['brew-build-failed', 'native-binding-missing'],

@@ -111,6 +111,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // libuv's code alone, botocore ConnectionClosedError, http.client's RemoteDisconnected, curl 52/56,
       // Java's SocketException and Windows' WSAECONNRESET (Go "wsarecv: …", .NET).
       /\bECONNRESET\b/i,
+      // git remote-curl.c "RPC failed; curl %d %s": the transfer was cut (18 partial, 56 receive failure, 92 HTTP/2 stream).
+      /\bRPC failed; curl (?:18|56|92)\b/,
       /Connection was closed before we received a valid response from endpoint URL/,
       /\bRemoteDisconnected\(?'?Remote end closed connection without response/,
       /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
