@@ -79,9 +79,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
     group: 'credentials',
     patterns: [
       /\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/,
-      // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (not ExpiredTokenException,
-      // which is the SAML assertion's or the SSO device code's).
-      /\bExpiredToken\b(?!Exception)/,
+      // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (the word boundary
+      // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
+      /\bExpiredToken\b/,
     ],
     explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },

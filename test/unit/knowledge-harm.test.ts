@@ -117,6 +117,9 @@ describe('pairs that share words are told apart', () => {
 
   it('an expired SAML assertion (5 minutes) is not an expired session', () => {
     expect(only('An error occurred (ExpiredTokenException) when calling the AssumeRoleWithSAML operation: Token must be redeemed within 5 minutes of issuance').id).toBe('expired-assertion');
+    // The codes alone, as a title gives them: ExpiredToken is the session's; ExpiredTokenException alone is not claimed by it.
+    expect(only('Error: ExpiredToken').id).toBe('session-expired');
+    expect(diagnose('Error: ExpiredTokenException').map((d) => d.id)).not.toContain('session-expired');
   });
 
   it('a tap that moved (remote mismatch) is re-pointed, not untapped; a broken tap goes through the repair ladder', () => {
