@@ -683,6 +683,32 @@ export const brewFailures: readonly KnownFailure[] = [
     example: 'Error: No such file or directory @ rb_sysopen - /Users/jdoe/Library/Caches/Homebrew/downloads/0a1b--duo-sso-1.4.0.tar.gz',
   },
   {
+    // git itself absent: the shells' "not found", Node's spawn ENOENT and npm's ENOGIT (npm/npm
+    // lib/utils/error-message.js "No git binary found in $PATH"; npm 7+ "syscall spawn git"), Go's exec.
+    // (On macOS a git stub that wants the Command Line Tools says so: brew-xcode-clt.)
+    id: 'git-missing',
+    title: 'git is not installed or not on PATH',
+    group: 'brew',
+    patterns: [
+      /\bgit: (?:command )?not found\b|command not found: git\b/,
+      /'git(?:\.exe)?' is not recognized as an internal or external command/,
+      /\bspawn git(?:\.exe)? ENOENT\b|npm (?:ERR!|error) syscall spawn git\b/,
+      /npm (?:ERR!|error) code ENOGIT\b|No git binary found in \$PATH/,
+      /exec: \\?"git\\?": executable file not found/,
+    ],
+    explanation:
+      'The program needs git and finds none: Homebrew clones taps with it, and npm needs it for an install from a git URL '
+      + 'or a git dependency. On macOS git comes with the Command Line Tools (xcode-select --install); on Linux it is the '
+      + 'distribution\'s git package; on Windows, Git for Windows (open a new terminal afterwards so PATH has it).',
+    fix: {
+      description: 'Install git (on macOS the Command Line Tools), then run the command again in a new terminal',
+      commands: [['git', '--version']],
+      platformCommands: { darwin: [['xcode-select', '--install']], linux: [['sudo', 'apt-get', 'install', 'git']] },
+      automatic: false,
+    },
+    example: 'npm ERR! code ENOENT\nnpm ERR! syscall spawn git\nnpm ERR! path git\nnpm ERR! errno -2\nnpm ERR! enoent An unknown git error occurred',
+  },
+  {
     // macOS's dynamic loader (dyld: "Library not loaded: PATH", then "Referenced from: PROGRAM"): a program
     // linked against a library version Homebrew has since upgraded or cleaned up (icu4c under node,
     // openssl under python or aws, gettext/libgcrypt under gpg).
