@@ -126,6 +126,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // JS SDK v3 @aws-sdk/credential-provider-process getValidatedProcessCredentials; Go SDK v2 processcreds.
       /credential_process (?:did not return Version 1|returned (?:invalid JSON|invalid credentials|expired credentials|invalid expiration))/,
       /\bprocess provider error\b/,
+      // Go SDK v1 and v2 processcreds: the process printed something that is not the credentials JSON (its output follows:
+      // redacted in the evidence, never kept as a fact).
+      /\bparse failed of process output\b|\bProcessProviderParseError\b/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
@@ -164,7 +167,13 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /operation error SSO OIDC: (?:CreateToken|RegisterClient|StartDeviceAuthorization)[^\n]*(?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken)Exception/,
       /The SSO session associated with this profile is invalid/,
       /To refresh this SSO session run .?aws sso login/,
+      // The Go SDK v2's ssocreds and ssoprovider (credentials/ssocreds sso_cached_token.go, token_provider.go): no cached
+      // token file (never logged in), or one it could not refresh; the OIDC error itself may be cut off after it.
+      /failed to (?:read|parse) cached SSO token file/, /refresh cached SSO token failed|unable to refresh SSO token\b/,
+      /cached SSO token is expired, or not present, and cannot be refreshed/,
     ],
+    // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's.
+    supersedes: ['token-invalid-or-expired'],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
       + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login. If '
@@ -235,6 +244,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The source_profile "[^"]*" must specify either static credentials or an assume role configuration/,
       /The source profile "[^"]*" must have credentials/,
       /Infinite loop in credential configuration detected/,
+      // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
+      /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.

@@ -99,6 +99,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // Go SDK v1 and v2.
       new RegExp(String.raw`SharedConfigProfileNotExistsError: failed to get profile, ${PROFILE}`),
       new RegExp(String.raw`failed to get shared config profile, ${PROFILE}`),
+      // Go SDK v1 shared_credentials_provider.go ("SharedCredsLoad: failed to get profile", go-ini's missing section).
+      /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
       /\bProfileNotFound\b/,
     ],

@@ -142,6 +142,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // The Go SDK v1's request.ErrCodeRequestCanceled around a deadline.
+      /\bRequestCanceled: request context canceled\b[\s\S]{0,120}?context deadline exceeded/,
       // CPython Modules/_ssl.c (socket.timeout / TimeoutError on a TLS socket), as botocore and requests pass it on.
       /The (?:read|write|handshake) operation timed out/,
       // minipass-fetch / node-fetch FetchError (npm, Node tools), and npm 6's "network" heading.

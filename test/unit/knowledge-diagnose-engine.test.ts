@@ -137,6 +137,14 @@ describe('diagnoseWith: facts from AWS error lines', () => {
     ]);
   });
 
+  it('reads a role ARN\'s name without the sentence\'s comma or full stop after it, and keeps them inside a name', () => {
+    const e = entry('arn', [/assume role/]);
+    expect(facts([e], 'failed to load assume role for arn:aws:iam::123456789012:role/admin, source profile dev')).toStrictEqual([{ role: 'admin', account: '123456789012' }]);
+    expect(facts([e], 'cannot assume role arn:aws:iam::123456789012:role/ops/deploy.')).toStrictEqual([{ role: 'deploy', account: '123456789012' }]);
+    expect(facts([e], 'assume role arn:aws:iam::123456789012:role/a,b.c-d@e failed')).toStrictEqual([{ role: 'a,b.c-d@e', account: '123456789012' }]);
+    expect(facts([e], 'assume role as arn:aws:sts::123456789012:assumed-role/readonly, then')).toStrictEqual([{ role: 'readonly', account: '123456789012' }]);
+  });
+
   it("takes the role from duo-sso's Failed to Assume Role line", () => {
     const e = entry('duo', [/ValidationError/]);
     expect(facts([e], "noise\nFailed to Assume Role 'power-user' via STS: ValidationError: too long")).toStrictEqual([
