@@ -339,6 +339,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Error retrieving credentials from the instance profile metadata service/,
       // JS SDK v2 (EC2MetadataCredentials).
       /\bEC2 Metadata (?:roleName|token) request returned error/,
+      // JS SDK v3 (@smithy/credential-provider-imds httpRequest) and the PHP SDK: a non-2xx answer from the metadata service.
+      /Error response received from instance metadata service/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
