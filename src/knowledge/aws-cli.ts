@@ -220,6 +220,31 @@ export const awsCliFailures: readonly KnownFailure[] = [
     example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
   },
   {
+    // Docker's login to Amazon ECR: a token from `aws ecr get-login-password`, valid 12 hours (ECR's "denied: Your
+    // authorization token has expired", as the ECR and ECR Public troubleshooting pages quote it), or none at all
+    // (the Docker daemon's "no basic auth credentials" for an ECR registry).
+    id: 'ecr-login-expired',
+    title: 'Docker\'s login to Amazon ECR has expired (or was never made)',
+    group: 'aws-cli',
+    patterns: [
+      /denied: Your authorization token has expired\. Reauthenticate and try again/i,
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*denied: Your authorization token has expired/i,
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com\S*"?:? no basic auth credentials/,
+    ],
+    explanation:
+      'Docker logs in to Amazon ECR with a token from `aws ecr get-login-password`, valid for 12 hours, and keeps it in '
+      + '~/.docker/config.json or its credential helper. That token has expired, or Docker never logged in to this registry '
+      + '(or did so with another account\'s credentials). Log in again with the AWS profile you use now: '
+      + '`aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin '
+      + 'ACCOUNT.dkr.ecr.REGION.amazonaws.com`. For public.ecr.aws a stale login is worse than none: `docker logout public.ecr.aws`.',
+    fix: {
+      description: 'Get a fresh ECR token and pipe it to docker login (aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com)',
+      commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']],
+      automatic: false,
+    },
+    example: 'Error response from daemon: pull access denied for 626007623524.dkr.ecr.us-east-1.amazonaws.com/tools, repository does not exist or may require \'docker login\': denied: Your authorization token has expired. Reauthenticate and try again.',
+  },
+  {
     // urllib3 2's import-time check of the ssl module (urllib3/__init__.py): an ImportError in 2.0.0,
     // NotOpenSSLWarning since 2.0.1. Python AWS tools (AWS CLI v1, boto3 and the SAML helpers on it) import it.
     id: 'python-urllib3-openssl',

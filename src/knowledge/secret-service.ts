@@ -307,6 +307,27 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
   },
   {
+    // docker/docker-credential-helpers pass/pass.go: the pass helper checks that pass works by decrypting its own
+    // entry (docker-credential-helpers/docker-pass-initialized-check) and says "uninitialized" when that fails, which
+    // is both "never set up" and "gpg could not decrypt it now" (a locked key): the answer must not re-initialise.
+    id: 'docker-pass-uninitialized',
+    title: 'Docker\'s pass credential helper cannot use the password store (not set up, or the gpg key is locked)',
+    group: 'secret-service',
+    patterns: [/\bpass store is uninitialized\b/, /docker-pass-initialized-check/],
+    explanation:
+      'With "credsStore": "pass", Docker keeps registry logins in pass, and its helper first decrypts '
+      + 'docker-credential-helpers/docker-pass-initialized-check. Either that entry was never written (the helper needs it '
+      + 'once: `pass insert docker-credential-helpers/docker-pass-initialized-check`, any content), or gpg could not decrypt '
+      + 'it just now because the key is locked and nothing could ask for the passphrase (decrypting it once in a terminal '
+      + 'unlocks it for gpg-agent\'s cache time). Showing the entry tells which; the store itself is fine either way.',
+    fix: {
+      description: 'Decrypt the helper\'s check entry in a terminal: if it exists this unlocks the key; if pass says it is not in the store, insert it once',
+      commands: [['pass', 'show', 'docker-credential-helpers/docker-pass-initialized-check']],
+      automatic: false,
+    },
+    example: 'Error saving credentials: error storing credentials - err: exit status 1, out: `pass store is uninitialized`',
+  },
+  {
     // git-ecosystem/git-credential-manager src/shared/Core/CredentialStore.cs: GCM needs a store chosen on Linux,
     // and each store works only where its platform is (a desktop for secretservice, Windows for wincredman).
     id: 'gcm-credential-store',

@@ -262,6 +262,14 @@ describe('pairs that share words are told apart', () => {
     expect(refused.fix.commands.some(isDestructive)).toBe(false);
   });
 
+  it('docker\'s pass helper saying "uninitialized" (never set up, or a locked key) is not answered by re-initialising the store', () => {
+    const d = only('Error saving credentials: error storing credentials - err: exit status 1, out: `pass store is uninitialized`');
+    expect(d.id).toBe('docker-pass-uninitialized');
+    expect(d.fix.commands[0]).toEqual(['pass', 'show', 'docker-credential-helpers/docker-pass-initialized-check']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(d)).not.toMatch(/pass init|re-?initiali[sz]e/i);
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
