@@ -219,6 +219,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
       /\bIllegalLocationConstraintException\b/,
       /Credential should be scoped to a valid region/,
+      // EKS DescribeCluster (aws eks update-kubeconfig): the cluster is in another region, or another profile's account.
+      /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
@@ -227,7 +229,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
       + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
-      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1). Tools started outside your shell (IDEs, kubectl, '
+      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
+      + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
       + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
     fix: {
       description: 'Set a region for the profile',
