@@ -30,6 +30,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /SharedConfigLoadError\b/,
       // Go SDK v1 reading the credentials file.
       /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
+      // aws-vault (vault/config.go "Error parsing config file %s: %w") on go-ini's own errors.
+      /Error parsing config file \S*\.aws\/(?:config|credentials)\S*: /, /\bkey-value delimiter not found: /,
     ],
     supersedes: ['aws-config-duplicate'],
     explanation:
@@ -247,6 +249,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The source_profile "[^"]*" must specify either static credentials or an assume role configuration/,
       /The source profile "[^"]*" must have credentials/,
       /Infinite loop in credential configuration detected/,
+      // aws-vault vault/config.go: a source_profile chain that comes back to itself.
+      /Loop detected in config file for profile '(?<profile>[^'\n]+)'/,
       // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
       /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
       /\bInfiniteLoopConfigError\b/,
@@ -331,7 +335,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     title: 'No credentials were found, so the SDK asked the EC2 metadata service (there is none here)',
     group: 'credentials',
     patterns: [
-      /\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
+      // (Not aws-vault's --ec2-server finding the address taken: "already bound to 169.254.169.254:80" is its own conflict.)
+      /(?<!already bound to )\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
       /\bec2imds\b|\bEC2MetadataError\b|\bEC2RoleRequestError\b/,
       /Error retrieving metadata: /,
       /Error when retrieving credentials from (?:container-role|iam-role): /,

@@ -41,6 +41,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Partial credentials found in (?<source>[\w-]+), missing: (?<missing>\w+)/,
       new RegExp(String.raw`shared credentials ${PROFILE} in \S+ did not contain aws_(?:access_key_id|secret_access_key)`),
       /\bSharedCredsAccessKey\b/,
+      // aws-vault add --env (cli/add.go): one of the two variables is empty.
+      /Missing value for AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b/,
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
     ],
     explanation:

@@ -270,6 +270,11 @@ describe('pairs that share words are told apart', () => {
     expect(answer(d)).not.toMatch(/pass init|re-?initiali[sz]e/i);
   });
 
+  it('aws-vault finding 169.254.169.254 taken (its own EC2 server) is not the metadata-service fallback of a profile without credentials', () => {
+    expect(diagnose('aws-vault: error: exec: Another process is already bound to 169.254.169.254:80').map((d) => d.id)).not.toContain('imds-fallback');
+    expect(only('Get "http://169.254.169.254/latest/api/token": dial tcp 169.254.169.254:80: connect: no route to host').id).toBe('imds-fallback');
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
