@@ -16,11 +16,15 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
       // An old pip awscli/botocore on a newer Python (3.10 removed the collections aliases they imported).
       /(?:awscli|botocore)[\s\S]{0,2000}?cannot import name '(?:Mapping|MutableMapping|Callable|Iterable)' from 'collections'/,
+      // An old pip botocore (httpsession.py imported urllib3's DEFAULT_CIPHERS) beside urllib3 2, which removed it.
+      /cannot import name 'DEFAULT_CIPHERS' from 'urllib3\.util\.ssl_'/,
     ],
     explanation:
       'The first `aws` on PATH is a v1 (usually pip or a pyenv shim), even if v2 is installed further down PATH. '
       + 'v1 is out of support, lacks v2\'s options and reports errors differently. `which -a aws` (where.exe aws on '
-      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run.',
+      + 'Windows) lists every aws on PATH; after removing one, `hash -r` or a new shell stops the old one being run. A pip '
+      + 'awscli/botocore older than the urllib3 beside it fails at import ("cannot import name \'DEFAULT_CIPHERS\'"): v2 '
+      + 'bundles its own; for boto3 scripts, upgrade botocore and boto3 together (or pin urllib3<2).',
     fix: {
       description: 'See which aws runs and which is v2, then remove v1 (`pip uninstall awscli`) or put v2\'s folder first on PATH',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -129,11 +133,14 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /\bRate exceeded\b/,
       /\((?:InternalFailure|InternalError|ServiceUnavailable(?:Exception)?|InternalServerError|InternalServiceError)\) when calling the \w+ operation/,
       /\bexceeded maximum number of attempts, \d+, (?:https response error StatusCode: (?:429|5\d\d)|[\w ]*(?:throttl|rate exceeded))/i,
+      // The Go SDK v2's client-side retry budget (aws/ratelimit QuotaExceededError, aws/retry "failed to get rate limit token").
+      /\bretry quota exceeded, \d+ available, \d+ requested\b/,
     ],
     explanation:
       'AWS limits how fast an account (or one user) may call each API, and sometimes fails a call for a moment. Many profiles '
       + 'logging in at once, a script in a loop, or several tools polling the same account exhaust the rate; the SDK retries a '
-      + 'few times and then gives up with this. Waiting and retrying works; lasting relief is fewer parallel calls, or more '
+      + 'few times and then gives up with this (the Go SDK also keeps a retry budget per client: "retry quota exceeded" means '
+      + 'many calls failed in a row and it stopped retrying). Waiting and retrying works; lasting relief is fewer parallel calls, or more '
       + 'patient retries in the profile (retry_mode = adaptive, max_attempts = 10).',
     fix: {
       description: 'Retry in a minute; for scripts, set more patient retries on the profile and call less in parallel',
@@ -193,18 +200,49 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /Found preexisting AWS CLI installation: /,
       /Failed to load Python shared library|Error loading Python lib '[^'\n]*aws-cli/,
       /aws-cli\/v2\/[^\n]*GLIBC_\d+\.\d+'? not found|version `GLIBC_\d+\.\d+' not found[^\n]*aws/,
+      // An aws script whose Python is gone (bash: "bad interpreter", as bash and zsh print it).
+      /\/aws: (?:\S+: )?bad interpreter: /,
+      // The distribution has no awscli package (apt's apt-pkg "Unable to locate package", "no installation candidate"; dnf).
+      /Unable to locate package awscli\b|Package '?awscli'? has no installation candidate|(?:No match for argument|Unable to find a match): awscli\b/,
     ],
     explanation:
       'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
       + 'would only give you the old v1 anyway. The AWS CLI v2 comes from its own installer, which refuses to overwrite an '
       + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
-      + 'at least as new as the one it was built against (very old distributions fail to load it).',
+      + 'at least as new as the one it was built against (very old distributions fail to load it). An `aws` that says "bad '
+      + 'interpreter" was installed with a Python that has since been removed (a Homebrew or pyenv Python upgraded away): '
+      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it).',
     fix: {
       description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
       commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
       automatic: false,
     },
     example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
+  },
+  {
+    // Docker's login to Amazon ECR: a token from `aws ecr get-login-password`, valid 12 hours (ECR's "denied: Your
+    // authorization token has expired", as the ECR and ECR Public troubleshooting pages quote it), or none at all
+    // (the Docker daemon's "no basic auth credentials" for an ECR registry).
+    id: 'ecr-login-expired',
+    title: 'Docker\'s login to Amazon ECR has expired (or was never made)',
+    group: 'aws-cli',
+    patterns: [
+      /denied: Your authorization token has expired\. Reauthenticate and try again/i,
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*denied: Your authorization token has expired/i,
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com\S*"?:? no basic auth credentials/,
+    ],
+    explanation:
+      'Docker logs in to Amazon ECR with a token from `aws ecr get-login-password`, valid for 12 hours, and keeps it in '
+      + '~/.docker/config.json or its credential helper. That token has expired, or Docker never logged in to this registry '
+      + '(or did so with another account\'s credentials). Log in again with the AWS profile you use now: '
+      + '`aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin '
+      + 'ACCOUNT.dkr.ecr.REGION.amazonaws.com`. For public.ecr.aws a stale login is worse than none: `docker logout public.ecr.aws`.',
+    fix: {
+      description: 'Get a fresh ECR token and pipe it to docker login (aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com)',
+      commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']],
+      automatic: false,
+    },
+    example: 'Error response from daemon: pull access denied for 626007623524.dkr.ecr.us-east-1.amazonaws.com/tools, repository does not exist or may require \'docker login\': denied: Your authorization token has expired. Reauthenticate and try again.',
   },
   {
     // urllib3 2's import-time check of the ssl module (urllib3/__init__.py): an ImportError in 2.0.0,

@@ -3,6 +3,7 @@
 // botocore/credentials.py for credential_process, SSO and assume-role chains,
 // botocore/httpsession.py for ca_bundle). The same conditions in the JS and Go SDKs are
 // matched where their wording is known. Signals are class names and fixed stems, not sentences.
+import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
 const VALIDATE = ['duo-sso-setup', 'doctor', '--only', 'profiles'];
@@ -29,6 +30,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /SharedConfigLoadError\b/,
       // Go SDK v1 reading the credentials file.
       /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
+      // aws-vault (vault/config.go "Error parsing config file %s: %w") on go-ini's own errors.
+      /Error parsing config file \S*\.aws\/(?:config|credentials)\S*: /, /\bkey-value delimiter not found: /,
     ],
     supersedes: ['aws-config-duplicate'],
     explanation:
@@ -125,6 +128,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // JS SDK v3 @aws-sdk/credential-provider-process getValidatedProcessCredentials; Go SDK v2 processcreds.
       /credential_process (?:did not return Version 1|returned (?:invalid JSON|invalid credentials|expired credentials|invalid expiration))/,
       /\bprocess provider error\b/,
+      // Go SDK v1 and v2 processcreds: the process printed something that is not the credentials JSON (its output follows:
+      // redacted in the evidence, never kept as a fact).
+      /\bparse failed of process output\b|\bProcessProviderParseError\b/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
@@ -163,7 +169,13 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /operation error SSO OIDC: (?:CreateToken|RegisterClient|StartDeviceAuthorization)[^\n]*(?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken)Exception/,
       /The SSO session associated with this profile is invalid/,
       /To refresh this SSO session run .?aws sso login/,
+      // The Go SDK v2's ssocreds and ssoprovider (credentials/ssocreds sso_cached_token.go, token_provider.go): no cached
+      // token file (never logged in), or one it could not refresh; the OIDC error itself may be cut off after it.
+      /failed to (?:read|parse) cached SSO token file/, /refresh cached SSO token failed|unable to refresh SSO token\b/,
+      /cached SSO token is expired, or not present, and cannot be refreshed/,
     ],
+    // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's.
+    supersedes: ['token-invalid-or-expired'],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
       + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login. If '
@@ -209,6 +221,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
       /\bIllegalLocationConstraintException\b/,
       /Credential should be scoped to a valid region/,
+      // EKS DescribeCluster (aws eks update-kubeconfig): the cluster is in another region, or another profile's account.
+      /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
     ],
@@ -217,7 +231,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
       + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
-      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1). Tools started outside your shell (IDEs, kubectl, '
+      + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
+      + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
       + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
     fix: {
       description: 'Set a region for the profile',
@@ -234,6 +249,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The source_profile "[^"]*" must specify either static credentials or an assume role configuration/,
       /The source profile "[^"]*" must have credentials/,
       /Infinite loop in credential configuration detected/,
+      // aws-vault vault/config.go: a source_profile chain that comes back to itself.
+      /Loop detected in config file for profile '(?<profile>[^'\n]+)'/,
+      // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
+      /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
@@ -316,7 +335,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     title: 'No credentials were found, so the SDK asked the EC2 metadata service (there is none here)',
     group: 'credentials',
     patterns: [
-      /\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
+      // (Not aws-vault's --ec2-server finding the address taken: "already bound to 169.254.169.254:80" is its own conflict.)
+      /(?<!already bound to )\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
       /\bec2imds\b|\bEC2MetadataError\b|\bEC2RoleRequestError\b/,
       /Error retrieving metadata: /,
       /Error when retrieving credentials from (?:container-role|iam-role): /,
@@ -327,6 +347,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Error retrieving credentials from the instance profile metadata service/,
       // JS SDK v2 (EC2MetadataCredentials).
       /\bEC2 Metadata (?:roleName|token) request returned error/,
+      // JS SDK v3 (@smithy/credential-provider-imds httpRequest) and the PHP SDK: a non-2xx answer from the metadata service.
+      /Error response received from instance metadata service/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
@@ -350,10 +372,15 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     group: 'credentials',
     patterns: [
       /\[Errno 13\] Permission denied: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
-      /EACCES: permission denied, (?:open|mkdir|rename|unlink|scandir) '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      nodeFsError('EACCES', 'permission denied', 'open|mkdir|rename|unlink|scandir', String.raw`(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)`),
       /open (?<path>\S*\/\.aws\/\S*): permission denied/,
+      // The same refusal in Ruby (Errno::EACCES "Permission denied @ rb_sysopen - PATH"), Java NIO
+      // (AccessDeniedException: PATH) and .NET (UnauthorizedAccessException "Access to the path 'PATH' is denied.").
+      /Permission denied(?: @ \w+)? - (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
+      /\bAccessDeniedException: (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
+      /Access to the path '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)' is denied/,
     ],
-    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable'],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed'],
     explanation:
       'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
       + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '

@@ -37,9 +37,13 @@ export function parseAwsErrors(text: string): AwsErrorLine[] {
   return found;
 }
 
-/** Account and role from a role ARN in the text; the target role (`iam::…:role/`) wins over the caller's assumed role. */
+/**
+ * Account and role from a role ARN in the text; the target role (`iam::…:role/`) wins over the caller's assumed role.
+ * A comma or full stop that ends the name is the sentence's ("failed to load assume role for ARN, source profile …"),
+ * not the role's: IAM allows them inside a name, and a name ending in one is not worth misreading every sentence for.
+ */
 export function roleFromArn(text: string): { account: string; role: string } | undefined {
-  const m = /arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/.exec(text)
-    ?? /arn:aws[\w-]*:sts::(\d{12}):assumed-role\/([\w+=,.@-]+)/.exec(text);
+  const m = /arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]*[\w+=@-])/.exec(text)
+    ?? /arn:aws[\w-]*:sts::(\d{12}):assumed-role\/([\w+=,.@-]*[\w+=@-])/.exec(text);
   return m ? { account: m[1]!, role: m[2]! } : undefined;
 }

@@ -34,12 +34,15 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       // exceptions.rb FormulaUnavailableError / FormulaOrCaskUnavailableError, cmd/install.rb "No X found for".
-      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
-      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?[.\s]/,
+      // (The name may end the text: a pasted title stops there.)
+      /No available (?:formula|cask|formula or cask) with the name "?(?<formula>[\w@.+/-]+?)"?(?:[.\s]|$)/,
+      /No (?:formulae|casks)(?: or casks)? found for "?(?<formula>[\w@.+/-]+?)"?(?:[.\s]|$)/,
       // TapFormulaUnavailableError when the tap itself is not tapped.
       /This command requires the tap (?<tap>[\w.-]+\/[\w.-]+)\./,
       // Homebrew before 1.0 ("No available formula for X") and its search's empty answer.
       /No available formula for (?<formula>[\w@.+/-]+)/, /No similarly named formulae found\./,
+      // cask/exceptions.rb CaskUnavailableError.
+      /Cask '(?<formula>[\w@.+/-]+)' is unavailable\b/,
       /\b(?:Tap)?Formula(?:OrCask)?UnavailableError\b/,
     ],
     explanation:
@@ -67,6 +70,8 @@ export const brewFailures: readonly KnownFailure[] = [
       // diagnostic.rb: a tap on another branch than its origin's default, or with local edits.
       /Some taps are not on the default git origin branch/,
       /You have uncommitted modifications to (?<tap>[\w-]+\/[\w.-]*[\w-])/,
+      // cmd/update.sh and update-reset.sh: a checkout that lost its origin remote.
+      /No remote 'origin' in \S+, skipping update/,
     ],
     explanation:
       'The tap\'s git checkout is out of step: its default branch was renamed, its files are damaged, or an upgrade was '
@@ -118,6 +123,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /remote: Invalid username or (?:password|token)\./,
       /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
       /It looks like you tapped a private repository\. To avoid entering your/,
+      // git remote-curl.c: "RPC failed; HTTP %d curl %d %s" when the server refuses the clone.
+      /\bRPC failed; HTTP (?:401|403|404)\b/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -176,6 +183,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Cowardly refusing to continue at this prefix/,
       /Your Homebrew's prefix is not \/(?:opt\/homebrew|usr\/local|home\/linuxbrew)/,
       /Your HOMEBREW_PREFIX is in the Homebrew temporary directory/,
+      // formula_installer.rb: a bottle built for another prefix or cellar than this one, so it builds from source.
+      /from source as the bottle needs:\s*\n?[^\n]*HOMEBREW_(?:CELLAR|PREFIX)/,
       /\bBad CPU type in executable\b/i,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
@@ -210,6 +219,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /(?:\/usr\/local|\/opt\/homebrew)\S* (?:is not|isn't) writable|(?:\/usr\/local|\/opt\/homebrew)\S* must be writable!/,
       /The \/usr\/local directory is not writable/,
       /Error: Permission denied - \S*Homebrew\S*/,
+      // Ruby's Errno::EACCES as Homebrew's Ruby prints it, before 2.1 without the "@ syscall" part, on Homebrew's own folders.
+      /\bErrno::EACCES: Permission denied(?: @ \w+)? - (?<path>(?:\/usr\/local|\/opt\/homebrew|\/home\/linuxbrew)\/\S*)/,
       /\bbrew\b[^\n]*should not be run (?:as root|with sudo)/i,
       /Could not symlink \S+\n?[^\n]*\/\S+ is not writable/,
       // cmd/update.sh ("X is not writable. You should change the\nownership ..."), utils/lock.sh, diagnostic.rb.
@@ -312,7 +323,10 @@ export const brewFailures: readonly KnownFailure[] = [
       // macOS), exceptions.rb UnbottledError (no bottle and no compiler).
       /No developer tools installed\./,
       /Your (?:Command Line Tools \(CLT\)|Xcode) does not support macOS/,
-      /cannot be installed from bottles? and must be\s+built from source/,
+      // (Homebrew 1.x: "cannot be installed as binary package(s) and must be built from source".)
+      /cannot be installed (?:from bottles?|as (?:a )?binary packages?) and must be\s+built from source/,
+      // extend/os/mac/diagnostic.rb: CLT or Xcode older than the macOS they run on (titles shorten it to "CLT").
+      /Your (?:Command Line Tools \(CLT\)|CLT|Xcode) does not support macOS\b/,
     ],
     // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
     supersedes: ['brew-build-failed', 'native-binding-missing'],
@@ -522,7 +536,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-download-failed',
     title: 'Homebrew could not download the formula\'s archive',
     group: 'brew',
-    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
+    patterns: [/Failed to download resource "?(?<formula>[^"\n]+?)"?$/m, /\bDownloadError: Failed to download resource\b/, /\bDownload failed: (?<host>https?:\/\/[^\s/]+)\S*/, /\bCurlDownloadStrategyError\b/],
     explanation:
       'curl failed fetching the bottle or source archive. The line after names why: a 404 or 401 from the internal GitHub '
       + '(off the VPN, or a release that needs your GitHub credentials), a proxy, or a dropped connection. duo-sso\'s '
@@ -667,6 +681,49 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'path: refreshing Homebrew, cleaning its leftovers and running the command again lets it recreate the file.',
     fix: { description: 'Refresh Homebrew, clean its leftovers, then run the command again', commands: [['brew', 'update'], ['brew', 'cleanup'], UPGRADE], automatic: false },
     example: 'Error: No such file or directory @ rb_sysopen - /Users/jdoe/Library/Caches/Homebrew/downloads/0a1b--duo-sso-1.4.0.tar.gz',
+  },
+  {
+    // git itself absent: the shells' "not found", Node's spawn ENOENT and npm's ENOGIT (npm/npm
+    // lib/utils/error-message.js "No git binary found in $PATH"; npm 7+ "syscall spawn git"), Go's exec.
+    // (On macOS a git stub that wants the Command Line Tools says so: brew-xcode-clt.)
+    id: 'git-missing',
+    title: 'git is not installed or not on PATH',
+    group: 'brew',
+    patterns: [
+      /\bgit: (?:command )?not found\b|command not found: git\b/,
+      /'git(?:\.exe)?' is not recognized as an internal or external command/,
+      /\bspawn git(?:\.exe)? ENOENT\b|npm (?:ERR!|error) syscall spawn git\b/,
+      /npm (?:ERR!|error) code ENOGIT\b|No git binary found in \$PATH/,
+      /exec: \\?"git\\?": executable file not found/,
+    ],
+    explanation:
+      'The program needs git and finds none: Homebrew clones taps with it, and npm needs it for an install from a git URL '
+      + 'or a git dependency. On macOS git comes with the Command Line Tools (xcode-select --install); on Linux it is the '
+      + 'distribution\'s git package; on Windows, Git for Windows (open a new terminal afterwards so PATH has it).',
+    fix: {
+      description: 'Install git (on macOS the Command Line Tools), then run the command again in a new terminal',
+      commands: [['git', '--version']],
+      platformCommands: { darwin: [['xcode-select', '--install']], linux: [['sudo', 'apt-get', 'install', 'git']] },
+      automatic: false,
+    },
+    example: 'npm ERR! code ENOENT\nnpm ERR! syscall spawn git\nnpm ERR! path git\nnpm ERR! errno -2\nnpm ERR! enoent An unknown git error occurred',
+  },
+  {
+    // macOS's dynamic loader (dyld: "Library not loaded: PATH", then "Referenced from: PROGRAM"): a program
+    // linked against a library version Homebrew has since upgraded or cleaned up (icu4c under node,
+    // openssl under python or aws, gettext/libgcrypt under gpg).
+    id: 'macos-library-missing',
+    title: 'A program cannot start: a library it was built against is gone (after a Homebrew upgrade)',
+    group: 'brew',
+    patterns: [/\bdyld(?:\[\d+\])?: Library not loaded: (?<path>\S+)/, /\bReason: image not found\b|\bReason: tried: '[^'\n]*' \(no such file\)/],
+    explanation:
+      'The program was built against a library that is no longer where it was: Homebrew upgraded that library to a new '
+      + 'version (icu4c, openssl, readline, gettext) and `brew cleanup` removed the old one, while the program that needs '
+      + 'it was not rebuilt or came from elsewhere. Upgrading or reinstalling the program named after "Referenced from:" '
+      + '(`brew reinstall NAME`) relinks it; a program not from Homebrew needs its own new build.',
+    fix: { description: 'Upgrade Homebrew\'s programs (or `brew reinstall` the one named after "Referenced from:"), then run it again', commands: [['brew', 'upgrade'], ['brew', 'doctor']], automatic: false },
+    describe: (f) => (f.path ? `The missing library is ${f.path}.` : undefined),
+    example: 'dyld: Library not loaded: /usr/local/opt/icu4c/lib/libicui18n.64.dylib\n  Referenced from: /usr/local/bin/node\n  Reason: image not found',
   },
   {
     // utils/ruby.sh: Homebrew could not fetch or install its own Ruby.

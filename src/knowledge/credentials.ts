@@ -41,6 +41,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Partial credentials found in (?<source>[\w-]+), missing: (?<missing>\w+)/,
       new RegExp(String.raw`shared credentials ${PROFILE} in \S+ did not contain aws_(?:access_key_id|secret_access_key)`),
       /\bSharedCredsAccessKey\b/,
+      // aws-vault add --env (cli/add.go): one of the two variables is empty.
+      /Missing value for AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b/,
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
     ],
     explanation:
@@ -77,7 +79,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
     id: 'session-expired',
     title: 'The session credentials have expired',
     group: 'credentials',
-    patterns: [/\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/],
+    patterns: [
+      /\(ExpiredToken\) when calling/, /The security token included in the request is expired/i, /\bExpiredToken: /, /The provided token has expired/,
+      // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (the word boundary
+      // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
+      /\bExpiredToken\b/,
+    ],
     explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
@@ -94,6 +101,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // Go SDK v1 and v2.
       new RegExp(String.raw`SharedConfigProfileNotExistsError: failed to get profile, ${PROFILE}`),
       new RegExp(String.raw`failed to get shared config profile, ${PROFILE}`),
+      // Go SDK v1 shared_credentials_provider.go ("SharedCredsLoad: failed to get profile", go-ini's missing section).
+      /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
       /\bProfileNotFound\b/,
     ],
@@ -166,5 +175,37 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + '(exit) or unset AWS_VAULT and the AWS_* variables; a profile duo-sso logged in needs no aws-vault at all.',
     fix: { description: 'Leave the aws-vault subshell (exit), or unset AWS_VAULT and the AWS_* variables it set, then run the command again', commands: [['sh', '-c', 'env | grep -E "^AWS_(VAULT|PROFILE|ACCESS_KEY_ID|SESSION_TOKEN)=" | cut -d= -f1']], automatic: false },
     example: "aws-vault: error: exec: running in an existing aws-vault subshell; 'exit' from the subshell or unset AWS_VAULT to force",
+  },
+  {
+    // The Go SDK v2 (aws-vault, Terraform, kubectl plugins, Go tools) wraps a failure of the profile's
+    // credential source in the call that needed them: aws/signer/v4/middleware.go SigningError
+    // ("failed to sign request: failed to retrieve credentials: %w"), and since the smithy auth
+    // rewrite internal/auth/smithy/credentials_adapter.go ("get identity: get credentials: %v");
+    // aws/retry MaxAttemptsError ("exceeded maximum number of attempts, %d, %w") when it was retried.
+    // The wrapped error is the answer when an entry knows it, hence a fallback.
+    id: 'credential-source-failed',
+    title: 'The SDK could not get the credentials to sign the call (the profile\'s source failed)',
+    group: 'credentials',
+    fallback: true,
+    patterns: [
+      /\bfailed to sign request: failed to retrieve credentials\b/,
+      /\bget identity: get credentials: /,
+      // aws-vault's own prefix names the profile ("Failed to get credentials for PROFILE: <the SDK's error>").
+      /Failed to get credentials for (?<profile>[^\s:()]+)(?: \(source profile for [^)\n]*\))?: [^\n]*?(?:failed to sign request: failed to retrieve credentials|get identity: get credentials: )/,
+    ],
+    explanation:
+      'Programs built on the AWS SDK for Go fetch the credentials for each call from the profile\'s source (keys in the '
+      + 'keyring or ~/.aws, an SSO token, a source_profile\'s AssumeRole, a credential_process, the metadata service), and '
+      + 'that fetch failed; the words after "failed to retrieve credentials:" or "get credentials:" name the source and its '
+      + 'error. When the SDK retried it until "exceeded maximum number of attempts", the source\'s endpoint did not answer: '
+      + 'most often the region (or sso_region) in the profile or its source_profile is wrong, a typo or another region '
+      + 'than the one the account or SSO portal uses, so the SDK asks an endpoint that does not exist or does not know it. '
+      + 'Otherwise the network (VPN, proxy) keeps it from AWS.',
+    fix: {
+      description: 'Check the region (and sso_region) of the profile and of its source_profile and correct it; if it is right, see whether AWS is reachable',
+      commands: [['aws', 'configure', 'get', 'region', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'network']],
+      automatic: false,
+    },
+    example: 'aws-vault: error: exec: Failed to get credentials for dev: operation error STS: AssumeRole, exceeded maximum number of attempts, 3, failed to sign request: failed to retrieve credentials',
   },
 ];

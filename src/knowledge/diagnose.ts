@@ -59,7 +59,9 @@ export function diagnoseWith(entries: readonly KnownFailure[], text: string, opt
   }
   // Stryker disable next-line ArrayDeclaration: the mutant's placeholder id names no entry, so an entry without the list still supersedes nothing
   const superseded = new Set(hits.flatMap((h) => h.entry.supersedes ?? []));
-  return hits.filter((h) => !superseded.has(h.entry.id)).sort((a, b) => a.index - b.index).map((h) => h.diagnosis);
+  const kept = hits.filter((h) => !superseded.has(h.entry.id));
+  const specific = kept.filter((h) => !h.entry.fallback);
+  return (specific.length > 0 ? specific : kept).sort((a, b) => a.index - b.index).map((h) => h.diagnosis);
 }
 
 function lineOf(text: string, index: number): number {

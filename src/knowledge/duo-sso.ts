@@ -100,6 +100,35 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     example: 'Error: SAML response not found',
   },
   {
+    // SAML login tools refused by the identity provider before any assertion: saml2aws's wrapper
+    // (cmd/saml2aws/commands/login.go "Error authenticating to IdP."), Okta's API error codes as
+    // gimme-aws-creds and okta tools print them (okta_classic.py "LOGIN ERROR: {errorSummary} | Error
+    // Code: {errorCode}"; Okta's E0000004 authentication exception, E0000069 user locked). The wrapper's
+    // inner error, when an entry knows it (DNS, TLS, timeout), is the answer: hence a fallback.
+    id: 'idp-login-failed',
+    title: 'The identity provider did not let the login tool in (password, lockout or MFA)',
+    group: 'duo-sso',
+    fallback: true,
+    patterns: [
+      /\bError authenticating to IdP\b/i,
+      /\bE0000004\b/, /\bE0000069\b|\bLOCKED_OUT\b/,
+      /Your Okta access has been locked out due to failed login attempts/,
+      /\bLOGIN ERROR: /,
+    ],
+    explanation:
+      'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
+      + 'password changed at the IdP while the tool still uses the copy it saved in the keychain), the account is locked after '
+      + 'too many attempts (Okta E0000069: every retry with the old saved password keeps it locked), or the MFA step was not '
+      + 'answered, denied or not allowed for the app. When the message goes on after "Error authenticating to IdP", that part '
+      + 'names the cause (a network error, a page the tool does not know).',
+    fix: {
+      description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if locked, wait or ask the IdP admin to unlock',
+      commands: [['duo-sso-setup', 'login', '--interactive']],
+      automatic: false,
+    },
+    example: 'LOGIN ERROR: Authentication failed | Error Code: E0000004',
+  },
+  {
     // SAML login tools whose assertion arrived but carries no AWS role for this user
     // (aws-azure-login "No roles found in SAML response.", saml2aws "No roles available.", gimme-aws-creds).
     id: 'saml-no-aws-roles',

@@ -31,7 +31,7 @@ export const networkFailures: readonly KnownFailure[] = [
     group: 'network',
     patterns: [
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:no such host|server misbehaving|i/o timeout|Temporary failure in name resolution)`),
-      new RegExp(String.raw`getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ${HOST}`),
+      new RegExp(String.raw`getaddrinfo (?:ENOTFOUND|EAI_AGAIN|EAI_FAIL) ${HOST}`, 'i'),
       new RegExp(String.raw`Could not resolve host: ${HOST}`),
       new RegExp(String.raw`Could not resolve hostname ${HOST}: `),
       /\[Errno (?:-2|-3|-5|8|11001|11002|11004)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|No address associated with hostname|getaddrinfo failed)/,
@@ -42,7 +42,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // The resolver's own words without an errno (Java, .NET, Ruby, git), libuv's codes alone (npm),
       // urllib3 2's NameResolutionError detail, and Go's resolver timing out on its DNS server.
       /\b(?:nodename nor servname provided, or not known|Name or service not known|Temporary failure in name resolution|No such host is known|Name does not resolve|Could not resolve host)\b/,
-      /\bE(?:NOTFOUND|AI_AGAIN)\b/,
+      // (Case-blind: pasted titles and npm 2's lowercase log headings write them as eai_again, enotfound.)
+      /\bE(?:NOTFOUND|AI_AGAIN|AI_FAIL)\b/i,
       /Failed to resolve '(?<host>[\w.-]+)'/,
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
       /\bUnknownHostException\b/,
@@ -55,7 +56,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'almost always means the VPN is off, or connected without its DNS; for AWS (sts.amazonaws.com) it means no network, '
       + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
       + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
-      + 'does not answer while the VPN is up.',
+      + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
+      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -78,7 +80,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bNewConnectionError\b[^\n]*Connection refused/,
       new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: ?(?:Connection refused|Couldn't connect to server)`, 'i'),
       // libuv's code alone (npm ERR! code ECONNREFUSED), Java without its package, Windows' WSAECONNREFUSED.
-      /\bECONNREFUSED\b/, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
+      /\bECONNREFUSED\b/i, /\bConnectException: Connection refused\b/, /connectex: No connection could be made/,
       // Apache HttpClient under the Java SDK, and .NET's SocketException text with the endpoint.
       /\bConnect to \S+ (?:\[[^\]\n]*\] )?failed: Connection refused/,
       new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
@@ -108,7 +110,9 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`SSL_connect: (?:Connection reset by peer|SSL_ERROR_SYSCALL) in connection to ${HOST_PORT}`),
       // libuv's code alone, botocore ConnectionClosedError, http.client's RemoteDisconnected, curl 52/56,
       // Java's SocketException and Windows' WSAECONNRESET (Go "wsarecv: …", .NET).
-      /\bECONNRESET\b/,
+      /\bECONNRESET\b/i,
+      // git remote-curl.c "RPC failed; curl %d %s": the transfer was cut (18 partial, 56 receive failure, 92 HTTP/2 stream).
+      /\bRPC failed; curl (?:18|56|92)\b/,
       /Connection was closed before we received a valid response from endpoint URL/,
       /\bRemoteDisconnected\(?'?Remote end closed connection without response/,
       /curl: \((?:52|56)\) (?:Empty reply from server|Recv failure: Connection reset by peer)/,
@@ -138,6 +142,16 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // The Go SDK v1's request.ErrCodeRequestCanceled around a deadline.
+      /\bRequestCanceled: request context canceled\b[\s\S]{0,120}?context deadline exceeded/,
+      // CPython Modules/_ssl.c (socket.timeout / TimeoutError on a TLS socket), as botocore and requests pass it on.
+      /The (?:read|write|handshake) operation timed out/,
+      // minipass-fetch / node-fetch FetchError (npm, Node tools), and npm 6's "network" heading.
+      /\bnetwork timeout at: https?:\/\/(?<host>[^/\s]+)/, /npm (?:ERR!|error) network Socket timeout\b/,
+      // Go's url.Error for a request whose context ran out (saml2aws, duo-sso, aws-vault), and the kernel's
+      // ETIMEDOUT on an established connection (net: "read: connection timed out").
+      /\b(?:Get|Post|Put|Head|Patch|Delete) "https?:\/\/(?<host>[^/":]+)[^"\n]*": context deadline exceeded/,
+      /\b(?:read|write): connection timed out\b/,
       new RegExp(String.raw`\bconnect ETIMEDOUT ${HOST_PORT}`),
       /Socket timed out without establishing a connection within \d+ ms/,
       /the request socket did not establish a connection with the server within the configured timeout/,
@@ -149,7 +163,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\[Errno (?:110|60|10060)\] (?:Connection|Operation) timed out/,
       /SocketTimeoutException: (?:connect|Read) timed out/,
       /curl: \(28\) (?:Operation|Connection|Failed to connect)[^\n]*timed out/,
-      /\bETIMEDOUT\b/,
+      /\bETIMEDOUT\b/i,
       // Go's kernel-level timeout, undici (Node fetch), Java without the exception name, Windows' WSAETIMEDOUT.
       new RegExp(String.raw`dial tcp ${HOST_PORT}: connect: connection timed out`),
       /\bUND_ERR_CONNECT_TIMEOUT\b|ConnectTimeoutError: Connect Timeout Error/,
@@ -188,7 +202,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bself[- ]signed certificate in certificate chain\b/,
       /\bunable to get local issuer certificate\b/,
       /\bunable to verify the first certificate\b/,
-      /\b(?:SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT)\b/,
+      // Node's and OpenSSL's codes, also as titles write them (lower case, without Python's brackets).
+      /\b(?:SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|DEPTH_ZERO_SELF_SIGNED_CERT)\b/i,
+      /\bCERTIFICATE_VERIFY_FAILED\b/i,
+      // libcurl on GnuTLS (lib/vtls/gtls.c), as git on Debian and Ubuntu prints it.
+      /server certificate verification failed\. CAfile: /,
       /PKIX path building failed|unable to find valid certification path to requested target/,
       /SSL certificate problem: (?:self[- ]signed|unable to get local issuer|certificate chain)/,
       /tls: failed to verify certificate: x509: (?:certificate signed by unknown authority|certificate is not trusted)/,
@@ -328,7 +346,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bEOF occurred in violation of protocol\b|\bSSLEOFError\b|\bUNEXPECTED_EOF_WHILE_READING\b/,
       /\bUNSAFE_LEGACY_RENEGOTIATION_DISABLED\b|unsafe legacy renegotiation disabled/,
       /remote error: tls: (?:handshake failure|protocol version)/,
-      /\bEPROTO\b[^\n]*SSL routines/,
+      /\bEPROTO\b[^\n]*SSL routines/, /npm (?:ERR!|error) code EPROTO\b/,
       /curl: \(35\) /,
       // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
       // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
@@ -366,6 +384,10 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to establish a new connection/,
       /Could not connect to the endpoint URL: "?https?:\/\/(?!sts\.)(?<host>[^/":]+)/,
       /\bEndpointConnectionError\b/,
+      // Node's fetch (undici): the cause follows as "[cause]: …", and an entry that knows it supersedes this one.
+      /\bTypeError: fetch failed\b/,
+      // The Go SDK v2 (smithy-go RequestSendError, "request send failed, " + Go's url.Error) for a host that is not STS.
+      /\brequest send failed, (?:Get|Post|Put|Head) "https?:\/\/(?!sts[.-])(?<host>[^/":]+)/,
       // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
       /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
     ],

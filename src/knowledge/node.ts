@@ -1,6 +1,7 @@
 // Failures of installing or running duo-sso-setup itself with npm, Node or Deno: npm's error
 // codes (npm/cli lib/utils/error-message.js prints "npm ERR! code X" / "npm error code X")
 // and Node's errno names (libuv: EACCES, ENOSPC), and engine checks.
+import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
 export const nodeFailures: readonly KnownFailure[] = [
@@ -10,15 +11,16 @@ export const nodeFailures: readonly KnownFailure[] = [
     group: 'node',
     patterns: [
       /npm (?:ERR!|error) code EACCES/,
-      /EACCES: permission denied, (?:mkdir|open|rename|symlink|access|unlink|rmdir|scandir) '(?<path>[^']*(?:node_modules|\.npm|lib\/node|bin)[^']*)'/,
-      /npm (?:ERR!|error) Error: EACCES: permission denied/,
+      nodeFsError('EACCES', 'permission denied', 'mkdir|open|rename|symlink|access|unlink|rmdir|scandir', String.raw`(?<path>[^']*(?:node_modules|\.npm|lib\/node|bin)[^']*)`),
+      // npm printing the error itself, whatever the path (its cache, prefix or, in npm 1-2, ~/tmp): Node 4+ and 0.x forms.
+      /npm (?:ERR!|error) Error: EACCES[:,] /,
       // Node's own files in a home folder left root-owned by a sudo run (~/.npm, ~/.nvm, the REPL history).
       /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp)[^']*'?/,
       /The operation was rejected by your operating system\.\s*\n?[^\n]*(?:npm (?:ERR!|error) )?It is likely you do not have the permissions/,
     ],
     explanation:
       'npm installs global packages under its prefix (often /usr/local or /usr, owned by root) or writes its cache in '
-      + '~/.npm, which a past `sudo npm` may have left owned by root. Do not use sudo for npm: point the prefix at a folder '
+      + '~/.npm (npm 1 and 2 also a temporary folder, ~/tmp), which a past `sudo npm` may have left owned by root. Do not use sudo for npm: point the prefix at a folder '
       + 'you own (`npm config set prefix ~/.npm-global`, add ~/.npm-global/bin to PATH) or use a version manager (nvm, fnm), '
       + 'and give ~/.npm back to yourself if root owns it.',
     fix: {
@@ -32,7 +34,12 @@ export const nodeFailures: readonly KnownFailure[] = [
     id: 'disk-full',
     title: 'No space left on the disk (ENOSPC)',
     group: 'node',
-    patterns: [/\bENOSPC\b[^\n]*no space left on device/i, /npm (?:ERR!|error) code ENOSPC/, /No space left on device/, /\[Errno 28\] No space left on device/],
+    patterns: [
+      /\bENOSPC\b[^\n]*no space left on device/i, /npm (?:ERR!|error) code ENOSPC/, /No space left on device/, /\[Errno 28\] No space left on device/,
+      // Node 0.x (`ENOSPC, mkdir '/p'`), npm 2-6's heading and detail (lib/utils/error-message.js); not the
+      // file-watcher limit, which Node reports as ENOSPC too ("System limit for number of file watchers reached").
+      /\bENOSPC, (?!System limit)/, /npm (?:ERR!|error) nospc\b/, /related to insufficient space on your system/,
+    ],
     explanation:
       'A write failed because the file system is full (or its inode table is): the download, npm\'s cache or a temporary '
       + 'folder. Nothing is wrong with the tool. (On Linux, "System limit for number of file watchers reached" is ENOSPC too, '
@@ -50,6 +57,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Unsupported engine for (?<package>\S+): wanted: \{"node":"(?<wanted>[^"]+)"\}/,
       /SyntaxError: Unexpected token '(?:\?|\.)'/,
       /Node\.js (?:v?\d+(?:\.\d+)*|version) (?:is )?(?:not supported|too old)|requires Node(?:\.js)? (?:>=|version )?\s*\d+/i,
+      // npm 2-6 (lib/utils/error-message.js ENOTSUP with engines).
+      /Not compatible with your version of node\/npm/,
       // The AWS SDK for JavaScript v3's NodeDeprecationWarning (@aws-sdk/core emitWarningIfUnsupportedVersion),
       // yarn's engine check, and a Node without a global fetch (before 18).
       /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\b/,
@@ -97,7 +106,7 @@ export const nodeFailures: readonly KnownFailure[] = [
     group: 'node',
     patterns: [
       /npm (?:ERR!|error) code ENOTEMPTY\b/,
-      /ENOTEMPTY: directory not empty, rename/,
+      nodeFsError('ENOTEMPTY', 'directory not empty', 'rename'),
     ],
     explanation:
       'ENOTEMPTY: an interrupted earlier install left a temporary folder (.NAME-XXXXXXXX) next to the package in '
@@ -163,7 +172,9 @@ export const nodeFailures: readonly KnownFailure[] = [
     title: 'npm was run outside the duo-sso-setup folder, or its cache is damaged',
     group: 'node',
     patterns: [
-      /ENOENT: no such file or directory, open '[^'\n]*package\.json'/,
+      nodeFsError('ENOENT', 'no such file or directory', 'open', String.raw`[^'\n]*package\.json`),
+      // npm 2-6 (lib/utils/error-message.js ENOPACKAGEJSON).
+      /npm can't find a package\.json file in your current directory/,
       /npm (?:ERR!|error) code ENOLOCAL|Could not install from "[^"\n]*" as it does not contain a package\.json file/,
       /Cannot read propert(?:y|ies) of null \(reading 'pickAlgorithm'\)/,
       /npm (?:ERR!|error) Maximum call stack size exceeded/,

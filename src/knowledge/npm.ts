@@ -3,6 +3,7 @@
 // (npm/cli lib/utils/error-message.js prints "npm ERR! code X", npm 10 "npm error code X"),
 // Node's error codes (ERR_REQUIRE_ESM) and Deno's permission errors (runtime/permissions:
 // "Requires X access to …, run again with the --allow-X flag").
+import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
 const NPM = String.raw`npm (?:ERR!|error)`;
@@ -14,7 +15,7 @@ export const npmFailures: readonly KnownFailure[] = [
     group: 'node',
     patterns: [
       new RegExp(`${NPM} code (?:EPERM|EBUSY)`),
-      /\bEPERM: operation not permitted, (?:rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile) '(?<path>[^']+)'/,
+      nodeFsError('EPERM', 'operation not permitted', 'rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile'),
       /It's possible that the file was already in use \(by a text editor or antivirus\)/,
     ],
     explanation:
@@ -36,6 +37,9 @@ export const npmFailures: readonly KnownFailure[] = [
     patterns: [
       new RegExp(`${NPM} code EEXIST`),
       /\bEEXIST: file already exists, (?:symlink|mkdir|open|rename|link) '[^']*' -> '(?<path>[^']+)'/,
+      // Node 0.x printed no destination (`EEXIST, symlink '/usr/local/bin/x'`); npm 2-6 added "Move it away".
+      nodeFsError('EEXIST', 'file already exists', 'symlink|mkdir|open|rename|link', String.raw`[^'\n]+`),
+      /\bFile exists: (?<path>[^\n]+)\n(?:npm (?:ERR!|error) )?Move it away, and try again\./,
       /Remove the existing file and try again, or run npm\s*(?:ERR!|error)?\s*with --force to overwrite files recklessly/,
     ],
     explanation:
@@ -80,7 +84,9 @@ export const npmFailures: readonly KnownFailure[] = [
     patterns: [
       new RegExp(`${NPM} code (?:E404|ETARGET)\\b`),
       /404 Not Found - GET https?:\/\/(?<host>[^/\s]+)\S*/,
-      /'(?<package>[^'\s]+)' is not in this registry/,
+      /'(?<package>[^'\s]+)' is not in (?:this|the npm) registry/,
+      // npm 2 (lib/cache/add-named.js) for a version range nothing satisfies.
+      /No compatible version found: (?<package>\S+)/,
       /No matching version found for (?<package>\S+?)\.?$/m,
     ],
     explanation:
@@ -110,7 +116,11 @@ export const npmFailures: readonly KnownFailure[] = [
     id: 'npm-read-only',
     title: 'npm\'s install folder is on a read-only file system (EROFS)',
     group: 'node',
-    patterns: [new RegExp(`${NPM} code EROFS`), /\bEROFS: read-only file system, (?:mkdir|open|rename|symlink|unlink) '(?<path>[^']+)'/],
+    patterns: [
+      new RegExp(`${NPM} code EROFS`), nodeFsError('EROFS', 'read-only file system', 'mkdir|open|rename|symlink|unlink'),
+      // npm 2-6 (lib/utils/error-message.js EROFS detail).
+      /related to the file system being read-only/,
+    ],
     explanation:
       'The folder npm installs into is read-only: a Node from a system image or a Nix/immutable system (/usr, /nix/store), '
       + 'or a container\'s mounted file system. Install into a prefix in your home folder instead.',

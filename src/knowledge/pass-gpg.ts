@@ -392,7 +392,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-extension-unavailable',
     title: 'pass cannot use git or the clipboard here',
     group: 'pass-gpg',
-    patterns: [/the password store is not a git repository\. Try "(?:pass|\S+) git init"/, /No X11 or Wayland display and clipper detected/, /Could not copy data to the clipboard/],
+    patterns: [/the password store is not a git repository\. Try "(?:pass|\S+) git init"/, /No X11 or Wayland display(?: and clipper)? detected/, /Could not copy data to the clipboard/],
     explanation:
       'These are pass features outside its store: `pass git` needs the store to be a git repository (pass git init), and '
       + '`pass -c` needs a desktop session with xclip or wl-copy. Over SSH, in WSL or on a server there is no clipboard: '

@@ -20,6 +20,11 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
       /Error spawning command line [`'"]?dbus-launch/,
       /Could not connect: No such file or directory/,
+      // godbus (99designs/keyring, hence duo-sso and aws-vault): dbus-launch --autolaunch gave no address, or the
+      // bus socket is not there; GLib's spawn error when GDBus tries to autolaunch without dbus-launch.
+      /dbus: couldn't determine address of session bus/,
+      /dial unix \/run\/user\/\d+\/bus: connect: (?:no such file or directory|connection refused)/,
+      /Failed to execute child process [“"']dbus-launch[”"']/,
       /Failed to connect to (?:the )?(?:D-Bus )?session bus/i,
       /dbus-launch: (?:command )?not found/,
       // Go's os/exec error, also as a logger quotes it (exec: \"dbus-launch\": ...).
@@ -255,6 +260,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,
+      // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
+      /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
       /The collection does not exist\. Please add a key first/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
@@ -298,6 +305,27 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'or change or remove credsStore; the login is then stored again.',
     fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
     example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+  },
+  {
+    // docker/docker-credential-helpers pass/pass.go: the pass helper checks that pass works by decrypting its own
+    // entry (docker-credential-helpers/docker-pass-initialized-check) and says "uninitialized" when that fails, which
+    // is both "never set up" and "gpg could not decrypt it now" (a locked key): the answer must not re-initialise.
+    id: 'docker-pass-uninitialized',
+    title: 'Docker\'s pass credential helper cannot use the password store (not set up, or the gpg key is locked)',
+    group: 'secret-service',
+    patterns: [/\bpass store is uninitialized\b/, /docker-pass-initialized-check/],
+    explanation:
+      'With "credsStore": "pass", Docker keeps registry logins in pass, and its helper first decrypts '
+      + 'docker-credential-helpers/docker-pass-initialized-check. Either that entry was never written (the helper needs it '
+      + 'once: `pass insert docker-credential-helpers/docker-pass-initialized-check`, any content), or gpg could not decrypt '
+      + 'it just now because the key is locked and nothing could ask for the passphrase (decrypting it once in a terminal '
+      + 'unlocks it for gpg-agent\'s cache time). Showing the entry tells which; the store itself is fine either way.',
+    fix: {
+      description: 'Decrypt the helper\'s check entry in a terminal: if it exists this unlocks the key; if pass says it is not in the store, insert it once',
+      commands: [['pass', 'show', 'docker-credential-helpers/docker-pass-initialized-check']],
+      automatic: false,
+    },
+    example: 'Error saving credentials: error storing credentials - err: exit status 1, out: `pass store is uninitialized`',
   },
   {
     // git-ecosystem/git-credential-manager src/shared/Core/CredentialStore.cs: GCM needs a store chosen on Linux,

@@ -124,6 +124,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /Signature expired: (?<sigTime>\d{8}T\d{6}Z) is now earlier than (?<earliest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) - 15 min\.\)/,
       /Signature not yet current: (?<sigTime>\d{8}T\d{6}Z) is still later than (?<latest>\d{8}T\d{6}Z) \((?<serverTime>\d{8}T\d{6}Z) \+ 15 min\.\)/,
       /RequestTimeTooSkewed/,
+      // DynamoDB/Kinesis-style services name the same refusal InvalidSignatureException.
+      /\bInvalidSignatureException: Signature (?:expired|not yet current)\b/,
       /The difference between the request time and the current time is too large/,
       /\bRequestExpired\b|Request has expired\b/,
       /Signature expired: \S+ is now earlier than/,
@@ -176,6 +178,8 @@ export const stsFailures: readonly KnownFailure[] = [
     group: 'sts',
     patterns: [
       /RequestError: send request failed/,
+      // The Go SDK v2's form (smithy-go transport/http RequestSendError around Go's url.Error).
+      /\brequest send failed, (?:Post|Get) "https:\/\/sts[.-]/,
       /Could not connect to the endpoint URL: "?https:\/\/sts\./,
       /Inaccessible host: [`'"]sts\./,
       /(?:getaddrinfo ENOTFOUND|dial tcp: lookup) sts[\w.-]*\.amazonaws\.com/,

@@ -50,6 +50,12 @@ export interface KnownFailure {
   fix: KnowledgeFix;
   /** Less specific entries this one explains: when both match, only this one is reported. */
   supersedes?: readonly string[];
+  /**
+   * A wrapper's words (an SDK's "failed to retrieve credentials: <the real error>"): reported
+   * only when no other entry recognises anything in the text, since the wrapped error, when
+   * known, is the answer.
+   */
+  fallback?: boolean;
   /** One sentence specific to this occurrence, from the facts the message gave. */
   describe?(facts: DiagnosisFacts): string | undefined;
   /** A realistic message (shown in the docs; the tests check every entry recognises its own). */

@@ -105,6 +105,21 @@ describe('diagnoseWith: order and superseding', () => {
     expect(diagnoseWith([general, specific, other], 'tls failed\nother').map((d) => d.id)).toEqual(['specific', 'other']);
     expect(diagnoseWith([general, specific, other], 'it failed\nother').map((d) => d.id)).toEqual(['general', 'other']);
   });
+
+  it('reports a fallback (a wrapper\'s words) only when no other entry is left, and every fallback then', () => {
+    const wrapper = entry('wrapper', [/failed to retrieve credentials/], { fallback: true });
+    const wrapper2 = entry('wrapper2', [/get credentials/], { fallback: true });
+    const inner = entry('inner', [/no such host/]);
+    const innerGone = entry('inner-gone', [/no such host/], { supersedes: ['inner'] });
+    const text = 'get credentials: failed to retrieve credentials: lookup sts.example: no such host';
+    expect(diagnoseWith([wrapper, inner], text).map((d) => d.id)).toEqual(['inner']);
+    expect(diagnoseWith([wrapper, wrapper2], text).map((d) => d.id)).toEqual(['wrapper2', 'wrapper']);
+    expect(diagnoseWith([wrapper, inner], 'failed to retrieve credentials: EOF').map((d) => d.id)).toEqual(['wrapper']);
+    // A superseded entry does not count as a specific one: the fallback stays beside its superseder.
+    expect(diagnoseWith([wrapper, inner, innerGone], text).map((d) => d.id)).toEqual(['inner-gone']);
+    expect(diagnoseWith([wrapper, entry('gone', [/no such host/]), entry('eraser', [/sts\.example/], { supersedes: ['gone'], fallback: true })], text).map((d) => d.id))
+      .toEqual(['wrapper', 'eraser']);
+  });
 });
 
 describe('diagnoseWith: facts from AWS error lines', () => {
@@ -120,6 +135,14 @@ describe('diagnoseWith: facts from AWS error lines', () => {
       ['throttled', 1, { code: 'Throttling', operation: 'AssumeRoleWithSAML', maxRetries: 4 }],
       ['denied', 2, { code: 'AccessDenied', operation: 'GetRole', role: 'admin', account: '123456789012' }],
     ]);
+  });
+
+  it('reads a role ARN\'s name without the sentence\'s comma or full stop after it, and keeps them inside a name', () => {
+    const e = entry('arn', [/assume role/]);
+    expect(facts([e], 'failed to load assume role for arn:aws:iam::123456789012:role/admin, source profile dev')).toStrictEqual([{ role: 'admin', account: '123456789012' }]);
+    expect(facts([e], 'cannot assume role arn:aws:iam::123456789012:role/ops/deploy.')).toStrictEqual([{ role: 'deploy', account: '123456789012' }]);
+    expect(facts([e], 'assume role arn:aws:iam::123456789012:role/a,b.c-d@e failed')).toStrictEqual([{ role: 'a,b.c-d@e', account: '123456789012' }]);
+    expect(facts([e], 'assume role as arn:aws:sts::123456789012:assumed-role/readonly, then')).toStrictEqual([{ role: 'readonly', account: '123456789012' }]);
   });
 
   it("takes the role from duo-sso's Failed to Assume Role line", () => {

@@ -117,6 +117,9 @@ describe('pairs that share words are told apart', () => {
 
   it('an expired SAML assertion (5 minutes) is not an expired session', () => {
     expect(only('An error occurred (ExpiredTokenException) when calling the AssumeRoleWithSAML operation: Token must be redeemed within 5 minutes of issuance').id).toBe('expired-assertion');
+    // The codes alone, as a title gives them: ExpiredToken is the session's; ExpiredTokenException alone is not claimed by it.
+    expect(only('Error: ExpiredToken').id).toBe('session-expired');
+    expect(diagnose('Error: ExpiredTokenException').map((d) => d.id)).not.toContain('session-expired');
   });
 
   it('a tap that moved (remote mismatch) is re-pointed, not untapped; a broken tap goes through the repair ladder', () => {
@@ -208,6 +211,70 @@ describe('pairs that share words are told apart', () => {
     for (const t of ['zsh: command not found: duo-sso-setup', "Unknown command: 'duo-sso-setup'"]) expect(duoSso!.patterns.some((p) => p.test(t)), t).toBe(false);
   });
 
+  it('the Go SDK\'s "failed to retrieve credentials" is answered by the error it wraps when that is known, and by region/network only when not', () => {
+    const wrapped = 'operation error STS: AssumeRole, exceeded maximum number of attempts, 3, failed to sign request: failed to retrieve credentials';
+    const bare = only(wrapped);
+    expect(bare.id).toBe('credential-source-failed');
+    expect(bare.fix.commands[0]).toEqual(['aws', 'configure', 'get', 'region', '--profile', '<profile>']);
+    expect(bare.fix.commands.some(isDestructive)).toBe(false);
+    // The same wrapper around an SSO token that needs a new login, and around the metadata-service fallback.
+    const sso = only('operation error SQS: ReceiveMessage, get identity: get credentials: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 1a2b, InvalidGrantException:');
+    expect(sso.id).toBe('sso-session-expired');
+    const imds = only(`${wrapped}: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded`);
+    expect(imds.id).toBe('imds-fallback');
+    for (const d of [sso, imds]) expect(answer(d)).not.toMatch(/sso_region/);
+  });
+
+  it('ENOSPC from the file-watcher limit is not a full disk (freeing space would not help)', () => {
+    expect(diagnose("Error: ENOSPC: System limit for number of file watchers reached, watch '/home/jdoe/project/src'").map((d) => d.id)).not.toContain('disk-full');
+    expect(diagnose('Error: watch /home/jdoe/project ENOSPC').map((d) => d.id)).not.toContain('disk-full');
+    // Node 0.x's disk-full form is.
+    expect(only("npm ERR! Error: ENOSPC, mkdir '/usr/lib/node_modules/duo-sso-setup'").id).toBe('disk-full');
+  });
+
+  it('an old-Node EACCES on ~/.aws is the AWS files\' owner, not npm\'s prefix (and the other way round)', () => {
+    const aws = only("Error: EACCES, open '/home/jdoe/.aws/credentials'");
+    expect(aws.id).toBe('aws-files-permissions');
+    expect(aws.fix.commands.flat()).not.toContain('prefix');
+    const npm = only("npm ERR! Error: EACCES, mkdir '/usr/local/lib/node_modules/duo-sso-setup'");
+    expect(npm.id).toBe('npm-global-permissions');
+    expect(npm.fix.commands.flat()).not.toContain('~/.aws');
+  });
+
+  it('a permission refusal on ~/.aws in any language is the AWS files\' owner, not Homebrew\'s folders or an IAM denial', () => {
+    for (const text of [
+      'Errno::EACCES: Permission denied @ rb_sysopen - /home/jdoe/.aws/credentials',
+      'java.nio.file.AccessDeniedException: /home/jdoe/.aws/config',
+    ]) {
+      const d = only(text);
+      expect(d.id, text).toBe('aws-files-permissions');
+      expect(d.fix.commands[0]).toEqual(['sudo', 'chown', '-R', '<user>', '~/.aws']);
+    }
+    expect(only('Errno::EACCES: Permission denied - /usr/local/Cellar/node').id).toBe('brew-permissions');
+  });
+
+  it('a SAML tool\'s "Error authenticating to IdP" is answered by what it wraps (DNS, timeout) when known, and as a refused sign-in only when not', () => {
+    expect(only('Error authenticating to IdP.: error retrieving login form from idp: Get "https://sso.example.com/adfs/ls/": dial tcp: lookup sso.example.com: no such host').id).toBe('dns-failure');
+    const refused = only('Error authenticating to IdP.: error authenticating with Okta: 401 Unauthorized');
+    expect(refused.id).toBe('idp-login-failed');
+    // A lockout is not cured by retrying with the saved password: the answer says so, and nothing is deleted.
+    expect(answer(only('Your Okta access has been locked out due to failed login attempts.'))).toMatch(/keeps it locked/);
+    expect(refused.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('docker\'s pass helper saying "uninitialized" (never set up, or a locked key) is not answered by re-initialising the store', () => {
+    const d = only('Error saving credentials: error storing credentials - err: exit status 1, out: `pass store is uninitialized`');
+    expect(d.id).toBe('docker-pass-uninitialized');
+    expect(d.fix.commands[0]).toEqual(['pass', 'show', 'docker-credential-helpers/docker-pass-initialized-check']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(d)).not.toMatch(/pass init|re-?initiali[sz]e/i);
+  });
+
+  it('aws-vault finding 169.254.169.254 taken (its own EC2 server) is not the metadata-service fallback of a profile without credentials', () => {
+    expect(diagnose('aws-vault: error: exec: Another process is already bound to 169.254.169.254:80').map((d) => d.id)).not.toContain('imds-fallback');
+    expect(only('Get "http://169.254.169.254/latest/api/token": dial tcp 169.254.169.254:80: connect: no route to host').id).toBe('imds-fallback');
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
@@ -225,7 +292,7 @@ describe('unknown text: the right family, or an honest "unknown"', () => {
     ['kwalletd5: the wallet password prompt timed out', 'secret-store'],
     // Network errors that mention tokens or login.
     ['login failed: dial tcp 10.0.0.1:443: i/o deadline reached while fetching token', 'network'],
-    ['Error: getaddrinfo EAI_FAIL sso.example.com (session token refresh)', 'network'],
+    ['Error: getaddrinfo EAI_SYSTEM sso.example.com (session token refresh)', 'network'],
     // Permission errors that mention credentials files (one under ~/.aws is aws-files-permissions now).
     ["Error: EACCES: permission denied, open '/home/jdoe/.kube/credentials.lock'", 'permissions'],
     // Authentication by its own codes.
