@@ -1,40 +1,54 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A filesystem without hard links (some network and FAT mounts): link() fails with the errno
 // such a filesystem gives, everything else is the real filesystem.
-const linkError = vi.hoisted(() => ({ code: undefined as string | undefined }));
+// `only` limits the failure to links made at matching names, `times` to that many calls.
+const linkError = vi.hoisted(() => ({ code: undefined as string | undefined, only: undefined as RegExp | undefined, times: Infinity }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const link: typeof real.link = async (from, to) => {
-    if (linkError.code) throw Object.assign(new Error(`${linkError.code}: link '${String(from)}' -> '${String(to)}'`), { code: linkError.code });
+    if (linkError.code && linkError.times > 0 && (!linkError.only || linkError.only.test(String(to)))) {
+      linkError.times--;
+      throw Object.assign(new Error(`${linkError.code}: link '${String(from)}' -> '${String(to)}'`), { code: linkError.code });
+    }
     return real.link(from, to);
   };
   return { ...real, link, default: { ...real, link } };
 });
 
-const { withFileLock } = await import('../../src/fs/lock.js');
+const { serialiseOwner, withFileLock } = await import('../../src/fs/lock.js');
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lock-nolinks-'));
 });
 afterEach(async () => {
-  linkError.code = undefined;
+  Object.assign(linkError, { code: undefined, only: undefined, times: Infinity });
   await rm(dir, { recursive: true, force: true });
 });
+
+/** What this process has open in the test's folder (a removed file reads "… (deleted)"). */
+async function openHere(): Promise<string[]> {
+  const fds = await readdir('/proc/self/fd');
+  expect(fds.length).toBeGreaterThan(2);
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets.filter((t) => t.startsWith(dir));
+}
 
 describe('withFileLock where hard links are refused', () => {
   it.each(['EPERM', 'ENOTSUP', 'ENOSYS'])('takes the lock in two steps when link() fails with %s, and leaves nothing behind', async (code) => {
     linkError.code = code;
     const file = join(dir, 'state.json');
-    const inside = await withFileLock(file, async () => ({ lock: await readFile(`${file}.lock`, 'utf8'), names: (await readdir(dir)).sort() }));
+    const inside = await withFileLock(file, async () => ({ lock: await readFile(`${file}.lock`, 'utf8'), names: (await readdir(dir)).sort(), open: await openHere() }));
     expect(JSON.parse(inside.lock)).toMatchObject({ pid: process.pid, host: hostname() });
     expect(inside.lock).toMatch(/^\{.*\}\n$/);
     // The private file the lock would have been linked from is gone before the work starts.
     expect(inside.names).toEqual(['state.json.lock']);
+    expect(inside.open).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -63,4 +77,32 @@ describe('withFileLock where hard links are refused', () => {
     expect(ran).toBe(false);
     expect(await readdir(dir)).toEqual(['state.json']);
   });
+});
+
+describe('withFileLock between other processes\' steps', () => {
+  it('a lock that was released between our attempt and our look at it is taken on the next attempt, at once', async () => {
+    // link() says "taken", and by the time we read the lock its owner has released it.
+    Object.assign(linkError, { code: 'EEXIST', only: /state\.json\.lock$/, times: 1 });
+    const file = join(dir, 'state.json');
+    const t0 = Date.now();
+    expect(await withFileLock(file, async () => JSON.parse(await readFile(`${file}.lock`, 'utf8')).pid)).toBe(process.pid);
+    expect(linkError.times).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a failure to make the guard that breaking a stale lock needs comes out as it is, not retried for ever', async () => {
+    Object.assign(linkError, { code: 'EIO', only: /\.break-/ });
+    const file = join(dir, 'state.json');
+    const dead = spawnSync('/bin/true').pid!;
+    const stale = serialiseOwner({ pid: dead, host: hostname(), token: '00000000deadbeef' });
+    await writeFile(`${file}.lock`, stale);
+    let ran = false;
+    const t0 = Date.now();
+    await expect(withFileLock(file, async () => (ran = true))).rejects.toMatchObject({ code: 'EIO', message: expect.stringMatching(/^EIO: link .*state\.json\.lock\.break-00000000deadbeef'$/) });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(ran).toBe(false);
+    expect(await readFile(`${file}.lock`, 'utf8')).toBe(stale);
+    expect(await readdir(dir)).toEqual(['state.json.lock']);
+  }, 10_000);
 });
