@@ -7,7 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // A filesystem without hard links (some network and FAT mounts): link() fails with the errno
 // such a filesystem gives, everything else is the real filesystem.
 // `only` limits the failure to links made at matching names, `times` to that many calls.
-const linkError = vi.hoisted(() => ({ code: undefined as string | undefined, only: undefined as RegExp | undefined, times: Infinity }));
+const linkError = vi.hoisted(() => ({
+  code: undefined as string | undefined,
+  only: undefined as RegExp | undefined,
+  times: Infinity,
+  beforeRm: undefined as { name: RegExp; then: () => Promise<void> } | undefined,
+}));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const link: typeof real.link = async (from, to) => {
@@ -17,7 +22,16 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }
     return real.link(from, to);
   };
-  return { ...real, link, default: { ...real, link } };
+  // Runs `beforeRm` once, just before a file named like it is removed.
+  const rm: typeof real.rm = async (path, opts) => {
+    const run = linkError.beforeRm;
+    if (run && run.name.test(String(path))) {
+      linkError.beforeRm = undefined;
+      await run.then();
+    }
+    return real.rm(path, opts);
+  };
+  return { ...real, link, rm, default: { ...real, link, rm } };
 });
 
 const { serialiseOwner, withFileLock } = await import('../../src/fs/lock.js');
@@ -27,7 +41,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lock-nolinks-'));
 });
 afterEach(async () => {
-  Object.assign(linkError, { code: undefined, only: undefined, times: Infinity });
+  Object.assign(linkError, { code: undefined, only: undefined, times: Infinity, beforeRm: undefined });
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -105,4 +119,32 @@ describe('withFileLock between other processes\' steps', () => {
     expect(await readFile(`${file}.lock`, 'utf8')).toBe(stale);
     expect(await readdir(dir)).toEqual(['state.json.lock']);
   }, 10_000);
+});
+
+describe('a process that exits in the middle of breaking a stale lock', () => {
+  it('removes its guard on the way out, so the next process need not wait for it', async () => {
+    // A module that has taken no lock yet in this process (so no exit hook of its own so far).
+    vi.resetModules();
+    const before = new Set(process.listeners('exit'));
+    const fresh = await import('../../src/fs/lock.js');
+    const file = join(dir, 'state.json');
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(`${file}.lock`, fresh.serialiseOwner({ pid: dead, host: hostname(), token: '00000000deadbeef' }));
+    let atExit: string[] = [];
+    let whileBreaking: string[] = [];
+    // process.exit() (a Ctrl-C handler) just as the stale lock is about to be removed: what the
+    // exit hooks run, and what they leave.
+    linkError.beforeRm = {
+      name: /state\.json\.lock$/,
+      then: async () => {
+        whileBreaking = (await readdir(dir)).sort();
+        for (const hook of process.listeners('exit').filter((l) => !before.has(l))) hook(130);
+        atExit = (await readdir(dir)).sort();
+      },
+    };
+    expect(await fresh.withFileLock(file, async () => 'ran')).toBe('ran');
+    expect(whileBreaking).toEqual(['state.json.lock', 'state.json.lock.break-00000000deadbeef']);
+    expect(atExit).toEqual(['state.json.lock']);
+    expect(await readdir(dir)).toEqual([]);
+  });
 });
