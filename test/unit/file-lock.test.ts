@@ -422,6 +422,19 @@ describe('who owns a lock', () => {
     expect(ownerGone({ pid: process.pid, start: `${Number(start) - 1}`, host: 'some-other-host' })).toBe(false);
   });
 
+  it('a live process of another user (signals refused with EPERM) is not gone; only ESRCH means gone', () => {
+    const theirs = deadPid();
+    const kill = vi.spyOn(process, 'kill').mockImplementation((pid) => {
+      throw Object.assign(new Error('kill'), { code: pid === theirs ? 'EPERM' : 'ESRCH' });
+    });
+    try {
+      expect(ownerGone({ pid: theirs, host: hostname() })).toBe(false);
+      expect(ownerGone({ pid: theirs + 1, host: hostname() })).toBe(true);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
   it.runIf(process.platform === 'linux')('knows when a process started, whatever its command name, and nothing for a dead pid', async () => {
     // A name with spaces and ')' shifts every field for a parser that splits the whole line.
     const odd = join(dir, 'a) b c (d');
