@@ -7,14 +7,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fault = vi.hoisted(() => ({ rename: undefined as string | undefined }));
+const fault = vi.hoisted(() => ({ rename: undefined as string | undefined, mkdir: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const rename: typeof real.rename = async (from, to) => {
     if (fault.rename && !String(to).endsWith('.bak')) throw Object.assign(new Error(`${fault.rename}: rename '${String(from)}' -> '${String(to)}'`), { code: fault.rename });
     return real.rename(from, to);
   };
-  return { ...real, rename, default: { ...real, rename } };
+  const mkdir = (async (path: Parameters<typeof real.mkdir>[0], opts?: Parameters<typeof real.mkdir>[1]) => {
+    if (fault.mkdir) throw Object.assign(new Error(`${fault.mkdir}: mkdir '${String(path)}'`), { code: fault.mkdir });
+    return real.mkdir(path, opts);
+  }) as typeof real.mkdir;
+  return { ...real, rename, mkdir, default: { ...real, rename, mkdir } };
 });
 
 const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
@@ -28,6 +32,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   fault.rename = undefined;
+  fault.mkdir = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -70,6 +75,31 @@ describe('a write the file system refuses', () => {
 });
 
 describe('refusals found before writing', () => {
+  it('withLockedFiles explains a folder it cannot make, before running anything', async () => {
+    fault.mkdir = 'EACCES';
+    const p = join(dir, 'sub', 'config');
+    let ran = false;
+    await expect(withLockedFiles([{ path: p }], async () => (ran = true))).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: permission denied; it was left unchanged`,
+      opts: { hint: `Check who owns it and its folder: ls -ld ${join(dir, 'sub')} ${p}` },
+    });
+    expect(ran).toBe(false);
+    expect(await left()).toEqual(['credentials']);
+  });
+
+  it('withLockedFiles explains a file it must not touch, naming it as the caller did', async () => {
+    const p = join(dir, 'config');
+    execFileSync('mkfifo', [p]);
+    let ran = false;
+    await expect(withLockedFiles([{ path: p }], async () => (ran = true))).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: it is a named pipe, not a regular file; it was left unchanged`,
+    });
+    expect(ran).toBe(false);
+    expect(await left()).toEqual(['config', 'credentials']);
+  });
+
   it('a folder on the path that is a file', async () => {
     const p = join(dir, 'credentials', 'nested');
     await expect(updateFile(p, () => 'x')).rejects.toMatchObject({

@@ -80,7 +80,7 @@ describe('safeWrite', () => {
 
   it('keeps as many backups as DUO_SSO_SETUP_KEEP_BACKUPS says (1–100), else five', async () => {
     const { keptBackups } = await import('../../src/fs/safe-write.js');
-    expect([keptBackups({}), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '100' })]).toEqual([5, 2, 100]);
+    expect([keptBackups({}), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '1' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '100' })]).toEqual([5, 1, 2, 100]);
     for (const bad of ['0', '-1', '101', '2.5', 'all', '']) expect(keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: bad })).toBe(5);
     const p = join(dir, 'config');
     let t = Date.parse('2026-01-01T00:00:00Z');
@@ -344,6 +344,24 @@ describe('withLockedFiles', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(files).toEqual([{ path: join(dir, 'link'), file: real }, { path: real, file: real }]);
     expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('two runs that need the same two files, named in opposite orders, both finish: each waits for the other, neither for ever', async () => {
+    const [config, credentials] = [join(dir, 'config'), join(dir, 'credentials')];
+    await writeFile(config, '0');
+    await writeFile(credentials, '0');
+    const bump = (first: string, second: string) => withLockedFiles([{ path: first }, { path: second }], async (files) => {
+      for (const f of files) {
+        const n = Number((await f.read())!.toString());
+        await new Promise((r) => setTimeout(r, 20));
+        await f.write(String(n + 1));
+      }
+    });
+    const t0 = Date.now();
+    await Promise.all([bump(config, credentials), bump(credentials, config), bump(config, credentials)]);
+    // Taking them in the order given, two runs would each hold one and wait 15 s for the other.
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect([await readFile(config, 'utf8'), await readFile(credentials, 'utf8')]).toEqual(['3', '3']);
   });
 
   it('reads, writes and removes under the lock; a folder is made for a new file', async () => {
