@@ -3,7 +3,7 @@
 // such files once their writer is gone; a live writer's temporary file is left alone.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeWrite } from '../../src/fs/safe-write.js';
@@ -62,6 +62,21 @@ describe('stale temporary files of a killed writer', () => {
       kill.mockRestore();
     }
     expect(await temps(dir)).toEqual([`.config.tmp-${theirs}-abcdef01`]);
+  });
+
+  it.runIf(process.geteuid?.() === 0)('for a user who is not root, only that user\'s temporary files are removed', async () => {
+    const dir = await folder();
+    const dead = await deadPid();
+    await writeFile(join(dir, `.config.tmp-${dead}-abcdef01`), 'the user\'s keys');
+    await chown(join(dir, `.config.tmp-${dead}-abcdef01`), 1000, 1000);
+    await writeFile(join(dir, `.config.tmp-${dead}-abcdef02`), 'root\'s');
+    const euid = vi.spyOn(process, 'geteuid').mockReturnValue(1000);
+    try {
+      await safeWrite(join(dir, 'other'), 'new');
+    } finally {
+      euid.mockRestore();
+    }
+    expect(await temps(dir)).toEqual([`.config.tmp-${dead}-abcdef02`]);
   });
 
   it('kill -9 during real writes: whatever is left is gone after the next write of another file', async () => {
