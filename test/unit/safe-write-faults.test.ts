@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fault = vi.hoisted(() => ({ rename: undefined as string | undefined, mkdir: undefined as string | undefined }));
+const fault = vi.hoisted(() => ({ rename: undefined as string | undefined, mkdir: undefined as string | undefined, openTemp: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const rename: typeof real.rename = async (from, to) => {
@@ -18,7 +18,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     if (fault.mkdir) throw Object.assign(new Error(`${fault.mkdir}: mkdir '${String(path)}'`), { code: fault.mkdir });
     return real.mkdir(path, opts);
   }) as typeof real.mkdir;
-  return { ...real, rename, mkdir, default: { ...real, rename, mkdir } };
+  // The next content's temporary file (.NAME.tmp-PID-HEX) cannot be created.
+  const open = (async (path: Parameters<typeof real.open>[0], ...rest: [Parameters<typeof real.open>[1], Parameters<typeof real.open>[2]]) => {
+    if (fault.openTemp && /\/\.[^/]+\.tmp-\d+-[0-9a-f]{8}$/.test(String(path))) throw Object.assign(new Error(`${fault.openTemp}: open '${String(path)}'`), { code: fault.openTemp });
+    return real.open(path, ...rest);
+  }) as typeof real.open;
+  return { ...real, rename, mkdir, open, default: { ...real, rename, mkdir, open } };
 });
 
 const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
@@ -33,6 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   fault.rename = undefined;
   fault.mkdir = undefined;
+  fault.openTemp = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -52,6 +58,16 @@ describe('a write the file system refuses', () => {
       name: 'UserError',
       message: `cannot update ${path}: ${why}; it was left unchanged`,
       opts: { hint: hint.replace(/DIR/g, dirname(path)).replace(/PATH/g, path) },
+    });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+    expect(await left()).toEqual(['credentials']);
+  });
+
+  it('a temporary file that cannot be created: the refusal is explained (not hidden by the cleanup), the file as it was', async () => {
+    fault.openTemp = 'ENOSPC';
+    await expect(safeWrite(path, 'new\n', { backup: false })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${path}: the disk is full; it was left unchanged`,
     });
     expect(await readFile(path, 'utf8')).toBe('old\n');
     expect(await left()).toEqual(['credentials']);
