@@ -134,8 +134,9 @@ function readLockSync(path: string): Observed | undefined {
     // An older version's bare pid, or junk: the inode and content name this instance.
     // Stryker disable next-line MethodExpression,LogicalOperator,ConditionalExpression,StringLiteral: equivalent, any token that stays the same while the file does names this instance
     const digest = Buffer.from(text).toString('hex').slice(0, 12) || 'empty';
-    // Stryker disable next-line StringLiteral: equivalent, a bare pid's owner token is never read, and any token that stays the same while the file does names this instance
-    return { owner: parsed ? { ...parsed, token: '' } : undefined, token: `l${info.ino}-${digest}`, mtimeMs: info.mtimeMs };
+    // Stryker disable next-line StringLiteral: equivalent, a bare pid's owner token is never read (the instance's token is below)
+    const owner = parsed ? { ...parsed, token: '' } : undefined;
+    return { owner, token: `l${info.ino}-${digest}`, mtimeMs: info.mtimeMs };
   } finally {
     closeSync(fd);
   }

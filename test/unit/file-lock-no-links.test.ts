@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -145,6 +145,31 @@ describe('a process that exits in the middle of breaking a stale lock', () => {
     expect(await fresh.withFileLock(file, async () => 'ran')).toBe('ran');
     expect(whileBreaking).toEqual(['state.json.lock', 'state.json.lock.break-00000000deadbeef']);
     expect(atExit).toEqual(['state.json.lock']);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('a breaker killed right after it removed a lock nobody could read', () => {
+  it('leaves a guard that the next holder of the lock removes', async () => {
+    const file = join(dir, 'state.json');
+    await writeFile(`${file}.lock`, 'half a {"pid":');
+    await utimes(`${file}.lock`, 1, 1);
+    // The guard as it is while the junk lock is being removed: what a kill -9 right after leaves.
+    let guard: { name: string; content: string } | undefined;
+    linkError.beforeRm = {
+      name: /state\.json\.lock$/,
+      then: async () => {
+        const names = (await readdir(dir)).filter((n) => n.includes('.break-'));
+        expect(names).toHaveLength(1);
+        guard = { name: names[0]!, content: await readFile(join(dir, names[0]!), 'utf8') };
+      },
+    };
+    expect(await withFileLock(file, async () => 'ran')).toBe('ran');
+    expect(guard).toBeDefined();
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(join(dir, guard!.name), guard!.content.replace(/"pid":\d+/, `"pid":${dead}`));
+    expect(await readdir(dir)).toEqual([guard!.name]);
+    expect(await withFileLock(file, async () => (await readdir(dir)).sort())).toEqual(['state.json.lock']);
     expect(await readdir(dir)).toEqual([]);
   });
 });
