@@ -119,7 +119,7 @@ function readLockSync(path: string): Observed | undefined {
       }
     })();
     if (!info) return undefined;
-    // Stryker disable next-line StringLiteral,ConditionalExpression: equivalent, any token that stays the same while the file does names it (an empty one too), and an unsafe key holding undefined is no reason
+    // Stryker disable next-line ConditionalExpression: equivalent, an unsafe key holding undefined is no reason
     return { owner: undefined, token: `u${info.ino}m${Math.floor(info.mtimeMs)}`, mtimeMs: info.mtimeMs, ...(unsafe ? { unsafe } : {}) };
   }
   try {

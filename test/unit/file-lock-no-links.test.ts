@@ -150,9 +150,12 @@ describe('a process that exits in the middle of breaking a stale lock', () => {
 });
 
 describe('a breaker killed right after it removed a lock nobody could read', () => {
-  it('leaves a guard that the next holder of the lock removes', async () => {
+  it.each([
+    ['junk', (path: string) => writeFile(path, 'half a {"pid":')],
+    ['a socket, which cannot be opened', async (path: string) => void spawnSync('python3', ['-c', 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])', path])],
+  ])('(%s) leaves a guard that the next holder of the lock removes', async (_, plant) => {
     const file = join(dir, 'state.json');
-    await writeFile(`${file}.lock`, 'half a {"pid":');
+    await plant(`${file}.lock`);
     await utimes(`${file}.lock`, 1, 1);
     // The guard as it is while the junk lock is being removed: what a kill -9 right after leaves.
     let guard: { name: string; content: string } | undefined;
