@@ -132,7 +132,7 @@ function readLockSync(path: string): Observed | undefined {
     const parsed = parseOwner(text);
     if (parsed?.token) return { owner: parsed as LockOwner, token: parsed.token, mtimeMs: info.mtimeMs };
     // An older version's bare pid, or junk: the inode and content name this instance.
-    // Stryker disable next-line MethodExpression,LogicalOperator,ConditionalExpression,StringLiteral: equivalent, any token that stays the same while the file does names this instance
+    // Stryker disable next-line LogicalOperator,ConditionalExpression,StringLiteral: equivalent, any token that stays the same while the file does names this instance
     const digest = Buffer.from(text).toString('hex').slice(0, 12) || 'empty';
     // Stryker disable next-line StringLiteral: equivalent, a bare pid's owner token is never read (the instance's token is below)
     const owner = parsed ? { ...parsed, token: '' } : undefined;

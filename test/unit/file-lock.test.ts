@@ -311,6 +311,7 @@ describe('a lock that is in the way', () => {
   it.each([
     ['empty (half-written)', async (path: string) => writeFile(path, '')],
     ['junk', async (path: string) => writeFile(path, 'half a {"pid":')],
+    ['a long line of junk (longer than a file name may be)', async (path: string) => writeFile(path, `${'junk '.repeat(100)}\n`)],
     ['a killed older version\'s bare pid', async (path: string) => writeFile(path, `${deadPid()}\n`)],
     ['a socket (which cannot be opened)', async (path: string) => void spawnSync('python3', ['-c', 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])', path])],
   ])('a lock without a live owner, %s, is broken once it is more than 10 seconds old', async (kind, plant) => {
