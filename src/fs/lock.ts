@@ -227,7 +227,7 @@ async function breakStale(path: string, seen: Observed, depth: number): Promise<
     // Under the guard nobody else may remove this instance, so if the token still matches,
     // the file at `path` is the very one we judged stale.
     const again = readLockSync(path);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,ObjectLiteral,BooleanLiteral: equivalent without a breaker that ignores guards (an older version): under the guard the instance with this token cannot be replaced, and its dead owner stays gone
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, under its guard nobody else removes the instance with this token between our read and rm
     if (again && again.token === seen.token && isStale(again)) await rm(path, { force: true });
   } finally {
     releaseSync(guard, owner.token);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,10 +12,17 @@ const linkError = vi.hoisted(() => ({
   only: undefined as RegExp | undefined,
   times: Infinity,
   beforeRm: undefined as { name: RegExp; then: () => Promise<void> } | undefined,
+  beforeLink: undefined as { name: RegExp; then: () => Promise<void> } | undefined,
+  onRm: undefined as ((path: string) => Promise<void>) | undefined,
 }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const link: typeof real.link = async (from, to) => {
+    const run = linkError.beforeLink;
+    if (run && run.name.test(String(to))) {
+      linkError.beforeLink = undefined;
+      await run.then();
+    }
     if (linkError.code && linkError.times > 0 && (!linkError.only || linkError.only.test(String(to)))) {
       linkError.times--;
       throw Object.assign(new Error(`${linkError.code}: link '${String(from)}' -> '${String(to)}'`), { code: linkError.code });
@@ -24,6 +31,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
   // Runs `beforeRm` once, just before a file named like it is removed.
   const rm: typeof real.rm = async (path, opts) => {
+    await linkError.onRm?.(String(path));
     const run = linkError.beforeRm;
     if (run && run.name.test(String(path))) {
       linkError.beforeRm = undefined;
@@ -34,14 +42,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, link, rm, default: { ...real, link, rm } };
 });
 
-const { serialiseOwner, withFileLock } = await import('../../src/fs/lock.js');
+const { processStart, serialiseOwner, withFileLock } = await import('../../src/fs/lock.js');
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lock-nolinks-'));
 });
 afterEach(async () => {
-  Object.assign(linkError, { code: undefined, only: undefined, times: Infinity, beforeRm: undefined });
+  Object.assign(linkError, { code: undefined, only: undefined, times: Infinity, beforeRm: undefined, beforeLink: undefined, onRm: undefined });
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -173,6 +181,75 @@ describe('a breaker killed right after it removed a lock nobody could read', () 
     await writeFile(join(dir, guard!.name), guard!.content.replace(/"pid":\d+/, `"pid":${dead}`));
     expect(await readdir(dir)).toEqual([guard!.name]);
     expect(await withFileLock(file, async () => (await readdir(dir)).sort())).toEqual(['state.json.lock']);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('two processes breaking one stale lock', () => {
+  /** Settles within `ms`? */
+  const settles = (p: Promise<unknown>, ms = 500) =>
+    Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+  it('the other broke it first and holds the lock now: its lock is left alone and waited for', async () => {
+    const file = join(dir, 'state.json');
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(`${file}.lock`, serialiseOwner({ pid: dead, host: hostname(), token: '00000000deadbeef' }));
+    // Between our look at the stale lock and our guard, the other process broke it (its guard
+    // is gone again) and took the lock.
+    const theirs = serialiseOwner({ pid: process.pid, start: processStart(process.pid), host: hostname(), token: 'cccccccccccccccc' });
+    let tookIt!: () => void;
+    const taken = new Promise<void>((r) => (tookIt = r));
+    linkError.beforeLink = {
+      name: /\.break-00000000deadbeef$/,
+      then: async () => {
+        await rm(`${file}.lock`);
+        await writeFile(`${file}.lock`, theirs);
+        tookIt();
+      },
+    };
+    const attempt = withFileLock(file, async () => 'ran');
+    await taken;
+    expect(await settles(attempt)).toBe(false);
+    expect(await readFile(`${file}.lock`, 'utf8')).toBe(theirs);
+    await rm(`${file}.lock`);
+    expect(await attempt).toBe('ran');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('what is there under our guard is another stale instance: only that instance\'s own guard holder removes it', async () => {
+    const file = join(dir, 'state.json');
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(`${file}.lock`, serialiseOwner({ pid: dead, host: hostname(), token: '00000000deadbeef' }));
+    // Before our guard: the instance we judged was broken, and a third process's lock, whose
+    // owner died too, is there now.
+    linkError.beforeLink = {
+      name: /\.break-00000000deadbeef$/,
+      then: async () => {
+        await unlink(`${file}.lock`);
+        await writeFile(`${file}.lock`, serialiseOwner({ pid: dead, host: hostname(), token: 'dddddddddddddddd' }));
+      },
+    };
+    // The protocol's rule, checked at every removal of the lock: its instance's guard exists
+    // (held by the remover), so no one removes an instance someone else may be replacing.
+    const unguarded: string[] = [];
+    linkError.onRm = async (path) => {
+      if (path !== `${file}.lock`) return;
+      const token = (JSON.parse(await readFile(path, 'utf8')) as { token: string }).token;
+      if (!(await readdir(dir)).includes(`state.json.lock.break-${token}`)) unguarded.push(token);
+    };
+    expect(await withFileLock(file, async () => 'ran')).toBe('ran');
+    expect(linkError.beforeLink).toBeUndefined();
+    expect(unguarded).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('the other broke it first and is done already: the lock is taken at once', async () => {
+    const file = join(dir, 'state.json');
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(`${file}.lock`, serialiseOwner({ pid: dead, host: hostname(), token: '00000000deadbeef' }));
+    linkError.beforeLink = { name: /\.break-00000000deadbeef$/, then: () => rm(`${file}.lock`) };
+    expect(await withFileLock(file, async () => JSON.parse(await readFile(`${file}.lock`, 'utf8')).pid)).toBe(process.pid);
+    expect(linkError.beforeLink).toBeUndefined();
     expect(await readdir(dir)).toEqual([]);
   });
 });
