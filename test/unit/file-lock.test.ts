@@ -169,6 +169,18 @@ describe('withFileLock', () => {
     expect(tokens[0]).not.toBe(tokens[1]);
   });
 
+  it.runIf(process.platform === 'linux')('leaves no file of the lock open once the work runs (a handle closed only by the garbage collector is a warning users see)', async () => {
+    const file = join(dir, 'state.json');
+    /** What this process has open in the test's folder (a removed file reads "… (deleted)"). */
+    const openHere = async () => {
+      const fds = await readdir('/proc/self/fd');
+      expect(fds.length).toBeGreaterThan(2);
+      const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      return targets.filter((t) => t.startsWith(dir));
+    };
+    expect(await withFileLock(file, openHere)).toEqual([]);
+  });
+
   it('what the locked work returns or throws comes out unchanged, and the lock is released either way', async () => {
     const file = join(dir, 'state.json');
     expect(await withFileLock(file, async () => ({ wrote: 3 }))).toEqual({ wrote: 3 });
@@ -299,6 +311,7 @@ describe('a lock that is in the way', () => {
   it.each([
     ['empty (half-written)', async (path: string) => writeFile(path, '')],
     ['junk', async (path: string) => writeFile(path, 'half a {"pid":')],
+    ['a long line of junk (longer than a file name may be)', async (path: string) => writeFile(path, `${'junk '.repeat(100)}\n`)],
     ['a killed older version\'s bare pid', async (path: string) => writeFile(path, `${deadPid()}\n`)],
     ['a socket (which cannot be opened)', async (path: string) => void spawnSync('python3', ['-c', 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])', path])],
   ])('a lock without a live owner, %s, is broken once it is more than 10 seconds old', async (kind, plant) => {
@@ -382,6 +395,7 @@ describe('a lock that is in the way', () => {
       [`state.json.lock.break-cccccccccccccccc`]: { content: gone, removed: true },
       [`state.json.lock.break-dddddddddddddddd`]: { content: live, removed: false },
       [`state.json.lock.break-DDDD`]: { content: gone, removed: false },
+      [`state.json.lock.break-eeeeeeeeeeeeeeee.txt`]: { content: gone, removed: false },
     };
     for (const [name, { content, mtime }] of Object.entries(plant) as [string, { content: string; mtime?: number }][]) {
       await writeFile(join(dir, name), content);
@@ -389,7 +403,7 @@ describe('a lock that is in the way', () => {
     }
     await withFileLock(file, async () => 'ran');
     const expected = Object.entries(plant).filter(([, v]) => !v.removed).map(([k]) => k).sort();
-    expect(expected).toHaveLength(10);
+    expect(expected).toHaveLength(11);
     expect(await lockNames()).toEqual(expected);
   });
 });
@@ -408,6 +422,19 @@ describe('who owns a lock', () => {
     // Another machine sharing the folder (NFS home): its pids mean nothing here.
     expect(ownerGone({ pid: deadPid(), host: 'some-other-host' })).toBe(false);
     expect(ownerGone({ pid: process.pid, start: `${Number(start) - 1}`, host: 'some-other-host' })).toBe(false);
+  });
+
+  it('a live process of another user (signals refused with EPERM) is not gone; only ESRCH means gone', () => {
+    const theirs = deadPid();
+    const kill = vi.spyOn(process, 'kill').mockImplementation((pid) => {
+      throw Object.assign(new Error('kill'), { code: pid === theirs ? 'EPERM' : 'ESRCH' });
+    });
+    try {
+      expect(ownerGone({ pid: theirs, host: hostname() })).toBe(false);
+      expect(ownerGone({ pid: theirs + 1, host: hostname() })).toBe(true);
+    } finally {
+      kill.mockRestore();
+    }
   });
 
   it.runIf(process.platform === 'linux')('knows when a process started, whatever its command name, and nothing for a dead pid', async () => {

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { chmod, lchown, chown, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lchown, chown, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,6 +282,29 @@ describe("policy 'owned' for a user who is not root", () => {
     } finally {
       Object.defineProperty(process, 'geteuid', { value: real, configurable: true, writable: true });
     }
+  });
+});
+
+describe.runIf(process.platform === 'linux')('open files', () => {
+  /** What this process has open in the test's folder (other tests' threads open other files, /dev/null among them). */
+  async function openHere(): Promise<string[]> {
+    const fds = await readdir('/proc/self/fd');
+    expect(fds.length).toBeGreaterThan(2);
+    const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+    return targets.filter((t) => t.startsWith(dir));
+  }
+
+  it('none is left open after reading, writing or refusing a pipe (a handle left to the garbage collector is a warning users see)', async () => {
+    const p = join(dir, 'state.json');
+    await writeFile(p, '{}');
+    expect(await readOwnText(p)).toBe('{}');
+    expect(readOwnTextSync(p)).toBe('{}');
+    writeOwnFileSync(p, '{"a":1}');
+    // Opened, then refused for what it is.
+    const pipe = await fifo('pipe');
+    await refusal(() => readOwnFile(pipe));
+    refusalSync(() => readOwnFileSync(pipe));
+    expect(await openHere()).toEqual([]);
   });
 });
 

@@ -7,14 +7,23 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fault = vi.hoisted(() => ({ rename: undefined as string | undefined }));
+const fault = vi.hoisted(() => ({ rename: undefined as string | undefined, mkdir: undefined as string | undefined, openTemp: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const rename: typeof real.rename = async (from, to) => {
     if (fault.rename && !String(to).endsWith('.bak')) throw Object.assign(new Error(`${fault.rename}: rename '${String(from)}' -> '${String(to)}'`), { code: fault.rename });
     return real.rename(from, to);
   };
-  return { ...real, rename, default: { ...real, rename } };
+  const mkdir = (async (path: Parameters<typeof real.mkdir>[0], opts?: Parameters<typeof real.mkdir>[1]) => {
+    if (fault.mkdir) throw Object.assign(new Error(`${fault.mkdir}: mkdir '${String(path)}'`), { code: fault.mkdir });
+    return real.mkdir(path, opts);
+  }) as typeof real.mkdir;
+  // The next content's temporary file (.NAME.tmp-PID-HEX) cannot be created.
+  const open = (async (path: Parameters<typeof real.open>[0], ...rest: [Parameters<typeof real.open>[1], Parameters<typeof real.open>[2]]) => {
+    if (fault.openTemp && /\/\.[^/]+\.tmp-\d+-[0-9a-f]{8}$/.test(String(path))) throw Object.assign(new Error(`${fault.openTemp}: open '${String(path)}'`), { code: fault.openTemp });
+    return real.open(path, ...rest);
+  }) as typeof real.open;
+  return { ...real, rename, mkdir, open, default: { ...real, rename, mkdir, open } };
 });
 
 const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
@@ -28,6 +37,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   fault.rename = undefined;
+  fault.mkdir = undefined;
+  fault.openTemp = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -52,6 +63,16 @@ describe('a write the file system refuses', () => {
     expect(await left()).toEqual(['credentials']);
   });
 
+  it('a temporary file that cannot be created: the refusal is explained (not hidden by the cleanup), the file as it was', async () => {
+    fault.openTemp = 'ENOSPC';
+    await expect(safeWrite(path, 'new\n', { backup: false })).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${path}: the disk is full; it was left unchanged`,
+    });
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+    expect(await left()).toEqual(['credentials']);
+  });
+
   it('anything else stays the error it is (a bug report, not advice)', async () => {
     fault.rename = 'EIO';
     const error = await safeWrite(path, 'new\n').then(() => undefined, (e: unknown) => e);
@@ -70,6 +91,31 @@ describe('a write the file system refuses', () => {
 });
 
 describe('refusals found before writing', () => {
+  it('withLockedFiles explains a folder it cannot make, before running anything', async () => {
+    fault.mkdir = 'EACCES';
+    const p = join(dir, 'sub', 'config');
+    let ran = false;
+    await expect(withLockedFiles([{ path: p }], async () => (ran = true))).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: permission denied; it was left unchanged`,
+      opts: { hint: `Check who owns it and its folder: ls -ld ${join(dir, 'sub')} ${p}` },
+    });
+    expect(ran).toBe(false);
+    expect(await left()).toEqual(['credentials']);
+  });
+
+  it('withLockedFiles explains a file it must not touch, naming it as the caller did', async () => {
+    const p = join(dir, 'config');
+    execFileSync('mkfifo', [p]);
+    let ran = false;
+    await expect(withLockedFiles([{ path: p }], async () => (ran = true))).rejects.toMatchObject({
+      name: 'UserError',
+      message: `cannot update ${p}: it is a named pipe, not a regular file; it was left unchanged`,
+    });
+    expect(ran).toBe(false);
+    expect(await left()).toEqual(['config', 'credentials']);
+  });
+
   it('a folder on the path that is a file', async () => {
     const p = join(dir, 'credentials', 'nested');
     await expect(updateFile(p, () => 'x')).rejects.toMatchObject({

@@ -1,9 +1,9 @@
 // A writer killed with kill -9 leaves its temporary file (the next content of, say,
 // ~/.aws/credentials, keys included). The next write of *any* file in that folder removes
 // such files once their writer is gone; a live writer's temporary file is left alone.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { safeWrite } from '../../src/fs/safe-write.js';
@@ -44,6 +44,39 @@ describe('stale temporary files of a killed writer', () => {
     await writeFile(join(dir, `.x.tmp-${dead}-NOTHEX!!`), 'not ours: not our name');
     await safeWrite(join(dir, 'other'), 'new');
     expect(await temps(dir)).toEqual([`.config.tmp-${sleeper.pid}-abcdef01`, `.x.tmp-${dead}-NOTHEX!!`, 'notes.tmp-1-abcdef01'].sort());
+  });
+
+  it('a writer that may not be signalled (EPERM: another user\'s process) is alive, its temporary file kept; only ESRCH means gone', async () => {
+    const dir = await folder();
+    const [theirs, gone] = [await deadPid(), await deadPid()];
+    await writeFile(join(dir, `.config.tmp-${theirs}-abcdef01`), 'being written');
+    await writeFile(join(dir, `.config.tmp-${gone}-abcdef02`), 'left by a killed writer');
+    const realKill = process.kill.bind(process);
+    const kill = vi.spyOn(process, 'kill').mockImplementation((pid, signal) => {
+      if (pid === theirs) throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+      return realKill(pid, signal);
+    });
+    try {
+      await safeWrite(join(dir, 'other'), 'new');
+    } finally {
+      kill.mockRestore();
+    }
+    expect(await temps(dir)).toEqual([`.config.tmp-${theirs}-abcdef01`]);
+  });
+
+  it.runIf(process.geteuid?.() === 0)('for a user who is not root, only that user\'s temporary files are removed', async () => {
+    const dir = await folder();
+    const dead = await deadPid();
+    await writeFile(join(dir, `.config.tmp-${dead}-abcdef01`), 'the user\'s keys');
+    await chown(join(dir, `.config.tmp-${dead}-abcdef01`), 1000, 1000);
+    await writeFile(join(dir, `.config.tmp-${dead}-abcdef02`), 'root\'s');
+    const euid = vi.spyOn(process, 'geteuid').mockReturnValue(1000);
+    try {
+      await safeWrite(join(dir, 'other'), 'new');
+    } finally {
+      euid.mockRestore();
+    }
+    expect(await temps(dir)).toEqual([`.config.tmp-${dead}-abcdef02`]);
   });
 
   it('kill -9 during real writes: whatever is left is gone after the next write of another file', async () => {

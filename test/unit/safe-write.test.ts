@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDir, listBackups, safeWrite, updateFile, withLockedFiles } from '../../src/fs/safe-write.js';
+import { backupName, ensureDir, listBackups, safeWrite, updateFile, withLockedFiles } from '../../src/fs/safe-write.js';
 import { heldLocks } from '../../src/fs/lock.js';
 import { readState, updateState } from '../../src/state/state.js';
 
@@ -80,7 +80,7 @@ describe('safeWrite', () => {
 
   it('keeps as many backups as DUO_SSO_SETUP_KEEP_BACKUPS says (1–100), else five', async () => {
     const { keptBackups } = await import('../../src/fs/safe-write.js');
-    expect([keptBackups({}), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '100' })]).toEqual([5, 2, 100]);
+    expect([keptBackups({}), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '1' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '2' }), keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: '100' })]).toEqual([5, 1, 2, 100]);
     for (const bad of ['0', '-1', '101', '2.5', 'all', '']) expect(keptBackups({ DUO_SSO_SETUP_KEEP_BACKUPS: bad })).toBe(5);
     const p = join(dir, 'config');
     let t = Date.parse('2026-01-01T00:00:00Z');
@@ -276,6 +276,17 @@ describe('backups, dry runs and changes that change nothing', () => {
     expect(await readFile(real, 'utf8')).toBe('a');
   });
 
+  it('a dry run without a clock names the backup for the time it runs', async () => {
+    const p = join(dir, 'config');
+    await writeFile(p, 'old');
+    const before = new Date(Date.now() - 1);
+    const r = await safeWrite(p, 'new', { dryRun: true });
+    const after = new Date(Date.now() + 1);
+    expect(r).toMatchObject({ path: p, changed: true });
+    expect(r.backup! > backupName(p, before) && r.backup! < backupName(p, after)).toBe(true);
+    expect(await readdir(dir)).toEqual(['config']);
+  });
+
   it('strict: text that is not UTF-8 is refused and left unchanged; a BOM is handed over as it is', async () => {
     const p = join(dir, 'config');
     await writeFile(p, Buffer.from([0x61, 0xe9, 0x0a]));
@@ -344,6 +355,41 @@ describe('withLockedFiles', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(files).toEqual([{ path: join(dir, 'link'), file: real }, { path: real, file: real }]);
     expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('a link swapped in for the file while it is held is neither read nor written through', async () => {
+    const p = join(dir, 'state.json');
+    const elsewhere = join(dir, 'elsewhere');
+    await writeFile(p, '{}');
+    await writeFile(elsewhere, 'not ours\n');
+    const refusal = `cannot update ${p}: it is a symbolic link, and duo-sso-setup never reads or writes this file through a link; it was left unchanged`;
+    await withLockedFiles([{ path: p, opts: { follow: 'never' } }], async ([f]) => {
+      await rm(p);
+      await symlink(elsewhere, p);
+      await expect(f!.read()).rejects.toMatchObject({ name: 'UserError', message: refusal });
+      await expect(f!.write('{"v":2}')).rejects.toMatchObject({ name: 'UserError', message: refusal });
+    });
+    expect(await readFile(elsewhere, 'utf8')).toBe('not ours\n');
+    expect((await lstat(p)).isSymbolicLink()).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['elsewhere', 'state.json']);
+  });
+
+  it('two runs that need the same two files, named in opposite orders, both finish: each waits for the other, neither for ever', async () => {
+    const [config, credentials] = [join(dir, 'config'), join(dir, 'credentials')];
+    await writeFile(config, '0');
+    await writeFile(credentials, '0');
+    const bump = (first: string, second: string) => withLockedFiles([{ path: first }, { path: second }], async (files) => {
+      for (const f of files) {
+        const n = Number((await f.read())!.toString());
+        await new Promise((r) => setTimeout(r, 20));
+        await f.write(String(n + 1));
+      }
+    });
+    const t0 = Date.now();
+    await Promise.all([bump(config, credentials), bump(credentials, config), bump(config, credentials)]);
+    // Taking them in the order given, two runs would each hold one and wait 15 s for the other.
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect([await readFile(config, 'utf8'), await readFile(credentials, 'utf8')]).toEqual(['3', '3']);
   });
 
   it('reads, writes and removes under the lock; a folder is made for a new file', async () => {
