@@ -24,9 +24,9 @@ const TOOL = 'duo-sso-setup';
 const HEARTBEAT_MS = 2_000;
 
 /** The terminal the user sees, when there is one (the AWS CLI captures our stderr). */
-function openTerminal(): number | undefined {
+function openTerminal(path = '/dev/tty'): number | undefined {
   try {
-    return openSync('/dev/tty', 'r+');
+    return openSync(path, 'r+');
   } catch {
     return undefined;
   }
@@ -57,7 +57,7 @@ export function failureLine(profile: string, problem: LoginProblem | undefined, 
 /** Runs `duo-sso-setup login --profile P` and reads its JSON report. */
 async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?: LoginProblem; exitCode: number | null; output: string }> {
   const { profile, env, renewal } = request;
-  const terminal = openTerminal();
+  const terminal = openTerminal(request.terminal);
   const [runtime, ...pre] = selfArgv();
   let output = '';
   try {
@@ -144,7 +144,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** Said once per failure, where the user sees it: the AWS CLI swallows a successful credential_process's stderr. */
 function tellUser(request: RenewRequest, text: string): void {
-  const terminal = openTerminal();
+  const terminal = openTerminal(request.terminal);
   if (terminal === undefined) return request.io.err(text);
   try {
     writeSync(terminal, text);
