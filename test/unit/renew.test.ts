@@ -141,7 +141,7 @@ async function loginPids(): Promise<[number, number]> {
   expect(helper).toBeGreaterThan(0);
   return [login!, helper!];
 }
-const signalListeners = () => Object.fromEntries((['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'] as const).map((s) => [s, process.listeners(s).length]));
+const signalListeners = () => ({ ...Object.fromEntries((['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, process.listeners(s).length])), exit: process.listeners('exit').length });
 const ANNOUNCE = 'duo-sso-setup: the credentials of profile dev are about to expire; logging in again (approve the Duo push)\n';
 
 describe('fixCommand', () => {
