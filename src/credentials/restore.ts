@@ -122,7 +122,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     }
     // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
     touched = true;
-    await files.credentials.write(planned.texts.credentials ?? '');
+    await files.credentials.write(planned.texts.credentials);
     if (planned.texts.config === undefined) {
       if (now.config !== undefined) await files.config.remove();
     } else {
@@ -130,8 +130,10 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     }
     // The entry goes only once the file, read back, holds keys for the profile (ours, or newer ones).
     const back = await readLocked(ctx.paths, files);
-    if (back.credentials !== planned.texts.credentials || back.config !== planned.texts.config || !hasSecrets(back.credentials ?? '', profile)) {
-      throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
+    const credentialsBack = back.credentials === planned.texts.credentials && hasSecrets(back.credentials, profile);
+    if (!credentialsBack || back.config !== planned.texts.config) {
+      // The file that changed, named: the user looks there for the other program's write.
+      throw new UserError(`${credentialsBack ? awsConfig : awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
     }
     return planned.outcome;
   });
@@ -147,7 +149,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
 }
 
 /** Both files with the profile's keys back and our line gone, computed from `now` (config undefined: the file goes). */
-function restoredFiles(now: AwsTexts, entry: StoredEntry, profile: string): { texts: AwsTexts; outcome: Omit<RestoreOutcome, 'status'> } {
+function restoredFiles(now: AwsTexts, entry: StoredEntry, profile: string): { texts: AwsTexts & { credentials: string }; outcome: Omit<RestoreOutcome, 'status'> } {
   const creds = restoredCredentials(now.credentials ?? '', entry, profile);
   const config = restoredConfig(now.config ?? '', entry, profile);
   // A config file migrate created goes when nothing but our line was in it; a missing one stays missing.
