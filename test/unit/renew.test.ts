@@ -118,7 +118,8 @@ const stateDir = () => join(dir, '.config', 'duo-sso-setup');
 
 /** Waits (briefly) until `ready` holds; false if it never did. */
 async function until(ready: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+  // performance.now: some tests fake Date.
+  for (const end = performance.now() + ms; performance.now() < end; await new Promise((r) => setTimeout(r, 10))) {
     if (await ready()) return true;
   }
   return false;
@@ -261,6 +262,50 @@ describe.skipIf(hasTerminal)('renewCredentials', () => {
       clock = T + 20_000 + 30_001;
       vi.setSystemTime(T + 15_001);
       expect(await renewing).toEqual({ ok: false, message: 'another renewal of profile dev did not finish in time', command: 'duo-sso-setup login --profile dev' });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('keeps waiting while that renewal may still be under way (its timeout + 30 s), then serves what it renewed', async () => {
+      await heldElsewhere();
+      let clock = T;
+      let looks = 0;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const base = request('ok', entry('ASIAOLD', 5 * MIN), { now: () => new Date(clock) });
+      const renewing = renewCredentials({ ...base, read: async () => base.read().finally(() => looks++) });
+      await new Promise((r) => setTimeout(r, 300));
+      // The lock's own wait runs out exactly at that deadline (20 s + 30 s after we started): not past it yet.
+      clock = T + 20_000 + 30_000;
+      vi.setSystemTime(T + 15_001);
+      expect(await until(() => looks === 1)).toBe(true);
+      // The holder finishes: fresh keys, lock released.
+      await writeFile(join(dir, 'entry.json'), JSON.stringify(entry('ASIAHOLDER', 60 * MIN)));
+      await rm(`${renewFiles(stateDir(), 'dev').lock}.lock`);
+      expect(await renewing).toEqual({ ok: true, entry: entry('ASIAHOLDER', 60 * MIN) });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('serves the failure the holder recorded meanwhile, without a login (a Duo push) of its own', async () => {
+      await heldElsewhere();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const renewing = renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 20_000, backoffMs: 0 } }));
+      await new Promise((r) => setTimeout(r, 300));
+      // No back-off (0): it applies because it failed after this caller started.
+      await writeFailure({ stateDir: stateDir() }, 'dev', { at: T, until: T, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive', key: keyFingerprint('ASIAOLD') });
+      vi.setSystemTime(T + 15_001);
+      expect(await renewing).toEqual({ ok: false, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive' });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('during a back-off it answers at once, without waiting for the lock', async () => {
+      await heldElsewhere();
+      await writeFailure({ stateDir: stateDir() }, 'dev', { at: T - MIN, until: T + 9 * MIN, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive', key: keyFingerprint('ASIAOLD') });
+      const answer = await Promise.race([
+        renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN))),
+        new Promise((r) => setTimeout(() => r('still waiting for the lock'), 3_000)),
+      ]);
+      expect(answer).toEqual({ ok: false, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive' });
       expect(await runs()).toEqual([]);
     });
   });
