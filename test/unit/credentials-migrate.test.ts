@@ -4,16 +4,16 @@
 // yet locked them), and how an interrupted run is finished.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, options } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
-import type { GlobalOptions } from '../../src/context.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { interrupt, resetInterruptForTests } from '../../src/platform/interrupt.js';
 import { serialiseOwner } from '../../src/fs/lock.js';
@@ -28,14 +28,8 @@ const CONFIG = '[default]\nregion = us-east-1\n';
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
-const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'migrate-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('migrate-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
   resetInterruptForTests();

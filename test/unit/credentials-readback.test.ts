@@ -5,11 +5,11 @@
 // in the store (it may be the only copy of the keys), the journal stays (the run is
 // unfinished), the error names the file that changed, and the command it suggests finishes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, NOW } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { entryDigest } from '../../src/credentials/journal.js';
@@ -46,19 +46,15 @@ const CREDS = '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = d
 const CONFIG = '[default]\nregion = us-east-1\n';
 /** What a login writes meanwhile: newer keys for the profile. */
 const RELOGGED = '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIANEWER\naws_secret_access_key = newersecret\n';
-const T = '2026-11-26T10:00:00.000Z';
+/** The clock of makeAwsHome's context, as the journal writes it. */
+const T = new Date(NOW).toISOString();
 
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
 beforeEach(async () => {
   race.after = undefined;
-  home = await mkdtemp(join(tmpdir(), 'readback-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date(T), options: { json: false, yes: true, dryRun: false, verbose: false, color: false } };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('readback-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
   await rm(home, { recursive: true, force: true });

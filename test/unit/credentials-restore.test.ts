@@ -3,11 +3,12 @@
 // journal, and the exact refusals a user reads.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, options } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles, restoredConfig, restoredCredentials } from '../../src/credentials/restore.js';
 import { parseEntry, serialiseEntry, type StoredEntry } from '../../src/credentials/entry.js';
@@ -15,7 +16,6 @@ import { interrupt, resetInterruptForTests } from '../../src/platform/interrupt.
 import { serialiseOwner } from '../../src/fs/lock.js';
 import { profileLockPath } from '../../src/credentials/profile-lock.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
-import type { GlobalOptions } from '../../src/context.js';
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
@@ -25,14 +25,8 @@ const CONFIG = '[default]\nregion = us-east-1\n';
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
-const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'restore-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('restore-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
   resetInterruptForTests();
