@@ -298,6 +298,19 @@ describe('a profile already migrated whose line names an older path of the tool'
     expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`]);
   });
 
+  it('our line in place but the store lost its entry: a login\'s keys are moved, and the line still follows the tool later', async () => {
+    const linked = `${CONFIG}\n[profile dev]\n${LINE}\n`;
+    await writeFile(paths.awsConfig, linked);
+    const store = memoryStore();
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(await files()).toEqual([CREDS.replace(DEV, '[dev]\n'), linked]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await read(paths.awsConfig)).toBe(linked.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js'));
+    // No edit of the config was recorded (the line was there): restore takes the line out and leaves the section.
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\n`]);
+  });
+
   it('a line another run changed meanwhile is left as it wrote it', async () => {
     const third = `${CONFIG}\n[profile dev]\ncredential_process = /third/node /third/cli.js credential-process --profile dev\n`;
     const store = storeWith(async (n) => {
