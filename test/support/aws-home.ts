@@ -26,3 +26,18 @@ export async function makeAwsHome(prefix: string, files: { credentials: string; 
   await writeFile(paths.awsConfig, files.config);
   return { home, paths, ctx: { paths, now: () => new Date(NOW), options: options() } };
 }
+
+/**
+ * With Date faked (vi.useFakeTimers({ toFake: ['Date'] })): moves the clock on, five seconds
+ * every tenth of a second, until `work` settles, so every lock wait in it runs out (15 s)
+ * whenever it began. Resolves to what `work` resolved to, or the error it was rejected with.
+ */
+export async function outwaitLocks(work: Promise<unknown>, setSystemTime: (ms: number) => void): Promise<unknown> {
+  let done = false;
+  const settled = work.then((v) => v, (e: unknown) => e).finally(() => (done = true));
+  while (!done) {
+    await new Promise((r) => setTimeout(r, 100));
+    setSystemTime(Date.now() + 5_000);
+  }
+  return settled;
+}
