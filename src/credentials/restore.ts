@@ -49,6 +49,7 @@ export function restoredCredentials(current: string, entry: StoredEntry, profile
   const text = setValues(current, profile, {
     aws_access_key_id: entry.AccessKeyId,
     aws_secret_access_key: entry.SecretAccessKey,
+    // Stryker disable next-line ConditionalExpression: equivalent, an undefined value removes the option, and a section with a token took the hasSecrets path above
     ...(entry.SessionToken ? { aws_session_token: entry.SessionToken } : {}),
   });
   return { text, exact: false, keptNewer: false };
@@ -60,6 +61,7 @@ export function restoredConfig(current: string, entry: StoredEntry, profile: str
   if (exact !== undefined) return { text: exact, exact: true };
   const text = removeCredentialProcess(current, profile);
   // A section migrate created (its header is in what the patch added) goes when it is left empty.
+  // Stryker disable next-line LogicalOperator: equivalent, a section migrate created is always named configSectionName(profile), and no other is removed
   const section = patch?.section ?? configSectionName(profile);
   const created = patch !== undefined && patch.after.includes(`[${section}]`) && !patch.before.includes(`[${section}]`);
   const empty = getSection(text, section) !== undefined && Object.keys(getSection(text, section)!).length === 0;
@@ -88,7 +90,8 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     // Not a whole entry of ours: a write cut off (a killed migrate's `pass insert` got only part
     // of its input). Harmless to drop while the keys are still in the file, as they are until a
     // migrate has read its entry back whole.
-    const cutOff = raw !== undefined && !linked && hasSecrets(credentialsBefore, profile);
+    // (Only looked at when not linked: a linked profile's entry is refused below either way.)
+    const cutOff = raw !== undefined && hasSecrets(credentialsBefore, profile);
     if (linked || (raw !== undefined && !cutOff)) {
       const what = damaged?.message ?? (raw !== undefined ? `the stored entry for profile ${profile} in the ${store.label} is damaged` : undefined);
       if (what) throw new UserError(what, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
@@ -124,6 +127,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     touched = true;
     await files.credentials.write(planned.texts.credentials);
     if (planned.texts.config === undefined) {
+      // Stryker disable next-line ConditionalExpression: equivalent, removing a config file that is not there changes nothing (rm force)
       if (now.config !== undefined) await files.config.remove();
     } else {
       await files.config.write(planned.texts.config);
