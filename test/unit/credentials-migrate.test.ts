@@ -279,6 +279,19 @@ describe('a profile already migrated', () => {
     expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\n${LINE}\n`);
   });
 
+  it('the credentials file gone while the store is read: its backups are still looked for beside where it was', async () => {
+    const backup = `${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`;
+    await writeFile(backup, CREDS);
+    const store = memoryStore();
+    const get = store.get;
+    store.get = async (a) => {
+      await rm(paths.awsCredentials);
+      return get(a);
+    };
+    const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF });
+    expect(o).toMatchObject({ status: 'would-migrate', plaintextBackups: [backup] });
+  });
+
   it('a backup that is a named pipe is not waited on when looking for plaintext copies', async () => {
     execFileSync('mkfifo', [`${paths.awsCredentials}.2026-11-01T00-00-00-000Z.bak`]);
     await writeFile(`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`, CREDS);
