@@ -324,6 +324,16 @@ describe('a profile already migrated whose line names an older path of the tool'
     expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\n`]);
   });
 
+  it('a new path the config cannot hold on one line (a folder name with a line break) is not written', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const config = await read(paths.awsConfig);
+    const stored = store.data.get('aws/dev');
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/opt/new\n[profile evil]\nregion = x', '/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'already' }]);
+    expect(await read(paths.awsConfig)).toBe(config);
+    expect(store.data.get('aws/dev')).toBe(stored);
+  });
+
   it('a line another run changed meanwhile is left as it wrote it', async () => {
     const third = `${CONFIG}\n[profile dev]\ncredential_process = /third/node /third/cli.js credential-process --profile dev\n`;
     const store = storeWith(async (n) => {
