@@ -124,7 +124,6 @@ async function until(ready: () => boolean | Promise<boolean>, ms = 10_000): Prom
   }
   return false;
 }
-const exists = (path: string) => () => stat(path).then(() => true, () => false);
 /** Gone: no such process, or a zombie nobody reaped (PID 1 here may not reap orphans). */
 function gone(pid: number): boolean {
   try {
@@ -136,8 +135,10 @@ function gone(pid: number): boolean {
 }
 /** The login's pid and that of the process it started, once both are running. */
 async function loginPids(): Promise<[number, number]> {
-  expect(await until(exists(join(dir, 'pids')))).toBe(true);
-  const [login, helper] = (await readFile(join(dir, 'pids'), 'utf8')).split(' ').map(Number);
+  // Both numbers, not just the file: the stand-in creates it before it writes them.
+  const pids = () => readFile(join(dir, 'pids'), 'utf8').catch(() => '');
+  expect(await until(async () => /^\d+ \d+$/.test(await pids()))).toBe(true);
+  const [login, helper] = (await pids()).split(' ').map(Number);
   expect(login).toBeGreaterThan(0);
   expect(helper).toBeGreaterThan(0);
   return [login!, helper!];
