@@ -20,6 +20,8 @@ export interface RenewRequest {
   current: StoredEntry;
   /** The profile's entry as the store holds it now. */
   read(): Promise<StoredEntry | undefined>;
+  /** The user's terminal: /dev/tty unless given (tests give a pseudo-terminal of their own). */
+  terminal?: string;
 }
 /** Not renewed: why, and the one command that fixes it. The caller serves the current keys while they are valid. */
 export type RenewResult = { ok: true; entry: StoredEntry } | { ok: false; message: string; command: string };

@@ -49,6 +49,7 @@ export function restoredCredentials(current: string, entry: StoredEntry, profile
   const text = setValues(current, profile, {
     aws_access_key_id: entry.AccessKeyId,
     aws_secret_access_key: entry.SecretAccessKey,
+    // Stryker disable next-line ConditionalExpression: equivalent, an undefined value removes the option, and a section with a token took the hasSecrets path above
     ...(entry.SessionToken ? { aws_session_token: entry.SessionToken } : {}),
   });
   return { text, exact: false, keptNewer: false };
@@ -60,6 +61,7 @@ export function restoredConfig(current: string, entry: StoredEntry, profile: str
   if (exact !== undefined) return { text: exact, exact: true };
   const text = removeCredentialProcess(current, profile);
   // A section migrate created (its header is in what the patch added) goes when it is left empty.
+  // Stryker disable next-line LogicalOperator: equivalent, a section migrate created is always named configSectionName(profile), and no other is removed
   const section = patch?.section ?? configSectionName(profile);
   const created = patch !== undefined && patch.after.includes(`[${section}]`) && !patch.before.includes(`[${section}]`);
   const empty = getSection(text, section) !== undefined && Object.keys(getSection(text, section)!).length === 0;
@@ -88,7 +90,8 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     // Not a whole entry of ours: a write cut off (a killed migrate's `pass insert` got only part
     // of its input). Harmless to drop while the keys are still in the file, as they are until a
     // migrate has read its entry back whole.
-    const cutOff = raw !== undefined && !linked && hasSecrets(credentialsBefore, profile);
+    // (Only looked at when not linked: a linked profile's entry is refused below either way.)
+    const cutOff = raw !== undefined && hasSecrets(credentialsBefore, profile);
     if (linked || (raw !== undefined && !cutOff)) {
       const what = damaged?.message ?? (raw !== undefined ? `the stored entry for profile ${profile} in the ${store.label} is damaged` : undefined);
       if (what) throw new UserError(what, { hint: `Log in again: duo-sso-setup login --profile ${profile}` });
@@ -122,16 +125,19 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
     }
     // Keys back into the file first: from then on the AWS CLI uses them whatever the config says.
     touched = true;
-    await files.credentials.write(planned.texts.credentials ?? '');
+    await files.credentials.write(planned.texts.credentials);
     if (planned.texts.config === undefined) {
+      // Stryker disable next-line ConditionalExpression: equivalent, removing a config file that is not there changes nothing (rm force)
       if (now.config !== undefined) await files.config.remove();
     } else {
       await files.config.write(planned.texts.config);
     }
     // The entry goes only once the file, read back, holds keys for the profile (ours, or newer ones).
     const back = await readLocked(ctx.paths, files);
-    if (back.credentials !== planned.texts.credentials || back.config !== planned.texts.config || !hasSecrets(back.credentials ?? '', profile)) {
-      throw new UserError(`${awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
+    const credentialsBack = back.credentials === planned.texts.credentials && hasSecrets(back.credentials, profile);
+    if (!credentialsBack || back.config !== planned.texts.config) {
+      // The file that changed, named: the user looks there for the other program's write.
+      throw new UserError(`${credentialsBack ? awsConfig : awsCredentials} changed while restoring profile ${profile} (another program wrote it); its keys are still in the ${store.label}`, { hint: 'Run the command again.' });
     }
     return planned.outcome;
   });
@@ -147,7 +153,7 @@ async function restoreOne(ctx: RestoreCtx, profile: string, store: SecretStore):
 }
 
 /** Both files with the profile's keys back and our line gone, computed from `now` (config undefined: the file goes). */
-function restoredFiles(now: AwsTexts, entry: StoredEntry, profile: string): { texts: AwsTexts; outcome: Omit<RestoreOutcome, 'status'> } {
+function restoredFiles(now: AwsTexts, entry: StoredEntry, profile: string): { texts: AwsTexts & { credentials: string }; outcome: Omit<RestoreOutcome, 'status'> } {
   const creds = restoredCredentials(now.credentials ?? '', entry, profile);
   const config = restoredConfig(now.config ?? '', entry, profile);
   // A config file migrate created goes when nothing but our line was in it; a missing one stays missing.

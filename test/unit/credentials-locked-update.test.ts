@@ -2,11 +2,12 @@
 // file's lock. In one process, runs of different profiles interleave at every await, which is
 // enough to show the bug the real processes hit (test/e2e/credentials-concurrency.test.ts):
 // restore and migrate used to write text planned before they took the lock.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
+import { outwaitLocks } from '../support/aws-home.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
@@ -30,6 +31,7 @@ beforeEach(async () => {
   await writeFile(paths.awsConfig, CONFIG);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -98,17 +100,20 @@ describe('a migrate or restore that cannot get the files\' locks', () => {
     const store = memoryStore();
     await migrateProfiles(ctx, ['a'], store, { self: SELF });
     const before = { credentials: await readFile(paths.awsCredentials, 'utf8'), config: await readFile(paths.awsConfig, 'utf8') };
-    // Another holder of both files' locks (a login's duo-sso run, say) that outlasts the lock's wait.
-    const results = await withLockedFiles([{ path: paths.awsConfig }, { path: paths.awsCredentials }], () => Promise.allSettled([
-      migrateProfiles(ctx, ['c'], store, { self: SELF }),
-      restoreProfiles(ctx, ['a'], store),
-    ]));
+    // Another holder of both files' locks (a login's duo-sso run, say) that outlasts the lock's
+    // wait (15 s: the clock the wait reads is moved on rather than waited for).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const results = await withLockedFiles([{ path: paths.awsConfig }, { path: paths.awsCredentials }], async () => outwaitLocks(
+      Promise.allSettled([migrateProfiles(ctx, ['c'], store, { self: SELF }), restoreProfiles(ctx, ['a'], store)]),
+      (ms) => vi.setSystemTime(ms),
+    )) as PromiseSettledResult<unknown>[];
+    vi.useRealTimers();
     expect(results.map((r) => r.status === 'rejected' && String(r.reason.message))).toEqual([expect.stringContaining('is locked by another duo-sso-setup process'), expect.stringContaining('is locked by another duo-sso-setup process')]);
     expect(await places(store)).toEqual({ a: 'store', b: 'file', c: 'file', d: 'file' });
     expect(store.data.has(accountFor('c'))).toBe(false);
     expect(await readdir(join(paths.stateDir, 'journal')).catch(() => [])).toEqual([]);
     expect({ credentials: await readFile(paths.awsCredentials, 'utf8'), config: await readFile(paths.awsConfig, 'utf8') }).toEqual(before);
-  }, 60_000);
+  });
 });
 
 describe('withLockedFiles', () => {

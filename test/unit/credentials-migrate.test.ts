@@ -2,18 +2,22 @@
 // user reads (exact texts), what another program changing the files while the entry is being
 // stored does (simulated at the store write, the moment migrate has read the files but not
 // yet locked them), and how an interrupted run is finished.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, options, outwaitLocks } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
-import type { GlobalOptions } from '../../src/context.js';
+import { restoreProfiles } from '../../src/credentials/restore.js';
+import { interrupt, resetInterruptForTests } from '../../src/platform/interrupt.js';
+import { serialiseOwner } from '../../src/fs/lock.js';
+import { profileLockPath } from '../../src/credentials/profile-lock.js';
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
@@ -24,16 +28,12 @@ const CONFIG = '[default]\nregion = us-east-1\n';
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
-const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'migrate-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('migrate-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
+  resetInterruptForTests();
+  vi.useRealTimers();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -74,6 +74,7 @@ describe('refusals before anything changes', () => {
     await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({
       name: 'UserError',
       message: `cannot migrate profile dev: profile dev already has credential_process = /opt/other/helper dev in ${paths.awsConfig}`,
+      opts: { hint: 'That profile gets its credentials from another program; remove that line first if you want this tool to serve it. Nothing was changed.' },
     });
     expect(store.data.size).toBe(0);
     expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\ncredential_process = /opt/other/helper dev\n`]);
@@ -115,6 +116,18 @@ describe('refusals before anything changes', () => {
       throw error;
     };
     await expect(migrateProfiles(ctx, ['dev'], damaged, { self: SELF })).rejects.toBe(error);
+  });
+
+  it('our line but nothing stored, or an entry but no line of ours: with no keys in the file, log in first', async () => {
+    await writeFile(paths.awsCredentials, '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\n');
+    const noKeys = { message: `cannot migrate profile dev: ${paths.awsCredentials} has no keys for [dev]`, opts: { hint: 'Log in first: duo-sso-setup login --profile dev. Nothing was changed.' } };
+    await writeFile(paths.awsConfig, `${CONFIG}\n[profile dev]\n${LINE}\n`);
+    await expect(migrateProfiles(ctx, ['dev'], memoryStore(), { self: SELF })).rejects.toMatchObject(noKeys);
+    await writeFile(paths.awsConfig, CONFIG);
+    const store = memoryStore();
+    store.data.set('aws/dev', JSON.stringify({ Version: 1, AccessKeyId: 'ASIADEV', SecretAccessKey: 'devsecret', duoSsoSetup: { profile: 'dev' } }));
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject(noKeys);
+    expect(await read(paths.awsConfig)).toBe(CONFIG);
   });
 
   it('a name that cannot be written safely is skipped with its reason; the others go ahead', async () => {
@@ -266,8 +279,172 @@ describe('a profile already migrated', () => {
     expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\n${LINE}\n`);
   });
 
+  it('the credentials file gone while the store is read: its backups are still looked for beside where it was', async () => {
+    const backup = `${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`;
+    await writeFile(backup, CREDS);
+    const store = memoryStore();
+    const get = store.get;
+    store.get = async (a) => {
+      await rm(paths.awsCredentials);
+      return get(a);
+    };
+    const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], store, { self: SELF });
+    expect(o).toMatchObject({ status: 'would-migrate', plaintextBackups: [backup] });
+  });
+
   it('a backup that is a named pipe is not waited on when looking for plaintext copies', async () => {
     execFileSync('mkfifo', [`${paths.awsCredentials}.2026-11-01T00-00-00-000Z.bak`]);
+    await writeFile(`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`, CREDS);
+    const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore(), { self: SELF });
+    expect(o).toMatchObject({ status: 'would-migrate', plaintextBackups: [`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`] });
+  });
+});
+
+describe('a profile already migrated whose line names an older path of the tool', () => {
+  it('relinked: the line follows the tool, and restore still puts the config back exactly', async () => {
+    await writeFile(paths.awsConfig, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await read(paths.awsConfig)).toBe(`${CONFIG}\n[profile dev]\nregion = eu-west-1\n${LINE.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js')}\n`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`]);
+  });
+
+  it('our line in place but the store lost its entry: a login\'s keys are moved, and the line still follows the tool later', async () => {
+    const linked = `${CONFIG}\n[profile dev]\n${LINE}\n`;
+    await writeFile(paths.awsConfig, linked);
+    const store = memoryStore();
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(await files()).toEqual([CREDS.replace(DEV, '[dev]\n'), linked]);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await read(paths.awsConfig)).toBe(linked.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js'));
+    // No edit of the config was recorded (the line was there): restore takes the line out and leaves the section.
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\n`]);
+  });
+
+  it('a new path the config cannot hold on one line (a folder name with a line break) is not written', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const config = await read(paths.awsConfig);
+    const stored = store.data.get('aws/dev');
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/opt/new\n[profile evil]\nregion = x', '/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'already' }]);
+    expect(await read(paths.awsConfig)).toBe(config);
+    expect(store.data.get('aws/dev')).toBe(stored);
+  });
+
+  it('a line another run changed meanwhile is left as it wrote it', async () => {
+    const third = `${CONFIG}\n[profile dev]\ncredential_process = /third/node /third/cli.js credential-process --profile dev\n`;
+    const store = storeWith(async (n) => {
+      // While the relinked entry is being stored: another installation of the tool relinks it too.
+      if (n === 2) await writeFile(paths.awsConfig, third);
+    });
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] });
+    expect(await read(paths.awsConfig)).toBe(third);
+  });
+
+  it('migrated again after a login, from a config file the first migrate created: restore removes that file', async () => {
+    await rm(paths.awsConfig);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await writeFile(paths.awsCredentials, CREDS.replace('ASIADEV', 'ASIANEW'));
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'migrated' }]);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    await expect(stat(paths.awsConfig)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await read(paths.awsCredentials)).toBe(CREDS.replace('ASIADEV', 'ASIANEW'));
+  });
+
+  it('a run cut off after it recorded the state but before its journal ended: migrate ends the journal', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect((await readState(paths)).storedProfiles).toEqual(['dev']);
+    await writeFile(join(paths.stateDir, 'journal', 'dev.json'), JSON.stringify({ version: 1, operation: 'migrate', profile: 'dev', store: 'keychain', startedAt: '2026-11-26T09:00:00.000Z', pid: 1, files: {} }));
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'already' }]);
+    expect(await journal()).toEqual([]);
+  });
+});
+
+describe('a migrate interrupted (Ctrl-C) before it changed a file', () => {
+  it('the read-back cut short: its journal stays, so restore finds the entry it left and takes it out', async () => {
+    const store = memoryStore();
+    const get = store.get;
+    let reads = 0;
+    store.get = async (a) => {
+      if (++reads === 1) return get(a);
+      // The store's helper got the terminal's SIGINT while reading the entry back (and again for the undo's check).
+      interrupt('SIGINT');
+      throw new SecretStoreError('keychain', 'the keychain helper was interrupted');
+    };
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({ message: 'the keychain helper was interrupted' });
+    expect(await files()).toEqual([CREDS, CONFIG]);
+    expect(parseEntry(store.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIADEV' });
+    expect(await journal()).toEqual(['dev.json']);
+    resetInterruptForTests();
+    store.get = get;
+    // The keys never left the file; the config had nothing of ours to take out.
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    expect(store.data.size).toBe(0);
+    expect(await journal()).toEqual([]);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+  });
+
+  it('stopped at the files\' locks: the entry and its journal stay for restore (the undo may have been cut short too)', async () => {
+    const store = memoryStore();
+    const set = store.set;
+    store.set = async (a, s) => {
+      await set(a, s);
+      interrupt('SIGINT');
+    };
+    execFileSync('mkfifo', [`${paths.awsCredentials}.lock`]);
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({ name: 'UnsafeFileError', path: `${paths.awsCredentials}.lock` });
+    expect(parseEntry(store.data.get('aws/dev')!)).toMatchObject({ AccessKeyId: 'ASIADEV' });
+    expect(await journal()).toEqual(['dev.json']);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+  });
+
+  it('not interrupted, stopped at the files\' locks: the entry goes again and so does the journal', async () => {
+    const store = memoryStore();
+    execFileSync('mkfifo', [`${paths.awsCredentials}.lock`]);
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: SELF })).rejects.toMatchObject({ name: 'UnsafeFileError', path: `${paths.awsCredentials}.lock` });
+    expect(store.data.size).toBe(0);
+    expect(await journal()).toEqual([]);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+  });
+});
+
+describe('the profile lock', () => {
+  /** Another run (alive: this process's pid) holds the profile's lock. */
+  async function heldElsewhere(): Promise<void> {
+    await mkdir(join(paths.stateDir, 'locks'), { recursive: true });
+    await writeFile(`${profileLockPath(paths, 'dev')}.lock`, serialiseOwner({ pid: process.pid, host: hostname(), token: '0123456789abcdef' }));
+  }
+
+  it('a run waits for it, and gives up with nothing changed while another run holds it', async () => {
+    await heldElsewhere();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-26T10:00:00Z'));
+    const store = memoryStore();
+    expect(await outwaitLocks(migrateProfiles(ctx, ['dev'], store, { self: SELF }), (ms) => vi.setSystemTime(ms))).toMatchObject({ name: 'UserError', message: `${profileLockPath(paths, 'dev')} is locked by another duo-sso-setup process (pid ${process.pid})` });
+    expect(store.data.size).toBe(0);
+    expect(await files()).toEqual([CREDS, CONFIG]);
+  });
+
+  it('a dry run does not wait for it', async () => {
+    await heldElsewhere();
+    const answer = await Promise.race([
+      migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore(), { self: SELF }),
+      new Promise((r) => setTimeout(() => r('still waiting for the lock'), 3_000)),
+    ]);
+    expect(answer).toMatchObject([{ profile: 'dev', status: 'would-migrate' }]);
+  });
+});
+
+describe('plaintext backups', () => {
+  it('a link planted at a backup\'s name is not followed, even to a file that holds the key', async () => {
+    await writeFile(join(home, 'elsewhere'), CREDS);
+    await symlink(join(home, 'elsewhere'), `${paths.awsCredentials}.2026-11-01T00-00-00-000Z.bak`);
     await writeFile(`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`, CREDS);
     const [o] = await migrateProfiles({ ...ctx, options: options(true) }, ['dev'], memoryStore(), { self: SELF });
     expect(o).toMatchObject({ status: 'would-migrate', plaintextBackups: [`${paths.awsCredentials}.2026-11-02T00-00-00-000Z.bak`] });

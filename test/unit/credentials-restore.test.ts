@@ -1,18 +1,21 @@
 // `credentials restore` on real files in a temp HOME with an in-memory store: what each kind
 // of stored entry (none, damaged, cut off, whole) does to the two files, the store and the
 // journal, and the exact refusals a user reads.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, options, outwaitLocks } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles, restoredConfig, restoredCredentials } from '../../src/credentials/restore.js';
-import { parseEntry, type StoredEntry } from '../../src/credentials/entry.js';
+import { parseEntry, serialiseEntry, type StoredEntry } from '../../src/credentials/entry.js';
+import { interrupt, resetInterruptForTests } from '../../src/platform/interrupt.js';
+import { serialiseOwner } from '../../src/fs/lock.js';
+import { profileLockPath } from '../../src/credentials/profile-lock.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
-import type { GlobalOptions } from '../../src/context.js';
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
@@ -22,16 +25,12 @@ const CONFIG = '[default]\nregion = us-east-1\n';
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
-const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'restore-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('restore-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
+  resetInterruptForTests();
+  vi.useRealTimers();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -207,6 +206,78 @@ describe('restore of a whole entry', () => {
   });
 });
 
+describe('restore refusals and stops, nothing changed', () => {
+  it('keys that would come back with another profile beside them (an entry edited in the store): refused, files and entry as they were', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const before = [await read(paths.awsCredentials), await read(paths.awsConfig)];
+    const entry = parseEntry(store.data.get('aws/dev')!)!;
+    const patch = entry.duoSsoSetup.credentialsPatch!;
+    const edited = serialiseEntry({ ...entry, duoSsoSetup: { ...entry.duoSsoSetup, credentialsPatch: { ...patch, before: `${patch.before}\n[extra]\naws_access_key_id = AKIAEXTRA\naws_secret_access_key = extrasecret\n` } } });
+    store.data.set('aws/dev', edited);
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toMatchObject({
+      name: 'UserError',
+      message: 'cannot restore profile dev: putting its keys back would change what the AWS CLI sees for profile extra; nothing was changed and its keys are still in the test keyring',
+      opts: { hint: 'This is a bug: please report it with the layout of the two files (without the keys).' },
+    });
+    expect([await read(paths.awsCredentials), await read(paths.awsConfig)]).toEqual(before);
+    expect(store.data.get('aws/dev')).toBe(edited);
+    expect(await journal()).toEqual([]);
+  });
+
+  it('interrupted (Ctrl-C) and stopped at the files\' locks: the journal stays, so the next restore finishes it', async () => {
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    execFileSync('mkfifo', [`${paths.awsCredentials}.lock`]);
+    interrupt('SIGINT');
+    await expect(restoreProfiles(ctx, ['dev'], store)).rejects.toMatchObject({ name: 'UnsafeFileError', path: `${paths.awsCredentials}.lock` });
+    expect(await journal()).toEqual(['dev.json']);
+    expect(store.data.size).toBe(1);
+  });
+
+  describe('while another run holds the profile\'s lock', () => {
+    async function heldElsewhere(): Promise<void> {
+      await mkdir(join(paths.stateDir, 'locks'), { recursive: true });
+      await writeFile(`${profileLockPath(paths, 'dev')}.lock`, serialiseOwner({ pid: process.pid, host: hostname(), token: '0123456789abcdef' }));
+    }
+
+    it('a restore waits for it, and gives up with nothing changed', async () => {
+      const store = memoryStore();
+      await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+      const before = [await read(paths.awsCredentials), await read(paths.awsConfig)];
+      await heldElsewhere();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-11-26T10:00:00Z'));
+      expect(await outwaitLocks(restoreProfiles(ctx, ['dev'], store), (ms) => vi.setSystemTime(ms))).toMatchObject({ name: 'UserError', message: `${profileLockPath(paths, 'dev')} is locked by another duo-sso-setup process (pid ${process.pid})` });
+      expect([await read(paths.awsCredentials), await read(paths.awsConfig)]).toEqual(before);
+      expect(store.data.size).toBe(1);
+    });
+
+    it('a dry run does not wait for it', async () => {
+      const store = memoryStore();
+      await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+      await heldElsewhere();
+      const answer = await Promise.race([
+        restoreProfiles({ ...ctx, options: options(true) }, ['dev'], store),
+        new Promise((r) => setTimeout(() => r('still waiting for the lock'), 3_000)),
+      ]);
+      expect(answer).toEqual([{ profile: 'dev', status: 'would-restore', how: 'exact' }]);
+    });
+  });
+});
+
+describe('a config file migrate created', () => {
+  it('stays when something else was added to it since, with only our part taken out', async () => {
+    await rm(paths.awsConfig);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await writeFile(paths.awsConfig, `${await read(paths.awsConfig)}\n[profile other]\nregion = eu-west-1\n`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await read(paths.awsConfig)).toBe('\n[profile other]\nregion = eu-west-1\n');
+    expect(await read(paths.awsCredentials)).toBe(CREDS);
+  });
+});
+
 describe('the texts restore computes', () => {
   const entry = (over: Partial<StoredEntry> = {}): StoredEntry => ({
     Version: 1, AccessKeyId: 'ASIADEV', SecretAccessKey: 'devsecret', duoSsoSetup: { profile: 'dev' }, ...over,
@@ -219,6 +290,9 @@ describe('the texts restore computes', () => {
     expect(restoredCredentials(newerId, entry(), 'dev')).toEqual({ text: newerId, exact: false, keptNewer: true });
     const newerSecret = '[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = other\n';
     expect(restoredCredentials(newerSecret, entry(), 'dev')).toEqual({ text: newerSecret, exact: false, keptNewer: true });
+    // Only part of a set (a login cut off): not the stored keys, and not to be written over.
+    const partial = '[dev]\naws_access_key_id = ASIADEV\n';
+    expect(restoredCredentials(partial, entry(), 'dev')).toEqual({ text: partial, exact: false, keptNewer: true });
   });
 
   it('no patch: the keys as lines, a session token only when there is one', () => {

@@ -5,8 +5,8 @@
 // controlling terminal (as under the AWS CLI in CI): what the user is told goes to stderr.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { openSync, closeSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixCommand, renewCredentials, renewFiles } from '../../src/credentials/renew.js';
@@ -14,6 +14,9 @@ import { serialiseOwner } from '../../src/fs/lock.js';
 import { hostname } from 'node:os';
 import type { RenewRequest } from '../../src/credentials/renew-request.js';
 import type { StoredEntry } from '../../src/credentials/entry.js';
+import { writeFailure } from '../../src/credentials/renew-failure.js';
+import { keyFingerprint } from '../../src/state/sessions.js';
+import { openPseudoTerminal } from '../support/pseudo-terminal.js';
 
 const hasTerminal = (() => {
   try {
@@ -31,28 +34,46 @@ const entry = (id: string, expiresInMs: number): StoredEntry => ({
 } as StoredEntry);
 
 const LOGIN = `
+import { spawn } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 const { FAKE_LOGIN: mode, FAKE_DIR: dir, FAKE_FRESH: fresh } = process.env;
 appendFileSync(dir + '/runs', process.argv.slice(2).join(' ') + '\\n');
-writeFileSync(dir + '/pid', String(process.pid));
+// Whether login got the user's terminal to ask on (stdin) and to speak on (stderr).
+writeFileSync(dir + '/tty', String(Boolean(process.stdin.isTTY)) + ' ' + String(Boolean(process.stderr.isTTY)));
 process.stderr.write('approve the push on your phone\\n');
 if (mode === 'ok') {
   writeFileSync(dir + '/entry.json', fresh);
   process.stdout.write(JSON.stringify({ ok: true }));
+} else if (mode === 'ok-after-stdin') {
+  // Reads its input to the end first, as a prompt would: it must get an end at once.
+  process.stdin.resume().on('end', () => {
+    writeFileSync(dir + '/entry.json', fresh);
+    process.stdout.write(JSON.stringify({ ok: true }));
+  });
 } else if (mode === 'ok-exit1') {
   writeFileSync(dir + '/entry.json', fresh);
   process.stdout.write(JSON.stringify({ ok: true }));
   process.exitCode = 1;
+} else if (mode === 'stored-no-report') {
+  writeFileSync(dir + '/entry.json', fresh);
 } else if (mode === 'ok-but-nothing-stored') {
   process.stdout.write(JSON.stringify({ ok: true }));
 } else if (mode === 'problem') {
   process.stdout.write(JSON.stringify({ ok: false, problem: { id: 'first-run-certificate', message: 'needs a certificate\\nsecond line', commands: [['duo-sso-setup', 'login', '--interactive']] } }));
   process.exitCode = 1;
+} else if (mode === 'problem-without-message') {
+  process.stdout.write(JSON.stringify({ ok: false, problem: { id: 'unknown' } }));
+  process.exitCode = 4;
 } else if (mode === 'exit3') {
   process.exitCode = 3;
-} else if (mode === 'hang') {
+} else if (mode === 'hang' || mode === 'hang-exit1-on-term') {
+  // What duo-sso does while it waits for the approval: a process of its own (the browser).
+  const helper = spawn('sleep', ['30'], { stdio: 'ignore' });
+  if (mode === 'hang-exit1-on-term') process.on('SIGTERM', () => process.exit(1));
   setInterval(() => {}, 1000);
+  writeFileSync(dir + '/pids', process.pid + ' ' + helper.pid);
 }
+writeFileSync(dir + '/pid', String(process.pid));
 `;
 
 let dir: string;
@@ -66,7 +87,17 @@ beforeEach(async () => {
   told = [];
 });
 afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   process.argv[1] = argv1!;
+  // A login a failing test left running, and what it started.
+  for (const pid of (await readFile(join(dir, 'pids'), 'utf8').catch(() => '')).split(' ').filter(Boolean)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone, as it should be.
+    }
+  }
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -83,6 +114,36 @@ function request(mode: string, current: StoredEntry, over: Partial<RenewRequest>
   };
 }
 const runs = async () => (await readFile(join(dir, 'runs'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+const stateDir = () => join(dir, '.config', 'duo-sso-setup');
+
+/** Waits (briefly) until `ready` holds; false if it never did. */
+async function until(ready: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
+  // performance.now: some tests fake Date.
+  for (const end = performance.now() + ms; performance.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+    if (await ready()) return true;
+  }
+  return false;
+}
+/** Gone: no such process, or a zombie nobody reaped (PID 1 here may not reap orphans). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  return /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+/** The login's pid and that of the process it started, once both are running. */
+async function loginPids(): Promise<[number, number]> {
+  // Both numbers, not just the file: the stand-in creates it before it writes them.
+  const pids = () => readFile(join(dir, 'pids'), 'utf8').catch(() => '');
+  expect(await until(async () => /^\d+ \d+$/.test(await pids()))).toBe(true);
+  const [login, helper] = (await pids()).split(' ').map(Number);
+  expect(login).toBeGreaterThan(0);
+  expect(helper).toBeGreaterThan(0);
+  return [login!, helper!];
+}
+const signalListeners = () => ({ ...Object.fromEntries((['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, process.listeners(s).length])), exit: process.listeners('exit').length });
 const ANNOUNCE = 'duo-sso-setup: the credentials of profile dev are about to expire; logging in again (approve the Duo push)\n';
 
 describe('fixCommand', () => {
@@ -90,6 +151,7 @@ describe('fixCommand', () => {
     expect(fixCommand('eti', { commands: [['duo-sso-setup', 'login', '--profile', 'other', '--interactive']] })).toBe('duo-sso-setup login --profile other --interactive');
     expect(fixCommand('eti', { commands: [['duo-sso-setup', 'doctor'], ['duo-sso-setup', 'login', '--interactive']] })).toBe('duo-sso-setup login --profile eti --interactive');
     expect(fixCommand('eti', { commands: [['duo-sso-setup', 'doctor'], ['duo', 'login']] })).toBe('duo-sso-setup login --profile eti');
+    expect(fixCommand('eti', { commands: [['aws', 'login', '--interactive']] })).toBe('duo-sso-setup login --profile eti');
     expect(fixCommand('eti', {})).toBe('duo-sso-setup login --profile eti');
     expect(fixCommand('eti', undefined)).toBe('duo-sso-setup login --profile eti');
   });
@@ -203,23 +265,151 @@ describe.skipIf(hasTerminal)('renewCredentials', () => {
       expect(await renewing).toEqual({ ok: false, message: 'another renewal of profile dev did not finish in time', command: 'duo-sso-setup login --profile dev' });
       expect(await runs()).toEqual([]);
     });
+
+    it('keeps waiting while that renewal may still be under way (its timeout + 30 s), then serves what it renewed', async () => {
+      await heldElsewhere();
+      let clock = T;
+      let looks = 0;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const base = request('ok', entry('ASIAOLD', 5 * MIN), { now: () => new Date(clock) });
+      const renewing = renewCredentials({ ...base, read: async () => base.read().finally(() => looks++) });
+      await new Promise((r) => setTimeout(r, 300));
+      // The lock's own wait runs out exactly at that deadline (20 s + 30 s after we started): not past it yet.
+      clock = T + 20_000 + 30_000;
+      vi.setSystemTime(T + 15_001);
+      expect(await until(() => looks === 1)).toBe(true);
+      // The holder finishes: fresh keys, lock released.
+      await writeFile(join(dir, 'entry.json'), JSON.stringify(entry('ASIAHOLDER', 60 * MIN)));
+      await rm(`${renewFiles(stateDir(), 'dev').lock}.lock`);
+      expect(await renewing).toEqual({ ok: true, entry: entry('ASIAHOLDER', 60 * MIN) });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('serves the failure the holder recorded meanwhile, without a login (a Duo push) of its own', async () => {
+      await heldElsewhere();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T);
+      const renewing = renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 20_000, backoffMs: 0 } }));
+      await new Promise((r) => setTimeout(r, 300));
+      // No back-off (0): it applies because it failed after this caller started.
+      await writeFailure({ stateDir: stateDir() }, 'dev', { at: T, until: T, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive', key: keyFingerprint('ASIAOLD') });
+      vi.setSystemTime(T + 15_001);
+      expect(await renewing).toEqual({ ok: false, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive' });
+      expect(await runs()).toEqual([]);
+    });
+
+    it('during a back-off it answers at once, without waiting for the lock', async () => {
+      await heldElsewhere();
+      await writeFailure({ stateDir: stateDir() }, 'dev', { at: T - MIN, until: T + 9 * MIN, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive', key: keyFingerprint('ASIAOLD') });
+      const answer = await Promise.race([
+        renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN))),
+        new Promise((r) => setTimeout(() => r('still waiting for the lock'), 3_000)),
+      ]);
+      expect(answer).toEqual({ ok: false, message: 'needs a certificate', command: 'duo-sso-setup login --profile dev --interactive' });
+      expect(await runs()).toEqual([]);
+    });
   });
 
-  it('a login that never finishes is stopped at the timeout, its lock kept alive meanwhile', async () => {
-    const files = renewFiles(join(dir, '.config', 'duo-sso-setup'), 'dev');
-    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 4_000, backoffMs: 10 * MIN } }));
-    await new Promise((r) => setTimeout(r, 300));
-    const first = (await stat(`${files.lock}.lock`)).mtimeMs;
-    // A beat every 2 s: one has come by 3.3 s, even on a loaded machine.
-    await new Promise((r) => setTimeout(r, 3_000));
-    expect((await stat(`${files.lock}.lock`)).mtimeMs).toBeGreaterThan(first);
+  it('a login that never finishes is stopped at the timeout with everything it started; its lock kept alive meanwhile, and no longer after', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const lock = `${renewFiles(stateDir(), 'dev').lock}.lock`;
+    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 2_500, backoffMs: 10 * MIN } }));
+    const [login, helper] = await loginPids();
+    // A beat every 2 s (waiters take a lock untouched for long as stale).
+    const old = new Date('2026-01-01T00:00:00Z');
+    await utimes(lock, old, old);
+    vi.advanceTimersByTime(2_000);
+    expect((await stat(lock)).mtimeMs).toBeGreaterThan(old.getTime());
     expect(await renewing).toEqual({ ok: false, message: 'it did not finish in time (no Duo approval?)', command: 'duo-sso-setup login --profile dev' });
     expect(await runs()).toHaveLength(1);
-    // Stopped, not left waiting for an approval nobody will give.
-    const pid = Number(await readFile(join(dir, 'pid'), 'utf8'));
-    expect(pid).toBeGreaterThan(0);
-    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    // Stopped, not left waiting for an approval nobody will give: login and what it started.
+    expect(await until(() => gone(login) && gone(helper), 3_000)).toBe(true);
+    // The beat stops with the renewal: a later holder's lock is not touched by it.
+    await writeFile(lock, 'another holder');
+    await utimes(lock, old, old);
+    vi.advanceTimersByTime(6_000);
+    expect((await stat(lock)).mtimeMs).toBe(old.getTime());
   }, 20_000);
+
+  it('a login that ends on its own when stopped at the timeout still did not finish in time', async () => {
+    const renewing = renewCredentials(request('hang-exit1-on-term', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 2_500, backoffMs: 10 * MIN } }));
+    const [login] = await loginPids();
+    expect(await renewing).toEqual({ ok: false, message: 'it did not finish in time (no Duo approval?)', command: 'duo-sso-setup login --profile dev' });
+    expect(gone(login)).toBe(true);
+  }, 20_000);
+
+  it.each([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while login waits for the approval: login and what it started are stopped, we exit %i, no handler is left behind', async (signal, code) => {
+    const before = process.listeners(signal);
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN)));
+    const [login, helper] = await loginPids();
+    // The signal as it reaches this process: to the handlers installed since.
+    const added = process.listeners(signal).filter((l) => !before.includes(l));
+    expect(added).toHaveLength(1);
+    (added[0] as (s: NodeJS.Signals) => void)(signal);
+    expect(exit).toHaveBeenCalledWith(code);
+    expect(await until(() => gone(login) && gone(helper), 3_000)).toBe(true);
+    // (process.exit is a stand-in here: the renewal carries on to its end.)
+    expect((await renewing).ok).toBe(false);
+    expect(process.listeners(signal)).toEqual(before);
+  }, 20_000);
+
+  it('this process ending while login waits (the AWS CLI gave up on us) stops login and what it started', async () => {
+    const before = process.listeners('exit');
+    const renewing = renewCredentials(request('hang', entry('ASIAOLD', 5 * MIN)));
+    const [login, helper] = await loginPids();
+    const added = process.listeners('exit').filter((l) => !before.includes(l));
+    expect(added).toHaveLength(1);
+    (added[0] as (code: number) => void)(0);
+    expect(await until(() => gone(login) && gone(helper), 3_000)).toBe(true);
+    expect(await renewing).toEqual({ ok: false, message: 'it did not finish in time (no Duo approval?)', command: 'duo-sso-setup login --profile dev' });
+    expect(process.listeners('exit')).toEqual(before);
+  }, 20_000);
+
+  it('a renewal, successful or not, leaves no signal or exit handler behind', async () => {
+    const before = signalListeners();
+    expect((await renewCredentials(request('exit3', entry('ASIAOLD', 5 * MIN)))).ok).toBe(false);
+    expect((await renewCredentials(request('ok', entry('ASIAOTHER', 5 * MIN)))).ok).toBe(true);
+    expect(signalListeners()).toEqual(before);
+  });
+
+  it('login gets no input to wait for: its stdin ends at once', async () => {
+    const r = await renewCredentials(request('ok-after-stdin', entry('ASIAOLD', 5 * MIN), { renewal: { enabled: true, refreshBeforeMs: 15 * MIN, timeoutMs: 5_000, backoffMs: 10 * MIN } }));
+    expect(r).toEqual({ ok: true, entry: entry('ASIANEW', 60 * MIN) });
+    expect(await readFile(join(dir, 'tty'), 'utf8')).toBe('false false');
+  });
+
+  it('a login that stored fresh keys but reported nothing is a failure', async () => {
+    expect(await renewCredentials(request('stored-no-report', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message: 'login exited 0', command: 'duo-sso-setup login --profile dev' });
+  });
+
+  it('a problem reported without a message: why is the exit code', async () => {
+    expect(await renewCredentials(request('problem-without-message', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message: 'login exited 4', command: 'duo-sso-setup login --profile dev' });
+    expect(told).toEqual(['duo-sso-setup: could not renew the credentials of profile dev: login exited 4; the current keys stay in use until 2026-11-26T10:05:00Z; next try after 2026-11-26T10:10:00Z, or run `duo-sso-setup login --profile dev`\n']);
+  });
+
+  it('a login that cannot even start (the runtime is gone: an upgrade removed it) is a failure', async () => {
+    const execPath = process.execPath;
+    process.execPath = join(dir, 'no-such-runtime');
+    try {
+      expect(await renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message: 'login exited 1', command: 'duo-sso-setup login --profile dev' });
+    } finally {
+      process.execPath = execPath;
+    }
+    expect(await runs()).toEqual([]);
+  });
+
+  it('an error reading the store is the caller\'s to report, not a reason to log in', async () => {
+    const failure = new Error('the keychain is locked');
+    let reads = 0;
+    const read = async () => {
+      if (++reads === 1) throw failure;
+      return undefined;
+    };
+    await expect(renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { read }))).rejects.toBe(failure);
+    expect(await runs()).toEqual([]);
+  });
 
   it('a named pipe planted at the failure record: refused by name, said once, no login', async () => {
     const files = renewFiles(join(dir, '.config', 'duo-sso-setup'), 'dev');
@@ -229,5 +419,57 @@ describe.skipIf(hasTerminal)('renewCredentials', () => {
     expect(await renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN)))).toEqual({ ok: false, message, command: `rm '${files.failed}'` });
     expect(told).toEqual([`duo-sso-setup: cannot renew the credentials of profile dev: ${message}\n`]);
     expect(await runs()).toEqual([]);
+  });
+
+  it('the command that clears a planted pipe works from a shell, whatever the folder\'s name', async () => {
+    const home = join(dir, "it's home");
+    const failed = renewFiles(join(home, '.config', 'duo-sso-setup'), 'dev').failed;
+    await mkdir(join(home, '.config', 'duo-sso-setup'), { recursive: true });
+    execFileSync('mkfifo', [failed]);
+    const base = request('ok', entry('ASIAOLD', 5 * MIN));
+    const r = await renewCredentials({ ...base, env: { ...base.env, HOME: home } });
+    expect(r).toMatchObject({ ok: false, command: `rm '${join(dir, "it'\\''s home", '.config', 'duo-sso-setup', 'renew-dev.failed')}'` });
+    execFileSync('/bin/sh', ['-c', (r as { command: string }).command]);
+    await expect(stat(failed)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  describe('with a terminal (the user\'s, where the AWS CLI does not capture what is said)', () => {
+    /** The descriptors this process has open on `path`. */
+    const openOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+
+    it('login runs on it and speaks on it; nothing goes to stderr; it is closed afterwards', async () => {
+      const tty = await openPseudoTerminal();
+      const r = await renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { terminal: tty.path }));
+      expect(r).toEqual({ ok: true, entry: entry('ASIANEW', 60 * MIN) });
+      expect(await readFile(join(dir, 'tty'), 'utf8')).toBe('true true');
+      expect(openOn(tty.path)).toEqual([]);
+      expect(await tty.screen()).toBe(`${ANNOUNCE}approve the push on your phone\n`);
+      expect(told).toEqual([]);
+    });
+
+    it('a failure is said there, once', async () => {
+      const tty = await openPseudoTerminal();
+      expect(await renewCredentials(request('exit3', entry('ASIAOLD', 5 * MIN), { terminal: tty.path }))).toEqual({ ok: false, message: 'login exited 3', command: 'duo-sso-setup login --profile dev' });
+      expect(openOn(tty.path)).toEqual([]);
+      expect(await tty.screen()).toBe(`${ANNOUNCE}approve the push on your phone\nduo-sso-setup: could not renew the credentials of profile dev: login exited 3; the current keys stay in use until 2026-11-26T10:05:00Z; next try after 2026-11-26T10:10:00Z, or run \`duo-sso-setup login --profile dev\`\n`);
+      expect(told).toEqual([]);
+    });
+
+    it('a pipe planted at the failure record is refused there', async () => {
+      const tty = await openPseudoTerminal();
+      const { failed } = renewFiles(stateDir(), 'dev');
+      await mkdir(stateDir(), { recursive: true });
+      execFileSync('mkfifo', [failed]);
+      expect(await renewCredentials(request('ok', entry('ASIAOLD', 5 * MIN), { terminal: tty.path }))).toMatchObject({ ok: false, command: `rm '${failed}'` });
+      expect(openOn(tty.path)).toEqual([]);
+      expect(await tty.screen()).toBe(`duo-sso-setup: cannot renew the credentials of profile dev: ${failed}: it is a named pipe, not a regular file; duo-sso-setup keeps its own data there and will not use it: remove it (rm '${failed}') and run the command again\n`);
+      expect(told).toEqual([]);
+    });
   });
 });

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { resolvePaths, type Paths } from '../../src/platform/paths.js';
+import type { Paths } from '../../src/platform/paths.js';
+import { makeAwsHome, options } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState, updateState } from '../../src/state/state.js';
 import { loginSession, withSession } from '../../src/state/sessions.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
-import type { GlobalOptions } from '../../src/context.js';
 
 
 const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
@@ -20,14 +19,8 @@ const CONFIG = '[default]\nregion = us-east-1\n';
 let home: string;
 let paths: Paths;
 let ctx: MigrateCtx;
-const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'secrets-migrate-'));
-  paths = resolvePaths({ HOME: home });
-  ctx = { paths, now: () => new Date('2026-11-26T10:00:00Z'), options: options() };
-  await mkdir(join(home, '.aws'));
-  await writeFile(paths.awsCredentials, CREDS);
-  await writeFile(paths.awsConfig, CONFIG);
+  ({ home, paths, ctx } = await makeAwsHome('secrets-migrate-', { credentials: CREDS, config: CONFIG }));
 });
 afterEach(async () => {
   await rm(home, { recursive: true, force: true });
