@@ -61,17 +61,19 @@ export function isPySpace(c: string): boolean {
   return PY_SPACE.has(c);
 }
 
+// The loops need no bounds: past either end s[i] is undefined, which PY_SPACE does not hold
+// (and a blank s stripped from both ends meets in the middle: slice(a, b) with b <= a is '').
 export function pyStrip(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && PY_SPACE.has(s[a]!)) a++;
-  while (b > a && PY_SPACE.has(s[b - 1]!)) b--;
+  while (PY_SPACE.has(s[a]!)) a++;
+  while (PY_SPACE.has(s[b - 1]!)) b--;
   return s.slice(a, b);
 }
 
 export function pyRstrip(s: string): string {
   let b = s.length;
-  while (b > 0 && PY_SPACE.has(s[b - 1]!)) b--;
+  while (PY_SPACE.has(s[b - 1]!)) b--;
   return s.slice(0, b);
 }
 
@@ -93,9 +95,9 @@ export function decodeAwsFile(bytes: Uint8Array): { ok: true; text: string } | {
         lineStart = i + 1;
         continue;
       }
-      // Stryker disable next-line EqualityOperator: a lone 0x80 fails to decode as one byte either way
       if (b < 0x80) continue;
-      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      // A byte below 0xc0 leads no sequence: it fails as a piece of any length.
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
         i += len - 1;
@@ -122,8 +124,9 @@ export function splitLines(text: string): Line[] {
 }
 
 function firstNonSpace(s: string): number {
-  for (let i = 0; i < s.length; i++) if (!PY_SPACE.has(s[i]!)) return i;
-  return 0;
+  let i = 0;
+  while (PY_SPACE.has(s[i]!)) i++;
+  return i;
 }
 
 const SECTION = /^\[([^\n]+)\]/;
@@ -136,6 +139,7 @@ export function parseIni(text: string): IniParse {
   let defaults: IniSection | undefined;
   let cursect: IniSection | undefined;
   const pieces = new Map<IniOption, string[]>();
+  // Set only inside a section (cursect is then set too); '' (an option without a name) is falsy, as in Python.
   let optname: string | undefined;
   let indent = 0;
   let error: IniError | undefined;
@@ -146,14 +150,14 @@ export function parseIni(text: string): IniParse {
     const value = comment ? '' : stripped;
     if (!value) {
       // empty_lines_in_values: a blank line (not a comment) becomes part of the value being read.
-      if (!comment && cursect && optname) {
-        pieces.get(cursect.options.get(optname)!)!.push('');
+      if (!comment && optname) {
+        pieces.get(cursect!.options.get(optname)!)!.push('');
       }
       continue;
     }
     const cur = firstNonSpace(line.text);
-    if (cursect && optname && cur > indent) {
-      const opt = cursect.options.get(optname)!;
+    if (optname && cur > indent) {
+      const opt = cursect!.options.get(optname)!;
       pieces.get(opt)!.push(value);
       opt.lines.push(i);
       continue;
