@@ -93,7 +93,6 @@ export function decodeAwsFile(bytes: Uint8Array): { ok: true; text: string } | {
       if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
         line++;
         lineStart = i + 1;
-        continue;
       }
       if (b < 0x80) continue;
       // A byte below 0xc0 leads no sequence: it fails as a piece of any length.
@@ -235,25 +234,22 @@ export function fileEol(file: IniFile): Exclude<Eol, ''> {
   return (file.lines.find((l) => l.eol !== '')?.eol as Exclude<Eol, ''> | undefined) ?? '\n';
 }
 
-/** `text` with `insert` (whole lines, no ending) placed after line `after`, each in that line's own ending. */
-function insertAfter(file: IniFile, after: number, insert: readonly string[]): string {
+/** `text` with `insert` (a whole line, no ending) placed after line `after`, in that line's own ending. */
+function insertAfter(file: IniFile, after: number, insert: string): string {
   const line = file.lines[after]!;
-  const end = line.start + line.text.length;
-  if (line.eol === '') {
-    // The last line had no newline: it gets one, and the file still ends without one.
-    const eol = fileEol(file);
-    return file.text.slice(0, end) + insert.map((l) => eol + l).join('') + file.text.slice(end);
-  }
-  return file.text.slice(0, end + line.eol.length) + insert.map((l) => l + line.eol).join('') + file.text.slice(end + line.eol.length);
+  // The last line had no newline (so it ends the text): it gets one, and the file still ends without one.
+  if (line.eol === '') return file.text + fileEol(file) + insert;
+  const end = line.start + line.text.length + line.eol.length;
+  return file.text.slice(0, end) + insert + line.eol + file.text.slice(end);
 }
 
 /** `text` without the given lines (each with its own ending). */
 export function dropLines(file: IniFile, drop: ReadonlySet<number>): string {
   let out = '';
   for (const [i, l] of file.lines.entries()) if (!drop.has(i)) out += l.text + l.eol;
-  // Dropping the last line must not leave a newline the file did not end with.
-  const last = file.lines.length - 1;
-  if (drop.has(last) && file.lines[last]!.eol === '') out = out.replace(/(?:\r\n|\r|\n)$/, '');
+  // Dropping the last line must not leave a newline the file did not end with (when it is
+  // kept, out ends in its text, which holds no newline).
+  if (file.lines.at(-1)?.eol === '') out = out.replace(/(?:\r\n|\r|\n)$/, '');
   return out;
 }
 
@@ -268,7 +264,7 @@ export function optionLine(key: string, value: string): string {
  */
 export function setOption(file: IniFile, section: IniSection, key: string, value: string): string {
   const existing = section.options.get(key.toLowerCase());
-  if (!existing) return insertAfter(file, lastLineOf(section), [indentFor(file, section) + optionLine(key, value)]);
+  if (!existing) return insertAfter(file, lastLineOf(section), indentFor(file, section) + optionLine(key, value));
   const [first, ...rest] = existing.lines;
   const line = file.lines[first!]!;
   const indent = line.text.slice(0, firstNonSpace(line.text));

@@ -237,6 +237,8 @@ describe('removeOptions: byte for byte', () => {
     const f = ini('[a]\nk=1\nx=2\n');
     expect(dropLines(f, new Set([2]))).toBe('[a]\nk=1\n');
     expect(dropLines(f, new Set([0, 1, 2]))).toBe('');
+    expect(dropLines(ini(''), new Set())).toBe('');
+    expect(dropLines(ini('[a]\nk=1'), new Set([0]))).toBe('k=1');
   });
 });
 
