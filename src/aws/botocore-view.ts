@@ -11,112 +11,70 @@ import { parseIni, pyStrip, type IniError, type IniFile, type IniSection } from 
 export type IniValue = string | Record<string, string>;
 export type Values = Record<string, IniValue>;
 
-/** Python's shlex.split(s) (POSIX mode, no comments), or undefined where it raises ValueError. */
+/**
+ * Python's shlex.split(s) (POSIX mode, no comments), or undefined where it raises ValueError.
+ * shlex's states folded: between words (word undefined), in a word, in quotes, after a backslash.
+ */
 export function shlexSplit(s: string): string[] | undefined {
   const WS = ' \t\r\n';
   const out: string[] = [];
-  let i = 0;
-  let state: string | undefined = ' ';
-  const next = () => (i < s.length ? s[i++]! : '');
-  while (state !== undefined) {
-    let token = '';
-    let quoted = false;
-    let escapedState = ' ';
-    for (;;) {
-      const c = next();
-      if (state === ' ') {
-        if (!c) {
-          state = undefined;
-          break;
-        } else if (WS.includes(c)) {
-          if (token || quoted) break;
-        } else if (c === '\\') {
-          escapedState = 'a';
-          state = c;
-        } else if (c === "'" || c === '"') {
-          state = c;
-        } else {
-          token = c;
-          state = 'a';
-        }
-      } else if (state === "'" || state === '"') {
-        quoted = true;
-        if (!c) return undefined; // No closing quotation
-        if (c === state) state = 'a';
-        else if (c === '\\' && state === '"') {
-          escapedState = state;
-          state = c;
-        } else token += c;
-      } else if (state === '\\') {
-        if (!c) return undefined; // No escaped character
-        // Inside double quotes only the quote and the backslash itself are escaped.
-        if ((escapedState === "'" || escapedState === '"') && c !== state && c !== escapedState) token += state;
-        token += c;
-        state = escapedState;
-      } else {
-        // 'a': inside a word
-        if (!c) {
-          state = undefined;
-          break;
-        } else if (WS.includes(c)) {
-          state = ' ';
-          if (token || quoted) break;
-        } else if (c === "'" || c === '"') {
-          state = c;
-        } else if (c === '\\') {
-          escapedState = 'a';
-          state = c;
-        } else token += c;
-      }
+  // A word may be empty ('' or ""): undefined is "between words".
+  let word: string | undefined;
+  let quote: "'" | '"' | undefined;
+  let escaped = false;
+  for (const c of s) {
+    if (escaped) {
+      // Inside double quotes only the quote and the backslash itself are escaped.
+      if (quote === '"' && c !== '"' && c !== '\\') word += '\\';
+      word += c;
+      escaped = false;
+    } else if (quote) {
+      if (c === quote) quote = undefined;
+      // Single quotes escape nothing.
+      else if (c === '\\' && quote === '"') escaped = true;
+      else word += c;
+    } else if (WS.includes(c)) {
+      if (word !== undefined) out.push(word);
+      word = undefined;
+    } else {
+      word ??= '';
+      if (c === '\\') escaped = true;
+      else if (c === "'" || c === '"') quote = c;
+      else word += c;
     }
-    if (token === '' && !quoted) break;
-    out.push(token);
   }
+  if (escaped || quote) return undefined; // No escaped character / No closing quotation
+  if (word !== undefined) out.push(word);
   return out;
 }
 
 /** botocore.compat._windows_shell_split: how Python starts credential_process on Windows. */
 export function windowsSplit(s: string): string[] | undefined {
-  if (!s) return [];
   const out: string[] = [];
-  let buff: string[] = [];
-  let quotedState = false;
+  // As in shlexSplit: undefined between words ("" starts one).
+  let word: string | undefined;
+  let quoted = false;
   let backslashes = 0;
   for (const c of s) {
     if (c === '\\') {
       backslashes++;
-    } else if (c === '"') {
-      if (backslashes > 0) {
-        buff.push('\\'.repeat(Math.floor(backslashes / 2)));
-        const odd = backslashes % 2;
-        backslashes = 0;
-        if (odd === 1) {
-          buff.push('"');
-          continue;
-        }
-      }
-      quotedState = !quotedState;
-      buff.push('');
-    } else if ((c === ' ' || c === '\t') && !quotedState) {
-      if (backslashes > 0) {
-        buff.push('\\'.repeat(backslashes));
-        backslashes = 0;
-      }
-      if (buff.length > 0) {
-        out.push(buff.join(''));
-        buff = [];
-      }
-    } else {
-      if (backslashes > 0) {
-        buff.push('\\'.repeat(backslashes));
-        backslashes = 0;
-      }
-      buff.push(c);
+      continue;
     }
+    if (c === '"') {
+      // Before a quote backslashes escape each other in pairs, and an odd one the quote itself.
+      word = (word ?? '') + '\\'.repeat(Math.floor(backslashes / 2)) + (backslashes % 2 === 1 ? '"' : '');
+      if (backslashes % 2 === 0) quoted = !quoted;
+    } else if ((c === ' ' || c === '\t') && !quoted) {
+      // Anywhere else backslashes are themselves, and they start a word.
+      if (backslashes > 0) word = (word ?? '') + '\\'.repeat(backslashes);
+      if (word !== undefined) out.push(word);
+      word = undefined;
+    } else word = (word ?? '') + '\\'.repeat(backslashes) + c;
+    backslashes = 0;
   }
-  if (quotedState) return undefined;
-  if (backslashes > 0) buff.push('\\'.repeat(backslashes));
-  if (buff.length > 0) out.push(buff.join(''));
+  if (quoted) return undefined;
+  if (backslashes > 0) word = (word ?? '') + '\\'.repeat(backslashes);
+  if (word !== undefined) out.push(word);
   return out;
 }
 
@@ -125,8 +83,8 @@ export function splitCredentialProcess(command: string, platform: NodeJS.Platfor
   return platform === 'win32' ? windowsSplit(command) : shlexSplit(command);
 }
 
-/** Python's str.splitlines() separators. */
-const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+/** Python's str.splitlines() separators, less \r and \r\n: no value holds them (parseIni cuts lines there). */
+const PY_LINE_BREAK = /[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 /** configloader._parse_nested: `key = value` lines of an indented block, or undefined (ValueError). */
 function parseNested(value: string): Record<string, string> | undefined {
@@ -152,7 +110,7 @@ export function rawConfigParse(file: IniFile): { ok: true; sections: Map<string,
   for (const section of file.sections) {
     // Without a prototype: an option may be called __proto__.
     const values: Values = Object.create(null);
-    const options = new Map(file.defaults?.options ?? []);
+    const options = new Map(file.defaults?.options);
     for (const [k, o] of section.options) options.set(k, o);
     for (const [k, o] of options) {
       if (o.value.startsWith('\n')) {

@@ -61,17 +61,19 @@ export function isPySpace(c: string): boolean {
   return PY_SPACE.has(c);
 }
 
+// The loops need no bounds: past either end s[i] is undefined, which PY_SPACE does not hold
+// (and a blank s stripped from both ends meets in the middle: slice(a, b) with b <= a is '').
 export function pyStrip(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && PY_SPACE.has(s[a]!)) a++;
-  while (b > a && PY_SPACE.has(s[b - 1]!)) b--;
+  while (PY_SPACE.has(s[a]!)) a++;
+  while (PY_SPACE.has(s[b - 1]!)) b--;
   return s.slice(a, b);
 }
 
 export function pyRstrip(s: string): string {
   let b = s.length;
-  while (b > 0 && PY_SPACE.has(s[b - 1]!)) b--;
+  while (PY_SPACE.has(s[b - 1]!)) b--;
   return s.slice(0, b);
 }
 
@@ -91,11 +93,10 @@ export function decodeAwsFile(bytes: Uint8Array): { ok: true; text: string } | {
       if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
         line++;
         lineStart = i + 1;
-        continue;
       }
-      // Stryker disable next-line EqualityOperator: a lone 0x80 fails to decode as one byte either way
       if (b < 0x80) continue;
-      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      // A byte below 0xc0 leads no sequence: it fails as a piece of any length.
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
         i += len - 1;
@@ -122,8 +123,9 @@ export function splitLines(text: string): Line[] {
 }
 
 function firstNonSpace(s: string): number {
-  for (let i = 0; i < s.length; i++) if (!PY_SPACE.has(s[i]!)) return i;
-  return 0;
+  let i = 0;
+  while (PY_SPACE.has(s[i]!)) i++;
+  return i;
 }
 
 const SECTION = /^\[([^\n]+)\]/;
@@ -136,6 +138,7 @@ export function parseIni(text: string): IniParse {
   let defaults: IniSection | undefined;
   let cursect: IniSection | undefined;
   const pieces = new Map<IniOption, string[]>();
+  // Set only inside a section (cursect is then set too); '' (an option without a name) is falsy, as in Python.
   let optname: string | undefined;
   let indent = 0;
   let error: IniError | undefined;
@@ -146,14 +149,14 @@ export function parseIni(text: string): IniParse {
     const value = comment ? '' : stripped;
     if (!value) {
       // empty_lines_in_values: a blank line (not a comment) becomes part of the value being read.
-      if (!comment && cursect && optname) {
-        pieces.get(cursect.options.get(optname)!)!.push('');
+      if (!comment && optname) {
+        pieces.get(cursect!.options.get(optname)!)!.push('');
       }
       continue;
     }
     const cur = firstNonSpace(line.text);
-    if (cursect && optname && cur > indent) {
-      const opt = cursect.options.get(optname)!;
+    if (optname && cur > indent) {
+      const opt = cursect!.options.get(optname)!;
       pieces.get(opt)!.push(value);
       opt.lines.push(i);
       continue;
@@ -231,25 +234,22 @@ export function fileEol(file: IniFile): Exclude<Eol, ''> {
   return (file.lines.find((l) => l.eol !== '')?.eol as Exclude<Eol, ''> | undefined) ?? '\n';
 }
 
-/** `text` with `insert` (whole lines, no ending) placed after line `after`, each in that line's own ending. */
-function insertAfter(file: IniFile, after: number, insert: readonly string[]): string {
+/** `text` with `insert` (a whole line, no ending) placed after line `after`, in that line's own ending. */
+function insertAfter(file: IniFile, after: number, insert: string): string {
   const line = file.lines[after]!;
-  const end = line.start + line.text.length;
-  if (line.eol === '') {
-    // The last line had no newline: it gets one, and the file still ends without one.
-    const eol = fileEol(file);
-    return file.text.slice(0, end) + insert.map((l) => eol + l).join('') + file.text.slice(end);
-  }
-  return file.text.slice(0, end + line.eol.length) + insert.map((l) => l + line.eol).join('') + file.text.slice(end + line.eol.length);
+  // The last line had no newline (so it ends the text): it gets one, and the file still ends without one.
+  if (line.eol === '') return file.text + fileEol(file) + insert;
+  const end = line.start + line.text.length + line.eol.length;
+  return file.text.slice(0, end) + insert + line.eol + file.text.slice(end);
 }
 
 /** `text` without the given lines (each with its own ending). */
 export function dropLines(file: IniFile, drop: ReadonlySet<number>): string {
   let out = '';
   for (const [i, l] of file.lines.entries()) if (!drop.has(i)) out += l.text + l.eol;
-  // Dropping the last line must not leave a newline the file did not end with.
-  const last = file.lines.length - 1;
-  if (drop.has(last) && file.lines[last]!.eol === '') out = out.replace(/(?:\r\n|\r|\n)$/, '');
+  // Dropping the last line must not leave a newline the file did not end with (when it is
+  // kept, out ends in its text, which holds no newline).
+  if (file.lines.at(-1)?.eol === '') out = out.replace(/(?:\r\n|\r|\n)$/, '');
   return out;
 }
 
@@ -264,7 +264,7 @@ export function optionLine(key: string, value: string): string {
  */
 export function setOption(file: IniFile, section: IniSection, key: string, value: string): string {
   const existing = section.options.get(key.toLowerCase());
-  if (!existing) return insertAfter(file, lastLineOf(section), [indentFor(file, section) + optionLine(key, value)]);
+  if (!existing) return insertAfter(file, lastLineOf(section), indentFor(file, section) + optionLine(key, value));
   const [first, ...rest] = existing.lines;
   const line = file.lines[first!]!;
   const indent = line.text.slice(0, firstNonSpace(line.text));

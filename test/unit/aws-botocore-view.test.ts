@@ -2,7 +2,9 @@
 // split by botocore.compat.compat_shell_split (POSIX shlex and the Windows rules), and the
 // nested-block error of configloader.raw_config_parse at its line.
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { awsView, configProfileName, parseFiles, shlexSplit, splitCredentialProcess, windowsSplit } from '../../src/aws/botocore-view.js';
 import { botocoreViews, modelView, oracleAvailable, PYTHON } from '../support/botocore-oracle.js';
 
@@ -13,30 +15,49 @@ const COMMANDS = [
   'C:\\Program Files\\x.exe --y', '"C:\\Program Files\\x.exe" --y', 'a\\\\"b c"', 'a\\\\\\"b', '\\\\server\\share x',
   'tab\\\tin', 'é ü', 'a\\\\', '"a b\\\\"', 'a\\"', '\\"a b\\"', 'a\\\\\\\\"b"', '"a"\'b\'', "'\"'", '"\'"',
   "/usr/bin/node '/opt/o'\\''brien tools/cli.js' credential-process --profile dev", 'a  \\  b', '"x y"z w',
+  '\\ b', '\\', '\\\\', '"a\tb" c', 'a\\\\ b', '\\"', '\\\\"a b"', 'x "" y', "x '' y", 'a""b', '"a"b c', '\t"a"\t',
+  '"a\\\nb"', 'a\\\nb', "'a\\\"b'", 'a\\\\\\', 'é"ü v"',
 ];
+
+/** botocore.compat.compat_shell_split of each command, [linux, win32] (null where it raises ValueError). */
+function botocoreSplits(commands: readonly string[]): [string[] | null, string[] | null][] {
+  const script = [
+    'import json, sys',
+    'import awscli.botocore',
+    'from botocore.compat import compat_shell_split',
+    'def split(c, p):',
+    '    try:',
+    '        return compat_shell_split(c, p)',
+    '    except ValueError:',
+    '        return None',
+    'print(json.dumps([[split(c, "linux"), split(c, "win32")] for c in json.load(sys.stdin)]))',
+  ].join('\n');
+  const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(commands), env: { PATH: '/usr/bin:/bin', LC_ALL: 'C.UTF-8' } });
+  expect(r.stderr.toString()).toBe('');
+  return JSON.parse(r.stdout.toString()) as [string[] | null, string[] | null][];
+}
 
 describe.skipIf(!oracleAvailable())('credential_process is split as botocore splits it', () => {
   it('POSIX (shlex) and Windows, on quoting and escaping edge cases', () => {
-    const script = [
-      'import json, sys',
-      'import awscli.botocore',
-      'from botocore.compat import compat_shell_split',
-      'def split(c, p):',
-      '    try:',
-      '        return compat_shell_split(c, p)',
-      '    except ValueError:',
-      '        return None',
-      'print(json.dumps([[split(c, "linux"), split(c, "win32")] for c in json.load(sys.stdin)]))',
-    ].join('\n');
-    const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(COMMANDS), env: { PATH: '/usr/bin:/bin', LC_ALL: 'C.UTF-8' } });
-    expect(r.stderr.toString()).toBe('');
-    const botocore = JSON.parse(r.stdout.toString()) as [string[] | null, string[] | null][];
+    const botocore = botocoreSplits(COMMANDS);
     const ours = COMMANDS.map((c) => [shlexSplit(c) ?? null, windowsSplit(c) ?? null]);
     expect(ours.map((o, i) => ({ command: COMMANDS[i], split: o }))).toEqual(botocore.map((b, i) => ({ command: COMMANDS[i], split: b })));
     // The list must hold both failures and differences between the platforms, or it proves little.
     expect(botocore.filter(([p]) => p === null).length).toBeGreaterThan(2);
     expect(botocore.filter(([, w]) => w === null).length).toBeGreaterThan(0);
     expect(botocore.filter(([p, w]) => JSON.stringify(p) !== JSON.stringify(w)).length).toBeGreaterThan(10);
+  });
+
+  it('POSIX and Windows on 3,000 generated commands of the characters that matter', () => {
+    const chars = fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\\', '"', "'");
+    const commands = fc.sample(fc.array(chars, { maxLength: 9 }).map((c) => c.join('')), { numRuns: 3000, seed: 22 });
+    const botocore = botocoreSplits(commands);
+    const ours = commands.map((c) => [shlexSplit(c) ?? null, windowsSplit(c) ?? null]);
+    expect(ours.map((o, i) => ({ command: commands[i], split: o })).filter((o, i) => !isDeepStrictEqual(o.split, botocore[i]))).toEqual([]);
+    // Both splitters fail now and then, and often differ: the sample reaches every rule.
+    expect(botocore.filter(([p]) => p === null).length).toBeGreaterThan(300);
+    expect(botocore.filter(([, w]) => w === null).length).toBeGreaterThan(300);
+    expect(botocore.filter(([p, w]) => !isDeepStrictEqual(p, w)).length).toBeGreaterThan(1000);
   });
 
   it('splitCredentialProcess picks the rules of the platform', () => {
@@ -80,6 +101,8 @@ describe('which section is which profile', () => {
     expect(awsView('[default]\nregion = b\n[profile default]\nregion = a\n', undefined)).toEqual({ profiles: { default: { region: 'a' } }, credentials: { default: null }, process: {} });
   });
 });
+
+const ALL_SEPARATORS = '[profile a]\ns3 =\n  a = 1\vb = 2\fc = 3\x1cd = 4\x1de = 5\x1ef = 6\x85g = 7\u2028h = 8\u2029i = 9\n';
 
 describe('what the AWS CLI sees in both files', () => {
   it('[DEFAULT] gives its options to every section that lacks them, in both files', () => {
@@ -140,6 +163,8 @@ describe('what the AWS CLI sees in both files', () => {
     expect((awsView('[profile a]\ns3 =\n  = v\n', undefined) as { profiles: Record<string, unknown> }).profiles.a).toEqual({ s3: { '': 'v' } });
     const f = parseFiles('[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n', undefined);
     expect(f.ok && Object.fromEntries(Object.entries(f.files.config!.profiles.get('a')!.values))).toEqual({ s3: { a: '1', b: '2', c: '3' } });
+    // Every one of str.splitlines()'s separators that a value can hold (a line never holds \r or \n).
+    expect((awsView(ALL_SEPARATORS, undefined) as { profiles: Record<string, unknown> }).profiles.a).toEqual({ s3: { a: '1', b: '2', c: '3', d: '4', e: '5', f: '6', g: '7', h: '8', i: '9' } });
   });
 
   it('an option may be called __proto__ and stays an ordinary value', () => {
@@ -165,6 +190,7 @@ describe.skipIf(!oracleAvailable())('the files of the rules above, as botocore i
     { config: '[profile a]\ns3 =\n  a = 1\u2028b = 2\u000bc = 3\n' },
     { config: '[profile a]\n__proto__ = x\n' },
     { config: '[profile a]\ns3 =\n  = v\n' },
+    { config: ALL_SEPARATORS },
     {},
   ];
 

@@ -32,6 +32,8 @@ const BROKEN: { text: string; line: number; reason: string }[] = [
   { text: '[DEFAULT]\na=1\n[b]\n[DEFAULT]\nA = 2\n', line: 5, reason: 'repeats the option a in [DEFAULT]' },
   { text: '[a]\nx = 1\njunk\n[b]\n', line: 3, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
   { text: '[a]\n = 2\nalso junk\n', line: 2, reason: 'has no option name before its = or :' },
+  // An option without a name takes no continuation lines (its name is falsy in Python too), and a repeated option fails at once.
+  { text: '[a]\n = 2\n  x = 1\n x=3\n', line: 4, reason: 'repeats the option x in [a]' },
   { text: '[a]\nx = 1\nstill junk\n : 2\n', line: 3, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
   { text: '[a]\r\nx=1\r\rjunk\r\n', line: 4, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
   { text: '[a]\rx=1\r\n\r\n[b]\nk\n', line: 5, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
@@ -112,6 +114,17 @@ describe('what a file parses into', () => {
     expect(f.sections[1]!.options.get('x')).toEqual({ key: 'x', lines: [4], value: '2' });
   });
 
+  it('# and ; comment lines are skipped everywhere: before the first header and inside a value', () => {
+    const f = ini('; top\n# top\n[a]\nk = 1\n; c\n  more\n# c\n  most\n');
+    expect(f.sections.map((s) => s.header)).toEqual(['a']);
+    expect(f.sections[0]!.options.get('k')).toEqual({ key: 'k', lines: [3, 5, 7], value: '1\nmore\nmost' });
+  });
+
+  it('the indent level is the last option line\'s: a line less indented than it starts an option', () => {
+    const f = ini('[a]\n  x = 1\n   cont\n y = 2\n');
+    expect([...f.sections[0]!.options.values()]).toEqual([{ key: 'x', lines: [1, 2], value: '1\ncont' }, { key: 'y', lines: [3], value: '2' }]);
+  });
+
   it('[DEFAULT] twice is one section', () => {
     const f = ini('[DEFAULT]\na=1\n[b]\n[DEFAULT]\nc=2\n');
     expect([...f.defaults!.options.keys()]).toEqual(['a', 'c']);
@@ -189,6 +202,12 @@ describe('setOption: byte for byte', () => {
     expect(set('\t[a]\n [b]\n', 'a', 'y', 'v')).toBe('\t[a]\n\ty = v\n [b]\n');
   });
 
+  it('a value that would break the file replaces only the option line: its continuation lines stay, for the caller\'s check to refuse', () => {
+    const out = set('[a]\nk = 1\n  more\nz = 2\n', 'a', 'k', 'x\njunk');
+    expect(out).toBe('[a]\nk = x\njunk\n  more\nz = 2\n');
+    expect(parseIni(out)).toEqual({ ok: false, error: { line: 3, reason: 'is neither [section], option = value, a comment nor an indented continuation' } });
+  });
+
   it('a file without a final newline: the new line gets the file\'s ending and the file still ends open', () => {
     expect(set('[a]\r\nx = 1', 'a', 'y', 'v')).toBe('[a]\r\nx = 1\r\ny = v');
     expect(set('[a]', 'a', 'y', 'v')).toBe('[a]\ny = v');
@@ -211,12 +230,15 @@ describe('removeOptions: byte for byte', () => {
     expect(remove('[a]\nx=1\nk = 1\n  more', 'a', ['k'])).toBe('[a]\nx=1');
     expect(remove('[a]\r\nk=1\r\nx=2', 'a', ['x'])).toBe('[a]\r\nk=1');
     expect(remove('[a]\nk=1', 'a', ['k'])).toBe('[a]');
+    expect(remove('[a]\rk=1\rx=2', 'a', ['x'])).toBe('[a]\rk=1');
   });
 
   it('dropLines keeps a final newline the file had', () => {
     const f = ini('[a]\nk=1\nx=2\n');
     expect(dropLines(f, new Set([2]))).toBe('[a]\nk=1\n');
     expect(dropLines(f, new Set([0, 1, 2]))).toBe('');
+    expect(dropLines(ini(''), new Set())).toBe('');
+    expect(dropLines(ini('[a]\nk=1'), new Set([0]))).toBe('k=1');
   });
 });
 
