@@ -66,6 +66,7 @@ export const OWN_MESSAGES: readonly OwnMessage[] = [
   {"kind":"error","where":"src/doctor/checks/aws-cli.ts","stem":"{} does not run","check":"aws-cli"},
   {"kind":"error","where":"src/doctor/checks/aws-cli.ts","stem":"aws-cli {} (v1) at {} shadows v2 at {}","check":"aws-cli"},
   {"kind":"warning","where":"src/doctor/checks/aws-cli.ts","stem":"aws-cli {} is v1","check":"aws-cli"},
+  {"kind":"error","where":"src/doctor/checks/aws-cli.ts","stem":"{} cannot be parsed, so every aws command fails","check":"aws-cli"},
   {"kind":"warning","where":"src/doctor/checks/aws-cli.ts","stem":"AWS_DEFAULT_PROFILE={}, but no profile of that name exists: every aws command will fail","check":"aws-cli"},
   {"kind":"warning","where":"src/doctor/checks/clock.ts","stem":"{}","check":"clock"},
   {"kind":"error","where":"src/doctor/checks/clock.ts","stem":"{}","check":"clock"},
