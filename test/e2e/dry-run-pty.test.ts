@@ -30,3 +30,33 @@ describe.each<Runtime>(['node', 'deno'])('login --dry-run at a terminal under %s
     expect(r.screen).toContain('Create it: duo-sso-setup config init');
   }, 60_000);
 });
+
+describe('a dry run whose duo-sso download nothing can verify (no --sha256, no pinned key)', () => {
+  it('install --dry-run says the real run would refuse it, with the commands that get past it', async () => {
+    const box = await sandbox();
+    const r = await box.run(['install', 'duo-sso', '--dry-run']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Except duo-sso: a real run would refuse its download, which cannot be verified (no --sha256, and no release signing key is pinned');
+    expect(r.stdout).toContain('Get its SHA-256 from the release page and run: duo-sso-setup install duo-sso --sha256 HEX');
+    // The real run, for comparison: refused, exit 1, nothing installed.
+    const real = await box.run(['install', 'duo-sso', '--yes']);
+    expect(real.exitCode).toBe(1);
+    expect(real.stderr).toMatch(/refusing to use .*duo-sso_linux_amd64: it cannot be verified/);
+  }, 60_000);
+
+  it('setup --dry-run does not say "would install duo-sso": the install step is a warning naming the refusal', async () => {
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const json = await box.run(['setup', '--dry-run', '--json']);
+    expect(json.exitCode, json.stderr).toBe(0);
+    const install = json.json.steps.find((s: any) => s.id === 'install');
+    expect(install.status).toBe('warning');
+    expect(install.detail).toMatch(/would refuse duo-sso: its download cannot be verified \(no --sha256/);
+    expect(install.detail).not.toMatch(/would install [^;]*duo-sso/);
+    expect(install.hint).toContain('duo-sso-setup install duo-sso --allow-unverified');
+    // The first login needs duo-sso: the real run skips it, and so does the preview.
+    expect(json.json.steps.find((s: any) => s.id === 'login')).toMatchObject({ status: 'skipped', detail: 'not run: it needs duo-sso, which would not be installed' });
+    const human = await box.run(['setup', '--dry-run']);
+    // Both lines of the hint sit under the step, not the second at the margin.
+    expect(human.stdout).toContain('\n    Get its SHA-256 from the release page and run: duo-sso-setup install duo-sso --sha256 HEX\n    To install it unchecked anyway (not recommended): duo-sso-setup install duo-sso --allow-unverified\n');
+  }, 90_000);
+});
