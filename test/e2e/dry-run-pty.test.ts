@@ -1,7 +1,8 @@
 // --dry-run at a real terminal, as a new engineer first tries it: it must neither ask a question
 // it cannot act on nor promise what the real run would refuse.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { runInPty } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
@@ -59,4 +60,21 @@ describe('a dry run whose duo-sso download nothing can verify (no --sha256, no p
     // Both lines of the hint sit under the step, not the second at the margin.
     expect(human.stdout).toContain('\n    Get its SHA-256 from the release page and run: duo-sso-setup install duo-sso --sha256 HEX\n    To install it unchecked anyway (not recommended): duo-sso-setup install duo-sso --allow-unverified\n');
   }, 90_000);
+});
+
+describe('AWS_CONFIG_FILE naming a folder (~/.aws itself)', () => {
+  it('credentials migrate says the path is a folder and which variable to fix, not Node\'s EISDIR', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', '/usr/bin/aws'] });
+    await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)]);
+    await box.write('.aws/credentials', '[dev]\naws_access_key_id = ASIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n', 0o600);
+    const env = { AWS_CONFIG_FILE: box.path('.aws') };
+    // The oracle: the AWS CLI runs and reads no settings from a folder.
+    const aws = await box.exec('/usr/bin/aws', ['--version'], { env });
+    expect(aws.exitCode).toBe(0);
+    const r = await box.run(['credentials', 'migrate', '--dry-run', '--profile', 'dev'], { env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).not.toContain('EISDIR');
+    expect(r.stderr).toContain(`duo-sso-setup: error: ${box.path('.aws')} is a folder, not a file, so the AWS CLI reads nothing from it; nothing was changed\n`);
+    expect(r.stderr).toContain('If AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE names it, point that variable at the file inside it');
+  }, 60_000);
 });
