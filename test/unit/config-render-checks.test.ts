@@ -26,12 +26,15 @@ describe('renderFindings', () => {
     expect(renderFindings(validateText('{\n  "url": ,\n}\n', {}, '/h/config.json'), ASCII)).toContain('    -> Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).');
   });
 
-  it('names the JSON path once, and marks automatic fixes', () => {
-    const findings = validateText(JSON.stringify({ url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml', zz: 1 }));
+  it('names the JSON path once, marks automatic fixes, and shows where a present key is (a missing one has no place)', () => {
+    const doc = JSON.stringify({ url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml', zz: 1 }, null, 1);
+    const findings = validateText(doc);
     expect(renderFindings(findings, ASCII)).toBe([
       '[x] no top-level "session_duration_seconds": duo-sso will ask for 28800 s',
       '    -> Set "session_duration_seconds": 3600. (automatic: duo-sso-setup config fix)',
       '[i] "zz" is not a key duo-sso reads',
+      '    5 |  "zz": 1',
+      '         ^',
       '    -> Correct the spelling if it was meant to be one of the documented keys.',
       '',
     ].join('\n'));
