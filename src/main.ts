@@ -118,6 +118,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Global options and no command (`-v` alone): commander would print the help and exit 0.
     if (!argv.slice(2).some((a) => !a.startsWith('-')) && !argv.slice(2).some((a) => ['-h', '--help', '-V', '--version'].includes(a))) {
+      // A mistyped option (`--versoin`) is that, with commander's "Did you mean --version?",
+      // not "no command given"; commander itself would print the help for it.
+      const stray = unknownGlobalOption(program, argv.slice(2));
+      if (stray) (program as unknown as { unknownOption(flag: string): never }).unknownOption(stray);
       const verbose = argv.includes('-v');
       report(wantsJson, 'no command given', `${verbose ? '-v is --verbose; the version is --version (-V). ' : ''}See ${TOOL_NAME} --help for the commands.`);
       return ExitCode.usage;
@@ -174,6 +178,14 @@ function interruptedExit(): number | undefined {
   const line = finalSummary(TOOL_NAME);
   if (line) process.stderr.write(`${line}\n`);
   return exitCodeFor(signal);
+}
+
+/** The first of `args` (all options) that the program does not define, as typed before any `=`. */
+export function unknownGlobalOption(program: Command, args: readonly string[]): string | undefined {
+  const known = new Set(program.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
+  // `-yn` is -y -n, as commander reads it.
+  const flags = args.flatMap((a) => (/^-[^-]{2,}$/.test(a) ? [...a.slice(1)].map((c) => `-${c}`) : [a.split('=')[0]!]));
+  return flags.find((a) => a.startsWith('-') && a !== '-' && a !== '--' && !known.has(a));
 }
 
 /** commander's "unknown command 'x'\n(Did you mean y?)": the message and the suggestion apart. */

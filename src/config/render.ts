@@ -28,9 +28,19 @@ export function renderFinding(f: Finding, style: Style, width?: number): string 
   const lines = [wrapText(`${mark} ${findingLine(f)}`, width)];
   // The excerpt is the file's own lines with a caret under the column: never re-wrapped, or
   // the caret would point at the wrong character.
-  if (f.position) lines.push(...f.position.excerpt.split('\n').map((l) => `    ${l}`));
+  if (f.position) lines.push(...placeLines(f, f.position));
   if (f.fix) lines.push(wrapText(`    ${s.arrow} ${f.fix.description}${f.fix.automatic ? paint(style, 'dim', ' (automatic: duo-sso-setup config fix)') : ''}`, width));
   return lines.join('\n');
+}
+
+/**
+ * A syntax error's excerpt is shown as the file has it (its message names file:line:col). A
+ * schema finding names its place as words, the same at every width (an excerpt of a long line
+ * could not wrap); --json carries its excerpt too.
+ */
+function placeLines(f: Finding, at: NonNullable<Finding['position']>): string[] {
+  if (f.message.includes(`:${at.line}:${at.column}:`)) return at.excerpt.split('\n').map((l) => `    ${l}`);
+  return [`    at line ${at.line}, column ${at.column}`];
 }
 
 /** `width`: the terminal's (ui/wrap.ts); undefined (a pipe, a test) leaves every line whole. */

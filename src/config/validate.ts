@@ -4,6 +4,7 @@
 // that repairs it, which a generic validator's errors would have to be mapped back to.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { parseWithBom } from '../parsers/json-text.js';
+import { caretExcerpt, positionAt } from '../parsers/json-position.js';
 import type { ConfigRead } from './read-config.js';
 import { finding, formatPath, type Finding } from './findings.js';
 import { AWS_SAML_URL, DEFAULTS, PROFILE_KEYS, TOP_LEVEL_KEYS, accountIdString, isObject } from './model.js';
@@ -60,7 +61,7 @@ function findingsFor(read: ConfigRead, policy: PolicyContext): Finding[] {
       try {
         const found = validateValue(read.value, policy);
         const doubled = duplicateKeys(read.tree);
-        return [...[...found, ...durationLiterals(read.tree, read.text, read.value, found)].map((f) => byHandUnder(doubled, f)), ...doubled];
+        return [...[...found, ...durationLiterals(read.tree, read.text, read.value, found)].map((f) => byHandUnder(doubled, f)), ...doubled].map((f) => located(f, read.tree, read.text));
       } catch (error) {
         // A bug here must not hide the rest of the report.
         return [finding('wrong-type', [], `the validator failed on this document: ${(error as Error).message}`, { severity: 'fail' })];
@@ -94,6 +95,37 @@ function durationLiterals(tree: Node, text: string, value: unknown, found: reado
 }
 
 /** Under a key written twice an edit would change the first copy while duo-sso reads the last: not automatic there. */
+/**
+ * A finding about a value, with where it is (line:column and the caret excerpt, as syntax errors
+ * have), so the editor can go there; for a key that is missing, where the object lacking it is.
+ * Whole-document findings (path '') stay without one.
+ */
+export function located(f: Finding, tree: Node, text: string): Finding {
+  if (f.position || f.path === '') return f;
+  const segments = parseFindingPath(f.path);
+  for (let n = segments?.length ?? 0; n > 0; n--) {
+    const node = findNodeAtLocation(tree, segments!.slice(0, n));
+    if (!node) continue;
+    // The key of a property is what the eye looks for, more than its value.
+    const pos = positionAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    return { ...f, position: { ...pos, excerpt: caretExcerpt(text, pos) } };
+  }
+  return f;
+}
+
+/** formatPath's inverse: `profiles.eticloud.aws_account_id`, `profiles["my name"]`, `a[0]`. */
+export function parseFindingPath(path: string): JSONPath | undefined {
+  const out: JSONPath = [];
+  const token = /(?:^|\.)([A-Za-z_][\w-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  for (let i = 0; i < path.length; i = token.lastIndex) {
+    token.lastIndex = i;
+    const m = token.exec(path);
+    if (!m) return undefined;
+    out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : JSON.parse(m[3]!) as string));
+  }
+  return out;
+}
+
 function byHandUnder(doubled: readonly Finding[], f: Finding): Finding {
   const under = doubled.some((d) => f.path === d.path || f.path.startsWith(`${d.path}.`) || f.path.startsWith(`${d.path}[`));
   if (!under || !f.fix?.automatic) return f;

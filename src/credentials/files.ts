@@ -13,6 +13,14 @@ export async function readText(path: string): Promise<string | undefined> {
   try {
     read = await readAwsFile(path);
   } catch (error) {
+    // Usually AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE set to ~/.aws itself: the AWS CLI
+    // then reads no settings at all (botocore skips a path that is not a file), and we cannot
+    // write into a folder; Node's "EISDIR: illegal operation on a directory" says neither.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new UserError(`${path} is a folder, not a file, so the AWS CLI reads nothing from it; nothing was changed`, {
+        hint: 'If AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE names it, point that variable at the file inside it (e.g. ~/.aws/config, ~/.aws/credentials) or unset it, then run the command again.',
+      });
+    }
     throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
   }
   return textOf(path, read);

@@ -8,7 +8,7 @@ import type { Status } from '../check/types.js';
 
 const TONE = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim', interrupted: 'dim' } as const;
 
-export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { verbose?: boolean } = {}): string {
+export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { verbose?: boolean; dryRun?: boolean } = {}): string {
   const sym = symbols(style);
   const width = Math.max(...outcomes.map((o) => o.check.id.length));
   const lines: string[] = [];
@@ -29,10 +29,13 @@ export function renderHuman(outcomes: readonly Outcome[], style: Style, opts: { 
   const tail = [counts.warn ? `${counts.warn} warning${counts.warn === 1 ? '' : 's'}` : '', counts.fail ? `${counts.fail} failed` : ''].filter(Boolean).join(', ');
   const aside = [counts.skip ? `${counts.skip} not applicable` : '', counts.interrupted ? `${counts.interrupted} not run: interrupted` : ''].filter(Boolean).join('; ');
   lines.push('', `${counts.ok}/${ran} checks passed${tail ? `: ${tail}` : ''}${aside ? ` (${aside})` : ''}.`);
-  const autoFixable = outcomes.some((o) => o.result.status !== 'ok' && o.result.fix?.automatic && !o.fixed);
+  // `fixed` is set only where this run tried the fix (--fix): one that failed is not offered again.
+  const untried = outcomes.filter((o) => o.result.status !== 'ok' && o.result.fix?.automatic && o.fixed === undefined);
+  const tried = outcomes.some((o) => o.fixed !== undefined);
   // Interrupted: the report is partial, and a fix is no answer to a check that did not run.
   if (counts.interrupted) lines.push(`Run \`${TOOL_NAME} doctor\` again for the checks that did not run.`);
-  else if (autoFixable) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
+  else if (opts.dryRun && tried) lines.push(`Dry run: nothing was changed. Run \`${TOOL_NAME} doctor --fix\` without --dry-run to apply the fixes above.`);
+  else if (untried.length > 0) lines.push(`Run \`${TOOL_NAME} doctor --fix\` to repair what can be repaired automatically.`);
   return `${lines.join('\n')}\n`;
 }
 

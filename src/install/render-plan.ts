@@ -4,7 +4,7 @@ import { paint, shellQuote, symbols, type Style } from '../ui/style.js';
 import { fingerprintLabel } from './recipes/aws-cli-linux-zip.js';
 import type { Plan, Step } from './types.js';
 import { isUrl } from '../net/download.js';
-import { keyLabel } from '../net/release-verify.js';
+import { keyLabel, unverifiedRefusal } from '../net/release-verify.js';
 
 const showPath = (p: string): string => p.replaceAll('{work}', '$WORK');
 
@@ -111,8 +111,30 @@ export function renderPlanHuman(plans: readonly Plan[], style: Style, opts: { dr
     for (const n of plan.notes) lines.push(`  ${sym.bullet} ${n}`);
     lines.push('');
   }
-  if (opts.dryRun) lines.push('Dry run: nothing was changed. Run again without --dry-run to do this.');
+  if (opts.dryRun) lines.push('Dry run: nothing was changed. Run again without --dry-run to do this.', ...refusedPlans(plans).map(refusalLine));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export interface RefusedPlan {
+  component: Plan['component'];
+  /** Why nothing can verify the download. */
+  why: string;
+  /** The commands that get past it, as the real run's refusal names them. */
+  hint: string;
+}
+
+/**
+ * Plans with a download nothing can verify: a real run stops there before downloading
+ * (execute.ts throws this same refusal), so a preview must not read as if it would succeed.
+ */
+export function refusedPlans(plans: readonly Plan[]): RefusedPlan[] {
+  return plans.flatMap((plan) => plan.steps.flatMap((step) => (step.kind === 'download' && step.verify.kind === 'unverifiable'
+    ? [{ component: plan.component, why: step.verify.why, hint: unverifiedRefusal(step.url, step.verify.why, step.verify.retry).opts.hint ?? '' }]
+    : [])));
+}
+
+function refusalLine(r: RefusedPlan): string {
+  return `Except ${r.component}: a real run would refuse its download, which cannot be verified (${r.why}), and install nothing for it.\n${r.hint}`.trimEnd();
 }
 
 export function planToJson(plan: Plan): Record<string, unknown> {

@@ -7,6 +7,8 @@ import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
 const VALIDATE = ['duo-sso-setup', 'doctor', '--only', 'profiles'];
+// The doctor check that reads both files as the AWS CLI does and names the line it stops at.
+const FILES = ['duo-sso-setup', 'doctor', '--only', 'aws-cli'];
 const PATH = String.raw`(?<path>[^\s'",]+)`;
 
 export const awsConfigFailures: readonly KnownFailure[] = [
@@ -41,7 +43,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'by a Windows editor makes the whole file unreadable, and every profile fails with it.',
     fix: {
       description: 'See the line the parser stopped at and correct it (add the [section] header, remove the indentation, save as UTF-8); doctor shows the file and line',
-      commands: [VALIDATE],
+      commands: [FILES],
       automatic: false,
     },
     describe: (f) => (f.path ? `The file is ${f.path}.` : undefined),
@@ -60,8 +62,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'twice in one section: usually a profile pasted in again, or a tool that appended instead of replacing. The message '
       + 'names the file, the line and the section.',
     fix: {
-      description: 'Merge or delete the second copy at the line named (keep the one with the values you use); doctor shows both places',
-      commands: [VALIDATE],
+      description: 'Merge or delete the second copy at the line named (keep the one with the values you use); doctor shows that line',
+      commands: [FILES],
       automatic: false,
     },
     example: "configparser.DuplicateSectionError: While reading from '/home/jdoe/.aws/config' [line 12]: section 'profile dev' already exists",

@@ -17,7 +17,9 @@ export async function locateDuoSso(ctx: Context): Promise<string> {
   const find = () => findFirst('duo-sso', ctx.env) ?? (process.platform === 'win32' ? findFirst('duo-sso_windows_amd64', ctx.env) : undefined);
   const found = find();
   if (found) return found;
-  if (ctx.canPrompt) {
+  // A dry run changes nothing, so it has nothing to offer: a yes would install nothing and the
+  // run would stop on the same error after a question that led nowhere.
+  if (ctx.canPrompt && !ctx.options.dryRun) {
     const { confirm } = await import('../ui/prompt.js');
     if (await confirm('duo-sso is not installed. Install it now (duo-sso-setup install duo-sso)?', true)) {
       const [file, ...args] = resolveSelf(['duo-sso-setup', 'install', 'duo-sso']);
@@ -31,7 +33,7 @@ export async function locateDuoSso(ctx: Context): Promise<string> {
 
 export async function loadConfig(ctx: Context): Promise<LoadedConfig> {
   let read = await readConfig(ctx.paths.duoConfig);
-  if (read.kind === 'missing' && ctx.canPrompt) {
+  if (read.kind === 'missing' && ctx.canPrompt && !ctx.options.dryRun) {
     const { confirm } = await import('../ui/prompt.js');
     if (await confirm(`${ctx.paths.duoConfig} does not exist. Create it now (duo-sso-setup config init)?`, true)) {
       const [file, ...args] = resolveSelf(['duo-sso-setup', 'config', 'init']);

@@ -11,6 +11,8 @@ import { expiryOf } from '../credentials/expiration.js';
 import type { ExpirationSource } from '../credentials/entry.js';
 import { readAwsConfig, servedByStore, verifyProfile } from './verify.js';
 import { UNREACHABLE } from '../aws/sts.js';
+import { parseFiles } from '../aws/botocore-view.js';
+import { describeIniError } from '../aws/shared-files.js';
 import { storedCredentials } from '../credentials/state-record.js';
 import { readFailure } from '../credentials/renew-failure.js';
 import { renewalFor } from '../credentials/renew-settings.js';
@@ -80,6 +82,15 @@ export async function gatherStatus(
     });
   });
   const awsConfig = await readAwsConfig(ctx.paths);
+  // A file the AWS CLI cannot parse serves no profile at all: not "no credentials, log in",
+  // which would not help, but where it stops (the same file:line the doctor's aws-cli check names).
+  const parsed = parseFiles(awsConfig, credentials);
+  if (!parsed.ok) {
+    const file = parsed.which === 'config' ? ctx.paths.awsConfig : ctx.paths.awsCredentials;
+    throw new UserError(`${describeIniError(file, parsed.error)}: the AWS CLI cannot parse this file, so no profile works until it is corrected`, {
+      hint: `Correct line ${parsed.error.line} of ${file} (every key under a [section] header, no header or key indented, no section or key twice), then run the command again.`,
+    });
+  }
   const source = configured.length > 0 ? 'config' : 'credentials-file';
   // Without config.json's list (none, or a file that does not parse), every profile that has
   // keys: in the credentials file, or in the secret store through our credential_process.

@@ -30,6 +30,22 @@ describe.each<Runtime>(['node', 'deno'])('command-line parsing under %s', (runti
     expect(r.stderr).toContain('--version');
   }, 60_000);
 
+  it('a mistyped option and no command is an unknown option with its suggestion, not "no command given"', async () => {
+    const box = await sandbox();
+    const r = await box.run(['--versoin'], { runtime });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("duo-sso-setup: error: unknown option '--versoin'\n(Did you mean --version?)\n");
+    const json = await box.run(['--json', '--jsno'], { runtime });
+    expect(json.json).toEqual({ error: { message: "unknown option '--jsno'", hint: 'Did you mean --json?' } });
+    // Known options, alone or combined (-y -n), are still "no command given".
+    for (const args of [['-yn'], ['--no-color'], ['--config=x.json']]) {
+      const known = await box.run(args, { runtime });
+      expect(known.exitCode).toBe(2);
+      expect(known.stderr).toContain('duo-sso-setup: error: no command given');
+    }
+  }, 60_000);
+
   it('--json: "(Did you mean …?)" is the hint, not part of the message', async () => {
     const box = await sandbox();
     const r = await box.run(['doctr', '--json'], { runtime });

@@ -36,7 +36,8 @@ describe.each<Runtime>(['node', 'deno'])('doctor under %s', (runtime) => {
     expect(aws.summary).toMatch(/^aws-cli 2\.\d+\.\d+ at /);
     const duo = check(r.json, 'duo-sso');
     expect(duo.status).toBe('fail');
-    expect(duo.fix.commands).toEqual([['duo-sso-setup', 'install', 'duo-sso']]);
+    // No release key is pinned yet, so only a SHA-256 verifies the download: the plain command would be refused.
+    expect(duo.fix).toMatchObject({ commands: [['duo-sso-setup', 'install', 'duo-sso', '--sha256', 'HEX']], automatic: false });
     expect(check(r.json, 'homebrew').status).toBe('skip');
     expect(r.json.summary.fail).toBe(r.json.checks.filter((c: any) => c.status === 'fail').length);
     expect(r.stderr).toBe('');
@@ -74,7 +75,7 @@ describe('doctor', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/^\[ok\] platform /m);
     expect(r.stdout).toMatch(/^\[x\] duo-sso +not found on PATH$/m);
-    expect(r.stdout).toMatch(/^ +\$ duo-sso-setup install duo-sso$/m);
+    expect(r.stdout).toMatch(/^ +\$ duo-sso-setup install duo-sso --sha256 HEX$/m);
     expect(r.stdout).toMatch(/^\d+\/\d+ checks passed: .*failed/m);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
@@ -311,17 +312,23 @@ exec "${box.bin}/real-pass" "$@"
     expect((await box.read('.password-store/.gpg-id')).trim()).toBe(fpr);
   });
 
-  it('--fix --yes will not install a duo-sso release nothing verifies, and says why', async () => {
+  it('--fix --yes will not install a duo-sso release nothing verifies: it names the command that works (with its SHA-256) and does not run one that would be refused', async () => {
     const server = await ReleaseServer.start({ '/rel/duo-sso_linux_amd64': '#!/bin/sh\n# Imitates a duo-sso release binary.\necho "duo-sso v3.4.1"\n' });
     try {
       const box = await sandbox();
       const env = { DUO_SSO_RELEASE_URL: `${server.url}/rel`, PATH: `${box.home}/.local/bin:${box.env.PATH}` };
       const r = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'duo-sso'], { env });
-      expect(r.stderr).toContain('$ duo-sso-setup install duo-sso');
-      expect(check(r.json, 'duo-sso')).toMatchObject({ status: 'fail', fixed: false });
-      expect(check(r.json, 'duo-sso').details.join('\n')).toMatch(/fix failed: .*refusing to use .*duo-sso_linux_amd64: it cannot be verified \(no --sha256, and no release signing key is pinned/);
+      expect(r.stderr).not.toContain('$ duo-sso-setup install duo-sso\n');
+      const duo = check(r.json, 'duo-sso');
+      expect(duo).toMatchObject({ status: 'fail', fix: { commands: [['duo-sso-setup', 'install', 'duo-sso', '--sha256', 'HEX']], automatic: false } });
+      expect(duo.fix.description).toMatch(/^Install duo-sso with the SHA-256 of duo-sso_linux_amd64 from its release page .*nothing else can verify the download yet/);
+      expect(duo.details.join('\n')).not.toContain('fix failed');
       expect(server.requests).toEqual([]);
       expect(r.exitCode).toBe(1);
+      // The command it names is the one the refusal itself gives.
+      const refused = await box.run(['install', 'duo-sso', '--yes'], { env });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toContain('duo-sso-setup install duo-sso --sha256 HEX');
     } finally {
       await server.close();
     }

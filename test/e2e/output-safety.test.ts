@@ -49,8 +49,12 @@ async function hostileBox(): Promise<Sandbox> {
       [`osc${OSC52}`, { aws_account_id: `2222${OSC52}`, aws_role_name: OSC52 }],
     ]),
   }, null, 2));
-  await b.write('.aws/config', names.map((n) => `[profile ${n}]\nregion = eu-west-1${n.includes('\r') ? '' : n.slice(2)}\n`).join('\n'));
-  await b.write('.aws/credentials', names.map((n) => `[${n}]\naws_access_key_id = ASIAEXAMPLE${n.length}\naws_secret_access_key = x\naws_session_token = y\nx_security_token_expires = 2020-01-01T00:00:00Z\n`).join('\n'), 0o600);
+  // The AWS files as the AWS CLI can read them: a CR inside a section header is a line break to
+  // Python (universal newlines), which makes the whole file unparsable (status then says only that).
+  // That name still goes through every command from config.json.
+  const iniNames = names.filter((n) => !n.includes('\r'));
+  await b.write('.aws/config', iniNames.map((n) => `[profile ${n}]\nregion = eu-west-1${n.slice(2)}\n`).join('\n'));
+  await b.write('.aws/credentials', iniNames.map((n) => `[${n}]\naws_access_key_id = ASIAEXAMPLE${n.length}\naws_secret_access_key = x\naws_session_token = y\nx_security_token_expires = 2020-01-01T00:00:00Z\n`).join('\n'), 0o600);
   return b;
 }
 

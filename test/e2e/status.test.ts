@@ -118,6 +118,23 @@ describe('status', () => {
     expect(doctor.json.checks[0]).toMatchObject({ status: 'fail', summary: expect.stringMatching(/credentials cannot be read: it is a directory, not a file$/), details: ['Move it aside and log in again: duo-sso-setup login'] });
   });
 
+  it('says where the credentials file stops parsing (the AWS CLI reads none of it) instead of "no credentials, log in"', async () => {
+    const { box } = await loggedIn();
+    const file = box.path('.aws/credentials');
+    // A key pasted above the first header (the commonest way to break it).
+    await box.write('.aws/credentials', `region = us-east-1\n${await box.read('.aws/credentials')}`, 0o600);
+    const aws = await box.exec('/usr/bin/aws', ['--version']);
+    expect(aws.exitCode).not.toBe(0);
+    expect(aws.stdout + aws.stderr).toContain(`Unable to parse config file: ${file}`);
+    const r = await box.run(['status']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^duo-sso-setup: error: ${file}:1(:\\d+)?: line 1 .*: the AWS CLI cannot parse this file, so no profile works until it is corrected\nCorrect line 1 of ${file} `));
+    expect(r.stderr).not.toContain('no credentials');
+    const doctor = await box.run(['doctor', '--json', '--only', 'credentials']);
+    expect(doctor.json.checks[0]).toMatchObject({ status: 'fail', summary: expect.stringContaining(`${file}:1`) });
+  });
+
   it('falls back to the credentials file when config.json has no profiles', async () => {
     const box = await Sandbox.create();
     cleanups.push(() => box.cleanup());

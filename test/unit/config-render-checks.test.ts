@@ -26,16 +26,32 @@ describe('renderFindings', () => {
     expect(renderFindings(validateText('{\n  "url": ,\n}\n', {}, '/h/config.json'), ASCII)).toContain('    -> Edit the file at the line and column shown, or duo-sso-setup config init --force (backs the old one up).');
   });
 
-  it('names the JSON path once, and marks automatic fixes', () => {
-    const findings = validateText(JSON.stringify({ url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml', zz: 1 }));
+  it('names the JSON path once, marks automatic fixes, and shows where a present key is (a missing one has no place)', () => {
+    const doc = JSON.stringify({ url: 'https://cloudsso.cisco.com', partner_spid: 'https://signin.aws.amazon.com/saml', aws_urn: 'https://signin.aws.amazon.com/saml', zz: 1 }, null, 1);
+    const findings = validateText(doc);
     expect(renderFindings(findings, ASCII)).toBe([
       '[x] no top-level "session_duration_seconds": duo-sso will ask for 28800 s',
       '    -> Set "session_duration_seconds": 3600. (automatic: duo-sso-setup config fix)',
       '[i] "zz" is not a key duo-sso reads',
+      '    at line 5, column 2',
       '    -> Correct the spelling if it was meant to be one of the documented keys.',
       '',
     ].join('\n'));
     expect(summaryLine(findings)).toBe('1 failed, 1 note');
+  });
+
+  it('a schema finding names its line and column as words, the same at every width (a syntax error keeps its excerpt)', () => {
+    const line = `{"url": "https://cloudsso.cisco.com", "partner_spid": "https://signin.aws.amazon.com/saml", "aws_urn": "https://signin.aws.amazon.com/saml", "session_duration_seconds": 3600, "debug": "yes"}`;
+    const findings = validateText(`${line}\n`, {}, '/h/config.json').filter((f) => f.path === 'debug');
+    expect(findings).toHaveLength(1);
+    const expected = [
+      '[x] "debug" must be a boolean, not a string ("yes")',
+      `    at line 1, column ${line.indexOf('"debug"') + 1}`,
+      '    -> Correct the value to the type shown.',
+      '',
+    ].join('\n');
+    expect(renderFindings(findings, ASCII, 60)).toBe(expected);
+    expect(renderFindings(findings, ASCII)).toBe(expected);
   });
 
   it('at a width, the message and the fix wrap under their text; the caret excerpt stays as the file is', () => {

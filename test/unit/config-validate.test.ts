@@ -138,3 +138,36 @@ describe('validateText', () => {
     expect(fs.filter((f) => f.fix?.automatic).map((f) => f.id).sort()).toEqual(['account-id-lost-zero', 'duration-invalid', 'duration-missing', 'missing-key']);
   });
 });
+
+describe('validateText: where each finding is (line:column), for the editor', () => {
+  const text = [
+    '{',
+    '  "url": "https://cloudsso.cisco.com",',
+    '  "session_duration_seconds": "3600",',
+    '  "profiles": {',
+    '    "my dev": { "aws_acount_id": "123456789012", "aws_role_name": "devops" }',
+    '  },',
+    '  "debug": "true"',
+    '}',
+    '',
+  ].join('\n');
+  const at = (path: string) => {
+    const found = validateText(text, {}, '/h/config.json').filter((f) => f.path === path);
+    expect(found, path).toHaveLength(1);
+    return found[0]!.position;
+  };
+
+  it('a wrong value: at its key, with the caret excerpt', () => {
+    expect(at('debug')).toEqual({ line: 7, column: 3, excerpt: '7 |   "debug": "true"\n      ^' });
+    expect(at('session_duration_seconds')).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('a key inside a profile whose name needs quotes (profiles["my dev"]): at that key', () => {
+    expect(at('profiles["my dev"].aws_acount_id')).toMatchObject({ line: 5, column: 17 });
+  });
+
+  it('a missing key: at the object that lacks it; a missing top-level key: nowhere', () => {
+    expect(at('profiles["my dev"].aws_account_id')).toMatchObject({ line: 5, column: 5 });
+    expect(at('partner_spid')).toBeUndefined();
+  });
+});

@@ -76,6 +76,18 @@ describe('render', () => {
     );
   });
 
+  it('after --fix, a fix it tried and that failed is not offered again; after --fix --dry-run, the footer says how to apply', async () => {
+    const broken = await runCheck(fails, ctx());
+    const footer = (text: string) => text.trimEnd().split('\n').at(-1);
+    const failedFix = { ...broken, fixed: false, result: { ...broken.result, details: [...broken.result.details, 'fix failed: it exited 1'] } };
+    expect(footer(renderHuman([failedFix], { color: false, unicode: false }))).toBe('0/1 checks passed: 1 failed.');
+    const previewed = { ...broken, fixed: false, result: { ...broken.result, details: [...broken.result.details, 'dry run: the fix was not applied'] } };
+    expect(footer(renderHuman([previewed], { color: false, unicode: false }, { dryRun: true })))
+      .toBe('Dry run: nothing was changed. Run `duo-sso-setup doctor --fix` without --dry-run to apply the fixes above.');
+    // A plain --dry-run (no --fix) tried nothing: the usual offer.
+    expect(footer(renderHuman([broken], { color: false, unicode: false }, { dryRun: true }))).toBe('Run `duo-sso-setup doctor --fix` to repair what can be repaired automatically.');
+  });
+
   it('emits the documented JSON shape', async () => {
     const json = toJson([await runCheck(fails, ctx())], platform);
     expect(json).toMatchObject({

@@ -2,7 +2,7 @@
 // shadows a v2 further down; duo-sso's credentials work with both, but v1 lacks SSO-era
 // features and gives different errors, so the first one is what matters.
 import { configProfileNames, sectionNames } from '../../aws/ini.js';
-import { readAwsFile } from '../../aws/shared-files.js';
+import { describeIniError, loadTexts, readAwsFile, type AwsFileRead } from '../../aws/shared-files.js';
 import { findAll } from '../../platform/facts.js';
 import { activeAwsProfile } from '../../platform/paths.js';
 import { output } from '../../platform/process.js';
@@ -27,9 +27,13 @@ export const awsCliCheck: Check = {
       const version = parseAwsVersion(output(r));
       return { path, major: version?.major, version: version?.version, ...(version ? {} : { error: r.timedOut ? 'timed out' : (output(r).split('\n')[0] || `exit ${r.exitCode}`) }) };
     }));
+    const data = { installations: found.map((f) => ({ path: f.path, version: f.version ?? null })) };
+    // The aws first on PATH stopped on a file it reads at start-up, not on itself: reinstalling
+    // it (this check's usual fix, and what setup would then do) changes nothing.
+    const unparsable = found[0]?.error ? unparsableFile(found[0].error) : undefined;
+    if (unparsable !== undefined) return unparsableResult(ctx, found[0]!.path, unparsable, data);
     const finding = classifyAwsCli(found);
     const fix = awsCliRemedy(finding);
-    const data = { installations: found.map((f) => ({ path: f.path, version: f.version ?? null })) };
     const details = found.map((f, i) => `${i === 0 ? 'used' : 'also'}: ${f.path} ${f.version ? `(aws-cli ${f.version})` : `(no version: ${f.error})`}`);
     switch (finding.kind) {
       case 'missing': return result.fail('not found on PATH', ['duo-sso writes credentials that the AWS CLI uses.'], fix);
@@ -48,6 +52,31 @@ export const awsCliCheck: Check = {
     }
   },
 };
+
+/**
+ * The file named by botocore's ConfigParseError ("Unable to parse config file: PATH"), which the
+ * AWS CLI raises before anything else, `--version` included, when ~/.aws/config or
+ * ~/.aws/credentials is not valid INI.
+ */
+export function unparsableFile(output: string): string | undefined {
+  return /^Unable to parse config file: (.+)$/m.exec(output)?.[1]?.trim();
+}
+
+/** The AWS CLI's own words say which file; ours say where in it and why (file:line). */
+async function unparsableResult(ctx: Pick<CheckContext, 'paths'>, aws: string, named: string, data: Record<string, unknown>): Promise<CheckResult> {
+  const read = (path: string): Promise<AwsFileRead> => readAwsFile(path).catch(() => ({ kind: 'absent' }) as const);
+  const load = loadTexts(await read(ctx.paths.awsConfig), await read(ctx.paths.awsCredentials));
+  const file = load.ok ? named : load.which === 'config' ? ctx.paths.awsConfig : ctx.paths.awsCredentials;
+  const where = load.ok ? undefined : load.error;
+  return result.fail(`${file} cannot be parsed, so every aws command fails`, [
+    ...(where ? [describeIniError(file, where)] : []),
+    `${aws} stops with "Unable to parse config file: ${named}" before doing anything; the AWS CLI itself is not the problem.`,
+  ], {
+    description: `Correct ${where ? `line ${where.line} of ` : ''}${file}: every key under a [section] header, no header or key indented, no section or key twice, saved as UTF-8`,
+    commands: [],
+    automatic: false,
+  }, { ...data, unparsable: file, ...(where ? { line: where.line } : {}) });
+}
 
 /**
  * AWS_PROFILE (or AWS_DEFAULT_PROFILE) naming a profile that neither AWS file has: every aws

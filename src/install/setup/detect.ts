@@ -19,8 +19,9 @@ export function missingComponents(outcomes: readonly Outcome[]): Component[] {
   const failed = (id: string) => statusOf(outcomes, id) === 'fail';
   const aws = outcomes.find((o) => o.check.id === 'aws-cli')?.result;
   const out: Component[] = [];
-  // A v1 shadowing a v2 needs a PATH fix, not another install (the install step offers it).
-  if (aws && ((aws.status === 'fail' && !/shadows/.test(aws.summary)) || (aws.status === 'warn' && /v1/.test(aws.summary)))) out.push('aws-cli');
+  // A v1 shadowing a v2 needs a PATH fix, not another install (the install step offers it);
+  // nor does an aws stopped by an unparsable ~/.aws file.
+  if (aws && ((aws.status === 'fail' && !/shadows/.test(aws.summary) && aws.data?.unparsable === undefined) || (aws.status === 'warn' && /v1/.test(aws.summary)))) out.push('aws-cli');
   if (failed('duo-sso')) out.push('duo-sso');
   if (failed('gpg') || failed('pass')) out.push('pass-gpg');
   return out;

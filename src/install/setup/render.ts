@@ -43,7 +43,8 @@ export function renderSetup(report: SetupReport, style: Style, paths: Pick<Paths
   const lines = ['', paint(style, 'bold', heading)];
   for (const s of report.steps) {
     lines.push(`${stepMark(style, s.status)} ${s.title}: ${s.detail}`);
-    if (s.hint) lines.push(`    ${s.hint}`);
+    // Every line of a hint under its step (a refusal's hint names two commands, one a line).
+    if (s.hint) lines.push(...s.hint.split('\n').map((l) => `    ${l}`));
   }
   lines.push('');
   if (report.dryRun && report.questions) {

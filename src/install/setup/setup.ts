@@ -24,7 +24,7 @@ import { classifyAwsCli, fromInstallations, pipAwsCliV1 } from '../../remedies/a
 import { plural } from '../../ui/text.js';
 import type { Plan } from '../types.js';
 import { gatherPlanInput, installOptions, type InstallFlags } from '../gather.js';
-import { renderPlanHuman, planToJson } from '../render-plan.js';
+import { renderPlanHuman, planToJson, refusedPlans } from '../render-plan.js';
 import { detect, missingComponents, statusOf } from './detect.js';
 import { pathCheck } from '../../doctor/checks/path.js';
 import { renderSetup, type SetupReport, type SetupStepReport } from './render.js';
@@ -122,7 +122,13 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
           captured.plans = plans.map(planToJson);
           if (!ctx.options.json) ctx.io.err(wrapText(renderPlanHuman(plans, ctx.style, { dryRun: false }), ctx.io.errWidth));
           if (!ctx.options.yes && plans.some((p) => p.steps.length > 0)) questions.push('install: Go ahead? (the plan above)');
-          const would = [...(todo.length ? [`would install ${todo.join(', ')}`] : []), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
+          // A download nothing verifies is refused by the real run: said here as the real run would.
+          const refused = refusedPlans(plans);
+          const installs = todo.filter((c) => !refused.some((r) => r.component === c));
+          const would = [...(installs.length ? [`would install ${installs.join(', ')}`] : []), ...refused.map((r) => `would refuse ${r.component}: its download cannot be verified (${r.why})`), ...(awsV1 ? [`would remove the AWS CLI v1 at ${awsV1} only with --remove-aws-cli-v1`] : []), ...(needsPath ? [`would put ${ctx.paths.localBin} on PATH`] : [])];
+          // The login after it would then be blocked, as in the real run.
+          for (const r of refused) unfinished.add(r.component);
+          if (refused.length > 0) return { status: 'warning', detail: would.join('; '), hint: refused.map((r) => r.hint).join('\n') };
           return { status: 'done', detail: would.join('; ') };
         }
         showPlan(ctx, renderPlanHuman(plans, ctx.style, { dryRun: false }));
@@ -232,7 +238,7 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       blockedBy: () => {
         if (flags.login === false || !needsLogin) return undefined;
         const missing = [...unfinished].filter((c) => c === 'duo-sso' || c === 'pass-gpg');
-        if (missing.length) return `it needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'were' : 'was'} not installed`;
+        if (missing.length) return `it needs ${missing.join(' and ')}, which ${ctx.options.dryRun ? 'would not be installed' : `${missing.length > 1 ? 'were' : 'was'} not installed`}`;
         if (!configDone && !ctx.options.dryRun) return 'it needs config.json, which was not written';
         return undefined;
       },
