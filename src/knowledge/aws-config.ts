@@ -405,8 +405,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to load AWS credentials from any provider in the chain/,
       /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
       /no providers in chain provided credentials/,
-      // JS SDK v2 (config.js) and the legacy boto 2.
-      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      // The legacy boto 2 (the JS SDK v2's "Missing credentials in config" is sdk-shared-config-not-loaded's).
       /\bNoAuthHandlerFound: No handler was ready to authenticate/,
       /but no credentials have been configured/,
       /No valid credential sources found/,
@@ -415,7 +414,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '
       + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
       + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
-      + 'container or a service started elsewhere has its own environment and HOME.',
+      + 'container or a service started elsewhere has its own environment and HOME. A section in ~/.aws/credentials written '
+      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME].',
     fix: {
       description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

@@ -16,7 +16,7 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Unable to locate credentials/i,
       /\bMissingCredentialsError\b|unable to sign request without credentials set/,
       /Could not load credentials from any providers/,
-      /NoCredentialProviders: no valid providers in chain/,
+      // The Go SDK v1's NoCredentialProviders is sdk-shared-config-not-loaded's (it reads ~/.aws/config only when asked).
       /failed to refresh cached credentials, no EC2 IMDS role found/,
       // The Java, .NET and Rust SDKs' chain messages are no-credentials-chain's (aws-config.ts).
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
@@ -48,7 +48,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
       + 'edited by hand, a migration to the keychain that stopped half-way, or AWS_ACCESS_KEY_ID exported without '
-      + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token.',
+      + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token. From the Go SDK v1 (SharedCredsAccessKey), it '
+      + 'also means AWS_PROFILE names a profile whose section in ~/.aws/credentials has no keys: a role or SSO profile that '
+      + 'lives in ~/.aws/config, which tools on that SDK do not read. Unset AWS_PROFILE for that tool (or select a profile '
+      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too.',
     fix: {
       description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -88,6 +91,70 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
+  },
+  {
+    // The AWS SDK for Go v1 (aws/credentials/chain_provider.go ErrNoValidProvidersFoundInChain, "NoCredentialProviders:
+    // no valid providers in chain", printed with ": " or " - ") and for JavaScript v2 (lib/config.js, "Missing credentials
+    // in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1") read ~/.aws/config only when AWS_SDK_LOAD_CONFIG
+    // is set; the Serverless Framework v1-v3 (lib/plugins/aws/provider.js, on the JS SDK v2) words the same as
+    // 'AWS profile "X" doesn't seem to be configured' and "AWS provider credentials not found".
+    id: 'sdk-shared-config-not-loaded',
+    title: 'A tool on an older AWS SDK (Go v1, JavaScript v2) found no credentials: it does not read ~/.aws/config',
+    group: 'credentials',
+    patterns: [
+      /\bNoCredentialProviders\b/,
+      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      new RegExp(String.raw`AWS profile "${PROFILE}" doesn't seem to be configured`),
+      /AWS provider credentials not found\b/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain'],
+    explanation:
+      'Programs built on the AWS SDK for Go v1 (aws-iam-authenticator, older Terraform, kops and many Go tools) or the AWS SDK '
+      + 'for JavaScript v2 (the Serverless Framework up to v3, older CDK and Node tools) read only ~/.aws/credentials unless '
+      + 'AWS_SDK_LOAD_CONFIG=1 is set. A profile that lives in ~/.aws/config (role_arn with source_profile, SSO, '
+      + 'credential_process) is invisible to them, and AWS_PROFILE naming it finds nothing: set AWS_SDK_LOAD_CONFIG=1 for '
+      + 'them (export it, or put it before the command). An SSO profile works only while its SSO session is valid: when it '
+      + 'has expired, run aws sso login --profile NAME and run the tool again. A tool that bundles an old SDK (an old '
+      + 'aws-iam-authenticator that a kubeconfig calls) may not know newer profile kinds at all: update it to its latest '
+      + 'release. Otherwise no profile was selected, or it has not been logged in.',
+    fix: {
+      description: 'Run the tool with AWS_SDK_LOAD_CONFIG=1 and AWS_PROFILE=<profile>; log in to the profile (aws sso login for an SSO profile) if its session has expired',
+      commands: [['env', 'AWS_SDK_LOAD_CONFIG=1', 'AWS_PROFILE=<profile>', '<command>'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `The tool looked for profile '${f.profile}'.` : undefined),
+    example: 'NoCredentialProviders: no valid providers in chain. Deprecated.\n\tFor verbose messaging see aws.Config.CredentialsChainVerboseErrors',
+  },
+  {
+    // Terraform's S3 backend (internal/backend/remote-state/s3: backend.go configures its own AWS client; the state
+    // manager's "Error loading state: %s", "Failed to get existing workspaces: %s", and "Error configuring the backend
+    // \"s3\": %s" / "error configuring S3 Backend: %s" from its credential setup). The backend's credentials are not
+    // the provider block's.
+    id: 'terraform-s3-backend-credentials',
+    title: 'Terraform\'s S3 backend (the state) uses other credentials than the provider block',
+    group: 'credentials',
+    patterns: [
+      /Error (?:loading|refreshing) state: (?:AccessDenied|Forbidden|InvalidAccessKeyId|ExpiredToken)\b/,
+      /Failed to get existing workspaces: (?:AccessDenied|Forbidden|InvalidAccessKeyId|ExpiredToken)\b/,
+      /Error configuring the backend "s3"/,
+      /error configuring S3 Backend\b/i,
+      /Error inspecting states in the "s3" backend/,
+    ],
+    // Its AccessDenied is the backend's own profile first; the explanation keeps the missing-permission case.
+    supersedes: ['action-not-allowed'],
+    explanation:
+      'Terraform reads and writes its state through the S3 backend before any provider runs, and the backend gets its '
+      + 'credentials on its own: from the profile (or assume_role) in the backend "s3" block, else from AWS_PROFILE and the '
+      + 'default chain. The provider block\'s profile does not apply to it, so with no profile in the backend block it uses '
+      + '[default] (another account, or nothing). Export AWS_PROFILE=<profile> before running terraform, or set profile in '
+      + 'the backend block and run terraform init -reconfigure. If the right profile still gets AccessDenied, its role lacks '
+      + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one).',
+    fix: {
+      description: 'Log in to the profile and export AWS_PROFILE=<profile> before running terraform (or set profile in the backend block, then terraform init -reconfigure)',
+      commands: [['duo-sso-setup', 'login', '--profile', '<profile>'], ['terraform', 'init', '-reconfigure']],
+      automatic: false,
+    },
+    example: 'Error: Error loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7D3E8A1B2C3D4E5F',
   },
   {
     id: 'credentials-under-default',

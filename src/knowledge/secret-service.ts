@@ -139,9 +139,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Couldn't access platform secure storage/,
       /libsecret-1\.so\.0: cannot open shared object file/,
       /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
-      // Electron's safeStorage (VS Code and other editors) on a Linux desktop with no keyring it knows.
-      /An OS keyring couldn't be identified for storing the encryption related data/,
-      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
+      // Electron's safeStorage (VS Code and other editors) is electron-keyring-undetected's.
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
     ],
@@ -196,6 +194,56 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input',
   },
   {
+    // Security.framework SecBase.h: errSecNoSuchKeychain (-25294, "The specified keychain could not be found.") and
+    // errSecNoDefaultKeychain (-25307, "A default keychain could not be found."), as security(1), keyring libraries
+    // (R keyring's macOS backend "cannot open keychain", Python keyring, keyring-rs) print them.
+    id: 'macos-keychain-missing',
+    title: 'There is no macOS keychain to use (none at that path, or no default keychain)',
+    group: 'secret-service',
+    supersedes: ['macos-keychain', 'keyring-no-backend'],
+    patterns: [
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
+      /A default keychain could not be found|\berrSecNoDefaultKeychain\b|-25307\b/,
+    ],
+    explanation:
+      'The program asked for a keychain that does not exist: the login keychain was deleted or renamed, the keychain '
+      + 'search list is empty (no default keychain), or the program runs where no keychain of yours is open (an SSH session, '
+      + 'a launchd daemon, a CI runner, another user). `security list-keychains` and `security default-keychain` show what '
+      + 'macOS offers; `security default-keychain -s login.keychain-db` restores the default. Where no login keychain can '
+      + 'be had (CI, remote sessions), switch the program\'s keyring library to its file-based backend (R keyring\'s '
+      + 'backend_file, Python\'s keyrings.alt, aws-vault --backend=file) or let duo-sso use pass.',
+    fix: {
+      description: 'See which keychains this session has and make the login keychain the default; where none can be had, use the keyring\'s file-based backend',
+      commands: [['security', 'list-keychains'], ['security', 'default-keychain', '-s', 'login.keychain-db'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.',
+  },
+  {
+    // Electron's safeStorage on Linux (shell/browser/api/electron_api_safe_storage.cc and Chromium's
+    // os_crypt selection by XDG_CURRENT_DESKTOP), as VS Code and other Electron editors word it.
+    id: 'electron-keyring-undetected',
+    title: 'An Electron app (VS Code, Cursor...) did not recognise the desktop\'s keyring',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /An OS keyring couldn't be identified for storing the encryption related data/,
+      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
+    ],
+    explanation:
+      'Electron apps pick their keyring from the desktop environment (XDG_CURRENT_DESKTOP). Under a window manager or '
+      + 'desktop they do not know (i3, sway, Hyprland, a remote session), they use none, even with gnome-keyring running. '
+      + 'Tell the app which one to use: start it with --password-store="gnome-libsecret" (or "kwallet5"/"kwallet6" under '
+      + 'KDE), or for VS Code put "password-store": "gnome-libsecret" in argv.json (Preferences: Configure Runtime '
+      + 'Arguments). If no keyring is installed at all, install gnome-keyring and libsecret first.',
+    fix: {
+      description: 'Start the app with --password-store="gnome-libsecret" (or set it in its argv.json); check that a Secret Service runs',
+      commands: [['code', '--password-store=gnome-libsecret'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: "An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.",
+  },
+  {
     id: 'macos-keychain',
     title: 'The macOS keychain refused or could not find the item',
     group: 'secret-service',
@@ -206,7 +254,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
       /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|-25300\b/,
       /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
-      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
+      // A keychain that is not there at all (errSecNoSuchKeychain, errSecNoDefaultKeychain) is macos-keychain-missing's.
       /SecKeychain\w+: /,
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,

@@ -275,6 +275,63 @@ describe('pairs that share words are told apart', () => {
     expect(only('Get "http://169.254.169.254/latest/api/token": dial tcp 169.254.169.254:80: connect: no route to host').id).toBe('imds-fallback');
   });
 
+  it('a macOS keychain that is not there is not an item missing from one (and the reverse), though both "could not be found"', () => {
+    const none = only('keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.');
+    expect(none.id).toBe('macos-keychain-missing');
+    expect(answer(none)).toMatch(/default-keychain|file-based backend/);
+    const item = only('security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.');
+    expect(item.id).toBe('macos-keychain');
+    expect(answer(item)).not.toMatch(/file-based backend/);
+  });
+
+  it('a cask app installed by hand is adopted before anything is replaced (--force trashes the existing copy)', () => {
+    const d = only("Error: It seems there is already an App at '/Applications/TextMate.app'.");
+    expect(d.id).toBe('brew-cask-app-exists');
+    expect(d.fix.commands[0]).toEqual(['brew', 'install', '--cask', '--adopt', '<cask>']);
+    expect(d.fix.commands[0]).not.toContain('--force');
+  });
+
+  it('npm refusing to overwrite a command is not answered with --force first (the file may be another program\'s)', () => {
+    const d = only('npm error code EEXIST\nnpm error path /opt/homebrew/bin/codex\nnpm error EEXIST: file already exists\nnpm error File exists: /opt/homebrew/bin/codex');
+    expect(d.id).toBe('npm-file-exists');
+    expect(d.fix.commands[0]).not.toContain('--force');
+    expect(answer(d)).toMatch(/another program's command[\s\S]*newer version/);
+  });
+
+  it('Terraform\'s S3 backend refused is its own profile first, not "the role lacks a permission" alone', () => {
+    const d = only('Error: Error loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7D3E8A1B2C3D4E5F');
+    expect(d.id).toBe('terraform-s3-backend-credentials');
+    expect(d.explanation.indexOf('AWS_PROFILE')).toBeLessThan(d.explanation.indexOf('s3:ListBucket'));
+    expect(d.explanation.indexOf('AWS_PROFILE')).toBeGreaterThan(-1);
+  });
+
+  it('an exec plugin apiVersion kubectl refuses has its two directions spelt out by version: v1alpha1 is an old AWS CLI, v1beta1 an old kubectl', () => {
+    const alpha = only('error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"');
+    const beta = only('error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1beta1"');
+    expect(alpha.id).toBe('eks-get-token-failed');
+    expect(beta.id).toBe('eks-get-token-failed');
+    expect(answer(beta)).toMatch(/v1beta1" is the other way round: kubectl is older than the kubeconfig[^:]*: update kubectl/);
+    expect(answer(alpha)).toMatch(/v1alpha1" means the kubeconfig was written by an old AWS CLI/);
+  });
+
+  it('an Electron app that did not detect the keyring is told the flag, not only "no keyring here, use another backend"', () => {
+    const d = only("An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.");
+    expect(d.id).toBe('electron-keyring-undetected');
+    expect(answer(d)).toMatch(/--password-store="gnome-libsecret"/);
+    expect(answer(d)).not.toMatch(/PYTHON_KEYRING_BACKEND/);
+  });
+
+  it('a Go SDK v1 or JS SDK v2 tool with no credentials is told about AWS_SDK_LOAD_CONFIG; botocore\'s "Unable to locate" is not', () => {
+    for (const text of ['NoCredentialProviders: no valid providers in chain. Deprecated.', 'CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1', 'AWS profile "dev" doesn\'t seem to be configured']) {
+      const d = only(text);
+      expect(d.id, text).toBe('sdk-shared-config-not-loaded');
+      expect(answer(d)).toMatch(/AWS_SDK_LOAD_CONFIG=1/);
+    }
+    const botocore = only('Unable to locate credentials. You can configure credentials by running "aws configure".');
+    expect(botocore.id).toBe('no-credentials');
+    expect(answer(botocore)).not.toMatch(/AWS_SDK_LOAD_CONFIG/);
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
