@@ -139,6 +139,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Error configuring the backend "s3"/,
       /error configuring S3 Backend\b/i,
       /Error inspecting states in the "s3" backend/,
+      // The bucket named in the backend block, as the backend's credentials see it (another account sees none).
+      /Failed to get existing workspaces: S3 bucket (?:"[^"\n]*" )?does not exist/,
+      /Error (?:loading|refreshing) state: NoSuchBucket\b/,
     ],
     // Its AccessDenied is the backend's own profile first; the explanation keeps the missing-permission case.
     supersedes: ['action-not-allowed'],
@@ -148,13 +151,39 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'default chain. The provider block\'s profile does not apply to it, so with no profile in the backend block it uses '
       + '[default] (another account, or nothing). Export AWS_PROFILE=<profile> before running terraform, or set profile in '
       + 'the backend block and run terraform init -reconfigure. If the right profile still gets AccessDenied, its role lacks '
-      + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one).',
+      + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one). "S3 bucket does not exist" '
+      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created.',
     fix: {
       description: 'Log in to the profile and export AWS_PROFILE=<profile> before running terraform (or set profile in the backend block, then terraform init -reconfigure)',
       commands: [['duo-sso-setup', 'login', '--profile', '<profile>'], ['terraform', 'init', '-reconfigure']],
       automatic: false,
     },
     example: 'Error: Error loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7D3E8A1B2C3D4E5F',
+  },
+  {
+    // Terraform's state lock (internal/states/statemgr/locker.go, "Error acquiring the state lock"; the S3 backend's
+    // DynamoDB lock item written with a condition, "ConditionalCheckFailedException: The conditional request failed").
+    id: 'terraform-state-locked',
+    title: 'Terraform\'s state is locked by another run (or by one that crashed)',
+    group: 'credentials',
+    patterns: [
+      /Error acquiring the state lock/,
+      /Error locking state: /,
+      /ConditionalCheckFailedException: The conditional request failed[\s\S]{0,400}?Lock Info:/,
+    ],
+    supersedes: ['terraform-s3-backend-credentials'],
+    explanation:
+      'Terraform locks the state (for the S3 backend, an item in the DynamoDB lock table, or a .tflock object) while a plan '
+      + 'or apply runs. Another run holds it now (a colleague, a CI job), or a run that was killed left it behind; "Lock '
+      + 'Info" names who and when. Wait for it (-lock-timeout waits); only when you are sure no run is going on, remove it '
+      + 'with terraform force-unlock LOCK_ID (the ID from Lock Info). An AccessDenied on the lock table instead is the '
+      + 'backend\'s profile, not a lock.',
+    fix: {
+      description: 'Wait for the other run (terraform plan -lock-timeout=10m); only if no run is going on, terraform force-unlock <lock-id> with the ID from Lock Info',
+      commands: [['terraform', 'plan', '-lock-timeout=10m'], ['terraform', 'force-unlock', '<lock-id>']],
+      automatic: false,
+    },
+    example: 'Error: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f1c2a4b-5d6e-7f80-9a1b-2c3d4e5f6a7b\n  Path:      tf-state/prod/terraform.tfstate\n  Operation: OperationTypeApply\n  Who:       jdoe@laptop',
   },
   {
     id: 'credentials-under-default',
@@ -172,6 +201,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
       /\bProfileNotFound\b/,
+      // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
+      /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
     ],
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '

@@ -88,6 +88,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /(?:No|Missing|Could not find(?: the)?) SAMLResponse\b/,
       // onelogin-python-aws-assume-role (onelogin_aws_assume_role.py): the API never answered "success" for the app.
       /Not able to get a SAMLResponse with success status after \d+ iteration/,
+      // aws-azure-login (src/login.ts): a login page it has no state for.
+      /Unable to recognize page state!/,
+      // saml2aws cmd/saml2aws/commands/login.go: the provider returned no assertion.
+      /Didn't get saml assertions/,
     ],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
@@ -171,6 +175,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bNo AWS accounts found\./,
       /ERROR: AWS (?:roles|account) \[[^\]\n]*\] not found!/,
       /Please check you are permitted to assume roles for the AWS service/,
+      // saml2aws (pkg/saml2aws: the role asked for is not among the assertion's) and awsume (SAMLRoleNotFoundError).
+      /Supplied RoleArn not found in saml assertion/i,
+      /No match for SAML principal and role: /,
     ],
     explanation:
       'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '

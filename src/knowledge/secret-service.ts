@@ -345,14 +345,64 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
       /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+      // Go 1.19+ os/exec refuses a helper found only in the current folder (exec.ErrDot), as Docker relays it.
+      /docker-credential-[\w-]+ resolves to executable in current directory/,
     ],
     explanation:
       'Docker keeps registry logins through a credential helper named by "credsStore" (or "credHelpers") in '
       + '~/.docker/config.json: desktop, osxkeychain, pass, secretservice, wincred. The one named is not on PATH (Docker Desktop '
       + 'was removed or replaced by Colima or Rancher, or its bin folder is not on PATH in this shell). Install that helper, '
-      + 'or change or remove credsStore; the login is then stored again.',
+      + 'or change or remove credsStore; the login is then stored again. "resolves to executable in current directory" means '
+      + 'the only copy found is in the folder you run docker from (Windows): run it from another folder, or put the helper\'s '
+      + 'folder on PATH.',
     fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
     example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+  },
+  {
+    // docker/docker-credential-helpers credentials/error.go (errCredentialsNotFoundMessage): the helper works and has no
+    // login for that registry; Docker itself then pulls anonymously, tools that ask the helper directly stop there.
+    id: 'docker-credentials-not-found',
+    title: 'Docker\'s credential helper has no login for that registry',
+    group: 'secret-service',
+    patterns: [/credentials not found in native keychain/],
+    explanation:
+      'The credential helper Docker uses (credsStore or credHelpers in ~/.docker/config.json) answered, and it holds no '
+      + 'login for this registry: never logged in from this machine, logged in under another name (with or without https://, '
+      + 'another port), or a login that was stored by another helper. Log in to the registry (for ECR: `aws ecr '
+      + 'get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`); '
+      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses.',
+    fix: { description: 'Log in to the registry the image names (docker login REGISTRY; for ECR pipe aws ecr get-login-password into it)', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
+    example: 'error getting credentials - err: exit status 1, out: `credentials not found in native keychain`',
+  },
+  {
+    // docker/cli cli/command/registry/login.go: no --password-stdin and no terminal to ask on. In the ECR recipe it
+    // means the left side of the pipe printed nothing (aws failed), so docker fell back to asking.
+    id: 'docker-login-no-tty',
+    title: 'docker login got no password (the command piping it in failed, or nothing was piped)',
+    group: 'secret-service',
+    patterns: [/Cannot perform an interactive login from a non TTY device/],
+    explanation:
+      'docker login asks for the password only on a terminal; in a script, CI job or pipe it must come on stdin with '
+      + '--password-stdin. With the ECR recipe (`aws ecr get-login-password | docker login --username AWS --password-stdin '
+      + 'REGISTRY`) this message means the aws command printed nothing: its own error (expired session, wrong profile or region) '
+      + 'is above. Run `aws ecr get-login-password --region REGION` alone to see it, log in, and pipe again.',
+    fix: { description: 'Run the password command alone to see why it printed nothing (for ECR: aws ecr get-login-password --region REGION), fix that, then pipe it to docker login --password-stdin', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
+    example: 'Error: Cannot perform an interactive login from a non TTY device',
+  },
+  {
+    // docker/cli cli/config/configfile/file.go and cli/command/registry: no credential helper configured, so the login
+    // is written base64-encoded into config.json.
+    id: 'docker-password-unencrypted',
+    title: 'Docker stored the registry login unencrypted (no credential helper configured)',
+    group: 'secret-service',
+    patterns: [/WARNING! Your (?:password|credentials are) (?:will be )?stored unencrypted in '?(?<path>[^'\s]*[^'\s.])/],
+    explanation:
+      'No credential helper is set in ~/.docker/config.json, so Docker wrote the login (only base64-encoded) into that file. '
+      + 'It works, but anyone who can read the file has the registry password. Set "credsStore" to a helper this machine '
+      + 'has (osxkeychain on macOS, wincred on Windows, secretservice or pass on Linux; for ECR, "credHelpers" with '
+      + 'ecr-login needs no docker login at all), then log in again.',
+    fix: { description: 'Install a credential helper and name it in ~/.docker/config.json ("credsStore"), then docker login again', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers|auths)"\' ~/.docker/config.json']], automatic: false },
+    example: 'WARNING! Your password will be stored unencrypted in /home/jdoe/.docker/config.json.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/engine/reference/commandline/login/#credentials-store',
   },
   {
     // docker/docker-credential-helpers pass/pass.go: the pass helper checks that pass works by decrypting its own

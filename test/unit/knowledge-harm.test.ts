@@ -7,8 +7,8 @@ import { KNOWLEDGE, diagnose, type Diagnosis } from '../../src/knowledge/index.j
 import { resembles } from '../../src/knowledge/families.js';
 
 // Steps that lose or replace something the user has: a store re-initialised for another key,
-// a key deleted, a tap removed, a keyring replaced, credentials deleted.
-const DESTRUCTIVE = [/^pass init$/, /^gpg --delete/, /^brew untap/, /^rm /, /--replace/, /credentials (?:delete|remove)/];
+// a key deleted, a tap removed, a keyring replaced, credentials deleted, a state lock another run may hold removed.
+const DESTRUCTIVE = [/^pass init$/, /^gpg --delete/, /^brew untap/, /^rm /, /--replace/, /credentials (?:delete|remove)/, /^terraform force-unlock/];
 const isDestructive = (argv: string[]) => DESTRUCTIVE.some((re) => re.test(argv.join(' ')));
 const answer = (d: Diagnosis) => [d.explanation, d.fix.description, ...d.fix.commands.map((c) => c.join(' '))].join('\n');
 
@@ -330,6 +330,26 @@ describe('pairs that share words are told apart', () => {
     const botocore = only('Unable to locate credentials. You can configure credentials by running "aws configure".');
     expect(botocore.id).toBe('no-credentials');
     expect(answer(botocore)).not.toMatch(/AWS_SDK_LOAD_CONFIG/);
+  });
+
+  it('a locked Terraform state is waited for before any force-unlock (the lock may be a colleague\'s running apply)', () => {
+    const d = only('Error: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f1c');
+    expect(d.id).toBe('terraform-state-locked');
+    expect(d.fix.commands[0]).toEqual(['terraform', 'plan', '-lock-timeout=10m']);
+    expect(d.fix.commands.some(isDestructive)).toBe(true);
+    expect(isDestructive(d.fix.commands[0]!)).toBe(false);
+  });
+
+  it('an SSO profile missing settings is not an expired SSO session (logging in again cannot add sso_start_url)', () => {
+    const d = only('Error: configuring Terraform AWS Provider: loading configuration: profile "dev" is configured to use SSO but is missing required configuration: sso_region, sso_start_url');
+    expect(d.id).toBe('sso-config-incomplete');
+    expect(answer(d)).toMatch(/\[sso-session NAME\][\s\S]*predates it/);
+    expect(only('Error loading SSO Token: Token for https://example.awsapps.com/start does not exist').id).toBe('sso-session-expired');
+  });
+
+  it('docker login without a TTY after the ECR password command failed answers that failure too', () => {
+    const ids = diagnose('An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation: The security token included in the request is expired\nError: Cannot perform an interactive login from a non TTY device').map((d) => d.id);
+    expect(ids).toEqual(['session-expired', 'docker-login-no-tty']);
   });
 
   it('no entry puts a destructive step first', () => {
