@@ -234,6 +234,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /denied: Your authorization token has expired\. Reauthenticate and try again/i,
       /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*denied: Your authorization token has expired/i,
       /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com\S*"?:? no basic auth credentials/,
+      // podman, skopeo and buildah (containers/image) with no login for the ECR registry.
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*\bunauthorized: authentication required/,
     ],
     explanation:
       'Docker logs in to Amazon ECR with a token from `aws ecr get-login-password`, valid for 12 hours, and keeps it in '

@@ -227,6 +227,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Provided region_name '(?<region>[^']*)' doesn't match a supported format/,
       /\bMissingRegion: could not find region configuration/,
       /Region is missing\b/,
+      // hashicorp/aws-sdk-go-base (Terraform's AWS provider and S3 backend) refusing a name that is no region.
+      /Invalid AWS Region: (?<region>\S+)/,
       /\bInvalidRegionError\b/,
       // botocore UnknownEndpointError / UnknownRegionError / ServiceNotInRegionError.
       /Unable to construct an endpoint for \S+ in region (?<region>[^\s.]+(?:\.[^\s.]+)*)/,
@@ -440,6 +442,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /no valid credential sources for Terraform AWS Provider found/i,
       // The AWS CDK CLI (lib/api/aws-auth) when no credentials give it an account.
       /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
+      // Pulumi's AWS provider (older and current wordings of its credential check).
+      /unable to discover AWS AccessKeyID and\/or SecretAccessKey/,
+      /Invalid credentials configured\.\s*Please see https:\/\/www\.pulumi\.com\/registry\/packages\/aws/,
     ],
     explanation:
       'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '

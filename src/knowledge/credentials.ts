@@ -186,6 +186,48 @@ export const credentialsFailures: readonly KnownFailure[] = [
     example: 'Error: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f1c2a4b-5d6e-7f80-9a1b-2c3d4e5f6a7b\n  Path:      tf-state/prod/terraform.tfstate\n  Operation: OperationTypeApply\n  Who:       jdoe@laptop',
   },
   {
+    // The AWS CDK CLI's environment checks (lib/api/bootstrap, lib/api/aws-auth, lib/api/deployments): the stack's
+    // account/region has no CDK bootstrap stack as these credentials see it, the bootstrap roles refuse them, or the
+    // credentials are another account's.
+    id: 'cdk-environment-mismatch',
+    title: 'The AWS CDK cannot use this account and region (not bootstrapped, or the profile is another account)',
+    group: 'credentials',
+    patterns: [
+      /This stack uses assets, so the toolkit stack must be deployed to the environment/,
+      /SSM parameter \/cdk-bootstrap\/[\w-]+\/version not found\. Has the environment been bootstrapped\?/,
+      /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
+      /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
+    ],
+    explanation:
+      'The CDK deploys a stack into the account and region of its env, through the roles and bucket that `cdk bootstrap` '
+      + 'created there. Most often the profile in use belongs to another account (or the region differs), so the bootstrap '
+      + 'stack is not found or its roles do not trust you: select the profile of the stack\'s account (--profile or '
+      + 'AWS_PROFILE=<profile>) and check it with aws sts get-caller-identity. If the account really has no bootstrap yet, '
+      + 'run cdk bootstrap aws://ACCOUNT/REGION with a profile allowed to create it; for another account\'s pipeline, '
+      + 'bootstrap with --trust. An expired session shows the same way: log in again.',
+    fix: {
+      description: 'Check which account the profile is, select the stack\'s account (--profile), log in; bootstrap only an account that has none',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['cdk', 'bootstrap', 'aws://<account>/<region>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap' (see https://docs.aws.amazon.com/cdk/latest/guide/bootstrapping.html)",
+  },
+  {
+    // Terraform's S3 backend with a DynamoDB lock table keeps the state's MD5 there (remote-state/s3/client.go
+    // "state data in S3 does not have the expected content"): an object written without the table, or a slow S3.
+    id: 'terraform-state-digest-mismatch',
+    title: 'Terraform\'s state in S3 does not match the checksum in the DynamoDB lock table',
+    group: 'credentials',
+    patterns: [/state data in S3 does not have the expected content/],
+    explanation:
+      'The S3 backend stores the state\'s checksum in the DynamoDB lock table. The object in S3 now has another checksum: '
+      + 'it was written without the table (a run with other backend settings, a manual upload or restore) or S3 was slow. '
+      + 'Wait a minute and try again; if it persists and the state in S3 is the right one, set the Digest item in the table '
+      + 'to the value the message gives.',
+    fix: { description: 'Retry after a minute; if it persists, check the state in S3 is the right one and set the table\'s Digest to the value printed', commands: [['terraform', 'plan']], automatic: false },
+    example: 'Error: Error refreshing state: state data in S3 does not have the expected content.\n\nThis may be caused by unusually long delays in S3 processing a previous state\nupdate.  Please wait for a minute or two and try again.',
+  },
+  {
     id: 'credentials-under-default',
     title: 'Profile not found (credentials saved under [default], or never logged in)',
     group: 'credentials',

@@ -64,6 +64,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bSecretServiceNotAvailableException\b/,
       // gnome-keyring's PAM module and clients when gnome-keyring-daemon was never started for this login.
       /couldn't connect to: \/run\/user\/\d+\/keyring\/control/, /gkr-pam: unable to locate daemon control file/,
+      // docker-credential-helpers secretservice/secretservice.go: libsecret's list call failed (no daemon, no default collection).
+      /Error from list function in secretservice_linux\.c likely due to error in secretservice library/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
     supersedes: ['secret-service-locked', 'keyring-no-backend'],
@@ -168,6 +170,22 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + '25 seconds). The keyring is fine; it is still locked.',
     fix: { description: 'Unlock the keyring where its prompt can be answered, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'secretstorage.exceptions.PromptDismissedException: Prompt dismissed.',
+  },
+  {
+    // 99designs/keyring's file backend (file.go, jose's AES key wrap): the passphrase given does not open the files
+    // (aws-vault --backend=file, AWS_VAULT_FILE_PASSPHRASE).
+    id: 'keyring-file-passphrase',
+    title: 'The file keyring\'s passphrase is not the one it was created with',
+    group: 'secret-service',
+    supersedes: ['keyring-item-corrupt'],
+    patterns: [/aes\.KeyUnwrap\(\): integrity check failed/],
+    explanation:
+      'aws-vault (and other tools on 99designs/keyring) with the file backend keep each item in ~/.awsvault/keys, encrypted '
+      + 'with a passphrase. The passphrase given now (typed, or AWS_VAULT_FILE_PASSPHRASE) is not the one the item was '
+      + 'written with, so it cannot be decrypted. Enter the original passphrase (unset a stale AWS_VAULT_FILE_PASSPHRASE); '
+      + 'if it is lost, remove that item and add the credentials again.',
+    fix: { description: 'Retry with the original passphrase (unset AWS_VAULT_FILE_PASSPHRASE if it is stale); if lost, aws-vault remove <profile> and add it again', commands: [['aws-vault', 'list']], automatic: false },
+    example: 'aws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.',
   },
   {
     // aws-vault's CredentialKeyring/SSO providers: fmt.Errorf("Invalid data in keyring: %v", json error)
@@ -305,6 +323,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     group: 'secret-service',
     supersedes: ['keyring-no-backend'],
     patterns: [
+      // segmentio/aws-okta (lib/provider.go): no Okta login stored by aws-okta add.
+      /Failed to get okta credentials from your keyring\.\s+Please make sure you have added okta credentials with `?aws-okta add/,
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,

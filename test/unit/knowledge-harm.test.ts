@@ -352,6 +352,20 @@ describe('pairs that share words are told apart', () => {
     expect(ids).toEqual(['session-expired', 'docker-login-no-tty']);
   });
 
+  it('a CDK environment "not bootstrapped" is first checked for the wrong account, not bootstrapped blindly (that would create it in the wrong one)', () => {
+    const d = only("SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap'");
+    expect(d.id).toBe('cdk-environment-mismatch');
+    expect(d.fix.commands[0]?.slice(0, 3)).toEqual(['aws', 'sts', 'get-caller-identity']);
+    expect(d.fix.commands.findIndex((c) => c[0] === 'cdk')).toBeGreaterThan(0);
+  });
+
+  it('a file keyring that refuses the passphrase is not a damaged item (removing the item would lose working credentials)', () => {
+    const d = only('aws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.');
+    expect(d.id).toBe('keyring-file-passphrase');
+    expect(d.fix.description).toMatch(/^Retry with the original passphrase/);
+    expect(only('aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input').id).toBe('keyring-item-corrupt');
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
