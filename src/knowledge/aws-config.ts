@@ -173,6 +173,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // token file (never logged in), or one it could not refresh; the OIDC error itself may be cut off after it.
       /failed to (?:read|parse) cached SSO token file/, /refresh cached SSO token failed|unable to refresh SSO token\b/,
       /cached SSO token is expired, or not present, and cannot be refreshed/,
+      // SSO OIDC's InvalidGrantException message, as tools that print only the message show it (aws-sso-cli).
+      /\bInvalid grant provided\b/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's.
     supersedes: ['token-invalid-or-expired'],
@@ -284,6 +286,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Loop detected in config file for profile '(?<profile>[^'\n]+)'/,
       // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
       /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
+      /failed to load assume role for \S+, source profile has no shared credentials/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.

@@ -94,9 +94,12 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // secretstorage collection.py, and libsecret secret-session.c when the service will not open a session.
       /No collections found\.|No collection with such alias\./,
       /Couldn[’']t communicate with the secret storage/,
+      // godbus (aws-sso-cli, 99designs/keyring) when the Secret Service daemon crashed under it.
+      /the interface org\.freedesktop\.DBus\.Properties does not exist/,
     ],
     explanation:
-      'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection: a fresh or headless '
+      'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection (or, when even '
+      + 'org.freedesktop.DBus.Properties "does not exist", the daemon crashed under it: restart it, gnome-keyring-daemon -r -d): a fresh or headless '
       + 'gnome-keyring that never created it (no desktop login ever unlocked it), or a program that is not a full Secret '
       + 'Service (KeePassXC with its integration off, a half-started daemon). Creating the login keyring once with a '
       + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input (which also '
@@ -186,6 +189,30 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'if it is lost, remove that item and add the credentials again.',
     fix: { description: 'Retry with the original passphrase (unset AWS_VAULT_FILE_PASSPHRASE if it is stale); if lost, aws-vault remove <profile> and add it again', commands: [['aws-vault', 'list']], automatic: false },
     example: 'aws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.',
+  },
+  {
+    // 1Password CLI (op), which AWS users run as a credential_process or shell plugin (op plugin run -- aws): its
+    // "[ERROR] <date> <message>" lines when it has no authorised session (not signed in, the desktop app's CLI
+    // integration off or the app locked/closed, the app's authorisation prompt dismissed).
+    id: 'onepassword-cli-signin',
+    title: '1Password CLI (op) has no signed-in session (app integration off, app locked, or prompt dismissed)',
+    group: 'secret-service',
+    // Run as a credential_process, the process wrapper's words add nothing to op's own reason.
+    supersedes: ['secret-service-prompt', 'credential-process-failed'],
+    patterns: [
+      /You are not currently signed in\. Please run `op signin/,
+      /error initializing client: connecting to desktop app/,
+      /'Integrate with 1Password CLI' setting is turned on/,
+      /authorization prompt dismissed, please try again/,
+    ],
+    explanation:
+      '1Password CLI (op) needs a signed-in session before it can hand out a secret (for a credential_process, a shell '
+      + 'plugin or a script). With the desktop app integration, the 1Password app must be running and unlocked, with '
+      + 'Settings > Developer > "Integrate with 1Password CLI" turned on, and its authorisation prompt approved (a dismissed '
+      + 'or timed-out prompt fails the call). Without it, sign in in this shell with eval $(op signin). `op whoami` shows '
+      + 'whether a session is there.',
+    fix: { description: 'Open and unlock 1Password (turn on Settings > Developer > Integrate with 1Password CLI), or eval $(op signin); then check with op whoami', commands: [['op', 'signin'], ['op', 'whoami']], automatic: false },
+    example: '[ERROR] 2026/12/07 16:50:00 You are not currently signed in. Please run `op signin --help` for instructions',
   },
   {
     // aws-vault's CredentialKeyring/SSO providers: fmt.Errorf("Invalid data in keyring: %v", json error)
