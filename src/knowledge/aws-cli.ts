@@ -12,8 +12,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /AWS CLI version 2, the latest major version of the AWS CLI, is now stable/,
       // A pip-installed v1 whose Python packages are gone or mismatched.
       /import awscli\.clidriver|No module named '?awscli/,
-      // awscli and botocore from pip out of step (each awscli pins one botocore).
-      /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)|cannot import name '\w+' from 'botocore/,
+      // awscli and botocore from pip out of step (each awscli pins one botocore); an import error between the two is boto-version-mismatch's.
+      /No module named '?botocore|DistributionNotFound: The '(?:botocore|awscli)/,
       // An old pip awscli/botocore on a newer Python (3.10 removed the collections aliases they imported).
       /(?:awscli|botocore)[\s\S]{0,2000}?cannot import name '(?:Mapping|MutableMapping|Callable|Iterable)' from 'collections'/,
       // An old pip botocore (httpsession.py imported urllib3's DEFAULT_CIPHERS) beside urllib3 2, which removed it.
@@ -80,8 +80,10 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'kubectl could not get a token from `aws eks get-token`',
     group: 'aws-cli',
     patterns: [
-      /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1alpha1"/,
+      /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)"/,
       /getting credentials: exec: executable aws failed with exit code \d+/,
+      // client-go before 1.22 printed only the exit status of the plugin (aws, aws-iam-authenticator).
+      /getting credentials: exec: exit status \d+/,
       /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1alpha1/,
       /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
     ],
@@ -89,9 +91,11 @@ export const awsCliFailures: readonly KnownFailure[] = [
     explanation:
       'kubectl runs `aws eks get-token` (the kubeconfig\'s `exec` section) for every request. "invalid apiVersion '
       + 'client.authentication.k8s.io/v1alpha1" means the kubeconfig was written by an old AWS CLI and kubectl 1.24+ no longer '
-      + 'accepts it: update the AWS CLI and write the kubeconfig again. "failed with exit code" means the aws command itself '
-      + 'failed (its own message is printed above it): usually the profile the kubeconfig names (AWS_PROFILE in its env) has '
-      + 'expired credentials or does not exist.',
+      + 'accepts it: update the AWS CLI and write the kubeconfig again. "invalid apiVersion ...v1beta1" is the other way '
+      + 'round: kubectl is older than the kubeconfig (before 1.11 it knew no v1beta1): update kubectl to a current version. '
+      + '"failed with exit code" or "exit status" means the command itself failed (its own message is printed beside it): '
+      + 'usually the profile the kubeconfig names (AWS_PROFILE in its env) has expired credentials or does not exist; a '
+      + 'kubeconfig that calls aws-iam-authenticator runs that binary, whose SDK may be too old for the profile: update it.',
     fix: {
       description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],
@@ -230,6 +234,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /denied: Your authorization token has expired\. Reauthenticate and try again/i,
       /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*denied: Your authorization token has expired/i,
       /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com\S*"?:? no basic auth credentials/,
+      // podman, skopeo and buildah (containers/image) with no login for the ECR registry.
+      /\b\d{12}\.dkr\.ecr\.(?<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com[^\n]*\bunauthorized: authentication required/,
     ],
     explanation:
       'Docker logs in to Amazon ECR with a token from `aws ecr get-login-password`, valid for 12 hours, and keeps it in '
@@ -243,6 +249,33 @@ export const awsCliFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error response from daemon: pull access denied for 626007623524.dkr.ecr.us-east-1.amazonaws.com/tools, repository does not exist or may require \'docker login\': denied: Your authorization token has expired. Reauthenticate and try again.',
+  },
+  {
+    // boto3, s3transfer and awscli v1 pin the botocore they were released with (setup.cfg install_requires
+    // "botocore>=X,<Y"); pip installing one of them alone leaves the other behind, and the newer one imports a name
+    // the older one does not have yet (Python's ImportError "cannot import name", pip's resolver "requires ..., but
+    // you have ... which is incompatible" and the legacy "has requirement").
+    id: 'boto-version-mismatch',
+    title: 'boto3 (or the AWS CLI v1) and botocore are versions that do not belong together',
+    group: 'aws-cli',
+    patterns: [
+      /\bfrom botocore[\w.]* import [\w, ]+[^\n]*\n[^\n]*\bImportError: cannot import name\b/,
+      /ImportError: cannot import name '?\w+'? from '(?:botocore|boto3|s3transfer|awscli)[\w.]*'/,
+      /\b(?:awscli|boto3|s3transfer|aiobotocore) [\w.]+ (?:requires|has requirement) botocore\b[^\n]*(?:which is incompatible|but you(?:'ll)? have botocore)/,
+      /AttributeError: module 'botocore[\w.]*' has no attribute '\w+'/,
+    ],
+    explanation:
+      'boto3, s3transfer and the AWS CLI v1 each work only with the botocore versions they were released with. Upgrading '
+      + 'one of them alone (pip install -U boto3, an OS package next to a pip one, two site-packages on sys.path) leaves '
+      + 'botocore behind or ahead, and the newer side imports a name the other does not have. Upgrade them together in the '
+      + 'same environment (pip install --upgrade boto3 botocore, or awscli botocore) and let pip check confirm it; the AWS '
+      + 'CLI v2 bundles its own botocore and is not affected.',
+    fix: {
+      description: 'In the same Python environment, upgrade boto3 (or awscli) and botocore together: python3 -m pip install --upgrade boto3 botocore; then python3 -m pip check',
+      commands: [['python3', '-m', 'pip', 'install', '--upgrade', 'boto3', 'botocore'], ['python3', '-m', 'pip', 'check']],
+      automatic: false,
+    },
+    example: '  File "/usr/lib/python3/dist-packages/boto3/session.py", line 17, in <module>\n    from botocore.client import Config\nImportError: cannot import name \'Config\' from \'botocore.client\' (/usr/lib/python3/dist-packages/botocore/client.py)',
   },
   {
     // urllib3 2's import-time check of the ssl module (urllib3/__init__.py): an ImportError in 2.0.0,

@@ -175,6 +175,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // token file (never logged in), or one it could not refresh; the OIDC error itself may be cut off after it.
       /failed to (?:read|parse) cached SSO token file/, /refresh cached SSO token failed|unable to refresh SSO token\b/,
       /cached SSO token is expired, or not present, and cannot be refreshed/,
+      // SSO OIDC's InvalidGrantException message, as tools that print only the message show it (aws-sso-cli).
+      /\bInvalid grant provided\b/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's.
     supersedes: ['token-invalid-or-expired'],
@@ -191,6 +193,35 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     example: 'Error loading SSO Token: Token for https://example.awsapps.com/start does not exist',
   },
   {
+    // A profile that uses IAM Identity Center but lacks what the reader needs: botocore credentials.py SSOProvider
+    // (InvalidConfigError 'The profile "%s" is configured to use SSO but is missing required configuration: %s'), the
+    // Go SDKs' shared config validation (the same words, as Terraform's AWS provider and Go tools print them), the JS
+    // SDK v3 (credential-provider-sso validateSsoProfile), the AWS CLI's sso commands, and botocore's sso-session lookup.
+    id: 'sso-config-incomplete',
+    title: 'An SSO profile lacks settings the program needs (or it predates [sso-session] profiles)',
+    group: 'aws-cli',
+    patterns: [
+      /profile "?(?<profile>[^"\s]+)"? is configured to use SSO but is missing required configuration: [\w, ]+/,
+      /Missing the following required SSO configuration values: [\w, ]+/,
+      /Profile (?<profile>\S+) is configured with invalid SSO credentials\. Required parameters/,
+      /The specified sso-session does not exist: "?[^"\n]+"?/,
+    ],
+    explanation:
+      'The profile uses IAM Identity Center (sso_* settings) and the program misses sso_start_url, sso_region, '
+      + 'sso_account_id or sso_role_name. Usually the profile is in the newer form (sso_session = NAME, with the URL and '
+      + 'region in an [sso-session NAME] section) and the program predates it: the AWS CLI v1, an old AWS CLI v2, Terraform\'s '
+      + 'AWS provider before 4.x on an old Go SDK, older SDK-based tools (eb, Go SDK v1, JS SDK v3 before late 2022). '
+      + 'Update the program, or give the profile sso_start_url and sso_region itself (the older form, which those programs '
+      + 'read). Otherwise a setting is really missing or misspelt: `aws configure sso --profile NAME` writes them all.',
+    fix: {
+      description: 'Show what the profile holds; update the program reading it, or write the profile again with aws configure sso',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>'], ['aws', 'configure', 'sso', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the incomplete one.` : undefined),
+    example: 'botocore.exceptions.InvalidConfigError: The profile "dev" is configured to use SSO but is missing required configuration: sso_start_url, sso_region',
+  },
+  {
     id: 'aws-region-missing',
     title: 'No AWS region is configured, or it is not a region',
     group: 'aws-cli',
@@ -200,6 +231,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Provided region_name '(?<region>[^']*)' doesn't match a supported format/,
       /\bMissingRegion: could not find region configuration/,
       /Region is missing\b/,
+      // hashicorp/aws-sdk-go-base (Terraform's AWS provider and S3 backend) refusing a name that is no region.
+      /Invalid AWS Region: (?<region>\S+)/,
       /\bInvalidRegionError\b/,
       // botocore UnknownEndpointError / UnknownRegionError / ServiceNotInRegionError.
       /Unable to construct an endpoint for \S+ in region (?<region>[^\s.]+(?:\.[^\s.]+)*)/,
@@ -255,6 +288,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Loop detected in config file for profile '(?<profile>[^'\n]+)'/,
       // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
       /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
+      /failed to load assume role for \S+, source profile has no shared credentials/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
@@ -290,14 +324,12 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bUnknown output type: \S/,
       /The credential source "[^"\n]*" referenced in profile "[^"\n]*" is not valid/,
       /credential_source "[^"\n]*" is specified in profile "[^"\n]*", but no source provider was configured/,
-      /is configured to use SSO but is missing required configuration: /,
-      /Missing the following required SSO configuration values: /,
+      // An SSO profile missing a setting is sso-config-incomplete's (often a program older than [sso-session]).
     ],
     explanation:
       'A key in ~/.aws/config (or its environment variable) holds a value the AWS tools refuse: max_attempts that is not a '
       + 'number, retry_mode other than legacy/standard/adaptive, sts_regional_endpoints other than legacy/regional, output '
-      + 'other than json/text/table/yaml, a credential_source other than Environment/Ec2InstanceMetadata/EcsContainer, or an '
-      + 'SSO profile missing sso_start_url, sso_region, sso_account_id or sso_role_name. The message names the key; every '
+      + 'other than json/text/table/yaml, or a credential_source other than Environment/Ec2InstanceMetadata/EcsContainer. The message names the key; every '
       + 'command that reads the profile fails until it is corrected or removed.',
     fix: {
       description: 'Find the key the message names in the profile (or the environment) and correct or remove it; doctor shows the profile',
@@ -407,17 +439,24 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to load AWS credentials from any provider in the chain/,
       /Failed to resolve AWS credentials\. The credential providers used to search for credentials returned the following errors/,
       /no providers in chain provided credentials/,
-      // JS SDK v2 (config.js) and the legacy boto 2.
-      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      // The legacy boto 2 (the JS SDK v2's "Missing credentials in config" is sdk-shared-config-not-loaded's).
       /\bNoAuthHandlerFound: No handler was ready to authenticate/,
       /but no credentials have been configured/,
       /No valid credential sources found/,
+      // aws-sdk-go-base ("no valid credential sources for %s found.") as the Terraform AWS provider words it.
+      /no valid credential sources for Terraform AWS Provider found/i,
+      // The AWS CDK CLI (lib/api/aws-auth) when no credentials give it an account.
+      /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
+      // Pulumi's AWS provider (older and current wordings of its credential check).
+      /unable to discover AWS AccessKeyID and\/or SecretAccessKey/,
+      /Invalid credentials configured\.\s*Please see https:\/\/www\.pulumi\.com\/registry\/packages\/aws/,
     ],
     explanation:
       'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '
       + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
       + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
-      + 'container or a service started elsewhere has its own environment and HOME.',
+      + 'container or a service started elsewhere has its own environment and HOME. A section in ~/.aws/credentials written '
+      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME].',
     fix: {
       description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

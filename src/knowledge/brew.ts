@@ -532,6 +532,56 @@ export const brewFailures: readonly KnownFailure[] = [
     example: 'curl is keg-only, which means it was not symlinked into /opt/homebrew,\nbecause macOS already provides this software and installing another version in\nparallel can cause all kinds of trouble.',
   },
   {
+    // cask/artifact/moved.rb: an app (or binary, pkg...) is already where the cask puts its own; Homebrew does not
+    // overwrite what it did not install ("It seems there is already an App at '%s'."), unless --force; --adopt takes
+    // over an identical copy, and says "It seems the existing App is different from the one being installed." if not.
+    id: 'brew-cask-app-exists',
+    title: 'A cask\'s app is already there, installed outside Homebrew',
+    group: 'brew',
+    patterns: [
+      /It seems there is already an? (?:App|Binary|Pkg|Suite|Manpage|Font|Prefpane|Qlplugin|Service|Colorpicker|Dictionary|Input Method|Internet Plugin|Audio Unit Plugin|Vst Plugin|Vst3 Plugin|Screen Saver|Keyboard Layout|Mdimporter|Artifact) at '(?<path>[^'\n]+)'/,
+      /It seems the existing \w+(?: \w+)? is different from the one being installed/,
+    ],
+    explanation:
+      'The cask installs its app where one already is, usually the same app installed from its website or the App Store '
+      + '(or by an earlier cask that Homebrew no longer tracks). Homebrew does not replace what it did not install. '
+      + '`brew install --cask --adopt NAME` takes the existing copy over when it is the same version; when it is not (the '
+      + 'existing one is different), `--force` replaces it with the cask\'s (the old copy goes to the Trash), or remove the '
+      + 'old app yourself first.',
+    fix: {
+      description: 'Let Homebrew adopt the existing app (brew install --cask --adopt <cask>); if it is a different version, install with --force to replace it',
+      commands: [['brew', 'install', '--cask', '--adopt', '<cask>'], ['brew', 'install', '--cask', '--force', '<cask>']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The app already there is ${f.path}.` : undefined),
+    example: "==> Installing Cask textmate\nError: It seems there is already an App at '/Applications/TextMate.app'.",
+  },
+  {
+    // Homebrew services (Library/Homebrew/services/cli.rb, system.rb): under sudo it installs the plist as a system
+    // LaunchDaemon and chowns the formula's paths ("Taking root:admin ownership of some %s paths:"); launchctl bootstrap
+    // then fails with error 5 ("Bootstrap failed: 5: Input/output error"), also when the service is already loaded.
+    id: 'brew-services-bootstrap',
+    title: 'brew services could not start the service (run with sudo, or already loaded)',
+    group: 'brew',
+    patterns: [
+      /Taking root:admin ownership of some \S+ paths/,
+      /Bootstrap failed: 5: Input\/output error/,
+      /`\/bin\/launchctl bootstrap (?:system|gui\/\d+) [^`\n]*homebrew\.mxcl\.(?<formula>[\w@.+-]+)\.plist` exited with 5/,
+    ],
+    explanation:
+      'A formula\'s service runs as your user (a LaunchAgent). `sudo brew services start` makes it a system LaunchDaemon '
+      + 'and hands the formula\'s files to root ("Taking root:admin ownership"), after which launchctl refuses it '
+      + '(bootstrap error 5) and your own brew can no longer update it. Start services without sudo. To undo a sudo '
+      + 'start: `sudo brew services stop NAME`, give the files back to yourself (`brew doctor` names them), then '
+      + '`brew services start NAME`. Without sudo, error 5 means the service is already loaded: `brew services restart NAME`.',
+    fix: {
+      description: 'Stop the root copy of the service, then start it without sudo (brew services start <formula>)',
+      commands: [['sudo', 'brew', 'services', 'stop', '<formula>'], ['brew', 'services', 'start', '<formula>']],
+      automatic: false,
+    },
+    example: 'Warning: Taking root:admin ownership of some asimov paths:\n  /opt/homebrew/Cellar/asimov/0.3.0/bin\nBootstrap failed: 5: Input/output error\nError: Failure while executing; `/bin/launchctl bootstrap system /Library/LaunchDaemons/homebrew.mxcl.asimov.plist` exited with 5.',
+  },
+  {
     // exceptions.rb DownloadError / CurlDownloadStrategyError: a bottle or source archive could not be fetched.
     id: 'brew-download-failed',
     title: 'Homebrew could not download the formula\'s archive',

@@ -16,7 +16,7 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Unable to locate credentials/i,
       /\bMissingCredentialsError\b|unable to sign request without credentials set/,
       /Could not load credentials from any providers/,
-      /NoCredentialProviders: no valid providers in chain/,
+      // The Go SDK v1's NoCredentialProviders is sdk-shared-config-not-loaded's (it reads ~/.aws/config only when asked).
       /failed to refresh cached credentials, no EC2 IMDS role found/,
       // The Java, .NET and Rust SDKs' chain messages are no-credentials-chain's (aws-config.ts).
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
@@ -48,7 +48,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
       + 'edited by hand, a migration to the keychain that stopped half-way, or AWS_ACCESS_KEY_ID exported without '
-      + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token.',
+      + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token. From the Go SDK v1 (SharedCredsAccessKey), it '
+      + 'also means AWS_PROFILE names a profile whose section in ~/.aws/credentials has no keys: a role or SSO profile that '
+      + 'lives in ~/.aws/config, which tools on that SDK do not read. Unset AWS_PROFILE for that tool (or select a profile '
+      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too.',
     fix: {
       description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -90,6 +93,141 @@ export const credentialsFailures: readonly KnownFailure[] = [
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },
   {
+    // The AWS SDK for Go v1 (aws/credentials/chain_provider.go ErrNoValidProvidersFoundInChain, "NoCredentialProviders:
+    // no valid providers in chain", printed with ": " or " - ") and for JavaScript v2 (lib/config.js, "Missing credentials
+    // in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1") read ~/.aws/config only when AWS_SDK_LOAD_CONFIG
+    // is set; the Serverless Framework v1-v3 (lib/plugins/aws/provider.js, on the JS SDK v2) words the same as
+    // 'AWS profile "X" doesn't seem to be configured' and "AWS provider credentials not found".
+    id: 'sdk-shared-config-not-loaded',
+    title: 'A tool on an older AWS SDK (Go v1, JavaScript v2) found no credentials: it does not read ~/.aws/config',
+    group: 'credentials',
+    patterns: [
+      /\bNoCredentialProviders\b/,
+      /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
+      new RegExp(String.raw`AWS profile "${PROFILE}" doesn't seem to be configured`),
+      /AWS provider credentials not found\b/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain'],
+    explanation:
+      'Programs built on the AWS SDK for Go v1 (aws-iam-authenticator, older Terraform, kops and many Go tools) or the AWS SDK '
+      + 'for JavaScript v2 (the Serverless Framework up to v3, older CDK and Node tools) read only ~/.aws/credentials unless '
+      + 'AWS_SDK_LOAD_CONFIG=1 is set. A profile that lives in ~/.aws/config (role_arn with source_profile, SSO, '
+      + 'credential_process) is invisible to them, and AWS_PROFILE naming it finds nothing: set AWS_SDK_LOAD_CONFIG=1 for '
+      + 'them (export it, or put it before the command). An SSO profile works only while its SSO session is valid: when it '
+      + 'has expired, run aws sso login --profile NAME and run the tool again. A tool that bundles an old SDK (an old '
+      + 'aws-iam-authenticator that a kubeconfig calls) may not know newer profile kinds at all: update it to its latest '
+      + 'release. Otherwise no profile was selected, or it has not been logged in.',
+    fix: {
+      description: 'Run the tool with AWS_SDK_LOAD_CONFIG=1 and AWS_PROFILE=<profile>; log in to the profile (aws sso login for an SSO profile) if its session has expired',
+      commands: [['env', 'AWS_SDK_LOAD_CONFIG=1', 'AWS_PROFILE=<profile>', '<command>'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `The tool looked for profile '${f.profile}'.` : undefined),
+    example: 'NoCredentialProviders: no valid providers in chain. Deprecated.\n\tFor verbose messaging see aws.Config.CredentialsChainVerboseErrors',
+  },
+  {
+    // Terraform's S3 backend (internal/backend/remote-state/s3: backend.go configures its own AWS client; the state
+    // manager's "Error loading state: %s", "Failed to get existing workspaces: %s", and "Error configuring the backend
+    // \"s3\": %s" / "error configuring S3 Backend: %s" from its credential setup). The backend's credentials are not
+    // the provider block's.
+    id: 'terraform-s3-backend-credentials',
+    title: 'Terraform\'s S3 backend (the state) uses other credentials than the provider block',
+    group: 'credentials',
+    patterns: [
+      /Error (?:loading|refreshing) state: (?:AccessDenied|Forbidden|InvalidAccessKeyId|ExpiredToken)\b/,
+      /Failed to get existing workspaces: (?:AccessDenied|Forbidden|InvalidAccessKeyId|ExpiredToken)\b/,
+      /Error configuring the backend "s3"/,
+      /error configuring S3 Backend\b/i,
+      /Error inspecting states in the "s3" backend/,
+      // The bucket named in the backend block, as the backend's credentials see it (another account sees none).
+      /Failed to get existing workspaces: S3 bucket (?:"[^"\n]*" )?does not exist/,
+      /Error (?:loading|refreshing) state: NoSuchBucket\b/,
+    ],
+    // Its AccessDenied is the backend's own profile first; the explanation keeps the missing-permission case.
+    supersedes: ['action-not-allowed'],
+    explanation:
+      'Terraform reads and writes its state through the S3 backend before any provider runs, and the backend gets its '
+      + 'credentials on its own: from the profile (or assume_role) in the backend "s3" block, else from AWS_PROFILE and the '
+      + 'default chain. The provider block\'s profile does not apply to it, so with no profile in the backend block it uses '
+      + '[default] (another account, or nothing). Export AWS_PROFILE=<profile> before running terraform, or set profile in '
+      + 'the backend block and run terraform init -reconfigure. If the right profile still gets AccessDenied, its role lacks '
+      + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one). "S3 bucket does not exist" '
+      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created.',
+    fix: {
+      description: 'Log in to the profile and export AWS_PROFILE=<profile> before running terraform (or set profile in the backend block, then terraform init -reconfigure)',
+      commands: [['duo-sso-setup', 'login', '--profile', '<profile>'], ['terraform', 'init', '-reconfigure']],
+      automatic: false,
+    },
+    example: 'Error: Error loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7D3E8A1B2C3D4E5F',
+  },
+  {
+    // Terraform's state lock (internal/states/statemgr/locker.go, "Error acquiring the state lock"; the S3 backend's
+    // DynamoDB lock item written with a condition, "ConditionalCheckFailedException: The conditional request failed").
+    id: 'terraform-state-locked',
+    title: 'Terraform\'s state is locked by another run (or by one that crashed)',
+    group: 'credentials',
+    patterns: [
+      /Error acquiring the state lock/,
+      /Error locking state: /,
+      /ConditionalCheckFailedException: The conditional request failed[\s\S]{0,400}?Lock Info:/,
+    ],
+    supersedes: ['terraform-s3-backend-credentials'],
+    explanation:
+      'Terraform locks the state (for the S3 backend, an item in the DynamoDB lock table, or a .tflock object) while a plan '
+      + 'or apply runs. Another run holds it now (a colleague, a CI job), or a run that was killed left it behind; "Lock '
+      + 'Info" names who and when. Wait for it (-lock-timeout waits); only when you are sure no run is going on, remove it '
+      + 'with terraform force-unlock LOCK_ID (the ID from Lock Info). An AccessDenied on the lock table instead is the '
+      + 'backend\'s profile, not a lock.',
+    fix: {
+      description: 'Wait for the other run (terraform plan -lock-timeout=10m); only if no run is going on, terraform force-unlock <lock-id> with the ID from Lock Info',
+      commands: [['terraform', 'plan', '-lock-timeout=10m'], ['terraform', 'force-unlock', '<lock-id>']],
+      automatic: false,
+    },
+    example: 'Error: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f1c2a4b-5d6e-7f80-9a1b-2c3d4e5f6a7b\n  Path:      tf-state/prod/terraform.tfstate\n  Operation: OperationTypeApply\n  Who:       jdoe@laptop',
+  },
+  {
+    // The AWS CDK CLI's environment checks (lib/api/bootstrap, lib/api/aws-auth, lib/api/deployments): the stack's
+    // account/region has no CDK bootstrap stack as these credentials see it, the bootstrap roles refuse them, or the
+    // credentials are another account's.
+    id: 'cdk-environment-mismatch',
+    title: 'The AWS CDK cannot use this account and region (not bootstrapped, or the profile is another account)',
+    group: 'credentials',
+    patterns: [
+      /This stack uses assets, so the toolkit stack must be deployed to the environment/,
+      /SSM parameter \/cdk-bootstrap\/[\w-]+\/version not found\. Has the environment been bootstrapped\?/,
+      /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
+      /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
+    ],
+    explanation:
+      'The CDK deploys a stack into the account and region of its env, through the roles and bucket that `cdk bootstrap` '
+      + 'created there. Most often the profile in use belongs to another account (or the region differs), so the bootstrap '
+      + 'stack is not found or its roles do not trust you: select the profile of the stack\'s account (--profile or '
+      + 'AWS_PROFILE=<profile>) and check it with aws sts get-caller-identity. If the account really has no bootstrap yet, '
+      + 'run cdk bootstrap aws://ACCOUNT/REGION with a profile allowed to create it; for another account\'s pipeline, '
+      + 'bootstrap with --trust. An expired session shows the same way: log in again.',
+    fix: {
+      description: 'Check which account the profile is, select the stack\'s account (--profile), log in; bootstrap only an account that has none',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['cdk', 'bootstrap', 'aws://<account>/<region>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap' (see https://docs.aws.amazon.com/cdk/latest/guide/bootstrapping.html)",
+  },
+  {
+    // Terraform's S3 backend with a DynamoDB lock table keeps the state's MD5 there (remote-state/s3/client.go
+    // "state data in S3 does not have the expected content"): an object written without the table, or a slow S3.
+    id: 'terraform-state-digest-mismatch',
+    title: 'Terraform\'s state in S3 does not match the checksum in the DynamoDB lock table',
+    group: 'credentials',
+    patterns: [/state data in S3 does not have the expected content/],
+    explanation:
+      'The S3 backend stores the state\'s checksum in the DynamoDB lock table. The object in S3 now has another checksum: '
+      + 'it was written without the table (a run with other backend settings, a manual upload or restore) or S3 was slow. '
+      + 'Wait a minute and try again; if it persists and the state in S3 is the right one, set the Digest item in the table '
+      + 'to the value the message gives.',
+    fix: { description: 'Retry after a minute; if it persists, check the state in S3 is the right one and set the table\'s Digest to the value printed', commands: [['terraform', 'plan']], automatic: false },
+    example: 'Error: Error refreshing state: state data in S3 does not have the expected content.\n\nThis may be caused by unusually long delays in S3 processing a previous state\nupdate.  Please wait for a minute or two and try again.',
+  },
+  {
     id: 'credentials-under-default',
     title: 'Profile not found (credentials saved under [default], or never logged in)',
     group: 'credentials',
@@ -105,6 +243,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
       /\bProfileNotFound\b/,
+      // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
+      /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
     ],
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '

@@ -86,18 +86,53 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /unable to locate saml (?:assertion value|response)/i,
       /unable to locate IDP authentication form submit URL/,
       /(?:No|Missing|Could not find(?: the)?) SAMLResponse\b/,
+      // onelogin-python-aws-assume-role (onelogin_aws_assume_role.py): the API never answered "success" for the app.
+      /Not able to get a SAMLResponse with success status after \d+ iteration/,
+      // aws-azure-login (src/login.ts): a login page it has no state for.
+      /Unable to recognize page state!/,
+      // saml2aws cmd/saml2aws/commands/login.go: the provider returned no assertion.
+      /Didn't get saml assertions/,
     ],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
       + 'The login stopped before the end: a password or Duo prompt that was not answered (or timed out), a page the tool '
       + 'does not know (a new login page, a certificate prompt, a consent screen), or an app URL that is not the AWS one. '
-      + 'Logging in with the browser visible shows where it stops; a tool that no longer knows its IdP\'s pages needs an update.',
+      + 'Logging in with the browser visible shows where it stops; a tool that no longer knows its IdP\'s pages needs an update. '
+      + 'Tools that ask the IdP\'s API for the assertion of one app (OneLogin\'s onelogin-aws-assume-role) get none when the '
+      + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong.',
     fix: {
       description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for)',
       commands: [['duo-sso-setup', 'login', '--interactive']],
       automatic: false,
     },
     example: 'Error: SAML response not found',
+  },
+  {
+    // okta-aws-cli (internal/sessiontoken/sessiontoken.go, internal/webssoauth): the OIDC device flow, then a token
+    // exchange for the AWS Federation app's web SSO token; each call's non-200 answer is "<step> received API response %q".
+    id: 'okta-aws-cli-app-setup',
+    title: 'okta-aws-cli: the Okta apps it needs are not set up for it (OIDC app, AWS Federation app)',
+    group: 'duo-sso',
+    patterns: [
+      /fetching SSO web token received API response\b/,
+      /\bauthorize received API response "\d{3}/,
+      /fetching SAML assertion received API response\b/,
+      /There aren't any AWS Federation Applications associated with OIDC App/,
+      /is a Classic org, okta-aws-cli is an-?OIE only tool/,
+    ],
+    explanation:
+      'okta-aws-cli signs in with an OIDC app (device authorization), then exchanges that token for a web SSO token of the '
+      + 'Okta AWS Federation app and reads its SAML assertion. An error answer at one of those steps means the Okta side is '
+      + 'not set up as the tool needs, which only an Okta admin can fix: the OIDC app needs the Device Authorization and '
+      + 'Token Exchange grant types and the okta.apps.sso / okta.apps.read scopes; the AWS Federation app\'s "Allowed Web SSO '
+      + 'Client" must be that OIDC app\'s client id; you must be assigned to both. Give the tool the right ids (--oidc-client-id, '
+      + '--aws-acct-fed-app-id). okta-aws-cli works only with Okta Identity Engine orgs, not Classic ones.',
+    fix: {
+      description: 'Ask the Okta admin to check the OIDC app and the AWS Federation app configuration (grant types, scopes, Allowed Web SSO Client, assignments); pass the app ids explicitly',
+      commands: [['okta-aws-cli', '--debug']],
+      automatic: false,
+    },
+    example: 'Error: fetching SSO web token received API response "400 Bad Request"',
   },
   {
     // SAML login tools refused by the identity provider before any assertion: saml2aws's wrapper
@@ -140,6 +175,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bNo AWS accounts found\./,
       /ERROR: AWS (?:roles|account) \[[^\]\n]*\] not found!/,
       /Please check you are permitted to assume roles for the AWS service/,
+      // saml2aws (pkg/saml2aws: the role asked for is not among the assertion's) and awsume (SAMLRoleNotFoundError).
+      /Supplied RoleArn not found in saml assertion/i,
+      /No match for SAML principal and role: /,
     ],
     explanation:
       'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '

@@ -45,7 +45,10 @@ export const npmFailures: readonly KnownFailure[] = [
     explanation:
       'A file of the same name is already where npm links the command: another install of duo-sso-setup (Homebrew, a '
       + 'release binary, another Node version\'s prefix) or a leftover. npm does not replace files it did not create. See which '
-      + 'one is on PATH; remove the stale one, or let npm overwrite it with --force.',
+      + 'one is on PATH; remove the stale one, or let npm overwrite it with --force. When the file is another program\'s '
+      + 'command of the same name (a Homebrew formula, another package\'s bin), overwriting it breaks that program: check '
+      + 'whether a newer version of the package you install no longer ships the clashing command (update to it), or '
+      + 'uninstall one of the two.',
     fix: {
       description: 'See which duo-sso-setup is where; remove the stale one (or install again with --force to overwrite it)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'path'], ['npm', 'install', '-g', '--force', 'duo-sso-setup']],

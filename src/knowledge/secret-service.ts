@@ -64,6 +64,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bSecretServiceNotAvailableException\b/,
       // gnome-keyring's PAM module and clients when gnome-keyring-daemon was never started for this login.
       /couldn't connect to: \/run\/user\/\d+\/keyring\/control/, /gkr-pam: unable to locate daemon control file/,
+      // docker-credential-helpers secretservice/secretservice.go: libsecret's list call failed (no daemon, no default collection).
+      /Error from list function in secretservice_linux\.c likely due to error in secretservice library/,
     ],
     // "failed to unlock correct collection ...: The name ... was not provided" is this, not a lock.
     supersedes: ['secret-service-locked', 'keyring-no-backend'],
@@ -92,9 +94,12 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // secretstorage collection.py, and libsecret secret-session.c when the service will not open a session.
       /No collections found\.|No collection with such alias\./,
       /Couldn[’']t communicate with the secret storage/,
+      // godbus (aws-sso-cli, 99designs/keyring) when the Secret Service daemon crashed under it.
+      /the interface org\.freedesktop\.DBus\.Properties does not exist/,
     ],
     explanation:
-      'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection: a fresh or headless '
+      'Something owns org.freedesktop.secrets, but it does not offer the default ("login") collection (or, when even '
+      + 'org.freedesktop.DBus.Properties "does not exist", the daemon crashed under it: restart it, gnome-keyring-daemon -r -d): a fresh or headless '
       + 'gnome-keyring that never created it (no desktop login ever unlocked it), or a program that is not a full Secret '
       + 'Service (KeePassXC with its integration off, a half-started daemon). Creating the login keyring once with a '
       + 'password fixes it: `gnome-keyring-daemon --replace --unlock` reads the password from standard input (which also '
@@ -139,9 +144,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Couldn't access platform secure storage/,
       /libsecret-1\.so\.0: cannot open shared object file/,
       /No (?:available|usable) keyring backend|Specified keyring backend not available/i,
-      // Electron's safeStorage (VS Code and other editors) on a Linux desktop with no keyring it knows.
-      /An OS keyring couldn't be identified for storing the encryption related data/,
-      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
+      // Electron's safeStorage (VS Code and other editors) is electron-keyring-undetected's.
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
     ],
@@ -172,6 +175,46 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'secretstorage.exceptions.PromptDismissedException: Prompt dismissed.',
   },
   {
+    // 99designs/keyring's file backend (file.go, jose's AES key wrap): the passphrase given does not open the files
+    // (aws-vault --backend=file, AWS_VAULT_FILE_PASSPHRASE).
+    id: 'keyring-file-passphrase',
+    title: 'The file keyring\'s passphrase is not the one it was created with',
+    group: 'secret-service',
+    supersedes: ['keyring-item-corrupt'],
+    patterns: [/aes\.KeyUnwrap\(\): integrity check failed/],
+    explanation:
+      'aws-vault (and other tools on 99designs/keyring) with the file backend keep each item in ~/.awsvault/keys, encrypted '
+      + 'with a passphrase. The passphrase given now (typed, or AWS_VAULT_FILE_PASSPHRASE) is not the one the item was '
+      + 'written with, so it cannot be decrypted. Enter the original passphrase (unset a stale AWS_VAULT_FILE_PASSPHRASE); '
+      + 'if it is lost, remove that item and add the credentials again.',
+    fix: { description: 'Retry with the original passphrase (unset AWS_VAULT_FILE_PASSPHRASE if it is stale); if lost, aws-vault remove <profile> and add it again', commands: [['aws-vault', 'list']], automatic: false },
+    example: 'aws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.',
+  },
+  {
+    // 1Password CLI (op), which AWS users run as a credential_process or shell plugin (op plugin run -- aws): its
+    // "[ERROR] <date> <message>" lines when it has no authorised session (not signed in, the desktop app's CLI
+    // integration off or the app locked/closed, the app's authorisation prompt dismissed).
+    id: 'onepassword-cli-signin',
+    title: '1Password CLI (op) has no signed-in session (app integration off, app locked, or prompt dismissed)',
+    group: 'secret-service',
+    // Run as a credential_process, the process wrapper's words add nothing to op's own reason.
+    supersedes: ['secret-service-prompt', 'credential-process-failed'],
+    patterns: [
+      /You are not currently signed in\. Please run `op signin/,
+      /error initializing client: connecting to desktop app/,
+      /'Integrate with 1Password CLI' setting is turned on/,
+      /authorization prompt dismissed, please try again/,
+    ],
+    explanation:
+      '1Password CLI (op) needs a signed-in session before it can hand out a secret (for a credential_process, a shell '
+      + 'plugin or a script). With the desktop app integration, the 1Password app must be running and unlocked, with '
+      + 'Settings > Developer > "Integrate with 1Password CLI" turned on, and its authorisation prompt approved (a dismissed '
+      + 'or timed-out prompt fails the call). Without it, sign in in this shell with eval $(op signin). `op whoami` shows '
+      + 'whether a session is there.',
+    fix: { description: 'Open and unlock 1Password (turn on Settings > Developer > Integrate with 1Password CLI), or eval $(op signin); then check with op whoami', commands: [['op', 'signin'], ['op', 'whoami']], automatic: false },
+    example: '[ERROR] 2026/12/07 16:50:00 You are not currently signed in. Please run `op signin --help` for instructions',
+  },
+  {
     // aws-vault's CredentialKeyring/SSO providers: fmt.Errorf("Invalid data in keyring: %v", json error)
     // (github.com/99designs/aws-vault, vault/credentialkeyring.go); the store itself works.
     id: 'keyring-item-corrupt',
@@ -196,6 +239,56 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input',
   },
   {
+    // Security.framework SecBase.h: errSecNoSuchKeychain (-25294, "The specified keychain could not be found.") and
+    // errSecNoDefaultKeychain (-25307, "A default keychain could not be found."), as security(1), keyring libraries
+    // (R keyring's macOS backend "cannot open keychain", Python keyring, keyring-rs) print them.
+    id: 'macos-keychain-missing',
+    title: 'There is no macOS keychain to use (none at that path, or no default keychain)',
+    group: 'secret-service',
+    supersedes: ['macos-keychain', 'keyring-no-backend'],
+    patterns: [
+      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
+      /A default keychain could not be found|\berrSecNoDefaultKeychain\b|-25307\b/,
+    ],
+    explanation:
+      'The program asked for a keychain that does not exist: the login keychain was deleted or renamed, the keychain '
+      + 'search list is empty (no default keychain), or the program runs where no keychain of yours is open (an SSH session, '
+      + 'a launchd daemon, a CI runner, another user). `security list-keychains` and `security default-keychain` show what '
+      + 'macOS offers; `security default-keychain -s login.keychain-db` restores the default. Where no login keychain can '
+      + 'be had (CI, remote sessions), switch the program\'s keyring library to its file-based backend (R keyring\'s '
+      + 'backend_file, Python\'s keyrings.alt, aws-vault --backend=file) or let duo-sso use pass.',
+    fix: {
+      description: 'See which keychains this session has and make the login keychain the default; where none can be had, use the keyring\'s file-based backend',
+      commands: [['security', 'list-keychains'], ['security', 'default-keychain', '-s', 'login.keychain-db'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: 'keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.',
+  },
+  {
+    // Electron's safeStorage on Linux (shell/browser/api/electron_api_safe_storage.cc and Chromium's
+    // os_crypt selection by XDG_CURRENT_DESKTOP), as VS Code and other Electron editors word it.
+    id: 'electron-keyring-undetected',
+    title: 'An Electron app (VS Code, Cursor...) did not recognise the desktop\'s keyring',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /An OS keyring couldn't be identified for storing the encryption related data/,
+      /You're running in a (?:GNOME|KDE) environment but the OS keyring is not available for encryption/,
+    ],
+    explanation:
+      'Electron apps pick their keyring from the desktop environment (XDG_CURRENT_DESKTOP). Under a window manager or '
+      + 'desktop they do not know (i3, sway, Hyprland, a remote session), they use none, even with gnome-keyring running. '
+      + 'Tell the app which one to use: start it with --password-store="gnome-libsecret" (or "kwallet5"/"kwallet6" under '
+      + 'KDE), or for VS Code put "password-store": "gnome-libsecret" in argv.json (Preferences: Configure Runtime '
+      + 'Arguments). If no keyring is installed at all, install gnome-keyring and libsecret first.',
+    fix: {
+      description: 'Start the app with --password-store="gnome-libsecret" (or set it in its argv.json); check that a Secret Service runs',
+      commands: [['code', '--password-store=gnome-libsecret'], SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: "An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.",
+  },
+  {
     id: 'macos-keychain',
     title: 'The macOS keychain refused or could not find the item',
     group: 'secret-service',
@@ -206,7 +299,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
       /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|-25300\b/,
       /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
-      /The specified keychain could not be found|\berrSecNoSuchKeychain\b|-25294\b|The keychain "[^"\n]+" could not be found/,
+      // A keychain that is not there at all (errSecNoSuchKeychain, errSecNoDefaultKeychain) is macos-keychain-missing's.
       /SecKeychain\w+: /,
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
@@ -257,6 +350,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     group: 'secret-service',
     supersedes: ['keyring-no-backend'],
     patterns: [
+      // segmentio/aws-okta (lib/provider.go): no Okta login stored by aws-okta add.
+      /Failed to get okta credentials from your keyring\.\s+Please make sure you have added okta credentials with `?aws-okta add/,
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,
@@ -297,14 +392,64 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
       /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+      // Go 1.19+ os/exec refuses a helper found only in the current folder (exec.ErrDot), as Docker relays it.
+      /docker-credential-[\w-]+ resolves to executable in current directory/,
     ],
     explanation:
       'Docker keeps registry logins through a credential helper named by "credsStore" (or "credHelpers") in '
       + '~/.docker/config.json: desktop, osxkeychain, pass, secretservice, wincred. The one named is not on PATH (Docker Desktop '
       + 'was removed or replaced by Colima or Rancher, or its bin folder is not on PATH in this shell). Install that helper, '
-      + 'or change or remove credsStore; the login is then stored again.',
+      + 'or change or remove credsStore; the login is then stored again. "resolves to executable in current directory" means '
+      + 'the only copy found is in the folder you run docker from (Windows): run it from another folder, or put the helper\'s '
+      + 'folder on PATH.',
     fix: { description: 'See which helper ~/.docker/config.json names; install it, or change credsStore to one you have (or remove it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
     example: 'Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+  },
+  {
+    // docker/docker-credential-helpers credentials/error.go (errCredentialsNotFoundMessage): the helper works and has no
+    // login for that registry; Docker itself then pulls anonymously, tools that ask the helper directly stop there.
+    id: 'docker-credentials-not-found',
+    title: 'Docker\'s credential helper has no login for that registry',
+    group: 'secret-service',
+    patterns: [/credentials not found in native keychain/],
+    explanation:
+      'The credential helper Docker uses (credsStore or credHelpers in ~/.docker/config.json) answered, and it holds no '
+      + 'login for this registry: never logged in from this machine, logged in under another name (with or without https://, '
+      + 'another port), or a login that was stored by another helper. Log in to the registry (for ECR: `aws ecr '
+      + 'get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`); '
+      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses.',
+    fix: { description: 'Log in to the registry the image names (docker login REGISTRY; for ECR pipe aws ecr get-login-password into it)', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
+    example: 'error getting credentials - err: exit status 1, out: `credentials not found in native keychain`',
+  },
+  {
+    // docker/cli cli/command/registry/login.go: no --password-stdin and no terminal to ask on. In the ECR recipe it
+    // means the left side of the pipe printed nothing (aws failed), so docker fell back to asking.
+    id: 'docker-login-no-tty',
+    title: 'docker login got no password (the command piping it in failed, or nothing was piped)',
+    group: 'secret-service',
+    patterns: [/Cannot perform an interactive login from a non TTY device/],
+    explanation:
+      'docker login asks for the password only on a terminal; in a script, CI job or pipe it must come on stdin with '
+      + '--password-stdin. With the ECR recipe (`aws ecr get-login-password | docker login --username AWS --password-stdin '
+      + 'REGISTRY`) this message means the aws command printed nothing: its own error (expired session, wrong profile or region) '
+      + 'is above. Run `aws ecr get-login-password --region REGION` alone to see it, log in, and pipe again.',
+    fix: { description: 'Run the password command alone to see why it printed nothing (for ECR: aws ecr get-login-password --region REGION), fix that, then pipe it to docker login --password-stdin', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
+    example: 'Error: Cannot perform an interactive login from a non TTY device',
+  },
+  {
+    // docker/cli cli/config/configfile/file.go and cli/command/registry: no credential helper configured, so the login
+    // is written base64-encoded into config.json.
+    id: 'docker-password-unencrypted',
+    title: 'Docker stored the registry login unencrypted (no credential helper configured)',
+    group: 'secret-service',
+    patterns: [/WARNING! Your (?:password|credentials are) (?:will be )?stored unencrypted in '?(?<path>[^'\s]*[^'\s.])/],
+    explanation:
+      'No credential helper is set in ~/.docker/config.json, so Docker wrote the login (only base64-encoded) into that file. '
+      + 'It works, but anyone who can read the file has the registry password. Set "credsStore" to a helper this machine '
+      + 'has (osxkeychain on macOS, wincred on Windows, secretservice or pass on Linux; for ECR, "credHelpers" with '
+      + 'ecr-login needs no docker login at all), then log in again.',
+    fix: { description: 'Install a credential helper and name it in ~/.docker/config.json ("credsStore"), then docker login again', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers|auths)"\' ~/.docker/config.json']], automatic: false },
+    example: 'WARNING! Your password will be stored unencrypted in /home/jdoe/.docker/config.json.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/engine/reference/commandline/login/#credentials-store',
   },
   {
     // docker/docker-credential-helpers pass/pass.go: the pass helper checks that pass works by decrypting its own

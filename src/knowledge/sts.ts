@@ -288,6 +288,8 @@ export const stsFailures: readonly KnownFailure[] = [
       /MultiFactorAuthentication failed/,
       /Cannot call Get(?:FederationToken|SessionToken) with session credentials/,
       /Roles may not be assumed by root accounts/,
+      // hashicorp/aws-sdk-go-base v1 (Terraform's AWS provider and S3 backend before 4.x/1.6) around an AssumeRole failure.
+      /IAM Role \(arn:aws[\w-]*:iam::\d{12}:role\/[^)\s]+\) cannot be assumed/,
     ],
     explanation:
       'A profile with role_arn (and source_profile) asked STS to assume a role, and the role\'s trust policy does not trust '

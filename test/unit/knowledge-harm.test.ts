@@ -7,8 +7,8 @@ import { KNOWLEDGE, diagnose, type Diagnosis } from '../../src/knowledge/index.j
 import { resembles } from '../../src/knowledge/families.js';
 
 // Steps that lose or replace something the user has: a store re-initialised for another key,
-// a key deleted, a tap removed, a keyring replaced, credentials deleted.
-const DESTRUCTIVE = [/^pass init$/, /^gpg --delete/, /^brew untap/, /^rm /, /--replace/, /credentials (?:delete|remove)/];
+// a key deleted, a tap removed, a keyring replaced, credentials deleted, a state lock another run may hold removed.
+const DESTRUCTIVE = [/^pass init$/, /^gpg --delete/, /^brew untap/, /^rm /, /--replace/, /credentials (?:delete|remove)/, /^terraform force-unlock/];
 const isDestructive = (argv: string[]) => DESTRUCTIVE.some((re) => re.test(argv.join(' ')));
 const answer = (d: Diagnosis) => [d.explanation, d.fix.description, ...d.fix.commands.map((c) => c.join(' '))].join('\n');
 
@@ -273,6 +273,97 @@ describe('pairs that share words are told apart', () => {
   it('aws-vault finding 169.254.169.254 taken (its own EC2 server) is not the metadata-service fallback of a profile without credentials', () => {
     expect(diagnose('aws-vault: error: exec: Another process is already bound to 169.254.169.254:80').map((d) => d.id)).not.toContain('imds-fallback');
     expect(only('Get "http://169.254.169.254/latest/api/token": dial tcp 169.254.169.254:80: connect: no route to host').id).toBe('imds-fallback');
+  });
+
+  it('a macOS keychain that is not there is not an item missing from one (and the reverse), though both "could not be found"', () => {
+    const none = only('keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.');
+    expect(none.id).toBe('macos-keychain-missing');
+    expect(answer(none)).toMatch(/default-keychain|file-based backend/);
+    const item = only('security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain.');
+    expect(item.id).toBe('macos-keychain');
+    expect(answer(item)).not.toMatch(/file-based backend/);
+  });
+
+  it('a cask app installed by hand is adopted before anything is replaced (--force trashes the existing copy)', () => {
+    const d = only("Error: It seems there is already an App at '/Applications/TextMate.app'.");
+    expect(d.id).toBe('brew-cask-app-exists');
+    expect(d.fix.commands[0]).toEqual(['brew', 'install', '--cask', '--adopt', '<cask>']);
+    expect(d.fix.commands[0]).not.toContain('--force');
+  });
+
+  it('npm refusing to overwrite a command is not answered with --force first (the file may be another program\'s)', () => {
+    const d = only('npm error code EEXIST\nnpm error path /opt/homebrew/bin/codex\nnpm error EEXIST: file already exists\nnpm error File exists: /opt/homebrew/bin/codex');
+    expect(d.id).toBe('npm-file-exists');
+    expect(d.fix.commands[0]).not.toContain('--force');
+    expect(answer(d)).toMatch(/another program's command[\s\S]*newer version/);
+  });
+
+  it('Terraform\'s S3 backend refused is its own profile first, not "the role lacks a permission" alone', () => {
+    const d = only('Error: Error loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7D3E8A1B2C3D4E5F');
+    expect(d.id).toBe('terraform-s3-backend-credentials');
+    expect(d.explanation.indexOf('AWS_PROFILE')).toBeLessThan(d.explanation.indexOf('s3:ListBucket'));
+    expect(d.explanation.indexOf('AWS_PROFILE')).toBeGreaterThan(-1);
+  });
+
+  it('an exec plugin apiVersion kubectl refuses has its two directions spelt out by version: v1alpha1 is an old AWS CLI, v1beta1 an old kubectl', () => {
+    const alpha = only('error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"');
+    const beta = only('error: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1beta1"');
+    expect(alpha.id).toBe('eks-get-token-failed');
+    expect(beta.id).toBe('eks-get-token-failed');
+    expect(answer(beta)).toMatch(/v1beta1" is the other way round: kubectl is older than the kubeconfig[^:]*: update kubectl/);
+    expect(answer(alpha)).toMatch(/v1alpha1" means the kubeconfig was written by an old AWS CLI/);
+  });
+
+  it('an Electron app that did not detect the keyring is told the flag, not only "no keyring here, use another backend"', () => {
+    const d = only("An OS keyring couldn't be identified for storing the encryption related data in your current desktop environment.");
+    expect(d.id).toBe('electron-keyring-undetected');
+    expect(answer(d)).toMatch(/--password-store="gnome-libsecret"/);
+    expect(answer(d)).not.toMatch(/PYTHON_KEYRING_BACKEND/);
+  });
+
+  it('a Go SDK v1 or JS SDK v2 tool with no credentials is told about AWS_SDK_LOAD_CONFIG; botocore\'s "Unable to locate" is not', () => {
+    for (const text of ['NoCredentialProviders: no valid providers in chain. Deprecated.', 'CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1', 'AWS profile "dev" doesn\'t seem to be configured']) {
+      const d = only(text);
+      expect(d.id, text).toBe('sdk-shared-config-not-loaded');
+      expect(answer(d)).toMatch(/AWS_SDK_LOAD_CONFIG=1/);
+    }
+    const botocore = only('Unable to locate credentials. You can configure credentials by running "aws configure".');
+    expect(botocore.id).toBe('no-credentials');
+    expect(answer(botocore)).not.toMatch(/AWS_SDK_LOAD_CONFIG/);
+  });
+
+  it('a locked Terraform state is waited for before any force-unlock (the lock may be a colleague\'s running apply)', () => {
+    const d = only('Error: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f1c');
+    expect(d.id).toBe('terraform-state-locked');
+    expect(d.fix.commands[0]).toEqual(['terraform', 'plan', '-lock-timeout=10m']);
+    expect(d.fix.commands.some(isDestructive)).toBe(true);
+    expect(isDestructive(d.fix.commands[0]!)).toBe(false);
+  });
+
+  it('an SSO profile missing settings is not an expired SSO session (logging in again cannot add sso_start_url)', () => {
+    const d = only('Error: configuring Terraform AWS Provider: loading configuration: profile "dev" is configured to use SSO but is missing required configuration: sso_region, sso_start_url');
+    expect(d.id).toBe('sso-config-incomplete');
+    expect(answer(d)).toMatch(/\[sso-session NAME\][\s\S]*predates it/);
+    expect(only('Error loading SSO Token: Token for https://example.awsapps.com/start does not exist').id).toBe('sso-session-expired');
+  });
+
+  it('docker login without a TTY after the ECR password command failed answers that failure too', () => {
+    const ids = diagnose('An error occurred (ExpiredTokenException) when calling the GetAuthorizationToken operation: The security token included in the request is expired\nError: Cannot perform an interactive login from a non TTY device').map((d) => d.id);
+    expect(ids).toEqual(['session-expired', 'docker-login-no-tty']);
+  });
+
+  it('a CDK environment "not bootstrapped" is first checked for the wrong account, not bootstrapped blindly (that would create it in the wrong one)', () => {
+    const d = only("SSM parameter /cdk-bootstrap/hnb659fds/version not found. Has the environment been bootstrapped? Please run 'cdk bootstrap'");
+    expect(d.id).toBe('cdk-environment-mismatch');
+    expect(d.fix.commands[0]?.slice(0, 3)).toEqual(['aws', 'sts', 'get-caller-identity']);
+    expect(d.fix.commands.findIndex((c) => c[0] === 'cdk')).toBeGreaterThan(0);
+  });
+
+  it('a file keyring that refuses the passphrase is not a damaged item (removing the item would lose working credentials)', () => {
+    const d = only('aws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.');
+    expect(d.id).toBe('keyring-file-passphrase');
+    expect(d.fix.description).toMatch(/^Retry with the original passphrase/);
+    expect(only('aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input').id).toBe('keyring-item-corrupt');
   });
 
   it('no entry puts a destructive step first', () => {
