@@ -87,7 +87,10 @@ export function renderInspection(inspection: Inspection, style: Style): string {
     ? `${issued} (${validity.secondsSinceIssue >= 0 ? `${formatDuration(validity.secondsSinceIssue)} ago` : `${formatDuration(-validity.secondsSinceIssue)} in the future`})`
     : issued));
   const window = `${validity.notBefore ?? '…'} ${sym.arrow} ${validity.notOnOrAfter ?? '…'}`;
-  row('Valid', `${window}: ${paint(style, STATE_TONE[validity.state], describeState(validity))}`);
+  // Neither bound: "… → …: unknown" would be a row of placeholders; say what is missing instead.
+  row('Valid', validity.notBefore === undefined && validity.notOnOrAfter === undefined
+    ? paint(style, STATE_TONE[validity.state], 'unknown: no NotBefore or NotOnOrAfter in the response')
+    : `${window}: ${paint(style, STATE_TONE[validity.state], describeState(validity))}`);
   row('Session until', instant(doc.sessionNotOnOrAfter));
   row('SessionDuration', doc.sessionDuration !== undefined ? `${doc.sessionDuration} s (${formatDuration(doc.sessionDuration)}; caps console sessions, not the CLI's)` : undefined);
   row('RoleSessionName', shown.roleSessionName);

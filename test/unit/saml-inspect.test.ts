@@ -56,6 +56,16 @@ describe('saml inspect: the validity window against now', () => {
     expect(renderInspection(i, PLAIN)).toMatch(/Valid +\S+ -> \S+: expired 55m 00s ago/);
   });
 
+  it('without NotBefore and NotOnOrAfter: says the window is unknown and why, not a row of placeholders', () => {
+    const xml = buildSaml({ issueInstant: at(-60) }).replace(/ NotBefore="[^"]*"/g, '').replace(/ NotOnOrAfter="[^"]*"/g, '');
+    expect(xml).not.toMatch(/NotBefore|NotOnOrAfter/);
+    const i = inspect(xml, NOW, false);
+    expect(i.validity.state).toBe('unknown');
+    const text = renderInspection(i, PLAIN);
+    expect(text).toMatch(/^ {2}Valid +unknown: no NotBefore or NotOnOrAfter in the response$/m);
+    expect(text).not.toContain('…');
+  });
+
   it('says not yet valid, and suspects clock skew when the start is minutes away', () => {
     const i = inspect(buildSaml({ issueInstant: at(90), notBefore: at(90) }), NOW, false);
     expect(i.validity.state).toBe('not-yet-valid');
