@@ -7,7 +7,7 @@ import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
 import { TOOL_NAME, TOOL_VERSION } from './platform/self.js';
 import { exitCodeFor, finalSummary, installInterruptHandlers, interrupted } from './platform/interrupt.js';
 import { registerCommands } from './commands/index.js';
-import { commandNeedsHome, homeUnset, homeUnsetError } from './platform/home-rule.js';
+import { commandNeedsHome, commandReadsAwsFiles, emptyAwsFileVariable, homeUnset, homeUnsetError } from './platform/home-rule.js';
 import { gateApplies, placesOf, rootInOthersPlaces } from './platform/root-home.js';
 import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
@@ -39,6 +39,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const path: string[] = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
     if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
+    const emptyVariable = commandReadsAwsFiles(path) ? emptyAwsFileVariable(ctx.env) : undefined;
+    if (emptyVariable) throw emptyVariable;
     // As root with another user's HOME: refused before anything is created or run there.
     if (gateApplies(path, options)) {
       const refusal = rootInOthersPlaces(ctx.paths.home, placesOf(ctx.paths, ctx.env));

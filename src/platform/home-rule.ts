@@ -21,3 +21,31 @@ export const HOME_UNSET = 'HOME is not set';
 export function homeUnsetError(guess: string): UserError {
   return new UserError(`${HOME_UNSET}: nothing was changed (this tool will not guess where your files are)`, { hint: `Set it to your home folder: export HOME=${guess}` });
 }
+
+/**
+ * Commands that never read ~/.aws (doctor does: its checks would judge files the AWS CLI is not
+ * reading). credential-process is run by the AWS CLI or an SDK, which found its profile somewhere:
+ * it keeps answering from the store.
+ */
+const WITHOUT_AWS_FILES = new Set(['troubleshoot', 'saml', 'help', 'completion', 'credential-process']);
+
+export function commandReadsAwsFiles(commandPath: readonly string[]): boolean {
+  return !WITHOUT_AWS_FILES.has(commandPath[0] ?? '');
+}
+
+const AWS_FILE_VARIABLES = [['AWS_CONFIG_FILE', 'config'], ['AWS_SHARED_CREDENTIALS_FILE', 'credentials']] as const;
+
+/**
+ * AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE set but empty: botocore opens '' and reads no
+ * such file at all (it does not fall back to ~/.aws), so whatever we read or wrote under ~/.aws
+ * would not be what the AWS CLI sees. Refused, as HOME unset is, instead of guessing.
+ */
+export function emptyAwsFileVariable(env: Env): UserError | undefined {
+  const empty = AWS_FILE_VARIABLES.filter(([name]) => env[name] === '');
+  if (empty.length === 0) return undefined;
+  const names = empty.map(([name]) => name);
+  const files = empty.map(([, file]) => file).join(' or ');
+  return new UserError(`${names.join(' and ')} set to an empty value: the AWS CLI then reads no ${files} file at all (not the one in ~/.aws); nothing was changed`, {
+    hint: `Unset it (unset ${names.join(' ')}) or point it at a file, then run the command again.`,
+  });
+}
