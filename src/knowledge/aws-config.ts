@@ -287,6 +287,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
       /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
       /failed to load assume role for \S+, source profile has no shared credentials/,
+      // aws-sdk-go aws/session/shared_config.go: the other ways a role profile's source is wrong (CredentialRequiresARNError,
+      // ErrSharedConfigSourceCollision, ErrSharedConfigInvalidCredSource).
+      /\bCredentialRequiresARNError: credential type (?:source_profile|credential_source) requires role_arn, profile (?<profile>\S+)/,
+      /only (?:one of )?source profile or credential source can be specified, not both/,
+      /credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.

@@ -29,7 +29,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read). A program run with sudo, from cron, systemd, '
       + 'an IDE or in a container has another HOME (or none) and does not see ~/.aws: run it as yourself, mount ~/.aws into the '
       + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
-      + 'instance or task needs a role attached.',
+      + 'instance or task needs a role attached. A tool built on an older SDK may not read SSO (sso_session) or '
+      + 'credential_process profiles at all: update it, or hand it the profile\'s credentials in the environment '
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)").',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },

@@ -304,6 +304,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
       /A required entitlement isn't present|\berrSecMissingEntitlement\b|-34018\b/,
+      // errSecInvalidOwnerEdit (-25244): the item's access list names another program (or build) than the caller.
+      /\berrSecInvalidOwnerEdit\b|-25244\b/,
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
     ],
     explanation:
@@ -312,7 +314,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'another account name); a wrong-password error means the keychain\'s password differs from the login password '
       + '(after a password reset). "Already exists" means an item of that name is there and the program tried to add '
       + 'rather than update it (delete that one item, or let the program replace it); a missing entitlement is a program '
-      + 'built without keychain access.',
+      + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
+      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again.',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -392,6 +395,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
       /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+      // docker-credential-helpers client/client.go when the helper program is missing (older wording).
+      /docker-credential-[\w-]+ not installed or not available in PATH/,
       // Go 1.19+ os/exec refuses a helper found only in the current folder (exec.ErrDot), as Docker relays it.
       /docker-credential-[\w-]+ resolves to executable in current directory/,
     ],
@@ -417,9 +422,28 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'login for this registry: never logged in from this machine, logged in under another name (with or without https://, '
       + 'another port), or a login that was stored by another helper. Log in to the registry (for ECR: `aws ecr '
       + 'get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`); '
-      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses.',
+      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses. With the '
+      + 'ECR helper (docker-credential-ecr-login in credHelpers) this is its answer to any failure to get AWS credentials: '
+      + 'its log (~/.ecr/log/ecr-login.log) has the real error, usually AWS_PROFILE or AWS_REGION not set where docker '
+      + 'runs, an expired session, or (older helper releases, Go SDK v1) AWS_SDK_LOAD_CONFIG=1 missing for a profile in ~/.aws/config.',
     fix: { description: 'Log in to the registry the image names (docker login REGISTRY; for ECR pipe aws ecr get-login-password into it)', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
     example: 'error getting credentials - err: exit status 1, out: `credentials not found in native keychain`',
+  },
+  {
+    // awslabs/amazon-ecr-credential-helper ecr-login/ecr.go: Add (store) and Delete return "not implemented"; docker
+    // login stores through credsStore, so with credsStore set to ecr-login every docker login fails this way.
+    id: 'docker-ecr-helper-store',
+    title: 'docker login cannot store through the ECR credential helper (it never stores)',
+    group: 'secret-service',
+    patterns: [/error (?:storing|erasing) credentials - err: exit status 1, out: `not implemented`/],
+    explanation:
+      'The ECR credential helper (docker-credential-ecr-login) fetches a fresh ECR token from your AWS credentials on every '
+      + 'pull and push; it does not store logins, so `docker login` through it fails with "not implemented". Do not run '
+      + 'docker login for ECR registries when it is configured; name it for ECR only, under "credHelpers" in '
+      + '~/.docker/config.json ({"credHelpers": {"ACCOUNT.dkr.ecr.REGION.amazonaws.com": "ecr-login"}}), and keep '
+      + '"credsStore" for a helper that stores (osxkeychain, wincred, pass, secretservice, desktop).',
+    fix: { description: 'Move ecr-login from "credsStore" to "credHelpers" for the ECR registries (or skip docker login with it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
+    example: 'Error saving credentials: error storing credentials - err: exit status 1, out: `not implemented`',
   },
   {
     // docker/cli cli/command/registry/login.go: no --password-stdin and no terminal to ask on. In the ECR recipe it
