@@ -199,7 +199,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /SSM parameter \/cdk-bootstrap\/[\w-]+\/version not found\. Has the environment been bootstrapped\?/,
       /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
       /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
+      /Could not assume role in target account using current credentials/,
     ],
+    // A refused bootstrap role is the CDK's trust (bootstrap --trust) or the wrong account, which this entry explains.
+    supersedes: ['assume-role-denied'],
     explanation:
       'The CDK deploys a stack into the account and region of its env, through the roles and bucket that `cdk bootstrap` '
       + 'created there. Most often the profile in use belongs to another account (or the region differs), so the bootstrap '
