@@ -152,6 +152,8 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
       /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
+      // node-gyp built modules (keytar and other keyring bindings) whose build output is missing.
+      /Cannot find module '[^'\n]*build\/Release\/[\w-]+\.node'/,
       /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,

@@ -361,6 +361,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
       /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
+      // secretstorage (Python) reading an item path that is gone.
+      /\bItemNotFoundException: Item does not exist/,
       /The collection does not exist\. Please add a key first/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
     ],
