@@ -144,6 +144,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The bucket named in the backend block, as the backend's credentials see it (another account sees none).
       /Failed to get existing workspaces: S3 bucket (?:"[^"\n]*" )?does not exist/,
       /Error (?:loading|refreshing) state: NoSuchBucket\b/,
+      // Terragrunt's remote_state check (remote/remote_state_s3.go) before it offers to create the bucket.
+      /Remote state S3 bucket \S+ does not exist or you don't have permissions to access it/,
     ],
     // Its AccessDenied is the backend's own profile first; the explanation keeps the missing-permission case.
     supersedes: ['action-not-allowed'],
@@ -154,7 +156,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + '[default] (another account, or nothing). Export AWS_PROFILE=<profile> before running terraform, or set profile in '
       + 'the backend block and run terraform init -reconfigure. If the right profile still gets AccessDenied, its role lacks '
       + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one). "S3 bucket does not exist" '
-      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created.',
+      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created '
+      + '(Terragrunt then offers to create it: answer no until the profile is the state account\'s).',
     fix: {
       description: 'Log in to the profile and export AWS_PROFILE=<profile> before running terraform (or set profile in the backend block, then terraform init -reconfigure)',
       commands: [['duo-sso-setup', 'login', '--profile', '<profile>'], ['terraform', 'init', '-reconfigure']],

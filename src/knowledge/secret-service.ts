@@ -265,6 +265,25 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.',
   },
   {
+    // Electron's safeStorage (shell/browser/api/electron_api_safe_storage.cc DecryptString): the stored secret was
+    // encrypted with another key than the one the keyring gives now (the backend changed, or the keyring was reset).
+    id: 'electron-safestorage-decrypt',
+    title: 'An Electron app cannot decrypt the secrets it stored (its keyring or backend changed)',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /Error while decrypting the ciphertext provided to safeStorage\.decryptString/,
+      /Ciphertext does not appear to be encrypted\./,
+    ],
+    explanation:
+      'Electron apps (VS Code and others) encrypt the secrets they store (sign-ins, tokens) with a key kept in the OS keyring. '
+      + 'The key they get now is not the one used then: the app was started with another --password-store (or none was '
+      + 'detected this time and it fell back to "basic"), or the keyring was reset or replaced. Start it with the same '
+      + '--password-store as before; if that key is gone, sign out and in again in the app so it stores the secrets anew.',
+    fix: { description: 'Start the app with the --password-store it used before (e.g. "gnome-libsecret"); if the old key is gone, sign in again so the secrets are stored anew', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Error while decrypting the ciphertext provided to safeStorage.decryptString. Ciphertext does not appear to be encrypted.',
+  },
+  {
     // Electron's safeStorage on Linux (shell/browser/api/electron_api_safe_storage.cc and Chromium's
     // os_crypt selection by XDG_CURRENT_DESKTOP), as VS Code and other Electron editors word it.
     id: 'electron-keyring-undetected',
