@@ -82,6 +82,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     patterns: [
       /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)"/,
       /getting credentials: exec: executable aws failed with exit code \d+/,
+      // A kubeconfig (eksctl's older ones) that runs aws-iam-authenticator, which is not installed.
+      /exec: executable aws-iam-authenticator not found/,
       // client-go before 1.22 printed only the exit status of the plugin (aws, aws-iam-authenticator).
       /getting credentials: exec: exit status \d+/,
       /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1alpha1/,
@@ -95,7 +97,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + 'round: kubectl is older than the kubeconfig (before 1.11 it knew no v1beta1): update kubectl to a current version. '
       + '"failed with exit code" or "exit status" means the command itself failed (its own message is printed beside it): '
       + 'usually the profile the kubeconfig names (AWS_PROFILE in its env) has expired credentials or does not exist; a '
-      + 'kubeconfig that calls aws-iam-authenticator runs that binary, whose SDK may be too old for the profile: update it.',
+      + 'kubeconfig that calls aws-iam-authenticator runs that binary, whose SDK may be too old for the profile: update it. '
+      + 'When aws-iam-authenticator is "not found", install it, or rewrite the entry to use aws eks get-token (aws eks update-kubeconfig).',
     fix: {
       description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],

@@ -72,10 +72,19 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     id: 'aws-config-file-missing',
     title: 'AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE names a file that is not there',
     group: 'aws-cli',
-    patterns: [/\bConfigNotFound\b/, /The specified config file \((?<path>[^)\n]+)\) could not be found/],
+    patterns: [
+      /\bConfigNotFound\b/, /The specified config file \((?<path>[^)\n]+)\) could not be found/,
+      // Programs that open the AWS files themselves (Node fs, Python open, Go os.Open) when the file is not there.
+      /ENOENT: no such file or directory, (?:open|stat|lstat) '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
+      /No such file or directory: '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
+      /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)/,
+    ],
     explanation:
       'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
-      + 'from another setup, or a path with a typo or an unexpanded ~.',
+      + 'from another setup, or a path with a typo or an unexpanded ~. A program that reads ~/.aws/credentials (or config) '
+      + 'itself fails the same way when the file is not there yet: profiles that use SSO or credential_process, or a fresh '
+      + 'machine, have no credentials file. Log in (duo-sso writes the file), or create it, or point the program at the '
+      + 'file that exists (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE); under sudo or in a container HOME is another folder.',
     fix: {
       description: 'Unset the variable (or correct the path); the default ~/.aws/config is used then',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
@@ -289,6 +298,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Go SDK v1 session/shared_config.go SharedConfigAssumeRoleError.
       /failed to load assume role for \S+, source profile (?<profile>\S+) has no shared credentials/,
       /failed to load assume role for \S+, source profile has no shared credentials/,
+      // aws-sdk-go aws/session/shared_config.go: the other ways a role profile's source is wrong (CredentialRequiresARNError,
+      // ErrSharedConfigSourceCollision, ErrSharedConfigInvalidCredSource).
+      /\bCredentialRequiresARNError: credential type (?:source_profile|credential_source) requires role_arn, profile (?<profile>\S+)/,
+      /only (?:one of )?source profile or credential source can be specified, not both/,
+      /credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.

@@ -29,7 +29,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY or AWS_SECRET_KEY are not read). A program run with sudo, from cron, systemd, '
       + 'an IDE or in a container has another HOME (or none) and does not see ~/.aws: run it as yourself, mount ~/.aws into the '
       + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
-      + 'instance or task needs a role attached.',
+      + 'instance or task needs a role attached. A tool built on an older SDK may not read SSO (sso_session) or '
+      + 'credential_process profiles at all: update it, or hand it the profile\'s credentials in the environment '
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)").',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -142,6 +144,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The bucket named in the backend block, as the backend's credentials see it (another account sees none).
       /Failed to get existing workspaces: S3 bucket (?:"[^"\n]*" )?does not exist/,
       /Error (?:loading|refreshing) state: NoSuchBucket\b/,
+      // Terragrunt's remote_state check (remote/remote_state_s3.go) before it offers to create the bucket.
+      /Remote state S3 bucket \S+ does not exist or you don't have permissions to access it/,
     ],
     // Its AccessDenied is the backend's own profile first; the explanation keeps the missing-permission case.
     supersedes: ['action-not-allowed'],
@@ -152,7 +156,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + '[default] (another account, or nothing). Export AWS_PROFILE=<profile> before running terraform, or set profile in '
       + 'the backend block and run terraform init -reconfigure. If the right profile still gets AccessDenied, its role lacks '
       + 's3:ListBucket/s3:GetObject on the state bucket (kms:Decrypt for an encrypted one). "S3 bucket does not exist" '
-      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created.',
+      + 'is the same mix-up seen from another account (or region) where the bucket is not; or the bucket was never created '
+      + '(Terragrunt then offers to create it: answer no until the profile is the state account\'s).',
     fix: {
       description: 'Log in to the profile and export AWS_PROFILE=<profile> before running terraform (or set profile in the backend block, then terraform init -reconfigure)',
       commands: [['duo-sso-setup', 'login', '--profile', '<profile>'], ['terraform', 'init', '-reconfigure']],
@@ -197,7 +202,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /SSM parameter \/cdk-bootstrap\/[\w-]+\/version not found\. Has the environment been bootstrapped\?/,
       /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
       /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
+      /Could not assume role in target account using current credentials/,
     ],
+    // A refused bootstrap role is the CDK's trust (bootstrap --trust) or the wrong account, which this entry explains.
+    supersedes: ['assume-role-denied'],
     explanation:
       'The CDK deploys a stack into the account and region of its env, through the roles and bucket that `cdk bootstrap` '
       + 'created there. Most often the profile in use belongs to another account (or the region differs), so the bootstrap '

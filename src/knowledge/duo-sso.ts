@@ -92,6 +92,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Unable to recognize page state!/,
       // saml2aws cmd/saml2aws/commands/login.go: the provider returned no assertion.
       /Didn't get saml assertions/,
+      // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
+      /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
+      // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
+      /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
     ],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
@@ -106,6 +110,24 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: SAML response not found',
+  },
+  {
+    // saml2aws pkg/cfg/cfg.go IDPAccount.Validate ("URL empty in idp account", "MFA empty in idp account", "Provider
+    // empty in idp account"), wrapped by cmd/saml2aws ("error building login details: Failed to validate account.: ...").
+    id: 'saml2aws-account-incomplete',
+    title: 'saml2aws has no (complete) IdP account for this name',
+    group: 'duo-sso',
+    patterns: [
+      /\b(?:URL|MFA|Provider|Username|SessionDuration) empty in idp account\b/,
+      /\b(?:error building login details|Failed to validate account)\b[^\n]*(?:empty|invalid)[^\n]*idp account/i,
+    ],
+    explanation:
+      'saml2aws reads the identity provider\'s URL, provider type and MFA setting from an IdP account in ~/.saml2aws '
+      + '(the [default] one unless -a/--idp-account or SAML2AWS_IDP_ACCOUNT names another). That account is missing or '
+      + 'lacks the value named: never configured on this machine, another account name, or SAML2AWS_CONFIGFILE pointing '
+      + 'elsewhere. Run saml2aws configure (with -a NAME for a named one), or pass --url, --idp-provider and --mfa.',
+    fix: { description: 'Configure the IdP account saml2aws uses (saml2aws configure -a <name>), or name the one that exists with -a', commands: [['saml2aws', 'configure']], automatic: false },
+    example: 'error building login details: Failed to validate account.: URL empty in idp account',
   },
   {
     // okta-aws-cli (internal/sessiontoken/sessiontoken.go, internal/webssoauth): the OIDC device flow, then a token

@@ -74,6 +74,31 @@ export const nodeFailures: readonly KnownFailure[] = [
     example: 'npm WARN EBADENGINE Unsupported engine {\nnpm WARN EBADENGINE   package: \'duo-sso-setup@0.1.0\',\nnpm WARN EBADENGINE   required: { node: \'>=20\' },\nnpm WARN EBADENGINE   current: { node: \'v16.20.2\', npm: \'8.19.4\' }\nnpm WARN EBADENGINE }',
   },
   {
+    // Version managers' shims (asdf lib/functions/commands & shims: "No version is set for command %s" / "No preset
+    // version installed for command %s", "unknown command: %s. Perhaps you have to reshim?"; mise "No version is set
+    // for shim: %s"): the command is on PATH as a shim, but no version of the tool is selected or installed here.
+    id: 'version-manager-no-version',
+    title: 'A version manager\'s shim (asdf, mise) has no version of the tool selected here',
+    group: 'node',
+    patterns: [
+      /No version is set for (?:command|shim:?) (?<command>\S+)/,
+      /No preset version installed for command (?<command>\S+)/,
+      /unknown command: (?<command>\S+)\. Perhaps you have to reshim\?/,
+    ],
+    explanation:
+      'The command found on PATH is a shim of asdf (or mise), which runs the version that .tool-versions (or mise.toml) '
+      + 'in this folder or its parents, or your global setting, selects. None is selected for this tool here, or the one '
+      + 'selected is not installed: the project pins other tools only, or you are outside the project. Select one '
+      + '(asdf set -u TOOL VERSION, or asdf global TOOL VERSION before asdf 0.16; mise use -g TOOL@VERSION), install it '
+      + '(asdf install), and reshim after installing a command through another tool (asdf reshim).',
+    fix: {
+      description: 'See which versions are installed and selected (asdf current), then select one for this tool (asdf set -u <tool> <version>, or mise use -g) and install it',
+      commands: [['asdf', 'current'], ['asdf', 'install']],
+      automatic: false,
+    },
+    example: 'No version is set for command aws\nConsider adding one of the following versions in your config file at /home/jdoe/.tool-versions\nawscli 2.15.30',
+  },
+  {
     // A `#!/usr/bin/env node` script started where node is not on PATH: env(1)'s message (GNU and
     // BSD), the shells', and Go's exec (duo-sso or the AWS CLI running a credential_process).
     id: 'node-not-on-path',
@@ -127,6 +152,8 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
       /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
+      // node-gyp built modules (keytar and other keyring bindings) whose build output is missing.
+      /Cannot find module '[^'\n]*build\/Release\/[\w-]+\.node'/,
       /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,

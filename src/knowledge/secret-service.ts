@@ -265,6 +265,25 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     example: 'keyring error (macOS Keychain), cannot open keychain: The specified keychain could not be found.',
   },
   {
+    // Electron's safeStorage (shell/browser/api/electron_api_safe_storage.cc DecryptString): the stored secret was
+    // encrypted with another key than the one the keyring gives now (the backend changed, or the keyring was reset).
+    id: 'electron-safestorage-decrypt',
+    title: 'An Electron app cannot decrypt the secrets it stored (its keyring or backend changed)',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /Error while decrypting the ciphertext provided to safeStorage\.decryptString/,
+      /Ciphertext does not appear to be encrypted\./,
+    ],
+    explanation:
+      'Electron apps (VS Code and others) encrypt the secrets they store (sign-ins, tokens) with a key kept in the OS keyring. '
+      + 'The key they get now is not the one used then: the app was started with another --password-store (or none was '
+      + 'detected this time and it fell back to "basic"), or the keyring was reset or replaced. Start it with the same '
+      + '--password-store as before; if that key is gone, sign out and in again in the app so it stores the secrets anew.',
+    fix: { description: 'Start the app with the --password-store it used before (e.g. "gnome-libsecret"); if the old key is gone, sign in again so the secrets are stored anew', commands: [SECRET_STORE_DOCTOR], automatic: false },
+    example: 'Error while decrypting the ciphertext provided to safeStorage.decryptString. Ciphertext does not appear to be encrypted.',
+  },
+  {
     // Electron's safeStorage on Linux (shell/browser/api/electron_api_safe_storage.cc and Chromium's
     // os_crypt selection by XDG_CURRENT_DESKTOP), as VS Code and other Electron editors word it.
     id: 'electron-keyring-undetected',
@@ -304,6 +323,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
       /A required entitlement isn't present|\berrSecMissingEntitlement\b|-34018\b/,
+      // errSecInvalidOwnerEdit (-25244): the item's access list names another program (or build) than the caller.
+      /\berrSecInvalidOwnerEdit\b|-25244\b/,
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
     ],
     explanation:
@@ -312,7 +333,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'another account name); a wrong-password error means the keychain\'s password differs from the login password '
       + '(after a password reset). "Already exists" means an item of that name is there and the program tried to add '
       + 'rather than update it (delete that one item, or let the program replace it); a missing entitlement is a program '
-      + 'built without keychain access.',
+      + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
+      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again.',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -358,6 +380,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
       /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
+      // secretstorage (Python) reading an item path that is gone.
+      /\bItemNotFoundException: Item does not exist/,
       /The collection does not exist\. Please add a key first/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
     ],
@@ -392,6 +416,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /exec: "docker-credential-(?<helper>[\w-]+)": executable file not found/,
       /error (?:storing|getting|listing|erasing) credentials - err: exec: "docker-credential-/,
+      // docker-credential-helpers client/client.go when the helper program is missing (older wording).
+      /docker-credential-[\w-]+ not installed or not available in PATH/,
       // Go 1.19+ os/exec refuses a helper found only in the current folder (exec.ErrDot), as Docker relays it.
       /docker-credential-[\w-]+ resolves to executable in current directory/,
     ],
@@ -417,9 +443,28 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'login for this registry: never logged in from this machine, logged in under another name (with or without https://, '
       + 'another port), or a login that was stored by another helper. Log in to the registry (for ECR: `aws ecr '
       + 'get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`); '
-      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses.',
+      + 'tools that ask the helper themselves (buildpacks, jib, testcontainers) need the same name the image uses. With the '
+      + 'ECR helper (docker-credential-ecr-login in credHelpers) this is its answer to any failure to get AWS credentials: '
+      + 'its log (~/.ecr/log/ecr-login.log) has the real error, usually AWS_PROFILE or AWS_REGION not set where docker '
+      + 'runs, an expired session, or (older helper releases, Go SDK v1) AWS_SDK_LOAD_CONFIG=1 missing for a profile in ~/.aws/config.',
     fix: { description: 'Log in to the registry the image names (docker login REGISTRY; for ECR pipe aws ecr get-login-password into it)', commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']], automatic: false },
     example: 'error getting credentials - err: exit status 1, out: `credentials not found in native keychain`',
+  },
+  {
+    // awslabs/amazon-ecr-credential-helper ecr-login/ecr.go: Add (store) and Delete return "not implemented"; docker
+    // login stores through credsStore, so with credsStore set to ecr-login every docker login fails this way.
+    id: 'docker-ecr-helper-store',
+    title: 'docker login cannot store through the ECR credential helper (it never stores)',
+    group: 'secret-service',
+    patterns: [/error (?:storing|erasing) credentials - err: exit status 1, out: `not implemented`/],
+    explanation:
+      'The ECR credential helper (docker-credential-ecr-login) fetches a fresh ECR token from your AWS credentials on every '
+      + 'pull and push; it does not store logins, so `docker login` through it fails with "not implemented". Do not run '
+      + 'docker login for ECR registries when it is configured; name it for ECR only, under "credHelpers" in '
+      + '~/.docker/config.json ({"credHelpers": {"ACCOUNT.dkr.ecr.REGION.amazonaws.com": "ecr-login"}}), and keep '
+      + '"credsStore" for a helper that stores (osxkeychain, wincred, pass, secretservice, desktop).',
+    fix: { description: 'Move ecr-login from "credsStore" to "credHelpers" for the ECR registries (or skip docker login with it)', commands: [['sh', '-c', 'grep -n -E \'"(credsStore|credHelpers)"\' ~/.docker/config.json']], automatic: false },
+    example: 'Error saving credentials: error storing credentials - err: exit status 1, out: `not implemented`',
   },
   {
     // docker/cli cli/command/registry/login.go: no --password-stdin and no terminal to ask on. In the ECR recipe it

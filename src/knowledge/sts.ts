@@ -344,6 +344,11 @@ export const stsFailures: readonly KnownFailure[] = [
       /Couldn'?t retrieve verification key from your identity provider/,
       /\bIDPCommunicationError(?:Exception)?\b/i,
       /Could not assume role with OIDC/,
+      // The token file AWS_WEB_IDENTITY_TOKEN_FILE names is not there (a variable left from a pod or CI job): Go SDK v2
+      // credentials/stscreds web_identity_provider.go, botocore utils FileWebIdentityTokenLoader, JS SDK v3 fromTokenFile.
+      /failed to retrieve jwt from provide source, unable to read file at \S+/,
+      /WebIdentityErr: unable to read file at \S+/,
+      /ENOENT: no such file or directory, open '[^'\n]*(?:serviceaccount\/token|token)'[\s\S]{0,200}?fromTokenFile|fromTokenFile[\s\S]{0,200}?ENOENT/,
     ],
     supersedes: ['invalid-identity-token', 'access-denied-role', 'assume-role-denied', 'idp-rejected-claim', 'action-not-allowed'],
     explanation:

@@ -366,6 +366,15 @@ describe('pairs that share words are told apart', () => {
     expect(only('aws-vault: error: Failed to get credentials for dev: Invalid data in keyring: unexpected end of JSON input').id).toBe('keyring-item-corrupt');
   });
 
+  it('~/.aws/credentials that is not there is not one you may not read (no chown for a missing file, no "create it" for a root-owned one)', () => {
+    const missing = only("Error: ENOENT: no such file or directory, open '/home/jdoe/.aws/credentials'");
+    expect(missing.id).toBe('aws-config-file-missing');
+    expect(missing.fix.commands.some((c) => c.includes('chown'))).toBe(false);
+    const denied = only("Error: EACCES: permission denied, open '/home/jdoe/.aws/credentials'");
+    expect(denied.id).toBe('aws-files-permissions');
+    expect(answer(denied)).not.toMatch(/create it/);
+  });
+
   it('no entry puts a destructive step first', () => {
     // Checked over every entry's documented example: the first step is never one that loses data.
     for (const e of KNOWLEDGE) {
