@@ -243,7 +243,6 @@ function lockedFile(path: string, file: string, opts: Omit<SafeWriteOptions, 'dr
 export async function ensureDir(dir: string, mode: number): Promise<string | undefined> {
   const missing: string[] = [];
   for (let d = dir; ; d = dirname(d)) {
-    // Stryker disable next-line BlockStatement: equivalent, a stat error other than ENOENT comes back from mkdir below with the same code
     const info = await stat(d).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;

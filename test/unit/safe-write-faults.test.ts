@@ -1,7 +1,7 @@
 // What a user reads when the file system refuses a write (a full disk, a read-only mount,
 // permissions), and that the file is then exactly as it was with no temporary file left. The
 // refusal is injected at the final rename, everything else is the real file system.
-import { mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ const fault = vi.hoisted(() => ({
   mkdir: undefined as string | undefined,
   openTemp: undefined as string | undefined,
   chmodDir: undefined as string | undefined,
+  statOf: undefined as { path: string; code: string } | undefined,
   beforeRm: undefined as ((path: string) => Promise<void>) | undefined,
 }));
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -34,14 +35,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     if (fault.chmodDir && (await real.stat(path)).isDirectory()) throw Object.assign(new Error(`${fault.chmodDir}: chmod '${String(path)}'`), { code: fault.chmodDir });
     return real.chmod(path, mode);
   }) as typeof real.chmod;
+  const stat = (async (path: Parameters<typeof real.stat>[0], opts?: Parameters<typeof real.stat>[1]) => {
+    if (fault.statOf && String(path) === fault.statOf.path) throw Object.assign(new Error(`${fault.statOf.code}: stat '${String(path)}'`), { code: fault.statOf.code });
+    return real.stat(path, opts);
+  }) as typeof real.stat;
   const rm: typeof real.rm = async (path, opts) => {
     await fault.beforeRm?.(String(path));
     return real.rm(path, opts);
   };
-  return { ...real, rename, mkdir, open, chmod, rm, default: { ...real, rename, mkdir, open, chmod, rm } };
+  return { ...real, rename, mkdir, open, chmod, rm, stat, default: { ...real, rename, mkdir, open, chmod, rm, stat } };
 });
 
-const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
+const { ensureDir, safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
 
 let dir: string;
 let path: string;
@@ -55,6 +60,7 @@ afterEach(async () => {
   fault.mkdir = undefined;
   fault.openTemp = undefined;
   fault.chmodDir = undefined;
+  fault.statOf = undefined;
   fault.beforeRm = undefined;
   await rm(dir, { recursive: true, force: true });
 });
@@ -126,6 +132,16 @@ describe('a write the file system refuses', () => {
 });
 
 describe('refusals found before writing', () => {
+  it('a folder that cannot be looked at (EIO) is an error, not a missing folder to make and set the mode of', async () => {
+    const sub = join(dir, 'shared');
+    await mkdir(sub);
+    await chmod(sub, 0o755);
+    fault.statOf = { path: sub, code: 'EIO' };
+    await expect(ensureDir(sub, 0o700)).rejects.toMatchObject({ code: 'EIO', message: `EIO: stat '${sub}'` });
+    fault.statOf = undefined;
+    expect((await stat(sub)).mode & 0o777).toBe(0o755);
+  });
+
   it('a folder made while its mode cannot be set is still no more open than asked (made with it, not opened and narrowed later)', async () => {
     fault.chmodDir = 'EPERM';
     const p = join(dir, 'sub', 'config');
