@@ -106,7 +106,7 @@ function readLockSync(path: string): Observed | undefined {
   try {
     fd = openSync(path, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (error) {
-    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, for a missing lock the lstat below answers undefined too
+    // Stryker disable next-line StringLiteral: equivalent, for a missing lock the lstat below answers undefined too
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     const unsafe = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symbolic link, not a lock duo-sso-setup made' : undefined;
     // A symlink (ELOOP) or something we may not read: judged by its age alone.
@@ -266,7 +266,6 @@ async function removeLeftovers(lock: string): Promise<void> {
 /** Did the process with this pid start after `ms` (so a file from then is not its own)? */
 function startedAfter(pid: number, ms: number): boolean {
   const start = processStart(pid);
-  // Stryker disable next-line ConditionalExpression: equivalent, an undefined start makes the comparison below false too
   if (start === undefined) return false;
   try {
     const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
