@@ -51,7 +51,9 @@ export async function listBackups(path: string): Promise<string[]> {
   const prefix = `${basename(path)}.`;
   // Stryker disable next-line ArrayDeclaration: equivalent, a made-up name in an unreadable folder's place is not a backup name either
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(prefix) && /\.\d{4}-\d\d-\d\dT[\d-]+Z\.bak$/.test(n)).sort().map((n) => join(dir, n));
+  const backups = names.filter((n) => n.startsWith(prefix) && /\.\d{4}-\d\d-\d\dT[\d-]+Z\.bak$/.test(n));
+  // Stryker disable next-line MethodExpression: equivalent under Node, whose readdir (libuv's scandir) answers sorted already; Deno's does not, so the sort stays
+  return backups.sort().map((n) => join(dir, n));
 }
 
 export async function safeWrite(path: string, content: string | Uint8Array, opts: SafeWriteOptions = {}): Promise<SafeWriteResult> {
@@ -90,6 +92,7 @@ function explained(error: unknown, path: string): unknown {
     const why = error.path === path ? error.why : `${error.path}: ${error.why}`;
     return new UserError(`cannot update ${path}: ${why}; it was left unchanged`, { hint: `Move it aside (mv ${error.path} ${error.path}.old) and run the command again, or remove it if it is not yours.` });
   }
+  // Stryker disable next-line StringLiteral: equivalent, no errno is named like any made-up key either
   const problem = FS_PROBLEMS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
   return problem ? new UserError(`cannot update ${path}: ${problem.why}; it was left unchanged`, { hint: problem.hint(path) }) : error;
 }
@@ -271,7 +274,13 @@ export async function ensureDir(dir: string, mode: number): Promise<string | und
  */
 async function freeBackupName(file: string, at: Date): Promise<string> {
   let t = at.getTime();
-  while (await lstat(backupName(file, new Date(t))).then(() => true, () => false)) t++;
+  while (
+    await lstat(backupName(file, new Date(t))).then(
+      () => true,
+      // Stryker disable next-line ArrowFunction: equivalent, undefined ends the loop as false does
+      () => false,
+    )
+  ) t++;
   return backupName(file, new Date(t));
 }
 
@@ -311,8 +320,11 @@ function alive(pid: number): boolean {
 async function removeDeadWritersTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    // alive() answers true for our own pid, for 0 (our process group) and for a number too large
+    // to be a pid (kill() refuses it), so only a file whose writer is gone is swept.
+    if (alive(Number(match[1]))) continue;
     const info = await lstat(join(dir, name)).catch(() => undefined);
     if (info?.isFile() && info.uid === (euid() ?? info.uid)) await rm(join(dir, name), { force: true });
   }
@@ -338,6 +350,7 @@ export function keptBackups(env: Record<string, string | undefined> = process.en
 
 async function pruneBackups(path: string, keep: number): Promise<void> {
   const backups = await listBackups(path);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, under the file's lock nobody else prunes its backups between our listing and rm
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) await rm(old, { force: true });
 }
 

@@ -424,6 +424,17 @@ describe('who owns a lock', () => {
     expect(ownerGone({ pid: process.pid, start: `${Number(start) - 1}`, host: 'some-other-host' })).toBe(false);
   });
 
+  it.runIf(process.platform === 'linux')('knows no start time on a platform other than Linux (a /proc there, if any, is not Linux\'s)', () => {
+    expect(processStart(process.pid)).toMatch(/^\d+$/);
+    const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...real, value: 'freebsd' });
+    try {
+      expect(processStart(process.pid)).toBeUndefined();
+    } finally {
+      Object.defineProperty(process, 'platform', real);
+    }
+  });
+
   it('a live process of another user (signals refused with EPERM) is not gone; only ESRCH means gone', () => {
     const theirs = deadPid();
     const kill = vi.spyOn(process, 'kill').mockImplementation((pid) => {

@@ -1,13 +1,20 @@
 // What a user reads when the file system refuses a write (a full disk, a read-only mount,
 // permissions), and that the file is then exactly as it was with no temporary file left. The
 // refusal is injected at the final rename, everything else is the real file system.
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fault = vi.hoisted(() => ({ rename: undefined as string | undefined, mkdir: undefined as string | undefined, openTemp: undefined as string | undefined }));
+const fault = vi.hoisted(() => ({
+  rename: undefined as string | undefined,
+  mkdir: undefined as string | undefined,
+  openTemp: undefined as string | undefined,
+  chmodDir: undefined as string | undefined,
+  statOf: undefined as { path: string; code: string } | undefined,
+  beforeRm: undefined as ((path: string) => Promise<void>) | undefined,
+}));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const rename: typeof real.rename = async (from, to) => {
@@ -23,10 +30,23 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     if (fault.openTemp && /\/\.[^/]+\.tmp-\d+-[0-9a-f]{8}$/.test(String(path))) throw Object.assign(new Error(`${fault.openTemp}: open '${String(path)}'`), { code: fault.openTemp });
     return real.open(path, ...rest);
   }) as typeof real.open;
-  return { ...real, rename, mkdir, open, default: { ...real, rename, mkdir, open } };
+  // chmod of a folder (not of a file) is refused.
+  const chmod = (async (path: Parameters<typeof real.chmod>[0], mode: Parameters<typeof real.chmod>[1]) => {
+    if (fault.chmodDir && (await real.stat(path)).isDirectory()) throw Object.assign(new Error(`${fault.chmodDir}: chmod '${String(path)}'`), { code: fault.chmodDir });
+    return real.chmod(path, mode);
+  }) as typeof real.chmod;
+  const stat = (async (path: Parameters<typeof real.stat>[0], opts?: Parameters<typeof real.stat>[1]) => {
+    if (fault.statOf && String(path) === fault.statOf.path) throw Object.assign(new Error(`${fault.statOf.code}: stat '${String(path)}'`), { code: fault.statOf.code });
+    return real.stat(path, opts);
+  }) as typeof real.stat;
+  const rm: typeof real.rm = async (path, opts) => {
+    await fault.beforeRm?.(String(path));
+    return real.rm(path, opts);
+  };
+  return { ...real, rename, mkdir, open, chmod, rm, stat, default: { ...real, rename, mkdir, open, chmod, rm, stat } };
 });
 
-const { safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
+const { ensureDir, safeWrite, updateFile, withLockedFiles } = await import('../../src/fs/safe-write.js');
 
 let dir: string;
 let path: string;
@@ -39,10 +59,31 @@ afterEach(async () => {
   fault.rename = undefined;
   fault.mkdir = undefined;
   fault.openTemp = undefined;
+  fault.chmodDir = undefined;
+  fault.statOf = undefined;
+  fault.beforeRm = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
 const left = async () => (await readdir(dir)).filter((n) => !n.endsWith('.bak')).sort();
+
+describe('another writer in the folder at the same moment', () => {
+  it('temporary files it sweeps just before we do are no error (ours, and a killed writer\'s of another file)', async () => {
+    const dead = spawnSync('/bin/true').pid!;
+    await writeFile(join(dir, `.credentials.tmp-${dead}-abcdef01`), 'keys');
+    await writeFile(join(dir, `.config.tmp-${dead}-abcdef02`), 'keys');
+    const swept: string[] = [];
+    fault.beforeRm = async (p) => {
+      if (!/\.tmp-\d+-[0-9a-f]{8}$/.test(p) || !(await readdir(dir)).includes(basename(p))) return;
+      await unlink(p);
+      swept.push(basename(p));
+    };
+    expect(await safeWrite(path, 'new\n', { backup: false })).toEqual({ path, changed: true, backup: undefined });
+    expect(swept.sort()).toEqual([`.config.tmp-${dead}-abcdef02`, `.credentials.tmp-${dead}-abcdef01`]);
+    expect(await readFile(path, 'utf8')).toBe('new\n');
+    expect(await left()).toEqual(['credentials']);
+  });
+});
 
 describe('a write the file system refuses', () => {
   it.each([
@@ -91,6 +132,24 @@ describe('a write the file system refuses', () => {
 });
 
 describe('refusals found before writing', () => {
+  it('a folder that cannot be looked at (EIO) is an error, not a missing folder to make and set the mode of', async () => {
+    const sub = join(dir, 'shared');
+    await mkdir(sub);
+    await chmod(sub, 0o755);
+    fault.statOf = { path: sub, code: 'EIO' };
+    await expect(ensureDir(sub, 0o700)).rejects.toMatchObject({ code: 'EIO', message: `EIO: stat '${sub}'` });
+    fault.statOf = undefined;
+    expect((await stat(sub)).mode & 0o777).toBe(0o755);
+  });
+
+  it('a folder made while its mode cannot be set is still no more open than asked (made with it, not opened and narrowed later)', async () => {
+    fault.chmodDir = 'EPERM';
+    const p = join(dir, 'sub', 'config');
+    await expect(safeWrite(p, 'x')).rejects.toMatchObject({ name: 'UserError', message: `cannot update ${p}: operation not permitted; it was left unchanged` });
+    // mkdir's mode passes through the umask, which only takes bits away.
+    expect((await stat(join(dir, 'sub'))).mode & 0o077).toBe(0);
+  });
+
   it('withLockedFiles explains a folder it cannot make, before running anything', async () => {
     fault.mkdir = 'EACCES';
     const p = join(dir, 'sub', 'config');

@@ -42,8 +42,9 @@ describe('stale temporary files of a killed writer', () => {
     await writeFile(join(dir, `.config.tmp-${sleeper.pid}-abcdef01`), 'being written');
     await writeFile(join(dir, 'notes.tmp-1-abcdef01'), 'not ours: no leading dot');
     await writeFile(join(dir, `.x.tmp-${dead}-NOTHEX!!`), 'not ours: not our name');
+    await writeFile(join(dir, `notes.txt.tmp-${dead}-abcdef01`), 'not ours: no leading dot');
     await safeWrite(join(dir, 'other'), 'new');
-    expect(await temps(dir)).toEqual([`.config.tmp-${sleeper.pid}-abcdef01`, `.x.tmp-${dead}-NOTHEX!!`, 'notes.tmp-1-abcdef01'].sort());
+    expect(await temps(dir)).toEqual([`.config.tmp-${sleeper.pid}-abcdef01`, `.x.tmp-${dead}-NOTHEX!!`, 'notes.tmp-1-abcdef01', `notes.txt.tmp-${dead}-abcdef01`].sort());
   });
 
   it('a writer that may not be signalled (EPERM: another user\'s process) is alive, its temporary file kept; only ESRCH means gone', async () => {

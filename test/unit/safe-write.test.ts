@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupName, ensureDir, listBackups, safeWrite, updateFile, withLockedFiles } from '../../src/fs/safe-write.js';
@@ -216,9 +216,13 @@ describe('links, pipes and owners', () => {
 describe('backups, dry runs and changes that change nothing', () => {
   it('lists only this file\'s backups, oldest first', async () => {
     const p = join(dir, 'credentials');
+    // Made in neither date order nor its reverse, so no folder listing order passes for sorted.
     const names = [
       'credentials.2026-01-02T00-00-00-000Z.bak',
       'credentials.2025-12-31T23-59-59-999Z.bak',
+      'credentials.2026-01-03T00-00-00-000Z.bak',
+      'credentials.2026-01-01T12-00-00-000Z.bak',
+      'credentials.2025-06-30T00-00-00-000Z.bak',
       'credentials.bak',
       'credentials.2026-01-01.bak',
       'credentials.2026-01-02T00-00-00-000Z.bak.tmp-1-abcdef01',
@@ -227,7 +231,7 @@ describe('backups, dry runs and changes that change nothing', () => {
       'config.2026-01-02T00-00-00-000Z.bak',
     ];
     for (const n of names) await writeFile(join(dir, n), n);
-    expect(await listBackups(p)).toEqual([join(dir, names[1]!), join(dir, names[0]!)]);
+    expect(await listBackups(p)).toEqual([4, 1, 3, 0, 2].map((i) => join(dir, names[i]!)));
     expect(await listBackups(join(dir, 'nowhere', 'credentials'))).toEqual([]);
   });
 
@@ -244,6 +248,17 @@ describe('backups, dry runs and changes that change nothing', () => {
     expect(await updateFile(missing, (c) => void seen.push(c))).toEqual({ path: missing, changed: false, backup: undefined });
     expect(seen).toEqual(['as it was\n', undefined]);
     expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it.runIf(process.platform === 'linux')('leaves no file open once a write is done (a handle left to the garbage collector is a warning users see)', async () => {
+    const p = join(dir, 'config');
+    await writeFile(p, 'old');
+    await safeWrite(p, 'new');
+    await safeWrite(join(dir, 'fresh'), 'new');
+    const fds = await readdir('/proc/self/fd');
+    expect(fds.length).toBeGreaterThan(2);
+    const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+    expect(targets.filter((t) => t.startsWith(dir))).toEqual([]);
   });
 
   it('backup: false writes without one; bytes are written exactly', async () => {
