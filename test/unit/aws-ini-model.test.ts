@@ -76,6 +76,7 @@ describe('parse errors: the line and the text', () => {
     expect(decodeAwsFile(bytes('[a]\nk=\u0800\u07ff', [0xff]))).toEqual({ ok: false, error: { line: 2, column: 8, reason } });
     expect(decodeAwsFile(bytes('[a]\n', [0xe2, 0x82]))).toEqual({ ok: false, error: { line: 2, column: 1, reason } });
     expect(decodeAwsFile(bytes('[a]\n\n', [0x80]))).toEqual({ ok: false, error: { line: 3, column: 1, reason } });
+    expect(decodeAwsFile(bytes([0xfe], '[a]\n'))).toEqual({ ok: false, error: { line: 1, column: 1, reason } });
   });
 
   it('a byte-order mark stays a character of the text', () => {
