@@ -85,11 +85,16 @@ export function decodeAwsFile(bytes: Uint8Array): { ok: true; text: string } | {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    // Find the first bad byte for the message: decode prefixes line by line.
+    // Find the first bad byte for the message: decode each sequence on its own, counting lines.
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]!;
+    // The rest of a sequence that decoded.
+    let skip = 0;
+    for (const [i, b] of bytes.entries()) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
       if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
         line++;
         lineStart = i + 1;
@@ -99,7 +104,7 @@ export function decodeAwsFile(bytes: Uint8Array): { ok: true; text: string } | {
       const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
-        i += len - 1;
+        skip = len - 1;
       } catch {
         return { ok: false, error: { line, column: i - lineStart + 1, reason: 'is not UTF-8 (the AWS CLI cannot read the file)' } };
       }
@@ -186,9 +191,11 @@ export function parseIni(text: string): IniParse {
     }
     const key = pyRstrip(value.slice(0, delim.index)).toLowerCase();
     if (cursect.options.has(key)) return { ok: false, error: { line: lineNo, reason: `repeats the option ${key} in [${cursect.header}]` } };
-    const opt: IniOption = { key, lines: [i], value: '' };
+    // The value of the option line alone; its continuation lines are joined in at the end.
+    const first = pyStrip(value.slice(delim.index + 1));
+    const opt: IniOption = { key, lines: [i], value: first };
     cursect.options.set(key, opt);
-    pieces.set(opt, [pyStrip(value.slice(delim.index + 1))]);
+    pieces.set(opt, [first]);
     optname = key;
   }
   if (error) return { ok: false, error };

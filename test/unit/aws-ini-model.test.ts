@@ -34,6 +34,9 @@ const BROKEN: { text: string; line: number; reason: string }[] = [
   { text: '[a]\n = 2\nalso junk\n', line: 2, reason: 'has no option name before its = or :' },
   // An option without a name takes no continuation lines (its name is falsy in Python too), and a repeated option fails at once.
   { text: '[a]\n = 2\n  x = 1\n x=3\n', line: 4, reason: 'repeats the option x in [a]' },
+  // An option without a name is still an option: it can repeat, and it ends the option before it.
+  { text: '[a]\n = 1\n = 2\n', line: 3, reason: 'repeats the option  in [a]' },
+  { text: '[a]\nx=1\n= 2\n  x = 3\n', line: 4, reason: 'repeats the option x in [a]' },
   { text: '[a]\nx = 1\nstill junk\n : 2\n', line: 3, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
   { text: '[a]\r\nx=1\r\rjunk\r\n', line: 4, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
   { text: '[a]\rx=1\r\n\r\n[b]\nk\n', line: 5, reason: 'is neither [section], option = value, a comment nor an indented continuation' },
@@ -76,6 +79,7 @@ describe('parse errors: the line and the text', () => {
     expect(decodeAwsFile(bytes('[a]\nk=\u0800\u07ff', [0xff]))).toEqual({ ok: false, error: { line: 2, column: 8, reason } });
     expect(decodeAwsFile(bytes('[a]\n', [0xe2, 0x82]))).toEqual({ ok: false, error: { line: 2, column: 1, reason } });
     expect(decodeAwsFile(bytes('[a]\n\n', [0x80]))).toEqual({ ok: false, error: { line: 3, column: 1, reason } });
+    expect(decodeAwsFile(bytes([0xfe], '[a]\n'))).toEqual({ ok: false, error: { line: 1, column: 1, reason } });
   });
 
   it('a byte-order mark stays a character of the text', () => {
