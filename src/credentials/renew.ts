@@ -28,8 +28,9 @@ function openTerminal(path = '/dev/tty'): number | undefined {
   try {
     return openSync(path, 'r+');
   } catch {
-    return undefined;
+    // None (no controlling terminal, as under CI or a GUI app): the caller says it on stderr.
   }
+  return undefined;
 }
 
 interface LoginProblem {
@@ -67,7 +68,7 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
     let child: ReturnType<typeof spawn> | undefined;
     const stopGroup = () => {
       try {
-        // Stryker disable next-line OptionalChaining,ConditionalExpression: equivalent, without a child or a pid process.kill throws, and the catch takes that as gone
+        // Stryker disable next-line OptionalChaining,ConditionalExpression,StringLiteral: equivalent, without a child or a pid process.kill throws (the catch takes that as gone), and its '' signal is SIGTERM
         if (child?.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
         // Already gone.
@@ -110,9 +111,8 @@ async function runLogin(request: RenewRequest): Promise<{ ok: boolean; problem?:
     let report: { ok?: boolean; problem?: LoginProblem } | undefined;
     try {
       report = JSON.parse(json) as typeof report;
-      // Stryker disable next-line BlockStatement: equivalent, report is still undefined when JSON.parse throws
     } catch {
-      report = undefined;
+      // Not JSON (login ended before its report): no report.
     }
     return { ok: exitCode === 0 && report?.ok === true, ...(report?.problem ? { problem: report.problem } : {}), exitCode, output };
   } finally {
