@@ -22,12 +22,15 @@ export function homeUnsetError(guess: string): UserError {
   return new UserError(`${HOME_UNSET}: nothing was changed (this tool will not guess where your files are)`, { hint: `Set it to your home folder: export HOME=${guess}` });
 }
 
+/** Commands that never create anything under HOME nor run programs there (completion only prints a script). */
+export const WITHOUT_USER_FILES: ReadonlySet<string> = new Set(['troubleshoot', 'saml', 'help', 'completion']);
+
 /**
- * Commands that never read ~/.aws (doctor does: its checks would judge files the AWS CLI is not
- * reading). credential-process is run by the AWS CLI or an SDK, which found its profile somewhere:
- * it keeps answering from the store.
+ * Commands that never read ~/.aws: those above, and credential-process, which the AWS CLI or an
+ * SDK runs after finding its profile somewhere: it keeps answering from the store. (doctor does
+ * read ~/.aws: its checks would judge files the AWS CLI is not reading.)
  */
-const WITHOUT_AWS_FILES = new Set(['troubleshoot', 'saml', 'help', 'completion', 'credential-process']);
+const WITHOUT_AWS_FILES = new Set([...WITHOUT_USER_FILES, 'credential-process']);
 
 export function commandReadsAwsFiles(commandPath: readonly string[]): boolean {
   return !WITHOUT_AWS_FILES.has(commandPath[0] ?? '');

@@ -12,6 +12,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
+import { WITHOUT_USER_FILES } from './home-rule.js';
 
 export interface OthersPlace {
   /** The path whose owner decided: the path itself, or the nearest folder above it that exists. */
@@ -85,13 +86,11 @@ export function refuseOthersPlace(path: string): void {
   throw new UserError(`refusing to write ${path} as root: ${other.path} belongs to another user (uid ${other.uid}); nothing was changed`, { hint: AS_USER_HINT(other.uid) });
 }
 
-/** Commands that never create anything under HOME nor run programs there (completion only prints a script). */
-const WITHOUT_HOME = new Set(['troubleshoot', 'saml', 'help', 'completion']);
 
 /** Whether the gate applies: `doctor --user` runs as the user, so it is the one way through. */
 export function gateApplies(commandPath: readonly string[], options: unknown): boolean {
   const first = commandPath[0] ?? '';
-  if (WITHOUT_HOME.has(first)) return false;
+  if (WITHOUT_USER_FILES.has(first)) return false;
   if (first === 'doctor' && typeof (options as { user?: unknown } | undefined)?.user === 'string') return false;
   return true;
 }
