@@ -10,6 +10,14 @@ import type { GlobalOptions } from '../../src/context.js';
 
 export const NOW = '2026-11-26T10:00:00Z';
 
+// The files most of these tests start from: keys for [default] and a [dev] with a session, and
+// the credential_process line migrate writes for dev when the tool runs as SELF.
+export const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
+export const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
+export const DEV = '[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
+export const CREDS = `[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n${DEV}`;
+export const CONFIG = '[default]\nregion = us-east-1\n';
+
 export const options = (dryRun = false): GlobalOptions => ({ json: false, yes: true, dryRun, verbose: false, color: false });
 
 export interface AwsHome {

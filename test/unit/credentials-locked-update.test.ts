@@ -7,17 +7,15 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
-import { outwaitLocks } from '../support/aws-home.js';
+import { CONFIG, outwaitLocks, SELF } from '../support/aws-home.js';
 import { resolvePaths, type Paths } from '../../src/platform/paths.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { withLockedFiles } from '../../src/fs/safe-write.js';
 import { accountFor } from '../../src/secrets/types.js';
 
-const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const PROFILES = ['a', 'b', 'c', 'd'];
 const CREDS = PROFILES.map((p) => `[${p}]\naws_access_key_id = ASIA${p.toUpperCase()}\naws_secret_access_key = secret-${p}\naws_session_token = token-${p}\n`).join('\n');
-const CONFIG = '[default]\nregion = us-east-1\n';
 
 let home: string;
 let paths: Paths;

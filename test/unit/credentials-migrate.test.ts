@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
 import type { Paths } from '../../src/platform/paths.js';
-import { makeAwsHome, options, outwaitLocks } from '../support/aws-home.js';
+import { CONFIG, CREDS, DEV, LINE, makeAwsHome, options, outwaitLocks, SELF } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { parseEntry } from '../../src/credentials/entry.js';
 import { readState } from '../../src/state/state.js';
@@ -19,11 +19,6 @@ import { interrupt, resetInterruptForTests } from '../../src/platform/interrupt.
 import { serialiseOwner } from '../../src/fs/lock.js';
 import { profileLockPath } from '../../src/credentials/profile-lock.js';
 
-const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
-const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
-const DEV = '[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
-const CREDS = `[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n${DEV}`;
-const CONFIG = '[default]\nregion = us-east-1\n';
 
 let home: string;
 let paths: Paths;

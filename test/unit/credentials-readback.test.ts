@@ -9,7 +9,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
 import type { Paths } from '../../src/platform/paths.js';
-import { makeAwsHome, NOW } from '../support/aws-home.js';
+import { CONFIG, CREDS, LINE, makeAwsHome, NOW, SELF } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { entryDigest } from '../../src/credentials/journal.js';
@@ -40,10 +40,6 @@ vi.mock('../../src/credentials/files.js', async (importOriginal) => {
   return { ...real, withAwsFiles: ((paths, fn) => real.withAwsFiles(paths, (now, files) => fn(now, interleaved(files)))) as typeof real.withAwsFiles };
 });
 
-const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
-const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
-const CREDS = '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
-const CONFIG = '[default]\nregion = us-east-1\n';
 /** What a login writes meanwhile: newer keys for the profile. */
 const RELOGGED = '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIANEWER\naws_secret_access_key = newersecret\n';
 /** The clock of makeAwsHome's context, as the journal writes it. */

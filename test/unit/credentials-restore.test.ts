@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
 import type { Paths } from '../../src/platform/paths.js';
-import { makeAwsHome, options, outwaitLocks } from '../support/aws-home.js';
+import { CONFIG, CREDS, LINE, makeAwsHome, options, outwaitLocks, SELF } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles, restoredConfig, restoredCredentials } from '../../src/credentials/restore.js';
 import { parseEntry, serialiseEntry, type StoredEntry } from '../../src/credentials/entry.js';
@@ -17,10 +17,6 @@ import { serialiseOwner } from '../../src/fs/lock.js';
 import { profileLockPath } from '../../src/credentials/profile-lock.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
 
-const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
-const LINE = 'credential_process = /usr/bin/node /opt/duo-sso-setup/cli.js credential-process --profile dev';
-const CREDS = '[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
-const CONFIG = '[default]\nregion = us-east-1\n';
 
 let home: string;
 let paths: Paths;

@@ -3,7 +3,7 @@ import { readFile, readdir, rm, writeFile, mkdir, symlink, utimes } from 'node:f
 import { join } from 'node:path';
 import { memoryStore } from '../support/memory-store.js';
 import type { Paths } from '../../src/platform/paths.js';
-import { makeAwsHome, options } from '../support/aws-home.js';
+import { CONFIG, makeAwsHome, options, SELF } from '../support/aws-home.js';
 import { migrateProfiles, type MigrateCtx } from '../../src/credentials/migrate.js';
 import { restoreProfiles } from '../../src/credentials/restore.js';
 import { parseEntry } from '../../src/credentials/entry.js';
@@ -12,9 +12,7 @@ import { loginSession, withSession } from '../../src/state/sessions.js';
 import { SecretStoreError } from '../../src/secrets/types.js';
 
 
-const SELF = ['/usr/bin/node', '/opt/duo-sso-setup/cli.js'];
 const CREDS = '# duo-sso\n[default]\naws_access_key_id = AKIADEF\naws_secret_access_key = defsecret\n\n[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n';
-const CONFIG = '[default]\nregion = us-east-1\n';
 
 let home: string;
 let paths: Paths;
