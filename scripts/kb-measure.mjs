@@ -6,10 +6,15 @@
 //
 //   node scripts/kb-measure.mjs            both figures
 //   node scripts/kb-measure.mjs --dev -v   the development misses, with the answers given
+//   node scripts/kb-measure.mjs --record   also writes test/fixtures/knowledge/answered.json: the
+//                                          development messages answered now, which the corpus
+//                                          test then requires to stay answered (a ratchet: fresh
+//                                          development material may arrive unanswered, knowledge
+//                                          once shown may not be lost)
 // Held-out misses are never printed: looking at one makes it a development item (list its URL
 // under "moved" in threads.json, and say so).
 import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +23,7 @@ import { loadCorpus, score } from './lib/kb-corpus.mjs';
 const root = new URL('..', import.meta.url);
 const verbose = process.argv.includes('-v');
 const devOnly = process.argv.includes('--dev');
+const record = process.argv.includes('--record');
 
 const { messages, part } = await loadCorpus(root);
 const temp = await mkdtemp(join(tmpdir(), 'kb-measure-'));
@@ -39,6 +45,12 @@ try {
     process.stdout.write(`${name}: ${rows.length} messages from ${trackers} trackers; recognised ${recognised} (${pct(recognised)} %); with the thread's confirmed fix in the answer ${fixed} (${pct(fixed)} %)\n`);
     if (verbose && name === 'development') {
       for (const r of rows.filter((x) => !x.fixed)) process.stdout.write(`  miss ${r.item.url}\n    text: ${r.item.text.split('\n')[0].slice(0, 160)}\n    fix: ${r.item.fix}\n    got: ${r.found.join(', ') || 'nothing'}\n`);
+    }
+    if (record && name === 'development') {
+      const answered = rows.filter((r) => r.fixed).map((r) => r.item.url).sort();
+      const about = 'The development messages of threads.json that troubleshoot answers with the confirmed fix, as recorded by `node scripts/kb-measure.mjs --record`; test/unit/knowledge-corpus.test.ts requires each to stay answered.';
+      await writeFile(new URL('test/fixtures/knowledge/answered.json', root), `${JSON.stringify({ about, development: answered }, null, 1)}\n`);
+      process.stdout.write(`recorded ${answered.length} answered development messages in test/fixtures/knowledge/answered.json\n`);
     }
   }
 } finally {

@@ -1,8 +1,9 @@
 // Issue 18 item 2: the generalisation corpus (real messages from public issue threads, each
 // with its source and confirmed fix) is what `npm run kb:measure` reports on. This guards its
 // shape (size, trackers, the split decided by tracker) and the development figure, so a change
-// that loses knowledge the development part shows fails here. The held-out figure is reported
-// by the script and never tuned against, so it is not asserted.
+// that loses knowledge the development part shows fails here (answered.json, the ratchet). The
+// held-out figure is reported by the script and never tuned against, so it is not asserted.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, score } from '../../scripts/lib/kb-corpus.mjs';
 import { diagnose } from '../../src/knowledge/index.js';
@@ -35,9 +36,24 @@ describe('the generalisation corpus (test/fixtures/knowledge/threads.json)', () 
     expect([...sides].filter(([, s]) => s.size > 1)).toEqual([]);
   });
 
-  it('answers at least 95 % of the development part with the confirmed fix', () => {
-    const dev = messages.filter((m) => part(m) === 'development');
-    const fixed = dev.filter((m) => score(diagnose, m).fixed).length;
-    expect(fixed / dev.length).toBeGreaterThanOrEqual(0.95);
+  // A ratchet rather than a percentage: fresh development material arrives unanswered (the
+  // collectors are blind to the knowledge base, and that is what makes it worth learning from),
+  // but a development message once answered must stay answered. `--record` rewrites the list.
+  it('still answers every development message recorded as answered (test/fixtures/knowledge/answered.json)', async () => {
+    const recorded = JSON.parse(await readFile(new URL('test/fixtures/knowledge/answered.json', root), 'utf8')) as { development: string[] };
+    const byUrl = new Map(messages.map((m) => [m.url, m]));
+    expect(recorded.development.length).toBeGreaterThanOrEqual(250);
+    const lost = recorded.development.filter((url) => {
+      const m = byUrl.get(url);
+      return m === undefined || part(m) !== 'development' || !score(diagnose, m).fixed;
+    });
+    expect(lost).toEqual([]);
+  });
+
+  it('records only development messages, so the list says nothing of the held-out part', async () => {
+    const recorded = JSON.parse(await readFile(new URL('test/fixtures/knowledge/answered.json', root), 'utf8')) as { development: string[] };
+    const held = new Set(messages.filter((m) => part(m) === 'held-out').map((m) => m.url));
+    expect(held.size).toBeGreaterThan(0);
+    expect(recorded.development.filter((url) => held.has(url))).toEqual([]);
   });
 });
