@@ -18,7 +18,7 @@ describe.each<Runtime>(['node', 'deno'])('login --dry-run at a terminal under %s
     expect(r.screen).not.toContain('Install it now');
     expect(r.exitCode, r.screen).toBe(1);
     expect(r.screen).toContain('duo-sso-setup: error: duo-sso is not installed (not found on PATH)');
-    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso');
+    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso --sha256 HEX');
   }, 60_000);
 
   it('without config.json: asks nothing, says the file is missing and the command that creates it', async () => {
@@ -29,6 +29,19 @@ describe.each<Runtime>(['node', 'deno'])('login --dry-run at a terminal under %s
     expect(r.exitCode, r.screen).toBe(1);
     expect(r.screen).toMatch(/duo-sso-setup: error: \S*\.config\/duo-sso\/config\.json does not exist/);
     expect(r.screen).toContain('Create it: duo-sso-setup config init');
+  }, 60_000);
+});
+
+describe('login (a real run) at a terminal without duo-sso, on Linux with no release key pinned', () => {
+  it('offers no `install duo-sso` (it would be refused): names the SHA-256 install and the release page, as doctor does, and exits 1', async () => {
+    const box = await sandbox();
+    await box.write('.config/duo-sso/config.json', CONFIG);
+    const r = await runInPty(box, ['login'], { steps: [], exitTimeoutMs: 20_000 });
+    expect(r.screen).not.toContain('Install it now');
+    expect(r.exitCode, r.screen).toBe(1);
+    expect(r.screen).toContain('duo-sso-setup: error: duo-sso is not installed (not found on PATH)');
+    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso --sha256 HEX');
+    expect(r.screen).toMatch(/from its release page \(https:\/\/\S+\/releases\/latest\)/);
   }, 60_000);
 });
 
