@@ -1,8 +1,10 @@
 // --dry-run at a real terminal, as a new engineer first tries it: it must neither ask a question
 // it cannot act on nor promise what the real run would refuse.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { REPO, createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { runInPty } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
@@ -72,6 +74,22 @@ describe('a dry run whose duo-sso download nothing can verify (no --sha256, no p
     const human = await box.run(['setup', '--dry-run']);
     // Both lines of the hint sit under the step, not the second at the margin.
     expect(human.stdout).toContain('\n    Get its SHA-256 from the release page and run: duo-sso-setup install duo-sso --sha256 HEX\n    To install it unchecked anyway (not recommended): duo-sso-setup install duo-sso --allow-unverified\n');
+  }, 90_000);
+
+  it("README's account of setup says so: on Linux duo-sso is installed with --sha256 or --from, which setup then would install", async () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const claim = /On a new laptop, `duo-sso-setup setup` installs what is missing[\s\S]*?runs the first login/.exec(readme)?.[0].replace(/\s+/g, ' ');
+    expect(claim).toBeDefined();
+    expect(claim).toMatch(/duo-sso: on Linux without Homebrew only with `--sha256 HEX` from its release page or `--from FILE`/);
+    // What the README names does get duo-sso into the plan (the refusal without it is the test above).
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const file = join(box.root, 'duo-sso_linux_amd64');
+    await writeFile(file, '#!/bin/sh\necho "duo-sso v3.4.1"\n', { mode: 0o755 });
+    const r = await box.run(['setup', '--dry-run', '--json', '--from', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const install = r.json.steps.find((s: any) => s.id === 'install');
+    expect(install.detail).toMatch(/would install [^;]*duo-sso/);
+    expect(install.detail).not.toMatch(/would refuse duo-sso/);
   }, 90_000);
 });
 
