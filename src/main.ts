@@ -38,7 +38,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     const ctx = createContext(global, userEnvironment());
     const path: string[] = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
-    if (homeUnset(ctx.env) && commandNeedsHome(path)) throw homeUnsetError(ctx.paths.home);
+    if (homeUnset(ctx.env) && commandNeedsHome(path, options)) throw homeUnsetError(ctx.paths.home);
     const emptyVariable = commandReadsAwsFiles(path) ? emptyAwsFileVariable(ctx.env) : undefined;
     if (emptyVariable) throw emptyVariable;
     // As root with another user's HOME: refused before anything is created or run there.

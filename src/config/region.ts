@@ -22,9 +22,15 @@ export interface RegionOutcome {
 
 /** The profiles of `profiles` the AWS CLI finds no region for (nothing is written). */
 export async function profilesWithoutRegion(paths: Context['paths'], profiles: readonly string[]): Promise<string[]> {
+  const gap = await regionGap(paths, profiles);
+  return gap.ok ? gap.missing : [];
+}
+
+/** As profilesWithoutRegion, but saying why it cannot tell (a ~/.aws file botocore cannot parse). */
+export async function regionGap(paths: Context['paths'], profiles: readonly string[]): Promise<{ ok: true; missing: string[] } | { ok: false; reason: string }> {
   const texts = await awsTexts(paths);
   const plan = planRegion(texts.config, texts.credentials, profiles, FALLBACK_REGION);
-  return plan.ok ? plan.set : [];
+  return plan.ok ? { ok: true, missing: plan.set } : plan;
 }
 
 export async function applyRegion(ctx: Pick<Context, 'paths' | 'options'>, profiles: readonly string[], region: string): Promise<RegionOutcome> {

@@ -113,6 +113,8 @@ export const OWN_MESSAGES: readonly OwnMessage[] = [
   {"kind":"error","where":"src/doctor/checks/policy.ts","stem":"{} is not a valid policy: {}","check":"policy"},
   {"kind":"error","where":"src/doctor/checks/policy.ts","stem":"{} profiles the policy requires are missing or different","check":"policy"},
   {"kind":"warning","where":"src/doctor/checks/policy.ts","stem":"{} applied ({}; no system policy); config.json complies","check":"policy"},
+  {"kind":"error","where":"src/doctor/checks/region.ts","stem":"{} is set but empty: the AWS CLI uses it over every profile's region","check":"region"},
+  {"kind":"warning","where":"src/doctor/checks/region.ts","stem":"no region for {}: the AWS CLI refuses their commands (\"You must specify a region\")","check":"region"},
   {"kind":"warning","where":"src/doctor/checks/secret-store.ts","stem":"no secret store is usable, so AWS keys can only live in plaintext in ~/.aws/credentials","check":"secret-store"},
   {"kind":"error","where":"src/doctor/checks/secret-store.ts","stem":"profiles {} are served from the {} store, which is not usable: {}","check":"secret-store"},
   {"kind":"warning","where":"src/doctor/checks/updates.ts","stem":"updates available: {}","check":"updates"},

@@ -6,6 +6,8 @@ import { readConfig, describeInvalidJson } from '../config/read-config.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
 import { findFirst } from '../platform/facts.js';
 import { resolveSelf } from '../platform/self.js';
+import { duoSsoInstallFix } from '../remedies/duo-sso.js';
+import { shellQuote } from '../ui/style.js';
 
 export interface LoadedConfig {
   text: string;
@@ -17,9 +19,12 @@ export async function locateDuoSso(ctx: Context): Promise<string> {
   const find = () => findFirst('duo-sso', ctx.env) ?? (process.platform === 'win32' ? findFirst('duo-sso_windows_amd64', ctx.env) : undefined);
   const found = find();
   if (found) return found;
+  // The doctor's remedy for this machine: where a plain `install duo-sso` can only be refused
+  // (no release key pinned, no Homebrew), it is not offered; the SHA-256 route is named instead.
+  const fix = duoSsoInstallFix(await ctx.platform());
   // A dry run changes nothing, so it has nothing to offer: a yes would install nothing and the
   // run would stop on the same error after a question that led nowhere.
-  if (ctx.canPrompt && !ctx.options.dryRun) {
+  if (fix.automatic && ctx.canPrompt && !ctx.options.dryRun) {
     const { confirm } = await import('../ui/prompt.js');
     if (await confirm('duo-sso is not installed. Install it now (duo-sso-setup install duo-sso)?', true)) {
       const [file, ...args] = resolveSelf(['duo-sso-setup', 'install', 'duo-sso']);
@@ -28,7 +33,9 @@ export async function locateDuoSso(ctx: Context): Promise<string> {
       if (again) return again;
     }
   }
-  throw new UserError('duo-sso is not installed (not found on PATH)', { hint: 'Install it: duo-sso-setup install duo-sso' });
+  throw new UserError('duo-sso is not installed (not found on PATH)', {
+    hint: fix.automatic ? 'Install it: duo-sso-setup install duo-sso' : `Install it: ${fix.commands.map((c) => shellQuote(c)).join('; ')}\n${fix.description}.`,
+  });
 }
 
 export async function loadConfig(ctx: Context): Promise<LoadedConfig> {

@@ -8,11 +8,19 @@ export function homeUnset(env: Env, os: NodeJS.Platform = process.platform): boo
   return os !== 'win32' && !env.HOME;
 }
 
-/** Commands that never read or write under HOME (the doctor reports HOME itself). */
-const WITHOUT_HOME = new Set(['doctor', 'troubleshoot', 'saml', 'help']);
-
-export function commandNeedsHome(commandPath: readonly string[]): boolean {
-  return !WITHOUT_HOME.has(commandPath[0] ?? '');
+/**
+ * Whether the command is refused while HOME is unset. Not those that never touch the user's
+ * files (WITHOUT_USER_FILES below: `completion` only prints a script), nor the doctor's report:
+ * its platform check is what says "HOME is not set". `doctor --fix` writes (config.json,
+ * ~/.aws/config, the shell profile), so it is refused like every other writer, unless it runs
+ * as `--user NAME` (MDM scripts run as root, often without HOME): that run gets the user's own
+ * HOME from the user database. The doctor is the one difference from the root gate's list.
+ */
+export function commandNeedsHome(commandPath: readonly string[], options?: unknown): boolean {
+  const first = commandPath[0] ?? '';
+  if (WITHOUT_USER_FILES.has(first)) return false;
+  const o = options as { fix?: unknown; user?: unknown } | undefined;
+  return first === 'doctor' ? o?.fix === true && typeof o.user !== 'string' : true;
 }
 
 export const HOME_UNSET = 'HOME is not set';

@@ -83,7 +83,13 @@ export async function upgradeDuoSsoBinary(
     next: { advice: 'Get the SHA-256 from the release page and pass it, or (not recommended) upgrade unchecked:', commands: [[...retry, '--sha256', 'HEX'], [...retry, '--allow-unverified']] },
   });
   // Fail closed before anything is downloaded, even for the plan: a plan that cannot run is a refusal.
-  if (trust.kind === 'unverifiable') return refusal(trust.why);
+  // A dry run shows that refusal as its plan and succeeds, as `install --dry-run` does: it did
+  // what was asked (confirmation.md: "--dry-run shows the plan and changes nothing (exit 0)").
+  if (trust.kind === 'unverifiable') {
+    return opts.mode === 'plan'
+      ? { ...refusal(trust.why), status: 'planned', summary: `a real run would refuse to upgrade to a duo-sso nothing verifies (${trust.why}); nothing was changed` }
+      : refusal(trust.why);
+  }
   const planned: ComponentReport = { ...report, status: 'planned', summary: `would upgrade duo-sso ${wanted} at ${target}`, plan: binaryPlan(src.source, target, trust.label) };
   if (opts.mode === 'plan' || !(await deps.approve(`Upgrade duo-sso ${wanted} at ${target}?`))) return planned;
 

@@ -1,8 +1,10 @@
 // --dry-run at a real terminal, as a new engineer first tries it: it must neither ask a question
 // it cannot act on nor promise what the real run would refuse.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
+import { REPO, createGpgKey, type Runtime, sandboxPerTest } from '../support/sandbox.js';
 import { runInPty } from '../support/pty.js';
 
 const sandbox = sandboxPerTest();
@@ -18,7 +20,7 @@ describe.each<Runtime>(['node', 'deno'])('login --dry-run at a terminal under %s
     expect(r.screen).not.toContain('Install it now');
     expect(r.exitCode, r.screen).toBe(1);
     expect(r.screen).toContain('duo-sso-setup: error: duo-sso is not installed (not found on PATH)');
-    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso');
+    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso --sha256 HEX');
   }, 60_000);
 
   it('without config.json: asks nothing, says the file is missing and the command that creates it', async () => {
@@ -29,6 +31,19 @@ describe.each<Runtime>(['node', 'deno'])('login --dry-run at a terminal under %s
     expect(r.exitCode, r.screen).toBe(1);
     expect(r.screen).toMatch(/duo-sso-setup: error: \S*\.config\/duo-sso\/config\.json does not exist/);
     expect(r.screen).toContain('Create it: duo-sso-setup config init');
+  }, 60_000);
+});
+
+describe('login (a real run) at a terminal without duo-sso, on Linux with no release key pinned', () => {
+  it('offers no `install duo-sso` (it would be refused): names the SHA-256 install and the release page, as doctor does, and exits 1', async () => {
+    const box = await sandbox();
+    await box.write('.config/duo-sso/config.json', CONFIG);
+    const r = await runInPty(box, ['login'], { steps: [], exitTimeoutMs: 20_000 });
+    expect(r.screen).not.toContain('Install it now');
+    expect(r.exitCode, r.screen).toBe(1);
+    expect(r.screen).toContain('duo-sso-setup: error: duo-sso is not installed (not found on PATH)');
+    expect(r.screen).toContain('Install it: duo-sso-setup install duo-sso --sha256 HEX');
+    expect(r.screen).toMatch(/from its release page \(https:\/\/\S+\/releases\/latest\)/);
   }, 60_000);
 });
 
@@ -59,6 +74,22 @@ describe('a dry run whose duo-sso download nothing can verify (no --sha256, no p
     const human = await box.run(['setup', '--dry-run']);
     // Both lines of the hint sit under the step, not the second at the margin.
     expect(human.stdout).toContain('\n    Get its SHA-256 from the release page and run: duo-sso-setup install duo-sso --sha256 HEX\n    To install it unchecked anyway (not recommended): duo-sso-setup install duo-sso --allow-unverified\n');
+  }, 90_000);
+
+  it("README's account of setup says so: on Linux duo-sso is installed with --sha256 or --from, which setup then would install", async () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const claim = /On a new laptop, `duo-sso-setup setup` installs what is missing[\s\S]*?runs the first login/.exec(readme)?.[0].replace(/\s+/g, ' ');
+    expect(claim).toBeDefined();
+    expect(claim).toMatch(/duo-sso: on Linux without Homebrew only with `--sha256 HEX` from its release page or `--from FILE`/);
+    // What the README names does get duo-sso into the plan (the refusal without it is the test above).
+    const box = await sandbox({ tools: ['/usr/bin/aws'] });
+    const file = join(box.root, 'duo-sso_linux_amd64');
+    await writeFile(file, '#!/bin/sh\necho "duo-sso v3.4.1"\n', { mode: 0o755 });
+    const r = await box.run(['setup', '--dry-run', '--json', '--from', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const install = r.json.steps.find((s: any) => s.id === 'install');
+    expect(install.detail).toMatch(/would install [^;]*duo-sso/);
+    expect(install.detail).not.toMatch(/would refuse duo-sso/);
   }, 90_000);
 });
 

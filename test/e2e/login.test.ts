@@ -586,6 +586,7 @@ describe('login', () => {
     expect(noConfig.stderr).toMatch(/missing\.json does not exist\nCreate it: duo-sso-setup config init/);
     const noDuo = await box.run(['login'], { env: { PATH: box.sysBin } });
     expect(noDuo.exitCode).toBe(1);
-    expect(noDuo.stderr).toMatch(/duo-sso is not installed.*\nInstall it: duo-sso-setup install duo-sso/);
+    // On Linux, with no release key pinned, the plain install would be refused: the doctor's remedy instead.
+    expect(noDuo.stderr).toMatch(/duo-sso is not installed.*\nInstall it: duo-sso-setup install duo-sso --sha256 HEX\nInstall duo-sso with the SHA-256 of duo-sso_linux_\w+ from its release page \(https:\/\/\S+\/releases\/latest\)/);
   });
 });

@@ -92,4 +92,25 @@ describe('default region', () => {
     expect(ask.stderr).toMatch(/nothing was changed: setup would .*set a region for a/);
     expect(await box.read('.aws/config')).toBe(EXISTING);
   }, 300_000);
+
+  it('doctor names a profile the AWS CLI finds no region for; --fix shows the plan, --dry-run writes nothing, --yes writes it and the AWS CLI reads it', async () => {
+    const box = await machine();
+    await box.write('.config/duo-sso/config.json', JSON.stringify({ session_duration_seconds: 3600, profiles: { a: { aws_account_id: '111111111111', aws_role_name: 'admin' }, b: { aws_account_id: '222222222222', aws_role_name: 'admin' } } }));
+    const found = await box.run(['doctor', '--json', '--only', 'region']);
+    expect(found.exitCode, found.stderr).toBe(0);
+    expect(found.json.checks[0]).toMatchObject({ id: 'region', status: 'warn', summary: 'no region for a: the AWS CLI refuses its commands ("You must specify a region")', fix: { automatic: true, commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', 'a']] } });
+    // No terminal, no --yes: the plan is shown and refused.
+    const plan = await box.run(['doctor', '--fix', '--only', 'region']);
+    expect(plan.exitCode).not.toBe(0);
+    expect(plan.stderr).toMatch(/Plan \(not carried out\):\nwould fix region: Set region us-east-1 for a in \S+\/\.aws\/config \(backup first[^\n]*\n {2}\$ aws configure set region us-east-1 --profile a\n/);
+    const dry = await box.run(['doctor', '--fix', '--dry-run', '--only', 'region']);
+    expect(dry.stderr).toMatch(/would fix region: Set region us-east-1 for a/);
+    expect(await box.read('.aws/config')).toBe(EXISTING);
+    const fixed = await box.run(['doctor', '--fix', '--yes', '--json', '--only', 'region']);
+    expect(fixed.exitCode, fixed.stderr).toBe(0);
+    expect(fixed.json.checks[0]).toMatchObject({ id: 'region', status: 'ok', fixed: true });
+    expect(await box.read('.aws/config')).toBe(`${EXISTING}\n[profile a]\nregion = us-east-1\n`);
+    expect(await readdir(box.path('.aws'))).toContainEqual(expect.stringMatching(/^config\..*\.bak$/));
+    expect([await awsRegion(box, 'a'), await awsRegion(box, 'b')]).toEqual(['us-east-1', 'us-west-2']);
+  }, 120_000);
 });

@@ -99,4 +99,18 @@ describe('no HOME at all', () => {
     const doctor = await box.run(['doctor', '--json', '--only', 'platform'], { env: { HOME: '' } });
     expect(doctor.json.checks[0]).toMatchObject({ status: 'fail', summary: 'HOME is not set' });
   });
+
+  it('completion still prints its script (it touches no file); doctor --fix is refused like every writer, its report is not', async () => {
+    const box = await sandbox();
+    const completion = await box.run(['completion', 'bash'], { env: { HOME: undefined } });
+    expect(completion.exitCode, completion.stderr).toBe(0);
+    expect(completion.stdout).toContain('complete -o default -o bashdefault -F _duo_sso_setup_complete duo-sso-setup');
+    const fix = await box.run(['doctor', '--fix', '--yes', '--only', 'platform'], { env: { HOME: undefined } });
+    expect(fix.exitCode).toBe(1);
+    expect(fix.stderr).toMatch(/^duo-sso-setup: error: HOME is not set: nothing was changed/);
+    expect(fix.stdout).toBe('');
+    const report = await box.run(['doctor', '--only', 'platform'], { env: { HOME: undefined } });
+    expect(report.exitCode).toBe(1);
+    expect(report.stdout).toMatch(/HOME is not set/);
+  });
 });

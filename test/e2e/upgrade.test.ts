@@ -269,6 +269,25 @@ describe('upgrade duo-sso as a release binary', () => {
     if (opts.key === false) expect(server.requests.filter((p) => p.endsWith(asset))).toEqual([]);
   });
 
+  it('a dry run whose plan ends in that refusal exits 0 and says so, for upgrade as for install (nothing is downloaded)', async () => {
+    const { server, target, run } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } }, { key: false });
+    const dry = await run(['upgrade', 'duo-sso', '--dry-run']);
+    expect(dry.exitCode, dry.stdout + dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/a real run would refuse to upgrade to a duo-sso nothing verifies \(no --sha256, and no release signing key is pinned/);
+    expect(dry.stdout).toContain('duo-sso-setup upgrade duo-sso --sha256 HEX');
+    const json = await run(['upgrade', 'duo-sso', '--dry-run', '--json']);
+    expect(json.exitCode).toBe(0);
+    expect(json.json.components[0]).toMatchObject({ component: 'duo-sso', status: 'planned', next: { commands: [['duo-sso-setup', 'upgrade', 'duo-sso', '--sha256', 'HEX'], ['duo-sso-setup', 'upgrade', 'duo-sso', '--allow-unverified']] } });
+    // install's dry run of the same release, on a machine without duo-sso: the same exit, the same refusal named.
+    const fresh = await Sandbox.create();
+    boxes.push(fresh);
+    const install = await fresh.run(['install', 'duo-sso', '--dry-run'], { env: { DUO_SSO_RELEASE_URL: server.folder } });
+    expect(install.exitCode, install.stdout + install.stderr).toBe(0);
+    expect(install.stdout).toContain('Except duo-sso: a real run would refuse its download, which cannot be verified (no --sha256, and no release signing key is pinned');
+    expect(server.requests.filter((p) => p.endsWith(asset))).toEqual([]);
+    expect(await readFile(target, 'utf8')).toBe(duoSsoScript('3.4.0'));
+  });
+
   it('--sha256 for the release, or --allow-unverified (printed in the plan), upgrade without a signature', async () => {
     const { box, target } = await binarySetup({ [asset]: { content: duoSsoScript('3.5.0') } }, { checksums: false, key: false });
     const server = servers.at(-1)!;

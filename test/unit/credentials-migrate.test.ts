@@ -306,6 +306,21 @@ describe('a profile already migrated whose line names an older path of the tool'
     expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`]);
   });
 
+  it('relinked through a path its recorded edit cannot follow (a `$$` in it), that edit is kept: back on the old path, restore is exact', async () => {
+    // String.replace reads `$$` in the new line as one `$`, so the followed edit would not match
+    // the file: kept as it was, it still fits once the line names the old path again.
+    const original = `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`;
+    await writeFile(paths.awsConfig, original);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/opt/a$$b/node', '/opt/a$$b/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await read(paths.awsConfig)).toContain("credential_process = '/opt/a$$b/node' '/opt/a$$b/cli.js' credential-process --profile dev\n");
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await read(paths.awsConfig)).toBe(`${original}${LINE}\n`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, original]);
+  });
+
   it('our line in place but the store lost its entry: a login\'s keys are moved, and the line still follows the tool later', async () => {
     const linked = `${CONFIG}\n[profile dev]\n${LINE}\n`;
     await writeFile(paths.awsConfig, linked);

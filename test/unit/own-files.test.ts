@@ -11,6 +11,7 @@ import { withFileLock } from '../../src/fs/lock.js';
 import { safeWrite } from '../../src/fs/safe-write.js';
 import { configProfiles } from '../../src/completion/run-complete.js';
 import { othersPlace, placeOwner, refuseOthersPlace, rootInOthersHome, gateApplies } from '../../src/platform/root-home.js';
+import { WITHOUT_USER_FILES, commandNeedsHome } from '../../src/platform/home-rule.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir: string;
@@ -111,5 +112,21 @@ describe('root in another user\'s place', () => {
     expect(gateApplies(['doctor'], {})).toBe(true);
     expect(gateApplies(['doctor'], { user: 'ann' })).toBe(false);
     for (const c of ['troubleshoot', 'saml', 'completion']) expect(gateApplies([c], {})).toBe(false);
+  });
+
+  it('HOME unset refuses what the root gate stops, from the same list; the one difference is the doctor\'s report (it says HOME is not set), never its --fix', () => {
+    expect([...WITHOUT_USER_FILES].sort()).toEqual(['completion', 'help', 'saml', 'troubleshoot']);
+    for (const c of WITHOUT_USER_FILES) {
+      expect(commandNeedsHome([c], {}), c).toBe(false);
+      expect(gateApplies([c], {}), c).toBe(false);
+    }
+    for (const c of ['config', 'login', 'setup', 'install', 'credentials', 'credential-process', 'upgrade']) {
+      expect(commandNeedsHome([c], {}), c).toBe(true);
+      expect(gateApplies([c], {}), c).toBe(true);
+    }
+    expect(commandNeedsHome(['doctor'], {})).toBe(false);
+    expect(commandNeedsHome(['doctor'], { fix: true })).toBe(true);
+    // As --user the doctor runs with that user's HOME from the user database (MDM scripts often have none).
+    expect(commandNeedsHome(['doctor'], { fix: true, user: 'ann' })).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { configCheck } from './config.js';
 import { updatesCheck } from './updates.js';
 import { sessionDurationCheck } from './session-duration.js';
 import { profilesCheck } from './profiles.js';
+import { regionCheck } from './region.js';
 import { clockCheck } from './clock.js';
 import { credentialsCheck } from './credentials.js';
 import { policyCheck } from './policy.js';
@@ -35,6 +36,7 @@ export const checks: readonly Check[] = [
   configCheck,
   sessionDurationCheck,
   profilesCheck,
+  regionCheck,
   policyCheck,
   // AWS access
   networkCheck,
