@@ -60,6 +60,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\b(?:chrome|chromium|headless_shell)[^\n]*error while loading shared libraries: (?<library>lib[\w.+-]+\.so[\w.]*)/,
       /Looks like you launched a headed browser without having a XServer running/,
       /No usable sandbox! Update your kernel or see/,
+      // puppeteer (aws-azure-login): Chrome started but never opened the page target, or never answered the connection;
+      // both follow a Chrome release the tool's puppeteer does not drive.
+      /\b[Ww]aiting for target failed: timeout \d+ ?ms exceeded/,
+      /Timed out after \d+ ?ms while trying to connect to the browser!/,
     ],
     supersedes: ['first-run-client-certificate'],
     explanation:
@@ -67,9 +71,11 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'start: no Chrome or Chromium is installed (or not where the tool looks), a Linux or WSL system lacks the libraries '
       + 'Chrome needs (libnss3, libgbm...), a visible browser (-interactive) was asked for without a display, or a container '
       + 'has no user namespaces for Chrome\'s sandbox. Installing Google Chrome (or Chromium) with its dependencies fixes '
-      + 'the first two.',
+      + 'the first two. A browser that starts but hangs ("waiting for target failed", "Timed out ... trying to connect to the '
+      + 'browser") usually follows a Chrome release the tool\'s puppeteer does not drive: update Chrome to its newest release '
+      + '(or the tool), or point the tool at a Chrome version it supports.',
     fix: {
-      description: 'Install Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
+      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
       automatic: false,
     },
@@ -96,6 +102,11 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
+      // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
+      /\b[Rr]esponse did not contain a valid SAML assertion/,
+      // okta-awscli (oktaawscli/okta_auth.py): the app page was neither the SAML form nor Okta's extra verification,
+      // and (okta_auth_config.py) an app-link that is not a URL at all.
+      /\bNo Extra Verification\b/, /The app-link provided: \S+ is an invalid url/,
     ],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
@@ -103,9 +114,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'does not know (a new login page, a certificate prompt, a consent screen), or an app URL that is not the AWS one. '
       + 'Logging in with the browser visible shows where it stops; a tool that no longer knows its IdP\'s pages needs an update. '
       + 'Tools that ask the IdP\'s API for the assertion of one app (OneLogin\'s onelogin-aws-assume-role) get none when the '
-      + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong.',
+      + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong. With Okta, the '
+      + 'URL the tool opens must be the AWS app\'s own link (its embed URL, https://ORG.okta.com/home/amazon_aws/APP_ID/272, '
+      + 'from the Okta dashboard or the app\'s settings), not the base Okta URL: saml2aws\'s url, okta-awscli\'s app-link, '
+      + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL.',
     fix: {
-      description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for)',
+      description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for); check that the configured app URL is the AWS app\'s link',
       commands: [['duo-sso-setup', 'login', '--interactive']],
       automatic: false,
     },
@@ -148,9 +162,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'not set up as the tool needs, which only an Okta admin can fix: the OIDC app needs the Device Authorization and '
       + 'Token Exchange grant types and the okta.apps.sso / okta.apps.read scopes; the AWS Federation app\'s "Allowed Web SSO '
       + 'Client" must be that OIDC app\'s client id; you must be assigned to both. Give the tool the right ids (--oidc-client-id, '
-      + '--aws-acct-fed-app-id). okta-aws-cli works only with Okta Identity Engine orgs, not Classic ones.',
+      + '--aws-acct-fed-app-id). okta-aws-cli works only with Okta Identity Engine orgs, not Classic ones. A 400 at the web SSO '
+      + 'token step with everything assigned is the AWS Federation app\'s authentication policy refusing the exchange '
+      + '(invalid_grant, "assurance requirements are not met"): a rule that asks for MFA on every sign-in or for a registered '
+      + 'or managed device; the admin sets re-authentication to a time window instead.',
     fix: {
-      description: 'Ask the Okta admin to check the OIDC app and the AWS Federation app configuration (grant types, scopes, Allowed Web SSO Client, assignments); pass the app ids explicitly',
+      description: 'Ask the Okta admin to check the OIDC app and the AWS Federation app configuration (grant types, scopes, Allowed Web SSO Client, assignments, its authentication policy); pass the app ids explicitly',
       commands: [['okta-aws-cli', '--debug']],
       automatic: false,
     },
@@ -171,15 +188,19 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bE0000004\b/, /\bE0000069\b|\bLOCKED_OUT\b/,
       /Your Okta access has been locked out due to failed login attempts/,
       /\bLOGIN ERROR: /,
+      // aws-google-auth (google.py) and other page-scraping tools: the IdP's page did not take the password.
+      /^Invalid username or password\.?$/m,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
       + 'password changed at the IdP while the tool still uses the copy it saved in the keychain), the account is locked after '
       + 'too many attempts (Okta E0000069: every retry with the old saved password keeps it locked), or the MFA step was not '
       + 'answered, denied or not allowed for the app. When the message goes on after "Error authenticating to IdP", that part '
-      + 'names the cause (a network error, a page the tool does not know).',
+      + 'names the cause (a network error, a page the tool does not know). Tools that fill in the IdP\'s web pages themselves '
+      + '(aws-google-auth, older Okta and ADFS scripts) report a right password as invalid when the IdP changed its pages (a '
+      + 'new captcha or challenge step): if the password works in a browser, upgrade the tool to its latest release.',
     fix: {
-      description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if locked, wait or ask the IdP admin to unlock',
+      description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
       automatic: false,
     },
@@ -233,5 +254,89 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "Error: profile 'eticloud' not found in /Users/jdoe/.config/duo-sso/config.json",
+  },
+  {
+    // Okta's OAuth endpoints (/oauth2/v1/token, /oauth2/v1/device/authorize) refusing the device-code or token-exchange
+    // step of the login tools that use them: okta-aws-cli (webssoauth), gimme-aws-creds (okta_identity_engine.py, which
+    // raises requests' HTTPError "400 Client Error: Bad Request for url: …"), with Okta's error descriptions for an
+    // authentication policy the session does not satisfy and for a user not assigned to the client app.
+    id: 'okta-token-refused',
+    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, or an app you are not assigned to)',
+    group: 'duo-sso',
+    supersedes: ['okta-aws-cli-app-setup', 'idp-login-failed'],
+    patterns: [
+      /The application's assurance requirements are not met/,
+      /\b4\d\d Client Error: [\w ]+ for url:? https?:\/\/\S+\/oauth2\/(?:[\w-]+\/)?v1\/(?:token|device\/authorize)\b/,
+      /\buser_not_assigned\b/, /User is not assigned to the client application/,
+    ],
+    explanation:
+      'The login tool signed in to Okta and then asked its OAuth endpoint (/oauth2/v1/token) for the token that leads to '
+      + 'the AWS app, and Okta refused. The error description, or the Okta System Log entry for that attempt, decides which '
+      + 'of two causes it is. "The application\'s assurance requirements are not met" (invalid_grant): the authentication '
+      + 'policy of the AWS app (or of the tool\'s OIDC app) asks for more than this sign-in gave, typically MFA on every '
+      + 'sign-in or a registered or managed device; an Okta admin changes the policy (re-authentication after a time window '
+      + 'such as 2 minutes or more, no device-state condition). "user_not_assigned": you are not assigned to the app the tool '
+      + 'asked for, usually because its configuration names the wrong app: gimme-aws-creds wants gimme_creds_server = appurl '
+      + 'and the AWS app\'s link (https://ORG.okta.com/home/amazon_aws/APP_ID/272) in app_url; okta-aws-cli wants the OIDC '
+      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first.',
+    fix: {
+      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link)',
+      commands: [['gimme-aws-creds', '--action-configure'], ['okta-aws-cli', '--debug']],
+      automatic: false,
+    },
+    example: 'Error: fetching SSO web token received API response "400 Bad Request", error: "invalid_grant", description: "The application\'s assurance requirements are not met by the \'subject_token\'."',
+  },
+  {
+    // aws-okta (lib/okta.go): any page from the AWS app that is not a SAML form is reported as the app not being assigned;
+    // most often Okta answered with a sign-in or verification page because the session cookie or device token it keeps
+    // in the keyring ("okta session cookie", "okta device token") is stale.
+    id: 'aws-okta-session-stale',
+    title: 'aws-okta got no SAML form from the AWS app (a stale Okta session or device token in its keyring)',
+    group: 'duo-sso',
+    patterns: [
+      /[Oo]kta user (?:\S+ )?does not have the AWS app added to their account/,
+    ],
+    explanation:
+      'aws-okta opens the Okta AWS app (aws_saml_url) with the session it keeps in the keyring and expects the page that '
+      + 'posts the SAML assertion. Whatever else comes back is reported as "does not have the AWS app added to their '
+      + 'account", and most often it is Okta asking to sign in or verify again because the saved session cookie or device '
+      + 'token is stale (typical after an upgrade, or with several profiles sharing one Okta session). Delete the "okta '
+      + 'session cookie" and "okta device token" items from the keyring (Keychain Access on macOS; aws-okta\'s keyring '
+      + 'backend elsewhere) and log in again: only cached session data goes, the saved password stays. If it persists, check '
+      + 'aws_saml_url (home/amazon_aws/APP_ID/272) and ask the Okta admin whether you are assigned to the app.',
+    fix: {
+      description: 'Delete the "okta session cookie" and "okta device token" items from the keychain (cached session data only), then retry; if it persists, check aws_saml_url and your assignment to the AWS app',
+      commands: [['aws-okta', '--debug', 'exec', '<profile>', '--', 'true']],
+      automatic: false,
+    },
+    example: 'getting creds via SAML: Okta user jdoe does not have the AWS app added to their account.  Please contact your Okta admin to make sure things are configured properly.',
+  },
+  {
+    // Login tools that answer Duo's prompt themselves through Duo's web frame endpoints (aws-okta lib/duo.go "Prompt
+    // request failed: %d", "DUO: bad status from result_url: %d", wrapped by lib/okta.go "Failed Duo challenge. Err: %s";
+    // the Shibboleth and Okta providers of its forks "Failed Duo Challenge"). An HTTP error there means Duo's endpoints no
+    // longer take what the tool sends (Duo changed them, the Universal Prompt), not that the push was denied.
+    id: 'login-tool-duo-outdated',
+    title: 'The login tool\'s built-in Duo client no longer works with Duo (update the tool)',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bFailed Duo [Cc]hallenge\b/,
+      /\b(?:U2F )?Prompt request failed: \d{3}\b/,
+      /\bDUO: bad status from result_url: \d{3}\b/,
+    ],
+    explanation:
+      'Some login tools (aws-okta and its forks) do not open a browser for Duo: they call Duo\'s '
+      + 'web prompt endpoints themselves to send the push and wait for it. When those calls fail with an HTTP status (403, '
+      + '400) the push usually never reached the phone: Duo changed its endpoints (the Universal Prompt replaced the '
+      + 'iframe one) and this release of the tool speaks the old protocol. Upgrade the tool to the release that follows '
+      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). duo-sso '
+      + 'itself drives a real browser through Duo and is not affected.',
+    fix: {
+      description: 'Upgrade the login tool to its latest release (from its GitHub releases if Homebrew has not caught up), then log in again',
+      commands: [['aws-okta', 'version'], ['brew', 'upgrade', 'aws-okta']],
+      automatic: false,
+    },
+    example: 'Failed to validate credentials: Failed Duo challenge. Err: Prompt request failed: 403',
   },
 ];
