@@ -190,6 +190,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bLOGIN ERROR: /,
       // aws-google-auth (google.py) and other page-scraping tools: the IdP's page did not take the password.
       /^Invalid username or password\.?$/m,
+      // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
+      // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
+      /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
@@ -198,7 +201,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'answered, denied or not allowed for the app. When the message goes on after "Error authenticating to IdP", that part '
       + 'names the cause (a network error, a page the tool does not know). Tools that fill in the IdP\'s web pages themselves '
       + '(aws-google-auth, older Okta and ADFS scripts) report a right password as invalid when the IdP changed its pages (a '
-      + 'new captcha or challenge step): if the password works in a browser, upgrade the tool to its latest release.',
+      + 'new captcha or challenge step): if the password works in a browser, upgrade the tool to its latest release. Entra '
+      + 'ID names the case by code: AADSTS50126 wrong username or password, AADSTS50053 locked after too many attempts, '
+      + 'AADSTS50055 password expired (change it in a browser), AADSTS50057 account disabled, AADSTS50034 no such account in '
+      + 'this tenant (a typo, or another organisation\'s tenant).',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -338,5 +344,62 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Failed to validate credentials: Failed Duo challenge. Err: Prompt request failed: 403',
+  },
+  {
+    // Microsoft Entra ID (Azure AD) refusing the AWS enterprise app to this user, by its documented sign-in codes
+    // (learn.microsoft.com/entra/identity-platform/reference-error-codes), as aws-azure-login (src/login.ts "Service
+    // exception" state: the page's #service_exception_message) and MSAL-based tools print them.
+    id: 'entra-app-access-denied',
+    title: 'Microsoft Entra ID does not give you the AWS app (not assigned, another tenant, or the app id or reply URL is wrong)',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bAADSTS(?:50105|700016|50020|90072|50011|650056)\b/,
+      /is not assigned to a role for the application\b/,
+      /Application with identifier '[^'\n]*' was not found in the directory\b/,
+      /The reply URL specified in the request does not match the reply URLs configured for the application/,
+    ],
+    explanation:
+      'Entra ID signed you in but will not issue the AWS app\'s SAML response, and the code says why. AADSTS50105: you are '
+      + 'not assigned to the AWS enterprise application (directly or through a group): an Entra admin adds you under the '
+      + 'app\'s Users and groups. AADSTS700016: the tool asks for an app that is not in that tenant: the app id URI '
+      + '(Identifier / Entity ID, such as https://signin.aws.amazon.com/saml#2; aws-azure-login\'s azure_app_id_uri) or the '
+      + 'tenant id (azure_tenant_id) in its configuration is wrong. AADSTS50020 / AADSTS90072: the account you signed in with '
+      + 'belongs to another tenant (a personal or guest account): sign in with your organisation account. AADSTS50011: the '
+      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it.',
+    fix: {
+      description: 'Check the account you sign in with and the tenant and app id in the login tool\'s configuration; for AADSTS50105 ask the Entra admin to assign you to the AWS app',
+      commands: [['aws-azure-login', '--configure', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "AADSTS50105: The signed in user 'jdoe@example.com' is not assigned to a role for the application '8d1c9f4e-2b7a-4e0b-9a55-3f6c2d1e0a7b'(AWS Single-Account Access).",
+  },
+  {
+    // Microsoft Entra ID's policy codes: MFA required or not registered, Conditional Access, device state
+    // (learn.microsoft.com/entra/identity-platform/reference-error-codes), printed by browser-driving SAML tools
+    // (aws-azure-login's service exception) and MSAL-based ones.
+    id: 'entra-policy-blocked',
+    title: 'Microsoft Entra ID asks for MFA, a registered method or a compliant device that the login did not give',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bAADSTS(?:50076|50079|50074|50158|53000|53001|53003|50097)\b/,
+      /you must (?:use multi-factor authentication|enroll in multi-factor authentication) to access/,
+      /Access has been blocked by Conditional Access policies/,
+    ],
+    explanation:
+      'Entra ID\'s policies ask more of this sign-in than it gave. AADSTS50076 / AADSTS50074: MFA is required (a new '
+      + 'location, or a policy change); AADSTS50079: you must first register an MFA method; AADSTS50158: an external MFA '
+      + 'provider\'s challenge (Duo, for example) was not completed. Sign in once with the browser visible and complete '
+      + 'the prompt or the registration (aws-azure-login --mode gui, duo-sso-setup login --interactive); a headless login '
+      + 'cannot. AADSTS53003 (blocked by Conditional Access), AADSTS53000 / AADSTS53001 (the device is not compliant or '
+      + 'not domain-joined) and AADSTS50097 (device authentication): the policy wants a managed device or a network the '
+      + 'tool\'s own browser does not present; only the Entra admin can allow it for the AWS app.',
+    fix: {
+      description: 'Log in once with the browser visible and complete the MFA prompt or registration; for Conditional Access or device-state codes ask the Entra admin',
+      commands: [['duo-sso-setup', 'login', '--interactive'], ['aws-azure-login', '--mode', 'gui', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'AWS'.",
   },
 ];
