@@ -402,4 +402,31 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     },
     example: "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'AWS'.",
   },
+  {
+    // aws-okta's own setup errors (lib/okta.go, lib/provider.go, cmd/*.go): no Okta credentials in its keyring, Okta
+    // refusing the saved ones, a profile without aws_saml_url, or a profile name that is not in ~/.aws/config.
+    id: 'aws-okta-setup',
+    title: 'aws-okta is not set up for this profile (no Okta credentials in its keyring, or no aws_saml_url)',
+    group: 'duo-sso',
+    patterns: [
+      // (lib/provider.go's "Failed to get okta credentials from your keyring" is keyring-item-missing's.)
+      /Okta credentials are not in your keyring/,
+      /Failed to authenticate with okta\. If your credentials have changed, use 'aws-okta add'/,
+      /aws_saml_url missing from ~\/\.aws\/config/,
+      /Profile '(?<profile>[^'\n]+)' not found in your aws config/,
+    ],
+    explanation:
+      'aws-okta signs in to Okta with credentials it keeps in its keyring (written by `aws-okta add`), then opens the '
+      + 'AWS app named by the profile\'s aws_saml_url (home/amazon_aws/APP_ID/272, in the profile or its source_profile in '
+      + '~/.aws/config). Here one of those is missing: no Okta credentials in this keyring backend (never added, added with '
+      + 'another --backend, or the keyring was reset), Okta refused the saved password (it changed: run `aws-okta add` again), '
+      + 'the profile has no aws_saml_url, or the profile name is not in ~/.aws/config (`aws-okta list` shows the ones there).',
+    fix: {
+      description: 'Store the Okta credentials again with aws-okta add (same --backend as you use later), and give the profile an aws_saml_url',
+      commands: [['aws-okta', 'add'], ['aws-okta', 'list']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one aws-okta could not use.` : undefined),
+    example: 'Failed to get credentials: Okta credentials are not in your keyring.  Please make sure you have added okta credentials with `aws-okta add`',
+  },
 ];
