@@ -392,4 +392,31 @@ export const credentialsFailures: readonly KnownFailure[] = [
     describe: (f) => (f.profile ? `The toolkit rejected profile '${f.profile}'.` : undefined),
     example: 'credentials profile default is invalid',
   },
+  {
+    // An IAM user managing its own access keys (aws-vault rotate: vault/rotate in cli/rotate.go; aws iam create-access-key)
+    // refused by a policy that requires MFA for it, typically AWS's documented "force MFA" example (deny everything but
+    // managing your own MFA unless aws:MultiFactorAuthPresent). aws-vault before 4.6.3 rotated with the bare keys.
+    id: 'key-rotation-needs-mfa',
+    title: 'Rotating the IAM user\'s access key is denied: the policy requires MFA for it',
+    group: 'credentials',
+    supersedes: ['action-not-allowed'],
+    patterns: [
+      /is not authorized to perform: iam:(?:Create|Delete|Update|List)AccessKeys? on resource: user \S+ with an explicit deny/,
+      /aws-vault: error: (?:rotate: |Failed to get credentials for [^\n]*?: )AccessDenied: [^\n]*iam:(?:Create|Delete|Update|List)AccessKeys?\b/,
+    ],
+    explanation:
+      'The IAM user may change its own access keys only from a session signed in with MFA: its policy (often AWS\'s example '
+      + 'that denies everything except setting up MFA unless aws:MultiFactorAuthPresent) denies iam:CreateAccessKey to the '
+      + 'bare keys, hence "with an explicit deny". aws-vault rotate before v4.6.3 called IAM with the stored keys and never '
+      + 'asked for the MFA code: upgrade aws-vault (Homebrew users may need `brew reinstall --cask aws-vault`) and give the '
+      + 'profile mfa_serial so rotate uses an MFA session. With the AWS CLI, create the key from an MFA session (aws sts '
+      + 'get-session-token --serial-number ARN --token-code CODE).',
+    fix: {
+      description: 'Upgrade aws-vault (4.6.3 or later) and set mfa_serial on the profile, then rotate again with the MFA code',
+      commands: [['aws-vault', '--version'], ['aws-vault', 'rotate', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one being rotated.` : undefined),
+    example: 'aws-vault: error: Failed to get credentials for dev: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 5b1c',
+  },
 ];

@@ -407,6 +407,13 @@ describe('pairs that share words are told apart', () => {
     expect(only('botocore.exceptions.UnauthorizedSSOTokenError: The SSO session associated with this profile has expired or is otherwise invalid.').id).toBe('sso-session-expired');
   });
 
+  it('an access key rotation denied for want of MFA is not "use a role with the permission"; other IAM denials still are', () => {
+    const d = only('aws-vault: error: rotate: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 1');
+    expect(d.id).toBe('key-rotation-needs-mfa');
+    expect(d.fix.description).toMatch(/mfa_serial/);
+    expect(only('An error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:sts::111122223333:assumed-role/readonly/jdoe is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/').id).toBe('action-not-allowed');
+  });
+
   it('aws-vault refusing a backend name is the backend\'s missing program, not "no keyring here"', () => {
     const d = only("aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help");
     expect(d.id).toBe('aws-vault-backend-unavailable');
