@@ -429,4 +429,33 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     describe: (f) => (f.profile ? `Profile '${f.profile}' is the one aws-okta could not use.` : undefined),
     example: 'Failed to get credentials: Okta credentials are not in your keyring.  Please make sure you have added okta credentials with `aws-okta add`',
   },
+  {
+    // okta-aws-cli-assume-role (Java; com.okta.tools): its failures show as JVM errors, told apart by the frame. A null
+    // app URL reaches URI.create from OktaAppClientImpl.launchApp (OKTA_AWS_APP_URL unset, or config.properties not
+    // found); OktaAwsCliAssumeRole.run's profile check throws on a second run without OKTA_PROFILE (the named-profile
+    // regression of early 2018); launcher scripts older than the jar name the removed main class com.okta.tools.awscli.
+    id: 'okta-aws-cli-assume-role-config',
+    title: 'okta-aws-cli-assume-role stops with a Java error (its config.properties or launcher scripts)',
+    group: 'duo-sso',
+    patterns: [
+      /NullPointerException[\s\S]*?\bat com\.okta\.tools\.saml\.OktaAppClientImpl\.launchApp\b/,
+      /NullPointerException[\s\S]*?\bat com\.okta\.tools\.OktaAwsCliAssumeRole\.run\(OktaAwsCliAssumeRole\.java:\d+\)[^\n]*\n[^\n]*?\bat com\.okta\.tools\.awscli\.main\b/,
+      /Could not find or load main class com\.okta\.tools\.(?:awscli|WithOkta)\b/,
+    ],
+    explanation:
+      'okta-aws-cli-assume-role (the awscli / okta-aws / withokta scripts around a Java jar) reads ~/.okta/config.properties. '
+      + 'A NullPointerException from OktaAppClientImpl.launchApp means it has no AWS app URL: OKTA_AWS_APP_URL is missing or '
+      + 'empty (set it to the Okta AWS app\'s link, https://ORG.okta.com/home/amazon_aws/APP_ID/272), or config.properties '
+      + 'was not found because the script ran outside ~/.okta; OKTA_ORG must be a host name (example.okta.com), not a URL. '
+      + 'A NullPointerException at OktaAwsCliAssumeRole.run on the second run is a regression of the named-profile release: '
+      + 'export OKTA_PROFILE=" " (or remove ~/.okta-aws-cli-session) and upgrade. "Could not find or load main class '
+      + 'com.okta.tools.awscli" means the launcher scripts are older (or newer) than the jar: the classpath must be the jar '
+      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar.',
+    fix: {
+      description: 'Set OKTA_AWS_APP_URL (and OKTA_ORG as a host name) in ~/.okta/config.properties; for the run() regression export OKTA_PROFILE=" " and upgrade; for the main class, fix the launcher\'s classpath (com.okta.tools.WithOkta)',
+      commands: [['cat', '~/.okta/config.properties']],
+      automatic: false,
+    },
+    example: 'Exception in thread "main" java.lang.NullPointerException\n\tat java.base/java.net.URI$Parser.parse(URI.java:3127)\n\tat java.base/java.net.URI.create(URI.java:904)\n\tat org.apache.http.client.methods.HttpGet.<init>(HttpGet.java:66)\n\tat com.okta.tools.saml.OktaAppClientImpl.launchApp(OktaAppClientImpl.java:40)\n\tat com.okta.tools.WithOkta.main(WithOkta.java:30)',
+  },
 ];
