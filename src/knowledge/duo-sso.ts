@@ -107,7 +107,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // okta-awscli (oktaawscli/okta_auth.py): the app page was neither the SAML form nor Okta's extra verification,
       // and (okta_auth_config.py) an app-link that is not a URL at all.
       /\bNo Extra Verification\b/, /The app-link provided: \S+ is an invalid url/,
+      // aws-runas (credentials/saml_assertion.go Decode, saml_role_provider.go): an empty or cut-short assertion, before
+      // any call to STS; STS's own "Invalid SAML" refusals stay saml-provider-invalid's.
+      /^(?:[^\n]*\b(?:ERROR|FATAL|error):? )?invalid saml assertion$/m,
+      /invalid SAML Assertion detected, check your local SAML and identity provider configuration/,
     ],
+    supersedes: ['saml-provider-invalid'],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
       + 'The login stopped before the end: a password or Duo prompt that was not answered (or timed out), a page the tool '
@@ -117,7 +122,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong. With Okta, the '
       + 'URL the tool opens must be the AWS app\'s own link (its embed URL, https://ORG.okta.com/home/amazon_aws/APP_ID/272, '
       + 'from the Okta dashboard or the app\'s settings), not the base Okta URL: saml2aws\'s url, okta-awscli\'s app-link, '
-      + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL.',
+      + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL. aws-runas says "invalid saml assertion" when it holds no assertion at '
+      + 'all (nothing came back from the IdP, or a cached one was empty): run it with -v to see the login; before 3.0.3 '
+      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas.',
     fix: {
       description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for); check that the configured app URL is the AWS app\'s link',
       commands: [['duo-sso-setup', 'login', '--interactive']],

@@ -414,6 +414,13 @@ describe('pairs that share words are told apart', () => {
     expect(only('An error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:sts::111122223333:assumed-role/readonly/jdoe is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/').id).toBe('action-not-allowed');
   });
 
+  it('a login tool holding no assertion (aws-runas "invalid saml assertion") is not STS refusing the Role attribute, and the reverse', () => {
+    const empty = only('2021/06/14 10:02:11 FATAL invalid saml assertion');
+    expect(empty.id).toBe('saml-response-missing');
+    expect(answer(empty)).not.toMatch(/Role attribute/);
+    expect(only('Your request included an invalid SAML response. To logout, click here.').id).toBe('saml-provider-invalid');
+  });
+
   it('aws-vault refusing a backend name is the backend\'s missing program, not "no keyring here"', () => {
     const d = only("aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help");
     expect(d.id).toBe('aws-vault-backend-unavailable');
