@@ -145,6 +145,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // awsume (awsumepy/default_plugins.py) runs credential_process itself, without a shell: its first word must be a file.
       /credential_process target (?:is not a file|not found): /,
       /Invalid credentials returned from credential_process: /, /credential_process did not return a valid session/,
+      // aws-vault (vault/credentialprocessprovider.go) reading credential_process output itself.
+      /JSON credential from command "[^"\n]*" missing the following fields/, /invalid JSON format from command "[^"\n]*"/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '

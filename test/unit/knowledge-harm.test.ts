@@ -423,7 +423,7 @@ describe('pairs that share words are told apart', () => {
 
   it('aws-vault refusing a backend name is the backend\'s missing program, not "no keyring here"', () => {
     const d = only("aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help");
-    expect(d.id).toBe('aws-vault-backend-unavailable');
+    expect(d.id).toBe('aws-vault-driver-unavailable');
     expect(d.fix.commands[0]).toEqual(['which', 'pass']);
     expect(only('aws-vault: error: Specified keyring backend not available, try --help').id).toBe('keyring-no-backend');
   });
