@@ -200,6 +200,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
       // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
       /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
+      // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
+      // error codes), in the JSON body Okta returns and the login tools print.
+      /\bE00000(?:68|64|47)\b/,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
@@ -211,7 +214,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'new captcha or challenge step): if the password works in a browser, upgrade the tool to its latest release. Entra '
       + 'ID names the case by code: AADSTS50126 wrong username or password, AADSTS50053 locked after too many attempts, '
       + 'AADSTS50055 password expired (change it in a browser), AADSTS50057 account disabled, AADSTS50034 no such account in '
-      + 'this tenant (a typo, or another organisation\'s tenant).',
+      + 'this tenant (a typo, or another organisation\'s tenant). Okta\'s codes: E0000068 the MFA passcode was wrong (a TOTP '
+      + 'from a phone whose clock is off, or reused), E0000064 the password expired (change it in a browser), E0000047 too '
+      + 'many requests (a script retrying in a loop): wait a minute before trying again.',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
