@@ -470,4 +470,31 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     },
     example: 'Exception in thread "main" java.lang.NullPointerException\n\tat java.base/java.net.URI$Parser.parse(URI.java:3127)\n\tat java.base/java.net.URI.create(URI.java:904)\n\tat org.apache.http.client.methods.HttpGet.<init>(HttpGet.java:66)\n\tat com.okta.tools.saml.OktaAppClientImpl.launchApp(OktaAppClientImpl.java:40)\n\tat com.okta.tools.WithOkta.main(WithOkta.java:30)',
   },
+  {
+    // gimme-aws-creds's configuration errors (gimme_aws_creds/config.py, main.py GimmeAWSCredsError): no
+    // ~/.okta_aws_login_config, or a profile in it without the setting its gimme_creds_server mode needs.
+    id: 'gimme-aws-creds-config',
+    title: 'gimme-aws-creds lacks a setting its mode needs (~/.okta_aws_login_config)',
+    group: 'duo-sso',
+    patterns: [
+      /Configuration file not found! Use the --action-configure flag to generate file/,
+      /No (?:Okta organization URL|OAuth Client ID|Gimme-Creds server URL) in configuration\.\s+Try running --config again/,
+      /OAuth Client ID is required for Okta Identity Engine domains/,
+      /app_url is not defined in your config!/,
+      /OKTA_API_KEY environment variable not found!/,
+    ],
+    explanation:
+      'gimme-aws-creds reads ~/.okta_aws_login_config (the [DEFAULT] profile unless --profile names another), and what it '
+      + 'needs depends on gimme_creds_server: appurl (the usual choice) needs app_url, the AWS app\'s link from the Okta '
+      + 'dashboard (https://ORG.okta.com/home/amazon_aws/APP_ID/272); internal needs an Okta API key in OKTA_API_KEY; any other '
+      + 'value is the URL of a gimme-creds Lambda server. okta_org_url is always needed, and an Okta Identity Engine org also '
+      + 'needs client_id, the id of an OIDC native app with the device authorization grant. `gimme-aws-creds '
+      + '--action-configure` (with --profile NAME) writes them.',
+    fix: {
+      description: 'Run gimme-aws-creds --action-configure for the profile and fill in okta_org_url, client_id and gimme_creds_server = appurl with app_url',
+      commands: [['gimme-aws-creds', '--action-configure']],
+      automatic: false,
+    },
+    example: 'app_url is not defined in your config!',
+  },
 ];
