@@ -96,6 +96,9 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /exec: executable (?!aws )\S+ not found\b/,
       /It looks like you are trying to use a client-go credential plugin that is not installed/,
       /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
+      // client-go exec.go: the command exited 0 but printed something other than an ExecCredential.
+      /getting credentials: decoding stdout: couldn't get version\/kind; json parse error/,
+      /exec plugin didn't return (?:a status field|a token or cert\/key pair)/,
     ],
     supersedes: ['aws-cli-not-found'],
     explanation:
@@ -111,7 +114,11 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + 'binary (heptio-authenticator-aws is the old name of aws-iam-authenticator) and put it on PATH, or edit the command in '
       + 'the kubeconfig to the full path of the binary you have (the AWS CLI v2 preview installed itself as aws2). "plugin '
       + 'returned version X" with another configured version: set the exec apiVersion in the kubeconfig to the one the '
-      + 'plugin returns (client.authentication.k8s.io/v1beta1 for current aws and aws-iam-authenticator).',
+      + 'plugin returns (client.authentication.k8s.io/v1beta1 for current aws and aws-iam-authenticator). "decoding stdout: '
+      + 'couldn\'t get version/kind" or "didn\'t return a status field" means the command succeeded but printed something '
+      + 'other than the ExecCredential JSON: a wrapper script or shell profile echoing text, an output setting of text, table '
+      + 'or yaml (AWS_DEFAULT_OUTPUT, or output in the profile; the kubeconfig env can set AWS_DEFAULT_OUTPUT=json), or an '
+      + 'old aws without eks get-token support.',
     fix: {
       description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],
