@@ -195,6 +195,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bInvalid grant provided\b/,
       // aws-sso-util credential-process (cli/src/aws_sso_util/credential_process.py): it never starts a login itself.
       /Login required\. Use `aws-sso-util login[^`\n]*` or `aws sso login/,
+      // botocore exceptions.py PendingAuthorizationExpiredError: the device authorization was not approved in time.
+      /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
     // credential_process helper (aws-sso-util) that says so has named its own reason.
@@ -205,7 +207,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'a fresh `aws sso login` does not help, remove the cached tokens (~/.aws/sso/cache and ~/.aws/cli/cache) and update '
       + 'the AWS CLI (older ones do not refresh sso-session tokens). A credential_process helper (aws-sso-util '
       + 'credential-process, used by awsume and SDKs) never starts the login itself: run `aws-sso-util login` (or `aws sso '
-      + 'login`) for the profile first, then the command that needs it.',
+      + 'login`) for the profile first, then the command that needs it. "The pending authorization to retrieve an SSO token '
+      + 'has expired" means the browser step of that login was not approved in time (about ten minutes): run it again and '
+      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere.',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
