@@ -41,7 +41,10 @@ export const awsCliFailures: readonly KnownFailure[] = [
       // kubectl's exec credential plugin (client-go plugin/pkg/client/auth/exec) and Node's child_process.
       /exec: executable aws not found/, /\bspawn aws(?:\.exe)? ENOENT\b/,
     ],
-    explanation: 'duo-sso writes credentials for the AWS CLI, but no `aws` is on PATH.',
+    explanation:
+      'duo-sso writes credentials for the AWS CLI, but no `aws` is on PATH. When kubectl says so ("getting credentials: exec: '
+      + '... aws"), the kubeconfig\'s exec command is `aws` and kubectl\'s PATH has none: install the AWS CLI v2, or edit the '
+      + 'command in the kubeconfig to the full path of the installed binary (an early v2 preview installed itself as aws2).',
     fix: { description: 'Install the AWS CLI v2', commands: [['duo-sso-setup', 'install', 'aws-cli']], automatic: false },
     example: 'zsh: command not found: aws',
   },
@@ -82,12 +85,20 @@ export const awsCliFailures: readonly KnownFailure[] = [
     patterns: [
       /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)"/,
       /getting credentials: exec: executable aws failed with exit code \d+/,
-      // A kubeconfig (eksctl's older ones) that runs aws-iam-authenticator, which is not installed.
-      /exec: executable aws-iam-authenticator not found/,
       // client-go before 1.22 printed only the exit status of the plugin (aws, aws-iam-authenticator).
       /getting credentials: exec: exit status \d+/,
-      /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1alpha1/,
+      /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)?\b/,
+      // client-go before 1.26 (exec.go: "exec: %v" around os/exec's error) when the kubeconfig's command is not on PATH:
+      // aws, aws-iam-authenticator or its old name heptio-authenticator-aws (eksctl's older kubeconfigs); since 1.26
+      // "exec: executable NAME not found", and the install hint it prints.
+      // A missing `aws` itself is aws-cli-not-found's (which names the kubeconfig too).
+      /getting (?:credentials|token): exec: (?:exec: )?"(?!aws")[^"\n]+": executable file not found in \$PATH/,
+      /exec: executable (?!aws )\S+ not found\b/,
+      /It looks like you are trying to use a client-go credential plugin that is not installed/,
       /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
+      // client-go exec.go: the command exited 0 but printed something other than an ExecCredential.
+      /getting credentials: decoding stdout: couldn't get version\/kind; json parse error/,
+      /exec plugin didn't return (?:a status field|a token or cert\/key pair)/,
     ],
     supersedes: ['aws-cli-not-found'],
     explanation:
@@ -98,7 +109,16 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + '"failed with exit code" or "exit status" means the command itself failed (its own message is printed beside it): '
       + 'usually the profile the kubeconfig names (AWS_PROFILE in its env) has expired credentials or does not exist; a '
       + 'kubeconfig that calls aws-iam-authenticator runs that binary, whose SDK may be too old for the profile: update it. '
-      + 'When aws-iam-authenticator is "not found", install it, or rewrite the entry to use aws eks get-token (aws eks update-kubeconfig).',
+      + 'When aws-iam-authenticator is "not found", install it, or rewrite the entry to use aws eks get-token (aws eks update-kubeconfig). '
+      + '"executable file not found in $PATH" names the kubeconfig\'s exec command that kubectl could not run: install that '
+      + 'binary (heptio-authenticator-aws is the old name of aws-iam-authenticator) and put it on PATH, or edit the command in '
+      + 'the kubeconfig to the full path of the binary you have (the AWS CLI v2 preview installed itself as aws2). "plugin '
+      + 'returned version X" with another configured version: set the exec apiVersion in the kubeconfig to the one the '
+      + 'plugin returns (client.authentication.k8s.io/v1beta1 for current aws and aws-iam-authenticator). "decoding stdout: '
+      + 'couldn\'t get version/kind" or "didn\'t return a status field" means the command succeeded but printed something '
+      + 'other than the ExecCredential JSON: a wrapper script or shell profile echoing text, an output setting of text, table '
+      + 'or yaml (AWS_DEFAULT_OUTPUT, or output in the profile; the kubeconfig env can set AWS_DEFAULT_OUTPUT=json), or an '
+      + 'old aws without eks get-token support.',
     fix: {
       description: 'Update the AWS CLI, log in to the profile the kubeconfig uses, then rewrite the cluster\'s kubeconfig entry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,kubeconfig'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'eks', 'update-kubeconfig', '--name', '<cluster>', '--profile', '<profile>']],

@@ -142,15 +142,22 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Go SDK v1 and v2 processcreds: the process printed something that is not the credentials JSON (its output follows:
       // redacted in the evidence, never kept as a fact).
       /\bparse failed of process output\b|\bProcessProviderParseError\b/,
+      // awsume (awsumepy/default_plugins.py) runs credential_process itself, without a shell: its first word must be a file.
+      /credential_process target (?:is not a file|not found): /,
+      /Invalid credentials returned from credential_process: /, /credential_process did not return a valid session/,
+      // aws-vault (vault/credentialprocessprovider.go) reading credential_process output itself.
+      /JSON credential from command "[^"\n]*" missing the following fields/, /invalid JSON format from command "[^"\n]*"/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
       + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
       + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
       + 'locked or an expired session: run it by hand to see its message. The command is not run through your shell: give '
-      + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces.',
+      + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces. awsume checks that the '
+      + 'first word is a file ("credential_process target is not a file"): write the helper\'s absolute path, the output of '
+      + '`which aws-sso-util` (or of the helper\'s name), not the bare name.',
     fix: {
-      description: 'Run the profile\'s credential_process by hand to see its own error, then fix that (for ours: log in again, or unlock the store)',
+      description: 'Run the profile\'s credential_process by hand to see its own error, then fix that (for ours: log in again, or unlock the store); name the helper by its absolute path (which <name>)',
       commands: [['aws', 'configure', 'get', 'credential_process', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'credentials']],
       automatic: false,
     },
@@ -186,14 +193,23 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /cached SSO token is expired, or not present, and cannot be refreshed/,
       // SSO OIDC's InvalidGrantException message, as tools that print only the message show it (aws-sso-cli).
       /\bInvalid grant provided\b/,
+      // aws-sso-util credential-process (cli/src/aws_sso_util/credential_process.py): it never starts a login itself.
+      /Login required\. Use `aws-sso-util login[^`\n]*` or `aws sso login/,
+      // botocore exceptions.py PendingAuthorizationExpiredError: the device authorization was not approved in time.
+      /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
     ],
-    // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's.
-    supersedes: ['token-invalid-or-expired'],
+    // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
+    // credential_process helper (aws-sso-util) that says so has named its own reason.
+    supersedes: ['token-invalid-or-expired', 'credential-process-failed'],
     explanation:
       'The profile uses AWS IAM Identity Center (sso_start_url / sso_session), not duo-sso, and its cached SSO token is '
       + 'missing or expired. duo-sso\'s profiles never need `aws sso login`; a profile with sso_* keys is another login. If '
       + 'a fresh `aws sso login` does not help, remove the cached tokens (~/.aws/sso/cache and ~/.aws/cli/cache) and update '
-      + 'the AWS CLI (older ones do not refresh sso-session tokens).',
+      + 'the AWS CLI (older ones do not refresh sso-session tokens). A credential_process helper (aws-sso-util '
+      + 'credential-process, used by awsume and SDKs) never starts the login itself: run `aws-sso-util login` (or `aws sso '
+      + 'login`) for the profile first, then the command that needs it. "The pending authorization to retrieve an SSO token '
+      + 'has expired" means the browser step of that login was not approved in time (about ten minutes): run it again and '
+      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere.',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
@@ -477,5 +493,37 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'software.amazon.awssdk.core.exception.SdkClientException: Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider()])',
+  },
+  {
+    // The IAM Identity Center caches: botocore utils.py JSONFileCache (~/.aws/sso/cache, files named by the SHA-1 of the
+    // start URL or session name) raises KeyError(cache_key) for a file it cannot read or parse, which the AWS CLI prints
+    // as the bare quoted key; SSO OIDC's InvalidClientException ("Invalid client provided", error invalid_client) for a
+    // cached client registration that expired or was revoked, as tools that keep their own registration print it
+    // (go-aws-sso, aws-sso-cli, the JS and Go SDKs).
+    id: 'sso-cache-stale',
+    title: 'A cached IAM Identity Center file is unusable (a corrupt token cache, an expired client registration)',
+    group: 'aws-cli',
+    supersedes: ['sso-session-expired'],
+    patterns: [
+      // The bare key on a line of its own (after any log prefix a paste carries).
+      /\bsso\b[\s\S]*(?:^|\s)'[0-9a-f]{40}'[ \t]*\r?$/im,
+      /\bKeyError: '[0-9a-f]{40}'/,
+      /\bInvalidClientException\b/, /\bInvalid client provided\b/,
+    ],
+    explanation:
+      'aws sso login, aws configure sso and the tools like them keep two things in a cache (~/.aws/sso/cache for the AWS CLI '
+      + 'and the SDKs; some tools keep their own): the client registration they made with IAM Identity Center, valid for '
+      + 'about 90 days, and the token of the last login. A bare quoted 40-character hex key after `aws configure sso` or '
+      + '`aws sso login` is the AWS CLI failing to read its cache file of that name (empty, cut short, or written by another '
+      + 'version). InvalidClientException ("Invalid client provided") is the service refusing a cached registration that '
+      + 'expired or was revoked, which the tool keeps reusing. A fresh login does not replace either: delete the cached '
+      + '~/.aws/sso/ directory (it holds only these caches; no profile or key is lost) or the tool\'s own cache, then '
+      + 'configure or log in again, which registers anew (go-aws-sso: go-aws-sso config edit).',
+    fix: {
+      description: 'Delete the cached ~/.aws/sso/ directory (cached tokens and client registrations only), then run aws configure sso or aws sso login again (go-aws-sso: config edit)',
+      commands: [['aws', 'configure', 'sso'], ['aws', 'sso', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "$ aws configure sso\nSSO start URL [None]: https://example.awsapps.com/start\nSSO Region [None]: eu-west-1\n\n'b05bfc8680414c00546c32dd28d07f8401d3bc59'",
   },
 ];

@@ -46,6 +46,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // aws-vault add --env (cli/add.go): one of the two variables is empty.
       /Missing value for AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b/,
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
+      // The JS SDK v3's signer (@smithy/signature-v4 validateResolvedCredentials): the provider handed it an object
+      // without string accessKeyId and secretAccessKey (an app passing keys it could not read, an empty variable).
+      /Resolved credential object is not valid/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
@@ -53,7 +56,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token. From the Go SDK v1 (SharedCredsAccessKey), it '
       + 'also means AWS_PROFILE names a profile whose section in ~/.aws/credentials has no keys: a role or SSO profile that '
       + 'lives in ~/.aws/config, which tools on that SDK do not read. Unset AWS_PROFILE for that tool (or select a profile '
-      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too.',
+      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too. From the JS SDK v3 ("Resolved credential '
+      + 'object is not valid") the program built its credentials without a usable access key id or secret: an empty '
+      + 'environment variable, or an app (Leapp, an IDE) whose stored access key it could no longer read: replace the '
+      + 'access key stored there (enter it again) and start the session again.',
     fix: {
       description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -355,5 +361,62 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'aws-vault: error: exec: Failed to get credentials for dev: operation error STS: AssumeRole, exceeded maximum number of attempts, 3, failed to sign request: failed to retrieve credentials',
+  },
+  {
+    // IDE toolkits validating a profile before use: AWS Toolkit for VS Code (src/credentials/providers/
+    // sharedCredentialsProvider.ts validate(): "Profile %s is not supported by the Toolkit.", "Profile %s is missing
+    // properties: %s"; the older "Credentials profile %s is invalid" and "Shared Credentials Profile %s is not valid")
+    // and the JetBrains toolkit ("The AWS credential Profile:%s does not appear to be valid"). Their JavaScript and Java
+    // profile readers match key names exactly, where botocore lower-cases them.
+    id: 'toolkit-profile-invalid',
+    title: 'An IDE toolkit rejects a profile the AWS CLI accepts (upper-case key names, or keys it does not support)',
+    group: 'credentials',
+    patterns: [
+      new RegExp(String.raw`[Cc]redentials? profile ${PROFILE} is invalid`),
+      /Shared Credentials Profile (?<profile>[^\n]+?) is not valid\b/,
+      new RegExp(String.raw`Profile ${PROFILE} is (?:not supported by the Toolkit|missing properties: [\w, ]+)`),
+      new RegExp(String.raw`The AWS credential Profile:${PROFILE} does not appear to be valid`),
+    ],
+    explanation:
+      'The AWS CLI reads the key names in ~/.aws/credentials in any case (Python\'s configparser lower-cases them), so a '
+      + 'profile written AWS_ACCESS_KEY_ID = … / AWS_SECRET_ACCESS_KEY = … works there; the IDE toolkits (VS Code, JetBrains, '
+      + 'Visual Studio) and the JavaScript and Java SDKs look for aws_access_key_id, aws_secret_access_key and aws_session_token '
+      + 'exactly, find none, and call the profile invalid or unsupported. Rename the keys to lower case and restart the IDE. '
+      + 'A profile with only settings the toolkit does not know (a credential_process or SSO form newer than the toolkit) '
+      + 'is reported the same way: update the toolkit.',
+    fix: {
+      description: 'Rename the keys in ~/.aws/credentials to lower case (aws_access_key_id, aws_secret_access_key, aws_session_token), then reconnect the toolkit',
+      commands: [['duo-sso-setup', 'config', 'validate'], ['aws', 'configure', 'list', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `The toolkit rejected profile '${f.profile}'.` : undefined),
+    example: 'credentials profile default is invalid',
+  },
+  {
+    // An IAM user managing its own access keys (aws-vault rotate: vault/rotate in cli/rotate.go; aws iam create-access-key)
+    // refused by a policy that requires MFA for it, typically AWS's documented "force MFA" example (deny everything but
+    // managing your own MFA unless aws:MultiFactorAuthPresent). aws-vault before 4.6.3 rotated with the bare keys.
+    id: 'key-rotation-needs-mfa',
+    title: 'Rotating the IAM user\'s access key is denied: the policy requires MFA for it',
+    group: 'credentials',
+    supersedes: ['action-not-allowed'],
+    patterns: [
+      /is not authorized to perform: iam:(?:Create|Delete|Update|List)AccessKeys? on resource: user \S+ with an explicit deny/,
+      /aws-vault: error: (?:rotate: |Failed to get credentials for [^\n]*?: )AccessDenied: [^\n]*iam:(?:Create|Delete|Update|List)AccessKeys?\b/,
+    ],
+    explanation:
+      'The IAM user may change its own access keys only from a session signed in with MFA: its policy (often AWS\'s example '
+      + 'that denies everything except setting up MFA unless aws:MultiFactorAuthPresent) denies iam:CreateAccessKey to the '
+      + 'bare keys, hence "with an explicit deny". aws-vault rotate before v4.6.3 called IAM with the stored keys and never '
+      + 'asked for the MFA code: upgrade aws-vault (Homebrew users may need `brew reinstall --cask aws-vault`) and give the '
+      + 'profile mfa_serial so rotate uses an MFA session. With the AWS CLI, create the key from an MFA session (aws sts '
+      + 'get-session-token --serial-number ARN --token-code CODE).',
+    fix: {
+      description: 'Upgrade aws-vault (4.6.3 or later) and set mfa_serial on the profile, then rotate again with the MFA code',
+      commands: [['aws-vault', '--version'], ['aws-vault', 'rotate', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one being rotated.` : undefined),
+    example: 'aws-vault: error: Failed to get credentials for dev: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 5b1c',
   },
 ];

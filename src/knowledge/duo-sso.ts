@@ -60,6 +60,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\b(?:chrome|chromium|headless_shell)[^\n]*error while loading shared libraries: (?<library>lib[\w.+-]+\.so[\w.]*)/,
       /Looks like you launched a headed browser without having a XServer running/,
       /No usable sandbox! Update your kernel or see/,
+      // puppeteer (aws-azure-login): Chrome started but never opened the page target, or never answered the connection;
+      // both follow a Chrome release the tool's puppeteer does not drive.
+      /\b[Ww]aiting for target failed: timeout \d+ ?ms exceeded/,
+      /Timed out after \d+ ?ms while trying to connect to the browser!/,
     ],
     supersedes: ['first-run-client-certificate'],
     explanation:
@@ -67,9 +71,11 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'start: no Chrome or Chromium is installed (or not where the tool looks), a Linux or WSL system lacks the libraries '
       + 'Chrome needs (libnss3, libgbm...), a visible browser (-interactive) was asked for without a display, or a container '
       + 'has no user namespaces for Chrome\'s sandbox. Installing Google Chrome (or Chromium) with its dependencies fixes '
-      + 'the first two.',
+      + 'the first two. A browser that starts but hangs ("waiting for target failed", "Timed out ... trying to connect to the '
+      + 'browser") usually follows a Chrome release the tool\'s puppeteer does not drive: update Chrome to its newest release '
+      + '(or the tool), or point the tool at a Chrome version it supports.',
     fix: {
-      description: 'Install Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
+      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
       automatic: false,
     },
@@ -96,16 +102,31 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
+      // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
+      /\b[Rr]esponse did not contain a valid SAML assertion/,
+      // okta-awscli (oktaawscli/okta_auth.py): the app page was neither the SAML form nor Okta's extra verification,
+      // and (okta_auth_config.py) an app-link that is not a URL at all.
+      /\bNo Extra Verification\b/, /The app-link provided: \S+ is an invalid url/,
+      // aws-runas (credentials/saml_assertion.go Decode, saml_role_provider.go): an empty or cut-short assertion, before
+      // any call to STS; STS's own "Invalid SAML" refusals stay saml-provider-invalid's.
+      /^(?:[^\n]*\b(?:ERROR|FATAL|error):? )?invalid saml assertion$/m,
+      /invalid SAML Assertion detected, check your local SAML and identity provider configuration/,
     ],
+    supersedes: ['saml-provider-invalid'],
     explanation:
       'The tool went through the identity provider\'s pages and never reached the page that posts a SAML response to AWS. '
       + 'The login stopped before the end: a password or Duo prompt that was not answered (or timed out), a page the tool '
       + 'does not know (a new login page, a certificate prompt, a consent screen), or an app URL that is not the AWS one. '
       + 'Logging in with the browser visible shows where it stops; a tool that no longer knows its IdP\'s pages needs an update. '
       + 'Tools that ask the IdP\'s API for the assertion of one app (OneLogin\'s onelogin-aws-assume-role) get none when the '
-      + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong.',
+      + 'app id is not the AWS app\'s (--appid must be the AWS multi-account app\'s id) or the subdomain is wrong. With Okta, the '
+      + 'URL the tool opens must be the AWS app\'s own link (its embed URL, https://ORG.okta.com/home/amazon_aws/APP_ID/272, '
+      + 'from the Okta dashboard or the app\'s settings), not the base Okta URL: saml2aws\'s url, okta-awscli\'s app-link, '
+      + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL. aws-runas says "invalid saml assertion" when it holds no assertion at '
+      + 'all (nothing came back from the IdP, or a cached one was empty): run it with -v to see the login; before 3.0.3 '
+      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas.',
     fix: {
-      description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for)',
+      description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for); check that the configured app URL is the AWS app\'s link',
       commands: [['duo-sso-setup', 'login', '--interactive']],
       automatic: false,
     },
@@ -148,9 +169,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'not set up as the tool needs, which only an Okta admin can fix: the OIDC app needs the Device Authorization and '
       + 'Token Exchange grant types and the okta.apps.sso / okta.apps.read scopes; the AWS Federation app\'s "Allowed Web SSO '
       + 'Client" must be that OIDC app\'s client id; you must be assigned to both. Give the tool the right ids (--oidc-client-id, '
-      + '--aws-acct-fed-app-id). okta-aws-cli works only with Okta Identity Engine orgs, not Classic ones.',
+      + '--aws-acct-fed-app-id). okta-aws-cli works only with Okta Identity Engine orgs, not Classic ones. A 400 at the web SSO '
+      + 'token step with everything assigned is the AWS Federation app\'s authentication policy refusing the exchange '
+      + '(invalid_grant, "assurance requirements are not met"): a rule that asks for MFA on every sign-in or for a registered '
+      + 'or managed device; the admin sets re-authentication to a time window instead.',
     fix: {
-      description: 'Ask the Okta admin to check the OIDC app and the AWS Federation app configuration (grant types, scopes, Allowed Web SSO Client, assignments); pass the app ids explicitly',
+      description: 'Ask the Okta admin to check the OIDC app and the AWS Federation app configuration (grant types, scopes, Allowed Web SSO Client, assignments, its authentication policy); pass the app ids explicitly',
       commands: [['okta-aws-cli', '--debug']],
       automatic: false,
     },
@@ -171,15 +195,30 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bE0000004\b/, /\bE0000069\b|\bLOCKED_OUT\b/,
       /Your Okta access has been locked out due to failed login attempts/,
       /\bLOGIN ERROR: /,
+      // aws-google-auth (google.py) and other page-scraping tools: the IdP's page did not take the password.
+      /^Invalid username or password\.?$/m,
+      // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
+      // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
+      /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
+      // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
+      // error codes), in the JSON body Okta returns and the login tools print.
+      /\bE00000(?:68|64|47)\b/,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
       + 'password changed at the IdP while the tool still uses the copy it saved in the keychain), the account is locked after '
       + 'too many attempts (Okta E0000069: every retry with the old saved password keeps it locked), or the MFA step was not '
       + 'answered, denied or not allowed for the app. When the message goes on after "Error authenticating to IdP", that part '
-      + 'names the cause (a network error, a page the tool does not know).',
+      + 'names the cause (a network error, a page the tool does not know). Tools that fill in the IdP\'s web pages themselves '
+      + '(aws-google-auth, older Okta and ADFS scripts) report a right password as invalid when the IdP changed its pages (a '
+      + 'new captcha or challenge step): if the password works in a browser, upgrade the tool to its latest release. Entra '
+      + 'ID names the case by code: AADSTS50126 wrong username or password, AADSTS50053 locked after too many attempts, '
+      + 'AADSTS50055 password expired (change it in a browser), AADSTS50057 account disabled, AADSTS50034 no such account in '
+      + 'this tenant (a typo, or another organisation\'s tenant). Okta\'s codes: E0000068 the MFA passcode was wrong (a TOTP '
+      + 'from a phone whose clock is off, or reused), E0000064 the password expired (change it in a browser), E0000047 too '
+      + 'many requests (a script retrying in a loop): wait a minute before trying again.',
     fix: {
-      description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if locked, wait or ask the IdP admin to unlock',
+      description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
       automatic: false,
     },
@@ -233,5 +272,229 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "Error: profile 'eticloud' not found in /Users/jdoe/.config/duo-sso/config.json",
+  },
+  {
+    // Okta's OAuth endpoints (/oauth2/v1/token, /oauth2/v1/device/authorize) refusing the device-code or token-exchange
+    // step of the login tools that use them: okta-aws-cli (webssoauth), gimme-aws-creds (okta_identity_engine.py, which
+    // raises requests' HTTPError "400 Client Error: Bad Request for url: …"), with Okta's error descriptions for an
+    // authentication policy the session does not satisfy and for a user not assigned to the client app.
+    id: 'okta-token-refused',
+    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, or an app you are not assigned to)',
+    group: 'duo-sso',
+    supersedes: ['okta-aws-cli-app-setup', 'idp-login-failed'],
+    patterns: [
+      /The application's assurance requirements are not met/,
+      /\b4\d\d Client Error: [\w ]+ for url:? https?:\/\/\S+\/oauth2\/(?:[\w-]+\/)?v1\/(?:token|device\/authorize)\b/,
+      /\buser_not_assigned\b/, /User is not assigned to the client application/,
+    ],
+    explanation:
+      'The login tool signed in to Okta and then asked its OAuth endpoint (/oauth2/v1/token) for the token that leads to '
+      + 'the AWS app, and Okta refused. The error description, or the Okta System Log entry for that attempt, decides which '
+      + 'of two causes it is. "The application\'s assurance requirements are not met" (invalid_grant): the authentication '
+      + 'policy of the AWS app (or of the tool\'s OIDC app) asks for more than this sign-in gave, typically MFA on every '
+      + 'sign-in or a registered or managed device; an Okta admin changes the policy (re-authentication after a time window '
+      + 'such as 2 minutes or more, no device-state condition). "user_not_assigned": you are not assigned to the app the tool '
+      + 'asked for, usually because its configuration names the wrong app: gimme-aws-creds wants gimme_creds_server = appurl '
+      + 'and the AWS app\'s link (https://ORG.okta.com/home/amazon_aws/APP_ID/272) in app_url; okta-aws-cli wants the OIDC '
+      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first.',
+    fix: {
+      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link)',
+      commands: [['gimme-aws-creds', '--action-configure'], ['okta-aws-cli', '--debug']],
+      automatic: false,
+    },
+    example: 'Error: fetching SSO web token received API response "400 Bad Request", error: "invalid_grant", description: "The application\'s assurance requirements are not met by the \'subject_token\'."',
+  },
+  {
+    // aws-okta (lib/okta.go): any page from the AWS app that is not a SAML form is reported as the app not being assigned;
+    // most often Okta answered with a sign-in or verification page because the session cookie or device token it keeps
+    // in the keyring ("okta session cookie", "okta device token") is stale.
+    id: 'aws-okta-session-stale',
+    title: 'aws-okta got no SAML form from the AWS app (a stale Okta session or device token in its keyring)',
+    group: 'duo-sso',
+    patterns: [
+      /[Oo]kta user (?:\S+ )?does not have the AWS app added to their account/,
+    ],
+    explanation:
+      'aws-okta opens the Okta AWS app (aws_saml_url) with the session it keeps in the keyring and expects the page that '
+      + 'posts the SAML assertion. Whatever else comes back is reported as "does not have the AWS app added to their '
+      + 'account", and most often it is Okta asking to sign in or verify again because the saved session cookie or device '
+      + 'token is stale (typical after an upgrade, or with several profiles sharing one Okta session). Delete the "okta '
+      + 'session cookie" and "okta device token" items from the keyring (Keychain Access on macOS; aws-okta\'s keyring '
+      + 'backend elsewhere) and log in again: only cached session data goes, the saved password stays. If it persists, check '
+      + 'aws_saml_url (home/amazon_aws/APP_ID/272) and ask the Okta admin whether you are assigned to the app.',
+    fix: {
+      description: 'Delete the "okta session cookie" and "okta device token" items from the keychain (cached session data only), then retry; if it persists, check aws_saml_url and your assignment to the AWS app',
+      commands: [['aws-okta', '--debug', 'exec', '<profile>', '--', 'true']],
+      automatic: false,
+    },
+    example: 'getting creds via SAML: Okta user jdoe does not have the AWS app added to their account.  Please contact your Okta admin to make sure things are configured properly.',
+  },
+  {
+    // Login tools that answer Duo's prompt themselves through Duo's web frame endpoints (aws-okta lib/duo.go "Prompt
+    // request failed: %d", "DUO: bad status from result_url: %d", wrapped by lib/okta.go "Failed Duo challenge. Err: %s";
+    // the Shibboleth and Okta providers of its forks "Failed Duo Challenge"). An HTTP error there means Duo's endpoints no
+    // longer take what the tool sends (Duo changed them, the Universal Prompt), not that the push was denied.
+    id: 'login-tool-duo-outdated',
+    title: 'The login tool\'s built-in Duo client no longer works with Duo (update the tool)',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bFailed Duo [Cc]hallenge\b/,
+      /\b(?:U2F )?Prompt request failed: \d{3}\b/,
+      /\bDUO: bad status from result_url: \d{3}\b/,
+    ],
+    explanation:
+      'Some login tools (aws-okta and its forks) do not open a browser for Duo: they call Duo\'s '
+      + 'web prompt endpoints themselves to send the push and wait for it. When those calls fail with an HTTP status (403, '
+      + '400) the push usually never reached the phone: Duo changed its endpoints (the Universal Prompt replaced the '
+      + 'iframe one) and this release of the tool speaks the old protocol. Upgrade the tool to the release that follows '
+      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). duo-sso '
+      + 'itself drives a real browser through Duo and is not affected.',
+    fix: {
+      description: 'Upgrade the login tool to its latest release (from its GitHub releases if Homebrew has not caught up), then log in again',
+      commands: [['aws-okta', 'version'], ['brew', 'upgrade', 'aws-okta']],
+      automatic: false,
+    },
+    example: 'Failed to validate credentials: Failed Duo challenge. Err: Prompt request failed: 403',
+  },
+  {
+    // Microsoft Entra ID (Azure AD) refusing the AWS enterprise app to this user, by its documented sign-in codes
+    // (learn.microsoft.com/entra/identity-platform/reference-error-codes), as aws-azure-login (src/login.ts "Service
+    // exception" state: the page's #service_exception_message) and MSAL-based tools print them.
+    id: 'entra-app-access-denied',
+    title: 'Microsoft Entra ID does not give you the AWS app (not assigned, another tenant, or the app id or reply URL is wrong)',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bAADSTS(?:50105|700016|50020|90072|50011|650056)\b/,
+      /is not assigned to a role for the application\b/,
+      /Application with identifier '[^'\n]*' was not found in the directory\b/,
+      /The reply URL specified in the request does not match the reply URLs configured for the application/,
+    ],
+    explanation:
+      'Entra ID signed you in but will not issue the AWS app\'s SAML response, and the code says why. AADSTS50105: you are '
+      + 'not assigned to the AWS enterprise application (directly or through a group): an Entra admin adds you under the '
+      + 'app\'s Users and groups. AADSTS700016: the tool asks for an app that is not in that tenant: the app id URI '
+      + '(Identifier / Entity ID, such as https://signin.aws.amazon.com/saml#2; aws-azure-login\'s azure_app_id_uri) or the '
+      + 'tenant id (azure_tenant_id) in its configuration is wrong. AADSTS50020 / AADSTS90072: the account you signed in with '
+      + 'belongs to another tenant (a personal or guest account): sign in with your organisation account. AADSTS50011: the '
+      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it.',
+    fix: {
+      description: 'Check the account you sign in with and the tenant and app id in the login tool\'s configuration; for AADSTS50105 ask the Entra admin to assign you to the AWS app',
+      commands: [['aws-azure-login', '--configure', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "AADSTS50105: The signed in user 'jdoe@example.com' is not assigned to a role for the application '8d1c9f4e-2b7a-4e0b-9a55-3f6c2d1e0a7b'(AWS Single-Account Access).",
+  },
+  {
+    // Microsoft Entra ID's policy codes: MFA required or not registered, Conditional Access, device state
+    // (learn.microsoft.com/entra/identity-platform/reference-error-codes), printed by browser-driving SAML tools
+    // (aws-azure-login's service exception) and MSAL-based ones.
+    id: 'entra-policy-blocked',
+    title: 'Microsoft Entra ID asks for MFA, a registered method or a compliant device that the login did not give',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bAADSTS(?:50076|50079|50074|50158|53000|53001|53003|50097)\b/,
+      /you must (?:use multi-factor authentication|enroll in multi-factor authentication) to access/,
+      /Access has been blocked by Conditional Access policies/,
+    ],
+    explanation:
+      'Entra ID\'s policies ask more of this sign-in than it gave. AADSTS50076 / AADSTS50074: MFA is required (a new '
+      + 'location, or a policy change); AADSTS50079: you must first register an MFA method; AADSTS50158: an external MFA '
+      + 'provider\'s challenge (Duo, for example) was not completed. Sign in once with the browser visible and complete '
+      + 'the prompt or the registration (aws-azure-login --mode gui, duo-sso-setup login --interactive); a headless login '
+      + 'cannot. AADSTS53003 (blocked by Conditional Access), AADSTS53000 / AADSTS53001 (the device is not compliant or '
+      + 'not domain-joined) and AADSTS50097 (device authentication): the policy wants a managed device or a network the '
+      + 'tool\'s own browser does not present; only the Entra admin can allow it for the AWS app.',
+    fix: {
+      description: 'Log in once with the browser visible and complete the MFA prompt or registration; for Conditional Access or device-state codes ask the Entra admin',
+      commands: [['duo-sso-setup', 'login', '--interactive'], ['aws-azure-login', '--mode', 'gui', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'AWS'.",
+  },
+  {
+    // aws-okta's own setup errors (lib/okta.go, lib/provider.go, cmd/*.go): no Okta credentials in its keyring, Okta
+    // refusing the saved ones, a profile without aws_saml_url, or a profile name that is not in ~/.aws/config.
+    id: 'aws-okta-setup',
+    title: 'aws-okta is not set up for this profile (no Okta credentials in its keyring, or no aws_saml_url)',
+    group: 'duo-sso',
+    patterns: [
+      // (lib/provider.go's "Failed to get okta credentials from your keyring" is keyring-item-missing's.)
+      /Okta credentials are not in your keyring/,
+      /Failed to authenticate with okta\. If your credentials have changed, use 'aws-okta add'/,
+      /aws_saml_url missing from ~\/\.aws\/config/,
+      /Profile '(?<profile>[^'\n]+)' not found in your aws config/,
+    ],
+    explanation:
+      'aws-okta signs in to Okta with credentials it keeps in its keyring (written by `aws-okta add`), then opens the '
+      + 'AWS app named by the profile\'s aws_saml_url (home/amazon_aws/APP_ID/272, in the profile or its source_profile in '
+      + '~/.aws/config). Here one of those is missing: no Okta credentials in this keyring backend (never added, added with '
+      + 'another --backend, or the keyring was reset), Okta refused the saved password (it changed: run `aws-okta add` again), '
+      + 'the profile has no aws_saml_url, or the profile name is not in ~/.aws/config (`aws-okta list` shows the ones there).',
+    fix: {
+      description: 'Store the Okta credentials again with aws-okta add (same --backend as you use later), and give the profile an aws_saml_url',
+      commands: [['aws-okta', 'add'], ['aws-okta', 'list']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one aws-okta could not use.` : undefined),
+    example: 'Failed to get credentials: Okta credentials are not in your keyring.  Please make sure you have added okta credentials with `aws-okta add`',
+  },
+  {
+    // okta-aws-cli-assume-role (Java; com.okta.tools): its failures show as JVM errors, told apart by the frame. A null
+    // app URL reaches URI.create from OktaAppClientImpl.launchApp (OKTA_AWS_APP_URL unset, or config.properties not
+    // found); OktaAwsCliAssumeRole.run's profile check throws on a second run without OKTA_PROFILE (the named-profile
+    // regression of early 2018); launcher scripts older than the jar name the removed main class com.okta.tools.awscli.
+    id: 'okta-aws-cli-assume-role-config',
+    title: 'okta-aws-cli-assume-role stops with a Java error (its config.properties or launcher scripts)',
+    group: 'duo-sso',
+    patterns: [
+      /NullPointerException[\s\S]*?\bat com\.okta\.tools\.saml\.OktaAppClientImpl\.launchApp\b/,
+      /NullPointerException[\s\S]*?\bat com\.okta\.tools\.OktaAwsCliAssumeRole\.run\(OktaAwsCliAssumeRole\.java:\d+\)[^\n]*\n[^\n]*?\bat com\.okta\.tools\.awscli\.main\b/,
+      /Could not find or load main class com\.okta\.tools\.(?:awscli|WithOkta)\b/,
+    ],
+    explanation:
+      'okta-aws-cli-assume-role (the awscli / okta-aws / withokta scripts around a Java jar) reads ~/.okta/config.properties. '
+      + 'A NullPointerException from OktaAppClientImpl.launchApp means it has no AWS app URL: OKTA_AWS_APP_URL is missing or '
+      + 'empty (set it to the Okta AWS app\'s link, https://ORG.okta.com/home/amazon_aws/APP_ID/272), or config.properties '
+      + 'was not found because the script ran outside ~/.okta; OKTA_ORG must be a host name (example.okta.com), not a URL. '
+      + 'A NullPointerException at OktaAwsCliAssumeRole.run on the second run is a regression of the named-profile release: '
+      + 'export OKTA_PROFILE=" " (or remove ~/.okta-aws-cli-session) and upgrade. "Could not find or load main class '
+      + 'com.okta.tools.awscli" means the launcher scripts are older (or newer) than the jar: the classpath must be the jar '
+      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar.',
+    fix: {
+      description: 'Set OKTA_AWS_APP_URL (and OKTA_ORG as a host name) in ~/.okta/config.properties; for the run() regression export OKTA_PROFILE=" " and upgrade; for the main class, fix the launcher\'s classpath (com.okta.tools.WithOkta)',
+      commands: [['cat', '~/.okta/config.properties']],
+      automatic: false,
+    },
+    example: 'Exception in thread "main" java.lang.NullPointerException\n\tat java.base/java.net.URI$Parser.parse(URI.java:3127)\n\tat java.base/java.net.URI.create(URI.java:904)\n\tat org.apache.http.client.methods.HttpGet.<init>(HttpGet.java:66)\n\tat com.okta.tools.saml.OktaAppClientImpl.launchApp(OktaAppClientImpl.java:40)\n\tat com.okta.tools.WithOkta.main(WithOkta.java:30)',
+  },
+  {
+    // gimme-aws-creds's configuration errors (gimme_aws_creds/config.py, main.py GimmeAWSCredsError): no
+    // ~/.okta_aws_login_config, or a profile in it without the setting its gimme_creds_server mode needs.
+    id: 'gimme-aws-creds-config',
+    title: 'gimme-aws-creds lacks a setting its mode needs (~/.okta_aws_login_config)',
+    group: 'duo-sso',
+    patterns: [
+      /Configuration file not found! Use the --action-configure flag to generate file/,
+      /No (?:Okta organization URL|OAuth Client ID|Gimme-Creds server URL) in configuration\.\s+Try running --config again/,
+      /OAuth Client ID is required for Okta Identity Engine domains/,
+      /app_url is not defined in your config!/,
+      /OKTA_API_KEY environment variable not found!/,
+    ],
+    explanation:
+      'gimme-aws-creds reads ~/.okta_aws_login_config (the [DEFAULT] profile unless --profile names another), and what it '
+      + 'needs depends on gimme_creds_server: appurl (the usual choice) needs app_url, the AWS app\'s link from the Okta '
+      + 'dashboard (https://ORG.okta.com/home/amazon_aws/APP_ID/272); internal needs an Okta API key in OKTA_API_KEY; any other '
+      + 'value is the URL of a gimme-creds Lambda server. okta_org_url is always needed, and an Okta Identity Engine org also '
+      + 'needs client_id, the id of an OIDC native app with the device authorization grant. `gimme-aws-creds '
+      + '--action-configure` (with --profile NAME) writes them.',
+    fix: {
+      description: 'Run gimme-aws-creds --action-configure for the profile and fill in okta_org_url, client_id and gimme_creds_server = appurl with app_url',
+      commands: [['gimme-aws-creds', '--action-configure']],
+      automatic: false,
+    },
+    example: 'app_url is not defined in your config!',
   },
 ];

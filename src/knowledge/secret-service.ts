@@ -560,4 +560,35 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     fix: { description: 'Decide which program should be the Secret Service and stop the other from claiming it; the secret store check shows which one answers', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'Failed to register DBus service at org.freedesktop.secrets.<br/>Another secret service is running (<i>PID: 1834, Executable: /usr/bin/gnome-keyring-daemon</i>).<br/>Please stop/remove it before re-enabling the Secret Service Integration.',
   },
+  {
+    // aws-vault's --backend / AWS_VAULT_BACKEND (cli/global.go, a kingpin enum of keyring.AvailableBackends()): 99designs/
+    // keyring lists a backend only where it can work (keychain on macOS, wincred on Windows, pass only when the pass
+    // binary is found, kwallet and secret-service on Linux builds), so a name that works elsewhere is refused here. Its
+    // --prompt / AWS_VAULT_PROMPT drivers (prompt/*.go) register only when their program is on PATH (zenity, kdialog,
+    // osascript, ykman); the pass prompt was removed.
+    id: 'aws-vault-driver-unavailable',
+    title: 'aws-vault does not offer the keyring backend or MFA prompt named (its program is missing, or not this OS)',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [
+      /enum value must be one of (?:[\w-]+,)*(?:keychain|kwallet|secret-service|pass|file|wincred|keyctl|op)\b[\w,-]*, got '(?<backend>[\w-]*)'/,
+      /--prompt value must be one of [\w,-]*, got '[^'\n]*'/,
+      /--prompt=pass \(or AWS_VAULT_PROMPT=pass\) has been removed from aws-vault/,
+    ],
+    explanation:
+      'aws-vault offers only the keyring backends that can work on this machine, and the one named (--backend or '
+      + 'AWS_VAULT_BACKEND) is not among them. pass is offered only when the pass program is installed and on PATH (`which '
+      + 'pass` finds it): install pass, or fix PATH for the shell or IDE that runs aws-vault. keychain exists only on macOS and '
+      + 'wincred only on Windows; kwallet and secret-service need a Linux build. Nothing stored is lost: choose a backend '
+      + 'from the list the message gives, or install what the one you want needs. The MFA prompt (--prompt or '
+      + 'AWS_VAULT_PROMPT) works the same way: zenity, kdialog and ykman are offered only when that program is installed, '
+      + 'osascript only on macOS; terminal always works. The pass prompt was removed: put mfa_process = pass otp '
+      + '<mfa_serial> in the profile instead.',
+    fix: {
+      description: 'Install the program the backend or prompt needs (pass: install it and check `which pass`; zenity or kdialog for a prompt), or pick one from the list shown',
+      commands: [['which', 'pass'], ['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
+      automatic: false,
+    },
+    example: "aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help",
+  },
 ];

@@ -381,6 +381,52 @@ describe('pairs that share words are told apart', () => {
       for (const d of diagnose(e.example)) expect(isDestructive(d.fix.commands[0] ?? []), d.id).toBe(false);
     }
   });
+  it('an Okta token refusal is told apart by its reason: an authentication policy is the admin\'s, a wrong app is the config\'s; a bare 400 from okta-aws-cli asks for both', () => {
+    const policy = only('Error: fetching SSO web token received API response "400 Bad Request", error: "invalid_grant", description: "The application\'s assurance requirements are not met by the \'subject_token\'."');
+    expect(policy.id).toBe('okta-token-refused');
+    expect(answer(policy)).toMatch(/authentication policy/);
+    const bare = only('Error: fetching SSO web token received API response "400 Bad Request"');
+    expect(bare.id).toBe('okta-aws-cli-app-setup');
+    expect(answer(bare)).toMatch(/authentication policy/);
+    expect(answer(bare)).toMatch(/Allowed Web SSO/);
+  });
+
+  it('a stale aws-okta session clears only the cached session items, never the saved password, and names the app assignment as the other cause', () => {
+    const d = only('getting creds via SAML: Okta user jdoe does not have the AWS app added to their account.  Please contact your Okta admin to make sure things are configured properly.');
+    expect(d.id).toBe('aws-okta-session-stale');
+    expect(d.fix.description).toMatch(/okta session cookie[\s\S]*cached session data only/);
+    expect(answer(d)).toMatch(/the saved password stays/);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('an unusable SSO cache (corrupt file, stale client registration) is not an expired SSO session, and the reverse', () => {
+    const stale = only('An error occurred (InvalidClientException) when calling the CreateToken operation: Invalid client provided');
+    expect(stale.id).toBe('sso-cache-stale');
+    expect(stale.fix.description).toMatch(/~\/\.aws\/sso\//);
+    expect(stale.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('botocore.exceptions.UnauthorizedSSOTokenError: The SSO session associated with this profile has expired or is otherwise invalid.').id).toBe('sso-session-expired');
+  });
+
+  it('an access key rotation denied for want of MFA is not "use a role with the permission"; other IAM denials still are', () => {
+    const d = only('aws-vault: error: rotate: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 1');
+    expect(d.id).toBe('key-rotation-needs-mfa');
+    expect(d.fix.description).toMatch(/mfa_serial/);
+    expect(only('An error occurred (AccessDenied) when calling the ListUsers operation: User: arn:aws:sts::111122223333:assumed-role/readonly/jdoe is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::111122223333:user/').id).toBe('action-not-allowed');
+  });
+
+  it('a login tool holding no assertion (aws-runas "invalid saml assertion") is not STS refusing the Role attribute, and the reverse', () => {
+    const empty = only('2021/06/14 10:02:11 FATAL invalid saml assertion');
+    expect(empty.id).toBe('saml-response-missing');
+    expect(answer(empty)).not.toMatch(/Role attribute/);
+    expect(only('Your request included an invalid SAML response. To logout, click here.').id).toBe('saml-provider-invalid');
+  });
+
+  it('aws-vault refusing a backend name is the backend\'s missing program, not "no keyring here"', () => {
+    const d = only("aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help");
+    expect(d.id).toBe('aws-vault-driver-unavailable');
+    expect(d.fix.commands[0]).toEqual(['which', 'pass']);
+    expect(only('aws-vault: error: Specified keyring backend not available, try --help').id).toBe('keyring-no-backend');
+  });
 });
 
 describe('unknown text: the right family, or an honest "unknown"', () => {
