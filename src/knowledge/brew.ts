@@ -259,7 +259,9 @@ export const brewFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
-      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
+      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file. When '
+      + 'linking still fails after the file is gone, Homebrew\'s own record of linked kegs is stale: remove the formula\'s '
+      + 'entry under $(brew --prefix)/var/homebrew/linked (Library/LinkedKegs in Homebrew before 1.0) and link again.',
     fix: {
       description: 'See which duo-sso is where, then let Homebrew\'s link overwrite the stray file (or remove it)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,path'], ['brew', 'link', '--overwrite', 'duo-sso']],
@@ -329,15 +331,17 @@ export const brewFailures: readonly KnownFailure[] = [
       /Your (?:Command Line Tools \(CLT\)|CLT|Xcode) does not support macOS\b/,
     ],
     // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
-    supersedes: ['brew-build-failed', 'native-binding-missing'],
+    supersedes: ['brew-build-failed', 'native-binding-missing', 'node-gyp-build-failed'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
       + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
       + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
       + '`sudo xcode-select --reset` (or `--switch /Library/Developer/CommandLineTools`) repairs a path that points at a moved '
       + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools. A tool that only full Xcode has '
-      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`.',
-    fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
+      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`. '
+      + '"Your Xcode (VERSION) is outdated" is about Xcode itself: update Xcode from the App Store to the version Homebrew names '
+      + '(or delete Xcode when the Command Line Tools are all you use).',
+    fix: { description: 'Install (or reinstall) the Command Line Tools, or update Xcode from the App Store when Homebrew says Xcode is outdated, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
   {
@@ -604,7 +608,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /Agreeing to the Xcode\/iOS license requires admin privileges/,
       /xcodebuild -license accept/,
     ],
-    supersedes: ['brew-xcode-clt'],
+    supersedes: ['brew-xcode-clt', 'node-gyp-build-failed'],
     explanation:
       'Xcode is installed (or was updated) and its licence has not been accepted, so xcrun, git and compilers refuse to run; '
       + 'Homebrew stops before anything else. Accepting it needs an administrator once.',
@@ -836,5 +840,90 @@ export const brewFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: GitHub API Error: Bad credentials\n`$HOMEBREW_GITHUB_API_TOKEN` may be invalid or expired; check:\n  https://github.com/settings/tokens',
+  },
+  {
+    // macOS Gatekeeper (the assessment that runs when a file carrying com.apple.quarantine is first opened; the
+    // dialog texts of macOS 10.15–14 and 15, and spctl --assess): a downloaded program that is not notarized (a release
+    // binary, an app from a zip or dmg, a script from a download) is refused until the user allows it once.
+    id: 'macos-gatekeeper-blocked',
+    title: 'macOS Gatekeeper refuses to open a downloaded program (quarantine, not notarized)',
+    group: 'brew',
+    patterns: [
+      /[“"'](?<path>[^”"'\n]+)[”"'] (?:cannot|can[’']t) be opened because (?:the developer cannot be verified|it is from an unidentified developer|Apple cannot check it for malicious software)/,
+      /Apple could not verify [“"'](?<path>[^”"'\n]+)[”"'] is free of malware/,
+      /macOS cannot verify (?:that this app|the developer of [“"'][^”"'\n]+[”"']) is free from malware|macOS cannot verify the developer of [“"'][^”"'\n]+[”"']/,
+      /[“"']?(?<path>[^”"'\n]+?)[”"']? is damaged and can[’']t be opened\. You should (?:move it to the Trash|eject the disk image)/i,
+      /^[“"][^”"\n]+[”"] Not Opened$/m,
+      // spctl --assess -v: what Gatekeeper would decide.
+      /: rejected\s*\n\s*source=(?:Unnotarized Developer ID|no usable signature|Developer ID)\b/,
+    ],
+    explanation:
+      'A file downloaded through a browser (or some download tools) carries the com.apple.quarantine attribute; the first time '
+      + 'it is opened, Gatekeeper checks that it is signed and notarized by Apple, and refuses if not ("cannot be verified", '
+      + '"Apple could not verify … is free of malware"; for an unsigned or ad-hoc signed app, "is damaged and can\'t be '
+      + 'opened"). Nothing is wrong with the program if you got it from its own release page: allow it once in System '
+      + 'Settings > Privacy & Security > Open Anyway (before macOS 15 also right-click (Control-click) > Open), or remove the '
+      + 'quarantine attribute from that file: `xattr -d com.apple.quarantine FILE` (an .app folder: `xattr -dr '
+      + 'com.apple.quarantine APP`, or `xattr -cr`). If you are not sure where the file came from, download it again from its '
+      + 'release page (and check its checksum) instead: "damaged" can also mean a broken download. Homebrew installs '
+      + 'duo-sso without quarantine, so `brew install` avoids this.',
+    fix: {
+      description: 'For a file from its own release page: remove the quarantine flag (xattr -d com.apple.quarantine FILE, -dr for an .app) or allow it in System Settings > Privacy & Security > Open Anyway',
+      commands: [['xattr', '-l', 'FILE'], ['xattr', '-d', 'com.apple.quarantine', 'FILE']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `Gatekeeper refused ${f.path}.` : undefined),
+    example: '“duo-sso” cannot be opened because the developer cannot be verified.\nmacOS cannot verify that this app is free from malware.',
+  },
+  {
+    // The macOS kernel (AMFI) kills a program whose code signature is invalid as it starts: zsh's job report ("zsh:
+    // killed", "[1] PID killed"), bash's "Killed: 9", and the crash report's termination reason. On Apple Silicon every
+    // arm64 binary must carry a signature, so a binary patched, copied over a running one, or built without signing dies.
+    id: 'macos-killed-code-signature',
+    title: 'A program is killed as soon as it starts (macOS: invalid code signature; Linux: out of memory)',
+    group: 'brew',
+    patterns: [
+      /^zsh: killed\s+\S/m,
+      /^\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/m,
+      /^(?:-?bash: line \d+: \d+ )?Killed: 9\b/m,
+      /Termination Reason:\s+(?:Namespace )?CODESIGNING\b|\bCode Signature Invalid\b|\bEXC_BAD_ACCESS \(Code Signature Invalid\)/,
+    ],
+    explanation:
+      'The program received SIGKILL from the system before it did anything. On macOS that is the kernel refusing its code '
+      + 'signature: on Apple Silicon every arm64 program must be signed, and one that was changed after signing (patched, '
+      + 'unpacked by a tool that broke the signature, copied over a running copy) or was never signed is killed at start. '
+      + 'Re-signing it ad hoc fixes it: `codesign --remove-signature FILE` then `codesign --force -s - FILE` (or install it '
+      + 'again from its release, or through Homebrew). On Linux the same "Killed" is almost always the out-of-memory killer '
+      + '(`dmesg | grep -i oom` shows it): free memory instead; code signing has nothing to do with it there.',
+    fix: {
+      description: 'On macOS: check the signature, then remove it and sign the binary ad hoc (codesign --remove-signature FILE; codesign --force -s - FILE). On Linux: look for the out-of-memory killer (dmesg)',
+      commands: [['codesign', '--verify', '--verbose', 'FILE'], ['codesign', '--remove-signature', 'FILE'], ['codesign', '--force', '-s', '-', 'FILE']],
+      automatic: false,
+    },
+    example: 'zsh: killed     duo-sso --version',
+  },
+  {
+    // The kernel's exec of a script whose #! line names an interpreter that is gone, as bash (execute_cmd.c "%s: %s: bad
+    // interpreter"), zsh ("bad interpreter: %s: %e") and env print it: a pip- or Homebrew-installed command whose Python
+    // was upgraded away (python@3.9 -> 3.12, /usr/local/opt/python/bin/python2.7). (An aws command is aws-cli-install-failed.)
+    id: 'script-interpreter-missing',
+    title: 'A command\'s interpreter is gone (bad interpreter: the Python it was installed with was removed)',
+    group: 'brew',
+    patterns: [
+      /(?<path>\/[^\s:]*?)(?<!\/aws): (?:(?<interpreter>\/\S+?): )?bad interpreter: (?:(?<interpreter2>\/\S+?): )?No such file or directory/i,
+    ],
+    explanation:
+      'The command is a script whose first line (#!) names the Python (or other interpreter) it was installed with, and '
+      + 'that interpreter no longer exists: Homebrew upgraded python@3.x to a newer version and removed the old one, a pyenv '
+      + 'version was uninstalled, or macOS dropped its Python 2. The program itself is fine; it must be installed again with '
+      + 'a Python that exists: `brew reinstall NAME` (or `brew install NAME`) if Homebrew has it, `pipx reinstall NAME`, '
+      + 'or `python3 -m pip install --force-reinstall NAME`. `head -1` on the command shows the interpreter it wants.',
+    fix: {
+      description: 'See which interpreter the script wants, then reinstall the program with a Python that exists (brew reinstall NAME, pipx reinstall NAME, or python3 -m pip install --force-reinstall NAME)',
+      commands: [['head', '-1', 'COMMAND'], ['python3', '-m', 'pip', 'install', '--force-reinstall', 'NAME']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} names an interpreter that is not there.` : undefined),
+    example: 'zsh: /usr/local/bin/saml2aws-helper: bad interpreter: /usr/local/opt/python@3.9/bin/python3.9: no such file or directory',
   },
 ];

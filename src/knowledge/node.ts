@@ -64,6 +64,12 @@ export const nodeFailures: readonly KnownFailure[] = [
       /NodeDeprecationWarning: The AWS SDK for JavaScript \(v3\) will\b/,
       /The engine "node" is incompatible with this module/,
       /ReferenceError: fetch is not defined/,
+      // V8's messages for syntax and built-ins an old Node lacks: let/const outside strict mode (Node 4-5), spread and
+      // rest (before 6 and 8.3), async functions (before 7.6), and methods added in Node 11-16.
+      /SyntaxError: Block-scoped declarations \(let, const, function, class\) not yet supported outside strict mode/,
+      /SyntaxError: Unexpected token (?:\.\.\.|function)$/m,
+      /TypeError: \S+\.(?:replaceAll|flatMap|hasOwn|findLast|at) is not a function/,
+      /ReferenceError: (?:structuredClone|AbortController) is not defined/,
     ],
     explanation:
       'duo-sso-setup needs Node.js 20 or newer (or Deno 2); the AWS SDK warns (NodeDeprecationWarning) as each Node line nears '
@@ -165,7 +171,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       + 'on another OS), and refuses to load after Node was upgraded, or when Node runs under Rosetta (x86_64) on Apple '
       + 'Silicon or the other way round. Reinstalling with the Node you run fixes it.',
     fix: {
-      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first',
+      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first (another package\'s module: delete its build folder and run npm rebuild in that project)',
       commands: [['node', '-p', 'process.version + " " + process.arch'], ['npm', 'install', '-g', '.']],
       automatic: false,
     },
@@ -242,5 +248,95 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'zsh: command not found: duo-sso-setup',
+  },
+  {
+    // node-gyp compiles a package's C/C++ part at install time and needs Python for its build files: lib/find-python.js
+    // ("gyp ERR! find Python", "Could not find any Python installation to use"), node-gyp before 5 (lib/configure.js
+    // "Can't find Python executable", "is v3.x, which is not supported by gyp"), and gyp on Python 3.12, which removed distutils.
+    id: 'node-gyp-python-missing',
+    title: 'node-gyp (building a native module) cannot find a Python it can use',
+    group: 'node',
+    supersedes: ['native-binding-missing'],
+    patterns: [
+      /\bgyp ERR! find Python\b/,
+      /Could not find any Python installation to use/,
+      /Can't find Python executable "[^"\n]*", you can set the PYTHON env variable/,
+      /Python executable "[^"\n]*" is v[\d.]+, which is not supported by gyp/,
+      /\bgyp\b[\s\S]{0,3000}?ModuleNotFoundError: No module named '?distutils'?/,
+    ],
+    explanation:
+      'A package with a native (C/C++) part is compiled during `npm install` by node-gyp, which runs Python to generate its '
+      + 'build files. No usable Python was found: none is installed or on PATH, PYTHON or npm\'s `python` setting names one '
+      + 'that is gone, or its version does not suit this node-gyp (node-gyp before 5 needs Python 2.7 and refuses Python 3; '
+      + 'node-gyp before 10 fails on Python 3.12, which removed distutils: upgrade npm/node-gyp, or `pip install setuptools`). '
+      + 'Install Python (python3; python2.7 for an old node-gyp) and point node-gyp at it (`npm config set python '
+      + '/path/to/python`, or the PYTHON variable). duo-sso-setup\'s own keyring module is prebuilt and needs no Python: this '
+      + 'is another package being built.',
+    fix: {
+      description: 'Install a Python this node-gyp supports (python3, or python2.7 for node-gyp before 5) and tell npm where it is (npm config set python PATH), then install again',
+      commands: [['sh', '-c', 'command -v python3 python python2; npm config get python'], ['npm', 'config', 'set', 'python', 'python3']],
+      automatic: false,
+    },
+    example: 'gyp ERR! find Python Python is not set from command line or npm configuration\ngyp ERR! find Python - "python3" is not in PATH or produced an error\ngyp ERR! configure error\ngyp ERR! stack Error: Could not find any Python installation to use',
+  },
+  {
+    // node-gyp's build step (lib/build.js: "`make` failed with exit code: N", "not found: make") and its Windows
+    // Visual Studio search (lib/find-visualstudio.js "gyp ERR! find VS"): no compiler toolchain, or one that cannot
+    // build this module for this Node.
+    id: 'node-gyp-build-failed',
+    title: 'node-gyp could not compile a native module (no compiler toolchain, or Xcode licence not accepted)',
+    group: 'node',
+    supersedes: ['native-binding-missing'],
+    patterns: [
+      /\bgyp ERR! build error\b/,
+      /\bgyp ERR! stack Error: `(?:make|msbuild|MSBuild\.exe)` failed with exit code: \d+/,
+      /\bgyp ERR! stack Error: not found: make\b/,
+      /\bgyp ERR! find VS\b|Could not find any Visual Studio installation to use/,
+      /\bmake: (?:g\+\+|cc|c\+\+|gcc|clang\+\+): (?:Command not found|No such file or directory)/,
+    ],
+    explanation:
+      'A package with a native (C/C++) part is compiled during `npm install` by node-gyp, and the compile failed. Most often '
+      + 'the compiler toolchain is missing: on macOS the Xcode Command Line Tools (`xcode-select --install`), and after an '
+      + 'Xcode install or update its licence must be accepted (`sudo xcodebuild -license accept`) before anything compiles; '
+      + 'open a new terminal afterwards. On Linux install build-essential (make, g++) and python3; on Windows the Visual '
+      + 'Studio Build Tools with "Desktop development with C++". When the toolchain is there, the compiler errors above '
+      + '"gyp ERR! build error" name the cause: often a module version too old for this Node (upgrade the package). '
+      + 'duo-sso-setup\'s own keyring module is prebuilt and compiles nothing.',
+    fix: {
+      description: 'Install the compiler toolchain (macOS: xcode-select --install, then sudo xcodebuild -license accept if Xcode is installed; Linux: build-essential; Windows: Visual Studio Build Tools), open a new terminal and install again',
+      commands: [['xcode-select', '--install'], ['sudo', 'xcodebuild', '-license', 'accept']],
+      platformCommands: { linux: [['sudo', 'apt-get', 'install', 'build-essential', 'python3']] },
+      automatic: false,
+    },
+    example: 'gyp ERR! build error\ngyp ERR! stack Error: `make` failed with exit code: 2\ngyp ERR! stack     at ChildProcess.onExit (/usr/local/lib/node_modules/npm/node_modules/node-gyp/lib/build.js:194:23)',
+  },
+  {
+    // pkg-config (freedesktop pkg.c "Package '%s', required by '%s', not found", "Package %s was not found in the pkg-config
+    // search path", "No package '%s' found"), pkgconf (cli "required by 'virtual:world'"), gyp running pkg-config for a
+    // keyring binding's cflags, and the compiler missing the header: the library's development files are not installed.
+    id: 'native-build-library-missing',
+    title: 'A native module cannot be built: a library\'s development files (libsecret, gnome-keyring) are not installed',
+    group: 'node',
+    supersedes: ['native-binding-missing', 'node-gyp-build-failed'],
+    patterns: [
+      /Package '(?<library>[^'\n]+)', required by '(?:virtual:)?world', not found/,
+      /Package (?<library>\S+) was not found in the pkg-config search path/,
+      /^No package '(?<library>[^'\n]+)' found/m,
+      /gyp: Call to '(?:\S*\/)?pkg-config [^'\n]*' returned exit status \d+/,
+      /\bpkg-config: (?:command )?not found\b/,
+      /fatal error: (?:libsecret\/secret\.h|gnome-keyring\.h|glib\.h|dbus\/dbus\.h): No such file or directory/,
+    ],
+    explanation:
+      'Building a native module (a keyring binding such as keytar, compiled by node-gyp) asks pkg-config for the C library '
+      + 'it links against, and the library\'s development package is not installed (or pkg-config itself is missing). '
+      + 'Install the -dev (-devel) package of the library the message names: on Debian/Ubuntu libsecret-1-dev for keytar 4 '
+      + 'and later (libgnome-keyring-dev for older keytar, gnome-keyring-1), plus pkg-config and build-essential; on Fedora '
+      + 'libsecret-devel. duo-sso-setup\'s own keyring module is prebuilt and links nothing at install.',
+    fix: {
+      description: 'Install the development package of the library named (Debian/Ubuntu: libsecret-1-dev, libgnome-keyring-dev for old keytar, and pkg-config; Fedora: libsecret-devel), then install again',
+      commands: [['sudo', 'apt-get', 'install', 'libsecret-1-dev', 'pkg-config']],
+      automatic: false,
+    },
+    example: "Package libsecret-1 was not found in the pkg-config search path.\nPerhaps you should add the directory containing `libsecret-1.pc'\nto the PKG_CONFIG_PATH environment variable\nNo package 'libsecret-1' found\ngyp: Call to 'pkg-config --cflags libsecret-1' returned exit status 1 while in binding.gyp. while trying to load binding.gyp",
   },
 ];
