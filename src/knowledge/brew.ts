@@ -853,7 +853,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /Apple could not verify [“"'](?<path>[^”"'\n]+)[”"'] is free of malware/,
       /macOS cannot verify (?:that this app|the developer of [“"'][^”"'\n]+[”"']) is free from malware|macOS cannot verify the developer of [“"'][^”"'\n]+[”"']/,
       /[“"']?(?<path>[^”"'\n]+?)[”"']? is damaged and can[’']t be opened\. You should (?:move it to the Trash|eject the disk image)/i,
-      /^[“"][^”"\n]+[”"] Not Opened$/m,
+      /[“"][^”"\n]+[”"] Not Opened\b/,
       // spctl --assess -v: what Gatekeeper would decide.
       /: rejected\s*\n\s*source=(?:Unnotarized Developer ID|no usable signature|Developer ID)\b/,
     ],
@@ -883,9 +883,9 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'A program is killed as soon as it starts (macOS: invalid code signature; Linux: out of memory)',
     group: 'brew',
     patterns: [
-      /^zsh: killed\s+\S/m,
-      /^\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/m,
-      /^(?:-?bash: line \d+: \d+ )?Killed: 9\b/m,
+      /(?:^|\s)zsh(?::\d+)?: killed\s+\S/,
+      /(?:^|\s)\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/,
+      /\bKilled: 9\b/,
       /Termination Reason:\s+(?:Namespace )?CODESIGNING\b|\bCode Signature Invalid\b|\bEXC_BAD_ACCESS \(Code Signature Invalid\)/,
     ],
     explanation:
@@ -910,14 +910,20 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'A command\'s interpreter is gone (bad interpreter: the Python it was installed with was removed)',
     group: 'brew',
     patterns: [
-      /(?<path>\/[^\s:]*?)(?<!\/aws): (?:(?<interpreter>\/\S+?): )?bad interpreter: (?:(?<interpreter2>\/\S+?): )?No such file or directory/i,
+      // bash: "PATH: INTERPRETER: bad interpreter: …"; zsh: "PATH: bad interpreter: INTERPRETER: …" (its own case).
+      /(?<path>\/[^\s:]*)(?<!\/aws): \/[^\s:]+: bad interpreter: No such file or directory/,
+      /(?<path>\/[^\s:]*)(?<!\/aws): bad interpreter: \/[^\s:]+: no such file or directory/i,
+      // bash 5.1 and later say it without the word: "PATH: cannot execute: required file not found".
+      /(?<path>\/[^\s:]*)(?<!\/aws): cannot execute: required file not found/,
     ],
     explanation:
       'The command is a script whose first line (#!) names the Python (or other interpreter) it was installed with, and '
       + 'that interpreter no longer exists: Homebrew upgraded python@3.x to a newer version and removed the old one, a pyenv '
       + 'version was uninstalled, or macOS dropped its Python 2. The program itself is fine; it must be installed again with '
       + 'a Python that exists: `brew reinstall NAME` (or `brew install NAME`) if Homebrew has it, `pipx reinstall NAME`, '
-      + 'or `python3 -m pip install --force-reinstall NAME`. `head -1` on the command shows the interpreter it wants.',
+      + 'or `python3 -m pip install --force-reinstall NAME`. `head -1` on the command shows the interpreter it wants. (bash '
+      + '5.1 and later print "cannot execute: required file not found" instead; for a compiled program the same words mean '
+      + 'its loader is missing: a binary built for another system, such as glibc on Alpine.)',
     fix: {
       description: 'See which interpreter the script wants, then reinstall the program with a Python that exists (brew reinstall NAME, pipx reinstall NAME, or python3 -m pip install --force-reinstall NAME)',
       commands: [['head', '-1', 'COMMAND'], ['python3', '-m', 'pip', 'install', '--force-reinstall', 'NAME']],

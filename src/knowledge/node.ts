@@ -321,7 +321,7 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /Package '(?<library>[^'\n]+)', required by '(?:virtual:)?world', not found/,
       /Package (?<library>\S+) was not found in the pkg-config search path/,
-      /^No package '(?<library>[^'\n]+)' found/m,
+      /\bNo package '(?<library>[^'\n]+)' found/,
       /gyp: Call to '(?:\S*\/)?pkg-config [^'\n]*' returned exit status \d+/,
       /\bpkg-config: (?:command )?not found\b/,
       /fatal error: (?:libsecret\/secret\.h|gnome-keyring\.h|glib\.h|dbus\/dbus\.h): No such file or directory/,

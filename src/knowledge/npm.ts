@@ -211,8 +211,8 @@ export const npmFailures: readonly KnownFailure[] = [
     title: 'A program cannot be run: its file is not executable (Permission denied)',
     group: 'node',
     patterns: [
-      /^-?(?:bash|sh|dash|ksh)(?:: line \d+)?: (?<path>(?:~|\.{1,2})?\/\S*\/bin\/[^\s:\/]+|\.\/[^\s:\/]+): Permission denied$/m,
-      /^zsh: permission denied: (?<path>\S*\/bin\/\S+|\.\/\S+)$/m,
+      /(?:^|\s)-?(?:bash|sh|dash|ksh)(?:: (?:line )?\d+)?: (?<path>(?:~|\.{1,2})?\/\S*\/bin\/[^\s:\/]+|\.\/[^\s:\/]+): Permission denied$/m,
+      /(?:^|\s)zsh(?::\d+)?: permission denied: (?<path>\S*\/bin\/\S+|\.\/\S+)$/m,
       /fork\/exec (?<path>\/\S+): permission denied/,
       /\bspawn (?<path>\/\S+) EACCES\b/,
     ],
@@ -238,8 +238,8 @@ export const npmFailures: readonly KnownFailure[] = [
     title: 'curl cannot write the file it downloads (a folder not yours, or the Ubuntu snap curl)',
     group: 'node',
     patterns: [
-      /Failed to open the file (?<path>\S+?): (?:Warning: )?(?:Permission\s+(?:Warning: )?denied|Read-only\s+(?:Warning: )?file system|Permission\s*$)/m,
-      /Warning: Failed to create the file (?<path>\S+?): (?:Warning: )?Permission/,
+      // (warnf wraps at 79 columns, so the reason often starts a new "Warning: " line, or is cut after "Permission".)
+      /Failed to open the file (?<path>\S+?):\s+(?:Warning:\s+)?(?:Permission|Read-only|Operation not)\b/,
     ],
     explanation:
       'curl could not create the file an installer asked it to download. Either the folder is not writable by you (made by '
