@@ -932,4 +932,111 @@ export const brewFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `${f.path} names an interpreter that is not there.` : undefined),
     example: 'zsh: /usr/local/bin/saml2aws-helper: bad interpreter: /usr/local/opt/python@3.9/bin/python3.9: no such file or directory',
   },
+  {
+    // The kernel's ENOEXEC for a binary of another OS or CPU (a darwin build on Linux, arm64 on x86_64 Linux, a Linux
+    // build on macOS), as bash ("cannot execute binary file: Exec format error"), zsh ("exec format error: %s"), dash
+    // and Go's os/exec ("fork/exec %s: exec format error") print it; Windows' loader for a non-Windows file.
+    id: 'binary-wrong-platform',
+    title: 'A downloaded program is built for another OS or CPU (Exec format error)',
+    group: 'brew',
+    patterns: [
+      /(?<path>\S+): cannot execute binary file(?:: Exec format error)?/,
+      /(?:^|\s)zsh(?::\d+)?: exec format error: (?<path>\S+)/,
+      /(?:^|\s)-?(?:dash|sh)(?:: \d+)?: (?<path>\S+): Exec format error/,
+      /fork\/exec (?<path>\S+): exec format error/,
+      /is not a valid Win32 application|This app can(?:'|’|no)t run on your PC/,
+    ],
+    explanation:
+      'The file is a program, but for another system: a release asset for macOS (darwin) run on Linux, one for arm64 '
+      + '(aarch64, Apple Silicon, Graviton) on an x86_64 (amd64) machine or the other way round, or a Linux one on macOS. '
+      + '`uname -sm` names this machine\'s OS and CPU (`file PROGRAM` names the program\'s); download the asset whose name '
+      + 'matches both (darwin_arm64 for Apple Silicon Macs, linux_amd64 for most Linux PCs), or install through Homebrew, '
+      + 'which picks it. (An Intel-only program on an Apple Silicon Mac says "Bad CPU type in executable" instead: that one '
+      + 'runs once Rosetta is installed.)',
+    fix: {
+      description: 'Compare this machine (uname -sm) with the program (file PROGRAM) and download the release asset for this OS and CPU',
+      commands: [['uname', '-sm'], ['file', 'PROGRAM']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is built for another system.` : undefined),
+    example: 'bash: /usr/local/bin/duo-sso: cannot execute binary file: Exec format error',
+  },
+  {
+    // A shell running a "binary" that is text: curl without -L (or without -f) saved GitHub's redirect or error page,
+    // or a 404 body ("Not Found"), under the program's name; bash and dash/zsh say so on its first line.
+    id: 'download-not-a-binary',
+    title: 'The downloaded "program" is a web page or error text, not the binary (a failed download saved under its name)',
+    group: 'brew',
+    patterns: [
+      /(?<path>\S+): line 1: syntax error near unexpected token `(?:newline|<)'\s*\n[^\n]*line 1: `\s*<(?:!DOCTYPE|html|\?xml)/i,
+      /(?<path>\S+): (?:line )?1: `?\s*<(?:!DOCTYPE|html)[^\n]*\n?[^\n]*(?:syntax error|Syntax error)/i,
+      /(?<path>\S+): (?:line )?1: Not: (?:command )?not found/,
+      /(?<path>\S+): (?:line )?1: (?:404|Moved|Found|Redirecting|<html>): (?:command )?not found/,
+    ],
+    explanation:
+      'The file under the program\'s name holds text, not a program: the download saved a web page instead of the release '
+      + 'asset. GitHub release links redirect, and curl without -L saves the redirect page; without -f (--fail) it saves '
+      + 'a 404 page ("Not Found": a wrong version, asset name or a private repository that needs a login) as if it were the '
+      + 'binary. `head -c 200 FILE` shows it. Download again with `curl -fL -o FILE URL` (the asset URL for this OS and CPU), '
+      + 'or install through Homebrew.',
+    fix: {
+      description: 'Look at what was saved (head -c 200 FILE), then download the release asset again following redirects and failing on errors (curl -fL -o FILE URL)',
+      commands: [['head', '-c', '200', 'FILE'], ['curl', '-fL', '-o', 'FILE', 'URL']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not a program.` : undefined),
+    example: "./duo-sso: line 1: syntax error near unexpected token `newline'\n./duo-sso: line 1: `<!DOCTYPE html>'",
+  },
+  {
+    // Homebrew/install install.sh's aborts about who runs it: not an administrator on macOS (have_sudo_access), root
+    // (check_run_command_as_root), no way to write the default prefix on Linux, a prefix left unsearchable.
+    id: 'brew-installer-needs-admin',
+    title: 'The Homebrew installer needs an administrator account (sudo), not root',
+    group: 'brew',
+    patterns: [
+      /Need sudo access on macOS \(e\.g\. the user (?<user>\S+) needs to be an Administrator\)!/,
+      /Don't run this as root!/,
+      /Insufficient permissions to install Homebrew to "(?<path>[^"\n]+)"/,
+      /The Homebrew prefix (?<path>\S+) exists but is not searchable\./,
+    ],
+    explanation:
+      'Homebrew\'s installer creates its prefix (/opt/homebrew, /usr/local on Intel Macs, /home/linuxbrew/.linuxbrew) with '
+      + 'sudo once, then runs as you. It stops when your account may not use sudo (on macOS: not an Administrator; on a '
+      + 'company Mac, request temporary admin rights through its self-service tool, or ask IT to install it), when it is '
+      + 'run as root (run it as your own user; Homebrew refuses root), or when the prefix exists but its permissions were '
+      + 'changed (`sudo chmod 775 PREFIX`). duo-sso-setup can also install duo-sso as a release binary without Homebrew.',
+    fix: {
+      description: 'Run the installer as your own user with an account that may use sudo (an Administrator on macOS); check with sudo -v',
+      commands: [['sudo', '-v'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
+      automatic: false,
+    },
+    example: '==> Checking for `sudo` access (which may request your password)...\nNeed sudo access on macOS (e.g. the user jdoe needs to be an Administrator)!',
+  },
+  {
+    // install.sh aborts on its prerequisites: bash (it was piped to sh), git and curl (missing, too old, or the snap curl,
+    // which it ignores as "too restricted"), and the step wrapper's "Failed during: CMD" / "Failed N times doing: CMD".
+    id: 'brew-installer-prerequisite',
+    title: 'The Homebrew installer stopped: bash, git or curl is missing or too old, or one of its steps failed',
+    group: 'brew',
+    // "Failed during: git fetch …" follows the step's own error (DNS, proxy, TLS), which is the answer when known.
+    fallback: true,
+    patterns: [
+      /Bash is required to interpret this script\./,
+      /You must install (?:Git|cURL) before installing Homebrew/,
+      /The version of (?:Git|cURL) that was found does not satisfy requirements for Homebrew/,
+      /Ignoring \/snap\/bin\/curl \(curl snap is too restricted\)/,
+      /(?:^|\s)Failed (?:during|\d+ times doing): (?<command>[^\n]+)/,
+    ],
+    explanation:
+      'Homebrew\'s installer must run under bash (`/bin/bash -c "$(curl -fsSL URL)"`, not `| sh`), and on Linux needs git '
+      + 'and curl of recent versions (it ignores the Ubuntu snap curl: install the distribution\'s curl and git with apt or '
+      + 'dnf). "Failed during: COMMAND" names the step that failed; the lines above it say why: a git fetch or curl download '
+      + 'that could not reach GitHub (proxy, VPN, TLS interception), or a mkdir/chown that was refused.',
+    fix: {
+      description: 'Install bash, git and curl from the distribution (not the snap curl), run the installer with /bin/bash, and read the lines above "Failed during" for the step\'s own error',
+      commands: [['sh', '-c', 'command -v bash git curl; git --version; curl --version | head -1'], ['duo-sso-setup', 'doctor', '--only', 'network']],
+      automatic: false,
+    },
+    example: 'Warning: Ignoring /snap/bin/curl (curl snap is too restricted)\nThe version of cURL that was found does not satisfy requirements for Homebrew.\nPlease install cURL 7.41.0 or newer and add it to your PATH.',
+  },
 ];

@@ -84,19 +84,27 @@ export const nodeFailures: readonly KnownFailure[] = [
     // version installed for command %s", "unknown command: %s. Perhaps you have to reshim?"; mise "No version is set
     // for shim: %s"): the command is on PATH as a shim, but no version of the tool is selected or installed here.
     id: 'version-manager-no-version',
-    title: 'A version manager\'s shim (asdf, mise) has no version of the tool selected here',
+    title: 'A version manager\'s shim (asdf, mise, pyenv) has no version of the tool selected here',
     group: 'node',
     patterns: [
       /No version is set for (?:command|shim:?) (?<command>\S+)/,
       /No preset version installed for command (?<command>\S+)/,
       /unknown command: (?<command>\S+)\. Perhaps you have to reshim\?/,
+      // pyenv, rbenv and nodenv (libexec/*-which): the command exists only in versions not selected here.
+      /The [`'](?<command>[^'`\n]+)' command exists in these (?:Python|Ruby|Node) versions:/,
+      /(?:pyenv|rbenv|nodenv): version `[^'\n]+' is not installed \(set by [^)\n]+\)/,
     ],
+    // pyenv's first line ("pyenv: aws: command not found") is not a missing install: the next lines say where it is.
+    supersedes: ['aws-cli-not-found', 'node-not-found'],
     explanation:
       'The command found on PATH is a shim of asdf (or mise), which runs the version that .tool-versions (or mise.toml) '
       + 'in this folder or its parents, or your global setting, selects. None is selected for this tool here, or the one '
       + 'selected is not installed: the project pins other tools only, or you are outside the project. Select one '
       + '(asdf set -u TOOL VERSION, or asdf global TOOL VERSION before asdf 0.16; mise use -g TOOL@VERSION), install it '
-      + '(asdf install), and reshim after installing a command through another tool (asdf reshim).',
+      + '(asdf install), and reshim after installing a command through another tool (asdf reshim). pyenv (rbenv, nodenv) '
+      + 'says "command not found" and lists the versions that have the command: select one of them (pyenv global VERSION, '
+      + 'or pyenv shell for this shell), or install the command into the selected version; for the AWS CLI, install v2 '
+      + 'instead of a pip aws inside one Python version.',
     fix: {
       description: 'See which versions are installed and selected (asdf current), then select one for this tool (asdf set -u <tool> <version>, or mise use -g) and install it',
       commands: [['asdf', 'current'], ['asdf', 'install']],

@@ -419,3 +419,57 @@ describe('unknown text: the right family, or an honest "unknown"', () => {
     ]) expect(resembles(text).family, text).not.toBe('authentication');
   });
 });
+
+// Installing and running programs (issue 18, the install batch): texts that share words with another cause.
+describe('installing programs: causes that share words are told apart', () => {
+  it('a program killed at start names both causes (macOS signature, Linux out of memory) and deletes nothing', () => {
+    const d = only('zsh: killed     duo-sso --version');
+    expect(d.id).toBe('macos-killed-code-signature');
+    expect(answer(d)).toMatch(/codesign/);
+    expect(answer(d)).toMatch(/out-of-memory|oom/i);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(d.fix.commands[0]).toEqual(['codesign', '--verify', '--verbose', 'FILE']);
+  });
+
+  it('an aws whose Python is gone is the AWS CLI install; another command\'s is reinstalling that command', () => {
+    expect(only('-bash: /usr/local/bin/aws: /usr/local/opt/python/bin/python3.7: bad interpreter: No such file or directory').id).toBe('aws-cli-install-failed');
+    const other = only('-bash: /usr/local/bin/eb: /usr/local/opt/python/bin/python2.7: bad interpreter: No such file or directory');
+    expect(other.id).toBe('script-interpreter-missing');
+    expect(other.facts.path).toBe('/usr/local/bin/eb');
+  });
+
+  it('curl that cannot write is checked (which curl, who owns the folder) before the snap is removed', () => {
+    const d = only('Warning: Failed to open the file /home/jdoe/.deno/bin/deno.zip: \nWarning: Permission denied');
+    expect(d.id).toBe('curl-cannot-write');
+    expect(d.fix.commands[0]!.join(' ')).toMatch(/command -v curl/);
+    expect(d.fix.commands.findIndex((c) => c.join(' ') === 'sudo snap remove curl')).toBeGreaterThan(0);
+  });
+
+  it('"is damaged" from Gatekeeper tells a broken download apart before the quarantine flag is removed', () => {
+    const d = only('“duo-sso” is damaged and can’t be opened. You should move it to the Trash.');
+    expect(d.id).toBe('macos-gatekeeper-blocked');
+    expect(answer(d)).toMatch(/download it again/);
+    expect(d.fix.commands[0]).toEqual(['xattr', '-l', 'FILE']);
+  });
+
+  it('a binary for another CPU (Exec format error) is not an Intel binary without Rosetta (Bad CPU type)', () => {
+    const wrong = only('bash: ./duo-sso: cannot execute binary file: Exec format error');
+    expect(wrong.id).toBe('binary-wrong-platform');
+    expect(answer(wrong)).not.toMatch(/install-rosetta/);
+    expect(only('zsh: bad CPU type in executable: ./duo-sso').id).toBe('brew-wrong-prefix');
+  });
+
+  it('"pyenv: aws: command not found" with versions listed is a version to select, not an AWS CLI to install', () => {
+    const d = only("pyenv: aws: command not found\n\nThe `aws' command exists in these Python versions:\n  3.9.16");
+    expect(d.id).toBe('version-manager-no-version');
+    expect(answer(d)).toMatch(/pyenv global/);
+    expect(only('zsh: command not found: aws').id).toBe('aws-cli-not-found');
+  });
+
+  it('a shell\'s "Permission denied" on a program is chmod +x, while writing into a folder is not (no x bit for a redirect target)', () => {
+    const d = only('bash: /home/jdoe/.deno/bin/deno: Permission denied');
+    expect(d.id).toBe('program-not-executable');
+    expect(answer(d)).toMatch(/chmod u\+x/);
+    expect(diagnose('bash: /etc/hosts: Permission denied').map((x) => x.id)).not.toContain('program-not-executable');
+  });
+});
