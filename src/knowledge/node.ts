@@ -70,6 +70,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /SyntaxError: Unexpected token (?:\.\.\.|function)$/m,
       /TypeError: \S+\.(?:replaceAll|flatMap|hasOwn|findLast|at) is not a function/,
       /ReferenceError: (?:structuredClone|AbortController) is not defined/,
+      // npm's own check (lib/cli.js, lib/utils/unsupported.js) of the Node it runs on.
+      /npm (?:v?[\d.]+ )?(?:is known not to run on|does not support) Node\.js v?\d/,
     ],
     explanation:
       'duo-sso-setup needs Node.js 20 or newer (or Deno 2); the AWS SDK warns (NodeDeprecationWarning) as each Node line nears '
@@ -346,5 +348,80 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "Package libsecret-1 was not found in the pkg-config search path.\nPerhaps you should add the directory containing `libsecret-1.pc'\nto the PKG_CONFIG_PATH environment variable\nNo package 'libsecret-1' found\ngyp: Call to 'pkg-config --cflags libsecret-1' returned exit status 1 while in binding.gyp. while trying to load binding.gyp",
+  },
+  {
+    // npm running a package's lifecycle script (install, postinstall) that exited non-zero: npm 7+ ("npm error code N",
+    // "command failed", "command sh -c …": lib/utils/error-message.js), npm 5-6 (ELIFECYCLE, "Failed at the %s %s
+    // script."). The script's own error is above it (node-gyp, a download through a proxy), so this is a fallback.
+    id: 'npm-install-script-failed',
+    title: 'A package\'s install script failed during npm install (ELIFECYCLE, "command failed")',
+    group: 'node',
+    fallback: true,
+    patterns: [
+      /npm (?:ERR!|error) code ELIFECYCLE\b/,
+      /npm (?:ERR!|error) Failed at the (?<package>\S+) (?:pre|post)?install script/,
+      /npm (?:ERR!|error) command failed\s*\n(?:[^\n]*\n)?[^\n]*npm (?:ERR!|error) command (?:sh|cmd(?:\.exe)?|\S*[\\/]cmd\.exe) /,
+    ],
+    explanation:
+      'npm ran a script of one of the packages being installed (to compile a native module with node-gyp, or to download '
+      + 'a binary) and the script failed. npm\'s lines only say that; the cause is in the script\'s own output above them '
+      + '(gyp ERR! lines, a download refused by a proxy, a missing Python or compiler). Run the install again with '
+      + '`--foreground-scripts` (npm 7+) to see it in order, and answer that error. Skipping scripts (--ignore-scripts) '
+      + 'leaves such a package broken.',
+    fix: {
+      description: 'Look above npm\'s lines for the script\'s own error (or rerun with --foreground-scripts), then fix that',
+      commands: [['npm', 'install', '-g', '.', '--foreground-scripts']],
+      automatic: false,
+    },
+    example: 'npm error code 1\nnpm error path /usr/local/lib/node_modules/duo-sso-setup/node_modules/keytar\nnpm error command failed\nnpm error command sh -c prebuild-install || node-gyp rebuild',
+  },
+  {
+    // The dynamic loader (glibc's dl-version.c: "%s: %s: version `%s' not found (required by %s)") for an official Node
+    // 18+ (or Deno, or a Go/Rust release binary) built against a newer glibc than the system's: CentOS/RHEL 7, Amazon
+    // Linux 2, Ubuntu 18.04.
+    id: 'node-glibc-too-old',
+    title: 'Node.js (or Deno, duo-sso) needs a newer C library (GLIBC) than this Linux has',
+    group: 'node',
+    patterns: [
+      /version `GLIBC_(?<glibc>[\d.]+)' not found \(required by (?<path>[^)\n]*\b(?:node|deno|duo-sso|duo-sso-setup|npm)\b[^)\n]*)\)/,
+      /version `GLIBCXX_[\d.]+' not found \(required by (?<path2>[^)\n]*\b(?:node|deno)\b[^)\n]*)\)/,
+    ],
+    explanation:
+      'The program was built against a newer GNU C library than this system has. Official Node.js 18 and later need glibc '
+      + '2.28, which CentOS/RHEL 7 (2.17), Amazon Linux 2 (2.26) and Ubuntu 18.04 (2.27) do not have; duo-sso-setup needs '
+      + 'Node 20. `ldd --version` shows this system\'s glibc. Use a newer system (Amazon Linux 2023, RHEL 8+, Ubuntu 20.04+), '
+      + 'a container with one, or a Node built for the old glibc (the distribution\'s own nodejs package where it has '
+      + 'Node 20, or the unofficial glibc-217 builds).',
+    fix: {
+      description: 'Check the system\'s glibc (ldd --version); run duo-sso-setup on a system with glibc 2.28 or newer, or with a Node built for this one',
+      commands: [['ldd', '--version']],
+      automatic: false,
+    },
+    example: "node: /lib64/libm.so.6: version `GLIBC_2.27' not found (required by node)\nnode: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)",
+  },
+  {
+    // bash runs a path it remembered (its hash table) or a symlink whose target is gone: after the AWS CLI v1 was
+    // uninstalled, v2 moved, Node switched with a version manager, or Homebrew's cleanup removed a keg. bash's
+    // "%s: No such file or directory" for the command's full path; zsh's "no such file or directory: %s".
+    id: 'shell-stale-command-path',
+    title: 'The shell runs a path that is gone (remembered from before an uninstall, or a broken link)',
+    group: 'node',
+    patterns: [
+      /(?:^|\s)-?bash:(?: line \d+:)? (?<path>\/\S*\/(?:aws|aws_completer|duo-sso|duo-sso-setup|node|npm|npx|deno|saml2aws|aws-vault|gpg|pass)): No such file or directory/,
+      /(?:^|\s)zsh(?::\d+)?: no such file or directory: (?<path>\/\S*\/(?:aws|aws_completer|duo-sso|duo-sso-setup|node|npm|npx|deno|saml2aws|aws-vault|gpg|pass))$/m,
+    ],
+    explanation:
+      'The shell tried to run a file that is no longer there. bash remembers where it found each command: after the AWS CLI '
+      + 'v1 was uninstalled (or v2 installed elsewhere, or node switched by a version manager) it keeps running the old '
+      + 'path until told to forget (`hash -r`, or a new shell). Otherwise the path is a symbolic link whose target was '
+      + 'removed (`ls -l PATH` shows it): remove the dangling link, or install the program again. `type -a NAME` lists '
+      + 'every copy the shell can find now.',
+    fix: {
+      description: 'Make the shell forget remembered paths (hash -r, or open a new shell), see which copies exist (type -a NAME), and remove a dangling link',
+      commands: [['sh', '-c', 'hash -r; type -a aws duo-sso node 2>&1'], ['duo-sso-setup', 'doctor', '--only', 'path']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not there any more.` : undefined),
+    example: '-bash: /usr/local/bin/aws: No such file or directory',
   },
 ];

@@ -466,6 +466,20 @@ describe('installing programs: causes that share words are told apart', () => {
     expect(only('zsh: command not found: aws').id).toBe('aws-cli-not-found');
   });
 
+  it('an aws path the shell remembers from before an uninstall is "forget it" (hash -r), not "install the AWS CLI"', () => {
+    const d = only('-bash: /usr/local/bin/aws: No such file or directory');
+    expect(d.id).toBe('shell-stale-command-path');
+    expect(d.fix.commands[0]!.join(' ')).toMatch(/hash -r/);
+  });
+
+  it('npm\'s "install script failed" gives way to the script\'s own error above it, and never suggests --ignore-scripts as the fix', () => {
+    const lines = 'gyp ERR! find Python - "python3" is not in PATH or produced an error\nnpm error code 1\nnpm error path /usr/local/lib/node_modules/x/node_modules/keytar\nnpm error command failed\nnpm error command sh -c node-gyp rebuild';
+    expect(diagnose(lines).map((x) => x.id)).toEqual(['node-gyp-python-missing']);
+    const alone = only('npm error code 1\nnpm error path /usr/local/lib/node_modules/x/node_modules/keytar\nnpm error command failed\nnpm error command sh -c node-gyp rebuild');
+    expect(alone.id).toBe('npm-install-script-failed');
+    expect(alone.fix.commands.flat()).not.toContain('--ignore-scripts');
+  });
+
   it('a shell\'s "Permission denied" on a program is chmod +x, while writing into a folder is not (no x bit for a redirect target)', () => {
     const d = only('bash: /home/jdoe/.deno/bin/deno: Permission denied');
     expect(d.id).toBe('program-not-executable');
