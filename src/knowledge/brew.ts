@@ -1039,4 +1039,30 @@ export const brewFailures: readonly KnownFailure[] = [
     },
     example: 'Warning: Ignoring /snap/bin/curl (curl snap is too restricted)\nThe version of cURL that was found does not satisfy requirements for Homebrew.\nPlease install cURL 7.41.0 or newer and add it to your PATH.',
   },
+  {
+    // Homebrew's own commands and options it has removed: odisabled("brew cask install", "brew install [--cask]") in
+    // Homebrew 2.7-2.x, then brew.rb's odie "Unknown command: %s" once the command is gone (cask, switch, diy, prune,
+    // linkapps); "brew tap --full". Old instructions (a README, a setup script, an Ansible role) still use them.
+    id: 'brew-command-removed',
+    title: 'The brew command (or option) used has been removed from Homebrew (brew cask install, brew switch)',
+    group: 'brew',
+    patterns: [
+      /Calling `?brew (?<command>[a-z][\w-]*(?: [a-z][\w-]*)?(?: --[\w-]+)?)`? is disabled!/,
+      /Error: Unknown command: (?!duo-sso\b)(?<command>[a-z][\w-]*)$/m,
+    ],
+    // "Calling brew … is disabled!" is about the command typed, not a formula in the tap: no re-clone, no untap.
+    supersedes: ['brew-stale-tap-dsl'],
+    explanation:
+      'Homebrew removes commands and options a few releases after deprecating them, and the message names the replacement '
+      + 'when there is one: `brew cask install NAME` became `brew install --cask NAME` (and `brew cask` is an unknown command '
+      + 'since Homebrew 3); `brew switch` and `brew tap --full` have no replacement (install the versioned formula, '
+      + 'formula@N, and `brew link` it). The instructions or script you followed are older than your Homebrew: use the new '
+      + 'form. Nothing is wrong with the tap or the installation.',
+    fix: {
+      description: 'Use the replacement the message names (brew install --cask NAME instead of brew cask install NAME); see brew help for the current commands',
+      commands: [['brew', 'help'], ['brew', '--version']],
+      automatic: false,
+    },
+    example: 'Error: Calling brew cask install is disabled! Use brew install [--cask] instead.',
+  },
 ];

@@ -480,6 +480,15 @@ describe('installing programs: causes that share words are told apart', () => {
     expect(alone.fix.commands.flat()).not.toContain('--ignore-scripts');
   });
 
+  it('a removed brew command ("Calling brew cask install is disabled!") is not a broken tap: no re-clone, no untap', () => {
+    const d = only('Error: Calling brew cask install is disabled! Use brew install [--cask] instead.');
+    expect(d.id).toBe('brew-command-removed');
+    expect(answer(d)).toMatch(/brew install --cask/);
+    expect(d.fix.commands.flat()).not.toContain('upgrade');
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('duo-sso: Calling bottle :unneeded is disabled! There is no replacement.').id).toBe('brew-stale-tap-dsl');
+  });
+
   it('a shell\'s "Permission denied" on a program is chmod +x, while writing into a folder is not (no x bit for a redirect target)', () => {
     const d = only('bash: /home/jdoe/.deno/bin/deno: Permission denied');
     expect(d.id).toBe('program-not-executable');
