@@ -186,6 +186,8 @@ export const brewFailures: readonly KnownFailure[] = [
       // formula_installer.rb: a bottle built for another prefix or cellar than this one, so it builds from source.
       /from source as the bottle needs:\s*\n?[^\n]*HOMEBREW_(?:CELLAR|PREFIX)/,
       /\bBad CPU type in executable\b/i,
+      // macOS's own offer when an Intel-only app starts on Apple Silicon without Rosetta.
+      /To open [“"'][^”"'\n]+[”"'], you need to install Rosetta\b/,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
       // A script or setting that hard-codes one prefix, on a Mac where Homebrew is in the other.

@@ -72,6 +72,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /ReferenceError: (?:structuredClone|AbortController) is not defined/,
       // npm's own check (lib/cli.js, lib/utils/unsupported.js) of the Node it runs on.
       /npm (?:v?[\d.]+ )?(?:is known not to run on|does not support) Node\.js v?\d/,
+      // The node: scheme for built-ins (Node 14.18/16 and later): an older Node has no such module.
+      /Cannot find module 'node:[\w/]+'|No such built-in module: node:[\w/]+|\bERR_UNKNOWN_BUILTIN_MODULE\b/,
     ],
     explanation:
       'duo-sso-setup needs Node.js 20 or newer (or Deno 2); the AWS SDK warns (NodeDeprecationWarning) as each Node line nears '
@@ -95,6 +97,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       // pyenv, rbenv and nodenv (libexec/*-which): the command exists only in versions not selected here.
       /The [`'](?<command>[^'`\n]+)' command exists in these (?:Python|Ruby|Node) versions:/,
       /(?:pyenv|rbenv|nodenv): version `[^'\n]+' is not installed \(set by [^)\n]+\)/,
+      // nvm (nvm.sh nvm_use): the version .nvmrc or the command names is not installed yet.
+      /N\/A: version "[^"\n]+" is not yet installed\.|You need to run "nvm install [^"\n]*" to install it before using it\./,
     ],
     // pyenv's first line ("pyenv: aws: command not found") is not a missing install: the next lines say where it is.
     supersedes: ['aws-cli-not-found', 'node-not-found'],
@@ -106,7 +110,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       + '(asdf install), and reshim after installing a command through another tool (asdf reshim). pyenv (rbenv, nodenv) '
       + 'says "command not found" and lists the versions that have the command: select one of them (pyenv global VERSION, '
       + 'or pyenv shell for this shell), or install the command into the selected version; for the AWS CLI, install v2 '
-      + 'instead of a pip aws inside one Python version.',
+      + 'instead of a pip aws inside one Python version. nvm says "N/A: version … is not yet installed": run the `nvm install '
+      + 'VERSION` it names (or `nvm install` in the folder with .nvmrc).',
     fix: {
       description: 'See which versions are installed and selected (asdf current), then select one for this tool (asdf set -u <tool> <version>, or mise use -g) and install it',
       commands: [['asdf', 'current'], ['asdf', 'install']],
@@ -163,6 +168,7 @@ export const nodeFailures: readonly KnownFailure[] = [
     // The keyring's native part (@napi-rs/keyring's generated index.js loader), node-gyp builds of
     // other native modules, and the loader's ABI and architecture checks (Node's dlopen).
     id: 'native-binding-missing',
+    supersedes: ['node-dependencies-missing'],
     title: 'A native module of duo-sso-setup (the keyring) is missing or built for another Node or CPU',
     group: 'node',
     patterns: [
@@ -222,6 +228,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Cannot read propert(?:y|ies) of null \(reading 'pickAlgorithm'\)/,
       /npm (?:ERR!|error) Maximum call stack size exceeded/,
       /npm (?:ERR!|error) Unexpected end of JSON input while parsing/,
+      // npm 5-6 losing track of a callback, almost always over a damaged cache (cache clean, then a current npm).
+      /npm (?:ERR!|error) cb\(\) never called!/,
     ],
     explanation:
       'duo-sso-setup installs from its checkout with `npm install -g .`: run elsewhere, npm finds no package.json (ENOENT, or '
@@ -423,5 +431,55 @@ export const nodeFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.path ? `${f.path} is not there any more.` : undefined),
     example: '-bash: /usr/local/bin/aws: No such file or directory',
+  },
+  {
+    // nvm is a shell function that the profile loads (nvm install.sh adds 'export NVM_DIR=…; . "$NVM_DIR/nvm.sh"' to
+    // ~/.bashrc, ~/.zshrc…); without it the shell says "nvm: command not found". The installer's own "=> Profile not
+    // found. Tried …" (copied by many installers) means it added those lines nowhere.
+    id: 'nvm-not-loaded',
+    title: 'nvm (or another installer\'s PATH lines) is not loaded in this shell',
+    group: 'node',
+    patterns: [
+      /\bnvm: (?:command )?not found/,
+      /command not found: nvm\b/,
+      /=> Profile not found\. Tried /,
+      /=> Profile \S+ not found\s*\n[^\n]*=> Create it \(touch /,
+    ],
+    explanation:
+      'nvm is not a program but a shell function: its installer adds two lines to your shell profile (`export '
+      + 'NVM_DIR="$HOME/.nvm"` and `[ -s "$NVM_DIR/nvm.sh" ] && . "$NVM_DIR/nvm.sh"`), and a shell that has not read them '
+      + '(one opened before the install, or zsh when the lines went to ~/.bashrc) has no nvm and none of the Node versions it '
+      + 'installed. "Profile not found" means the installer found no ~/.bashrc, ~/.zshrc or ~/.profile to add them to: '
+      + 'create the one your shell reads (`touch ~/.zshrc` on macOS) and run the installer again, or add the lines it '
+      + 'printed yourself, then open a new terminal.',
+    fix: {
+      description: 'Add the two NVM_DIR lines to the profile your shell reads (~/.zshrc on macOS, ~/.bashrc on Linux), or create it and rerun the installer, then open a new terminal',
+      commands: [['sh', '-c', 'echo "$SHELL"; ls -a ~ | grep -E "^\\.(zshrc|bashrc|bash_profile|profile)$"; grep -n NVM_DIR ~/.zshrc ~/.bashrc ~/.bash_profile ~/.profile 2>/dev/null']],
+      automatic: false,
+    },
+    example: 'zsh: command not found: nvm',
+  },
+  {
+    // Node's ESM loader (ERR_MODULE_NOT_FOUND "Cannot find package '%s' imported from %s") and the CommonJS loader
+    // ("Cannot find module '%s'" with its "Require stack:"), for a package name: the dependencies of the program were not
+    // installed (a checkout run without npm install, a copy of dist/ alone, an install interrupted).
+    id: 'node-dependencies-missing',
+    title: 'A package the program imports is not installed (its dependencies were never installed, or the install broke off)',
+    group: 'node',
+    patterns: [
+      /Cannot find package '(?<package>[^'\n]+)' imported from (?<path>\S+)/,
+      /Cannot find module '(?![.\/])(?<package>(?:@[\w.-]+\/)?[\w.-]+)(?:\/[^'\n]*)?'\s*\n[^\n]*?Require stack:/,
+    ],
+    explanation:
+      'The program started, but a package it needs is missing from node_modules: the checkout was run without `npm '
+      + 'install` (or `npm ci`), only dist/ was copied somewhere, or an install broke off. Install the dependencies in the '
+      + 'folder that holds package.json (or install the command again with `npm install -g .` from its checkout). '
+      + '(A missing native part of a package, such as @napi-rs/keyring-PLATFORM, is native-binding-missing.)',
+    fix: {
+      description: 'Install the dependencies where package.json is (npm ci, or npm install), or install the command again from its checkout (npm install -g .)',
+      commands: [['npm', 'ci'], ['npm', 'install', '-g', '.']],
+      automatic: false,
+    },
+    example: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@aws-sdk/client-sts' imported from /home/jdoe/duo-sso-setup/dist/cli.js",
   },
 ];

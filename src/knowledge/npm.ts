@@ -255,4 +255,29 @@ export const npmFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `curl could not create ${f.path}.` : undefined),
     example: 'Warning: Failed to open the file /home/jdoe/.deno/bin/deno.zip: Permission \nWarning: denied\ncurl: (23) Failure writing output to destination',
   },
+  {
+    // Installers that unpack a zip: deno_install install.sh ("Error: either unzip or 7z is required to install Deno"),
+    // bun's ("unzip is required to install bun"), the AWS CLI v2 and release-zip instructions (`unzip awscliv2.zip`) on a
+    // minimal Linux: the shells' "unzip: command not found".
+    id: 'unzip-missing',
+    title: 'unzip is not installed (the Deno installer, the AWS CLI v2 zip and release zips need it)',
+    group: 'node',
+    patterns: [
+      /Error: (?:either unzip or 7z|unzip) is required to install Deno/,
+      /\bunzip is required to install (?<tool>\w+)/,
+      /\bunzip: (?:command )?not found\b/,
+      /command not found: unzip\b/,
+    ],
+    explanation:
+      'The installer (Deno\'s, bun\'s) or the instructions (the AWS CLI v2 for Linux, a release .zip) unpack a zip file with '
+      + 'unzip, which minimal Linux installs and containers do not have. Install it with the system\'s package manager '
+      + '(`sudo apt install unzip`, `sudo dnf install unzip`, `apk add unzip`) and run the step again.',
+    fix: {
+      description: 'Install unzip with the system\'s package manager, then run the installer again',
+      commands: [['sudo', 'apt-get', 'install', 'unzip']],
+      platformCommands: { darwin: [['brew', 'install', 'unzip']] },
+      automatic: false,
+    },
+    example: 'Error: either unzip or 7z is required to install Deno (see: https://github.com/denoland/deno_install#either-unzip-or-7z-is-required ).',
+  },
 ];
