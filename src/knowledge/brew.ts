@@ -944,7 +944,8 @@ export const brewFailures: readonly KnownFailure[] = [
     patterns: [
       /(?<path>\S+): cannot execute binary file(?:: Exec format error)?/,
       /(?:^|\s)zsh(?::\d+)?: exec format error: (?<path>\S+)/,
-      /(?:^|\s)-?(?:dash|sh)(?:: \d+)?: (?<path>\S+): Exec format error/,
+      // dash and sh scripts (the AWS CLI v2's ./aws/install is #!/bin/sh) print "SCRIPT: LINE: PATH: Exec format error".
+      /(?:^|\s|: )(?<path>[.~]?\/[^\s:]+): Exec format error/,
       /fork\/exec (?<path>\S+): exec format error/,
       /is not a valid Win32 application|This app can(?:'|’|no)t run on your PC/,
     ],
@@ -1066,5 +1067,29 @@ export const brewFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: Calling brew cask install is disabled! Use brew install [--cask] instead.',
+  },
+  {
+    // The AWS CLI v2 installer (aws/aws-cli exe/assets/install: mkdir -p INSTALL_DIR, cp -r, ln -sf into BIN_DIR) run
+    // without the rights to write /usr/local, as coreutils prints it; and macOS installer(8) for AWSCLIV2.pkg.
+    id: 'aws-cli-installer-permission',
+    title: 'The AWS CLI v2 installer cannot write /usr/local (run it with sudo, or install into your home)',
+    group: 'aws-cli',
+    patterns: [
+      /mkdir: cannot create directory ['‘"]?(?<path>\/usr\/local\/aws-cli[^'’"\s]*)['’"]?: Permission denied/,
+      /(?:ln: failed to create symbolic link|cp: cannot create (?:regular file|directory|symbolic link)) ['‘"]?(?<path>\/usr\/local\/(?:bin\/aws(?:_completer)?|aws-cli)[^'’"\s]*)['’"]?: Permission denied/,
+      /installer: Must be run as root to install this package\./,
+    ],
+    explanation:
+      'The AWS CLI v2 installer copies the CLI to /usr/local/aws-cli and links aws into /usr/local/bin, which only an '
+      + 'administrator may write: run it as `sudo ./aws/install` (with --update when a v2 is already there), or install it '
+      + 'into your home without sudo: `./aws/install -i ~/.local/aws-cli -b ~/.local/bin`, with ~/.local/bin on PATH. On '
+      + 'macOS the package installs with `sudo installer -pkg AWSCLIV2.pkg -target /`. duo-sso-setup installs it for you.',
+    fix: {
+      description: 'Run the installer with sudo (sudo ./aws/install), or into your home (./aws/install -i ~/.local/aws-cli -b ~/.local/bin) with ~/.local/bin on PATH',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['./aws/install', '-i', '~/.local/aws-cli', '-b', '~/.local/bin']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `No permission to write ${f.path}.` : undefined),
+    example: "mkdir: cannot create directory ‘/usr/local/aws-cli’: Permission denied",
   },
 ];
