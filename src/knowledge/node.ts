@@ -17,12 +17,19 @@ export const nodeFailures: readonly KnownFailure[] = [
       // Node's own files in a home folder left root-owned by a sudo run (~/.npm, ~/.nvm, the REPL history).
       /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp)[^']*'?/,
       /The operation was rejected by your operating system\.\s*\n?[^\n]*(?:npm (?:ERR!|error) )?It is likely you do not have the permissions/,
+      // npm run as root drops to "nobody" for install scripts (npm 6 unsafe-perm): node-gyp then cannot read root's
+      // header cache (lib/install.js "current user … does not have permission to access the dev dir"), and npm 6
+      // skips the script ("cannot run in wd").
+      /gyp WARN EACCES (?:current )?user \("?[\w-]+"?\) does not have permission to access the dev dir/,
+      /npm WARN lifecycle \S+~(?:pre|post)?install: cannot run in wd\b/,
     ],
     explanation:
       'npm installs global packages under its prefix (often /usr/local or /usr, owned by root) or writes its cache in '
       + '~/.npm (npm 1 and 2 also a temporary folder, ~/tmp), which a past `sudo npm` may have left owned by root. Do not use sudo for npm: point the prefix at a folder '
       + 'you own (`npm config set prefix ~/.npm-global`, add ~/.npm-global/bin to PATH) or use a version manager (nvm, fnm), '
-      + 'and give ~/.npm back to yourself if root owns it.',
+      + 'and give ~/.npm back to yourself if root owns it. Under sudo, npm runs packages\' install scripts as "nobody", so '
+      + 'node-gyp cannot use root\'s files ("does not have permission to access the dev dir", "cannot run in wd"): the same '
+      + 'cure, no sudo.',
     fix: {
       description: 'Install into a prefix you own instead of using sudo, then install again',
       commands: [['npm', 'config', 'set', 'prefix', '~/.npm-global'], ['sudo', 'chown', '-R', '<user>', '~/.npm']],
@@ -179,7 +186,8 @@ export const nodeFailures: readonly KnownFailure[] = [
       /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,
-      /\bgyp ERR! (?:stack|find Python|configure error|build error)|No prebuilt binaries found/,
+      // (node-gyp's own failures are node-gyp-failed's and its specific siblings'.)
+      /No prebuilt binaries found/,
     ],
     explanation:
       'duo-sso-setup reads the OS keyring through a native module installed for one platform, CPU and Node version. It is '
@@ -481,5 +489,29 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@aws-sdk/client-sts' imported from /home/jdoe/duo-sso-setup/dist/cli.js",
+  },
+  {
+    // node-gyp's failure lines (lib/util/log.js "gyp ERR! stack Error: …", "configure error", "build error"): the
+    // cause is named on the stack line and, when it is a known one (DNS, proxy, TLS, EACCES, Python, compiler), that
+    // entry answers; otherwise this one does.
+    id: 'node-gyp-failed',
+    title: 'node-gyp failed while building a native module (the "gyp ERR! stack" line names why)',
+    group: 'node',
+    fallback: true,
+    patterns: [/\bgyp ERR! (?:stack|configure error|build error|find Python|find VS)\b/],
+    explanation:
+      'A package with a native (C/C++) part is built during `npm install` by node-gyp, which first downloads the headers of '
+      + 'your Node from nodejs.org, then runs Python and a compiler. The "gyp ERR! stack Error:" line says which step '
+      + 'failed: a download refused by the network (proxy, VPN, TLS interception: set npm\'s proxy and cafile), a '
+      + 'permission (npm run with sudo), an incomplete header download left in ~/.cache/node-gyp/VERSION by an interrupted '
+      + 'install (remove that folder and install again), a missing Python or compiler, or compiler errors in the module\'s own source, which '
+      + 'mean that version of the module does not support this Node (upgrade the package, or use the Node it supports). '
+      + 'duo-sso-setup\'s own keyring module is prebuilt and never needs node-gyp.',
+    fix: {
+      description: 'Read the "gyp ERR! stack Error:" line and fix that cause; see the Node, npm and node-gyp versions involved',
+      commands: [['sh', '-c', 'node --version; npm --version; npm config get proxy https-proxy cafile']],
+      automatic: false,
+    },
+    example: 'gyp ERR! configure error\ngyp ERR! stack Error: 403 status code downloading tarball https://nodejs.org/download/release/v20.11.1/node-v20.11.1-headers.tar.gz',
   },
 ];

@@ -489,6 +489,12 @@ describe('installing programs: causes that share words are told apart', () => {
     expect(only('duo-sso: Calling bottle :unneeded is disabled! There is no replacement.').id).toBe('brew-stale-tap-dsl');
   });
 
+  it('node-gyp failing on the network or on permissions is answered by that cause alone, not "reinstall with this Node"', () => {
+    expect(only('gyp ERR! configure error\ngyp ERR! stack Error: getaddrinfo ENOTFOUND nodejs.org').id).toBe('dns-failure');
+    expect(only("gyp ERR! configure error\ngyp ERR! stack Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/keytar/build'").id).toBe('npm-global-permissions');
+    expect(only('gyp ERR! configure error\ngyp ERR! stack Error: 403 status code downloading tarball https://nodejs.org/x.tar.gz').id).toBe('node-gyp-failed');
+  });
+
   it('a shell\'s "Permission denied" on a program is chmod +x, while writing into a folder is not (no x bit for a redirect target)', () => {
     const d = only('bash: /home/jdoe/.deno/bin/deno: Permission denied');
     expect(d.id).toBe('program-not-executable');
