@@ -629,6 +629,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Command 'brew' not found, but can be installed with/,
       /Homebrew's "s?bin" was not found in your PATH/,
       /\/usr\/bin occurs before \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin in your PATH/,
+      // Homebrew/install install.sh at the end of an install, before the 'Next steps' it prints.
+      /Warning: \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin is not in your PATH\./,
     ],
     explanation:
       'Homebrew on Apple Silicon lives in /opt/homebrew (Linux: /home/linuxbrew/.linuxbrew), which is not on the default PATH: '
@@ -713,6 +715,10 @@ export const brewFailures: readonly KnownFailure[] = [
       /You have booted macOS using OpenCore Legacy Patcher/,
       /Homebrew's x86_64 support on Linux requires a CPU with SSSE3 support/,
       /Sorry, Homebrew does not support your computer's CPU architecture/,
+      // Homebrew/install install.sh refusing the system before it installs anything.
+      /Your (?:Mac )?OS X version is too old\./,
+      /Homebrew is only supported on macOS and Linux\./,
+      /Homebrew portable Ruby requires Glibc version [\d.]+ or newer,\s*\n?\s*and your Glibc version is too old/,
     ],
     explanation:
       'Homebrew supports only recent macOS releases (and glibc/kernel versions on Linux). On an older or a pre-release system '
