@@ -1098,4 +1098,28 @@ export const brewFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `No permission to write ${f.path}.` : undefined),
     example: "mkdir: cannot create directory ‘/usr/local/aws-cli’: Permission denied",
   },
+  {
+    // pip (pip/_internal/operations/install/wheel.py message_about_scripts_not_on_PATH) and pipx (its post-install PATH
+    // note) after installing a command into a folder this shell's PATH lacks: aws (v1) from pip, aws-sso-util from pipx.
+    id: 'python-scripts-not-on-path',
+    title: 'pip or pipx installed the command into a folder that is not on PATH (~/.local/bin)',
+    group: 'aws-cli',
+    patterns: [
+      /The scripts? (?<command>[^\n]+?) (?:is|are) installed in '(?<path>[^'\n]+)' which is not on PATH/,
+      /Note: '(?<path>[^'\n]+)' is not on your PATH environment variable\./,
+    ],
+    explanation:
+      'pip (with --user, or a Python whose scripts folder is not on PATH) and pipx put commands in ~/.local/bin (macOS: '
+      + '~/Library/Python/3.X/bin; Windows: %APPDATA%\\Python\\Python3X\\Scripts), and this shell\'s PATH does not include '
+      + 'that folder, so the command is "not found" although it is installed. `pipx ensurepath` adds it to your shell '
+      + 'profile (then open a new terminal), or add it yourself. For the AWS CLI, pip installs the old v1: install v2 '
+      + 'instead (`duo-sso-setup install aws-cli`) and remove the pip one, so `aws --version` says aws-cli/2.',
+    fix: {
+      description: 'Add the folder the message names to PATH (pipx ensurepath, then a new terminal); for the AWS CLI install v2 instead of pip\'s v1',
+      commands: [['pipx', 'ensurepath'], ['duo-sso-setup', 'doctor', '--only', 'path,aws-cli']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not on PATH.` : undefined),
+    example: "WARNING: The scripts aws, aws.cmd, aws_bash_completer, aws_completer and aws_zsh_completer.sh are installed in '/home/jdoe/.local/bin' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.",
+  },
 ];
