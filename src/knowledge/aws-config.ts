@@ -114,7 +114,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'A CA bundle is configured (ca_bundle in ~/.aws/config, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, '
-      + 'NODE_EXTRA_CA_CERTS or curl\'s --cacert) but the file it names does not exist or cannot be read, so no TLS '
+      + 'NODE_EXTRA_CA_CERTS, or for curl --cacert, CURL_CA_BUNDLE or a cacert=/capath= line in ~/.curlrc, which Homebrew\'s '
+      + 'downloads read too) but the file it names does not exist or cannot be read, so no TLS '
       + 'connection can be verified (the same when it names a folder, or a file holding no PEM certificate, such as a DER '
       + '.cer export). This is not an untrusted certificate: adding a CA does not help while the setting '
       + 'points at nothing usable. Remove the setting, or point it at a PEM file that exists.',

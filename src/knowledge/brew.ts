@@ -186,6 +186,8 @@ export const brewFailures: readonly KnownFailure[] = [
       // formula_installer.rb: a bottle built for another prefix or cellar than this one, so it builds from source.
       /from source as the bottle needs:\s*\n?[^\n]*HOMEBREW_(?:CELLAR|PREFIX)/,
       /\bBad CPU type in executable\b/i,
+      // macOS's own offer when an Intel-only app starts on Apple Silicon without Rosetta.
+      /To open [“"'][^”"'\n]+[”"'], you need to install Rosetta\b/,
       /arch -arm64 brew install/,
       /is not supported on (?:ARM|Intel)|only supported on (?:Apple Silicon|Intel)/i,
       // A script or setting that hard-codes one prefix, on a Mac where Homebrew is in the other.
@@ -259,7 +261,9 @@ export const brewFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The formula installed, but its binary could not be linked into Homebrew\'s bin because a file of that name is already '
-      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file.',
+      + 'there: another install of duo-sso (a downloaded binary, another tap) or a leftover. The message names the file. When '
+      + 'linking still fails after the file is gone, Homebrew\'s own record of linked kegs is stale: remove the formula\'s '
+      + 'entry under $(brew --prefix)/var/homebrew/linked (Library/LinkedKegs in Homebrew before 1.0) and link again.',
     fix: {
       description: 'See which duo-sso is where, then let Homebrew\'s link overwrite the stray file (or remove it)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,path'], ['brew', 'link', '--overwrite', 'duo-sso']],
@@ -329,15 +333,17 @@ export const brewFailures: readonly KnownFailure[] = [
       /Your (?:Command Line Tools \(CLT\)|CLT|Xcode) does not support macOS\b/,
     ],
     // node-gyp without Xcode or the CLT also prints "gyp ERR! configure error" (native-binding-missing): the missing tools are the cause.
-    supersedes: ['brew-build-failed', 'native-binding-missing'],
+    supersedes: ['brew-build-failed', 'native-binding-missing', 'node-gyp-build-failed'],
     explanation:
       'Homebrew and git on macOS need the Command Line Tools. After a macOS upgrade they are often gone or too old, and '
       + 'git (so every `brew update` and tap) fails with "invalid active developer path". When `xcode-select --install` says they '
       + 'are already installed but they are broken, remove /Library/Developer/CommandLineTools (sudo) and install them again; '
       + '`sudo xcode-select --reset` (or `--switch /Library/Developer/CommandLineTools`) repairs a path that points at a moved '
       + 'or deleted Xcode; `softwareupdate --list` offers the current Command Line Tools. A tool that only full Xcode has '
-      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`.',
-    fix: { description: 'Install (or reinstall) the Command Line Tools, then retry', commands: [['xcode-select', '--install']], automatic: false },
+      + '(xcodebuild, simctl, an iOS SDK) needs Xcode installed and selected: `sudo xcode-select -s /Applications/Xcode.app`. '
+      + '"Your Xcode (VERSION) is outdated" is about Xcode itself: update Xcode from the App Store to the version Homebrew names '
+      + '(or delete Xcode when the Command Line Tools are all you use).',
+    fix: { description: 'Install (or reinstall) the Command Line Tools, or update Xcode from the App Store when Homebrew says Xcode is outdated, then retry', commands: [['xcode-select', '--install']], automatic: false },
     example: 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun',
   },
   {
@@ -604,7 +610,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /Agreeing to the Xcode\/iOS license requires admin privileges/,
       /xcodebuild -license accept/,
     ],
-    supersedes: ['brew-xcode-clt'],
+    supersedes: ['brew-xcode-clt', 'node-gyp-build-failed'],
     explanation:
       'Xcode is installed (or was updated) and its licence has not been accepted, so xcrun, git and compilers refuse to run; '
       + 'Homebrew stops before anything else. Accepting it needs an administrator once.',
@@ -623,6 +629,8 @@ export const brewFailures: readonly KnownFailure[] = [
       /Command 'brew' not found, but can be installed with/,
       /Homebrew's "s?bin" was not found in your PATH/,
       /\/usr\/bin occurs before \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin in your PATH/,
+      // Homebrew/install install.sh at the end of an install, before the 'Next steps' it prints.
+      /Warning: \/(?:opt\/homebrew|usr\/local|home\/linuxbrew\/\.linuxbrew)\/bin is not in your PATH\./,
     ],
     explanation:
       'Homebrew on Apple Silicon lives in /opt/homebrew (Linux: /home/linuxbrew/.linuxbrew), which is not on the default PATH: '
@@ -707,6 +715,10 @@ export const brewFailures: readonly KnownFailure[] = [
       /You have booted macOS using OpenCore Legacy Patcher/,
       /Homebrew's x86_64 support on Linux requires a CPU with SSSE3 support/,
       /Sorry, Homebrew does not support your computer's CPU architecture/,
+      // Homebrew/install install.sh refusing the system before it installs anything.
+      /Your (?:Mac )?OS X version is too old\./,
+      /Homebrew is only supported on macOS and Linux\./,
+      /Homebrew portable Ruby requires Glibc version [\d.]+ or newer,\s*\n?\s*and your Glibc version is too old/,
     ],
     explanation:
       'Homebrew supports only recent macOS releases (and glibc/kernel versions on Linux). On an older or a pre-release system '
@@ -836,5 +848,278 @@ export const brewFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: GitHub API Error: Bad credentials\n`$HOMEBREW_GITHUB_API_TOKEN` may be invalid or expired; check:\n  https://github.com/settings/tokens',
+  },
+  {
+    // macOS Gatekeeper (the assessment that runs when a file carrying com.apple.quarantine is first opened; the
+    // dialog texts of macOS 10.15–14 and 15, and spctl --assess): a downloaded program that is not notarized (a release
+    // binary, an app from a zip or dmg, a script from a download) is refused until the user allows it once.
+    id: 'macos-gatekeeper-blocked',
+    title: 'macOS Gatekeeper refuses to open a downloaded program (quarantine, not notarized)',
+    group: 'brew',
+    patterns: [
+      /[“"'](?<path>[^”"'\n]+)[”"'] (?:cannot|can[’']t) be opened because (?:the developer cannot be verified|it is from an unidentified developer|Apple cannot check it for malicious software)/,
+      /Apple could not verify [“"'](?<path>[^”"'\n]+)[”"'] is free of malware/,
+      /macOS cannot verify (?:that this app|the developer of [“"'][^”"'\n]+[”"']) is free from malware|macOS cannot verify the developer of [“"'][^”"'\n]+[”"']/,
+      /[“"']?(?<path>[^”"'\n]+?)[”"']? is damaged and can[’']t be opened\. You should (?:move it to the Trash|eject the disk image)/i,
+      /[“"][^”"\n]+[”"] Not Opened\b/,
+      // spctl --assess -v: what Gatekeeper would decide.
+      /: rejected\s*\n\s*source=(?:Unnotarized Developer ID|no usable signature|Developer ID)\b/,
+    ],
+    explanation:
+      'A file downloaded through a browser (or some download tools) carries the com.apple.quarantine attribute; the first time '
+      + 'it is opened, Gatekeeper checks that it is signed and notarized by Apple, and refuses if not ("cannot be verified", '
+      + '"Apple could not verify … is free of malware"; for an unsigned or ad-hoc signed app, "is damaged and can\'t be '
+      + 'opened"). Nothing is wrong with the program if you got it from its own release page: allow it once in System '
+      + 'Settings > Privacy & Security > Open Anyway (before macOS 15 also right-click (Control-click) > Open), or remove the '
+      + 'quarantine attribute from that file: `xattr -d com.apple.quarantine FILE` (an .app folder: `xattr -dr '
+      + 'com.apple.quarantine APP`, or `xattr -cr`). If you are not sure where the file came from, download it again from its '
+      + 'release page (and check its checksum) instead: "damaged" can also mean a broken download. Homebrew installs '
+      + 'duo-sso without quarantine, so `brew install` avoids this.',
+    fix: {
+      description: 'For a file from its own release page: remove the quarantine flag (xattr -d com.apple.quarantine FILE, -dr for an .app) or allow it in System Settings > Privacy & Security > Open Anyway',
+      commands: [['xattr', '-l', 'FILE'], ['xattr', '-d', 'com.apple.quarantine', 'FILE']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `Gatekeeper refused ${f.path}.` : undefined),
+    example: '“duo-sso” cannot be opened because the developer cannot be verified.\nmacOS cannot verify that this app is free from malware.',
+  },
+  {
+    // The macOS kernel (AMFI) kills a program whose code signature is invalid as it starts: zsh's job report ("zsh:
+    // killed", "[1] PID killed"), bash's "Killed: 9", and the crash report's termination reason. On Apple Silicon every
+    // arm64 binary must carry a signature, so a binary patched, copied over a running one, or built without signing dies.
+    id: 'macos-killed-code-signature',
+    title: 'A program is killed as soon as it starts (macOS: invalid code signature; Linux: out of memory)',
+    group: 'brew',
+    patterns: [
+      /(?:^|\s)zsh(?::\d+)?: killed\s+\S/,
+      /(?:^|\s)\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/,
+      /\bKilled: 9\b/,
+      /Termination Reason:\s+(?:Namespace )?CODESIGNING\b|\bCode Signature Invalid\b|\bEXC_BAD_ACCESS \(Code Signature Invalid\)/,
+    ],
+    explanation:
+      'The program received SIGKILL from the system before it did anything. On macOS that is the kernel refusing its code '
+      + 'signature: on Apple Silicon every arm64 program must be signed, and one that was changed after signing (patched, '
+      + 'unpacked by a tool that broke the signature, copied over a running copy) or was never signed is killed at start. '
+      + 'Re-signing it ad hoc fixes it: `codesign --remove-signature FILE` then `codesign --force -s - FILE` (or install it '
+      + 'again from its release, or through Homebrew). On Linux the same "Killed" is almost always the out-of-memory killer '
+      + '(`dmesg | grep -i oom` shows it): free memory instead; code signing has nothing to do with it there.',
+    fix: {
+      description: 'On macOS: check the signature, then remove it and sign the binary ad hoc (codesign --remove-signature FILE; codesign --force -s - FILE). On Linux: look for the out-of-memory killer (dmesg)',
+      commands: [['codesign', '--verify', '--verbose', 'FILE'], ['codesign', '--remove-signature', 'FILE'], ['codesign', '--force', '-s', '-', 'FILE']],
+      automatic: false,
+    },
+    example: 'zsh: killed     duo-sso --version',
+  },
+  {
+    // The kernel's exec of a script whose #! line names an interpreter that is gone, as bash (execute_cmd.c "%s: %s: bad
+    // interpreter"), zsh ("bad interpreter: %s: %e") and env print it: a pip- or Homebrew-installed command whose Python
+    // was upgraded away (python@3.9 -> 3.12, /usr/local/opt/python/bin/python2.7). (An aws command is aws-cli-install-failed.)
+    id: 'script-interpreter-missing',
+    title: 'A command\'s interpreter is gone (bad interpreter: the Python it was installed with was removed)',
+    group: 'brew',
+    patterns: [
+      // bash: "PATH: INTERPRETER: bad interpreter: …"; zsh: "PATH: bad interpreter: INTERPRETER: …" (its own case).
+      /(?<path>\/[^\s:]*)(?<!\/aws): \/[^\s:]+: bad interpreter: No such file or directory/,
+      /(?<path>\/[^\s:]*)(?<!\/aws): bad interpreter: \/[^\s:]+: no such file or directory/i,
+      // bash 5.1 and later say it without the word: "PATH: cannot execute: required file not found".
+      /(?<path>\/[^\s:]*)(?<!\/aws): cannot execute: required file not found/,
+    ],
+    explanation:
+      'The command is a script whose first line (#!) names the Python (or other interpreter) it was installed with, and '
+      + 'that interpreter no longer exists: Homebrew upgraded python@3.x to a newer version and removed the old one, a pyenv '
+      + 'version was uninstalled, or macOS dropped its Python 2. The program itself is fine; it must be installed again with '
+      + 'a Python that exists: `brew reinstall NAME` (or `brew install NAME`) if Homebrew has it, `pipx reinstall NAME`, '
+      + 'or `python3 -m pip install --force-reinstall NAME`. `head -1` on the command shows the interpreter it wants. (bash '
+      + '5.1 and later print "cannot execute: required file not found" instead; for a compiled program the same words mean '
+      + 'its loader is missing: a binary built for another system, such as glibc on Alpine.)',
+    fix: {
+      description: 'See which interpreter the script wants, then reinstall the program with a Python that exists (brew reinstall NAME, pipx reinstall NAME, or python3 -m pip install --force-reinstall NAME)',
+      commands: [['head', '-1', 'COMMAND'], ['python3', '-m', 'pip', 'install', '--force-reinstall', 'NAME']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} names an interpreter that is not there.` : undefined),
+    example: 'zsh: /usr/local/bin/saml2aws-helper: bad interpreter: /usr/local/opt/python@3.9/bin/python3.9: no such file or directory',
+  },
+  {
+    // The kernel's ENOEXEC for a binary of another OS or CPU (a darwin build on Linux, arm64 on x86_64 Linux, a Linux
+    // build on macOS), as bash ("cannot execute binary file: Exec format error"), zsh ("exec format error: %s"), dash
+    // and Go's os/exec ("fork/exec %s: exec format error") print it; Windows' loader for a non-Windows file.
+    id: 'binary-wrong-platform',
+    title: 'A downloaded program is built for another OS or CPU (Exec format error)',
+    group: 'brew',
+    patterns: [
+      /(?<path>\S+): cannot execute binary file(?:: Exec format error)?/,
+      /(?:^|\s)zsh(?::\d+)?: exec format error: (?<path>\S+)/,
+      // dash and sh scripts (the AWS CLI v2's ./aws/install is #!/bin/sh) print "SCRIPT: LINE: PATH: Exec format error".
+      /(?:^|\s|: )(?<path>[.~]?\/[^\s:]+): Exec format error/,
+      /fork\/exec (?<path>\S+): exec format error/,
+      /is not a valid Win32 application|This app can(?:'|’|no)t run on your PC/,
+    ],
+    explanation:
+      'The file is a program, but for another system: a release asset for macOS (darwin) run on Linux, one for arm64 '
+      + '(aarch64, Apple Silicon, Graviton) on an x86_64 (amd64) machine or the other way round, or a Linux one on macOS. '
+      + '`uname -sm` names this machine\'s OS and CPU (`file PROGRAM` names the program\'s); download the asset whose name '
+      + 'matches both (darwin_arm64 for Apple Silicon Macs, linux_amd64 for most Linux PCs), or install through Homebrew, '
+      + 'which picks it. (An Intel-only program on an Apple Silicon Mac says "Bad CPU type in executable" instead: that one '
+      + 'runs once Rosetta is installed.)',
+    fix: {
+      description: 'Compare this machine (uname -sm) with the program (file PROGRAM) and download the release asset for this OS and CPU',
+      commands: [['uname', '-sm'], ['file', 'PROGRAM']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is built for another system.` : undefined),
+    example: 'bash: /usr/local/bin/duo-sso: cannot execute binary file: Exec format error',
+  },
+  {
+    // A shell running a "binary" that is text: curl without -L (or without -f) saved GitHub's redirect or error page,
+    // or a 404 body ("Not Found"), under the program's name; bash and dash/zsh say so on its first line.
+    id: 'download-not-a-binary',
+    title: 'The downloaded "program" is a web page or error text, not the binary (a failed download saved under its name)',
+    group: 'brew',
+    patterns: [
+      /(?<path>\S+): line 1: syntax error near unexpected token `(?:newline|<)'\s*\n[^\n]*line 1: `\s*<(?:!DOCTYPE|html|\?xml)/i,
+      /(?<path>\S+): (?:line )?1: `?\s*<(?:!DOCTYPE|html)[^\n]*\n?[^\n]*(?:syntax error|Syntax error)/i,
+      /(?<path>\S+): (?:line )?1: Not: (?:command )?not found/,
+      /(?<path>\S+): (?:line )?1: (?:404|Moved|Found|Redirecting|<html>): (?:command )?not found/,
+    ],
+    explanation:
+      'The file under the program\'s name holds text, not a program: the download saved a web page instead of the release '
+      + 'asset. GitHub release links redirect, and curl without -L saves the redirect page; without -f (--fail) it saves '
+      + 'a 404 page ("Not Found": a wrong version, asset name or a private repository that needs a login) as if it were the '
+      + 'binary. `head -c 200 FILE` shows it. Download again with `curl -fL -o FILE URL` (the asset URL for this OS and CPU), '
+      + 'or install through Homebrew.',
+    fix: {
+      description: 'Look at what was saved (head -c 200 FILE), then download the release asset again following redirects and failing on errors (curl -fL -o FILE URL)',
+      commands: [['head', '-c', '200', 'FILE'], ['curl', '-fL', '-o', 'FILE', 'URL']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not a program.` : undefined),
+    example: "./duo-sso: line 1: syntax error near unexpected token `newline'\n./duo-sso: line 1: `<!DOCTYPE html>'",
+  },
+  {
+    // Homebrew/install install.sh's aborts about who runs it: not an administrator on macOS (have_sudo_access), root
+    // (check_run_command_as_root), no way to write the default prefix on Linux, a prefix left unsearchable.
+    id: 'brew-installer-needs-admin',
+    title: 'The Homebrew installer needs an administrator account (sudo), not root',
+    group: 'brew',
+    patterns: [
+      /Need sudo access on macOS \(e\.g\. the user (?<user>\S+) needs to be an Administrator\)!/,
+      /Don't run this as root!/,
+      /Insufficient permissions to install Homebrew to "(?<path>[^"\n]+)"/,
+      /The Homebrew prefix (?<path>\S+) exists but is not searchable\./,
+    ],
+    explanation:
+      'Homebrew\'s installer creates its prefix (/opt/homebrew, /usr/local on Intel Macs, /home/linuxbrew/.linuxbrew) with '
+      + 'sudo once, then runs as you. It stops when your account may not use sudo (on macOS: not an Administrator; on a '
+      + 'company Mac, request temporary admin rights through its self-service tool, or ask IT to install it), when it is '
+      + 'run as root (run it as your own user; Homebrew refuses root), or when the prefix exists but its permissions were '
+      + 'changed (`sudo chmod 775 PREFIX`). duo-sso-setup can also install duo-sso as a release binary without Homebrew.',
+    fix: {
+      description: 'Run the installer as your own user with an account that may use sudo (an Administrator on macOS); check with sudo -v',
+      commands: [['sudo', '-v'], ['duo-sso-setup', 'doctor', '--only', 'homebrew,permissions']],
+      automatic: false,
+    },
+    example: '==> Checking for `sudo` access (which may request your password)...\nNeed sudo access on macOS (e.g. the user jdoe needs to be an Administrator)!',
+  },
+  {
+    // install.sh aborts on its prerequisites: bash (it was piped to sh), git and curl (missing, too old, or the snap curl,
+    // which it ignores as "too restricted"), and the step wrapper's "Failed during: CMD" / "Failed N times doing: CMD".
+    id: 'brew-installer-prerequisite',
+    title: 'The Homebrew installer stopped: bash, git or curl is missing or too old, or one of its steps failed',
+    group: 'brew',
+    // "Failed during: git fetch …" follows the step's own error (DNS, proxy, TLS), which is the answer when known.
+    fallback: true,
+    patterns: [
+      /Bash is required to interpret this script\./,
+      /You must install (?:Git|cURL) before installing Homebrew/,
+      /The version of (?:Git|cURL) that was found does not satisfy requirements for Homebrew/,
+      /Ignoring \/snap\/bin\/curl \(curl snap is too restricted\)/,
+      /(?:^|\s)Failed (?:during|\d+ times doing): (?<command>[^\n]+)/,
+    ],
+    explanation:
+      'Homebrew\'s installer must run under bash (`/bin/bash -c "$(curl -fsSL URL)"`, not `| sh`), and on Linux needs git '
+      + 'and curl of recent versions (it ignores the Ubuntu snap curl: install the distribution\'s curl and git with apt or '
+      + 'dnf). "Failed during: COMMAND" names the step that failed; the lines above it say why: a git fetch or curl download '
+      + 'that could not reach GitHub (proxy, VPN, TLS interception), or a mkdir/chown that was refused.',
+    fix: {
+      description: 'Install bash, git and curl from the distribution (not the snap curl), run the installer with /bin/bash, and read the lines above "Failed during" for the step\'s own error',
+      commands: [['sh', '-c', 'command -v bash git curl; git --version; curl --version | head -1'], ['duo-sso-setup', 'doctor', '--only', 'network']],
+      automatic: false,
+    },
+    example: 'Warning: Ignoring /snap/bin/curl (curl snap is too restricted)\nThe version of cURL that was found does not satisfy requirements for Homebrew.\nPlease install cURL 7.41.0 or newer and add it to your PATH.',
+  },
+  {
+    // Homebrew's own commands and options it has removed: odisabled("brew cask install", "brew install [--cask]") in
+    // Homebrew 2.7-2.x, then brew.rb's odie "Unknown command: %s" once the command is gone (cask, switch, diy, prune,
+    // linkapps); "brew tap --full". Old instructions (a README, a setup script, an Ansible role) still use them.
+    id: 'brew-command-removed',
+    title: 'The brew command (or option) used has been removed from Homebrew (brew cask install, brew switch)',
+    group: 'brew',
+    patterns: [
+      /Calling `?brew (?<command>[a-z][\w-]*(?: [a-z][\w-]*)?(?: --[\w-]+)?)`? is disabled!/,
+      /Error: Unknown command: (?!duo-sso\b)(?<command>[a-z][\w-]*)$/m,
+    ],
+    // "Calling brew … is disabled!" is about the command typed, not a formula in the tap: no re-clone, no untap.
+    supersedes: ['brew-stale-tap-dsl'],
+    explanation:
+      'Homebrew removes commands and options a few releases after deprecating them, and the message names the replacement '
+      + 'when there is one: `brew cask install NAME` became `brew install --cask NAME` (and `brew cask` is an unknown command '
+      + 'since Homebrew 3); `brew switch` and `brew tap --full` have no replacement (install the versioned formula, '
+      + 'formula@N, and `brew link` it). The instructions or script you followed are older than your Homebrew: use the new '
+      + 'form. Nothing is wrong with the tap or the installation.',
+    fix: {
+      description: 'Use the replacement the message names (brew install --cask NAME instead of brew cask install NAME); see brew help for the current commands',
+      commands: [['brew', 'help'], ['brew', '--version']],
+      automatic: false,
+    },
+    example: 'Error: Calling brew cask install is disabled! Use brew install [--cask] instead.',
+  },
+  {
+    // The AWS CLI v2 installer (aws/aws-cli exe/assets/install: mkdir -p INSTALL_DIR, cp -r, ln -sf into BIN_DIR) run
+    // without the rights to write /usr/local, as coreutils prints it; and macOS installer(8) for AWSCLIV2.pkg.
+    id: 'aws-cli-installer-permission',
+    title: 'The AWS CLI v2 installer cannot write /usr/local (run it with sudo, or install into your home)',
+    group: 'aws-cli',
+    patterns: [
+      /mkdir: cannot create directory ['‘"]?(?<path>\/usr\/local\/aws-cli[^'’"\s]*)['’"]?: Permission denied/,
+      /(?:ln: failed to create symbolic link|cp: cannot create (?:regular file|directory|symbolic link)) ['‘"]?(?<path>\/usr\/local\/(?:bin\/aws(?:_completer)?|aws-cli)[^'’"\s]*)['’"]?: Permission denied/,
+      /installer: Must be run as root to install this package\./,
+    ],
+    explanation:
+      'The AWS CLI v2 installer copies the CLI to /usr/local/aws-cli and links aws into /usr/local/bin, which only an '
+      + 'administrator may write: run it as `sudo ./aws/install` (with --update when a v2 is already there), or install it '
+      + 'into your home without sudo: `./aws/install -i ~/.local/aws-cli -b ~/.local/bin`, with ~/.local/bin on PATH. On '
+      + 'macOS the package installs with `sudo installer -pkg AWSCLIV2.pkg -target /`. duo-sso-setup installs it for you.',
+    fix: {
+      description: 'Run the installer with sudo (sudo ./aws/install), or into your home (./aws/install -i ~/.local/aws-cli -b ~/.local/bin) with ~/.local/bin on PATH',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['./aws/install', '-i', '~/.local/aws-cli', '-b', '~/.local/bin']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `No permission to write ${f.path}.` : undefined),
+    example: "mkdir: cannot create directory ‘/usr/local/aws-cli’: Permission denied",
+  },
+  {
+    // pip (pip/_internal/operations/install/wheel.py message_about_scripts_not_on_PATH) and pipx (its post-install PATH
+    // note) after installing a command into a folder this shell's PATH lacks: aws (v1) from pip, aws-sso-util from pipx.
+    id: 'python-scripts-not-on-path',
+    title: 'pip or pipx installed the command into a folder that is not on PATH (~/.local/bin)',
+    group: 'aws-cli',
+    patterns: [
+      /The scripts? (?<command>[^\n]+?) (?:is|are) installed in '(?<path>[^'\n]+)' which is not on PATH/,
+      /Note: '(?<path>[^'\n]+)' is not on your PATH environment variable\./,
+    ],
+    explanation:
+      'pip (with --user, or a Python whose scripts folder is not on PATH) and pipx put commands in ~/.local/bin (macOS: '
+      + '~/Library/Python/3.X/bin; Windows: %APPDATA%\\Python\\Python3X\\Scripts), and this shell\'s PATH does not include '
+      + 'that folder, so the command is "not found" although it is installed. `pipx ensurepath` adds it to your shell '
+      + 'profile (then open a new terminal), or add it yourself. For the AWS CLI, pip installs the old v1: install v2 '
+      + 'instead (`duo-sso-setup install aws-cli`) and remove the pip one, so `aws --version` says aws-cli/2.',
+    fix: {
+      description: 'Add the folder the message names to PATH (pipx ensurepath, then a new terminal); for the AWS CLI install v2 instead of pip\'s v1',
+      commands: [['pipx', 'ensurepath'], ['duo-sso-setup', 'doctor', '--only', 'path,aws-cli']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not on PATH.` : undefined),
+    example: "WARNING: The scripts aws, aws.cmd, aws_bash_completer, aws_completer and aws_zsh_completer.sh are installed in '/home/jdoe/.local/bin' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.",
   },
 ];

@@ -190,11 +190,94 @@ export const npmFailures: readonly KnownFailure[] = [
     id: 'deno-not-found',
     title: 'Deno is not installed or not on PATH',
     group: 'node',
-    patterns: [/\bdeno: (?:command )?not found/, /command not found: deno\b/, /'deno' is not recognized as an internal or external command/, /exec: "deno": executable file not found/],
+    patterns: [
+      /\bdeno:? (?:command )?not found/i, /command not found: deno\b/, /'deno' is not recognized as an internal or external command/, /exec: "deno": executable file not found/,
+      // deno_install install.sh when its bin folder is not on PATH yet (older installers never edited the profile).
+      /Manually add the directory to your \$HOME\/\.\w+ \(or similar\)/,
+    ],
     explanation:
-      'The shell finds no deno. Deno\'s installer puts it in ~/.deno/bin and adds that to PATH in the shell profile, which a '
-      + 'shell started before (or a non-login shell) has not read. duo-sso-setup runs on Node.js 20+ as well: Deno is not required.',
-    fix: { description: 'Put ~/.deno/bin on PATH (or install Deno 2), or run duo-sso-setup with Node instead', commands: [['sh', '-c', 'ls ~/.deno/bin; echo "$PATH"']], automatic: false },
+      'The shell finds no deno. Deno\'s installer puts it in ~/.deno/bin (or $DENO_INSTALL/bin) and adds that to PATH in the '
+      + 'shell profile, which a shell started before (or a non-login shell) has not read; older installers only printed the '
+      + 'lines to add: `export DENO_INSTALL="$HOME/.deno"` and `export PATH="$DENO_INSTALL/bin:$PATH"` in ~/.bash_profile '
+      + '(or ~/.zshrc), then `source` it or open a new shell. duo-sso-setup runs on Node.js 20+ as well: Deno is not required.',
+    fix: { description: 'Put ~/.deno/bin on PATH (export DENO_INSTALL="$HOME/.deno"; export PATH="$DENO_INSTALL/bin:$PATH" in ~/.bash_profile or ~/.zshrc, then open a new shell), or install Deno 2, or run duo-sso-setup with Node instead', commands: [['sh', '-c', 'ls ~/.deno/bin; echo "$PATH"']], automatic: false },
     example: 'bash: deno: command not found',
+  },
+  {
+    // A program that cannot be executed because its file lacks the execute bit (a release binary unpacked or downloaded
+    // without it, a copy to a noexec mount): bash/dash/sh's exec error, zsh's ("zsh: permission denied: %s"), Go's
+    // os/exec (a credential_process or kubeconfig exec helper), Node's child_process (spawn EACCES).
+    id: 'program-not-executable',
+    title: 'A program cannot be run: its file is not executable (Permission denied)',
+    group: 'node',
+    patterns: [
+      /(?:^|\s)-?(?:bash|sh|dash|ksh)(?:: (?:line )?\d+)?: (?<path>(?:~|\.{1,2})?\/\S*\/bin\/[^\s:\/]+|\.\/[^\s:\/]+): Permission denied$/m,
+      /(?:^|\s)zsh(?::\d+)?: permission denied: (?<path>\S*\/bin\/\S+|\.\/\S+)$/m,
+      /fork\/exec (?<path>\/\S+): permission denied/,
+      /\bspawn (?<path>\/\S+) EACCES\b/,
+    ],
+    explanation:
+      'The file is there but the system will not run it: it has no execute permission (a binary downloaded or unpacked '
+      + 'without the x bit, or copied by a tool that dropped it), or it sits on a file system mounted noexec (often /tmp or a '
+      + 'shared folder). `ls -l FILE` shows the permissions: `chmod u+x FILE` (chmod +x) makes it runnable; on a noexec mount, '
+      + 'move it to a folder such as ~/.local/bin. (The same shell words for a file you were writing to, `> FILE`, mean '
+      + 'that folder is not yours: check its owner rather than chmod +x.)',
+    fix: {
+      description: 'Check the file\'s permissions and make it executable (chmod u+x FILE); if it is on a noexec mount, move it to ~/.local/bin',
+      commands: [['ls', '-l', 'FILE'], ['chmod', 'u+x', 'FILE']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `${f.path} is not executable.` : undefined),
+    example: 'bash: /home/jdoe/.deno/bin/deno: Permission denied',
+  },
+  {
+    // curl's tool (tool_cb_wrt.c tool_create_output_file: "Failed to open the file %s: %s", wrapped by warnf at 79 columns
+    // with a "Warning: " prefix on each line) when -o/-O names a file it cannot create: an installer (deno, duo-sso's
+    // release script) downloading into a folder under home.
+    id: 'curl-cannot-write',
+    title: 'curl cannot write the file it downloads (a folder not yours, or the Ubuntu snap curl)',
+    group: 'node',
+    patterns: [
+      // (warnf wraps at 79 columns, so the reason often starts a new "Warning: " line, or is cut after "Permission".)
+      /Failed to open the file (?<path>\S+?):\s+(?:Warning:\s+)?(?:Permission|Read-only|Operation not)\b/,
+    ],
+    explanation:
+      'curl could not create the file an installer asked it to download. Either the folder is not writable by you (made by '
+      + 'an earlier run with sudo: `ls -ld` shows root as its owner) or curl is the Ubuntu snap package (`command -v curl` '
+      + 'prints /snap/bin/curl): a snap is confined and cannot write into hidden folders of your home such as ~/.deno or '
+      + '~/.local. Replace the snap with the distribution\'s curl (`sudo snap remove curl`, `sudo apt install curl`) and run '
+      + 'the installer again; otherwise give the folder back to yourself.',
+    fix: {
+      description: 'See which curl runs and who owns the folder; if curl is the snap, sudo snap remove curl and sudo apt install curl, then rerun the installer',
+      commands: [['sh', '-c', 'command -v curl; ls -ld ~/.deno ~/.deno/bin 2>&1'], ['sudo', 'snap', 'remove', 'curl'], ['sudo', 'apt', 'install', 'curl']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `curl could not create ${f.path}.` : undefined),
+    example: 'Warning: Failed to open the file /home/jdoe/.deno/bin/deno.zip: Permission \nWarning: denied\ncurl: (23) Failure writing output to destination',
+  },
+  {
+    // Installers that unpack a zip: deno_install install.sh ("Error: either unzip or 7z is required to install Deno"),
+    // bun's ("unzip is required to install bun"), the AWS CLI v2 and release-zip instructions (`unzip awscliv2.zip`) on a
+    // minimal Linux: the shells' "unzip: command not found".
+    id: 'unzip-missing',
+    title: 'unzip is not installed (the Deno installer, the AWS CLI v2 zip and release zips need it)',
+    group: 'node',
+    patterns: [
+      /Error: (?:either unzip or 7z|unzip) is required to install Deno/,
+      /\bunzip is required to install (?<tool>\w+)/,
+      /\bunzip: (?:command )?not found\b/,
+      /command not found: unzip\b/,
+    ],
+    explanation:
+      'The installer (Deno\'s, bun\'s) or the instructions (the AWS CLI v2 for Linux, a release .zip) unpack a zip file with '
+      + 'unzip, which minimal Linux installs and containers do not have. Install it with the system\'s package manager '
+      + '(`sudo apt install unzip`, `sudo dnf install unzip`, `apk add unzip`) and run the step again.',
+    fix: {
+      description: 'Install unzip with the system\'s package manager, then run the installer again',
+      commands: [['sudo', 'apt-get', 'install', 'unzip']],
+      platformCommands: { darwin: [['brew', 'install', 'unzip']] },
+      automatic: false,
+    },
+    example: 'Error: either unzip or 7z is required to install Deno (see: https://github.com/denoland/deno_install#either-unzip-or-7z-is-required ).',
   },
 ];

@@ -465,3 +465,86 @@ describe('unknown text: the right family, or an honest "unknown"', () => {
     ]) expect(resembles(text).family, text).not.toBe('authentication');
   });
 });
+
+// Installing and running programs (issue 18, the install batch): texts that share words with another cause.
+describe('installing programs: causes that share words are told apart', () => {
+  it('a program killed at start names both causes (macOS signature, Linux out of memory) and deletes nothing', () => {
+    const d = only('zsh: killed     duo-sso --version');
+    expect(d.id).toBe('macos-killed-code-signature');
+    expect(answer(d)).toMatch(/codesign/);
+    expect(answer(d)).toMatch(/out-of-memory|oom/i);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(d.fix.commands[0]).toEqual(['codesign', '--verify', '--verbose', 'FILE']);
+  });
+
+  it('an aws whose Python is gone is the AWS CLI install; another command\'s is reinstalling that command', () => {
+    expect(only('-bash: /usr/local/bin/aws: /usr/local/opt/python/bin/python3.7: bad interpreter: No such file or directory').id).toBe('aws-cli-install-failed');
+    const other = only('-bash: /usr/local/bin/eb: /usr/local/opt/python/bin/python2.7: bad interpreter: No such file or directory');
+    expect(other.id).toBe('script-interpreter-missing');
+    expect(other.facts.path).toBe('/usr/local/bin/eb');
+  });
+
+  it('curl that cannot write is checked (which curl, who owns the folder) before the snap is removed', () => {
+    const d = only('Warning: Failed to open the file /home/jdoe/.deno/bin/deno.zip: \nWarning: Permission denied');
+    expect(d.id).toBe('curl-cannot-write');
+    expect(d.fix.commands[0]!.join(' ')).toMatch(/command -v curl/);
+    expect(d.fix.commands.findIndex((c) => c.join(' ') === 'sudo snap remove curl')).toBeGreaterThan(0);
+  });
+
+  it('"is damaged" from Gatekeeper tells a broken download apart before the quarantine flag is removed', () => {
+    const d = only('“duo-sso” is damaged and can’t be opened. You should move it to the Trash.');
+    expect(d.id).toBe('macos-gatekeeper-blocked');
+    expect(answer(d)).toMatch(/download it again/);
+    expect(d.fix.commands[0]).toEqual(['xattr', '-l', 'FILE']);
+  });
+
+  it('a binary for another CPU (Exec format error) is not an Intel binary without Rosetta (Bad CPU type)', () => {
+    const wrong = only('bash: ./duo-sso: cannot execute binary file: Exec format error');
+    expect(wrong.id).toBe('binary-wrong-platform');
+    expect(answer(wrong)).not.toMatch(/install-rosetta/);
+    expect(only('zsh: bad CPU type in executable: ./duo-sso').id).toBe('brew-wrong-prefix');
+  });
+
+  it('"pyenv: aws: command not found" with versions listed is a version to select, not an AWS CLI to install', () => {
+    const d = only("pyenv: aws: command not found\n\nThe `aws' command exists in these Python versions:\n  3.9.16");
+    expect(d.id).toBe('version-manager-no-version');
+    expect(answer(d)).toMatch(/pyenv global/);
+    expect(only('zsh: command not found: aws').id).toBe('aws-cli-not-found');
+  });
+
+  it('an aws path the shell remembers from before an uninstall is "forget it" (hash -r), not "install the AWS CLI"', () => {
+    const d = only('-bash: /usr/local/bin/aws: No such file or directory');
+    expect(d.id).toBe('shell-stale-command-path');
+    expect(d.fix.commands[0]!.join(' ')).toMatch(/hash -r/);
+  });
+
+  it('npm\'s "install script failed" gives way to the script\'s own error above it, and never suggests --ignore-scripts as the fix', () => {
+    const lines = 'gyp ERR! find Python - "python3" is not in PATH or produced an error\nnpm error code 1\nnpm error path /usr/local/lib/node_modules/x/node_modules/keytar\nnpm error command failed\nnpm error command sh -c node-gyp rebuild';
+    expect(diagnose(lines).map((x) => x.id)).toEqual(['node-gyp-python-missing']);
+    const alone = only('npm error code 1\nnpm error path /usr/local/lib/node_modules/x/node_modules/keytar\nnpm error command failed\nnpm error command sh -c node-gyp rebuild');
+    expect(alone.id).toBe('npm-install-script-failed');
+    expect(alone.fix.commands.flat()).not.toContain('--ignore-scripts');
+  });
+
+  it('a removed brew command ("Calling brew cask install is disabled!") is not a broken tap: no re-clone, no untap', () => {
+    const d = only('Error: Calling brew cask install is disabled! Use brew install [--cask] instead.');
+    expect(d.id).toBe('brew-command-removed');
+    expect(answer(d)).toMatch(/brew install --cask/);
+    expect(d.fix.commands.flat()).not.toContain('upgrade');
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('duo-sso: Calling bottle :unneeded is disabled! There is no replacement.').id).toBe('brew-stale-tap-dsl');
+  });
+
+  it('node-gyp failing on the network or on permissions is answered by that cause alone, not "reinstall with this Node"', () => {
+    expect(only('gyp ERR! configure error\ngyp ERR! stack Error: getaddrinfo ENOTFOUND nodejs.org').id).toBe('dns-failure');
+    expect(only("gyp ERR! configure error\ngyp ERR! stack Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/keytar/build'").id).toBe('npm-global-permissions');
+    expect(only('gyp ERR! configure error\ngyp ERR! stack Error: 403 status code downloading tarball https://nodejs.org/x.tar.gz').id).toBe('node-gyp-failed');
+  });
+
+  it('a shell\'s "Permission denied" on a program is chmod +x, while writing into a folder is not (no x bit for a redirect target)', () => {
+    const d = only('bash: /home/jdoe/.deno/bin/deno: Permission denied');
+    expect(d.id).toBe('program-not-executable');
+    expect(answer(d)).toMatch(/chmod u\+x/);
+    expect(diagnose('bash: /etc/hosts: Permission denied').map((x) => x.id)).not.toContain('program-not-executable');
+  });
+});
