@@ -320,6 +320,16 @@ async function migrateOnce(ctx: MigrateCtx, profile: string, store: SecretStore,
   if (!('profile' in plan)) {
     if (!ctx.options.dryRun) {
       if (plan.relink) {
+        // Entry first, then the line, on purpose. A run stopped between the two loses and
+        // duplicates nothing: the entry keeps the same keys (only its recorded config edit
+        // names the new path), the keys are nowhere else, and the line still names the old
+        // path and the same entry (aws/PROFILE), so credential_process serves them as before.
+        // The one cost is that a restore at that point is 'rewritten', not exact (the recorded
+        // edit no longer matches the old line): the keys go back whole and our line goes. The
+        // next migrate heals it: it relinks again, the edit (already naming the new path) stays
+        // as it is, and the line then matches it. The other order would be worse: the line
+        // would name the new path with the entry's edit still naming the old one, and a next
+        // migrate finds nothing to relink, so every later restore stays inexact.
         await store.set(accountFor(profile), serialiseEntry(plan.relink.entry));
         const { before, after } = plan.relink;
         // Only while the config still holds the line we planned to replace, whatever else changed.

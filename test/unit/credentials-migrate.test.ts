@@ -349,6 +349,41 @@ describe('a profile already migrated whose line names an older path of the tool'
     expect(await files()).toEqual([CREDS, original]);
   });
 
+  it('stopped between storing the relinked entry and rewriting the line: nothing lost or doubled, the line still served; restore is then rewritten (keys whole), and the next migrate makes it exact again', async () => {
+    // The order migrateOnce keeps (entry, then line): the state a kill between the two leaves.
+    const original = `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`;
+    await writeFile(paths.awsConfig, original);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const keys = (text: string) => { const e = parseEntry(text)!; return [e.AccessKeyId, e.SecretAccessKey, e.SessionToken]; };
+    expect(keys(store.data.get('aws/dev')!)).toEqual(['ASIADEV', 'devsecret', 'devtoken']);
+    const set = store.set;
+    store.set = async (a, t) => {
+      await set(a, t);
+      throw new Error('stopped here');
+    };
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).rejects.toThrow('stopped here');
+    store.set = set;
+    // The same keys, once: in the entry the old line still names; not in the credentials file.
+    expect(keys(store.data.get('aws/dev')!)).toEqual(['ASIADEV', 'devsecret', 'devtoken']);
+    expect(await read(paths.awsConfig)).toBe(`${original}${LINE}\n`);
+    expect(await read(paths.awsCredentials)).not.toContain('devsecret');
+    const stopped = [await read(paths.awsCredentials), await read(paths.awsConfig), store.data.get('aws/dev')!];
+
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    const [credentials, config] = await files();
+    expect(credentials).toContain('[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n');
+    expect(config).not.toContain('credential_process');
+
+    // From the same stopped state, the next migrate instead: relinked, and restore is exact.
+    await writeFile(paths.awsCredentials, stopped[0]!);
+    await writeFile(paths.awsConfig, stopped[1]!);
+    store.data.set('aws/dev', stopped[2]!);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, original]);
+  });
+
   it('our line in place but the store lost its entry: a login\'s keys are moved, and the line still follows the tool later', async () => {
     const linked = `${CONFIG}\n[profile dev]\n${LINE}\n`;
     await writeFile(paths.awsConfig, linked);
