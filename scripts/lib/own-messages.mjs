@@ -83,8 +83,35 @@ function prop(obj, name) {
 }
 
 /**
- * Every message: { kind, where (file:line), stem, hint?, check? }. `hint` is the stem of the
- * UserError's hint; `check` the doctor check a summary comes from (its file name).
+ * What a doctor check's fix argument says about --fix: 'automatic' (`automatic: true`: doctor
+ * --fix runs it), 'advice' (`automatic: false`: shown, never run), 'none' (no fix), or
+ * undefined where the code does not say at the site (a fix built in another module, or
+ * branches that differ): troubleshoot then promises neither.
+ */
+function fixKind(node, consts, depth = 0) {
+  if (!node) return 'none';
+  if (depth > 8) return undefined;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || (ts.isSatisfiesExpression && ts.isSatisfiesExpression(node))) return fixKind(node.expression, consts, depth + 1);
+  if (ts.isIdentifier(node) && node.text === 'undefined') return 'none';
+  if (ts.isObjectLiteralExpression(node)) {
+    const automatic = prop(node, 'automatic');
+    if (automatic?.kind === ts.SyntaxKind.TrueKeyword) return 'automatic';
+    if (automatic?.kind === ts.SyntaxKind.FalseKeyword) return 'advice';
+    return undefined;
+  }
+  if (ts.isConditionalExpression(node)) {
+    const [a, b] = [fixKind(node.whenTrue, consts, depth + 1), fixKind(node.whenFalse, consts, depth + 1)];
+    return a === b ? a : undefined;
+  }
+  if (ts.isIdentifier(node) && consts.has(node.text) && typeof consts.get(node.text) !== 'string') return fixKind(consts.get(node.text), consts, depth + 1);
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && consts.has(`${node.expression.text}()`)) return fixKind(consts.get(`${node.expression.text}()`), consts, depth + 1);
+  return undefined;
+}
+
+/**
+ * Every message: { kind, where (file:line), stem, hint?, check?, fix? }. `hint` is the stem of the
+ * UserError's hint; `check` the doctor check a summary comes from (its file name), `fix`
+ * what its fix argument says about --fix (fixKind).
  */
 export function extractOwnMessages(root) {
   const src = join(root, 'src');
@@ -105,7 +132,8 @@ export function extractOwnMessages(root) {
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)
         && node.expression.expression.text === 'result' && ['warn', 'fail'].includes(node.expression.name.text) && node.arguments.length && rel.includes('doctor')) {
         const check = rel.match(/\/([\w-]+)\.ts$/)[1].replace(/^doctor-checks$/, 'config');
-        found.push({ kind: node.expression.name.text === 'warn' ? 'warning' : 'error', where: where(node), stem: stemOf(node.arguments[0], consts), check });
+        const fix = fixKind(node.arguments[2], consts);
+        found.push({ kind: node.expression.name.text === 'warn' ? 'warning' : 'error', where: where(node), stem: stemOf(node.arguments[0], consts), check, ...(fix ? { fix } : {}) });
       } else if (ts.isObjectLiteralExpression(node) && rel.startsWith('src/login/')) {
         const id = prop(node, 'id');
         const message = prop(node, 'message');

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { awsView, configProfiles, rawConfigParse, type AwsView } from './botocore-view.js';
 import { parseIni } from './ini-model.js';
 import { configSectionName, setValues } from './ini.js';
+import type { Env } from '../platform/paths.js';
 
 /** AWS region names (us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1, ...). */
 const REGION = /^[a-z]{2}(?:-(?:gov|iso|isob|isof|isoe))?-[a-z]+-\d{1,2}$/;
@@ -22,6 +23,33 @@ export type RegionPlan =
 function regionOf(view: Extract<AwsView, { profiles: unknown }>, profile: string): string | undefined {
   const r = view.profiles[profile]?.region;
   return typeof r === 'string' && r.trim() !== '' ? r.trim() : undefined;
+}
+
+/** The environment variable botocore takes the region from, if any: the first one set, even when empty. */
+export function regionVariable(env: Env): { name: 'AWS_REGION' | 'AWS_DEFAULT_REGION'; value: string } | undefined {
+  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
+    const value = env[name];
+    // Present counts, not non-empty: botocore returns '' and the CLI then builds `https://sts..amazonaws.com`.
+    if (value !== undefined) return { name, value };
+  }
+  return undefined;
+}
+
+/**
+ * The region the AWS CLI uses for `profile`, and where it comes from, in botocore's order:
+ * AWS_REGION, AWS_DEFAULT_REGION (present counts, even empty: `region` is then ''), then the
+ * profile's own `region` in ~/.aws/config or ~/.aws/credentials (the latter merged over the
+ * former), never [default]'s for a named profile. Undefined when there is none, an empty
+ * `region =` included (the CLI: "You must specify a region"), or the files do not parse (the
+ * CLI then runs nothing). The doctor's region check is built from the same two parts
+ * (regionVariable, and regionOf through planRegion); login and exec call this.
+ */
+export function cliRegion(env: Env, files: { config?: string | undefined; credentials?: string | undefined }, profile: string): { region: string; source: 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' } | undefined {
+  const variable = regionVariable(env);
+  if (variable) return { region: variable.value, source: variable.name };
+  const view = awsView(files.config, files.credentials);
+  const region = 'error' in view ? undefined : regionOf(view, profile);
+  return region === undefined ? undefined : { region, source: 'profile' };
 }
 
 /**

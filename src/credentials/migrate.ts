@@ -31,7 +31,7 @@ import { changedProfile, expiredRefusal, planMigrateFiles, unsafeProfileName, ty
 import { awsView } from '../aws/botocore-view.js';
 import { parseEntry, serialiseEntry, type ExpirationSource, type StoredEntry } from './entry.js';
 import { expiryOf } from './expiration.js';
-import { makePatch, undoPatch, type TextPatch } from './text-patch.js';
+import { makePatch, type TextPatch } from './text-patch.js';
 import { recordStored } from './state-record.js';
 import { readLocked, readText, validateProfileName, withAwsFiles } from './files.js';
 import { withProfileLock } from './profile-lock.js';
@@ -108,14 +108,22 @@ interface AlreadyDone {
   relink?: { before: string; after: string; entry: StoredEntry };
 }
 
-/** The entry with its config patch following the rewritten line, so restore stays exact. */
+/**
+ * The entry with its config patch following the rewritten line, so restore stays exact. Always
+ * followed, even when the followed edit does not fit `after` (the section changed around the
+ * line since): the line in the file now names the new path, so the unfollowed edit could fit
+ * only once the line names the old path again, and relinking back follows it back as well;
+ * the followed one fits as soon as the surroundings are put back. (undoPatch checks every
+ * byte it replaces, so an edit that does not fit is never applied, only left unused.)
+ */
 function relinkedEntry(entry: StoredEntry, before: string, after: string, profile: string): StoredEntry {
   const patch = entry.duoSsoSetup.configPatch;
   if (!patch) return entry;
   const oldLine = `credential_process = ${configProfile(before, profile)?.credential_process}`;
   const newLine = `credential_process = ${configProfile(after, profile)?.credential_process}`;
-  const moved = { ...patch, after: patch.after.replace(oldLine, newLine) };
-  return undoPatch(after, moved) === undefined ? entry : { ...entry, duoSsoSetup: { ...entry.duoSsoSetup, configPatch: moved } };
+  // A function, not a string: `$$`, `$&`, `$'` in a path are text, not replacement patterns.
+  const moved = { ...patch, after: patch.after.replace(oldLine, () => newLine) };
+  return { ...entry, duoSsoSetup: { ...entry.duoSsoSetup, configPatch: moved } };
 }
 
 async function planProfile(ctx: MigrateCtx, profile: string, store: SecretStore, opts: MigrateOptions): Promise<Plan | AlreadyDone> {
@@ -312,6 +320,16 @@ async function migrateOnce(ctx: MigrateCtx, profile: string, store: SecretStore,
   if (!('profile' in plan)) {
     if (!ctx.options.dryRun) {
       if (plan.relink) {
+        // Entry first, then the line, on purpose. A run stopped between the two loses and
+        // duplicates nothing: the entry keeps the same keys (only its recorded config edit
+        // names the new path), the keys are nowhere else, and the line still names the old
+        // path and the same entry (aws/PROFILE), so credential_process serves them as before.
+        // The one cost is that a restore at that point is 'rewritten', not exact (the recorded
+        // edit no longer matches the old line): the keys go back whole and our line goes. The
+        // next migrate heals it: it relinks again, the edit (already naming the new path) stays
+        // as it is, and the line then matches it. The other order would be worse: the line
+        // would name the new path with the entry's edit still naming the old one, and a next
+        // migrate finds nothing to relink, so every later restore stays inexact.
         await store.set(accountFor(profile), serialiseEntry(plan.relink.entry));
         const { before, after } = plan.relink;
         // Only while the config still holds the line we planned to replace, whatever else changed.

@@ -80,7 +80,7 @@ export async function profileCredentials(
     });
   }
   // The file's region only: the environment's AWS_REGION reaches the child anyway.
-  const region = configuredRegion({}, config, profile);
+  const region = configuredRegion({}, { config, credentials }, profile);
   return {
     profile,
     accessKeyId: c.accessKeyId,

@@ -53,11 +53,27 @@ export function stemPattern(stem: string): RegExp {
 
 const slug = (s: string) => s.toLowerCase().replace(/\{\}/g, ' ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 8).join('-') || 'message';
 
+/**
+ * What the doctor does about a check's message, as its code says (the fix's `automatic`, read
+ * by scripts/lib/own-messages.mjs): only an automatic fix is promised to --fix. The same words
+ * printed by sites whose fixes differ promise neither.
+ */
+function checkFix(check: string, fix: OwnMessage['fix']): KnownFailure['fix'] {
+  if (fix === 'automatic') return { description: `The doctor's ${check} check printed this; its fix runs with --fix`, commands: [['duo-sso-setup', 'doctor', '--fix', '--only', check]], automatic: true };
+  const show = [['duo-sso-setup', 'doctor', '--only', check]];
+  if (fix === 'advice') return { description: `The doctor's ${check} check printed this; its fix is advice to follow by hand (--fix does not run it): the doctor shows it under the line`, commands: show, automatic: false };
+  if (fix === 'none') return { description: `The doctor's ${check} check printed this as a notice, with no fix to run: the lines under it say why`, commands: show, automatic: false };
+  return { description: `The doctor's ${check} check printed this; the doctor shows its fix under the line, and --fix runs it only where the doctor marks it automatic`, commands: show, automatic: false };
+}
+
 function fixOf(m: OwnMessage): KnownFailure['fix'] | undefined {
   const hand = OWN_FIXES[m.stem];
   if (hand && !hand.entry) return { description: hand.description, commands: hand.commands ?? [], automatic: false };
   if (m.hint && m.hint.replaceAll(HOLE, '').trim().length > 0) return { description: m.hint.replaceAll(HOLE, '…'), commands: [], automatic: false };
-  if (m.check) return { description: `The doctor's ${m.check} check printed this; its fix runs with --fix`, commands: [['duo-sso-setup', 'doctor', '--fix', '--only', m.check]], automatic: true };
+  if (m.check) {
+    const kinds = new Set(OWN_MESSAGES.filter((o) => o.stem === m.stem && o.check === m.check).map((o) => o.fix));
+    return checkFix(m.check, kinds.size === 1 ? m.fix : undefined);
+  }
   if (m.problem) return { description: 'login printed the command that helps under this line; run it (or log in again)', commands: [['duo-sso-setup', 'login']], automatic: false };
   return undefined;
 }

@@ -7,7 +7,7 @@ import { setSessionDuration } from '../config/edit.js';
 import { updateFile } from '../fs/safe-write.js';
 import { readState, roleKey, updateState } from '../state/state.js';
 import { profileSection, readCredentialsText, credentialsOf } from '../aws/credentials-file.js';
-import { configuredRegion, readAwsConfig, verifyProfile, type Verification } from './verify.js';
+import { configuredRegion, emptyRegionVariable, readAwsConfig, verifyProfile, type Verification } from './verify.js';
 import { describeSkew, skewLevel, timeSyncCommands } from './clock.js';
 import { raiseTo, readRoleMax } from './learn-max.js';
 import { progress } from './progress.js';
@@ -19,7 +19,12 @@ export async function finishProfiles(ctx: Context, config: LoadedConfig, wanted:
   const files = { credentials: await readCredentialsText(ctx.paths.awsCredentials).catch(() => undefined), config: await readAwsConfig(ctx.paths) };
   const state = await readState(ctx.paths);
   return Promise.all(wanted.map(async (name) => {
-    const base = { ...profileReport(config, name, saved.has(name)), regionConfigured: configuredRegion(ctx.env, files.config, name) !== undefined };
+    const emptyVariable = emptyRegionVariable(ctx.env);
+    const base: ProfileReport = {
+      ...profileReport(config, name, saved.has(name)),
+      regionConfigured: configuredRegion(ctx.env, files, name) !== undefined,
+      ...(emptyVariable ? { emptyRegionVariable: emptyVariable } : {}),
+    };
     const session = sessionsOf(state)[name];
     if (saved.has(name) && session?.expires) base.expires = session.expires;
     if (!verify || !saved.has(name)) return base;

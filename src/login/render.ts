@@ -40,6 +40,8 @@ export interface ProfileReport {
   expires?: string;
   /** False when the AWS CLI would find no region for this profile (it then refuses to run). */
   regionConfigured?: boolean;
+  /** The empty AWS_REGION or AWS_DEFAULT_REGION the AWS CLI takes over the profile's region. */
+  emptyRegionVariable?: string;
   /** The role's MaxSessionDuration, when iam:GetRole let us read it. */
   roleMaxSessionDuration?: number;
   error?: { code: string; message: string };
@@ -66,11 +68,13 @@ export interface LoginReport {
 }
 
 /** What the user will want to run next with a working profile. */
-export function nextCommands(profile: string, os: OsName, regionConfigured = true): string[] {
+export function nextCommands(profile: string, os: OsName, regionConfigured = true, emptyRegionVariable?: string): string[] {
   const exportLine = os === 'win32' ? `$env:AWS_PROFILE = ${powershellQuote(profile)}` : `export AWS_PROFILE=${shellQuote([profile])}`;
-  // Without a region the AWS CLI refuses every command; us-east-1 is STS's home region.
-  const region = regionConfigured ? [] : [`aws configure set region us-east-1 --profile ${shellQuote([profile])}`];
-  return [...region, `aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];
+  // Without a region the AWS CLI refuses every command; us-east-1 is STS's home region. An
+  // empty variable wins over any region in the files, so it goes first.
+  const unset = emptyRegionVariable ? [os === 'win32' ? `Remove-Item Env:${emptyRegionVariable}` : `unset ${emptyRegionVariable}`] : [];
+  const region = regionConfigured || emptyRegionVariable ? [] : [`aws configure set region us-east-1 --profile ${shellQuote([profile])}`];
+  return [...unset, ...region, `aws sts get-caller-identity --profile ${shellQuote([profile])}`, exportLine];
 }
 
 export function toJson(report: LoginReport, os: OsName): Record<string, unknown> {
@@ -85,7 +89,7 @@ export function toJson(report: LoginReport, os: OsName): Record<string, unknown>
     ...(report.problem ? { problem: report.problem } : {}),
     ...(report.suggestions ? { suggestions: report.suggestions } : {}),
     ...(report.stored ? { stored: report.stored } : {}),
-    next: working.length > 0 ? nextCommands(working[0]!.name, os, working[0]!.regionConfigured !== false) : [],
+    next: working.length > 0 ? nextCommands(working[0]!.name, os, working[0]!.regionConfigured !== false, working[0]!.emptyRegionVariable) : [],
   };
 }
 
@@ -128,7 +132,7 @@ export function renderLogin(report: LoginReport, style: Style, opts: { json: boo
   }
   const first = report.profiles.find((p) => p.verified);
   if (first && report.ok) {
-    lines.push('', 'Next:', ...nextCommands(first.name, opts.os, first.regionConfigured !== false).map((c) => `  ${s.dollar} ${c}`));
+    lines.push('', 'Next:', ...nextCommands(first.name, opts.os, first.regionConfigured !== false, first.emptyRegionVariable).map((c) => `  ${s.dollar} ${c}`));
   }
   return { out: `${lines.join('\n')}\n`, err };
 }

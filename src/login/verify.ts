@@ -6,22 +6,34 @@ import { isOurCommand } from '../credentials/config-file.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
 import type { Env, Paths } from '../platform/paths.js';
+import { cliRegion, regionVariable } from '../aws/region.js';
 import type { RenewRequest } from '../credentials/renew-request.js';
 
 export type Verification =
   | ({ ok: true; skewSeconds?: number } & Identity)
   | { ok: false; code: string; message: string; skewSeconds?: number };
 
-/** AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`, [default]'s, then us-east-1 (as the CLI does). */
-export function regionFor(env: Env, configText: string | undefined, profile: string): string {
-  return configuredRegion(env, configText, profile) ?? DEFAULT_REGION;
+/** The region the AWS CLI would use for the profile (configuredRegion), else us-east-1: the one STS is asked in. */
+export function regionFor(env: Env, files: AwsTexts, profile: string): string {
+  return configuredRegion(env, files, profile) ?? DEFAULT_REGION;
 }
 
-/** The region the AWS CLI finds for the profile; undefined = it stops with "You must specify a region". */
-export function configuredRegion(env: Env, configText: string | undefined, profile: string): string | undefined {
-  // As botocore resolves the profile ([profile "x"], [profile default], ...); a named profile
-  // does not fall back to [default]'s region.
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || configProfile(configText, profile)?.region || undefined;
+type AwsTexts = { config?: string | undefined; credentials?: string | undefined };
+
+/**
+ * The region the AWS CLI finds for the profile (aws/region.ts's cliRegion, the doctor's rule);
+ * undefined = it has none it can use: it stops with "You must specify a region", or an empty
+ * AWS_REGION/AWS_DEFAULT_REGION (emptyRegionVariable) makes it ask https://sts..amazonaws.com.
+ */
+export function configuredRegion(env: Env, files: AwsTexts, profile: string): string | undefined {
+  const found = cliRegion(env, files, profile);
+  return found && found.region.trim() !== '' ? found.region : undefined;
+}
+
+/** The empty AWS_REGION or AWS_DEFAULT_REGION the AWS CLI takes over every profile's region, if any. */
+export function emptyRegionVariable(env: Env): string | undefined {
+  const variable = regionVariable(env);
+  return variable && variable.value.trim() === '' ? variable.name : undefined;
 }
 
 export async function readAwsConfig(paths: Pick<Paths, 'awsConfig'>): Promise<string | undefined> {
@@ -75,5 +87,5 @@ export async function verifyProfile(
 ): Promise<Verification> {
   const creds = await credentialsFor(env, profile, files);
   if (!creds.ok) return creds;
-  return getCallerIdentity(creds.credentials, { env, region: regionFor(env, files.config, profile), timeoutMs: opts.timeoutMs ?? 15_000 });
+  return getCallerIdentity(creds.credentials, { env, region: regionFor(env, files, profile), timeoutMs: opts.timeoutMs ?? 15_000 });
 }

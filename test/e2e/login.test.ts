@@ -140,6 +140,20 @@ describe('login', () => {
     expect(r.json.profiles.every((p: any) => p.verified)).toBe(true);
   });
 
+  it('an empty AWS_REGION: verified all the same, but reported (the AWS CLI uses it over the profile\'s region) and Next: unsets it first', async () => {
+    const { box } = await setup({ short: SHORT });
+    await box.write('.aws/config', '[profile short]\nregion = eu-west-1\n');
+    const r = await box.run(['login', '--yes', '--json'], { env: { AWS_REGION: '' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.json.profiles).toEqual([expect.objectContaining({ name: 'short', verified: true, regionConfigured: false, emptyRegionVariable: 'AWS_REGION' })]);
+    expect(r.json.next).toEqual(['unset AWS_REGION', 'aws sts get-caller-identity --profile short', 'export AWS_PROFILE=short']);
+    // Without the variable the profile's own region counts.
+    const again = await box.run(['login', '--yes', '--json'], { env: { AWS_REGION: undefined } });
+    expect(again.json.profiles[0]).toMatchObject({ regionConfigured: true });
+    expect(again.json.profiles[0].emptyRegionVariable).toBeUndefined();
+    expect(again.json.next[0]).toBe('aws sts get-caller-identity --profile short');
+  });
+
   it('offers, but does not apply, a longer session the role and the policy allow', async () => {
     const { box } = await setup({ big: { account: '333333333333', role: 'admin' } });
     const r = await box.run(['login', '--yes', '--json']);

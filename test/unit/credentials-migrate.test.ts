@@ -306,17 +306,80 @@ describe('a profile already migrated whose line names an older path of the tool'
     expect(await files()).toEqual([CREDS, `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`]);
   });
 
-  it('relinked through a path its recorded edit cannot follow (a `$$` in it), that edit is kept: back on the old path, restore is exact', async () => {
-    // String.replace reads `$$` in the new line as one `$`, so the followed edit would not match
-    // the file: kept as it was, it still fits once the line names the old path again.
+  it('relinked to a path with `$$`, `$&` and `$\'` in it: restore right after is exact, and back on the old path too', async () => {
+    // Once written for the fit check that kept the unfollowed edit when String.replace read `$$`
+    // as one `$` (b990c16); the edit now follows such a path character for character, so the
+    // restore right after the relink is exact (before: 'rewritten').
     const original = `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`;
     await writeFile(paths.awsConfig, original);
     const store = memoryStore();
     await migrateProfiles(ctx, ['dev'], store, { self: SELF });
-    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/opt/a$$b/node', '/opt/a$$b/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
-    expect(await read(paths.awsConfig)).toContain("credential_process = '/opt/a$$b/node' '/opt/a$$b/cli.js' credential-process --profile dev\n");
+    const odd = ['/opt/a$$b/node', "/opt/c$&d$'e$`f/cli.js"];
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: odd })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    const relinked = await read(paths.awsConfig);
+    expect(relinked).toContain("credential_process = '/opt/a$$b/node' '/opt/c$&d$'\\''e$`f/cli.js' credential-process --profile dev\n");
+    const entry = parseEntry(store.data.get('aws/dev')!);
+    expect(entry?.duoSsoSetup.configPatch?.after).toBe(`${relinked.slice(original.length)}`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, original]);
+
+    await writeFile(paths.awsCredentials, CREDS);
+    await writeFile(paths.awsConfig, original);
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await migrateProfiles(ctx, ['dev'], store, { self: odd });
     expect(await migrateProfiles(ctx, ['dev'], store, { self: SELF })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
     expect(await read(paths.awsConfig)).toBe(`${original}${LINE}\n`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, original]);
+  });
+
+  it('relinked while the section around the line was edited: the recorded edit follows the line anyway, so once that edit is undone restore is exact', async () => {
+    // The edit no longer fits at the relink (a line was added above ours), but it is the one
+    // that fits when the line is taken out again; the old path's edit never would.
+    const original = `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`;
+    await writeFile(paths.awsConfig, original);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    await writeFile(paths.awsConfig, `${original}output = json\n${LINE}\n`);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
+    const newLine = LINE.replace('/usr/bin/node /opt/duo-sso-setup/cli.js', '/new/node /new/cli.js');
+    expect(await read(paths.awsConfig)).toBe(`${original}output = json\n${newLine}\n`);
+    await writeFile(paths.awsConfig, `${original}${newLine}\n`);
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
+    expect(await files()).toEqual([CREDS, original]);
+  });
+
+  it('stopped between storing the relinked entry and rewriting the line: nothing lost or doubled, the line still served; restore is then rewritten (keys whole), and the next migrate makes it exact again', async () => {
+    // The order migrateOnce keeps (entry, then line): the state a kill between the two leaves.
+    const original = `${CONFIG}\n[profile dev]\nregion = eu-west-1\n`;
+    await writeFile(paths.awsConfig, original);
+    const store = memoryStore();
+    await migrateProfiles(ctx, ['dev'], store, { self: SELF });
+    const keys = (text: string) => { const e = parseEntry(text)!; return [e.AccessKeyId, e.SecretAccessKey, e.SessionToken]; };
+    expect(keys(store.data.get('aws/dev')!)).toEqual(['ASIADEV', 'devsecret', 'devtoken']);
+    const set = store.set;
+    store.set = async (a, t) => {
+      await set(a, t);
+      throw new Error('stopped here');
+    };
+    await expect(migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).rejects.toThrow('stopped here');
+    store.set = set;
+    // The same keys, once: in the entry the old line still names; not in the credentials file.
+    expect(keys(store.data.get('aws/dev')!)).toEqual(['ASIADEV', 'devsecret', 'devtoken']);
+    expect(await read(paths.awsConfig)).toBe(`${original}${LINE}\n`);
+    expect(await read(paths.awsCredentials)).not.toContain('devsecret');
+    const stopped = [await read(paths.awsCredentials), await read(paths.awsConfig), store.data.get('aws/dev')!];
+
+    expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'rewritten' }]);
+    const [credentials, config] = await files();
+    expect(credentials).toContain('[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = devsecret\naws_session_token = devtoken\n');
+    expect(config).not.toContain('credential_process');
+
+    // From the same stopped state, the next migrate instead: relinked, and restore is exact.
+    await writeFile(paths.awsCredentials, stopped[0]!);
+    await writeFile(paths.awsConfig, stopped[1]!);
+    store.data.set('aws/dev', stopped[2]!);
+    expect(await migrateProfiles(ctx, ['dev'], store, { self: ['/new/node', '/new/cli.js'] })).toMatchObject([{ profile: 'dev', status: 'relinked' }]);
     expect(await restoreProfiles(ctx, ['dev'], store)).toEqual([{ profile: 'dev', status: 'restored', how: 'exact' }]);
     expect(await files()).toEqual([CREDS, original]);
   });

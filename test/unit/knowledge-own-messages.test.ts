@@ -8,10 +8,12 @@ import { extractOwnMessages } from '../../scripts/lib/own-messages.mjs';
 import { OWN_MESSAGES } from '../../src/knowledge/own-messages.data.js';
 import { OWN_FIXES, ownKnowledge } from '../../src/knowledge/own.js';
 import { runTroubleshoot } from '../../src/knowledge/troubleshoot.js';
+import { regionResult } from '../../src/doctor/checks/region.js';
+import type { CheckResult } from '../../src/check/types.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Extracted { kind: string; where: string; stem: string; hint?: string; check?: string; problem?: string }
+interface Extracted { kind: string; where: string; stem: string; hint?: string; check?: string; problem?: string; fix?: string }
 
 // Sites whose text is made elsewhere and passed in whole (a helper's parameter, another
 // module's error text): no stem to read at the site. Each says where its text is known.
@@ -97,6 +99,78 @@ describe("the tool's own messages", () => {
       // The second has no hint, no check and no OWN_FIXES line: the test above would list it.
       expect(found[1]!.hint).toBeUndefined();
       expect(OWN_FIXES[found[1]!.stem]).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('promise `doctor --fix` only for a message whose check\'s fix is automatic (as the code says at each site)', async () => {
+    const checks = extracted.filter((m) => m.check && literal(m.stem) >= PASSED && !m.hint && !OWN_FIXES[m.stem]);
+    let answered = 0;
+    // Some sites of each kind, or the rule is not exercised.
+    expect(new Set(checks.map((m) => m.fix))).toEqual(new Set(['automatic', 'advice', 'none', undefined]));
+    const wrong: string[] = [];
+    for (const m of checks) {
+      const line = `duo-sso-setup: ${m.kind}: ${m.stem.replaceAll('{}', 'example')}`;
+      const out: string[] = [];
+      const ctx = { io: { out: (t: string) => void out.push(t), err: () => {}, stdinIsTTY: false }, options: { json: true }, style: { color: false, unicode: false } };
+      await runTroubleshoot(ctx as never, { text: [line], list: false });
+      const first = JSON.parse(out.join('')).diagnoses[0] as { id: string; fix: { description: string; commands: string[][]; automatic: boolean } } | undefined;
+      // Only our own entries speak for the check (an entry proper that matches first has its own fix).
+      if (!first?.id.startsWith('own-')) continue;
+      // Every site with these words must have an automatic fix before --fix is promised.
+      const automatic = extracted.filter((o) => o.stem === m.stem && o.check === m.check).every((o) => o.fix === 'automatic');
+      const promises = first.fix.automatic || first.fix.commands.some((c) => c.includes('--fix')) || /runs with --fix/.test(first.fix.description);
+      answered++;
+      if (promises !== automatic) wrong.push(`${m.where}: ${m.stem} (fix: ${m.fix ?? 'not said'}) → ${first.id}: ${first.fix.description}`);
+    }
+    expect(answered).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
+  it('answer a check\'s real summary as the check\'s own fix says: the region check\'s empty variable is advice, its missing regions are --fix', async () => {
+    // Two profiles: the stem read from the code is the plural branch's (`their commands`).
+    const base = { profiles: ['x', 'y'], gap: { ok: true as const, missing: ['x', 'y'] }, region: 'us-east-1', fromPolicy: false, awsConfig: '/h/.aws/config' };
+    const results: CheckResult[] = [regionResult({ ...base, variable: { name: 'AWS_REGION', value: '' } }), regionResult({ ...base, variable: undefined })];
+    expect(results.map((r) => [r.status, r.fix?.automatic])).toEqual([['fail', false], ['warn', true]]);
+    for (const r of results) {
+      const out: string[] = [];
+      const ctx = { io: { out: (t: string) => void out.push(t), err: () => {}, stdinIsTTY: false }, options: { json: true }, style: { color: false, unicode: false } };
+      await runTroubleshoot(ctx as never, { text: [`duo-sso-setup: ${r.status === 'fail' ? 'error' : 'warning'}: ${r.summary}`], list: false });
+      const first = JSON.parse(out.join('')).diagnoses[0] as { id: string; fix: { description: string; commands: string[][]; automatic: boolean } };
+      expect(first.id, r.summary).toMatch(/^own-/);
+      expect(first.fix.automatic, r.summary).toBe(r.fix!.automatic);
+      expect(first.fix.commands.flat().includes('--fix'), r.summary).toBe(r.fix!.automatic);
+      expect(first.fix.description.includes('runs with --fix'), r.summary).toBe(r.fix!.automatic);
+    }
+  });
+
+  it('read what a check\'s fix says about --fix from the code: automatic, advice, none, or not said', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'own-fix-'));
+    try {
+      await mkdir(join(dir, 'src/doctor/checks'), { recursive: true });
+      await writeFile(join(dir, 'src/doctor/checks/x.ts'), [
+        "import { other } from './y.js';",
+        "const kept = { description: 'd', commands: [], automatic: false };",
+        "function made() { return { description: 'd', commands: [], automatic: true }; }",
+        "result.fail('one automatic', [], { description: 'd', commands: [], automatic: true });",
+        "result.fail('two advice', [], { description: 'd', commands: [], automatic: false });",
+        "result.warn('three none', []);",
+        "result.warn('four none', [], undefined, {});",
+        "result.warn('five kept', [], kept);",
+        "result.warn('six made', [], made());",
+        "result.warn('seven either', [], c ? kept : made());",
+        "result.warn('eight elsewhere', [], other());",
+        '',
+      ].join('\n'));
+      const found = extractOwnMessages(dir) as Extracted[];
+      expect(found.map((m) => [m.stem, m.fix])).toEqual([
+        ['one automatic', 'automatic'], ['two advice', 'advice'], ['three none', 'none'], ['four none', 'none'],
+        ['five kept', 'advice'], ['six made', 'automatic'], ['seven either', undefined], ['eight elsewhere', undefined],
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

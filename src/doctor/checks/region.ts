@@ -7,20 +7,12 @@
 import { readConfig } from '../../config/read-config.js';
 import { listProfiles } from '../../config/model.js';
 import { FALLBACK_REGION, applyRegion, regionGap } from '../../config/region.js';
-import { isRegionName } from '../../aws/region.js';
+import { isRegionName, regionVariable } from '../../aws/region.js';
 import { appliedPolicy, readPolicy } from '../../policy/read.js';
-import type { Env } from '../../platform/paths.js';
 import { result, type Check, type CheckResult } from '../../check/types.js';
 
-/** The environment variable botocore takes the region from, if any: the first one set, even when empty. */
-export function regionVariable(env: Env): { name: string; value: string } | undefined {
-  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-    const value = env[name];
-    // Present counts, not non-empty: botocore returns '' and the CLI then builds `https://sts..amazonaws.com`.
-    if (value !== undefined) return { name, value };
-  }
-  return undefined;
-}
+// One definition for the doctor and for login (aws/region.ts, cliRegion).
+export { regionVariable };
 
 export interface RegionFacts {
   /** config.json's profile names. */
