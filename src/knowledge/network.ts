@@ -282,7 +282,13 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
       + 'socks5:// where the tool supports it, never http://socks5://.',
-    fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
+    fix: {
+      description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
+        + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
+        + 'npm config delete https-proxy (npm keeps its own in ~/.npmrc), git config --global --unset http.proxy',
+      commands: [NETWORK_DOCTOR, ['npm', 'config', 'get', 'https-proxy'], ['git', 'config', '--global', '--get', 'http.proxy']],
+      automatic: false,
+    },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
   },
   {
@@ -325,12 +331,27 @@ export const networkFailures: readonly KnownFailure[] = [
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_COMMON_NAME_INVALID\b/,
+      // Node's tls.checkServerIdentity (older Node wrote "doesn't"), without the error code.
+      /Hostname\/IP (?:does not|doesn't) match certificate's altnames/,
+      // CPython's ssl on OpenSSL's X509_V_ERR_IP_ADDRESS_MISMATCH; Go crypto/x509 HostnameError's other forms
+      // (and Go 1.15+ refusing a certificate that names the host only in its CN).
+      /IP address mismatch, certificate is not valid for '(?<host>[^']+)'/,
+      /x509: cannot validate certificate for (?<host>[\w.:[\]-]+) because it doesn't contain any IP SANs/,
+      /x509: certificate is not valid for any names, but wanted to match (?<host>[\w.*-]+)/,
+      /x509: certificate relies on legacy Common Name field/,
+      // Java's sun.security.util.HostnameChecker, curl on older OpenSSL, .NET's SslPolicyErrors.
+      /No subject alternative (?:DNS name matching (?<host>[\w.-]+)|names matching IP address [\w.:]+|names present)|No name matching [\w.-]+ found/,
+      /SSL: certificate subject name '[^'\n]*' does not match target host name '(?<host>[^']+)'/,
+      // (With RemoteCertificateChainErrors beside it the chain is the problem: tls-untrusted-ca answers.)
+      /^(?![^\n]*RemoteCertificateChainErrors)[^\n]*\bRemoteCertificateNameMismatch\b/m,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
       + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
-      + 'captive portal or proxy answering instead of the real host.',
+      + 'captive portal or proxy answering instead of the real host. A URL with an IP address (or localhost) where the '
+      + 'certificate names a host name fails the same way: use the name the certificate was issued for. Go 1.15 and later '
+      + 'also refuse a certificate that names its host only in the CN (no subjectAltName): that certificate needs reissuing.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
     example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
@@ -366,7 +387,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'proxy is fixed, an OpenSSL config named by OPENSSL_CONF with Options = UnsafeLegacyRenegotiation is the stopgap; an old '
       + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
       + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
-      + 'lowering the security level.',
+      + 'lowering the security level. Java 11\'s first TLS 1.3 releases fail the handshake with some servers and proxies '
+      + '(Received fatal alert: handshake_failure): update the JDK, or pin the client to TLS 1.2 with '
+      + '-Djdk.tls.client.protocols=TLSv1.2 until it is.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
@@ -420,5 +443,68 @@ export const networkFailures: readonly KnownFailure[] = [
     fix: { description: 'Connect (VPN for internal hosts), then see which hosts are reachable', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'No route to'),
     example: 'dial tcp 10.20.30.40:443: connect: no route to host',
+  },
+  {
+    // The TCP connection is up but the TLS handshake never finishes: Go net/http's tlsHandshakeTimeoutError
+    // and crypto/tls's DialWithDialer timeout, CPython Modules/_ssl.c's handshake timeout, curl's vtls
+    // backends ("SSL connection timeout", CURLE_OPERATION_TIMEDOUT), Node's ERR_TLS_HANDSHAKE_TIMEOUT.
+    id: 'tls-handshake-timeout',
+    title: 'The TLS handshake never finished (the connection opened, then stalled)',
+    group: 'network',
+    patterns: [
+      /(?:Get|Post|Head|Put) "?https:\/\/(?<host>[^/":\s]+)[^\n]*?net\/http: TLS handshake timeout/,
+      /net\/http: TLS handshake timeout/,
+      /tls: DialWithDialer timed out/,
+      /The handshake operation timed out/,
+      /\bSSL connection timeout\b/,
+      /\bERR_TLS_HANDSHAKE_TIMEOUT\b/,
+    ],
+    supersedes: ['network-timeout', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'The host accepted the connection, so DNS, routing and the port are fine; what never arrived is the rest of the TLS '
+      + 'handshake. The server\'s certificate chain is the first large packet of a connection, so this is the classic sign '
+      + 'of an MTU problem: a VPN, a Docker or WSL network or a PPPoE link that carries smaller packets than the machine '
+      + 'sends, with the "fragmentation needed" replies blocked. Lowering the MTU (the VPN interface, Docker\'s daemon.json '
+      + '"mtu": 1400, the container network) fixes it. Otherwise a filtering proxy or firewall is holding the handshake, '
+      + 'or a proxy the tool should use (HTTPS_PROXY) is not set.',
+    fix: {
+      description: 'See which hosts stall at TLS, then test the path MTU with unfragmented pings (1472 bytes fits a 1500 MTU; '
+        + 'lower -s until it passes, and set that MTU plus 28 on the VPN, Docker or WSL interface)',
+      commands: [NETWORK_DOCTOR, ['ping', '-c', '3', '-M', 'do', '-s', '1472', '<host>']],
+      platformCommands: {
+        darwin: [NETWORK_DOCTOR, ['ping', '-c', '3', '-D', '-s', '1472', '<host>']],
+        win32: [NETWORK_DOCTOR, ['ping', '-n', '3', '-f', '-l', '1472', '<host>']],
+      },
+      automatic: false,
+    },
+    describe: (f) => about(f, 'The TLS handshake stalled with'),
+    example: 'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout',
+  },
+  {
+    // "localhost" resolved to IPv6 ::1 first while the local server listens on 127.0.0.1 only: Node 17+
+    // keeps the resolver's order (dns.setDefaultResultOrder 'verbatim'), and most systems list ::1 first.
+    id: 'localhost-ipv6-refused',
+    title: 'A local service refused on ::1 (localhost went to IPv6; the service listens on IPv4)',
+    group: 'network',
+    patterns: [
+      /\bconnect (?:ECONNREFUSED|EADDRNOTAVAIL) ::1:(?<port>\d{1,5})\b/,
+      /dial tcp \[::1\]:(?<port>\d{1,5}): connect: (?:connection refused|cannot assign requested address)/,
+      /connect to ::1 port (?<port>\d{1,5}) failed: Connection refused/,
+      /\[localhost\/0:0:0:0:0:0:0:1\] failed: Connection refused/,
+    ],
+    supersedes: ['connection-refused', 'connection-failed'],
+    explanation:
+      'The name localhost resolved to the IPv6 loopback ::1 first, but the local service (a proxy, a debugger, an emulator, '
+      + 'a login callback) listens on the IPv4 loopback 127.0.0.1 only. Node 17 and later no longer reorder addresses to '
+      + 'put IPv4 first, so tools that used to work start failing this way. Use 127.0.0.1 instead of localhost in the URL '
+      + 'or setting (HTTPS_PROXY, --host, an endpoint URL), make the service listen on both, or for Node set '
+      + 'NODE_OPTIONS=--dns-result-order=ipv4first.',
+    fix: {
+      description: 'Point the setting at 127.0.0.1 rather than localhost (or run Node with --dns-result-order=ipv4first)',
+      commands: [NETWORK_DOCTOR],
+      automatic: false,
+    },
+    describe: (f) => (f.port ? `Refused on [::1]:${f.port}.` : undefined),
+    example: 'Error: connect ECONNREFUSED ::1:9229\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16)',
   },
 ];

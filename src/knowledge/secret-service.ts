@@ -355,10 +355,15 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // ERROR_NOT_FOUND (1168) as Rust (keyring-rs), Go (danieljoos/wincred) and .NET print it.
       /Element not found\.? \(os error 1168\)/, /^(?:[\w ]+: )?Element not found\.$/m, /\b0x80070490\b/,
       /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
+      // Wrappers that name the store before the Win32 text (R keyring's wincred backend, .NET/Java bridges).
+      /\bcredential (?:store|manager|vault)\b[^\n]*: (?:Element not found|A specified logon session does not exist)/i,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
-      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
+      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). At your own desktop the '
+      + 'same error means a group policy forbids storing credentials: "Network access: Do not allow storage of passwords and '
+      + 'credentials for network authentication" (secpol.msc > Local Policies > Security Options, often set by IT); it must '
+      + 'be disabled (by IT, on a managed machine) before any tool can save a secret there. "Element not found" is '
       + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential. '
       + '`cmdkey /list` (or Control Panel > Credential Manager > Windows Credentials) shows what is stored.',
     fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
