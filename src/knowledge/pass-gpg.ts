@@ -162,6 +162,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /no default secret key: (?:No secret key|secret key not available)/, /gpg: error reading key: (?:No secret key|secret key not available)/, /(?:clear-sign|sign|detach-sign|signing) failed: secret key not available/,
       // Translated locales (gnupg and libgpg-error catalogues, above): "gpg: descifrado fallido: No tenemos la clave secreta".
       gpgReasonLine(GPG_NO_SECKEY_L10N), gpgDecryptLine(['No secret key']),
+      // --edit-key / --export-secret-keys / gpg-agent's log for a key whose secret half is not here.
+      /gpg: key [0-9A-F]{8,40}: secret key not available/, /command '(?:PKDECRYPT|PKSIGN)' failed: No secret key/,
     ],
     supersedes: ['git-gpg-sign-failed'],
     explanation:
@@ -240,6 +242,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/,
       // A ~/.gnupg (or a file in it) that root owns after `sudo gpg`: gpg cannot write its keyring, trustdb or lock files.
       /can't create directory [`'"][^'"\n]*\.gnupg[^'"\n]*['"]: Permission denied/,
+      /gpg: trustdb is not writable\b/,
       /keyblock resource [`'"][^'"\n]*['"]: Permission denied/,
       /(?:trustdb|keybox|file) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied|can't (?:open|create) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied/,
     ],
@@ -289,7 +292,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     patterns: [/decryption failed: [Bb]ad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/,
       // pinentry's retry prompt, gpg 1.4's, and a symmetric (or cached) passphrase that does not fit.
       /Bad Passphrase \(try \d+ of \d+\)/, /Invalid passphrase; please try again/, /decryption failed: Bad session key/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/,
-      gpgDecryptLine(['Bad passphrase', ...GPG_BAD_PASSPHRASE_L10N])],
+      gpgDecryptLine(['Bad passphrase', ...GPG_BAD_PASSPHRASE_L10N]),
+      // gpg-agent's log (agent/command.c, agent/findkey.c): the pinentry answer was wrong or the dialog was closed.
+      /failed to unprotect the secret key: (?:Bad passphrase|Operation cancelled|Timeout)/, /command '(?:PKDECRYPT|PKSIGN|PKAUTH)' failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
@@ -383,6 +388,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /(?:public key decryption|decryption|signing|sign|clear-sign|selecting card) failed: (?:Card error|Card not present|Card removed|No SmartCard daemon|Operation not supported by device|Card reset required)/,
       /\bGPG_ERR_(?:CARD_NOT_PRESENT|CARD_REMOVED|NO_SCDAEMON)\b/,
       /Please insert the card with serial number/,
+      // gpg --card-status without a reader or scdaemon (g10/card-util.c, common/asshelp.c).
+      /selecting card failed: (?:No such device|Operation not supported by device|No SmartCard daemon)/, /error getting version from 'scdaemon': No SmartCard daemon/,
     ],
     supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed', 'gpg-passphrase-rejected'],
     explanation:
@@ -517,6 +524,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /command not found: gpg2?\b/,
       /cannot run gpg2?: No such file or directory/,
       /exec: "gpg2?": executable file not found/,
+      // gopass (internal/backend/crypto/gpg/cli binary lookup, and its main's "No gpg binary found: %s").
+      /\bno gpg binary found\b/i,
       /spawn gpg2? ENOENT/,
       /'gpg2?' is not recognized as an internal or external command/,
       /(?:Command 'gpg2?' not found, but can be installed with|The program 'gpg2?' is currently not installed)/,

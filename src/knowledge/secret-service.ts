@@ -17,6 +17,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
       /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
+      // libdbus built without X11 autolaunch (dbus/dbus-sysdeps-unix.c), as distributions ship it.
+      /Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead/,
       /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
       /Error spawning command line [`'"]?dbus-launch/,
       /Could not connect: No such file or directory/,
@@ -382,6 +384,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,
+      // The Secret Service API's own error name for an item (or collection) that is not there.
+      /\borg\.freedesktop\.Secret\.Error\.NoSuchObject\b/,
       // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
       /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
@@ -564,5 +568,32 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'provider from claiming the name (gnome-keyring\'s "secrets" component), then restart the session.',
     fix: { description: 'Decide which program should be the Secret Service and stop the other from claiming it; the secret store check shows which one answers', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'Failed to register DBus service at org.freedesktop.secrets.<br/>Another secret service is running (<i>PID: 1834, Executable: /usr/bin/gnome-keyring-daemon</i>).<br/>Please stop/remove it before re-enabling the Secret Service Integration.',
+  },
+  {
+    // libsecret's own consistency checks: egg/egg-secure-memory.c (sec_free, sec_realloc: assert() in older
+    // releases, g_assert in 0.20+) abort the process; g_return_val_if_fail guards print libsecret-CRITICAL.
+    id: 'libsecret-internal-error',
+    title: 'libsecret stopped on an internal check (a bug in libsecret or in the program using it)',
+    group: 'secret-service',
+    patterns: [
+      /\bsec_(?:free|realloc|alloc)\w*: (?:Assertion `[^`'\n]*' failed|assertion failed: \()/,
+      /\begg-secure-memory\.c:\d+/,
+      /\blibsecret-CRITICAL \*\*: [^\n]*assertion '[^'\n]*' failed/,
+      /\blibsecret:ERROR:[^\n]*assertion failed/,
+    ],
+    supersedes: ['keyring-no-backend'],
+    explanation:
+      'libsecret, inside the program that asked for a secret (git-credential-manager, an editor, a Node or Python keyring '
+      + 'binding), hit one of its own consistency checks. The keyring itself is not damaged: this is a bug in libsecret or in '
+      + 'how that program calls it, usually fixed in a later release. A secret_value_* check about a missing value follows '
+      + 'a lookup that returned nothing, most often an unlock prompt that was dismissed: unlock the keyring and retry. '
+      + 'Otherwise upgrade the program (and libsecret); until a fixed release, have it use another store: duo-sso can keep '
+      + 'its secrets in pass (gpg), git-credential-manager in its gpg or cache credential store.',
+    fix: {
+      description: 'Upgrade the program that crashed (and libsecret); meanwhile point it at another store (pass, or GCM\'s credentialStore=gpg or cache)',
+      commands: [SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: "libsecret: sec_free: Assertion `cell->requested > 0' failed",
   },
 ];
