@@ -49,6 +49,10 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bUnknownHostException\b/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
+      // .NET Framework's WebException (PowerShell 5), wget, apt's acquire methods.
+      /The remote name could not be resolved: '(?<host>[^']+)'/,
+      /unable to resolve host address [‘'`"](?<host>[\w.-]+)[’'"]/,
+      /Temporary failure resolving '(?<host>[^']+)'/, /\bCould not resolve '(?<host>[\w.-]+)'/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -86,6 +90,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CONNECTION_REFUSED\b/,
+      // OpenSSH (ssh.c ssh_connect_direct), as git over ssh prints it.
+      /ssh: connect to host (?<host>[\w.-]+) port (?<port>\d+): Connection refused/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -122,6 +128,12 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bnet::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)\b/,
       // undici (Node's fetch): the peer closed the socket.
       /\bUND_ERR_SOCKET\b|SocketError: other side closed/,
+      // libcurl on GnuTLS (git on Debian/Ubuntu), on OpenSSL and Schannel under Windows (git for Windows), and
+      // OpenSSH's first exchange cut off (sshkey/kex.c kex_exchange_identification).
+      /\bGnuTLS recv error \((?:-9|-54|-110)\)/, /gnutls_handshake\(\) failed: (?:The TLS connection was non-properly terminated|Error in the pull function)/,
+      /\bSSL_read: (?:Connection was reset|SSL_ERROR_SYSCALL), errno 10054/, /schannel: failed to receive handshake, SSL\/TLS connection failed/,
+      /kex_exchange_identification: (?:Connection closed by remote host|read: Connection reset by peer)/,
+      /curl: \(18\) transfer closed with outstanding read data remaining/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -176,6 +188,12 @@ export const networkFailures: readonly KnownFailure[] = [
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:CONNECTION_TIMED_OUT|TIMED_OUT)\b/,
+      // curl on Windows ("Timed out" from WSAETIMEDOUT's text), Java on Windows, OpenSSH, apt, Ruby's Net::HTTP (Homebrew).
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: Timed out`, 'i'),
+      /java\.net\.ConnectException: Connection timed out\b/,
+      /ssh: connect to host (?<host>[\w.-]+) port (?<port>\d+): (?:Connection|Operation) timed out/,
+      /Could not connect to (?<host>[\w.-]+):(?<port>\d+) \([^)\n]*\),? connection timed out/,
+      /\bNet::(?:OpenTimeout|ReadTimeout)\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -221,12 +239,21 @@ export const networkFailures: readonly KnownFailure[] = [
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
+      // .NET Framework (PowerShell 5), wget (GnuTLS and OpenSSL builds).
+      /Could not establish trust relationship for the SSL\/TLS secure channel/,
+      /cannot verify [^\n]*'s certificate, issued by [^\n]*:\s*(?:Unable to locally verify the issuer's authority|Self-signed certificate encountered)/,
+      /The certificate of [‘'`][^’'\n]*[’'] is not trusted/,
+      // OpenSSL 3's security level (a SHA-1 or short-key corporate CA) and Go 1.23's refusal of negative serial numbers.
+      /\b(?:CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL)\b|\bca md too weak\b|\b(?:ee|ca) key too small\b/i,
+      /x509: negative serial number/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
-      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier): that CA needs reissuing. '
+      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier), OpenSSL 3 one signed '
+      + 'with SHA-1 or with a key under 2048 bits (ca md too weak, key too small), and Go 1.23 one with a negative serial '
+      + 'number: that CA needs reissuing. '
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
       + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
       + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
@@ -273,6 +300,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bProxySchemeUnknown\b|Proxy URL had no scheme, should start with http:\/\/ or https:\/\//,
       /\bProxySchemeUnsupported\b/,
       /check_hostname requires server_hostname/,
+      // Node's https-proxy-agent / tunnel-agent, curl's SOCKS errors (CURLE_PROXY, 97).
+      /Proxy connection ended before receiving CONNECT response/,
+      /curl: \(97\) |Can't complete SOCKS[45] connection to/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -303,6 +333,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /CertificateExpiredException|NotAfter: /,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_DATE_INVALID\b/,
+      // OpenSSL's verify text alone (Node's err.message, Ruby, PHP), Java's PKIX validity check.
+      /\bcertificate (?:has expired|is not yet valid)\b/,
+      /CertPathValidatorException: validity check failed/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -344,6 +377,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /SSL: certificate subject name '[^'\n]*' does not match target host name '(?<host>[^']+)'/,
       // (With RemoteCertificateChainErrors beside it the chain is the problem: tls-untrusted-ca answers.)
       /^(?![^\n]*RemoteCertificateChainErrors)[^\n]*\bRemoteCertificateNameMismatch\b/m,
+      // Apache HttpClient's DefaultHostnameVerifier (the Java SDK and most Java tools).
+      /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -378,6 +413,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:SSL_PROTOCOL_ERROR|SSL_VERSION_OR_CIPHER_MISMATCH)\b/,
+      // Java (JSSE): TLS 1.0/1.1 disabled, or plain HTTP where TLS was expected; Go: a TLS 1.0-only server, or TLS bytes
+      // read as HTTP (an http:// URL for a TLS port); .NET Framework (PowerShell 5) still offering TLS 1.0.
+      /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/, /Unsupported or unrecognized SSL message/,
+      /tls: server selected unsupported protocol version \d+/, /malformed HTTP response "\\x15\\x03/,
+      /Could not create SSL\/TLS secure channel/, /The underlying connection was closed: An unexpected error occurred on a send/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -389,7 +429,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
       + 'lowering the security level. Java 11\'s first TLS 1.3 releases fail the handshake with some servers and proxies '
       + '(Received fatal alert: handshake_failure): update the JDK, or pin the client to TLS 1.2 with '
-      + '-Djdk.tls.client.protocols=TLSv1.2 until it is.',
+      + '-Djdk.tls.client.protocols=TLSv1.2 until it is. Windows PowerShell 5 (.NET Framework) offers only TLS 1.0 by '
+      + 'default ("Could not create SSL/TLS secure channel"): [Net.ServicePointManager]::SecurityProtocol = '
+      + '[Net.SecurityProtocolType]::Tls12 in the session, or use PowerShell 7.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
@@ -413,6 +455,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\brequest send failed, (?:Get|Post|Put|Head) "https?:\/\/(?!sts[.-])(?<host>[^/":]+)/,
       // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
       /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
+      // .NET Framework's WebException (PowerShell 5 Invoke-WebRequest, older .NET tools).
+      /\bUnable to connect to the remote server\b/,
     ],
     explanation:
       'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
@@ -506,5 +550,33 @@ export const networkFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.port ? `Refused on [::1]:${f.port}.` : undefined),
     example: 'Error: connect ECONNREFUSED ::1:9229\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16)',
+  },
+  {
+    // The server's alert about OUR certificate (mutual TLS): Go crypto/tls alert texts as "remote error: tls: …",
+    // OpenSSL's alert reasons (ssl/ssl_err.c), Java's "Received fatal alert", curl's client-certificate setup errors (58).
+    id: 'tls-client-certificate-rejected',
+    title: 'The server refused this machine\'s client certificate (or wanted one and got none)',
+    group: 'network',
+    patterns: [
+      /remote error: tls: (?:bad certificate|unknown certificate authority|certificate required|unknown certificate|expired certificate|revoked certificate|unsupported certificate)/,
+      /\b(?:sslv3 alert bad certificate|tlsv1 alert unknown ca|tlsv13 alert certificate required|sslv3 alert certificate unknown|sslv3 alert certificate expired)\b/i,
+      /(?:\b|\bERR_SSL_)(?:SSLV3_ALERT_BAD_CERTIFICATE|TLSV1_ALERT_UNKNOWN_CA|TLSV13_ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_CERTIFICATE_UNKNOWN|SSLV3_ALERT_CERTIFICATE_EXPIRED)\b/,
+      /Received fatal alert: (?:bad_certificate|certificate_unknown|unknown_ca|certificate_required|certificate_expired)/,
+      /curl: \(58\) |unable to set private key file: |could not load PEM client certificate/,
+    ],
+    supersedes: ['tls-protocol-error', 'connection-reset', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'The server asked this machine for a certificate of its own (mutual TLS) and rejected the one it got, or got none: '
+      + 'a zero-trust network or an SSO page that admits only managed devices (a device certificate that expired, or is '
+      + 'not installed in this user\'s store), or a client certificate setting (curl --cert, git http.sslCert, a proxy '
+      + 'setting) that points at a wrong or expired file. It is not about whether this machine trusts the server. When the '
+      + 'line comes from a server or proxy you run (its own log), it is the other way round: the client did not trust '
+      + 'that server\'s certificate.',
+    fix: {
+      description: 'Check which client certificate is configured and whether it is current (IT renews device certificates); on a managed network, connect through the VPN or agent that presents it',
+      commands: [NETWORK_DOCTOR],
+      automatic: false,
+    },
+    example: 'Get "https://cloudsso.cisco.com/idp/startSSO.ping": remote error: tls: certificate required',
   },
 ];

@@ -466,4 +466,18 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only('The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch, RemoteCertificateChainErrors').id).toBe('tls-untrusted-ca');
     expect(only('The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch').id).toBe('tls-hostname-mismatch');
   });
+
+  it('the server refusing our certificate ("alert unknown ca") is not us distrusting the server\'s CA (no "install the corporate CA")', () => {
+    const refused = only('ssl.SSLError: [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1006)');
+    expect(refused.id).toBe('tls-client-certificate-rejected');
+    expect(refused.fix.commands.flat()).not.toContain('update-ca-certificates');
+    expect(only("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)").id).toBe('tls-untrusted-ca');
+  });
+
+  it('PowerShell 5\'s two "secure channel" errors are told apart: TLS version (no CA to install) versus trust', () => {
+    const version = only('Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.');
+    expect(version.id).toBe('tls-protocol-error');
+    expect(answer(version)).toMatch(/Tls12/);
+    expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
+  });
 });
