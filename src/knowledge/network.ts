@@ -246,6 +246,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // OpenSSL 3's security level (a SHA-1 or short-key corporate CA) and Go 1.23's refusal of negative serial numbers.
       /\b(?:CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL)\b|\bca md too weak\b|\b(?:ee|ca) key too small\b/i,
       /x509: negative serial number/,
+      // Node's text for DEPTH_ZERO_SELF_SIGNED_CERT alone (OpenSSL 1.1 "self signed", OpenSSL 3 "self-signed").
+      /(?:^|Error: |reason: )self[- ]signed certificate\s*$/m,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
@@ -303,6 +305,9 @@ export const networkFailures: readonly KnownFailure[] = [
       // Node's https-proxy-agent / tunnel-agent, curl's SOCKS errors (CURLE_PROXY, 97).
       /Proxy connection ended before receiving CONNECT response/,
       /curl: \(97\) |Can't complete SOCKS[45] connection to/,
+      // requests (adapters.py) with a socks5:// proxy and no PySocks; any client's HTTP 407 (axios, got, fetch wrappers).
+      /Missing dependencies for SOCKS support/,
+      /\b(?:status code|HTTP\/\d(?:\.\d)?) 407\b/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -328,6 +328,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // errSecInvalidOwnerEdit (-25244): the item's access list names another program (or build) than the caller.
       /\berrSecInvalidOwnerEdit\b|-25244\b/,
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
+      // errSecUserCanceled (-128, SecBase.h "User canceled the operation."): the access prompt was denied or closed.
+      /\berrSecUserCanceled\b|OSStatus error -128\b|\bUser canceled the operation\b/,
     ],
     explanation:
       'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
@@ -336,7 +338,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + '(after a password reset). "Already exists" means an item of that name is there and the program tried to add '
       + 'rather than update it (delete that one item, or let the program replace it); a missing entitlement is a program '
       + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
-      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again.',
+      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again. '
+      + '-128 (errSecUserCanceled) is the access prompt answered Deny or closed: run it again and choose Allow (Always '
+      + 'Allow for a tool you trust).',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -359,6 +363,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
       // Wrappers that name the store before the Win32 text (R keyring's wincred backend, .NET/Java bridges).
       /\bcredential (?:store|manager|vault)\b[^\n]*: (?:Element not found|A specified logon session does not exist)/i,
+      // The same codes as .NET and COM show them: Win32Exception with the code, HRESULT_FROM_WIN32(1312).
+      /\bWin32Exception \((?:1168|1312|0x80004005)\)(?:: (?:Element not found|A specified logon session))?/, /\b0x80070520\b/,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
