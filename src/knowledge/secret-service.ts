@@ -40,6 +40,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // DBUS_SESSION_BUS_ADDRESS=disabled: (set by some sandboxes and remote shells), as GDBus rejects it.
       /Unknown or unsupported transport [“"']disabled[”"'] for address [“"']disabled:/,
       /Can't open a session to the secret service/,
+      // dbus-launch's own autolaunch failure (tools/dbus-launch.c) where X11 is there in name only (WSL, ssh -X gone).
+      /Autolaunch error: X11 initialization failed/,
     ],
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
@@ -62,6 +64,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // The bus tried to start the keyring daemon and it never answered (gdbus and dbus-daemon wordings).
       /Error calling StartServiceByName for org\.freedesktop\.secrets: (?:Timeout was reached|[^\n]*TimedOut)/,
       /Failed to activate service 'org\.freedesktop\.secrets': timed out/,
+      // systemd-activated buses: the bus asked systemd for the keyring's user unit and there is none.
+      /StartServiceByName for org\.freedesktop\.secrets: [^\n]*\bNoSuchUnit\b/,
       // secretstorage (under Python keyring: "Unable to initialize SecretService: …").
       /\bSecretServiceNotAvailableException\b/,
       // gnome-keyring's PAM module and clients when gnome-keyring-daemon was never started for this login.
@@ -123,12 +127,16 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bLockedException\b|\bItem is locked\b/,
       // jaraco/keyring backends (KeyringLocked) and secret-service-rs Error::Locked.
       /Failed to unlock the (?:collection|item|keyring)!/, /Cannot get secret of a locked object/, /gkr-pam: couldn't unlock the login keyring/, /\bKeyringLocked\b/, /SS Error: object locked/,
+      // gnome-keyring's unlock refused (daemon/dbus/gkd-secret-error.h GKD_SECRET_ERROR_DENIED): the password typed was
+      // not the keyring's, which after a login-password reset is the old password.
+      /\borg\.gnome\.keyring\.Error\.Denied\b/,
     ],
     supersedes: ['keyring-no-backend'],
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
-      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
+      + 'or a prompt nobody saw. After the login password was reset by an administrator, the keyring keeps the old one: unlock '
+      + 'it with the old password (Passwords and Keys can then change it). Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
       + 'on a desktop, Passwords and Keys (seahorse) unlocks it too).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
