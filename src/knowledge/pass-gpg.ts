@@ -155,7 +155,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     patterns: [
       // python-gnupg reports gpg's status in lower case ("decryption failed: no secret key").
-      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/,
+      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/, /sign\+encrypt failed: No secret key/,
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
       /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
       // Signing with no secret key at all (tried here: gpg 2.2 --clearsign in an empty keyring; gpg 1.4 wording).
@@ -272,6 +272,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /gpg-agent is not available in this session/,
       /\bGPG_ERR_NO_AGENT\b/,
       /can't connect to [`'"]?[^'"\n]*S\.gpg-agent/,
+      // The agent binary itself failing to start (common/asshelp.c), and its socket path over the sun_path limit
+      // (agent/gpg-agent.c create_socket_name: a deep GNUPGHOME in CI or a container).
+      /failed to start gpg-agent '[^'\n]*': /, /error running '[^'\n]*gpg-agent': /, /socket name [`'"][^'"\n]*['"] is too long/,
     ],
     supersedes: ['gpg-no-secret-key'],
     explanation:
@@ -308,7 +311,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     patterns: [
       // GPG_ERR_NO_PIN_ENTRY (85) outside decryption (there gpg-key-locked answers it), and the agent's own lines.
-      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent)[^\n]*: No pinentry/,
+      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent|[Kk]ey generation failed|error building skey array|sign\+encrypt failed)[^\n]*: No pinentry/,
       /\bERR 67108949 No pinentry\b/,
       /can't connect to the PIN entry module/,
       /You may want to update to a newer pinentry/,
@@ -582,5 +585,32 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: failed to run onboarding wizard: failed to init local store: failed to read user input: no useable private keys found. make sure you have valid private keys with sufficient trust',
+  },
+  {
+    // gpg with --pinentry-mode loopback (scripts, python-gnupg, CI, tools that pass the passphrase themselves) against an
+    // agent that refuses it (no-allow-loopback-pinentry, or gnupg 2.1 before 2.1.12 without allow-loopback-pinentry):
+    // g10/call-agent.c "setting pinentry mode '%s' failed: %s"; gpg then says "No secret key" for a key it has.
+    // Tried here with gpg 2.2 (decrypt and key generation).
+    id: 'gpg-loopback-not-allowed',
+    title: 'gpg-agent refuses the loopback pinentry a script asked for (the key is there)',
+    group: 'pass-gpg',
+    patterns: [
+      /setting pinentry mode '(?:loopback|ask|cancel|error)' failed: (?:Not supported|Forbidden|Not implemented)/,
+      // The same in gpg's status lines (--status-fd), which wrappers log instead of its stderr.
+      /\[GNUPG:\] ERROR set_pinentry_mode \d+/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'gpg-no-pinentry'],
+    explanation:
+      'Something ran gpg with --pinentry-mode loopback, to hand it the passphrase itself (a script, python-gnupg, a CI job), '
+      + 'and gpg-agent does not allow that: ~/.gnupg/gpg-agent.conf says no-allow-loopback-pinentry (or an old gnupg 2.1 '
+      + 'agent lacks allow-loopback-pinentry). gpg then reports "No secret key" although the key is in the keyring: do not '
+      + 'import it again or re-initialise anything. Allow loopback in gpg-agent.conf and restart the agent, or run without '
+      + 'loopback so pinentry asks.',
+    fix: {
+      description: 'Put allow-loopback-pinentry in ~/.gnupg/gpg-agent.conf (and remove no-allow-loopback-pinentry), then restart gpg-agent',
+      commands: [['gpgconf', '--list-options', 'gpg-agent'], ['gpgconf', '--kill', 'gpg-agent']],
+      automatic: false,
+    },
+    example: "gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56, created 2026-12-07\n      \"Jane Doe <jane@example.com>\"\ngpg: decryption failed: No secret key",
   },
 ];

@@ -438,6 +438,15 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(alone.fix.description).toMatch(/Do not re-initialise/);
   });
 
+  it('"No secret key" after gpg-agent refused the loopback pinentry is not a missing key (never "import" or "re-initialise")', () => {
+    // gpg 2.2 here with no-allow-loopback-pinentry: the key is in the keyring.
+    const d = only("gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56\ngpg: decryption failed: No secret key");
+    expect(d.id).toBe('gpg-loopback-not-allowed');
+    expect(answer(d)).toMatch(/allow-loopback-pinentry/);
+    expect(answer(d)).not.toMatch(/gpg --import|pass init/);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
   it('git signing with an SSH key is a git setting, not a missing gpg key; a gpg key id that is missing stays "no secret key"', () => {
     const ssh = only('error: gpg failed to sign the data:\ngpg: skipped "/Users/jdoe/.ssh/id_ed25519.pub": No secret key\ngpg: signing failed: No secret key');
     expect(ssh.id).toBe('git-signing-key-is-ssh');
