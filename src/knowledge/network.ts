@@ -61,7 +61,10 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
       + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
       + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
-      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it.',
+      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it. '
+      + 'Right after connecting or disconnecting the VPN, a stale cache answers: on macOS sudo dscacheutil -flushcache; sudo '
+      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches. Inside Docker containers, the daemon\'s DNS (daemon.json '
+      + '"dns", or --dns) must be one that works on the VPN.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -97,7 +100,8 @@ export const networkFailures: readonly KnownFailure[] = [
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
       + 'override (AWS_ENDPOINT_URL_STS, --endpoint-url, a proxy in HTTPS_PROXY) that points at something not running (a local '
-      + 'proxy or emulator that was stopped), or a VPN client that is half up.',
+      + 'proxy or emulator that was stopped), or a VPN client that is half up. Inside a container, localhost is the container '
+      + 'itself: a service on the host is host.docker.internal (Docker Desktop) or the host\'s address.',
     fix: { description: 'See which host and port refuse, and whether a proxy or endpoint override is in play', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Refused:'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 127.0.0.1:443: connect: connection refused',
@@ -134,6 +138,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bSSL_read: (?:Connection was reset|SSL_ERROR_SYSCALL), errno 10054/, /schannel: failed to receive handshake, SSL\/TLS connection failed/,
       /kex_exchange_identification: (?:Connection closed by remote host|read: Connection reset by peer)/,
       /curl: \(18\) transfer closed with outstanding read data remaining/,
+      // HTTP/2 framing broken on the way (curl 16 CURLE_HTTP2, 92 CURLE_HTTP2_STREAM), typically by a proxy.
+      /curl: \((?:16|92)\) |Error in the HTTP2 framing layer|HTTP\/2 stream \d+ was not closed cleanly/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -141,7 +147,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
       + 'When it happens for one host every time, a firewall is the likely cause; when large responses fail over a VPN, the '
       + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way, and '
-      + 'so does IPv6 tried first on a network where it is broken.',
+      + 'so does IPv6 tried first on a network where it is broken. HTTP/2 errors (curl 16 or 92, git\'s "RPC failed; curl 92") '
+      + 'through a proxy that mishandles HTTP/2 go away with HTTP/1.1: git config --global http.version HTTP/1.1.',
     fix: { description: 'Check which layer breaks for each host (a reset during TLS points at a filtering proxy)', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Reset while talking to'),
     example: 'Post "https://sts.amazonaws.com/": read tcp 10.0.0.12:52814->52.94.241.129:443: read: connection reset by peer',
@@ -259,7 +266,10 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
       + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
       + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
-      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
+      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Several can use the system store '
+      + 'instead, which IT\'s managed CA is usually already in: git for Windows with git config --global http.sslBackend '
+      + 'schannel, Node 22+ with NODE_OPTIONS=--use-system-ca, Python with the truststore package (pip install truststore; '
+      + 'pip --use-feature=truststore), conda with conda config --set ssl_verify <corporate-ca.pem>. Never turn verification off '
       + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
       + 'keys to whoever is in the middle. Without interception, an old '
       + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
