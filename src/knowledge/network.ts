@@ -53,6 +53,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /The remote name could not be resolved: '(?<host>[^']+)'/,
       /unable to resolve host address [‘'`"](?<host>[\w.-]+)[’'"]/,
       /Temporary failure resolving '(?<host>[^']+)'/, /\bCould not resolve '(?<host>[\w.-]+)'/,
+      // Node's c-ares codes (dns.resolve*, getaddrinfo without data) and .NET on Linux (EAI_AGAIN's text with the endpoint).
+      /\b(?:getaddrinfo|query[A-Za-z]*) E(?:AI_NODATA|NODATA|TIMEOUT|SERVFAIL|REFUSED)\b/,
+      /HttpRequestException: Resource temporarily unavailable \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -140,6 +143,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \(18\) transfer closed with outstanding read data remaining/,
       // HTTP/2 framing broken on the way (curl 16 CURLE_HTTP2, 92 CURLE_HTTP2_STREAM), typically by a proxy.
       /curl: \((?:16|92)\) |Error in the HTTP2 framing layer|HTTP\/2 stream \d+ was not closed cleanly/,
+      /javax\.net\.ssl\.SSLException: Connection reset\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -201,6 +205,10 @@ export const networkFailures: readonly KnownFailure[] = [
       /ssh: connect to host (?<host>[\w.-]+) port (?<port>\d+): (?:Connection|Operation) timed out/,
       /Could not connect to (?<host>[\w.-]+):(?<port>\d+) \([^)\n]*\),? connection timed out/,
       /\bNet::(?:OpenTimeout|ReadTimeout)\b/,
+      // Go's Transport.ResponseHeaderTimeout and read deadlines, undici's header/body timers, .NET on Linux.
+      /net\/http: timeout awaiting response headers/, /\bread tcp [^\n]*: i\/o timeout/,
+      /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
+      /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -433,6 +441,10 @@ export const networkFailures: readonly KnownFailure[] = [
       /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/, /Unsupported or unrecognized SSL message/,
       /tls: server selected unsupported protocol version \d+/, /malformed HTTP response "\\x15\\x03/,
       /Could not create SSL\/TLS secure channel/, /The underlying connection was closed: An unexpected error occurred on a send/,
+      // .NET (SslStream): the peer's alert, and Schannel's SEC_E_ILLEGAL_MESSAGE; Java refusing a TLS 1.0/1.1 server.
+      /remote party sent a TLS alert: '(?:HandshakeFailure|ProtocolVersion|InsufficientSecurity)'/,
+      /\b0x80090326\b|The message received was unexpected or badly formatted/,
+      /protocol version TLS1[01] is not accepted by client preferences/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -494,6 +506,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_CHANGED)\b/,
+      /\bENETDOWN\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
     explanation:
@@ -578,6 +591,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /(?:\b|\bERR_SSL_)(?:SSLV3_ALERT_BAD_CERTIFICATE|TLSV1_ALERT_UNKNOWN_CA|TLSV13_ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_CERTIFICATE_UNKNOWN|SSLV3_ALERT_CERTIFICATE_EXPIRED)\b/,
       /Received fatal alert: (?:bad_certificate|certificate_unknown|unknown_ca|certificate_required|certificate_expired)/,
       /curl: \(58\) |unable to set private key file: |could not load PEM client certificate/,
+      /remote party sent a TLS alert: '(?:BadCertificate|UnknownCA|CertificateRequired|CertificateUnknown|CertificateExpired)'/,
     ],
     supersedes: ['tls-protocol-error', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -593,5 +607,31 @@ export const networkFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Get "https://cloudsso.cisco.com/idp/startSSO.ping": remote error: tls: certificate required',
+  },
+  {
+    // Windows' Schannel (git for Windows and curl on Schannel, .NET, PowerShell) could not check the certificate's
+    // revocation: CRYPT_E_NO_REVOCATION_CHECK (0x80092012), CRYPT_E_REVOCATION_OFFLINE (0x80092013).
+    id: 'tls-revocation-check-failed',
+    title: 'Windows could not check whether the certificate was revoked (CRL/OCSP out of reach)',
+    group: 'network',
+    patterns: [
+      /\bCRYPT_E_(?:NO_REVOCATION_CHECK|REVOCATION_OFFLINE)\b/, /\b0x8009201[23]\b/,
+      /The revocation function was unable to check revocation/,
+      /\bRevocationStatusUnknown\b|\bOfflineRevocation\b/,
+    ],
+    supersedes: ['tls-protocol-error', 'tls-untrusted-ca', 'connection-failed'],
+    explanation:
+      'Schannel, the TLS of Windows used by git for Windows and curl there, .NET and PowerShell, asks the certificate\'s '
+      + 'issuer whether it was revoked (its CRL or OCSP address) and could not get an answer: a firewall or proxy that '
+      + 'lets HTTPS through but blocks those addresses, or an intercepting proxy whose own CA publishes none. The '
+      + 'certificate itself may be fine. Ask IT to allow the CRL/OCSP addresses; meanwhile git can do the check best-effort '
+      + '(git config --global http.schannelCheckRevoke best-effort, git 2.35+; false on older) and curl with '
+      + '--ssl-revoke-best-effort; or switch git to OpenSSL with the corporate CA (http.sslBackend openssl, http.sslCAInfo).',
+    fix: {
+      description: 'Let revocation checks through the firewall (IT), or make git and curl check revocation best-effort',
+      commands: [['git', 'config', '--global', 'http.schannelCheckRevoke', 'best-effort'], NETWORK_DOCTOR],
+      automatic: false,
+    },
+    example: 'fatal: unable to access \'https://github.com/org/tap.git/\': schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.',
   },
 ];
