@@ -256,7 +256,7 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
       // .NET Framework (PowerShell 5), wget (GnuTLS and OpenSSL builds).
       /Could not establish trust relationship for the SSL\/TLS secure channel/,
-      /cannot verify [^\n]*'s certificate, issued by [^\n]*:\s*(?:Unable to locally verify the issuer's authority|Self-signed certificate encountered)/,
+      /cannot verify [^\n]*'s certificate, issued by /, /Unable to locally verify the issuer's authority/,
       /The certificate of [‘'`][^’'\n]*[’'] is not trusted/,
       // OpenSSL 3's security level (a SHA-1 or short-key corporate CA) and Go 1.23's refusal of negative serial numbers.
       /\b(?:CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL)\b|\bca md too weak\b|\b(?:ee|ca) key too small\b/i,
@@ -359,6 +359,7 @@ export const networkFailures: readonly KnownFailure[] = [
       // OpenSSL's verify text alone (Node's err.message, Ruby, PHP), Java's PKIX validity check.
       /\bcertificate (?:has expired|is not yet valid)\b/,
       /CertPathValidatorException: validity check failed/,
+      /Issued certificate not yet valid/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -402,6 +403,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /^(?![^\n]*RemoteCertificateChainErrors)[^\n]*\bRemoteCertificateNameMismatch\b/m,
       // Apache HttpClient's DefaultHostnameVerifier (the Java SDK and most Java tools).
       /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
+      // wget src/openssl.c and gnutls.c.
+      /requested host name [‘'](?<host>[^’'\n]+)[’']/, /no certificate subject alternative name matches|certificate common name [‘'][^’'\n]*[’'] doesn't match/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
