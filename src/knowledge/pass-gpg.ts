@@ -58,7 +58,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'pass-not-initialised',
     title: 'The password store is not initialised',
     group: 'pass-gpg',
-    patterns: [/You must run:\s+pass init/, /before you may use the password store/, /password store is empty\. Try "pass init"/],
+    patterns: [/You must run:\s+pass init/, /before you may use the password store/, /password store is empty\. Try "pass init"/,
+      // Git Credential Manager's gpg store is a pass store (src/shared/Core/CredentialStore.cs ValidateGpgPass).
+      /Password store has not been initialized at '[^'\n]*'; run `pass init/],
     explanation: 'pass has no ~/.password-store/.gpg-id yet, so it does not know which gpg key to encrypt for.',
     fix: {
       description: 'Initialise the store for your gpg key (doctor --fix does this when you hold exactly one usable key)',

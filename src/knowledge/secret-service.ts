@@ -553,12 +553,17 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Unable to persist credentials with the 'wincredman' credential store/,
       /Can only use the '\w+' credential store on (?:Windows|macOS|Linux|POSIX systems)/,
       /Can not use the 'cache' credential store on Windows/,
+      // GCM's CredentialStore wrapper for any store that failed to save (secretservice without a session, gpg without a key).
+      /Unable to persist credentials with the '(?!wincredman')\w+' credential store/,
+      // git's own cache helper on a build without Unix sockets (git for Windows).
+      /credential-cache unavailable; no unix socket support/,
     ],
     explanation:
       'Git Credential Manager keeps the credentials git uses (for example to clone the tap from the internal GitHub) in a '
       + 'store you choose with GCM_CREDENTIAL_STORE or credential.credentialStore. On Linux none is chosen by default, and '
       + 'each store works only where it can: secretservice needs a desktop session, wincredman an interactive Windows logon, '
-      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while).',
+      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while). git\'s own '
+      + 'credential.helper cache does not work on Windows (no Unix sockets there): use credential.helper manager instead.',
     fix: {
       description: 'Choose a credential store that works here: secretservice on a desktop, gpg with pass on a server (or cache), then retry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store'], ['git', 'config', '--global', 'credential.credentialStore', 'secretservice']],
