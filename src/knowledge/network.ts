@@ -357,7 +357,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_DATE_INVALID\b/,
       // OpenSSL's verify text alone (Node's err.message, Ruby, PHP), Java's PKIX validity check.
-      /\bcertificate (?:has expired|is not yet valid)\b/,
+      // (Anchored to those forms: "certificate has expired" alone also describes SAML signing and code-signing certificates.)
+      /(?:^|Error: |reason: |Issued )certificate (?:has expired|is not yet valid)\b/m,
       /CertPathValidatorException: validity check failed/,
       /Issued certificate not yet valid/,
     ],

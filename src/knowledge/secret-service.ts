@@ -135,9 +135,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
-      + 'or a prompt nobody saw. After the login password was reset by an administrator, the keyring keeps the old one: unlock '
-      + 'it with the old password (Passwords and Keys can then change it). Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
-      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too).',
+      + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
+      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too). A refused password (org.gnome.keyring.Error.Denied) '
+      + 'after an administrator reset the login password means the keyring still has the old one: unlock it with that, '
+      + 'then change it in Passwords and Keys.',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
   },
@@ -372,7 +373,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // Wrappers that name the store before the Win32 text (R keyring's wincred backend, .NET/Java bridges).
       /\bcredential (?:store|manager|vault)\b[^\n]*: (?:Element not found|A specified logon session does not exist)/i,
       // The same codes as .NET and COM show them: Win32Exception with the code, HRESULT_FROM_WIN32(1312).
-      /\bWin32Exception \((?:1168|1312|0x80004005)\)(?:: (?:Element not found|A specified logon session))?/, /\b0x80070520\b/,
+      // (0x80004005 is any Win32 failure, so only with the credential texts.)
+      /\bWin32Exception \((?:1168|1312)\)|\bWin32Exception \(0x80004005\): (?:Element not found|A specified logon session)/, /\b0x80070520\b/,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '

@@ -483,6 +483,11 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)").id).toBe('tls-untrusted-ca');
   });
 
+  it('a .NET Win32Exception that is not about credentials is not Credential Manager (0x80004005 is any Win32 failure)', () => {
+    expect(diagnose('System.ComponentModel.Win32Exception (0x80004005): The system cannot find the file specified').map((d) => d.id)).not.toContain('windows-credential-manager');
+    expect(only('System.ComponentModel.Win32Exception (0x80004005): Element not found').id).toBe('windows-credential-manager');
+  });
+
   it('PowerShell 5\'s two "secure channel" errors are told apart: TLS version (no CA to install) versus trust', () => {
     const version = only('Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.');
     expect(version.id).toBe('tls-protocol-error');
