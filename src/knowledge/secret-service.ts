@@ -339,6 +339,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
       // errSecUserCanceled (-128, SecBase.h "User canceled the operation."): the access prompt was denied or closed.
       /\berrSecUserCanceled\b|OSStatus error -128\b|\bUser canceled the operation\b/,
+      // security(1) exits 44 for errSecItemNotFound; tools that run it pass on only Go's or Node's "exit status 44".
+      /\bkeychain\b[^\n]*\bexit (?:status|code) 44\b|\bexit (?:status|code) 44\b[^\n]*\bkeychain\b/i,
     ],
     explanation:
       'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
