@@ -449,6 +449,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /remote party sent a TLS alert: '(?:HandshakeFailure|ProtocolVersion|InsufficientSecurity)'/,
       /\b0x80090326\b|The message received was unexpected or badly formatted/,
       /protocol version TLS1[01] is not accepted by client preferences/,
+      // OpenSSL 3 (CPython, Node) against a server that offers only TLS 1.0/1.1.
+      /\b(?:UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE)\b|\bunsupported protocol \(_ssl\.c|\bno protocols available\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -637,5 +639,30 @@ export const networkFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'fatal: unable to access \'https://github.com/org/tap.git/\': schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.',
+  },
+  {
+    // A Python built without OpenSSL (pyenv/asdf/source builds that did not find libssl's headers): pip's warning
+    // (pip/_internal/cli/req_command.py), urllib3's HTTPSConnectionPool (connectionpool.py), CPython's own import.
+    id: 'python-no-ssl-module',
+    title: 'This Python was built without SSL support (pip and the AWS CLI v1 cannot use HTTPS)',
+    group: 'network',
+    patterns: [
+      /pip is configured with locations that require TLS\/SSL, however the ssl module in Python is not available/,
+      /Can't connect to HTTPS URL because the SSL module is not available/,
+      /No module named '?_ssl'?/,
+    ],
+    supersedes: ['connection-failed'],
+    explanation:
+      'Nothing is wrong with the network: the Python running pip (or the pip-installed AWS CLI v1) was compiled without its '
+      + 'ssl module, because OpenSSL\'s development files were missing when it was built (pyenv, asdf or a source build; on '
+      + 'macOS a Homebrew openssl that the build did not find). Install them (brew install openssl@3 readline; apt install '
+      + 'libssl-dev) and rebuild that Python (pyenv install --force <version>), or use a packaged Python. The AWS CLI v2 '
+      + 'installer brings its own Python and avoids this entirely.',
+    fix: {
+      description: 'Install OpenSSL\'s development files and rebuild this Python, or use the AWS CLI v2 installer (it bundles its own Python)',
+      commands: [['python3', '-c', 'import ssl; print(ssl.OPENSSL_VERSION)']],
+      automatic: false,
+    },
+    example: 'WARNING: pip is configured with locations that require TLS/SSL, however the ssl module in Python is not available.',
   },
 ];
