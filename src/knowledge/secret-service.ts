@@ -138,7 +138,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
       + 'on a desktop, Passwords and Keys (seahorse) unlocks it too). A refused password (org.gnome.keyring.Error.Denied) '
       + 'after an administrator reset the login password means the keyring still has the old one: unlock it with that, '
-      + 'then change it in Passwords and Keys.',
+      + 'then change it in Passwords and Keys. When a Python tool that needs no secret from it (pip, poetry, twine) stops '
+      + 'here, turn its keyring off: PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring for one shell, python -m keyring '
+      + '--disable for good (poetry 1.8+: poetry config keyring.enabled false).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
   },
@@ -164,7 +166,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
       + 'can keep its secrets in pass instead. On a desktop, installing gnome-keyring (and libsecret) gives it one; for a Python '
       + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
-      + 'the keyring off, and the keyrings.alt package offers a file backend.',
+      + 'the keyring off, and the keyrings.alt package offers a file backend. aws-vault and other programs on 99designs/keyring '
+      + 'pick their store with --backend (AWS_VAULT_BACKEND=pass, file, secret-service, kwallet or keychain); "Specified '
+      + 'keyring backend not available" means the one named does not exist in this build or on this OS.',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
