@@ -324,7 +324,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       'gpg asks for a passphrase through gpg-agent, which runs a pinentry program. None could run: no pinentry is installed, '
       + 'gpg-agent.conf names a pinentry-program that does not exist (or is graphical, over SSH), or the agent was started '
       + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
-      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent.',
+      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent. After moving to an Apple Silicon Mac, a '
+      + 'pinentry-program of /usr/local/bin/pinentry-mac no longer exists (Homebrew is in /opt/homebrew there); in WSL, a '
+      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead.',
     fix: {
       description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
