@@ -49,6 +49,13 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bUnknownHostException\b/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
+      // .NET Framework's WebException (PowerShell 5), wget, apt's acquire methods.
+      /The remote name could not be resolved: '(?<host>[^']+)'/,
+      /unable to resolve host address [‘'`"](?<host>[\w.-]+)[’'"]/,
+      /Temporary failure resolving '(?<host>[^']+)'/, /\bCould not resolve '(?<host>[\w.-]+)'/,
+      // Node's c-ares codes (dns.resolve*, getaddrinfo without data) and .NET on Linux (EAI_AGAIN's text with the endpoint).
+      /\b(?:getaddrinfo|query[A-Za-z]*) E(?:AI_NODATA|NODATA|TIMEOUT|SERVFAIL|REFUSED)\b/,
+      /HttpRequestException: Resource temporarily unavailable \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -57,7 +64,10 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'a DNS server that is down, or a typo in a URL (config.json "url", AWS_ENDPOINT_URL_STS, a region such as us-east-1a '
       + 'or southeast-2 without its ap-). In WSL or a container, the generated /etc/resolv.conf may point at a resolver that '
       + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
-      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it.',
+      + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it. '
+      + 'Right after connecting or disconnecting the VPN, a stale cache answers: on macOS sudo dscacheutil -flushcache; sudo '
+      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches. Inside Docker containers, the daemon\'s DNS (daemon.json '
+      + '"dns", or --dns) must be one that works on the VPN.',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -86,12 +96,15 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`\bConnection refused \(${HOST_PORT}\)`),
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CONNECTION_REFUSED\b/,
+      // OpenSSH (ssh.c ssh_connect_direct), as git over ssh prints it.
+      /ssh: connect to host (?<host>[\w.-]+) port (?<port>\d+): Connection refused/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
       'The address answered, but nothing accepts connections on that port: a firewall that rejects the traffic, an endpoint '
       + 'override (AWS_ENDPOINT_URL_STS, --endpoint-url, a proxy in HTTPS_PROXY) that points at something not running (a local '
-      + 'proxy or emulator that was stopped), or a VPN client that is half up.',
+      + 'proxy or emulator that was stopped), or a VPN client that is half up. Inside a container, localhost is the container '
+      + 'itself: a service on the host is host.docker.internal (Docker Desktop) or the host\'s address.',
     fix: { description: 'See which host and port refuse, and whether a proxy or endpoint override is in play', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Refused:'),
     example: 'Failed to Assume Role \'admin\' via STS: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": dial tcp 127.0.0.1:443: connect: connection refused',
@@ -122,6 +135,15 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bnet::ERR_(?:CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)\b/,
       // undici (Node's fetch): the peer closed the socket.
       /\bUND_ERR_SOCKET\b|SocketError: other side closed/,
+      // libcurl on GnuTLS (git on Debian/Ubuntu), on OpenSSL and Schannel under Windows (git for Windows), and
+      // OpenSSH's first exchange cut off (sshkey/kex.c kex_exchange_identification).
+      /\bGnuTLS recv error \((?:-9|-54|-110)\)/, /gnutls_handshake\(\) failed: (?:The TLS connection was non-properly terminated|Error in the pull function)/,
+      /\bSSL_read: (?:Connection was reset|SSL_ERROR_SYSCALL), errno 10054/, /schannel: failed to receive handshake, SSL\/TLS connection failed/,
+      /kex_exchange_identification: (?:Connection closed by remote host|read: Connection reset by peer)/,
+      /curl: \(18\) transfer closed with outstanding read data remaining/,
+      // HTTP/2 framing broken on the way (curl 16 CURLE_HTTP2, 92 CURLE_HTTP2_STREAM), typically by a proxy.
+      /curl: \((?:16|92)\) |Error in the HTTP2 framing layer|HTTP\/2 stream \d+ was not closed cleanly/,
+      /javax\.net\.ssl\.SSLException: Connection reset\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -129,7 +151,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'destination (often right at the TLS handshake, when it sees the host name), a VPN that went down, or a flaky network. '
       + 'When it happens for one host every time, a firewall is the likely cause; when large responses fail over a VPN, the '
       + 'VPN\'s MTU. A proxy the tool should use (HTTPS_PROXY) but does not know about resets connections the same way, and '
-      + 'so does IPv6 tried first on a network where it is broken.',
+      + 'so does IPv6 tried first on a network where it is broken. HTTP/2 errors (curl 16 or 92, git\'s "RPC failed; curl 92") '
+      + 'through a proxy that mishandles HTTP/2 go away with HTTP/1.1: git config --global http.version HTTP/1.1.',
     fix: { description: 'Check which layer breaks for each host (a reset during TLS points at a filtering proxy)', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Reset while talking to'),
     example: 'Post "https://sts.amazonaws.com/": read tcp 10.0.0.12:52814->52.94.241.129:443: read: connection reset by peer',
@@ -176,6 +199,16 @@ export const networkFailures: readonly KnownFailure[] = [
       /A connection attempt failed because the connected party did not properly respond after a period of time/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:CONNECTION_TIMED_OUT|TIMED_OUT)\b/,
+      // curl on Windows ("Timed out" from WSAETIMEDOUT's text), Java on Windows, OpenSSH, apt, Ruby's Net::HTTP (Homebrew).
+      new RegExp(String.raw`Failed to connect to ${HOST} port (?<port>\d+)(?: after \d+ ms)?: Timed out`, 'i'),
+      /java\.net\.ConnectException: Connection timed out\b/,
+      /ssh: connect to host (?<host>[\w.-]+) port (?<port>\d+): (?:Connection|Operation) timed out/,
+      /Could not connect to (?<host>[\w.-]+):(?<port>\d+) \([^)\n]*\),? connection timed out/,
+      /\bNet::(?:OpenTimeout|ReadTimeout)\b/,
+      // Go's Transport.ResponseHeaderTimeout and read deadlines, undici's header/body timers, .NET on Linux.
+      /net\/http: timeout awaiting response headers/, /\bread tcp [^\n]*: i\/o timeout/,
+      /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
+      /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -221,16 +254,30 @@ export const networkFailures: readonly KnownFailure[] = [
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
+      // .NET Framework (PowerShell 5), wget (GnuTLS and OpenSSL builds).
+      /Could not establish trust relationship for the SSL\/TLS secure channel/,
+      /cannot verify [^\n]*'s certificate, issued by /, /Unable to locally verify the issuer's authority/,
+      /The certificate of [‘'`][^’'\n]*[’'] is not trusted/,
+      // OpenSSL 3's security level (a SHA-1 or short-key corporate CA) and Go 1.23's refusal of negative serial numbers.
+      /\b(?:CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL)\b|\bca md too weak\b|\b(?:ee|ca) key too small\b/i,
+      /x509: negative serial number/,
+      // Node's text for DEPTH_ZERO_SELF_SIGNED_CERT alone (OpenSSL 1.1 "self signed", OpenSSL 3 "self-signed").
+      /(?:^|Error: |reason: )self[- ]signed certificate\s*$/m,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
       'The certificate the host presented was not issued by a CA this machine trusts. On a company network that is almost '
       + 'always a TLS-intercepting proxy (Zscaler, Netskope, Palo Alto...) re-signing traffic with the corporate root CA. '
-      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier): that CA needs reissuing. '
+      + 'Python 3.13 also refuses a corporate CA that lacks extensions (Missing Authority Key Identifier), OpenSSL 3 one signed '
+      + 'with SHA-1 or with a key under 2048 bits (ca md too weak, key too small), and Go 1.23 one with a negative serial '
+      + 'number: that CA needs reissuing. '
       + 'Each tool has its own trust store: duo-sso (Go) uses the system trust store (on Linux also SSL_CERT_FILE), the AWS CLI '
       + 'its own bundle unless AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) names one, Python tools REQUESTS_CA_BUNDLE or '
       + 'certifi (python.org builds on macOS need "Install Certificates.command"), Node tools add NODE_EXTRA_CA_CERTS (npm: '
-      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Never turn verification off '
+      + 'npm config set cafile), git http.sslCAInfo, Java its cacerts (keytool -importcert). Several can use the system store '
+      + 'instead, which IT\'s managed CA is usually already in: git for Windows with git config --global http.sslBackend '
+      + 'schannel, Node 22+ with NODE_OPTIONS=--use-system-ca, Python with the truststore package (pip install truststore; '
+      + 'pip --use-feature=truststore), conda with conda config --set ssl_verify <corporate-ca.pem>. Never turn verification off '
       + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
       + 'keys to whoever is in the middle. Without interception, an old '
       + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
@@ -273,6 +320,12 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bProxySchemeUnknown\b|Proxy URL had no scheme, should start with http:\/\/ or https:\/\//,
       /\bProxySchemeUnsupported\b/,
       /check_hostname requires server_hostname/,
+      // Node's https-proxy-agent / tunnel-agent, curl's SOCKS errors (CURLE_PROXY, 97).
+      /Proxy connection ended before receiving CONNECT response/,
+      /curl: \(97\) |Can't complete SOCKS[45] connection to/,
+      // requests (adapters.py) with a socks5:// proxy and no PySocks; any client's HTTP 407 (axios, got, fetch wrappers).
+      /Missing dependencies for SOCKS support/,
+      /\b(?:status code|HTTP\/\d(?:\.\d)?) 407\b/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -282,7 +335,13 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
       + 'socks5:// where the tool supports it, never http://socks5://.',
-    fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
+    fix: {
+      description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
+        + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
+        + 'npm config delete https-proxy (npm keeps its own in ~/.npmrc), git config --global --unset http.proxy',
+      commands: [NETWORK_DOCTOR, ['npm', 'config', 'get', 'https-proxy'], ['git', 'config', '--global', '--get', 'http.proxy']],
+      automatic: false,
+    },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
   },
   {
@@ -297,6 +356,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /CertificateExpiredException|NotAfter: /,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_DATE_INVALID\b/,
+      // OpenSSL's verify text alone (Node's err.message, Ruby, PHP), Java's PKIX validity check.
+      // (Anchored to those forms: "certificate has expired" alone also describes SAML signing and code-signing certificates.)
+      /(?:^|Error: |reason: |Issued )certificate (?:has expired|is not yet valid)\b/m,
+      /CertPathValidatorException: validity check failed/,
+      /Issued certificate not yet valid/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -325,12 +389,31 @@ export const networkFailures: readonly KnownFailure[] = [
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_COMMON_NAME_INVALID\b/,
+      // Node's tls.checkServerIdentity (older Node wrote "doesn't"), without the error code.
+      /Hostname\/IP (?:does not|doesn't) match certificate's altnames/,
+      // CPython's ssl on OpenSSL's X509_V_ERR_IP_ADDRESS_MISMATCH; Go crypto/x509 HostnameError's other forms
+      // (and Go 1.15+ refusing a certificate that names the host only in its CN).
+      /IP address mismatch, certificate is not valid for '(?<host>[^']+)'/,
+      /x509: cannot validate certificate for (?<host>[\w.:[\]-]+) because it doesn't contain any IP SANs/,
+      /x509: certificate is not valid for any names, but wanted to match (?<host>[\w.*-]+)/,
+      /x509: certificate relies on legacy Common Name field/,
+      // Java's sun.security.util.HostnameChecker, curl on older OpenSSL, .NET's SslPolicyErrors.
+      /No subject alternative (?:DNS name matching (?<host>[\w.-]+)|names matching IP address [\w.:]+|names present)|No name matching [\w.-]+ found/,
+      /SSL: certificate subject name '[^'\n]*' does not match target host name '(?<host>[^']+)'/,
+      // (With RemoteCertificateChainErrors beside it the chain is the problem: tls-untrusted-ca answers.)
+      /^(?![^\n]*RemoteCertificateChainErrors)[^\n]*\bRemoteCertificateNameMismatch\b/m,
+      // Apache HttpClient's DefaultHostnameVerifier (the Java SDK and most Java tools).
+      /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
+      // wget src/openssl.c and gnutls.c.
+      /requested host name [‘'](?<host>[^’'\n]+)[’']/, /no certificate subject alternative name matches|certificate common name [‘'][^’'\n]*[’'] doesn't match/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
       + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
-      + 'captive portal or proxy answering instead of the real host.',
+      + 'captive portal or proxy answering instead of the real host. A URL with an IP address (or localhost) where the '
+      + 'certificate names a host name fails the same way: use the name the certificate was issued for. Go 1.15 and later '
+      + 'also refuse a certificate that names its host only in the CN (no subjectAltName): that certificate needs reissuing.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
     example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
@@ -357,6 +440,17 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:SSL_PROTOCOL_ERROR|SSL_VERSION_OR_CIPHER_MISMATCH)\b/,
+      // Java (JSSE): TLS 1.0/1.1 disabled, or plain HTTP where TLS was expected; Go: a TLS 1.0-only server, or TLS bytes
+      // read as HTTP (an http:// URL for a TLS port); .NET Framework (PowerShell 5) still offering TLS 1.0.
+      /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/, /Unsupported or unrecognized SSL message/,
+      /tls: server selected unsupported protocol version \d+/, /malformed HTTP response "\\x15\\x03/,
+      /Could not create SSL\/TLS secure channel/, /The underlying connection was closed: An unexpected error occurred on a send/,
+      // .NET (SslStream): the peer's alert, and Schannel's SEC_E_ILLEGAL_MESSAGE; Java refusing a TLS 1.0/1.1 server.
+      /remote party sent a TLS alert: '(?:HandshakeFailure|ProtocolVersion|InsufficientSecurity)'/,
+      /\b0x80090326\b|The message received was unexpected or badly formatted/,
+      /protocol version TLS1[01] is not accepted by client preferences/,
+      // OpenSSL 3 (CPython, Node) against a server that offers only TLS 1.0/1.1.
+      /\b(?:UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE)\b|\bunsupported protocol \(_ssl\.c|\bno protocols available\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'connection-reset', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -366,7 +460,11 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'proxy is fixed, an OpenSSL config named by OPENSSL_CONF with Options = UnsafeLegacyRenegotiation is the stopgap; an old '
       + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
       + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
-      + 'lowering the security level.',
+      + 'lowering the security level. Java 11\'s first TLS 1.3 releases fail the handshake with some servers and proxies '
+      + '(Received fatal alert: handshake_failure): update the JDK, or pin the client to TLS 1.2 with '
+      + '-Djdk.tls.client.protocols=TLSv1.2 until it is. Windows PowerShell 5 (.NET Framework) offers only TLS 1.0 by '
+      + 'default ("Could not create SSL/TLS secure channel"): [Net.ServicePointManager]::SecurityProtocol = '
+      + '[Net.SecurityProtocolType]::Tls12 in the session, or use PowerShell 7.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
@@ -390,6 +488,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\brequest send failed, (?:Get|Post|Put|Head) "https?:\/\/(?!sts[.-])(?<host>[^/":]+)/,
       // JS SDK v2: "UnknownEndpoint: Inaccessible host: `HOST' at port `undefined'".
       /\bUnknownEndpoint: Inaccessible host: [`'"](?!sts\.)(?<host>[^`'"\s]+)/,
+      // .NET Framework's WebException (PowerShell 5 Invoke-WebRequest, older .NET tools).
+      /\bUnable to connect to the remote server\b/,
     ],
     explanation:
       'No connection to that host could be made, and the message does not say at which layer. Most often a firewall or a '
@@ -412,6 +512,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /java\.net\.NoRouteToHostException|Network is unreachable \(connect failed\)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|NETWORK_CHANGED)\b/,
+      /\bENETDOWN\b/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-refused', 'network-timeout'],
     explanation:
@@ -420,5 +521,148 @@ export const networkFailures: readonly KnownFailure[] = [
     fix: { description: 'Connect (VPN for internal hosts), then see which hosts are reachable', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'No route to'),
     example: 'dial tcp 10.20.30.40:443: connect: no route to host',
+  },
+  {
+    // The TCP connection is up but the TLS handshake never finishes: Go net/http's tlsHandshakeTimeoutError
+    // and crypto/tls's DialWithDialer timeout, CPython Modules/_ssl.c's handshake timeout, curl's vtls
+    // backends ("SSL connection timeout", CURLE_OPERATION_TIMEDOUT), Node's ERR_TLS_HANDSHAKE_TIMEOUT.
+    id: 'tls-handshake-timeout',
+    title: 'The TLS handshake never finished (the connection opened, then stalled)',
+    group: 'network',
+    patterns: [
+      /(?:Get|Post|Head|Put) "?https:\/\/(?<host>[^/":\s]+)[^\n]*?net\/http: TLS handshake timeout/,
+      /net\/http: TLS handshake timeout/,
+      /tls: DialWithDialer timed out/,
+      /The handshake operation timed out/,
+      /\bSSL connection timeout\b/,
+      /\bERR_TLS_HANDSHAKE_TIMEOUT\b/,
+    ],
+    supersedes: ['network-timeout', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'The host accepted the connection, so DNS, routing and the port are fine; what never arrived is the rest of the TLS '
+      + 'handshake. The server\'s certificate chain is the first large packet of a connection, so this is the classic sign '
+      + 'of an MTU problem: a VPN, a Docker or WSL network or a PPPoE link that carries smaller packets than the machine '
+      + 'sends, with the "fragmentation needed" replies blocked. Lowering the MTU (the VPN interface, Docker\'s daemon.json '
+      + '"mtu": 1400, the container network) fixes it. Otherwise a filtering proxy or firewall is holding the handshake, '
+      + 'or a proxy the tool should use (HTTPS_PROXY) is not set.',
+    fix: {
+      description: 'See which hosts stall at TLS, then test the path MTU with unfragmented pings (1472 bytes fits a 1500 MTU; '
+        + 'lower -s until it passes, and set that MTU plus 28 on the VPN, Docker or WSL interface)',
+      commands: [NETWORK_DOCTOR, ['ping', '-c', '3', '-M', 'do', '-s', '1472', '<host>']],
+      platformCommands: {
+        darwin: [NETWORK_DOCTOR, ['ping', '-c', '3', '-D', '-s', '1472', '<host>']],
+        win32: [NETWORK_DOCTOR, ['ping', '-n', '3', '-f', '-l', '1472', '<host>']],
+      },
+      automatic: false,
+    },
+    describe: (f) => about(f, 'The TLS handshake stalled with'),
+    example: 'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout',
+  },
+  {
+    // "localhost" resolved to IPv6 ::1 first while the local server listens on 127.0.0.1 only: Node 17+
+    // keeps the resolver's order (dns.setDefaultResultOrder 'verbatim'), and most systems list ::1 first.
+    id: 'localhost-ipv6-refused',
+    title: 'A local service refused on ::1 (localhost went to IPv6; the service listens on IPv4)',
+    group: 'network',
+    patterns: [
+      /\bconnect (?:ECONNREFUSED|EADDRNOTAVAIL) ::1:(?<port>\d{1,5})\b/,
+      /dial tcp \[::1\]:(?<port>\d{1,5}): connect: (?:connection refused|cannot assign requested address)/,
+      /connect to ::1 port (?<port>\d{1,5}) failed: Connection refused/,
+      /\[localhost\/0:0:0:0:0:0:0:1\] failed: Connection refused/,
+    ],
+    supersedes: ['connection-refused', 'connection-failed'],
+    explanation:
+      'The name localhost resolved to the IPv6 loopback ::1 first, but the local service (a proxy, a debugger, an emulator, '
+      + 'a login callback) listens on the IPv4 loopback 127.0.0.1 only. Node 17 and later no longer reorder addresses to '
+      + 'put IPv4 first, so tools that used to work start failing this way. Use 127.0.0.1 instead of localhost in the URL '
+      + 'or setting (HTTPS_PROXY, --host, an endpoint URL), make the service listen on both, or for Node set '
+      + 'NODE_OPTIONS=--dns-result-order=ipv4first.',
+    fix: {
+      description: 'Point the setting at 127.0.0.1 rather than localhost (or run Node with --dns-result-order=ipv4first)',
+      commands: [NETWORK_DOCTOR],
+      automatic: false,
+    },
+    describe: (f) => (f.port ? `Refused on [::1]:${f.port}.` : undefined),
+    example: 'Error: connect ECONNREFUSED ::1:9229\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16)',
+  },
+  {
+    // The server's alert about OUR certificate (mutual TLS): Go crypto/tls alert texts as "remote error: tls: …",
+    // OpenSSL's alert reasons (ssl/ssl_err.c), Java's "Received fatal alert", curl's client-certificate setup errors (58).
+    id: 'tls-client-certificate-rejected',
+    title: 'The server refused this machine\'s client certificate (or wanted one and got none)',
+    group: 'network',
+    patterns: [
+      /remote error: tls: (?:bad certificate|unknown certificate authority|certificate required|unknown certificate|expired certificate|revoked certificate|unsupported certificate)/,
+      /\b(?:sslv3 alert bad certificate|tlsv1 alert unknown ca|tlsv13 alert certificate required|sslv3 alert certificate unknown|sslv3 alert certificate expired)\b/i,
+      /(?:\b|\bERR_SSL_)(?:SSLV3_ALERT_BAD_CERTIFICATE|TLSV1_ALERT_UNKNOWN_CA|TLSV13_ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_CERTIFICATE_UNKNOWN|SSLV3_ALERT_CERTIFICATE_EXPIRED)\b/,
+      /Received fatal alert: (?:bad_certificate|certificate_unknown|unknown_ca|certificate_required|certificate_expired)/,
+      /curl: \(58\) |unable to set private key file: |could not load PEM client certificate/,
+      /remote party sent a TLS alert: '(?:BadCertificate|UnknownCA|CertificateRequired|CertificateUnknown|CertificateExpired)'/,
+    ],
+    supersedes: ['tls-protocol-error', 'connection-reset', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'The server asked this machine for a certificate of its own (mutual TLS) and rejected the one it got, or got none: '
+      + 'a zero-trust network or an SSO page that admits only managed devices (a device certificate that expired, or is '
+      + 'not installed in this user\'s store), or a client certificate setting (curl --cert, git http.sslCert, a proxy '
+      + 'setting) that points at a wrong or expired file. It is not about whether this machine trusts the server. When the '
+      + 'line comes from a server or proxy you run (its own log), it is the other way round: the client did not trust '
+      + 'that server\'s certificate.',
+    fix: {
+      description: 'Check which client certificate is configured and whether it is current (IT renews device certificates); on a managed network, connect through the VPN or agent that presents it',
+      commands: [NETWORK_DOCTOR],
+      automatic: false,
+    },
+    example: 'Get "https://cloudsso.cisco.com/idp/startSSO.ping": remote error: tls: certificate required',
+  },
+  {
+    // Windows' Schannel (git for Windows and curl on Schannel, .NET, PowerShell) could not check the certificate's
+    // revocation: CRYPT_E_NO_REVOCATION_CHECK (0x80092012), CRYPT_E_REVOCATION_OFFLINE (0x80092013).
+    id: 'tls-revocation-check-failed',
+    title: 'Windows could not check whether the certificate was revoked (CRL/OCSP out of reach)',
+    group: 'network',
+    patterns: [
+      /\bCRYPT_E_(?:NO_REVOCATION_CHECK|REVOCATION_OFFLINE)\b/, /\b0x8009201[23]\b/,
+      /The revocation function was unable to check revocation/,
+      /\bRevocationStatusUnknown\b|\bOfflineRevocation\b/,
+    ],
+    supersedes: ['tls-protocol-error', 'tls-untrusted-ca', 'connection-failed'],
+    explanation:
+      'Schannel, the TLS of Windows used by git for Windows and curl there, .NET and PowerShell, asks the certificate\'s '
+      + 'issuer whether it was revoked (its CRL or OCSP address) and could not get an answer: a firewall or proxy that '
+      + 'lets HTTPS through but blocks those addresses, or an intercepting proxy whose own CA publishes none. The '
+      + 'certificate itself may be fine. Ask IT to allow the CRL/OCSP addresses; meanwhile git can do the check best-effort '
+      + '(git config --global http.schannelCheckRevoke best-effort, git 2.35+; false on older) and curl with '
+      + '--ssl-revoke-best-effort; or switch git to OpenSSL with the corporate CA (http.sslBackend openssl, http.sslCAInfo).',
+    fix: {
+      description: 'Let revocation checks through the firewall (IT), or make git and curl check revocation best-effort',
+      commands: [['git', 'config', '--global', 'http.schannelCheckRevoke', 'best-effort'], NETWORK_DOCTOR],
+      automatic: false,
+    },
+    example: 'fatal: unable to access \'https://github.com/org/tap.git/\': schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.',
+  },
+  {
+    // A Python built without OpenSSL (pyenv/asdf/source builds that did not find libssl's headers): pip's warning
+    // (pip/_internal/cli/req_command.py), urllib3's HTTPSConnectionPool (connectionpool.py), CPython's own import.
+    id: 'python-no-ssl-module',
+    title: 'This Python was built without SSL support (pip and the AWS CLI v1 cannot use HTTPS)',
+    group: 'network',
+    patterns: [
+      /pip is configured with locations that require TLS\/SSL, however the ssl module in Python is not available/,
+      /Can't connect to HTTPS URL because the SSL module is not available/,
+      /No module named '?_ssl'?/,
+    ],
+    supersedes: ['connection-failed'],
+    explanation:
+      'Nothing is wrong with the network: the Python running pip (or the pip-installed AWS CLI v1) was compiled without its '
+      + 'ssl module, because OpenSSL\'s development files were missing when it was built (pyenv, asdf or a source build; on '
+      + 'macOS a Homebrew openssl that the build did not find). Install them (brew install openssl@3 readline; apt install '
+      + 'libssl-dev) and rebuild that Python (pyenv install --force <version>), or use a packaged Python. The AWS CLI v2 '
+      + 'installer brings its own Python and avoids this entirely.',
+    fix: {
+      description: 'Install OpenSSL\'s development files and rebuild this Python, or use the AWS CLI v2 installer (it bundles its own Python)',
+      commands: [['python3', '-c', 'import ssl; print(ssl.OPENSSL_VERSION)']],
+      automatic: false,
+    },
+    example: 'WARNING: pip is configured with locations that require TLS/SSL, however the ssl module in Python is not available.',
   },
 ];

@@ -280,4 +280,30 @@ export const npmFailures: readonly KnownFailure[] = [
     },
     example: 'Error: either unzip or 7z is required to install Deno (see: https://github.com/denoland/deno_install#either-unzip-or-7z-is-required ).',
   },
+  {
+    // npm/cli lib/utils/error-message.js: the "network" detail npm adds to ECONNRESET, ETIMEDOUT, ENOTFOUND,
+    // ECONNREFUSED, socket timeouts and tunnel errors (npm 2/3 "…not a problem with npm itself and is related to
+    // network connectivity", npm 5–10 "…In most cases you are behind a proxy…", npm 11 one line).
+    // The layer entry (connection-reset, dns-failure…) answers beside it; this one says where npm's own settings live.
+    id: 'npm-network-settings',
+    title: 'npm could not reach the registry (its own proxy and registry settings are the first suspect)',
+    group: 'node',
+    patterns: [
+      /\bIn most cases you are behind a proxy or have bad network settings\b/,
+      new RegExp(String.raw`If you are behind a proxy, please make sure that the(?:\s|${NPM}|network)*'proxy' config is set properly`),
+      new RegExp(String.raw`This is most likely not a problem with npm itself(?:\s|${NPM}|network)*and is related to network connectivity`),
+    ],
+    explanation:
+      'npm keeps its own network settings (proxy, https-proxy, registry, cafile in ~/.npmrc, the project\'s .npmrc, or '
+      + 'npm_config_* variables) besides HTTPS_PROXY. When only npm fails, a proxy setting left from another network (the '
+      + 'office proxy at home, a proxy that no longer exists) is the usual cause: remove it with npm config delete proxy and '
+      + 'npm config delete https-proxy. Behind a corporate proxy, set both to it instead (http://proxy:port). The error '
+      + 'above the note (ECONNRESET, ETIMEDOUT, ENOTFOUND, a tunnel error) says at which layer it broke.',
+    fix: {
+      description: 'See which proxy and registry npm uses and where they come from; delete a proxy setting that does not belong to this network',
+      commands: [['npm', 'config', 'get', 'proxy'], ['npm', 'config', 'get', 'https-proxy'], ['npm', 'config', 'get', 'registry'], ['duo-sso-setup', 'doctor', '--only', 'network']],
+      automatic: false,
+    },
+    example: "npm ERR! network This is a problem related to network connectivity.\nnpm ERR! network In most cases you are behind a proxy or have bad network settings.\nnpm ERR! network\nnpm ERR! network If you are behind a proxy, please make sure that the\nnpm ERR! network 'proxy' config is set properly.  See: 'npm help config'",
+  },
 ];

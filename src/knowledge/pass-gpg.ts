@@ -5,12 +5,62 @@ import type { KnownFailure } from './types.js';
 const INSTALL_PASS_GPG = ['duo-sso-setup', 'install', 'pass-gpg'];
 const LIST_KEYS = ['gpg', '--list-secret-keys', '--keyid-format', 'long'];
 
+// gpg prints through gettext: under a non-English locale "decryption failed: No secret key" arrives
+// translated, the first half from gnupg's po files, the reason from libgpg-error's (where its
+// translations are not installed, as on Debian's slim images, the reason stays English). Only the
+// "gpg: " prefix is fixed. The words below are the msgstr of those catalogues (gnupg 2.2
+// gnupg2.mo as Debian 12 ships it; gpg/libgpg-error po/*.po), so that a German or Spanish pass
+// user gets the same answer, locked or missing, as an English one.
+const GPG_DECRYPT_FAILED_L10N = [
+  'Entschlüsselung fehlgeschlagen', 'Entschlüsselung mit Public-Key-Verfahren fehlgeschlagen', 'Nyilvános kulcsú visszafejtés sikertelen', 'Visszafejtés sikertelen',
+  'afkryptering af offentlig nøgle mislykkedes', 'afkryptering mislykkedes', 'avaliku võtmega lahtikrüpteerimine ebaõnnestus', 'avaus epäonnistui',
+  'błąd odszyfrowywania', 'błąd odszyfrowywania kluczem publicznym', 'decifragem de chave pública falhou', 'decifragem falhou',
+  'decifratura della chiave pubblica fallita', 'decifratura fallita', 'decriptarea a eşuat', 'decriptarea cu cheie publică a eşuat',
+  'dekripsi gagal', 'dekryptering med publik nyckel misslyckades', 'dekryptering mislyktes', 'dekrypteringen misslyckades',
+  'descifrado de la clave pública fallido', 'descifrado fallido', 'dešifrovanie verejným kľúčom zlyhalo', 'dešifrovanie zlyhalo',
+  'dešifrování selhalo', 'dešifrování veřejným klíčem selhalo', 'fallou o descifrado de chave pública', 'gagal dekripsi kunci publik',
+  'genel anahtar şifre çözümü başarısız', 'ha fallat el desxifratge', 'ha fallat el desxifratge amb la clau pública', 'julkisen avaimen avaus epäonnistui',
+  'lahtikrüpteerimine ebaõnnestus', 'malĉifrado malsukcesis', 'o descifrado fallou', 'offentlig nøkkel-dekryptering mislyktes',
+  'publikŝlosila malĉifrado malsukcesis', 'échec du déchiffrement', 'échec du déchiffrement par clef publique', 'şifre çözme başarısız',
+  'αποκρυπτογράφηση απέτυχε', 'κρυπτογράφηση με δημόσιο κλειδί απέτυχε', 'невдала спроба розшифровування відкритим ключем', 'невдала спроба розшифрування',
+  'сбой расшифровки', 'сбой расшифровки с открытым ключом', '公鑰解密失敗', '公钥解密失败',
+  '公開鍵の復号に失敗しました', '復号に失敗しました', '解密失敗', '解密失败',
+];
+const GPG_NO_SECKEY_L10N = [
+  'Žádný tajný klíč', 'Ingen hemmelig nøgle', 'Kein geheimer Schlüssel', 'Neniu sekreta ŝlosilo', 'No tenemos la clave secreta', 'Pas de clef secrète',
+  'Nincs titkos kulcs', 'Nessuna chiave segreta', '秘密鍵がありません', 'Geen geheime sleutel', 'Brak klucza tajnego', 'Sem chave secreta',
+  'Nici o cheie secretă', 'Нет секретного ключа', 'Нема тајног кључа', 'Ingen hemlig nyckel', 'Gizli anahtar yok', 'Немає закритого ключа',
+  '缺少私钥', '沒有私鑰',
+];
+const GPG_NO_PINENTRY_L10N = [
+  'Žádný pinentry', 'Ingen pinentry', 'Kein Pinentry', 'Neniu pinentry', 'No hay Pinentry', 'Pas de pinentry',
+  'Nincs pinentry', 'pinentry non è installato', 'Pinentryがありません', 'Geen pin-item', 'Brak pinentry', 'Sem pinentry',
+  'Nici introducere pin \\(pinentry\\)', 'Нет программы ввода пароля', 'Нема уноса пина', 'Ingen PIN-inmatning', 'Parola girişi yok', 'Немає pinentry',
+  '缺少 pinentry', '沒有個人識別碼項目',
+];
+const GPG_BAD_PASSPHRASE_L10N = [
+  'Chybné heslo', 'Ødelagt adgangsfrase', 'Falsches Passwort', 'Malĝusta pasfrazo', 'Frase contraseña errónea', 'Mauvaise phrase secrète',
+  'Rossz jelmondat', 'Passphrase errata', '誤ったパスフレーズです', 'Ongeldige wachtwoordzin', 'Błędne hasło', 'Frase-secreta inválida',
+  'Frază-parolă incorectă', 'Плохая фраза-пароль', 'Лоша пропусна реч', 'Felaktig lösenfras', 'Kötü parola', 'Помилковий пароль',
+  '损坏的密码', '不良的密語',
+];
+/** A gpg line ending in one of `reasons` (after any translated context, gpg's "%s: %s"). */
+function gpgReasonLine(reasons: readonly string[]): RegExp {
+  return new RegExp(String.raw`^gpg: [^\n]*?\s*[:：]\s*(?:${reasons.join('|')})\.?\s*$`, 'm');
+}
+/** A translated "(public key) decryption failed: <reason>" line, the reason in English or translated. */
+function gpgDecryptLine(reasons: readonly string[]): RegExp {
+  return new RegExp(String.raw`^gpg: (?:${GPG_DECRYPT_FAILED_L10N.join('|')})\s*[:：]\s*(?:${reasons.join('|')})\.?\s*$`, 'm');
+}
+
 export const passGpgFailures: readonly KnownFailure[] = [
   {
     id: 'pass-not-initialised',
     title: 'The password store is not initialised',
     group: 'pass-gpg',
-    patterns: [/You must run:\s+pass init/, /before you may use the password store/, /password store is empty\. Try "pass init"/],
+    patterns: [/You must run:\s+pass init/, /before you may use the password store/, /password store is empty\. Try "pass init"/,
+      // Git Credential Manager's gpg store is a pass store (src/shared/Core/CredentialStore.cs ValidateGpgPass).
+      /Password store has not been initialized at '[^'\n]*'; run `pass init/],
     explanation: 'pass has no ~/.password-store/.gpg-id yet, so it does not know which gpg key to encrypt for.',
     fix: {
       description: 'Initialise the store for your gpg key (doctor --fix does this when you hold exactly one usable key)',
@@ -85,6 +135,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /Sorry, we are in batchmode - can't get input/, /can't query passphrase in batch mode/,
       // libgpg-error GPG_ERR_NO_PASSPHRASE (177).
       /(?:public key decryption|signing|decryption) failed: No passphrase given/, /\bGPG_ERR_NO_PASSPHRASE\b/,
+      // The same under a translated locale (gnupg and libgpg-error catalogues, above).
+      gpgDecryptLine(['No pinentry', ...GPG_NO_PINENTRY_L10N]),
     ],
     // gpg follows "No pinentry" with "decryption failed: No secret key": the key is there, only locked.
     supersedes: ['gpg-no-secret-key'],
@@ -105,11 +157,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     patterns: [
       // python-gnupg reports gpg's status in lower case ("decryption failed: no secret key").
-      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/,
+      /decryption failed: No secret key/i, /gpg: signing failed: No secret key/, /sign\+encrypt failed: No secret key/,
       // gpg 1.x and GPG_ERR_NO_SECKEY (17) as other front ends print it.
       /decryption failed: secret key not available/, /no GPG secret key available/i, /\bGPG_ERR_NO_SECKEY\b/, /gpg: skipped "[^"]*": (?:No secret key|secret key not available)/,
       // Signing with no secret key at all (tried here: gpg 2.2 --clearsign in an empty keyring; gpg 1.4 wording).
       /no default secret key: (?:No secret key|secret key not available)/, /gpg: error reading key: (?:No secret key|secret key not available)/, /(?:clear-sign|sign|detach-sign|signing) failed: secret key not available/,
+      // Translated locales (gnupg and libgpg-error catalogues, above): "gpg: descifrado fallido: No tenemos la clave secreta".
+      gpgReasonLine(GPG_NO_SECKEY_L10N), gpgDecryptLine(['No secret key']),
+      // --edit-key / --export-secret-keys / gpg-agent's log for a key whose secret half is not here.
+      /gpg: key [0-9A-F]{8,40}: secret key not available/, /command '(?:PKDECRYPT|PKSIGN)' failed: No secret key/,
     ],
     supersedes: ['git-gpg-sign-failed'],
     explanation:
@@ -188,6 +244,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /no writable keyring found/, /WARNING: unsafe (?:permissions|ownership) on (?:homedir|configuration file|extension)/, /WARNING: unsafe enclosing directory (?:permissions|ownership)/,
       // A ~/.gnupg (or a file in it) that root owns after `sudo gpg`: gpg cannot write its keyring, trustdb or lock files.
       /can't create directory [`'"][^'"\n]*\.gnupg[^'"\n]*['"]: Permission denied/,
+      /gpg: trustdb is not writable\b/,
       /keyblock resource [`'"][^'"\n]*['"]: Permission denied/,
       /(?:trustdb|keybox|file) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied|can't (?:open|create) [`'"][^'"\n]*\.gnupg\/[^'"\n]*['"]: Permission denied/,
     ],
@@ -217,6 +274,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /gpg-agent is not available in this session/,
       /\bGPG_ERR_NO_AGENT\b/,
       /can't connect to [`'"]?[^'"\n]*S\.gpg-agent/,
+      // The agent binary itself failing to start (common/asshelp.c), and its socket path over the sun_path limit
+      // (agent/gpg-agent.c create_socket_name: a deep GNUPGHOME in CI or a container).
+      /failed to start gpg-agent '[^'\n]*': /, /error running '[^'\n]*gpg-agent': /, /socket name [`'"][^'"\n]*['"] is too long/,
     ],
     supersedes: ['gpg-no-secret-key'],
     explanation:
@@ -236,7 +296,10 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     patterns: [/decryption failed: [Bb]ad passphrase/, /public key decryption failed: (?:Bad passphrase|Operation cancelled|Timeout)/,
       // pinentry's retry prompt, gpg 1.4's, and a symmetric (or cached) passphrase that does not fit.
-      /Bad Passphrase \(try \d+ of \d+\)/, /Invalid passphrase; please try again/, /decryption failed: Bad session key/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
+      /Bad Passphrase \(try \d+ of \d+\)/, /Invalid passphrase; please try again/, /decryption failed: Bad session key/, /\bGPG_ERR_(?:BAD_PASSPHRASE|CANCELED|TIMEOUT)\b/, /gpg: cancelled by user/, /signing failed: (?:Bad passphrase|Operation cancelled|Timeout)/,
+      gpgDecryptLine(['Bad passphrase', ...GPG_BAD_PASSPHRASE_L10N]),
+      // gpg-agent's log (agent/command.c, agent/findkey.c): the pinentry answer was wrong or the dialog was closed.
+      /failed to unprotect the secret key: (?:Bad passphrase|Operation cancelled|Timeout)/, /command '(?:PKDECRYPT|PKSIGN|PKAUTH)' failed: (?:Bad passphrase|Operation cancelled|Timeout)/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
@@ -250,7 +313,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     group: 'pass-gpg',
     patterns: [
       // GPG_ERR_NO_PIN_ENTRY (85) outside decryption (there gpg-key-locked answers it), and the agent's own lines.
-      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent)[^\n]*: No pinentry/,
+      /(?:signing|clear-sign|sign|agent_genkey|error sending to agent|changing the PIN|problem with the agent|[Kk]ey generation failed|error building skey array|sign\+encrypt failed)[^\n]*: No pinentry/,
       /\bERR 67108949 No pinentry\b/,
       /can't connect to the PIN entry module/,
       /You may want to update to a newer pinentry/,
@@ -261,7 +324,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       'gpg asks for a passphrase through gpg-agent, which runs a pinentry program. None could run: no pinentry is installed, '
       + 'gpg-agent.conf names a pinentry-program that does not exist (or is graphical, over SSH), or the agent was started '
       + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
-      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent.',
+      + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent. After moving to an Apple Silicon Mac, a '
+      + 'pinentry-program of /usr/local/bin/pinentry-mac no longer exists (Homebrew is in /opt/homebrew there); in WSL, a '
+      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead.',
     fix: {
       description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
@@ -330,6 +395,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /(?:public key decryption|decryption|signing|sign|clear-sign|selecting card) failed: (?:Card error|Card not present|Card removed|No SmartCard daemon|Operation not supported by device|Card reset required)/,
       /\bGPG_ERR_(?:CARD_NOT_PRESENT|CARD_REMOVED|NO_SCDAEMON)\b/,
       /Please insert the card with serial number/,
+      // gpg --card-status without a reader or scdaemon (g10/card-util.c, common/asshelp.c).
+      /selecting card failed: (?:No such device|Operation not supported by device|No SmartCard daemon)/, /error getting version from 'scdaemon': No SmartCard daemon/,
     ],
     supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed', 'gpg-passphrase-rejected'],
     explanation:
@@ -464,6 +531,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /command not found: gpg2?\b/,
       /cannot run gpg2?: No such file or directory/,
       /exec: "gpg2?": executable file not found/,
+      // gopass (internal/backend/crypto/gpg/cli binary lookup, and its main's "No gpg binary found: %s").
+      /\bno gpg binary found\b/i,
       /spawn gpg2? ENOENT/,
       /'gpg2?' is not recognized as an internal or external command/,
       /(?:Command 'gpg2?' not found, but can be installed with|The program 'gpg2?' is currently not installed)/,
@@ -475,5 +544,77 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'signing both run `gpg`. Installing gnupg (with pass) sets up what duo-sso needs on Linux.',
     fix: { description: 'Install GnuPG (and pass), or point the program at the gpg you have (git config gpg.program)', commands: [['duo-sso-setup', 'install', 'pass-gpg']], automatic: false },
     example: 'error: cannot run gpg: No such file or directory\nerror: gpg failed to sign the data\nfatal: failed to write commit object',
+  },
+  {
+    // git's sign_buffer runs `gpg --status-fd=2 -bsau <user.signingkey>` unless gpg.format says ssh (git 2.34+);
+    // a signing key that is an SSH public key (a .pub path or the key text) reaches gpg, which reports it as an
+    // unknown secret key (gnupg g10/sign.c "skipped \"%s\": %s", status INV_SGNR). Tried here with gpg 2.2.
+    id: 'git-signing-key-is-ssh',
+    title: 'git asked gpg to sign with an SSH key (gpg.format is not set to ssh)',
+    group: 'pass-gpg',
+    patterns: [
+      /gpg: skipped "[^"\n]*\.pub": (?:No secret key|secret key not available)/,
+      /gpg: skipped "(?:key::)?(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) [^"\n]*": (?:No secret key|secret key not available)/,
+      /\[GNUPG:\] INV_SGNR \d+ (?:[^\n]*\.pub|(?:key::)?ssh-(?:rsa|ed25519|dss) )/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed'],
+    explanation:
+      'user.signingkey names an SSH key (a .pub file or the key itself), but git still signs with gpg, which has no such '
+      + 'secret key. Signing with SSH keys (git 2.34 and later; Secretive, 1Password and ssh-agent keys) needs gpg.format set '
+      + 'to ssh. If you meant to sign with gpg, set user.signingkey to your gpg key id instead. Nothing is wrong with the gpg '
+      + 'keyring or the password store.',
+    fix: {
+      description: 'Tell git the signing key is an SSH key (git config --global gpg.format ssh), or point user.signingkey at a gpg key id',
+      commands: [['git', 'config', '--get-regexp', '^(user\\.signingkey|gpg\\.format)$'], ['git', 'config', '--global', 'gpg.format', 'ssh']],
+      automatic: false,
+    },
+    example: 'error: gpg failed to sign the data:\ngpg: skipped "/Users/jdoe/.ssh/id_ed25519.pub": No secret key\n[GNUPG:] INV_SGNR 9 /Users/jdoe/.ssh/id_ed25519.pub\n[GNUPG:] FAILURE sign 17\ngpg: signing failed: No secret key',
+  },
+  {
+    // gopass (pkg/cui AskForPrivateKey, action/init): lists private keys through gpg and keeps only the usable
+    // ones (not expired or revoked, and, without --always-trust, with owner trust), then finds none.
+    id: 'gopass-no-usable-key',
+    title: 'gopass found no usable private key (missing, expired, or not trusted)',
+    group: 'pass-gpg',
+    patterns: [/\bno useable private keys found\b/i, /make sure you have valid private keys with sufficient trust/],
+    supersedes: ['gpg-no-secret-key'],
+    explanation:
+      'gopass asks gpg for secret keys and keeps those it can use: present, not expired or revoked, and trusted. A key '
+      + 'imported from another machine has unknown owner trust, so it is left out although `gpg --list-secret-keys` shows '
+      + 'it: give your own key ultimate trust (gpg --edit-key <fingerprint>, then trust, 5). An expired key needs its '
+      + 'expiry extended (gpg --quick-set-expire); no key at all means importing yours or generating one.',
+    fix: {
+      description: 'List your secret keys with their validity, then set the owner trust of your own key (trust, 5 = ultimate)',
+      commands: [LIST_KEYS, ['gpg', '--edit-key', '<fingerprint>', 'trust']],
+      automatic: false,
+    },
+    example: 'Error: failed to run onboarding wizard: failed to init local store: failed to read user input: no useable private keys found. make sure you have valid private keys with sufficient trust',
+  },
+  {
+    // gpg with --pinentry-mode loopback (scripts, python-gnupg, CI, tools that pass the passphrase themselves) against an
+    // agent that refuses it (no-allow-loopback-pinentry, or gnupg 2.1 before 2.1.12 without allow-loopback-pinentry):
+    // g10/call-agent.c "setting pinentry mode '%s' failed: %s"; gpg then says "No secret key" for a key it has.
+    // Tried here with gpg 2.2 (decrypt and key generation).
+    id: 'gpg-loopback-not-allowed',
+    title: 'gpg-agent refuses the loopback pinentry a script asked for (the key is there)',
+    group: 'pass-gpg',
+    patterns: [
+      /setting pinentry mode '(?:loopback|ask|cancel|error)' failed: (?:Not supported|Forbidden|Not implemented)/,
+      // The same in gpg's status lines (--status-fd), which wrappers log instead of its stderr.
+      /\[GNUPG:\] ERROR set_pinentry_mode \d+/,
+    ],
+    supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'gpg-no-pinentry'],
+    explanation:
+      'Something ran gpg with --pinentry-mode loopback, to hand it the passphrase itself (a script, python-gnupg, a CI job), '
+      + 'and gpg-agent does not allow that: ~/.gnupg/gpg-agent.conf says no-allow-loopback-pinentry (or an old gnupg 2.1 '
+      + 'agent lacks allow-loopback-pinentry). gpg then reports "No secret key" although the key is in the keyring: do not '
+      + 'import it again or re-initialise anything. Allow loopback in gpg-agent.conf and restart the agent, or run without '
+      + 'loopback so pinentry asks.',
+    fix: {
+      description: 'Put allow-loopback-pinentry in ~/.gnupg/gpg-agent.conf (and remove no-allow-loopback-pinentry), then restart gpg-agent',
+      commands: [['gpgconf', '--list-options', 'gpg-agent'], ['gpgconf', '--kill', 'gpg-agent']],
+      automatic: false,
+    },
+    example: "gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56, created 2026-12-07\n      \"Jane Doe <jane@example.com>\"\ngpg: decryption failed: No secret key",
   },
 ];

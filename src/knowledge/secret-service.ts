@@ -17,6 +17,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       /Cannot autolaunch D-Bus without X11 \$DISPLAY/,
       /Unable to autolaunch a dbus-daemon without a \$DISPLAY/,
+      // libdbus built without X11 autolaunch (dbus/dbus-sysdeps-unix.c), as distributions ship it.
+      /Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead/,
       /org\.freedesktop\.DBus\.Error\.(?:NotSupported|Spawn\.\w+|FileNotFound)\b/,
       /Error spawning command line [`'"]?dbus-launch/,
       /Could not connect: No such file or directory/,
@@ -38,6 +40,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // DBUS_SESSION_BUS_ADDRESS=disabled: (set by some sandboxes and remote shells), as GDBus rejects it.
       /Unknown or unsupported transport [“"']disabled[”"'] for address [“"']disabled:/,
       /Can't open a session to the secret service/,
+      // dbus-launch's own autolaunch failure (tools/dbus-launch.c) where X11 is there in name only (WSL, ssh -X gone).
+      /Autolaunch error: X11 initialization failed/,
     ],
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
@@ -60,6 +64,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // The bus tried to start the keyring daemon and it never answered (gdbus and dbus-daemon wordings).
       /Error calling StartServiceByName for org\.freedesktop\.secrets: (?:Timeout was reached|[^\n]*TimedOut)/,
       /Failed to activate service 'org\.freedesktop\.secrets': timed out/,
+      // systemd-activated buses: the bus asked systemd for the keyring's user unit and there is none.
+      /StartServiceByName for org\.freedesktop\.secrets: [^\n]*\bNoSuchUnit\b/,
       // secretstorage (under Python keyring: "Unable to initialize SecretService: …").
       /\bSecretServiceNotAvailableException\b/,
       // gnome-keyring's PAM module and clients when gnome-keyring-daemon was never started for this login.
@@ -121,13 +127,20 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bLockedException\b|\bItem is locked\b/,
       // jaraco/keyring backends (KeyringLocked) and secret-service-rs Error::Locked.
       /Failed to unlock the (?:collection|item|keyring)!/, /Cannot get secret of a locked object/, /gkr-pam: couldn't unlock the login keyring/, /\bKeyringLocked\b/, /SS Error: object locked/,
+      // gnome-keyring's unlock refused (daemon/dbus/gkd-secret-error.h GKD_SECRET_ERROR_DENIED): the password typed was
+      // not the keyring's, which after a login-password reset is the old password.
+      /\borg\.gnome\.keyring\.Error\.Denied\b/,
     ],
     supersedes: ['keyring-no-backend'],
     explanation:
       'The Secret Service is there but its collection is locked, and nothing could ask for the password: an SSH or WSL '
       + 'session, a login that did not unlock the keyring (auto-login, a keyring password different from the login password), '
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
-      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too).',
+      + 'on a desktop, Passwords and Keys (seahorse) unlocks it too). A refused password (org.gnome.keyring.Error.Denied) '
+      + 'after an administrator reset the login password means the keyring still has the old one: unlock it with that, '
+      + 'then change it in Passwords and Keys. When a Python tool that needs no secret from it (pip, poetry, twine) stops '
+      + 'here, turn its keyring off: PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring for one shell, python -m keyring '
+      + '--disable for good (poetry 1.8+: poetry config keyring.enabled false).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
     example: 'failed to save account in keychain: failed to set item: Cannot create an item in a locked collection',
   },
@@ -153,7 +166,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'other backend it can use in this session (a server, WSL, SSH, a container, or libsecret not installed). duo-sso '
       + 'can keep its secrets in pass instead. On a desktop, installing gnome-keyring (and libsecret) gives it one; for a Python '
       + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
-      + 'the keyring off, and the keyrings.alt package offers a file backend.',
+      + 'the keyring off, and the keyrings.alt package offers a file backend. aws-vault and other programs on 99designs/keyring '
+      + 'pick their store with --backend (AWS_VAULT_BACKEND=pass, file, secret-service, kwallet or keychain); "Specified '
+      + 'keyring backend not available" means the one named does not exist in this build or on this OS.',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -326,6 +341,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // errSecInvalidOwnerEdit (-25244): the item's access list names another program (or build) than the caller.
       /\berrSecInvalidOwnerEdit\b|-25244\b/,
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
+      // errSecUserCanceled (-128, SecBase.h "User canceled the operation."): the access prompt was denied or closed.
+      /\berrSecUserCanceled\b|OSStatus error -128\b|\bUser canceled the operation\b/,
+      // security(1) exits 44 for errSecItemNotFound; tools that run it pass on only Go's or Node's "exit status 44".
+      /\bkeychain\b[^\n]*\bexit (?:status|code) 44\b|\bexit (?:status|code) 44\b[^\n]*\bkeychain\b/i,
     ],
     explanation:
       'macOS refused the keychain call: "User interaction is not allowed" means the login keychain is locked and nothing could '
@@ -334,7 +353,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + '(after a password reset). "Already exists" means an item of that name is there and the program tried to add '
       + 'rather than update it (delete that one item, or let the program replace it); a missing entitlement is a program '
       + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
-      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again.',
+      + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again. '
+      + '-128 (errSecUserCanceled) is the access prompt answered Deny or closed: run it again and choose Allow (Always '
+      + 'Allow for a tool you trust).',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -355,10 +376,18 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // ERROR_NOT_FOUND (1168) as Rust (keyring-rs), Go (danieljoos/wincred) and .NET print it.
       /Element not found\.? \(os error 1168\)/, /^(?:[\w ]+: )?Element not found\.$/m, /\b0x80070490\b/,
       /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
+      // Wrappers that name the store before the Win32 text (R keyring's wincred backend, .NET/Java bridges).
+      /\bcredential (?:store|manager|vault)\b[^\n]*: (?:Element not found|A specified logon session does not exist)/i,
+      // The same codes as .NET and COM show them: Win32Exception with the code, HRESULT_FROM_WIN32(1312).
+      // (0x80004005 is any Win32 failure, so only with the credential texts.)
+      /\bWin32Exception \((?:1168|1312)\)|\bWin32Exception \(0x80004005\): (?:Element not found|A specified logon session)/, /\b0x80070520\b/,
     ],
     explanation:
       'Credential Manager is tied to an interactive logon session. Over SSH, in a scheduled task or a service, or under '
-      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). "Element not found" is '
+      + '`runas /netonly`, there is no such session ("A specified logon session does not exist"). At your own desktop the '
+      + 'same error means a group policy forbids storing credentials: "Network access: Do not allow storage of passwords and '
+      + 'credentials for network authentication" (secpol.msc > Local Policies > Security Options, often set by IT); it must '
+      + 'be disabled (by IT, on a managed machine) before any tool can save a secret there. "Element not found" is '
       + 'simply no stored credential of that name; "The stub received bad data" is a secret too large for one credential. '
       + '`cmdkey /list` (or Control Panel > Credential Manager > Windows Credentials) shows what is stored.',
     fix: { description: 'Run it from your own desktop session, then check the secret store', commands: [SECRET_STORE_DOCTOR], automatic: false },
@@ -377,6 +406,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /secret not found in keyring/,
       /The specified item could not be found in the keyring/,
       /No matching entry found in secure storage/,
+      // The Secret Service API's own error name for an item (or collection) that is not there.
+      /\borg\.freedesktop\.Secret\.Error\.NoSuchObject\b/,
       // keyring-rs Error::NoEntry as Rust programs print it (Debug form).
       /\bErr(?:or)?(?:::|\()NoEntry\b|`Err` value: NoEntry\b/,
       /PasswordDeleteError: (?:No such password!|Password not found)/,
@@ -530,12 +561,17 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /Unable to persist credentials with the 'wincredman' credential store/,
       /Can only use the '\w+' credential store on (?:Windows|macOS|Linux|POSIX systems)/,
       /Can not use the 'cache' credential store on Windows/,
+      // GCM's CredentialStore wrapper for any store that failed to save (secretservice without a session, gpg without a key).
+      /Unable to persist credentials with the '(?!wincredman')\w+' credential store/,
+      // git's own cache helper on a build without Unix sockets (git for Windows).
+      /credential-cache unavailable; no unix socket support/,
     ],
     explanation:
       'Git Credential Manager keeps the credentials git uses (for example to clone the tap from the internal GitHub) in a '
       + 'store you choose with GCM_CREDENTIAL_STORE or credential.credentialStore. On Linux none is chosen by default, and '
       + 'each store works only where it can: secretservice needs a desktop session, wincredman an interactive Windows logon, '
-      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while).',
+      + 'gpg needs pass and a gpg key. Choose the one this machine has (cache keeps them in memory for a while). git\'s own '
+      + 'credential.helper cache does not work on Windows (no Unix sockets there): use credential.helper manager instead.',
     fix: {
       description: 'Choose a credential store that works here: secretservice on a desktop, gpg with pass on a server (or cache), then retry',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store'], ['git', 'config', '--global', 'credential.credentialStore', 'secretservice']],
@@ -590,5 +626,32 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "aws-vault: error: enum value must be one of kwallet,secret-service,file, got 'pass', try --help",
+  },
+  {
+    // libsecret's own consistency checks: egg/egg-secure-memory.c (sec_free, sec_realloc: assert() in older
+    // releases, g_assert in 0.20+) abort the process; g_return_val_if_fail guards print libsecret-CRITICAL.
+    id: 'libsecret-internal-error',
+    title: 'libsecret stopped on an internal check (a bug in libsecret or in the program using it)',
+    group: 'secret-service',
+    patterns: [
+      /\bsec_(?:free|realloc|alloc)\w*: (?:Assertion `[^`'\n]*' failed|assertion failed: \()/,
+      /\begg-secure-memory\.c:\d+/,
+      /\blibsecret-CRITICAL \*\*: [^\n]*assertion '[^'\n]*' failed/,
+      /\blibsecret:ERROR:[^\n]*assertion failed/,
+    ],
+    supersedes: ['keyring-no-backend'],
+    explanation:
+      'libsecret, inside the program that asked for a secret (git-credential-manager, an editor, a Node or Python keyring '
+      + 'binding), hit one of its own consistency checks. The keyring itself is not damaged: this is a bug in libsecret or in '
+      + 'how that program calls it, usually fixed in a later release. A secret_value_* check about a missing value follows '
+      + 'a lookup that returned nothing, most often an unlock prompt that was dismissed: unlock the keyring and retry. '
+      + 'Otherwise upgrade the program (and libsecret); until a fixed release, have it use another store: duo-sso can keep '
+      + 'its secrets in pass (gpg), git-credential-manager in its gpg or cache credential store.',
+    fix: {
+      description: 'Upgrade the program that crashed (and libsecret); meanwhile point it at another store (pass, or GCM\'s credentialStore=gpg or cache)',
+      commands: [SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: "libsecret: sec_free: Assertion `cell->requested > 0' failed",
   },
 ];

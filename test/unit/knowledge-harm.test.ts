@@ -548,3 +548,79 @@ describe('installing programs: causes that share words are told apart', () => {
     expect(diagnose('bash: /etc/hosts: Permission denied').map((x) => x.id)).not.toContain('program-not-executable');
   });
 });
+
+describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
+  it('a locked key in a translated gpg is still "locked", never "import or re-initialise"; a translated "No secret key" alone asks first', () => {
+    // gnupg's and libgpg-error's German and Spanish catalogues; the second as Debian prints it without libgpg-error's.
+    for (const text of [
+      'gpg: Entschlüsselung mit Public-Key-Verfahren fehlgeschlagen: Kein Pinentry\ngpg: Entschlüsselung fehlgeschlagen: Kein geheimer Schlüssel',
+      'gpg: descifrado de la clave pública fallido: No pinentry\ngpg: descifrado fallido: No secret key',
+    ]) {
+      const d = only(text);
+      expect(d.id, text).toBe('gpg-key-locked');
+      expect(answer(d)).not.toMatch(/re-?initiali[sz]e|gpg --import/i);
+      expect(d.fix.commands.some(isDestructive)).toBe(false);
+    }
+    const alone = only('gpg: descifrado fallido: No tenemos la clave secreta');
+    expect(alone.id).toBe('gpg-no-secret-key');
+    expect(alone.fix.commands[0]).toEqual(['duo-sso-setup', 'doctor', '--only', 'gpg,pass']);
+    expect(alone.fix.description).toMatch(/Do not re-initialise/);
+  });
+
+  it('"No secret key" after gpg-agent refused the loopback pinentry is not a missing key (never "import" or "re-initialise")', () => {
+    // gpg 2.2 here with no-allow-loopback-pinentry: the key is in the keyring.
+    const d = only("gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56\ngpg: decryption failed: No secret key");
+    expect(d.id).toBe('gpg-loopback-not-allowed');
+    expect(answer(d)).toMatch(/allow-loopback-pinentry/);
+    expect(answer(d)).not.toMatch(/gpg --import|pass init/);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('git signing with an SSH key is a git setting, not a missing gpg key; a gpg key id that is missing stays "no secret key"', () => {
+    const ssh = only('error: gpg failed to sign the data:\ngpg: skipped "/Users/jdoe/.ssh/id_ed25519.pub": No secret key\ngpg: signing failed: No secret key');
+    expect(ssh.id).toBe('git-signing-key-is-ssh');
+    expect(answer(ssh)).toMatch(/gpg\.format ssh/);
+    expect(answer(ssh)).not.toMatch(/re-?initiali[sz]e|gpg --import|password-store\/\.gpg-id/i);
+    expect(ssh.fix.commands.some(isDestructive)).toBe(false);
+    expect(only('error: gpg failed to sign the data:\ngpg: skipped "0x3AA5C34371567BD2": No secret key\ngpg: signing failed: No secret key').id).toBe('gpg-no-secret-key');
+  });
+
+  it('a refusal on ::1 is told apart from one on 127.0.0.1 (only the first is the localhost-to-IPv6 change)', () => {
+    expect(only('Error: connect ECONNREFUSED ::1:9229').id).toBe('localhost-ipv6-refused');
+    expect(answer(only('Error: connect ECONNREFUSED ::1:9229'))).toMatch(/127\.0\.0\.1/);
+    expect(only('Error: connect ECONNREFUSED 127.0.0.1:9229').id).toBe('connection-refused');
+  });
+
+  it('a TLS handshake that stalls is told apart from a connection that never opened (MTU only for the first)', () => {
+    const stalled = only('Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout');
+    expect(stalled.id).toBe('tls-handshake-timeout');
+    expect(answer(stalled)).toMatch(/MTU/);
+    const never = only('Get "https://registry-1.docker.io/v2/": dial tcp 52.1.2.3:443: i/o timeout');
+    expect(never.id).toBe('network-timeout');
+    expect(answer(never)).not.toMatch(/MTU/);
+  });
+
+  it('.NET\'s name mismatch with chain errors is an untrusted (intercepting) certificate; without them, a wrong host name', () => {
+    expect(only('The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch, RemoteCertificateChainErrors').id).toBe('tls-untrusted-ca');
+    expect(only('The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch').id).toBe('tls-hostname-mismatch');
+  });
+
+  it('the server refusing our certificate ("alert unknown ca") is not us distrusting the server\'s CA (no "install the corporate CA")', () => {
+    const refused = only('ssl.SSLError: [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1006)');
+    expect(refused.id).toBe('tls-client-certificate-rejected');
+    expect(refused.fix.commands.flat()).not.toContain('update-ca-certificates');
+    expect(only("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)").id).toBe('tls-untrusted-ca');
+  });
+
+  it('a .NET Win32Exception that is not about credentials is not Credential Manager (0x80004005 is any Win32 failure)', () => {
+    expect(diagnose('System.ComponentModel.Win32Exception (0x80004005): The system cannot find the file specified').map((d) => d.id)).not.toContain('windows-credential-manager');
+    expect(only('System.ComponentModel.Win32Exception (0x80004005): Element not found').id).toBe('windows-credential-manager');
+  });
+
+  it('PowerShell 5\'s two "secure channel" errors are told apart: TLS version (no CA to install) versus trust', () => {
+    const version = only('Invoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.');
+    expect(version.id).toBe('tls-protocol-error');
+    expect(answer(version)).toMatch(/Tls12/);
+    expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
+  });
+});
