@@ -128,6 +128,23 @@ describe('every changing command without a terminal and without --yes', () => {
     }, 120_000);
   }
 
+  // Found by the new-user review: `config fix` in a script on a healthy file failed with "this
+  // would change the machine" when it would change nothing.
+  it('config fix on a file with nothing to fix: no refusal, exit 0, with and without --json', async () => {
+    const box = await sandbox();
+    const init = await box.run(['config', 'init', '--yes', '--profile', 'dev=111111111111:admin']);
+    expect(init.exitCode, init.stderr).toBe(0);
+    const before = await homeHash(box.home);
+    const r = await box.run(['config', 'fix']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/config\.json: nothing to fix automatically\n$/);
+    expect(r.stderr).toBe('');
+    const json = await box.run(['config', 'fix', '--json']);
+    expect(json.exitCode, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ changed: false, applied: [], remaining: [] });
+    expect(await homeHash(box.home)).toBe(before);
+  });
+
   it('the docs\' table lists exactly these commands', async () => {
     const doc = await readFile(join(REPO, 'docs', 'confirmation.md'), 'utf8');
     const listed = [...doc.matchAll(/^\| `duo-sso-setup ([^`]+)` \|/gm)].map((m) => m[1]);
