@@ -60,9 +60,9 @@ describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => 
     const completion = await runInPty(box, ['completion', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
     expect(completion.screen.split('\n')).toContain('  PS> duo-sso-setup completion powershell | Out-String | Invoke-Expression   # in $PROFILE');
     // The line migrate writes, as it writes it (the launcher, not a runtime and a script), whole.
-    const process = await runInPty(box, ['credential-process', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
-    expect(process.screen.split('\n')).toContain('`credential_process = /home/you/.local/bin/duo-sso-setup-launcher credential-process --profile eticloud`');
-    expect(process.screen).not.toContain('dist/cli.js');
+    const processHelp = await runInPty(box, ['credential-process', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
+    expect(processHelp.screen.split('\n')).toContain('`credential_process = /home/you/.local/bin/duo-sso-setup-launcher credential-process --profile eticloud`');
+    expect(processHelp.screen).not.toContain('dist/cli.js');
   }, 60_000);
 
   it("setup's steps (listr's lines) wrap too, continuing under the step's text", async () => {
