@@ -78,6 +78,23 @@ describe('credentials whose pass entry gpg cannot decrypt', () => {
   });
 });
 
+describe('doctor on a store initialised for the encryption subkey', () => {
+  // pass hands each .gpg-id line to gpg -r, which takes a subkey's fingerprint: a working store.
+  it('passes the pass check (the real pass writes and reads through it), instead of "not a usable secret key here"', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'gpg-agent', 'gpgconf'] });
+    await createGpgKey(box);
+    const listing = (await gpgRun(box, ['--list-secret-keys', '--with-colons'])).stdout;
+    const subkey = /^ssb:[^\n]*\nfpr:+([0-9A-F]{40}):/m.exec(listing)![1]!;
+    await passInit(box, subkey);
+    const pass = join(box.bin, 'pass');
+    expect((await box.exec(pass, ['insert', '--multiline', 'probe/x'], { input: 'works\n' })).exitCode).toBe(0);
+    expect((await box.exec(pass, ['show', 'probe/x'])).stdout).toBe('works\n');
+    const r = await box.run(['doctor', '--json', '--only', 'pass']);
+    expect(r.json.checks[0], JSON.stringify(r.json)).toMatchObject({ id: 'pass', status: 'ok' });
+    expect(r.exitCode).toBe(0);
+  });
+});
+
 describe('classifyUnreadable', () => {
   // gpg 2.2's status lines for `--list-only --status-fd 1 --decrypt` on an entry.
   const missing = '[GNUPG:] ENC_TO 85AB61FD0118C71B 1 0\n[GNUPG:] KEY_CONSIDERED 9F0EDA9E0A200F823AA5AE0340F4E2FE75871159 0\n[GNUPG:] NO_SECKEY 85AB61FD0118C71B\n[GNUPG:] BEGIN_DECRYPTION\n[GNUPG:] END_DECRYPTION\n';
