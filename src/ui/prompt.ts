@@ -1,7 +1,7 @@
 // Questions go to stderr through enquirer, loaded only when a question is really asked.
 // Callers must check ctx.canPrompt first: non-TTY, --yes and --json runs never reach here.
 // The Prompter interface lets tests drive real enquirer prompts through injected streams.
-// Ctrl-C (or Escape) at a question stops the whole command (platform/interrupt.ts), never
+// Ctrl-C (or Escape, or Ctrl-D) at a question stops the whole command (platform/interrupt.ts), never
 // "no" to this one question: every question throws InterruptedError then, and so does any
 // question asked after a Ctrl-C or a SIGTERM.
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
@@ -41,7 +41,16 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       // enquirer writes "No items were selected" after a list whose answer reads empty, a
       // cancelled one included; listAnswer says "none" itself when that is the answer.
       prompt.emptyError = undefined;
-      unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
+      const cancel = () => void prompt.cancel().catch(() => undefined);
+      const unhookInterrupt = onInterrupt(cancel);
+      // Ctrl-D on an empty answer closes the readline interface enquirer reads keys through:
+      // nothing is left to wait for, and the process would end with exit 0, the question
+      // unanswered and nothing said. The end of the input refuses the question, as Ctrl-C does.
+      process.once('beforeExit', cancel);
+      unhook = () => {
+        unhookInterrupt();
+        process.off('beforeExit', cancel);
+      };
       prompt.once('start', () => tolerateClosedReadline(prompt));
       // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
       // is up: that would skip the interrupt policy (no summary, no clean-up). Ours cancel it.
@@ -53,7 +62,7 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       const answer = (await enquirer.prompt({ name: 'value', ...io, ...question, onRun } as never)) as { value: T };
       return answer.value;
     } catch {
-      // enquirer rejects on Ctrl-C / Escape (and a closed input): the same as a SIGINT.
+      // enquirer rejects on Ctrl-C / Escape (and a closed input, Ctrl-D): the same as a SIGINT.
       interrupt('SIGINT');
       // enquirer redraws the cancelled question once more after rejecting, and leaves the
       // cursor at its start: let that happen, then end the line, so the summary line that
