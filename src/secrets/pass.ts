@@ -206,7 +206,7 @@ async function unreadableAdvice(exec: Exec, r: ExecResult, file: string, account
   }
   const why = probe && !probe.timedOut && !probe.spawnError ? classifyUnreadable(probe.stdout) : undefined;
   if (why?.kind === 'no-key') {
-    return `. It is encrypted for gpg key ${why.keyIds.join(', ')}, and this keyring has no secret key for it (deleted, or it is on another machine): copy it here from where it is (\`gpg --export-secret-keys ${why.keyIds[0]}\` there, \`gpg --import\` here); if it is lost, no one can read this entry, so remove it (${passRemoveCommand(account)}) and log in again`;
+    return `. It is encrypted for gpg key ${why.keyIds.join(', ')}, and this keyring has no secret key for it (deleted, or it is on another machine): copy it here from where it is (\`gpg --export-secret-keys ${why.keyIds[0]}\` there, \`gpg --import\` here); if it is lost, no one can read this entry: remove it (${passRemoveCommand(account)}), make sure the store is initialised for a key you have (duo-sso-setup doctor --only pass), and log in again`;
   }
   if (why?.kind === 'locked') return `. Your gpg key is here but locked, and gpg could not ask for its passphrase: unlock it at a terminal (${UNLOCK_COMMAND}), or export GPG_TTY=$(tty) in your shell profile so that gpg can ask`;
   return ` (if your gpg key has a passphrase, unlock it at a terminal: ${UNLOCK_COMMAND}; if \`gpg --list-secret-keys\` does not list the key in .gpg-id, import it)`;
