@@ -7,6 +7,7 @@
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
 import { type Style, detectStyle } from './style.js';
 import { visible } from './visible.js';
+import { terminalWidth, wrapText } from './wrap.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -31,6 +32,10 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     // read once when enquirer loads. (--no-color sets NO_COLOR in main.ts.)
     if (!detectStyle(process.env, Boolean(process.stderr.isTTY)).color) process.env.FORCE_COLOR = '0';
     throwIfInterrupted();
+    // enquirer leaves a long question to the terminal, which breaks it mid-word.
+    const screen = io.stdout as { isTTY?: boolean; columns?: number };
+    const width = screen.isTTY ? terminalWidth(process.env, screen) : undefined;
+    if (width !== undefined && typeof question.message === 'string') question = { ...question, message: wrapQuestion(question.message, width) };
     const { default: Enquirer } = await import('enquirer');
     const enquirer = new Enquirer(io as never);
     let unhook = (): void => undefined;
@@ -94,6 +99,18 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     }),
     secret: (message) => ask<string>({ type: 'password', message }).then((v) => String(v)),
   };
+}
+
+// The columns enquirer's answer takes after the question's last line: " (Y/n) ‣ yes".
+const ANSWER_ROOM = 14;
+
+/**
+ * A question's text broken between words for a terminal `width` columns wide. enquirer writes
+ * it after a two-column mark ("? ", "✔ ") and the answer after its last line: the lines go on
+ * under the text, past the mark, and leave room for the answer.
+ */
+export function wrapQuestion(message: string, width: number): string {
+  return wrapText(`? ${message}`, Math.max(20, width - ANSWER_ROOM)).slice(2);
 }
 
 type StopSignalName = 'SIGINT' | 'SIGTERM';

@@ -32,3 +32,26 @@ describe.each<Runtime>(['node', 'deno'])('Ctrl-D at a question under %s', (runti
     expect(existsSync(box.path(CONFIG))).toBe(false);
   }, 60_000);
 });
+
+// Found by the new-user review: enquirer left a long question to the terminal, which broke it
+// mid-word ("for aws --pr" / "ofile NAME") on a narrow terminal, and the migrate question with
+// real paths at 80 columns. The question now breaks between words, under its text.
+describe.each<Runtime>(['node', 'deno'])('a long question on a 50-column terminal under %s', (runtime) => {
+  it('breaks between words, its lines under the text past the "? " mark', async () => {
+    const box = await sandbox();
+    const r = await runInPty(box, ['config', 'init'], {
+      runtime,
+      columns: 50,
+      env: { COLUMNS: undefined },
+      steps: [
+        { waitFor: 'duo-sso sign-in URL', send: '\r' },
+        { waitFor: 'Duo device', send: '\r' },
+        { waitFor: 'Duo factor', send: '\r' },
+        { waitFor: 'works for every', send: '\x03' },
+      ],
+    });
+    expect(r.missed).toBeUndefined();
+    expect(r.exitCode).toBe(130);
+    expect(r.screen).toContain('? Session duration in seconds for\n  logins without a profile\n  (900-14400; 3600 works for every\n  role)');
+  }, 60_000);
+});

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { displayWidth, helpWidth, terminalWidth, wrapText } from '../../src/ui/wrap.js';
+import { wrapQuestion } from '../../src/ui/prompt.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const lines = (text: string) => text.split('\n');
@@ -161,6 +162,22 @@ describe('wrapText: the shapes we print', () => {
   it('no width (not a terminal): unchanged', () => {
     const long = `${'word '.repeat(60)}end`;
     expect(wrapText(long, undefined)).toBe(long);
+  });
+});
+
+describe('wrapQuestion', () => {
+  it('breaks a question between words, continuing past the mark, with room left for the answer', () => {
+    const question = 'Move the keys of dev, long from /home/ann/.aws/credentials into the pass store /home/ann/.password-store?';
+    const out = wrapQuestion(question, 80);
+    expect(out.split('\n')).toEqual([
+      'Move the keys of dev, long from /home/ann/.aws/credentials into',
+      '  the pass store /home/ann/.password-store?',
+    ]);
+    // As enquirer shows it: "? " before the first line, " (Y/n) ‣ yes" after the last.
+    const shown = `? ${out} (Y/n) ‣ yes`.split('\n');
+    expect(shown.every((l) => displayWidth(l) <= 80)).toBe(true);
+    expect(words(out)).toEqual(words(question));
+    expect(wrapQuestion('Add profile dev?', 80)).toBe('Add profile dev?');
   });
 });
 
