@@ -181,6 +181,7 @@ export const OWN_MESSAGES: readonly OwnMessage[] = [
   {"kind":"error","where":"src/login/login.ts","stem":"duo-sso did not save credentials for {}","problem":"not-saved"},
   {"kind":"error","where":"src/login/login.ts","stem":"STS did not accept the credentials of {}","problem":"not-verified"},
   {"kind":"error","where":"src/login/login.ts","stem":"duo-sso finished without saving {}","problem":"not-saved"},
+  {"kind":"error","where":"src/login/own-config.ts","stem":"duo-sso reads only {}, so a login cannot use --config {}: duo-sso would log in the profiles of its own file, not these","hint":"Log in without --config, or make that file duo-sso's own first (back up {}, then copy {} there)."},
   {"kind":"error","where":"src/login/preflight.ts","stem":"duo-sso is not installed (not found on PATH)","hint":"Install it: duo-sso-setup install duo-sso"},
   {"kind":"error","where":"src/login/preflight.ts","stem":"{} does not exist","hint":"Create it: duo-sso-setup config init"},
   {"kind":"error","where":"src/login/preflight.ts","stem":"{} cannot be read: {}","hint":"duo-sso-setup config init --force recreates it (the old file is backed up)"},
