@@ -4,7 +4,8 @@
 // credentials saved". Found by the new-user review. Now refused (usage, exit 2) before duo-sso
 // runs; duo-sso's own file, however the path is written, still logs in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { sandboxPerTest } from '../support/sandbox.js';
+import { join } from 'node:path';
+import { createGpgKey, sandboxPerTest } from '../support/sandbox.js';
 import { StsServer } from '../support/sts-server.js';
 import { installDuoSsoSim } from '../support/duo-sso-sim/index.js';
 
@@ -40,4 +41,20 @@ describe('login --config', () => {
     expect(same.json).toMatchObject({ ok: true, profiles: [{ name: 'dev' }] });
     expect(await sim.runs()).toHaveLength(1);
   });
+
+  it('setup --config PATH: its login step says so instead of running duo-sso on duo-sso\'s own file', async () => {
+    const sts = await StsServer.start();
+    servers.push(sts);
+    const box = await sandbox({ tools: ['/usr/bin/aws', 'gpg', 'pass'], env: { AWS_ENDPOINT_URL_STS: sts.url, AWS_ENDPOINT_URL_IAM: sts.url } });
+    const sim = await installDuoSsoSim(box, { stsEndpoint: sts.url });
+    // Everything setup installs is there already: it installs nothing.
+    expect((await box.exec(join(box.bin, 'pass'), ['init', await createGpgKey(box)])).exitCode).toBe(0);
+    const r = await box.run(['--config', 'other.json', 'setup', '--yes', '--no-completion', '--profile', 'dev=111111111111:admin'], { timeoutMs: 90_000 });
+    expect(r.stdout + r.stderr).not.toMatch(/✗ Install/);
+    // A usage problem, as for login itself.
+    expect(r.exitCode, r.stderr).toBe(2);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/✗ First login: duo-sso reads only \S+\/\.config\/duo-sso\/config\.json, so a login cannot use --config \S+\/other\.json/);
+    expect(JSON.parse(await box.read('other.json'))).toMatchObject({ profiles: { dev: { aws_account_id: '111111111111' } } });
+    expect(await sim.runs()).toHaveLength(0);
+  }, 120_000);
 });
