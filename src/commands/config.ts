@@ -62,9 +62,9 @@ A file that is not valid JSON is never rewritten: fix it by hand, or \`config in
 Exit codes: 0 nothing left that fails, 1 failures remain (or the file does not parse), 2 usage error.`)
     .action(run(async (ctx) => {
       const { runFix } = await import('../config/commands/fix.js');
-      const { underConfirmation } = await import('../ui/confirm-change.js');
-      // At a terminal it asks "Apply these changes?" itself.
-      return underConfirmation(ctx, runFix);
+      // It keeps the confirmation rule itself: at a terminal it asks "Apply these changes?", and
+      // without one it refuses only when there is something to change.
+      return runFix(ctx);
     }));
 
   config

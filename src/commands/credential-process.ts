@@ -11,15 +11,12 @@ export function registerCredentialProcess(program: Command, run: CommandRunner):
     .requiredOption('--profile <name>', 'the AWS profile')
     .option('--store <store>', 'keychain or pass (default: the store the profile was migrated to)')
     .addHelpText('after', `
-Examples (the AWS CLI runs it; \`credentials migrate\` writes the line):
-  # ~/.aws/config
-  [profile eticloud]
-  credential_process = /usr/bin/node /usr/lib/node_modules/duo-sso-setup/dist/cli.js credential-process --profile eticloud
+Examples:
   $ duo-sso-setup credential-process --profile eticloud    # by hand, to see what the AWS CLI gets
 
+The AWS CLI runs it through the line \`credentials migrate\` writes into the profile's section of ~/.aws/config: \`credential_process = /home/you/.local/bin/duo-sso-setup-launcher credential-process --profile eticloud\` (the launcher runs this tool, however it was installed).
 Prints {"Version":1,"AccessKeyId",...,"Expiration"} on stdout and nothing else.
-With renewal on for the profile (docs/renewal.md), keys with less than 15 minutes left are
-renewed first: one duo-sso login, its output on the terminal, never on stdout.
+With renewal on for the profile (docs/renewal.md), keys with less than 15 minutes left are renewed first: one duo-sso login, its output on the terminal, never on stdout.
 Exit codes: 0 printed, 1 missing or expired (one line on stderr: run duo-sso-setup login --profile NAME), 2 usage error.`)
     .action(run(async (ctx, opts: { profile: string; store?: string }) => {
       const { credentialProcess } = await import('../credentials/credential-process.js');

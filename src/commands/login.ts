@@ -22,6 +22,7 @@ Examples:
 Runs duo-sso at most 3 times. Exit codes: 0 every profile logged in (and verified), 1 otherwise, 2 usage error.`)
     .action(run(async (ctx, opts: { profile: string[]; sessionDuration?: number; interactive?: boolean; verify: boolean; store?: 'keychain' | 'pass' | false }) => {
       const { runLogin } = await import('../login/login.js');
+      await (await import('../login/own-config.js')).requireDuoSsoOwnConfig(ctx);
       return runLogin(ctx, { profiles: opts.profile, sessionDuration: opts.sessionDuration, interactive: Boolean(opts.interactive), verify: opts.verify !== false, ...(opts.store !== undefined ? { store: opts.store } : {}) });
     }));
 }

@@ -65,7 +65,8 @@ export async function runDoctor(ctx: Context, opts: DoctorOptions, checks: reado
   }
   // Jamf's extension-attribute format and JSON are read by programs: never wrapped.
   if (opts.format === 'jamf') ctx.io.out((await import('./jamf.js')).renderJamf(outcomes));
-  else if (ctx.options.json) ctx.io.out(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
+  // Refused, the report is the plan and goes to stderr: stdout's one JSON document is the refusal.
+  else if (ctx.options.json) (refused ? ctx.io.err : ctx.io.out)(`${JSON.stringify(toJson(outcomes, checkCtx.platform), null, 2)}\n`);
   else ctx.io.out(wrapText(renderHuman(outcomes, ctx.style, { verbose: ctx.options.verbose, dryRun: ctx.options.dryRun }), ctx.io.outWidth));
   if (refused) {
     ctx.io.err(wrapText(`Plan (not carried out):\n${fixable(outcomes).map((o) => describeFix(o.check.id, o.result.fix!, 'would fix')).join('')}`, ctx.io.errWidth));

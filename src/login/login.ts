@@ -36,12 +36,13 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number
   const unknown = opts.profiles.filter((p) => !config.profiles.some((c) => c.name === p));
   if (unknown.length > 0) {
     throw new UserError(`no profile ${unknown.map((u) => `'${u}'`).join(', ')} in ${ctx.paths.duoConfig}`, {
-      hint: config.profiles.length > 0 ? `Profiles there: ${config.profiles.map((p) => p.name).join(', ')}` : 'It has no "profiles" yet: add one with duo-sso-setup config init.',
+      hint: config.profiles.length > 0 ? `Profiles there: ${config.profiles.map((p) => p.name).join(', ')}` : 'It has no "profiles" yet: add one with duo-sso-setup config add-profile NAME --account ID --role ROLE.',
     });
   }
   if (config.profiles.length === 0 && !ctx.io.stdinIsTTY) {
     throw new UserError(`${ctx.paths.duoConfig} has no "profiles", so duo-sso would ask which account and role to use, and there is no terminal to answer`, {
-      hint: 'Add profiles (duo-sso-setup config init), or run duo-sso-setup login in a terminal.',
+      // Not `config init`: it refuses a config.json that exists (and --force would replace it).
+      hint: 'Add profiles (duo-sso-setup config add-profile NAME --account ID --role ROLE), or run duo-sso-setup login in a terminal: duo-sso lists your accounts and roles, and `duo-sso-setup config import` turns that listing into profiles.',
     });
   }
 

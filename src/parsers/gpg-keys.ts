@@ -12,6 +12,8 @@ export interface SecretKey {
   expires: Date | undefined;
   /** Can the key (or one of its subkeys) encrypt? pass needs that. */
   canEncrypt: boolean;
+  /** The fingerprints of its usable encryption subkeys: a .gpg-id may name one of those. */
+  encryptionSubkeys: string[];
 }
 
 function stateOf(validity: string, expires: Date | undefined, now: Date, capabilities: string): KeyState {
@@ -25,7 +27,7 @@ function stateOf(validity: string, expires: Date | undefined, now: Date, capabil
 export function parseSecretKeys(text: string, now: Date = new Date()): SecretKey[] {
   const keys: SecretKey[] = [];
   let current: SecretKey | undefined;
-  let expectFpr: 'primary' | 'sub' | undefined;
+  let expectFpr: 'primary' | 'sub' | 'encryption-sub' | undefined;
   let subUsableForEncrypt = false;
   const finish = () => {
     if (current) {
@@ -50,14 +52,19 @@ export function parseSecretKeys(text: string, now: Date = new Date()): SecretKey
         expires: expiry,
         // Upper-case letters in field 12 are the whole key's usable capabilities.
         canEncrypt: /E/.test(caps),
+        encryptionSubkeys: [],
       };
       expectFpr = 'primary';
     } else if (type === 'ssb' && current) {
       const expiry = f[6] ? new Date(Number(f[6]) * 1000) : undefined;
-      if (stateOf(f[1] ?? '', expiry, now, f[11] ?? '') === 'usable' && /e/i.test(f[11] ?? '')) subUsableForEncrypt = true;
-      expectFpr = 'sub';
+      const encrypts = stateOf(f[1] ?? '', expiry, now, f[11] ?? '') === 'usable' && /e/i.test(f[11] ?? '');
+      if (encrypts) subUsableForEncrypt = true;
+      expectFpr = encrypts ? 'encryption-sub' : 'sub';
     } else if (type === 'fpr' && current && expectFpr === 'primary') {
       current.fingerprint = f[9] ?? '';
+      expectFpr = undefined;
+    } else if (type === 'fpr' && current && expectFpr === 'encryption-sub') {
+      if (f[9]) current.encryptionSubkeys.push(f[9]);
       expectFpr = undefined;
     } else if (type === 'uid' && current) {
       if (f[9]) current.userIds.push(unescapeColons(f[9]));
@@ -74,9 +81,11 @@ function unescapeColons(s: string): string {
 
 /** Does a pass .gpg-id entry (fingerprint, key id, or email/user id) name this key? */
 export function keyMatches(key: SecretKey, id: string): boolean {
-  const wanted = id.trim().replace(/^0x/i, '').toUpperCase();
+  // `ID!` is gpg's way to insist on exactly that (sub)key.
+  const wanted = id.trim().replace(/^0x/i, '').replace(/!$/, '').toUpperCase();
   if (!wanted) return false;
-  if (/^[0-9A-F]{8,40}$/.test(wanted)) return key.fingerprint.toUpperCase().endsWith(wanted);
+  // pass hands each line to gpg -r, which takes an encryption subkey's id as well as the key's.
+  if (/^[0-9A-F]{8,40}$/.test(wanted)) return [key.fingerprint, ...key.encryptionSubkeys].some((f) => f.toUpperCase().endsWith(wanted));
   const lower = id.trim().toLowerCase();
   return key.userIds.some((u) => u.toLowerCase().includes(lower));
 }

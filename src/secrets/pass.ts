@@ -80,7 +80,8 @@ function damaged(account: string, label: string, why: string): SecretStoreError 
  */
 function firstLine(r: ExecResult): string {
   if (r.spawnError) return r.spawnError;
-  if (r.timedOut) return 'timed out (gpg waiting for a passphrase? run `pass show` once in a terminal)';
+  // Never `pass show` as the way to unlock: it prints the secret on the screen.
+  if (r.timedOut) return `timed out (gpg waiting for a passphrase? unlock the key at a terminal: ${UNLOCK_COMMAND})`;
   return r.stderr.split('\n').map((l) => l.trim()).filter(Boolean)[0] ?? `exit ${r.exitCode} with no message`;
 }
 
@@ -118,7 +119,7 @@ export function passStore(opts: PassOptions): SecretStore {
       if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
       if (NOT_IN_STORE.test(r.stderr)) return undefined;
       if (!r.timedOut && DAMAGED_DATA.test(r.stderr)) throw damaged(account, label, firstLine(r).replace(/^gpg: /, ''));
-      throw new SecretStoreError('pass', `cannot read ${passEntry(account)} from the ${label}: ${firstLine(r)}`);
+      throw new SecretStoreError('pass', `cannot read ${passEntry(account)} from the ${label}: ${firstLine(r)}${await unreadableAdvice(opts.exec, r, file, account)}`);
     },
     async fingerprint(account) {
       // The encrypted file's bytes: readable without the gpg key, and new on every insert.
@@ -163,9 +164,50 @@ async function decrypt(exec: Exec, direct: NonNullable<PassOptions['directRead']
   if (r.spawnError === 'not found') r = await exec('gpg2', args, { timeoutMs });
   if (r.exitCode === 0 && !r.timedOut) return r.stdout.replace(/\r?\n$/, '');
   if (!r.timedOut && DAMAGED_DATA.test(r.stderr)) throw damaged(account, label, firstLine(r).replace(/^gpg: /, ''));
-  // gpg could not ask for the key's passphrase (no terminal for pinentry): say how to unlock it.
-  const unlock = /Inappropriate ioctl|pinentry|No secret key|Operation cancelled/i.test(r.stderr)
-    ? ' (if your gpg key has a passphrase: export GPG_TTY=$(tty), or unlock it once with `pass show <entry>`)'
-    : '';
-  throw new SecretStoreError('pass', `cannot decrypt ${file} from the ${label}: ${firstLine(r)}${unlock}`);
+  throw new SecretStoreError('pass', `cannot decrypt ${file} from the ${label}: ${firstLine(r)}${await unreadableAdvice(exec, r, file, account)}`);
+}
+
+/** What unlocks a key that has a passphrase, at a terminal: gpg asks once, gpg-agent keeps it. */
+const UNLOCK_COMMAND = 'duo-sso-setup doctor --fix --only pass';
+// What gpg says when it has no usable secret key for an entry: not there at all, or there but
+// locked with no pinentry able to ask (no terminal, GPG_TTY unset) or the question cancelled.
+const NO_USABLE_KEY = /Inappropriate ioctl|pinentry|No secret key|Operation cancelled/i;
+
+/** Why gpg could not decrypt an entry: the key it is encrypted for is not in this keyring, or it is and is locked. */
+export type Unreadable = { kind: 'no-key'; keyIds: string[] } | { kind: 'locked' };
+
+/**
+ * gpg's status lines for `--list-only --decrypt` (ENC_TO for each key the entry is encrypted
+ * for, NO_SECKEY for each of those this keyring has no secret key for) told apart: every key
+ * missing is a key that is not here; a key that is here and still failed is a locked one.
+ */
+export function classifyUnreadable(status: string): Unreadable | undefined {
+  const to = [...status.matchAll(/^\[GNUPG:\] ENC_TO ([0-9A-F]+)/gm)].map((m) => m[1]!);
+  if (to.length === 0) return undefined;
+  const missing = new Set([...status.matchAll(/^\[GNUPG:\] NO_SECKEY ([0-9A-F]+)/gm)].map((m) => m[1]!));
+  return to.every((id) => missing.has(id)) ? { kind: 'no-key', keyIds: to } : { kind: 'locked' };
+}
+
+/**
+ * What to do about an entry gpg had no usable key for, said after gpg's own words. gpg prints
+ * "No secret key" both for a key that is not in the keyring and for a locked one, so gpg is
+ * asked again with --list-only, which decrypts nothing and so never asks for a passphrase.
+ * Never `pass show` as a way to unlock: it prints the secret on the screen.
+ */
+async function unreadableAdvice(exec: Exec, r: ExecResult, file: string, account: string): Promise<string> {
+  if (r.timedOut || r.spawnError || !NO_USABLE_KEY.test(r.stderr) || !existsSync(file)) return '';
+  const args = ['--batch', '--list-only', '--status-fd', '1', '--decrypt', file];
+  let probe: ExecResult | undefined;
+  try {
+    probe = await exec('gpg', args, { timeoutMs: 10_000 });
+    if (probe.spawnError === 'not found') probe = await exec('gpg2', args, { timeoutMs: 10_000 });
+  } catch {
+    probe = undefined;
+  }
+  const why = probe && !probe.timedOut && !probe.spawnError ? classifyUnreadable(probe.stdout) : undefined;
+  if (why?.kind === 'no-key') {
+    return `. It is encrypted for gpg key ${why.keyIds.join(', ')}, and this keyring has no secret key for it (deleted, or it is on another machine): copy it here from where it is (\`gpg --export-secret-keys ${why.keyIds[0]}\` there, \`gpg --import\` here); if it is lost, no one can read this entry: remove it (${passRemoveCommand(account)}), make sure the store is initialised for a key you have (duo-sso-setup doctor --only pass), and log in again`;
+  }
+  if (why?.kind === 'locked') return `. Your gpg key is here but locked, and gpg could not ask for its passphrase: unlock it at a terminal (${UNLOCK_COMMAND}), or export GPG_TTY=$(tty) in your shell profile so that gpg can ask`;
+  return ` (if your gpg key has a passphrase, unlock it at a terminal: ${UNLOCK_COMMAND}; if \`gpg --list-secret-keys\` does not list the key in .gpg-id, import it)`;
 }

@@ -1,12 +1,13 @@
 // Questions go to stderr through enquirer, loaded only when a question is really asked.
 // Callers must check ctx.canPrompt first: non-TTY, --yes and --json runs never reach here.
 // The Prompter interface lets tests drive real enquirer prompts through injected streams.
-// Ctrl-C (or Escape) at a question stops the whole command (platform/interrupt.ts), never
+// Ctrl-C (or Escape, or Ctrl-D) at a question stops the whole command (platform/interrupt.ts), never
 // "no" to this one question: every question throws InterruptedError then, and so does any
 // question asked after a Ctrl-C or a SIGTERM.
 import { InterruptedError, interrupt, interrupted, onInterrupt, throwIfInterrupted } from '../platform/interrupt.js';
 import { type Style, detectStyle } from './style.js';
 import { visible } from './visible.js';
+import { terminalWidth, wrapText } from './wrap.js';
 
 export interface Prompter {
   input(message: string, opts?: { initial?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -31,6 +32,10 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     // read once when enquirer loads. (--no-color sets NO_COLOR in main.ts.)
     if (!detectStyle(process.env, Boolean(process.stderr.isTTY)).color) process.env.FORCE_COLOR = '0';
     throwIfInterrupted();
+    // enquirer leaves a long question to the terminal, which breaks it mid-word.
+    const screen = io.stdout as { isTTY?: boolean; columns?: number };
+    const width = screen.isTTY ? terminalWidth(process.env, screen) : undefined;
+    if (width !== undefined && typeof question.message === 'string') question = { ...question, message: wrapQuestion(question.message, width) };
     const { default: Enquirer } = await import('enquirer');
     const enquirer = new Enquirer(io as never);
     let unhook = (): void => undefined;
@@ -41,7 +46,16 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       // enquirer writes "No items were selected" after a list whose answer reads empty, a
       // cancelled one included; listAnswer says "none" itself when that is the answer.
       prompt.emptyError = undefined;
-      unhook = onInterrupt(() => void prompt.cancel().catch(() => undefined));
+      const cancel = () => void prompt.cancel().catch(() => undefined);
+      const unhookInterrupt = onInterrupt(cancel);
+      // Ctrl-D on an empty answer closes the readline interface enquirer reads keys through:
+      // nothing is left to wait for, and the process would end with exit 0, the question
+      // unanswered and nothing said. The end of the input refuses the question, as Ctrl-C does.
+      process.once('beforeExit', cancel);
+      unhook = () => {
+        unhookInterrupt();
+        process.off('beforeExit', cancel);
+      };
       prompt.once('start', () => tolerateClosedReadline(prompt));
       // enquirer adds SIGINT/SIGTERM listeners that call process.exit(128 + N) while a question
       // is up: that would skip the interrupt policy (no summary, no clean-up). Ours cancel it.
@@ -53,7 +67,7 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
       const answer = (await enquirer.prompt({ name: 'value', ...io, ...question, onRun } as never)) as { value: T };
       return answer.value;
     } catch {
-      // enquirer rejects on Ctrl-C / Escape (and a closed input): the same as a SIGINT.
+      // enquirer rejects on Ctrl-C / Escape (and a closed input, Ctrl-D): the same as a SIGINT.
       interrupt('SIGINT');
       // enquirer redraws the cancelled question once more after rejecting, and leaves the
       // cursor at its start: let that happen, then end the line, so the summary line that
@@ -85,6 +99,18 @@ export function enquirerPrompter(streams: PromptStreams = {}): Prompter {
     }),
     secret: (message) => ask<string>({ type: 'password', message }).then((v) => String(v)),
   };
+}
+
+// The columns enquirer's answer takes after the question's last line: " (Y/n) ‣ yes".
+const ANSWER_ROOM = 14;
+
+/**
+ * A question's text broken between words for a terminal `width` columns wide. enquirer writes
+ * it after a two-column mark ("? ", "✔ ") and the answer after its last line: the lines go on
+ * under the text, past the mark, and leave room for the answer.
+ */
+export function wrapQuestion(message: string, width: number): string {
+  return wrapText(`? ${message}`, Math.max(20, width - ANSWER_ROOM)).slice(2);
 }
 
 type StopSignalName = 'SIGINT' | 'SIGTERM';

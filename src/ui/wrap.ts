@@ -50,18 +50,27 @@ interface Piece { gap: string; word: string; width: number }
  * indented to where the line's text starts: past its indentation, its mark (`✓ `, `→ `, `- `)
  * and a name column (`aws-cli     `, a help option's term), so it reads as the same item.
  * Never breaks inside a word: a word (a URL, a path) or a `backquoted command` longer than
- * the width stays whole on its own line, and a command line (`$ …`) stays one line, so both
+ * the width stays whole on its own line, and a command line (`$ …`, `PS> …`, and the lines that
+ * continue it after a trailing backslash) stays one line, so both
  * can be copied. `width` undefined: unchanged (output that is not for a terminal).
  */
 export function wrapText(text: string, width: number | undefined): string {
   if (width === undefined || !(width > 0)) return text;
-  return text.split('\n').map((line) => wrapLine(line, width).join('\n')).join('\n');
+  let continued = false;
+  return text.split('\n').map((line) => {
+    const plain = line.replace(SGR, '');
+    // A command line (`$ …`, PowerShell's `PS> …`), and each line that continues one after a
+    // trailing backslash: a continuation broken in two would run as two commands when pasted.
+    const command = continued || COMMAND_LINE.test(plain);
+    continued = command && plain.trimEnd().endsWith('\\');
+    return command ? line : wrapLine(line, width).join('\n');
+  }).join('\n');
 }
+
+const COMMAND_LINE = /^\s*(?:\$|PS>) /;
 
 function wrapLine(line: string, width: number): string[] {
   if (displayWidth(line) <= width) return [line];
-  const plain = line.replace(SGR, '');
-  if (/^\s*\$ /.test(plain)) return [line];
   const leading = /^\s*/.exec(line)![0];
   const pieces: Piece[] = [];
   let last = leading.length;

@@ -50,6 +50,8 @@ interface Row {
   tools?: string[];
   /** The plan, as printed. */
   plan: RegExp;
+  /** With --json, what the one document on stdout says (default: the refusal, `{"error": …}`). */
+  jsonSays?: RegExp;
 }
 
 /** Every command that changes anything: the rows of docs/confirmation.md's table. */
@@ -91,6 +93,8 @@ const ROWS: Row[] = [
       box.env.PATH = `${join(box.home, '.local/bin')}:${box.env.PATH}`;
     },
     plan: /3\.4\.0[^\n]*3\.5\.0/,
+    // Its report, each component "planned" (not carried out), is the document.
+    jsonSays: /"status":"planned"/,
   },
 ];
 
@@ -108,6 +112,38 @@ describe('every changing command without a terminal and without --yes', () => {
       expect(await homeHash(box.home)).toBe(before);
     }, 120_000);
   }
+
+  // Found by the new-user review: `doctor --fix --json` printed its report and then the refusal,
+  // two documents on stdout, which no JSON reader takes.
+  for (const row of ROWS) {
+    it(`${row.command} --json: stdout is one JSON document, the refusal; nothing changes`, async () => {
+      const box = await sandbox({ tools: row.tools ?? [] });
+      await row.prepare?.(box);
+      const before = await homeHash(box.home);
+      const r = await box.run(['--json', ...row.args], { timeoutMs: 60_000 });
+      expect(r.exitCode, r.stderr).toBe(1);
+      expect(() => JSON.parse(r.stdout), r.stdout).not.toThrow();
+      expect(JSON.stringify(JSON.parse(r.stdout))).toMatch(row.jsonSays ?? /"error":\{"message":"nothing was changed/);
+      expect(await homeHash(box.home)).toBe(before);
+    }, 120_000);
+  }
+
+  // Found by the new-user review: `config fix` in a script on a healthy file failed with "this
+  // would change the machine" when it would change nothing.
+  it('config fix on a file with nothing to fix: no refusal, exit 0, with and without --json', async () => {
+    const box = await sandbox();
+    const init = await box.run(['config', 'init', '--yes', '--profile', 'dev=111111111111:admin']);
+    expect(init.exitCode, init.stderr).toBe(0);
+    const before = await homeHash(box.home);
+    const r = await box.run(['config', 'fix']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/config\.json: nothing to fix automatically\n$/);
+    expect(r.stderr).toBe('');
+    const json = await box.run(['config', 'fix', '--json']);
+    expect(json.exitCode, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ changed: false, applied: [], remaining: [] });
+    expect(await homeHash(box.home)).toBe(before);
+  });
 
   it('the docs\' table lists exactly these commands', async () => {
     const doc = await readFile(join(REPO, 'docs', 'confirmation.md'), 'utf8');

@@ -17,10 +17,13 @@ const WIDTHS = [50, 80, 132];
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
-/** A line allowed past the width: a command to copy (`$ …`), or one word (after a mark) too long for any line. */
-function unbreakable(line: string): boolean {
+/**
+ * A line allowed past the width: a command to copy (`$ …`, `PS> …`, or a line continuing the
+ * one before it after a trailing backslash), or one word (after a mark) too long for any line.
+ */
+function unbreakable(line: string, previous = ''): boolean {
   const text = line.trim();
-  if (text.startsWith('$ ')) return true;
+  if (/^(?:\$|PS>) /.test(text) || previous.trimEnd().endsWith('\\')) return true;
   const units = text.match(/(?:`[^`\n]*`|[^\s`]+|`)+/g) ?? [];
   return units.length === 1 || (units.length === 2 && /^(?:[✓✗!•*\-→?$>✔✖↓❯›◼\u2800-\u28ff]|\d{1,2}[.)])$/.test(units[0]!));
 }
@@ -36,14 +39,31 @@ describe.each<Runtime>(['node', 'deno'])('at a terminal under %s', (runtime) => 
       // Every word, in order: none split by a break, none lost.
       expect(words(r.screen), `${width} columns`).toEqual(words(piped.stdout));
       const lines = r.screen.split('\n');
-      const over = lines.filter((l) => displayWidth(l) > width);
-      expect(over.filter((l) => !unbreakable(l)), `${width} columns:\n${r.screen}`).toEqual([]);
+      const over = lines.filter((l, i) => displayWidth(l) > width && !unbreakable(l, lines[i - 1]));
+      expect(over, `${width} columns:\n${r.screen}`).toEqual([]);
       // The width is used: text is broken close to it, not at a fixed narrower one.
-      const widest = Math.max(...lines.filter((l) => !unbreakable(l)).map(displayWidth));
+      const widest = Math.max(...lines.filter((l, i) => !unbreakable(l, lines[i - 1])).map(displayWidth));
       expect(widest, `${width} columns:\n${r.screen}`).toBeGreaterThan(width - 20);
       expect(widest).toBeLessThanOrEqual(width);
     }
   }, 180_000);
+
+  // Found by the new-user review: a help example continued after a backslash was wrapped as
+  // prose, so pasting it ran `setup … --profile` without its value, then a second command.
+  it('help examples stay whole at 50 columns: a command continued after a backslash, and PowerShell\'s PS> lines', async () => {
+    const box = await sandbox();
+    const setup = await runInPty(box, ['setup', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
+    expect(setup.screen.split('\n')).toEqual(expect.arrayContaining([
+      '  $ duo-sso-setup setup --yes --from ~/Downloads/duo-sso_linux_amd64 --no-passphrase \\',
+      '      --gpg-name "Ann Example" --gpg-email ann@example.com --profile eticloud=626007623524:admin',
+    ]));
+    const completion = await runInPty(box, ['completion', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
+    expect(completion.screen.split('\n')).toContain('  PS> duo-sso-setup completion powershell | Out-String | Invoke-Expression   # in $PROFILE');
+    // The line migrate writes, as it writes it (the launcher, not a runtime and a script), whole.
+    const processHelp = await runInPty(box, ['credential-process', '--help'], { runtime, steps: [], columns: 50, env: { COLUMNS: undefined } });
+    expect(processHelp.screen.split('\n')).toContain('`credential_process = /home/you/.local/bin/duo-sso-setup-launcher credential-process --profile eticloud`');
+    expect(processHelp.screen).not.toContain('dist/cli.js');
+  }, 60_000);
 
   it("setup's steps (listr's lines) wrap too, continuing under the step's text", async () => {
     const box = await sandbox({ tools: ['/usr/bin/aws', 'gpg', 'pass'] });

@@ -90,6 +90,20 @@ describe('parseSecretKeys', () => {
     expect(keyMatches(key!, '')).toBe(false);
   });
 
+  // Found by the new-user review: a store initialised for the encryption subkey (pass hands the
+  // id to gpg -r, which takes it) was reported as "not a usable secret key here".
+  it('matches an encryption subkey\'s fingerprint or id (with gpg\'s ! too), never a subkey that cannot encrypt', () => {
+    const [key] = parseSecretKeys(USABLE, NOW);
+    expect(key!.encryptionSubkeys).toEqual(['9999888877776666555544443333EEEEFFFF0000']);
+    expect(keyMatches(key!, '9999888877776666555544443333EEEEFFFF0000')).toBe(true);
+    expect(keyMatches(key!, '0x5544443333EEEEFFFF0000!')).toBe(true);
+    expect(keyMatches(key!, 'AAAABBBBCCCCDDDD!')).toBe(true);
+    const signingSub = USABLE.replace('::::::e:::+:::cv25519::', '::::::s:::+:::ed25519::');
+    const [signer] = parseSecretKeys(signingSub, NOW);
+    expect(signer!.encryptionSubkeys).toEqual([]);
+    expect(keyMatches(signer!, '9999888877776666555544443333EEEEFFFF0000')).toBe(false);
+  });
+
   it('returns nothing for an empty keyring', () => {
     expect(parseSecretKeys('', NOW)).toEqual([]);
   });

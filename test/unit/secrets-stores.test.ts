@@ -142,9 +142,15 @@ describe('pass direct read (credential-process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pass-direct-'));
     mkdirSync(join(dir, 'duo-sso-setup', 'aws'), { recursive: true });
     writeFileSync(join(dir, 'duo-sso-setup', 'aws', 'dev.gpg'), 'x');
-    const exec = scripted([{ argv: ['gpg', '-d', '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', join(dir, 'duo-sso-setup', 'aws', 'dev.gpg')], result: { exitCode: 2, stderr: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key\n' } }]);
+    const file = join(dir, 'duo-sso-setup', 'aws', 'dev.gpg');
+    const exec = scripted([
+      { argv: ['gpg', '-d', '--quiet', '--yes', '--compress-algo=none', '--no-encrypt-to', file], result: { exitCode: 2, stderr: 'gpg: public key decryption failed: Inappropriate ioctl for device\ngpg: decryption failed: No secret key\n' } },
+      // Asked again without decrypting: the key it is encrypted for is here, so it is locked.
+      { argv: ['gpg', '--batch', '--list-only', '--status-fd', '1', '--decrypt', file], result: { stdout: '[GNUPG:] ENC_TO B0234F407B3CB3E6 1 0\n[GNUPG:] BEGIN_DECRYPTION\n[GNUPG:] END_DECRYPTION\n' } },
+    ]);
     const store = passStore({ exec, storeDir: dir, directRead: { env: {} } });
-    await expect(store.get('aws/dev')).rejects.toThrow(/Inappropriate ioctl for device \(if your gpg key has a passphrase: export GPG_TTY=\$\(tty\)/);
+    await expect(store.get('aws/dev')).rejects.toThrow(/Inappropriate ioctl for device\. Your gpg key is here but locked.*unlock it at a terminal \(duo-sso-setup doctor --fix --only pass\), or export GPG_TTY=\$\(tty\)/);
+    expect(exec.left()).toBe(0);
     expect(await store.get('aws/none')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { displayWidth, helpWidth, terminalWidth, wrapText } from '../../src/ui/wrap.js';
+import { wrapQuestion } from '../../src/ui/prompt.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 const lines = (text: string) => text.split('\n');
@@ -94,6 +95,24 @@ describe('wrapText: the shapes we print', () => {
     ]);
   });
 
+  it('a command continued after a trailing backslash stays whole, line by line; the prose after it wraps', () => {
+    const text = '  $ duo-sso-setup setup --yes --from ~/Downloads/duo-sso_linux_amd64 \\\n      --gpg-name "Ann Example" --gpg-email ann@example.com \\\n      --profile eticloud=626007623524:admin\nRerunning skips what is already done and more words';
+    expect(lines(wrapText(text, 40))).toEqual([
+      '  $ duo-sso-setup setup --yes --from ~/Downloads/duo-sso_linux_amd64 \\',
+      '      --gpg-name "Ann Example" --gpg-email ann@example.com \\',
+      '      --profile eticloud=626007623524:admin',
+      'Rerunning skips what is already done and',
+      'more words',
+    ]);
+    // A backslash ending prose continues nothing.
+    expect(lines(wrapText('a path like C:\\\nand this line is long enough to wrap somewhere', 20))).toEqual(['a path like C:\\', 'and this line is', 'long enough to wrap', 'somewhere']);
+  });
+
+  it("PowerShell's PS> command lines stay whole", () => {
+    const line = '  PS> duo-sso-setup completion powershell | Out-String | Invoke-Expression   # in $PROFILE';
+    expect(wrapText(line, 40)).toBe(line);
+  });
+
   it('a name column too wide for the width: the text goes below it, indented', () => {
     expect(lines(wrapText('  --remove-aws-cli-v1 <yes>        remove the pip AWS CLI v1 that shadows v2', 40))).toEqual([
       '  --remove-aws-cli-v1 <yes>',
@@ -143,6 +162,22 @@ describe('wrapText: the shapes we print', () => {
   it('no width (not a terminal): unchanged', () => {
     const long = `${'word '.repeat(60)}end`;
     expect(wrapText(long, undefined)).toBe(long);
+  });
+});
+
+describe('wrapQuestion', () => {
+  it('breaks a question between words, continuing past the mark, with room left for the answer', () => {
+    const question = 'Move the keys of dev, long from /home/ann/.aws/credentials into the pass store /home/ann/.password-store?';
+    const out = wrapQuestion(question, 80);
+    expect(out.split('\n')).toEqual([
+      'Move the keys of dev, long from /home/ann/.aws/credentials into',
+      '  the pass store /home/ann/.password-store?',
+    ]);
+    // As enquirer shows it: "? " before the first line, " (Y/n) ‣ yes" after the last.
+    const shown = `? ${out} (Y/n) ‣ yes`.split('\n');
+    expect(shown.every((l) => displayWidth(l) <= 80)).toBe(true);
+    expect(words(out)).toEqual(words(question));
+    expect(wrapQuestion('Add profile dev?', 80)).toBe('Add profile dev?');
   });
 });
 

@@ -7,6 +7,7 @@ import type { Finding } from '../findings.js';
 import { renderFindings, summaryLine } from '../render.js';
 import { lineDiff } from '../line-diff.js';
 import { wrapText } from '../../ui/wrap.js';
+import { noTerminalRefusal, previewContext } from '../../ui/confirm-change.js';
 
 export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style' | 'now' | 'canPrompt'>): Promise<number> {
   const { json, dryRun } = ctx.options;
@@ -25,6 +26,13 @@ export async function runFix(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'st
       ctx.io.err(wrapText(`${plan.path} does not parse, so it was left unchanged: correct it at that position, or replace it with \`duo-sso-setup config init --force\` (the old file is backed up).\n`, ctx.io.errWidth));
     }
     return ExitCode.failure;
+  }
+  // The one confirmation rule (ui/confirm-change.ts), for a change there is: a file with
+  // nothing to fix changes nothing, so it is no refusal (exit 0, as with --yes).
+  if (plan.changed && !dryRun && !ctx.options.yes && !ctx.canPrompt) {
+    ctx.io.err('Plan (not carried out):\n');
+    await runFix(previewContext(ctx));
+    throw noTerminalRefusal();
   }
   let result = plan;
   if (plan.changed && !dryRun) {

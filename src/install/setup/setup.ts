@@ -245,6 +245,8 @@ export async function runSetup(ctx: Context, flags: SetupFlags): Promise<number>
       run: async () => {
         if (flags.login === false) return { status: 'skipped', detail: '--no-login' };
         if (!needsLogin) return { status: 'skipped', detail: 'current credentials already saved' };
+        // duo-sso reads only its own config.json: a login under --config PATH would not use PATH.
+        await (await import('../../login/own-config.js')).requireDuoSsoOwnConfig(ctx);
         const state = await readState(ctx.paths);
         // The guide: the very first login on a machine needs -interactive (client certificate prompt).
         const first = !Object.values(state.durations).some((d) => d.worked !== undefined);
