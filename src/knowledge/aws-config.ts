@@ -142,11 +142,17 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Go SDK v1 and v2 processcreds: the process printed something that is not the credentials JSON (its output follows:
       // redacted in the evidence, never kept as a fact).
       /\bparse failed of process output\b|\bProcessProviderParseError\b/,
+      // botocore credentials.py ProcessProvider json.loads()s the output unguarded: the AWS CLI prints only CPython's
+      // json error, with no traceback (a Python program that crashes on its own JSON prints one before it), and not
+      // after "Invalid JSON:" (the CLI's own parameter parsing, aws-cli-usage's).
+      /(?<!Traceback \(most recent call last\)[\s\S]*|Invalid JSON:\s*)\b(?:Expecting value|Extra data|Expecting property name enclosed in double quotes): line \d+ column \d+ \(char \d+\)/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
       + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
-      + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
+      + 'Version other than 1. Anything else on its standard output breaks the JSON (then the AWS CLI prints only "Expecting '
+      + 'value: line 1 column 1 (char 0)"): a --verbose or debug flag in the command, a banner or a prompt; drop the flag, '
+      + 'logs belong on stderr. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
       + 'locked or an expired session: run it by hand to see its message. The command is not run through your shell: give '
       + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces.',
     fix: {
@@ -308,10 +314,14 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
       /contains both source_profile and credential_source/,
       /No credentials found in credential_source referenced in profile/,
+      // awsume (awsumepy/lib/profile.py validate_profile, InvalidProfileError "Invalid profile [%s] %s").
+      /Invalid profile \[(?<profile>[^\]\n]+)\] (?:Missing keys aws_|role profiles must contain one of|credential_source and source_profile are mutually exclusive|cannot have circular role-chains)/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
-      + '(not logged in, or its keys moved to a store), or the chain points back at itself.',
+      + '(not logged in, or its keys moved to a store), or the chain points back at itself. source_profile belongs only in a '
+      + 'role profile (one with role_arn) and names the profile that holds the keys; a profile with keys and source_profile '
+      + 'but no role_arn is read as a role profile without a role (awsume then asks for its keys).',
     fix: {
       description: 'Log in to the source profile first, then retry; doctor shows the chain',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,profiles']],
@@ -391,7 +401,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to retrieve token for use in IMDSv2 call/,
       /Failed to load credentials from IMDS|Unable to load credentials from (?:service endpoint|Amazon EC2 metadata service)/i,
       // .NET (DefaultInstanceProfileAWSCredentials) and PHP (InstanceProfileProvider).
-      /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
+      /Unable to get IAM security credentials from EC2 Instance Metadata Service/i,
       /Error retrieving credentials from the instance profile metadata service/,
       // JS SDK v2 (EC2MetadataCredentials).
       /\bEC2 Metadata (?:roleName|token) request returned error/,
@@ -477,5 +487,61 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'software.amazon.awssdk.core.exception.SdkClientException: Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider()])',
+  },
+  {
+    // The container credential provider checks AWS_CONTAINER_CREDENTIALS_FULL_URI before asking it: botocore utils.py
+    // ContainerMetadataFetcher ("Unsupported host '%s'.  Can only retrieve metadata from ..."), the Java SDK v1/v2
+    // ContainerCredentialsProvider ("... has an invalid host. Host can only be one of [...]" or "should resolve to a
+    // loopback address"), the JS SDK v3 fromContainerMetadata, the Go SDK v1/v2 ("invalid endpoint host, %q, only
+    // loopback hosts are allowed"). Tools that serve credentials locally set it (aws-runas, aws-vault --ecs-server).
+    id: 'container-credentials-host-rejected',
+    title: 'AWS_CONTAINER_CREDENTIALS_FULL_URI names a host the SDK refuses to ask',
+    group: 'credentials',
+    patterns: [
+      /contained with(?:in|ing) environment variable AWS_CONTAINER_CREDENTIALS_FULL_URI has an invalid host/,
+      /Unsupported host '(?<host>[^'\n]*)'\.\s+Can only retrieve metadata from/,
+      /(?<host>\S+) is not a valid container metadata service hostname/,
+      /invalid endpoint host, "(?<host>[^"\n]*)", only loopback(?:\/ecs\/eks)? hosts are allowed/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'imds-fallback', 'credential-source-failed'],
+    explanation:
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI is set, so the SDK asks that URL for credentials, and it refuses the host: over '
+      + 'plain http the SDKs only ask a loopback address or the ECS/EKS agents, and older SDKs only localhost or 127.0.0.1 '
+      + '(not [::1], not a LAN address). A tool that serves credentials to other programs this way (aws-runas, aws-vault '
+      + '--ecs-server, an IDE plugin) set it: update that tool to its latest release (newer ones serve on 127.0.0.1), or, '
+      + 'where the variable is left over in a shell that no longer has the server, unset it (and '
+      + 'AWS_CONTAINER_AUTHORIZATION_TOKEN) and use the duo-sso profile.',
+    fix: {
+      description: 'See which AWS_CONTAINER_* variables are set and by what; update the tool that serves them, or unset them and use the profile',
+      commands: [['sh', '-c', 'env | grep ^AWS_CONTAINER_ | cut -d= -f1'], ['env', '-u', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.host ? `The SDK refused host ${f.host}.` : undefined),
+    example: "ValueError: Unsupported host '[::1]'.  Can only retrieve metadata from a loopback address or one of these hosts: 169.254.170.2, localhost, 127.0.0.1",
+  },
+  {
+    // An availability zone (us-east-1a) set where a region belongs: every SDK builds the endpoint from it
+    // (sts.us-east-1a.amazonaws.com), a host that does not exist, so what fails first is DNS, the proxy, or a TLS
+    // interceptor answering for it. botocore's own check (InvalidRegionError) does not catch it: the name is valid DNS.
+    id: 'aws-region-is-zone',
+    title: 'The region is an availability zone (us-east-1a), so the AWS endpoint host does not exist',
+    group: 'aws-cli',
+    patterns: [
+      /\b(?<host>(?:[a-z0-9-]+\.)+(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\.amazonaws\.com(?:\.cn)?)\b/,
+    ],
+    supersedes: ['aws-region-missing', 'dns-failure', 'tls-untrusted-ca', 'tls-hostname-mismatch', 'connection-failed', 'sts-unreachable', 'network-timeout', 'connection-refused', 'proxy-failure', 'credential-source-failed'],
+    explanation:
+      'The endpoint host carries an availability zone (us-east-1a, eu-west-1b) where the region belongs, so it names a host '
+      + 'AWS does not have: DNS fails, or a proxy or TLS-inspecting firewall answers for it with its own certificate (then '
+      + 'it looks like an untrusted certificate, but trusting a CA does not help). The region setting of the profile '
+      + '(region in ~/.aws/config, AWS_REGION, AWS_DEFAULT_REGION, a tool\'s --region) holds the zone: set it to the region, '
+      + 'the zone without its last letter (us-east-1).',
+    fix: {
+      description: 'See where the region comes from and set it to the region, not the zone (us-east-1a becomes us-east-1)',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>'], ['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.region ? `${f.region} is an availability zone; its region is ${f.region.slice(0, -1)}.` : undefined),
+    example: 'Could not connect to the endpoint URL: "https://sts.us-east-1a.amazonaws.com/"',
   },
 ];

@@ -31,7 +31,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
       + 'instance or task needs a role attached. A tool built on an older SDK may not read SSO (sso_session) or '
       + 'credential_process profiles at all: update it, or hand it the profile\'s credentials in the environment '
-      + '(eval "$(aws configure export-credentials --profile NAME --format env)").',
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)"). A program aimed at a local emulator '
+      + '(LocalStack, DynamoDB Local, moto) still needs a key pair, any dummy one (AWS_ACCESS_KEY_ID=test, '
+      + 'AWS_SECRET_ACCESS_KEY=test). If the same profile worked until the AWS CLI or SDK was upgraded, a release may have '
+      + 'broken that kind of profile: pin the previous version until a fixed one is out.',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -40,7 +43,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
     title: 'Only half of a key pair was found',
     group: 'credentials',
     patterns: [
-      /Partial credentials found in (?<source>[\w-]+), missing: (?<missing>\w+)/,
+      // botocore exceptions.py PartialCredentialsError; credentials.py AssumeRoleProvider passes the KeyError's text, quoted.
+      /Partial credentials found in (?<source>[\w-]+), missing: '?(?<missing>\w+)/,
+      // botocore before it wrapped that KeyError (credentials.py _resolve_static_credentials_from_profile): a traceback.
+      /\bKeyError: '(?:aws_secret_access_key|aws_access_key_id)'/,
       new RegExp(String.raw`shared credentials ${PROFILE} in \S+ did not contain aws_(?:access_key_id|secret_access_key)`),
       /\bSharedCredsAccessKey\b/,
       // aws-vault add --env (cli/add.go): one of the two variables is empty.
@@ -76,7 +82,11 @@ export const credentialsFailures: readonly KnownFailure[] = [
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
       + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
       + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
-      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition.',
+      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition. '
+      + 'Keys handed to a program by hand must be the pair AWS issued together: a secret access key that is not the '
+      + 'access key\'s (the key id pasted in both places, the two swapped) fails the same way. A program meant for a local '
+      + 'emulator (LocalStack, moto, MinIO) gets this when its requests reach real AWS: give it the emulator\'s endpoint '
+      + '(--endpoint-url, AWS_ENDPOINT_URL, or awslocal).',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },
@@ -90,7 +100,11 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
       /\bExpiredToken\b/,
     ],
-    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
+    explanation:
+      'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
+      + 'log in again for new ones. A tool that reads another profile than the one you logged in keeps failing (Terraform\'s '
+      + 'AWS provider and most SDKs use [default] unless their profile setting or AWS_PROFILE names one): refresh that '
+      + 'profile, or point the tool at the valid duo-sso profile.',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },

@@ -92,6 +92,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Unable to recognize page state!/,
       // saml2aws cmd/saml2aws/commands/login.go: the provider returned no assertion.
       /Didn't get saml assertions/,
+      // saml2aws login.go and list_roles.go, when the provider returned an empty assertion (then "Please check ...").
+      /Response did not contain a valid SAML assertion/,
       // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
@@ -171,13 +173,16 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bE0000004\b/, /\bE0000069\b|\bLOCKED_OUT\b/,
       /Your Okta access has been locked out due to failed login attempts/,
       /\bLOGIN ERROR: /,
+      // gimme-aws-creds okta_classic.py: Okta said E0000004 to the password it took from the keyring or OKTA_PASSWORD.
+      /Stored password is invalid, clearing\./,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
       + 'password changed at the IdP while the tool still uses the copy it saved in the keychain), the account is locked after '
       + 'too many attempts (Okta E0000069: every retry with the old saved password keeps it locked), or the MFA step was not '
       + 'answered, denied or not allowed for the app. When the message goes on after "Error authenticating to IdP", that part '
-      + 'names the cause (a network error, a page the tool does not know).',
+      + 'names the cause (a network error, a page the tool does not know). gimme-aws-creds takes the password from '
+      + 'OKTA_PASSWORD when that variable is set, before its keyring: a stale one there fails every time, so unset OKTA_PASSWORD.',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],

@@ -281,7 +281,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
-      + 'socks5:// where the tool supports it, never http://socks5://.',
+      + 'socks5:// where the tool supports it, never http://socks5://. When one service fails through a proxy that works for '
+      + 'others, its endpoint may not exist in that region (the proxy cannot connect to a host that is not there): the AWS '
+      + 'Support and Cost Explorer APIs are served only from us-east-1, so pass --region us-east-1 for them.',
     fix: { description: 'See which proxy is in effect for each host and where it fails', commands: [NETWORK_DOCTOR], automatic: false },
     example: 'Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.10.1.1:8080: connect: connection refused',
   },
@@ -333,7 +335,7 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'captive portal or proxy answering instead of the real host.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
-    example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
+    example: 'x509: certificate is valid for *.s3.amazonaws.com, s3.amazonaws.com, not my.bucket.s3.amazonaws.com',
   },
   {
     id: 'tls-protocol-error',

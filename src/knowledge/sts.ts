@@ -443,4 +443,26 @@ export const stsFailures: readonly KnownFailure[] = [
     },
     example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length less than or equal to 100000",
   },
+  {
+    // STS API reference (GetSessionToken, GetFederationToken): both are for an IAM user's long-term keys (or the root
+    // user's); called with temporary credentials STS answers AccessDenied "Cannot call ... with session credentials".
+    // aws-vault (an MFA session for a profile), aws-mfa-style scripts and SDK code call them.
+    id: 'sts-session-token-needs-user-keys',
+    title: 'GetSessionToken or GetFederationToken was called with temporary credentials (they need an IAM user\'s keys)',
+    group: 'sts',
+    patterns: [/Cannot call Get(?:FederationToken|SessionToken) with session credentials/],
+    supersedes: ['assume-role-denied', 'action-not-allowed'],
+    explanation:
+      'STS gives a session token (GetSessionToken, which aws-vault and MFA scripts call to get an MFA session) or a '
+      + 'federation token only to an IAM user\'s long-term access key. The credentials that made the call were temporary '
+      + '(a session with aws_session_token: a duo-sso or SSO profile, an assumed role, or AWS_* variables left from one), '
+      + 'so STS refuses. Give that tool a profile with the IAM user\'s long-term access key and secret (no session token), '
+      + 'or do not wrap a duo-sso profile in it at all: its credentials already are a session and need no GetSessionToken.',
+    fix: {
+      description: 'Check which identity the profile is (an assumed-role ARN means temporary credentials); use the IAM user\'s long-term keys for that tool, or the duo-sso profile directly',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials',
+  },
 ];
