@@ -266,13 +266,16 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /ImportError: cannot import name '?\w+'? from '(?:botocore|boto3|s3transfer|awscli)[\w.]*'/,
       /\b(?:awscli|boto3|s3transfer|aiobotocore) [\w.]+ (?:requires|has requirement) botocore\b[^\n]*(?:which is incompatible|but you(?:'ll)? have botocore)/,
       /AttributeError: module 'botocore[\w.]*' has no attribute '\w+'/,
+      // botocore exceptions.py UnknownServiceError: a botocore older than the service the code (or aws) asks for.
+      /\bUnknownServiceError\b|Unknown service: '[\w.-]+'\. Valid service names are/,
     ],
     explanation:
       'boto3, s3transfer and the AWS CLI v1 each work only with the botocore versions they were released with. Upgrading '
       + 'one of them alone (pip install -U boto3, an OS package next to a pip one, two site-packages on sys.path) leaves '
       + 'botocore behind or ahead, and the newer side imports a name the other does not have. Upgrade them together in the '
       + 'same environment (pip install --upgrade boto3 botocore, or awscli botocore) and let pip check confirm it; the AWS '
-      + 'CLI v2 bundles its own botocore and is not affected.',
+      + 'CLI v2 bundles its own botocore and is not affected. "Unknown service" (UnknownServiceError) is a botocore older '
+      + 'than the service asked for (sso-oidc, identitystore): upgrade it the same way.',
     fix: {
       description: 'In the same Python environment, upgrade boto3 (or awscli) and botocore together: python3 -m pip install --upgrade boto3 botocore; then python3 -m pip check',
       commands: [['python3', '-m', 'pip', 'install', '--upgrade', 'boto3', 'botocore'], ['python3', '-m', 'pip', 'check']],

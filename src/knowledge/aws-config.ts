@@ -271,6 +271,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
       /\bIllegalLocationConstraintException\b/,
       /Credential should be scoped to a valid region/,
+      // botocore endpoint.py: the URL built from the region (a space or quote in it), or endpoint_url, is no URL.
+      /\bInvalid endpoint: \S+/,
       // EKS DescribeCluster (aws eks update-kubeconfig): the cluster is in another region, or another profile's account.
       /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
@@ -280,7 +282,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
-      + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
+      + 'or a typo; botocore then says "Invalid endpoint", as it does for an endpoint_url or AWS_ENDPOINT_URL that is no URL), or the service has no endpoint in that region, or the resource lives in another region than the one '
       + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
       + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
       + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
@@ -469,6 +471,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /No valid credential sources found/,
       // aws-sdk-go-base ("no valid credential sources for %s found.") as the Terraform AWS provider words it.
       /no valid credential sources for Terraform AWS Provider found/i,
+      // The AWS SDK for .NET (FallbackCredentialsFactory, then one "Exception N of M" line per source) and for Rust
+      // (CredentialsError::CredentialsNotLoaded).
+      /\bUnable to find credentials\b(?![ \t]*\w)/,
+      /the credential provider was not enabled\b|\bCredentialsNotLoaded\b/,
       // The AWS CDK CLI (lib/api/aws-auth) when no credentials give it an account.
       /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
       // Pulumi's AWS provider (older and current wordings of its credential check).

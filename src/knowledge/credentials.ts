@@ -22,6 +22,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
       // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
       /profile \S+: credentials missing/, /No master credentials found/,
+      // The AWS SDK for Java v2 (ProfileCredentialsProvider): the profile is there but gives it no credentials it can read.
+      /Profile file contained no credentials for profile '(?<profile>[^'\n]+)'/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -52,6 +54,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // aws-vault add --env (cli/add.go): one of the two variables is empty.
       /Missing value for AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b/,
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
+      // JS SDK v3 SignatureV4.validateResolvedCredentials: the code handed it accessKeyId/secretAccessKey that are not strings.
+      /Resolved credential object is not valid/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
@@ -59,7 +63,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token. From the Go SDK v1 (SharedCredsAccessKey), it '
       + 'also means AWS_PROFILE names a profile whose section in ~/.aws/credentials has no keys: a role or SSO profile that '
       + 'lives in ~/.aws/config, which tools on that SDK do not read. Unset AWS_PROFILE for that tool (or select a profile '
-      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too.',
+      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too. From the JS SDK v3, "Resolved credential '
+      + 'object is not valid" means the program handed the SDK an access key or secret that is missing: read from variables '
+      + 'that are not set, or a key the tool stored that is now empty: set them, re-enter the key in the tool, or pass no '
+      + 'credentials so the SDK takes them from the profile.',
     fix: {
       description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -77,10 +84,13 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/,
       /\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records/,
       /\bAuthFailure\b|AWS was not able to validate the provided access credentials/,
+      // S3: a session token that is cut short or is not the one issued with the key (InvalidToken).
+      /\(InvalidToken\) when calling|\bInvalidToken: |The provided token is malformed or otherwise invalid/,
     ],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
-      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile (S3\'s InvalidToken: the '
+      + 'aws_session_token is cut short or belongs to another session than the key). If only one region '
       + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
       + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition. '
       + 'Keys handed to a program by hand must be the pair AWS issued together: a secret access key that is not the '
@@ -99,6 +109,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (the word boundary
       // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
       /\bExpiredToken\b/,
+      // S3 (TokenRefreshRequired, "The provided token must be refreshed.").
+      /\bTokenRefreshRequired\b|The provided token must be refreshed/,
     ],
     explanation:
       'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
@@ -264,6 +276,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // Go SDK v1 shared_credentials_provider.go ("SharedCredsLoad: failed to get profile", go-ini's missing section).
       /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
+      // The AWS SDK for Java v1 (ProfilesConfigFile, ProfileCredentialsProvider).
+      /No AWS profile named '(?<profile>[^'\n]+)'/,
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
@@ -352,6 +366,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
     patterns: [
       /\bfailed to sign request: failed to retrieve credentials\b/,
       /\bget identity: get credentials: /,
+      // botocore (AWS CLI, boto3) CredentialRetrievalError for the providers no entry names on its own.
+      /\bCredentialRetrievalError: Error when retrieving credentials from [\w-]+: /,
+      /Error when retrieving credentials from (?:assume-role|assume-role-with-web-identity|sso|login|env|shared-credentials-file|custom-[\w-]+): /,
       // aws-vault's own prefix names the profile ("Failed to get credentials for PROFILE: <the SDK's error>").
       /Failed to get credentials for (?<profile>[^\s:()]+)(?: \(source profile for [^)\n]*\))?: [^\n]*?(?:failed to sign request: failed to retrieve credentials|get identity: get credentials: )/,
     ],
@@ -362,12 +379,40 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'error. When the SDK retried it until "exceeded maximum number of attempts", the source\'s endpoint did not answer: '
       + 'most often the region (or sso_region) in the profile or its source_profile is wrong, a typo or another region '
       + 'than the one the account or SSO portal uses, so the SDK asks an endpoint that does not exist or does not know it. '
-      + 'Otherwise the network (VPN, proxy) keeps it from AWS.',
+      + 'Otherwise the network (VPN, proxy) keeps it from AWS. The AWS CLI (botocore) says the same as "Error when retrieving '
+      + 'credentials from <source>: <its error>".',
     fix: {
       description: 'Check the region (and sso_region) of the profile and of its source_profile and correct it; if it is right, see whether AWS is reachable',
       commands: [['aws', 'configure', 'get', 'region', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'network']],
       automatic: false,
     },
     example: 'aws-vault: error: exec: Failed to get credentials for dev: operation error STS: AssumeRole, exceeded maximum number of attempts, 3, failed to sign request: failed to retrieve credentials',
+  },
+  {
+    // A credential with a line end in it reaches the signed headers, and the HTTP library refuses to send them: CPython
+    // http/client.py putheader ("Invalid header value %r", botocore and boto3), Go net/http ("invalid header field value
+    // %q for key %v", later "invalid header field value for %q"), Node's http (ERR_INVALID_CHAR "Invalid character in header
+    // content [%s]").
+    id: 'credential-stray-character',
+    title: 'A credential holds a line break or a stray character, so the signed request cannot be sent',
+    group: 'credentials',
+    patterns: [
+      /Invalid header value b?['"]AWS4-HMAC-SHA256 Credential=/,
+      /net\/http: invalid header field value (?:"AWS4-HMAC-SHA256 Credential=|for "(?:Authorization|X-Amz-Security-Token)")|net\/http: invalid header field value [^\n]* for key (?:Authorization|X-Amz-Security-Token)\b/,
+      /Invalid character in header content \["(?:authorization|x-amz-security-token)"\]/i,
+    ],
+    supersedes: ['request-unsigned', 'signature-mismatch', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'An access key, secret key or session token carries a line break, a carriage return or another stray character: a '
+      + 'key pasted with its line end, a credentials file saved with Windows line ends (CRLF), an environment variable read '
+      + 'from a file with its trailing newline. The value ends up in the signed Authorization (or X-Amz-Security-Token) '
+      + 'header, which the HTTP library refuses to send. For a duo-sso profile, log in again (it writes clean values); for '
+      + 'keys set by hand, remove the trailing whitespace or CR from ~/.aws/credentials (dos2unix) or from the variable.',
+    fix: {
+      description: 'See where the profile\'s credentials come from, then log in again (or strip the line end from the value set by hand)',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'net/http: invalid header field value for "Authorization"',
   },
 ];

@@ -47,6 +47,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to resolve '(?<host>[\w.-]+)'/,
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
       /\bUnknownHostException\b/,
+      // The AWS SDK for Java v1 wraps an UnknownHostException whose message is the host alone.
+      /Unable to execute HTTP request: (?<host>[\w-]+(?:\.[\w-]+)*\.amazonaws\.com(?:\.cn)?)[ \t]*$/m,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
     ],
@@ -195,6 +197,8 @@ export const networkFailures: readonly KnownFailure[] = [
     patterns: [
       /x509:? certificate signed by unknown authority/,
       /certificate has unknown CA|\bUnknownCa\b/,
+      // rustls (the AWS SDK for Rust, uv, Deno): its CertificateError by name, in its Display and Debug forms.
+      /invalid peer certificate: (?:UnknownIssuer|BadSignature)\b|InvalidCertificate\((?:UnknownIssuer|BadSignature)\)/,
       /x509: “[^”]*” certificate is not trusted/,
       /x509: certificate is not trusted/,
       /certificate verify failed: (?:self[- ]signed certificate in certificate chain|unable to get local issuer certificate|self[- ]signed certificate)/,
@@ -297,6 +301,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
       /CertificateExpiredException|NotAfter: /,
+      // rustls CertificateError::Expired / NotValidYet (Debug), and its newer Display wording.
+      /invalid peer certificate: (?:Expired|NotValidYet|certificate expired|certificate not valid yet)\b|InvalidCertificate\((?:Expired|NotValidYet)\)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_DATE_INVALID\b/,
     ],
@@ -321,6 +327,8 @@ export const networkFailures: readonly KnownFailure[] = [
     patterns: [
       /x509: certificate is valid for [^\n]*, not (?<host>[\w.-]+)/,
       /\bERR_TLS_CERT_ALTNAME_INVALID\b/,
+      // rustls CertificateError::NotValidForName (Debug) and its newer Display wording.
+      /invalid peer certificate: (?:NotValidForName|certificate not valid for name "(?<host>[^"\n]+)")|InvalidCertificate\(NotValidForName\)/,
       /Hostname mismatch, certificate is not valid for '(?<host>[^']+)'/,
       /hostname '(?<host>[^']+)' doesn't match/,
       /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
