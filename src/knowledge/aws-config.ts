@@ -534,6 +534,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     group: 'aws-cli',
     patterns: [
       /\b(?<host>(?:[a-z0-9-]+\.)+(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\.amazonaws\.com(?:\.cn)?)\b/,
+      // The zone named as the region: hashicorp/aws-sdk-go-base's region check ("invalid AWS Region: %s"), or a setting
+      // quoted back (region = us-east-1a, region_name='us-east-1a').
+      /\bInvalid AWS Region: (?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\b/i,
+      /\bregion(?:_name)?\b[ \t]*[:=]?[ \t]*['"]?(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])['"]?(?![\w-])/i,
     ],
     supersedes: ['aws-region-missing', 'dns-failure', 'tls-untrusted-ca', 'tls-hostname-mismatch', 'connection-failed', 'sts-unreachable', 'network-timeout', 'connection-refused', 'proxy-failure', 'credential-source-failed'],
     explanation:
@@ -549,5 +553,32 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.region ? `${f.region} is an availability zone; its region is ${f.region.slice(0, -1)}.` : undefined),
     example: 'Could not connect to the endpoint URL: "https://sts.us-east-1a.amazonaws.com/"',
+  },
+  {
+    // A folder where ~/.aws/config or ~/.aws/credentials belongs: usually a container started with -v
+    // ~/.aws/credentials:/root/.aws/credentials while the host file did not exist, so Docker created a folder. CPython
+    // IsADirectoryError (botocore's configparser read), Go's os.ReadFile (*PathError "is a directory"), Java's
+    // FileInputStream ("(Is a directory)").
+    id: 'aws-file-is-directory',
+    title: '~/.aws/config or ~/.aws/credentials is a folder, not a file',
+    group: 'credentials',
+    patterns: [
+      /\[Errno 21\] Is a directory: '(?<path>[^'\n]*[\\/]\.aws[\\/][^'\n]+)'/,
+      /read (?<path>\S*[\\/]\.aws[\\/]\S+): is a directory/,
+      /FileNotFoundException: (?<path>\S*[\\/]\.aws[\\/]\S+) \(Is a directory\)/,
+    ],
+    supersedes: ['aws-config-unparsable', 'aws-config-file-missing', 'aws-files-permissions', 'no-credentials', 'no-credentials-chain'],
+    explanation:
+      'The AWS tools expect ~/.aws/config and ~/.aws/credentials to be files, and one of them is a folder. Almost always it '
+      + 'was made by Docker: a container started with -v ~/.aws/credentials:/root/.aws/credentials when that file did not '
+      + 'exist on the host makes an empty folder in its place. Remove the empty folder, log in so the file exists, then '
+      + 'mount the whole ~/.aws folder (-v ~/.aws:/root/.aws:ro) rather than single files.',
+    fix: {
+      description: 'Check the path is an empty folder, remove it (rmdir refuses a folder that is not empty), log in again so the file is written, then mount ~/.aws as a whole',
+      commands: [['ls', '-la', '<path>'], ['rmdir', '<path>'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
+    example: "IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'",
   },
 ];

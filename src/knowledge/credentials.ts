@@ -368,6 +368,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bget identity: get credentials: /,
       // botocore (AWS CLI, boto3) CredentialRetrievalError for the providers no entry names on its own.
       /\bCredentialRetrievalError: Error when retrieving credentials from [\w-]+: /,
+      // hashicorp/aws-sdk-go-base aws_config.go (Terraform's AWS provider): STS, IAM and the metadata service all refused; the
+      // errors it lists after "Errors:" are the answer when known.
+      /AWS account ID not previously found and failed retrieving via all available methods/,
       /Error when retrieving credentials from (?:assume-role|assume-role-with-web-identity|sso|login|env|shared-credentials-file|custom-[\w-]+): /,
       // aws-vault's own prefix names the profile ("Failed to get credentials for PROFILE: <the SDK's error>").
       /Failed to get credentials for (?<profile>[^\s:()]+)(?: \(source profile for [^)\n]*\))?: [^\n]*?(?:failed to sign request: failed to retrieve credentials|get identity: get credentials: )/,
@@ -380,7 +383,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'most often the region (or sso_region) in the profile or its source_profile is wrong, a typo or another region '
       + 'than the one the account or SSO portal uses, so the SDK asks an endpoint that does not exist or does not know it. '
       + 'Otherwise the network (VPN, proxy) keeps it from AWS. The AWS CLI (botocore) says the same as "Error when retrieving '
-      + 'credentials from <source>: <its error>".',
+      + 'credentials from <source>: <its error>", and Terraform\'s AWS provider as "AWS account ID not previously found" '
+      + '(the errors listed after it say why; skip_requesting_account_id only hides it).',
     fix: {
       description: 'Check the region (and sso_region) of the profile and of its source_profile and correct it; if it is right, see whether AWS is reachable',
       commands: [['aws', 'configure', 'get', 'region', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'network']],
@@ -414,5 +418,32 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'net/http: invalid header field value for "Authorization"',
+  },
+  {
+    // Both a profile and static keys in the environment: hashicorp/aws-sdk-go-base credentials.go (Terraform's AWS
+    // provider and S3 backend, Pulumi's AWS provider) warns "Configuration conflict detected" and uses the profile; the
+    // JS SDK v3 (@aws-sdk/credential-provider-node defaultProvider) warns "Multiple credential sources detected" and
+    // also uses the profile; botocore (AWS CLI) silently uses the keys unless --profile was given.
+    id: 'aws-profile-and-env-keys',
+    title: 'A profile and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are both set (tools disagree about which wins)',
+    group: 'credentials',
+    patterns: [
+      /A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY"/,
+      /Multiple credential sources detected:\s*Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'imds-fallback'],
+    explanation:
+      'A profile (AWS_PROFILE, or the tool\'s profile setting) and static keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY '
+      + 'are set together, and the tools do not agree on which to use: Terraform\'s AWS provider and the JS SDK v3 take the '
+      + 'profile, while the AWS CLI and most SDKs take the keys when the profile came from AWS_PROFILE (only --profile beats '
+      + 'them). So one tool works and the next one acts as somebody else, or fails with the error printed after the warning. '
+      + 'Keys left in the shell from an earlier session or another tool are the usual cause: unset AWS_ACCESS_KEY_ID, '
+      + 'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN and keep the duo-sso profile (or unset AWS_PROFILE if the keys are what you meant).',
+    fix: {
+      description: 'See which AWS_* variables are set; unset the keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and use the profile',
+      commands: [['sh', '-c', 'env | grep -E "^AWS_(PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=" | cut -d= -f1'], ['env', '-u', 'AWS_ACCESS_KEY_ID', '-u', 'AWS_SECRET_ACCESS_KEY', '-u', 'AWS_SESSION_TOKEN', 'aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Warning: Configuration conflict detected\n\nA Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials. This may lead to unexpected behavior.',
   },
 ];

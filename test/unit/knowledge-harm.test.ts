@@ -446,4 +446,18 @@ describe('aws batch: pairs that share words are told apart', () => {
     expect(diagnose('Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/requests/models.py", line 971, in json\n    return complexjson.loads(self.text, **kwargs)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)').map((d) => d.id)).not.toContain('credential-process-failed');
     expect(only("\nError parsing parameter '--tags': Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: x\n").id).toBe('aws-cli-usage');
   });
+
+  it('~/.aws/credentials that is a folder (a Docker bind mount of a missing file) is not a missing file, and only an empty folder is removed', () => {
+    const folder = only("IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'");
+    expect(folder.id).toBe('aws-file-is-directory');
+    expect(folder.fix.commands.some((c) => c[0] === 'rm')).toBe(false);
+    expect(folder.fix.commands.some((c) => c[0] === 'rmdir')).toBe(true);
+    expect(only("FileNotFoundError: [Errno 2] No such file or directory: '/root/.aws/credentials'").id).toBe('aws-config-file-missing');
+  });
+
+  it('keys in the environment beside a profile are named as the conflict, not answered as "no credentials" alone', () => {
+    const d = only('Error: A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials.\n\nAWS Error: failed to refresh cached credentials, no EC2 IMDS role found');
+    expect(d.id).toBe('aws-profile-and-env-keys');
+    expect(answer(d)).toMatch(/unset AWS_ACCESS_KEY_ID/);
+  });
 });
