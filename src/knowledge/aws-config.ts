@@ -20,6 +20,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // configparser's exception classes, as botocore's configloader lets them through.
       /\bMissingSectionHeaderError\b/,
       /File contains no section headers/,
+      // The AWS SDK for Rust (aws-config profile parser).
+      /\bCouldNotParseProfile\b|\bProfileParseError\b/,
       /\bConfigParseError\b/,
       new RegExp(String.raw`Unable to parse config file: ${PATH}`),
       /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,
@@ -460,6 +462,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     id: 'no-credentials-chain',
     title: 'The SDK searched every credential source and found none',
     group: 'credentials',
+    // The chain lists every provider's own "not found" (the Java SDK v2's environment provider among them).
+    supersedes: ['no-credentials'],
     patterns: [
       /Unable to load credentials from any of the providers in the chain/,
       /Unable to load AWS credentials from any provider in the chain/,
@@ -580,5 +584,27 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
     example: "IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'",
+  },
+  {
+    // The AWS SDK for Java v2 loads the SSO, SSO-OIDC and STS clients by reflection for the profiles that need them
+    // (ProfileCredentialsUtils, WebIdentityCredentialsUtils): "To use ... the '<module>' service module must be on the
+    // class path."
+    id: 'java-sdk-module-missing',
+    title: 'A Java program (AWS SDK for Java v2) lacks the sso, ssooidc or sts module the profile needs',
+    group: 'credentials',
+    patterns: [/the '(?:sso|ssooidc|sts)' service module must be on the class path/],
+    supersedes: ['no-credentials', 'no-credentials-chain'],
+    explanation:
+      'The AWS SDK for Java v2 reads SSO profiles (sso_session, sso_start_url) only with its sso and ssooidc modules, and '
+      + 'role profiles (role_arn with source_profile) and web identity tokens only with its sts module; these are separate '
+      + 'artifacts the program\'s build must include (software.amazon.awssdk:sso, ssooidc, sts). Add the one named to the '
+      + 'build (Maven or Gradle) and rebuild; in a packaged tool you cannot rebuild, use a profile that holds keys directly '
+      + '(a duo-sso profile needs none of the three) or hand the program credentials in the environment.',
+    fix: {
+      description: 'Add the named module (software.amazon.awssdk:sso and ssooidc, or sts) to the program\'s build, or give it a profile that holds keys (the duo-sso profile)',
+      commands: [['mvn', 'dependency:tree', '-Dincludes=software.amazon.awssdk'], ['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: "software.amazon.awssdk.core.exception.SdkClientException: To use Sso related properties in the 'dev' profile, the 'sso' service module must be on the class path.",
   },
 ];

@@ -24,6 +24,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /profile \S+: credentials missing/, /No master credentials found/,
       // The AWS SDK for Java v2 (ProfileCredentialsProvider): the profile is there but gives it no credentials it can read.
       /Profile file contained no credentials for profile '(?<profile>[^'\n]+)'/,
+      // The environment providers used alone: the Java SDK v2 (SystemSettingsCredentialsProvider) and the Go SDK v1
+      // (aws/credentials/env_provider.go ErrAccessKeyIDNotFound).
+      /Unable to load credentials from system settings\. Access key must be specified/,
+      /\bEnvAccessKeyNotFound\b|AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY not found in environment/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -56,6 +60,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
       // JS SDK v3 SignatureV4.validateResolvedCredentials: the code handed it accessKeyId/secretAccessKey that are not strings.
       /Resolved credential object is not valid/,
+      // Go SDK v1/v2: a key without its secret in the environment (EnvSecretNotFound), or static credentials handed in empty.
+      /\bEnvSecretNotFound\b|AWS_SECRET_ACCESS_KEY or AWS_SECRET_KEY not found in environment/,
+      /\bEmptyStaticCreds\b|\bstatic credentials are empty\b/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '

@@ -77,6 +77,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bconnect: connection refused\b/,
       new RegExp(String.raw`\bconnect ECONNREFUSED ${HOST_PORT}`),
       /\[Errno (?:111|61|10061)\] Connection refused/,
+      // Rust's std::io::Error Display (the AWS SDK for Rust under hyper): "Connection refused (os error 111)".
+      /\bConnection refused \(os error (?:111|61|10061)\)/,
       /No connection could be made because the target machine actively refused it/,
       /java\.net\.ConnectException: Connection refused/,
       /\bNewConnectionError\b[^\n]*Connection refused/,
@@ -144,6 +146,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // Rust (the AWS SDK for Rust): std::io::Error's Display, and aws-smithy's ConnectorError kind in Debug form.
+      /\b(?:Connection|Operation) timed out \(os error (?:110|60|10060)\)|ConnectorError \{ kind: Timeout\b/,
       // The Go SDK v1's request.ErrCodeRequestCanceled around a deadline.
       /\bRequestCanceled: request context canceled\b[\s\S]{0,120}?context deadline exceeded/,
       // CPython Modules/_ssl.c (socket.timeout / TimeoutError on a TLS socket), as botocore and requests pass it on.
