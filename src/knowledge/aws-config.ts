@@ -33,7 +33,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
       /SharedConfigLoadError\b/,
       // Go SDK v1 reading the credentials file.
-      /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
+      // (Not when the cause it wraps is a missing HOME or an unreadable file: those are no-credentials' and the file's own.)
+      /SharedCredsLoad: failed to load shared credentials file(?![\s\S]{0,40}\b(?:UserHomeNotFound|FailedRead)\b)|\bINIParseError\b/,
       // aws-vault (vault/config.go "Error parsing config file %s: %w") on go-ini's own errors.
       /Error parsing config file \S*\.aws\/(?:config|credentials)\S*: /, /\bkey-value delimiter not found: /,
     ],
@@ -247,6 +248,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /You must specify a region\./,
       /Provided region_name '(?<region>[^']*)' doesn't match a supported format/,
       /\bMissingRegion: could not find region configuration/,
+      // aws-sdk-go aws/client ErrMissingEndpoint: no region, so no endpoint could be made.
+      /\bMissingEndpoint: 'Endpoint' configuration is required for this service/,
       /Region is missing\b/,
       // hashicorp/aws-sdk-go-base (Terraform's AWS provider and S3 backend) refusing a name that is no region.
       /Invalid AWS Region: (?<region>\S+)/,
@@ -313,6 +316,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bCredentialRequiresARNError: credential type (?:source_profile|credential_source) requires role_arn, profile (?<profile>\S+)/,
       /only (?:one of )?source profile or credential source can be specified, not both/,
       /credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment/,
+      // aws-sdk-go aws/session/shared_config.go: a profile with two kinds of source, or credential_source = EcsContainer
+      // off ECS.
+      /only one credential type may be specified per profile: source profile, credential source, credential process, web identity token/,
+      /EcsContainer was specified as the credential_source, but 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' was not set/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
@@ -411,6 +418,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bEC2 Metadata (?:roleName|token) request returned error/,
       // JS SDK v3 (@smithy/credential-provider-imds httpRequest) and the PHP SDK: a non-2xx answer from the metadata service.
       /Error response received from instance metadata service/,
+      // aws-sdk-go aws/ec2metadata (IMDSv2 token refused or absent, so it tries v1 next), and the ECS/EKS container
+      // endpoint (169.254.170.2, .23) that AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI points the SDKs at.
+      /failed to get session token, falling back to IMDSv1/,
+      /\b169\.254\.170\.(?:2|23)\b/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
@@ -418,7 +429,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
       + 'fine. Usually no profile was selected (set AWS_PROFILE or --profile to a duo-sso profile), the profile has not been '
       + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME). '
-      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.)',
+      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.) 169.254.170.2 '
+      + 'is the ECS/EKS container endpoint instead: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (or _FULL_URI) is set, left over '
+      + 'or copied from a task definition; off ECS, unset it.',
     fix: {
       description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

@@ -28,6 +28,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // (aws/credentials/env_provider.go ErrAccessKeyIDNotFound).
       /Unable to load credentials from system settings\. Access key must be specified/,
       /\bEnvAccessKeyNotFound\b|AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY not found in environment/,
+      // aws-sdk-go (shareddefaults, UserHomeNotFound) with no HOME: a service or cron job, so ~/.aws is not found.
+      /\bUserHomeNotFound: user home directory not found/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
