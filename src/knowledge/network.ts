@@ -304,6 +304,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /certificate verify failed: certificate (?:has expired|is not yet valid)/,
       /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
+      // OpenSSL's X509_V_ERR_CERT_HAS_EXPIRED reason as Node prints it ("Error: certificate has expired").
+      /(?:^|Error: |\[)certificate has expired\b/m,
       /CertificateExpiredException|NotAfter: /,
       // rustls CertificateError::Expired / NotValidYet (Debug), and its newer Display wording.
       /invalid peer certificate: (?:Expired|NotValidYet|certificate expired|certificate not valid yet)\b|InvalidCertificate\((?:Expired|NotValidYet)\)/,
@@ -339,12 +341,18 @@ export const networkFailures: readonly KnownFailure[] = [
       /Host name '(?<host>[^']+)' does not match the certificate subject/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_COMMON_NAME_INVALID\b/,
+      // Node's tls.checkServerIdentity (without its ERR_ code, as the JS SDKs rethrow it), and Go 1.15+ refusing a
+      // certificate that names the host only in its Common Name (x509.HostnameError with a CN-only certificate).
+      /Hostname\/IP do(?:es not|esn't) match certificate's altnames: (?:Host: (?<host>[\w-]+(?:\.[\w-]+)*?)\.? is not in the cert's altnames)?/,
+      /x509: certificate relies on legacy Common Name field, use SANs instead/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
       + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
-      + 'captive portal or proxy answering instead of the real host.',
+      + 'captive portal or proxy answering instead of the real host. Go programs (1.15 and later) also refuse a certificate '
+      + 'that names its host only in the Common Name ("relies on legacy Common Name field"): an old internal CA or an '
+      + 'intercepting proxy\'s certificate, which its owners must reissue with a subjectAltName.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
     example: 'x509: certificate is valid for *.s3.amazonaws.com, s3.amazonaws.com, not my.bucket.s3.amazonaws.com',
@@ -367,6 +375,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,
       /Received fatal alert: (?:handshake_failure|protocol_version)|Remote host terminated the handshake/,
       /http: server gave HTTP response to HTTPS client/,
+      // The reverse: plain HTTP sent to a port that speaks TLS, answered by a TLS alert record (0x15 0x03 ...).
+      /malformed HTTP response "\\x15\\x03/,
       /\bERR_SSL_(?:WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|DECRYPTION_FAILED_OR_BAD_RECORD_MAC)\b|\bpacket length too long\b/,
       /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
@@ -380,7 +390,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'proxy is fixed, an OpenSSL config named by OPENSSL_CONF with Options = UnsafeLegacyRenegotiation is the stopgap; an old '
       + 'server or proxy may offer only TLS 1.0/1.1). A handshake failure alert means the two sides share no protocol '
       + 'version or cipher: update the client (OpenSSL, LibreSSL, the AWS CLI) or have the proxy fixed, rather than '
-      + 'lowering the security level.',
+      + 'lowering the security level. The reverse, plain HTTP sent to a port that speaks TLS (http:// in a proxy or endpoint '
+      + 'URL whose port expects https), comes back as a "malformed HTTP response" starting with \\x15\\x03: fix the scheme.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
