@@ -503,7 +503,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
       + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
       + 'container or a service started elsewhere has its own environment and HOME. A section in ~/.aws/credentials written '
-      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME].',
+      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME]. '
+      + 'If it fails only now and then on EC2 or in CI (credentials from the instance role), the metadata service throttled a '
+      + 'burst of parallel requests: lower the parallelism (terraform -parallelism=4) or give the job its credentials another way.',
     fix: {
       description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

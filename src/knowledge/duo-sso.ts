@@ -94,6 +94,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Didn't get saml assertions/,
       // saml2aws login.go and list_roles.go, when the provider returned an empty assertion (then "Please check ...").
       /Response did not contain a valid SAML assertion/,
+      // A login page script that found no form field: JavaScriptCore's TypeError (PhantomJS-era tools) and puppeteer's
+      // page.evaluate failure ("Evaluation failed: ..."), both meaning the IdP's page is not the one the tool knows.
+      /\bundefined is not an object \(evaluating 'document\./,
+      /\bEvaluation failed: TypeError: Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined)/,
       // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
