@@ -81,6 +81,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /ENOENT: no such file or directory, (?:open|stat|lstat) '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /No such file or directory: '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)/,
+      // The AWS SDK for Java v1 (ProfilesConfigFile) and the PHP SDK (CredentialProvider::ini, not there or not readable).
+      /AWS credential profiles file not found in the given path: (?<path>\S+)/,
+      /\bCannot read credentials from (?<path>\S*[\\/]\.aws[\\/]\S+)/,
     ],
     explanation:
       'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
@@ -250,6 +253,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bMissingRegion: could not find region configuration/,
       // aws-sdk-go aws/client ErrMissingEndpoint: no region, so no endpoint could be made.
       /\bMissingEndpoint: 'Endpoint' configuration is required for this service/,
+      // AWS Tools for PowerShell.
+      /No region specified or obtained from persisted\/shell defaults/,
       /Region is missing\b/,
       // hashicorp/aws-sdk-go-base (Terraform's AWS provider and S3 backend) refusing a name that is no region.
       /Invalid AWS Region: (?<region>\S+)/,

@@ -30,6 +30,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bEnvAccessKeyNotFound\b|AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY not found in environment/,
       // aws-sdk-go (shareddefaults, UserHomeNotFound) with no HOME: a service or cron job, so ~/.aws is not found.
       /\bUserHomeNotFound: user home directory not found/,
+      // AWS Tools for PowerShell (no -ProfileName, no Set-AWSCredential, nothing in the environment), and the Java SDK
+      // v1's environment provider alone.
+      /No credentials specified or obtained from persisted\/shell defaults/,
+      /Unable to load AWS credentials from environment variables \(AWS_ACCESS_KEY_ID \(or AWS_ACCESS_KEY\)/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -287,6 +291,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /AWS Credentials saved for profile 'default'/,
       // The AWS SDK for Java v1 (ProfilesConfigFile, ProfileCredentialsProvider).
       /No AWS profile named '(?<profile>[^'\n]+)'/,
+      // The AWS SDK for .NET (FallbackCredentialsFactory, and apps' own lookups in the same store chain).
+      /Unable to find (?:the '(?<profile>[^'\n]+)'|a default) profile in CredentialProfileStoreChain/,
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
