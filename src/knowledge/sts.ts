@@ -133,7 +133,8 @@ export const stsFailures: readonly KnownFailure[] = [
     supersedes: ['signature-mismatch'],
     explanation:
       'AWS refuses signed requests whose time is more than 15 minutes away from its own. The credentials may be fine; '
-      + 'the clock is not. Time sync is often off in WSL after the host slept, and in VMs restored from a snapshot.',
+      + 'the clock is not. Time sync is often off in WSL after the host slept (sudo hwclock -s resets it), in Docker Desktop\'s '
+      + 'VM after the laptop slept (restart Docker Desktop: containers take its clock), and in VMs restored from a snapshot.',
     fix: {
       description: 'Turn on time synchronisation, then retry',
       commands: [['sudo', 'timedatectl', 'set-ntp', 'true']],
@@ -268,7 +269,9 @@ export const stsFailures: readonly KnownFailure[] = [
       'The access key id is known to AWS, but the request was signed with another secret key: aws_secret_access_key was '
       + 'pasted wrong (a missing character, a trailing space), belongs to another key, or AWS_SECRET_ACCESS_KEY in the '
       + 'environment overrides the profile. A secret with + or / that was URL-encoded or quoted on the way, or a proxy that '
-      + 'rewrites the request, gives the same answer. (A clock that is off says "Signature expired" instead.)',
+      + 'rewrites the request, gives the same answer. (A clock that is off says "Signature expired" instead.) For a presigned '
+      + 'URL, the request must send exactly the headers it was signed with (Content-Type, checksum headers) to the endpoint '
+      + 'of the bucket\'s region.',
     fix: {
       description: 'See where the profile\'s keys come from (environment or files) and log in again to rewrite them',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
