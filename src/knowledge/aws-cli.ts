@@ -303,4 +303,30 @@ export const awsCliFailures: readonly KnownFailure[] = [
     },
     example: "/Users/jdoe/Library/Python/3.9/lib/python/site-packages/urllib3/__init__.py:35: NotOpenSSLWarning: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'.",
   },
+  {
+    // aws ssm start-session hands the session to the separate session-manager-plugin: the AWS CLI's
+    // customizations/sessionmanager.py when it cannot run it, and the plugin's own datachannel/streaming.go (an older
+    // plugin than the session asks for: "Unknown session type %s", "Unsupported action %s", no KMS encryption support).
+    id: 'ssm-plugin-missing-or-old',
+    title: 'The Session Manager plugin (aws ssm start-session) is not installed, or too old for the session',
+    group: 'aws-cli',
+    patterns: [
+      /SessionManagerPlugin is not found\./,
+      /Failed to process action SessionType: Unknown session type \w+/,
+      /\bUnsupported action (?:SessionType|KMSEncryption)\b/,
+      /Installed version of CLI does not support Session Manager encryption feature/,
+    ],
+    explanation:
+      'aws ssm start-session (and the port forwarding, SSH-over-SSM and ECS Exec built on it) hands the connection to a '
+      + 'separate program, session-manager-plugin. "SessionManagerPlugin is not found": it is not installed, or not on the PATH '
+      + 'the AWS CLI sees (a new shell after installing it; on macOS brew install --cask session-manager-plugin). "Unknown '
+      + 'session type", "Unsupported action" or no encryption support: the plugin is older than the session asks for (port '
+      + 'forwarding to a remote host, KMS-encrypted sessions): update it, and the AWS CLI with it.',
+    fix: {
+      description: 'Install or update the Session Manager plugin (and the AWS CLI), then open a new shell',
+      commands: [['session-manager-plugin', '--version'], ['aws', '--version']],
+      automatic: false,
+    },
+    example: 'SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found',
+  },
 ];
