@@ -510,7 +510,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'container or a service started elsewhere has its own environment and HOME. A section in ~/.aws/credentials written '
       + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME]. '
       + 'If it fails only now and then on EC2 or in CI (credentials from the instance role), the metadata service throttled a '
-      + 'burst of parallel requests: lower the parallelism (terraform -parallelism=4) or give the job its credentials another way.',
+      + 'burst of parallel requests: lower the parallelism (terraform -parallelism=4) or give the job its credentials another way. '
+      + 'A program built on an SDK older than the profile\'s kind (sso_session, credential_process) finds nothing in it: update '
+      + 'the program (or its AWS provider or plugin) to its latest release, or hand it the profile\'s credentials in the '
+      + 'environment (eval "$(aws configure export-credentials --profile NAME --format env)").',
     fix: {
       description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

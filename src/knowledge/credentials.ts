@@ -129,7 +129,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
       + 'log in again for new ones. A tool that reads another profile than the one you logged in keeps failing (Terraform\'s '
       + 'AWS provider and most SDKs use [default] unless their profile setting or AWS_PROFILE names one): refresh that '
-      + 'profile, or point the tool at the valid duo-sso profile.',
+      + 'profile, or point the tool at the valid duo-sso profile. A run that lasts longer than the session (a long terraform '
+      + 'apply, a CI job) fails midway: log in just before it, or with a longer session_duration_seconds (up to the role\'s maximum).',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },
