@@ -459,12 +459,18 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Permission denied(?: @ \w+)? - (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
       /\bAccessDeniedException: (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
       /Access to the path '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)' is denied/,
+      // A read-only mount of ~/.aws (docker -v ~/.aws:/root/.aws:ro) when the tools write their caches there: Python's
+      // EROFS, Node's, Go's.
+      /\[Errno 30\] Read-only file system: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /EROFS: read-only file system, \w+ '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /(?:mkdir|open|rename) (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?): read-only file system/,
     ],
-    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed'],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed', 'npm-read-only'],
     explanation:
       'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
       + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '
-      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo.',
+      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo. In a container with ~/.aws mounted '
+      + 'read-only (:ro), the tools cannot write those caches (a role profile, SSO): mount it read-write.',
     fix: {
       description: 'Give ~/.aws back to your user, then retry without sudo',
       commands: [['sudo', 'chown', '-R', '<user>', '~/.aws'], ['duo-sso-setup', 'doctor', '--only', 'permissions']],
@@ -599,7 +605,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       'The AWS tools expect ~/.aws/config and ~/.aws/credentials to be files, and one of them is a folder. Almost always it '
       + 'was made by Docker: a container started with -v ~/.aws/credentials:/root/.aws/credentials when that file did not '
       + 'exist on the host makes an empty folder in its place. Remove the empty folder, log in so the file exists, then '
-      + 'mount the whole ~/.aws folder (-v ~/.aws:/root/.aws:ro) rather than single files.',
+      + 'mount the whole ~/.aws folder (-v ~/.aws:/root/.aws) rather than single files; read-write when the container assumes '
+      + 'roles or uses SSO, since the tools write their caches under ~/.aws.',
     fix: {
       description: 'Check the path is an empty folder, remove it (rmdir refuses a folder that is not empty), log in again so the file is written, then mount ~/.aws as a whole',
       commands: [['ls', '-la', '<path>'], ['rmdir', '<path>'], ['duo-sso-setup', 'login']],
