@@ -426,6 +426,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // aws-sdk-go aws/ec2metadata (IMDSv2 token refused or absent, so it tries v1 next), and the ECS/EKS container
       // endpoint (169.254.170.2, .23) that AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI points the SDKs at.
       /failed to get session token, falling back to IMDSv1/,
+      // The JS SDK v3 and the SDK for Rust with AWS_EC2_METADATA_DISABLED set: the chain's last stop, turned off.
+      /EC2 Instance Metadata Service access disabled/,
       /\b169\.254\.170\.(?:2|23)\b/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
@@ -436,7 +438,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME). '
       + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.) 169.254.170.2 '
       + 'is the ECS/EKS container endpoint instead: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (or _FULL_URI) is set, left over '
-      + 'or copied from a task definition; off ECS, unset it.',
+      + 'or copied from a task definition; off ECS, unset it. "EC2 Instance Metadata Service access disabled" is the same '
+      + 'chain ending where AWS_EC2_METADATA_DISABLED turned the metadata service off: the profile is what is missing.',
     fix: {
       description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],

@@ -33,6 +33,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // AWS Tools for PowerShell (no -ProfileName, no Set-AWSCredential, nothing in the environment), and the Java SDK
       // v1's environment provider alone.
       /No credentials specified or obtained from persisted\/shell defaults/,
+      // The JS SDK v3's environment provider used alone (fromEnv).
+      /Unable to find environment variable credentials\./,
       /Unable to load AWS credentials from environment variables \(AWS_ACCESS_KEY_ID \(or AWS_ACCESS_KEY\)/,
     ],
     explanation:
