@@ -243,4 +243,31 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     },
     example: "Error: profile 'eticloud' not found in /Users/jdoe/.config/duo-sso/config.json",
   },
+  {
+    // gimme-aws-creds main.py / config.py: how it finds the AWS accounts is gimme_creds_server ('appurl', 'internal', or
+    // the URL of a gimme-creds-server lambda, which it reaches with Okta OAuth: okta_classic.py auth_oauth, whose
+    // authorize call gives no redirect without that setup, hence KeyError: 'location').
+    id: 'gimme-aws-creds-config',
+    title: 'gimme-aws-creds is configured for a way of finding AWS accounts that is not set up (gimme_creds_server)',
+    group: 'duo-sso',
+    patterns: [
+      /in auth_oauth\b[\s\S]{0,600}?KeyError: '(?:location|Location)'/,
+      /No Gimme-Creds server URL in configuration\./,
+      /app_url is not defined in your config!/,
+      /OKTA_API_KEY environment variable not found!/,
+      /No OAuth Client ID in configuration\./,
+    ],
+    explanation:
+      'gimme-aws-creds finds your AWS accounts the way gimme_creds_server says: \'appurl\' (the AWS app\'s embed link, set as '
+      + 'app_url: what most setups use), \'internal\' (lists your Okta apps through the Okta API, and needs OKTA_API_KEY), or '
+      + 'the URL of a gimme-creds-server deployment (it then signs in with Okta OAuth and a client_id; without that server '
+      + 'and OAuth app, the sign-in gets no redirect and fails with KeyError: \'location\'). Run its configuration again and set '
+      + 'gimme_creds_server = appurl with app_url, unless your organisation runs the server.',
+    fix: {
+      description: 'Reconfigure gimme-aws-creds with gimme_creds_server = appurl and the AWS app\'s app_url (or internal with OKTA_API_KEY)',
+      commands: [['gimme-aws-creds', '--action-configure']],
+      automatic: false,
+    },
+    example: "  File \"/usr/lib/python3/site-packages/gimme_aws_creds/okta_classic.py\", line 254, in auth_oauth\n    url_parse_results = urlparse(response.headers['Location'])\nKeyError: 'location'",
+  },
 ];
