@@ -151,7 +151,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore credentials.py ProcessProvider json.loads()s the output unguarded: the AWS CLI prints only CPython's
       // json error, with no traceback (a Python program that crashes on its own JSON prints one before it), and not
       // after "Invalid JSON:" (the CLI's own parameter parsing, aws-cli-usage's).
-      /(?<!Traceback \(most recent call last\)[\s\S]*|Invalid JSON:\s*)\b(?:Expecting value|Extra data|Expecting property name enclosed in double quotes): line \d+ column \d+ \(char \d+\)/,
+      // The lookbehinds sit after the stem so they run only where it matched (in front, every position would scan back).
+      /\b(?:Expecting value|Extra data|Expecting property name enclosed in double quotes)(?<!Traceback \(most recent call last\)[\s\S]*)(?<!Invalid JSON:\s*(?:Expecting value|Extra data|Expecting property name enclosed in double quotes)): line \d+ column \d+ \(char \d+\)/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
