@@ -126,13 +126,17 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bExpiredToken\b/,
       // S3 (TokenRefreshRequired, "The provided token must be refreshed.").
       /\bTokenRefreshRequired\b|The provided token must be refreshed/,
+      // botocore exceptions.py LoginRefreshRequired / LoginTokenLoadError: a profile set up with `aws login` (console sign-in).
+      /Please reauthenticate using 'aws login'|\bLoginRefreshRequired\b|Error loading login session token: /,
     ],
     explanation:
       'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
       + 'log in again for new ones. A tool that reads another profile than the one you logged in keeps failing (Terraform\'s '
       + 'AWS provider and most SDKs use [default] unless their profile setting or AWS_PROFILE names one): refresh that '
       + 'profile, or point the tool at the valid duo-sso profile. A run that lasts longer than the session (a long terraform '
-      + 'apply, a CI job) fails midway: log in just before it, or with a longer session_duration_seconds (up to the role\'s maximum).',
+      + 'apply, a CI job) fails midway: log in just before it, or with a longer session_duration_seconds (up to the role\'s maximum). '
+      + 'A profile set up with `aws login` (the console sign-in) says "Please reauthenticate using \'aws login\'": run aws login '
+      + '--profile NAME for it (duo-sso profiles are renewed by duo-sso-setup login instead).',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },
