@@ -22,6 +22,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /File contains no section headers/,
       // The AWS SDK for Rust (aws-config profile parser).
       /\bCouldNotParseProfile\b|\bProfileParseError\b/,
+      // The AWS SDK for Java v2 ProfileFileReader (and the AWS Toolkit for JetBrains and the Kotlin SDK, which share its wording).
+      /(?:Profile definition must end with '\]'|Expected a profile definition|Expected an '?='? sign defining a property|Property did not have a name|Expected a profile or property definition) on line \d+/,
       /\bConfigParseError\b/,
       new RegExp(String.raw`Unable to parse config file: ${PATH}`),
       /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,

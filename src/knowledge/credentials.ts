@@ -300,6 +300,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /No AWS profile named '(?<profile>[^'\n]+)'/,
       // The AWS SDK for .NET (FallbackCredentialsFactory, and apps' own lookups in the same store chain).
       /Unable to find (?:the '(?<profile>[^'\n]+)'|a default) profile in CredentialProfileStoreChain/,
+      // The AWS SDK for Java v2 ProfileFileReader: a section of ~/.aws/config written [NAME] instead of [profile NAME].
+      /Ignoring profile '(?<profile>[^'\n]+)' on line \d+ because it did not start with 'profile ' and it was not 'default'/,
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
