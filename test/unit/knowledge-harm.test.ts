@@ -460,4 +460,9 @@ describe('aws batch: pairs that share words are told apart', () => {
     expect(d.id).toBe('aws-profile-and-env-keys');
     expect(answer(d)).toMatch(/unset AWS_ACCESS_KEY_ID/);
   });
+
+  it('a read-only ~/.aws (a container mount) is the AWS files\' folder, not npm\'s install folder, though both say EROFS', () => {
+    expect(only("Error: EROFS: read-only file system, mkdir '/root/.aws/sso/cache'").id).toBe('aws-files-permissions');
+    expect(only("npm ERR! code EROFS\nnpm ERR! rofs EROFS: read-only file system, mkdir '/usr/lib/node_modules/duo-sso-setup'").id).toBe('npm-read-only');
+  });
 });
