@@ -421,7 +421,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'corporate network blocks the port (443 included) unless traffic goes through a proxy (HTTPS_PROXY), or the host is '
       + 'internal and the VPN is off. For an AWS endpoint (SERVICE.REGION.amazonaws.com), check the region too: a mistyped '
       + 'region, or a service that has no endpoint in that region (global services such as IAM, Organizations and Support '
-      + 'answer in us-east-1), gives the same message.',
+      + 'answer in us-east-1), gives the same message. An endpoint on this machine (localhost or 127.0.0.1: LocalStack\'s 4566, '
+      + 'DynamoDB Local\'s 8000) comes from an endpoint override (AWS_ENDPOINT_URL, endpoint_url in the profile, '
+      + '--endpoint-url): start the emulator, or unset the override to reach AWS.',
     fix: { description: 'See at which layer the host is out of reach (firewall, proxy, VPN), and check the region for an AWS endpoint', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Could not connect to'),
     example: 'curl: (7) Failed to connect to github.com port 443',
