@@ -286,13 +286,16 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /ImportError: cannot import name '?\w+'? from '(?:botocore|boto3|s3transfer|awscli)[\w.]*'/,
       /\b(?:awscli|boto3|s3transfer|aiobotocore) [\w.]+ (?:requires|has requirement) botocore\b[^\n]*(?:which is incompatible|but you(?:'ll)? have botocore)/,
       /AttributeError: module 'botocore[\w.]*' has no attribute '\w+'/,
+      // botocore exceptions.py UnknownServiceError: a botocore older than the service the code (or aws) asks for.
+      /\bUnknownServiceError\b|Unknown service: '[\w.-]+'\. Valid service names are/,
     ],
     explanation:
       'boto3, s3transfer and the AWS CLI v1 each work only with the botocore versions they were released with. Upgrading '
       + 'one of them alone (pip install -U boto3, an OS package next to a pip one, two site-packages on sys.path) leaves '
       + 'botocore behind or ahead, and the newer side imports a name the other does not have. Upgrade them together in the '
       + 'same environment (pip install --upgrade boto3 botocore, or awscli botocore) and let pip check confirm it; the AWS '
-      + 'CLI v2 bundles its own botocore and is not affected.',
+      + 'CLI v2 bundles its own botocore and is not affected. "Unknown service" (UnknownServiceError) is a botocore older '
+      + 'than the service asked for (sso-oidc, identitystore): upgrade it the same way.',
     fix: {
       description: 'In the same Python environment, upgrade boto3 (or awscli) and botocore together: python3 -m pip install --upgrade boto3 botocore; then python3 -m pip check',
       commands: [['python3', '-m', 'pip', 'install', '--upgrade', 'boto3', 'botocore'], ['python3', '-m', 'pip', 'check']],
@@ -319,5 +322,31 @@ export const awsCliFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "/Users/jdoe/Library/Python/3.9/lib/python/site-packages/urllib3/__init__.py:35: NotOpenSSLWarning: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'.",
+  },
+  {
+    // aws ssm start-session hands the session to the separate session-manager-plugin: the AWS CLI's
+    // customizations/sessionmanager.py when it cannot run it, and the plugin's own datachannel/streaming.go (an older
+    // plugin than the session asks for: "Unknown session type %s", "Unsupported action %s", no KMS encryption support).
+    id: 'ssm-plugin-missing-or-old',
+    title: 'The Session Manager plugin (aws ssm start-session) is not installed, or too old for the session',
+    group: 'aws-cli',
+    patterns: [
+      /SessionManagerPlugin is not found\./,
+      /Failed to process action SessionType: Unknown session type \w+/,
+      /\bUnsupported action (?:SessionType|KMSEncryption)\b/,
+      /Installed version of CLI does not support Session Manager encryption feature/,
+    ],
+    explanation:
+      'aws ssm start-session (and the port forwarding, SSH-over-SSM and ECS Exec built on it) hands the connection to a '
+      + 'separate program, session-manager-plugin. "SessionManagerPlugin is not found": it is not installed, or not on the PATH '
+      + 'the AWS CLI sees (a new shell after installing it; on macOS brew install --cask session-manager-plugin). "Unknown '
+      + 'session type", "Unsupported action" or no encryption support: the plugin is older than the session asks for (port '
+      + 'forwarding to a remote host, KMS-encrypted sessions): update it, and the AWS CLI with it.',
+    fix: {
+      description: 'Install or update the Session Manager plugin (and the AWS CLI), then open a new shell',
+      commands: [['session-manager-plugin', '--version'], ['aws', '--version']],
+      automatic: false,
+    },
+    example: 'SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found',
   },
 ];

@@ -20,6 +20,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // configparser's exception classes, as botocore's configloader lets them through.
       /\bMissingSectionHeaderError\b/,
       /File contains no section headers/,
+      // The AWS SDK for Rust (aws-config profile parser).
+      /\bCouldNotParseProfile\b|\bProfileParseError\b/,
+      // The AWS SDK for Java v2 ProfileFileReader (and the AWS Toolkit for JetBrains and the Kotlin SDK, which share its wording).
+      /(?:Profile definition must end with '\]'|Expected a profile definition|Expected an '?='? sign defining a property|Property did not have a name|Expected a profile or property definition) on line \d+/,
       /\bConfigParseError\b/,
       new RegExp(String.raw`Unable to parse config file: ${PATH}`),
       /Source contains parsing errors: ['"]?[^'"\n]*\.aws\//,
@@ -31,7 +35,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
       /SharedConfigLoadError\b/,
       // Go SDK v1 reading the credentials file.
-      /SharedCredsLoad: failed to load shared credentials file|\bINIParseError\b/,
+      // (Not when the cause it wraps is a missing HOME or an unreadable file: those are no-credentials' and the file's own.)
+      /SharedCredsLoad: failed to load shared credentials file(?![\s\S]{0,40}\b(?:UserHomeNotFound|FailedRead)\b)|\bINIParseError\b/,
       // aws-vault (vault/config.go "Error parsing config file %s: %w") on go-ini's own errors.
       /Error parsing config file \S*\.aws\/(?:config|credentials)\S*: /, /\bkey-value delimiter not found: /,
     ],
@@ -78,6 +83,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /ENOENT: no such file or directory, (?:open|stat|lstat) '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /No such file or directory: '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)/,
+      // The AWS SDK for Java v1 (ProfilesConfigFile) and the PHP SDK (CredentialProvider::ini, not there or not readable).
+      /AWS credential profiles file not found in the given path: (?<path>\S+)/,
+      /\bCannot read credentials from (?<path>\S*[\\/]\.aws[\\/]\S+)/,
     ],
     explanation:
       'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
@@ -148,11 +156,18 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Invalid credentials returned from credential_process: /, /credential_process did not return a valid session/,
       // aws-vault (vault/credentialprocessprovider.go) reading credential_process output itself.
       /JSON credential from command "[^"\n]*" missing the following fields/, /invalid JSON format from command "[^"\n]*"/,
+      // botocore credentials.py ProcessProvider json.loads()s the output unguarded: the AWS CLI prints only CPython's
+      // json error, with no traceback (a Python program that crashes on its own JSON prints one before it), and not
+      // after "Invalid JSON:" (the CLI's own parameter parsing, aws-cli-usage's).
+      // The lookbehinds sit after the stem so they run only where it matched (in front, every position would scan back).
+      /\b(?:Expecting value|Extra data|Expecting property name enclosed in double quotes)(?<!Traceback \(most recent call last\)[\s\S]*)(?<!Invalid JSON:\s*(?:Expecting value|Extra data|Expecting property name enclosed in double quotes)): line \d+ column \d+ \(char \d+\)/,
     ],
     explanation:
       'For a profile with credential_process, the AWS tools run that command and read credentials as JSON from its '
       + 'output. It exited non-zero (its own error follows the colon), printed something that is not that JSON, or gave a '
-      + 'Version other than 1. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
+      + 'Version other than 1. Anything else on its standard output breaks the JSON (then the AWS CLI prints only "Expecting '
+      + 'value: line 1 column 1 (char 0)"): a --verbose or debug flag in the command, a banner or a prompt; drop the flag, '
+      + 'logs belong on stderr. For duo-sso-setup\'s own line (credentials export), the usual reasons are a store that is '
       + 'locked or an expired session: run it by hand to see its message. The command is not run through your shell: give '
       + 'an absolute path (no ~, aliases or PATH from your shell profile), and quote paths with spaces. awsume checks that the '
       + 'first word is a file ("credential_process target is not a file"): write the helper\'s absolute path, the output of '
@@ -256,6 +271,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /You must specify a region\./,
       /Provided region_name '(?<region>[^']*)' doesn't match a supported format/,
       /\bMissingRegion: could not find region configuration/,
+      // aws-sdk-go aws/client ErrMissingEndpoint: no region, so no endpoint could be made.
+      /\bMissingEndpoint: 'Endpoint' configuration is required for this service/,
+      // AWS Tools for PowerShell.
+      /No region specified or obtained from persisted\/shell defaults/,
       /Region is missing\b/,
       // hashicorp/aws-sdk-go-base (Terraform's AWS provider and S3 backend) refusing a name that is no region.
       /Invalid AWS Region: (?<region>\S+)/,
@@ -282,6 +301,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bPermanentRedirect\b|The bucket you are attempting to access must be addressed using the specified endpoint/,
       /\bIllegalLocationConstraintException\b/,
       /Credential should be scoped to a valid region/,
+      // botocore endpoint.py: the URL built from the region (a space or quote in it), or endpoint_url, is no URL.
+      /\bInvalid endpoint: \S+/,
       // EKS DescribeCluster (aws eks update-kubeconfig): the cluster is in another region, or another profile's account.
       /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
@@ -291,7 +312,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     explanation:
       'Calls to AWS need a region and none is set for this profile (region in ~/.aws/config, AWS_REGION or '
       + 'AWS_DEFAULT_REGION), or the value is not a region name (an availability zone such as us-east-1a, a trailing space, '
-      + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
+      + 'or a typo; botocore then says "Invalid endpoint", as it does for an endpoint_url or AWS_ENDPOINT_URL that is no URL), or the service has no endpoint in that region, or the resource lives in another region than the one '
       + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
       + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
       + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
@@ -320,15 +341,23 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bCredentialRequiresARNError: credential type (?:source_profile|credential_source) requires role_arn, profile (?<profile>\S+)/,
       /only (?:one of )?source profile or credential source can be specified, not both/,
       /credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment/,
+      // aws-sdk-go aws/session/shared_config.go: a profile with two kinds of source, or credential_source = EcsContainer
+      // off ECS.
+      /only one credential type may be specified per profile: source profile, credential source, credential process, web identity token/,
+      /EcsContainer was specified as the credential_source, but 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' was not set/,
       /\bInfiniteLoopConfigError\b/,
       /source_profile [^\n]*(?:does not exist|not found|could not be found)/i,
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
       /contains both source_profile and credential_source/,
       /No credentials found in credential_source referenced in profile/,
+      // awsume (awsumepy/lib/profile.py validate_profile, InvalidProfileError "Invalid profile [%s] %s").
+      /Invalid profile \[(?<profile>[^\]\n]+)\] (?:Missing keys aws_|role profiles must contain one of|credential_source and source_profile are mutually exclusive|cannot have circular role-chains)/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
-      + '(not logged in, or its keys moved to a store), or the chain points back at itself.',
+      + '(not logged in, or its keys moved to a store), or the chain points back at itself. source_profile belongs only in a '
+      + 'role profile (one with role_arn) and names the profile that holds the keys; a profile with keys and source_profile '
+      + 'but no role_arn is read as a role profile without a role (awsume then asks for its keys).',
     fix: {
       description: 'Log in to the source profile first, then retry; doctor shows the chain',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,profiles']],
@@ -408,12 +437,18 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Unable to retrieve token for use in IMDSv2 call/,
       /Failed to load credentials from IMDS|Unable to load credentials from (?:service endpoint|Amazon EC2 metadata service)/i,
       // .NET (DefaultInstanceProfileAWSCredentials) and PHP (InstanceProfileProvider).
-      /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
+      /Unable to get IAM security credentials from EC2 Instance Metadata Service/i,
       /Error retrieving credentials from the instance profile metadata service/,
       // JS SDK v2 (EC2MetadataCredentials).
       /\bEC2 Metadata (?:roleName|token) request returned error/,
       // JS SDK v3 (@smithy/credential-provider-imds httpRequest) and the PHP SDK: a non-2xx answer from the metadata service.
       /Error response received from instance metadata service/,
+      // aws-sdk-go aws/ec2metadata (IMDSv2 token refused or absent, so it tries v1 next), and the ECS/EKS container
+      // endpoint (169.254.170.2, .23) that AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI points the SDKs at.
+      /failed to get session token, falling back to IMDSv1/,
+      // The JS SDK v3 and the SDK for Rust with AWS_EC2_METADATA_DISABLED set: the chain's last stop, turned off.
+      /EC2 Instance Metadata Service access disabled/,
+      /\b169\.254\.170\.(?:2|23)\b/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
@@ -421,7 +456,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'instance metadata service (169.254.169.254), which only exists on EC2, and timed out or was refused. The network is '
       + 'fine. Usually no profile was selected (set AWS_PROFILE or --profile to a duo-sso profile), the profile has not been '
       + 'logged in, or AWS_PROFILE names a profile the program\'s files do not have (a container or IDE with its own HOME). '
-      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.)',
+      + '(On EC2 or in a container there, the instance role and the IMDS hop limit are what to check instead.) 169.254.170.2 '
+      + 'is the ECS/EKS container endpoint instead: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (or _FULL_URI) is set, left over '
+      + 'or copied from a task definition; off ECS, unset it. "EC2 Instance Metadata Service access disabled" is the same '
+      + 'chain ending where AWS_EC2_METADATA_DISABLED turned the metadata service off: the profile is what is missing.',
     fix: {
       description: 'Select the duo-sso profile (AWS_PROFILE or --profile) and log in to it',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -444,12 +482,18 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Permission denied(?: @ \w+)? - (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
       /\bAccessDeniedException: (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?)/,
       /Access to the path '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)' is denied/,
+      // A read-only mount of ~/.aws (docker -v ~/.aws:/root/.aws:ro) when the tools write their caches there: Python's
+      // EROFS, Node's, Go's.
+      /\[Errno 30\] Read-only file system: '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /EROFS: read-only file system, \w+ '(?<path>[^'\n]*[\\/]\.aws(?:[\\/][^'\n]*)?)'/,
+      /(?:mkdir|open|rename) (?<path>\S*[\\/]\.aws(?:[\\/]\S*)?): read-only file system/,
     ],
-    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed'],
+    supersedes: ['npm-global-permissions', 'credentials-under-default', 'aws-config-unparsable', 'brew-permissions', 'action-not-allowed', 'npm-read-only'],
     explanation:
       'The AWS tools read ~/.aws/config and ~/.aws/credentials and write their caches in ~/.aws/cli/cache and ~/.aws/sso/cache. '
       + 'After a `sudo aws ...` or `sudo duo-sso-setup ...`, some of these belong to root and your user can no longer read or '
-      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo.',
+      + 'replace them. Give the folder back to yourself; never run the AWS tools with sudo. In a container with ~/.aws mounted '
+      + 'read-only (:ro), the tools cannot write those caches (a role profile, SSO): mount it read-write.',
     fix: {
       description: 'Give ~/.aws back to your user, then retry without sudo',
       commands: [['sudo', 'chown', '-R', '<user>', '~/.aws'], ['duo-sso-setup', 'doctor', '--only', 'permissions']],
@@ -465,6 +509,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     id: 'no-credentials-chain',
     title: 'The SDK searched every credential source and found none',
     group: 'credentials',
+    // The chain lists every provider's own "not found" (the Java SDK v2's environment provider among them).
+    supersedes: ['no-credentials'],
     patterns: [
       /Unable to load credentials from any of the providers in the chain/,
       /Unable to load AWS credentials from any provider in the chain/,
@@ -476,6 +522,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /No valid credential sources found/,
       // aws-sdk-go-base ("no valid credential sources for %s found.") as the Terraform AWS provider words it.
       /no valid credential sources for Terraform AWS Provider found/i,
+      // The AWS SDK for .NET (FallbackCredentialsFactory, then one "Exception N of M" line per source) and for Rust
+      // (CredentialsError::CredentialsNotLoaded).
+      /\bUnable to find credentials\b(?![ \t]*\w)/,
+      /the credential provider was not enabled\b|\bCredentialsNotLoaded\b/,
       // The AWS CDK CLI (lib/api/aws-auth) when no credentials give it an account.
       /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
       // Pulumi's AWS provider (older and current wordings of its credential check).
@@ -487,7 +537,12 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'credentials. Usually no profile was selected (the SDKs use [default] unless AWS_PROFILE or the tool\'s own profile '
       + 'option says otherwise), the profile has not been logged in, or the program does not see your shell: an IDE, a '
       + 'container or a service started elsewhere has its own environment and HOME. A section in ~/.aws/credentials written '
-      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME].',
+      + '[profile NAME] is not found there: that prefix belongs only in ~/.aws/config, the credentials file uses plain [NAME]. '
+      + 'If it fails only now and then on EC2 or in CI (credentials from the instance role), the metadata service throttled a '
+      + 'burst of parallel requests: lower the parallelism (terraform -parallelism=4) or give the job its credentials another way. '
+      + 'A program built on an SDK older than the profile\'s kind (sso_session, credential_process) finds nothing in it: update '
+      + 'the program (or its AWS provider or plugin) to its latest release, or hand it the profile\'s credentials in the '
+      + 'environment (eval "$(aws configure export-credentials --profile NAME --format env)").',
     fix: {
       description: 'Log in to the duo-sso profile and select it for the program (AWS_PROFILE=<profile>, or the tool\'s profile setting)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -526,5 +581,115 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "$ aws configure sso\nSSO start URL [None]: https://example.awsapps.com/start\nSSO Region [None]: eu-west-1\n\n'b05bfc8680414c00546c32dd28d07f8401d3bc59'",
+  },
+  {
+    // The container credential provider checks AWS_CONTAINER_CREDENTIALS_FULL_URI before asking it: botocore utils.py
+    // ContainerMetadataFetcher ("Unsupported host '%s'.  Can only retrieve metadata from ..."), the Java SDK v1/v2
+    // ContainerCredentialsProvider ("... has an invalid host. Host can only be one of [...]" or "should resolve to a
+    // loopback address"), the JS SDK v3 fromContainerMetadata, the Go SDK v1/v2 ("invalid endpoint host, %q, only
+    // loopback hosts are allowed"). Tools that serve credentials locally set it (aws-runas, aws-vault --ecs-server).
+    id: 'container-credentials-host-rejected',
+    title: 'AWS_CONTAINER_CREDENTIALS_FULL_URI names a host the SDK refuses to ask',
+    group: 'credentials',
+    patterns: [
+      /contained with(?:in|ing) environment variable AWS_CONTAINER_CREDENTIALS_FULL_URI has an invalid host/,
+      /Unsupported host '(?<host>[^'\n]*)'\.\s+Can only retrieve metadata from/,
+      /(?<host>\S+) is not a valid container metadata service hostname/,
+      /invalid endpoint host, "(?<host>[^"\n]*)", only loopback(?:\/ecs\/eks)? hosts are allowed/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'imds-fallback', 'credential-source-failed'],
+    explanation:
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI is set, so the SDK asks that URL for credentials, and it refuses the host: over '
+      + 'plain http the SDKs only ask a loopback address or the ECS/EKS agents, and older SDKs only localhost or 127.0.0.1 '
+      + '(not [::1], not a LAN address). A tool that serves credentials to other programs this way (aws-runas, aws-vault '
+      + '--ecs-server, an IDE plugin) set it: update that tool to its latest release (newer ones serve on 127.0.0.1), or, '
+      + 'where the variable is left over in a shell that no longer has the server, unset it (and '
+      + 'AWS_CONTAINER_AUTHORIZATION_TOKEN) and use the duo-sso profile.',
+    fix: {
+      description: 'See which AWS_CONTAINER_* variables are set and by what; update the tool that serves them, or unset them and use the profile',
+      commands: [['sh', '-c', 'env | grep ^AWS_CONTAINER_ | cut -d= -f1'], ['env', '-u', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.host ? `The SDK refused host ${f.host}.` : undefined),
+    example: "ValueError: Unsupported host '[::1]'.  Can only retrieve metadata from a loopback address or one of these hosts: 169.254.170.2, localhost, 127.0.0.1",
+  },
+  {
+    // An availability zone (us-east-1a) set where a region belongs: every SDK builds the endpoint from it
+    // (sts.us-east-1a.amazonaws.com), a host that does not exist, so what fails first is DNS, the proxy, or a TLS
+    // interceptor answering for it. botocore's own check (InvalidRegionError) does not catch it: the name is valid DNS.
+    id: 'aws-region-is-zone',
+    title: 'The region is an availability zone (us-east-1a), so the AWS endpoint host does not exist',
+    group: 'aws-cli',
+    patterns: [
+      /\b(?<host>(?:[a-z0-9-]+\.)+(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\.amazonaws\.com(?:\.cn)?)\b/,
+      // The zone named as the region: hashicorp/aws-sdk-go-base's region check ("invalid AWS Region: %s"), or a setting
+      // quoted back (region = us-east-1a, region_name='us-east-1a').
+      /\bInvalid AWS Region: (?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\b/i,
+      /\bregion(?:_name)?\b[ \t]*[:=]?[ \t]*['"]?(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])['"]?(?![\w-])/i,
+    ],
+    supersedes: ['aws-region-missing', 'dns-failure', 'tls-untrusted-ca', 'tls-hostname-mismatch', 'connection-failed', 'sts-unreachable', 'network-timeout', 'connection-refused', 'proxy-failure', 'credential-source-failed'],
+    explanation:
+      'The endpoint host carries an availability zone (us-east-1a, eu-west-1b) where the region belongs, so it names a host '
+      + 'AWS does not have: DNS fails, or a proxy or TLS-inspecting firewall answers for it with its own certificate (then '
+      + 'it looks like an untrusted certificate, but trusting a CA does not help). The region setting of the profile '
+      + '(region in ~/.aws/config, AWS_REGION, AWS_DEFAULT_REGION, a tool\'s --region) holds the zone: set it to the region, '
+      + 'the zone without its last letter (us-east-1).',
+    fix: {
+      description: 'See where the region comes from and set it to the region, not the zone (us-east-1a becomes us-east-1)',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>'], ['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    describe: (f) => (f.region ? `${f.region} is an availability zone; its region is ${f.region.slice(0, -1)}.` : undefined),
+    example: 'Could not connect to the endpoint URL: "https://sts.us-east-1a.amazonaws.com/"',
+  },
+  {
+    // A folder where ~/.aws/config or ~/.aws/credentials belongs: usually a container started with -v
+    // ~/.aws/credentials:/root/.aws/credentials while the host file did not exist, so Docker created a folder. CPython
+    // IsADirectoryError (botocore's configparser read), Go's os.ReadFile (*PathError "is a directory"), Java's
+    // FileInputStream ("(Is a directory)").
+    id: 'aws-file-is-directory',
+    title: '~/.aws/config or ~/.aws/credentials is a folder, not a file',
+    group: 'credentials',
+    patterns: [
+      /\[Errno 21\] Is a directory: '(?<path>[^'\n]*[\\/]\.aws[\\/][^'\n]+)'/,
+      /read (?<path>\S*[\\/]\.aws[\\/]\S+): is a directory/,
+      /FileNotFoundException: (?<path>\S*[\\/]\.aws[\\/]\S+) \(Is a directory\)/,
+    ],
+    supersedes: ['aws-config-unparsable', 'aws-config-file-missing', 'aws-files-permissions', 'no-credentials', 'no-credentials-chain'],
+    explanation:
+      'The AWS tools expect ~/.aws/config and ~/.aws/credentials to be files, and one of them is a folder. Almost always it '
+      + 'was made by Docker: a container started with -v ~/.aws/credentials:/root/.aws/credentials when that file did not '
+      + 'exist on the host makes an empty folder in its place. Remove the empty folder, log in so the file exists, then '
+      + 'mount the whole ~/.aws folder (-v ~/.aws:/root/.aws) rather than single files; read-write when the container assumes '
+      + 'roles or uses SSO, since the tools write their caches under ~/.aws.',
+    fix: {
+      description: 'Check the path is an empty folder, remove it (rmdir refuses a folder that is not empty), log in again so the file is written, then mount ~/.aws as a whole',
+      commands: [['ls', '-la', '<path>'], ['rmdir', '<path>'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
+    example: "IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'",
+  },
+  {
+    // The AWS SDK for Java v2 loads the SSO, SSO-OIDC and STS clients by reflection for the profiles that need them
+    // (ProfileCredentialsUtils, WebIdentityCredentialsUtils): "To use ... the '<module>' service module must be on the
+    // class path."
+    id: 'java-sdk-module-missing',
+    title: 'A Java program (AWS SDK for Java v2) lacks the sso, ssooidc or sts module the profile needs',
+    group: 'credentials',
+    patterns: [/the '(?:sso|ssooidc|sts)' service module must be on the class path/],
+    supersedes: ['no-credentials', 'no-credentials-chain'],
+    explanation:
+      'The AWS SDK for Java v2 reads SSO profiles (sso_session, sso_start_url) only with its sso and ssooidc modules, and '
+      + 'role profiles (role_arn with source_profile) and web identity tokens only with its sts module; these are separate '
+      + 'artifacts the program\'s build must include (software.amazon.awssdk:sso, ssooidc, sts). Add the one named to the '
+      + 'build (Maven or Gradle) and rebuild; in a packaged tool you cannot rebuild, use a profile that holds keys directly '
+      + '(a duo-sso profile needs none of the three) or hand the program credentials in the environment.',
+    fix: {
+      description: 'Add the named module (software.amazon.awssdk:sso and ssooidc, or sts) to the program\'s build, or give it a profile that holds keys (the duo-sso profile)',
+      commands: [['mvn', 'dependency:tree', '-Dincludes=software.amazon.awssdk'], ['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: "software.amazon.awssdk.core.exception.SdkClientException: To use Sso related properties in the 'dev' profile, the 'sso' service module must be on the class path.",
   },
 ];

@@ -22,6 +22,20 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
       // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
       /profile \S+: credentials missing/, /No master credentials found/,
+      // The AWS SDK for Java v2 (ProfileCredentialsProvider): the profile is there but gives it no credentials it can read.
+      /Profile file contained no credentials for profile '(?<profile>[^'\n]+)'/,
+      // The environment providers used alone: the Java SDK v2 (SystemSettingsCredentialsProvider) and the Go SDK v1
+      // (aws/credentials/env_provider.go ErrAccessKeyIDNotFound).
+      /Unable to load credentials from system settings\. Access key must be specified/,
+      /\bEnvAccessKeyNotFound\b|AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY not found in environment/,
+      // aws-sdk-go (shareddefaults, UserHomeNotFound) with no HOME: a service or cron job, so ~/.aws is not found.
+      /\bUserHomeNotFound: user home directory not found/,
+      // AWS Tools for PowerShell (no -ProfileName, no Set-AWSCredential, nothing in the environment), and the Java SDK
+      // v1's environment provider alone.
+      /No credentials specified or obtained from persisted\/shell defaults/,
+      // The JS SDK v3's environment provider used alone (fromEnv).
+      /Unable to find environment variable credentials\./,
+      /Unable to load AWS credentials from environment variables \(AWS_ACCESS_KEY_ID \(or AWS_ACCESS_KEY\)/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -31,7 +45,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'container, or point AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at the files. On EC2 or ECS with no keys, the '
       + 'instance or task needs a role attached. A tool built on an older SDK may not read SSO (sso_session) or '
       + 'credential_process profiles at all: update it, or hand it the profile\'s credentials in the environment '
-      + '(eval "$(aws configure export-credentials --profile NAME --format env)").',
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)"). A program aimed at a local emulator '
+      + '(LocalStack, DynamoDB Local, moto) still needs a key pair, any dummy one (AWS_ACCESS_KEY_ID=test, '
+      + 'AWS_SECRET_ACCESS_KEY=test). If the same profile worked until the AWS CLI or SDK was upgraded, a release may have '
+      + 'broken that kind of profile: pin the previous version until a fixed one is out.',
     fix: { description: 'See which profiles have credentials, and log in', commands: [['duo-sso-setup', 'status'], LOGIN], automatic: false },
     example: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
   },
@@ -40,15 +57,20 @@ export const credentialsFailures: readonly KnownFailure[] = [
     title: 'Only half of a key pair was found',
     group: 'credentials',
     patterns: [
-      /Partial credentials found in (?<source>[\w-]+), missing: (?<missing>\w+)/,
+      // botocore exceptions.py PartialCredentialsError; credentials.py AssumeRoleProvider passes the KeyError's text, quoted.
+      /Partial credentials found in (?<source>[\w-]+), missing: '?(?<missing>\w+)/,
+      // botocore before it wrapped that KeyError (credentials.py _resolve_static_credentials_from_profile): a traceback.
+      /\bKeyError: '(?:aws_secret_access_key|aws_access_key_id)'/,
       new RegExp(String.raw`shared credentials ${PROFILE} in \S+ did not contain aws_(?:access_key_id|secret_access_key)`),
       /\bSharedCredsAccessKey\b/,
       // aws-vault add --env (cli/add.go): one of the two variables is empty.
       /Missing value for AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b/,
       new RegExp(String.raw`Could not resolve credentials using profile: \[${PROFILE}\] in configuration/credentials file\(s\)`),
-      // The JS SDK v3's signer (@smithy/signature-v4 validateResolvedCredentials): the provider handed it an object
-      // without string accessKeyId and secretAccessKey (an app passing keys it could not read, an empty variable).
+      // JS SDK v3 SignatureV4.validateResolvedCredentials: the code handed it accessKeyId/secretAccessKey that are not strings.
       /Resolved credential object is not valid/,
+      // Go SDK v1/v2: a key without its secret in the environment (EnvSecretNotFound), or static credentials handed in empty.
+      /\bEnvSecretNotFound\b|AWS_SECRET_ACCESS_KEY or AWS_SECRET_KEY not found in environment/,
+      /\bEmptyStaticCreds\b|\bstatic credentials are empty\b/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
@@ -56,10 +78,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'AWS_SECRET_ACCESS_KEY. A session also needs its aws_session_token. From the Go SDK v1 (SharedCredsAccessKey), it '
       + 'also means AWS_PROFILE names a profile whose section in ~/.aws/credentials has no keys: a role or SSO profile that '
       + 'lives in ~/.aws/config, which tools on that SDK do not read. Unset AWS_PROFILE for that tool (or select a profile '
-      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too. From the JS SDK v3 ("Resolved credential '
-      + 'object is not valid") the program built its credentials without a usable access key id or secret: an empty '
-      + 'environment variable, or an app (Leapp, an IDE) whose stored access key it could no longer read: replace the '
-      + 'access key stored there (enter it again) and start the session again.',
+      + 'with keys), or set AWS_SDK_LOAD_CONFIG=1 so it reads ~/.aws/config too. From the JS SDK v3, "Resolved credential '
+      + 'object is not valid" means the program handed the SDK an access key or secret that is missing: read from variables '
+      + 'that are not set, or a key the tool stored that is now empty: set them, re-enter the key in the tool, or pass no '
+      + 'credentials so the SDK takes them from the profile.',
     fix: {
       description: 'See what the profile holds and where it comes from, then log in again (which rewrites all three values)',
       commands: [['duo-sso-setup', 'status'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -77,12 +99,19 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/,
       /\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records/,
       /\bAuthFailure\b|AWS was not able to validate the provided access credentials/,
+      // S3: a session token that is cut short or is not the one issued with the key (InvalidToken).
+      /\(InvalidToken\) when calling|\bInvalidToken: |The provided token is malformed or otherwise invalid/,
     ],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
-      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
+      + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile (S3\'s InvalidToken: the '
+      + 'aws_session_token is cut short or belongs to another session than the key). If only one region '
       + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
-      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition.',
+      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition. '
+      + 'Keys handed to a program by hand must be the pair AWS issued together: a secret access key that is not the '
+      + 'access key\'s (the key id pasted in both places, the two swapped) fails the same way. A program meant for a local '
+      + 'emulator (LocalStack, moto, MinIO) gets this when its requests reach real AWS: give it the emulator\'s endpoint '
+      + '(--endpoint-url, AWS_ENDPOINT_URL, or awslocal).',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },
@@ -95,8 +124,19 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (the word boundary
       // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
       /\bExpiredToken\b/,
+      // S3 (TokenRefreshRequired, "The provided token must be refreshed.").
+      /\bTokenRefreshRequired\b|The provided token must be refreshed/,
+      // botocore exceptions.py LoginRefreshRequired / LoginTokenLoadError: a profile set up with `aws login` (console sign-in).
+      /Please reauthenticate using 'aws login'|\bLoginRefreshRequired\b|Error loading login session token: /,
     ],
-    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
+    explanation:
+      'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
+      + 'log in again for new ones. A tool that reads another profile than the one you logged in keeps failing (Terraform\'s '
+      + 'AWS provider and most SDKs use [default] unless their profile setting or AWS_PROFILE names one): refresh that '
+      + 'profile, or point the tool at the valid duo-sso profile. A run that lasts longer than the session (a long terraform '
+      + 'apply, a CI job) fails midway: log in just before it, or with a longer session_duration_seconds (up to the role\'s maximum). '
+      + 'A profile set up with `aws login` (the console sign-in) says "Please reauthenticate using \'aws login\'": run aws login '
+      + '--profile NAME for it (duo-sso profiles are renewed by duo-sso-setup login instead).',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },
@@ -256,6 +296,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // Go SDK v1 shared_credentials_provider.go ("SharedCredsLoad: failed to get profile", go-ini's missing section).
       /\bSharedCredsLoad: failed to get profile\b/, /\bsection '(?<profile>[^'\n]+)' does not exist\b/,
       /AWS Credentials saved for profile 'default'/,
+      // The AWS SDK for Java v1 (ProfilesConfigFile, ProfileCredentialsProvider).
+      /No AWS profile named '(?<profile>[^'\n]+)'/,
+      // The AWS SDK for .NET (FallbackCredentialsFactory, and apps' own lookups in the same store chain).
+      /Unable to find (?:the '(?<profile>[^'\n]+)'|a default) profile in CredentialProfileStoreChain/,
+      // The AWS SDK for Java v2 ProfileFileReader: a section of ~/.aws/config written [NAME] instead of [profile NAME].
+      /Ignoring profile '(?<profile>[^'\n]+)' on line \d+ because it did not start with 'profile ' and it was not 'default'/,
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
@@ -344,6 +390,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
     patterns: [
       /\bfailed to sign request: failed to retrieve credentials\b/,
       /\bget identity: get credentials: /,
+      // botocore (AWS CLI, boto3) CredentialRetrievalError for the providers no entry names on its own.
+      /\bCredentialRetrievalError: Error when retrieving credentials from [\w-]+: /,
+      // hashicorp/aws-sdk-go-base aws_config.go (Terraform's AWS provider): STS, IAM and the metadata service all refused; the
+      // errors it lists after "Errors:" are the answer when known.
+      /AWS account ID not previously found and failed retrieving via all available methods/,
+      /Error when retrieving credentials from (?:assume-role|assume-role-with-web-identity|sso|login|env|shared-credentials-file|custom-[\w-]+): /,
       // aws-vault's own prefix names the profile ("Failed to get credentials for PROFILE: <the SDK's error>").
       /Failed to get credentials for (?<profile>[^\s:()]+)(?: \(source profile for [^)\n]*\))?: [^\n]*?(?:failed to sign request: failed to retrieve credentials|get identity: get credentials: )/,
     ],
@@ -354,7 +406,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'error. When the SDK retried it until "exceeded maximum number of attempts", the source\'s endpoint did not answer: '
       + 'most often the region (or sso_region) in the profile or its source_profile is wrong, a typo or another region '
       + 'than the one the account or SSO portal uses, so the SDK asks an endpoint that does not exist or does not know it. '
-      + 'Otherwise the network (VPN, proxy) keeps it from AWS.',
+      + 'Otherwise the network (VPN, proxy) keeps it from AWS. The AWS CLI (botocore) says the same as "Error when retrieving '
+      + 'credentials from <source>: <its error>", and Terraform\'s AWS provider as "AWS account ID not previously found" '
+      + '(the errors listed after it say why; skip_requesting_account_id only hides it).',
     fix: {
       description: 'Check the region (and sso_region) of the profile and of its source_profile and correct it; if it is right, see whether AWS is reachable',
       commands: [['aws', 'configure', 'get', 'region', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'network']],
@@ -418,5 +472,59 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.profile ? `Profile '${f.profile}' is the one being rotated.` : undefined),
     example: 'aws-vault: error: Failed to get credentials for dev: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 5b1c',
+  },
+  {
+    // A credential with a line end in it reaches the signed headers, and the HTTP library refuses to send them: CPython
+    // http/client.py putheader ("Invalid header value %r", botocore and boto3), Go net/http ("invalid header field value
+    // %q for key %v", later "invalid header field value for %q"), Node's http (ERR_INVALID_CHAR "Invalid character in header
+    // content [%s]").
+    id: 'credential-stray-character',
+    title: 'A credential holds a line break or a stray character, so the signed request cannot be sent',
+    group: 'credentials',
+    patterns: [
+      /Invalid header value b?['"]AWS4-HMAC-SHA256 Credential=/,
+      /net\/http: invalid header field value (?:"AWS4-HMAC-SHA256 Credential=|for "(?:Authorization|X-Amz-Security-Token)")|net\/http: invalid header field value [^\n]* for key (?:Authorization|X-Amz-Security-Token)\b/,
+      /Invalid character in header content \["(?:authorization|x-amz-security-token)"\]/i,
+    ],
+    supersedes: ['request-unsigned', 'signature-mismatch', 'sts-unreachable', 'connection-failed'],
+    explanation:
+      'An access key, secret key or session token carries a line break, a carriage return or another stray character: a '
+      + 'key pasted with its line end, a credentials file saved with Windows line ends (CRLF), an environment variable read '
+      + 'from a file with its trailing newline. The value ends up in the signed Authorization (or X-Amz-Security-Token) '
+      + 'header, which the HTTP library refuses to send. For a duo-sso profile, log in again (it writes clean values); for '
+      + 'keys set by hand, remove the trailing whitespace or CR from ~/.aws/credentials (dos2unix) or from the variable.',
+    fix: {
+      description: 'See where the profile\'s credentials come from, then log in again (or strip the line end from the value set by hand)',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'net/http: invalid header field value for "Authorization"',
+  },
+  {
+    // Both a profile and static keys in the environment: hashicorp/aws-sdk-go-base credentials.go (Terraform's AWS
+    // provider and S3 backend, Pulumi's AWS provider) warns "Configuration conflict detected" and uses the profile; the
+    // JS SDK v3 (@aws-sdk/credential-provider-node defaultProvider) warns "Multiple credential sources detected" and
+    // also uses the profile; botocore (AWS CLI) silently uses the keys unless --profile was given.
+    id: 'aws-profile-and-env-keys',
+    title: 'A profile and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are both set (tools disagree about which wins)',
+    group: 'credentials',
+    patterns: [
+      /A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY"/,
+      /Multiple credential sources detected:\s*Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY/,
+    ],
+    supersedes: ['no-credentials', 'no-credentials-chain', 'imds-fallback'],
+    explanation:
+      'A profile (AWS_PROFILE, or the tool\'s profile setting) and static keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY '
+      + 'are set together, and the tools do not agree on which to use: Terraform\'s AWS provider and the JS SDK v3 take the '
+      + 'profile, while the AWS CLI and most SDKs take the keys when the profile came from AWS_PROFILE (only --profile beats '
+      + 'them). So one tool works and the next one acts as somebody else, or fails with the error printed after the warning. '
+      + 'Keys left in the shell from an earlier session or another tool are the usual cause: unset AWS_ACCESS_KEY_ID, '
+      + 'AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN and keep the duo-sso profile (or unset AWS_PROFILE if the keys are what you meant).',
+    fix: {
+      description: 'See which AWS_* variables are set; unset the keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and use the profile',
+      commands: [['sh', '-c', 'env | grep -E "^AWS_(PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=" | cut -d= -f1'], ['env', '-u', 'AWS_ACCESS_KEY_ID', '-u', 'AWS_SECRET_ACCESS_KEY', '-u', 'AWS_SESSION_TOKEN', 'aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Warning: Configuration conflict detected\n\nA Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials. This may lead to unexpected behavior.',
   },
 ];

@@ -98,6 +98,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Unable to recognize page state!/,
       // saml2aws cmd/saml2aws/commands/login.go: the provider returned no assertion.
       /Didn't get saml assertions/,
+      // saml2aws login.go and list_roles.go, when the provider returned an empty assertion (then "Please check ...").
+      /Response did not contain a valid SAML assertion/,
+      // A login page script that found no form field: JavaScriptCore's TypeError (PhantomJS-era tools) and puppeteer's
+      // page.evaluate failure ("Evaluation failed: ..."), both meaning the IdP's page is not the one the tool knows.
+      /\bundefined is not an object \(evaluating 'document\./,
+      /\bEvaluation failed: TypeError: Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined)/,
       // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
@@ -203,6 +209,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
+      // gimme-aws-creds okta_classic.py: Okta said E0000004 to the password it took from the keyring or OKTA_PASSWORD.
+      /Stored password is invalid, clearing\./,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
@@ -216,7 +224,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'AADSTS50055 password expired (change it in a browser), AADSTS50057 account disabled, AADSTS50034 no such account in '
       + 'this tenant (a typo, or another organisation\'s tenant). Okta\'s codes: E0000068 the MFA passcode was wrong (a TOTP '
       + 'from a phone whose clock is off, or reused), E0000064 the password expired (change it in a browser), E0000047 too '
-      + 'many requests (a script retrying in a loop): wait a minute before trying again.',
+      + 'many requests (a script retrying in a loop): wait a minute before trying again. '
+      + 'gimme-aws-creds takes the password from OKTA_PASSWORD when that variable is set, before its keyring: a stale one there '
+      + 'fails every time, so unset OKTA_PASSWORD.',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -482,6 +492,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /OAuth Client ID is required for Okta Identity Engine domains/,
       /app_url is not defined in your config!/,
       /OKTA_API_KEY environment variable not found!/,
+      // okta_classic.py auth_oauth: the gimme-creds-server mode's OAuth sign-in got no redirect (no server, no OAuth app).
+      /in auth_oauth\b[\s\S]{0,600}?KeyError: '(?:location|Location)'/,
     ],
     explanation:
       'gimme-aws-creds reads ~/.okta_aws_login_config (the [DEFAULT] profile unless --profile names another), and what it '
@@ -489,7 +501,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'dashboard (https://ORG.okta.com/home/amazon_aws/APP_ID/272); internal needs an Okta API key in OKTA_API_KEY; any other '
       + 'value is the URL of a gimme-creds Lambda server. okta_org_url is always needed, and an Okta Identity Engine org also '
       + 'needs client_id, the id of an OIDC native app with the device authorization grant. `gimme-aws-creds '
-      + '--action-configure` (with --profile NAME) writes them.',
+      + '--action-configure` (with --profile NAME) writes them. Without a gimme-creds server and its OAuth app, the server mode\'s '
+      + 'sign-in gets no redirect and fails with KeyError: \'location\': set gimme_creds_server = appurl with app_url.',
     fix: {
       description: 'Run gimme-aws-creds --action-configure for the profile and fill in okta_org_url, client_id and gimme_creds_server = appurl with app_url',
       commands: [['gimme-aws-creds', '--action-configure']],

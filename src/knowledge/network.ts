@@ -47,6 +47,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Failed to resolve '(?<host>[\w.-]+)'/,
       new RegExp(String.raw`\blookup ${HOST}(?: on [\w.:[\]%-]+)?: (?:read|dial) udp [^\n]*(?:i/o timeout|connection refused)`),
       /\bUnknownHostException\b/,
+      // The AWS SDK for Java v1 wraps an UnknownHostException whose message is the host alone.
+      /Unable to execute HTTP request: (?<host>[\w-]+(?:\.[\w-]+)*\.amazonaws\.com(?:\.cn)?)[ \t]*$/m,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_(?:NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_TIMED_OUT)\b/,
       // .NET Framework's WebException (PowerShell 5), wget, apt's acquire methods.
@@ -85,6 +87,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bconnect: connection refused\b/,
       new RegExp(String.raw`\bconnect ECONNREFUSED ${HOST_PORT}`),
       /\[Errno (?:111|61|10061)\] Connection refused/,
+      // Rust's std::io::Error Display (the AWS SDK for Rust under hyper): "Connection refused (os error 111)".
+      /\bConnection refused \(os error (?:111|61|10061)\)/,
       /No connection could be made because the target machine actively refused it/,
       /java\.net\.ConnectException: Connection refused/,
       /\bNewConnectionError\b[^\n]*Connection refused/,
@@ -165,6 +169,8 @@ export const networkFailures: readonly KnownFailure[] = [
       new RegExp(String.raw`dial tcp ${HOST_PORT}: (?:i/o timeout|connect: operation timed out|connectex: A connection attempt failed)`),
       /net\/http: (?:TLS handshake timeout|request canceled while waiting for connection)/,
       /Client\.Timeout exceeded while awaiting headers/,
+      // Rust (the AWS SDK for Rust): std::io::Error's Display, and aws-smithy's ConnectorError kind in Debug form.
+      /\b(?:Connection|Operation) timed out \(os error (?:110|60|10060)\)|ConnectorError \{ kind: Timeout\b/,
       // The Go SDK v1's request.ErrCodeRequestCanceled around a deadline.
       /\bRequestCanceled: request context canceled\b[\s\S]{0,120}?context deadline exceeded/,
       // CPython Modules/_ssl.c (socket.timeout / TimeoutError on a TLS socket), as botocore and requests pass it on.
@@ -228,6 +234,8 @@ export const networkFailures: readonly KnownFailure[] = [
     patterns: [
       /x509:? certificate signed by unknown authority/,
       /certificate has unknown CA|\bUnknownCa\b/,
+      // rustls (the AWS SDK for Rust, uv, Deno): its CertificateError by name, in its Display and Debug forms.
+      /invalid peer certificate: (?:UnknownIssuer|BadSignature)\b|InvalidCertificate\((?:UnknownIssuer|BadSignature)\)/,
       /x509: “[^”]*” certificate is not trusted/,
       /x509: certificate is not trusted/,
       /certificate verify failed: (?:self[- ]signed certificate in certificate chain|unable to get local issuer certificate|self[- ]signed certificate)/,
@@ -334,7 +342,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
-      + 'socks5:// where the tool supports it, never http://socks5://.',
+      + 'socks5:// where the tool supports it, never http://socks5://. When one service fails through a proxy that works for '
+      + 'others, its endpoint may not exist in that region (the proxy cannot connect to a host that is not there): the AWS '
+      + 'Support and Cost Explorer APIs are served only from us-east-1, so pass --region us-east-1 for them.',
     fix: {
       description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
         + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
@@ -353,7 +363,11 @@ export const networkFailures: readonly KnownFailure[] = [
       /certificate verify failed: certificate (?:has expired|is not yet valid)/,
       /\bCERT_HAS_EXPIRED\b|\bCERT_NOT_YET_VALID\b/,
       /SSL certificate problem: certificate (?:has expired|is not yet valid)/,
+      // OpenSSL's X509_V_ERR_CERT_HAS_EXPIRED reason as Node prints it ("Error: certificate has expired").
+      /(?:^|Error: |\[)certificate has expired\b/m,
       /CertificateExpiredException|NotAfter: /,
+      // rustls CertificateError::Expired / NotValidYet (Debug), and its newer Display wording.
+      /invalid peer certificate: (?:Expired|NotValidYet|certificate expired|certificate not valid yet)\b|InvalidCertificate\((?:Expired|NotValidYet)\)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_DATE_INVALID\b/,
       // OpenSSL's verify text alone (Node's err.message, Ruby, PHP), Java's PKIX validity check.
@@ -383,6 +397,8 @@ export const networkFailures: readonly KnownFailure[] = [
     patterns: [
       /x509: certificate is valid for [^\n]*, not (?<host>[\w.-]+)/,
       /\bERR_TLS_CERT_ALTNAME_INVALID\b/,
+      // rustls CertificateError::NotValidForName (Debug) and its newer Display wording.
+      /invalid peer certificate: (?:NotValidForName|certificate not valid for name "(?<host>[^"\n]+)")|InvalidCertificate\(NotValidForName\)/,
       /Hostname mismatch, certificate is not valid for '(?<host>[^']+)'/,
       /hostname '(?<host>[^']+)' doesn't match/,
       /SSL: no alternative certificate subject name matches target host name '(?<host>[^']+)'/,
@@ -406,17 +422,23 @@ export const networkFailures: readonly KnownFailure[] = [
       /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
       // wget src/openssl.c and gnutls.c.
       /requested host name [‘'](?<host>[^’'\n]+)[’']/, /no certificate subject alternative name matches|certificate common name [‘'][^’'\n]*[’'] doesn't match/,
+      // Node's tls.checkServerIdentity (without its ERR_ code, as the JS SDKs rethrow it), and Go 1.15+ refusing a
+      // certificate that names the host only in its Common Name (x509.HostnameError with a CN-only certificate).
+      /Hostname\/IP do(?:es not|esn't) match certificate's altnames: (?:Host: (?<host>[\w-]+(?:\.[\w-]+)*?)\.? is not in the cert's altnames)?/,
+      /x509: certificate relies on legacy Common Name field, use SANs instead/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
       'The server\'s certificate names other hosts than the one asked for: an endpoint URL with a wrong host (a region '
       + 'such as us-east-1a in sts.us-east-1a.amazonaws.com, a bucket name with dots: use path-style addressing), or a '
       + 'captive portal or proxy answering instead of the real host. A URL with an IP address (or localhost) where the '
-      + 'certificate names a host name fails the same way: use the name the certificate was issued for. Go 1.15 and later '
-      + 'also refuse a certificate that names its host only in the CN (no subjectAltName): that certificate needs reissuing.',
+      + 'certificate names a host name fails the same way: use the name the certificate was issued for. Go programs (1.15 '
+      + 'and later) also refuse a certificate that names its host only in the Common Name ("relies on legacy Common Name '
+      + 'field", no subjectAltName): an old internal CA or an intercepting proxy\'s certificate, which its owners must '
+      + 'reissue with a subjectAltName.',
     fix: { description: 'Check the host in the URL or endpoint setting, then which host answers', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'The certificate does not name'),
-    example: 'x509: certificate is valid for *.amazonaws.com, amazonaws.com, not sts.us-east-1a.amazonaws.com',
+    example: 'x509: certificate is valid for *.s3.amazonaws.com, s3.amazonaws.com, not my.bucket.s3.amazonaws.com',
   },
   {
     id: 'tls-protocol-error',
@@ -436,6 +458,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,
       /Received fatal alert: (?:handshake_failure|protocol_version)|Remote host terminated the handshake/,
       /http: server gave HTTP response to HTTPS client/,
+      // The reverse: plain HTTP sent to a port that speaks TLS, answered by a TLS alert record (0x15 0x03 ...).
+      /malformed HTTP response "\\x15\\x03/,
       /\bERR_SSL_(?:WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|DECRYPTION_FAILED_OR_BAD_RECORD_MAC)\b|\bpacket length too long\b/,
       /\bunexpected eof while reading\b|\bDH_KEY_TOO_SMALL\b|\bdh key too small\b/i,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
@@ -464,7 +488,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + '(Received fatal alert: handshake_failure): update the JDK, or pin the client to TLS 1.2 with '
       + '-Djdk.tls.client.protocols=TLSv1.2 until it is. Windows PowerShell 5 (.NET Framework) offers only TLS 1.0 by '
       + 'default ("Could not create SSL/TLS secure channel"): [Net.ServicePointManager]::SecurityProtocol = '
-      + '[Net.SecurityProtocolType]::Tls12 in the session, or use PowerShell 7.',
+      + '[Net.SecurityProtocolType]::Tls12 in the session, or use PowerShell 7. '
+      + 'The reverse, plain HTTP sent to a port that speaks TLS (http:// in a proxy or endpoint '
+      + 'URL whose port expects https), comes back as a "malformed HTTP response" starting with \\x15\\x03: fix the scheme.',
     fix: { description: 'Check the proxy variables (http:// for the proxy itself) and which layer breaks', commands: [NETWORK_DOCTOR], automatic: false },
     example: "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)'))",
   },
@@ -496,7 +522,9 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'corporate network blocks the port (443 included) unless traffic goes through a proxy (HTTPS_PROXY), or the host is '
       + 'internal and the VPN is off. For an AWS endpoint (SERVICE.REGION.amazonaws.com), check the region too: a mistyped '
       + 'region, or a service that has no endpoint in that region (global services such as IAM, Organizations and Support '
-      + 'answer in us-east-1), gives the same message.',
+      + 'answer in us-east-1), gives the same message. An endpoint on this machine (localhost or 127.0.0.1: LocalStack\'s 4566, '
+      + 'DynamoDB Local\'s 8000) comes from an endpoint override (AWS_ENDPOINT_URL, endpoint_url in the profile, '
+      + '--endpoint-url): start the emulator, or unset the override to reach AWS.',
     fix: { description: 'See at which layer the host is out of reach (firewall, proxy, VPN), and check the region for an AWS endpoint', commands: [NETWORK_DOCTOR], automatic: false },
     describe: (f) => about(f, 'Could not connect to'),
     example: 'curl: (7) Failed to connect to github.com port 443',

@@ -47,7 +47,9 @@ export const notGrantedFailures: readonly KnownFailure[] = [
       + 'resource. Usually the profile is a read-only or narrower role than the task needs (use the profile for the role that '
       + 'has it), the resource is in another account or region than you think, or an organisation guard-rail (a service '
       + 'control policy, a permissions boundary) denies it whatever the role says. EC2\'s encoded message can be decoded with '
-      + '`aws sts decode-authorization-message`. Logging in again does not change permissions.',
+      + '`aws sts decode-authorization-message`. A resource with its own policy (an S3 bucket policy, a KMS key policy, a '
+      + 'secret\'s resource policy) must allow the role too, or it refuses whatever the role\'s policy says. Logging in again '
+      + 'does not change permissions.',
     fix: {
       description: 'Check which role the profile is, use a profile whose role has the permission, or ask the account owner to grant it',
       commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],

@@ -419,7 +419,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The keyring works and answered: it holds no item under the name the program asked for. Usually nothing was saved yet '
       + '(a first run, a login that never finished), or it was saved under another service or account name (another profile, '
-      + 'another version of the program), or in another keyring (a different backend, another user). Logging in saves it.',
+      + 'another version of the program), or in another keyring (a different backend, another user). Logging in saves it. '
+      + 'On macOS (the login keychain, which aws-vault, aws-okta and saml2aws use) an item that was there and is not found '
+      + 'any more usually means the keychain was locked or replaced (a password change, a new Mac): lock and unlock it in '
+      + 'Keychain Access (or sign out and in again), then add the item again (aws-vault add, aws-okta add).',
     fix: { description: 'See which items the secret store holds for duo-sso, then log in to save the missing one', commands: [SECRET_STORE_DOCTOR, ['duo-sso-setup', 'login']], automatic: false },
     example: 'failed to get item: The specified item could not be found in the keyring',
   },

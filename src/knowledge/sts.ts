@@ -133,7 +133,8 @@ export const stsFailures: readonly KnownFailure[] = [
     supersedes: ['signature-mismatch'],
     explanation:
       'AWS refuses signed requests whose time is more than 15 minutes away from its own. The credentials may be fine; '
-      + 'the clock is not. Time sync is often off in WSL after the host slept, and in VMs restored from a snapshot.',
+      + 'the clock is not. Time sync is often off in WSL after the host slept (sudo hwclock -s resets it), in Docker Desktop\'s '
+      + 'VM after the laptop slept (restart Docker Desktop: containers take its clock), and in VMs restored from a snapshot.',
     fix: {
       description: 'Turn on time synchronisation, then retry',
       commands: [['sudo', 'timedatectl', 'set-ntp', 'true']],
@@ -268,7 +269,9 @@ export const stsFailures: readonly KnownFailure[] = [
       'The access key id is known to AWS, but the request was signed with another secret key: aws_secret_access_key was '
       + 'pasted wrong (a missing character, a trailing space), belongs to another key, or AWS_SECRET_ACCESS_KEY in the '
       + 'environment overrides the profile. A secret with + or / that was URL-encoded or quoted on the way, or a proxy that '
-      + 'rewrites the request, gives the same answer. (A clock that is off says "Signature expired" instead.)',
+      + 'rewrites the request, gives the same answer. (A clock that is off says "Signature expired" instead.) For a presigned '
+      + 'URL, the request must send exactly the headers it was signed with (Content-Type, checksum headers) to the endpoint '
+      + 'of the bucket\'s region.',
     fix: {
       description: 'See where the profile\'s keys come from (environment or files) and log in again to rewrite them',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials'], ['duo-sso-setup', 'login', '--profile', '<profile>']],
@@ -442,5 +445,27 @@ export const stsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length less than or equal to 100000",
+  },
+  {
+    // STS API reference (GetSessionToken, GetFederationToken): both are for an IAM user's long-term keys (or the root
+    // user's); called with temporary credentials STS answers AccessDenied "Cannot call ... with session credentials".
+    // aws-vault (an MFA session for a profile), aws-mfa-style scripts and SDK code call them.
+    id: 'sts-session-token-needs-user-keys',
+    title: 'GetSessionToken or GetFederationToken was called with temporary credentials (they need an IAM user\'s keys)',
+    group: 'sts',
+    patterns: [/Cannot call Get(?:FederationToken|SessionToken) with session credentials/],
+    supersedes: ['assume-role-denied', 'action-not-allowed'],
+    explanation:
+      'STS gives a session token (GetSessionToken, which aws-vault and MFA scripts call to get an MFA session) or a '
+      + 'federation token only to an IAM user\'s long-term access key. The credentials that made the call were temporary '
+      + '(a session with aws_session_token: a duo-sso or SSO profile, an assumed role, or AWS_* variables left from one), '
+      + 'so STS refuses. Give that tool a profile with the IAM user\'s long-term access key and secret (no session token), '
+      + 'or do not wrap a duo-sso profile in it at all: its credentials already are a session and need no GetSessionToken.',
+    fix: {
+      description: 'Check which identity the profile is (an assumed-role ARN means temporary credentials); use the IAM user\'s long-term keys for that tool, or the duo-sso profile directly',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials',
   },
 ];

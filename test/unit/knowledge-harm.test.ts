@@ -624,3 +624,50 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
   });
 });
+
+// Learned from the aws batch (issue 18): causes that share words with a commoner one.
+describe('aws batch: pairs that share words are told apart', () => {
+  it('a TLS or DNS failure on a host holding an availability zone is the region setting, not a CA to trust; the same failure on a real regional host still is', () => {
+    // botocore, the AWS CLI v1 report of aws/aws-cli#4279 (a proxy answered for the host that does not exist).
+    const zone = only('SSL validation failed for https://sts.us-east-1a.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1051)\nYour requested host "sts.us-east-1a.amazonaws.com" could not be resolved by DNS.');
+    expect(zone.id).toBe('aws-region-is-zone');
+    expect(zone.detail).toBe('us-east-1a is an availability zone; its region is us-east-1.');
+    expect([zone.fix.description, ...zone.fix.commands.flat()].join(' ')).not.toMatch(/ca_bundle|AWS_CA_BUNDLE|trust/i);
+    const real = only('SSL validation failed for https://sts.us-east-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1051)');
+    expect(real.id).toBe('tls-untrusted-ca');
+  });
+
+  it('GetSessionToken refused for session credentials is not a role trust policy to change (AssumeRole refused still is)', () => {
+    const session = only('An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials');
+    expect(session.id).toBe('sts-session-token-needs-user-keys');
+    expect(answer(session)).not.toMatch(/trust polic/i);
+    expect(answer(session)).toMatch(/long-term access key/);
+    expect(only('An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::626007623524:assumed-role/readonly/jdoe is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111122223333:role/deploy').id).toBe('assume-role-denied');
+  });
+
+  it('CPython\'s bare JSON error is a credential_process output only when no traceback and no "Invalid JSON:" parameter says whose JSON it was', () => {
+    expect(only('\nExpecting value: line 1 column 1 (char 0)\n').id).toBe('credential-process-failed');
+    // A Python program's own crash on JSON (its traceback comes first) is not the AWS CLI's credential_process.
+    expect(diagnose('Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/requests/models.py", line 971, in json\n    return complexjson.loads(self.text, **kwargs)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)').map((d) => d.id)).not.toContain('credential-process-failed');
+    expect(only("\nError parsing parameter '--tags': Invalid JSON: Expecting value: line 1 column 1 (char 0)\nJSON received: x\n").id).toBe('aws-cli-usage');
+  });
+
+  it('~/.aws/credentials that is a folder (a Docker bind mount of a missing file) is not a missing file, and only an empty folder is removed', () => {
+    const folder = only("IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'");
+    expect(folder.id).toBe('aws-file-is-directory');
+    expect(folder.fix.commands.some((c) => c[0] === 'rm')).toBe(false);
+    expect(folder.fix.commands.some((c) => c[0] === 'rmdir')).toBe(true);
+    expect(only("FileNotFoundError: [Errno 2] No such file or directory: '/root/.aws/credentials'").id).toBe('aws-config-file-missing');
+  });
+
+  it('keys in the environment beside a profile are named as the conflict, not answered as "no credentials" alone', () => {
+    const d = only('Error: A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials.\n\nAWS Error: failed to refresh cached credentials, no EC2 IMDS role found');
+    expect(d.id).toBe('aws-profile-and-env-keys');
+    expect(answer(d)).toMatch(/unset AWS_ACCESS_KEY_ID/);
+  });
+
+  it('a read-only ~/.aws (a container mount) is the AWS files\' folder, not npm\'s install folder, though both say EROFS', () => {
+    expect(only("Error: EROFS: read-only file system, mkdir '/root/.aws/sso/cache'").id).toBe('aws-files-permissions');
+    expect(only("npm ERR! code EROFS\nnpm ERR! rofs EROFS: read-only file system, mkdir '/usr/lib/node_modules/duo-sso-setup'").id).toBe('npm-read-only');
+  });
+});
