@@ -56,6 +56,10 @@ export const networkFailures: readonly KnownFailure[] = [
       // Node's c-ares codes (dns.resolve*, getaddrinfo without data) and .NET on Linux (EAI_AGAIN's text with the endpoint).
       /\b(?:getaddrinfo|query[A-Za-z]*) E(?:AI_NODATA|NODATA|TIMEOUT|SERVFAIL|REFUSED)\b/,
       /HttpRequestException: Resource temporarily unavailable \((?<host>[\w.-]+):(?<port>\d+)\)/,
+      // The DNS server itself does not answer: BIND's dig/nslookup/host (bin/dig/dighost.c), systemd-resolved's
+      // resolvectl (DNS_TRANSACTION_ATTEMPTS_MAX_REACHED).
+      /;; (?:connection timed out; )?no servers could be reached/, /;; communications error to [\w.:[\]%-]+#53: (?:timed out|connection refused)/,
+      /All attempts to contact name servers or networks failed/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -67,7 +71,13 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it. '
       + 'Right after connecting or disconnecting the VPN, a stale cache answers: on macOS sudo dscacheutil -flushcache; sudo '
       + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches. Inside Docker containers, the daemon\'s DNS (daemon.json '
-      + '"dns", or --dns) must be one that works on the VPN.',
+      + '"dns", or --dns) must be one that works on the VPN. When dig or nslookup says "no servers could be reached", the DNS '
+      + 'server itself does not answer: point /etc/resolv.conf at one that does (a nameserver line with the VPN\'s or a public '
+      + 'DNS server; in WSL set generateResolvConf = false in /etc/wsl.conf first, or it is rewritten). Behind an HTTP proxy '
+      + 'a program that was not told about the proxy looks outside names up itself, and the office DNS does not resolve '
+      + 'them: curl reads http_proxy only in lowercase (it ignores an uppercase HTTP_PROXY; HTTPS_PROXY works either way), '
+      + 'and Java ignores the proxy variables altogether: give the JVM -Dhttps.proxyHost=HOST -Dhttps.proxyPort=PORT '
+      + '(http.proxyHost alone does not cover https URLs).',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -280,7 +290,11 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'pip --use-feature=truststore), conda with conda config --set ssl_verify <corporate-ca.pem>. Never turn verification off '
       + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
       + 'keys to whoever is in the middle. Without interception, an old '
-      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
+      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it. '
+      + 'When it fails only while the company VPN is connected, the VPN inspects TLS: trust its CA as above, or (for a '
+      + 'public download such as conda or pip packages) fetch it with the VPN disconnected. On macOS, tools that use the '
+      + 'system store (git in GUI clients, Safari, Go) trust a certificate once it is in Keychain Access (System keychain) '
+      + 'and marked Always Trust. npm\'s strict-ssl false only turns checking off: set npm\'s cafile to the CA instead.',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
         + '(export AWS_CA_BUNDLE=/path/corporate-ca.pem NODE_EXTRA_CA_CERTS=/path/corporate-ca.pem in your shell profile)',
@@ -396,7 +410,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /IP address mismatch, certificate is not valid for '(?<host>[^']+)'/,
       /x509: cannot validate certificate for (?<host>[\w.:[\]-]+) because it doesn't contain any IP SANs/,
       /x509: certificate is not valid for any names, but wanted to match (?<host>[\w.*-]+)/,
-      /x509: certificate relies on legacy Common Name field/,
+      /x509:\s+certificate relies on legacy Common Name field/,
       // Java's sun.security.util.HostnameChecker, curl on older OpenSSL, .NET's SslPolicyErrors.
       /No subject alternative (?:DNS name matching (?<host>[\w.-]+)|names matching IP address [\w.:]+|names present)|No name matching [\w.-]+ found/,
       /SSL: certificate subject name '[^'\n]*' does not match target host name '(?<host>[^']+)'/,

@@ -303,7 +303,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
-      + 'answered in time (a pinentry on another screen). The store and the key are fine.',
+      + 'answered in time (a pinentry on another screen). The store and the key are fine. "cancelled" (MISSING_PASSPHRASE) '
+      + 'when no prompt ever appeared means pinentry could not find your terminal: a program ran gpg for you and GPG_TTY is '
+      + 'not set; add `export GPG_TTY=$(tty)` to the shell profile and retry.',
     fix: { description: 'Try again and type the key\'s passphrase at the prompt', commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']], automatic: false },
     example: 'gpg: public key decryption failed: Bad passphrase\ngpg: decryption failed: No secret key',
   },
@@ -338,11 +340,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'git-gpg-sign-failed',
     title: 'git could not sign with gpg (gpg\'s own error decides why)',
     group: 'pass-gpg',
-    patterns: [/error: gpg failed to sign the data/],
+    patterns: [/error: gpg failed to sign the data/,
+      // GUI clients (SourceGit, GitHub Desktop, IDEs) show git's message without its "error: " prefix.
+      /^\s*gpg failed to sign the data\b/m],
     explanation:
       'git hides gpg\'s message. The usual causes: GPG_TTY is not set, so pinentry cannot ask (export GPG_TTY=$(tty)); no '
       + 'pinentry can run; user.signingkey names a key whose secret half is not here; commit.gpgsign is on for a repository '
-      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which.',
+      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which. A GUI '
+      + 'git client has no terminal for pinentry-curses to ask in: it needs a graphical pinentry (pinentry-mac on macOS, '
+      + 'pinentry-gnome3 or pinentry-qt on Linux) as pinentry-program in ~/.gnupg/gpg-agent.conf.',
     fix: {
       description: 'Sign a test text with gpg to see its own error, and check which key and gpg program git uses',
       commands: [['sh', '-c', 'echo test | gpg --clearsign'], ['git', 'config', '--get-regexp', '^(user\\.signingkey|commit\\.gpgsign|gpg\\.program)$']],
@@ -402,7 +408,10 @@ export const passGpgFailures: readonly KnownFailure[] = [
     explanation:
       'The secret key is a stub pointing at a smartcard (a YubiKey, Nitrokey): the key itself is on the card, which is not '
       + 'plugged in, is used by another program (pcscd, a browser), or scdaemon cannot talk to it. The key is not missing: '
-      + 'plug the card in, and restart scdaemon if gpg still does not see it.',
+      + 'plug the card in, and restart scdaemon if gpg still does not see it. "selecting card failed: No such device" with the '
+      + 'card plugged in is usually scdaemon\'s built-in CCID driver failing to claim a reader that pcscd holds (gnupg 2.3 '
+      + 'and later try their own driver first): add disable-ccid to ~/.gnupg/scdaemon.conf so scdaemon goes through pcscd, '
+      + 'then restart scdaemon.',
     fix: {
       description: 'Insert the card and check gpg sees it (gpg --card-status); if not, restart scdaemon',
       commands: [['gpg', '--card-status'], ['gpgconf', '--kill', 'scdaemon']],
@@ -415,11 +424,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-keyserver-failed',
     title: 'gpg could not fetch a key from a keyserver',
     group: 'pass-gpg',
-    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /],
+    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /,
+      // common/asshelp.c when the dirmngr binary is absent (Debian and Ubuntu ship it as a separate package).
+      /connecting dirmngr at '[^'\n]*' failed: /],
     explanation:
       'gpg asked dirmngr for the key and it failed: no keyserver is configured, the keyserver has no such key (keys.openpgp.org '
       + 'holds only keys whose e-mail was confirmed), or the network (proxy, VPN, firewall on port 11371) blocked it. Importing '
-      + 'the key from a file or from its owner (gpg --import KEY.asc) avoids the keyserver altogether.',
+      + 'the key from a file or from its owner (gpg --import KEY.asc) avoids the keyserver altogether. "failed to start the '
+      + 'dirmngr \'/usr/bin/dirmngr\': No such file or directory" (then "No dirmngr") means dirmngr is not installed: on '
+      + 'Debian and Ubuntu it is its own package, so install it (sudo apt-get install dirmngr).',
     fix: { description: 'Import the key from a file its owner sends, or name a keyserver explicitly (--keyserver hkps://keys.openpgp.org)', commands: [['gpg', '--import', '<key-file>']], automatic: false },
     example: 'gpg: keyserver receive failed: No data',
   },
@@ -477,13 +490,17 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /(?:public key decryption|decryption|signing|sign|clear-sign|agent_genkey|changing the passphrase) failed: Permission denied/,
       /key \S+: error sending to agent: Permission denied/,
       /failed: Screen or window too small/,
+      // funtoo keychain runs gpg --sign with its output discarded and says only this (keychain.sh).
+      /Problem adding \(is pinentry installed\?\); giving up/,
     ],
     supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed'],
     explanation:
       'gpg-agent started pinentry on your terminal and pinentry could not open it: after `su` or `sudo -u` the terminal still '
       + 'belongs to the first user, so the second cannot open /dev/tty ("Permission denied"); pinentry-curses also refuses a '
       + 'window too small for its dialog. The key is there and fine. Log in as that user directly (ssh, a new login shell), '
-      + 'or enlarge the window; then point the agent at the terminal again.',
+      + 'or enlarge the window; then point the agent at the terminal again. keychain\'s "Problem adding (is pinentry '
+      + 'installed?)" hides gpg\'s reason: when a pinentry is installed, it is this (`ls -l $(tty)` shows the terminal\'s '
+      + 'owner; chown or chmod it to yours, or log in directly); when none is, install one.',
     fix: {
       description: 'Run gpg from a terminal that belongs to you (log in as that user, not su), then point gpg-agent at it',
       commands: [['sh', '-c', 'ls -l "$(tty)"'], ['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -616,5 +633,60 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56, created 2026-12-07\n      \"Jane Doe <jane@example.com>\"\ngpg: decryption failed: No secret key",
+  },
+  {
+    // gnupg g10/tdbio.c ("%s: directory does not exist!", fatal) and g10/keydb.c ("keyblock resource '%s': %s"):
+    // gpg's home folder is not there (gpg creates ~/.gnupg itself only when it is the default home and HOME exists).
+    // Tried here with gpg 2.2: GNUPGHOME naming a missing folder, and HOME naming one.
+    id: 'gpg-home-missing',
+    title: 'gpg\'s home folder (~/.gnupg or GNUPGHOME) does not exist',
+    group: 'pass-gpg',
+    patterns: [
+      /gpg: [Ff]atal: (?<path>[^\n]*?): directory does not exist!/,
+      /keyblock resource [`'"](?<path>[^'"\n]*)['"]: (?:No such file or directory|file open error)/,
+      /gpg: [Ff]atal: can't create directory [`'"](?<path>[^'"\n]*)['"]: No such file or directory/,
+    ],
+    // With no keyring at all every key is "missing": the folder, not the key or the store, is what to fix.
+    supersedes: ['pass-key-missing', 'gpg-no-secret-key'],
+    explanation:
+      'gpg keeps its keys in ~/.gnupg, or in the folder GNUPGHOME names, and that folder does not exist: GNUPGHOME points '
+      + 'at a path that is not there (a typo, a folder of another user or machine, a CI path), HOME is unset or wrong (under '
+      + 'sudo, a service or a container), or this account never ran gpg. If your keys are in another folder, point GNUPGHOME '
+      + 'at it (or unset it) rather than creating an empty one: a fresh, empty keyring makes every key look missing. If this '
+      + 'account has no keys yet, create ~/.gnupg (mkdir -m 700) and generate or import your key.',
+    fix: {
+      description: 'See which folder gpg uses (GNUPGHOME, HOME); point it at the folder that holds your keys, or create ~/.gnupg (mode 700) and generate or import a key',
+      commands: [['sh', '-c', 'echo "GNUPGHOME=$GNUPGHOME HOME=$HOME"'], ['mkdir', '-m', '700', '-p', '~/.gnupg'], LIST_KEYS],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `gpg could not use ${f.path}.` : undefined),
+    example: "gpg: keyblock resource '/home/jdoe/gnupg/pubring.kbx': No such file or directory\ngpg: Fatal: /home/jdoe/gnupg: directory does not exist!",
+  },
+  {
+    // PC/SC's SCARD_E_NO_SERVICE (0x8010001D) as each layer prints it: pcsc-lite's pcsc_stringify_error ("Service not
+    // available."), pyscard's EstablishContextException (ykman, yubikey tools), scdaemon's apdu.c ("no service").
+    id: 'pcscd-not-running',
+    title: 'The smartcard service (pcscd) is not running',
+    group: 'pass-gpg',
+    patterns: [
+      /\bEstablishContextException\b/,
+      /Failure to establish context: (?:Service not available|The Smart Card Resource Manager is not running)/,
+      /SCardEstablishContext(?: failed)?:? (?:Service not available|0x8010001[dD])/,
+      /pcsc_establish_context failed: no service\b/,
+      /\bSCARD_E_NO_SERVICE\b|\b0x8010001[dD]\b/,
+    ],
+    supersedes: ['gpg-card-missing'],
+    explanation:
+      'Programs that talk to a smartcard or YubiKey through PC/SC (ykman, yubikey-manager, OpenSC, pcsc_scan, pyscard, and '
+      + 'scdaemon when told to use it) need the pcscd daemon, and none is running: pcsc-lite (pcscd) or the CCID reader driver '
+      + 'is not installed, or its socket unit is not enabled. On Linux install pcscd and libccid and enable it (sudo systemctl '
+      + 'enable --now pcscd.socket); on Windows the "Smart Card" service must be running. The card and its keys are fine.',
+    fix: {
+      description: 'Install pcscd and the CCID driver, enable and start pcscd, then check the card is seen',
+      commands: [['sudo', 'systemctl', 'enable', '--now', 'pcscd.socket'], ['systemctl', 'status', 'pcscd'], ['gpg', '--card-status']],
+      platformCommands: { win32: [['sc', 'start', 'SCardSvr']] },
+      automatic: false,
+    },
+    example: "smartcard.pcsc.PCSCExceptions.EstablishContextException: 'Failure to establish context: Service not available.'",
   },
 ];

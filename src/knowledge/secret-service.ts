@@ -160,6 +160,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // Electron's safeStorage (VS Code and other editors) is electron-keyring-undetected's.
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
+      // R's keyring (R/default_backend.R default_backend_auto) falls back to environment variables when no Secret Service answers.
+      /Selecting [‘'"]env[’'"] backend\. Secrets are stored in environment variables/,
     ],
     explanation:
       'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
@@ -168,7 +170,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
       + 'the keyring off, and the keyrings.alt package offers a file backend. aws-vault and other programs on 99designs/keyring '
       + 'pick their store with --backend (AWS_VAULT_BACKEND=pass, file, secret-service, kwallet or keychain); "Specified '
-      + 'keyring backend not available" means the one named does not exist in this build or on this OS.',
+      + 'keyring backend not available" means the one named does not exist in this build or on this OS. R\'s keyring package '
+      + 'says "Selecting \'env\' backend" when no Secret Service answered: on a headless machine start a D-Bus session and a '
+      + 'keyring daemon for the shell (dbus-run-session -- bash, then gnome-keyring-daemon --unlock), or choose a backend '
+      + 'explicitly (options(keyring_backend = "file")).',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -355,7 +360,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
       + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again. '
       + '-128 (errSecUserCanceled) is the access prompt answered Deny or closed: run it again and choose Allow (Always '
-      + 'Allow for a tool you trust).',
+      + 'Allow for a tool you trust). For "could not be found", the keychain item is looked up by its service and account '
+      + 'name: `security find-generic-password -s SERVICE -a ACCOUNT` shows whether one exists under the names the program '
+      + 'uses (a host name written differently, with a scheme or a trailing dot, is another name), and `security '
+      + 'add-generic-password -s SERVICE -a ACCOUNT -w` stores one by hand for a script that only reads it.',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],

@@ -624,3 +624,41 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
   });
 });
+
+describe('pairs learned from the secrets2 batch (issue 18, round 2)', () => {
+  it('"No public key" with no gpg home at all is the missing folder, never "pass init" (which would re-encrypt for another key)', () => {
+    const home = only("gpg: keyblock resource '/tmp/l/nohome/y/pubring.kbx': No such file or directory\ngpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.");
+    expect(home.id).toBe('gpg-home-missing');
+    expect(home.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(home)).toMatch(/GNUPGHOME/);
+    // Without the missing-folder line it is the key that is missing (and pass init is the last step there).
+    expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key').id).toBe('pass-key-missing');
+  });
+
+  it('a cancelled passphrase prompt points at GPG_TTY, and never at importing the key or re-initialising the store', () => {
+    const d = only('gpg: cancelled by user\n[GNUPG:] MISSING_PASSPHRASE\ngpg: public key decryption failed: Operation cancelled\ngpg: decryption failed: No secret key');
+    expect(d.id).toBe('gpg-passphrase-rejected');
+    expect(answer(d)).toMatch(/GPG_TTY/);
+    expect(answer(d)).not.toMatch(/re-?initiali[sz]e|gpg --import/i);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('pcscd not running is told apart from a card that is not plugged in', () => {
+    expect(only("smartcard.pcsc.PCSCExceptions.EstablishContextException: 'Failure to establish context: Service not available.'").id).toBe('pcscd-not-running');
+    expect(only('gpg: public key decryption failed: Card not present\ngpg: decryption failed: No secret key').id).toBe('gpg-card-missing');
+  });
+
+  it('keychain\'s "is pinentry installed?" names both causes (terminal owner, no pinentry) rather than guessing one', () => {
+    const d = only(' * Adding 1 gpg key(s): KEYID\n * Error: Problem adding (is pinentry installed?); giving up');
+    expect(d.id).toBe('gpg-pinentry-terminal');
+    expect(answer(d)).toMatch(/owner/);
+    expect(answer(d)).toMatch(/install one/);
+  });
+
+  it('an untrusted certificate is never answered by turning verification off (npm strict-ssl is named only as what not to do)', () => {
+    const d = only('npm ERR! code SELF_SIGNED_CERT_IN_CHAIN\nnpm ERR! self signed certificate in certificate chain');
+    expect(d.id).toBe('tls-untrusted-ca');
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/strict-ssl|sslVerify|NODE_TLS_REJECT_UNAUTHORIZED|no-verify/);
+    expect(d.explanation).toMatch(/strict-ssl false only turns checking off: set npm's cafile/);
+  });
+});
