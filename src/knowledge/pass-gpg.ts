@@ -319,6 +319,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /\bERR 67108949 No pinentry\b/,
       /can't connect to the PIN entry module/,
       /You may want to update to a newer pinentry/,
+      // The pinentry program named in gpg-agent.conf, run by hand or by a wrapper, is not there.
+      /\bpinentry(?:-(?:mac|curses|tty|gnome3|gtk-2|qt|touchid|wsl-ps1))?: (?:command )?not found/, /command not found: pinentry(?:-[\w-]+)?\b/,
       /\bGPG_ERR_NO_PIN_ENTRY\b/,
     ],
     supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
@@ -688,5 +690,96 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "smartcard.pcsc.PCSCExceptions.EstablishContextException: 'Failure to establish context: Service not available.'",
+  },
+  {
+    // gnupg g10/mainproc.c check_sig_and_print ("Can't check signature: %s"; gpg 1.4 "public key not found"), its
+    // status line NO_PUBKEY, and apt's acquire-item.cc quoting that status. Tried here with gpg 2.2 (an empty keyring).
+    id: 'gpg-verify-no-pubkey',
+    title: 'gpg cannot check a signature: the signer\'s public key is not in your keyring',
+    group: 'pass-gpg',
+    patterns: [
+      /Can't check signature: (?:No public key|public key not found)/i,
+      /\bNO_PUBKEY (?<fingerprint>[0-9A-F]{8,40})\b/,
+      /\[GNUPG:\] ERRSIG [0-9A-F]{16} /,
+    ],
+    explanation:
+      'The signature itself may be fine: gpg only lacks the public key of whoever signed (the AWS CLI installer\'s signing '
+      + 'key, a release key, a repository key), so it cannot tell good from bad. Import that key from its publisher (the '
+      + 'AWS CLI install guide prints its key; a project\'s release page or KEYS file names its own), compare its '
+      + 'fingerprint with the published one, then verify again. This says nothing about your own key or the password store. '
+      + 'For apt ("NO_PUBKEY" in apt-get update) the key belongs in that repository\'s keyring, not yours: fetch the vendor\'s '
+      + 'key into /etc/apt/keyrings (gpg --dearmor) and name it with signed-by= in the repository\'s sources line.',
+    fix: {
+      description: 'Import the signer\'s public key from its publisher, compare the fingerprint with the published one, and verify again',
+      commands: [['gpg', '--import', '<signer-key.asc>'], ['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--verify', '<file.sig>', '<file>']],
+      automatic: false,
+    },
+    example: "gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg:                using RSA key FB5DB77FD5C118B80511ADA8A6310ACC4672475C\ngpg: Can't check signature: No public key",
+  },
+  {
+    // gnupg g10/mainproc.c ("BAD signature from \"%s\""), status BADSIG. Tried here: a signed file changed after signing.
+    id: 'gpg-bad-signature',
+    title: 'The signature does not match the file (BAD signature): do not use the file',
+    group: 'pass-gpg',
+    patterns: [/gpg: BAD signature from /, /\[GNUPG:\] BADSIG [0-9A-F]{16} /],
+    supersedes: ['gpg-verify-no-pubkey'],
+    explanation:
+      'gpg has the signer\'s key and the signature does not fit the file: the file was changed after it was signed (an '
+      + 'incomplete or corrupted download, a proxy that rewrote it, or tampering), or the signature belongs to another '
+      + 'file or version. Do not install or run it. Download both the file and its signature again from the official '
+      + 'address and verify again; if it still fails, report it to the publisher.',
+    fix: {
+      description: 'Delete the download, fetch the file and its signature again from the official address, and verify again before using it',
+      commands: [['gpg', '--verify', '<file.sig>', '<file>']],
+      automatic: false,
+    },
+    example: 'gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg:                using EDDSA key 433B6116B4CB095BC7539A3CAAB5766F39BD9199\ngpg: BAD signature from "AWS CLI Test <cli@example.com>" [unknown]',
+  },
+  {
+    // gnupg g10/pkclist.c check_signatures_trust: a good signature by a key nothing in this keyring certifies.
+    id: 'gpg-signature-key-not-certified',
+    title: 'A good signature, by a key your keyring does not vouch for (a warning, not a failure)',
+    group: 'pass-gpg',
+    patterns: [
+      /WARNING: This key is not certified with (?:a trusted signature|sufficiently trusted signatures)!/,
+      /There is no indication that the signature belongs to the owner/,
+      /It is not certain that the signature belongs to the owner/,
+    ],
+    explanation:
+      'The signature is good ("Good signature from"): the file is exactly what that key signed. gpg warns because nothing in '
+      + 'your keyring says the key really belongs to the person or company it names: you imported it, but did not certify or '
+      + 'trust it. Compare the "Primary key fingerprint" gpg prints with the one the publisher gives (the AWS CLI install guide, '
+      + 'a release page); when they match, the warning can be ignored (or sign the key locally with gpg --lsign-key to silence it).',
+    fix: {
+      description: 'Compare the primary key fingerprint with the publisher\'s; if it matches, the file is fine (gpg --lsign-key marks the key as checked)',
+      commands: [['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--lsign-key', '<fingerprint>']],
+      automatic: false,
+    },
+    example: 'gpg: Good signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]\ngpg: WARNING: This key is not certified with a trusted signature!\ngpg:          There is no indication that the signature belongs to the owner.',
+  },
+  {
+    // libgpg-error GPG_ERR_BAD_PIN (87) and GPG_ERR_PIN_BLOCKED (130) as gpg and scdaemon print them (scd/apdu.c maps the
+    // card's SW_CHV_WRONG / SW_CHV_BLOCKED to them); status SC_OP_FAILURE 2 and 3 (g10/call-agent.c status_sc_op_failure).
+    id: 'gpg-card-pin',
+    title: 'The smartcard (YubiKey) PIN was wrong, or is now blocked',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:signing|sign|clear-sign|decryption|public key decryption|authentication|changing the PIN|error changing the PIN|verify CHV\d|agent_scd_\w+) failed: (?:Bad PIN|PIN blocked)/,
+      /\bGPG_ERR_(?:BAD_PIN|PIN_BLOCKED)\b/,
+      /\[GNUPG:\] SC_OP_FAILURE [23]\b/,
+      /\bPIN blocked\b[^\n]*(?:card|CHV|scdaemon)|(?:card|CHV|scdaemon)[^\n]*\bPIN blocked\b/i,
+    ],
+    supersedes: ['gpg-card-missing', 'gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
+    explanation:
+      'The key is on the card and the card is there; the PIN typed was wrong. After three wrong user PINs the card blocks '
+      + 'the PIN ("PIN blocked"): the keys are still on it, and the Admin PIN (or a reset code) unblocks it and sets a new '
+      + 'PIN (gpg --card-edit, admin, passwd, 2 "unblock PIN"; ykman openpgp access unblock-pin on a YubiKey). YubiKeys ship '
+      + 'with user PIN 123456 and Admin PIN 12345678. Do not factory-reset the card for this: that deletes the keys on it.',
+    fix: {
+      description: 'Retry with the right PIN; if it is blocked, unblock it with the Admin PIN (gpg --card-edit, then admin, passwd, 2) and set a new one',
+      commands: [['gpg', '--card-status'], ['gpg', '--card-edit']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: Bad PIN\ngpg: [stdin]: clear-sign failed: Bad PIN',
   },
 ];

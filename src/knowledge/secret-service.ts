@@ -662,4 +662,31 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     },
     example: "libsecret: sec_free: Assertion `cell->requested > 0' failed",
   },
+  {
+    // DPAPI (CryptUnprotectData) refusing data protected under another key: NTE_BAD_KEY_STATE (0x8009000B) as .NET's
+    // ProtectedData, PowerShell's ConvertTo-SecureString and pywin32 report it; ERROR_INVALID_DATA (13) for data that is
+    // not a DPAPI blob for this user.
+    id: 'windows-dpapi-undecryptable',
+    title: 'Windows cannot decrypt a stored secret (DPAPI): it was protected for another user, machine or password',
+    group: 'secret-service',
+    patterns: [
+      /Key not valid for use in specified state/,
+      /\bNTE_BAD_KEY_STATE\b|\b0x8009000[Bb]\b|-2146893813\b/,
+      /\bCryptUnprotectData\b[^\n]*(?:The data is invalid|failed)/,
+    ],
+    supersedes: ['windows-credential-manager'],
+    explanation:
+      'Windows encrypts such secrets (Credential Manager entries, the AWS SDK for .NET and AWS Tools for PowerShell credential '
+      + 'store, PowerShell SecureStrings saved with Export-Clixml or ConvertFrom-SecureString, browser and Git credential '
+      + 'stores) with a key derived from your Windows logon. It cannot decrypt them when they were saved by another user or '
+      + 'on another machine (a copied profile or file), or after an administrator reset your password (a reset, unlike a '
+      + 'change, loses the old key). Nothing can recover the value: save the secret again as this user on this machine '
+      + '(log in again; re-enter the access key or password), and do not copy such files between machines.',
+    fix: {
+      description: 'Check you run as the user (and on the machine) that saved the secret; otherwise save it again here, e.g. by logging in again',
+      commands: [['whoami'], ['duo-sso-setup', 'doctor', '--only', 'secret-store']],
+      automatic: false,
+    },
+    example: 'System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.',
+  },
 ];

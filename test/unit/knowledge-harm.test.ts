@@ -661,4 +661,27 @@ describe('pairs learned from the secrets2 batch (issue 18, round 2)', () => {
     expect(d.fix.commands.flat().join(' ')).not.toMatch(/strict-ssl|sslVerify|NODE_TLS_REJECT_UNAUTHORIZED|no-verify/);
     expect(d.explanation).toMatch(/strict-ssl false only turns checking off: set npm's cafile/);
   });
+  it('a BAD signature (do not use the file) is told apart from a signature gpg cannot check (import the signer\'s key)', () => {
+    const bad = only('gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg: BAD signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]');
+    expect(bad.id).toBe('gpg-bad-signature');
+    expect(bad.fix.commands.flat()).not.toContain('--import');
+    const unknown = only("gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg: Can't check signature: No public key");
+    expect(unknown.id).toBe('gpg-verify-no-pubkey');
+    expect(unknown.fix.commands.flat()).toContain('--import');
+    // A good signature by an uncertified key is a warning, not a failure: neither of the above.
+    expect(only('gpg: Good signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]\ngpg: WARNING: This key is not certified with a trusted signature!').id).toBe('gpg-signature-key-not-certified');
+  });
+
+  it('a blocked card PIN is unblocked with the Admin PIN, never answered by a factory reset or a deleted key', () => {
+    const d = only('gpg: signing failed: PIN blocked\ngpg: [stdin]: clear-sign failed: PIN blocked');
+    expect(d.id).toBe('gpg-card-pin');
+    expect(answer(d)).toMatch(/Admin PIN/);
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/factory-reset|--delete/);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('DPAPI\'s "Key not valid for use in specified state" is not Credential Manager\'s missing logon session', () => {
+    expect(only('System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.').id).toBe('windows-dpapi-undecryptable');
+    expect(only('Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)').id).toBe('windows-credential-manager');
+  });
 });
