@@ -261,6 +261,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /certificate verify failed: (?:Missing Authority Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_AUTHORITY_INVALID\b/,
+      // Schannel (curl and git for Windows, lib/vtls/schannel.c and schannel_verify.c, "NAME (0x%08X) - system text").
+      /\bSEC_E_UNTRUSTED_ROOT\b|\b0x80090325\b|\bCERT_E_UNTRUSTEDROOT\b|\b0x800B0109\b|The certificate chain was issued by an authority that is not trusted|\bCERT_TRUST_IS_(?:UNTRUSTED_ROOT|PARTIAL_CHAIN)\b/i,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
@@ -339,6 +341,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \(97\) |Can't complete SOCKS[45] connection to/,
       // requests (adapters.py) with a socks5:// proxy and no PySocks; any client's HTTP 407 (axios, got, fetch wrappers).
       /Missing dependencies for SOCKS support/,
+      // urllib3 contrib/socks.py SOCKSProxyManager: socks:// without the version (socks5://, socks5h://, socks4://, socks4a://).
+      /Unable to determine SOCKS version from /,
       /\b(?:status code|HTTP\/\d(?:\.\d)?) 407\b/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
@@ -348,7 +352,8 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
-      + 'socks5:// where the tool supports it, never http://socks5://.',
+      + 'socks5:// where the tool supports it, never http://socks5://; Python (urllib3) needs the version in the scheme '
+      + '(socks5:// or socks5h://, the latter resolving names through the proxy), not plain socks://.',
     fix: {
       description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
         + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
@@ -375,6 +380,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /(?:^|Error: |reason: |Issued )certificate (?:has expired|is not yet valid)\b/m,
       /CertPathValidatorException: validity check failed/,
       /Issued certificate not yet valid/,
+      // Ruby's OpenSSL::SSL::SSLError puts the verify reason in parentheses; Schannel (curl and git for Windows).
+      /certificate verify failed \(certificate (?:has expired|is not yet valid)\)/,
+      /\bSEC_E_CERT_EXPIRED\b|\b0x80090328\b|The received certificate has expired|\bCERT_TRUST_IS_NOT_TIME_VALID\b/i,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -420,6 +428,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
       // wget src/openssl.c and gnutls.c.
       /requested host name [‘'](?<host>[^’'\n]+)[’']/, /no certificate subject alternative name matches|certificate common name [‘'][^’'\n]*[’'] doesn't match/,
+      // Schannel (curl and git for Windows); the bare text only beside schannel, since Kerberos uses it too.
+      /\bSEC_E_WRONG_PRINCIPAL\b|\b0x80090322\b|schannel[^\n]*The target principal name is incorrect/i,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -444,7 +454,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bUNSAFE_LEGACY_RENEGOTIATION_DISABLED\b|unsafe legacy renegotiation disabled/,
       /remote error: tls: (?:handshake failure|protocol version)/,
       /\bEPROTO\b[^\n]*SSL routines/, /npm (?:ERR!|error) code EPROTO\b/,
-      /curl: \(35\) /,
+      /curl: \(35\) (?![^\n]*(?:SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|SEC_E_CERT_EXPIRED|0x80090328|SEC_E_WRONG_PRINCIPAL|0x80090322))/,
       // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
       // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
       /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,

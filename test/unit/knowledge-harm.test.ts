@@ -684,4 +684,13 @@ describe('pairs learned from the secrets2 batch (issue 18, round 2)', () => {
     expect(only('System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.').id).toBe('windows-dpapi-undecryptable');
     expect(only('Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)').id).toBe('windows-credential-manager');
   });
+  it('Schannel\'s untrusted root, expired certificate and wrong name are certificate verdicts, not a broken handshake', () => {
+    const untrusted = only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.');
+    expect(untrusted.id).toBe('tls-untrusted-ca');
+    expect(answer(untrusted)).toMatch(/http\.sslBackend schannel|corporate root CA/);
+    expect(only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_CERT_EXPIRED (0x80090328) - The received certificate has expired.').id).toBe('tls-cert-expired');
+    expect(only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - The target principal name is incorrect.').id).toBe('tls-hostname-mismatch');
+    // Without a certificate verdict, curl 35 stays the handshake entry.
+    expect(only('curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to sts.amazonaws.com:443').id).toBe('tls-protocol-error');
+  });
 });
