@@ -70,7 +70,7 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
       + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it. '
       + 'Right after connecting or disconnecting the VPN, a stale cache answers: on macOS sudo dscacheutil -flushcache; sudo '
-      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches. Inside Docker containers, the daemon\'s DNS (daemon.json '
+      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches, on Windows ipconfig /flushdns. Inside Docker containers, the daemon\'s DNS (daemon.json '
       + '"dns", or --dns) must be one that works on the VPN. When dig or nslookup says "no servers could be reached", the DNS '
       + 'server itself does not answer: point /etc/resolv.conf at one that does (a nameserver line with the VPN\'s or a public '
       + 'DNS server; in WSL set generateResolvConf = false in /etc/wsl.conf first, or it is rewritten). Behind an HTTP proxy '
@@ -353,7 +353,11 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
       + 'socks5:// where the tool supports it, never http://socks5://; Python (urllib3) needs the version in the scheme '
-      + '(socks5:// or socks5h://, the latter resolving names through the proxy), not plain socks://.',
+      + '(socks5:// or socks5h://, the latter resolving names through the proxy), not plain socks://. Not every program reads '
+      + 'the proxy variables: Java takes -Dhttps.proxyHost/-Dhttps.proxyPort (Gradle: systemProp.https.proxyHost in '
+      + 'gradle.properties; Maven: <proxies> in settings.xml), pip takes --proxy, git http.proxy. A 407 from a company proxy '
+      + 'that wants Windows (NTLM or Kerberos) sign-in, which most command-line tools cannot do, is answered by a local '
+      + 'authenticating proxy (px, cntlm) that the tools point at instead.',
     fix: {
       description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
         + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
