@@ -296,7 +296,10 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'When it fails only while the company VPN is connected, the VPN inspects TLS: trust its CA as above, or (for a '
       + 'public download such as conda or pip packages) fetch it with the VPN disconnected. On macOS, tools that use the '
       + 'system store (git in GUI clients, Safari, Go) trust a certificate once it is in Keychain Access (System keychain) '
-      + 'and marked Always Trust. npm\'s strict-ssl false only turns checking off: set npm\'s cafile to the CA instead.',
+      + 'and marked Always Trust. npm\'s strict-ssl false only turns checking off: set npm\'s cafile to the CA instead. '
+      + 'More stores: pip config set global.cert (or PIP_CERT), yarn config set cafile, Deno DENO_CERT, and for a Docker '
+      + 'daemon pulling from an internal registry /etc/docker/certs.d/REGISTRY/ca.crt (or the system store and a restart '
+      + 'of Docker).',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
         + '(export AWS_CA_BUNDLE=/path/corporate-ca.pem NODE_EXTRA_CA_CERTS=/path/corporate-ca.pem in your shell profile)',

@@ -117,7 +117,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'tmux, or a script). gpg then reports "No secret key" even though the key is there. '
       + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it. A program with no terminal at all '
       + '(an editor, a GUI) needs `no-tty` in ~/.gnupg/gpg.conf or a graphical pinentry; an import that reads the key from a pipe '
-      + 'needs --batch (or `batch` in gpg.conf).',
+      + 'needs --batch (or `batch` in gpg.conf). A script or CI job with no terminal at all can hand gpg the passphrase '
+      + 'itself: --pinentry-mode loopback with --passphrase-fd (or --passphrase-file), which gpg-agent allows by default '
+      + 'since gnupg 2.1.12.',
     fix: {
       description: 'Point gpg-agent at this terminal now (and set GPG_TTY in your shell profile)',
       commands: [['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -282,7 +284,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     explanation:
       'gpg 2 does every secret-key operation through gpg-agent, over a socket in ~/.gnupg or /run/user/UID/gnupg. The agent '
       + 'is not installed (gnupg-agent package), cannot create its socket (a read-only or root-owned ~/.gnupg, a path too '
-      + 'long), or a stale socket is left from a killed agent.',
+      + 'long), or a stale socket is left from a killed agent. A home folder on a filesystem without Unix sockets (NFS, a '
+      + 'VirtualBox or Vagrant share, /mnt/c in WSL) cannot hold them: `gpgconf --create-socketdir` moves them to '
+      + '/run/user/UID/gnupg (in WSL, where /run/user/UID may be missing, systemd or a login session creates it).',
     fix: {
       description: 'Restart the agent and see what the gpg check finds',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['gpgconf', '--launch', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
@@ -330,7 +334,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
       + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent. After moving to an Apple Silicon Mac, a '
       + 'pinentry-program of /usr/local/bin/pinentry-mac no longer exists (Homebrew is in /opt/homebrew there); in WSL, a '
-      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead.',
+      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead. After editing gpg-agent.conf, '
+      + '`gpg-connect-agent reloadagent /bye` (or gpgconf --kill gpg-agent) makes the agent read it again.',
     fix: {
       description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],

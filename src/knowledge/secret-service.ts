@@ -46,7 +46,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
       + 'containers and servers start no session bus, and a bus cannot be started without a desktop. '
-      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\`.`,
+      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\` `
+      + '(or `gnome-keyring-daemon --start --components=secrets` for a keyring that is already unlocked).',
     fix: {
       description: 'Check whether pass and gpg are ready to be used instead, and what the secret store check sees',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -138,7 +139,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
       + 'on a desktop, Passwords and Keys (seahorse) unlocks it too). A refused password (org.gnome.keyring.Error.Denied) '
       + 'after an administrator reset the login password means the keyring still has the old one: unlock it with that, '
-      + 'then change it in Passwords and Keys. When a Python tool that needs no secret from it (pip, poetry, twine) stops '
+      + 'then change it in Passwords and Keys. So that the login itself unlocks it, the display manager\'s PAM stack needs '
+      + 'pam_gnome_keyring (libpam-gnome-keyring; a keyring password equal to the login password). When a Python tool that needs no secret from it (pip, poetry, twine) stops '
       + 'here, turn its keyring off: PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring for one shell, python -m keyring '
       + '--disable for good (poetry 1.8+: poetry config keyring.enabled false).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
@@ -360,7 +362,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
       + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again. '
       + '-128 (errSecUserCanceled) is the access prompt answered Deny or closed: run it again and choose Allow (Always '
-      + 'Allow for a tool you trust). For "could not be found", the keychain item is looked up by its service and account '
+      + 'Allow for a tool you trust). Over SSH or in CI, unlock the keychain first (security unlock-keychain) and, for signing '
+      + 'keys used by codesign or productsign, allow Apple\'s tools without a prompt (security set-key-partition-list -S '
+      + 'apple-tool:,apple: -s -k PASSWORD KEYCHAIN). For "could not be found", the keychain item is looked up by its service and account '
       + 'name: `security find-generic-password -s SERVICE -a ACCOUNT` shows whether one exists under the names the program '
       + 'uses (a host name written differently, with a scheme or a trailing dot, is another name), and `security '
       + 'add-generic-password -s SERVICE -a ACCOUNT -w` stores one by hand for a script that only reads it.',
