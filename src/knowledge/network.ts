@@ -217,6 +217,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bNet::(?:OpenTimeout|ReadTimeout)\b/,
       // Go's Transport.ResponseHeaderTimeout and read deadlines, undici's header/body timers, .NET on Linux.
       /net\/http: timeout awaiting response headers/, /\bread tcp [^\n]*: i\/o timeout/,
+      // .NET 5+ HttpClient (SR.net_http_request_timedout) and axios (lib/adapters/http.js, code ECONNABORTED).
+      /The request was canceled due to the configured HttpClient\.Timeout of [\d.]+ seconds elapsing/, /\btimeout of \d+ms exceeded\b/,
       /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
       /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
@@ -695,5 +697,31 @@ export const networkFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'WARNING: pip is configured with locations that require TLS/SSL, however the ssl module in Python is not available.',
+  },
+  {
+    // Windows' WSAEACCES (10013) as Python, Go, .NET print it, and Node's EACCES on listen (also a port below 1024 on
+    // Linux and macOS). A local helper (a login callback, a local proxy) binding a port, or a filter blocking a program.
+    id: 'socket-access-forbidden',
+    title: 'The system refused the socket: a port Windows reserves, a privileged port, or a firewall filter',
+    group: 'network',
+    patterns: [
+      /An attempt was made to access a socket in a way forbidden by its access permissions/,
+      /\[WinError 10013\]|\bSocketException \(10013\)|\bWSAEACCES\b/,
+      /\blisten EACCES: permission denied (?:\S*:)?(?<port>\d+)(?=\s|$)/,
+      /\blisten tcp [\w.:[\]-]*:(?<port>\d+): bind: (?:permission denied|An attempt was made to access a socket)/,
+    ],
+    supersedes: ['connection-failed'],
+    explanation:
+      'The operating system would not let the program open this socket. When it listens on a local port (a login callback '
+      + 'server, a local proxy such as px or cntlm), Windows may reserve that port: Hyper-V, WSL 2 and Docker Desktop take '
+      + 'ranges of ports (netsh interface ipv4 show excludedportrange protocol=tcp lists them), so pick a port outside them; '
+      + 'on Linux and macOS ports below 1024 need root, so use a higher one. When it connects out, a firewall, antivirus or '
+      + 'VPN client\'s filter is blocking this program: allow it there (or ask IT to).',
+    fix: {
+      description: 'See whether the port is in a range Windows reserves, and use another port (or allow the program in the firewall)',
+      commands: [['netsh', 'interface', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp']],
+      automatic: false,
+    },
+    example: "OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden by its access permissions",
   },
 ];
