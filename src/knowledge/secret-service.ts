@@ -162,6 +162,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // Electron's safeStorage (VS Code and other editors) is electron-keyring-undetected's.
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
+      // keyring-rs Error::NoDefaultCredentialBuilder: a program built without any platform store feature.
+      /No default credential builder is available; set one before creating entries/,
       // R's keyring (R/default_backend.R default_backend_auto) falls back to environment variables when no Secret Service answers.
       /Selecting [‘'"]env[’'"] backend\. Secrets are stored in environment variables/,
     ],
@@ -692,5 +694,26 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.',
+  },
+  {
+    // keyring-rs Error::Ambiguous (src/error.rs: "Entry is matched by multiple credentials: {0:?}" in 3.x, "… ({} matches)"
+    // later), under @napi-rs/keyring (duo-sso-setup's own keyring module), uv and other Rust tools.
+    id: 'keyring-item-ambiguous',
+    title: 'The keyring holds more than one item for the same name',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [/Entry is matched by multiple credentials\b/, /\bAmbiguous\(\[/],
+    explanation:
+      'The keyring library looked the secret up by its service and user name and found several items: the Secret Service '
+      + 'allows duplicates, and another program, an older version or a second login that saved without replacing left a '
+      + 'copy. The library will not guess which one is current. List the items for that service (Passwords and Keys, '
+      + '`secret-tool search --all service SERVICE`; Keychain Access on macOS; `cmdkey /list` on Windows), remove the stale '
+      + 'copies, or remove them all and log in again so one is saved. No other secret is affected.',
+    fix: {
+      description: 'List the items for that service, remove the duplicates (or all of them), then log in again to save one',
+      commands: [SECRET_STORE_DOCTOR, ['secret-tool', 'search', '--all', 'service', '<service>'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    example: 'Error: Entry is matched by multiple credentials (2 matches)',
   },
 ];
