@@ -58,6 +58,10 @@ export const networkFailures: readonly KnownFailure[] = [
       // Node's c-ares codes (dns.resolve*, getaddrinfo without data) and .NET on Linux (EAI_AGAIN's text with the endpoint).
       /\b(?:getaddrinfo|query[A-Za-z]*) E(?:AI_NODATA|NODATA|TIMEOUT|SERVFAIL|REFUSED)\b/,
       /HttpRequestException: Resource temporarily unavailable \((?<host>[\w.-]+):(?<port>\d+)\)/,
+      // The DNS server itself does not answer: BIND's dig/nslookup/host (bin/dig/dighost.c), systemd-resolved's
+      // resolvectl (DNS_TRANSACTION_ATTEMPTS_MAX_REACHED).
+      /;; (?:connection timed out; )?no servers could be reached/, /;; communications error to [\w.:[\]%-]+#53: (?:timed out|connection refused)/,
+      /All attempts to contact name servers or networks failed/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -68,8 +72,14 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'does not answer while the VPN is up. When the name is a proxy\'s (HTTPS_PROXY, npm\'s or git\'s proxy setting), the '
       + 'setting names a host that does not exist here (a placeholder, or a proxy only inside the office): correct or remove it. '
       + 'Right after connecting or disconnecting the VPN, a stale cache answers: on macOS sudo dscacheutil -flushcache; sudo '
-      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches. Inside Docker containers, the daemon\'s DNS (daemon.json '
-      + '"dns", or --dns) must be one that works on the VPN.',
+      + 'killall -HUP mDNSResponder, on Linux resolvectl flush-caches, on Windows ipconfig /flushdns. Inside Docker containers, the daemon\'s DNS (daemon.json '
+      + '"dns", or --dns) must be one that works on the VPN. When dig or nslookup says "no servers could be reached", the DNS '
+      + 'server itself does not answer: point /etc/resolv.conf at one that does (a nameserver line with the VPN\'s or a public '
+      + 'DNS server; in WSL set generateResolvConf = false in /etc/wsl.conf first, or it is rewritten). Behind an HTTP proxy '
+      + 'a program that was not told about the proxy looks outside names up itself, and the office DNS does not resolve '
+      + 'them: curl reads http_proxy only in lowercase (it ignores an uppercase HTTP_PROXY; HTTPS_PROXY works either way), '
+      + 'and Java ignores the proxy variables altogether: give the JVM -Dhttps.proxyHost=HOST -Dhttps.proxyPort=PORT '
+      + '(http.proxyHost alone does not cover https URLs).',
     fix: {
       description: 'Connect to the VPN (or check the network), then see which layer fails for each host we use',
       commands: [NETWORK_DOCTOR, ['nslookup', '<host>']],
@@ -213,6 +223,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bNet::(?:OpenTimeout|ReadTimeout)\b/,
       // Go's Transport.ResponseHeaderTimeout and read deadlines, undici's header/body timers, .NET on Linux.
       /net\/http: timeout awaiting response headers/, /\bread tcp [^\n]*: i\/o timeout/,
+      // .NET 5+ HttpClient (SR.net_http_request_timedout) and axios (lib/adapters/http.js, code ECONNABORTED).
+      /The request was canceled due to the configured HttpClient\.Timeout of [\d.]+ seconds elapsing/, /\btimeout of \d+ms exceeded\b/,
       /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
       /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
     ],
@@ -259,6 +271,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /certificate verify failed: (?:Missing Authority Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension)/,
       // Chromium's net errors (net/base/net_error_list.h), as a headless browser reports them.
       /\bnet::ERR_CERT_AUTHORITY_INVALID\b/,
+      // Schannel (curl and git for Windows, lib/vtls/schannel.c and schannel_verify.c, "NAME (0x%08X) - system text").
+      /\bSEC_E_UNTRUSTED_ROOT\b|\b0x80090325\b|\bCERT_E_UNTRUSTEDROOT\b|\b0x800B0109\b|The certificate chain was issued by an authority that is not trusted|\bCERT_TRUST_IS_(?:UNTRUSTED_ROOT|PARTIAL_CHAIN)\b/i,
       // Where the host is named beside the error (Go wraps the URL, botocore prefixes it).
       new RegExp(String.raw`(?:Post|Get) "https://${HOST}(?::(?<port>\d+))?[^"]*": (?:tls: failed to verify certificate: )?x509:`),
       new RegExp(String.raw`SSL validation failed for https://${HOST}`),
@@ -288,7 +302,14 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'pip --use-feature=truststore), conda with conda config --set ssl_verify <corporate-ca.pem>. Never turn verification off '
       + '(--no-verify-ssl, NODE_TLS_REJECT_UNAUTHORIZED=0, git\'s http.sslVerify=false): that hands your SAML assertion and '
       + 'keys to whoever is in the middle. Without interception, an old '
-      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it.',
+      + 'tool with an old bundle of roots (an outdated AWS CLI, certifi or ca-certificates) fails the same way: update it. '
+      + 'When it fails only while the company VPN is connected, the VPN inspects TLS: trust its CA as above, or (for a '
+      + 'public download such as conda or pip packages) fetch it with the VPN disconnected. On macOS, tools that use the '
+      + 'system store (git in GUI clients, Safari, Go) trust a certificate once it is in Keychain Access (System keychain) '
+      + 'and marked Always Trust. npm\'s strict-ssl false only turns checking off: set npm\'s cafile to the CA instead. '
+      + 'More stores: pip config set global.cert (or PIP_CERT), yarn config set cafile, Deno DENO_CERT, and for a Docker '
+      + 'daemon pulling from an internal registry /etc/docker/certs.d/REGISTRY/ca.crt (or the system store and a restart '
+      + 'of Docker).',
     fix: {
       description: 'Get the corporate root CA (PEM) from IT, add it to the system trust store, and point the AWS CLI and Node at it '
         + '(export AWS_CA_BUNDLE=/path/corporate-ca.pem NODE_EXTRA_CA_CERTS=/path/corporate-ca.pem in your shell profile)',
@@ -333,6 +354,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /curl: \(97\) |Can't complete SOCKS[45] connection to/,
       // requests (adapters.py) with a socks5:// proxy and no PySocks; any client's HTTP 407 (axios, got, fetch wrappers).
       /Missing dependencies for SOCKS support/,
+      // urllib3 contrib/socks.py SOCKSProxyManager: socks:// without the version (socks5://, socks5h://, socks4://, socks4a://).
+      /Unable to determine SOCKS version from /,
       /\b(?:status code|HTTP\/\d(?:\.\d)?) 407\b/,
     ],
     supersedes: ['dns-failure', 'connection-refused', 'connection-reset', 'network-timeout', 'sts-unreachable', 'connection-failed'],
@@ -342,9 +365,15 @@ export const networkFailures: readonly KnownFailure[] = [
       + 'the variable holds a malformed URL (it must look like http://proxy.example.com:8080). A proxy left set where none is '
       + 'needed (at home, off VPN) breaks everything too; NO_PROXY lists hosts to reach directly (add 169.254.169.254 and '
       + 'localhost there). A user name or password in the proxy URL must be URL-encoded (@ as %40); a SOCKS proxy needs '
-      + 'socks5:// where the tool supports it, never http://socks5://. When one service fails through a proxy that works for '
-      + 'others, its endpoint may not exist in that region (the proxy cannot connect to a host that is not there): the AWS '
-      + 'Support and Cost Explorer APIs are served only from us-east-1, so pass --region us-east-1 for them.',
+      + 'socks5:// where the tool supports it, never http://socks5://; Python (urllib3) needs the version in the scheme '
+      + '(socks5:// or socks5h://, the latter resolving names through the proxy), not plain socks://. Not every program reads '
+      + 'the proxy variables: Java takes -Dhttps.proxyHost/-Dhttps.proxyPort (Gradle: systemProp.https.proxyHost in '
+      + 'gradle.properties; Maven: <proxies> in settings.xml), pip takes --proxy, git http.proxy. A 407 from a company proxy '
+      + 'that wants Windows (NTLM or Kerberos) sign-in, which most command-line tools cannot do, is answered by a local '
+      + 'authenticating proxy (px, cntlm) that the tools point at instead. '
+      + 'When one service fails through a proxy that works for others, its endpoint may not exist in that region (the proxy '
+      + 'cannot connect to a host that is not there): the AWS Support and Cost Explorer APIs are served only from us-east-1, '
+      + 'so pass --region us-east-1 for them.',
     fix: {
       description: 'See which proxy is in effect for each host and where it fails. A proxy setting left over from another network '
         + 'is removed where it was set: unset HTTPS_PROXY/HTTP_PROXY in the shell profile, npm config delete proxy and '
@@ -375,6 +404,9 @@ export const networkFailures: readonly KnownFailure[] = [
       /(?:^|Error: |reason: |Issued )certificate (?:has expired|is not yet valid)\b/m,
       /CertPathValidatorException: validity check failed/,
       /Issued certificate not yet valid/,
+      // Ruby's OpenSSL::SSL::SSLError puts the verify reason in parentheses; Schannel (curl and git for Windows).
+      /certificate verify failed \(certificate (?:has expired|is not yet valid)\)/,
+      /\bSEC_E_CERT_EXPIRED\b|\b0x80090328\b|The received certificate has expired|\bCERT_TRUST_IS_NOT_TIME_VALID\b/i,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -412,7 +444,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /IP address mismatch, certificate is not valid for '(?<host>[^']+)'/,
       /x509: cannot validate certificate for (?<host>[\w.:[\]-]+) because it doesn't contain any IP SANs/,
       /x509: certificate is not valid for any names, but wanted to match (?<host>[\w.*-]+)/,
-      /x509: certificate relies on legacy Common Name field/,
+      /x509:\s+certificate relies on legacy Common Name field/,
       // Java's sun.security.util.HostnameChecker, curl on older OpenSSL, .NET's SslPolicyErrors.
       /No subject alternative (?:DNS name matching (?<host>[\w.-]+)|names matching IP address [\w.:]+|names present)|No name matching [\w.-]+ found/,
       /SSL: certificate subject name '[^'\n]*' does not match target host name '(?<host>[^']+)'/,
@@ -426,6 +458,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // certificate that names the host only in its Common Name (x509.HostnameError with a CN-only certificate).
       /Hostname\/IP do(?:es not|esn't) match certificate's altnames: (?:Host: (?<host>[\w-]+(?:\.[\w-]+)*?)\.? is not in the cert's altnames)?/,
       /x509: certificate relies on legacy Common Name field, use SANs instead/,
+      // Schannel (curl and git for Windows); the bare text only beside schannel, since Kerberos uses it too.
+      /\bSEC_E_WRONG_PRINCIPAL\b|\b0x80090322\b|schannel[^\n]*The target principal name is incorrect/i,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -452,7 +486,7 @@ export const networkFailures: readonly KnownFailure[] = [
       /\bUNSAFE_LEGACY_RENEGOTIATION_DISABLED\b|unsafe legacy renegotiation disabled/,
       /remote error: tls: (?:handshake failure|protocol version)/,
       /\bEPROTO\b[^\n]*SSL routines/, /npm (?:ERR!|error) code EPROTO\b/,
-      /curl: \(35\) /,
+      /curl: \(35\) (?![^\n]*(?:SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|SEC_E_CERT_EXPIRED|0x80090328|SEC_E_WRONG_PRINCIPAL|0x80090322))/,
       // Alerts from the server or a middlebox (OpenSSL, Java's SSLHandshakeException), a plain-HTTP
       // answer to a TLS client (Go, Node), and OpenSSL 3 refusing old parameters.
       /\bsslv3 alert handshake failure\b|\bSSLV3_ALERT_HANDSHAKE_FAILURE\b|\btlsv1 alert protocol version\b|\bTLSV1_ALERT_PROTOCOL_VERSION\b/i,
@@ -692,5 +726,31 @@ export const networkFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'WARNING: pip is configured with locations that require TLS/SSL, however the ssl module in Python is not available.',
+  },
+  {
+    // Windows' WSAEACCES (10013) as Python, Go, .NET print it, and Node's EACCES on listen (also a port below 1024 on
+    // Linux and macOS). A local helper (a login callback, a local proxy) binding a port, or a filter blocking a program.
+    id: 'socket-access-forbidden',
+    title: 'The system refused the socket: a port Windows reserves, a privileged port, or a firewall filter',
+    group: 'network',
+    patterns: [
+      /An attempt was made to access a socket in a way forbidden by its access permissions/,
+      /\[WinError 10013\]|\bSocketException \(10013\)|\bWSAEACCES\b/,
+      /\blisten EACCES: permission denied (?:\S*:)?(?<port>\d+)(?=\s|$)/,
+      /\blisten tcp [\w.:[\]-]*:(?<port>\d+): bind: (?:permission denied|An attempt was made to access a socket)/,
+    ],
+    supersedes: ['connection-failed'],
+    explanation:
+      'The operating system would not let the program open this socket. When it listens on a local port (a login callback '
+      + 'server, a local proxy such as px or cntlm), Windows may reserve that port: Hyper-V, WSL 2 and Docker Desktop take '
+      + 'ranges of ports (netsh interface ipv4 show excludedportrange protocol=tcp lists them), so pick a port outside them; '
+      + 'on Linux and macOS ports below 1024 need root, so use a higher one. When it connects out, a firewall, antivirus or '
+      + 'VPN client\'s filter is blocking this program: allow it there (or ask IT to).',
+    fix: {
+      description: 'See whether the port is in a range Windows reserves, and use another port (or allow the program in the firewall)',
+      commands: [['netsh', 'interface', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp']],
+      automatic: false,
+    },
+    example: "OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden by its access permissions",
   },
 ];

@@ -186,6 +186,9 @@ export const nodeFailures: readonly KnownFailure[] = [
       /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,
+      // Windows LoadLibrary on a .node file built for another Node/Electron ABI (ERROR_DLL_INIT_FAILED 1114), as Node's
+      // dlopen reports it with the file's path on the next line.
+      /A dynamic link library \(DLL\) initialization routine failed\.?\s*(?:\r?\n)?[^\n]*\.node\b/,
       // (node-gyp's own failures are node-gyp-failed's and its specific siblings'.)
       /No prebuilt binaries found/,
     ],
@@ -193,7 +196,10 @@ export const nodeFailures: readonly KnownFailure[] = [
       'duo-sso-setup reads the OS keyring through a native module installed for one platform, CPU and Node version. It is '
       + 'missing when npm skipped the optional platform package (an npm bug with optional dependencies, or a lock file made '
       + 'on another OS), and refuses to load after Node was upgraded, or when Node runs under Rosetta (x86_64) on Apple '
-      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it.',
+      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it. Inside an Electron app (an editor '
+      + 'extension, a desktop tool using keytar), a native module must be built for Electron\'s ABI, not Node\'s: on Windows a '
+      + 'wrong build shows as "A dynamic link library (DLL) initialization routine failed"; run electron-rebuild (npx '
+      + 'electron-rebuild -f -w keytar) after installing.',
     fix: {
       description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first (another package\'s module: delete its build folder and run npm rebuild in that project)',
       commands: [['node', '-p', 'process.version + " " + process.arch'], ['npm', 'install', '-g', '.']],

@@ -306,4 +306,29 @@ export const npmFailures: readonly KnownFailure[] = [
     },
     example: "npm ERR! network This is a problem related to network connectivity.\nnpm ERR! network In most cases you are behind a proxy or have bad network settings.\nnpm ERR! network\nnpm ERR! network If you are behind a proxy, please make sure that the\nnpm ERR! network 'proxy' config is set properly.  See: 'npm help config'",
   },
+  {
+    // npm's config validation (npm 2–6 lib/config/defaults.js invalidHandler; npm 7+ @npmcli/config lib/index.js
+    // invalidHandler with type-defs.js url "full url with \"http://\""): the value is dropped with a warning, so npm
+    // runs as if the proxy or registry were not set. Tried here: npm 11 with --proxy="http://'CORP\\jdoe:x'@127.0.0.1:8080".
+    id: 'npm-config-invalid-url',
+    title: 'An npm URL setting (proxy, https-proxy, registry) is not a valid URL, so npm ignores it',
+    group: 'node',
+    patterns: [
+      /invalid config Must be (?:a )?full url with ["']http:\/\/["']/i,
+      /invalid config (?:proxy|https-proxy|registry|@[\w.-]+:registry)=/i,
+    ],
+    explanation:
+      'npm checks that proxy, https-proxy and registry are full URLs, and drops a value that is not, with this warning: npm '
+      + 'then runs as if it were not set (no proxy, or the default registry), and fails further on. The usual causes: no '
+      + 'scheme (proxy.corp:8080 instead of http://proxy.corp:8080), quotes or a backslash in the value (a DOMAIN\\user '
+      + 'login written into the URL: leave the quotes out and percent-encode such characters, %5C for a backslash, %40 for '
+      + '@), or a CI variable that expanded to nothing (registry=""). Set the proxy as a plain full URL, '
+      + 'http://host:port, or delete the setting where no proxy is needed.',
+    fix: {
+      description: 'See where the setting comes from (npm config list shows each file), then set it as a full URL (npm config set proxy http://host:port, the same for https-proxy) or delete it',
+      commands: [['npm', 'config', 'list'], ['npm', 'config', 'set', 'proxy', 'http://<proxy-host>:<port>'], ['npm', 'config', 'set', 'https-proxy', 'http://<proxy-host>:<port>']],
+      automatic: false,
+    },
+    example: 'npm warn invalid config proxy="proxy.corp.example:8080" set in /home/jdoe/.npmrc\nnpm warn invalid config Must be full url with "http://"',
+  },
 ];

@@ -117,7 +117,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'tmux, or a script). gpg then reports "No secret key" even though the key is there. '
       + 'Add `export GPG_TTY=$(tty)` to ~/.bashrc or ~/.zshrc so every new terminal has it. A program with no terminal at all '
       + '(an editor, a GUI) needs `no-tty` in ~/.gnupg/gpg.conf or a graphical pinentry; an import that reads the key from a pipe '
-      + 'needs --batch (or `batch` in gpg.conf).',
+      + 'needs --batch (or `batch` in gpg.conf). A script or CI job with no terminal at all can hand gpg the passphrase '
+      + 'itself: --pinentry-mode loopback with --passphrase-fd (or --passphrase-file), which gpg-agent allows by default '
+      + 'since gnupg 2.1.12.',
     fix: {
       description: 'Point gpg-agent at this terminal now (and set GPG_TTY in your shell profile)',
       commands: [['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -282,7 +284,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     explanation:
       'gpg 2 does every secret-key operation through gpg-agent, over a socket in ~/.gnupg or /run/user/UID/gnupg. The agent '
       + 'is not installed (gnupg-agent package), cannot create its socket (a read-only or root-owned ~/.gnupg, a path too '
-      + 'long), or a stale socket is left from a killed agent.',
+      + 'long), or a stale socket is left from a killed agent. A home folder on a filesystem without Unix sockets (NFS, a '
+      + 'VirtualBox or Vagrant share, /mnt/c in WSL) cannot hold them: `gpgconf --create-socketdir` moves them to '
+      + '/run/user/UID/gnupg (in WSL, where /run/user/UID may be missing, systemd or a login session creates it).',
     fix: {
       description: 'Restart the agent and see what the gpg check finds',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['gpgconf', '--launch', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
@@ -303,7 +307,9 @@ export const passGpgFailures: readonly KnownFailure[] = [
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'The key is there and gpg asked for its passphrase, but the answer was wrong, the pinentry window was closed, or nobody '
-      + 'answered in time (a pinentry on another screen). The store and the key are fine.',
+      + 'answered in time (a pinentry on another screen). The store and the key are fine. "cancelled" (MISSING_PASSPHRASE) '
+      + 'when no prompt ever appeared means pinentry could not find your terminal: a program ran gpg for you and GPG_TTY is '
+      + 'not set; add `export GPG_TTY=$(tty)` to the shell profile and retry.',
     fix: { description: 'Try again and type the key\'s passphrase at the prompt', commands: [['duo-sso-setup', 'doctor', '--fix', '--only', 'pass']], automatic: false },
     example: 'gpg: public key decryption failed: Bad passphrase\ngpg: decryption failed: No secret key',
   },
@@ -317,6 +323,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /\bERR 67108949 No pinentry\b/,
       /can't connect to the PIN entry module/,
       /You may want to update to a newer pinentry/,
+      // The pinentry program named in gpg-agent.conf, run by hand or by a wrapper, is not there.
+      /\bpinentry(?:-(?:mac|curses|tty|gnome3|gtk-2|qt|touchid|wsl-ps1))?: (?:command )?not found/, /command not found: pinentry(?:-[\w-]+)?\b/,
       /\bGPG_ERR_NO_PIN_ENTRY\b/,
     ],
     supersedes: ['gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
@@ -326,7 +334,8 @@ export const passGpgFailures: readonly KnownFailure[] = [
       + 'before pinentry was installed. Install a pinentry (pinentry-curses, pinentry-mac, pinentry-gnome3), point '
       + 'pinentry-program at it in ~/.gnupg/gpg-agent.conf, and restart the agent. After moving to an Apple Silicon Mac, a '
       + 'pinentry-program of /usr/local/bin/pinentry-mac no longer exists (Homebrew is in /opt/homebrew there); in WSL, a '
-      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead.',
+      + 'Windows pinentry (Gpg4win\'s pinentry.exe under /mnt/c) can ask instead. After editing gpg-agent.conf, '
+      + '`gpg-connect-agent reloadagent /bye` (or gpgconf --kill gpg-agent) makes the agent read it again.',
     fix: {
       description: 'Install a pinentry (or correct pinentry-program in ~/.gnupg/gpg-agent.conf), then restart gpg-agent',
       commands: [['gpgconf', '--kill', 'gpg-agent'], ['duo-sso-setup', 'doctor', '--only', 'gpg']],
@@ -338,11 +347,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'git-gpg-sign-failed',
     title: 'git could not sign with gpg (gpg\'s own error decides why)',
     group: 'pass-gpg',
-    patterns: [/error: gpg failed to sign the data/],
+    patterns: [/error: gpg failed to sign the data/,
+      // GUI clients (SourceGit, GitHub Desktop, IDEs) show git's message without its "error: " prefix.
+      /^\s*gpg failed to sign the data\b/m],
     explanation:
       'git hides gpg\'s message. The usual causes: GPG_TTY is not set, so pinentry cannot ask (export GPG_TTY=$(tty)); no '
       + 'pinentry can run; user.signingkey names a key whose secret half is not here; commit.gpgsign is on for a repository '
-      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which.',
+      + 'you did not mean to sign in; or gpg.program names a gpg that does not exist. Running gpg by hand shows which. A GUI '
+      + 'git client has no terminal for pinentry-curses to ask in: it needs a graphical pinentry (pinentry-mac on macOS, '
+      + 'pinentry-gnome3 or pinentry-qt on Linux) as pinentry-program in ~/.gnupg/gpg-agent.conf.',
     fix: {
       description: 'Sign a test text with gpg to see its own error, and check which key and gpg program git uses',
       commands: [['sh', '-c', 'echo test | gpg --clearsign'], ['git', 'config', '--get-regexp', '^(user\\.signingkey|commit\\.gpgsign|gpg\\.program)$']],
@@ -402,7 +415,10 @@ export const passGpgFailures: readonly KnownFailure[] = [
     explanation:
       'The secret key is a stub pointing at a smartcard (a YubiKey, Nitrokey): the key itself is on the card, which is not '
       + 'plugged in, is used by another program (pcscd, a browser), or scdaemon cannot talk to it. The key is not missing: '
-      + 'plug the card in, and restart scdaemon if gpg still does not see it.',
+      + 'plug the card in, and restart scdaemon if gpg still does not see it. "selecting card failed: No such device" with the '
+      + 'card plugged in is usually scdaemon\'s built-in CCID driver failing to claim a reader that pcscd holds (gnupg 2.3 '
+      + 'and later try their own driver first): add disable-ccid to ~/.gnupg/scdaemon.conf so scdaemon goes through pcscd, '
+      + 'then restart scdaemon.',
     fix: {
       description: 'Insert the card and check gpg sees it (gpg --card-status); if not, restart scdaemon',
       commands: [['gpg', '--card-status'], ['gpgconf', '--kill', 'scdaemon']],
@@ -415,11 +431,15 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-keyserver-failed',
     title: 'gpg could not fetch a key from a keyserver',
     group: 'pass-gpg',
-    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /],
+    patterns: [/keyserver (?:receive|send|search|refresh) failed: /, /\bNo keyserver available\b/, /\bGPG_ERR_NO_DIRMNGR\b|failed to start the dirmngr '[^']*'|failed to start dirmngr '[^']*'/, /can't connect to the dirmngr: /,
+      // common/asshelp.c when the dirmngr binary is absent (Debian and Ubuntu ship it as a separate package).
+      /connecting dirmngr at '[^'\n]*' failed: /],
     explanation:
       'gpg asked dirmngr for the key and it failed: no keyserver is configured, the keyserver has no such key (keys.openpgp.org '
       + 'holds only keys whose e-mail was confirmed), or the network (proxy, VPN, firewall on port 11371) blocked it. Importing '
-      + 'the key from a file or from its owner (gpg --import KEY.asc) avoids the keyserver altogether.',
+      + 'the key from a file or from its owner (gpg --import KEY.asc) avoids the keyserver altogether. "failed to start the '
+      + 'dirmngr \'/usr/bin/dirmngr\': No such file or directory" (then "No dirmngr") means dirmngr is not installed: on '
+      + 'Debian and Ubuntu it is its own package, so install it (sudo apt-get install dirmngr).',
     fix: { description: 'Import the key from a file its owner sends, or name a keyserver explicitly (--keyserver hkps://keys.openpgp.org)', commands: [['gpg', '--import', '<key-file>']], automatic: false },
     example: 'gpg: keyserver receive failed: No data',
   },
@@ -477,13 +497,17 @@ export const passGpgFailures: readonly KnownFailure[] = [
       /(?:public key decryption|decryption|signing|sign|clear-sign|agent_genkey|changing the passphrase) failed: Permission denied/,
       /key \S+: error sending to agent: Permission denied/,
       /failed: Screen or window too small/,
+      // funtoo keychain runs gpg --sign with its output discarded and says only this (keychain.sh).
+      /Problem adding \(is pinentry installed\?\); giving up/,
     ],
     supersedes: ['gpg-no-secret-key', 'git-gpg-sign-failed'],
     explanation:
       'gpg-agent started pinentry on your terminal and pinentry could not open it: after `su` or `sudo -u` the terminal still '
       + 'belongs to the first user, so the second cannot open /dev/tty ("Permission denied"); pinentry-curses also refuses a '
       + 'window too small for its dialog. The key is there and fine. Log in as that user directly (ssh, a new login shell), '
-      + 'or enlarge the window; then point the agent at the terminal again.',
+      + 'or enlarge the window; then point the agent at the terminal again. keychain\'s "Problem adding (is pinentry '
+      + 'installed?)" hides gpg\'s reason: when a pinentry is installed, it is this (`ls -l $(tty)` shows the terminal\'s '
+      + 'owner; chown or chmod it to yours, or log in directly); when none is, install one.',
     fix: {
       description: 'Run gpg from a terminal that belongs to you (log in as that user, not su), then point gpg-agent at it',
       commands: [['sh', '-c', 'ls -l "$(tty)"'], ['gpg-connect-agent', 'updatestartuptty', '/bye']],
@@ -616,5 +640,151 @@ export const passGpgFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "gpg: setting pinentry mode 'loopback' failed: Not supported\ngpg: encrypted with 3072-bit RSA key, ID D8B73607A9B93C56, created 2026-12-07\n      \"Jane Doe <jane@example.com>\"\ngpg: decryption failed: No secret key",
+  },
+  {
+    // gnupg g10/tdbio.c ("%s: directory does not exist!", fatal) and g10/keydb.c ("keyblock resource '%s': %s"):
+    // gpg's home folder is not there (gpg creates ~/.gnupg itself only when it is the default home and HOME exists).
+    // Tried here with gpg 2.2: GNUPGHOME naming a missing folder, and HOME naming one.
+    id: 'gpg-home-missing',
+    title: 'gpg\'s home folder (~/.gnupg or GNUPGHOME) does not exist',
+    group: 'pass-gpg',
+    patterns: [
+      /gpg: [Ff]atal: (?<path>[^\n]*?): directory does not exist!/,
+      /keyblock resource [`'"](?<path>[^'"\n]*)['"]: (?:No such file or directory|file open error)/,
+      /gpg: [Ff]atal: can't create directory [`'"](?<path>[^'"\n]*)['"]: No such file or directory/,
+    ],
+    // With no keyring at all every key is "missing": the folder, not the key or the store, is what to fix.
+    supersedes: ['pass-key-missing', 'gpg-no-secret-key'],
+    explanation:
+      'gpg keeps its keys in ~/.gnupg, or in the folder GNUPGHOME names, and that folder does not exist: GNUPGHOME points '
+      + 'at a path that is not there (a typo, a folder of another user or machine, a CI path), HOME is unset or wrong (under '
+      + 'sudo, a service or a container), or this account never ran gpg. If your keys are in another folder, point GNUPGHOME '
+      + 'at it (or unset it) rather than creating an empty one: a fresh, empty keyring makes every key look missing. If this '
+      + 'account has no keys yet, create ~/.gnupg (mkdir -m 700) and generate or import your key.',
+    fix: {
+      description: 'See which folder gpg uses (GNUPGHOME, HOME); point it at the folder that holds your keys, or create ~/.gnupg (mode 700) and generate or import a key',
+      commands: [['sh', '-c', 'echo "GNUPGHOME=$GNUPGHOME HOME=$HOME"'], ['mkdir', '-m', '700', '-p', '~/.gnupg'], LIST_KEYS],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `gpg could not use ${f.path}.` : undefined),
+    example: "gpg: keyblock resource '/home/jdoe/gnupg/pubring.kbx': No such file or directory\ngpg: Fatal: /home/jdoe/gnupg: directory does not exist!",
+  },
+  {
+    // PC/SC's SCARD_E_NO_SERVICE (0x8010001D) as each layer prints it: pcsc-lite's pcsc_stringify_error ("Service not
+    // available."), pyscard's EstablishContextException (ykman, yubikey tools), scdaemon's apdu.c ("no service").
+    id: 'pcscd-not-running',
+    title: 'The smartcard service (pcscd) is not running',
+    group: 'pass-gpg',
+    patterns: [
+      /\bEstablishContextException\b/,
+      /Failure to establish context: (?:Service not available|The Smart Card Resource Manager is not running)/,
+      /SCardEstablishContext(?: failed)?:? (?:Service not available|0x8010001[dD])/,
+      /pcsc_establish_context failed: no service\b/,
+      /\bSCARD_E_NO_SERVICE\b|\b0x8010001[dD]\b/,
+    ],
+    supersedes: ['gpg-card-missing'],
+    explanation:
+      'Programs that talk to a smartcard or YubiKey through PC/SC (ykman, yubikey-manager, OpenSC, pcsc_scan, pyscard, and '
+      + 'scdaemon when told to use it) need the pcscd daemon, and none is running: pcsc-lite (pcscd) or the CCID reader driver '
+      + 'is not installed, or its socket unit is not enabled. On Linux install pcscd and libccid and enable it (sudo systemctl '
+      + 'enable --now pcscd.socket); on Windows the "Smart Card" service must be running. The card and its keys are fine.',
+    fix: {
+      description: 'Install pcscd and the CCID driver, enable and start pcscd, then check the card is seen',
+      commands: [['sudo', 'systemctl', 'enable', '--now', 'pcscd.socket'], ['systemctl', 'status', 'pcscd'], ['gpg', '--card-status']],
+      platformCommands: { win32: [['sc', 'start', 'SCardSvr']] },
+      automatic: false,
+    },
+    example: "smartcard.pcsc.PCSCExceptions.EstablishContextException: 'Failure to establish context: Service not available.'",
+  },
+  {
+    // gnupg g10/mainproc.c check_sig_and_print ("Can't check signature: %s"; gpg 1.4 "public key not found"), its
+    // status line NO_PUBKEY, and apt's acquire-item.cc quoting that status. Tried here with gpg 2.2 (an empty keyring).
+    id: 'gpg-verify-no-pubkey',
+    title: 'gpg cannot check a signature: the signer\'s public key is not in your keyring',
+    group: 'pass-gpg',
+    patterns: [
+      /Can't check signature: (?:No public key|public key not found)/i,
+      /\bNO_PUBKEY (?<fingerprint>[0-9A-F]{8,40})\b/,
+      /\[GNUPG:\] ERRSIG [0-9A-F]{16} /,
+    ],
+    explanation:
+      'The signature itself may be fine: gpg only lacks the public key of whoever signed (the AWS CLI installer\'s signing '
+      + 'key, a release key, a repository key), so it cannot tell good from bad. Import that key from its publisher (the '
+      + 'AWS CLI install guide prints its key; a project\'s release page or KEYS file names its own), compare its '
+      + 'fingerprint with the published one, then verify again. This says nothing about your own key or the password store. '
+      + 'For apt ("NO_PUBKEY" in apt-get update) the key belongs in that repository\'s keyring, not yours: fetch the vendor\'s '
+      + 'key into /etc/apt/keyrings (gpg --dearmor) and name it with signed-by= in the repository\'s sources line.',
+    fix: {
+      description: 'Import the signer\'s public key from its publisher, compare the fingerprint with the published one, and verify again',
+      commands: [['gpg', '--import', '<signer-key.asc>'], ['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--verify', '<file.sig>', '<file>']],
+      automatic: false,
+    },
+    example: "gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg:                using RSA key FB5DB77FD5C118B80511ADA8A6310ACC4672475C\ngpg: Can't check signature: No public key",
+  },
+  {
+    // gnupg g10/mainproc.c ("BAD signature from \"%s\""), status BADSIG. Tried here: a signed file changed after signing.
+    id: 'gpg-bad-signature',
+    title: 'The signature does not match the file (BAD signature): do not use the file',
+    group: 'pass-gpg',
+    patterns: [/gpg: BAD signature from /, /\[GNUPG:\] BADSIG [0-9A-F]{16} /],
+    supersedes: ['gpg-verify-no-pubkey'],
+    explanation:
+      'gpg has the signer\'s key and the signature does not fit the file: the file was changed after it was signed (an '
+      + 'incomplete or corrupted download, a proxy that rewrote it, or tampering), or the signature belongs to another '
+      + 'file or version. Do not install or run it. Download both the file and its signature again from the official '
+      + 'address and verify again; if it still fails, report it to the publisher.',
+    fix: {
+      description: 'Delete the download, fetch the file and its signature again from the official address, and verify again before using it',
+      commands: [['gpg', '--verify', '<file.sig>', '<file>']],
+      automatic: false,
+    },
+    example: 'gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg:                using EDDSA key 433B6116B4CB095BC7539A3CAAB5766F39BD9199\ngpg: BAD signature from "AWS CLI Test <cli@example.com>" [unknown]',
+  },
+  {
+    // gnupg g10/pkclist.c check_signatures_trust: a good signature by a key nothing in this keyring certifies.
+    id: 'gpg-signature-key-not-certified',
+    title: 'A good signature, by a key your keyring does not vouch for (a warning, not a failure)',
+    group: 'pass-gpg',
+    patterns: [
+      /WARNING: This key is not certified with (?:a trusted signature|sufficiently trusted signatures)!/,
+      /There is no indication that the signature belongs to the owner/,
+      /It is not certain that the signature belongs to the owner/,
+    ],
+    explanation:
+      'The signature is good ("Good signature from"): the file is exactly what that key signed. gpg warns because nothing in '
+      + 'your keyring says the key really belongs to the person or company it names: you imported it, but did not certify or '
+      + 'trust it. Compare the "Primary key fingerprint" gpg prints with the one the publisher gives (the AWS CLI install guide, '
+      + 'a release page); when they match, the warning can be ignored (or sign the key locally with gpg --lsign-key to silence it).',
+    fix: {
+      description: 'Compare the primary key fingerprint with the publisher\'s; if it matches, the file is fine (gpg --lsign-key marks the key as checked)',
+      commands: [['gpg', '--fingerprint', '<fingerprint>'], ['gpg', '--lsign-key', '<fingerprint>']],
+      automatic: false,
+    },
+    example: 'gpg: Good signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]\ngpg: WARNING: This key is not certified with a trusted signature!\ngpg:          There is no indication that the signature belongs to the owner.',
+  },
+  {
+    // libgpg-error GPG_ERR_BAD_PIN (87) and GPG_ERR_PIN_BLOCKED (130) as gpg and scdaemon print them (scd/apdu.c maps the
+    // card's SW_CHV_WRONG / SW_CHV_BLOCKED to them); status SC_OP_FAILURE 2 and 3 (g10/call-agent.c status_sc_op_failure).
+    id: 'gpg-card-pin',
+    title: 'The smartcard (YubiKey) PIN was wrong, or is now blocked',
+    group: 'pass-gpg',
+    patterns: [
+      /(?:signing|sign|clear-sign|decryption|public key decryption|authentication|changing the PIN|error changing the PIN|verify CHV\d|agent_scd_\w+) failed: (?:Bad PIN|PIN blocked)/,
+      /\bGPG_ERR_(?:BAD_PIN|PIN_BLOCKED)\b/,
+      /\[GNUPG:\] SC_OP_FAILURE [23]\b/,
+      /\bPIN blocked\b[^\n]*(?:card|CHV|scdaemon)|(?:card|CHV|scdaemon)[^\n]*\bPIN blocked\b/i,
+    ],
+    supersedes: ['gpg-card-missing', 'gpg-no-secret-key', 'gpg-passphrase-rejected', 'git-gpg-sign-failed'],
+    explanation:
+      'The key is on the card and the card is there; the PIN typed was wrong. After three wrong user PINs the card blocks '
+      + 'the PIN ("PIN blocked"): the keys are still on it, and the Admin PIN (or a reset code) unblocks it and sets a new '
+      + 'PIN (gpg --card-edit, admin, passwd, 2 "unblock PIN"; ykman openpgp access unblock-pin on a YubiKey). YubiKeys ship '
+      + 'with user PIN 123456 and Admin PIN 12345678. Do not factory-reset the card for this: that deletes the keys on it.',
+    fix: {
+      description: 'Retry with the right PIN; if it is blocked, unblock it with the Admin PIN (gpg --card-edit, then admin, passwd, 2) and set a new one',
+      commands: [['gpg', '--card-status'], ['gpg', '--card-edit']],
+      automatic: false,
+    },
+    example: 'gpg: signing failed: Bad PIN\ngpg: [stdin]: clear-sign failed: Bad PIN',
   },
 ];

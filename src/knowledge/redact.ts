@@ -20,6 +20,9 @@ const RULES: readonly [RegExp, string][] = [
   [/(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]{0,39}[a-z])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}\d)[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g, '[redacted]'],
   // Credentials in a URL (a proxy in HTTPS_PROXY, a git remote): http://user:password@host.
   [/\b([a-z][\w+.-]*:\/\/)[^\s/@:"'`]+:[^\s/@"'`]+@/gi, '$1[redacted]@'],
+  // The same with the user:password quoted inside the URL (npm's "invalid config proxy=http://'DOMAIN\\user:pw'@host"
+  // echoes such a value back), where the quotes stop the rule above.
+  [/\b([a-z][\w+.-]*:\/\/)(['"])[^'"\n@]*:[^'"\n]*\2@/gi, '$1[redacted]@'],
 ];
 
 export function redactSecrets(text: string): string {

@@ -46,7 +46,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     explanation:
       'The keyring backend talks to a Secret Service over the D-Bus session bus, and this session has none: WSL, SSH sessions, '
       + 'containers and servers start no session bus, and a bus cannot be started without a desktop. '
-      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\`.`,
+      + `${PASS_INSTEAD}, or start one for this shell: \`dbus-run-session -- bash\` (or \`eval $(dbus-launch --sh-syntax)\`), then \`gnome-keyring-daemon --unlock\` `
+      + '(or `gnome-keyring-daemon --start --components=secrets` for a keyring that is already unlocked).',
     fix: {
       description: 'Check whether pass and gpg are ready to be used instead, and what the secret store check sees',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -138,7 +139,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'or a prompt nobody saw. Unlock it with its password (`gnome-keyring-daemon --unlock`, the password on standard input; '
       + 'on a desktop, Passwords and Keys (seahorse) unlocks it too). A refused password (org.gnome.keyring.Error.Denied) '
       + 'after an administrator reset the login password means the keyring still has the old one: unlock it with that, '
-      + 'then change it in Passwords and Keys. When a Python tool that needs no secret from it (pip, poetry, twine) stops '
+      + 'then change it in Passwords and Keys. So that the login itself unlocks it, the display manager\'s PAM stack needs '
+      + 'pam_gnome_keyring (libpam-gnome-keyring; a keyring password equal to the login password). When a Python tool that needs no secret from it (pip, poetry, twine) stops '
       + 'here, turn its keyring off: PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring for one shell, python -m keyring '
       + '--disable for good (poetry 1.8+: poetry config keyring.enabled false).',
     fix: { description: 'Unlock the keyring, then check the secret store again', commands: [SECRET_STORE_DOCTOR], automatic: false },
@@ -160,6 +162,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // Electron's safeStorage (VS Code and other editors) is electron-keyring-undetected's.
       // libsecret's command-line tool is a separate package (libsecret-tools).
       /\bsecret-tool: (?:command )?not found/, /command not found: secret-tool\b/, /(?:Command 'secret-tool' not found, but can be installed with|The program 'secret-tool' is currently not installed)/,
+      // keyring-rs Error::NoDefaultCredentialBuilder: a program built without any platform store feature.
+      /No default credential builder is available; set one before creating entries/,
+      // R's keyring (R/default_backend.R default_backend_auto) falls back to environment variables when no Secret Service answers.
+      /Selecting [‘'"]env[’'"] backend\. Secrets are stored in environment variables/,
     ],
     explanation:
       'The program stores secrets through a keyring library, and that library found no Secret Service, no KWallet and no '
@@ -168,7 +174,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'tool that needs no secrets from it (pip, poetry, twine), PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring turns '
       + 'the keyring off, and the keyrings.alt package offers a file backend. aws-vault and other programs on 99designs/keyring '
       + 'pick their store with --backend (AWS_VAULT_BACKEND=pass, file, secret-service, kwallet or keychain); "Specified '
-      + 'keyring backend not available" means the one named does not exist in this build or on this OS.',
+      + 'keyring backend not available" means the one named does not exist in this build or on this OS. R\'s keyring package '
+      + 'says "Selecting \'env\' backend" when no Secret Service answered: on a headless machine start a D-Bus session and a '
+      + 'keyring daemon for the shell (dbus-run-session -- bash, then gnome-keyring-daemon --unlock), or choose a backend '
+      + 'explicitly (options(keyring_backend = "file")).',
     fix: {
       description: 'See which secret stores this session offers and set up pass where there is none',
       commands: [['duo-sso-setup', 'doctor', '--only', 'gpg,pass,secret-store']],
@@ -355,7 +364,12 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'built without keychain access. -25244 (errSecInvalidOwnerEdit) means the item was created by another program or '
       + 'build (a Python or tool upgraded since): delete that item in Keychain Access and let the program store it again. '
       + '-128 (errSecUserCanceled) is the access prompt answered Deny or closed: run it again and choose Allow (Always '
-      + 'Allow for a tool you trust).',
+      + 'Allow for a tool you trust). Over SSH or in CI, unlock the keychain first (security unlock-keychain) and, for signing '
+      + 'keys used by codesign or productsign, allow Apple\'s tools without a prompt (security set-key-partition-list -S '
+      + 'apple-tool:,apple: -s -k PASSWORD KEYCHAIN). For "could not be found", the keychain item is looked up by its service and account '
+      + 'name: `security find-generic-password -s SERVICE -a ACCOUNT` shows whether one exists under the names the program '
+      + 'uses (a host name written differently, with a scheme or a trailing dot, is another name), and `security '
+      + 'add-generic-password -s SERVICE -a ACCOUNT -w` stores one by hand for a script that only reads it.',
     fix: {
       description: 'Unlock the login keychain (it asks for its password), then check the secret store',
       commands: [['security', 'unlock-keychain', '~/Library/Keychains/login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -656,5 +670,53 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "libsecret: sec_free: Assertion `cell->requested > 0' failed",
+  },
+  {
+    // DPAPI (CryptUnprotectData) refusing data protected under another key: NTE_BAD_KEY_STATE (0x8009000B) as .NET's
+    // ProtectedData, PowerShell's ConvertTo-SecureString and pywin32 report it; ERROR_INVALID_DATA (13) for data that is
+    // not a DPAPI blob for this user.
+    id: 'windows-dpapi-undecryptable',
+    title: 'Windows cannot decrypt a stored secret (DPAPI): it was protected for another user, machine or password',
+    group: 'secret-service',
+    patterns: [
+      /Key not valid for use in specified state/,
+      /\bNTE_BAD_KEY_STATE\b|\b0x8009000[Bb]\b|-2146893813\b/,
+      /\bCryptUnprotectData\b[^\n]*(?:The data is invalid|failed)/,
+    ],
+    supersedes: ['windows-credential-manager'],
+    explanation:
+      'Windows encrypts such secrets (Credential Manager entries, the AWS SDK for .NET and AWS Tools for PowerShell credential '
+      + 'store, PowerShell SecureStrings saved with Export-Clixml or ConvertFrom-SecureString, browser and Git credential '
+      + 'stores) with a key derived from your Windows logon. It cannot decrypt them when they were saved by another user or '
+      + 'on another machine (a copied profile or file), or after an administrator reset your password (a reset, unlike a '
+      + 'change, loses the old key). Nothing can recover the value: save the secret again as this user on this machine '
+      + '(log in again; re-enter the access key or password), and do not copy such files between machines.',
+    fix: {
+      description: 'Check you run as the user (and on the machine) that saved the secret; otherwise save it again here, e.g. by logging in again',
+      commands: [['whoami'], ['duo-sso-setup', 'doctor', '--only', 'secret-store']],
+      automatic: false,
+    },
+    example: 'System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.',
+  },
+  {
+    // keyring-rs Error::Ambiguous (src/error.rs: "Entry is matched by multiple credentials: {0:?}" in 3.x, "… ({} matches)"
+    // later), under @napi-rs/keyring (duo-sso-setup's own keyring module), uv and other Rust tools.
+    id: 'keyring-item-ambiguous',
+    title: 'The keyring holds more than one item for the same name',
+    group: 'secret-service',
+    supersedes: ['keyring-no-backend'],
+    patterns: [/Entry is matched by multiple credentials\b/, /\bAmbiguous\(\[/],
+    explanation:
+      'The keyring library looked the secret up by its service and user name and found several items: the Secret Service '
+      + 'allows duplicates, and another program, an older version or a second login that saved without replacing left a '
+      + 'copy. The library will not guess which one is current. List the items for that service (Passwords and Keys, '
+      + '`secret-tool search --all service SERVICE`; Keychain Access on macOS; `cmdkey /list` on Windows), remove the stale '
+      + 'copies, or remove them all and log in again so one is saved. No other secret is affected.',
+    fix: {
+      description: 'List the items for that service, remove the duplicates (or all of them), then log in again to save one',
+      commands: [SECRET_STORE_DOCTOR, ['secret-tool', 'search', '--all', 'service', '<service>'], ['duo-sso-setup', 'login']],
+      automatic: false,
+    },
+    example: 'Error: Entry is matched by multiple credentials (2 matches)',
   },
 ];

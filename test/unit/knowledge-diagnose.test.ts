@@ -125,3 +125,14 @@ describe('network facts', () => {
     expect(diagnose('dial tcp: lookup cloudsso.cisco.com: no such host')[0]!.fix.commands).toContainEqual(['nslookup', 'cloudsso.cisco.com']);
   });
 });
+
+// npm echoes an invalid proxy setting back with the user:password quoted inside the URL (issue 18,
+// secrets2 batch): the quotes used to stop the URL-credentials rule and let the password through.
+describe('redactSecrets on quoted URL credentials', () => {
+  it.each([
+    ["npm warn invalid config proxy=\"http://'CORP\\\\jdoe:Hunter2pass'@127.0.0.1:8080\" set in cli", 'npm warn invalid config proxy="http://[redacted]@127.0.0.1:8080" set in cli'],
+    ['proxy http://"jdoe:Hunter2pass"@proxy.example.com:8080', 'proxy http://[redacted]@proxy.example.com:8080'],
+  ])('%s', (input, output) => {
+    expect(redactSecrets(input)).toBe(output);
+  });
+});

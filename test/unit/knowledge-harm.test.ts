@@ -671,3 +671,73 @@ describe('aws batch: pairs that share words are told apart', () => {
     expect(only("npm ERR! code EROFS\nnpm ERR! rofs EROFS: read-only file system, mkdir '/usr/lib/node_modules/duo-sso-setup'").id).toBe('npm-read-only');
   });
 });
+
+describe('pairs learned from the secrets2 batch (issue 18, round 2)', () => {
+  it('"No public key" with no gpg home at all is the missing folder, never "pass init" (which would re-encrypt for another key)', () => {
+    const home = only("gpg: keyblock resource '/tmp/l/nohome/y/pubring.kbx': No such file or directory\ngpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key\nPassword encryption aborted.");
+    expect(home.id).toBe('gpg-home-missing');
+    expect(home.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(home)).toMatch(/GNUPGHOME/);
+    // Without the missing-folder line it is the key that is missing (and pass init is the last step there).
+    expect(only('gpg: 0D3F1B2A9C8E7D6F: skipped: No public key\ngpg: [stdin]: encryption failed: No public key').id).toBe('pass-key-missing');
+  });
+
+  it('a cancelled passphrase prompt points at GPG_TTY, and never at importing the key or re-initialising the store', () => {
+    const d = only('gpg: cancelled by user\n[GNUPG:] MISSING_PASSPHRASE\ngpg: public key decryption failed: Operation cancelled\ngpg: decryption failed: No secret key');
+    expect(d.id).toBe('gpg-passphrase-rejected');
+    expect(answer(d)).toMatch(/GPG_TTY/);
+    expect(answer(d)).not.toMatch(/re-?initiali[sz]e|gpg --import/i);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('pcscd not running is told apart from a card that is not plugged in', () => {
+    expect(only("smartcard.pcsc.PCSCExceptions.EstablishContextException: 'Failure to establish context: Service not available.'").id).toBe('pcscd-not-running');
+    expect(only('gpg: public key decryption failed: Card not present\ngpg: decryption failed: No secret key').id).toBe('gpg-card-missing');
+  });
+
+  it('keychain\'s "is pinentry installed?" names both causes (terminal owner, no pinentry) rather than guessing one', () => {
+    const d = only(' * Adding 1 gpg key(s): KEYID\n * Error: Problem adding (is pinentry installed?); giving up');
+    expect(d.id).toBe('gpg-pinentry-terminal');
+    expect(answer(d)).toMatch(/owner/);
+    expect(answer(d)).toMatch(/install one/);
+  });
+
+  it('an untrusted certificate is never answered by turning verification off (npm strict-ssl is named only as what not to do)', () => {
+    const d = only('npm ERR! code SELF_SIGNED_CERT_IN_CHAIN\nnpm ERR! self signed certificate in certificate chain');
+    expect(d.id).toBe('tls-untrusted-ca');
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/strict-ssl|sslVerify|NODE_TLS_REJECT_UNAUTHORIZED|no-verify/);
+    expect(d.explanation).toMatch(/strict-ssl false only turns checking off: set npm's cafile/);
+  });
+  it('a BAD signature (do not use the file) is told apart from a signature gpg cannot check (import the signer\'s key)', () => {
+    const bad = only('gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg: BAD signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]');
+    expect(bad.id).toBe('gpg-bad-signature');
+    expect(bad.fix.commands.flat()).not.toContain('--import');
+    const unknown = only("gpg: Signature made Mon Dec  7 19:24:40 2026 UTC\ngpg: Can't check signature: No public key");
+    expect(unknown.id).toBe('gpg-verify-no-pubkey');
+    expect(unknown.fix.commands.flat()).toContain('--import');
+    // A good signature by an uncertified key is a warning, not a failure: neither of the above.
+    expect(only('gpg: Good signature from "AWS CLI Team <aws-cli@amazon.com>" [unknown]\ngpg: WARNING: This key is not certified with a trusted signature!').id).toBe('gpg-signature-key-not-certified');
+  });
+
+  it('a blocked card PIN is unblocked with the Admin PIN, never answered by a factory reset or a deleted key', () => {
+    const d = only('gpg: signing failed: PIN blocked\ngpg: [stdin]: clear-sign failed: PIN blocked');
+    expect(d.id).toBe('gpg-card-pin');
+    expect(answer(d)).toMatch(/Admin PIN/);
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/factory-reset|--delete/);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('DPAPI\'s "Key not valid for use in specified state" is not Credential Manager\'s missing logon session', () => {
+    expect(only('System.Security.Cryptography.CryptographicException: Key not valid for use in specified state.').id).toBe('windows-dpapi-undecryptable');
+    expect(only('Error: A specified logon session does not exist. It may already have been terminated. (os error 1312)').id).toBe('windows-credential-manager');
+  });
+  it('Schannel\'s untrusted root, expired certificate and wrong name are certificate verdicts, not a broken handshake', () => {
+    const untrusted = only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.');
+    expect(untrusted.id).toBe('tls-untrusted-ca');
+    expect(answer(untrusted)).toMatch(/http\.sslBackend schannel|corporate root CA/);
+    expect(only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_CERT_EXPIRED (0x80090328) - The received certificate has expired.').id).toBe('tls-cert-expired');
+    expect(only('curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - The target principal name is incorrect.').id).toBe('tls-hostname-mismatch');
+    // Without a certificate verdict, curl 35 stays the handshake entry.
+    expect(only('curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to sts.amazonaws.com:443').id).toBe('tls-protocol-error');
+  });
+});
