@@ -231,6 +231,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /\/aws: (?:\S+: )?bad interpreter: /,
       // The distribution has no awscli package (apt's apt-pkg "Unable to locate package", "no installation candidate"; dnf).
       /Unable to locate package awscli\b|Package '?awscli'? has no installation candidate|(?:No match for argument|Unable to find a match): awscli\b/,
+      // apt-get (apt-pkg/depcache, cmdline/apt-get.cc) when another package still names awscli but no source offers it.
+      /Package '?awscli'? is not available, but is referred to by another package/,
     ],
     explanation:
       'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
@@ -238,7 +240,9 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
       + 'at least as new as the one it was built against (very old distributions fail to load it). An `aws` that says "bad '
       + 'interpreter" was installed with a Python that has since been removed (a Homebrew or pyenv Python upgraded away): '
-      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it).',
+      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it: "Package '
+      + 'awscli is not available", "no installation candidate"). On CI images such as GitHub\'s ubuntu-24.04 runners the AWS '
+      + 'CLI v2 is preinstalled: drop the apt-get install awscli step; elsewhere use the official installer (or `snap install aws-cli --classic`).',
     fix: {
       description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
       commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -319,5 +323,60 @@ export const awsCliFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: "/Users/jdoe/Library/Python/3.9/lib/python/site-packages/urllib3/__init__.py:35: NotOpenSSLWarning: urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'.",
+  },
+  {
+    // The AWS CLI (awscli/customizations/sessionmanager.py: ERROR_MESSAGE) runs a separate program, session-manager-plugin,
+    // for `aws ssm start-session` and `aws ecs execute-command` (and ssh ProxyCommands built on them); it is not part of the CLI.
+    id: 'aws-session-manager-plugin-missing',
+    title: 'The Session Manager plugin the AWS CLI needs for start-session / execute-command is not installed',
+    group: 'aws-cli',
+    patterns: [
+      /SessionManagerPlugin is not found\b/,
+      /session-manager-plugin-not-found\b/,
+      /\bsession-manager-plugin: (?:command )?not found|command not found: session-manager-plugin\b|'session-manager-plugin' is not recognized as/,
+    ],
+    explanation:
+      '`aws ssm start-session`, `aws ecs execute-command` and SSH through Session Manager hand the connection to a separate '
+      + 'program, session-manager-plugin, which neither AWS CLI v1 nor v2 contains. Install the Session Manager plugin for '
+      + 'the AWS CLI on this machine (macOS: `brew install --cask session-manager-plugin`; Linux: the .deb or .rpm from AWS; '
+      + 'Windows: its installer) and make sure it is on the PATH of the program that runs aws (an IDE\'s SSH, a GUI app). '
+      + 'Your credentials are not the problem.',
+    fix: {
+      description: 'Install the Session Manager plugin for the AWS CLI (macOS: brew install --cask session-manager-plugin; Linux/Windows: AWS\'s package), then check it runs',
+      commands: [['session-manager-plugin', '--version']],
+      platformCommands: { darwin: [['brew', 'install', '--cask', 'session-manager-plugin'], ['session-manager-plugin', '--version']] },
+      automatic: false,
+    },
+    example: '\nSessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found\n',
+  },
+  {
+    // pip replacing a package the OS's own Python owns: a distutils-installed one whose files pip cannot list (pip 10+
+    // req_uninstall.py "Cannot uninstall %r. It is a distutils installed project…"; before 10 a DEPRECATION warning; pip 23+
+    // exceptions.py), one apt or rpm installed (UninstallMissingRecord's "The package was installed by debian"), and
+    // macOS 10.11-10.12's System Integrity Protection refusing to move Apple's six 1.4.1 out of /System (OSError Errno 1).
+    id: 'pip-cannot-replace-system-package',
+    title: 'pip cannot replace a package the system Python owns (six on macOS, a distutils-installed package)',
+    group: 'aws-cli',
+    patterns: [
+      /Cannot uninstall '?(?<package>[\w.-]+)'?\. It is a distutils installed project/,
+      /Uninstalling a distutils installed project \((?<package2>[\w.-]+)\) has been deprecated/,
+      /Operation not permitted: '[^'\n]*pip-[^'\n]*-uninstall\/System\/Library\/Frameworks\/Python\.framework/,
+      // pip 23+ (_internal/exceptions.py LegacyDistutilsInstall, UninstallMissingRecord with an installer other than pip).
+      /\buninstall-distutils-installed-package\b|It is a distutils installed project and thus we cannot accurately determine/,
+      /The package was installed by (?!pip\b)[\w-]+\. You should check if it can uninstall the package\./,
+    ],
+    explanation:
+      'pip tried to upgrade a package (often six) that came with the system\'s Python: on OS X El Capitan and Sierra, Apple\'s six '
+      + 'sits under /System, which System Integrity Protection protects even from sudo; elsewhere a package installed by '
+      + 'distutils or by apt/rpm, whose files pip cannot list. Leave the system copy alone: install for your user (pip '
+      + 'install --user awscli), or tell pip to install over it (sudo -H pip install awscli --upgrade --ignore-installed six), '
+      + 'or use a Python of your own (Homebrew, pyenv, a virtualenv). Better still for the AWS CLI: install v2 with its own '
+      + 'installer, which needs no pip.',
+    fix: {
+      description: 'Do not replace the system package: pip install --user --upgrade awscli (or sudo -H pip install awscli --upgrade --ignore-installed six), or install the AWS CLI v2 with its installer',
+      commands: [['python3', '-m', 'pip', 'install', '--user', '--upgrade', 'awscli'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "Installing collected packages: six, python-dateutil, docutils, botocore, pyasn1, rsa, awscli\n  Found existing installation: six 1.4.1\n    DEPRECATION: Uninstalling a distutils installed project (six) has been deprecated and will be removed in a future version. This is due to the fact that uninstalling a distutils project will only partially uninstall the project.\n    Uninstalling six-1.4.1:\nOSError: [Errno 1] Operation not permitted: '/tmp/pip-4Ge4Lx-uninstall/System/Library/Frameworks/Python.framework/Versions/2.7/Extras/lib/python/six-1.4.1-py2.7.egg-info'",
   },
 ];

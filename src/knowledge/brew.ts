@@ -1122,4 +1122,29 @@ export const brewFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `${f.path} is not on PATH.` : undefined),
     example: "WARNING: The scripts aws, aws.cmd, aws_bash_completer, aws_completer and aws_zsh_completer.sh are installed in '/home/jdoe/.local/bin' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.",
   },
+  {
+    // Scoop (Windows; lib/install.ps1 check_hash: "Hash check failed!" with App/URL/Expected/Actual lines, before 2017
+    // "hash check failed for URL. expected: …, actual: …!"): the download does not match the hash in the app's manifest.
+    id: 'scoop-hash-check-failed',
+    title: 'Scoop\'s download does not match the hash in the app\'s manifest',
+    group: 'brew',
+    patterns: [
+      /Checking hash of [^\n]*\.\.\. ERROR Hash check failed!/,
+      /\bERROR Hash check failed!\s*\n[^\n]*App:/,
+      /hash check failed for (?<url>https?:\/\/\S+?)\.?\s*expected:/i,
+      /checking hash\.\.\.\s*hash check failed for https?:\/\//i,
+    ],
+    explanation:
+      'Scoop checks every download against the hash its bucket\'s manifest names. A mismatch almost always means the '
+      + 'publisher replaced the file and the manifest here is older than the fix the bucket has since made (or a download '
+      + 'cut short in Scoop\'s cache). Update Scoop and its buckets, then uninstall and install the app again (scoop cache rm '
+      + 'APP drops a partial download); if it persists the bucket has not been fixed yet: report it there. Skipping the '
+      + 'check (--skip-hash-check) installs a file nobody verified.',
+    fix: {
+      description: 'Update Scoop and its buckets (scoop update), then reinstall the app (scoop uninstall APP; scoop cache rm APP; scoop install APP)',
+      commands: [['scoop', 'update'], ['scoop', 'status']],
+      automatic: false,
+    },
+    example: "Checking hash of scoop-completion.psm1 ... ERROR Hash check failed!\nApp:         extras/scoop-completion\nURL:         https://github.com/Moeologist/scoop-completion/releases/download/v0.2.3/scoop-completion.psm1\nFirst bytes: 23 52 45 51 55 49 52 45\nExpected:    a1b2c3…\nActual:      d4e5f6…",
+  },
 ];

@@ -624,3 +624,49 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
   });
 });
+
+describe('install2 batch (issue 18, round 2): pairs that share words are told apart', () => {
+  it('a Scoop hash mismatch gets Scoop\'s update, not Homebrew\'s, and skipping the check is never a step', () => {
+    const scoop = only('Checking hash of scoop-completion.psm1 ... ERROR Hash check failed!');
+    expect(scoop.id).toBe('scoop-hash-check-failed');
+    expect(scoop.fix.commands.flat()).not.toContain('brew');
+    expect(scoop.fix.commands.flat().join(' ')).not.toMatch(/skip/);
+    const brew = only('Error: Formula reports different checksum: cf035352a1b2\nSHA-256 checksum of downloaded file: 5c5cf7ab0718');
+    expect(brew.id).toBe('brew-checksum-mismatch');
+    expect(answer(brew)).not.toMatch(/scoop/i);
+  });
+
+  it('Corepack\'s outdated signing keys are not a damaged npm download (no cache verify; upgrade Corepack)', () => {
+    const keys = only('Internal Error: Cannot find matching keyid: {"signatures":[{"keyid":"SHA256:DhQ8"}],"keys":[{"keyid":"SHA256:jl3b"}]}');
+    expect(keys.id).toBe('corepack-signature-keys');
+    expect(keys.fix.commands).toContainEqual(['npm', 'install', '-g', 'corepack@latest']);
+    expect(only('npm ERR! code EINTEGRITY').id).toBe('npm-integrity');
+  });
+
+  it('fnm without its shell setup is told apart from fnm missing a version (no "fnm install" for the first)', () => {
+    const env = only("error: We can't find the necessary environment variables to replace the Node version.");
+    expect(env.id).toBe('nvm-not-loaded');
+    expect(answer(env)).toMatch(/fnm env --use-on-cd/);
+    expect(only('error: Requested version v18.19.0 is not currently installed').id).toBe('version-manager-no-version');
+  });
+
+  it('a 403 for a prebuilt binary is a missing release asset, not a denied AWS call or a proxy', () => {
+    const text = 'node-pre-gyp ERR! Tried to download(403): https://mapbox-node-binary.s3.amazonaws.com/osrm/v5.1.0/Release/node-v48-linux-x64.tar.gz\nnode-pre-gyp ERR! Pre-built binaries not found for osrm@5.1.0 and node@6.1.0 (node-v48 ABI) (falling back to source compile with node-gyp)';
+    expect(only(text).id).toBe('native-prebuilt-unavailable');
+    expect(only("Error: Cannot find module '@napi-rs/keyring-darwin-arm64'\nRequire stack:\n- /usr/local/lib/node_modules/duo-sso-setup/node_modules/@napi-rs/keyring/index.js").id).toBe('native-binding-missing');
+  });
+
+  it('pip blocked by macOS System Integrity Protection never gets a step that deletes or force-removes system files', () => {
+    const sip = only("OSError: [Errno 1] Operation not permitted: '/var/folders/dn/T/pip-_Kl_sw-uninstall/System/Library/Frameworks/Python.framework/Versions/2.7/Extras/lib/python/six-1.4.1-py2.7.egg-info'");
+    expect(sip.id).toBe('pip-cannot-replace-system-package');
+    expect(sip.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(sip)).toMatch(/--ignore-installed six|--user/);
+  });
+
+  it('PowerShell refusing npm\'s shim for duo-sso-setup is answered as duo-sso-setup\'s, for any other command as the execution policy', () => {
+    expect(only('duo-sso-setup : File C:\\Users\\jdoe\\AppData\\Roaming\\npm\\duo-sso-setup.ps1 cannot be loaded because running scripts is disabled on this system.').id).toBe('duo-sso-setup-not-on-path');
+    const other = only('nodemon : File C:\\Users\\jdoe\\AppData\\Roaming\\npm\\nodemon.ps1 cannot be loaded because running scripts is disabled on this system.');
+    expect(other.id).toBe('powershell-execution-policy');
+    expect(answer(other)).toMatch(/Set-ExecutionPolicy -Scope CurrentUser RemoteSigned/);
+  });
+});
