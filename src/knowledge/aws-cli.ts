@@ -359,7 +359,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     group: 'aws-cli',
     patterns: [
       /Cannot uninstall '?(?<package>[\w.-]+)'?\. It is a distutils installed project/,
-      /Uninstalling a distutils installed project \((?<package2>[\w.-]+)\) has been deprecated/,
+      /Uninstalling a distutils installed project \((?<package>[\w.-]+)\) has been deprecated/,
       /Operation not permitted: '[^'\n]*pip-[^'\n]*-uninstall\/System\/Library\/Frameworks\/Python\.framework/,
       // pip 23+ (_internal/exceptions.py LegacyDistutilsInstall, UninstallMissingRecord with an installer other than pip).
       /\buninstall-distutils-installed-package\b|It is a distutils installed project and thus we cannot accurately determine/,

@@ -670,3 +670,29 @@ describe('install2 batch (issue 18, round 2): pairs that share words are told ap
     expect(answer(other)).toMatch(/Set-ExecutionPolicy -Scope CurrentUser RemoteSigned/);
   });
 });
+
+describe('install2 batch (issue 18, round 2): Homebrew pairs', () => {
+  it('a cask app that is missing is told apart from one already there (forget the record vs adopt the copy)', () => {
+    const missing = only("Error: tinypng4mac: It seems the App source '/Applications/TinyPNG4Mac.app' is not there.");
+    expect(missing.id).toBe('brew-cask-app-missing');
+    expect(missing.fix.commands.flat()).not.toContain('--adopt');
+    const there = only("Error: It seems there is already an App at '/Applications/TinyPNG4Mac.app'.");
+    expect(there.id).toBe('brew-cask-app-exists');
+    expect(there.fix.commands.flat()).not.toContain('uninstall');
+  });
+
+  it('Homebrew\'s broken linked-keg records get brew update first, never a removal or a Homebrew reinstall', () => {
+    const d = only('Error: No such file or directory - (../../../Cellar/ffmpeg/3.1.2, /usr/local/var/homebrew/linked/ffmpeg)');
+    expect(d.id).toBe('brew-linked-keg-records');
+    expect(d.fix.commands[0]).toEqual(['brew', 'update']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/uninstall/);
+  });
+
+  it('a formula fetched by URL is answered with a tap, not as a network failure of the download host', () => {
+    const d = only('Error: Non-checksummed download of duo-sso formula file from an arbitrary URL is unsupported! Use `brew extract` or `brew create` and `brew tap-new` to create a formula file in a tap on GitHub instead.');
+    expect(d.id).toBe('brew-formula-from-url');
+    expect(answer(d)).toMatch(/brew tap/);
+    expect(answer(d)).not.toMatch(/VPN|proxy/);
+  });
+});
