@@ -379,4 +379,69 @@ export const awsCliFailures: readonly KnownFailure[] = [
     },
     example: "Installing collected packages: six, python-dateutil, docutils, botocore, pyasn1, rsa, awscli\n  Found existing installation: six 1.4.1\n    DEPRECATION: Uninstalling a distutils installed project (six) has been deprecated and will be removed in a future version. This is due to the fact that uninstalling a distutils project will only partially uninstall the project.\n    Uninstalling six-1.4.1:\nOSError: [Errno 1] Operation not permitted: '/tmp/pip-4Ge4Lx-uninstall/System/Library/Frameworks/Python.framework/Versions/2.7/Extras/lib/python/six-1.4.1-py2.7.egg-info'",
   },
+  {
+    // snapd (cmd/snap/cmd_snap_op.go, the classic-confinement refusal): the aws-cli snap (and node's) is a classic snap.
+    id: 'snap-classic-confinement',
+    title: 'snap refuses a classic snap (aws-cli, node) without --classic',
+    group: 'aws-cli',
+    patterns: [
+      /This revision of snap "(?<snap>[^"\n]+)" was published using classic confinement/,
+      /If you understand and want to proceed repeat the command including --classic\./,
+    ],
+    explanation:
+      'The AWS CLI v2 snap (like the node snap) is published with classic confinement: it runs outside snap\'s sandbox so it '
+      + 'can read ~/.aws and run credential_process helpers such as duo-sso. snap installs it only when told so: repeat '
+      + 'the command with --classic (`sudo snap install aws-cli --classic`). The AWS CLI v2 installer is the other way.',
+    fix: {
+      description: 'Install the snap with --classic: sudo snap install aws-cli --classic (or use the AWS CLI v2 installer)',
+      commands: [['sudo', 'snap', 'install', 'aws-cli', '--classic'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'error: This revision of snap "aws-cli" was published using classic confinement and thus may perform\narbitrary system changes outside of the security sandbox that snaps are usually confined to, which\nmay put your system at risk.\n\nIf you understand and want to proceed repeat the command including --classic.',
+  },
+  {
+    // pip (src/pip/_internal/commands/install.py create_os_error_message): installing into a site-packages folder the user
+    // cannot write (a system Python without sudo), with its "--user" hint.
+    id: 'pip-install-permission',
+    title: 'pip cannot write to the Python it installs into (Errno 13 in site-packages)',
+    group: 'aws-cli',
+    patterns: [
+      /Could not install packages due to an (?:OSError|EnvironmentError): \[Errno 13\] Permission denied/,
+      /Consider using the `--user` option or check the permissions\./,
+    ],
+    explanation:
+      'pip was installing into a Python whose site-packages (or bin) folder belongs to root: the system\'s Python, or one a '
+      + 'past `sudo pip` left root-owned. Do not add sudo: install for your user (`pip install --user PACKAGE`, with '
+      + '~/.local/bin on PATH), or into a virtual environment or with pipx. For the AWS CLI, pip only gives v1: install v2 '
+      + 'with its own installer instead.',
+    fix: {
+      description: 'Install for your user (pip install --user) or in a virtualenv/pipx instead of with sudo; for the AWS CLI use the v2 installer',
+      commands: [['python3', '-m', 'pip', 'install', '--user', '<package>'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/local/lib/python3.9/site-packages/awscli'\nConsider using the `--user` option or check the permissions.",
+  },
+  {
+    // pip's resolver (src/pip/_internal/index/package_finder.py: "Could not find a version that satisfies the requirement
+    // %s (from versions: %s)", "No matching distribution found for %s") asked for AWS CLI v2, which PyPI does not carry.
+    id: 'aws-cli-v2-not-on-pypi',
+    title: 'pip was asked for AWS CLI v2, which is not published on PyPI',
+    group: 'aws-cli',
+    supersedes: ['aws-cli-install-failed'],
+    patterns: [
+      /(?:satisfies the requirement|No matching distribution found for) awscli ?(?:==|>=|~=|===) ?2(?:\.|\b)/,
+      // Poetry's solver (poetry-core / mixology "which doesn't match any versions") for a v2 constraint.
+      /depends on awscli \((?:\^|>=|~|==)?\s*2[^)\n]*\) which doesn't match any versions/,
+    ],
+    explanation:
+      'The awscli package on PyPI is the AWS CLI v1 (1.x); AWS publishes v2 only through its own installers (and Homebrew, '
+      + 'snap), never to PyPI, so pip finds no 2.x version. Install v2 with the official installer and remove the pip v1 so '
+      + 'it does not shadow it.',
+    fix: {
+      description: 'Install the AWS CLI v2 with its official installer (not pip), then remove the pip awscli (pip uninstall awscli)',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'ERROR: Could not find a version that satisfies the requirement awscli==2.15.30 (from versions: 1.32.1, 1.32.2)\nERROR: No matching distribution found for awscli==2.15.30',
+  },
 ];

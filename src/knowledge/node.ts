@@ -108,6 +108,13 @@ export const nodeFailures: readonly KnownFailure[] = [
       /N\/A: version "[^"\n]+" is not yet installed\.|You need to run "nvm install [^"\n]*" to install it before using it\./,
       // fnm (src/commands/use.rs): the version .nvmrc / .node-version or the command names is not installed.
       /Requested version (?<version>\S+) is not currently installed/,
+      // Volta (crates/volta-core/src/error/kind.rs NoPlatform, BinaryNotFound, NoProjectNodeInManifest): its shims found no
+      // default Node, or no installed package provides the command.
+      /Volta error: Node is not available\.|first set a default version using `volta install node`/,
+      /Volta error: Could not find executable "(?<command>[^"\n]+)"/,
+      /Volta error: No Node version found in this project\./,
+      // nvm (nvm.sh nvm_install / nvm_remote_version): no such release at all.
+      /Version '[^'\n]+' not found - try `nvm ls-remote` to browse available versions\./,
     ],
     // pyenv's first line ("pyenv: aws: command not found") is not a missing install: the next lines say where it is.
     supersedes: ['aws-cli-not-found', 'node-not-found'],
@@ -121,7 +128,10 @@ export const nodeFailures: readonly KnownFailure[] = [
       + 'or pyenv shell for this shell), or install the command into the selected version; for the AWS CLI, install v2 '
       + 'instead of a pip aws inside one Python version. nvm says "N/A: version … is not yet installed": run the `nvm install '
       + 'VERSION` it names (or `nvm install` in the folder with .nvmrc); fnm says "Requested version … is not currently installed": '
-      + '`fnm install VERSION` (or `fnm use --install-if-missing`).',
+      + '`fnm install VERSION` (or `fnm use --install-if-missing`); nvm\'s "Version \'X\' not found - try `nvm ls-remote`" means no '
+      + 'such release exists: pick one `nvm ls-remote` lists. Volta ("Volta error: Node is not available") has no default Node: '
+      + '`volta install node` (or `volta pin node` in the project); "Could not find executable" means no package Volta manages '
+      + 'provides that command: `volta install PACKAGE` (global npm installs under Volta land in its toolchain).',
     fix: {
       description: 'See which versions are installed and selected (asdf current), then select one for this tool (asdf set -u <tool> <version>, or mise use -g) and install it',
       commands: [['asdf', 'current'], ['asdf', 'install']],
@@ -569,13 +579,17 @@ export const nodeFailures: readonly KnownFailure[] = [
     patterns: [
       /error:0308010C:digital envelope routines::unsupported/,
       /\bERR_OSSL_EVP_UNSUPPORTED\b/,
+      // Node 16 and older (OpenSSL 1.1, src/node_options.cc) do not know the option NODE_OPTIONS now carries for every Node.
+      /--openssl-legacy-provider is not allowed in NODE_OPTIONS/,
     ],
     explanation:
       'Node 17 and later use OpenSSL 3, which no longer offers old digests such as md4 by default. webpack 4 (and tools built '
       + 'on it: react-scripts 4, Vue CLI 4, Angular before 12) hash with md4, so they stop with "digital envelope routines::'
       + 'unsupported" after a Node upgrade. Upgrade the build tool (webpack 5, react-scripts 5); until then start it with '
       + 'OpenSSL\'s legacy provider: `export NODE_OPTIONS=--openssl-legacy-provider` (Windows: set NODE_OPTIONS=--openssl-legacy-provider), '
-      + 'or use Node 16 for that project. duo-sso-setup itself uses no such digest.',
+      + 'or use Node 16 for that project. duo-sso-setup itself uses no such digest. "--openssl-legacy-provider is not allowed in '
+      + 'NODE_OPTIONS" is the other side: a Node 16 or older, which has no such option, started with the NODE_OPTIONS set for '
+      + 'the newer one; set it only for the project that needs it (unset NODE_OPTIONS in your profile).',
     fix: {
       description: 'Upgrade the build tool (webpack 5); meanwhile run it with NODE_OPTIONS=--openssl-legacy-provider (export NODE_OPTIONS=--openssl-legacy-provider)',
       commands: [['sh', '-c', 'node --version; NODE_OPTIONS=--openssl-legacy-provider npm start']],
@@ -634,5 +648,57 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'node-pre-gyp ERR! Tried to download(403): https://mapbox-node-binary.s3.amazonaws.com/osrm/v5.1.0/Release/node-v48-linux-x64.tar.gz\nnode-pre-gyp ERR! Pre-built binaries not found for osrm@5.1.0 and node@6.1.0 (node-v48 ABI) (falling back to source compile with node-gyp)',
+  },
+  {
+    // nvm (nvm.sh nvm_die_on_prefix): an npm prefix (from .npmrc, or NPM_CONFIG_PREFIX / PREFIX in the environment) would
+    // send global installs outside the Node that nvm selected, so nvm refuses to use it.
+    id: 'nvm-npm-prefix-conflict',
+    title: 'nvm refuses an npm "prefix" setting (from ~/.npmrc or NPM_CONFIG_PREFIX) that points outside its Node',
+    group: 'node',
+    patterns: [
+      /nvm is not compatible with the npm config "prefix" option: currently set to "(?<path>[^"\n]*)"/,
+      /nvm is not compatible with the "(?:NPM_CONFIG_PREFIX|npm_config_prefix|PREFIX)" environment variable: currently set to "(?<path>[^"\n]*)"/,
+      /Run `(?:npm config delete prefix|nvm use --delete-prefix [^`\n]+)`(?: or `[^`\n]+`)? to unset it\./,
+    ],
+    explanation:
+      'nvm keeps each Node version\'s global packages under ~/.nvm/versions/node/VERSION, and an npm prefix set elsewhere '
+      + '(often `npm config set prefix ~/.npm-global`, the advice for a Node without nvm, or Homebrew\'s Node, or '
+      + 'NPM_CONFIG_PREFIX in a profile) would send them somewhere else, so nvm will not use that Node. With nvm, remove the '
+      + 'setting: `npm config delete prefix` (or `nvm use --delete-prefix VERSION`), and remove an NPM_CONFIG_PREFIX line from '
+      + 'your profile (`unset NPM_CONFIG_PREFIX`); then install duo-sso-setup again under the nvm Node.',
+    fix: {
+      description: 'Delete the npm prefix setting (npm config delete prefix, or nvm use --delete-prefix <version>; unset NPM_CONFIG_PREFIX), then open a new shell',
+      commands: [['npm', 'config', 'get', 'prefix'], ['npm', 'config', 'delete', 'prefix']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The prefix set now is ${f.path}.` : undefined),
+    example: 'nvm is not compatible with the npm config "prefix" option: currently set to "/Users/jdoe/.npm-global"\nRun `npm config delete prefix` or `nvm use --delete-prefix v20.11.1 --silent` to unset it.',
+  },
+  {
+    // The project declares its package manager in package.json ("packageManager"): Corepack (sources/Engine.ts / specUtils.ts
+    // "This project is configured to use %s because %s has a \"packageManager\" field"), Yarn 1 (cli "This project's
+    // package.json defines \"packageManager\": …. However the current global version of Yarn is …"), and npm meeting a
+    // pnpm/yarn workspace protocol (npm-package-arg EUNSUPPORTEDPROTOCOL for "workspace:").
+    id: 'package-manager-mismatch',
+    title: 'The project is meant for another package manager (its package.json "packageManager" field, Corepack)',
+    group: 'node',
+    patterns: [
+      /This project is configured to use (?:yarn|pnpm|npm) because (?<path>\S+) has a "packageManager" field/,
+      /This project's package\.json defines "packageManager": "[^"\n]+"\. However the current global version of Yarn is/,
+      /Presence of the "packageManager" field indicates that the project is meant to be used with Corepack/,
+      /Unsupported URL Type "workspace:"/,
+    ],
+    explanation:
+      'The project names the package manager (and version) it uses in package.json\'s "packageManager" field, and this '
+      + 'command ran another one: npm or Yarn 1 in a pnpm or Yarn 4 project (npm also fails on their "workspace:" '
+      + 'dependencies). Use the declared one through Corepack, which ships with Node: `corepack enable`, then run yarn or '
+      + 'pnpm as the project says (`corepack use` changes the declaration). COREPACK_ENABLE_STRICT=0 lets another manager '
+      + 'run anyway, at the cost of a lockfile the project does not use.',
+    fix: {
+      description: 'Enable Corepack (corepack enable) and run the package manager the project\'s package.json "packageManager" field names',
+      commands: [['corepack', 'enable'], ['node', '-p', 'require("./package.json").packageManager']],
+      automatic: false,
+    },
+    example: 'Usage Error: This project is configured to use yarn because /home/jdoe/app/package.json has a "packageManager" field',
   },
 ];

@@ -696,3 +696,20 @@ describe('install2 batch (issue 18, round 2): Homebrew pairs', () => {
     expect(answer(d)).not.toMatch(/VPN|proxy/);
   });
 });
+
+describe('install2 batch (issue 18, round 2): prefixes and pip', () => {
+  it('nvm refusing an npm prefix is never told to set one (the EACCES advice), but to delete it', () => {
+    const nvm = only('nvm is not compatible with the npm config "prefix" option: currently set to "/Users/jdoe/.npm-global"\nRun `npm config delete prefix` or `nvm use --delete-prefix v20.11.1 --silent` to unset it.');
+    expect(nvm.id).toBe('nvm-npm-prefix-conflict');
+    expect(nvm.fix.commands).toContainEqual(['npm', 'config', 'delete', 'prefix']);
+    expect(nvm.fix.commands.flat().join(' ')).not.toMatch(/config set prefix/);
+    expect(only("npm ERR! code EACCES\nnpm ERR! Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/duo-sso-setup'").id).toBe('npm-global-permissions');
+  });
+
+  it('pip without write access is never answered with sudo pip', () => {
+    const d = only("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/local/lib/python3.9/site-packages/awscli'\nConsider using the `--user` option or check the permissions.");
+    expect(d.id).toBe('pip-install-permission');
+    expect(d.fix.commands.some((c) => c[0] === 'sudo')).toBe(false);
+    expect(answer(d)).toMatch(/--user/);
+  });
+});
