@@ -701,4 +701,88 @@ export const nodeFailures: readonly KnownFailure[] = [
     },
     example: 'Usage Error: This project is configured to use yarn because /home/jdoe/app/package.json has a "packageManager" field',
   },
+  {
+    // sudo (plugins/sudoers: "sudo: %s: command not found"): sudo searches its own secure_path (/etc/sudoers), not the
+    // user's PATH, so commands nvm, fnm, pip --user or a ~/.npm-global prefix put on PATH are not found under sudo.
+    id: 'sudo-command-not-found',
+    title: 'sudo cannot find a command your shell finds (sudo uses its own PATH)',
+    group: 'node',
+    supersedes: ['node-not-found', 'aws-cli-not-found', 'deno-not-found', 'duo-sso-setup-not-on-path'],
+    patterns: [/(?:^|[\s\]>$#])sudo: (?<command>[\w.+-]+): command not found/m],
+    explanation:
+      'sudo does not use your PATH: it searches the secure_path in /etc/sudoers (/usr/sbin:/usr/bin:/sbin:/bin and, on '
+      + 'some systems, not even /usr/local/bin). A command installed for your user (node and npm from nvm, fnm or volta, '
+      + 'aws from pip --user in ~/.local/bin, anything in ~/.npm-global/bin) is therefore found by your shell but not by sudo. '
+      + 'Usually the command should not run under sudo at all: npm global installs into a version manager\'s Node or a '
+      + 'prefix you own need no root, and duo-sso-setup writes only your own files. If root really is needed, give the '
+      + 'full path (`sudo "$(command -v npm)" …`).',
+    fix: {
+      description: 'Run the command without sudo (it is installed for your user); if it must run as root, pass its full path: sudo "$(command -v <command>)"',
+      commands: [['sh', '-c', 'command -v node npm aws; sudo -n sh -c \'echo "$PATH"\' 2>&1']],
+      automatic: false,
+    },
+    example: 'sudo: npm: command not found',
+  },
+  {
+    // Node 18.20.2, 20.12.2 and 21.7.3 (April 2024, CVE-2024-27980) refuse to spawn a .cmd or .bat file on Windows without
+    // `shell: true` (child_process: spawn EINVAL): a tool that launches npm.cmd, npx.cmd or yarn.cmd that way broke.
+    id: 'node-spawn-cmd-einval',
+    title: 'A tool cannot start a .cmd/.bat program on Windows since Node\'s April 2024 security release (spawn EINVAL)',
+    group: 'node',
+    patterns: [/\bspawn EINVAL\b/, /\bspawnSync (?:\S+\.(?:cmd|bat)) EINVAL\b/i],
+    explanation:
+      'Since Node 18.20.2, 20.12.2 and 21.7.3 (CVE-2024-27980), Node on Windows refuses to start a .cmd or .bat file (npm.cmd, '
+      + 'npx.cmd, yarn.cmd, a tool\'s own shim) unless the caller asks for a shell, and reports it as spawn EINVAL. The tool '
+      + 'that launched it must be updated (its fix passes shell: true); upgrade that tool or package. Until then, running it '
+      + 'with a Node from before that release works around it, at the cost of the security fix.',
+    fix: {
+      description: 'Upgrade the tool or package that starts the .cmd/.bat program (its fix passes shell: true); see which Node you run',
+      commands: [['node', '--version'], ['npm', 'outdated', '-g']],
+      automatic: false,
+    },
+    example: "Error: spawn EINVAL\n    at ChildProcess.spawn (node:internal/child_process:421:11)\n    at spawn (node:child_process:761:9) {\n  errno: -4071,\n  code: 'EINVAL',\n  syscall: 'spawn'\n}",
+  },
+  {
+    // Deno before 1.15 (no "node:" built-ins) and before 1.28 (no "npm:" specifiers), and code importing Node built-ins
+    // without the node: prefix, which only Deno 2 (and 1.x with --unstable-bare-node-builtins) resolves: deno_core's
+    // module_specifier.rs ("Relative import path \"%s\" not prefixed with / or ./ or ../") and "Unsupported scheme".
+    id: 'deno-too-old',
+    title: 'Deno is too old for Node-style code (node: and npm: imports need Deno 2)',
+    group: 'node',
+    patterns: [
+      /Unsupported scheme "(?:npm|node)" for module "(?:npm|node):[^"\n]+"/,
+      /Relative import path "(?:fs|path|os|child_process|crypto|util|events|stream|http|https|url|buffer|process|readline|net|tls|zlib|assert)(?:\/[\w]+)?" not prefixed with \/ or \.\/ or \.\.\//,
+    ],
+    explanation:
+      'duo-sso-setup (like most npm packages) imports Node\'s built-in modules and npm packages. Deno resolves node: imports '
+      + 'since 1.15, npm: ones since 1.28, and bare names such as "fs" only in Deno 2 (or with --unstable-bare-node-builtins). '
+      + 'An older Deno stops with "Unsupported scheme" or "Relative import path … not prefixed". Upgrade Deno (`deno upgrade`, '
+      + 'or your package manager) to 2.x, or run the program with Node 20+.',
+    fix: {
+      description: 'Upgrade Deno to 2.x (deno upgrade) or run with Node.js 20+ instead',
+      commands: [['deno', '--version'], ['deno', 'upgrade']],
+      automatic: false,
+    },
+    example: 'error: Unsupported scheme "npm" for module "npm:@aws-sdk/client-sts@3". Supported schemes: [\n    "data",\n    "blob",\n    "file",\n    "http",\n    "https",\n]',
+  },
+  {
+    // The dynamic loader (glibc elf/dl-load.c: "%s: error while loading shared libraries: %s: cannot open shared object
+    // file: No such file or directory"): a release binary (Node, Deno, the AWS CLI v2) needs a library the system lacks.
+    id: 'linux-shared-library-missing',
+    title: 'A program needs a shared library this Linux does not have (error while loading shared libraries)',
+    group: 'node',
+    patterns: [/error while loading shared libraries: (?<library>[^\s:]+): cannot open shared object file/],
+    explanation:
+      'The program was built to load a shared library that is not installed here, which minimal systems and containers '
+      + 'often lack: libatomic.so.1 for Node 17+ on minimal RHEL-family images (package libatomic), libstdc++.so.6 or '
+      + 'libgcc_s.so.1 (libstdc++ / libgcc), libz.so.1 (zlib). Install the package that provides the library named (`dnf '
+      + 'provides */NAME` or `apt-file search NAME` finds it) and run it again. (A library present in a too-old version is '
+      + 'the GLIBC "version not found" error instead.)',
+    fix: {
+      description: 'Install the package that provides the library the message names (dnf provides */<library>, apt-file search <library>), then run again',
+      commands: [['sh', '-c', 'ldd "$(command -v node)" | grep "not found"']],
+      automatic: false,
+    },
+    example: 'node: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No such file or directory',
+  },
 ];

@@ -16,6 +16,8 @@ export const npmFailures: readonly KnownFailure[] = [
     patterns: [
       new RegExp(`${NPM} code (?:EPERM|EBUSY)`),
       nodeFsError('EPERM', 'operation not permitted', 'rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile'),
+      // libuv's EBUSY text (a file or folder held open on Windows), as Node prints it with or without a quoted path.
+      /\bEBUSY: resource busy or locked, (?:rename|unlink|rmdir|open|scandir|lstat|copyfile)\b/,
       /It's possible that the file was already in use \(by a text editor or antivirus\)/,
     ],
     explanation:

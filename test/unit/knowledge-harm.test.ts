@@ -713,3 +713,17 @@ describe('install2 batch (issue 18, round 2): prefixes and pip', () => {
     expect(answer(d)).toMatch(/--user/);
   });
 });
+
+describe('install2 batch (issue 18, round 2): sudo and PATH', () => {
+  it('a command sudo cannot find is not "install it": the shell finds it, sudo does not', () => {
+    const d = only('sudo: npm: command not found');
+    expect(d.id).toBe('sudo-command-not-found');
+    expect(answer(d)).toMatch(/secure_path/);
+    expect(only('bash: npm: command not found').id).toBe('node-not-found');
+  });
+
+  it('a missing shared library is told apart from a too-old C library (install the package vs use a newer system)', () => {
+    expect(only('node: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No such file or directory').id).toBe('linux-shared-library-missing');
+    expect(only("node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)").id).toBe('node-glibc-too-old');
+  });
+});
