@@ -15,7 +15,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       // npm printing the error itself, whatever the path (its cache, prefix or, in npm 1-2, ~/tmp): Node 4+ and 0.x forms.
       /npm (?:ERR!|error) Error: EACCES[:,] /,
       // Node's own files in a home folder left root-owned by a sudo run (~/.npm, ~/.nvm, the REPL history).
-      /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp)[^']*'?/,
+      /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp|\.config\/configstore)[^']*'?/,
       /The operation was rejected by your operating system\.\s*\n?[^\n]*(?:npm (?:ERR!|error) )?It is likely you do not have the permissions/,
       // npm run as root drops to "nobody" for install scripts (npm 6 unsafe-perm): node-gyp then cannot read root's
       // header cache (lib/install.js "current user … does not have permission to access the dev dir"), and npm 6
