@@ -231,6 +231,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /\/aws: (?:\S+: )?bad interpreter: /,
       // The distribution has no awscli package (apt's apt-pkg "Unable to locate package", "no installation candidate"; dnf).
       /Unable to locate package awscli\b|Package '?awscli'? has no installation candidate|(?:No match for argument|Unable to find a match): awscli\b/,
+      // apt-get (apt-pkg/depcache, cmdline/apt-get.cc) when another package still names awscli but no source offers it.
+      /Package '?awscli'? is not available, but is referred to by another package/,
     ],
     explanation:
       'pip refuses to install into a Python the OS manages (Debian 12, Ubuntu 23.04 and later, Homebrew\'s Python): that '
@@ -238,7 +240,9 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + 'existing installation unless run with --update. Its bundled binaries need glibc (not Alpine\'s musl) and a C library '
       + 'at least as new as the one it was built against (very old distributions fail to load it). An `aws` that says "bad '
       + 'interpreter" was installed with a Python that has since been removed (a Homebrew or pyenv Python upgraded away): '
-      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it).',
+      + 'install v2 and remove the old one. Some distributions have no awscli package at all (Ubuntu 24.04 dropped it: "Package '
+      + 'awscli is not available", "no installation candidate"). On CI images such as GitHub\'s ubuntu-24.04 runners the AWS '
+      + 'CLI v2 is preinstalled: drop the apt-get install awscli step; elsewhere use the official installer (or `snap install aws-cli --classic`).',
     fix: {
       description: 'Install (or update) the AWS CLI v2 with its own installer, not pip; rerun the installer with --update if one is there',
       commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
@@ -326,27 +330,128 @@ export const awsCliFailures: readonly KnownFailure[] = [
   {
     // aws ssm start-session hands the session to the separate session-manager-plugin: the AWS CLI's
     // customizations/sessionmanager.py when it cannot run it, and the plugin's own datachannel/streaming.go (an older
-    // plugin than the session asks for: "Unknown session type %s", "Unsupported action %s", no KMS encryption support).
+    // plugin than the session asks for: "Unknown session type %s", "Unsupported action %s", no KMS encryption support),
+    // and the shells' not-found for an ssh ProxyCommand or `aws ecs execute-command` that runs it directly.
     id: 'ssm-plugin-missing-or-old',
     title: 'The Session Manager plugin (aws ssm start-session) is not installed, or too old for the session',
     group: 'aws-cli',
     patterns: [
-      /SessionManagerPlugin is not found\./,
+      /SessionManagerPlugin is not found\b/,
+      /session-manager-plugin-not-found\b/,
+      /\bsession-manager-plugin: (?:command )?not found|command not found: session-manager-plugin\b|'session-manager-plugin' is not recognized as/,
       /Failed to process action SessionType: Unknown session type \w+/,
       /\bUnsupported action (?:SessionType|KMSEncryption)\b/,
       /Installed version of CLI does not support Session Manager encryption feature/,
     ],
     explanation:
-      'aws ssm start-session (and the port forwarding, SSH-over-SSM and ECS Exec built on it) hands the connection to a '
-      + 'separate program, session-manager-plugin. "SessionManagerPlugin is not found": it is not installed, or not on the PATH '
-      + 'the AWS CLI sees (a new shell after installing it; on macOS brew install --cask session-manager-plugin). "Unknown '
+      'aws ssm start-session, aws ecs execute-command and SSH through Session Manager hand the connection to a separate '
+      + 'program, session-manager-plugin, which neither AWS CLI v1 nor v2 contains. "SessionManagerPlugin is not found": it is not installed, or not on the PATH '
+      + 'the program that runs aws sees (a new shell after installing it, an IDE\'s SSH, a GUI app; macOS: brew install --cask '
+      + 'session-manager-plugin; Linux: the .deb or .rpm from AWS; Windows: its installer). "Unknown '
       + 'session type", "Unsupported action" or no encryption support: the plugin is older than the session asks for (port '
-      + 'forwarding to a remote host, KMS-encrypted sessions): update it, and the AWS CLI with it.',
+      + 'forwarding to a remote host, KMS-encrypted sessions): update it, and the AWS CLI with it. Your credentials are not the '
+      + 'problem.',
     fix: {
       description: 'Install or update the Session Manager plugin (and the AWS CLI), then open a new shell',
       commands: [['session-manager-plugin', '--version'], ['aws', '--version']],
+      platformCommands: { darwin: [['brew', 'install', '--cask', 'session-manager-plugin'], ['session-manager-plugin', '--version']] },
       automatic: false,
     },
     example: 'SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found',
+  },
+  {
+    // pip replacing a package the OS's own Python owns: a distutils-installed one whose files pip cannot list (pip 10+
+    // req_uninstall.py "Cannot uninstall %r. It is a distutils installed project…"; before 10 a DEPRECATION warning; pip 23+
+    // exceptions.py), one apt or rpm installed (UninstallMissingRecord's "The package was installed by debian"), and
+    // macOS 10.11-10.12's System Integrity Protection refusing to move Apple's six 1.4.1 out of /System (OSError Errno 1).
+    id: 'pip-cannot-replace-system-package',
+    title: 'pip cannot replace a package the system Python owns (six on macOS, a distutils-installed package)',
+    group: 'aws-cli',
+    patterns: [
+      /Cannot uninstall '?(?<package>[\w.-]+)'?\. It is a distutils installed project/,
+      /Uninstalling a distutils installed project \((?<package>[\w.-]+)\) has been deprecated/,
+      /Operation not permitted: '[^'\n]*pip-[^'\n]*-uninstall\/System\/Library\/Frameworks\/Python\.framework/,
+      // pip 23+ (_internal/exceptions.py LegacyDistutilsInstall, UninstallMissingRecord with an installer other than pip).
+      /\buninstall-distutils-installed-package\b|It is a distutils installed project and thus we cannot accurately determine/,
+      /The package was installed by (?!pip\b)[\w-]+\. You should check if it can uninstall the package\./,
+    ],
+    explanation:
+      'pip tried to upgrade a package (often six) that came with the system\'s Python: on OS X El Capitan and Sierra, Apple\'s six '
+      + 'sits under /System, which System Integrity Protection protects even from sudo; elsewhere a package installed by '
+      + 'distutils or by apt/rpm, whose files pip cannot list. Leave the system copy alone: install for your user (pip '
+      + 'install --user awscli), or tell pip to install over it (sudo -H pip install awscli --upgrade --ignore-installed six), '
+      + 'or use a Python of your own (Homebrew, pyenv, a virtualenv). Better still for the AWS CLI: install v2 with its own '
+      + 'installer, which needs no pip.',
+    fix: {
+      description: 'Do not replace the system package: pip install --user --upgrade awscli (or sudo -H pip install awscli --upgrade --ignore-installed six), or install the AWS CLI v2 with its installer',
+      commands: [['python3', '-m', 'pip', 'install', '--user', '--upgrade', 'awscli'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "Installing collected packages: six, python-dateutil, docutils, botocore, pyasn1, rsa, awscli\n  Found existing installation: six 1.4.1\n    DEPRECATION: Uninstalling a distutils installed project (six) has been deprecated and will be removed in a future version. This is due to the fact that uninstalling a distutils project will only partially uninstall the project.\n    Uninstalling six-1.4.1:\nOSError: [Errno 1] Operation not permitted: '/tmp/pip-4Ge4Lx-uninstall/System/Library/Frameworks/Python.framework/Versions/2.7/Extras/lib/python/six-1.4.1-py2.7.egg-info'",
+  },
+  {
+    // snapd (cmd/snap/cmd_snap_op.go, the classic-confinement refusal): the aws-cli snap (and node's) is a classic snap.
+    id: 'snap-classic-confinement',
+    title: 'snap refuses a classic snap (aws-cli, node) without --classic',
+    group: 'aws-cli',
+    patterns: [
+      /This revision of snap "(?<snap>[^"\n]+)" was published using classic confinement/,
+      /If you understand and want to proceed repeat the command including --classic\./,
+    ],
+    explanation:
+      'The AWS CLI v2 snap (like the node snap) is published with classic confinement: it runs outside snap\'s sandbox so it '
+      + 'can read ~/.aws and run credential_process helpers such as duo-sso. snap installs it only when told so: repeat '
+      + 'the command with --classic (`sudo snap install aws-cli --classic`). The AWS CLI v2 installer is the other way.',
+    fix: {
+      description: 'Install the snap with --classic: sudo snap install aws-cli --classic (or use the AWS CLI v2 installer)',
+      commands: [['sudo', 'snap', 'install', 'aws-cli', '--classic'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'error: This revision of snap "aws-cli" was published using classic confinement and thus may perform\narbitrary system changes outside of the security sandbox that snaps are usually confined to, which\nmay put your system at risk.\n\nIf you understand and want to proceed repeat the command including --classic.',
+  },
+  {
+    // pip (src/pip/_internal/commands/install.py create_os_error_message): installing into a site-packages folder the user
+    // cannot write (a system Python without sudo), with its "--user" hint.
+    id: 'pip-install-permission',
+    title: 'pip cannot write to the Python it installs into (Errno 13 in site-packages)',
+    group: 'aws-cli',
+    patterns: [
+      /Could not install packages due to an (?:OSError|EnvironmentError): \[Errno 13\] Permission denied/,
+      /Consider using the `--user` option or check the permissions\./,
+    ],
+    explanation:
+      'pip was installing into a Python whose site-packages (or bin) folder belongs to root: the system\'s Python, or one a '
+      + 'past `sudo pip` left root-owned. Do not add sudo: install for your user (`pip install --user PACKAGE`, with '
+      + '~/.local/bin on PATH), or into a virtual environment or with pipx. For the AWS CLI, pip only gives v1: install v2 '
+      + 'with its own installer instead.',
+    fix: {
+      description: 'Install for your user (pip install --user) or in a virtualenv/pipx instead of with sudo; for the AWS CLI use the v2 installer',
+      commands: [['python3', '-m', 'pip', 'install', '--user', '<package>'], ['duo-sso-setup', 'install', 'aws-cli']],
+      automatic: false,
+    },
+    example: "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/local/lib/python3.9/site-packages/awscli'\nConsider using the `--user` option or check the permissions.",
+  },
+  {
+    // pip's resolver (src/pip/_internal/index/package_finder.py: "Could not find a version that satisfies the requirement
+    // %s (from versions: %s)", "No matching distribution found for %s") asked for AWS CLI v2, which PyPI does not carry.
+    id: 'aws-cli-v2-not-on-pypi',
+    title: 'pip was asked for AWS CLI v2, which is not published on PyPI',
+    group: 'aws-cli',
+    supersedes: ['aws-cli-install-failed'],
+    patterns: [
+      /(?:satisfies the requirement|No matching distribution found for) awscli ?(?:==|>=|~=|===) ?2(?:\.|\b)/,
+      // Poetry's solver (poetry-core / mixology "which doesn't match any versions") for a v2 constraint.
+      /depends on awscli \((?:\^|>=|~|==)?\s*2[^)\n]*\) which doesn't match any versions/,
+    ],
+    explanation:
+      'The awscli package on PyPI is the AWS CLI v1 (1.x); AWS publishes v2 only through its own installers (and Homebrew, '
+      + 'snap), never to PyPI, so pip finds no 2.x version. Install v2 with the official installer and remove the pip v1 so '
+      + 'it does not shadow it.',
+    fix: {
+      description: 'Install the AWS CLI v2 with its official installer (not pip), then remove the pip awscli (pip uninstall awscli)',
+      commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
+      automatic: false,
+    },
+    example: 'ERROR: Could not find a version that satisfies the requirement awscli==2.15.30 (from versions: 1.32.1, 1.32.2)\nERROR: No matching distribution found for awscli==2.15.30',
   },
 ];

@@ -1122,4 +1122,108 @@ export const brewFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `${f.path} is not on PATH.` : undefined),
     example: "WARNING: The scripts aws, aws.cmd, aws_bash_completer, aws_completer and aws_zsh_completer.sh are installed in '/home/jdoe/.local/bin' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.",
   },
+  {
+    // Scoop (Windows; lib/install.ps1 check_hash: "Hash check failed!" with App/URL/Expected/Actual lines, before 2017
+    // "hash check failed for URL. expected: …, actual: …!"): the download does not match the hash in the app's manifest.
+    id: 'scoop-hash-check-failed',
+    title: 'Scoop\'s download does not match the hash in the app\'s manifest',
+    group: 'brew',
+    patterns: [
+      /Checking hash of [^\n]*\.\.\. ERROR Hash check failed!/,
+      /\bERROR Hash check failed!\s*\n[^\n]*App:/,
+      /hash check failed for (?<url>https?:\/\/\S+?)\.?\s*expected:/i,
+      /checking hash\.\.\.\s*hash check failed for https?:\/\//i,
+    ],
+    explanation:
+      'Scoop checks every download against the hash its bucket\'s manifest names. A mismatch almost always means the '
+      + 'publisher replaced the file and the manifest here is older than the fix the bucket has since made (or a download '
+      + 'cut short in Scoop\'s cache). Update Scoop and its buckets, then uninstall and install the app again (scoop cache rm '
+      + 'APP drops a partial download); if it persists the bucket has not been fixed yet: report it there. Skipping the '
+      + 'check (--skip-hash-check) installs a file nobody verified.',
+    fix: {
+      description: 'Update Scoop and its buckets (scoop update), then reinstall the app (scoop uninstall APP; scoop cache rm APP; scoop install APP)',
+      commands: [['scoop', 'update'], ['scoop', 'status']],
+      automatic: false,
+    },
+    example: "Checking hash of scoop-completion.psm1 ... ERROR Hash check failed!\nApp:         extras/scoop-completion\nURL:         https://github.com/Moeologist/scoop-completion/releases/download/v0.2.3/scoop-completion.psm1\nFirst bytes: 23 52 45 51 55 49 52 45\nExpected:    a1b2c3…\nActual:      d4e5f6…",
+  },
+  {
+    // Homebrew's formula loader for a URL (Library/Homebrew/formulary.rb FromUrlLoader): Homebrew 4 refuses formula files
+    // from arbitrary URLs and GitHub commit URLs (UnsupportedInstallationMethod); before that it fetched the .rb with curl
+    // into Caches/Homebrew/Formula and failed on a 404 ("Failure while executing: … curl … URL.rb -o …/Formula/NAME.rb"),
+    // which brew bundle hit for a URL in a Brewfile.
+    id: 'brew-formula-from-url',
+    title: 'A formula given by URL (brew install URL, a URL in a Brewfile) instead of from a tap',
+    group: 'brew',
+    patterns: [
+      /Non-checksummed download of (?<formula>\S+) formula file from an arbitrary URL is unsupported/,
+      /Installation of (?<formula>\S+) from a GitHub commit URL is unsupported/,
+      /Failure while executing:? [^\n]*curl[^\n]*https?:\/\/\S+\.rb -o \S*\/Caches\/Homebrew\/Formula\/[^\s/]+\.rb/,
+    ],
+    explanation:
+      'Homebrew installs formulae from taps (git repositories named OWNER/homebrew-NAME). Giving it the URL of a formula file '
+      + '(brew install https://…/NAME.rb, or brew "https://…" in a Brewfile) is not supported: Homebrew 4 refuses it outright '
+      + '("Non-checksummed download … is unsupported"), and older versions downloaded the file and failed when the URL did '
+      + 'not answer (curl 22, 404; brew bundle also lower-cased the URL). Put the formula in a tap and install it by name: '
+      + '`brew tap OWNER/NAME` (or `brew tap-new` and `brew extract` for an old version), then `brew install OWNER/NAME/FORMULA`, '
+      + 'and in a Brewfile a `tap "OWNER/NAME"` line before `brew "OWNER/NAME/FORMULA"`. duo-sso comes from its tap this way.',
+    fix: {
+      description: 'Install from a tap instead of a URL: brew tap OWNER/NAME, then brew install OWNER/NAME/FORMULA (in a Brewfile: tap "OWNER/NAME" and brew "OWNER/NAME/FORMULA")',
+      commands: [['brew', 'tap'], ['duo-sso-setup', 'doctor', '--only', 'brew']],
+      automatic: false,
+    },
+    example: 'Error: Non-checksummed download of duo-sso formula file from an arbitrary URL is unsupported! Use `brew extract` or `brew create` and `brew tap-new` to create a formula file in a tap on GitHub instead.',
+  },
+  {
+    // Homebrew keeps a symlink per linked keg in var/homebrew/linked (before 1.0 Library/LinkedKegs). Homebrew 1.0's
+    // migration of those records (September 2016) broke every command with Ruby's Errno::ENOENT from FileUtils.ln_sf
+    // ("No such file or directory - (TARGET, LINK)"), fixed by the next brew update; utils/link.rb "Could not link:" asks
+    // the same (delete the paths, brew update).
+    id: 'brew-linked-keg-records',
+    title: 'Homebrew\'s own records of linked kegs are broken (every brew command fails the same way)',
+    group: 'brew',
+    // The linked-keg record is the path Ruby names ("@ rb_file_s_symlink - (…)" since Ruby 2.6): this says which file and why.
+    supersedes: ['brew-files-changed'],
+    patterns: [
+      /Error: No such file or directory (?:@ \w+ )?- \(?[^\n]*\/var\/homebrew\/linked\/(?<formula>[^\s)\/]+)\)?/,
+      /Error: No such file or directory (?:@ \w+ )?- [^\n]*\/Library\/LinkedKegs\/(?<formula>[^\s)\/]+)/,
+      /Error: Could not link:\s*\n(?:[^\n]*\n){1,6}?\s*Please delete these paths and run `brew update`\./,
+    ],
+    explanation:
+      'Homebrew records which version of each formula is linked as a symlink in $(brew --prefix)/var/homebrew/linked. When '
+      + 'that record points at a keg that is gone, or Homebrew\'s own migration of the records fails (Homebrew 1.0 did, for '
+      + 'a day, in September 2016), every brew command stops with the same "No such file or directory - (../../../Cellar/…, '
+      + '…/var/homebrew/linked/NAME)". It is Homebrew\'s bug, fixed upstream: run `brew update` again (twice if the first '
+      + 'run fails the same way, or `brew update-reset`). Only if it persists, remove that one dangling record in '
+      + 'var/homebrew/linked and `brew link` the formula again. Reinstalling Homebrew is not needed.',
+    fix: {
+      description: 'Run brew update again to get Homebrew\'s fix (brew update-reset if brew update itself fails), then brew doctor',
+      commands: [['brew', 'update'], ['brew', 'update-reset'], ['brew', 'doctor']],
+      automatic: false,
+    },
+    describe: (f) => (f.formula ? `The broken record is the one for ${f.formula}.` : undefined),
+    example: 'Error: No such file or directory - (../../../Cellar/ffmpeg/3.1.2, /usr/local/var/homebrew/linked/ffmpeg)',
+  },
+  {
+    // Homebrew Cask (Library/Homebrew/cask/artifact/moved.rb: "It seems the %s source '%s' is not there."): upgrading or
+    // uninstalling a cask whose app was deleted or moved by hand, so Homebrew cannot move it back into the Caskroom.
+    id: 'brew-cask-app-missing',
+    title: 'A cask\'s app was deleted or moved outside Homebrew, so upgrade or uninstall cannot find it',
+    group: 'brew',
+    patterns: [
+      /It seems the (?:App|Binary|Pkg|Suite|Manpage|Font|Prefpane|Qlplugin|Service|Colorpicker|Dictionary|Input Method|Internet Plugin|Audio Unit Plugin|Vst Plugin|Vst3 Plugin|Screen Saver|Keyboard Layout|Mdimporter|Artifact) source '(?<path>[^'\n]+)' is not there/,
+    ],
+    explanation:
+      'Homebrew still records the cask as installed, but its app is no longer where Homebrew put it (deleted from '
+      + '/Applications by hand, moved, or renamed), so an upgrade (which first moves the old app back) or an uninstall stops. '
+      + 'Make Homebrew forget the missing copy, `brew uninstall --cask --force NAME` (it removes only Homebrew\'s record and '
+      + 'what is left of it), then install the cask again (`brew install --cask NAME`).',
+    fix: {
+      description: 'Remove Homebrew\'s record of the missing app (brew uninstall --cask --force <cask>), then install the cask again',
+      commands: [['brew', 'uninstall', '--cask', '--force', '<cask>'], ['brew', 'install', '--cask', '<cask>']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `Homebrew expected the app at ${f.path}.` : undefined),
+    example: "==> Purging files for version 1.0.4 of Cask tinypng4mac\nError: tinypng4mac: It seems the App source '/Applications/TinyPNG4Mac.app' is not there.",
+  },
 ];

@@ -65,7 +65,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\b[Ww]aiting for target failed: timeout \d+ ?ms exceeded/,
       /Timed out after \d+ ?ms while trying to connect to the browser!/,
     ],
-    supersedes: ['first-run-client-certificate'],
+    // (linux-shared-library-missing is the same loader error for any program; for Chrome this entry says more.)
+    supersedes: ['first-run-client-certificate', 'linux-shared-library-missing'],
     explanation:
       'The SSO login runs a Chrome-based browser in the background to go through the identity provider\'s pages. It could not '
       + 'start: no Chrome or Chromium is installed (or not where the tool looks), a Linux or WSL system lacks the libraries '

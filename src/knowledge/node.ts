@@ -15,7 +15,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       // npm printing the error itself, whatever the path (its cache, prefix or, in npm 1-2, ~/tmp): Node 4+ and 0.x forms.
       /npm (?:ERR!|error) Error: EACCES[:,] /,
       // Node's own files in a home folder left root-owned by a sudo run (~/.npm, ~/.nvm, the REPL history).
-      /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp)[^']*'?/,
+      /EACCES:? ?permission denied, (?:open|mkdir)\s*'\/(?:home|Users)\/[^'\/]+\/(?:\.npm|\.nvm|\.node_repl_history|\.node-gyp|\.config\/configstore)[^']*'?/,
       /The operation was rejected by your operating system\.\s*\n?[^\n]*(?:npm (?:ERR!|error) )?It is likely you do not have the permissions/,
       // npm run as root drops to "nobody" for install scripts (npm 6 unsafe-perm): node-gyp then cannot read root's
       // header cache (lib/install.js "current user … does not have permission to access the dev dir"), and npm 6
@@ -106,6 +106,15 @@ export const nodeFailures: readonly KnownFailure[] = [
       /(?:pyenv|rbenv|nodenv): version `[^'\n]+' is not installed \(set by [^)\n]+\)/,
       // nvm (nvm.sh nvm_use): the version .nvmrc or the command names is not installed yet.
       /N\/A: version "[^"\n]+" is not yet installed\.|You need to run "nvm install [^"\n]*" to install it before using it\./,
+      // fnm (src/commands/use.rs): the version .nvmrc / .node-version or the command names is not installed.
+      /Requested version (?<version>\S+) is not currently installed/,
+      // Volta (crates/volta-core/src/error/kind.rs NoPlatform, BinaryNotFound, NoProjectNodeInManifest): its shims found no
+      // default Node, or no installed package provides the command.
+      /Volta error: Node is not available\.|first set a default version using `volta install node`/,
+      /Volta error: Could not find executable "(?<command>[^"\n]+)"/,
+      /Volta error: No Node version found in this project\./,
+      // nvm (nvm.sh nvm_install / nvm_remote_version): no such release at all.
+      /Version '[^'\n]+' not found - try `nvm ls-remote` to browse available versions\./,
     ],
     // pyenv's first line ("pyenv: aws: command not found") is not a missing install: the next lines say where it is.
     supersedes: ['aws-cli-not-found', 'node-not-found'],
@@ -118,7 +127,11 @@ export const nodeFailures: readonly KnownFailure[] = [
       + 'says "command not found" and lists the versions that have the command: select one of them (pyenv global VERSION, '
       + 'or pyenv shell for this shell), or install the command into the selected version; for the AWS CLI, install v2 '
       + 'instead of a pip aws inside one Python version. nvm says "N/A: version … is not yet installed": run the `nvm install '
-      + 'VERSION` it names (or `nvm install` in the folder with .nvmrc).',
+      + 'VERSION` it names (or `nvm install` in the folder with .nvmrc); fnm says "Requested version … is not currently installed": '
+      + '`fnm install VERSION` (or `fnm use --install-if-missing`); nvm\'s "Version \'X\' not found - try `nvm ls-remote`" means no '
+      + 'such release exists: pick one `nvm ls-remote` lists. Volta ("Volta error: Node is not available") has no default Node: '
+      + '`volta install node` (or `volta pin node` in the project); "Could not find executable" means no package Volta manages '
+      + 'provides that command: `volta install PACKAGE` (global npm installs under Volta land in its toolchain).',
     fix: {
       description: 'See which versions are installed and selected (asdf current), then select one for this tool (asdf set -u <tool> <version>, or mise use -g) and install it',
       commands: [['asdf', 'current'], ['asdf', 'install']],
@@ -182,7 +195,9 @@ export const nodeFailures: readonly KnownFailure[] = [
       /Cannot find native binding\.|Failed to load native binding\b|Native binding package version mismatch/,
       /Cannot find module '@napi-rs\/keyring-[\w-]+'/,
       // node-gyp built modules (keytar and other keyring bindings) whose build output is missing.
-      /Cannot find module '[^'\n]*build\/Release\/[\w-]+\.node'/,
+      /Cannot find module ['"][^'"\n]*build\/Release\/[\w-]+\.node['"]/,
+      // Node's dlopen of an addon built for another Node or Electron ABI whose module never registered (node src/node_binding.cc).
+      /Module did not self-register/,
       /was compiled against a different Node\.js version\b/,
       /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
       /\bERR_DLOPEN_FAILED\b/,
@@ -196,12 +211,13 @@ export const nodeFailures: readonly KnownFailure[] = [
       'duo-sso-setup reads the OS keyring through a native module installed for one platform, CPU and Node version. It is '
       + 'missing when npm skipped the optional platform package (an npm bug with optional dependencies, or a lock file made '
       + 'on another OS), and refuses to load after Node was upgraded, or when Node runs under Rosetta (x86_64) on Apple '
-      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it. Inside an Electron app (an editor '
-      + 'extension, a desktop tool using keytar), a native module must be built for Electron\'s ABI, not Node\'s: on Windows a '
-      + 'wrong build shows as "A dynamic link library (DLL) initialization routine failed"; run electron-rebuild (npx '
-      + 'electron-rebuild -f -w keytar) after installing.',
+      + 'Silicon or the other way round. Reinstalling with the Node you run fixes it. "Module did not self-register" and a '
+      + 'missing build/Release/NAME.node are the same mismatch for another package (keytar in an Electron app): Electron has its '
+      + 'own ABI, not Node\'s, so rebuild the module for it (npx electron-rebuild -f -w keytar, or $(npm bin)/electron-rebuild); '
+      + 'on Windows a wrong build shows as "A dynamic link library (DLL) initialization routine failed". Under plain Node, '
+      + 'npm rebuild (after npm cache clean and npm prune) builds it again.',
     fix: {
-      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first (another package\'s module: delete its build folder and run npm rebuild in that project)',
+      description: 'Reinstall duo-sso-setup with the Node (and CPU architecture) you run it with: remove node_modules and package-lock.json in the checkout first (another package\'s module: delete its build folder and run npm rebuild in that project; inside an Electron app, rebuild it for Electron\'s ABI with electron-rebuild)',
       commands: [['node', '-p', 'process.version + " " + process.arch'], ['npm', 'install', '-g', '.']],
       automatic: false,
     },
@@ -220,7 +236,9 @@ export const nodeFailures: readonly KnownFailure[] = [
     explanation:
       'ERESOLVE is a conflict between peer dependencies (often an old lockfile or a .npmrc setting from another project); '
       + 'EBADPLATFORM a package built for another OS or CPU (a lockfile made elsewhere). Installing from the checkout\'s own '
-      + 'lockfile with a current npm resolves both.',
+      + 'lockfile with a current npm resolves both. A package whose package.json limits "os" or "cpu" (fsevents is macOS-only) '
+      + 'must not be installed by name on another OS: other packages list it as an optional dependency, which npm skips '
+      + 'there; remove it from your own dependencies (or move it to optionalDependencies) instead.',
     fix: {
       description: 'Install from the checkout with a current npm (npm ci, then npm install -g .); check which registry and settings npm uses',
       commands: [['npm', 'config', 'list'], ['npm', 'install', '-g', '.']],
@@ -267,7 +285,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       /'duo-sso-setup(?:\.cmd|\.ps1)?' is not recognized as/,
       /duo-sso-setup\.ps1 cannot be loaded because running scripts is disabled on this system/,
     ],
-    supersedes: ['duo-sso-not-found'],
+    supersedes: ['duo-sso-not-found', 'powershell-execution-policy'],
     explanation:
       'npm installs the duo-sso-setup command into its global bin folder (`npm prefix -g` followed by /bin; on Windows '
       + '%AppData%\\npm). That folder is not on this shell\'s PATH: the prefix was changed (~/.npm-global) without adding its '
@@ -451,10 +469,15 @@ export const nodeFailures: readonly KnownFailure[] = [
     // ~/.bashrc, ~/.zshrc…); without it the shell says "nvm: command not found". The installer's own "=> Profile not
     // found. Tried …" (copied by many installers) means it added those lines nowhere.
     id: 'nvm-not-loaded',
-    title: 'nvm (or another installer\'s PATH lines) is not loaded in this shell',
+    title: 'nvm or fnm (or another installer\'s PATH lines) is not loaded in this shell',
     group: 'node',
     patterns: [
       /\bnvm: (?:command )?not found/,
+      // fnm (src/commands/use.rs and the commands that switch versions) when `fnm env` was not evaluated in this shell,
+      // so FNM_MULTISHELL_PATH is unset; and fnm itself not on PATH.
+      /We can't find the necessary environment variables to replace the Node version/,
+      /You should setup your shell profile to evaluate `fnm env`/,
+      /\bfnm: (?:command )?not found|command not found: fnm\b/,
       /command not found: nvm\b/,
       /=> Profile not found\. Tried /,
       /=> Profile \S+ not found\s*\n[^\n]*=> Create it \(touch /,
@@ -465,9 +488,11 @@ export const nodeFailures: readonly KnownFailure[] = [
       + '(one opened before the install, or zsh when the lines went to ~/.bashrc) has no nvm and none of the Node versions it '
       + 'installed. "Profile not found" means the installer found no ~/.bashrc, ~/.zshrc or ~/.profile to add them to: '
       + 'create the one your shell reads (`touch ~/.zshrc` on macOS) and run the installer again, or add the lines it '
-      + 'printed yourself, then open a new terminal.',
+      + 'printed yourself, then open a new terminal. fnm works the same way: its "We can\'t find the necessary environment '
+      + 'variables to replace the Node version" means the shell never evaluated `fnm env`; add `eval "$(fnm env --use-on-cd)"` '
+      + 'to ~/.bashrc or ~/.zshrc (PowerShell: `fnm env --use-on-cd | Out-String | Invoke-Expression` in $PROFILE) and open a new terminal.',
     fix: {
-      description: 'Add the two NVM_DIR lines to the profile your shell reads (~/.zshrc on macOS, ~/.bashrc on Linux), or create it and rerun the installer, then open a new terminal',
+      description: 'Add the two NVM_DIR lines (for fnm: eval "$(fnm env --use-on-cd)") to the profile your shell reads (~/.zshrc on macOS, ~/.bashrc on Linux), or create it and rerun the installer, then open a new terminal',
       commands: [['sh', '-c', 'echo "$SHELL"; ls -a ~ | grep -E "^\\.(zshrc|bashrc|bash_profile|profile)$"; grep -n NVM_DIR ~/.zshrc ~/.bashrc ~/.bash_profile ~/.profile 2>/dev/null']],
       automatic: false,
     },
@@ -519,5 +544,249 @@ export const nodeFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'gyp ERR! configure error\ngyp ERR! stack Error: 403 status code downloading tarball https://nodejs.org/download/release/v20.11.1/node-v20.11.1-headers.tar.gz',
+  },
+  {
+    // PowerShell refusing to run any .ps1 file under its execution policy (PSSecurityException, FullyQualifiedErrorId
+    // UnauthorizedAccess): npm's and yarn's generated .ps1 shims for global commands (nodemon.ps1, yarn.ps1), an installer
+    // script. ("duo-sso-setup.ps1 cannot be loaded" is duo-sso-setup-not-on-path's, which says to run the .cmd.)
+    id: 'powershell-execution-policy',
+    title: 'PowerShell\'s execution policy refuses to run a script (an npm command\'s .ps1 shim, an installer)',
+    group: 'node',
+    patterns: [
+      /\.ps1 cannot be loaded because running scripts is disabled on this system/,
+      /\.ps1 cannot be loaded\. The file [^\n]*\.ps1 is not digitally signed/,
+      /\.ps1 is not digitally signed\. You cannot run this script on the current system/,
+      /cannot be loaded because (?:the execution of scripts is disabled|running scripts is disabled) on this system/,
+      /CategoryInfo\s*: SecurityError: \(:\) \[\], PSSecurityException[\s\S]{0,80}?FullyQualifiedErrorId : UnauthorizedAccess/,
+    ],
+    explanation:
+      'Windows PowerShell runs no script files under its default execution policy (Restricted), and npm installs each global '
+      + 'command (nodemon, yarn, duo-sso-setup) as NAME.ps1 beside NAME.cmd; PowerShell picks the .ps1 and refuses it. '
+      + 'Allow local scripts for your account in PowerShell (`Set-ExecutionPolicy -Scope CurrentUser RemoteSigned`, or '
+      + 'machine-wide `Set-ExecutionPolicy RemoteSigned` in an administrator PowerShell), or run NAME.cmd, or use cmd.exe. '
+      + 'A downloaded script that is "not digitally signed" under RemoteSigned is blocked as coming from the internet: '
+      + '`Unblock-File PATH` after checking it.',
+    fix: {
+      description: 'In PowerShell allow local scripts for your user (Set-ExecutionPolicy -Scope CurrentUser RemoteSigned; an administrator PowerShell for the machine-wide Set-ExecutionPolicy RemoteSigned), or run the command\'s .cmd instead',
+      commands: [['powershell', '-NoProfile', '-Command', 'Get-ExecutionPolicy -List'], ['powershell', '-NoProfile', '-Command', 'Set-ExecutionPolicy -Scope CurrentUser RemoteSigned']],
+      automatic: false,
+    },
+    example: 'nodemon : File C:\\Users\\jdoe\\AppData\\Roaming\\npm\\nodemon.ps1 cannot be loaded because running scripts is disabled on this system. For more information, see about_Execution_Policies at https:/go.microsoft.com/fwlink/?LinkID=135170.\n    + CategoryInfo          : SecurityError: (:) [], PSSecurityException\n    + FullyQualifiedErrorId : UnauthorizedAccess',
+  },
+  {
+    // OpenSSL 3 (Node 17 and later) refusing a legacy digest: webpack 4 and tools built on it hash with md4, which only
+    // OpenSSL's legacy provider has (crypto/evp/digest.c: error:0308010C "digital envelope routines::unsupported",
+    // Node's code ERR_OSSL_EVP_UNSUPPORTED).
+    id: 'node-openssl-legacy-digest',
+    title: 'A build tool uses a hash OpenSSL 3 dropped (ERR_OSSL_EVP_UNSUPPORTED, Node 17 and later)',
+    group: 'node',
+    patterns: [
+      /error:0308010C:digital envelope routines::unsupported/,
+      /\bERR_OSSL_EVP_UNSUPPORTED\b/,
+      // Node 16 and older (OpenSSL 1.1, src/node_options.cc) do not know the option NODE_OPTIONS now carries for every Node.
+      /--openssl-legacy-provider is not allowed in NODE_OPTIONS/,
+    ],
+    explanation:
+      'Node 17 and later use OpenSSL 3, which no longer offers old digests such as md4 by default. webpack 4 (and tools built '
+      + 'on it: react-scripts 4, Vue CLI 4, Angular before 12) hash with md4, so they stop with "digital envelope routines::'
+      + 'unsupported" after a Node upgrade. Upgrade the build tool (webpack 5, react-scripts 5); until then start it with '
+      + 'OpenSSL\'s legacy provider: `export NODE_OPTIONS=--openssl-legacy-provider` (Windows: set NODE_OPTIONS=--openssl-legacy-provider), '
+      + 'or use Node 16 for that project. duo-sso-setup itself uses no such digest. "--openssl-legacy-provider is not allowed in '
+      + 'NODE_OPTIONS" is the other side: a Node 16 or older, which has no such option, started with the NODE_OPTIONS set for '
+      + 'the newer one; set it only for the project that needs it (unset NODE_OPTIONS in your profile).',
+    fix: {
+      description: 'Upgrade the build tool (webpack 5); meanwhile run it with NODE_OPTIONS=--openssl-legacy-provider (export NODE_OPTIONS=--openssl-legacy-provider)',
+      commands: [['sh', '-c', 'node --version; NODE_OPTIONS=--openssl-legacy-provider npm start']],
+      automatic: false,
+    },
+    example: "Error: error:0308010C:digital envelope routines::unsupported\n    at new Hash (node:internal/crypto/hash:69:19)\n    at Object.createHash (node:crypto:133:10)\n  opensslErrorStack: [ 'error:03000086:digital envelope routines::initialization error' ],\n  library: 'digital envelope routines',\n  reason: 'unsupported',\n  code: 'ERR_OSSL_EVP_UNSUPPORTED'",
+  },
+  {
+    // Corepack (sources/corepackUtils.ts verifySignature) checks a package manager's download against the npm registry's
+    // signing keys it shipped with; the registry rotated its key in January 2025, so Corepack before 0.31 rejects new
+    // pnpm/yarn releases ("Cannot find matching keyid", "Signature does not match").
+    id: 'corepack-signature-keys',
+    title: 'Corepack rejects a pnpm or yarn download (its copy of the npm registry\'s signing keys is outdated)',
+    group: 'node',
+    patterns: [
+      /Cannot find matching keyid: \{/,
+      /(?:Internal )?Error: Cannot find matching keyid\b/,
+      /at verifySignature \([^)\n]*corepack[^)\n]*\)/,
+    ],
+    explanation:
+      'Corepack (bundled with Node) downloads pnpm or yarn on first use and checks its signature against the npm registry keys '
+      + 'it was released with. The registry changed its signing key in January 2025, so Corepack older than 0.31 (bundled with '
+      + 'Node 18, 20 and 22 before their early-2025 releases) rejects every newer release. Upgrade Corepack '
+      + '(`npm install -g corepack@latest`, then `corepack enable`) or Node; as a stop-gap COREPACK_INTEGRITY_KEYS=0 skips the check.',
+    fix: {
+      description: 'Upgrade Corepack (npm install -g corepack@latest) or Node, then run the pnpm/yarn command again',
+      commands: [['npm', 'install', '-g', 'corepack@latest'], ['corepack', '--version']],
+      automatic: false,
+    },
+    example: 'Internal Error: Cannot find matching keyid: {"signatures":[{"sig":"MEQCIH…","keyid":"SHA256:DhQ8wR5APBvFHLF/+Tc+AYvPOdTpcIDqOhxsBHRwC7U"}],"keys":[{"expires":null,"keyid":"SHA256:jl3bwswu80PjjokCgh0o2w5c2U4LhQAE57gj9cz1kzA"}]}\n    at verifySignature (/usr/local/lib/node_modules/corepack/dist/lib/corepack.cjs:21535:47)',
+  },
+  {
+    // node-pre-gyp (lib/install.js: "Pre-built binaries not found for %s and %s (%s ABI) (falling back to source compile with
+    // node-gyp)", "Tried to download(%d): %s", "%d status code downloading tarball %s") and prebuild-install ("No prebuilt
+    // binaries found (target=… runtime=node …)"): the package published no binary for this Node ABI, platform or CPU.
+    id: 'native-prebuilt-unavailable',
+    title: 'A native module has no prebuilt binary for this Node version or platform (node-pre-gyp, prebuild-install)',
+    group: 'node',
+    supersedes: ['native-binding-missing', 'node-gyp-failed'],
+    patterns: [
+      /Pre-built binaries not found for (?<package>\S+) and (?:node|electron)@[\d.]+/,
+      /node-pre-gyp (?:ERR! )?(?:Tried to download\(\d{3}\)|(?:http |ERR! stack Error: )?(?:403|404) status code downloading tarball)/,
+      /node-pre-gyp http (?:403|404) https?:\/\/\S+\/node-v\d+-/,
+      /\(falling back to source compile with node-gyp\)/,
+      /prebuild-install (?:WARN|warn|info) install No prebuilt binaries found \(target=/,
+    ],
+    explanation:
+      'The package downloads a prebuilt binary made for one Node ABI (node-v46 is Node 4, node-v115 Node 20), platform and CPU. '
+      + 'Its release published none for yours (a 403 or 404 from its download host), so npm falls back to compiling it from '
+      + 'source, which needs a compiler and the C++ libraries it wraps and often fails. Upgrade the package to a release that '
+      + 'ships binaries for your Node (its changelog says which Node versions each release supports), or use a Node version '
+      + 'that release supports (nvm install VERSION); only when neither exists, install its build dependencies and compile.',
+    fix: {
+      description: 'Upgrade the package to a release that ships prebuilt binaries for your Node (or run a Node version it supports), then install again',
+      commands: [['node', '-p', 'process.versions.modules + " " + process.platform + "-" + process.arch'], ['npm', 'outdated']],
+      automatic: false,
+    },
+    example: 'node-pre-gyp ERR! Tried to download(403): https://mapbox-node-binary.s3.amazonaws.com/osrm/v5.1.0/Release/node-v48-linux-x64.tar.gz\nnode-pre-gyp ERR! Pre-built binaries not found for osrm@5.1.0 and node@6.1.0 (node-v48 ABI) (falling back to source compile with node-gyp)',
+  },
+  {
+    // nvm (nvm.sh nvm_die_on_prefix): an npm prefix (from .npmrc, or NPM_CONFIG_PREFIX / PREFIX in the environment) would
+    // send global installs outside the Node that nvm selected, so nvm refuses to use it.
+    id: 'nvm-npm-prefix-conflict',
+    title: 'nvm refuses an npm "prefix" setting (from ~/.npmrc or NPM_CONFIG_PREFIX) that points outside its Node',
+    group: 'node',
+    patterns: [
+      /nvm is not compatible with the npm config "prefix" option: currently set to "(?<path>[^"\n]*)"/,
+      /nvm is not compatible with the "(?:NPM_CONFIG_PREFIX|npm_config_prefix|PREFIX)" environment variable: currently set to "(?<path>[^"\n]*)"/,
+      /Run `(?:npm config delete prefix|nvm use --delete-prefix [^`\n]+)`(?: or `[^`\n]+`)? to unset it\./,
+    ],
+    explanation:
+      'nvm keeps each Node version\'s global packages under ~/.nvm/versions/node/VERSION, and an npm prefix set elsewhere '
+      + '(often `npm config set prefix ~/.npm-global`, the advice for a Node without nvm, or Homebrew\'s Node, or '
+      + 'NPM_CONFIG_PREFIX in a profile) would send them somewhere else, so nvm will not use that Node. With nvm, remove the '
+      + 'setting: `npm config delete prefix` (or `nvm use --delete-prefix VERSION`), and remove an NPM_CONFIG_PREFIX line from '
+      + 'your profile (`unset NPM_CONFIG_PREFIX`); then install duo-sso-setup again under the nvm Node.',
+    fix: {
+      description: 'Delete the npm prefix setting (npm config delete prefix, or nvm use --delete-prefix <version>; unset NPM_CONFIG_PREFIX), then open a new shell',
+      commands: [['npm', 'config', 'get', 'prefix'], ['npm', 'config', 'delete', 'prefix']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The prefix set now is ${f.path}.` : undefined),
+    example: 'nvm is not compatible with the npm config "prefix" option: currently set to "/Users/jdoe/.npm-global"\nRun `npm config delete prefix` or `nvm use --delete-prefix v20.11.1 --silent` to unset it.',
+  },
+  {
+    // The project declares its package manager in package.json ("packageManager"): Corepack (sources/Engine.ts / specUtils.ts
+    // "This project is configured to use %s because %s has a \"packageManager\" field"), Yarn 1 (cli "This project's
+    // package.json defines \"packageManager\": …. However the current global version of Yarn is …"), and npm meeting a
+    // pnpm/yarn workspace protocol (npm-package-arg EUNSUPPORTEDPROTOCOL for "workspace:").
+    id: 'package-manager-mismatch',
+    title: 'The project is meant for another package manager (its package.json "packageManager" field, Corepack)',
+    group: 'node',
+    patterns: [
+      /This project is configured to use (?:yarn|pnpm|npm) because (?<path>\S+) has a "packageManager" field/,
+      /This project's package\.json defines "packageManager": "[^"\n]+"\. However the current global version of Yarn is/,
+      /Presence of the "packageManager" field indicates that the project is meant to be used with Corepack/,
+      /Unsupported URL Type "workspace:"/,
+    ],
+    explanation:
+      'The project names the package manager (and version) it uses in package.json\'s "packageManager" field, and this '
+      + 'command ran another one: npm or Yarn 1 in a pnpm or Yarn 4 project (npm also fails on their "workspace:" '
+      + 'dependencies). Use the declared one through Corepack, which ships with Node: `corepack enable`, then run yarn or '
+      + 'pnpm as the project says (`corepack use` changes the declaration). COREPACK_ENABLE_STRICT=0 lets another manager '
+      + 'run anyway, at the cost of a lockfile the project does not use.',
+    fix: {
+      description: 'Enable Corepack (corepack enable) and run the package manager the project\'s package.json "packageManager" field names',
+      commands: [['corepack', 'enable'], ['node', '-p', 'require("./package.json").packageManager']],
+      automatic: false,
+    },
+    example: 'Usage Error: This project is configured to use yarn because /home/jdoe/app/package.json has a "packageManager" field',
+  },
+  {
+    // sudo (plugins/sudoers: "sudo: %s: command not found"): sudo searches its own secure_path (/etc/sudoers), not the
+    // user's PATH, so commands nvm, fnm, pip --user or a ~/.npm-global prefix put on PATH are not found under sudo.
+    id: 'sudo-command-not-found',
+    title: 'sudo cannot find a command your shell finds (sudo uses its own PATH)',
+    group: 'node',
+    supersedes: ['node-not-found', 'aws-cli-not-found', 'deno-not-found', 'duo-sso-setup-not-on-path'],
+    patterns: [/(?:^|[\s\]>$#])sudo: (?<command>[\w.+-]+): command not found/m],
+    explanation:
+      'sudo does not use your PATH: it searches the secure_path in /etc/sudoers (/usr/sbin:/usr/bin:/sbin:/bin and, on '
+      + 'some systems, not even /usr/local/bin). A command installed for your user (node and npm from nvm, fnm or volta, '
+      + 'aws from pip --user in ~/.local/bin, anything in ~/.npm-global/bin) is therefore found by your shell but not by sudo. '
+      + 'Usually the command should not run under sudo at all: npm global installs into a version manager\'s Node or a '
+      + 'prefix you own need no root, and duo-sso-setup writes only your own files. If root really is needed, give the '
+      + 'full path (`sudo "$(command -v npm)" …`).',
+    fix: {
+      description: 'Run the command without sudo (it is installed for your user); if it must run as root, pass its full path: sudo "$(command -v <command>)"',
+      commands: [['sh', '-c', 'command -v node npm aws; sudo -n sh -c \'echo "$PATH"\' 2>&1']],
+      automatic: false,
+    },
+    example: 'sudo: npm: command not found',
+  },
+  {
+    // Node 18.20.2, 20.12.2 and 21.7.3 (April 2024, CVE-2024-27980) refuse to spawn a .cmd or .bat file on Windows without
+    // `shell: true` (child_process: spawn EINVAL): a tool that launches npm.cmd, npx.cmd or yarn.cmd that way broke.
+    id: 'node-spawn-cmd-einval',
+    title: 'A tool cannot start a .cmd/.bat program on Windows since Node\'s April 2024 security release (spawn EINVAL)',
+    group: 'node',
+    patterns: [/\bspawn EINVAL\b/, /\bspawnSync (?:\S+\.(?:cmd|bat)) EINVAL\b/i],
+    explanation:
+      'Since Node 18.20.2, 20.12.2 and 21.7.3 (CVE-2024-27980), Node on Windows refuses to start a .cmd or .bat file (npm.cmd, '
+      + 'npx.cmd, yarn.cmd, a tool\'s own shim) unless the caller asks for a shell, and reports it as spawn EINVAL. The tool '
+      + 'that launched it must be updated (its fix passes shell: true); upgrade that tool or package. Until then, running it '
+      + 'with a Node from before that release works around it, at the cost of the security fix.',
+    fix: {
+      description: 'Upgrade the tool or package that starts the .cmd/.bat program (its fix passes shell: true); see which Node you run',
+      commands: [['node', '--version'], ['npm', 'outdated', '-g']],
+      automatic: false,
+    },
+    example: "Error: spawn EINVAL\n    at ChildProcess.spawn (node:internal/child_process:421:11)\n    at spawn (node:child_process:761:9) {\n  errno: -4071,\n  code: 'EINVAL',\n  syscall: 'spawn'\n}",
+  },
+  {
+    // Deno before 1.15 (no "node:" built-ins) and before 1.28 (no "npm:" specifiers), and code importing Node built-ins
+    // without the node: prefix, which only Deno 2 (and 1.x with --unstable-bare-node-builtins) resolves: deno_core's
+    // module_specifier.rs ("Relative import path \"%s\" not prefixed with / or ./ or ../") and "Unsupported scheme".
+    id: 'deno-too-old',
+    title: 'Deno is too old for Node-style code (node: and npm: imports need Deno 2)',
+    group: 'node',
+    patterns: [
+      /Unsupported scheme "(?:npm|node)" for module "(?:npm|node):[^"\n]+"/,
+      /Relative import path "(?:fs|path|os|child_process|crypto|util|events|stream|http|https|url|buffer|process|readline|net|tls|zlib|assert)(?:\/[\w]+)?" not prefixed with \/ or \.\/ or \.\.\//,
+    ],
+    explanation:
+      'duo-sso-setup (like most npm packages) imports Node\'s built-in modules and npm packages. Deno resolves node: imports '
+      + 'since 1.15, npm: ones since 1.28, and bare names such as "fs" only in Deno 2 (or with --unstable-bare-node-builtins). '
+      + 'An older Deno stops with "Unsupported scheme" or "Relative import path … not prefixed". Upgrade Deno (`deno upgrade`, '
+      + 'or your package manager) to 2.x, or run the program with Node 20+.',
+    fix: {
+      description: 'Upgrade Deno to 2.x (deno upgrade) or run with Node.js 20+ instead',
+      commands: [['deno', '--version'], ['deno', 'upgrade']],
+      automatic: false,
+    },
+    example: 'error: Unsupported scheme "npm" for module "npm:@aws-sdk/client-sts@3". Supported schemes: [\n    "data",\n    "blob",\n    "file",\n    "http",\n    "https",\n]',
+  },
+  {
+    // The dynamic loader (glibc elf/dl-load.c: "%s: error while loading shared libraries: %s: cannot open shared object
+    // file: No such file or directory"): a release binary (Node, Deno, the AWS CLI v2) needs a library the system lacks.
+    id: 'linux-shared-library-missing',
+    title: 'A program needs a shared library this Linux does not have (error while loading shared libraries)',
+    group: 'node',
+    patterns: [/error while loading shared libraries: (?<library>[^\s:]+): cannot open shared object file/],
+    explanation:
+      'The program was built to load a shared library that is not installed here, which minimal systems and containers '
+      + 'often lack: libatomic.so.1 for Node 17+ on minimal RHEL-family images (package libatomic), libstdc++.so.6 or '
+      + 'libgcc_s.so.1 (libstdc++ / libgcc), libz.so.1 (zlib). Install the package that provides the library named (`dnf '
+      + 'provides */NAME` or `apt-file search NAME` finds it) and run it again. (A library present in a too-old version is '
+      + 'the GLIBC "version not found" error instead.)',
+    fix: {
+      description: 'Install the package that provides the library the message names (dnf provides */<library>, apt-file search <library>), then run again',
+      commands: [['sh', '-c', 'ldd "$(command -v node)" | grep "not found"']],
+      automatic: false,
+    },
+    example: 'node: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No such file or directory',
   },
 ];

@@ -16,6 +16,8 @@ export const npmFailures: readonly KnownFailure[] = [
     patterns: [
       new RegExp(`${NPM} code (?:EPERM|EBUSY)`),
       nodeFsError('EPERM', 'operation not permitted', 'rename|mkdir|unlink|open|scandir|symlink|lstat|rmdir|chmod|copyfile'),
+      // libuv's EBUSY text (a file or folder held open on Windows), as Node prints it with or without a quoted path.
+      /\bEBUSY: resource busy or locked, (?:rename|unlink|rmdir|open|scandir|lstat|copyfile)\b/,
       /It's possible that the file was already in use \(by a text editor or antivirus\)/,
     ],
     explanation:
@@ -95,9 +97,11 @@ export const npmFailures: readonly KnownFailure[] = [
     explanation:
       'The registry npm asked has no such package or version: a typo, a version not published yet, or a package published '
       + 'only to another registry (a company registry the project\'s .npmrc names, which this machine does not use). A '
-      + 'private package can also answer 404 to a request without a login.',
+      + 'private package can also answer 404 to a request without a login. ETARGET ("No matching version found") for a version '
+      + 'that `npm view NAME versions` does list is npm\'s own fault: old npm releases (5.0 to 5.3) resolved ranges from a stale '
+      + 'cache; upgrade npm (npm install -g npm@latest) and install again.',
     fix: {
-      description: 'Check the name and which registry npm asks (npm config get registry); use the registry the package is published to',
+      description: 'Check the name and which registry npm asks (npm config get registry); use the registry the package is published to (a version the registry lists: upgrade npm)',
       commands: [['npm', 'config', 'get', 'registry'], ['npm', 'view', 'duo-sso-setup', 'versions']],
       automatic: false,
     },
@@ -155,16 +159,20 @@ export const npmFailures: readonly KnownFailure[] = [
       /\b(?:node|npm|npx): (?:command )?not found/,
       /command not found: (?:node|npm|npx)\b/,
       // (env's and Go's exec "node: No such file" are node-not-on-path's, in node.ts.)
-      /'(?:node|npm|npx)(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)/,
+      // cmd.exe quotes the name ('node' is not recognized…); reports and PowerShell transcripts often drop the quotes.
+      /['‘]?\b(?:node|npm|npx)(?:\.exe)?['’]? is not recognized as (?:an internal or external command|the name of a cmdlet)/,
       /exec: "(?:npm|npx)": executable file not found/,
       /(?:Command '(?:node|npm|npx)' not found, but can be installed with|The program '(?:node|npm|npx)' is currently not installed)/,
     ],
     explanation:
       'The shell finds no node: Node.js is not installed, or it was installed by a version manager (nvm, fnm, volta) whose '
       + 'setup is not in this shell\'s profile, or its bin folder is missing from PATH in a non-login shell. duo-sso-setup\'s '
-      + 'command starts with `#!/usr/bin/env node`, so it fails the same way ("env: node: No such file or directory").',
+      + 'command starts with `#!/usr/bin/env node`, so it fails the same way ("env: node: No such file or directory"). On '
+      + 'Windows ("is not recognized as an internal or external command") the folder holding node.exe (C:\\Program Files\\nodejs) '
+      + 'is not in the PATH environment variable: add it (System Properties, Environment Variables), or install with the MSI '
+      + 'installer, which adds it, and open a new console.',
     fix: {
-      description: 'Install Node.js 20 or newer (or load your version manager in the shell profile), then open a new terminal',
+      description: 'Install Node.js 20 or newer (or load your version manager in the shell profile; on Windows add the folder containing node.exe to PATH, or use the MSI installer), then open a new terminal',
       commands: [['sh', '-c', 'command -v node npm; echo "$PATH"']],
       automatic: false,
     },
@@ -178,12 +186,18 @@ export const npmFailures: readonly KnownFailure[] = [
       /Requires (?<access>read|write|net|env|run|sys|ffi|import) access to [^\n]*?, (?:run again with the --allow-\w+ flag|specify the required permissions during compilation)/,
       /\b(?:NotCapable|PermissionDenied): Requires (?:read|write|net|env|run|sys|ffi|import) access\b/,
       /\bPermissionDenied: (?:read|write|network|net|env|run) access to [^\n]*, run again with the --allow-\w+ flag/,
+      // Deno's interactive prompt for a permission the program was not given (runtime/permissions/prompter.rs: Deno 1.x
+      // "Deno requests network access. Grant? [g/d (g = grant, d = deny)]", later "Deno requests net access to …" with "Allow? [y/n/A]").
+      /Deno requests (?:read|write|net|network|env|run|sys|ffi|hrtime|plugin|import)\w* access\b/,
     ],
     explanation:
       'Deno runs a program with no access to files, network, environment or other programs unless given flags, and '
       + 'duo-sso-setup needs all of them (~/.aws, STS, HOME, gpg and pass). It was started without -A (or installed with a '
-      + 'narrower set of flags). Run it as `deno run -A dist/cli.js`, or install it with `deno install -g -A -n duo-sso-setup dist/cli.js`.',
-    fix: { description: 'Run (or reinstall) it with all permissions: deno install -g -A -n duo-sso-setup dist/cli.js', commands: [['deno', 'install', '-g', '-A', '-f', '-n', 'duo-sso-setup', 'dist/cli.js']], automatic: false },
+      + 'narrower set of flags). Run it as `deno run -A dist/cli.js`, or install it with `deno install -g -A -n duo-sso-setup dist/cli.js`. '
+      + 'Any Deno program works the same way: give it the flag the message names (--allow-net for network access, --allow-read, '
+      + '--allow-env, --allow-run), on `deno run` or when installing it (`deno install --allow-net … -f URL` replaces an install '
+      + 'made with too few flags, which otherwise asks "Deno requests … access" each time).',
+    fix: { description: 'Run (or reinstall with -f) it with the permission flags it needs (the --allow-net, --allow-read… the message names, or -A): deno install -g -A -n duo-sso-setup dist/cli.js', commands: [['deno', 'install', '-g', '-A', '-f', '-n', 'duo-sso-setup', 'dist/cli.js']], automatic: false },
     example: 'error: Uncaught (in promise) NotCapable: Requires env access to "HOME", run again with the --allow-env flag',
   },
   {

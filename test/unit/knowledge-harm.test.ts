@@ -741,3 +741,106 @@ describe('pairs learned from the secrets2 batch (issue 18, round 2)', () => {
     expect(only('curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to sts.amazonaws.com:443').id).toBe('tls-protocol-error');
   });
 });
+
+describe('install2 batch (issue 18, round 2): pairs that share words are told apart', () => {
+  it('a Scoop hash mismatch gets Scoop\'s update, not Homebrew\'s, and skipping the check is never a step', () => {
+    const scoop = only('Checking hash of scoop-completion.psm1 ... ERROR Hash check failed!');
+    expect(scoop.id).toBe('scoop-hash-check-failed');
+    expect(scoop.fix.commands.flat()).not.toContain('brew');
+    expect(scoop.fix.commands.flat().join(' ')).not.toMatch(/skip/);
+    const brew = only('Error: Formula reports different checksum: cf035352a1b2\nSHA-256 checksum of downloaded file: 5c5cf7ab0718');
+    expect(brew.id).toBe('brew-checksum-mismatch');
+    expect(answer(brew)).not.toMatch(/scoop/i);
+  });
+
+  it('Corepack\'s outdated signing keys are not a damaged npm download (no cache verify; upgrade Corepack)', () => {
+    const keys = only('Internal Error: Cannot find matching keyid: {"signatures":[{"keyid":"SHA256:DhQ8"}],"keys":[{"keyid":"SHA256:jl3b"}]}');
+    expect(keys.id).toBe('corepack-signature-keys');
+    expect(keys.fix.commands).toContainEqual(['npm', 'install', '-g', 'corepack@latest']);
+    expect(only('npm ERR! code EINTEGRITY').id).toBe('npm-integrity');
+  });
+
+  it('fnm without its shell setup is told apart from fnm missing a version (no "fnm install" for the first)', () => {
+    const env = only("error: We can't find the necessary environment variables to replace the Node version.");
+    expect(env.id).toBe('nvm-not-loaded');
+    expect(answer(env)).toMatch(/fnm env --use-on-cd/);
+    expect(only('error: Requested version v18.19.0 is not currently installed').id).toBe('version-manager-no-version');
+  });
+
+  it('a 403 for a prebuilt binary is a missing release asset, not a denied AWS call or a proxy', () => {
+    const text = 'node-pre-gyp ERR! Tried to download(403): https://mapbox-node-binary.s3.amazonaws.com/osrm/v5.1.0/Release/node-v48-linux-x64.tar.gz\nnode-pre-gyp ERR! Pre-built binaries not found for osrm@5.1.0 and node@6.1.0 (node-v48 ABI) (falling back to source compile with node-gyp)';
+    expect(only(text).id).toBe('native-prebuilt-unavailable');
+    expect(only("Error: Cannot find module '@napi-rs/keyring-darwin-arm64'\nRequire stack:\n- /usr/local/lib/node_modules/duo-sso-setup/node_modules/@napi-rs/keyring/index.js").id).toBe('native-binding-missing');
+  });
+
+  it('pip blocked by macOS System Integrity Protection never gets a step that deletes or force-removes system files', () => {
+    const sip = only("OSError: [Errno 1] Operation not permitted: '/var/folders/dn/T/pip-_Kl_sw-uninstall/System/Library/Frameworks/Python.framework/Versions/2.7/Extras/lib/python/six-1.4.1-py2.7.egg-info'");
+    expect(sip.id).toBe('pip-cannot-replace-system-package');
+    expect(sip.fix.commands.some(isDestructive)).toBe(false);
+    expect(answer(sip)).toMatch(/--ignore-installed six|--user/);
+  });
+
+  it('PowerShell refusing npm\'s shim for duo-sso-setup is answered as duo-sso-setup\'s, for any other command as the execution policy', () => {
+    expect(only('duo-sso-setup : File C:\\Users\\jdoe\\AppData\\Roaming\\npm\\duo-sso-setup.ps1 cannot be loaded because running scripts is disabled on this system.').id).toBe('duo-sso-setup-not-on-path');
+    const other = only('nodemon : File C:\\Users\\jdoe\\AppData\\Roaming\\npm\\nodemon.ps1 cannot be loaded because running scripts is disabled on this system.');
+    expect(other.id).toBe('powershell-execution-policy');
+    expect(answer(other)).toMatch(/Set-ExecutionPolicy -Scope CurrentUser RemoteSigned/);
+  });
+});
+
+describe('install2 batch (issue 18, round 2): Homebrew pairs', () => {
+  it('a cask app that is missing is told apart from one already there (forget the record vs adopt the copy)', () => {
+    const missing = only("Error: tinypng4mac: It seems the App source '/Applications/TinyPNG4Mac.app' is not there.");
+    expect(missing.id).toBe('brew-cask-app-missing');
+    expect(missing.fix.commands.flat()).not.toContain('--adopt');
+    const there = only("Error: It seems there is already an App at '/Applications/TinyPNG4Mac.app'.");
+    expect(there.id).toBe('brew-cask-app-exists');
+    expect(there.fix.commands.flat()).not.toContain('uninstall');
+  });
+
+  it('Homebrew\'s broken linked-keg records get brew update first, never a removal or a Homebrew reinstall', () => {
+    const d = only('Error: No such file or directory - (../../../Cellar/ffmpeg/3.1.2, /usr/local/var/homebrew/linked/ffmpeg)');
+    expect(d.id).toBe('brew-linked-keg-records');
+    expect(d.fix.commands[0]).toEqual(['brew', 'update']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(d.fix.commands.flat().join(' ')).not.toMatch(/uninstall/);
+  });
+
+  it('a formula fetched by URL is answered with a tap, not as a network failure of the download host', () => {
+    const d = only('Error: Non-checksummed download of duo-sso formula file from an arbitrary URL is unsupported! Use `brew extract` or `brew create` and `brew tap-new` to create a formula file in a tap on GitHub instead.');
+    expect(d.id).toBe('brew-formula-from-url');
+    expect(answer(d)).toMatch(/brew tap/);
+    expect(answer(d)).not.toMatch(/VPN|proxy/);
+  });
+});
+
+describe('install2 batch (issue 18, round 2): prefixes and pip', () => {
+  it('nvm refusing an npm prefix is never told to set one (the EACCES advice), but to delete it', () => {
+    const nvm = only('nvm is not compatible with the npm config "prefix" option: currently set to "/Users/jdoe/.npm-global"\nRun `npm config delete prefix` or `nvm use --delete-prefix v20.11.1 --silent` to unset it.');
+    expect(nvm.id).toBe('nvm-npm-prefix-conflict');
+    expect(nvm.fix.commands).toContainEqual(['npm', 'config', 'delete', 'prefix']);
+    expect(nvm.fix.commands.flat().join(' ')).not.toMatch(/config set prefix/);
+    expect(only("npm ERR! code EACCES\nnpm ERR! Error: EACCES: permission denied, mkdir '/usr/local/lib/node_modules/duo-sso-setup'").id).toBe('npm-global-permissions');
+  });
+
+  it('pip without write access is never answered with sudo pip', () => {
+    const d = only("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '/usr/local/lib/python3.9/site-packages/awscli'\nConsider using the `--user` option or check the permissions.");
+    expect(d.id).toBe('pip-install-permission');
+    expect(d.fix.commands.some((c) => c[0] === 'sudo')).toBe(false);
+    expect(answer(d)).toMatch(/--user/);
+  });
+});
+
+describe('install2 batch (issue 18, round 2): sudo and PATH', () => {
+  it('a command sudo cannot find is not "install it": the shell finds it, sudo does not', () => {
+    const d = only('sudo: npm: command not found');
+    expect(d.id).toBe('sudo-command-not-found');
+    expect(answer(d)).toMatch(/secure_path/);
+    expect(only('bash: npm: command not found').id).toBe('node-not-found');
+  });
+
+  it('a missing shared library is told apart from a too-old C library (install the package vs use a newer system)', () => {
+    expect(only('node: error while loading shared libraries: libatomic.so.1: cannot open shared object file: No such file or directory').id).toBe('linux-shared-library-missing');
+    expect(only("node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)").id).toBe('node-glibc-too-old');
+  });
+});
