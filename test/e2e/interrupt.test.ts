@@ -113,7 +113,20 @@ const QUESTIONS: Question[] = [
     name: 'doctor --fix', args: ['doctor', '--fix', '--only', 'session-duration,profiles'], question: 'Fix ', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)),
     also: (screen) => expect(/Fix session-duration/.test(screen) && /Fix profiles/.test(screen), screen).toBe(false),
   },
-  { name: 'login: Install duo-sso now?', args: ['login'], question: 'Install it now', prepare: async (box) => void (await box.write(CONFIG, FIXABLE)) },
+  {
+    // Asked only where the install can work: on Linux that takes Homebrew (or a pinned release key), so a
+    // Homebrew without duo-sso is on the PATH, and Ctrl-C must leave it untouched.
+    name: 'login: Install duo-sso now?', args: ['login'], question: 'Install it now',
+    prepare: async (box) => {
+      await box.write(CONFIG, FIXABLE);
+      brew = await FakeBrew.install(box, { taps: {}, installed: {} });
+      box.env.PATH = brew.pathFor(box);
+    },
+    files: async (_box, before, after) => {
+      expect(after).toEqual(before);
+      expect(await brew!.changingCommands()).toEqual([]);
+    },
+  },
   {
     name: 'login: Create config.json now?', args: ['login'], question: 'Create it now',
     prepare: async (box) => void (await box.addScript('duo-sso', DUO_SSO_STANDIN)),
