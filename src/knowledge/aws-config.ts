@@ -77,14 +77,22 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Programs that open the AWS files themselves (Node fs, Python open, Go os.Open) when the file is not there.
       /ENOENT: no such file or directory, (?:open|stat|lstat) '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /No such file or directory: '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
-      /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)/,
+      /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.?)/,
+      // Go os.MkdirAll / os.Open on a path that starts with a literal ~ (aws-vault creating the config's folder): no shell
+      // expanded it, so it names a folder called "~" in the current directory.
+      /(?:mkdir|open|stat) (?<path>~[\\/]?\S*?): no such file or directory/,
     ],
     explanation:
       'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
       + 'from another setup, or a path with a typo or an unexpanded ~. A program that reads ~/.aws/credentials (or config) '
       + 'itself fails the same way when the file is not there yet: profiles that use SSO or credential_process, or a fresh '
       + 'machine, have no credentials file. Log in (duo-sso writes the file), or create it, or point the program at the '
-      + 'file that exists (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE); under sudo or in a container HOME is another folder.',
+      + 'file that exists (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE); under sudo or in a container HOME is another folder. '
+      + 'A path that begins with a literal ~ ("mkdir ~/.aws: no such file or directory") comes from a variable set with the ~ '
+      + 'quoted, or in a launcher or IDE that expands nothing: Go and Node programs do not expand ~; set AWS_CONFIG_FILE to '
+      + 'an absolute path ($HOME/.aws/config) or unset it. A tool that writes the config (granted registry add, aws-vault '
+      + 'add) fails when the ~/.aws folder itself is missing ("The system cannot find the path specified" on Windows): '
+      + 'create the folder first (mkdir ~/.aws; on Windows C:\\Users\\NAME\\.aws).',
     fix: {
       description: 'Unset the variable (or correct the path); the default ~/.aws/config is used then',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
@@ -198,6 +206,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Login required\. Use `aws-sso-util login[^`\n]*` or `aws sso login/,
       // botocore exceptions.py PendingAuthorizationExpiredError: the device authorization was not approved in time.
       /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
+      // AWS Toolkit for VS Code (the SSO token cache reader): a cached token without the refresh token it needs.
+      /SSO cache data unexpectedly missing props/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
     // credential_process helper (aws-sso-util) that says so has named its own reason.
@@ -210,7 +220,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'credential-process, used by awsume and SDKs) never starts the login itself: run `aws-sso-util login` (or `aws sso '
       + 'login`) for the profile first, then the command that needs it. "The pending authorization to retrieve an SSO token '
       + 'has expired" means the browser step of that login was not approved in time (about ten minutes): run it again and '
-      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere.',
+      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere. '
+      + 'eksctl asks the SSO portal again for every '
+      + 'call and reports "Session token not found or invalid" even with a fresh login: set EKSCTL_ENABLE_CREDENTIAL_CACHE=1 '
+      + 'so it caches the credentials. The AWS Toolkit\'s "SSO cache data unexpectedly missing props" is its own cache: sign '
+      + 'out of the connection and sign in again (a regression of Toolkit 3.38.x; upgrade to the release that fixed it).',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
@@ -328,7 +342,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
-      + '(not logged in, or its keys moved to a store), or the chain points back at itself.',
+      + '(not logged in, or its keys moved to a store), or the chain points back at itself. Under a wrapper that hands '
+      + 'credentials to the program in the environment (aws-okta exec, aws-vault exec), an AWS_PROFILE still set makes the '
+      + 'Go SDK load that role profile itself, and its source profile has no keys in the files ("source profile has no '
+      + 'shared credentials"): unset AWS_PROFILE for the wrapped command (aws-okta before v0.11.0 left it set: upgrade).',
     fix: {
       description: 'Log in to the source profile first, then retry; doctor shows the chain',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,profiles']],

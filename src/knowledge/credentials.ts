@@ -82,7 +82,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
       + 'an old key left under [default], or AWS_ACCESS_KEY_ID in the environment overriding the profile. If only one region '
       + 'fails, it is an opt-in region (eu-south-1, ap-east-1, me-central-1...) or GovCloud: session tokens from the global STS '
-      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition.',
+      + 'endpoint are not valid there; use the regional STS endpoint (AWS_STS_REGIONAL_ENDPOINTS=regional) and the region\'s own partition. '
+      + 'Right after a key is created (aws-vault rotate) IAM takes some seconds to accept it, and a session token asked for '
+      + 'with it at once is refused: aws-vault before v5.1.0 failed its rotation this way; run aws-vault rotate --no-session '
+      + '<profile>, or upgrade aws-vault.',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },
@@ -418,5 +421,29 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.profile ? `Profile '${f.profile}' is the one being rotated.` : undefined),
     example: 'aws-vault: error: Failed to get credentials for dev: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 5b1c',
+  },
+  {
+    // AWS SDK for Java v2 (core/profiles ProfileCredentialsUtils, auth WebIdentityCredentialsUtils): the provider a profile
+    // needs is loaded by reflection from a separate module (sso, ssooidc, sts), which the application was built without.
+    id: 'java-sdk-module-missing',
+    title: 'A Java application lacks the AWS SDK module the profile needs (sso, ssooidc, sts)',
+    group: 'credentials',
+    patterns: [
+      /the '(?:sso|ssooidc|sts)' service module must be on the class path/,
+    ],
+    explanation:
+      'The AWS SDK for Java v2 reads ~/.aws/config itself, and some kinds of profile need an SDK module of their own that '
+      + 'the application must include: IAM Identity Center profiles (sso_start_url, sso_account_id) need '
+      + 'software.amazon.awssdk:sso, those with an sso_session section also software.amazon.awssdk:ssooidc (for the token '
+      + 'refresh); role_arn profiles and web identity tokens (EKS pods) need software.amazon.awssdk:sts. The application (or '
+      + 'plugin jar, such as a Kafka or JDBC IAM auth library) was built without it. Add the module to its dependencies (or '
+      + 'put the jar on the classpath) in the same SDK version, or point it at a profile with plain credentials, such as '
+      + 'the ones duo-sso writes.',
+    fix: {
+      description: 'Add the named AWS SDK v2 module (software.amazon.awssdk:sso, ssooidc or sts) to the application\'s dependencies / classpath, or use a profile with static session credentials',
+      commands: [['duo-sso-setup', 'config', 'profiles']],
+      automatic: false,
+    },
+    example: "To use SSO OIDC related properties in the 'dev' profile, the 'ssooidc' service module must be on the class path.",
   },
 ];

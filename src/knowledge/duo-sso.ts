@@ -64,6 +64,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // both follow a Chrome release the tool's puppeteer does not drive.
       /\b[Ww]aiting for target failed: timeout \d+ ?ms exceeded/,
       /Timed out after \d+ ?ms while trying to connect to the browser!/,
+      // playwright (gsts and other tools built on it: server/registry, browserType.launch*): the browser build of the
+      // revision this playwright release pins was never downloaded into ms-playwright.
+      /\b[Ee]xecutable doesn't exist at (?<path>\S+)/,
+      /Looks like Playwright(?: Test or Playwright)? was just installed or updated/,
     ],
     supersedes: ['first-run-client-certificate'],
     explanation:
@@ -73,9 +77,16 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'has no user namespaces for Chrome\'s sandbox. Installing Google Chrome (or Chromium) with its dependencies fixes '
       + 'the first two. A browser that starts but hangs ("waiting for target failed", "Timed out ... trying to connect to the '
       + 'browser") usually follows a Chrome release the tool\'s puppeteer does not drive: update Chrome to its newest release '
-      + '(or the tool), or point the tool at a Chrome version it supports.',
+      + '(or the tool), or point the tool at a Chrome version it supports. Tools built on Playwright (gsts) do not use the '
+      + 'installed Chrome: each Playwright release drives its own browser build (ms-playwright/chromium-NNNN in ~/.cache or '
+      + '~/Library/Caches), downloaded separately. "Executable doesn\'t exist at .../ms-playwright/chromium-NNNN/..." means that '
+      + 'build was never downloaded (an install with downloads skipped) or belongs to another Playwright version than the '
+      + 'tool\'s: run the matching Playwright\'s installer (npx playwright@<the tool\'s playwright version> install chromium, '
+      + 'or node node_modules/playwright/install.js inside the tool\'s folder; installing the tool\'s playwright version, '
+      + 'npm install playwright@<version>, fetches the revision it wants), or point the tool at a browser you have '
+      + '(gsts --engine-executable-path=/path/to/chrome, or another --engine).',
     fix: {
-      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
+      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session. For Playwright-based tools (gsts) run the installer of the tool\'s Playwright version (npx playwright install chromium) or give the tool a browser path (--engine-executable-path)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
       automatic: false,
     },
@@ -111,6 +122,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // any call to STS; STS's own "Invalid SAML" refusals stay saml-provider-invalid's.
       /^(?:[^\n]*\b(?:ERROR|FATAL|error):? )?invalid saml assertion$/m,
       /invalid SAML Assertion detected, check your local SAML and identity provider configuration/,
+      // aws-google-auth (google.py parse_saml): Google's pages ended without the assertion (a refused or changed login).
+      /Could not find SAML response, check your credentials/,
+      // saml2aws (pkg/saml2aws ExtractDestinationURL, used by the Ping, Okta and other providers): the page it took for
+      // the SAML form holds no samlp:Response; aws-jumpcloud (jumpcloud.py): JumpCloud's answer lacked the SAMLResponse.
+      /error parsing destination url: missing Response element/,
+      /JumpCloud's SSO response did not contain the expected/,
     ],
     supersedes: ['saml-provider-invalid'],
     explanation:
@@ -124,7 +141,14 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'from the Okta dashboard or the app\'s settings), not the base Okta URL: saml2aws\'s url, okta-awscli\'s app-link, '
       + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL. aws-runas says "invalid saml assertion" when it holds no assertion at '
       + 'all (nothing came back from the IdP, or a cached one was empty): run it with -v to see the login; before 3.0.3 '
-      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas.',
+      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas. Tools that type a saved password '
+      + 'for you (aws-google-auth keeps it in the system keyring under the service "aws-google-auth") fail this way after a '
+      + 'password change: the stale saved password is refused and no SAML response follows; delete the saved one (python3 -m '
+      + 'keyring del aws-google-auth <your email>, or the item in Keychain Access) and log in again typing the new one. When '
+      + 'the password works in a browser and the tool still finds no SAML response (saml2aws "error parsing destination '
+      + 'url: missing Response element", aws-jumpcloud "did not contain the expected SAMLResponse"), the IdP changed its '
+      + 'pages and the tool needs its newer release: upgrade it (or, for a regression of a new release, go back to the '
+      + 'previous one until it is fixed).',
     fix: {
       description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for); check that the configured app URL is the AWS app\'s link',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -279,13 +303,16 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     // raises requests' HTTPError "400 Client Error: Bad Request for url: …"), with Okta's error descriptions for an
     // authentication policy the session does not satisfy and for a user not assigned to the client app.
     id: 'okta-token-refused',
-    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, or an app you are not assigned to)',
+    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, an app you are not assigned to, or an expired cached token)',
     group: 'duo-sso',
     supersedes: ['okta-aws-cli-app-setup', 'idp-login-failed'],
     patterns: [
       /The application's assurance requirements are not met/,
       /\b4\d\d Client Error: [\w ]+ for url:? https?:\/\/\S+\/oauth2\/(?:[\w-]+\/)?v1\/(?:token|device\/authorize)\b/,
       /\buser_not_assigned\b/, /User is not assigned to the client application/,
+      // The token exchange's subject_token (okta-aws-cli's access token, cached in ~/.okta/awscli-access-token.json with
+      // --cache-access-token) expired or lost its Okta session.
+      /The 'subject_token' (?:either expired|is (?:expired|invalid|not valid))/,
     ],
     explanation:
       'The login tool signed in to Okta and then asked its OAuth endpoint (/oauth2/v1/token) for the token that leads to '
@@ -296,9 +323,13 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'such as 2 minutes or more, no device-state condition). "user_not_assigned": you are not assigned to the app the tool '
       + 'asked for, usually because its configuration names the wrong app: gimme-aws-creds wants gimme_creds_server = appurl '
       + 'and the AWS app\'s link (https://ORG.okta.com/home/amazon_aws/APP_ID/272) in app_url; okta-aws-cli wants the OIDC '
-      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first.',
+      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first. A description '
+      + 'saying the \'subject_token\' expired (or its session ended) is a third cause and no setup fault: okta-aws-cli '
+      + 'reused an access token whose Okta session is over (you signed out of Okta, the session lifetime ran out), which '
+      + 'it keeps in ~/.okta/awscli-access-token.json with --cache-access-token: delete that file (only a cached token) '
+      + 'and run it again for a fresh device authorization.',
     fix: {
-      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link)',
+      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link); for an expired subject_token delete okta-aws-cli\'s cached token (rm ~/.okta/awscli-access-token.json) and log in again',
       commands: [['gimme-aws-creds', '--action-configure'], ['okta-aws-cli', '--debug']],
       automatic: false,
     },
@@ -453,6 +484,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /NullPointerException[\s\S]*?\bat com\.okta\.tools\.saml\.OktaAppClientImpl\.launchApp\b/,
       /NullPointerException[\s\S]*?\bat com\.okta\.tools\.OktaAwsCliAssumeRole\.run\(OktaAwsCliAssumeRole\.java:\d+\)[^\n]*\n[^\n]*?\bat com\.okta\.tools\.awscli\.main\b/,
       /Could not find or load main class com\.okta\.tools\.(?:awscli|WithOkta)\b/,
+      // com.okta.tools.saml.OktaSaml: the AWS app's page was a sign-on rule prompt (PromptForFactorException), or the app
+      // list the tool reads did not lead to the AWS app ("You do not have access to AWS through Okta.").
+      /\bPromptForFactorException\b|Unsupported App sign on rule: 'Prompt for factor'/,
+      /You do not have access to AWS through Okta\./,
     ],
     explanation:
       'okta-aws-cli-assume-role (the awscli / okta-aws / withokta scripts around a Java jar) reads ~/.okta/config.properties. '
@@ -462,7 +497,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'A NullPointerException at OktaAwsCliAssumeRole.run on the second run is a regression of the named-profile release: '
       + 'export OKTA_PROFILE=" " (or remove ~/.okta-aws-cli-session) and upgrade. "Could not find or load main class '
       + 'com.okta.tools.awscli" means the launcher scripts are older (or newer) than the jar: the classpath must be the jar '
-      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar.',
+      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar. "Unsupported App '
+      + 'sign on rule: \'Prompt for factor\'" and "You do not have access to AWS through Okta" mean the AWS app\'s page was not '
+      + 'the SAML form: the tool cannot answer an app-level sign-on rule that asks for MFA (a per-app "Prompt for factor" '
+      + 'rule); the Okta admin moves that MFA requirement to an org-level (Okta sign-on) policy instead. If it starts with a '
+      + 'setup that used to work, check ~/.okta/config.properties: an emptied file gives the same; move ~/.okta aside and '
+      + 'reinstall the tool so it writes the file again.',
     fix: {
       description: 'Set OKTA_AWS_APP_URL (and OKTA_ORG as a host name) in ~/.okta/config.properties; for the run() regression export OKTA_PROFILE=" " and upgrade; for the main class, fix the launcher\'s classpath (com.okta.tools.WithOkta)',
       commands: [['cat', '~/.okta/config.properties']],
@@ -496,5 +536,57 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'app_url is not defined in your config!',
+  },
+  {
+    // bash's `return` builtin outside a function or a sourced file (builtins/return.def, "can only `return' from a
+    // function or sourced script"; mvdan/sh's interpreter prints the same): the login tools that set AWS_* variables in
+    // the calling shell ship a script that must be sourced (awsume's `awsume`, Granted's `assume`), not run.
+    id: 'login-script-not-sourced',
+    title: 'A login script that must be sourced was run as a program (awsume, Granted\'s assume: the alias is missing)',
+    group: 'duo-sso',
+    patterns: [
+      /\breturn: can only [`'‘]return' from a function or sourced script/,
+    ],
+    explanation:
+      'Tools that put credentials into your current shell (awsume, Granted\'s assume, assume-role scripts) cannot do it as a '
+      + 'child process: a program cannot change its parent shell\'s environment. So they ship a shell script meant to be '
+      + 'sourced, and an alias makes the command do that. Run without the alias, bash executes the script in a new shell, '
+      + 'whose `return` fails ("can only `return\' from a function or sourced script") and the variables never reach you. '
+      + 'Add the alias to your shell\'s startup file and open a new shell: alias awsume=". awsume" (awsume-configure writes '
+      + 'it; with pyenv: alias awsume=". $(pyenv which awsume)"), alias assume=". assume" for Granted (it offers to add it on '
+      + 'first run). Inside scripts, call them as `source awsume <profile>` / `. assume <profile>`.',
+    fix: {
+      description: 'Set up the alias that sources the script (alias awsume=". awsume", alias assume=". assume"; awsume-configure writes awsume\'s), open a new shell; in scripts use `source awsume`',
+      commands: [['awsume-configure'], ['type', 'awsume']],
+      automatic: false,
+    },
+    example: "/home/jdoe/.local/bin/awsume: line 181: return: can only `return' from a function or sourced script",
+  },
+  {
+    // Okta login tools that answer the MFA step themselves support only some factor types (okta-awscli
+    // oktaawscli/okta_auth.py "Unsupported factorType: %s" and "MFA required, but no supported factors enrolled!
+    // Exiting."; bmx "MFA required by Okta, but no supported factors available."), and skip the others.
+    id: 'login-tool-mfa-unsupported',
+    title: 'The login tool cannot answer your MFA method (SMS, WebAuthn...): enroll one it supports',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bUnsupported factor ?[Tt]ype: \S+/,
+      /MFA required, but no supported factors enrolled/,
+      /MFA required by Okta, but no supported factors available/,
+    ],
+    explanation:
+      'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
+      + 'rather than a browser. It knows only some factor types, typically Okta Verify push and TOTP codes (Okta Verify or '
+      + 'Google Authenticator); SMS, voice, email, WebAuthn/FIDO keys or Duo through Okta are skipped ("Unsupported '
+      + 'factorType: sms"), and with none left the login stops. Enroll a supported factor in the Okta dashboard (Settings > '
+      + 'Extra Verification: Okta Verify), or ask the Okta admin to enable it, then select it in the tool\'s configuration '
+      + '(okta-awscli: factor = OKTA in ~/.okta-aws; gimme-aws-creds: preferred_mfa_type = push or token:software:totp).',
+    fix: {
+      description: 'Enroll in Okta Verify (push or code) in the Okta dashboard, or have the Okta admin enable it, and select it in the tool (okta-awscli: factor = OKTA in ~/.okta-aws)',
+      commands: [['cat', '~/.okta-aws']],
+      automatic: false,
+    },
+    example: 'ERROR - Unsupported factorType: sms',
   },
 ];
