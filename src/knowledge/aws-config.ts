@@ -308,7 +308,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'or a typo), or the service has no endpoint in that region, or the resource lives in another region than the one '
       + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
       + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
-      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
+      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile. When the call that lacks '
+      + 'a region is IAM Identity Center\'s (operation error SSO OIDC: RegisterClient, CreateToken, StartDeviceAuthorization; '
+      + 'SSO: GetRoleCredentials), the region missing is sso_region (in the profile or its [sso-session]), not region; if '
+      + 'sso_region is set, the tool did not pass it on, a bug of that release (Granted 0.19.0, fixed in 0.19.1): upgrade '
+      + 'the tool, or go back to the release before.',
     fix: {
       description: 'Set a region for the profile',
       commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],

@@ -68,6 +68,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // revision this playwright release pins was never downloaded into ms-playwright.
       /\b[Ee]xecutable doesn't exist at (?<path>\S+)/,
       /Looks like Playwright(?: Test or Playwright)? was just installed or updated/,
+      // playwright's host check (server/registry/dependencies.ts) and its branded-channel lookup (registry executables).
+      /Host system is missing dependencies to run browsers/,
+      /Chromium distribution '(?:chrome|msedge)[\w-]*' is not found at /,
     ],
     supersedes: ['first-run-client-certificate'],
     explanation:
@@ -84,7 +87,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'tool\'s: run the matching Playwright\'s installer (npx playwright@<the tool\'s playwright version> install chromium, '
       + 'or node node_modules/playwright/install.js inside the tool\'s folder; installing the tool\'s playwright version, '
       + 'npm install playwright@<version>, fetches the revision it wants), or point the tool at a browser you have '
-      + '(gsts --engine-executable-path=/path/to/chrome, or another --engine).',
+      + '(gsts --engine-executable-path=/path/to/chrome, or another --engine). "Host system is missing dependencies to run '
+      + 'browsers" (Linux, WSL) is the libraries: sudo npx playwright install-deps chromium installs them. "Chromium '
+      + 'distribution \'chrome\' is not found" means the tool asked for the installed Google Chrome channel and there is '
+      + 'none: install Google Chrome (or npx playwright install chrome).',
     fix: {
       description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session. For Playwright-based tools (gsts) run the installer of the tool\'s Playwright version (npx playwright install chromium) or give the tool a browser path (--engine-executable-path)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
