@@ -208,6 +208,10 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
       // AWS Toolkit for VS Code (the SSO token cache reader): a cached token without the refresh token it needs.
       /SSO cache data unexpectedly missing props/,
+      // Granted (pkg/cfaws/ssotoken.go, pkg/securestorage/sso_token_storage.go, pkg/idclogin/poll.go): no usable token in
+      // its store, a refresh that failed, the device authorization not approved in time.
+      /\bno valid sso token found\b/, /error refreshing AWS IAM Identity Center token: /,
+      /polling for device authorization token timed out/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
     // credential_process helper (aws-sso-util) that says so has named its own reason.
@@ -300,6 +304,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
+      // Granted (pkg/cfaws/profiles.go): neither the profile nor the environment gives a region.
+      /region not set on profile (?<profile>\S+), could not load a default AWS_REGION/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -343,6 +349,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
       /contains both source_profile and credential_source/,
       /No credentials found in credential_source referenced in profile/,
+      // Granted (pkg/cfaws/profiles.go): the source profile did not load, or the chain loops.
+      /failed to load a source-profile for profile: (?<profile>\S+)/,
+      /maximum source profile depth exceeded for profile (?<profile>\S+)/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '

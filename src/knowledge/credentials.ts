@@ -98,8 +98,12 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The code alone, as titles and the Java SDK v1's "(…; Error Code: ExpiredToken; …)" give it (the word boundary
       // keeps out ExpiredTokenException, which is the SAML assertion's or the SSO device code's).
       /\bExpiredToken\b/,
+      // saml2aws exec / script (cmd/saml2aws/commands/exec.go): the profile's saved session is past its expiry.
+      /\berror aws credentials have expired\b/,
     ],
-    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds.',
+    explanation: 'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds. '
+      + 'Other login tools say the same of the session they saved (saml2aws exec: "error aws credentials have expired"): log '
+      + 'in again with the tool that wrote the profile (saml2aws login).',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },

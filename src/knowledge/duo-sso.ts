@@ -169,7 +169,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     title: 'saml2aws has no (complete) IdP account for this name',
     group: 'duo-sso',
     patterns: [
-      /\b(?:URL|MFA|Provider|Username|SessionDuration) empty in idp account\b/,
+      /\b(?:URL|MFA|Provider|Profile|Username|SessionDuration|Resource ID|app ID|subdomain) empty in idp account\b/,
+      // pkg/cfg/cfg.go ErrIdpAccountNotFound: no account of that name in ~/.saml2aws at all.
+      /IDP account not found, run configure to set it up/,
       /\b(?:error building login details|Failed to validate account)\b[^\n]*(?:empty|invalid)[^\n]*idp account/i,
     ],
     explanation:
@@ -230,6 +232,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
       // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
       /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
+      // saml2aws's Okta, OneLogin and JumpCloud providers: the push was denied or not answered in time.
+      /\bMFA rejected by user\b/, /\bUser did not accept MFA in time\b/, /\bmfa timed out or denied\b/,
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
@@ -552,6 +556,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     patterns: [
       /\breturn: can only [`'‘]return' from a function or sourced script/,
+      // Granted (pkg/alias/alias.go): it could not tell which shell's startup file should get the alias.
+      /we couldn't detect your shell type \([^)\n]*\)\. Please follow the steps at \S+shell-alias/,
     ],
     explanation:
       'Tools that put credentials into your current shell (awsume, Granted\'s assume, assume-role scripts) cannot do it as a '
@@ -560,7 +566,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'whose `return` fails ("can only `return\' from a function or sourced script") and the variables never reach you. '
       + 'Add the alias to your shell\'s startup file and open a new shell: alias awsume=". awsume" (awsume-configure writes '
       + 'it; with pyenv: alias awsume=". $(pyenv which awsume)"), alias assume=". assume" for Granted (it offers to add it on '
-      + 'first run). Inside scripts, call them as `source awsume <profile>` / `. assume <profile>`.',
+      + 'first run; when it cannot tell your shell, "we couldn\'t detect your shell type", add the alias by hand). Inside '
+      + 'scripts, call them as `source awsume <profile>` / `. assume <profile>`.',
     fix: {
       description: 'Set up the alias that sources the script (alias awsume=". awsume", alias assume=". assume"; awsume-configure writes awsume\'s), open a new shell; in scripts use `source awsume`',
       commands: [['awsume-configure'], ['type', 'awsume']],
@@ -580,6 +587,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bUnsupported factor ?[Tt]ype: \S+/,
       /MFA required, but no supported factors enrolled/,
       /MFA required by Okta, but no supported factors available/,
+      // saml2aws: the configured MFA type is not one of the provider's (saml2aws.go "Invalid MFA type: %v for %v
+      // provider"), the provider offers none the tool handles (jumpcloud.go), or an option it does not know (okta.go Duo
+      // options, netiq.go).
+      /\bInvalid MFA type: \S+ for \S+ provider\b/,
+      /\bNo MFA options available\b|\bno MFA method provided\b/,
+      /\bunsupported MFA option '[^'\n]*'|\bMFA option unsupported\. Valid MFA options are\b/,
     ],
     explanation:
       'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
@@ -587,7 +600,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'Google Authenticator); SMS, voice, email, WebAuthn/FIDO keys or Duo through Okta are skipped ("Unsupported '
       + 'factorType: sms"), and with none left the login stops. Enroll a supported factor in the Okta dashboard (Settings > '
       + 'Extra Verification: Okta Verify), or ask the Okta admin to enable it, then select it in the tool\'s configuration '
-      + '(okta-awscli: factor = OKTA in ~/.okta-aws; gimme-aws-creds: preferred_mfa_type = push or token:software:totp).',
+      + '(okta-awscli: factor = OKTA in ~/.okta-aws; gimme-aws-creds: preferred_mfa_type = push or token:software:totp). '
+      + 'saml2aws checks the mfa setting of the IdP account (~/.saml2aws, --mfa) against the provider: "Invalid MFA type: X '
+      + 'for Y provider" means that value is not one this provider takes (Auto works for most; its README lists each '
+      + 'provider\'s): run saml2aws configure --mfa Auto, or the type of a factor you have enrolled.',
     fix: {
       description: 'Enroll in Okta Verify (push or code) in the Okta dashboard, or have the Okta admin enable it, and select it in the tool (okta-awscli: factor = OKTA in ~/.okta-aws)',
       commands: [['cat', '~/.okta-aws']],

@@ -419,6 +419,8 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       // 99designs/keyring secretservice.go: the collection named (aws-okta's and aws-vault's "awsvault") is not in this
       // Secret Service, typically because the items went to another backend.
       /The collection (?:"[^"\n]*" )?does not exist\. Please add a key first/,
+      // Granted (pkg/granted/credentials.go): no IAM user keys stored for that profile.
+      /no credentials exist for \S+ in secure storage/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
     ],
     explanation:
