@@ -212,6 +212,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // its store, a refresh that failed, the device authorization not approved in time.
       /\bno valid sso token found\b/, /error refreshing AWS IAM Identity Center token: /,
       /polling for device authorization token timed out/,
+      // aws-sso-util (login.py): the device authorization was not approved before it expired.
+      /\bLogin window expired\b/, /Login failed; the login window may have expired/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
     // credential_process helper (aws-sso-util) that says so has named its own reason.

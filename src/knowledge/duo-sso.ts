@@ -117,6 +117,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Didn't get saml assertions/,
       // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
+      // awsume (awsumepy/app.py SAMLAssertionNotFoundError): a SAML login plugin handed it no assertion.
+      /\bNo assertion to use!/,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
       // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
@@ -234,6 +236,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
       // saml2aws's Okta, OneLogin and JumpCloud providers: the push was denied or not answered in time.
       /\bMFA rejected by user\b/, /\bUser did not accept MFA in time\b/, /\bmfa timed out or denied\b/,
+      // gimme-aws-creds (okta_classic.py, duo.py): Duo's push denied or unanswered, or the wait cancelled.
+      /\bDuo Push (?:REJECTED|TIMEOUT)\b/, /\bTimed out waiting for Duo MFA\b/, /\bUser canceled waiting for MFA success\b/,
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
@@ -532,13 +536,20 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /OAuth Client ID is required for Okta Identity Engine domains/,
       /app_url is not defined in your config!/,
       /OKTA_API_KEY environment variable not found!/,
+      // gimme_aws_creds/config.py validation of --action-configure answers.
+      /Okta organization URL must be HTTPS URL/, /\S+ is not a valid Okta domain\b/, /The gimme-creds-server must be a HTTPS URL/,
+      // okta_classic.py's device_token setter reads the host out of okta_org_url with ^https://(.*): an org URL written
+      // without the scheme leaves no match (only with its frame in the traceback: the AttributeError alone is anyone's).
+      /okta_classic\.py", line \d+, in device_token\b[\s\S]{0,300}?AttributeError: 'NoneType' object has no attribute 'group'/,
     ],
     explanation:
       'gimme-aws-creds reads ~/.okta_aws_login_config (the [DEFAULT] profile unless --profile names another), and what it '
       + 'needs depends on gimme_creds_server: appurl (the usual choice) needs app_url, the AWS app\'s link from the Okta '
       + 'dashboard (https://ORG.okta.com/home/amazon_aws/APP_ID/272); internal needs an Okta API key in OKTA_API_KEY; any other '
       + 'value is the URL of a gimme-creds Lambda server. okta_org_url is always needed, and an Okta Identity Engine org also '
-      + 'needs client_id, the id of an OIDC native app with the device authorization grant. `gimme-aws-creds '
+      + 'needs client_id, the id of an OIDC native app with the device authorization grant. okta_org_url must be the full '
+      + 'URL with its scheme (https://ORG.okta.com): written without https://, older releases stopped with "AttributeError: '
+      + '\'NoneType\' object has no attribute \'group\'" instead of saying so. `gimme-aws-creds '
       + '--action-configure` (with --profile NAME) writes them.',
     fix: {
       description: 'Run gimme-aws-creds --action-configure for the profile and fill in okta_org_url, client_id and gimme_creds_server = appurl with app_url',
@@ -593,6 +604,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bInvalid MFA type: \S+ for \S+ provider\b/,
       /\bNo MFA options available\b|\bno MFA method provided\b/,
       /\bunsupported MFA option '[^'\n]*'|\bMFA option unsupported\. Valid MFA options are\b/,
+      // gimme-aws-creds (okta_classic.py, duo_universal.py, config.py): a Duo factor or a WebAuthn device it cannot use.
+      /\bRequested Duo factor not supported\b/, /Preferred Duo Universal factor must be one of\b/,
+      /\bWebAuthn devices not supported on this platform\b/,
     ],
     explanation:
       'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
