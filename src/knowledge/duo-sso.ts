@@ -277,6 +277,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // saml2aws (pkg/saml2aws: the role asked for is not among the assertion's) and awsume (SAMLRoleNotFoundError).
       /Supplied RoleArn not found in saml assertion/i,
       /No match for SAML principal and role: /,
+      // aws-adfs (login.py, roles_assertion_extractor.py): an assertion without roles, or without the role_arn asked for.
+      /This account does not have access to any roles/, /Cannot extract roles from response/,
+      /Not allowed to assume role \S+ and role_arn is enforced/,
     ],
     explanation:
       'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '
@@ -624,5 +627,28 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'ERROR - Unsupported factorType: sms',
+  },
+  {
+    // Leapp's CLI (packages/cli/src/commands/session/*.ts): the session id given matches no session of the workspace.
+    id: 'leapp-session-id-unknown',
+    title: 'Leapp has no session with the id given (a placeholder, a name, or a session recreated since)',
+    group: 'duo-sso',
+    patterns: [
+      /\bError: no sessions available\b/,
+      /\bNo session (?:found )?with id \S+/,
+      /\bSession not found with id \S+/,
+    ],
+    explanation:
+      'Leapp\'s commands (leapp session generate, start, delete, and the credential_process line Leapp writes for a named '
+      + 'profile) take a session\'s id, a generated UUID, not its name and not a placeholder such as <SESSION_ID> copied from '
+      + 'the documentation. The id also changes when a session is deleted and created again, which leaves an old '
+      + 'credential_process line pointing at nothing. `leapp session list -x` shows every session with its id (the -x '
+      + 'columns); use that id in the command and in ~/.aws/config\'s credential_process = leapp session generate <id>.',
+    fix: {
+      description: 'List the sessions with their ids (leapp session list -x) and pass the real id (also in credential_process)',
+      commands: [['leapp', 'session', 'list', '-x']],
+      automatic: false,
+    },
+    example: ' ›   Error: no sessions available',
   },
 ];
