@@ -119,6 +119,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
       // awsume (awsumepy/app.py SAMLAssertionNotFoundError): a SAML login plugin handed it no assertion.
       /\bNo assertion to use!/,
+      // okta-aws-cli (internal/webssoauth/webssoauth.go): the AWS Federation app's page held no SAMLResponse.
+      /could not find SAML assertion in API call/,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
       // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
@@ -280,6 +282,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // aws-adfs (login.py, roles_assertion_extractor.py): an assertion without roles, or without the role_arn asked for.
       /This account does not have access to any roles/, /Cannot extract roles from response/,
       /Not allowed to assume role \S+ and role_arn is enforced/,
+      // aws-okta (lib/utils.go): the assertion carried no role.
+      /There are no roles that can be assumed/,
     ],
     explanation:
       'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '
@@ -610,6 +614,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // gimme-aws-creds (okta_classic.py, duo_universal.py, config.py): a Duo factor or a WebAuthn device it cannot use.
       /\bRequested Duo factor not supported\b/, /Preferred Duo Universal factor must be one of\b/,
       /\bWebAuthn devices not supported on this platform\b/,
+      // aws-okta (lib/okta.go): no factor at all, or one of a type or provider it does not drive.
+      /\bNo available MFA Factors\b/, /\bprovider \S+ with factor (?:push|token) not supported\b/, /\bfactor \S+ not supported\b/,
     ],
     explanation:
       'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
@@ -650,5 +656,34 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: ' ›   Error: no sessions available',
+  },
+  {
+    // Login tools that talk to a FIDO U2F / FIDO2 security key themselves (aws-okta and saml2aws lib/mfa/fido.go
+    // errNoDeviceFound, aws-google-auth u2f.py "U2F Device Not Found" and google.py's retries, aws-adfs's Duo
+    // authenticators "No FIDO U2F / FIDO2 authenticator is eligible.") and found none they can open.
+    id: 'login-tool-security-key-missing',
+    title: 'The login tool found no security key (FIDO U2F / FIDO2) it can use',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed', 'login-tool-mfa-unsupported'],
+    patterns: [
+      /\bno U2F devices found\. device might not be plugged in\b/i,
+      /\bU2F Device Not Found\b|\bNo U2F device found\b/,
+      /No FIDO U2F \/ FIDO2 authenticator is eligible/,
+      /\bfailed to open fido U2F device\b/,
+    ],
+    explanation:
+      'The identity provider asked for your security key and the login tool, which talks to the key over USB HID itself '
+      + '(not through a browser), found none it may open. The key is not plugged in (or not touched in time); on Linux your '
+      + 'user has no access to the key\'s /dev/hidraw device until the udev rules for FIDO keys are installed (libu2f-udev, '
+      + 'or the vendor\'s 70-u2f.rules, then replug the key); WSL, containers and remote SSH sessions do not see the '
+      + 'laptop\'s USB key at all; and a key registered only as a passkey or platform authenticator (Touch ID, Windows '
+      + 'Hello) is not a USB device to these tools. Plug in and touch the key, add the udev rules, or choose another MFA '
+      + 'method in the tool (push or a code) where the IdP allows it.',
+    fix: {
+      description: 'Plug in (and touch) the security key; on Linux install the FIDO udev rules and replug; from WSL, a container or over SSH choose another MFA method (push or code)',
+      commands: [['ls', '-l', '/dev/hidraw*']],
+      automatic: false,
+    },
+    example: 'Error authenticating to IdP.: no U2F devices found. device might not be plugged in',
   },
 ];
