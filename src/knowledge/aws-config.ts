@@ -207,7 +207,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore exceptions.py PendingAuthorizationExpiredError: the device authorization was not approved in time.
       /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
       // AWS Toolkit for VS Code (the SSO token cache reader): a cached token without the refresh token it needs.
-      /SSO cache data unexpectedly missing props/,
+      /SSO cache data unexpectedly missing props/, /SSO cache data looks malformed/,
+      // The Toolkit's browser (authorization code) login that was not finished in time (sso/server.ts).
+      /Timed-out waiting for browser login flow to complete/,
       // Granted (pkg/cfaws/ssotoken.go, pkg/securestorage/sso_token_storage.go, pkg/idclogin/poll.go): no usable token in
       // its store, a refresh that failed, the device authorization not approved in time.
       /\bno valid sso token found\b/, /error refreshing AWS IAM Identity Center token: /,
@@ -251,6 +253,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Missing the following required SSO configuration values: [\w, ]+/,
       /Profile (?<profile>\S+) is configured with invalid SSO credentials\. Required parameters/,
       /The specified sso-session does not exist: "?[^"\n]+"?/,
+      // AWS Toolkit for VS Code (auth/auth.ts): a profile whose sso_session names no [sso-session] section, or none at all.
+      /No sso-session name found in ~\/\.aws\/config/, /sso-session data missing in ~\/\.aws\/config/,
     ],
     explanation:
       'The profile uses IAM Identity Center (sso_* settings) and the program misses sso_start_url, sso_region, '

@@ -383,6 +383,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Shared Credentials Profile (?<profile>[^\n]+?) is not valid\b/,
       new RegExp(String.raw`Profile ${PROFILE} is (?:not supported by the Toolkit|missing properties: [\w, ]+)`),
       new RegExp(String.raw`The AWS credential Profile:${PROFILE} does not appear to be valid`),
+      // aws-toolkit-vscode packages/core/src/auth/providers/sharedCredentialsProvider.ts (its profile validation).
+      new RegExp(String.raw`Profile ${PROFILE} is not a valid Credential Profile: `),
     ],
     explanation:
       'The AWS CLI reads the key names in ~/.aws/credentials in any case (Python\'s configparser lower-cases them), so a '

@@ -669,6 +669,14 @@ describe('pairs learned from the sso2 batch (issue 18, round 2)', () => {
     expect(only("ENOENT: no such file or directory, open '/home/jdoe/.aws/credentials'").facts.path).toBe('/home/jdoe/.aws/credentials');
   });
 
+  it('a security key the login tool cannot open is a device problem, not a refused password or an unsupported factor', () => {
+    const d = only('Error authenticating to IdP.: no U2F devices found. device might not be plugged in');
+    expect(d.id).toBe('login-tool-security-key-missing');
+    expect(answer(d)).toMatch(/udev/);
+    expect(answer(d)).not.toMatch(/password/i);
+    expect(only('Failed to validate credentials: factor sms not supported').id).toBe('login-tool-mfa-unsupported');
+  });
+
   it('a shell that refuses `return` outside a function is a script to source, not a failed login', () => {
     const d = only("/home/jdoe/.local/bin/awsume: line 181: return: can only `return' from a function or sourced script");
     expect(d.id).toBe('login-script-not-sourced');
