@@ -452,4 +452,30 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     example: "To use SSO OIDC related properties in the 'dev' profile, the 'ssooidc' service module must be on the class path.",
   },
+  {
+    // aws-vault exec --ec2-server (cli/exec.go, server/ec2proxy_*.go, server/ec2alias_*.go): its metadata-service
+    // imitation needs the link-local address 169.254.169.254 on port 80, so a privileged `aws-vault proxy` process.
+    id: 'aws-vault-ec2-server',
+    title: 'aws-vault\'s --ec2-server cannot serve the instance metadata address (needs admin/root, or already taken)',
+    group: 'credentials',
+    patterns: [
+      /The EC2 Instance Metadata endpoint proxy server isn't running\. Run `aws-vault proxy`/,
+      /Another process is already bound to 169\.254\.169\.254:80/,
+      /Creation of network alias for server mode requires elevated permissions/,
+    ],
+    explanation:
+      'aws-vault exec --ec2-server imitates the EC2 instance metadata service so that programs find credentials without '
+      + 'environment variables. That service lives at 169.254.169.254 port 80, so aws-vault adds that address to the loopback '
+      + 'interface and starts `aws-vault proxy`, which needs Administrator or root; without it the proxy does not come up. '
+      + '"Another process is already bound" means a proxy (another aws-vault --ec2-server, a leftover aws-vault proxy, a VM '
+      + 'or container tool) already holds the address: stop that one first. Usually simpler: aws-vault exec --ecs-server, '
+      + 'which serves credentials on a local port through AWS_CONTAINER_CREDENTIALS_FULL_URI and needs no privileges (the '
+      + 'current SDKs and the AWS CLI read it).',
+    fix: {
+      description: 'Use aws-vault exec --ecs-server <profile> instead (no privileges needed); for --ec2-server run `aws-vault proxy` as Administrator/root first, or stop the other process holding 169.254.169.254:80',
+      commands: [['aws-vault', 'exec', '--ecs-server', '<profile>']],
+      automatic: false,
+    },
+    example: 'aws-vault: error: exec: The EC2 Instance Metadata endpoint proxy server isn\'t running. Run `aws-vault proxy` as Administrator or root in the background and then try this command again',
+  },
 ];
