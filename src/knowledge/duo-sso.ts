@@ -121,6 +121,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bNo assertion to use!/,
       // okta-aws-cli (internal/webssoauth/webssoauth.go): the AWS Federation app's page held no SAMLResponse.
       /could not find SAML assertion in API call/,
+      // aws-runas (client/external: the OneLogin client, the browser login): the IdP's answer held no assertion, or none came in time.
+      /\bfailed to obtain SAML assertion\b/, /\btimed out waiting for SAML response\b/,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
       // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
@@ -616,6 +618,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bWebAuthn devices not supported on this platform\b/,
       // aws-okta (lib/okta.go): no factor at all, or one of a type or provider it does not drive.
       /\bNo available MFA Factors\b/, /\bprovider \S+ with factor (?:push|token) not supported\b/, /\bfactor \S+ not supported\b/,
+      // aws-runas (client/external/*_client.go): no factor it can drive, or a type it does not know.
+      /\bno active MFA factors found\b/, /\bunsupported MFA Type: \S+/,
     ],
     explanation:
       'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
