@@ -242,6 +242,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bMFA rejected by user\b/, /\bUser did not accept MFA in time\b/, /\bmfa timed out or denied\b/,
       // gimme-aws-creds (okta_classic.py, duo.py): Duo's push denied or unanswered, or the wait cancelled.
       /\bDuo Push (?:REJECTED|TIMEOUT)\b/, /\bTimed out waiting for Duo MFA\b/, /\bUser canceled waiting for MFA success\b/,
+      // okta-awscli (oktaawscli/okta_auth_mfa_base.py): the Okta Verify push denied or unanswered, the password expired.
+      /^(?:\S+ - )?Verification (?:timed out|was rejected)$/m, /\bYour Okta password is expired\b/,
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
@@ -620,6 +622,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bNo available MFA Factors\b/, /\bprovider \S+ with factor (?:push|token) not supported\b/, /\bfactor \S+ not supported\b/,
       // aws-runas (client/external/*_client.go): no factor it can drive, or a type it does not know.
       /\bno active MFA factors found\b/, /\bunsupported MFA Type: \S+/,
+      // okta-awscli (okta_auth_mfa_app.py, okta_auth_mfa_base.py): no factor enrolled, or not the one configured.
+      /You must enroll in MFA before using this tool/, /Unable to locate selected factor type \S+/,
     ],
     explanation:
       'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
