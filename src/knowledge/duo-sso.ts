@@ -247,6 +247,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
+      // Entra ID's session codes (reference-error-codes): no signed-in session for a silent login, a saved refresh token
+      // expired by inactivity or revoked by a password change, a sign-in that took too long.
+      /\bAADSTS(?:50058|700082|50173|50089)\b/,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
@@ -260,7 +263,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'AADSTS50055 password expired (change it in a browser), AADSTS50057 account disabled, AADSTS50034 no such account in '
       + 'this tenant (a typo, or another organisation\'s tenant). Okta\'s codes: E0000068 the MFA passcode was wrong (a TOTP '
       + 'from a phone whose clock is off, or reused), E0000064 the password expired (change it in a browser), E0000047 too '
-      + 'many requests (a script retrying in a loop): wait a minute before trying again.',
+      + 'many requests (a script retrying in a loop): wait a minute before trying again. Entra ID\'s session codes mean sign in '
+      + 'again with the prompt (aws-azure-login without --no-prompt, or --mode gui): AADSTS50058 there is no signed-in session '
+      + 'for a silent login, AADSTS700082 the saved session expired from inactivity, AADSTS50173 it was revoked (a password '
+      + 'change), AADSTS50089 the sign-in took too long.',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -422,7 +428,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     supersedes: ['idp-login-failed'],
     patterns: [
-      /\bAADSTS(?:50105|700016|50020|90072|50011|650056)\b/,
+      /\bAADSTS(?:50105|700016|50020|90072|50011|650056|65001|90094)\b/,
       /is not assigned to a role for the application\b/,
       /Application with identifier '[^'\n]*' was not found in the directory\b/,
       /The reply URL specified in the request does not match the reply URLs configured for the application/,
@@ -434,7 +440,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + '(Identifier / Entity ID, such as https://signin.aws.amazon.com/saml#2; aws-azure-login\'s azure_app_id_uri) or the '
       + 'tenant id (azure_tenant_id) in its configuration is wrong. AADSTS50020 / AADSTS90072: the account you signed in with '
       + 'belongs to another tenant (a personal or guest account): sign in with your organisation account. AADSTS50011: the '
-      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it.',
+      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it. '
+      + 'AADSTS65001 / AADSTS90094: the app (or the tool\'s own client app) needs consent that you may not give yourself: an '
+      + 'Entra admin grants consent for the organisation.',
     fix: {
       description: 'Check the account you sign in with and the tenant and app id in the login tool\'s configuration; for AADSTS50105 ask the Entra admin to assign you to the AWS app',
       commands: [['aws-azure-login', '--configure', '--profile', '<profile>']],
