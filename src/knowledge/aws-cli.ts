@@ -37,7 +37,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'The AWS CLI is not installed or not on PATH',
     group: 'aws-cli',
     patterns: [
-      /\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
+      /\baws: (?:command )?not found/, /command not found: aws(?![\w-])/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
       // kubectl's exec credential plugin (client-go plugin/pkg/client/auth/exec) and Node's child_process.
       /exec: executable aws not found/, /\bspawn aws(?:\.exe)? ENOENT\b/,
     ],
@@ -84,7 +84,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     group: 'aws-cli',
     patterns: [
       /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)"/,
-      /getting credentials: exec: executable aws failed with exit code \d+/,
+      /getting credentials: exec: executable (?:aws|aws-iam-authenticator|heptio-authenticator-aws|aws-vault|saml2aws|granted|assume) failed with exit code \d+/,
       // client-go before 1.22 printed only the exit status of the plugin (aws, aws-iam-authenticator).
       /getting credentials: exec: exit status \d+/,
       /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)?\b/,

@@ -2,6 +2,9 @@
 // bug of saving credentials under [default] is in credentials.ts (profile not found).
 import type { KnownFailure } from './types.js';
 
+// Third-party AWS login tools (their executables), for the shells' "not found" texts.
+const LOGIN_TOOLS = String.raw`(?:aws-vault|saml2aws|granted|assume|assumego|gimme-aws-creds|awsume|aws-okta|okta-aws-cli|aws-sso-util|aws-azure-login|aws-google-auth|aws-adfs|gsts|leapp|aws-runas)`;
+
 export const duoSsoFailures: readonly KnownFailure[] = [
   {
     id: 'duo-sso-not-found',
@@ -701,5 +704,32 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error authenticating to IdP.: no U2F devices found. device might not be plugged in',
+  },
+  {
+    // The shells' and Windows' "not found" for the third-party AWS login tools themselves, and Go's os/exec when a
+    // credential_process or kubeconfig names one (duo-sso and the AWS CLI have entries of their own).
+    id: 'login-tool-not-found',
+    title: 'The AWS login tool is not installed, or not on the PATH of the program that runs it',
+    group: 'duo-sso',
+    supersedes: ['credential-process-failed'],
+    patterns: [
+      new RegExp(String.raw`\b${LOGIN_TOOLS}: (?:command )?not found\b`),
+      new RegExp(String.raw`command not found: ${LOGIN_TOOLS}(?![\w-])`),
+      new RegExp(String.raw`'${LOGIN_TOOLS}(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)`),
+      new RegExp(String.raw`exec: "${LOGIN_TOOLS}": executable file not found`),
+    ],
+    explanation:
+      'The command that was run names an AWS login tool (aws-vault, saml2aws, Granted, gimme-aws-creds, awsume...) that '
+      + 'this shell cannot find. Either it is not installed on this machine, or it was installed into a folder that is not on '
+      + 'PATH: pipx and pip --user put tools in ~/.local/bin, npm -g in its own prefix\'s bin, Homebrew in /opt/homebrew/bin on '
+      + 'Apple Silicon. A tool that works in your terminal but not from an IDE, a GUI app, kubectl or a credential_process '
+      + 'line runs with a shorter PATH: write the absolute path (command -v <tool> shows it) in credential_process or the '
+      + 'kubeconfig. Granted\'s `assume` and awsume also need their shell alias.',
+    fix: {
+      description: 'Install the tool (or put its folder on PATH); in credential_process and kubeconfigs use its absolute path',
+      commands: [['command', '-v', '<tool>']],
+      automatic: false,
+    },
+    example: 'bash: saml2aws: command not found',
   },
 ];

@@ -677,6 +677,14 @@ describe('pairs learned from the sso2 batch (issue 18, round 2)', () => {
     expect(only('Failed to validate credentials: factor sms not supported').id).toBe('login-tool-mfa-unsupported');
   });
 
+  it('a login tool that is not found is that tool, not the AWS CLI (zsh names aws-vault after "aws")', () => {
+    expect(only('zsh: command not found: aws-vault').id).toBe('login-tool-not-found');
+    expect(only('zsh: command not found: aws').id).toBe('aws-cli-not-found');
+    const viaProcess = only('Error when retrieving credentials from custom-process: sh: 1: granted: not found');
+    expect(viaProcess.id).toBe('login-tool-not-found');
+    expect(answer(viaProcess)).toMatch(/absolute path/);
+  });
+
   it('a shell that refuses `return` outside a function is a script to source, not a failed login', () => {
     const d = only("/home/jdoe/.local/bin/awsume: line 181: return: can only `return' from a function or sourced script");
     expect(d.id).toBe('login-script-not-sourced');
