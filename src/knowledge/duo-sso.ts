@@ -407,13 +407,18 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bFailed Duo [Cc]hallenge\b/,
       /\b(?:U2F )?Prompt request failed: \d{3}\b/,
       /\bDUO: bad status from result_url: \d{3}\b/,
+      // gimme-aws-creds's Duo Universal Prompt flow (duo_universal.py) reads Okta's session cookie "sid" after Duo; when
+      // the flow did not end in an Okta session, requests' cookie jar raises this KeyError.
+      /KeyError: "name='sid', domain=None, path=None"/,
     ],
     explanation:
       'Some login tools (aws-okta and its forks) do not open a browser for Duo: they call Duo\'s '
       + 'web prompt endpoints themselves to send the push and wait for it. When those calls fail with an HTTP status (403, '
       + '400) the push usually never reached the phone: Duo changed its endpoints (the Universal Prompt replaced the '
       + 'iframe one) and this release of the tool speaks the old protocol. Upgrade the tool to the release that follows '
-      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). duo-sso '
+      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). gimme-aws-creds\'s '
+      + 'first Universal Prompt release (2.4.0) stopped with KeyError "name=\'sid\'" (no Okta session cookie after Duo): '
+      + 'upgrade to 2.4.3 or later (on Windows with a Python its dependencies install on). duo-sso '
       + 'itself drives a real browser through Duo and is not affected.',
     fix: {
       description: 'Upgrade the login tool to its latest release (from its GitHub releases if Homebrew has not caught up), then log in again',
