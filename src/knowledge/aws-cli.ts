@@ -37,7 +37,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'The AWS CLI is not installed or not on PATH',
     group: 'aws-cli',
     patterns: [
-      /\baws: (?:command )?not found/, /command not found: aws\b/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
+      /\baws: (?:command )?not found/, /command not found: aws(?![\w-])/, /'aws(?:\.exe)?' is not recognized as/, /Command 'aws' not found/, /exec: \\?"aws\\?": executable file not found/,
       // kubectl's exec credential plugin (client-go plugin/pkg/client/auth/exec) and Node's child_process.
       /exec: executable aws not found/, /\bspawn aws(?:\.exe)? ENOENT\b/,
     ],
@@ -84,7 +84,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     group: 'aws-cli',
     patterns: [
       /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)"/,
-      /getting credentials: exec: executable aws failed with exit code \d+/,
+      /getting credentials: exec: executable (?:aws|aws-iam-authenticator|heptio-authenticator-aws|aws-vault|saml2aws|granted|assume) failed with exit code \d+/,
       // client-go before 1.22 printed only the exit status of the plugin (aws, aws-iam-authenticator).
       /getting credentials: exec: exit status \d+/,
       /exec plugin is configured to use API version [^\n]*, plugin returned version client\.authentication\.k8s\.io\/v1(?:alpha1|beta1)?\b/,
@@ -95,6 +95,9 @@ export const awsCliFailures: readonly KnownFailure[] = [
       /getting (?:credentials|token): exec: (?:exec: )?"(?!aws")[^"\n]+": executable file not found in \$PATH/,
       /exec: executable (?!aws )\S+ not found\b/,
       /It looks like you are trying to use a client-go credential plugin that is not installed/,
+      // Node-based Kubernetes clients (kubebox, IDE extensions) run the kubeconfig's exec command with child_process.spawn,
+      // without a login shell's PATH; a missing `aws` itself stays aws-cli-not-found's.
+      /\bspawn (?:aws-iam-authenticator|heptio-authenticator-aws|kubelogin|gke-gcloud-auth-plugin)(?:\.exe)? ENOENT\b/,
       /getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client\.authentication\.k8s\.io\/v1alpha1"/,
       // client-go exec.go: the command exited 0 but printed something other than an ExecCredential.
       /getting credentials: decoding stdout: couldn't get version\/kind; json parse error/,
@@ -112,7 +115,10 @@ export const awsCliFailures: readonly KnownFailure[] = [
       + 'When aws-iam-authenticator is "not found", install it, or rewrite the entry to use aws eks get-token (aws eks update-kubeconfig). '
       + '"executable file not found in $PATH" names the kubeconfig\'s exec command that kubectl could not run: install that '
       + 'binary (heptio-authenticator-aws is the old name of aws-iam-authenticator) and put it on PATH, or edit the command in '
-      + 'the kubeconfig to the full path of the binary you have (the AWS CLI v2 preview installed itself as aws2). "plugin '
+      + 'the kubeconfig to the full path of the binary you have (the AWS CLI v2 preview installed itself as aws2). A Node-based '
+      + 'client (kubebox, an IDE extension, a desktop app started outside a shell) says "spawn aws-iam-authenticator ENOENT" '
+      + 'for the same thing: it does not get your shell\'s PATH, so write the absolute path in the kubeconfig\'s exec command '
+      + '(command: /usr/local/bin/aws-iam-authenticator). "plugin '
       + 'returned version X" with another configured version: set the exec apiVersion in the kubeconfig to the one the '
       + 'plugin returns (client.authentication.k8s.io/v1beta1 for current aws and aws-iam-authenticator). "decoding stdout: '
       + 'couldn\'t get version/kind" or "didn\'t return a status field" means the command succeeded but printed something '

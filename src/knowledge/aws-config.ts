@@ -82,17 +82,25 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Programs that open the AWS files themselves (Node fs, Python open, Go os.Open) when the file is not there.
       /ENOENT: no such file or directory, (?:open|stat|lstat) '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
       /No such file or directory: '(?<path>[^'\n]*[\\/]\.aws[\\/](?:credentials|config))'/,
-      /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)/,
+      /open (?<path>\S*[\\/]\.aws[\\/](?:credentials|config)): (?:no such file or directory|The system cannot find the (?:file|path) specified\.?)/,
       // The AWS SDK for Java v1 (ProfilesConfigFile) and the PHP SDK (CredentialProvider::ini, not there or not readable).
       /AWS credential profiles file not found in the given path: (?<path>\S+)/,
       /\bCannot read credentials from (?<path>\S*[\\/]\.aws[\\/]\S+)/,
+      // Go os.MkdirAll / os.Open on a path that starts with a literal ~ (aws-vault creating the config's folder): no shell
+      // expanded it, so it names a folder called "~" in the current directory.
+      /(?:mkdir|open|stat) (?<path>~[\\/]?\S*?): no such file or directory/,
     ],
     explanation:
       'The AWS CLI was pointed at a config file (AWS_CONFIG_FILE, or --config) that does not exist: a variable left over '
       + 'from another setup, or a path with a typo or an unexpanded ~. A program that reads ~/.aws/credentials (or config) '
       + 'itself fails the same way when the file is not there yet: profiles that use SSO or credential_process, or a fresh '
       + 'machine, have no credentials file. Log in (duo-sso writes the file), or create it, or point the program at the '
-      + 'file that exists (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE); under sudo or in a container HOME is another folder.',
+      + 'file that exists (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE); under sudo or in a container HOME is another folder. '
+      + 'A path that begins with a literal ~ ("mkdir ~/.aws: no such file or directory") comes from a variable set with the ~ '
+      + 'quoted, or in a launcher or IDE that expands nothing: Go and Node programs do not expand ~; set AWS_CONFIG_FILE to '
+      + 'an absolute path ($HOME/.aws/config) or unset it. A tool that writes the config (granted registry add, aws-vault '
+      + 'add) fails when the ~/.aws folder itself is missing ("The system cannot find the path specified" on Windows): '
+      + 'create the folder first (mkdir ~/.aws; on Windows C:\\Users\\NAME\\.aws).',
     fix: {
       description: 'Unset the variable (or correct the path); the default ~/.aws/config is used then',
       commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
@@ -213,6 +221,16 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Login required\. Use `aws-sso-util login[^`\n]*` or `aws sso login/,
       // botocore exceptions.py PendingAuthorizationExpiredError: the device authorization was not approved in time.
       /The pending authorization to retrieve an SSO token has expired/, /\bPendingAuthorizationExpiredError\b/,
+      // AWS Toolkit for VS Code (the SSO token cache reader): a cached token without the refresh token it needs.
+      /SSO cache data unexpectedly missing props/, /SSO cache data looks malformed/,
+      // The Toolkit's browser (authorization code) login that was not finished in time (sso/server.ts).
+      /Timed-out waiting for browser login flow to complete/,
+      // Granted (pkg/cfaws/ssotoken.go, pkg/securestorage/sso_token_storage.go, pkg/idclogin/poll.go): no usable token in
+      // its store, a refresh that failed, the device authorization not approved in time.
+      /\bno valid sso token found\b/, /error refreshing AWS IAM Identity Center token: /,
+      /polling for device authorization token timed out/,
+      // aws-sso-util (login.py): the device authorization was not approved before it expired.
+      /\bLogin window expired\b/, /Login failed; the login window may have expired/,
     ],
     // "the SSO session has expired or is invalid" is this entry's, not the generic invalid-or-expired one's; a
     // credential_process helper (aws-sso-util) that says so has named its own reason.
@@ -225,7 +243,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'credential-process, used by awsume and SDKs) never starts the login itself: run `aws-sso-util login` (or `aws sso '
       + 'login`) for the profile first, then the command that needs it. "The pending authorization to retrieve an SSO token '
       + 'has expired" means the browser step of that login was not approved in time (about ten minutes): run it again and '
-      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere.',
+      + 'approve; on a machine without a browser, `aws sso login --no-browser` prints the URL and code to open elsewhere. '
+      + 'eksctl asks the SSO portal again for every '
+      + 'call and reports "Session token not found or invalid" even with a fresh login: set EKSCTL_ENABLE_CREDENTIAL_CACHE=1 '
+      + 'so it caches the credentials. The AWS Toolkit\'s "SSO cache data unexpectedly missing props" is its own cache: sign '
+      + 'out of the connection and sign in again (a regression of Toolkit 3.38.x; upgrade to the release that fixed it).',
     fix: {
       description: 'Log in with aws sso for that profile, or use the duo-sso profile instead',
       commands: [['aws', 'sso', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
@@ -246,6 +268,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Missing the following required SSO configuration values: [\w, ]+/,
       /Profile (?<profile>\S+) is configured with invalid SSO credentials\. Required parameters/,
       /The specified sso-session does not exist: "?[^"\n]+"?/,
+      // AWS Toolkit for VS Code (auth/auth.ts): a profile whose sso_session names no [sso-session] section, or none at all.
+      /No sso-session name found in ~\/\.aws\/config/, /sso-session data missing in ~\/\.aws\/config/,
     ],
     explanation:
       'The profile uses IAM Identity Center (sso_* settings) and the program misses sso_start_url, sso_region, '
@@ -307,6 +331,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
+      // Granted (pkg/cfaws/profiles.go): neither the profile nor the environment gives a region.
+      /region not set on profile (?<profile>\S+), could not load a default AWS_REGION/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -315,7 +341,11 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       + 'or a typo; botocore then says "Invalid endpoint", as it does for an endpoint_url or AWS_ENDPOINT_URL that is no URL), or the service has no endpoint in that region, or the resource lives in another region than the one '
       + 'the request was signed for (an S3 bucket in eu-west-1 asked for through us-east-1; an EKS cluster that `aws eks '
       + 'update-kubeconfig` cannot find, unless it is in the account of another profile). Tools started outside your shell (IDEs, kubectl, '
-      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile.',
+      + 'scripts run by cron) do not see the AWS_REGION you exported: put region in the profile. When the call that lacks '
+      + 'a region is IAM Identity Center\'s (operation error SSO OIDC: RegisterClient, CreateToken, StartDeviceAuthorization; '
+      + 'SSO: GetRoleCredentials), the region missing is sso_region (in the profile or its [sso-session]), not region; if '
+      + 'sso_region is set, the tool did not pass it on, a bug of that release (Granted 0.19.0, fixed in 0.19.1): upgrade '
+      + 'the tool, or go back to the release before.',
     fix: {
       description: 'Set a region for the profile',
       commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
@@ -352,12 +382,19 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /No credentials found in credential_source referenced in profile/,
       // awsume (awsumepy/lib/profile.py validate_profile, InvalidProfileError "Invalid profile [%s] %s").
       /Invalid profile \[(?<profile>[^\]\n]+)\] (?:Missing keys aws_|role profiles must contain one of|credential_source and source_profile are mutually exclusive|cannot have circular role-chains)/,
+      // Granted (pkg/cfaws/profiles.go): the source profile did not load, or the chain loops.
+      /failed to load a source-profile for profile: (?<profile>\S+)/,
+      /maximum source profile depth exceeded for profile (?<profile>\S+)/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
       + '(not logged in, or its keys moved to a store), or the chain points back at itself. source_profile belongs only in a '
       + 'role profile (one with role_arn) and names the profile that holds the keys; a profile with keys and source_profile '
-      + 'but no role_arn is read as a role profile without a role (awsume then asks for its keys).',
+      + 'but no role_arn is read as a role profile without a role (awsume then asks for its keys). '
+      + 'Under a wrapper that hands credentials to the program in the environment (aws-okta exec, aws-vault exec), an '
+      + 'AWS_PROFILE still set makes the Go SDK load that role profile itself, and its source profile has no keys in the '
+      + 'files ("source profile has no shared credentials"): unset AWS_PROFILE for the wrapped command (aws-okta before '
+      + 'v0.11.0 left it set: upgrade).',
     fix: {
       description: 'Log in to the source profile first, then retry; doctor shows the chain',
       commands: [['duo-sso-setup', 'doctor', '--only', 'credentials,profiles']],

@@ -111,7 +111,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'Keys handed to a program by hand must be the pair AWS issued together: a secret access key that is not the '
       + 'access key\'s (the key id pasted in both places, the two swapped) fails the same way. A program meant for a local '
       + 'emulator (LocalStack, moto, MinIO) gets this when its requests reach real AWS: give it the emulator\'s endpoint '
-      + '(--endpoint-url, AWS_ENDPOINT_URL, or awslocal).',
+      + '(--endpoint-url, AWS_ENDPOINT_URL, or awslocal). '
+      + 'Right after a key is created (aws-vault rotate) IAM takes some seconds to accept it, and a session token asked for '
+      + 'with it at once is refused: aws-vault before v5.1.0 failed its rotation this way; run aws-vault rotate --no-session '
+      + '<profile>, or upgrade aws-vault.',
     fix: { description: 'Log in again and check which credentials the profile resolves to', commands: [LOGIN, ['duo-sso-setup', 'status']], automatic: false },
     example: 'An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
   },
@@ -128,6 +131,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bTokenRefreshRequired\b|The provided token must be refreshed/,
       // botocore exceptions.py LoginRefreshRequired / LoginTokenLoadError: a profile set up with `aws login` (console sign-in).
       /Please reauthenticate using 'aws login'|\bLoginRefreshRequired\b|Error loading login session token: /,
+      // saml2aws exec / script (cmd/saml2aws/commands/exec.go): the profile's saved session is past its expiry.
+      /\berror aws credentials have expired\b/,
     ],
     explanation:
       'The temporary credentials duo-sso saved have reached their expiry. That is normal after session_duration_seconds: '
@@ -136,7 +141,9 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'profile, or point the tool at the valid duo-sso profile. A run that lasts longer than the session (a long terraform '
       + 'apply, a CI job) fails midway: log in just before it, or with a longer session_duration_seconds (up to the role\'s maximum). '
       + 'A profile set up with `aws login` (the console sign-in) says "Please reauthenticate using \'aws login\'": run aws login '
-      + '--profile NAME for it (duo-sso profiles are renewed by duo-sso-setup login instead).',
+      + '--profile NAME for it (duo-sso profiles are renewed by duo-sso-setup login instead). '
+      + 'Other login tools say the same of the session they saved (saml2aws exec: "error aws credentials have expired"): log '
+      + 'in again with the tool that wrote the profile (saml2aws login).',
     fix: { description: 'Log in again', commands: [LOGIN], automatic: false },
     example: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
   },
@@ -430,6 +437,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Shared Credentials Profile (?<profile>[^\n]+?) is not valid\b/,
       new RegExp(String.raw`Profile ${PROFILE} is (?:not supported by the Toolkit|missing properties: [\w, ]+)`),
       new RegExp(String.raw`The AWS credential Profile:${PROFILE} does not appear to be valid`),
+      // aws-toolkit-vscode packages/core/src/auth/providers/sharedCredentialsProvider.ts (its profile validation).
+      new RegExp(String.raw`Profile ${PROFILE} is not a valid Credential Profile: `),
     ],
     explanation:
       'The AWS CLI reads the key names in ~/.aws/credentials in any case (Python\'s configparser lower-cases them), so a '
@@ -526,5 +535,31 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Warning: Configuration conflict detected\n\nA Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials. This may lead to unexpected behavior.',
+  },
+  {
+    // aws-vault exec --ec2-server (cli/exec.go, server/ec2proxy_*.go, server/ec2alias_*.go): its metadata-service
+    // imitation needs the link-local address 169.254.169.254 on port 80, so a privileged `aws-vault proxy` process.
+    id: 'aws-vault-ec2-server',
+    title: 'aws-vault\'s --ec2-server cannot serve the instance metadata address (needs admin/root, or already taken)',
+    group: 'credentials',
+    patterns: [
+      /The EC2 Instance Metadata endpoint proxy server isn't running\. Run `aws-vault proxy`/,
+      /Another process is already bound to 169\.254\.169\.254:80/,
+      /Creation of network alias for server mode requires elevated permissions/,
+    ],
+    explanation:
+      'aws-vault exec --ec2-server imitates the EC2 instance metadata service so that programs find credentials without '
+      + 'environment variables. That service lives at 169.254.169.254 port 80, so aws-vault adds that address to the loopback '
+      + 'interface and starts `aws-vault proxy`, which needs Administrator or root; without it the proxy does not come up. '
+      + '"Another process is already bound" means a proxy (another aws-vault --ec2-server, a leftover aws-vault proxy, a VM '
+      + 'or container tool) already holds the address: stop that one first. Usually simpler: aws-vault exec --ecs-server, '
+      + 'which serves credentials on a local port through AWS_CONTAINER_CREDENTIALS_FULL_URI and needs no privileges (the '
+      + 'current SDKs and the AWS CLI read it).',
+    fix: {
+      description: 'Use aws-vault exec --ecs-server <profile> instead (no privileges needed); for --ec2-server run `aws-vault proxy` as Administrator/root first, or stop the other process holding 169.254.169.254:80',
+      commands: [['aws-vault', 'exec', '--ecs-server', '<profile>']],
+      automatic: false,
+    },
+    example: 'aws-vault: error: exec: The EC2 Instance Metadata endpoint proxy server isn\'t running. Run `aws-vault proxy` as Administrator or root in the background and then try this command again',
   },
 ];

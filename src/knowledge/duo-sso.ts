@@ -2,6 +2,9 @@
 // bug of saving credentials under [default] is in credentials.ts (profile not found).
 import type { KnownFailure } from './types.js';
 
+// Third-party AWS login tools (their executables), for the shells' "not found" texts.
+const LOGIN_TOOLS = String.raw`(?:aws-vault|saml2aws|granted|assume|assumego|gimme-aws-creds|awsume|aws-okta|okta-aws-cli|aws-sso-util|aws-azure-login|aws-google-auth|aws-adfs|gsts|leapp|aws-runas)`;
+
 export const duoSsoFailures: readonly KnownFailure[] = [
   {
     id: 'duo-sso-not-found',
@@ -64,6 +67,13 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // both follow a Chrome release the tool's puppeteer does not drive.
       /\b[Ww]aiting for target failed: timeout \d+ ?ms exceeded/,
       /Timed out after \d+ ?ms while trying to connect to the browser!/,
+      // playwright (gsts and other tools built on it: server/registry, browserType.launch*): the browser build of the
+      // revision this playwright release pins was never downloaded into ms-playwright.
+      /\b[Ee]xecutable doesn't exist at (?<path>\S+)/,
+      /Looks like Playwright(?: Test or Playwright)? was just installed or updated/,
+      // playwright's host check (server/registry/dependencies.ts) and its branded-channel lookup (registry executables).
+      /Host system is missing dependencies to run browsers/,
+      /Chromium distribution '(?:chrome|msedge)[\w-]*' is not found at /,
     ],
     // (linux-shared-library-missing is the same loader error for any program; for Chrome this entry says more.)
     supersedes: ['first-run-client-certificate', 'linux-shared-library-missing'],
@@ -74,9 +84,19 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'has no user namespaces for Chrome\'s sandbox. Installing Google Chrome (or Chromium) with its dependencies fixes '
       + 'the first two. A browser that starts but hangs ("waiting for target failed", "Timed out ... trying to connect to the '
       + 'browser") usually follows a Chrome release the tool\'s puppeteer does not drive: update Chrome to its newest release '
-      + '(or the tool), or point the tool at a Chrome version it supports.',
+      + '(or the tool), or point the tool at a Chrome version it supports. Tools built on Playwright (gsts) do not use the '
+      + 'installed Chrome: each Playwright release drives its own browser build (ms-playwright/chromium-NNNN in ~/.cache or '
+      + '~/Library/Caches), downloaded separately. "Executable doesn\'t exist at .../ms-playwright/chromium-NNNN/..." means that '
+      + 'build was never downloaded (an install with downloads skipped) or belongs to another Playwright version than the '
+      + 'tool\'s: run the matching Playwright\'s installer (npx playwright@<the tool\'s playwright version> install chromium, '
+      + 'or node node_modules/playwright/install.js inside the tool\'s folder; installing the tool\'s playwright version, '
+      + 'npm install playwright@<version>, fetches the revision it wants), or point the tool at a browser you have '
+      + '(gsts --engine-executable-path=/path/to/chrome, or another --engine). "Host system is missing dependencies to run '
+      + 'browsers" (Linux, WSL) is the libraries: sudo npx playwright install-deps chromium installs them. "Chromium '
+      + 'distribution \'chrome\' is not found" means the tool asked for the installed Google Chrome channel and there is '
+      + 'none: install Google Chrome (or npx playwright install chrome).',
     fix: {
-      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session',
+      description: 'Install or update Google Chrome or Chromium (with its libraries on Linux and WSL), then log in again; a visible browser needs a desktop session. For Playwright-based tools (gsts) run the installer of the tool\'s Playwright version (npx playwright install chromium) or give the tool a browser path (--engine-executable-path)',
       commands: [['duo-sso-setup', 'doctor', '--only', 'duo-sso,platform'], ['duo-sso-setup', 'login']],
       automatic: false,
     },
@@ -107,6 +127,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bEvaluation failed: TypeError: Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined)/,
       // aws-adfs (authenticator.py): the ADFS response carried no assertion (a failed or unanswered login).
       /Cannot extract saml assertion(?: from request's response)?\. Re-authentication needed\?/i,
+      // awsume (awsumepy/app.py SAMLAssertionNotFoundError): a SAML login plugin handed it no assertion.
+      /\bNo assertion to use!/,
+      // okta-aws-cli (internal/webssoauth/webssoauth.go): the AWS Federation app's page held no SAMLResponse.
+      /could not find SAML assertion in API call/,
+      // aws-runas (client/external: the OneLogin client, the browser login): the IdP's answer held no assertion, or none came in time.
+      /\bfailed to obtain SAML assertion\b/, /\btimed out waiting for SAML response\b/,
       // puppeteer (aws-azure-login and other browser-driving tools): a login page element that never appeared.
       /TimeoutError: [Ww]aiting for selector `[^`\n]+` failed: timeout \d+ ?ms exceeded/,
       // saml2aws (cmd/saml2aws/commands/login.go, early releases) and the AWS blog's ADFS/Okta scripts it grew from.
@@ -118,6 +144,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // any call to STS; STS's own "Invalid SAML" refusals stay saml-provider-invalid's.
       /^(?:[^\n]*\b(?:ERROR|FATAL|error):? )?invalid saml assertion$/m,
       /invalid SAML Assertion detected, check your local SAML and identity provider configuration/,
+      // aws-google-auth (google.py parse_saml): Google's pages ended without the assertion (a refused or changed login).
+      /Could not find SAML response, check your credentials/,
+      // saml2aws (pkg/saml2aws ExtractDestinationURL, used by the Ping, Okta and other providers): the page it took for
+      // the SAML form holds no samlp:Response; aws-jumpcloud (jumpcloud.py): JumpCloud's answer lacked the SAMLResponse.
+      /error parsing destination url: missing Response element/,
+      /JumpCloud's SSO response did not contain the expected/,
     ],
     supersedes: ['saml-provider-invalid'],
     explanation:
@@ -131,7 +163,14 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'from the Okta dashboard or the app\'s settings), not the base Okta URL: saml2aws\'s url, okta-awscli\'s app-link, '
       + 'gimme-aws-creds\'s app_url, OKTA_AWS_APP_URL. aws-runas says "invalid saml assertion" when it holds no assertion at '
       + 'all (nothing came back from the IdP, or a cached one was empty): run it with -v to see the login; before 3.0.3 '
-      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas.',
+      + 'listing roles (-l) hit this every time after the first login: upgrade aws-runas. Tools that type a saved password '
+      + 'for you (aws-google-auth keeps it in the system keyring under the service "aws-google-auth") fail this way after a '
+      + 'password change: the stale saved password is refused and no SAML response follows; delete the saved one (python3 -m '
+      + 'keyring del aws-google-auth <your email>, or the item in Keychain Access) and log in again typing the new one. When '
+      + 'the password works in a browser and the tool still finds no SAML response (saml2aws "error parsing destination '
+      + 'url: missing Response element", aws-jumpcloud "did not contain the expected SAMLResponse"), the IdP changed its '
+      + 'pages and the tool needs its newer release: upgrade it (or, for a regression of a new release, go back to the '
+      + 'previous one until it is fixed).',
     fix: {
       description: 'Log in once with the browser visible to see where the login stops (answer the prompt it waits for); check that the configured app URL is the AWS app\'s link',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -146,7 +185,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     title: 'saml2aws has no (complete) IdP account for this name',
     group: 'duo-sso',
     patterns: [
-      /\b(?:URL|MFA|Provider|Username|SessionDuration) empty in idp account\b/,
+      /\b(?:URL|MFA|Provider|Profile|Username|SessionDuration|Resource ID|app ID|subdomain) empty in idp account\b/,
+      // pkg/cfg/cfg.go ErrIdpAccountNotFound: no account of that name in ~/.saml2aws at all.
+      /IDP account not found, run configure to set it up/,
       /\b(?:error building login details|Failed to validate account)\b[^\n]*(?:empty|invalid)[^\n]*idp account/i,
     ],
     explanation:
@@ -207,11 +248,20 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
       // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
       /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,
+      // saml2aws's Okta, OneLogin and JumpCloud providers: the push was denied or not answered in time.
+      /\bMFA rejected by user\b/, /\bUser did not accept MFA in time\b/, /\bmfa timed out or denied\b/,
+      // gimme-aws-creds (okta_classic.py, duo.py): Duo's push denied or unanswered, or the wait cancelled.
+      /\bDuo Push (?:REJECTED|TIMEOUT)\b/, /\bTimed out waiting for Duo MFA\b/, /\bUser canceled waiting for MFA success\b/,
+      // okta-awscli (oktaawscli/okta_auth_mfa_base.py): the Okta Verify push denied or unanswered, the password expired.
+      /^(?:\S+ - )?Verification (?:timed out|was rejected)$/m, /\bYour Okta password is expired\b/,
       // Okta's API error codes for a wrong MFA passcode, an expired password and its rate limit (developer.okta.com
       // error codes), in the JSON body Okta returns and the login tools print.
       /\bE00000(?:68|64|47)\b/,
       // gimme-aws-creds okta_classic.py: Okta said E0000004 to the password it took from the keyring or OKTA_PASSWORD.
       /Stored password is invalid, clearing\./,
+      // Entra ID's session codes (reference-error-codes): no signed-in session for a silent login, a saved refresh token
+      // expired by inactivity or revoked by a password change, a sign-in that took too long.
+      /\bAADSTS(?:50058|700082|50173|50089)\b/,
     ],
     explanation:
       'The login tool reached the identity provider, which refused the sign-in: the username or password is wrong (often a '
@@ -227,7 +277,11 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'from a phone whose clock is off, or reused), E0000064 the password expired (change it in a browser), E0000047 too '
       + 'many requests (a script retrying in a loop): wait a minute before trying again. '
       + 'gimme-aws-creds takes the password from OKTA_PASSWORD when that variable is set, before its keyring: a stale one there '
-      + 'fails every time, so unset OKTA_PASSWORD.',
+      + 'fails every time, so unset OKTA_PASSWORD. '
+      + 'Entra ID\'s session codes mean sign in '
+      + 'again with the prompt (aws-azure-login without --no-prompt, or --mode gui): AADSTS50058 there is no signed-in session '
+      + 'for a silent login, AADSTS700082 the saved session expired from inactivity, AADSTS50173 it was revoked (a password '
+      + 'change), AADSTS50089 the sign-in took too long.',
     fix: {
       description: 'Sign in to the identity provider in a browser to check the password (then update the one the tool saved); if it works there, upgrade the login tool; if locked, wait or ask the IdP admin to unlock',
       commands: [['duo-sso-setup', 'login', '--interactive']],
@@ -250,6 +304,11 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // saml2aws (pkg/saml2aws: the role asked for is not among the assertion's) and awsume (SAMLRoleNotFoundError).
       /Supplied RoleArn not found in saml assertion/i,
       /No match for SAML principal and role: /,
+      // aws-adfs (login.py, roles_assertion_extractor.py): an assertion without roles, or without the role_arn asked for.
+      /This account does not have access to any roles/, /Cannot extract roles from response/,
+      /Not allowed to assume role \S+ and role_arn is enforced/,
+      // aws-okta (lib/utils.go): the assertion carried no role.
+      /There are no roles that can be assumed/,
     ],
     explanation:
       'The login worked and the identity provider sent an assertion, but it holds no AWS role for you (or not the one asked '
@@ -290,13 +349,16 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     // raises requests' HTTPError "400 Client Error: Bad Request for url: …"), with Okta's error descriptions for an
     // authentication policy the session does not satisfy and for a user not assigned to the client app.
     id: 'okta-token-refused',
-    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, or an app you are not assigned to)',
+    title: 'Okta refused the token the login tool asked for (the app\'s authentication policy, an app you are not assigned to, or an expired cached token)',
     group: 'duo-sso',
     supersedes: ['okta-aws-cli-app-setup', 'idp-login-failed'],
     patterns: [
       /The application's assurance requirements are not met/,
       /\b4\d\d Client Error: [\w ]+ for url:? https?:\/\/\S+\/oauth2\/(?:[\w-]+\/)?v1\/(?:token|device\/authorize)\b/,
       /\buser_not_assigned\b/, /User is not assigned to the client application/,
+      // The token exchange's subject_token (okta-aws-cli's access token, cached in ~/.okta/awscli-access-token.json with
+      // --cache-access-token) expired or lost its Okta session.
+      /The 'subject_token' (?:either expired|is (?:expired|invalid|not valid))/,
     ],
     explanation:
       'The login tool signed in to Okta and then asked its OAuth endpoint (/oauth2/v1/token) for the token that leads to '
@@ -307,9 +369,13 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'such as 2 minutes or more, no device-state condition). "user_not_assigned": you are not assigned to the app the tool '
       + 'asked for, usually because its configuration names the wrong app: gimme-aws-creds wants gimme_creds_server = appurl '
       + 'and the AWS app\'s link (https://ORG.okta.com/home/amazon_aws/APP_ID/272) in app_url; okta-aws-cli wants the OIDC '
-      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first.',
+      + 'app\'s client id and the AWS Federation app\'s id. A bare "400 Bad Request" needs that reason first. A description '
+      + 'saying the \'subject_token\' expired (or its session ended) is a third cause and no setup fault: okta-aws-cli '
+      + 'reused an access token whose Okta session is over (you signed out of Okta, the session lifetime ran out), which '
+      + 'it keeps in ~/.okta/awscli-access-token.json with --cache-access-token: delete that file (only a cached token) '
+      + 'and run it again for a fresh device authorization.',
     fix: {
-      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link)',
+      description: 'Find the reason (error description or the Okta System Log): for "assurance requirements" ask the Okta admin to relax the AWS app\'s authentication policy; for user_not_assigned correct the app settings (gimme-aws-creds: gimme_creds_server = appurl, app_url = the AWS app link); for an expired subject_token delete okta-aws-cli\'s cached token (rm ~/.okta/awscli-access-token.json) and log in again',
       commands: [['gimme-aws-creds', '--action-configure'], ['okta-aws-cli', '--debug']],
       automatic: false,
     },
@@ -353,13 +419,18 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /\bFailed Duo [Cc]hallenge\b/,
       /\b(?:U2F )?Prompt request failed: \d{3}\b/,
       /\bDUO: bad status from result_url: \d{3}\b/,
+      // gimme-aws-creds's Duo Universal Prompt flow (duo_universal.py) reads Okta's session cookie "sid" after Duo; when
+      // the flow did not end in an Okta session, requests' cookie jar raises this KeyError.
+      /KeyError: "name='sid', domain=None, path=None"/,
     ],
     explanation:
       'Some login tools (aws-okta and its forks) do not open a browser for Duo: they call Duo\'s '
       + 'web prompt endpoints themselves to send the push and wait for it. When those calls fail with an HTTP status (403, '
       + '400) the push usually never reached the phone: Duo changed its endpoints (the Universal Prompt replaced the '
       + 'iframe one) and this release of the tool speaks the old protocol. Upgrade the tool to the release that follows '
-      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). duo-sso '
+      + 'Duo\'s change (aws-okta 1.0.4 and later, from its GitHub releases when the package manager lags). gimme-aws-creds\'s '
+      + 'first Universal Prompt release (2.4.0) stopped with KeyError "name=\'sid\'" (no Okta session cookie after Duo): '
+      + 'upgrade to 2.4.3 or later (on Windows with a Python its dependencies install on). duo-sso '
       + 'itself drives a real browser through Duo and is not affected.',
     fix: {
       description: 'Upgrade the login tool to its latest release (from its GitHub releases if Homebrew has not caught up), then log in again',
@@ -377,7 +448,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     supersedes: ['idp-login-failed'],
     patterns: [
-      /\bAADSTS(?:50105|700016|50020|90072|50011|650056)\b/,
+      /\bAADSTS(?:50105|700016|50020|90072|50011|650056|65001|90094)\b/,
       /is not assigned to a role for the application\b/,
       /Application with identifier '[^'\n]*' was not found in the directory\b/,
       /The reply URL specified in the request does not match the reply URLs configured for the application/,
@@ -389,7 +460,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + '(Identifier / Entity ID, such as https://signin.aws.amazon.com/saml#2; aws-azure-login\'s azure_app_id_uri) or the '
       + 'tenant id (azure_tenant_id) in its configuration is wrong. AADSTS50020 / AADSTS90072: the account you signed in with '
       + 'belongs to another tenant (a personal or guest account): sign in with your organisation account. AADSTS50011: the '
-      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it.',
+      + 'app\'s Reply URL is not https://signin.aws.amazon.com/saml (or the regional one the tool uses): the admin corrects it. '
+      + 'AADSTS65001 / AADSTS90094: the app (or the tool\'s own client app) needs consent that you may not give yourself: an '
+      + 'Entra admin grants consent for the organisation.',
     fix: {
       description: 'Check the account you sign in with and the tenant and app id in the login tool\'s configuration; for AADSTS50105 ask the Entra admin to assign you to the AWS app',
       commands: [['aws-azure-login', '--configure', '--profile', '<profile>']],
@@ -464,6 +537,10 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /NullPointerException[\s\S]*?\bat com\.okta\.tools\.saml\.OktaAppClientImpl\.launchApp\b/,
       /NullPointerException[\s\S]*?\bat com\.okta\.tools\.OktaAwsCliAssumeRole\.run\(OktaAwsCliAssumeRole\.java:\d+\)[^\n]*\n[^\n]*?\bat com\.okta\.tools\.awscli\.main\b/,
       /Could not find or load main class com\.okta\.tools\.(?:awscli|WithOkta)\b/,
+      // com.okta.tools.saml.OktaSaml: the AWS app's page was a sign-on rule prompt (PromptForFactorException), or the app
+      // list the tool reads did not lead to the AWS app ("You do not have access to AWS through Okta.").
+      /\bPromptForFactorException\b|Unsupported App sign on rule: 'Prompt for factor'/,
+      /You do not have access to AWS through Okta\./,
     ],
     explanation:
       'okta-aws-cli-assume-role (the awscli / okta-aws / withokta scripts around a Java jar) reads ~/.okta/config.properties. '
@@ -473,7 +550,12 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       + 'A NullPointerException at OktaAwsCliAssumeRole.run on the second run is a regression of the named-profile release: '
       + 'export OKTA_PROFILE=" " (or remove ~/.okta-aws-cli-session) and upgrade. "Could not find or load main class '
       + 'com.okta.tools.awscli" means the launcher scripts are older (or newer) than the jar: the classpath must be the jar '
-      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar.',
+      + '(java -classpath .:oktaawscli.jar com.okta.tools.WithOkta $@); reinstall the scripts with the jar. "Unsupported App '
+      + 'sign on rule: \'Prompt for factor\'" and "You do not have access to AWS through Okta" mean the AWS app\'s page was not '
+      + 'the SAML form: the tool cannot answer an app-level sign-on rule that asks for MFA (a per-app "Prompt for factor" '
+      + 'rule); the Okta admin moves that MFA requirement to an org-level (Okta sign-on) policy instead. If it starts with a '
+      + 'setup that used to work, check ~/.okta/config.properties: an emptied file gives the same; move ~/.okta aside and '
+      + 'reinstall the tool so it writes the file again.',
     fix: {
       description: 'Set OKTA_AWS_APP_URL (and OKTA_ORG as a host name) in ~/.okta/config.properties; for the run() regression export OKTA_PROFILE=" " and upgrade; for the main class, fix the launcher\'s classpath (com.okta.tools.WithOkta)',
       commands: [['cat', '~/.okta/config.properties']],
@@ -495,13 +577,20 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /OKTA_API_KEY environment variable not found!/,
       // okta_classic.py auth_oauth: the gimme-creds-server mode's OAuth sign-in got no redirect (no server, no OAuth app).
       /in auth_oauth\b[\s\S]{0,600}?KeyError: '(?:location|Location)'/,
+      // gimme_aws_creds/config.py validation of --action-configure answers.
+      /Okta organization URL must be HTTPS URL/, /\S+ is not a valid Okta domain\b/, /The gimme-creds-server must be a HTTPS URL/,
+      // okta_classic.py's device_token setter reads the host out of okta_org_url with ^https://(.*): an org URL written
+      // without the scheme leaves no match (only with its frame in the traceback: the AttributeError alone is anyone's).
+      /okta_classic\.py", line \d+, in device_token\b[\s\S]{0,300}?AttributeError: 'NoneType' object has no attribute 'group'/,
     ],
     explanation:
       'gimme-aws-creds reads ~/.okta_aws_login_config (the [DEFAULT] profile unless --profile names another), and what it '
       + 'needs depends on gimme_creds_server: appurl (the usual choice) needs app_url, the AWS app\'s link from the Okta '
       + 'dashboard (https://ORG.okta.com/home/amazon_aws/APP_ID/272); internal needs an Okta API key in OKTA_API_KEY; any other '
       + 'value is the URL of a gimme-creds Lambda server. okta_org_url is always needed, and an Okta Identity Engine org also '
-      + 'needs client_id, the id of an OIDC native app with the device authorization grant. `gimme-aws-creds '
+      + 'needs client_id, the id of an OIDC native app with the device authorization grant. okta_org_url must be the full '
+      + 'URL with its scheme (https://ORG.okta.com): written without https://, older releases stopped with "AttributeError: '
+      + '\'NoneType\' object has no attribute \'group\'" instead of saying so. `gimme-aws-creds '
       + '--action-configure` (with --profile NAME) writes them. Without a gimme-creds server and its OAuth app, the server mode\'s '
       + 'sign-in gets no redirect and fails with KeyError: \'location\': set gimme_creds_server = appurl with app_url.',
     fix: {
@@ -510,5 +599,157 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'app_url is not defined in your config!',
+  },
+  {
+    // bash's `return` builtin outside a function or a sourced file (builtins/return.def, "can only `return' from a
+    // function or sourced script"; mvdan/sh's interpreter prints the same): the login tools that set AWS_* variables in
+    // the calling shell ship a script that must be sourced (awsume's `awsume`, Granted's `assume`), not run.
+    id: 'login-script-not-sourced',
+    title: 'A login script that must be sourced was run as a program (awsume, Granted\'s assume: the alias is missing)',
+    group: 'duo-sso',
+    patterns: [
+      /\breturn: can only [`'‘]return' from a function or sourced script/,
+      // Granted (pkg/alias/alias.go): it could not tell which shell's startup file should get the alias.
+      /we couldn't detect your shell type \([^)\n]*\)\. Please follow the steps at \S+shell-alias/,
+    ],
+    explanation:
+      'Tools that put credentials into your current shell (awsume, Granted\'s assume, assume-role scripts) cannot do it as a '
+      + 'child process: a program cannot change its parent shell\'s environment. So they ship a shell script meant to be '
+      + 'sourced, and an alias makes the command do that. Run without the alias, bash executes the script in a new shell, '
+      + 'whose `return` fails ("can only `return\' from a function or sourced script") and the variables never reach you. '
+      + 'Add the alias to your shell\'s startup file and open a new shell: alias awsume=". awsume" (awsume-configure writes '
+      + 'it; with pyenv: alias awsume=". $(pyenv which awsume)"), alias assume=". assume" for Granted (it offers to add it on '
+      + 'first run; when it cannot tell your shell, "we couldn\'t detect your shell type", add the alias by hand). Inside '
+      + 'scripts, call them as `source awsume <profile>` / `. assume <profile>`.',
+    fix: {
+      description: 'Set up the alias that sources the script (alias awsume=". awsume", alias assume=". assume"; awsume-configure writes awsume\'s), open a new shell; in scripts use `source awsume`',
+      commands: [['awsume-configure'], ['type', 'awsume']],
+      automatic: false,
+    },
+    example: "/home/jdoe/.local/bin/awsume: line 181: return: can only `return' from a function or sourced script",
+  },
+  {
+    // Okta login tools that answer the MFA step themselves support only some factor types (okta-awscli
+    // oktaawscli/okta_auth.py "Unsupported factorType: %s" and "MFA required, but no supported factors enrolled!
+    // Exiting."; bmx "MFA required by Okta, but no supported factors available."), and skip the others.
+    id: 'login-tool-mfa-unsupported',
+    title: 'The login tool cannot answer your MFA method (SMS, WebAuthn...): enroll one it supports',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed'],
+    patterns: [
+      /\bUnsupported factor ?[Tt]ype: \S+/,
+      /MFA required, but no supported factors enrolled/,
+      /MFA required by Okta, but no supported factors available/,
+      // saml2aws: the configured MFA type is not one of the provider's (saml2aws.go "Invalid MFA type: %v for %v
+      // provider"), the provider offers none the tool handles (jumpcloud.go), or an option it does not know (okta.go Duo
+      // options, netiq.go).
+      /\bInvalid MFA type: \S+ for \S+ provider\b/,
+      /\bNo MFA options available\b|\bno MFA method provided\b/,
+      /\bunsupported MFA option '[^'\n]*'|\bMFA option unsupported\. Valid MFA options are\b/,
+      // gimme-aws-creds (okta_classic.py, duo_universal.py, config.py): a Duo factor or a WebAuthn device it cannot use.
+      /\bRequested Duo factor not supported\b/, /Preferred Duo Universal factor must be one of\b/,
+      /\bWebAuthn devices not supported on this platform\b/,
+      // aws-okta (lib/okta.go): no factor at all, or one of a type or provider it does not drive.
+      /\bNo available MFA Factors\b/, /\bprovider \S+ with factor (?:push|token) not supported\b/, /\bfactor \S+ not supported\b/,
+      // aws-runas (client/external/*_client.go): no factor it can drive, or a type it does not know.
+      /\bno active MFA factors found\b/, /\bunsupported MFA Type: \S+/,
+      // okta-awscli (okta_auth_mfa_app.py, okta_auth_mfa_base.py): no factor enrolled, or not the one configured.
+      /You must enroll in MFA before using this tool/, /Unable to locate selected factor type \S+/,
+    ],
+    explanation:
+      'The identity provider (Okta here) asks for a second factor, and the login tool answers it through Okta\'s API itself '
+      + 'rather than a browser. It knows only some factor types, typically Okta Verify push and TOTP codes (Okta Verify or '
+      + 'Google Authenticator); SMS, voice, email, WebAuthn/FIDO keys or Duo through Okta are skipped ("Unsupported '
+      + 'factorType: sms"), and with none left the login stops. Enroll a supported factor in the Okta dashboard (Settings > '
+      + 'Extra Verification: Okta Verify), or ask the Okta admin to enable it, then select it in the tool\'s configuration '
+      + '(okta-awscli: factor = OKTA in ~/.okta-aws; gimme-aws-creds: preferred_mfa_type = push or token:software:totp). '
+      + 'saml2aws checks the mfa setting of the IdP account (~/.saml2aws, --mfa) against the provider: "Invalid MFA type: X '
+      + 'for Y provider" means that value is not one this provider takes (Auto works for most; its README lists each '
+      + 'provider\'s): run saml2aws configure --mfa Auto, or the type of a factor you have enrolled.',
+    fix: {
+      description: 'Enroll in Okta Verify (push or code) in the Okta dashboard, or have the Okta admin enable it, and select it in the tool (okta-awscli: factor = OKTA in ~/.okta-aws)',
+      commands: [['cat', '~/.okta-aws']],
+      automatic: false,
+    },
+    example: 'ERROR - Unsupported factorType: sms',
+  },
+  {
+    // Leapp's CLI (packages/cli/src/commands/session/*.ts): the session id given matches no session of the workspace.
+    id: 'leapp-session-id-unknown',
+    title: 'Leapp has no session with the id given (a placeholder, a name, or a session recreated since)',
+    group: 'duo-sso',
+    patterns: [
+      /\bError: no sessions available\b/,
+      /\bNo session (?:found )?with id \S+/,
+      /\bSession not found with id \S+/,
+    ],
+    explanation:
+      'Leapp\'s commands (leapp session generate, start, delete, and the credential_process line Leapp writes for a named '
+      + 'profile) take a session\'s id, a generated UUID, not its name and not a placeholder such as <SESSION_ID> copied from '
+      + 'the documentation. The id also changes when a session is deleted and created again, which leaves an old '
+      + 'credential_process line pointing at nothing. `leapp session list -x` shows every session with its id (the -x '
+      + 'columns); use that id in the command and in ~/.aws/config\'s credential_process = leapp session generate <id>.',
+    fix: {
+      description: 'List the sessions with their ids (leapp session list -x) and pass the real id (also in credential_process)',
+      commands: [['leapp', 'session', 'list', '-x']],
+      automatic: false,
+    },
+    example: ' ›   Error: no sessions available',
+  },
+  {
+    // Login tools that talk to a FIDO U2F / FIDO2 security key themselves (aws-okta and saml2aws lib/mfa/fido.go
+    // errNoDeviceFound, aws-google-auth u2f.py "U2F Device Not Found" and google.py's retries, aws-adfs's Duo
+    // authenticators "No FIDO U2F / FIDO2 authenticator is eligible.") and found none they can open.
+    id: 'login-tool-security-key-missing',
+    title: 'The login tool found no security key (FIDO U2F / FIDO2) it can use',
+    group: 'duo-sso',
+    supersedes: ['idp-login-failed', 'login-tool-mfa-unsupported'],
+    patterns: [
+      /\bno U2F devices found\. device might not be plugged in\b/i,
+      /\bU2F Device Not Found\b|\bNo U2F device found\b/,
+      /No FIDO U2F \/ FIDO2 authenticator is eligible/,
+      /\bfailed to open fido U2F device\b/,
+    ],
+    explanation:
+      'The identity provider asked for your security key and the login tool, which talks to the key over USB HID itself '
+      + '(not through a browser), found none it may open. The key is not plugged in (or not touched in time); on Linux your '
+      + 'user has no access to the key\'s /dev/hidraw device until the udev rules for FIDO keys are installed (libu2f-udev, '
+      + 'or the vendor\'s 70-u2f.rules, then replug the key); WSL, containers and remote SSH sessions do not see the '
+      + 'laptop\'s USB key at all; and a key registered only as a passkey or platform authenticator (Touch ID, Windows '
+      + 'Hello) is not a USB device to these tools. Plug in and touch the key, add the udev rules, or choose another MFA '
+      + 'method in the tool (push or a code) where the IdP allows it.',
+    fix: {
+      description: 'Plug in (and touch) the security key; on Linux install the FIDO udev rules and replug; from WSL, a container or over SSH choose another MFA method (push or code)',
+      commands: [['ls', '-l', '/dev/hidraw*']],
+      automatic: false,
+    },
+    example: 'Error authenticating to IdP.: no U2F devices found. device might not be plugged in',
+  },
+  {
+    // The shells' and Windows' "not found" for the third-party AWS login tools themselves, and Go's os/exec when a
+    // credential_process or kubeconfig names one (duo-sso and the AWS CLI have entries of their own).
+    id: 'login-tool-not-found',
+    title: 'The AWS login tool is not installed, or not on the PATH of the program that runs it',
+    group: 'duo-sso',
+    supersedes: ['credential-process-failed'],
+    patterns: [
+      new RegExp(String.raw`\b${LOGIN_TOOLS}: (?:command )?not found\b`),
+      new RegExp(String.raw`command not found: ${LOGIN_TOOLS}(?![\w-])`),
+      new RegExp(String.raw`'${LOGIN_TOOLS}(?:\.exe)?' is not recognized as (?:an internal or external command|the name of a cmdlet)`),
+      new RegExp(String.raw`exec: "${LOGIN_TOOLS}": executable file not found`),
+    ],
+    explanation:
+      'The command that was run names an AWS login tool (aws-vault, saml2aws, Granted, gimme-aws-creds, awsume...) that '
+      + 'this shell cannot find. Either it is not installed on this machine, or it was installed into a folder that is not on '
+      + 'PATH: pipx and pip --user put tools in ~/.local/bin, npm -g in its own prefix\'s bin, Homebrew in /opt/homebrew/bin on '
+      + 'Apple Silicon. A tool that works in your terminal but not from an IDE, a GUI app, kubectl or a credential_process '
+      + 'line runs with a shorter PATH: write the absolute path (command -v <tool> shows it) in credential_process or the '
+      + 'kubeconfig. Granted\'s `assume` and awsume also need their shell alias.',
+    fix: {
+      description: 'Install the tool (or put its folder on PATH); in credential_process and kubeconfigs use its absolute path',
+      commands: [['command', '-v', '<tool>']],
+      automatic: false,
+    },
+    example: 'bash: saml2aws: command not found',
   },
 ];

@@ -204,7 +204,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     id: 'keyring-file-passphrase',
     title: 'The file keyring\'s passphrase is not the one it was created with',
     group: 'secret-service',
-    supersedes: ['keyring-item-corrupt'],
+    supersedes: ['keyring-item-corrupt', 'keyring-file-backend-prompt'],
     patterns: [/aes\.KeyUnwrap\(\): integrity check failed/],
     explanation:
       'aws-vault (and other tools on 99designs/keyring) with the file backend keep each item in ~/.awsvault/keys, encrypted '
@@ -280,7 +280,10 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'a launchd daemon, a CI runner, another user). `security list-keychains` and `security default-keychain` show what '
       + 'macOS offers; `security default-keychain -s login.keychain-db` restores the default. Where no login keychain can '
       + 'be had (CI, remote sessions), switch the program\'s keyring library to its file-based backend (R keyring\'s '
-      + 'backend_file, Python\'s keyrings.alt, aws-vault --backend=file) or let duo-sso use pass.',
+      + 'backend_file, Python\'s keyrings.alt, aws-vault --backend=file) or let duo-sso use pass. aws-vault keeps its items '
+      + 'in a keychain of its own, "aws-vault" (~/Library/Keychains/aws-vault.keychain-db), and finds it by name: after that '
+      + 'file was deleted, create the aws-vault keychain again (Keychain Access > File > New Keychain named aws-vault, or '
+      + 'security create-keychain aws-vault.keychain-db) and add the credentials again with aws-vault add.',
     fix: {
       description: 'See which keychains this session has and make the login keychain the default; where none can be had, use the keyring\'s file-based backend',
       commands: [['security', 'list-keychains'], ['security', 'default-keychain', '-s', 'login.keychain-db'], SECRET_STORE_DOCTOR],
@@ -427,7 +430,11 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /PasswordDeleteError: (?:No such password!|Password not found)/,
       // secretstorage (Python) reading an item path that is gone.
       /\bItemNotFoundException: Item does not exist/,
-      /The collection does not exist\. Please add a key first/,
+      // 99designs/keyring secretservice.go: the collection named (aws-okta's and aws-vault's "awsvault") is not in this
+      // Secret Service, typically because the items went to another backend.
+      /The collection (?:"[^"\n]*" )?does not exist\. Please add a key first/,
+      // Granted (pkg/granted/credentials.go): no IAM user keys stored for that profile.
+      /no credentials exist for \S+ in secure storage/,
       /\bErrKeyNotFound\b|\bErrNotFound\b[^\n]*keyring/,
     ],
     explanation:
@@ -436,7 +443,11 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       + 'another version of the program), or in another keyring (a different backend, another user). Logging in saves it. '
       + 'On macOS (the login keychain, which aws-vault, aws-okta and saml2aws use) an item that was there and is not found '
       + 'any more usually means the keychain was locked or replaced (a password change, a new Mac): lock and unlock it in '
-      + 'Keychain Access (or sign out and in again), then add the item again (aws-vault add, aws-okta add).',
+      + 'Keychain Access (or sign out and in again), then add the item again (aws-vault add, aws-okta add). '
+      + 'Tools on 99designs/keyring (aws-vault, aws-okta) do not remember the backend chosen when the item was added: '
+      + '`aws-okta -b pass add` followed by a plain `aws-okta exec` looks in the Secret Service ("The collection \"awsvault\" '
+      + 'does not exist"). Give the same backend to every command: an alias (alias aws-okta=\'aws-okta -b pass\') or the '
+      + 'variable (AWS_OKTA_BACKEND=pass, AWS_VAULT_BACKEND=pass).',
     fix: { description: 'See which items the secret store holds for duo-sso, then log in to save the missing one', commands: [SECRET_STORE_DOCTOR, ['duo-sso-setup', 'login']], automatic: false },
     example: 'failed to get item: The specified item could not be found in the keyring',
   },
@@ -718,5 +729,32 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'Error: Entry is matched by multiple credentials (2 matches)',
+  },
+  {
+    // 99designs/keyring's file backend (file.go unlock: "Enter passphrase to unlock %q" of its directory), which aws-vault,
+    // Granted (~/.granted/secure-storage-*) and other Go tools fall back to when no system keyring answers (WSL, SSH,
+    // headless Linux), or use when configured so.
+    id: 'keyring-file-backend-prompt',
+    title: 'A credential tool asks for a passphrase for its file keyring (no system keyring, or the file backend chosen)',
+    group: 'secret-service',
+    supersedes: ['secret-service-prompt'],
+    patterns: [
+      /Enter passphrase to unlock "?(?<path>(?:~|\/|[A-Za-z]:[\\/])[^"\n]*)"?/,
+    ],
+    explanation:
+      'Go tools on 99designs/keyring (aws-vault, Granted, aws-okta and others) store secrets in the system keyring when '
+      + 'one answers (macOS Keychain, the Secret Service, pass, Windows Credential Manager) and otherwise in encrypted files '
+      + 'of their own, which ask for this passphrase on every use. On WSL, over SSH or on a headless Linux machine there is '
+      + 'usually no Secret Service, so the tool fell back to the files. Either answer it each time (aws-vault reads '
+      + 'AWS_VAULT_FILE_PASSPHRASE; a passphrase you did not set yourself is the one typed on first use), or point the tool '
+      + 'at a backend that works there: pass (set up with gpg; Granted: Backend = "pass" under [Keyring] in ~/.granted/config, '
+      + 'as Granted\'s pass recipe shows; aws-vault: --backend=pass / AWS_VAULT_BACKEND=pass), or start a Secret Service '
+      + '(gnome-keyring) in the session.',
+    fix: {
+      description: 'Choose a keyring backend that works on this machine (pass on WSL and headless Linux: Granted [Keyring] Backend = "pass", AWS_VAULT_BACKEND=pass), or keep the file backend and give its passphrase',
+      commands: [SECRET_STORE_DOCTOR],
+      automatic: false,
+    },
+    example: '? Enter passphrase to unlock "/home/jdoe/.granted/secure-storage-aws-session-credentials"',
   },
 ];

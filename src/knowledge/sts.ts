@@ -9,7 +9,11 @@ export const stsFailures: readonly KnownFailure[] = [
     id: 'max-session-duration',
     title: 'Requested session longer than the role allows',
     group: 'sts',
-    patterns: [/DurationSeconds exceeds (?:the )?MaxSessionDuration set for (?:this|the) role/i],
+    patterns: [
+      /DurationSeconds exceeds (?:the )?MaxSessionDuration set for (?:this|the) role/i,
+      // gsts (credentials-manager.js): it read the role's maximum and warns before asking for less.
+      /Custom session duration \d+ exceeds maximum session duration of \d+ allowed for role/,
+    ],
     explanation:
       'duo-sso asked STS for a session longer than the IAM role\'s MaxSessionDuration (admin and devops roles default to 1 hour; '
       + 'duo-sso\'s own default is 8 hours). AWS names neither number. '

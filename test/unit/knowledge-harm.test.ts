@@ -844,3 +844,71 @@ describe('install2 batch (issue 18, round 2): sudo and PATH', () => {
     expect(only("node: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by node)").id).toBe('node-glibc-too-old');
   });
 });
+
+describe('pairs learned from the sso2 batch (issue 18, round 2)', () => {
+  it('the file keyring asking for its passphrase is a backend choice, not a wrong passphrase (no "remove and add again")', () => {
+    const prompt = only('? Enter passphrase to unlock "/home/jdoe/.granted/secure-storage-aws-session-credentials"');
+    expect(prompt.id).toBe('keyring-file-backend-prompt');
+    expect(answer(prompt)).toMatch(/pass/);
+    expect(answer(prompt)).not.toMatch(/aws-vault remove/);
+    expect(prompt.fix.commands.some(isDestructive)).toBe(false);
+    // The same prompt followed by the decryption failure: that passphrase is wrong, and that entry answers alone.
+    const wrong = only('Enter passphrase to unlock "/home/jdoe/.awsvault/keys/": \naws-vault: error: Failed to get credentials for dev: aes.KeyUnwrap(): integrity check failed.');
+    expect(wrong.id).toBe('keyring-file-passphrase');
+  });
+
+  it('an MFA factor the login tool cannot answer is not a refused password (no "check the password")', () => {
+    const d = only('ERROR - Unsupported factorType: sms');
+    expect(d.id).toBe('login-tool-mfa-unsupported');
+    expect(answer(d)).toMatch(/Okta Verify/);
+    expect(answer(d)).not.toMatch(/password/i);
+  });
+
+  it('Okta refusing an expired subject_token says "delete the cached token" only for that reason, never as a first step', () => {
+    const stale = only('Error: fetching SSO web token received API response "400 Bad Request", error: "invalid_grant", description: "The \'subject_token\' either expired or the session associated with it was terminated."');
+    expect(stale.id).toBe('okta-token-refused');
+    expect(answer(stale)).toMatch(/awscli-access-token\.json/);
+    expect(stale.fix.commands.some(isDestructive)).toBe(false);
+    const setup = only('Error: fetching SSO web token received API response "400 Bad Request", error: "invalid_grant", description: "The client is not authorized to use the provided grant type."');
+    expect(setup.id).toBe('okta-aws-cli-app-setup');
+    expect(answer(setup)).not.toMatch(/awscli-access-token/);
+  });
+
+  it('a kubeconfig authenticator a Node client cannot spawn is the kubeconfig\'s command, a missing `aws` is the AWS CLI', () => {
+    const auth = only('spawn aws-iam-authenticator ENOENT');
+    expect(auth.id).toBe('eks-get-token-failed');
+    expect(answer(auth)).toMatch(/absolute path/);
+    expect(only('spawn aws ENOENT').id).toBe('aws-cli-not-found');
+  });
+
+  it('a path with a literal ~ is named as unexpanded, and a real missing file keeps its answer', () => {
+    const tilde = only('aws-vault: error: mkdir ~/.aws: no such file or directory, try --help');
+    expect(tilde.id).toBe('aws-config-file-missing');
+    expect(answer(tilde)).toMatch(/literal ~/);
+    expect(tilde.facts.path).toBe('~/.aws');
+    expect(only("ENOENT: no such file or directory, open '/home/jdoe/.aws/credentials'").facts.path).toBe('/home/jdoe/.aws/credentials');
+  });
+
+  it('a security key the login tool cannot open is a device problem, not a refused password or an unsupported factor', () => {
+    const d = only('Error authenticating to IdP.: no U2F devices found. device might not be plugged in');
+    expect(d.id).toBe('login-tool-security-key-missing');
+    expect(answer(d)).toMatch(/udev/);
+    expect(answer(d)).not.toMatch(/password/i);
+    expect(only('Failed to validate credentials: factor sms not supported').id).toBe('login-tool-mfa-unsupported');
+  });
+
+  it('a login tool that is not found is that tool, not the AWS CLI (zsh names aws-vault after "aws")', () => {
+    expect(only('zsh: command not found: aws-vault').id).toBe('login-tool-not-found');
+    expect(only('zsh: command not found: aws').id).toBe('aws-cli-not-found');
+    const viaProcess = only('Error when retrieving credentials from custom-process: sh: 1: granted: not found');
+    expect(viaProcess.id).toBe('login-tool-not-found');
+    expect(answer(viaProcess)).toMatch(/absolute path/);
+  });
+
+  it('a shell that refuses `return` outside a function is a script to source, not a failed login', () => {
+    const d = only("/home/jdoe/.local/bin/awsume: line 181: return: can only `return' from a function or sourced script");
+    expect(d.id).toBe('login-script-not-sourced');
+    expect(answer(d)).toMatch(/alias awsume="\. awsume"/);
+    expect(diagnose("bash: return: 3x: numeric argument required")).toEqual([]);
+  });
+});
