@@ -286,6 +286,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\(ResourceNotFoundException\) when calling the DescribeCluster operation: No cluster found for name/,
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
+      // The PHP SDK's ClientResolver (throwRequired) names each missing option on the lines after this one.
+      /Missing required client configuration options:\s*region\b/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -114,6 +114,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
       new RegExp(String.raw`AWS profile "${PROFILE}" doesn't seem to be configured`),
       /AWS provider credentials not found\b/,
+      // apex/up (Go SDK v1) when the chain it built from the shared files found nothing.
+      /Cannot find credentials, visit https:\/\/apex\.sh\/docs\/up\/credentials/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain'],
     explanation:
@@ -418,5 +420,184 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     describe: (f) => (f.profile ? `Profile '${f.profile}' is the one being rotated.` : undefined),
     example: 'aws-vault: error: Failed to get credentials for dev: AccessDenied: User: arn:aws:iam::111122223333:user/jdoe is not authorized to perform: iam:CreateAccessKey on resource: user jdoe with an explicit deny\n\tstatus code: 403, request id: 5b1c',
+  },
+  // ---- learned from the aws2 batch (issue 18, round 2): SDKs of other languages and the tools on them
+  {
+    // aws-sdk-java-v2 loads the STS, SSO and SSO-OIDC clients by reflection (WebIdentityCredentialsUtils,
+    // ProfileCredentialsUtils, SsoProfileCredentialsProviderFactory...), so a build without those modules only fails
+    // when a profile or the environment needs them; aws-sdk-java v1 does the same for assume-role profiles.
+    id: 'sdk-module-missing',
+    title: 'A Java program lacks the AWS SDK module its profile needs (sts, sso, ssooidc)',
+    group: 'credentials',
+    patterns: [
+      /the '(?:sts|sso|ssooidc)' service module must be on the class path/,
+      /the aws-java-sdk-sts module must be on the class path/,
+      /the 'auth-crt' core module must be on the class path/,
+    ],
+    // The chain's summary lists this provider's reason among the others; this is the one that decides.
+    supersedes: ['no-credentials-chain', 'no-credentials'],
+    explanation:
+      'The AWS SDK for Java only reaches STS, IAM Identity Center and SSO-OIDC through separate modules, which it looks for '
+      + 'at run time. Web identity (EKS service accounts, IRSA, GitHub OIDC) and profiles with role_arn need the sts module; '
+      + 'profiles with sso_* keys or an sso_session need sso and ssooidc. The program was built without the module the '
+      + 'message names: add software.amazon.awssdk:sts (or :sso and :ssooidc) to its dependencies (Maven, Gradle, sbt; '
+      + 'com.amazonaws:aws-java-sdk-sts for the SDK v1) and rebuild. A duo-sso profile holds keys itself and needs none '
+      + 'of them: selecting it (AWS_PROFILE) also avoids the module. When the jars are there and it still says so, the '
+      + 'class loader does not see them (an in-process runner such as mvn exec:java): run the program in its own JVM.',
+    fix: {
+      description: 'Add the SDK module the message names (software.amazon.awssdk:sts, :sso, :ssooidc) to the program\'s dependencies and rebuild, or select a duo-sso profile',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: "WARN  s.a.a.a.c.i.WebIdentityCredentialsUtils | To use web identity tokens, the 'sts' service module must be on the class path.",
+  },
+  {
+    // aws-sdk-php src/Credentials/CredentialProvider.php ini() and process(): the shared credentials file only (the
+    // PHP SDK reads ~/.aws/config for profiles only with AWS_SDK_LOAD_NONDEFAULT_CONFIG), under HOME.
+    id: 'php-sdk-credentials-file',
+    title: 'The AWS SDK for PHP cannot read the profile from the credentials file',
+    group: 'credentials',
+    patterns: [
+      /Cannot read (?:process )?credentials from (?<path>\S+)/,
+      /No (?:credentials|credential_process) present in INI profile '(?<profile>[^'\n]+)'/,
+      /'(?<profile>[^'\n]+)' not found in credentials file/,
+    ],
+    supersedes: ['no-credentials', 'aws-config-file-missing'],
+    explanation:
+      'The PHP SDK reads a profile from the shared credentials file, $HOME/.aws/credentials (or AWS_SHARED_CREDENTIALS_FILE), '
+      + 'and not from ~/.aws/config unless AWS_SDK_LOAD_NONDEFAULT_CONFIG is set. It gets there only when a profile is asked '
+      + 'for: a \'profile\' option in the client configuration (or AWS_PROFILE) makes it read that file even when '
+      + '\'credentials\' are given in the code, so remove the \'profile\' option to use the keys you pass. Under a web server '
+      + '(php-fpm, Apache, a queue worker) HOME is unset or another user\'s, so the path reads /.aws/credentials or a '
+      + 'folder the server cannot read: give the file\'s path (AWS_SHARED_CREDENTIALS_FILE, or CredentialProvider::ini(NAME, '
+      + 'PATH)) and let that user read it. A profile that lives only in ~/.aws/config (role_arn, sso) is "not found in '
+      + 'credentials file": set AWS_SDK_LOAD_NONDEFAULT_CONFIG=1 or use the SDK\'s default chain.',
+    fix: {
+      description: 'Remove the \'profile\' option when the code passes credentials; otherwise point the SDK at the file (AWS_SHARED_CREDENTIALS_FILE) and check the profile is in it',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The SDK looked for ${f.path}.` : f.profile ? `The SDK looked for profile '${f.profile}'.` : undefined),
+    example: 'Aws\\Exception\\CredentialsException: Cannot read credentials from /.aws/credentials',
+  },
+  {
+    // botocore credentials.py AssumeRoleProvider._get_role_config: role_arn with neither source (PartialCredentialsError,
+    // cred_var "source_profile or credential_source"; both is source-profile-invalid's) and the PHP SDK's load_role_profile.
+    id: 'assume-role-source-missing',
+    title: 'A profile has role_arn but no source_profile or credential_source (or both)',
+    group: 'credentials',
+    patterns: [
+      /Partial credentials found in assume-role, missing: source/,
+      /Either source_profile or credential_source must be set using profile (?<profile>\S+), but not both/,
+    ],
+    supersedes: ['partial-credentials'],
+    explanation:
+      'A section with role_arn tells the SDK to assume that role, and it needs exactly one source of credentials to do so: '
+      + 'source_profile = a profile with keys (or another role), or credential_source = Environment, Ec2InstanceMetadata or '
+      + 'EcsContainer. Here it has neither (or both). Often a role_arn was left in [default] of ~/.aws/credentials, so every '
+      + 'call without a profile tries to assume it: remove the role_arn line from that section, and keep the role in its own '
+      + 'profile in ~/.aws/config with role_arn plus source_profile or credential_source (Ec2InstanceMetadata on EC2). '
+      + 'duo-sso\'s profiles hold the keys themselves and have no role_arn.',
+    fix: {
+      description: 'Give the role profile one source (source_profile or credential_source), or remove the stray role_arn from the section the program reads',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one to correct.` : undefined),
+    example: 'botocore.exceptions.PartialCredentialsError: Partial credentials found in assume-role, missing: source_profile or credential_source',
+  },
+  {
+    // botocore credentials.py SSOCredentialFetcher._get_credentials: `self._token_provider.load_token()` is None when a
+    // profile with sso_session is reached as another profile's source_profile (boto/botocore#2828, fixed in later releases).
+    id: 'sso-session-source-profile-bug',
+    title: 'The AWS CLI fails on a role profile whose source_profile uses an [sso-session] (a botocore bug)',
+    group: 'aws-cli',
+    patterns: [/'NoneType' object has no attribute 'get_frozen_token'/],
+    explanation:
+      'Releases of the AWS CLI and botocore from late 2022 could not use a profile configured with sso_session (the '
+      + '[sso-session NAME] block) as the source_profile of a role profile: the SSO token provider is not set up on that '
+      + 'path. Update the AWS CLI (and boto3/botocore for Python programs), or write the SSO profile in the legacy form, '
+      + 'with sso_start_url and sso_region in the profile itself instead of sso_session.',
+    fix: {
+      description: 'Update the AWS CLI / botocore, or put sso_start_url and sso_region straight into the SSO profile instead of an [sso-session] block',
+      commands: [['aws', '--version']],
+      automatic: false,
+    },
+    example: "$ aws s3 ls --profile role-access\n\n'NoneType' object has no attribute 'get_frozen_token'",
+  },
+  {
+    // aws-actions/configure-aws-credentials src/CredentialsClient.ts validateCredentials and src/index.ts: with no keys
+    // given and no OIDC token (the job lacks the id-token permission), the SDK's chain finds nothing.
+    id: 'github-actions-oidc-permission',
+    title: 'configure-aws-credentials in GitHub Actions found no credentials (no id-token permission, or empty inputs)',
+    group: 'credentials',
+    patterns: [
+      /Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers/,
+      /It looks like you might be trying to authenticate with OIDC\. Did you mean to set the `id-token` permission\?/,
+      /Unable to get ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN) env variable/,
+    ],
+    supersedes: ['no-credentials'],
+    explanation:
+      'The action had neither keys nor a GitHub OIDC token to exchange. With role-to-assume and no keys it needs the job\'s '
+      + 'OIDC token, which GitHub hands out only when the workflow or job grants `permissions: id-token: write` (with '
+      + '`contents: read`, since naming one permission drops the defaults); pull requests from forks never get it. With '
+      + 'keys, the secrets passed as aws-access-key-id / aws-secret-access-key were empty: a misspelt secret name, or '
+      + 'secrets not passed to a reusable workflow (secrets: inherit). A role-to-assume taken from a variable that is not '
+      + 'set is empty as well.',
+    fix: {
+      description: 'Add `permissions: id-token: write` and `contents: read` to the workflow or job (or pass the key secrets it names), then run it again',
+      commands: [],
+      automatic: false,
+    },
+    example: 'Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers',
+  },
+  {
+    // aws-cdk packages/aws-cdk lib/api/environment-resources / cxapp: the CLI resolves the default account from the
+    // credentials of the profile and its region; with neither it cannot pick an account for an env-agnostic stack.
+    id: 'cdk-account-unresolved',
+    title: 'The AWS CDK CLI cannot resolve an account from the profile (no credentials or no region)',
+    group: 'credentials',
+    patterns: [/Unable to resolve AWS account to use/],
+    supersedes: ['no-credentials-chain'],
+    explanation:
+      'cdk synth, deploy and bootstrap take the account and region from the profile the CLI uses (--profile, AWS_PROFILE, '
+      + 'or [default]), by calling STS with its credentials. This fails when the profile has no credentials (or they have '
+      + 'expired: log in again), when the profile has no region (add region to the profile in ~/.aws/config, or set '
+      + 'AWS_REGION; older CDK releases read the region only from there), or when STS cannot be reached in time (a proxy or a '
+      + 'slow resolver). A profile only the AWS CLI understands (a newer sso_session form, a credential_process) may need '
+      + 'a newer CDK CLI. Check the same profile with aws sts get-caller-identity.',
+    fix: {
+      description: 'Give the profile a region (aws configure set region ...) and fresh credentials, then pass it to cdk with --profile',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Unable to resolve AWS account to use. It must be either configured when you define your CDK Stack, or through the environment',
+  },
+  {
+    // aws-sdk-net: the legacy ProfileManager / StoredProfileAWSCredentials (the encrypted SDK store only) and the
+    // CredentialProfileStoreChain lookups that .NET programs and the SDK's own fallback make.
+    id: 'dotnet-profile-not-found',
+    title: 'A .NET program cannot find the AWS profile it was told to use',
+    group: 'credentials',
+    patterns: [
+      /A profile named (?<profile>\S+) has not been registered or contains invalid data/,
+      /Unable to find (?:the "(?<profile>[^"\n]+)" profile|a default profile|profile(?: \S+)?) in CredentialProfileStoreChain/,
+    ],
+    supersedes: ['no-credentials-chain'],
+    explanation:
+      'The AWS SDK for .NET has two profile stores: the encrypted SDK store (RegisteredAccounts.json, Windows only, written '
+      + 'by the AWS Toolkit or Set-AWSCredential) and the shared credentials file ~/.aws/credentials that the AWS CLI and '
+      + 'duo-sso write. The old ProfileManager / StoredProfileAWSCredentials API reads only the SDK store, so a profile in '
+      + '~/.aws/credentials "has not been registered": read it with CredentialProfileStoreChain or SharedCredentialsFile '
+      + 'instead. Otherwise the profile name is not in either store: check the name (AWS_PROFILE, the AWS:Profile setting), '
+      + 'and that the program runs as you (an IIS application pool or a Windows service has another user profile and '
+      + 'another ~/.aws).',
+    fix: {
+      description: 'Read profiles through CredentialProfileStoreChain / SharedCredentialsFile (not ProfileManager), and check the profile is in ~/.aws/credentials of the user the program runs as',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `The program asked for profile '${f.profile}'.` : undefined),
+    example: 'Amazon.Runtime.AmazonClientException: A profile named default has not been registered or contains invalid data.',
   },
 ];
