@@ -600,4 +600,81 @@ export const credentialsFailures: readonly KnownFailure[] = [
     describe: (f) => (f.profile ? `The program asked for profile '${f.profile}'.` : undefined),
     example: 'Amazon.Runtime.AmazonClientException: A profile named default has not been registered or contains invalid data.',
   },
+  {
+    // STS GetSessionToken (API reference): its credentials cannot call IAM unless the request carried MFA, nor any STS
+    // API but AssumeRole and GetCallerIdentity. aws-vault exec hands out exactly such a session for an IAM user's keys.
+    id: 'session-token-iam-needs-mfa',
+    title: 'IAM refuses a GetSessionToken session made without MFA (aws-vault exec with an IAM user)',
+    group: 'credentials',
+    patterns: [
+      /aws-vault\b[^\n]*\bexec\b[^\n]*--\s*aws\s+iam\b[\s\S]*?\bInvalidClientTokenId\b/,
+      /(?:aws-vault|GetSessionToken|get-session-token)[\s\S]*?\(InvalidClientTokenId\)[^\n]*when calling the (?:List|Get|Create|Delete|Update|Put|Attach|Detach|Add|Remove|Tag|Untag|Upload|Enable|Deactivate|Generate|Simulate|Change)(?:Users?|Roles?|Groups?|Polic(?:y|ies)|AccessKeys?|AccountSummary|AccountAuthorizationDetails|LoginProfile|MFADevices?|VirtualMFADevices?|InstanceProfiles?|AccountAliases|UserPolicy|RolePolicy|GroupPolicy|PolicyVersion|CredentialReport|AccountPasswordPolicy|GroupsForUser|AttachedUserPolicies|AttachedRolePolicies|SSHPublicKeys?|ServerCertificates?|OpenIDConnectProviders?|SAMLProviders?|Password) operation/,
+    ],
+    supersedes: ['invalid-credentials'],
+    explanation:
+      'The keys are fine: the session made from them is what IAM refuses. aws-vault exec (and anything that calls '
+      + 'GetSessionToken for an IAM user) hands the command temporary credentials, and AWS does not accept those for any IAM '
+      + 'API unless the session was made with an MFA code, nor for STS calls other than AssumeRole and GetCallerIdentity; '
+      + 'other services work, which makes it look like a broken key. Either attach an MFA device to the IAM user and '
+      + 'configure mfa_serial = ARN-OF-THE-DEVICE in the profile (recommended: aws-vault then asks for the code), or run '
+      + 'aws-vault exec --no-session for IAM work, or assume a role (role_arn) for it. An aws-vault whose environment loses '
+      + 'AWS_SESSION_TOKEN fails the same way: check with aws-vault exec PROFILE -- env.',
+    fix: {
+      description: 'Configure mfa_serial for the IAM user\'s profile (or use aws-vault exec --no-session for IAM calls)',
+      commands: [['aws', 'configure', 'set', 'mfa_serial', '<mfa-device-arn>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: '$ aws-vault exec a -- aws iam list-users\n\nAn error occurred (InvalidClientTokenId) when calling the ListUsers operation: The security token included in the request is invalid',
+  },
+  {
+    // botocore's credential chain tries the shared credentials file before the profile's credential_process; a helper
+    // that also writes its session into ~/.aws/credentials (gsts, older login tools) leaves keys there that win forever.
+    id: 'credentials-file-shadows-process',
+    title: 'Expired keys in ~/.aws/credentials hide the profile\'s credential_process',
+    group: 'credentials',
+    patterns: [/credential_process\s*=[\s\S]*\bExpiredToken\b|\bExpiredToken\b[\s\S]*credential_process\s*=/],
+    supersedes: ['session-expired'],
+    explanation:
+      'The profile gets its credentials from a credential_process in ~/.aws/config, but ~/.aws/credentials also has a section '
+      + 'of the same name with keys: the AWS CLI and the SDKs read that file first and never run the process, so once those '
+      + 'keys expire every call fails with ExpiredToken. The keys there are usually a session the helper (gsts, a login '
+      + 'script) wrote earlier. Remove that section from ~/.aws/credentials (only the section of this profile; other '
+      + 'profiles there are unaffected), and, if the helper keeps writing it, point the helper\'s own cache elsewhere. A '
+      + 'duo-sso profile is the other way round: it lives in ~/.aws/credentials and has no credential_process.',
+    fix: {
+      description: 'Delete the profile\'s stale section from ~/.aws/credentials so its credential_process runs, then try again',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: '[profile heydonovan]\ncredential_process = gsts --idp-id=REDACTED --sp-id=REDACTED --aws-profile=heydonovan --json\n\n$ aws sts get-caller-identity --profile heydonovan\n\nAn error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
+  },
+  {
+    // aws-sdk-java v1 AwsRegionProviderChain: environment, system property, profile, then EC2 metadata
+    // (InstanceMetadataRegionProvider / EC2MetadataUtils.getEC2InstanceRegion), which off EC2 cannot be reached.
+    id: 'java-region-from-imds',
+    title: 'A Java program (AWS SDK v1) asked the EC2 metadata service for the region or credentials it was not given',
+    group: 'aws-cli',
+    patterns: [
+      /Unable to retrieve the requested metadata \(\/latest\/dynamic\/instance-identity\/document\)/,
+      /\bEC2MetadataUtils\.getEC2InstanceRegion\b|\bInstanceMetadataRegionProvider\.(?:tryDetectRegion|getRegion)\b/,
+      // EC2ResourceFetcher's own words: the SDK v1 uses it only for the instance and container metadata endpoints.
+      /\bSdkClientException: Failed to connect to service endpoint\b/,
+    ],
+    supersedes: ['imds-fallback', 'connection-failed', 'connection-refused', 'network-timeout'],
+    explanation:
+      'The AWS SDK for Java v1 (and tools built on it: sbt-s3-resolver, older Hadoop/Spark S3 connectors, Jenkins and Gradle '
+      + 'plugins) takes the region from AWS_REGION, the aws.region system property or the profile\'s region in '
+      + '~/.aws/config, and only then asks the EC2 metadata service, which exists only on EC2: "Failed to connect to service '
+      + 'endpoint" means no region was set anywhere. Set the region: export AWS_REGION, add region to the profile, or give '
+      + 'the tool its own region setting (for sbt-s3-resolver, the bucket\'s region in the s3:// URL, e.g. '
+      + 's3://bucket.s3-eu-west-1.amazonaws.com/...). The same words from the credentials provider '
+      + '(InstanceProfileCredentialsProvider, at the end of the default chain) mean no credentials were found first: select '
+      + 'a logged-in profile (AWS_PROFILE) for the program; only on EC2 is the instance\'s role the thing to check.',
+    fix: {
+      description: 'Set the region for the program (AWS_REGION, region in the profile, or the tool\'s own region setting)',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'WARNING: Unable to retrieve the requested metadata (/latest/dynamic/instance-identity/document). Failed to connect to service endpoint:\ncom.amazonaws.SdkClientException: Failed to connect to service endpoint:\n\tat com.amazonaws.internal.EC2ResourceFetcher.doReadResource(EC2ResourceFetcher.java:100)\n\tat com.amazonaws.util.EC2MetadataUtils.getEC2InstanceRegion(EC2MetadataUtils.java:287)',
+  },
 ];

@@ -624,3 +624,41 @@ describe('pairs from the secrets batch (issue 18, 2026-12-07)', () => {
     expect(only('Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.').id).toBe('tls-untrusted-ca');
   });
 });
+
+// ---- learned from the aws2 batch (issue 18, round 2)
+describe('aws2 batch: pairs that share words are told apart', () => {
+  it('an expired session is "log in again"; the same ExpiredToken under a credential_process profile is the stale credentials-file section (and only then)', () => {
+    const plain = only('An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    expect(plain.id).toBe('session-expired');
+    expect(answer(plain)).not.toMatch(/Delete|Remove that section/i);
+    const shadowed = only('[profile ci]\ncredential_process = gsts --aws-profile=ci --json\n\nAn error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    expect(shadowed.id).toBe('credentials-file-shadows-process');
+    // Only that profile's section goes: the whole file (other profiles, duo-sso's) is never what it says to delete.
+    expect(answer(shadowed)).toMatch(/only the section of this profile/);
+    expect(shadowed.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('InvalidClientTokenId from IAM inside aws-vault exec is the session-without-MFA rule, not a bad key; elsewhere it stays invalid-credentials', () => {
+    const session = only('$ aws-vault exec dev -- aws iam list-roles\n\nAn error occurred (InvalidClientTokenId) when calling the ListRoles operation: The security token included in the request is invalid');
+    expect(session.id).toBe('session-token-iam-needs-mfa');
+    expect(answer(session)).toMatch(/mfa_serial/);
+    expect(answer(session)).toMatch(/--no-session/);
+    expect(only('An error occurred (InvalidClientTokenId) when calling the ListRoles operation: The security token included in the request is invalid').id).toBe('invalid-credentials');
+    // aws-vault's own GetSessionToken failing (Go form, no AWS CLI operation) is the stored key itself.
+    expect(diagnose('aws-vault: error: exec: Failed to get credentials for dev: InvalidClientTokenId: The security token included in the request is invalid.\n\tstatus code: 403, request id: 1a2b').map((d) => d.id)).not.toContain('session-token-iam-needs-mfa');
+  });
+
+  it('role_arn without a source is not "half a key pair": no re-entering keys, the fix names source_profile / credential_source', () => {
+    const d = only('Partial credentials found in assume-role, missing: source_profile or credential_source');
+    expect(d.id).toBe('assume-role-source-missing');
+    expect(answer(d)).toMatch(/credential_source/);
+    expect(only('Partial credentials found in shared-credentials-file, missing: aws_secret_access_key').id).toBe('partial-credentials');
+  });
+
+  it('the Java SDK v1 failing to reach the metadata service off EC2 is a missing region or profile, not a network outage', () => {
+    const d = only('com.amazonaws.SdkClientException: Failed to connect to service endpoint: \n\tat com.amazonaws.internal.EC2ResourceFetcher.doReadResource(EC2ResourceFetcher.java:100)');
+    expect(d.id).toBe('java-region-from-imds');
+    expect(d.group).not.toBe('network');
+    expect(answer(d)).toMatch(/AWS_REGION/);
+  });
+});
