@@ -288,6 +288,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
       // The PHP SDK's ClientResolver (throwRequired) names each missing option on the lines after this one.
       /Missing required client configuration options:\s*region\b/,
+      // botocore endpoint.py (a region or endpoint URL that makes no valid URL) and configure-aws-credentials' inputs.
+      /\bInvalid endpoint: (?:https?:\/\/)?\S*/,
+      /Region is not valid: (?<region>\S+)/, /Input required and not supplied: aws-region/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -327,6 +330,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore credentials.py AssumeRoleProvider: a role profile's source is missing or doubled.
       /contains both source_profile and credential_source/,
       /No credentials found in credential_source referenced in profile/,
+      // The Ruby SDK (Aws::Errors::NoSourceProfileError / NoSourceCredentialsError).
+      /has a role_arn,? and source_profile,? ?but the source_profile does not have credentials/,
+      /Profile (?<profile>\S+) could not get source credentials from provider/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
@@ -483,6 +489,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Pulumi's AWS provider (older and current wordings of its credential check).
       /unable to discover AWS AccessKeyID and\/or SecretAccessKey/,
       /Invalid credentials configured\.\s*Please see https:\/\/www\.pulumi\.com\/registry\/packages\/aws/,
+      // The Java SDK v2's profile provider on its own, and the Rust SDK's chain ("the credential provider was not enabled").
+      /Profile file contained no credentials for profile '(?<profile>[^'\n]+)'/,
+      /the credential provider was not enabled/,
     ],
     explanation:
       'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '

@@ -77,6 +77,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /InvalidClientTokenId/, /The security token included in the request is invalid/i, /UnrecognizedClientException/,
       /\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records/,
       /\bAuthFailure\b|AWS was not able to validate the provided access credentials/,
+      // S3 (InvalidToken): a session token that does not belong to the access key sent with it.
+      /The provided token is malformed or otherwise invalid/,
     ],
     explanation:
       'The access key in the profile is not one AWS issued, or it was revoked: usually a credentials file edited by hand, '
@@ -261,6 +263,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
+      // The Ruby SDK (Aws::SharedCredentials / SharedConfig) and the Java SDK v1 (ProfilesConfigFile).
+      /Profile `(?<profile>[^'`\n]+)' not found in /, /No AWS profile named '(?<profile>[^'\n]+)'/,
     ],
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '

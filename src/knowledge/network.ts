@@ -56,6 +56,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // Node's c-ares codes (dns.resolve*, getaddrinfo without data) and .NET on Linux (EAI_AGAIN's text with the endpoint).
       /\b(?:getaddrinfo|query[A-Za-z]*) E(?:AI_NODATA|NODATA|TIMEOUT|SERVFAIL|REFUSED)\b/,
       /HttpRequestException: Resource temporarily unavailable \((?<host>[\w.-]+):(?<port>\d+)\)/,
+      // The Java SDK v1 wraps an UnknownHostException whose message is only the host it could not resolve.
+      /Unable to execute HTTP request: (?<host>[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?)\s*$/m,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:

@@ -443,4 +443,52 @@ export const stsFailures: readonly KnownFailure[] = [
     },
     example: "An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value at 'sAMLAssertion' failed to satisfy constraint: Member must have length less than or equal to 100000",
   },
+  // ---- learned from the aws2 batch (issue 18, round 2)
+  {
+    // STS AssumeRole / GetSessionToken with SerialNumber and TokenCode: the code did not validate ("MultiFactorAuthentication
+    // failed ..."), as botocore, the Go and JS SDKs pass it on; awsweb's retry message when a second, fresh code fails too.
+    id: 'mfa-code-rejected',
+    title: 'STS rejected the MFA code (or the device or key behind it)',
+    group: 'sts',
+    patterns: [
+      /MultiFactorAuthentication failed(?: with invalid MFA one time pass code| unable to validate MFA code|, unable to validate MFA code)?/,
+      /Second attempt also failed\. Error is not due to MFA code reuse/,
+    ],
+    supersedes: ['assume-role-denied'],
+    explanation:
+      'STS asked for the one-time code of the MFA device named by mfa_serial and did not accept it. A code works once and '
+      + 'for about 30 seconds: wait for the next one (tools that retry with the same code fail twice). The device must be '
+      + 'the one mfa_serial names, as its ARN (arn:aws:iam::ACCOUNT:mfa/NAME) in the account of the IAM user that owns the '
+      + 'keys; a phone whose clock drifted gives codes AWS no longer accepts. If a fresh, correct code still fails, the '
+      + 'long-term access key itself is the problem (expired by a rotation policy, deactivated or deleted): create a new '
+      + 'access key in the IAM console and put it in ~/.aws/credentials (or aws-vault add). duo-sso profiles need no '
+      + 'mfa_serial: Duo is the second factor there.',
+    fix: {
+      description: 'Try again with the next code; check mfa_serial is the ARN of your device; if fresh codes keep failing, create a new access key and update ~/.aws/credentials',
+      commands: [['aws', 'configure', 'get', 'mfa_serial', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (AccessDenied) when calling the AssumeRole operation: MultiFactorAuthentication failed with invalid MFA one time pass code.',
+  },
+  {
+    // STS GetSessionToken and GetFederationToken take long-term IAM user keys only (API reference); called with a
+    // session (an aws-vault exec shell, a duo-sso or SSO profile, exported AWS_SESSION_TOKEN) STS refuses.
+    id: 'session-cannot-make-session',
+    title: 'GetSessionToken or GetFederationToken was called with temporary credentials',
+    group: 'sts',
+    patterns: [/Cannot call Get(?:SessionToken|FederationToken) with session credentials/],
+    supersedes: ['assume-role-denied'],
+    explanation:
+      'GetSessionToken (aws sts get-session-token, MFA helper scripts, aws-vault for an IAM user) and GetFederationToken '
+      + 'need the long-term access key of an IAM user. The credentials used were already temporary: an aws-vault exec '
+      + 'subshell or a script run inside one, AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN exported from another session, or a '
+      + 'duo-sso / IAM Identity Center profile. Run it with the profile that holds the IAM user\'s keys after unsetting the '
+      + 'AWS_* variables (exit the aws-vault subshell), or, with role sessions, assume a role instead of asking for a session.',
+    fix: {
+      description: 'Unset AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (or leave the aws-vault subshell) and use the profile with the IAM user\'s own keys',
+      commands: [['sh', '-c', 'env | grep -E "^AWS_(VAULT|PROFILE|ACCESS_KEY_ID|SESSION_TOKEN)=" | cut -d= -f1']],
+      automatic: false,
+    },
+    example: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials',
+  },
 ];
