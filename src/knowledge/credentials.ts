@@ -22,6 +22,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Unable to get IAM security credentials from EC2 Instance Metadata Service/,
       // aws-vault vault/vault.go: a profile with no keys in its keyring and no other source.
       /profile \S+: credentials missing/, /No master credentials found/,
+      // The JS SDK v3's fromEnv (@aws-sdk/credential-provider-env) when a program asks for environment credentials only.
+      /Unable to find environment variable credentials/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -265,6 +267,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
       // The Ruby SDK (Aws::SharedCredentials / SharedConfig) and the Java SDK v1 (ProfilesConfigFile).
       /Profile `(?<profile>[^'`\n]+)' not found in /, /No AWS profile named '(?<profile>[^'\n]+)'/,
+      // The Amplify CLI (amplify-provider-awscloudformation system-config-manager) for a profile in neither AWS file.
+      /Profile configuration is missing for: (?<profile>[^\s'"]+)/,
     ],
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '
