@@ -685,4 +685,33 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     example: 'WARNING: Unable to retrieve the requested metadata (/latest/dynamic/instance-identity/document). Failed to connect to service endpoint:\ncom.amazonaws.SdkClientException: Failed to connect to service endpoint:\n\tat com.amazonaws.internal.EC2ResourceFetcher.doReadResource(EC2ResourceFetcher.java:100)\n\tat com.amazonaws.util.EC2MetadataUtils.getEC2InstanceRegion(EC2MetadataUtils.java:287)',
   },
+  {
+    // The HTTP stacks refuse control characters in a header: CPython http.client ("Invalid header value %r"), Node
+    // (ERR_INVALID_CHAR), Go net/http, Java's HttpURLConnection. An AWS request carries the access key id in
+    // Authorization and the session token in X-Amz-Security-Token, so a stray CR or newline in either fails here.
+    id: 'credentials-stray-characters',
+    title: 'An access key or session token has a stray character (a carriage return, newline or space)',
+    group: 'credentials',
+    patterns: [
+      /Invalid header value b?['"](?:AWS4-HMAC-SHA256 Credential=|IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)/,
+      /Invalid character in header content \["(?:authorization|x-amz-security-token|x-amz-date)"\]/i,
+      /net\/http: invalid header field value (?:for "?(?:Authorization|X-Amz-Security-Token)"?|"[^"\n]*" for key (?:Authorization|X-Amz-Security-Token))/i,
+      /Illegal character\(s\) in message header value: AWS4-HMAC-SHA256/,
+    ],
+    // The request never left (Go's "request send failed"): not an unreachable STS, not a signature AWS refused.
+    supersedes: ['signature-mismatch', 'sts-unreachable'],
+    explanation:
+      'The SDK put the access key id or the session token into a request header, and the HTTP library refused it because '
+      + 'the value holds a control character. Almost always it is a carriage return or newline at the end of a value: '
+      + 'a credentials file or .env saved with Windows line endings, AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN exported from '
+      + 'a command whose output ended in \\r\\n, or a key pasted with a trailing space or line break. Rewrite the values: log '
+      + 'in again (duo-sso rewrites the profile\'s three values), convert the file to Unix line endings (dos2unix), and '
+      + 'export the variables again without the trailing characters.',
+    fix: {
+      description: 'Rewrite the credentials without the stray character: log in again, or convert the file to Unix line endings and re-export the variables',
+      commands: [['duo-sso-setup', 'login', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: "ValueError: Invalid header value b'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\\r/20240101/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7'",
+  },
 ];

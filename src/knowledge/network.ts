@@ -265,6 +265,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /x509: negative serial number/,
       // Node's text for DEPTH_ZERO_SELF_SIGNED_CERT alone (OpenSSL 1.1 "self signed", OpenSSL 3 "self-signed").
       /(?:^|Error: |reason: )self[- ]signed certificate\s*$/m,
+      // rustls (the Rust SDK's default TLS) names the verifier's verdict: an issuer it does not trust.
+      /invalid peer certificate(?: contents)?: UnknownIssuer\b|InvalidCertificate\(UnknownIssuer\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
@@ -363,6 +365,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /(?:^|Error: |reason: |Issued )certificate (?:has expired|is not yet valid)\b/m,
       /CertPathValidatorException: validity check failed/,
       /Issued certificate not yet valid/,
+      // rustls (the Rust SDK): a certificate past its validity.
+      /invalid peer certificate(?: contents)?: Expired\b|InvalidCertificate\(Expired\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -408,6 +412,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /Certificate for <(?<host>[^>\n]+)> doesn't match (?:any of the subject alternative names|common name of the certificate subject)/,
       // wget src/openssl.c and gnutls.c.
       /requested host name [‘'](?<host>[^’'\n]+)[’']/, /no certificate subject alternative name matches|certificate common name [‘'][^’'\n]*[’'] doesn't match/,
+      // rustls (the Rust SDK): a certificate for another name.
+      /invalid peer certificate(?: contents)?: NotValidForName\b|InvalidCertificate\(NotValidForName\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -661,4 +661,18 @@ describe('aws2 batch: pairs that share words are told apart', () => {
     expect(d.group).not.toBe('network');
     expect(answer(d)).toMatch(/AWS_REGION/);
   });
+
+  it('a malformed ARN in AssumeRole is the profile\'s role_arn; in AssumeRoleWithSAML it is the IdP\'s Role attribute', () => {
+    const profile = only('An error occurred (ValidationError) when calling the AssumeRole operation: Request ARN is invalid');
+    expect(profile.id).toBe('role-arn-invalid');
+    expect(answer(profile)).not.toMatch(/IdP/);
+    expect(only("An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value 'arn:aws:iam::1:x' at 'principalArn' failed to satisfy constraint: Member must have length greater than or equal to 20").id).toBe('saml-provider-invalid');
+  });
+
+  it('a header the HTTP library refuses is a stray character in the credentials, not a signature or an unreachable STS', () => {
+    const d = only('Post "https://sts.us-east-1.amazonaws.com/": net/http: invalid header field value for "Authorization"');
+    expect(d.id).toBe('credentials-stray-characters');
+    expect(d.group).toBe('credentials');
+    expect(answer(d)).toMatch(/line endings/);
+  });
 });
