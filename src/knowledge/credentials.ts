@@ -714,4 +714,28 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     example: "ValueError: Invalid header value b'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\\r/20240101/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7'",
   },
+  {
+    // botocore/exceptions.py NoCredentialsError, raised in a Python program (boto3, or a tool on it): the AWS CLI prints
+    // the same words without the class name, which stays no-credentials'. A program's botocore reads the profile kinds
+    // of its own release (sso_session from 1.28, `login` much later), not those of the AWS CLI beside it.
+    id: 'boto3-no-credentials',
+    title: 'A Python program (boto3) found no credentials where the AWS CLI may find them',
+    group: 'credentials',
+    patterns: [/\bbotocore\.exceptions\.NoCredentialsError\b/, /^NoCredentialsError: Unable to locate credentials/m],
+    supersedes: ['no-credentials'],
+    explanation:
+      'The program uses its own boto3/botocore, not the AWS CLI\'s. If `aws sts get-caller-identity --profile NAME` works '
+      + 'and the program does not, the program\'s botocore is too old for the profile kind (IAM Identity Center profiles '
+      + 'with sso_session, credential_process features, newer login methods): upgrade boto3 and botocore in the program\'s '
+      + 'environment (pip install -U boto3 botocore, or the tool\'s own release), or hand it the profile\'s credentials '
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)"). Otherwise it was given no profile (so '
+      + '[default] was used: set AWS_PROFILE=NAME or the tool\'s profile option), the profile has not been logged in, or '
+      + 'the program runs with another HOME (sudo, cron, a container, an IDE) and does not see ~/.aws.',
+    fix: {
+      description: 'Check the profile with the AWS CLI; if it works there, upgrade boto3/botocore for the program (pip install -U boto3 botocore) and pass the profile (AWS_PROFILE)',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['python3', '-m', 'pip', 'install', '--upgrade', 'boto3', 'botocore'], ['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
+  },
 ];
