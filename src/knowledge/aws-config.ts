@@ -287,7 +287,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // An availability zone where a region belongs: https://ec2.ap-southeast-1a.amazonaws.com/.
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
       // The PHP SDK's ClientResolver (throwRequired) names each missing option on the lines after this one.
-      /Missing required client configuration options:\s*region\b/,
+      /Missing required client configuration options:\s*region\b|A "region" configuration value is required for the/,
       // botocore endpoint.py (a region or endpoint URL that makes no valid URL) and configure-aws-credentials' inputs.
       /\bInvalid endpoint: (?:https?:\/\/)?\S*/,
       /Region is not valid: (?<region>\S+)/, /Input required and not supplied: aws-region/,
