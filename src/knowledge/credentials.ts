@@ -435,12 +435,17 @@ export const credentialsFailures: readonly KnownFailure[] = [
     // ProfileCredentialsUtils, SsoProfileCredentialsProviderFactory...), so a build without those modules only fails
     // when a profile or the environment needs them; aws-sdk-java v1 does the same for assume-role profiles.
     id: 'sdk-module-missing',
-    title: 'A Java program lacks the AWS SDK module its profile needs (sts, sso, ssooidc)',
+    title: 'A program lacks the part of the AWS SDK its profile needs (Java sts/sso modules, .NET AWSSDK.SecurityToken/SSO assemblies, botocore[crt])',
     group: 'credentials',
     patterns: [
       /the '(?:sts|sso|ssooidc)' service module must be on the class path/,
       /the aws-java-sdk-sts module must be on the class path/,
       /the 'auth-crt' core module must be on the class path/,
+      // aws-sdk-net ServiceClientHelpers / SSOServiceClientHelpers: the STS and SSO clients are separate NuGet packages.
+      /Assembly AWSSDK\.(?:SecurityToken|SSO|SSOOIDC) could not be found or loaded/,
+      /\bMissingRuntimeDependencyException\b[^\n]*AWSSDK\.(?:SecurityToken|SSO|SSOOIDC)/,
+      // botocore credentials.py (LoginProvider, DPoP): `aws login` sessions need the CRT extra.
+      /You will need to pip install "?botocore\[crt\]"? before proceeding/,
     ],
     // The chain's summary lists this provider's reason among the others; this is the one that decides.
     supersedes: ['no-credentials-chain', 'no-credentials'],
@@ -451,7 +456,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       + 'message names: add software.amazon.awssdk:sts (or :sso and :ssooidc) to its dependencies (Maven, Gradle, sbt; '
       + 'com.amazonaws:aws-java-sdk-sts for the SDK v1) and rebuild. A duo-sso profile holds keys itself and needs none '
       + 'of them: selecting it (AWS_PROFILE) also avoids the module. When the jars are there and it still says so, the '
-      + 'class loader does not see them (an in-process runner such as mvn exec:java): run the program in its own JVM.',
+      + 'class loader does not see them (an in-process runner such as mvn exec:java): run the program in its own JVM. The '
+      + 'AWS SDK for .NET is the same with NuGet packages: add AWSSDK.SecurityToken (roles, web identity) or AWSSDK.SSO and '
+      + 'AWSSDK.SSOOIDC (SSO profiles) to the project (with Native AOT, also register them in GlobalRuntimeDependencyRegistry). '
+      + 'A Python program using a profile made by `aws login` needs the CRT extra: pip install "botocore[crt]".',
     fix: {
       description: 'Add the SDK module the message names (software.amazon.awssdk:sts, :sso, :ssooidc) to the program\'s dependencies and rebuild, or select a duo-sso profile',
       commands: [['duo-sso-setup', 'status']],
