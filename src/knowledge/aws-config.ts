@@ -291,6 +291,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // botocore endpoint.py (a region or endpoint URL that makes no valid URL) and configure-aws-credentials' inputs.
       /\bInvalid endpoint: (?:https?:\/\/)?\S*/,
       /Region is not valid: (?<region>\S+)/, /Input required and not supplied: aws-region/,
+      // The Go SDK v1's endpoint resolver (aws/endpoints UnknownEndpointError) for a region it cannot place, often "".
+      /\bUnknownEndpointError: could not resolve endpoint\b/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:

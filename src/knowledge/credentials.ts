@@ -24,6 +24,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /profile \S+: credentials missing/, /No master credentials found/,
       // The JS SDK v3's fromEnv (@aws-sdk/credential-provider-env) when a program asks for environment credentials only.
       /Unable to find environment variable credentials/,
+      // The Go SDK v1's environment provider (aws/credentials/env_provider.go) when a program reads the environment only.
+      /\bEnv(?:AccessKey|Secret)NotFound: AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY) or AWS_(?:ACCESS|SECRET)_KEY not found in environment/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -51,6 +53,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The JS SDK v3's signer (@smithy/signature-v4 validateResolvedCredentials): the provider handed it an object
       // without string accessKeyId and secretAccessKey (an app passing keys it could not read, an empty variable).
       /Resolved credential object is not valid/,
+      // S3's AuthorizationHeaderMalformed for an empty access key id (an empty AWS_ACCESS_KEY_ID, a key the program could not read).
+      /a non-empty Access Key \(AKID\) must be provided in the credential/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '

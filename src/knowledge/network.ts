@@ -211,6 +211,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /net\/http: timeout awaiting response headers/, /\bread tcp [^\n]*: i\/o timeout/,
       /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
       /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
+      // The Go SDK v2's smithy error for a request that ran out of time before any response (no status, no request id).
+      /https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
