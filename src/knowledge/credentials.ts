@@ -750,4 +750,30 @@ export const credentialsFailures: readonly KnownFailure[] = [
     },
     example: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
   },
+  {
+    // aws-vault reads profiles from ~/.aws/config only (cli/exec.go, cli/login.go: "Profile '%s' not found in your aws
+    // config"; v4's cli/add.go before 4.2.1 could not create the file: "No iniFile to add to"). aws-okta, forked from it,
+    // words the first one the same way (its "Use list command" hint too), so only aws-vault's own prefix decides.
+    id: 'aws-vault-profile-missing',
+    title: 'aws-vault finds no such profile in ~/.aws/config (or no ~/.aws/config at all)',
+    group: 'credentials',
+    patterns: [
+      /aws-vault: error: [^\n]*Profile '(?<profile>[^'\n]+)' not found in your aws config/i,
+      /No iniFile to add to/,
+    ],
+    supersedes: ['aws-okta-setup'],
+    explanation:
+      'aws-vault keeps the keys in its keyring but reads profiles only from ~/.aws/config (or AWS_CONFIG_FILE): a profile '
+      + 'that exists only in ~/.aws/credentials, or is written [NAME] instead of [profile NAME] in the config file, is not '
+      + 'found. Add a [profile NAME] section to ~/.aws/config (region, and role_arn/mfa_serial if it assumes a role) and '
+      + 'check with aws-vault list. Releases before 4.2.1 could not even add a profile when ~/.aws/config did not exist '
+      + '("No iniFile to add to"): create the file first (touch ~/.aws/config) or upgrade aws-vault.',
+    fix: {
+      description: 'Create ~/.aws/config if it is missing (touch ~/.aws/config), add a [profile NAME] section there, and check with aws-vault list',
+      commands: [['aws-vault', 'list'], ['aws-vault', '--version']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `aws-vault looked for profile '${f.profile}'.` : undefined),
+    example: "aws-vault: error: Profile 'dev' not found in your aws config. Use list command to see configured profiles",
+  },
 ];

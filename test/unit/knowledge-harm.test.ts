@@ -675,4 +675,11 @@ describe('aws2 batch: pairs that share words are told apart', () => {
     expect(d.group).toBe('credentials');
     expect(answer(d)).toMatch(/line endings/);
   });
+
+  it('"Profile \'x\' not found in your aws config" is aws-vault\'s config when aws-vault says it, aws-okta\'s setup when aws-okta does', () => {
+    const vault = only("aws-vault: error: Profile 'dev' not found in your aws config. Use list command to see configured profiles");
+    expect(vault.id).toBe('aws-vault-profile-missing');
+    expect(answer(vault)).not.toMatch(/aws-okta/);
+    expect(only("Error: Profile 'prod' not found in your aws config. Use list command to see configured profiles.").id).toBe('aws-okta-setup');
+  });
 });
