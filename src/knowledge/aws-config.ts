@@ -540,4 +540,31 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     },
     example: "$ aws configure sso\nSSO start URL [None]: https://example.awsapps.com/start\nSSO Region [None]: eu-west-1\n\n'b05bfc8680414c00546c32dd28d07f8401d3bc59'",
   },
+  // ---- learned from the aws2 batch (issue 18, round 2)
+  {
+    // The Go SDKs parse the AWS files with their own INI lexer (aws-sdk-go internal/ini, aws-sdk-go-v2 internal/ini):
+    // stricter than Python's configparser, and its errors (INIParseError "invalid state with ASTKind ...", wrapped in
+    // SharedConfigLoadError / SharedCredsLoad) never name the line. Tools on them: Terraform, velero, aws-vault, eksctl.
+    id: 'go-sdk-ini-parse',
+    title: 'A Go program (AWS SDK for Go) cannot parse an AWS config or credentials file',
+    group: 'aws-cli',
+    patterns: [
+      /\bSharedConfigLoadError\b/, /\bINIParseError\b/, /invalid state with ASTKind/,
+      /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
+    ],
+    supersedes: ['aws-config-unparsable'],
+    explanation:
+      'Programs built on the AWS SDK for Go (Terraform, velero, eksctl, aws-vault and most Kubernetes controllers) parse '
+      + 'the AWS files with their own INI reader, which is stricter than the AWS CLI\'s and does not say which line it '
+      + 'stopped at. Besides what breaks every reader (a key above the first [section], an indented line, a file saved as '
+      + 'UTF-16), it refuses a value that begins with a bracket or another special character, such as a secret access key '
+      + 'starting with ] or [: wrap such a value in double quotes (aws_secret_access_key = "]abc..."), or create a new '
+      + 'key. A file mounted from a Kubernetes secret must have the same [default] layout as ~/.aws/credentials.',
+    fix: {
+      description: 'Find the line the Go reader rejects (a value starting with [ or ], a key outside a section, an indented line) and correct it; wrap such a value in double quotes',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
+      automatic: false,
+    },
+    example: 'SharedConfigLoadError: failed to load config file, /credentials/cloud\ncaused by: INIParseError: invalid state with ASTKind {completed_stmt {0 NONE 0 []} false [] ASTKindStatement} and TokenType op',
+  },
 ];

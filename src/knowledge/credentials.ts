@@ -219,6 +219,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
       /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
       /Could not assume role in target account using current credentials/,
+      // The same words with the account ids masked, as reports quote them.
+      /Need to perform AWS calls for account (?!\d{12}\b)\S+, but the current credentials are for \S+/,
     ],
     // A refused bootstrap role is the CDK's trust (bootstrap --trust) or the wrong account, which this entry explains.
     supersedes: ['assume-role-denied'],
