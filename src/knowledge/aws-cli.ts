@@ -336,8 +336,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     explanation:
       '`aws ecr get-login` (AWS CLI v1) prints a docker login command with `-e none`, which Docker 17.06 and later refuse '
       + '("unknown shorthand flag: \'e\' in -e"); add --no-include-email to leave it out. The AWS CLI v2 removed get-login '
-      + 'altogether ("Invalid choice"), and it puts the password on the command line: use get-login-password and pipe it '
-      + 'to docker login instead, which works with both CLIs.',
+      + 'altogether ("Invalid choice"), and get-login put the password on docker\'s command line anyway: use '
+      + 'get-login-password and pipe it to docker login instead, which works with both CLIs.',
     fix: {
       description: 'Use aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com (or, with the v1 CLI, get-login --no-include-email)',
       commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']],
