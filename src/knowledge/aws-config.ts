@@ -424,6 +424,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /\bEC2 Metadata (?:roleName|token) request returned error/,
       // JS SDK v3 (@smithy/credential-provider-imds httpRequest) and the PHP SDK: a non-2xx answer from the metadata service.
       /Error response received from instance metadata service/,
+      // The PHP SDK 3.x's older InstanceProfileProvider wording, whose cURL detail may not name the address (a timeout).
+      /Error retrieving credentials from the instance profile metadata server/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
