@@ -460,4 +460,29 @@ export const awsCliFailures: readonly KnownFailure[] = [
     },
     example: 'ERROR: Could not find a version that satisfies the requirement awscli==2.15.30 (from versions: 1.32.1, 1.32.2)\nERROR: No matching distribution found for awscli==2.15.30',
   },
+  // ---- learned from the aws2 batch (issue 18, round 2)
+  {
+    // aws-cli v1 awscli/customizations/ecr.py get-login prints `docker login -u AWS -p ... -e none URL` unless
+    // --no-include-email; Docker 17.06 removed -e/--email (docker/cli: "unknown shorthand flag"), and the AWS CLI v2
+    // has no get-login at all (only get-login-password).
+    id: 'ecr-get-login-removed',
+    title: '`aws ecr get-login` no longer works (Docker dropped -e; the AWS CLI v2 dropped get-login)',
+    group: 'aws-cli',
+    patterns: [
+      /unknown shorthand flag: 'e' in -e\b/,
+      /Flag --email has been deprecated, will be removed in 17\.06/,
+      /\$\(aws ecr get-login\b(?!-password)/,
+    ],
+    explanation:
+      '`aws ecr get-login` (AWS CLI v1) prints a docker login command with `-e none`, which Docker 17.06 and later refuse '
+      + '("unknown shorthand flag: \'e\' in -e"); add --no-include-email to leave it out. The AWS CLI v2 removed get-login '
+      + 'altogether ("Invalid choice"), and get-login put the password on docker\'s command line anyway: use '
+      + 'get-login-password and pipe it to docker login instead, which works with both CLIs.',
+    fix: {
+      description: 'Use aws ecr get-login-password --region REGION | docker login --username AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com (or, with the v1 CLI, get-login --no-include-email)',
+      commands: [['aws', 'ecr', 'get-login-password', '--region', '<region>']],
+      automatic: false,
+    },
+    example: "$ $(aws ecr get-login --region us-east-1)\nunknown shorthand flag: 'e' in -e\nSee 'docker login --help'.",
+  },
 ];

@@ -333,6 +333,13 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /Could not connect to the endpoint URL: "?https:\/\/[\w.-]+\.[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]\.amazonaws\.com/,
       // Granted (pkg/cfaws/profiles.go): neither the profile nor the environment gives a region.
       /region not set on profile (?<profile>\S+), could not load a default AWS_REGION/,
+      // The PHP SDK's ClientResolver (throwRequired) names each missing option on the lines after this one.
+      /Missing required client configuration options:\s*region\b|A "region" configuration value is required for the/,
+      // botocore endpoint.py (a region or endpoint URL that makes no valid URL) and configure-aws-credentials' inputs.
+      /\bInvalid endpoint: (?:https?:\/\/)?\S*/,
+      /Region is not valid: (?<region>\S+)/, /Input required and not supplied: aws-region/,
+      // The Go SDK v1's endpoint resolver (aws/endpoints UnknownEndpointError) for a region it cannot place, often "".
+      /\bUnknownEndpointError: could not resolve endpoint\b/,
     ],
     supersedes: ['dns-failure', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -385,6 +392,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Granted (pkg/cfaws/profiles.go): the source profile did not load, or the chain loops.
       /failed to load a source-profile for profile: (?<profile>\S+)/,
       /maximum source profile depth exceeded for profile (?<profile>\S+)/,
+      // The Ruby SDK (Aws::Errors::NoSourceProfileError / NoSourceCredentialsError).
+      /has a role_arn,? and source_profile,? ?but the source_profile does not have credentials/,
+      /Profile (?<profile>\S+) could not get source credentials from provider/,
     ],
     explanation:
       'The profile assumes a role using another profile (source_profile), and that profile has no credentials of its own '
@@ -486,6 +496,8 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // The JS SDK v3 and the SDK for Rust with AWS_EC2_METADATA_DISABLED set: the chain's last stop, turned off.
       /EC2 Instance Metadata Service access disabled/,
       /\b169\.254\.170\.(?:2|23)\b/,
+      // The PHP SDK 3.x's older InstanceProfileProvider wording, whose cURL detail may not name the address (a timeout).
+      /Error retrieving credentials from the instance profile metadata server/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'network-timeout', 'connection-refused', 'connection-failed', 'network-unreachable', 'dns-failure', 'connection-reset'],
     explanation:
@@ -568,6 +580,9 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       // Pulumi's AWS provider (older and current wordings of its credential check).
       /unable to discover AWS AccessKeyID and\/or SecretAccessKey/,
       /Invalid credentials configured\.\s*Please see https:\/\/www\.pulumi\.com\/registry\/packages\/aws/,
+      // The Java SDK v2's profile provider on its own, and the Rust SDK's chain ("the credential provider was not enabled").
+      /Profile file contained no credentials for profile '(?<profile>[^'\n]+)'/,
+      /the credential provider was not enabled/,
     ],
     explanation:
       'The program looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), ~/.aws and the metadata services and found no '
@@ -692,7 +707,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
       /read (?<path>\S*[\\/]\.aws[\\/]\S+): is a directory/,
       /FileNotFoundException: (?<path>\S*[\\/]\.aws[\\/]\S+) \(Is a directory\)/,
     ],
-    supersedes: ['aws-config-unparsable', 'aws-config-file-missing', 'aws-files-permissions', 'no-credentials', 'no-credentials-chain'],
+    supersedes: ['aws-config-unparsable', 'aws-config-file-missing', 'aws-files-permissions', 'no-credentials', 'no-credentials-chain', 'go-sdk-ini-parse'],
     explanation:
       'The AWS tools expect ~/.aws/config and ~/.aws/credentials to be files, and one of them is a folder. Almost always it '
       + 'was made by Docker: a container started with -v ~/.aws/credentials:/root/.aws/credentials when that file did not '
@@ -707,26 +722,31 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     describe: (f) => (f.path ? `The path is ${f.path}.` : undefined),
     example: "IsADirectoryError: [Errno 21] Is a directory: '/root/.aws/credentials'",
   },
+  // ---- learned from the aws2 batch (issue 18, round 2)
   {
-    // The AWS SDK for Java v2 loads the SSO, SSO-OIDC and STS clients by reflection for the profiles that need them
-    // (ProfileCredentialsUtils, WebIdentityCredentialsUtils): "To use ... the '<module>' service module must be on the
-    // class path."
-    id: 'java-sdk-module-missing',
-    title: 'A Java program (AWS SDK for Java v2) lacks the sso, ssooidc or sts module the profile needs',
-    group: 'credentials',
-    patterns: [/the '(?:sso|ssooidc|sts)' service module must be on the class path/],
-    supersedes: ['no-credentials', 'no-credentials-chain'],
+    // The Go SDKs parse the AWS files with their own INI lexer (aws-sdk-go internal/ini, aws-sdk-go-v2 internal/ini):
+    // stricter than Python's configparser, and its errors (INIParseError "invalid state with ASTKind ...", wrapped in
+    // SharedConfigLoadError / SharedCredsLoad) never name the line. Tools on them: Terraform, velero, aws-vault, eksctl.
+    id: 'go-sdk-ini-parse',
+    title: 'A Go program (AWS SDK for Go) cannot parse an AWS config or credentials file',
+    group: 'aws-cli',
+    patterns: [
+      /\bSharedConfigLoadError\b/, /\bINIParseError\b/, /invalid state with ASTKind/,
+      /failed to load shared config file, [^\n]*\.aws\/(?:config|credentials)/,
+    ],
+    supersedes: ['aws-config-unparsable'],
     explanation:
-      'The AWS SDK for Java v2 reads SSO profiles (sso_session, sso_start_url) only with its sso and ssooidc modules, and '
-      + 'role profiles (role_arn with source_profile) and web identity tokens only with its sts module; these are separate '
-      + 'artifacts the program\'s build must include (software.amazon.awssdk:sso, ssooidc, sts). Add the one named to the '
-      + 'build (Maven or Gradle) and rebuild; in a packaged tool you cannot rebuild, use a profile that holds keys directly '
-      + '(a duo-sso profile needs none of the three) or hand the program credentials in the environment.',
+      'Programs built on the AWS SDK for Go (Terraform, velero, eksctl, aws-vault and most Kubernetes controllers) parse '
+      + 'the AWS files with their own INI reader, which is stricter than the AWS CLI\'s and does not say which line it '
+      + 'stopped at. Besides what breaks every reader (a key above the first [section], an indented line, a file saved as '
+      + 'UTF-16), it refuses a value that begins with a bracket or another special character, such as a secret access key '
+      + 'starting with ] or [: wrap such a value in double quotes (aws_secret_access_key = "]abc..."), or create a new '
+      + 'key. A file mounted from a Kubernetes secret must have the same [default] layout as ~/.aws/credentials.',
     fix: {
-      description: 'Add the named module (software.amazon.awssdk:sso and ssooidc, or sts) to the program\'s build, or give it a profile that holds keys (the duo-sso profile)',
-      commands: [['mvn', 'dependency:tree', '-Dincludes=software.amazon.awssdk'], ['duo-sso-setup', 'status']],
+      description: 'Find the line the Go reader rejects (a value starting with [ or ], a key outside a section, an indented line) and correct it; wrap such a value in double quotes',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
       automatic: false,
     },
-    example: "software.amazon.awssdk.core.exception.SdkClientException: To use Sso related properties in the 'dev' profile, the 'sso' service module must be on the class path.",
+    example: 'SharedConfigLoadError: failed to load config file, /credentials/cloud\ncaused by: INIParseError: invalid state with ASTKind {completed_stmt {0 NONE 0 []} false [] ASTKindStatement} and TokenType op',
   },
 ];

@@ -36,6 +36,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // The JS SDK v3's environment provider used alone (fromEnv).
       /Unable to find environment variable credentials\./,
       /Unable to load AWS credentials from environment variables \(AWS_ACCESS_KEY_ID \(or AWS_ACCESS_KEY\)/,
+      // The JS SDK v3's fromEnv (@aws-sdk/credential-provider-env) when a program asks for environment credentials only.
+      /Unable to find environment variable credentials/,
+      // The Go SDK v1's environment provider (aws/credentials/env_provider.go) when a program reads the environment only.
+      /\bEnv(?:AccessKey|Secret)NotFound: AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY) or AWS_(?:ACCESS|SECRET)_KEY not found in environment/,
     ],
     explanation:
       'No profile was given (so [default] was used) or the profile has no credentials yet. duo-sso saves credentials per profile: '
@@ -56,6 +60,7 @@ export const credentialsFailures: readonly KnownFailure[] = [
     id: 'partial-credentials',
     title: 'Only half of a key pair was found',
     group: 'credentials',
+    supersedes: ['no-credentials'],
     patterns: [
       // botocore exceptions.py PartialCredentialsError; credentials.py AssumeRoleProvider passes the KeyError's text, quoted.
       /Partial credentials found in (?<source>[\w-]+), missing: '?(?<missing>\w+)/,
@@ -71,6 +76,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       // Go SDK v1/v2: a key without its secret in the environment (EnvSecretNotFound), or static credentials handed in empty.
       /\bEnvSecretNotFound\b|AWS_SECRET_ACCESS_KEY or AWS_SECRET_KEY not found in environment/,
       /\bEmptyStaticCreds\b|\bstatic credentials are empty\b/,
+      // S3's AuthorizationHeaderMalformed for an empty access key id (an empty AWS_ACCESS_KEY_ID, a key the program could not read).
+      /a non-empty Access Key \(AKID\) must be provided in the credential/,
     ],
     explanation:
       'The profile (or the environment) has an access key without its secret key, or the other way round: a credentials file '
@@ -161,6 +168,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Missing credentials in config(?:, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1)?/,
       new RegExp(String.raw`AWS profile "${PROFILE}" doesn't seem to be configured`),
       /AWS provider credentials not found\b/,
+      // apex/up (Go SDK v1) when the chain it built from the shared files found nothing.
+      /Cannot find credentials, visit https:\/\/apex\.sh\/docs\/up\/credentials/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain'],
     explanation:
@@ -256,6 +265,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /current credentials could not be used to assume '[^'\n]*cdk-[\w-]+-(?:deploy|file-publishing|image-publishing|lookup)-role[^'\n]*'/,
       /Need to perform AWS calls for account (?<account>\d{12}), but the current credentials are for \d{12}/,
       /Could not assume role in target account using current credentials/,
+      // The same words with the account ids masked, as reports quote them.
+      /Need to perform AWS calls for account (?!\d{12}\b)\S+, but the current credentials are for \S+/,
     ],
     // A refused bootstrap role is the CDK's trust (bootstrap --trust) or the wrong account, which this entry explains.
     supersedes: ['assume-role-denied'],
@@ -312,6 +323,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /\bProfileNotFound\b/,
       // awsume (awsumepy/lib/exceptions.py ProfileNotFoundError, "Profile %s not found.").
       /\bProfileNotFoundError\b/, /Awsume error: Profile (?<profile>\S+) not found\./i,
+      // The Ruby SDK (Aws::SharedCredentials / SharedConfig) and the Java SDK v1 (ProfilesConfigFile).
+      /Profile `(?<profile>[^'`\n]+)' not found in /, /No AWS profile named '(?<profile>[^'\n]+)'/,
+      // The Amplify CLI (amplify-provider-awscloudformation system-config-manager) for a profile in neither AWS file.
+      /Profile configuration is missing for: (?<profile>[^\s'"]+)/,
     ],
     explanation:
       'The AWS files have no section for the profile. A known duo-sso bug sometimes writes a profile\'s credentials under '
@@ -494,6 +509,10 @@ export const credentialsFailures: readonly KnownFailure[] = [
       /Invalid header value b?['"]AWS4-HMAC-SHA256 Credential=/,
       /net\/http: invalid header field value (?:"AWS4-HMAC-SHA256 Credential=|for "(?:Authorization|X-Amz-Security-Token)")|net\/http: invalid header field value [^\n]* for key (?:Authorization|X-Amz-Security-Token)\b/,
       /Invalid character in header content \["(?:authorization|x-amz-security-token)"\]/i,
+      // The session-token stems (IQoJb3JpZ2lu, FwoGZXIvYXdz) and x-amz-date, and Java's HttpURLConnection wording.
+      /Invalid header value b?['"](?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)/,
+      /Invalid character in header content \["x-amz-date"\]/i,
+      /Illegal character\(s\) in message header value: AWS4-HMAC-SHA256/,
     ],
     supersedes: ['request-unsigned', 'signature-mismatch', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -561,5 +580,319 @@ export const credentialsFailures: readonly KnownFailure[] = [
       automatic: false,
     },
     example: 'aws-vault: error: exec: The EC2 Instance Metadata endpoint proxy server isn\'t running. Run `aws-vault proxy` as Administrator or root in the background and then try this command again',
+  },
+  // ---- learned from the aws2 batch (issue 18, round 2): SDKs of other languages and the tools on them
+  {
+    // aws-sdk-java-v2 loads the STS, SSO and SSO-OIDC clients by reflection (WebIdentityCredentialsUtils,
+    // ProfileCredentialsUtils, SsoProfileCredentialsProviderFactory...), so a build without those modules only fails
+    // when a profile or the environment needs them; aws-sdk-java v1 does the same for assume-role profiles.
+    id: 'sdk-module-missing',
+    title: 'A program lacks the part of the AWS SDK its profile needs (Java sts/sso modules, .NET AWSSDK.SecurityToken/SSO assemblies, botocore[crt])',
+    group: 'credentials',
+    patterns: [
+      /the '(?:sts|sso|ssooidc)' service module must be on the class path/,
+      /the aws-java-sdk-sts module must be on the class path/,
+      /the 'auth-crt' core module must be on the class path/,
+      // aws-sdk-net ServiceClientHelpers / SSOServiceClientHelpers: the STS and SSO clients are separate NuGet packages.
+      /Assembly AWSSDK\.(?:SecurityToken|SSO|SSOOIDC) could not be found or loaded/,
+      /\bMissingRuntimeDependencyException\b[^\n]*AWSSDK\.(?:SecurityToken|SSO|SSOOIDC)/,
+      // botocore credentials.py (LoginProvider, DPoP): `aws login` sessions need the CRT extra.
+      /You will need to pip install "?botocore\[crt\]"? before proceeding/,
+    ],
+    // The chain's summary lists this provider's reason among the others; this is the one that decides.
+    supersedes: ['no-credentials-chain', 'no-credentials'],
+    explanation:
+      'The AWS SDK for Java only reaches STS, IAM Identity Center and SSO-OIDC through separate modules, which it looks for '
+      + 'at run time. Web identity (EKS service accounts, IRSA, GitHub OIDC) and profiles with role_arn need the sts module; '
+      + 'profiles with sso_* keys or an sso_session need sso and ssooidc. The program was built without the module the '
+      + 'message names: add software.amazon.awssdk:sts (or :sso and :ssooidc) to its dependencies (Maven, Gradle, sbt; '
+      + 'com.amazonaws:aws-java-sdk-sts for the SDK v1) and rebuild. A duo-sso profile holds keys itself and needs none '
+      + 'of them: selecting it (AWS_PROFILE) also avoids the module. When the jars are there and it still says so, the '
+      + 'class loader does not see them (an in-process runner such as mvn exec:java): run the program in its own JVM. The '
+      + 'AWS SDK for .NET is the same with NuGet packages: add AWSSDK.SecurityToken (roles, web identity) or AWSSDK.SSO and '
+      + 'AWSSDK.SSOOIDC (SSO profiles) to the project (with Native AOT, also register them in GlobalRuntimeDependencyRegistry). '
+      + 'A Python program using a profile made by `aws login` needs the CRT extra: pip install "botocore[crt]".',
+    fix: {
+      description: 'Add the SDK module the message names (software.amazon.awssdk:sts, :sso, :ssooidc) to the program\'s dependencies and rebuild, or select a duo-sso profile',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: "WARN  s.a.a.a.c.i.WebIdentityCredentialsUtils | To use web identity tokens, the 'sts' service module must be on the class path.",
+  },
+  {
+    // aws-sdk-php src/Credentials/CredentialProvider.php ini() and process(): the shared credentials file only (the
+    // PHP SDK reads ~/.aws/config for profiles only with AWS_SDK_LOAD_NONDEFAULT_CONFIG), under HOME.
+    id: 'php-sdk-credentials-file',
+    title: 'The AWS SDK for PHP cannot read the profile from the credentials file',
+    group: 'credentials',
+    patterns: [
+      /Cannot read (?:process )?credentials from (?<path>\S+)/,
+      /No (?:credentials|credential_process) present in INI profile '(?<profile>[^'\n]+)'/,
+      /'(?<profile>[^'\n]+)' not found in credentials file/,
+    ],
+    supersedes: ['no-credentials', 'aws-config-file-missing'],
+    explanation:
+      'The PHP SDK reads a profile from the shared credentials file, $HOME/.aws/credentials (or AWS_SHARED_CREDENTIALS_FILE), '
+      + 'and not from ~/.aws/config unless AWS_SDK_LOAD_NONDEFAULT_CONFIG is set. It gets there only when a profile is asked '
+      + 'for: a \'profile\' option in the client configuration (or AWS_PROFILE) makes it read that file even when '
+      + '\'credentials\' are given in the code, so remove the \'profile\' option to use the keys you pass. Under a web server '
+      + '(php-fpm, Apache, a queue worker) HOME is unset or another user\'s, so the path reads /.aws/credentials or a '
+      + 'folder the server cannot read: give the file\'s path (AWS_SHARED_CREDENTIALS_FILE, or CredentialProvider::ini(NAME, '
+      + 'PATH)) and let that user read it. A profile that lives only in ~/.aws/config (role_arn, sso) is "not found in '
+      + 'credentials file": set AWS_SDK_LOAD_NONDEFAULT_CONFIG=1 or use the SDK\'s default chain.',
+    fix: {
+      description: 'Remove the \'profile\' option when the code passes credentials; otherwise point the SDK at the file (AWS_SHARED_CREDENTIALS_FILE) and check the profile is in it',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    describe: (f) => (f.path ? `The SDK looked for ${f.path}.` : f.profile ? `The SDK looked for profile '${f.profile}'.` : undefined),
+    example: 'Aws\\Exception\\CredentialsException: Cannot read credentials from /.aws/credentials',
+  },
+  {
+    // botocore credentials.py AssumeRoleProvider._get_role_config: role_arn with neither source (PartialCredentialsError,
+    // cred_var "source_profile or credential_source"; both is source-profile-invalid's) and the PHP SDK's load_role_profile.
+    id: 'assume-role-source-missing',
+    title: 'A profile has role_arn but no source_profile or credential_source (or both)',
+    group: 'credentials',
+    patterns: [
+      /Partial credentials found in assume-role, missing: source/,
+      /Either source_profile or credential_source must be set using profile (?<profile>\S+), but not both/,
+    ],
+    supersedes: ['partial-credentials'],
+    explanation:
+      'A section with role_arn tells the SDK to assume that role, and it needs exactly one source of credentials to do so: '
+      + 'source_profile = a profile with keys (or another role), or credential_source = Environment, Ec2InstanceMetadata or '
+      + 'EcsContainer. Here it has neither (or both). Often a role_arn was left in [default] of ~/.aws/credentials, so every '
+      + 'call without a profile tries to assume it: remove the role_arn line from that section, and keep the role in its own '
+      + 'profile in ~/.aws/config with role_arn plus source_profile or credential_source (Ec2InstanceMetadata on EC2). '
+      + 'duo-sso\'s profiles hold the keys themselves and have no role_arn.',
+    fix: {
+      description: 'Give the role profile one source (source_profile or credential_source), or remove the stray role_arn from the section the program reads',
+      commands: [['duo-sso-setup', 'doctor', '--only', 'aws-cli,profiles']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `Profile '${f.profile}' is the one to correct.` : undefined),
+    example: 'botocore.exceptions.PartialCredentialsError: Partial credentials found in assume-role, missing: source_profile or credential_source',
+  },
+  {
+    // botocore credentials.py SSOCredentialFetcher._get_credentials: `self._token_provider.load_token()` is None when a
+    // profile with sso_session is reached as another profile's source_profile (boto/botocore#2828, fixed in later releases).
+    id: 'sso-session-source-profile-bug',
+    title: 'The AWS CLI fails on a role profile whose source_profile uses an [sso-session] (a botocore bug)',
+    group: 'aws-cli',
+    patterns: [/'NoneType' object has no attribute 'get_frozen_token'/],
+    explanation:
+      'Releases of the AWS CLI and botocore from late 2022 could not use a profile configured with sso_session (the '
+      + '[sso-session NAME] block) as the source_profile of a role profile: the SSO token provider is not set up on that '
+      + 'path. Update the AWS CLI (and boto3/botocore for Python programs), or write the SSO profile in the legacy form, '
+      + 'with sso_start_url and sso_region in the profile itself instead of sso_session.',
+    fix: {
+      description: 'Update the AWS CLI / botocore, or put sso_start_url and sso_region straight into the SSO profile instead of an [sso-session] block',
+      commands: [['aws', '--version']],
+      automatic: false,
+    },
+    example: "$ aws s3 ls --profile role-access\n\n'NoneType' object has no attribute 'get_frozen_token'",
+  },
+  {
+    // aws-actions/configure-aws-credentials src/CredentialsClient.ts validateCredentials and src/index.ts: with no keys
+    // given and no OIDC token (the job lacks the id-token permission), the SDK's chain finds nothing.
+    id: 'github-actions-oidc-permission',
+    title: 'configure-aws-credentials in GitHub Actions found no credentials (no id-token permission, or empty inputs)',
+    group: 'credentials',
+    patterns: [
+      /Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers/,
+      /It looks like you might be trying to authenticate with OIDC\. Did you mean to set the `id-token` permission\?/,
+      /Unable to get ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN) env variable/,
+    ],
+    supersedes: ['no-credentials'],
+    explanation:
+      'The action had neither keys nor a GitHub OIDC token to exchange. With role-to-assume and no keys it needs the job\'s '
+      + 'OIDC token, which GitHub hands out only when the workflow or job grants `permissions: id-token: write` (with '
+      + '`contents: read`, since naming one permission drops the defaults); pull requests from forks never get it. With '
+      + 'keys, the secrets passed as aws-access-key-id / aws-secret-access-key were empty: a misspelt secret name, or '
+      + 'secrets not passed to a reusable workflow (secrets: inherit). A role-to-assume taken from a variable that is not '
+      + 'set is empty as well.',
+    fix: {
+      description: 'Add `permissions: id-token: write` and `contents: read` to the workflow or job (or pass the key secrets it names), then run it again',
+      commands: [],
+      automatic: false,
+    },
+    example: 'Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers',
+  },
+  {
+    // aws-cdk packages/aws-cdk lib/api/environment-resources / cxapp: the CLI resolves the default account from the
+    // credentials of the profile and its region; with neither it cannot pick an account for an env-agnostic stack.
+    id: 'cdk-account-unresolved',
+    title: 'The AWS CDK CLI cannot resolve an account from the profile (no credentials or no region)',
+    group: 'credentials',
+    patterns: [/Unable to resolve AWS account to use/],
+    supersedes: ['no-credentials-chain'],
+    explanation:
+      'cdk synth, deploy and bootstrap take the account and region from the profile the CLI uses (--profile, AWS_PROFILE, '
+      + 'or [default]), by calling STS with its credentials. This fails when the profile has no credentials (or they have '
+      + 'expired: log in again), when the profile has no region (add region to the profile in ~/.aws/config, or set '
+      + 'AWS_REGION; older CDK releases read the region only from there), or when STS cannot be reached in time (a proxy or a '
+      + 'slow resolver). A profile only the AWS CLI understands (a newer sso_session form, a credential_process) may need '
+      + 'a newer CDK CLI. Check the same profile with aws sts get-caller-identity.',
+    fix: {
+      description: 'Give the profile a region (aws configure set region ...) and fresh credentials, then pass it to cdk with --profile',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['aws', 'sts', 'get-caller-identity', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'Unable to resolve AWS account to use. It must be either configured when you define your CDK Stack, or through the environment',
+  },
+  {
+    // aws-sdk-net: the legacy ProfileManager / StoredProfileAWSCredentials (the encrypted SDK store only) and the
+    // CredentialProfileStoreChain lookups that .NET programs and the SDK's own fallback make.
+    id: 'dotnet-profile-not-found',
+    title: 'A .NET program cannot find the AWS profile it was told to use',
+    group: 'credentials',
+    patterns: [
+      /A profile named (?<profile>\S+) has not been registered or contains invalid data/,
+      /Unable to find (?:the "(?<profile>[^"\n]+)" profile|a default profile|profile(?: \S+)?) in CredentialProfileStoreChain/,
+    ],
+    supersedes: ['no-credentials-chain', 'credentials-under-default'],
+    explanation:
+      'The AWS SDK for .NET has two profile stores: the encrypted SDK store (RegisteredAccounts.json, Windows only, written '
+      + 'by the AWS Toolkit or Set-AWSCredential) and the shared credentials file ~/.aws/credentials that the AWS CLI and '
+      + 'duo-sso write. The old ProfileManager / StoredProfileAWSCredentials API reads only the SDK store, so a profile in '
+      + '~/.aws/credentials "has not been registered": read it with CredentialProfileStoreChain or SharedCredentialsFile '
+      + 'instead. Otherwise the profile name is not in either store: check the name (AWS_PROFILE, the AWS:Profile setting), '
+      + 'and that the program runs as you (an IIS application pool or a Windows service has another user profile and '
+      + 'another ~/.aws).',
+    fix: {
+      description: 'Read profiles through CredentialProfileStoreChain / SharedCredentialsFile (not ProfileManager), and check the profile is in ~/.aws/credentials of the user the program runs as',
+      commands: [['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `The program asked for profile '${f.profile}'.` : undefined),
+    example: 'Amazon.Runtime.AmazonClientException: A profile named default has not been registered or contains invalid data.',
+  },
+  {
+    // STS GetSessionToken (API reference): its credentials cannot call IAM unless the request carried MFA, nor any STS
+    // API but AssumeRole and GetCallerIdentity. aws-vault exec hands out exactly such a session for an IAM user's keys.
+    id: 'session-token-iam-needs-mfa',
+    title: 'IAM refuses a GetSessionToken session made without MFA (aws-vault exec with an IAM user)',
+    group: 'credentials',
+    patterns: [
+      /aws-vault\b[^\n]*\bexec\b[^\n]*--\s*aws\s+iam\b[\s\S]*?\bInvalidClientTokenId\b/,
+      /(?:aws-vault|GetSessionToken|get-session-token)[\s\S]*?\(InvalidClientTokenId\)[^\n]*when calling the (?:List|Get|Create|Delete|Update|Put|Attach|Detach|Add|Remove|Tag|Untag|Upload|Enable|Deactivate|Generate|Simulate|Change)(?:Users?|Roles?|Groups?|Polic(?:y|ies)|AccessKeys?|AccountSummary|AccountAuthorizationDetails|LoginProfile|MFADevices?|VirtualMFADevices?|InstanceProfiles?|AccountAliases|UserPolicy|RolePolicy|GroupPolicy|PolicyVersion|CredentialReport|AccountPasswordPolicy|GroupsForUser|AttachedUserPolicies|AttachedRolePolicies|SSHPublicKeys?|ServerCertificates?|OpenIDConnectProviders?|SAMLProviders?|Password) operation/,
+    ],
+    supersedes: ['invalid-credentials'],
+    explanation:
+      'The keys are fine: the session made from them is what IAM refuses. aws-vault exec (and anything that calls '
+      + 'GetSessionToken for an IAM user) hands the command temporary credentials, and AWS does not accept those for any IAM '
+      + 'API unless the session was made with an MFA code, nor for STS calls other than AssumeRole and GetCallerIdentity; '
+      + 'other services work, which makes it look like a broken key. Either attach an MFA device to the IAM user and '
+      + 'configure mfa_serial = ARN-OF-THE-DEVICE in the profile (recommended: aws-vault then asks for the code), or run '
+      + 'aws-vault exec --no-session for IAM work, or assume a role (role_arn) for it. An aws-vault whose environment loses '
+      + 'AWS_SESSION_TOKEN fails the same way: check with aws-vault exec PROFILE -- env.',
+    fix: {
+      description: 'Configure mfa_serial for the IAM user\'s profile (or use aws-vault exec --no-session for IAM calls)',
+      commands: [['aws', 'configure', 'set', 'mfa_serial', '<mfa-device-arn>', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: '$ aws-vault exec a -- aws iam list-users\n\nAn error occurred (InvalidClientTokenId) when calling the ListUsers operation: The security token included in the request is invalid',
+  },
+  {
+    // botocore's credential chain tries the shared credentials file before the profile's credential_process; a helper
+    // that also writes its session into ~/.aws/credentials (gsts, older login tools) leaves keys there that win forever.
+    id: 'credentials-file-shadows-process',
+    title: 'Expired keys in ~/.aws/credentials hide the profile\'s credential_process',
+    group: 'credentials',
+    patterns: [/credential_process\s*=[\s\S]*\bExpiredToken\b|\bExpiredToken\b[\s\S]*credential_process\s*=/],
+    supersedes: ['session-expired'],
+    explanation:
+      'The profile gets its credentials from a credential_process in ~/.aws/config, but ~/.aws/credentials also has a section '
+      + 'of the same name with keys: the AWS CLI and the SDKs read that file first and never run the process, so once those '
+      + 'keys expire every call fails with ExpiredToken. The keys there are usually a session the helper (gsts, a login '
+      + 'script) wrote earlier. Remove that section from ~/.aws/credentials (only the section of this profile; other '
+      + 'profiles there are unaffected), and, if the helper keeps writing it, point the helper\'s own cache elsewhere. A '
+      + 'duo-sso profile is the other way round: it lives in ~/.aws/credentials and has no credential_process.',
+    fix: {
+      description: 'Delete the profile\'s stale section from ~/.aws/credentials so its credential_process runs, then try again',
+      commands: [['aws', 'configure', 'list', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: '[profile heydonovan]\ncredential_process = gsts --idp-id=REDACTED --sp-id=REDACTED --aws-profile=heydonovan --json\n\n$ aws sts get-caller-identity --profile heydonovan\n\nAn error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',
+  },
+  {
+    // aws-sdk-java v1 AwsRegionProviderChain: environment, system property, profile, then EC2 metadata
+    // (InstanceMetadataRegionProvider / EC2MetadataUtils.getEC2InstanceRegion), which off EC2 cannot be reached.
+    id: 'java-region-from-imds',
+    title: 'A Java program (AWS SDK v1) asked the EC2 metadata service for the region or credentials it was not given',
+    group: 'aws-cli',
+    patterns: [
+      /Unable to retrieve the requested metadata \(\/latest\/dynamic\/instance-identity\/document\)/,
+      /\bEC2MetadataUtils\.getEC2InstanceRegion\b|\bInstanceMetadataRegionProvider\.(?:tryDetectRegion|getRegion)\b/,
+      // EC2ResourceFetcher's own words: the SDK v1 uses it only for the instance and container metadata endpoints.
+      /\bSdkClientException: Failed to connect to service endpoint\b/,
+    ],
+    supersedes: ['imds-fallback', 'connection-failed', 'connection-refused', 'network-timeout'],
+    explanation:
+      'The AWS SDK for Java v1 (and tools built on it: sbt-s3-resolver, older Hadoop/Spark S3 connectors, Jenkins and Gradle '
+      + 'plugins) takes the region from AWS_REGION, the aws.region system property or the profile\'s region in '
+      + '~/.aws/config, and only then asks the EC2 metadata service, which exists only on EC2: "Failed to connect to service '
+      + 'endpoint" means no region was set anywhere. Set the region: export AWS_REGION, add region to the profile, or give '
+      + 'the tool its own region setting (for sbt-s3-resolver, the bucket\'s region in the s3:// URL, e.g. '
+      + 's3://bucket.s3-eu-west-1.amazonaws.com/...). The same words from the credentials provider '
+      + '(InstanceProfileCredentialsProvider, at the end of the default chain) mean no credentials were found first: select '
+      + 'a logged-in profile (AWS_PROFILE) for the program; only on EC2 is the instance\'s role the thing to check.',
+    fix: {
+      description: 'Set the region for the program (AWS_REGION, region in the profile, or the tool\'s own region setting)',
+      commands: [['aws', 'configure', 'set', 'region', 'us-east-1', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'WARNING: Unable to retrieve the requested metadata (/latest/dynamic/instance-identity/document). Failed to connect to service endpoint:\ncom.amazonaws.SdkClientException: Failed to connect to service endpoint:\n\tat com.amazonaws.internal.EC2ResourceFetcher.doReadResource(EC2ResourceFetcher.java:100)\n\tat com.amazonaws.util.EC2MetadataUtils.getEC2InstanceRegion(EC2MetadataUtils.java:287)',
+  },
+  {
+    // botocore/exceptions.py NoCredentialsError, raised in a Python program (boto3, or a tool on it): the AWS CLI prints
+    // the same words without the class name, which stays no-credentials'. A program's botocore reads the profile kinds
+    // of its own release (sso_session from 1.28, `login` much later), not those of the AWS CLI beside it.
+    id: 'boto3-no-credentials',
+    title: 'A Python program (boto3) found no credentials where the AWS CLI may find them',
+    group: 'credentials',
+    patterns: [/\bbotocore\.exceptions\.NoCredentialsError\b/, /^NoCredentialsError: Unable to locate credentials/m],
+    supersedes: ['no-credentials'],
+    explanation:
+      'The program uses its own boto3/botocore, not the AWS CLI\'s. If `aws sts get-caller-identity --profile NAME` works '
+      + 'and the program does not, the program\'s botocore is too old for the profile kind (IAM Identity Center profiles '
+      + 'with sso_session, credential_process features, newer login methods): upgrade boto3 and botocore in the program\'s '
+      + 'environment (pip install -U boto3 botocore, or the tool\'s own release), or hand it the profile\'s credentials '
+      + '(eval "$(aws configure export-credentials --profile NAME --format env)"). Otherwise it was given no profile (so '
+      + '[default] was used: set AWS_PROFILE=NAME or the tool\'s profile option), the profile has not been logged in, or '
+      + 'the program runs with another HOME (sudo, cron, a container, an IDE) and does not see ~/.aws.',
+    fix: {
+      description: 'Check the profile with the AWS CLI; if it works there, upgrade boto3/botocore for the program (pip install -U boto3 botocore) and pass the profile (AWS_PROFILE)',
+      commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['python3', '-m', 'pip', 'install', '--upgrade', 'boto3', 'botocore'], ['duo-sso-setup', 'status']],
+      automatic: false,
+    },
+    example: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials',
+  },
+  {
+    // aws-vault reads profiles from ~/.aws/config only (cli/exec.go, cli/login.go: "Profile '%s' not found in your aws
+    // config"; v4's cli/add.go before 4.2.1 could not create the file: "No iniFile to add to"). aws-okta, forked from it,
+    // words the first one the same way (its "Use list command" hint too), so only aws-vault's own prefix decides.
+    id: 'aws-vault-profile-missing',
+    title: 'aws-vault finds no such profile in ~/.aws/config (or no ~/.aws/config at all)',
+    group: 'credentials',
+    patterns: [
+      /aws-vault: error: [^\n]*Profile '(?<profile>[^'\n]+)' not found in your aws config/i,
+      /No iniFile to add to/,
+    ],
+    supersedes: ['aws-okta-setup'],
+    explanation:
+      'aws-vault keeps the keys in its keyring but reads profiles only from ~/.aws/config (or AWS_CONFIG_FILE): a profile '
+      + 'that exists only in ~/.aws/credentials, or is written [NAME] instead of [profile NAME] in the config file, is not '
+      + 'found. Add a [profile NAME] section to ~/.aws/config (region, and role_arn/mfa_serial if it assumes a role) and '
+      + 'check with aws-vault list. Releases before 4.2.1 could not even add a profile when ~/.aws/config did not exist '
+      + '("No iniFile to add to"): create the file first (touch ~/.aws/config) or upgrade aws-vault.',
+    fix: {
+      description: 'Create ~/.aws/config if it is missing (touch ~/.aws/config), add a [profile NAME] section there, and check with aws-vault list',
+      commands: [['aws-vault', 'list'], ['aws-vault', '--version']],
+      automatic: false,
+    },
+    describe: (f) => (f.profile ? `aws-vault looked for profile '${f.profile}'.` : undefined),
+    example: "aws-vault: error: Profile 'dev' not found in your aws config. Use list command to see configured profiles",
   },
 ];

@@ -62,6 +62,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // resolvectl (DNS_TRANSACTION_ATTEMPTS_MAX_REACHED).
       /;; (?:connection timed out; )?no servers could be reached/, /;; communications error to [\w.:[\]%-]+#53: (?:timed out|connection refused)/,
       /All attempts to contact name servers or networks failed/,
+      // The Java SDK v1 wraps an UnknownHostException whose message is only the host it could not resolve.
+      /Unable to execute HTTP request: (?<host>[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?)\s*$/m,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'network-timeout'],
     explanation:
@@ -227,6 +229,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /The request was canceled due to the configured HttpClient\.Timeout of [\d.]+ seconds elapsing/, /\btimeout of \d+ms exceeded\b/,
       /\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b|\b(?:Headers|Body) Timeout Error\b/,
       /HttpRequestException: Connection timed out \((?<host>[\w.-]+):(?<port>\d+)\)/,
+      // The Go SDK v2's smithy error for a request that ran out of time before any response (no status, no request id).
+      /https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed'],
     explanation:
@@ -285,6 +289,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /x509: negative serial number/,
       // Node's text for DEPTH_ZERO_SELF_SIGNED_CERT alone (OpenSSL 1.1 "self signed", OpenSSL 3 "self-signed").
       /(?:^|Error: |reason: )self[- ]signed certificate\s*$/m,
+      // rustls (the Rust SDK's default TLS) names the verifier's verdict: an issuer it does not trust.
+      /invalid peer certificate(?: contents)?: UnknownIssuer\b|InvalidCertificate\(UnknownIssuer\)/,
     ],
     supersedes: ['sts-unreachable', 'connection-failed', 'connection-reset'],
     explanation:
@@ -407,6 +413,8 @@ export const networkFailures: readonly KnownFailure[] = [
       // Ruby's OpenSSL::SSL::SSLError puts the verify reason in parentheses; Schannel (curl and git for Windows).
       /certificate verify failed \(certificate (?:has expired|is not yet valid)\)/,
       /\bSEC_E_CERT_EXPIRED\b|\b0x80090328\b|The received certificate has expired|\bCERT_TRUST_IS_NOT_TIME_VALID\b/i,
+      // rustls (the Rust SDK): a certificate past its validity.
+      /invalid peer certificate(?: contents)?: Expired\b|InvalidCertificate\(Expired\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:
@@ -460,6 +468,8 @@ export const networkFailures: readonly KnownFailure[] = [
       /x509: certificate relies on legacy Common Name field, use SANs instead/,
       // Schannel (curl and git for Windows); the bare text only beside schannel, since Kerberos uses it too.
       /\bSEC_E_WRONG_PRINCIPAL\b|\b0x80090322\b|schannel[^\n]*The target principal name is incorrect/i,
+      // rustls (the Rust SDK): a certificate for another name.
+      /invalid peer certificate(?: contents)?: NotValidForName\b|InvalidCertificate\(NotValidForName\b/,
     ],
     supersedes: ['tls-untrusted-ca', 'sts-unreachable', 'connection-failed'],
     explanation:

@@ -464,12 +464,67 @@ export const stsFailures: readonly KnownFailure[] = [
       + 'federation token only to an IAM user\'s long-term access key. The credentials that made the call were temporary '
       + '(a session with aws_session_token: a duo-sso or SSO profile, an assumed role, or AWS_* variables left from one), '
       + 'so STS refuses. Give that tool a profile with the IAM user\'s long-term access key and secret (no session token), '
-      + 'or do not wrap a duo-sso profile in it at all: its credentials already are a session and need no GetSessionToken.',
+      + 'or do not wrap a duo-sso profile in it at all: its credentials already are a session and need no GetSessionToken. '
+      + 'Inside an aws-vault exec subshell (or with AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN exported from one), unset those '
+      + 'variables or leave the subshell first.',
     fix: {
       description: 'Check which identity the profile is (an assumed-role ARN means temporary credentials); use the IAM user\'s long-term keys for that tool, or the duo-sso profile directly',
       commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'config', 'profiles']],
       automatic: false,
     },
     example: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials',
+  },
+  // ---- learned from the aws2 batch (issue 18, round 2)
+  {
+    // STS AssumeRole / GetSessionToken with SerialNumber and TokenCode: the code did not validate ("MultiFactorAuthentication
+    // failed ..."), as botocore, the Go and JS SDKs pass it on; awsweb's retry message when a second, fresh code fails too.
+    id: 'mfa-code-rejected',
+    title: 'STS rejected the MFA code (or the device or key behind it)',
+    group: 'sts',
+    patterns: [
+      /MultiFactorAuthentication failed(?: with invalid MFA one time pass code| unable to validate MFA code|, unable to validate MFA code)?/,
+      /Second attempt also failed\. Error is not due to MFA code reuse/,
+      // STS's parameter validation of SerialNumber and TokenCode: mfa_serial is not an ARN, the code is not six digits.
+      /Value '[^'\n]*' at '(?:serialNumber|tokenCode)' failed to satisfy constraint/,
+    ],
+    supersedes: ['assume-role-denied'],
+    explanation:
+      'STS asked for the one-time code of the MFA device named by mfa_serial and did not accept it. A code works once and '
+      + 'for about 30 seconds: wait for the next one (tools that retry with the same code fail twice). The device must be '
+      + 'the one mfa_serial names, as its ARN (arn:aws:iam::ACCOUNT:mfa/NAME) in the account of the IAM user that owns the '
+      + 'keys (a bare user name or device name is refused as "at \'serialNumber\' failed to satisfy constraint"; the code '
+      + 'is six digits, "at \'tokenCode\'"); a phone whose clock drifted gives codes AWS no longer accepts. If a fresh, correct code still fails, the '
+      + 'long-term access key itself is the problem (expired by a rotation policy, deactivated or deleted): create a new '
+      + 'access key in the IAM console and put it in ~/.aws/credentials (or aws-vault add). duo-sso profiles need no '
+      + 'mfa_serial: Duo is the second factor there.',
+    fix: {
+      description: 'Try again with the next code; check mfa_serial is the ARN of your device; if fresh codes keep failing, create a new access key and update ~/.aws/credentials',
+      commands: [['aws', 'configure', 'get', 'mfa_serial', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (AccessDenied) when calling the AssumeRole operation: MultiFactorAuthentication failed with invalid MFA one time pass code.',
+  },
+  {
+    // STS AssumeRole's RoleArn validation (API reference: length 20-2048, an IAM role ARN); the SAML call's own ARNs
+    // (principalArn, or roleArn of AssumeRoleWithSAML) stay saml-provider-invalid's.
+    id: 'role-arn-invalid',
+    title: 'The role_arn a profile (or --role-arn) gives is not a role ARN',
+    group: 'sts',
+    patterns: [
+      /\(ValidationError\) when calling the AssumeRole operation: (?:Request ARN is invalid|1 validation error detected: Value '[^'\n]*' at 'roleArn')/,
+      /operation error STS: AssumeRole,[^\n]*(?:Request ARN is invalid|at 'roleArn' failed to satisfy constraint)/,
+    ],
+    supersedes: ['saml-provider-invalid'],
+    explanation:
+      'AssumeRole needs the role\'s full ARN: arn:aws:iam::ACCOUNT-ID:role/NAME (arn:aws-us-gov:... or arn:aws-cn:... in '
+      + 'those partitions; a path goes before the name: role/path/NAME). The value given is something else: a role name '
+      + 'alone, an assumed-role or user ARN, an account id with a typo, quotes or spaces copied into role_arn in '
+      + '~/.aws/config, or an empty AWS_ROLE_ARN. Copy the ARN from the role\'s page in the IAM console.',
+    fix: {
+      description: 'Correct role_arn in the profile (arn:aws:iam::ACCOUNT-ID:role/NAME) and try again',
+      commands: [['aws', 'configure', 'get', 'role_arn', '--profile', '<profile>']],
+      automatic: false,
+    },
+    example: 'An error occurred (ValidationError) when calling the AssumeRole operation: Request ARN is invalid',
   },
 ];

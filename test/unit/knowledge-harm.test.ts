@@ -912,3 +912,62 @@ describe('pairs learned from the sso2 batch (issue 18, round 2)', () => {
     expect(diagnose("bash: return: 3x: numeric argument required")).toEqual([]);
   });
 });
+
+// ---- learned from the aws2 batch (issue 18, round 2)
+describe('aws2 batch: pairs that share words are told apart', () => {
+  it('an expired session is "log in again"; the same ExpiredToken under a credential_process profile is the stale credentials-file section (and only then)', () => {
+    const plain = only('An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    expect(plain.id).toBe('session-expired');
+    expect(answer(plain)).not.toMatch(/Delete|Remove that section/i);
+    const shadowed = only('[profile ci]\ncredential_process = gsts --aws-profile=ci --json\n\nAn error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    expect(shadowed.id).toBe('credentials-file-shadows-process');
+    // Only that profile's section goes: the whole file (other profiles, duo-sso's) is never what it says to delete.
+    expect(answer(shadowed)).toMatch(/only the section of this profile/);
+    expect(shadowed.fix.commands.some(isDestructive)).toBe(false);
+  });
+
+  it('InvalidClientTokenId from IAM inside aws-vault exec is the session-without-MFA rule, not a bad key; elsewhere it stays invalid-credentials', () => {
+    const session = only('$ aws-vault exec dev -- aws iam list-roles\n\nAn error occurred (InvalidClientTokenId) when calling the ListRoles operation: The security token included in the request is invalid');
+    expect(session.id).toBe('session-token-iam-needs-mfa');
+    expect(answer(session)).toMatch(/mfa_serial/);
+    expect(answer(session)).toMatch(/--no-session/);
+    expect(only('An error occurred (InvalidClientTokenId) when calling the ListRoles operation: The security token included in the request is invalid').id).toBe('invalid-credentials');
+    // aws-vault's own GetSessionToken failing (Go form, no AWS CLI operation) is the stored key itself.
+    expect(diagnose('aws-vault: error: exec: Failed to get credentials for dev: InvalidClientTokenId: The security token included in the request is invalid.\n\tstatus code: 403, request id: 1a2b').map((d) => d.id)).not.toContain('session-token-iam-needs-mfa');
+  });
+
+  it('role_arn without a source is not "half a key pair": no re-entering keys, the fix names source_profile / credential_source', () => {
+    const d = only('Partial credentials found in assume-role, missing: source_profile or credential_source');
+    expect(d.id).toBe('assume-role-source-missing');
+    expect(answer(d)).toMatch(/credential_source/);
+    expect(only('Partial credentials found in shared-credentials-file, missing: aws_secret_access_key').id).toBe('partial-credentials');
+  });
+
+  it('the Java SDK v1 failing to reach the metadata service off EC2 is a missing region or profile, not a network outage', () => {
+    const d = only('com.amazonaws.SdkClientException: Failed to connect to service endpoint: \n\tat com.amazonaws.internal.EC2ResourceFetcher.doReadResource(EC2ResourceFetcher.java:100)');
+    expect(d.id).toBe('java-region-from-imds');
+    expect(d.group).not.toBe('network');
+    expect(answer(d)).toMatch(/AWS_REGION/);
+  });
+
+  it('a malformed ARN in AssumeRole is the profile\'s role_arn; in AssumeRoleWithSAML it is the IdP\'s Role attribute', () => {
+    const profile = only('An error occurred (ValidationError) when calling the AssumeRole operation: Request ARN is invalid');
+    expect(profile.id).toBe('role-arn-invalid');
+    expect(answer(profile)).not.toMatch(/IdP/);
+    expect(only("An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: 1 validation error detected: Value 'arn:aws:iam::1:x' at 'principalArn' failed to satisfy constraint: Member must have length greater than or equal to 20").id).toBe('saml-provider-invalid');
+  });
+
+  it('a header the HTTP library refuses is a stray character in the credentials, not a signature or an unreachable STS', () => {
+    const d = only('Post "https://sts.us-east-1.amazonaws.com/": net/http: invalid header field value for "Authorization"');
+    expect(d.id).toBe('credential-stray-character');
+    expect(d.group).toBe('credentials');
+    expect(answer(d)).toMatch(/line end/);
+  });
+
+  it('"Profile \'x\' not found in your aws config" is aws-vault\'s config when aws-vault says it, aws-okta\'s setup when aws-okta does', () => {
+    const vault = only("aws-vault: error: Profile 'dev' not found in your aws config. Use list command to see configured profiles");
+    expect(vault.id).toBe('aws-vault-profile-missing');
+    expect(answer(vault)).not.toMatch(/aws-okta/);
+    expect(only("Error: Profile 'prod' not found in your aws config. Use list command to see configured profiles.").id).toBe('aws-okta-setup');
+  });
+});
