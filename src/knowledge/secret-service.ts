@@ -60,7 +60,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     group: 'secret-service',
     patterns: [
       /org\.(?:freedesktop\.secrets|kde\.kwalletd\d*|gnome\.keyring\w*) was not provided by any \.service files/,
-      /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
+      /org\.freedesktop\.DBus\.Error\.ServiceUnknown(?![^\n]*\bThe name (?!org\.freedesktop\.secrets\b|org\.kde\.kwallet|org\.gnome\.keyring)[\w.]+ was not provided)/,
       // The bus tried to start the keyring daemon and it never answered (gdbus and dbus-daemon wordings).
       /Error calling StartServiceByName for org\.freedesktop\.secrets: (?:Timeout was reached|[^\n]*TimedOut)/,
       /Failed to activate service 'org\.freedesktop\.secrets': timed out/,
