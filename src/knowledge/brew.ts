@@ -378,7 +378,7 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       /(?:Formula|Resource|Bottle) reports different checksum/,
-      /SHA-?256 mismatch\b/i,
+      inContext(/\bbrew\b|[Hh]omebrew|\/Taps\/|\btap\b|==> (?:Downloading|Fetching) |mismatch\s*\n\s*Expected: /, /SHA-?256 mismatch\b/i),
       /Checksum mismatch\b[^\n]*(?:Expected|expected)|Error: Checksum mismatch/,
     ],
     explanation:

@@ -66,4 +66,15 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   { text: 'Locked: the file report.docx is locked for editing by another user', not: 'secret-service-locked' },
   { text: "Error: ENOENT: no such file or directory, open '/app/config.json'", not: 'duo-sso-config-missing' },
   { text: 'fatal: not a git repository (or any of the parent directories): .git', not: 'pass-extension-unavailable' },
+  // a JSON parser's "Unexpected token" is bad input, not a Node too old for the syntax
+  { text: 'SyntaxError: Unexpected token \'.\', ".5" is not valid JSON\n    at JSON.parse (<anonymous>)', not: 'node-too-old' },
+  { text: 'SyntaxError: Unexpected token \'?\', "?x=1" is not valid JSON', not: 'node-too-old' },
+  // native libraries that are not Node addons
+  { text: 'ImportError: /opt/venv/lib/python3.11/site-packages/numpy/core/_multiarray_umath.so: invalid ELF header', not: 'native-binding-missing' },
+  { text: "ImportError: dlopen(/opt/venv/lib/python3.11/site-packages/_cffi_backend.so, 0x0002): tried: '/opt/venv/lib/python3.11/site-packages/_cffi_backend.so' (mach-o file, but is an incompatible architecture (have 'x86_64', need 'arm64'))", not: 'native-binding-missing' },
+  // other tools' checksum errors
+  { text: 'error: SHA256 mismatch for rust-std-1.70.0 (expected 0a1b, got 2c3d)', not: 'brew-checksum-mismatch' },
+  // digits after a hyphen are not an OSStatus
+  { text: 'Release build 2026-25300 finished in 4 minutes', not: 'macos-keychain' },
+  { text: 'Ticket OPS-25293 closed', not: 'macos-keychain' },
 ];

@@ -67,7 +67,7 @@ describe('precision: text that is not a known failure gets no diagnosis', () => 
 describe('precision: look-alikes (other programs\' failures sharing words with ours)', () => {
   it('has look-alikes for every narrowed entry', () => {
     const named = new Set(LOOK_ALIKES.map((l) => l.not));
-    for (const id of ['first-run-client-certificate', 'imds-fallback', 'brew-tap-clone-failed', 'aws-throttled', 'token-invalid-or-expired', 'secret-service-not-running', 'gpg-no-tty', 'profile-not-available', 'web-identity-rejected']) {
+    for (const id of ['first-run-client-certificate', 'imds-fallback', 'brew-tap-clone-failed', 'aws-throttled', 'token-invalid-or-expired', 'secret-service-not-running', 'gpg-no-tty', 'profile-not-available', 'web-identity-rejected', 'node-too-old', 'native-binding-missing', 'brew-checksum-mismatch', 'macos-keychain']) {
       expect(named, id).toContain(id);
     }
   });
@@ -99,6 +99,12 @@ describe('the narrowed patterns still answer their failure where it is', () => {
     ['token-invalid-or-expired', 'error: invalid or expired token for profile dev'],
     ['first-run-client-certificate', 'The SSO page is asking for a client certificate; rerun with -interactive to select one.'],
     ['first-run-client-certificate', 'duo-sso: the browser shows a certificate selection dialog nobody can answer (headless)'],
+    ['node-too-old', "/usr/local/lib/node_modules/duo-sso-setup/dist/cli.js:2\nconst a = b?.c;\n             ^\nSyntaxError: Unexpected token '.'"],
+    ['native-binding-missing', 'Error: /usr/local/lib/node_modules/duo-sso-setup/node_modules/keyring/keyring.linux-x64-gnu.node: invalid ELF header'],
+    ['brew-checksum-mismatch', 'Error: SHA256 mismatch\nExpected: 0c3b\n  Actual: 5c5c\n    File: /tmp/duo-sso.tar.gz'],
+    ['brew-checksum-mismatch', '==> Downloading https://github.example.com/duo-sso/releases/duo-sso.tar.gz\nError: SHA-256 mismatch'],
+    ['macos-keychain', 'security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain. (-25300)'],
+    ['macos-keychain', 'The operation couldn’t be completed. (OSStatus error -25293.)'],
   ])('%s: %s', (id, text) => {
     expect(diagnose(text).map((d) => d.id)).toContain(id);
   });
