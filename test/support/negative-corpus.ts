@@ -66,7 +66,7 @@ async function successOutputs(home: string, add: (source: string, text: string) 
     add(source, `${r.stdout}\n\n${r.stderr}`);
   };
   // AWS CLI help pages (the text names every error option and exception without being one).
-  for (const topic of [['help'], ['sts', 'help'], ['sts', 'assume-role-with-saml', 'help'], ['sts', 'get-caller-identity', 'help'], ['configure', 'help'], ['sso', 'login', 'help'], ['help', 'config-vars']]) {
+  for (const topic of [['help'], ['sts', 'help'], ['sts', 'assume-role-with-saml', 'help'], ['sts', 'get-caller-identity', 'help'], ['configure', 'help'], ['configure', 'sso', 'help'], ['sso', 'login', 'help'], ['help', 'config-vars'], ['help', 'topics'], ['s3', 'help'], ['eks', 'get-token', 'help']]) {
     await ok(`aws ${topic.join(' ')}`, '/usr/bin/aws', topic, { AWS_PAGER: '' });
   }
   // gpg: a key made without a passphrase, listed; pass initialised on it, an entry stored and listed.
@@ -130,7 +130,7 @@ async function awsDebug(home: string, add: (source: string, text: string) => voi
 
 async function manPages(add: (source: string, text: string) => void, skip: (source: string, why: string) => void): Promise<void> {
   if (!existsSync('/usr/bin/man')) return skip('man', '/usr/bin/man is not installed');
-  for (const page of ['gpg', 'gpg-agent', 'pass', 'curl', 'ssh', 'git', 'pinentry', 'secret-tool', 'dbus-launch']) {
+  for (const page of ['gpg', 'gpg-agent', 'gpgconf', 'pass', 'curl', 'ssh', 'ssh-agent', 'git', 'git-clone', 'pinentry', 'secret-tool', 'dbus-launch', 'openssl', 'sudo']) {
     const r = await run('/usr/bin/man', ['-P', 'cat', page], { ...BASE_ENV });
     if (r.code !== 0 || r.stdout.trim() === '') skip(`man ${page}`, `no manual page (exit ${r.code})`);
     else add(`man ${page}`, r.stdout.replace(/.\x08/g, ''));
@@ -183,6 +183,28 @@ async function pythonTracebacks(add: (source: string, text: string) => void, ski
   }
 }
 
+/** Other programs failing in ways that share no cause with ours: a missing file, a bad revision, a JS error. */
+async function otherFailures(home: string, add: (source: string, text: string) => void): Promise<void> {
+  const env = { ...BASE_ENV, HOME: home };
+  const fails: [string, string, string[]][] = [
+    ['ls (missing file)', '/bin/ls', [join(home, 'no-such-file')]],
+    ['cat (a directory)', '/bin/cat', [home]],
+    ['git (not a repository)', '/usr/bin/git', ['-C', home, 'status']],
+    ['git (bad revision)', '/usr/bin/git', ['-C', join(home, 'repo'), 'show', 'no-such-revision']],
+    ['git (unknown option)', '/usr/bin/git', ['log', '--no-such-option']],
+    ['node (TypeError)', process.execPath, ['-e', 'const a = undefined; a.map((x) => x);']],
+    ['node (JSON.parse)', process.execPath, ['-e', 'JSON.parse("{\\"a\\": .5}")']],
+    ['node (ENOENT)', process.execPath, ['-e', `require("fs").readFileSync(${JSON.stringify(join(home, 'config.json'))})`]],
+    ['node (assertion)', process.execPath, ['-e', 'require("assert").strictEqual(1, 2)']],
+    ['gpg (unknown command)', '/usr/bin/gpg', ['--no-such-command']],
+  ];
+  for (const [source, file, args] of fails) {
+    if (!existsSync(file)) continue;
+    const r = await run(file, args, env);
+    add(source, `$ ${[file, ...args].join(' ')}\n${r.stdout}${r.stderr}`);
+  }
+}
+
 async function logs(add: (source: string, text: string) => void, skip: (source: string, why: string) => void): Promise<void> {
   for (const file of ['/var/log/dpkg.log', '/var/log/apt/history.log', '/var/log/alternatives.log', '/var/log/fontconfig.log']) {
     if (!existsSync(file)) { skip(file, 'absent'); continue; }
@@ -212,6 +234,7 @@ export async function buildNegativeCorpus(): Promise<NegativeCorpus> {
     await changelogs(add, skip);
     await nodeModulesReadmes(add, skip);
     await pythonTracebacks(add, skip);
+    await otherFailures(home, add);
     await logs(add, skip);
   } finally {
     // gpg-agent started for the throwaway GNUPGHOME would outlive the test.
