@@ -162,7 +162,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'AWS is throttling the requests, or failing them for a moment',
     group: 'aws-cli',
     patterns: [
-      /\b(?:Throttling(?:Exception)?|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled(?:Exception)?|SlowDown|ProvisionedThroughputExceededException|BandwidthLimitExceeded|EC2ThrottledException|PriorRequestNotComplete|TransactionInProgressException)\b/,
+      /\b(?:Throttling(?:Exception)?|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled(?:Exception)?|SlowDown|ProvisionedThroughputExceededException|BandwidthLimitExceeded|EC2ThrottledException|PriorRequestNotComplete|TransactionInProgressException)\b(?=\s*[):;'",\]}]|\s+when\b|\s*$)/m,
       /\bRate exceeded\b/,
       /\((?:InternalFailure|InternalError|ServiceUnavailable(?:Exception)?|InternalServerError|InternalServiceError)\) when calling the \w+ operation/,
       /\bexceeded maximum number of attempts, \d+, (?:https response error StatusCode: (?:429|5\d\d)|[\w ]*(?:throttl|rate exceeded))/i,

@@ -477,7 +477,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     group: 'credentials',
     patterns: [
       // (Not aws-vault's --ec2-server finding the address taken: "already bound to 169.254.169.254:80" is its own conflict.)
-      /(?<!already bound to )\b169\.254\.169\.254\b|\[fd00:ec2::254\]/,
+      /^(?=[^\n]*(?:time[ds]? ?out|refused|unreachable|[Mm]ax retries|[Ff]ail|[Ee]rror|[Dd]enied|[Uu]nable|[Nn]o route|ETIMEDOUT|EHOSTUNREACH|ECONNREFUSED|\b40[134]\b))[^\n]*?(?:(?<!already bound to )\b169\.254\.169\.254\b|\[fd00:ec2::254\])/m,
       /\bec2imds\b|\bEC2MetadataError\b|\bEC2RoleRequestError\b/,
       /Error retrieving metadata: /,
       /Error when retrieving credentials from (?:container-role|iam-role): /,

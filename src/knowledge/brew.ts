@@ -1,5 +1,6 @@
 // Failures installing or upgrading duo-sso through Homebrew and the ats-operations tap.
 import { DEFAULT_TAP_URL as TAP_URL, TAP } from '../brew/names.js';
+import { HOMEBREW_CONTEXT, inContext } from './context.js';
 import type { KnownFailure } from './types.js';
 
 const FORMULA = `${TAP}/duo-sso`;
@@ -115,12 +116,12 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       /Failure while executing;? `[^`]*\bgit\b[^`]*\bclone\b[^`]*` exited with 128/,
-      /fatal: could not read Username for 'https?:\/\/(?<host>[\w.-]+)': (?:terminal prompts disabled|No such device or address)/,
-      /fatal: Authentication failed for 'https?:\/\/(?<host>[\w.-]+)\//,
-      /remote: Repository not found\./,
+      inContext(HOMEBREW_CONTEXT, /fatal: could not read Username for 'https?:\/\/(?<host>[\w.-]+)': (?:terminal prompts disabled|No such device or address)/),
+      inContext(HOMEBREW_CONTEXT, /fatal: Authentication failed for 'https?:\/\/(?<host>[\w.-]+)\//),
+      inContext(HOMEBREW_CONTEXT, /remote: Repository not found\./),
       // git's own wordings (transport-helper, connect.c) and GitHub's refusals of a password, over HTTPS or SSH.
-      /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/,
-      /remote: Invalid username or (?:password|token)\./,
+      inContext(HOMEBREW_CONTEXT, /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/),
+      inContext(HOMEBREW_CONTEXT, /remote: Invalid username or (?:password|token)\./),
       /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
       /It looks like you tapped a private repository\. To avoid entering your/,
       // git remote-curl.c: "RPC failed; HTTP %d curl %d %s" when the server refuses the clone.
@@ -377,7 +378,7 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       /(?:Formula|Resource|Bottle) reports different checksum/,
-      /SHA-?256 mismatch\b/i,
+      inContext(/\bbrew\b|[Hh]omebrew|\/Taps\/|\btap\b|==> (?:Downloading|Fetching) |mismatch\s*\n\s*Expected: /, /SHA-?256 mismatch\b/i),
       /Checksum mismatch\b[^\n]*(?:Expected|expected)|Error: Checksum mismatch/,
     ],
     explanation:

@@ -348,8 +348,8 @@ export const credentialsFailures: readonly KnownFailure[] = [
     title: 'A token was refused as "invalid or expired" (which one decides the fix)',
     group: 'credentials',
     patterns: [
-      /\binvalid or (?:has )?expired\b/i,
-      /\bexpired or (?:is )?invalid\b/i,
+      /\b(?:token|credentials?|session|key|signature)\b[^\n]*\binvalid or (?:has )?expired\b|\binvalid or (?:has )?expired (?:token|credentials?|session|key|signature)\b/i,
+      /\b(?:token|credentials?|session|key|signature)\b[^\n]*\bexpired or (?:is )?invalid\b/i,
     ],
     supersedes: ['invalid-credentials', 'session-expired'],
     explanation:

@@ -35,9 +35,9 @@ export const duoSsoFailures: readonly KnownFailure[] = [
     title: 'First login needs the browser\'s client-certificate prompt',
     group: 'duo-sso',
     patterns: [
-      /client[- ]certificate/i,
+      /(?:ask(?:s|ing)? (?:for|to select)|select|choose|chosen|pick|wants|requires?|required|needed|prompt(?:s|ing)? for) (?:a |the |your |one )?client[- ]certificate|client[- ]certificate (?:is )?(?:required|needed|chosen|selection|prompt)/i,
       /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED/,
-      /certificate (?:selection|prompt)/i,
+      /(?:browser|SSO|page|duo-sso|login)\b[^\n]*certificate (?:selection|prompt)|certificate (?:selection|prompt)[^\n]*\b(?:browser|SSO|duo-sso|login)\b/i,
       /(?:re)?run (?:it |duo-sso )?with -{1,2}interactive/i,
     ],
     explanation:

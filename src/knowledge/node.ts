@@ -1,6 +1,7 @@
 // Failures of installing or running duo-sso-setup itself with npm, Node or Deno: npm's error
 // codes (npm/cli lib/utils/error-message.js prints "npm ERR! code X" / "npm error code X")
 // and Node's errno names (libuv: EACCES, ENOSPC), and engine checks.
+import { inContext } from './context.js';
 import { nodeFsError } from './node-errors.js';
 import type { KnownFailure } from './types.js';
 
@@ -62,7 +63,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       /\bEBADENGINE\b/,
       /npm (?:ERR!|error|WARN) (?:notsup|engine) Unsupported engine/,
       /Unsupported engine for (?<package>\S+): wanted: \{"node":"(?<wanted>[^"]+)"\}/,
-      /SyntaxError: Unexpected token '(?:\?|\.)'/,
+      /SyntaxError: Unexpected token '(?:\?|\.)'(?!, "[^\n]*" is not valid JSON)/,
       /Node\.js (?:v?\d+(?:\.\d+)*|version) (?:is )?(?:not supported|too old)|requires Node(?:\.js)? (?:>=|version )?\s*\d+/i,
       // npm 2-6 (lib/utils/error-message.js ENOTSUP with engines).
       /Not compatible with your version of node\/npm/,
@@ -199,7 +200,7 @@ export const nodeFailures: readonly KnownFailure[] = [
       // Node's dlopen of an addon built for another Node or Electron ABI whose module never registered (node src/node_binding.cc).
       /Module did not self-register/,
       /was compiled against a different Node\.js version\b/,
-      /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/,
+      inContext(/\.node\b|node_modules|\bnode(?:js)?\b|\bnpm\b|ERR_DLOPEN_FAILED/, /incompatible architecture \(have '(?:x86_64|arm64e?)', need '(?:x86_64|arm64e?)'\)|\binvalid ELF header\b|\bwrong ELF class\b/),
       /\bERR_DLOPEN_FAILED\b/,
       // Windows LoadLibrary on a .node file built for another Node/Electron ABI (ERROR_DLL_INIT_FAILED 1114), as Node's
       // dlopen reports it with the file's path on the next line.

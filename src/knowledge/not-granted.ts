@@ -9,7 +9,7 @@ export const notGrantedFailures: readonly KnownFailure[] = [
     group: 'duo-sso',
     patterns: [
       /role\s+'[^'\n]+'(?:\s+for\s+profile\s+'(?<profile>[^'\n]+)')?[^\n]*\bis not available to you/i,
-      /\bnot available to you\b/i,
+      /\b(?:role|account|profile)\b[^\n]*\bnot available to you\b/i,
     ],
     explanation:
       'duo-sso checks every profile in config.json against the accounts and roles your SSO login grants, and stops for all '

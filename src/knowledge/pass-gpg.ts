@@ -1,5 +1,6 @@
 // Failures of pass (on gpg), the Linux secret store duo-sso keeps its Duo state in. The
 // Secret Service over D-Bus, the other store, is in secret-service.ts.
+import { inContext } from './context.js';
 import type { KnownFailure } from './types.js';
 
 const INSTALL_PASS_GPG = ['duo-sso-setup', 'install', 'pass-gpg'];
@@ -110,7 +111,7 @@ export const passGpgFailures: readonly KnownFailure[] = [
     id: 'gpg-no-tty',
     title: 'gpg cannot ask for the passphrase (no terminal)',
     group: 'pass-gpg',
-    patterns: [/GPG_TTY is not set; add `export GPG_TTY=\$\(tty\)` to your profile/, /Inappropriate ioctl for device/, /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
+    patterns: [/GPG_TTY is not set; add `export GPG_TTY=\$\(tty\)` to your profile/, inContext(/\bgpg|pinentry|GnuPG/i, /Inappropriate ioctl for device/), /cannot open (?:tty )?[`'"]?\/dev\/tty[`'"]?: (?:No such device or address|Device not configured)/, /Sorry, no terminal at all requested - can't get input/, /\bGPG_ERR_ENOTTY\b/],
     supersedes: ['gpg-no-secret-key'],
     explanation:
       'gpg-agent needs a terminal to show pinentry but was not told which one: GPG_TTY is unset (typical in a fresh shell, '

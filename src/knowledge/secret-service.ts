@@ -61,7 +61,7 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     group: 'secret-service',
     patterns: [
       /org\.(?:freedesktop\.secrets|kde\.kwalletd\d*|gnome\.keyring\w*) was not provided by any \.service files/,
-      /org\.freedesktop\.DBus\.Error\.ServiceUnknown/,
+      /org\.freedesktop\.DBus\.Error\.ServiceUnknown(?![^\n]*\bThe name (?!org\.freedesktop\.secrets\b|org\.kde\.kwallet|org\.gnome\.keyring)[\w.]+ was not provided)/,
       // The bus tried to start the keyring daemon and it never answered (gdbus and dbus-daemon wordings).
       /Error calling StartServiceByName for org\.freedesktop\.secrets: (?:Timeout was reached|[^\n]*TimedOut)/,
       /Failed to activate service 'org\.freedesktop\.secrets': timed out/,
@@ -343,15 +343,15 @@ export const secretServiceFailures: readonly KnownFailure[] = [
     patterns: [
       // Security.framework OSStatus codes and their texts (SecBase.h).
       /User interaction is not allowed/, /\berrSecInteractionNotAllowed\b|-25308\b/,
-      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|-25300\b/,
-      /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|-25293\b/,
+      /The specified item could not be found in the keychain/, /\berrSecItemNotFound\b|(?<![\w-])-25300\b/,
+      /The user name or passphrase you entered is not correct/, /\berrSecAuthFailed\b|(?<![\w-])-25293\b/,
       // A keychain that is not there at all (errSecNoSuchKeychain, errSecNoDefaultKeychain) is macos-keychain-missing's.
       /SecKeychain\w+: /,
       // errSecDuplicateItem (-25299), errSecMissingEntitlement (-34018); jaraco/keyring's macOS backend.
       /The specified item already exists in the keychain|\berrSecDuplicateItem\b|-25299\b/,
       /A required entitlement isn't present|\berrSecMissingEntitlement\b|-34018\b/,
       // errSecInvalidOwnerEdit (-25244): the item's access list names another program (or build) than the caller.
-      /\berrSecInvalidOwnerEdit\b|-25244\b/,
+      /\berrSecInvalidOwnerEdit\b|(?<![\w-])-25244\b/,
       /Can't (?:get|store|delete) password (?:from|on|in) keychain/,
       // errSecUserCanceled (-128, SecBase.h "User canceled the operation."): the access prompt was denied or closed.
       /\berrSecUserCanceled\b|OSStatus error -128\b|\bUser canceled the operation\b/,

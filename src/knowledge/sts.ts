@@ -343,7 +343,7 @@ export const stsFailures: readonly KnownFailure[] = [
     title: 'STS refused a web identity (OIDC) token, not a duo-sso SAML login',
     group: 'sts',
     patterns: [
-      /sts:AssumeRoleWithWebIdentity\b/,
+      /(?<!["'])sts:AssumeRoleWithWebIdentity\b/,
       /when calling the AssumeRoleWithWebIdentity operation/,
       /operation error STS: AssumeRoleWithWebIdentity\b/,
       /No OpenIDConnect provider found in your account for/,
