@@ -1,5 +1,6 @@
 // Failures of the AWS CLI installation rather than of AWS: a v1 shadowing v2, no CLI,
 // no credentials at all.
+import { EKS_CONTEXT, inContext } from './context.js';
 import type { KnownFailure } from './types.js';
 
 export const awsCliFailures: readonly KnownFailure[] = [
@@ -138,10 +139,12 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'The EKS cluster does not accept the AWS identity kubectl presented',
     group: 'aws-cli',
     patterns: [
-      /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/,
+      // kubectl's 401 is the same for every cluster (GKE, AKS, kubeadm): EKS only where the text shows it (the aws exec
+      // plugin, aws-iam-authenticator, an EKS endpoint or cluster ARN, `aws eks update-kubeconfig`'s context line).
+      inContext(EKS_CONTEXT, /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/),
       // helm (and other client-go tools) over the same refusal; kubectl 1.29+ logs it bare.
-      /Kubernetes cluster unreachable: the server has asked for the client to provide credentials/,
-      /the server has asked for the client to provide credentials/,
+      inContext(EKS_CONTEXT, /Kubernetes cluster unreachable: the server has asked for the client to provide credentials/),
+      inContext(EKS_CONTEXT, /the server has asked for the client to provide credentials/),
     ],
     explanation:
       'kubectl got a token from `aws eks get-token`, but the cluster refused it. The token is signed with whatever credentials '
@@ -153,7 +156,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
       commands: [['aws', 'sts', 'get-caller-identity', '--profile', '<profile>'], ['duo-sso-setup', 'login', '--profile', '<profile>'], ['duo-sso-setup', 'doctor', '--only', 'kubeconfig']],
       automatic: false,
     },
-    example: 'error: You must be logged in to the server (Unauthorized)',
+    example: 'Updated context arn:aws:eks:eu-west-1:123456789012:cluster/prod in /home/me/.kube/config\n$ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)',
   },
   {
     // Throttling and transient server errors every AWS service returns (the retryable codes in
@@ -229,7 +232,8 @@ export const awsCliFailures: readonly KnownFailure[] = [
     title: 'Installing or starting the AWS CLI v2 failed',
     group: 'aws-cli',
     patterns: [
-      /error: externally-managed-environment/,
+      // pip's PEP 668 refusal names no package: it is about the AWS CLI only where the command (pip install awscli) is shown.
+      inContext(/\bawscli\b/, /error: externally-managed-environment/),
       /Found preexisting AWS CLI installation: /,
       /Failed to load Python shared library|Error loading Python lib '[^'\n]*aws-cli/,
       /aws-cli\/v2\/[^\n]*GLIBC_\d+\.\d+'? not found|version `GLIBC_\d+\.\d+' not found[^\n]*aws/,
@@ -254,7 +258,7 @@ export const awsCliFailures: readonly KnownFailure[] = [
       commands: [['duo-sso-setup', 'install', 'aws-cli'], ['duo-sso-setup', 'doctor', '--only', 'aws-cli']],
       automatic: false,
     },
-    example: 'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
+    example: '$ pip3 install awscli\nerror: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.',
   },
   {
     // Docker's login to Amazon ECR: a token from `aws ecr get-login-password`, valid 12 hours (ECR's "denied: Your

@@ -1,6 +1,6 @@
 // Failures installing or upgrading duo-sso through Homebrew and the ats-operations tap.
 import { DEFAULT_TAP_URL as TAP_URL, TAP } from '../brew/names.js';
-import { HOMEBREW_CONTEXT, inContext } from './context.js';
+import { HOMEBREW_CONTEXT, OOM_CONTEXT, inContext, unlessContext } from './context.js';
 import type { KnownFailure } from './types.js';
 
 const FORMULA = `${TAP}/duo-sso`;
@@ -122,10 +122,12 @@ export const brewFailures: readonly KnownFailure[] = [
       // git's own wordings (transport-helper, connect.c) and GitHub's refusals of a password, over HTTPS or SSH.
       inContext(HOMEBREW_CONTEXT, /fatal: repository '(?:https?:\/\/(?<host>[\w.-]+)\/)?[^'\n]*' not found/),
       inContext(HOMEBREW_CONTEXT, /remote: Invalid username or (?:password|token)\./),
-      /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/,
+      // OpenSSH's and git's refusals name no repository: the tap's only when brew's lines ("==> Tapping", the
+      // Taps/ clone path) are there, else any git over SSH or HTTPS would be answered as the tap.
+      inContext(HOMEBREW_CONTEXT, /Permission denied \(publickey\)\.?[\s\S]{0,80}?fatal: Could not read from remote repository/),
       /It looks like you tapped a private repository\. To avoid entering your/,
       // git remote-curl.c: "RPC failed; HTTP %d curl %d %s" when the server refuses the clone.
-      /\bRPC failed; HTTP (?:401|403|404)\b/,
+      inContext(HOMEBREW_CONTEXT, /\bRPC failed; HTTP (?:401|403|404)\b/),
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -892,9 +894,10 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'A program is killed as soon as it starts (macOS: invalid code signature; Linux: out of memory)',
     group: 'brew',
     patterns: [
-      /(?:^|\s)zsh(?::\d+)?: killed\s+\S/,
-      /(?:^|\s)\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/,
-      /\bKilled: 9\b/,
+      // The shell's report is the same for the out-of-memory killer: where the kernel's OOM lines are shown, it is that.
+      unlessContext(OOM_CONTEXT, /(?:^|\s)zsh(?::\d+)?: killed\s+\S/),
+      unlessContext(OOM_CONTEXT, /(?:^|\s)\[\d+\]\s+(?:\+\s+)?(?:\d+|<pid>)\s+killed\s+\S/),
+      unlessContext(OOM_CONTEXT, /\bKilled: 9\b/),
       /Termination Reason:\s+(?:Namespace )?CODESIGNING\b|\bCode Signature Invalid\b|\bEXC_BAD_ACCESS \(Code Signature Invalid\)/,
     ],
     explanation:
@@ -903,7 +906,9 @@ export const brewFailures: readonly KnownFailure[] = [
       + 'unpacked by a tool that broke the signature, copied over a running copy) or was never signed is killed at start. '
       + 'Re-signing it ad hoc fixes it: `codesign --remove-signature FILE` then `codesign --force -s - FILE` (or install it '
       + 'again from its release, or through Homebrew). On Linux the same "Killed" is almost always the out-of-memory killer '
-      + '(`dmesg | grep -i oom` shows it): free memory instead; code signing has nothing to do with it there.',
+      + '(`dmesg | grep -i oom` shows it): free memory instead; code signing has nothing to do with it there. macOS too kills '
+      + 'a program that takes too much memory (rare at start; its crash report then gives no CODESIGNING reason): if '
+      + '`codesign --verify` says the signature is valid, look at memory, not the signature.',
     fix: {
       description: 'On macOS: check the signature, then remove it and sign the binary ad hoc (codesign --remove-signature FILE; codesign --force -s - FILE). On Linux: look for the out-of-memory killer (dmesg)',
       commands: [['codesign', '--verify', '--verbose', 'FILE'], ['codesign', '--remove-signature', 'FILE'], ['codesign', '--force', '-s', '-', 'FILE']],

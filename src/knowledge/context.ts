@@ -6,8 +6,24 @@
 /** `pattern`, matching only where `context` occurs somewhere in the same text. */
 export function inContext(context: RegExp, pattern: RegExp): RegExp {
   const c = context.source;
-  return new RegExp(`(?:(?<=(?:${c})[\\s\\S]*)|(?=[\\s\\S]*(?:${c})))(?:${pattern.source})`, pattern.flags);
+  // A look-ahead for the pattern gates the context's look-arounds to where the pattern matches: scanning the whole
+  // text at every position is quadratic. (The gate's copy loses its group names: a name may occur once only.)
+  const gate = pattern.source.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:');
+  return new RegExp(`(?=${gate})(?:(?<=(?:${c})[\\s\\S]*)|(?=[\\s\\S]*(?:${c})))(?:${pattern.source})`, pattern.flags);
 }
 
 /** Homebrew's own words or paths: a tap's clone failing inside `brew tap`/`brew install`. */
 export const HOMEBREW_CONTEXT = /\bbrew\b|[Hh]omebrew|\/Taps\/|\btap\b/;
+
+/** Amazon EKS's own words: `aws eks get-token`, aws-iam-authenticator, an EKS endpoint or cluster ARN (arn:aws:eks:…). */
+export const EKS_CONTEXT = /\b(?:eks|EKS)\b|\baws-iam-authenticator\b/;
+
+/** `pattern`, matching only where `context` occurs nowhere in the same text (another cause's proof is shown). */
+export function unlessContext(context: RegExp, pattern: RegExp): RegExp {
+  const c = context.source;
+  // The pattern first, the look-arounds only where it matched: scanning the whole text at every position is quadratic.
+  return new RegExp(`(?:${pattern.source})(?<!(?:${c})[\\s\\S]*)(?![\\s\\S]*(?:${c}))`, pattern.flags);
+}
+
+/** The Linux kernel's out-of-memory killer as dmesg/journalctl show it: a SIGKILL that is memory, not a signature. */
+export const OOM_CONTEXT = /Out of memory: Kill(?:ed)? process|\boom-kill(?:er)?\b|\boom_reaper\b|Memory cgroup out of memory|\bOOMKilled\b/;

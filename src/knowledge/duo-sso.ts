@@ -1,5 +1,6 @@
 // Failures of duo-sso itself: not installed, and the first-run certificate prompt. Its known
 // bug of saving credentials under [default] is in credentials.ts (profile not found).
+import { inContext } from './context.js';
 import type { KnownFailure } from './types.js';
 
 // Third-party AWS login tools (their executables), for the shells' "not found" texts.
@@ -244,7 +245,8 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       /Your Okta access has been locked out due to failed login attempts/,
       /\bLOGIN ERROR: /,
       // aws-google-auth (google.py) and other page-scraping tools: the IdP's page did not take the password.
-      /^Invalid username or password\.?$/m,
+      // Alone it is any site's or database's refusal: the IdP's only with a login tool's or IdP's words around it.
+      inContext(/\b(?:aws-google-auth|saml2aws|gimme-aws-creds|aws-azure-login|okta-aws-cli|IdP|Okta|Google Password|SAML)\b/, /^Invalid username or password\.?$/m),
       // Microsoft Entra ID's sign-in codes for the account itself (wrong password, locked, expired, disabled, unknown),
       // as aws-azure-login (src/login.ts, the page's service exception) and MSAL-based tools print them.
       /\bAADSTS(?:50126|50053|50055|50057|50034)\b/,

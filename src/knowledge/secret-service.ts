@@ -391,7 +391,9 @@ export const secretServiceFailures: readonly KnownFailure[] = [
       /\bCredRead\w*\b[^\n]*(?:Element not found|1168)|\bERROR_NOT_FOUND\b/,
       /The stub received bad data/,
       // ERROR_NOT_FOUND (1168) as Rust (keyring-rs), Go (danieljoos/wincred) and .NET print it.
-      /Element not found\.? \(os error 1168\)/, /^(?:[\w ]+: )?Element not found\.$/m, /\b0x80070490\b/,
+      // A bare "Element not found." is any Win32 call's ERROR_NOT_FOUND (a printer, a COM object, a registry value): ours
+      // only where the wrapper's prefix names a stored item or credential.
+      /Element not found\.? \(os error 1168\)/, /^[\w ]*\b(?:[Cc]red\w*|[Kk]eyring|[Ss]ecret|item|[Pp]assword|[Tt]oken)\b[\w ]*: Element not found\.$/m, /\b0x80070490\b/,
       /\bCred(?:Read|Write|Delete|Enumerate)\w*\b[^\n]*\b(?:1168|1312|1783)\b/,
       // Wrappers that name the store before the Win32 text (R keyring's wincred backend, .NET/Java bridges).
       /\bcredential (?:store|manager|vault)\b[^\n]*: (?:Element not found|A specified logon session does not exist)/i,

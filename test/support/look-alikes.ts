@@ -45,6 +45,23 @@ export const LOOK_ALIKES: readonly LookAlike[] = [
   { text: "fatal: repository 'https://gitlab.example.com/team/app.git/' not found", not: 'brew-tap-clone-failed' },
   { text: "go: github.com/acme/private-lib@v1.2.0: reading github.com/acme/private-lib/go.mod: git ls-remote -q origin: exit status 128:\n\tfatal: could not read Username for 'https://github.com': terminal prompts disabled", not: 'brew-tap-clone-failed' },
   { text: "fatal: Authentication failed for 'https://gitlab.example.com/team/app.git/'", not: 'brew-tap-clone-failed' },
+  { text: 'git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.', not: 'brew-tap-clone-failed' },
+  { text: 'error: RPC failed; HTTP 403 curl 22 The requested URL returned error: 403\nfatal: the remote end hung up unexpectedly', not: 'brew-tap-clone-failed' },
+  // pip's PEP 668 refusal for a package that is not the AWS CLI
+  { text: '$ pip3 install requests\nerror: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.', not: 'aws-cli-install-failed' },
+  { text: 'error: externally-managed-environment', not: 'aws-cli-install-failed' },
+  // kubectl's 401 from clusters that are not EKS
+  { text: 'kubeconfig entry generated for prod.\n$ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)', not: 'eks-unauthorized' },
+  { text: 'Merged "aks-prod" as current context in /home/me/.kube/config\n$ kubectl get nodes\nerror: You must be logged in to the server (the server has asked for the client to provide credentials)', not: 'eks-unauthorized' },
+  { text: 'Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials', not: 'eks-unauthorized' },
+  // a SIGKILL the kernel's out-of-memory killer sent (its own lines are shown)
+  { text: '[ 9123.456789] Out of memory: Killed process 4242 (python3) total-vm:16777216kB, anon-rss:15728640kB\nzsh: killed     python3 train.py', not: 'macos-killed-code-signature' },
+  { text: 'Memory cgroup out of memory: Killed process 977 (node)\n[1]    977 killed     node build.js', not: 'macos-killed-code-signature' },
+  // Win32's ERROR_NOT_FOUND and a login page's refusal with nothing naming a credential store or an IdP
+  { text: 'Element not found.', not: 'windows-credential-manager' },
+  { text: 'Error: Element not found.', not: 'windows-credential-manager' },
+  { text: 'Invalid username or password.', not: 'idp-login-failed' },
+  { text: "$ psql -h db.example.org -U app\nInvalid username or password.", not: 'idp-login-failed' },
   // a terminal ioctl error from programs that are not gpg
   { text: "stty: 'standard input': Inappropriate ioctl for device", not: 'gpg-no-tty' },
   { text: 'tput: No value for $TERM and no -T specified\nstty: \'standard input\': Inappropriate ioctl for device', not: 'gpg-no-tty' },

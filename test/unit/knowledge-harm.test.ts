@@ -477,6 +477,44 @@ describe('installing programs: causes that share words are told apart', () => {
     expect(d.fix.commands[0]).toEqual(['codesign', '--verify', '--verbose', 'FILE']);
   });
 
+  it('"Killed: 9" alone names memory as well as the signature, checks before it changes anything; beside the kernel\'s OOM lines it is not a signature', () => {
+    const d = only('Killed: 9');
+    expect(d.id).toBe('macos-killed-code-signature');
+    expect(answer(d)).toMatch(/out-of-memory/);
+    expect(answer(d)).toMatch(/macOS too kills a program that takes too much memory/);
+    expect(d.fix.commands[0]).toEqual(['codesign', '--verify', '--verbose', 'FILE']);
+    expect(d.fix.commands.some(isDestructive)).toBe(false);
+    expect(diagnose('[ 812.000001] Out of memory: Killed process 4242 (aws) total-vm:9000000kB\nzsh: killed     aws s3 sync . s3://bucket').map((x) => x.id)).not.toContain('macos-killed-code-signature');
+  });
+
+  it('pip\'s externally-managed refusal is the AWS CLI install only for pip install awscli (any other package is not ours)', () => {
+    expect(only('$ pip3 install awscli\nerror: externally-managed-environment').id).toBe('aws-cli-install-failed');
+    expect(diagnose('$ pip3 install pandas\nerror: externally-managed-environment').map((x) => x.id)).not.toContain('aws-cli-install-failed');
+  });
+
+  it('kubectl\'s 401 is the EKS mapping only where EKS shows; from a GKE or AKS cluster it is not answered with aws commands', () => {
+    const eks = only('Added new context arn:aws:eks:eu-west-1:123456789012:cluster/prod to /home/me/.kube/config\nerror: You must be logged in to the server (Unauthorized)');
+    expect(eks.id).toBe('eks-unauthorized');
+    for (const text of ['kubeconfig entry generated for prod.\nerror: You must be logged in to the server (Unauthorized)', 'error: You must be logged in to the server (Unauthorized)']) {
+      expect(diagnose(text).map((x) => x.id), text).not.toContain('eks-unauthorized');
+    }
+  });
+
+  it('git refused over SSH or with HTTP 403 is the tap only inside brew tap; for another repository the tap advice is not given', () => {
+    const tap = only("==> Tapping ats-operations/tap\nCloning into '/opt/homebrew/Library/Taps/ats-operations/homebrew-tap'...\nerror: RPC failed; HTTP 403 curl 22 The requested URL returned error: 403");
+    expect(tap.id).toBe('brew-tap-clone-failed');
+    for (const text of ['git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.', "Cloning into 'app'...\nerror: RPC failed; HTTP 403 curl 22 The requested URL returned error: 403"]) {
+      expect(diagnose(text).map((x) => x.id), text).not.toContain('brew-tap-clone-failed');
+    }
+  });
+
+  it('a bare "Element not found." or "Invalid username or password." is not pinned on Credential Manager or the IdP; with their context it is', () => {
+    expect(diagnose('Element not found.').map((x) => x.id)).not.toContain('windows-credential-manager');
+    expect(only('failed to get item: Element not found.').id).toBe('windows-credential-manager');
+    expect(diagnose('Invalid username or password.').map((x) => x.id)).not.toContain('idp-login-failed');
+    expect(only('$ aws-google-auth --profile dev\nGoogle Password:\nInvalid username or password').id).toBe('idp-login-failed');
+  });
+
   it('an aws whose Python is gone is the AWS CLI install; another command\'s is reinstalling that command', () => {
     expect(only('-bash: /usr/local/bin/aws: /usr/local/opt/python/bin/python3.7: bad interpreter: No such file or directory').id).toBe('aws-cli-install-failed');
     const other = only('-bash: /usr/local/bin/eb: /usr/local/opt/python/bin/python2.7: bad interpreter: No such file or directory');

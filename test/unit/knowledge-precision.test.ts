@@ -67,7 +67,7 @@ describe('precision: text that is not a known failure gets no diagnosis', () => 
 describe('precision: look-alikes (other programs\' failures sharing words with ours)', () => {
   it('has look-alikes for every narrowed entry', () => {
     const named = new Set(LOOK_ALIKES.map((l) => l.not));
-    for (const id of ['first-run-client-certificate', 'imds-fallback', 'brew-tap-clone-failed', 'aws-throttled', 'token-invalid-or-expired', 'secret-service-not-running', 'gpg-no-tty', 'profile-not-available', 'web-identity-rejected', 'node-too-old', 'native-binding-missing', 'brew-checksum-mismatch', 'macos-keychain']) {
+    for (const id of ['first-run-client-certificate', 'imds-fallback', 'brew-tap-clone-failed', 'aws-throttled', 'token-invalid-or-expired', 'secret-service-not-running', 'gpg-no-tty', 'profile-not-available', 'web-identity-rejected', 'node-too-old', 'native-binding-missing', 'brew-checksum-mismatch', 'macos-keychain', 'aws-cli-install-failed', 'eks-unauthorized', 'macos-killed-code-signature', 'windows-credential-manager', 'idp-login-failed']) {
       expect(named, id).toContain(id);
     }
   });
@@ -105,6 +105,13 @@ describe('the narrowed patterns still answer their failure where it is', () => {
     ['brew-checksum-mismatch', '==> Downloading https://github.example.com/duo-sso/releases/duo-sso.tar.gz\nError: SHA-256 mismatch'],
     ['macos-keychain', 'security: SecKeychainSearchCopyNext: The specified item could not be found in the keychain. (-25300)'],
     ['macos-keychain', 'The operation couldn’t be completed. (OSStatus error -25293.)'],
+    ['brew-tap-clone-failed', "==> Tapping ats-operations/tap\nCloning into '/opt/homebrew/Library/Taps/ats-operations/homebrew-tap'...\ngit@github.example.com: Permission denied (publickey).\nfatal: Could not read from remote repository."],
+    ['aws-cli-install-failed', '$ pip install awscli\nerror: externally-managed-environment'],
+    ['eks-unauthorized', "couldn't get current server API group list: Get \"https://ABC.gr7.eu-west-1.eks.amazonaws.com/api\"\nerror: You must be logged in to the server (Unauthorized)"],
+    ['eks-unauthorized', 'could not get token: aws-iam-authenticator\nerror: You must be logged in to the server (the server has asked for the client to provide credentials)'],
+    ['windows-credential-manager', "pywintypes.error: (1168, 'CredRead', 'Element not found.')"],
+    ['windows-credential-manager', 'keyring: Element not found.'],
+    ['idp-login-failed', '$ saml2aws login\nInvalid username or password.'],
   ])('%s: %s', (id, text) => {
     expect(diagnose(text).map((d) => d.id)).toContain(id);
   });
