@@ -1,6 +1,8 @@
 // One rule for every command, from a reviewer's walk through the tool as a new engineer:
 // the same bad input gets the same exit code and the same kind of answer wherever it is given.
 import { describe, expect, it } from 'vitest';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sandboxPerTest } from '../support/sandbox.js';
 
 const sandbox = sandboxPerTest();
@@ -29,5 +31,19 @@ describe('a profile name that config.json does not have is a usage error (exit 2
     expect(r.stderr).toMatch(/^duo-sso-setup: error: (no|unknown) profile 'nope'/);
     // The names that do exist, so the typo can be corrected.
     expect(r.stderr).toContain('dev');
+  }, 60_000);
+});
+
+describe('doctor --report -', () => {
+  it('is refused as a usage error before any check runs, and writes no file named "-"', async () => {
+    const box = await sandbox();
+    for (const cwd of [box.home, box.root]) {
+      const r = await box.run(['doctor', '--report', '-'], { cwd });
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^duo-sso-setup: error: --report cannot write the support bundle to standard output \(-\)/);
+      expect(r.stderr).toContain('duo-sso-setup doctor --report FILE');
+      await expect(access(join(cwd, '-'))).rejects.toThrow(/ENOENT/);
+    }
   }, 60_000);
 });
