@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sandboxPerTest } from '../support/sandbox.js';
+import { createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
 
 const sandbox = sandboxPerTest();
 const CONFIG = '.config/duo-sso/config.json';
@@ -46,4 +46,30 @@ describe('doctor --report -', () => {
       await expect(access(join(cwd, '-'))).rejects.toThrow(/ENOENT/);
     }
   }, 60_000);
+});
+
+describe('doctor: the credentials check agrees with the secret-store check', () => {
+  it('a stored profile whose pass entry cannot be read is not "current credentials"', async () => {
+    const box = await sandbox({ tools: ['gpg', 'pass', 'gpg-agent', 'gpgconf'] });
+    const key = await createGpgKey(box);
+    expect((await box.exec(join(box.bin, 'pass'), ['init', key])).exitCode).toBe(0);
+    await box.write('.aws/credentials', '[dev]\naws_access_key_id = ASIADEV\naws_secret_access_key = secretDEV\naws_session_token = tokenDEV\n');
+    const migrated = await box.run(['credentials', 'migrate', '--profile', 'dev', '--store', 'pass', '--yes']);
+    expect(migrated.exitCode, migrated.stderr).toBe(0);
+    const before = await box.run(['doctor', '--json', '--only', 'credentials,secret-store']);
+    expect(before.json.checks.find((c: { id: string }) => c.id === 'credentials')).toMatchObject({ status: 'ok' });
+    // The key the entry is encrypted for is gone: the entry can no longer be read.
+    expect((await box.exec(systemTool('gpg')!, ['--batch', '--yes', '--delete-secret-keys', key])).exitCode).toBe(0);
+    const r = await box.run(['doctor', '--json', '--only', 'credentials,secret-store']);
+    const byId = Object.fromEntries(r.json.checks.map((c: { id: string }) => [c.id, c]));
+    expect(byId['secret-store'].status).not.toBe('ok');
+    expect(byId['secret-store'].details.join('\n')).toMatch(/^dev: /m);
+    expect(byId.credentials).toMatchObject({
+      status: 'warn',
+      summary: 'dev: credentials in the secret store cannot be read',
+      details: ['dev: cannot be read from the pass store (see the secret-store check)'],
+    });
+    // Logging in again would not make the entry readable: no login fix here.
+    expect(byId.credentials.fix).toBeNull();
+  }, 120_000);
 });
