@@ -1,6 +1,7 @@
 // The command-line program: parses arguments, builds the Context, runs one command, and
 // is the only place that decides the exit code. Command work is loaded lazily by each
 // command. Loaded by cli.ts, which answers the cheapest questions without it.
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
@@ -13,6 +14,7 @@ import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 import { redactUserInput } from './knowledge/redact.js';
 import { visible } from './ui/visible.js';
+import { aimAtConfig } from './ui/aim-config.js';
 import { HELP_UNWRAPPED, helpWidth, terminalWidth, wrapText } from './ui/wrap.js';
 
 function globalOptions(command: Command): GlobalOptions {
@@ -152,7 +154,9 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (error instanceof UserError) {
-      report(wantsJson, error.message, error.opts.hint);
+      // With --config PATH the command the hint names must act on that file too.
+      const config = (program.opts() as { config?: string }).config;
+      report(wantsJson, error.message, error.opts.hint === undefined ? undefined : aimAtConfig(error.opts.hint, config === undefined ? undefined : resolve(config)));
       return error.exitCode;
     }
     // A link, pipe or device planted at one of our own files (src/fs/safe-read.ts): named, with its fix.

@@ -73,3 +73,26 @@ describe('doctor: the credentials check agrees with the secret-store check', () 
     expect(byId.credentials.fix).toBeNull();
   }, 120_000);
 });
+
+describe('--config PATH: the command a hint names acts on the same file', () => {
+  it('config validate, an error hint and config init\'s next step all carry --config PATH', async () => {
+    const box = await sandbox();
+    const file = box.path('x.json');
+    const validate = await box.run(['--config', 'x.json', 'config', 'validate']);
+    expect(validate.exitCode).toBe(1);
+    expect(validate.stdout).toContain(`→ duo-sso-setup --config ${file} config init\n`);
+    const json = await box.run(['--config', 'x.json', 'config', 'validate', '--json']);
+    expect(json.json.findings[0].fix.description).toBe(`duo-sso-setup --config ${file} config init`);
+    const status = await box.run(['--config', 'x.json', 'login']);
+    expect(status.stderr).toContain(`Create it: duo-sso-setup --config ${file} config init\n`);
+    const init = await box.run(['--config', 'x.json', 'config', 'init', '--yes']);
+    expect(init.exitCode, init.stderr).toBe(0);
+    // duo-sso reads only its own file, so a bare `login` would act on another file: the next step says so.
+    expect(init.stderr).toContain(`Next: duo-sso-setup --config ${file} config validate; duo-sso reads only ${box.path('.config/duo-sso/config.json')}`);
+    // Without --config, or --config naming duo-sso's own file, the hints stay as they were.
+    const plain = await box.run(['config', 'init', '--yes']);
+    expect(plain.stderr).toMatch(/^Next: duo-sso-setup login/m);
+    const own = await box.run(['--config', box.path('.config/duo-sso/config.json'), 'config', 'init', '--yes', '--force']);
+    expect(own.stderr).toMatch(/^Next: duo-sso-setup login/m);
+  }, 60_000);
+});
