@@ -144,6 +144,13 @@ export async function main(argv: string[]): Promise<number> {
     const stopped = interruptedExit();
     if (stopped !== undefined) return stopped;
     if (error instanceof CommanderError) {
+      // A group without its subcommand (`credentials`, `config`, `saml`): commander has shown the
+      // group's help on stderr as an error; it is incomplete usage, exit 2 like `-v` alone and an
+      // unknown command (git answers bad usage with non-zero; only asked-for help is exit 0).
+      if (error.code === 'commander.help' && error.exitCode !== 0) {
+        report(wantsJson, 'no subcommand given', 'The help above lists the subcommands.');
+        return ExitCode.usage;
+      }
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       // commander has already printed the message to stderr; --json still gets its one document,
       // with the suggestion as the hint, not inside the message.

@@ -1,9 +1,10 @@
 // One rule for every command, from a reviewer's walk through the tool as a new engineer:
 // the same bad input gets the same exit code and the same kind of answer wherever it is given.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGpgKey, sandboxPerTest, systemTool } from '../support/sandbox.js';
+import { createGpgKey, REPO, sandboxPerTest, systemTool } from '../support/sandbox.js';
 
 const sandbox = sandboxPerTest();
 const CONFIG = '.config/duo-sso/config.json';
@@ -94,5 +95,30 @@ describe('--config PATH: the command a hint names acts on the same file', () => 
     expect(plain.stderr).toMatch(/^Next: duo-sso-setup login/m);
     const own = await box.run(['--config', box.path('.config/duo-sso/config.json'), 'config', 'init', '--yes', '--force']);
     expect(own.stderr).toMatch(/^Next: duo-sso-setup login/m);
+  }, 60_000);
+});
+
+describe('a command group without its subcommand is a usage error (exit 2), in every group', () => {
+  // Every group the program has (from the build's completion spec), so a new group is held to it too.
+  const groups = (JSON.parse(readFileSync(join(REPO, 'dist', 'completion-spec.json'), 'utf8')) as { commands: { name: string; commands?: unknown[] }[] })
+    .commands.filter((c) => (c.commands ?? []).length > 0).map((c) => c.name);
+  it('the groups are config, credentials and saml', () => {
+    expect(groups.sort()).toEqual(['config', 'credentials', 'saml']);
+  });
+  it.each(groups.map((g) => [g]))('%s', async (group) => {
+    const box = await sandbox();
+    const r = await box.run([group]);
+    expect(r.exitCode).toBe(2);
+    // The group's help goes to stderr, stdout stays empty for a script.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^Usage: duo-sso-setup ${group} \\[options\\] \\[command\\]`));
+    expect(r.stderr).toMatch(/duo-sso-setup: error: no subcommand given\n/);
+    const json = await box.run(['--json', group]);
+    expect(json.exitCode).toBe(2);
+    expect(json.json).toEqual({ error: { message: 'no subcommand given', hint: 'The help above lists the subcommands.' } });
+    // Help that was asked for is still exit 0, on stdout.
+    const asked = await box.run([group, '--help']);
+    expect(asked.exitCode).toBe(0);
+    expect(asked.stdout).toMatch(new RegExp(`^Usage: duo-sso-setup ${group} `));
   }, 60_000);
 });
