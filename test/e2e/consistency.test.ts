@@ -122,3 +122,22 @@ describe('a command group without its subcommand is a usage error (exit 2), in e
     expect(asked.stdout).toMatch(new RegExp(`^Usage: duo-sso-setup ${group} `));
   }, 60_000);
 });
+
+describe('completion is not a JSON command, like exec', () => {
+  it('--json leaves the script as it is and shapes only errors; docs say so for both', async () => {
+    const box = await sandbox();
+    const plain = await box.run(['completion', 'bash']);
+    const json = await box.run(['completion', 'bash', '--json']);
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stdout).toMatch(/^# duo-sso-setup completion for bash/);
+    expect(json.exitCode).toBe(0);
+    expect(json.stdout).toBe(plain.stdout);
+    const refused = await box.run(['completion', '--json'], { env: { SHELL: '/bin/tcsh' } });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.json).toEqual({ error: { message: "no completion for the shell 'tcsh'", hint: 'Name one: duo-sso-setup completion bash|zsh|fish|powershell' } });
+    for (const page of ['docs/completion.md', 'docs/exec.md']) {
+      expect(readFileSync(join(REPO, page), 'utf8'), page).toMatch(/Not a JSON command: [^\n]*\n?[^\n]*--json[\s\S]{0,80}shapes only/);
+    }
+    expect(readFileSync(join(REPO, 'README.md'), 'utf8')).toContain('`exec` and `completion` are not JSON\ncommands');
+  }, 60_000);
+});
