@@ -40,10 +40,9 @@ export const credentialsCheck: Check = {
     if (bad.length === 0) return result.ok(`${report.profiles.length} profile${report.profiles.length > 1 ? 's' : ''} with current credentials`, details, data);
     const names = bad.map((p) => p.name);
     // Logging in again does not make an entry readable (a locked gpg key): that fix is the secret-store check's.
+    if (bad.every((p) => p.unreadable)) return result.warn(`${names.join(', ')}: credentials in the secret store cannot be read`, details, undefined, data);
     const login = bad.filter((p) => !p.unreadable).map((p) => p.name);
-    const summary = bad.every((p) => p.unreadable) ? 'credentials in the secret store cannot be read'
-      : bad.every((p) => p.state === 'missing') ? 'no credentials' : 'expired or missing credentials';
-    return result.warn(`${names.join(', ')}: ${summary}`, details, login.length === 0 ? undefined : {
+    return result.warn(`${names.join(', ')}: ${bad.every((p) => p.state === 'missing') ? 'no credentials' : 'expired or missing credentials'}`, details, {
       description: 'Log in again (a Duo push will ask you to approve)',
       commands: [['duo-sso-setup', 'login', ...(login.length < report.profiles.length ? login.flatMap((n) => ['--profile', n]) : [])]],
       automatic: false,
