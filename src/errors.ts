@@ -5,6 +5,10 @@ export const ExitCode = {
   ok: 0,
   failure: 1,
   usage: 2,
+  /** `exec`: the command was found but could not be run (not executable), as shells say it. */
+  cannotExecute: 126,
+  /** `exec`: no such command, as shells, env and xargs say it. */
+  commandNotFound: 127,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

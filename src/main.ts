@@ -1,6 +1,7 @@
 // The command-line program: parses arguments, builds the Context, runs one command, and
 // is the only place that decides the exit code. Command work is loaded lazily by each
 // command. Loaded by cli.ts, which answers the cheapest questions without it.
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createContext, type GlobalOptions } from './context.js';
 import { ExitCode, UserError, errorMessage, exitAfterFlush } from './errors.js';
@@ -13,6 +14,7 @@ import type { CommandRunner } from './commands/types.js';
 import { flagAsValue } from './commands/option-values.js';
 import { redactUserInput } from './knowledge/redact.js';
 import { visible } from './ui/visible.js';
+import { aimAtConfig } from './ui/aim-config.js';
 import { HELP_UNWRAPPED, helpWidth, terminalWidth, wrapText } from './ui/wrap.js';
 
 function globalOptions(command: Command): GlobalOptions {
@@ -142,6 +144,13 @@ export async function main(argv: string[]): Promise<number> {
     const stopped = interruptedExit();
     if (stopped !== undefined) return stopped;
     if (error instanceof CommanderError) {
+      // A group without its subcommand (`credentials`, `config`, `saml`): commander has shown the
+      // group's help on stderr as an error; it is incomplete usage, exit 2 like `-v` alone and an
+      // unknown command (git answers bad usage with non-zero; only asked-for help is exit 0).
+      if (error.code === 'commander.help' && error.exitCode !== 0) {
+        report(wantsJson, 'no subcommand given', 'The help above lists the subcommands.');
+        return ExitCode.usage;
+      }
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       // commander has already printed the message to stderr; --json still gets its one document,
       // with the suggestion as the hint, not inside the message.
@@ -152,7 +161,9 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (error instanceof UserError) {
-      report(wantsJson, error.message, error.opts.hint);
+      // With --config PATH the command the hint names must act on that file too.
+      const config = (program.opts() as { config?: string }).config;
+      report(wantsJson, error.message, error.opts.hint === undefined ? undefined : aimAtConfig(error.opts.hint, config === undefined ? undefined : resolve(config)));
       return error.exitCode;
     }
     // A link, pipe or device planted at one of our own files (src/fs/safe-read.ts): named, with its fix.

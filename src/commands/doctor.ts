@@ -23,6 +23,15 @@ Examples:
 
 Exit codes: 0 no check failed (warnings allowed), 1 a check failed, 2 usage error.`)
     .action(run(async (ctx, opts: { fix?: boolean; only?: string[]; listChecks?: boolean; timeout?: number; format?: 'human' | 'jamf'; user?: string; report?: string | true }) => {
+      // `-` means standard output to every CLI, but the bundle is a binary .tar.gz and our stdout is
+      // text (made terminal-safe): refused as a usage error before any check runs, never a file named "-".
+      if (opts.report === '-') {
+        const { ExitCode, UserError } = await import('../errors.js');
+        throw new UserError('--report cannot write the support bundle to standard output (-): it is a binary .tar.gz', {
+          hint: 'Name a file, or leave FILE out for ./duo-sso-setup-report-<date>.tar.gz: duo-sso-setup doctor --report FILE',
+          exitCode: ExitCode.usage,
+        });
+      }
       if (opts.user !== undefined) {
         const { runDoctorAsUser } = await import('../doctor/as-user.js');
         return runDoctorAsUser(ctx, opts.user, process.argv.slice(2));

@@ -65,3 +65,15 @@ export async function requireKnownProfiles(paths: Pick<Paths, 'duoConfig' | 'aws
   if (unknown.length > 0 && known.complete) throw unknownProfileError(unknown, known, paths);
   return known;
 }
+
+/**
+ * A profile named on the command line (`--profile NAME`, `remove-profile NAME`) that the file the
+ * command reads does not have: bad input, so a usage error (exit 2) like unknownProfileError, in
+ * every command alike (docs/config.md, "Unknown profile names").
+ */
+export function missingProfileError(names: readonly string[], where: string, available: readonly string[], emptyHint: string): UserError {
+  return new UserError(`no profile ${names.map((n) => `'${n}'`).join(', ')} in ${where}`, {
+    hint: available.length > 0 ? `Profiles there: ${available.join(', ')}` : emptyHint,
+    exitCode: ExitCode.usage,
+  });
+}

@@ -13,7 +13,9 @@ export async function runExec(ctx: Context, opts: { profile?: string }, command:
   const creds = await profileCredentials(ctx, chosenProfile(ctx, opts.profile));
   const env = applyChange(ctx.env, envChange(creds, ctx.env));
   const outcome = await runChild(file, args, env, { stdinIsTTY: ctx.io.stdinIsTTY });
-  if (!outcome.ok) throw new UserError(`cannot run ${file}: ${outcome.reason}`, { hint: 'Check the command name and your PATH.' });
+  // 127 / 126 as sh, env and xargs exit, so a script can tell "not there" from the command's own failure.
+  if (!outcome.ok && outcome.notFound) throw new UserError(`cannot run ${file}: ${outcome.reason}`, { hint: 'Check the command name and your PATH.', exitCode: ExitCode.commandNotFound });
+  if (!outcome.ok) throw new UserError(`cannot run ${file}: ${outcome.reason}`, { hint: `Check that ${file} is an executable file (chmod +x).`, exitCode: ExitCode.cannotExecute });
   return outcome.exitCode;
 }
 

@@ -23,7 +23,8 @@ export function exitCodeFor(code: number | null, signal: NodeJS.Signals | null):
   return n === undefined ? 1 : 128 + n;
 }
 
-export type ChildOutcome = { ok: true; exitCode: number } | { ok: false; reason: string };
+/** `notFound`: no such file (ENOENT), the shells' 127; anything else that stopped it starting is their 126. */
+export type ChildOutcome = { ok: true; exitCode: number } | { ok: false; reason: string; notFound: boolean };
 
 export function runChild(file: string, args: readonly string[], env: Record<string, string>, opts: { stdinIsTTY: boolean }): Promise<ChildOutcome> {
   return new Promise((resolve) => {
@@ -55,7 +56,7 @@ export function runChild(file: string, args: readonly string[], env: Record<stri
       resolve(outcome);
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
-      done({ ok: false, reason: error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'permission denied (not executable?)' : error.message });
+      done({ ok: false, notFound: error.code === 'ENOENT', reason: error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'permission denied (not executable?)' : error.message });
     });
     child.on('exit', (code, signal) => done({ ok: true, exitCode: exitCodeFor(code, signal) }));
   });

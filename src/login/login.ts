@@ -6,6 +6,7 @@
 // this file is the imperative shell around them.
 import type { Context } from '../context.js';
 import { ExitCode, UserError } from '../errors.js';
+import { missingProfileError } from '../config/known-profiles.js';
 import { effectiveDuration, type ProfileSummary } from '../config/model.js';
 import { readState } from '../state/state.js';
 import { classify, MAX_RUNS, SAFE_DURATION, suspects } from './repair.js';
@@ -31,14 +32,13 @@ export interface LoginOptions {
 }
 
 export async function runLogin(ctx: Context, opts: LoginOptions): Promise<number> {
-  const duoSso = await locateDuoSso(ctx);
   let config = await loadConfig(ctx);
   const unknown = opts.profiles.filter((p) => !config.profiles.some((c) => c.name === p));
+  // Bad input is said before anything about the machine (duo-sso missing), as a usage error.
   if (unknown.length > 0) {
-    throw new UserError(`no profile ${unknown.map((u) => `'${u}'`).join(', ')} in ${ctx.paths.duoConfig}`, {
-      hint: config.profiles.length > 0 ? `Profiles there: ${config.profiles.map((p) => p.name).join(', ')}` : 'It has no "profiles" yet: add one with duo-sso-setup config add-profile NAME --account ID --role ROLE.',
-    });
+    throw missingProfileError(unknown, ctx.paths.duoConfig, config.profiles.map((p) => p.name), 'It has no "profiles" yet: add one with duo-sso-setup config add-profile NAME --account ID --role ROLE.');
   }
+  const duoSso = await locateDuoSso(ctx);
   if (config.profiles.length === 0 && !ctx.io.stdinIsTTY) {
     throw new UserError(`${ctx.paths.duoConfig} has no "profiles", so duo-sso would ask which account and role to use, and there is no terminal to answer`, {
       // Not `config init`: it refuses a config.json that exists (and --force would replace it).

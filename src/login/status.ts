@@ -2,6 +2,7 @@
 // STS says they belong to. Shared by `status` and the doctor's `credentials` check.
 import { describeInvalidJson, readConfig } from '../config/read-config.js';
 import { UserError } from '../errors.js';
+import { missingProfileError } from '../config/known-profiles.js';
 import { listProfiles, type ProfileSummary } from '../config/model.js';
 import { credentialsOf, expiryOf as fileExpiryOf, profileSection, readCredentialsText } from '../aws/credentials-file.js';
 import { configProfileNames, sectionNames } from '../aws/ini.js';
@@ -104,9 +105,7 @@ export async function gatherStatus(
     const unknown = opts.only.filter((n) => !profiles.some((p) => p.name === n));
     if (unknown.length > 0) {
       const where = source === 'config' ? ctx.paths.duoConfig : ctx.paths.awsCredentials;
-      throw new UserError(`no profile ${unknown.map((u) => `'${u}'`).join(', ')} in ${where}`, {
-        hint: profiles.length > 0 ? `Profiles there: ${profiles.map((p) => p.name).join(', ')}` : 'Add one: duo-sso-setup config init',
-      });
+      throw missingProfileError(unknown, where, profiles.map((p) => p.name), 'Add one: duo-sso-setup config init');
     }
     profiles = profiles.filter((p) => opts.only!.includes(p.name));
   }

@@ -261,8 +261,8 @@ describe('config', () => {
     expect(human.stdout).toMatch(/^prod +012345678901 +admin +3600 +yes$/m);
     expect((await box.run(['config', 'remove-profile', 'prod', '--yes'])).exitCode).toBe(0);
     const missing = await box.run(['config', 'remove-profile', 'prod', '--yes']);
-    expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toMatch(/no profile named "prod"/);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/no profile 'prod' in .*config\.json\nProfiles there: eticloud\n/);
     expect(Object.keys(JSON.parse(await box.read(CONFIG)).profiles)).toEqual(['eticloud']);
     expect((await box.run(['config', 'validate'])).exitCode).toBe(0);
   });

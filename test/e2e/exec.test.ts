@@ -135,11 +135,18 @@ describe('exec', () => {
     expect(missing.stderr).toMatch(/unknown profile 'other': not in .*config\.json.*\nProfiles duo-sso logs in \(.*\): eticloud/);
   });
 
-  it('a command that is not there: exit 1 and says so', async () => {
+  it('a command that is not there: exit 127 and says so; one that cannot be run: 126 (as sh, env, xargs)', async () => {
     const b = await box(issue('123456789012'));
     const r = await b.run(['exec', '-p', 'eticloud', '--', 'no-such-command-here']);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(127);
     expect(r.stderr).toContain('cannot run no-such-command-here: not found');
+    await b.write('not-executable.sh', '#!/bin/sh\necho ran\n');
+    const plain = await b.run(['exec', '-p', 'eticloud', '--', b.path('not-executable.sh')]);
+    expect(plain.exitCode).toBe(126);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toContain('not-executable.sh: permission denied');
+    const dir = await b.run(['exec', '-p', 'eticloud', '--', b.home]);
+    expect(dir.exitCode).toBe(126);
   });
 });
 

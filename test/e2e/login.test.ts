@@ -594,10 +594,10 @@ describe('login', () => {
   it('fails clearly on an unknown profile, a missing config and a missing duo-sso', async () => {
     const { box } = await setup({ long: { ...LONG } });
     const unknown = await box.run(['login', '--profile', 'nope']);
-    expect(unknown.exitCode).toBe(1);
+    expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: long/);
     const noConfig = await box.run(['login', '--config', `${box.root}/missing.json`]);
-    expect(noConfig.stderr).toMatch(/missing\.json does not exist\nCreate it: duo-sso-setup config init/);
+    expect(noConfig.stderr).toMatch(/missing\.json does not exist\nCreate it: duo-sso-setup --config \S+\/missing\.json config init/);
     const noDuo = await box.run(['login'], { env: { PATH: box.sysBin } });
     expect(noDuo.exitCode).toBe(1);
     // On Linux, with no release key pinned, the plain install would be refused: the doctor's remedy instead.

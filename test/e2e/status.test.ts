@@ -76,7 +76,7 @@ describe('status', () => {
   it('refuses a profile that is not there, naming the ones that are', async () => {
     const { box } = await loggedIn();
     const r = await box.run(['status', '--profile', 'nope']);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no profile 'nope' in .*config\.json\nProfiles there: dev, prod/);
   });

@@ -8,6 +8,8 @@ import { isRegionName } from '../../aws/region.js';
 import { applyRegion, describeRegion, type RegionOutcome } from '../region.js';
 import { appliedPolicy } from '../../policy/read.js';
 import { wrapText } from '../../ui/wrap.js';
+import { shellQuote } from '../../ui/style.js';
+import { resolvePaths } from '../../platform/paths.js';
 
 export interface InitFlags {
   profile?: string[];
@@ -59,8 +61,16 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-/** What to run after writing the config: our login (which runs duo-sso and checks the result). */
-export function nextSteps(hasProfiles: boolean): string {
+/**
+ * What to run after writing the config: our login (which runs duo-sso and checks the result).
+ * `elsewhere`: the file written under --config is not duo-sso's own, which is the only one
+ * duo-sso reads (login/own-config.ts): a bare `login` would act on another file, so the next
+ * command acts on this one, and the login comes after it is made duo-sso's own.
+ */
+export function nextSteps(hasProfiles: boolean, elsewhere?: { path: string; own: string }): string {
+  if (elsewhere) {
+    return `Next: duo-sso-setup --config ${shellQuote([elsewhere.path])} config validate; duo-sso reads only ${elsewhere.own}, so to log in with this file copy it there (back up the current one first), then duo-sso-setup login`;
+  }
   return hasProfiles
     ? 'Next: duo-sso-setup login'
     : 'Next: duo-sso-setup login (without profiles duo-sso lists your accounts and roles; `duo-sso-setup config import` turns that listing into profiles)';
@@ -72,7 +82,7 @@ export function asksWizard(ctx: Pick<Context, 'canPrompt'>, flags: InitFlags): b
   return ctx.canPrompt && !flagsGiven;
 }
 
-export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'now' | 'canPrompt'>, flags: InitFlags, prompter?: Prompter): Promise<number> {
+export async function runInit(ctx: Pick<Context, 'env' | 'paths' | 'options' | 'io' | 'now' | 'canPrompt'>, flags: InitFlags, prompter?: Prompter): Promise<number> {
   let options: InitOptions = optionsFromFlags(flags);
   if (asksWizard(ctx, flags)) {
     const { askInitOptions } = await import('../wizard.js');
@@ -105,6 +115,8 @@ export async function runInit(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'n
   else if (!r.changed) ctx.io.out(wrapText(`${r.path} already has exactly this content\n`, width));
   else ctx.io.out(wrapText(`wrote ${r.path}${r.backup ? `\nbackup: ${r.backup}` : ''}\n`, width));
   if (regionOutcome) ctx.io.out(wrapText(`${describeRegion(regionOutcome)}${regionOutcome.backup ? `\nbackup: ${regionOutcome.backup}` : ''}\n`, width));
-  if (!r.dryRun) ctx.io.err(wrapText(`${nextSteps(Boolean(options.profiles?.length))}\n`, ctx.io.errWidth));
+  const own = resolvePaths(ctx.env).duoConfig;
+  const elsewhere = ctx.options.config !== undefined && r.path !== own ? { path: r.path, own } : undefined;
+  if (!r.dryRun) ctx.io.err(wrapText(`${nextSteps(Boolean(options.profiles?.length), elsewhere)}\n`, ctx.io.errWidth));
   return ExitCode.ok;
 }

@@ -1,6 +1,7 @@
 // `config profiles`, `config add-profile`, `config remove-profile`.
 import type { Context } from '../../context.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { missingProfileError } from '../known-profiles.js';
 import { updateState, readState } from '../../state/state.js';
 import { profileNames, upsertProfile, removeProfile } from '../edit.js';
 import { editConfigFile, requireConfig } from '../edit-file.js';
@@ -87,7 +88,7 @@ export async function runRemoveProfile(ctx: Ctx, name: string): Promise<number> 
   const written = await editConfigFile(ctx, (text, value) => {
     const names = isObject(value.profiles) ? Object.keys(value.profiles) : [];
     if (!names.includes(name)) {
-      throw new UserError(`no profile named "${name}"`, { hint: names.length ? `Profiles: ${names.join(', ')}` : 'This config has no profiles.' });
+      throw missingProfileError([name], ctx.paths.duoConfig, names, 'This config has no profiles.');
     }
     return removeProfile(text, name);
   });

@@ -7,10 +7,13 @@ import { readConfig } from '../read-config.js';
 import { countBySeverity, renderFindings, summaryLine } from '../render.js';
 import { validateRead } from '../validate.js';
 import { wrapText } from '../../ui/wrap.js';
+import { aimAtConfig } from '../../ui/aim-config.js';
 
 export async function runValidate(ctx: Pick<Context, 'paths' | 'options' | 'io' | 'style'>): Promise<number> {
   const path = ctx.paths.duoConfig;
-  const findings = validateRead(await readConfig(path), await loadPolicy(ctx.paths));
+  const aimed = ctx.options.config === undefined ? undefined : path;
+  const findings = validateRead(await readConfig(path), await loadPolicy(ctx.paths))
+    .map((f) => (f.fix ? { ...f, fix: { ...f.fix, description: aimAtConfig(f.fix.description, aimed) } } : f));
   const counts = countBySeverity(findings);
   const valid = counts.fail === 0;
   if (ctx.options.json) {

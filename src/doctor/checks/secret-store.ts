@@ -24,7 +24,7 @@ const loginFix = (profiles: string[]): Fix => ({
 });
 
 /** What is wrong with one migrated profile, or undefined when it can be served. */
-type ProblemKind = 'missing' | 'expired' | 'unlinked' | 'unreadable' | 'damaged' | 'renewal';
+export type ProblemKind = 'missing' | 'expired' | 'unlinked' | 'unreadable' | 'damaged' | 'renewal';
 
 async function profileProblem(ctx: CheckContext, store: SecretStore, config: string, profile: string): Promise<{ kind: ProblemKind; text: string; command?: string } | undefined> {
   const line = configProfile(config, profile)?.credential_process;
@@ -84,7 +84,7 @@ export const secretStoreCheck: Check = {
   title: 'secret store for AWS keys',
   timeoutMs: 20_000,
   async run(ctx) {
-    const served = await servedProfiles(ctx);
+    const served = (await servedOnce(ctx)).result;
     const left = await leftovers(ctx, (await readState(ctx.paths)).storedProfiles ?? []);
     if (!left) return served;
     // What an interrupted run left comes first: its command is the one to run now.
@@ -98,7 +98,22 @@ export const secretStoreCheck: Check = {
   },
 };
 
-async function servedProfiles(ctx: CheckContext): Promise<CheckResult> {
+export interface StoredProblem { profile: string; kind: ProblemKind }
+
+/**
+ * The served-profiles half of this check, run once per doctor run: the credentials check asks
+ * which stored profiles cannot be read too, and a second read of each entry (gpg) would cost
+ * time and could ask for a passphrase twice.
+ */
+export function servedOnce(ctx: CheckContext): Promise<{ result: CheckResult; problems: StoredProblem[] }> {
+  return ctx.probe('secret-store:served', async () => {
+    const problems: StoredProblem[] = [];
+    const result = await servedProfiles(ctx, problems);
+    return { result, problems };
+  });
+}
+
+async function servedProfiles(ctx: CheckContext, out: StoredProblem[]): Promise<CheckResult> {
   const os = ctx.platform.os === 'other' ? process.platform : ctx.platform.os;
   const factory = storeFactory(ctx, os, { diagnosis: true });
   const probes = await probeStores(factory, candidateKinds(os));
@@ -141,6 +156,7 @@ async function servedProfiles(ctx: CheckContext): Promise<CheckResult> {
       problems.push({ profile, kind: error.damaged ? 'damaged' : 'unreadable', text: `${profile}: ${error.message}` });
     }
   }
+  out.push(...problems.map((p) => ({ profile: p.profile, kind: p.kind })));
   if (problems.length === 0) return result.ok(`${stored.join(', ')} served from the ${store.label}`, [], fullData);
   const needLogin = problems.filter((p) => p.kind === 'missing' || p.kind === 'expired' || p.kind === 'damaged').map((p) => p.profile);
   const unlinked = problems.filter((p) => p.kind === 'unlinked').map((p) => p.profile);
