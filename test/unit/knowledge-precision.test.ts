@@ -38,7 +38,7 @@ describe('precision: text that is not a known failure gets no diagnosis', () => 
     expect(success.length).toBeGreaterThan(100);
     const hits = success.flatMap((c) => diagnose(c.text).map((d) => `${d.id} <- ${c.source}: ${d.evidence}`));
     expect(hits).toEqual([]);
-  });
+  }, 120_000);
 
   it('the AWS CLI debug log of a call that worked is not an instance-metadata failure (it names 169.254.169.254)', () => {
     const debug = corpus.chunks.filter((c) => c.source.startsWith('aws sts get-caller-identity --debug'));
@@ -61,7 +61,7 @@ describe('precision: text that is not a known failure gets no diagnosis', () => 
       .filter((d) => !QUOTATIONS.some((q) => q.id === d.id && q.evidence.test(d.evidence)))
       .map((d) => `${d.id} <- ${c.source}: ${d.evidence}`));
     expect(unexplained).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('precision: look-alikes (other programs\' failures sharing words with ours)', () => {
