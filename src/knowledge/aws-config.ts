@@ -646,7 +646,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     patterns: [
       /contained with(?:in|ing) environment variable AWS_CONTAINER_CREDENTIALS_FULL_URI has an invalid host/,
       /Unsupported host '(?<host>[^'\n]*)'\.\s+Can only retrieve metadata from/,
-      /(?<host>\S+) is not a valid container metadata service hostname/,
+      /(?<!\S)(?<host>\S+) is not a valid container metadata service hostname/,
       /invalid endpoint host, "(?<host>[^"\n]*)", only loopback(?:\/ecs\/eks)? hosts are allowed/,
     ],
     supersedes: ['no-credentials', 'no-credentials-chain', 'imds-fallback', 'credential-source-failed'],
@@ -673,7 +673,7 @@ export const awsConfigFailures: readonly KnownFailure[] = [
     title: 'The region is an availability zone (us-east-1a), so the AWS endpoint host does not exist',
     group: 'aws-cli',
     patterns: [
-      /\b(?<host>(?:[a-z0-9-]+\.)+(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\.amazonaws\.com(?:\.cn)?)\b/,
+      /(?<![a-z0-9.-])[.-]*\b(?<host>(?:[a-z0-9-]+\.)+(?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\.amazonaws\.com(?:\.cn)?)\b/,
       // The zone named as the region: hashicorp/aws-sdk-go-base's region check ("invalid AWS Region: %s"), or a setting
       // quoted back (region = us-east-1a, region_name='us-east-1a').
       /\bInvalid AWS Region: (?<region>(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]+-\d[a-z])\b/i,

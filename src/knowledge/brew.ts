@@ -159,7 +159,7 @@ export const brewFailures: readonly KnownFailure[] = [
       /(?:has been|was) moved to (?:the )?(?:tap )?(?<tap>[\w.-]+\/[\w.-]+)/,
       /remote: This repository moved\. Please use the new location/,
       // tap.rb: a tap renamed upstream ("X was moved. Tap homebrew/Y instead.") and a followed redirect.
-      /\S+ was moved\. Tap (?<tap>[\w.-]+\/[\w.-]+) instead/,
+      /(?<!\S)\S+ was moved\. Tap (?<tap>[\w.-]+\/[\w.-]+) instead/,
       /Redirected tap (?<tap>[\w.-]+\/[\w.-]+)(?: remote)? to /,
     ],
     supersedes: ['brew-tap-broken'],
@@ -401,7 +401,7 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'A Homebrew tap is a shallow clone',
     group: 'brew',
     patterns: [
-      /(?<tap>[\w-]+(?:\/[\w-]+)?) is a shallow clone/,
+      /(?<![\w-])(?<tap>[\w-]+(?:\/[\w-]+)?) is a shallow clone/,
       /git -C "?(?<path>[^"\n]+?)"? fetch --unshallow/,
     ],
     explanation:
@@ -437,8 +437,8 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'brew update says the tap does not exist (deleted upstream, or not visible to you)',
     group: 'brew',
     patterns: [
-      /(?<tap>[\w.-]+\/[\w.-]+) does not exist! Run `brew untap \k<tap>` to remove it/,
-      /\S+ does not exist! Run `brew untap [\w.-]+\/[\w.-]+` to remove it/,
+      /(?<![\w.-])(?<tap>[\w.-]+\/[\w.-]+) does not exist! Run `brew untap \k<tap>` to remove it/,
+      /(?<!\S)\S+ does not exist! Run `brew untap [\w.-]+\/[\w.-]+` to remove it/,
     ],
     supersedes: ['brew-tap-broken'],
     explanation:
@@ -459,7 +459,7 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'An official Homebrew tap was deprecated and emptied',
     group: 'brew',
     patterns: [
-      /(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty (?:and all its contents were either deleted or migrated|as all its formulae were migrated)/,
+      /(?<![\w.-])(?<tap>[\w.-]+\/[\w.-]+) was deprecated\. This tap is now empty (?:and all its contents were either deleted or migrated|as all its formulae were migrated)/,
       /You have the following deprecated, official taps tapped:/,
       /Tapping (?<tap>homebrew\/(?:core|cask)) is no longer typically necessary/,
     ],
@@ -533,7 +533,7 @@ export const brewFailures: readonly KnownFailure[] = [
     id: 'brew-keg-only',
     title: 'The formula is keg-only: installed, but not linked into Homebrew\'s bin',
     group: 'brew',
-    patterns: [/Refusing to link macOS provided\/shadowed software: (?<formula>[\w@.+-]+)/, /(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
+    patterns: [/Refusing to link macOS provided\/shadowed software: (?<formula>[\w@.+-]+)/, /(?<![\w@.+-])(?<formula>[\w@.+-]+) is keg-only, which means it was not symlinked into/, /(?<![\w@.+-])(?<formula>[\w@.+-]+) is keg-only and must be linked with `?--force/, /\bkeg-only\b[^\n]*\bnot symlinked\b/],
     explanation:
       'Homebrew installed it but keeps it out of its bin on purpose (it would shadow a copy macOS ships, or another version). '
       + 'Its programs are in `$(brew --prefix FORMULA)/bin`: put that folder on PATH, or link it with `brew link --force`.',
@@ -652,8 +652,8 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'Building a formula from source failed',
     group: 'brew',
     patterns: [
-      /(?<formula>[\w@.+-]+): Failed executing: /,
-      /(?<formula>[\w@.+/-]+) [\w.+-]+ did not build/,
+      /(?<![\w@.+-])(?<formula>[\w@.+-]+): Failed executing: /,
+      /(?<![\w@.+/-])(?<formula>[\w@.+/-]+) [\w.+-]+ did not build/,
       /If reporting this issue please do so to \(not Homebrew\/\* repositories\)/,
       /Do not report (?:this|any) issues? to Homebrew\/\* repositories!/,
     ],
@@ -695,8 +695,8 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'Homebrew has deprecated or disabled the formula',
     group: 'brew',
     patterns: [
-      /(?<formula>[\w@.+/-]+) has been (?:disabled|deprecated) because it (?:does not build|has no license|has an archived upstream repository|has a removed upstream repository|is not maintained upstream|is no longer reliably reachable upstream|is not supported upstream|is deprecated upstream|is a versioned formula|is discontinued upstream|is no longer available upstream|[^\n!]{3,80})!/,
-      /(?<formula>[\w@.+/-]+) has been disabled!/,
+      /(?<![\w@.+/-])(?<formula>[\w@.+/-]+) has been (?:disabled|deprecated) because it (?:does not build|has no license|has an archived upstream repository|has a removed upstream repository|is not maintained upstream|is no longer reliably reachable upstream|is not supported upstream|is deprecated upstream|is a versioned formula|is discontinued upstream|is no longer available upstream|[^\n!]{3,80})!/,
+      /(?<![\w@.+/-])(?<formula>[\w@.+/-]+) has been disabled!/,
     ],
     explanation:
       'The formula\'s maintainers marked it deprecated (it still installs, with this warning, until a date it names) or disabled '
@@ -860,11 +860,11 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'macOS Gatekeeper refuses to open a downloaded program (quarantine, not notarized)',
     group: 'brew',
     patterns: [
-      /[“"'](?<path>[^”"'\n]+)[”"'] (?:cannot|can[’']t) be opened because (?:the developer cannot be verified|it is from an unidentified developer|Apple cannot check it for malicious software)/,
+      /(?:["']|(?<!“[^”"'\n]*?)“)(?<path>[^”"'\n]+)[”"'] (?:cannot|can[’']t) be opened because (?:the developer cannot be verified|it is from an unidentified developer|Apple cannot check it for malicious software)/,
       /Apple could not verify [“"'](?<path>[^”"'\n]+)[”"'] is free of malware/,
       /macOS cannot verify (?:that this app|the developer of [“"'][^”"'\n]+[”"']) is free from malware|macOS cannot verify the developer of [“"'][^”"'\n]+[”"']/,
-      /[“"']?(?<path>[^”"'\n]+?)[”"']? is damaged and can[’']t be opened\. You should (?:move it to the Trash|eject the disk image)/i,
-      /[“"][^”"\n]+[”"] Not Opened\b/,
+      /(?:[”"']|(?<![^”"'\n])[“"']?)(?<path>[^”"'\n]+?)[”"']? is damaged and can[’']t be opened\. You should (?:move it to the Trash|eject the disk image)/i,
+      /(?:"|(?<!“[^”"\n]*?)“)[^”"\n]+[”"] Not Opened\b/,
       // spctl --assess -v: what Gatekeeper would decide.
       /: rejected\s*\n\s*source=(?:Unnotarized Developer ID|no usable signature|Developer ID)\b/,
     ],
@@ -925,10 +925,10 @@ export const brewFailures: readonly KnownFailure[] = [
     group: 'brew',
     patterns: [
       // bash: "PATH: INTERPRETER: bad interpreter: …"; zsh: "PATH: bad interpreter: INTERPRETER: …" (its own case).
-      /(?<path>\/[^\s:]*)(?<!\/aws): \/[^\s:]+: bad interpreter: No such file or directory/,
-      /(?<path>\/[^\s:]*)(?<!\/aws): bad interpreter: \/[^\s:]+: no such file or directory/i,
+      /(?<!\/[^\s:]*?)(?<path>\/[^\s:]*)(?<!\/aws): \/[^\s:]+: bad interpreter: No such file or directory/,
+      /(?<!\/[^\s:]*?)(?<path>\/[^\s:]*)(?<!\/aws): bad interpreter: \/[^\s:]+: no such file or directory/i,
       // bash 5.1 and later say it without the word: "PATH: cannot execute: required file not found".
-      /(?<path>\/[^\s:]*)(?<!\/aws): cannot execute: required file not found/,
+      /(?<!\/[^\s:]*?)(?<path>\/[^\s:]*)(?<!\/aws): cannot execute: required file not found/,
     ],
     explanation:
       'The command is a script whose first line (#!) names the Python (or other interpreter) it was installed with, and '
@@ -954,7 +954,7 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'A downloaded program is built for another OS or CPU (Exec format error)',
     group: 'brew',
     patterns: [
-      /(?<path>\S+): cannot execute binary file(?:: Exec format error)?/,
+      /(?<!\S)(?<path>\S+): cannot execute binary file(?:: Exec format error)?/,
       /(?:^|\s)zsh(?::\d+)?: exec format error: (?<path>\S+)/,
       // dash and sh scripts (the AWS CLI v2's ./aws/install is #!/bin/sh) print "SCRIPT: LINE: PATH: Exec format error".
       /(?:^|\s|: )(?<path>[.~]?\/[^\s:]+): Exec format error/,
@@ -983,10 +983,10 @@ export const brewFailures: readonly KnownFailure[] = [
     title: 'The downloaded "program" is a web page or error text, not the binary (a failed download saved under its name)',
     group: 'brew',
     patterns: [
-      /(?<path>\S+): line 1: syntax error near unexpected token `(?:newline|<)'\s*\n[^\n]*line 1: `\s*<(?:!DOCTYPE|html|\?xml)/i,
-      /(?<path>\S+): (?:line )?1: `?\s*<(?:!DOCTYPE|html)[^\n]*\n?[^\n]*(?:syntax error|Syntax error)/i,
-      /(?<path>\S+): (?:line )?1: Not: (?:command )?not found/,
-      /(?<path>\S+): (?:line )?1: (?:404|Moved|Found|Redirecting|<html>): (?:command )?not found/,
+      /(?<!\S)(?<path>\S+): line 1: syntax error near unexpected token `(?:newline|<)'\s*\n[^\n]*line 1: `\s*<(?:!DOCTYPE|html|\?xml)/i,
+      /(?<!\S)(?<path>\S+): (?:line )?1: `?\s*<(?:!DOCTYPE|html)[^\n]*\n?[^\n]*(?:syntax error|Syntax error)/i,
+      /(?<!\S)(?<path>\S+): (?:line )?1: Not: (?:command )?not found/,
+      /(?<!\S)(?<path>\S+): (?:line )?1: (?:404|Moved|Found|Redirecting|<html>): (?:command )?not found/,
     ],
     explanation:
       'The file under the program\'s name holds text, not a program: the download saved a web page instead of the release '

@@ -580,7 +580,7 @@ export const duoSsoFailures: readonly KnownFailure[] = [
       // okta_classic.py auth_oauth: the gimme-creds-server mode's OAuth sign-in got no redirect (no server, no OAuth app).
       /in auth_oauth\b[\s\S]{0,600}?KeyError: '(?:location|Location)'/,
       // gimme_aws_creds/config.py validation of --action-configure answers.
-      /Okta organization URL must be HTTPS URL/, /\S+ is not a valid Okta domain\b/, /The gimme-creds-server must be a HTTPS URL/,
+      /Okta organization URL must be HTTPS URL/, /(?<!\S)\S+ is not a valid Okta domain\b/, /The gimme-creds-server must be a HTTPS URL/,
       // okta_classic.py's device_token setter reads the host out of okta_org_url with ^https://(.*): an org URL written
       // without the scheme leaves no match (only with its frame in the traceback: the AttributeError alone is anyone's).
       /okta_classic\.py", line \d+, in device_token\b[\s\S]{0,300}?AttributeError: 'NoneType' object has no attribute 'group'/,

@@ -46,9 +46,22 @@ function escape(s: string): string {
 
 /** A stem as a pattern: its literal text, anything in a hole. Stems with little literal text need our prefix. */
 export function stemPattern(stem: string): RegExp {
-  const body = stem.split(HOLE).map(escape).join('[\\s\\S]+?');
+  // Each hole is settled at the first place its following text occurs (an atomic group, as a
+  // lookahead and its back-reference): the holes take anything, so a later place would match only
+  // if the first one does, and trying them all rescans the text once per place (quadratic).
+  let group = 0;
+  const body = stem.split(HOLE).map(escape).map((lit, i) => {
+    if (i === 0) return lit;
+    if (lit === '') return '[\\s\\S]+?';
+    group++;
+    return `(?=([\\s\\S]+?${lit}))\\${group}`;
+  }).join('');
   const literal = stem.split(HOLE).join('').trim().length;
-  return new RegExp(literal >= 12 ? body : `duo-sso-setup: (?:error|warning): ${body}`);
+  // A stem that opens with a hole matches from the text's first character whenever it matches
+  // at all, so it is anchored there: unanchored, every position of the text would scan the rest
+  // of it for the literal (quadratic, hours on an 8 MB log) to find that same match.
+  const anchored = stem.startsWith(HOLE) ? `^${body}` : body;
+  return new RegExp(literal >= 12 ? anchored : `duo-sso-setup: (?:error|warning): ${body}`);
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/\{\}/g, ' ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 8).join('-') || 'message';

@@ -438,7 +438,7 @@ export const stsFailures: readonly KnownFailure[] = [
     id: 'saml-assertion-length',
     title: 'The SAML assertion is empty or longer than STS accepts',
     group: 'sts',
-    patterns: [/at 'sAMLAssertion' failed to satisfy constraint/i, /Invalid length for parameter SAMLAssertion\b/, /\w+Input\.SAMLAssertion\b/],
+    patterns: [/at 'sAMLAssertion' failed to satisfy constraint/i, /Invalid length for parameter SAMLAssertion\b/, /\b\w+Input\.SAMLAssertion\b/],
     explanation:
       'STS accepts a base64 SAML assertion of 4 to 100,000 characters. Too long: the IdP puts too much in it (a Role value '
       + 'for every account, one attribute per group): its administrators must trim the attributes. Empty: the login did not '
