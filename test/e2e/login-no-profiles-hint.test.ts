@@ -27,10 +27,11 @@ describe('login with no profiles and no terminal', () => {
     expect(added.exitCode, added.stderr).toBe(0);
     expect(JSON.parse(await box.read('.config/duo-sso/config.json'))).toMatchObject({ ...NO_PROFILES, profiles: { dev: { aws_account_id: '111111111111', aws_role_name: 'admin' } } });
 
-    // The same for a profile named on the command line of a config without profiles.
+    // The same for a profile named on the command line of a config without profiles: bad input naming a
+    // profile config.json does not have, exit 2 as in every command that takes --profile (docs/config.md).
     await box.write('.config/duo-sso/config.json', `${JSON.stringify(NO_PROFILES, null, 2)}\n`);
     const unknown = await box.run(['login', '--profile', 'dev', '--yes']);
-    expect(unknown.exitCode).toBe(1);
+    expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('add one with duo-sso-setup config add-profile NAME --account ID --role ROLE');
     expect(unknown.stderr).not.toContain('config init');
   });
