@@ -8,6 +8,7 @@ import { awsView, configProfiles, rawConfigParse, type AwsView } from './botocor
 import { parseIni } from './ini-model.js';
 import { configSectionName, setValues } from './ini.js';
 import type { Env } from '../platform/paths.js';
+import type { AwsTexts } from './shared-files.js';
 
 /** AWS region names (us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1, ...). */
 const REGION = /^[a-z]{2}(?:-(?:gov|iso|isob|isof|isoe))?-[a-z]+-\d{1,2}$/;
@@ -44,7 +45,7 @@ export function regionVariable(env: Env): { name: 'AWS_REGION' | 'AWS_DEFAULT_RE
  * CLI then runs nothing). The doctor's region check is built from the same two parts
  * (regionVariable, and regionOf through planRegion); login and exec call this.
  */
-export function cliRegion(env: Env, files: { config?: string | undefined; credentials?: string | undefined }, profile: string): { region: string; source: 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' } | undefined {
+export function cliRegion(env: Env, files: Partial<AwsTexts>, profile: string): { region: string; source: 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' } | undefined {
   const variable = regionVariable(env);
   if (variable) return { region: variable.value, source: variable.name };
   const view = awsView(files.config, files.credentials);

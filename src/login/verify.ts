@@ -1,7 +1,7 @@
 // Proves a profile's credentials work: STS GetCallerIdentity with the keys from the shared
 // credentials file, in the region the AWS CLI would use for that profile.
 import { configProfile } from '../aws/ini.js';
-import { readAwsFile } from '../aws/shared-files.js';
+import { readAwsFile, type AwsTexts } from '../aws/shared-files.js';
 import { isOurCommand } from '../credentials/config-file.js';
 import { credentialsOf, profileSection } from '../aws/credentials-file.js';
 import { DEFAULT_REGION, getCallerIdentity, type AwsCredentials, type Identity } from '../aws/sts.js';
@@ -14,18 +14,16 @@ export type Verification =
   | { ok: false; code: string; message: string; skewSeconds?: number };
 
 /** The region the AWS CLI would use for the profile (configuredRegion), else us-east-1: the one STS is asked in. */
-export function regionFor(env: Env, files: AwsTexts, profile: string): string {
+export function regionFor(env: Env, files: Partial<AwsTexts>, profile: string): string {
   return configuredRegion(env, files, profile) ?? DEFAULT_REGION;
 }
-
-type AwsTexts = { config?: string | undefined; credentials?: string | undefined };
 
 /**
  * The region the AWS CLI finds for the profile (aws/region.ts's cliRegion, the doctor's rule);
  * undefined = it has none it can use: it stops with "You must specify a region", or an empty
  * AWS_REGION/AWS_DEFAULT_REGION (emptyRegionVariable) makes it ask https://sts..amazonaws.com.
  */
-export function configuredRegion(env: Env, files: AwsTexts, profile: string): string | undefined {
+export function configuredRegion(env: Env, files: Partial<AwsTexts>, profile: string): string | undefined {
   const found = cliRegion(env, files, profile);
   return found && found.region.trim() !== '' ? found.region : undefined;
 }

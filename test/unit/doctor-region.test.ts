@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PYTHON, oracleAvailable } from '../support/botocore-oracle.js';
-import { regionCheck, regionResult, regionVariable } from '../../src/doctor/checks/region.js';
+import { regionCheck, regionResult } from '../../src/doctor/checks/region.js';
+import { regionVariable } from '../../src/aws/region.js';
 import { resolvePaths, type Env } from '../../src/platform/paths.js';
 import type { CheckContext } from '../../src/check/types.js';
 

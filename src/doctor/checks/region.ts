@@ -11,9 +11,6 @@ import { isRegionName, regionVariable } from '../../aws/region.js';
 import { appliedPolicy, readPolicy } from '../../policy/read.js';
 import { result, type Check, type CheckResult } from '../../check/types.js';
 
-// One definition for the doctor and for login (aws/region.ts, cliRegion).
-export { regionVariable };
-
 export interface RegionFacts {
   /** config.json's profile names. */
   profiles: string[];
